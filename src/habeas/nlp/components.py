@@ -1,0 +1,106 @@
+"""The Habeas spaCy components. Each is registered with ``@Language.factory`` under a versioned
+name, takes a Doc, writes to ``doc.spans`` or ``Doc._`` and does no I/O."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .events import find_events
+from .gazetteer import correct_entities
+from .persons import describe, find_clusters
+from .statistics import find_statistics
+
+PERSON_SPANS = "habeas_persons"
+
+for name, default in (("published", None), ("persons", None), ("events", None),
+                      ("statistics", None)):
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=default)
+
+
+@Language.factory("habeas_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraphs(nlp: Language, name: str) -> "ParagraphBreaks":
+    return ParagraphBreaks()
+
+
+class ParagraphBreaks:
+    """A line break ends a sentence: headlines and list items are never glued to the next line."""
+
+    version = "habeas.paragraphs.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+            elif "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory("habeas_gazetteer", assigns=["doc.ents"], requires=["doc.ents"])
+def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
+    return Gazetteer()
+
+
+class Gazetteer:
+    """Corrects the model's entity labels with place and organisation lists."""
+
+    version = "habeas.gazetteer.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = correct_entities(doc)
+        return doc
+
+
+@Language.factory("habeas_persons", assigns=["doc.spans", "doc._.persons"],
+                  requires=["doc.ents", "token.dep"])
+def make_persons(nlp: Language, name: str) -> "Persons":
+    return Persons()
+
+
+class Persons:
+    """Person mentions clustered within the article, with age, roles, groups."""
+
+    version = "habeas.persons.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        clusters = find_clusters(doc)
+        group = []
+        for cluster in clusters:
+            for span in cluster.spans:
+                group.append(Span(doc, span.start, span.end, label=cluster.id))
+        doc.spans[PERSON_SPANS] = group
+        doc._.persons = describe(doc, clusters)
+        return doc
+
+
+@Language.factory("habeas_events", assigns=["doc._.events"],
+                  requires=["doc._.persons", "token.dep"])
+def make_events(nlp: Language, name: str) -> "Events":
+    return Events()
+
+
+class Events:
+    """Event triggers with persons, date, place, agent, charge, term, mode, attribution."""
+
+    version = "habeas.events.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = find_events(doc, doc.spans[PERSON_SPANS], doc._.persons)
+        return doc
+
+
+@Language.factory("habeas_statistics", assigns=["doc._.statistics"], requires=["doc.ents"])
+def make_statistics(nlp: Language, name: str) -> "Statistics":
+    return Statistics()
+
+
+class Statistics:
+    """Counted facts: "at least 355 cases", "20 Crimean Tatars were detained"."""
+
+    version = "habeas.statistics.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.statistics = find_statistics(doc)
+        return doc

@@ -1,0 +1,152 @@
+"""Date expressions resolved against the article's published date, at their precision.
+
+"on Oct. 24" in an article of 2017-10-25 is 2017-10-24; "in January 2015" is 2015-01; "in 2014"
+is 2014; "on Tuesday" is the Tuesday before publication; "last month" is the month before.
+Common English forms are parsed here with regular expressions (fast); dateparser handles the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from .lexicon import MONTHS
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+# An undated month name more than this many days after publication means the previous year
+# ("in December", written in January).
+FUTURE_SLACK_DAYS = 31
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
+    re.compile(rf"\b{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
+]
+_RELATIVE = re.compile(
+    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|earlier|ago|before)\b", re.I)
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def fmt(year: int, month: int | None = None, day: int | None = None) -> str:
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _month_number(text: str) -> int:
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")[:3] if text.lower()[:4] != "sept" else "sept"]
+
+
+def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> str | None:
+    """ISO date at the precision the expression allows, or None."""
+    lowered = text.lower().strip()
+    relative = _resolve_relative(lowered, published, anchor)
+    if relative is not None:
+        return relative
+    for pattern in _PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"]) if parts.get("year") else None
+        month = _month_number(parts["month"]) if parts.get("month") else None
+        day = int(parts["day"]) if parts.get("day") else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        if year is None:
+            if published is None:
+                return None
+            year = published.year
+            candidate = dt.date(year, month or 1, min(day or 1, 28))
+            if (candidate - published).days > FUTURE_SLACK_DAYS:
+                year -= 1
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError:
+            return None
+        return fmt(year, month, day)
+    return _dateparser(text, published)
+
+
+def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | None) -> str | None:
+    if published is None:
+        return None
+    if lowered in ("today", "now", "this morning", "tonight", "this evening"):
+        return published.isoformat()
+    if lowered == "yesterday":
+        return (published - dt.timedelta(days=1)).isoformat()
+    for number, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name}\b", lowered) and not re.search(r"\d", lowered):
+            back = (published.weekday() - number) % 7 or (0 if "last" not in lowered else 7)
+            if "next" in lowered:
+                return None
+            return (published - dt.timedelta(days=back)).isoformat()
+    if re.fullmatch(r"(?:the\s+)?(?:last|previous|past)\s+month", lowered):
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return fmt(first.year, first.month)
+    if re.fullmatch(r"this\s+month|(?:earlier|later)\s+this\s+month", lowered):
+        return fmt(published.year, published.month)
+    if re.fullmatch(r"(?:the\s+)?(?:last|previous|past)\s+year", lowered):
+        return fmt(published.year - 1)
+    if re.fullmatch(r"this\s+year|(?:earlier|later)\s+this\s+year", lowered):
+        return fmt(published.year)
+    match = _RELATIVE.search(lowered)
+    if match:
+        count = NUMBER_WORDS.get(match["n"], None) if not match["n"].isdigit() else int(match["n"])
+        if count is None:
+            return None
+        unit = {"day": 1, "week": 7, "month": 30, "year": 365}[match["unit"]]
+        if match["dir"] in ("later", "after"):
+            base = parse_published(anchor) if anchor and len(anchor) == 10 else None
+            if base is None:
+                return None
+            return (base + dt.timedelta(days=count * unit)).isoformat()
+        if match["dir"] == "ago":
+            day = published - dt.timedelta(days=count * unit)
+            return day.isoformat() if match["unit"] in ("day", "week") else fmt(day.year, day.month)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser(text: str, published: dt.date | None) -> str | None:
+    """The slow path, for forms the patterns above do not know."""
+    if not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None  # without a year, dateparser guesses ("eight years" -> eight years ago)
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
+                "REQUIRE_PARTS": ["year"]}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date().isoformat()[:4] if parsed else None
+
+
+def precision(date: str | None) -> str | None:
+    if not date:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(date))
+
+
+def agrees(predicted: str | None, gold: str | None) -> bool:
+    """True when the prediction agrees with the gold date at the gold precision."""
+    if not predicted or not gold:
+        return predicted == gold
+    return predicted[: len(gold)] == gold

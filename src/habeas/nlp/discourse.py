@@ -1,0 +1,215 @@
+"""Who an expression refers to and whose claim a clause is.
+
+``Discourse`` indexes the person mentions of one doc: which cluster a token belongs to, which
+pronoun means whom ("He was arrested" after "Chiygoz ... was sentenced"; "both men" after "Umerov
+and Chiygoz"), and who speaks in a sentence ("Poroshenko wrote on Twitter", "according to
+Crimea-SOS", "confirmed by Alim Aliev", "Alim Aliev, ..., who said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import PersonRecord
+from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
+
+SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
+PLURAL = {"they", "them", "their", "themselves", "both"}
+PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees", "defendants",
+                "two", "sisters", "journalists", "believers", "leaders", "both"}
+# How many sentences back a pronoun may look for its antecedent.
+PRONOUN_WINDOW = 3
+ACCUSERS = {"prosecution", "prosecutors", "prosecutor", "investigators", "investigation", "fsb",
+            "police", "authorities", "kgb", "sbu", "court", "indictment", "officials", "kremlin",
+            "ministry", "committee", "security", "service", "state", "media", "reports"}
+
+
+class Discourse:
+    def __init__(self, doc: Doc, person_spans, persons: list[PersonRecord]) -> None:
+        self.doc = doc
+        self.names = {p.id: p.name for p in persons}
+        self.gender: dict[str, str] = {}
+        self.cluster_at: dict[int, str] = {}
+        self.mentions: list[tuple[int, str]] = []
+        for span in person_spans:
+            for token in span:
+                self.cluster_at[token.i] = span.label_
+            self.mentions.append((span.start, span.label_))
+        self.mentions.sort()
+        self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+
+    # ------------------------------------------------------------ who is meant
+
+    def persons_in(self, token: Token, *, skip: set[int] = frozenset()) -> list[str]:
+        """Persons named by the phrase headed by ``token`` (with its conjuncts and appositions),
+        or meant by it if it is a pronoun or "both men"."""
+        found: list[str] = []
+        for t in self._phrase(token):
+            if t.i in skip:
+                continue
+            cid = self.cluster_at.get(t.i)
+            if cid and cid not in found:
+                found.append(cid)
+        if found:
+            return found
+        return self.antecedents(token)
+
+    def _phrase(self, token: Token) -> list[Token]:
+        """The token and what hangs from it by conj, appos, compound, poss, prep "of"."""
+        out, stack = [], [token]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            for child in t.children:
+                if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
+                                  "amod", "det", "nummod", "npadvmod"):
+                    stack.append(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    stack.extend(c for c in child.children if c.dep_ == "pobj")
+        return out
+
+    def antecedents(self, token: Token) -> list[str]:
+        lower = token.lower_
+        plural = lower in PLURAL or (token.pos_ == "NOUN" and lower in PLURAL_NOUNS and any(
+            c.lower_ in ("both", "two", "the", "these", "those") for c in token.children))
+        if lower == "both" or lower == "all":
+            of = [c for c in token.children if c.dep_ == "prep"]
+            plural = True if not of else plural or True
+        singular = lower in SINGULAR
+        if not (plural or singular):
+            return []
+        first_sent = self.sent_index.get(token.sent.start, 0) - PRONOUN_WINDOW
+        sents = list(self.doc.sents)
+        window_start = sents[max(first_sent, 0)].start
+        if plural:
+            return self._last_group(token.i, window_start)
+        return self._last_single(token, window_start)
+
+    def _last_group(self, before: int, window_start: int) -> list[str]:
+        """The last coordination of two or more persons before ``before``."""
+        for start, cid in reversed(self.mentions):
+            if start >= before or start < window_start:
+                continue
+            head = self.doc[start]
+            root = head
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            group = [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at]
+            group = list(dict.fromkeys(group))
+            if len(group) >= 2:
+                return group
+        return []
+
+    def _last_single(self, token: Token, window_start: int) -> list[str]:
+        """A subject in the same sentence before the pronoun, else the last subject before it."""
+        want = "female" if token.lower_ in ("she", "her", "herself") else "male"
+        candidates = [(s, c) for s, c in self.mentions if window_start <= s < token.i]
+        for prefer_subject in (True, False):
+            for start, cid in reversed(candidates):
+                if self.gender.get(cid, want) != want:
+                    continue
+                head = self.doc[start]
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                    head = head.head
+                if prefer_subject and head.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                self.gender.setdefault(cid, want)
+                return [cid]
+        return []
+
+    # ------------------------------------------------------------ who says so
+
+    def speaker(self, verb: Token) -> str | None:
+        """The source named with a reporting verb, as a full name or organisation."""
+        if verb.lemma_ == "accord":
+            pobj = [c for c in verb.subtree if c.dep_ == "pobj"]
+            return self._name_of(pobj[0]) if pobj else None
+        for child in verb.children:
+            if child.dep_ in ("nsubj",):
+                if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                    return self._name_of(verb.head)
+                return self._name_of(child)
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return self._name_of(pobj)
+        if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+            return self.speaker(verb.head)  # "said ..., but added that ..."
+        # "... Petro Poroshenko wrote on Twitter" with the subject lost by the parser.
+        previous = verb.i - 1
+        while previous >= verb.sent.start and self.doc[previous].pos_ in ("ADV", "AUX", "PART"):
+            previous -= 1
+        if previous >= verb.sent.start and previous in self.cluster_at:
+            return self.names[self.cluster_at[previous]]
+        return None
+
+    def _name_of(self, token: Token) -> str | None:
+        cids = self.persons_in(token)
+        if cids:
+            return self.names[cids[0]]
+        if token.pos_ == "PRON":
+            return None
+        span = self._chunk(token)
+        return span.text if span is not None else None
+
+    def _chunk(self, token: Token) -> Span | None:
+        for chunk in token.doc.noun_chunks:
+            if chunk.start <= token.i < chunk.end:
+                start = chunk.start
+                while start < chunk.end and chunk.doc[start].dep_ in ("det", "poss"):
+                    start += 1
+                return chunk.doc[start: chunk.end] if start < chunk.end else None
+        return token.doc[token.i: token.i + 1]
+
+    def reporting_verbs(self, sent: Span) -> list[Token]:
+        verbs = []
+        for token in sent:
+            if token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+                verbs.append(token)
+            elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
+                verbs.append(token)
+        return verbs
+
+    def attribution(self, trigger: Token) -> tuple[str | None, bool, Token | None]:
+        """(source, hedged by the source's verb, the reporting verb) for a trigger."""
+        sent = trigger.sent
+        verbs = self.reporting_verbs(sent)
+        # The nearest reporting verb that governs the trigger: the innermost speaker.
+        for ancestor in trigger.ancestors:
+            if ancestor in verbs:
+                return self.speaker(ancestor), ancestor.lemma_ in HEDGING_VERBS, ancestor
+        # "according to X" anywhere in the sentence, then a reporting clause beside it.
+        for verb in verbs:
+            if verb.lemma_ == "accord" or verb.lower_ == "according":
+                source = self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb)
+                hedged = bool(source and source.lower().split()[-1] in ACCUSERS)
+                return source, hedged, None
+        for verb in verbs:
+            if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl"):
+                continue
+            source = self.speaker(verb)
+            if source:
+                return source, verb.lemma_ in HEDGING_VERBS, verb
+        return None, False, None
+
+    def _according(self, token: Token) -> str | None:
+        to = token.nbor(1)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None and to.i + 1 < len(self.doc):
+            pobj = self.doc[to.i + 1]
+            while pobj.dep_ == "det" and pobj.i + 1 < pobj.sent.end:
+                pobj = self.doc[pobj.i + 1]
+        return self._name_of(pobj) if pobj is not None else None
+
+
+def hedge_cues(trigger: Token) -> bool:
+    """A hedge word in the trigger's own clause ("was convicted ... for allegedly making")."""
+    for token in trigger.subtree:
+        if token.lower_ in HEDGE_WORDS:
+            return True
+    for ancestor in trigger.ancestors:
+        if any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in ancestor.children):
+            return True
+        if ancestor.lemma_ in REPORTING_VERBS:
+            break
+    return False

@@ -1,0 +1,554 @@
+"""Events: triggers found by lemma and dependency context, arguments read from the parse.
+
+A trigger is a verb or noun of the vocabulary ("arrested", "release", "hunger strike"). Its
+persons are the ones it happens to: the passive subject, the active object, the subject of an
+intransitive ("both men headed to Ankara"), the "of" phrase of a noun ("the release of Umerov");
+pronouns are resolved by ``Discourse``. Requests, threats and plans are not events ("prosecutors
+asked for 23 years") unless negated ("they hadn't submitted any requests for pardons").
+Within one article the same event told twice is merged into one with several sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EventRecord, PersonRecord
+from ..model import Span as TextSpan
+from . import dates, terms
+from .discourse import Discourse, hedge_cues
+from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
+
+VERB_TRIGGERS = {
+    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
+    "nab": "arrest", "jail": "sentence", "imprison": "sentence",
+    "search": "search", "raid": "search",
+    "abduct": "abduction", "kidnap": "abduction", "disappear": "abduction",
+    "charge": "charge", "indict": "charge", "prosecute": "charge", "accuse": "charge",
+    "try": "trial",
+    "convict": "conviction",
+    "sentence": "sentence", "fine": "sentence",
+    "acquit": "acquittal",
+    "appeal": "appeal",
+    "release": "release", "free": "release", "pardon": "release", "exchange": "release",
+    "swap": "release", "parole": "release",
+    "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
+    "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
+    "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
+    "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
+    "abuse": "ill_treatment",
+    "die": "death_in_custody",
+    "declare": "designation", "recognise": "designation", "recognize": "designation",
+    "designate": "designation", "name": "designation",
+    "protest": "protest", "rally": "protest", "picket": "protest", "demonstrate": "protest",
+}
+NOUN_TRIGGERS = {
+    "arrest": "arrest", "detention": "arrest",
+    "search": "search", "raid": "search",
+    "abduction": "abduction", "kidnapping": "abduction", "disappearance": "abduction",
+    "indictment": "charge", "prosecution": "charge",
+    "trial": "trial", "hearing": "trial",
+    "conviction": "conviction", "sentence": "sentence", "acquittal": "acquittal",
+    "appeal": "appeal",
+    "release": "release", "pardon": "release", "exchange": "release", "swap": "release",
+    "freedom": "release",
+    "transfer": "transfer", "deportation": "transfer", "extradition": "transfer",
+    "torture": "ill_treatment", "beating": "ill_treatment", "ill-treatment": "ill_treatment",
+    "death": "death_in_custody",
+    "strike": "hunger_strike",
+    "protest": "protest", "rally": "protest", "demonstration": "protest", "picket": "protest",
+    "vigil": "protest",
+}
+# Verbs whose subject is the one the event happens to.
+INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket",
+                "demonstrate", "fly"}
+# Transfer verbs that are only transfers with a destination ("taken to Rostov").
+NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy"}
+CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
+                 "pre-trial", "penitentiary", "camp", "police", "station"}
+DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
+SEARCH_OBJECTS = {"home", "house", "flat", "apartment", "office", "homes", "houses", "flats",
+                  "apartments", "offices", "premises", "property", "room", "mosque"}
+ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine"}
+LIGHT_VERBS = {"take", "hold", "stage", "join", "attend", "go", "begin", "start", "launch",
+               "declare", "end", "face", "undergo", "stand", "organise", "organize", "lead"}
+CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
+                "charges_dropped", "appeal"}
+MODE_CUES = [
+    ("pardon", re.compile(r"\bpardon", re.I)),
+    ("exchange", re.compile(r"\b(exchange|swap|traded)", re.I)),
+    ("bail", re.compile(r"\bbail\b", re.I)),
+    ("house_arrest", re.compile(r"\bhouse arrest\b", re.I)),
+    ("acquittal", re.compile(r"\bacquit", re.I)),
+    ("end_of_term", re.compile(r"\b(after serving|served (?:his|her|their) (?:full )?"
+                               r"(?:term|sentence)|end of (?:his|her|their) (?:term|sentence)"
+                               r"|completed (?:his|her|their) (?:term|sentence))", re.I)),
+    ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
+                              re.I)),
+]
+DROP_VERBS = {"drop", "close", "dismiss", "withdraw", "lift", "terminate", "quash"}
+
+
+def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[EventRecord]:
+    discourse = Discourse(doc, person_spans, persons)
+    published = dates.parse_published(doc._.published)
+    events: list[EventRecord] = []
+    for sent in doc.sents:
+        found = []
+        for token in sent:
+            for etype in trigger_types(token):
+                found.extend(build(token, etype, discourse, published))
+        events.extend(split_terms(found, discourse))
+    return merge(events)
+
+
+def trigger_types(token: Token) -> list[str]:
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        if lemma in DROP_VERBS:
+            subj = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+            if any(s.lemma_ in ("charge", "case", "prosecution", "accusation") for s in subj):
+                return ["charges_dropped"]
+            return []
+        if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
+            negated = any(c.dep_ == "neg" for c in token.children) or any(
+                c.lower_ == "not" for c in token.children)
+            return ["acquittal"] if negated else ["conviction"]
+        if lemma == "deny" and any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
+            return ["ill_treatment"]
+        if lemma == "go" and any(c.lower_ == "missing" for c in token.children):
+            return ["abduction"]
+        if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
+            return ["trial"]
+        etype = VERB_TRIGGERS.get(lemma)
+        if etype == "designation" and not DESIGNATION_WORDS.search(
+                token.doc[token.left_edge.i: token.right_edge.i + 1].text):
+            return []
+        if etype == "death_in_custody" and not custody_context(token):
+            return []
+        if etype == "search" and not any(c.lower_ in SEARCH_OBJECTS for c in token.subtree):
+            return []
+        if etype == "sentence" and lemma in ("jail", "imprison") and not terms.find_terms(
+                clause_text(token)):
+            return ["arrest"]
+        if etype == "transfer" and lemma in NEEDS_DESTINATION and not destinations(token):
+            return []
+        if etype == "charge" and lemma == "charge" and not any(
+                c.lower_ in ("with", "under", "for") for c in token.children) and not any(
+                c.dep_ in ("nsubjpass", "dobj") for c in token.children):
+            return []
+        return [etype] if etype else []
+    if token.pos_ in ("NOUN", "PROPN"):
+        etype = NOUN_TRIGGERS.get(lemma)
+        if etype == "hunger_strike":
+            return ["hunger_strike"] if any(c.lower_ == "hunger" for c in token.children) or \
+                token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []
+        if etype == "death_in_custody" and not custody_context(token):
+            return []
+        if etype == "sentence" and token.dep_ in ("pobj",) and token.head.lower_ in ("under",):
+            return []
+        if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
+            return []
+        return [etype] if etype else []
+    if token.lower_ == "hunger-strike":
+        return ["hunger_strike"]
+    return []
+
+
+def custody_context(token: Token) -> bool:
+    return any(t.lower_ in CUSTODY_WORDS for t in token.sent)
+
+
+def clause_text(token: Token) -> str:
+    return token.doc[token.i: token.right_edge.i + 1].text
+
+
+def destinations(token: Token) -> list[Token]:
+    """Places after "to"/"via" attached to a transfer verb, in the order of the route."""
+    found = []
+    for child in token.subtree:
+        if child.dep_ not in ("prep", "conj") or child.lower_ not in ("to", "into", "via",
+                                                                       "through"):
+            continue
+        chain = child
+        while chain != token and chain.dep_ in ("prep", "conj"):
+            chain = chain.head
+        if chain == token:
+            place = first_place(child)
+            if place is not None:
+                found.append(place)
+    return found
+
+
+def first_place(prep: Token) -> Token | None:
+    for t in prep.subtree:
+        if t.ent_type_ in ("GPE", "LOC", "FAC") and t.i != prep.i:
+            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            return t.doc[ent.end - 1]
+    return None
+
+
+def ent_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            return token.doc[start: ent.end].text
+    return token.text
+
+
+# ------------------------------------------------------------------- arguments
+
+
+def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) -> list[str]:
+    args: list[Token] = []
+    if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
+        args = [c for c in trigger.children if c.dep_ in ("poss",)]
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
+                args.extend(c for c in child.children if c.dep_ == "pobj")
+        args.extend(c for c in trigger.children if c.dep_ == "compound" and
+                    c.i in discourse.cluster_at)
+        if not args:
+            verb = trigger.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            args = subjects(verb)
+    else:
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        if passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "charges_dropped":
+            args = subjects(trigger)
+            if etype == "charges_dropped":
+                args = [t for a in args for t in a.subtree if t.dep_ == "pobj"] + args
+        else:
+            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
+                args = [trigger.head]
+            if not args and trigger.tag_ == "VBN":
+                args = subjects(trigger)
+            if etype == "search":
+                args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss")] + args
+    found: list[str] = []
+    for arg in args:
+        for cid in discourse.persons_in(arg, skip=skip):
+            if cid not in found:
+                found.append(cid)
+    return found
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subject of a verb, inherited through conjunctions and relative clauses."""
+    current = verb
+    for _ in range(4):
+        subj = [c for c in current.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if subj:
+            return subj
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return [current.head]
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list[Token]:
+    """Tokens attached to the trigger by prepositions and noun modifiers only (not clauses)."""
+    roots = [trigger]
+    if through_light_verb and trigger.pos_ == "NOUN":
+        head = trigger.head
+        while head.dep_ in ("prep", "pobj", "dobj", "compound") and head.head.i != head.i:
+            if head.pos_ in ("VERB",):
+                break
+            head = head.head
+        if head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
+            roots.append(head)
+    out = []
+    for root in roots:
+        stack = [c for c in root.children if c.dep_ in (
+            "prep", "npadvmod", "advmod", "agent", "pobj", "compound", "nmod", "appos", "tmod")]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            if t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB":
+                continue
+            stack.extend(c for c in t.children if c.dep_ in (
+                "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
+                "det", "quantmod"))
+    return out
+
+
+def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None) -> str | None:
+    for source in (trigger, speaker_verb):
+        if source is None:
+            continue
+        for token in sorted(direct_modifiers(source), key=lambda t: t.i):
+            if token.ent_type_ in ("DATE", "TIME"):
+                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+                if terms.find_terms(ent.text) or ent.text.isdigit() and len(ent.text) < 4:
+                    continue  # "eight years" is a term, "52" an age
+                value = dates.resolve(ent.text, published)
+                if value:
+                    return value
+            if token.lower_ == "now" and token.dep_ == "advmod" and token.head == source:
+                return published.isoformat() if published else None
+    return None
+
+
+def find_place(trigger: Token, etype: str) -> str | None:
+    if etype == "transfer":
+        stops = destinations(trigger)
+        return ent_text(stops[-1]) if stops else None
+    for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ not in ("of", "by"):
+            return ent_text(token)
+    return None
+
+
+def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    for child in trigger.children:
+        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in victim_tokens:
+                chunk = discourse._chunk(pobj)
+                return chunk.text if chunk is not None else pobj.text
+    if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE and not any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at:
+            chunk = discourse._chunk(subj)
+            return chunk.text if chunk is not None else None
+    return None
+
+
+def find_charge(trigger: Token) -> str | None:
+    doc = trigger.doc
+    for child in trigger.children:
+        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on"):
+            continue
+        objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
+                "year", "month", "day", "week"):
+            continue
+        obj = objs[0]
+        if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
+                                                       "count"):
+            continue
+        if child.lower_ == "on":
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), obj)
+        tokens = [t for t in obj.subtree if not _inside_clause(t, obj)]
+        while tokens and (tokens[0].lower_ in HEDGE_WORDS or tokens[0].dep_ == "det"):
+            tokens = tokens[1:]
+        if not tokens:
+            continue
+        end = tokens[-1].i + 1
+        # Trailing "in March 2015" belongs to the date, not the charge.
+        for t in tokens:
+            if t.dep_ == "prep" and t.i > tokens[0].i and any(
+                    c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                end = min(end, t.i)
+        text = doc[tokens[0].i: end].text.strip(" ,")
+        if text:
+            return text
+    return None
+
+
+def _inside_clause(token: Token, root: Token) -> bool:
+    current = token
+    while current.i != root.i:
+        if current.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and current.head.i != root.i \
+                or current.dep_ == "advcl" or current.dep_ == "punct" and current.head == root:
+            return True
+        current = current.head
+    return False
+
+
+def find_term(trigger: Token) -> tuple[int | None, dict]:
+    doc = trigger.doc
+    extras: dict = {}
+    window = doc[trigger.i: trigger.right_edge.i + 1]
+    text = window.text
+    if trigger.pos_ == "NOUN":
+        left = doc[max(trigger.sent.start, trigger.i - 4): trigger.i + 1].text
+        found = terms.find_terms(left) or terms.find_terms(text)
+    else:
+        found = terms.find_terms(text)
+    if terms.SUSPENDED.search(text):
+        extras["suspended"] = True
+    if terms.LIFE.search(text):
+        extras["life"] = True
+    if terms.HOUSE_ARREST.search(text):
+        extras["house_arrest"] = True
+    if trigger.lemma_ == "fine" or terms.FINE.search(text) and not found:
+        extras["fine"] = True
+        return None, extras
+    return (found[0].months if found else None), extras
+
+
+def irrealis(trigger: Token) -> tuple[bool, bool]:
+    """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
+                  for c in trigger.children)
+    is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
+                                                        "should", "'ll", "shall")
+                      for c in trigger.children)
+    current = trigger
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i or head.lemma_ in REPORTING_VERBS:
+            break
+        if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
+            is_irrealis = True
+        if head.lemma_ in ("refuse", "decline", "fail", "deny"):
+            negated = True
+        if any(c.dep_ == "neg" for c in head.children) and current.dep_ not in ("advcl",):
+            negated = True
+        if current.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children):
+            negated = True
+        if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children):
+            negated = True
+        current = head
+    return is_irrealis, negated
+
+
+def release_mode(trigger: Token, discourse: Discourse) -> str | None:
+    text = trigger.sent.text
+    own = trigger.lower_
+    for mode, pattern in MODE_CUES:
+        if pattern.search(own):
+            return mode
+    for mode, pattern in MODE_CUES:
+        if pattern.search(text):
+            return mode
+    return None
+
+
+def build(trigger: Token, etype: str, discourse: Discourse,
+          published: dt.date | None) -> list[EventRecord]:
+    skip = set()
+    for verb in discourse.reporting_verbs(trigger.sent):
+        speaker = discourse.speaker(verb)
+        skip.update(i for i, cid in discourse.cluster_at.items()
+                    if discourse.names.get(cid) == speaker and trigger.sent.start <= i <
+                    trigger.sent.end)
+    persons = victims(trigger, etype, discourse, skip)
+    if not persons:
+        return []
+    is_irrealis, negated = irrealis(trigger)
+    if is_irrealis and not negated:
+        return []
+    source, hedged_by_verb, speaker_verb = discourse.attribution(trigger)
+    victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
+    sent = trigger.sent
+    event = EventRecord(
+        type=etype, persons=persons, negated=negated,
+        hedged=hedged_by_verb or hedge_cues(trigger), attributed_to=source,
+        evidence=sent.text.strip(),
+        sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
+        trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+    )
+    event.date = find_date(trigger, published, speaker_verb)
+    event.place = find_place(trigger, etype)
+    event.agent = find_agent(trigger, victim_tokens, discourse)
+    if etype in CHARGE_TYPES:
+        event.charge = find_charge(trigger)
+    if etype in ("sentence", "conviction"):
+        event.term_months, event.extras = find_term(trigger)
+    if etype == "release":
+        event.release_mode = release_mode(trigger, discourse)
+    out = [event]
+    if etype == "conviction" and event.term_months is not None:
+        out.append(_copy(event, type="sentence"))
+        event.term_months = None
+    if etype == "transfer":
+        # A route "first to Simferopol, then to Krasnodar, and on to Ankara": one leg each.
+        for stop in destinations(trigger)[:-1]:
+            out.append(_copy(event, place=ent_text(stop)))
+    return out
+
+
+def _copy(event: EventRecord, **changes) -> EventRecord:
+    data = dict(event.__dict__)
+    data.update(changes)
+    data["sources"] = list(event.sources)
+    data["extras"] = dict(event.extras)
+    return EventRecord(**data)
+
+
+def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
+    """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
+    out = []
+    for event in events:
+        if event.type != "sentence" or len(event.persons) < 2 or event.trigger is None:
+            out.append(event)
+            continue
+        doc = discourse.doc
+        sent = doc.char_span(event.sources[0].start, event.sources[0].end,
+                             alignment_mode="expand")
+        text, offset = sent.text, sent.start_char
+        found = terms.find_terms(text)
+        positions = [(s.start_char - offset, s.label_) for s in doc.spans["habeas_persons"]
+                     if sent.start <= s.start < sent.end and s.label_ in event.persons]
+        assigned: dict[str, int] = {}
+        for pos, cid in positions:
+            tail = text[pos:]
+            nxt = min([p - pos for p, _ in positions if p > pos] + [len(tail)])
+            segment = tail[:nxt]
+            segment_terms = terms.find_terms(segment)
+            if segment_terms:
+                assigned[cid] = segment_terms[0].months
+            else:
+                match = re.search(r"\bto\s+(\d+|[a-z]+)\b", segment)
+                unit_months = 12
+                if match and found and (n := terms.number(match.group(1))):
+                    assigned[cid] = int(n * unit_months)
+        if len(set(assigned.values())) < 2:
+            out.append(event)
+            continue
+        for cid in event.persons:
+            out.append(_copy(event, persons=[cid], term_months=assigned.get(cid,
+                                                                            event.term_months)))
+    return out
+
+
+# ----------------------------------------------------------------- merging
+
+def compatible(a: EventRecord, b: EventRecord) -> bool:
+    if a.type != b.type or a.negated != b.negated or set(a.persons) != set(b.persons):
+        return False
+    for name in ("term_months", "release_mode", "place"):
+        x, y = getattr(a, name), getattr(b, name)
+        if x is not None and y is not None and x != y:
+            if name == "release_mode" and "negotiated" in (x, y):
+                continue
+            return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    return True
+
+
+def merge(events: list[EventRecord]) -> list[EventRecord]:
+    """The same event told twice in one article is one event with two sources."""
+    merged: list[EventRecord] = []
+    for event in events:
+        target = next((m for m in merged if compatible(m, event)), None)
+        if target is None:
+            merged.append(event)
+            continue
+        for name in ("date", "place", "agent", "charge", "term_months", "attributed_to"):
+            if getattr(target, name) is None and getattr(event, name) is not None:
+                setattr(target, name, getattr(event, name))
+        if event.date and target.date and len(event.date) > len(target.date):
+            target.date = event.date
+        if event.release_mode and (target.release_mode in (None, "negotiated")):
+            target.release_mode = event.release_mode if target.release_mode is None or \
+                event.release_mode != "negotiated" else target.release_mode
+        target.hedged = target.hedged and event.hedged if target.sources[0].start != \
+            event.sources[0].start else target.hedged or event.hedged
+        if all(s.start != event.sources[0].start for s in target.sources):
+            target.sources.extend(event.sources)
+        target.extras.update(event.extras)
+    return merged

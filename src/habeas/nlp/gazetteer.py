@@ -1,0 +1,29 @@
+"""Entity corrections from the gazetteers: a place is a GPE, an organisation an ORG, whatever the
+small model thought ("Crimea" as PERSON, "Simferopol" as ORG, "Twitter" as PERSON)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .lexicon import fold, orgs, places
+from .persons import is_org_or_place
+
+
+def correct_entities(doc: Doc) -> list[Span]:
+    corrected = []
+    for ent in doc.ents:
+        folded = fold(ent.text.removeprefix("the ").removeprefix("The "))
+        label = ent.label_
+        if folded in places():
+            label = "GPE"
+        elif folded in orgs():
+            label = "ORG"
+        elif label == "PERSON" and len(ent) == 1 and is_org_or_place(ent.text):
+            label = "ORG"
+        corrected.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+    known = {t.i for e in corrected for t in e}
+    # Places the model missed altogether ("Krasnodar" untagged after a preposition).
+    for token in doc:
+        if token.i not in known and token.pos_ == "PROPN" and fold(token.text) in places():
+            corrected.append(Span(doc, token.i, token.i + 1, label="GPE"))
+    return sorted(corrected, key=lambda s: s.start)

@@ -1,0 +1,341 @@
+"""Person mentions, within-article coreference and person attributes.
+
+Names come from the model's PERSON entities, cleaned of titles and group words and checked against
+the gazetteers. Each name is linked to a cluster by its surname (exactly or with a small edit
+distance, for headline variants such as "Chyigoz" / "Chiygoz"); a second pass then finds the
+surnames the model tagged as something else ("Umerov" as a place, "Umerov and Chiygoz" as an
+organisation). Attributes are read from appositions and modifiers around the mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+from spacy.tokens import Doc, Span, Token
+
+from ..model import PersonRecord
+from ..model import Span as TextSpan
+from .lexicon import GROUPS, NOT_NAME_WORDS, TITLES, fold, orgs, places
+
+# Two surnames this similar (normalised Levenshtein) are one name spelt two ways.
+SURNAME_SIMILARITY = 0.8
+# Shorter surnames must match exactly: "Ali" and "Alu" are different people.
+MIN_FUZZY_LENGTH = 5
+# Org names this similar to a single-token "person" make it an organisation ("Mejelis").
+ORG_SIMILARITY = 0.8
+PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ich|ogly|oglu|kyzy|qizi)$")
+NAME_PARTICLES = {"de", "van", "von", "der", "al", "el", "bin", "ibn", "da", "di", "le", "la"}
+AGE_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9}
+YEAR_OLD = re.compile(r"^([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old$", re.I)
+MIN_AGE, MAX_AGE = 12, 110
+
+
+@dataclass
+class Cluster:
+    """One person within one article."""
+
+    id: str
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def name_span(self) -> Span:
+        return max(self.spans, key=lambda s: (len(s), -s.start))
+
+    @property
+    def surname(self) -> str:
+        return surname_of([fold(t.text) for t in self.name_span])
+
+    def forms(self) -> set[str]:
+        return {fold(s.text) for s in self.spans}
+
+
+def surname_of(tokens: list[str]) -> str:
+    """The surname of a folded name: the last token, or the first in "Aliev Muslim Nuriyevich"."""
+    if len(tokens) >= 3 and PATRONYMIC.search(tokens[-1]):
+        return tokens[0]
+    return tokens[-1] if tokens else ""
+
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key: "Chyigoz", "Chiygoz", "Chiigoz" -> "chiigoz"."""
+    key = name.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("w", "v")
+    key = re.sub(r"[yji]", "i", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def similar_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or a[0] != b[0]:
+        return False
+    if translit_key(a) == translit_key(b):
+        return True
+    return DamerauLevenshtein.normalized_similarity(a, b) >= SURNAME_SIMILARITY
+
+
+def is_name_token(token: Token) -> bool:
+    text = token.text
+    if fold(text) in NAME_PARTICLES:
+        return True
+    return (text[:1].isupper() and token.is_alpha or "-" in text and text[:1].isupper()) and \
+        fold(text) not in TITLES and fold(text) not in NOT_NAME_WORDS
+
+
+def is_org_or_place(text: str) -> bool:
+    folded = fold(text)
+    if folded in places() or folded in orgs():
+        return True
+    if " " not in folded and len(folded) >= MIN_FUZZY_LENGTH:
+        return any(o[:1] == folded[:1] and
+                   Levenshtein.normalized_similarity(folded, o) >= ORG_SIMILARITY
+                   for o in orgs())
+    return False
+
+
+def clean_name(span: Span) -> list[Span]:
+    """Strip titles and group words from a PERSON entity; split "A and B" into two names."""
+    parts: list[list[Token]] = [[]]
+    for token in span:
+        if token.lower_ in ("and", "&") or token.text == ",":
+            parts.append([])
+        elif token.text in ("'s", "’s", "'", "’"):
+            break
+        else:
+            parts[-1].append(token)
+    names = []
+    for tokens in parts:
+        while tokens and not is_name_token(tokens[0]):
+            tokens = tokens[1:]
+        while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
+            tokens = tokens[:-1]
+        if tokens and all(is_name_token(t) for t in tokens):
+            names.append(span.doc[tokens[0].i: tokens[-1].i + 1])
+    return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1]
+
+
+def find_clusters(doc: Doc) -> list[Cluster]:
+    """Link every person mention in the doc to one cluster."""
+    names = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    clusters: list[Cluster] = []
+    taken: set[int] = set()
+    # Longest names first, so that surnames attach to full names.
+    for name in sorted(names, key=lambda s: (-len(s), s.start)):
+        if taken.intersection(range(name.start, name.end)):
+            continue
+        cluster = match_cluster(clusters, name)
+        if cluster is None:
+            cluster = Cluster(id=f"p{len(clusters) + 1}")
+            clusters.append(cluster)
+        cluster.spans.append(name)
+        taken.update(range(name.start, name.end))
+    add_missed_surnames(doc, clusters, taken)
+    for cluster in clusters:
+        cluster.spans.sort(key=lambda s: s.start)
+    clusters.sort(key=lambda c: c.spans[0].start)
+    for number, cluster in enumerate(clusters, start=1):
+        cluster.id = f"p{number}"
+    return clusters
+
+
+def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
+    tokens = [fold(t.text) for t in name]
+    surname = surname_of(tokens)
+    candidates = []
+    for cluster in clusters:
+        if fold(name.text) in cluster.forms():
+            return cluster
+        if not similar_surname(surname, cluster.surname):
+            continue
+        given = [t for t in tokens if t != surname]
+        full = [fold(t.text) for t in cluster.name_span]
+        cluster_given = [t for t in full if t != cluster.surname]
+        if given and cluster_given and given[0][0] != cluster_given[0][0]:
+            continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people
+        candidates.append(cluster)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:  # two people share the surname: the one named last
+        return max(candidates, key=lambda c: max(s.start for s in c.spans))
+    return None
+
+
+def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
+    """Find surnames of known persons that the model tagged as places or organisations."""
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        if token.ent_type_ == "PERSON":
+            continue  # already considered (and rejected) as a name
+        folded = fold(token.text)
+        matches = [c for c in clusters if similar_surname(folded, c.surname)]
+        if not matches:
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in taken and is_name_token(doc[start - 1]) \
+                and not is_org_or_place(doc[start - 1].text) and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].ent_type_ not in ("GPE", "NORP", "DATE"):
+            start -= 1
+        span = doc[start: token.i + 1]
+        cluster = match_cluster(matches, span) or matches[0]
+        cluster.spans.append(span)
+        taken.update(range(span.start, span.end))
+
+
+# ---------------------------------------------------------------- attributes
+
+
+def word_number(text: str) -> int | None:
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    tens, _, unit = text.partition("-")
+    if tens in AGE_WORDS and (not unit or unit in UNITS):
+        return AGE_WORDS[tens] + UNITS.get(unit, 0)
+    return None
+
+
+def read_age(span: Span) -> tuple[int, Span] | None:
+    """ "Chiygoz, 52," / "Chiygoz (52)" / "aged 39" / "the 52-year-old Chiygoz"."""
+    doc = span.doc
+    after = doc[span.end: span.end + 4]
+    if len(after) >= 2 and after[0].text in (",", "(") and after[1].like_num:
+        closer = after[2].text if len(after) > 2 else ""
+        if closer in (",", ")", ".", "") or closer.lower() in ("who", "and"):
+            age = word_number(after[1].text)
+            if age and MIN_AGE <= age <= MAX_AGE:
+                return age, after[1:2]
+    for i, token in enumerate(after[:3]):
+        if token.lower_ == "aged" and i + 1 < len(after) and after[i + 1].like_num:
+            age = word_number(after[i + 1].text)
+            if age and MIN_AGE <= age <= MAX_AGE:
+                return age, after[i: i + 2]
+    before = doc[max(span.start - 6, span.sent.start): span.start]
+    text = before.text
+    match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\W*(\w+\W*){0,3}$", text)
+    if match:
+        age = word_number(match.group(1))
+        if age and MIN_AGE <= age <= MAX_AGE:
+            return age, before
+    appos = [c for c in span.root.children if c.dep_ == "appos"]
+    for child in appos:
+        for token in child.subtree:
+            m = YEAR_OLD.match(token.text)
+            if m:
+                age = word_number(m.group(1))
+                if age and MIN_AGE <= age <= MAX_AGE:
+                    return age, doc[child.left_edge.i: child.right_edge.i + 1]
+    return None
+
+
+def role_phrase(node: Token) -> Span:
+    """The phrase under an apposition or attribute, cut before nested clauses."""
+    doc = node.doc
+    tokens = [node]
+    for token in node.subtree:
+        if token.i == node.i:
+            continue
+        chain, ok = token, True
+        while chain.i != node.i:
+            if chain.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj") and \
+                    chain.head.i == node.i or chain.dep_ == "relcl":
+                ok = False
+                break
+            chain = chain.head
+        if ok:
+            tokens.append(token)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    while start < end and doc[start].dep_ in ("det", "punct") or \
+            start < end and doc[start].lower_ in ("also", "now"):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def read_roles(span: Span) -> list[Span]:
+    """Titles before a name and appositions or "who is ..." after it."""
+    doc, roles = span.doc, []
+    start = span.start
+    while start > span.sent.start and (doc[start - 1].lower_ in TITLES or
+                                       doc[start - 1].ent_type_ == "NORP" and start < span.start):
+        start -= 1
+    if start < span.start and any(doc[i].lower_ in TITLES for i in range(start, span.start)):
+        roles.append(doc[start: span.start])
+    root = span.root
+    appos = [c for c in root.children if c.dep_ == "appos" and c.i > span.end - 1]
+    if appos and appos[0].pos_ in ("NOUN", "PROPN") and appos[0].ent_type_ not in (
+            "PERSON", "DATE", "CARDINAL"):
+        # "the co - founder of X": the parser splits hyphenated nouns into several appositions.
+        first = last = appos[0]
+        for nxt in appos[1:]:
+            if nxt.i - last.i <= 2 and all(doc[k].text == "-" or doc[k].dep_ == "appos"
+                                           for k in range(last.i + 1, nxt.i + 1)):
+                last = nxt
+            else:
+                break
+        phrase = role_phrase(last)
+        roles.append(doc[min(first.i, phrase.start): phrase.end])
+    for child in root.children:
+        if child.dep_ == "relcl" and child.lemma_ == "be":
+            roles.extend(role_phrase(c) for c in child.children if c.dep_ == "attr")
+    return [r for r in roles if 0 < len(r) <= 12 and not r[0].like_num]
+
+
+def read_groups(span: Span) -> list[str]:
+    doc = span.doc
+    before = fold(doc[max(span.sent.start, span.start - 3): span.start].text)
+    found = []
+    for phrase, group in GROUPS.items():
+        if re.search(rf"\b{re.escape(phrase)}$", before) and group not in found:
+            found.append(group)
+    return found
+
+
+def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
+    """One PersonRecord per cluster, with attributes read around its mentions."""
+    records = []
+    person_tokens = {t.i for c in clusters for s in c.spans for t in s}
+    for cluster in clusters:
+        name = cluster.name_span
+        record = PersonRecord(id=cluster.id, name=name.text)
+        seen = {fold(name.text)}
+        for span in cluster.spans:
+            record.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
+            if fold(span.text) not in seen or span.text not in [name.text, *record.aliases]:
+                if span.text != name.text and span.text not in record.aliases:
+                    record.aliases.append(span.text)
+                seen.add(fold(span.text))
+            if record.age is None and (age := read_age(span)):
+                record.age = age[0]
+                record.evidence["age"] = TextSpan(age[1].start_char, age[1].end_char, age[1].text)
+            for role in read_roles(span):
+                text = role.text
+                if text not in record.roles:
+                    record.roles.append(text)
+                    record.evidence.setdefault("roles", TextSpan(role.start_char, role.end_char,
+                                                                 text))
+                for token in role:
+                    if token.i in person_tokens or token.ent_type_ == "ORG" and any(
+                            e.start <= token.i < e.end and person_tokens.intersection(
+                                range(e.start, e.end)) for e in doc.ents):
+                        continue
+                    if token.ent_type_ == "NORP" and record.nationality is None:
+                        record.nationality = token.text
+                    if fold(token.text) in orgs() or token.ent_type_ == "ORG":
+                        org = token.text if token.ent_type_ != "ORG" else next(
+                            e.text for e in doc.ents if e.start <= token.i < e.end)
+                        if org not in record.affiliations:
+                            record.affiliations.append(org)
+            for group in read_groups(span):
+                if group not in record.groups:
+                    record.groups.append(group)
+        records.append(record)
+    return records

@@ -1,0 +1,87 @@
+"""Building the pipeline and turning a processed Doc into an ``Extraction``."""
+
+from __future__ import annotations
+
+import configparser
+import functools
+import logging
+from importlib import resources
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..model import Document, Extraction
+from . import components  # noqa: F401  (registers the factories)
+
+log = logging.getLogger(__name__)
+
+
+def pipeline_config() -> configparser.ConfigParser:
+    config = configparser.ConfigParser()
+    config.read_string(resources.files("habeas").joinpath("habeas.cfg").read_text())
+    return config
+
+
+def make_nlp(model: str) -> Language:
+    """Load the spaCy model and add the Habeas components listed in ``habeas.cfg``."""
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+    except (OSError, ImportError) as e:
+        raise ModelError(f"{model!r} is not installed ({e.__class__.__name__})") from e
+    config = pipeline_config()
+    for name in config["pipeline"]["components"].split():
+        options = dict(config[name]) if config.has_section(name) else {}
+        before = options.get("before")
+        if before and before in nlp.pipe_names:
+            nlp.add_pipe(name, before=before)
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@functools.lru_cache(maxsize=2)
+def load_nlp(model: str) -> Language:
+    """One loaded pipeline per model and process."""
+    return make_nlp(model)
+
+
+def versions(nlp: Language) -> dict[str, str]:
+    out = {"model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
+    for name, component in nlp.pipeline:
+        if hasattr(component, "version"):
+            out[name] = component.version
+    return out
+
+
+def make_doc(nlp: Language, document: Document) -> Doc:
+    doc = nlp.make_doc(document.text)
+    doc._.published = document.published
+    return doc
+
+
+def process(nlp: Language, documents: Iterable[Document], *,
+            batch_size: int = 32) -> Iterator[tuple[Document, Extraction]]:
+    """Run the pipeline over documents, yielding each with its extraction, in order."""
+    stamp = versions(nlp)
+    pending = ((make_doc(nlp, d), d) for d in documents)
+    for doc, document in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
+        yield document, to_extraction(doc, document, stamp)
+
+
+def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extraction:
+    meta = {"id": document.doc_id, "title": document.title, "published": document.published,
+            "outlet": document.outlet, "url": document.url, "language": document.language}
+    persons = doc._.persons or []
+    events = doc._.events or []
+    used = {pid for e in events for pid in e.persons}
+    # Persons are everyone named; order by first mention, ids stay those of the clusters.
+    return Extraction(document=meta, persons=persons, events=events,
+                      statistics=doc._.statistics or [], versions=dict(stamp)) \
+        if used is not None else None
+
+
+def extract_text(nlp: Language, document: Document) -> Extraction:
+    return next(process(nlp, [document]))[1]

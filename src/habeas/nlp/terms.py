@@ -1,0 +1,65 @@
+"""Prison terms in months: "eight years" = 96, "3 years and 7 months" = 43,
+"12 and a half years" = 150, "a 10-year sentence" = 120, "18 months" = 18."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-three": 23,
+    "twenty-four": 24, "twenty-five": 25, "thirty": 30,
+}
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
+TERM = re.compile(
+    rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
+    rf"(?:[\s,]+and\s+{_NUM}[\s-]+months?)?",
+    re.I)
+BARE_NUMBER = re.compile(rf"^\s*(?:to\s+)?{_NUM}\b", re.I)
+SUSPENDED = re.compile(r"\b(suspended|probation|conditional)\b", re.I)
+LIFE = re.compile(r"\blife\s+(?:imprisonment|sentence|in prison|term)\b|\bto\s+life\b", re.I)
+FINE = re.compile(r"\b(fined?|fines)\b", re.I)
+HOUSE_ARREST = re.compile(r"\bhouse\s+arrest\b", re.I)
+
+
+@dataclass
+class Term:
+    months: int
+    start: int      # character offsets within the text searched
+    end: int
+
+
+def number(text: str) -> float | None:
+    text = text.lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return NUMBERS.get(text)
+
+
+def find_terms(text: str) -> list[Term]:
+    """Every term expression in ``text``, in order."""
+    terms = []
+    for match in TERM.finditer(text):
+        amount = number(match.group(1))
+        if amount is None:
+            continue
+        if match.group("half"):
+            amount += 0.5
+        months = amount * 12 if match.group("unit").lower().startswith("y") else amount
+        if match.group(4):
+            extra = number(match.group(4))
+            months += extra or 0
+        terms.append(Term(int(round(months)), match.start(), match.end()))
+    return terms
+
+
+def bare_number(text: str) -> int | None:
+    """ "B to 15" after "A was sentenced to 17 years": the number, unit from context."""
+    match = BARE_NUMBER.match(text)
+    if not match:
+        return None
+    value = number(match.group(1))
+    return int(value) if value is not None else None

@@ -1,0 +1,329 @@
+"""Writing to the store: articles in, one article's extraction saved as one unit of work.
+
+Every function takes keyword arguments after ``*`` and never commits: the caller owns the
+transaction (``db.unit_of_work``), so a crash leaves either all of an article's facts or none.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import delete, func, select, union, update
+from sqlalchemy.orm import Session
+
+from ..errors import StoreError
+from ..model import EVENT_TYPES, RELEASE_MODES, Document, EventRecord, Extraction, PersonRecord, Span
+from .models import (
+    ARTICLE_STATUSES,
+    Article,
+    Claim,
+    Event,
+    EventPerson,
+    EventSource,
+    Mention,
+    Person,
+    PersonAlias,
+    StatisticRow,
+    utcnow,
+)
+from .persons import add_alias, canonical, match_person, name_key, promote_name
+
+# Which entry of ``Extraction.versions`` vouches for a claim: the first component whose name
+# contains one of these words (e.g. "habeas_events" -> "habeas.events.v1").
+EVENT_COMPONENT_HINTS = ("event",)
+PERSON_COMPONENT_HINTS = ("attribute", "person", "coref")
+# Person fields holding one value, and those holding a list (one claim per element).
+PERSON_SCALAR_FIELDS = ("age", "gender", "nationality")
+PERSON_LIST_FIELDS = ("groups", "affiliations", "roles")
+# The event fields written as claims besides "type" and "persons" (model.EVENT_FIELDS order).
+EVENT_CLAIM_FIELDS = (
+    "date", "place", "agent", "charge", "term_months", "release_mode", "negated", "hedged",
+    "attributed_to",
+)
+DATE_SHAPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"),
+    (re.compile(r"^\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^\d{4}$"), "year"),
+)
+
+
+# ----------------------------------------------------------------------------- articles
+
+def add_article(*, session: Session, document: Document) -> tuple[Article, bool]:
+    """Store ``document`` as a pending article; ``(existing, False)`` if its text is stored."""
+    digest = document.content_hash
+    existing = session.scalar(select(Article).where(Article.content_hash == digest))
+    if existing is not None:
+        return existing, False
+    article = Article(
+        content_hash=digest, doc_id=document.doc_id, title=document.title,
+        outlet=document.outlet, url=document.url, published=document.published,
+        language=document.language, text=document.text, source=document.source,
+        status="pending",
+    )
+    session.add(article)
+    session.flush()
+    return article, True
+
+
+def get_article(*, session: Session, article_id: int) -> Article | None:
+    return session.get(Article, article_id)
+
+
+def pending_articles(*, session: Session, limit: int | None = None) -> list[Article]:
+    """Articles not yet extracted, oldest first."""
+    query = select(Article).where(Article.status == "pending").order_by(Article.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def count_articles(*, session: Session) -> dict[str, int]:
+    """Articles per status, every status present: {"pending": 2, "extracted": 5, "failed": 0}."""
+    counts = dict.fromkeys(ARTICLE_STATUSES, 0)
+    rows = session.execute(select(Article.status, func.count()).group_by(Article.status))
+    for status, n in rows:
+        counts[status] = n
+    return counts
+
+
+def mark_failed(*, session: Session, article: Article, error: str) -> None:
+    """Record that extraction failed (call in a fresh transaction after rolling back)."""
+    article.status = "failed"
+    article.error = error
+    session.flush()
+
+
+# ----------------------------------------------------------------------------- extraction
+
+def save_extraction(*, session: Session, article: Article, extraction: Extraction) -> dict[str, int]:
+    """Replace ``article``'s facts with ``extraction``'s; returns what was written.
+
+    Counts: persons_new, persons_matched, events, claims, statistics.
+    """
+    clear_extraction(session=session, article=article)
+    writer = _Writer(session, article, extraction)
+    for record in extraction.persons:
+        writer.person(record)
+    for record in extraction.events:
+        writer.event(record)
+    for statistic in extraction.statistics:
+        span = statistic.evidence
+        session.add(StatisticRow(
+            article_id=article.id, what=statistic.what, value=statistic.value,
+            qualifier=statistic.qualifier, attributed_to=statistic.attributed_to,
+            sentence=span.text if span else None, start_char=span.start if span else None,
+            end_char=span.end if span else None,
+        ))
+        writer.counts["statistics"] += 1
+    article.status = "extracted"
+    article.extracted_at = utcnow()
+    article.extractor = json.dumps(extraction.versions, sort_keys=True)
+    article.error = None
+    session.flush()
+    return dict(writer.counts)
+
+
+def clear_extraction(*, session: Session, article: Article) -> None:
+    """Delete every fact read from ``article``: mentions, claims, statistics, its event sources,
+    events left with no source, and persons left with nothing pointing at them."""
+    aid = article.id
+    session.flush()
+    persons = _persons_of_article(session, aid)
+    events = set(session.scalars(union(
+        select(EventSource.event_id).where(EventSource.article_id == aid),
+        select(Event.id).where(Event.article_id == aid),
+    )))
+    no_sync = {"synchronize_session": False}
+    for table in (Claim, EventSource, StatisticRow, Mention):
+        session.execute(delete(table).where(table.article_id == aid), execution_options=no_sync)
+    for event_id in sorted(events):
+        first = session.scalar(
+            select(func.min(EventSource.article_id)).where(EventSource.event_id == event_id)
+        )
+        if first is None:
+            _delete_event(session, event_id)
+        else:
+            session.execute(update(Event).where(Event.id == event_id, Event.article_id == aid)
+                            .values(article_id=first), execution_options=no_sync)
+    for person_id in sorted(persons):
+        if not _is_referenced(session, person_id):
+            session.execute(delete(PersonAlias).where(PersonAlias.person_id == person_id),
+                            execution_options=no_sync)
+            session.execute(delete(Person).where(Person.id == person_id),
+                            execution_options=no_sync)
+    session.expire_all()
+
+
+def _persons_of_article(session: Session, article_id: int) -> set[int]:
+    rows = session.scalars(union(
+        select(Mention.person_id).where(Mention.article_id == article_id,
+                                        Mention.person_id.is_not(None)),
+        select(Claim.subject_id).where(Claim.article_id == article_id,
+                                       Claim.subject_type == "person"),
+        select(EventPerson.person_id).join(Event, Event.id == EventPerson.event_id)
+        .where(Event.article_id == article_id),
+    ))
+    return {r for r in rows if r is not None}
+
+
+def _delete_event(session: Session, event_id: int) -> None:
+    no_sync = {"synchronize_session": False}
+    session.execute(delete(Claim).where(Claim.subject_type == "event",
+                                        Claim.subject_id == event_id), execution_options=no_sync)
+    session.execute(delete(EventPerson).where(EventPerson.event_id == event_id),
+                    execution_options=no_sync)
+    session.execute(delete(Event).where(Event.id == event_id), execution_options=no_sync)
+
+
+def _is_referenced(session: Session, person_id: int) -> bool:
+    checks = (
+        select(Mention.id).where(Mention.person_id == person_id),
+        select(Claim.id).where(Claim.subject_type == "person", Claim.subject_id == person_id),
+        select(EventPerson.event_id).where(EventPerson.person_id == person_id),
+        select(Person.id).where(Person.merged_into_id == person_id),
+    )
+    return any(session.execute(q.limit(1)).first() is not None for q in checks)
+
+
+def date_precision(date: str | None) -> str | None:
+    """"2017-10-24" -> "day", "2015-01" -> "month", "2014" -> "year", None -> None."""
+    if date is None:
+        return None
+    for pattern, precision in DATE_SHAPES:
+        if pattern.match(date):
+            return precision
+    raise StoreError(f"the date {date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def pick_component(versions: dict[str, str], hints: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """The (component, versioned name) that vouches for a kind of claim."""
+    for hint in hints:
+        for component, version in versions.items():
+            if hint in component.lower():
+                return component, version
+    return next(iter(versions.items()), (None, None))
+
+
+class _Writer:
+    """Writes one extraction's persons and events; keeps the local-id map and the counts."""
+
+    def __init__(self, session: Session, article: Article, extraction: Extraction) -> None:
+        self.session = session
+        self.article = article
+        self.persons: dict[str, Person] = {}
+        self.counts: Counter[str] = Counter(
+            dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
+        )
+        self.event_by = pick_component(extraction.versions, EVENT_COMPONENT_HINTS)
+        self.person_by = pick_component(extraction.versions, PERSON_COMPONENT_HINTS)
+        self._claimed: set[tuple[str, int, str, str]] = set()
+
+    # -- persons
+    def person(self, record: PersonRecord) -> Person:
+        if not name_key(record.name):
+            raise StoreError(f"person {record.id!r} has no name")
+        person = match_person(self.session, name=record.name, aliases=record.aliases)
+        if person is None:
+            person = Person(name=record.name.strip(), key=name_key(record.name))
+            self.session.add(person)
+            self.counts["persons_new"] += 1
+        else:
+            person = canonical(self.session, person)
+            promote_name(self.session, person, record.name)
+            self.counts["persons_matched"] += 1
+        for alias in [record.name, *record.aliases]:
+            add_alias(self.session, person, alias)
+        self.session.flush()
+        self.persons[record.id] = person
+        for span in record.mentions:
+            self.session.add(Mention(
+                article_id=self.article.id, person_id=person.id, label="PERSON",
+                text=span.text, start_char=span.start, end_char=span.end,
+            ))
+        for field in PERSON_SCALAR_FIELDS:
+            value = getattr(record, field)
+            if value is not None and value != "":
+                self.claim("person", person.id, field, value, record.evidence.get(field),
+                           by=self.person_by)
+        for field in PERSON_LIST_FIELDS:
+            for value in getattr(record, field):
+                span = record.evidence.get(f"{field}:{value}") or record.evidence.get(field)
+                self.claim("person", person.id, field, value, span, by=self.person_by)
+        return person
+
+    # -- events
+    def event(self, record: EventRecord) -> Event:
+        if record.type not in EVENT_TYPES:
+            raise StoreError(f"unknown event type {record.type!r}")
+        if record.release_mode is not None and record.release_mode not in RELEASE_MODES:
+            raise StoreError(f"unknown release mode {record.release_mode!r}")
+        person_ids: list[int] = []
+        for local_id in record.persons:
+            if local_id not in self.persons:
+                raise StoreError(f"a {record.type} event names an unknown person id {local_id!r}")
+            if self.persons[local_id].id not in person_ids:
+                person_ids.append(self.persons[local_id].id)
+        event = Event(
+            type=record.type, date=record.date, date_precision=date_precision(record.date),
+            place=record.place, agent=record.agent, charge=record.charge,
+            term_months=record.term_months, release_mode=record.release_mode,
+            negated=bool(record.negated), hedged=bool(record.hedged),
+            attributed_to=record.attributed_to, extras=dict(record.extras) or None,
+            article_id=self.article.id,
+        )
+        self.session.add(event)
+        self.session.flush()
+        self.counts["events"] += 1
+        for person_id in person_ids:
+            self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        sources = self._sources(record)
+        for span in sources:
+            located = span.start >= 0
+            self.session.add(EventSource(
+                event_id=event.id, article_id=self.article.id,
+                start_char=span.start if located else None,
+                end_char=span.end if located else None, sentence=span.text,
+            ))
+        evidence = sources[0] if sources else None
+        values: list[tuple[str, Any]] = [("type", record.type), ("persons", person_ids)]
+        values += [(f, getattr(record, f)) for f in EVENT_CLAIM_FIELDS]
+        if record.extras:
+            values.append(("extras", dict(record.extras)))
+        for field, value in values:
+            if value is not None:
+                self.claim("event", event.id, field, value, evidence, by=self.event_by,
+                           attributed_to=record.attributed_to)
+        return event
+
+    def _sources(self, record: EventRecord) -> list[Span]:
+        """The record's sentences; else its evidence text, located in the article if it can be."""
+        if record.sources:
+            return list(record.sources)
+        if not record.evidence:
+            return []
+        start = self.article.text.find(record.evidence)
+        if start < 0:  # not located: kept as text, with no offsets
+            return [Span(start=-1, end=-1, text=record.evidence)]
+        return [Span(start=start, end=start + len(record.evidence), text=record.evidence)]
+
+    # -- claims
+    def claim(self, subject_type: str, subject_id: int, field: str, value: Any,
+              span: Span | None, *, by: tuple[str | None, str | None],
+              attributed_to: str | None = None) -> None:
+        seen = (subject_type, subject_id, field, json.dumps(value, sort_keys=True))
+        if seen in self._claimed:
+            return
+        self._claimed.add(seen)
+        located = span is not None and span.start >= 0
+        self.session.add(Claim(
+            subject_type=subject_type, subject_id=subject_id, field=field, value=value,
+            article_id=self.article.id,
+            start_char=span.start if located else None, end_char=span.end if located else None,
+            sentence=span.text if span is not None else None, attributed_to=attributed_to,
+            extractor=by[0], extractor_version=by[1], status="proposed",
+        ))
+        self.counts["claims"] += 1

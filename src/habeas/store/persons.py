@@ -1,0 +1,167 @@
+"""Finding persons by name: the key every name is looked up by, and matching a name to a person.
+
+A key is the name lowercased, transliterated to ASCII with unidecode (diacritics stripped,
+"Чийгоз" -> "chiigoz"), punctuation turned into spaces and spaces collapsed. Names match when
+their keys are equal. A surname alone ("Chiygoz") is a weaker match: it stands for an existing
+person only where exactly one person has that surname, since two Chiygoz are two people until a
+reviewer says otherwise. Fuzzy matching across spellings is ``habeas.resolve``'s work, not this.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
+from unidecode import unidecode
+
+from .models import Person, PersonAlias
+
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+# Longest chain of merges followed before giving up (a cycle would be a bug elsewhere).
+MAX_MERGE_DEPTH = 20
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: "Akhtem  Chiygöz" -> "akhtem chiygoz"."""
+    return _NOT_KEY.sub(" ", unidecode(name).lower()).strip()
+
+
+def surname_of(key: str) -> str:
+    """The last token of a key ("" for an empty key)."""
+    parts = key.split()
+    return parts[-1] if parts else ""
+
+
+def is_single_token(key: str) -> bool:
+    return len(key.split()) == 1
+
+
+def canonical(session: Session, person: Person) -> Person:
+    """The person that ``person`` was merged into (itself if never merged)."""
+    seen = 0
+    while person.merged_into_id is not None and seen < MAX_MERGE_DEPTH:
+        person = session.get(Person, person.merged_into_id)  # type: ignore[assignment]
+        seen += 1
+    return person
+
+
+def _unique(session: Session, persons: list[Person]) -> list[Person]:
+    out: dict[int, Person] = {}
+    for person in persons:
+        person = canonical(session, person)
+        out.setdefault(person.id, person)
+    return list(out.values())
+
+
+def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
+    """Persons whose name key or any alias key is one of ``keys``, merges followed, by id."""
+    if not keys:
+        return []
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.in_(keys))
+    found = session.scalars(
+        select(Person)
+        .where(or_(Person.key.in_(keys), Person.id.in_(alias_owner)))
+        .order_by(Person.id)
+    ).all()
+    return _unique(session, list(found))
+
+
+def persons_by_surname(session: Session, surname: str) -> list[Person]:
+    """Persons whose name or any alias ends in the token ``surname``, merges followed."""
+    if not surname:
+        return []
+    # Keys hold only [a-z0-9 ], so the surname cannot carry LIKE wildcards.
+    def ends_with(column: Any) -> ColumnElement[bool]:
+        return or_(column == surname, column.like(f"% {surname}"))
+
+    alias_owner = select(PersonAlias.person_id).where(ends_with(PersonAlias.key))
+    found = session.scalars(
+        select(Person)
+        .where(or_(ends_with(Person.key), Person.id.in_(alias_owner)))
+        .order_by(Person.id)
+    ).all()
+    return _unique(session, list(found))
+
+
+def persons_by_substring(session: Session, fragment: str) -> list[Person]:
+    """Persons whose name or alias key contains ``fragment`` (a key), merges followed."""
+    if not fragment:
+        return []
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.contains(fragment))
+    found = session.scalars(
+        select(Person)
+        .where(or_(Person.key.contains(fragment), Person.id.in_(alias_owner)))
+        .order_by(Person.id)
+    ).all()
+    return _unique(session, list(found))
+
+
+def match_person(session: Session, *, name: str, aliases: list[str]) -> Person | None:
+    """The existing person a name (with the article's other forms of it) stands for, or None.
+
+    1. A full name or full alias ("akhtem chiygoz") equal to a person's name or alias key; where
+       several persons match, the one whose own name key equals the name wins, then the oldest.
+    2. A surname-only name matches the one person with that surname, if there is exactly one.
+    3. A full name whose surname is carried by exactly one person, known so far only by that
+       surname, is that person ("Chiygoz" first, "Akhtem Chiygoz" later).
+    """
+    key = name_key(name)
+    keys = {key} | {name_key(a) for a in aliases}
+    keys.discard("")
+    full = {k for k in keys if not is_single_token(k)}
+    found = persons_by_keys(session, full)
+    if found:
+        exact = [p for p in found if p.key == key]
+        return (exact or found)[0]
+    if not key:
+        return None
+    surnames = {key} if is_single_token(key) else {surname_of(key)}
+    surnames |= {k for k in keys if is_single_token(k)}
+    for surname in sorted(surnames, key=lambda s: s != surname_of(key)):
+        candidates = persons_by_surname(session, surname)
+        if len(candidates) != 1:
+            continue
+        person = candidates[0]
+        if is_single_token(key) or is_single_token(person.key):
+            return person
+    return None
+
+
+def add_alias(session: Session, person: Person, alias: str) -> PersonAlias | None:
+    """Record ``alias`` for ``person`` unless it is the name itself or already known."""
+    key = name_key(alias)
+    if not key or key == person.key:
+        return None
+    if any(a.key == key for a in person.aliases):
+        return None
+    row = PersonAlias(alias=alias.strip(), key=key)
+    person.aliases.append(row)
+    return row
+
+
+def promote_name(session: Session, person: Person, name: str) -> None:
+    """Give a person known by surname only the fuller ``name``; the old one becomes an alias."""
+    key = name_key(name)
+    if is_single_token(person.key) and not is_single_token(key) and key != person.key:
+        old = person.name
+        person.name, person.key = name.strip(), key
+        person.aliases[:] = [a for a in person.aliases if a.key != key]
+        add_alias(session, person, old)
+
+
+def find_persons(*, session: Session, name: str) -> list[Person]:
+    """Persons a user means by ``name``: exact name or alias, else surname, else substring."""
+    key = name_key(name)
+    if not key:
+        return []
+    found = persons_by_keys(session, {key})
+    if not found and is_single_token(key):
+        found = persons_by_surname(session, key)
+    if not found:
+        found = persons_by_substring(session, key)
+    return sorted(found, key=lambda p: (p.key, p.id))
+
+
+__all__ = ["add_alias", "canonical", "find_persons", "match_person", "name_key", "promote_name"]

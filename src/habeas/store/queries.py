@@ -1,0 +1,365 @@
+"""Reading the store: person lists, dossiers, event lists and exports for the CLI, API and web.
+
+Read-only; every function takes keyword arguments after ``*``. Persons merged into another are
+shown as part of the person they were merged into. A person's status is derived here from their
+events in date order (undated events placed at their article's publication date):
+``detained``, ``sentenced``, ``released``, ``died`` or ``unknown``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..model import PERSON_FIELDS
+from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Person, PersonAlias
+from .persons import canonical, find_persons, name_key, persons_by_substring
+
+STATUSES = ("detained", "sentenced", "released", "died", "unknown")
+# What an event says about custody. "custody" events (a transfer, a hunger strike) show a
+# person is held, but do not undo a sentence; events not listed (search, charge, trial, appeal,
+# designation, protest) leave the status as it was.
+STATUS_SETTING = {
+    "arrest": "detained", "abduction": "detained",
+    "conviction": "sentenced", "sentence": "sentenced",
+    "release": "released", "acquittal": "released", "charges_dropped": "released",
+    "death_in_custody": "died",
+}
+CUSTODY_EVENTS = ("transfer", "hunger_strike", "ill_treatment")
+# Claim statuses hidden from dossiers unless asked for.
+HIDDEN_CLAIM_STATUSES = ("rejected",)
+
+
+@dataclass
+class PersonRow:
+    id: int
+    name: str
+    aliases: list[str]
+    events: int
+    articles: int
+    last_event_date: str | None
+    last_event_type: str | None
+    status: str
+
+
+@dataclass
+class EventRow:
+    id: int
+    type: str
+    date: str | None
+    date_precision: str | None
+    place: str | None
+    agent: str | None
+    charge: str | None
+    term_months: int | None
+    release_mode: str | None
+    negated: bool
+    hedged: bool
+    attributed_to: str | None
+    persons: list[str] = field(default_factory=list)
+    article_id: int | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    sources: int = 0
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def _roots(session: Session) -> dict[int, int]:
+    """person id -> the id of the person it is (after merges), for every person."""
+    parent = dict(session.execute(select(Person.id, Person.merged_into_id)).tuples().all())
+    roots: dict[int, int] = {}
+    for pid in parent:
+        node, hops = pid, 0
+        while parent.get(node) is not None and hops < len(parent):
+            node, hops = parent[node], hops + 1  # type: ignore[assignment]
+        roots[pid] = node
+    return roots
+
+
+def _members(session: Session, person: Person) -> list[int]:
+    """The ids that make up ``person``: itself and everyone merged into it."""
+    root = canonical(session, person).id
+    return sorted(pid for pid, r in _roots(session).items() if r == root)
+
+
+def _order_key(date: str | None, published: str | None, event_id: int) -> tuple[str, int]:
+    return (date or published or "", event_id)
+
+
+def derive_status(events: list[tuple[str, str | None, str | None, int, bool]]) -> str:
+    """Status from (type, date, published, id, negated) tuples, in any order."""
+    status = "unknown"
+    for type_, date, published, event_id, negated in sorted(
+        events, key=lambda e: _order_key(e[1], e[2], e[3])
+    ):
+        if negated:
+            continue
+        if type_ in STATUS_SETTING:
+            status = STATUS_SETTING[type_]
+        elif type_ in CUSTODY_EVENTS and status in ("unknown", "released"):
+            status = "detained"
+    return status
+
+
+def _article_ref(article: Article) -> dict[str, Any]:
+    return {"article_id": article.id, "title": article.title, "outlet": article.outlet,
+            "published": article.published, "url": article.url}
+
+
+def _event_sources(session: Session, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    if not event_ids:
+        return out
+    rows = session.execute(
+        select(EventSource, Article).join(Article, Article.id == EventSource.article_id)
+        .where(EventSource.event_id.in_(event_ids)).order_by(EventSource.id)
+    ).tuples()
+    for source, article in rows:
+        out[source.event_id].append({
+            **_article_ref(article), "sentence": source.sentence,
+            "start_char": source.start_char, "end_char": source.end_char,
+        })
+    return out
+
+
+def _event_person_names(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    if not event_ids:
+        return out
+    roots = _roots(session)
+    names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
+    rows = session.execute(
+        select(EventPerson.event_id, EventPerson.person_id)
+        .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id)
+    ).tuples()
+    for event_id, person_id in rows:
+        name = names[roots.get(person_id, person_id)]
+        if name not in out[event_id]:
+            out[event_id].append(name)
+    return out
+
+
+def event_dict(event: Event) -> dict[str, Any]:
+    return {
+        "event_id": event.id, "type": event.type, "date": event.date,
+        "date_precision": event.date_precision, "place": event.place, "agent": event.agent,
+        "charge": event.charge, "term_months": event.term_months,
+        "release_mode": event.release_mode, "negated": event.negated, "hedged": event.hedged,
+        "attributed_to": event.attributed_to, "extras": event.extras,
+    }
+
+
+def _timeline_key(event: Event) -> tuple[bool, str, int]:
+    """Dated events by date (a year sorts before its days), undated last."""
+    return (event.date is None, event.date or "", event.id)
+
+
+# ----------------------------------------------------------------------------- persons
+
+def list_persons(*, session: Session, status: str | None = None, query: str | None = None,
+                 limit: int | None = None) -> list[PersonRow]:
+    """Persons (not merged away), by name, with their counts, last event and status."""
+    roots = _roots(session)
+    persons_q = select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id)
+    persons = list(session.scalars(persons_q))
+    if query is not None:
+        wanted = {p.id for p in persons_by_substring(session, name_key(query))}
+        persons = [p for p in persons if p.id in wanted]
+
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for pid, alias in session.execute(
+        select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
+    ).tuples():
+        aliases[roots.get(pid, pid)].append(alias)
+
+    events: dict[int, dict[int, tuple[str, str | None, str | None, int, bool]]] = defaultdict(dict)
+    for pid, eid, type_, date, negated, published in session.execute(
+        select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
+               Article.published)
+        .join(Event, Event.id == EventPerson.event_id)
+        .join(Article, Article.id == Event.article_id)
+    ).tuples():
+        events[roots.get(pid, pid)][eid] = (type_, date, published, eid, bool(negated))
+
+    articles: dict[int, set[int]] = defaultdict(set)
+    for pid, aid in session.execute(
+        select(Mention.person_id, Mention.article_id).where(Mention.person_id.is_not(None))
+        .union(select(EventPerson.person_id, EventSource.article_id)
+               .join(EventSource, EventSource.event_id == EventPerson.event_id))
+    ).tuples():
+        articles[roots.get(pid, pid)].add(aid)
+
+    rows: list[PersonRow] = []
+    for person in persons:
+        own = list(events[person.id].values())
+        happened = [e for e in own if not e[4]]
+        last = max(happened, key=lambda e: _order_key(e[1], e[2], e[3]), default=None)
+        row = PersonRow(
+            id=person.id, name=person.name, aliases=aliases[person.id], events=len(own),
+            articles=len(articles[person.id]), last_event_date=last[1] if last else None,
+            last_event_type=last[0] if last else None, status=derive_status(own),
+        )
+        if status is None or row.status == status:
+            rows.append(row)
+    return rows[:limit] if limit is not None else rows
+
+
+def person_dossier(*, session: Session, person: Person,
+                   include_rejected: bool = False) -> dict[str, Any]:
+    """Everything known about a person, each value with the sources that say it.
+
+    ``attributes``: field -> [{"value", "sources": [{article..., sentence, attributed_to,
+    status, ...}]}], conflicting values side by side. ``timeline``: events by date, undated
+    last, each with its sources and persons. Superseded claims are left out, rejected ones too
+    unless ``include_rejected``.
+    """
+    person = canonical(session, person)
+    members = _members(session, person)
+    aliases = [a.alias for a in session.scalars(
+        select(PersonAlias).where(PersonAlias.person_id.in_(members)).order_by(PersonAlias.id))]
+
+    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+    claims_q = (
+        select(Claim, Article).outerjoin(Article, Article.id == Claim.article_id)
+        .where(Claim.subject_type == "person", Claim.subject_id.in_(members),
+               Claim.id.not_in(superseded))
+        .order_by(Claim.id)
+    )
+    if not include_rejected:
+        claims_q = claims_q.where(Claim.status.not_in(HIDDEN_CLAIM_STATUSES))
+    attributes: dict[str, list[dict[str, Any]]] = {}
+    for claim, article in session.execute(claims_q).tuples():
+        values = attributes.setdefault(claim.field, [])
+        entry = next((v for v in values if v["value"] == claim.value), None)
+        if entry is None:
+            entry = {"value": claim.value, "sources": []}
+            values.append(entry)
+        entry["sources"].append({
+            **(_article_ref(article) if article else {"article_id": None}),
+            "claim_id": claim.id, "sentence": claim.sentence, "start_char": claim.start_char,
+            "end_char": claim.end_char, "attributed_to": claim.attributed_to,
+            "status": claim.status, "extractor_version": claim.extractor_version,
+        })
+    order = {f: i for i, f in enumerate(PERSON_FIELDS)}
+    attributes = dict(sorted(attributes.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])))
+
+    events = sorted(session.scalars(
+        select(Event).join(EventPerson, EventPerson.event_id == Event.id)
+        .where(EventPerson.person_id.in_(members)).distinct()
+    ), key=_timeline_key)
+    ids = [e.id for e in events]
+    sources = _event_sources(session, ids)
+    names = _event_person_names(session, ids)
+    published = {e.id: (sources[e.id][0]["published"] if sources[e.id] else None) for e in events}
+    timeline = [{**event_dict(e), "persons": names[e.id], "sources": sources[e.id]}
+                for e in events]
+    article_ids = {s["article_id"] for e in ids for s in sources[e]}
+    article_ids |= set(session.scalars(select(Mention.article_id)
+                                       .where(Mention.person_id.in_(members))))
+    return {
+        "id": person.id, "name": person.name, "aliases": aliases,
+        "status": derive_status([(e.type, e.date, published[e.id], e.id, e.negated)
+                                 for e in events]),
+        "merged": [m for m in members if m != person.id],
+        "articles": len(article_ids), "attributes": attributes, "timeline": timeline,
+    }
+
+
+# ----------------------------------------------------------------------------- events
+
+def list_events(*, session: Session, type: str | None = None,  # noqa: A002 (CLI word)
+                since: str | dt.date | None = None, person: Person | str | None = None,
+                limit: int | None = None) -> list[EventRow]:
+    """Events by date (undated last), optionally of one ``type``, on or after ``since`` (an
+    ISO date; a year-only event date counts if its year is not before), about ``person`` (a
+    Person or a name looked up with ``find_persons``)."""
+    query = select(Event, Article).join(Article, Article.id == Event.article_id)
+    if type is not None:
+        query = query.where(Event.type == type)
+    if person is not None:
+        found = find_persons(session=session, name=person) if isinstance(person, str) else [person]
+        members = sorted({m for p in found for m in _members(session, p)})
+        if not members:
+            return []
+        query = query.where(Event.id.in_(
+            select(EventPerson.event_id).where(EventPerson.person_id.in_(members))))
+    since_text = since.isoformat() if isinstance(since, dt.date) else since
+    if since_text:
+        query = query.where(Event.date.is_not(None), Event.date >= since_text[:4])
+    pairs = [(e, a) for e, a in session.execute(query).tuples()
+             if not since_text or e.date >= since_text[:len(e.date)]]
+    pairs.sort(key=lambda pair: _timeline_key(pair[0]))
+    if limit is not None:
+        pairs = pairs[:limit]
+    ids = [e.id for e, _ in pairs]
+    names = _event_person_names(session, ids)
+    sources = _event_sources(session, ids)
+    return [
+        EventRow(
+            id=e.id, type=e.type, date=e.date, date_precision=e.date_precision, place=e.place,
+            agent=e.agent, charge=e.charge, term_months=e.term_months,
+            release_mode=e.release_mode, negated=e.negated, hedged=e.hedged,
+            attributed_to=e.attributed_to, persons=names[e.id], article_id=a.id,
+            title=a.title, outlet=a.outlet, published=a.published, sources=len(sources[e.id]),
+        )
+        for e, a in pairs
+    ]
+
+
+# ----------------------------------------------------------------------------- exports
+
+EXPORT_COLUMNS = (
+    "event_id", "person_id", "person", "type", "date", "date_precision", "place", "agent",
+    "charge", "term_months", "release_mode", "negated", "hedged", "attributed_to",
+    "article_title", "article_outlet", "article_url", "article_published", "evidence",
+)
+
+
+def export_rows(*, session: Session) -> list[dict[str, Any]]:
+    """One flat row per event and person (``EXPORT_COLUMNS``), by date then event; an event
+    with no person gives one row with an empty person. Evidence is the event's first sentence
+    from its first article."""
+    roots = _roots(session)
+    names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
+    events = sorted(session.scalars(select(Event)), key=_timeline_key)
+    ids = [e.id for e in events]
+    sources = _event_sources(session, ids)
+    persons: dict[int, list[int]] = defaultdict(list)
+    for event_id, person_id in session.execute(
+        select(EventPerson.event_id, EventPerson.person_id).order_by(EventPerson.person_id)
+    ).tuples():
+        root = roots.get(person_id, person_id)
+        if root not in persons[event_id]:
+            persons[event_id].append(root)
+    articles = {a.id: a for a in session.scalars(
+        select(Article).where(Article.id.in_({e.article_id for e in events})))}
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        article = articles[event.article_id]
+        first = next((s for s in sources[event.id] if s["article_id"] == article.id), None)
+        base = event_dict(event)
+        base.pop("extras")
+        for person_id in persons[event.id] or [None]:
+            rows.append({
+                **base, "person_id": person_id,
+                "person": names[person_id] if person_id is not None else None,
+                "article_title": article.title, "article_outlet": article.outlet,
+                "article_url": article.url, "article_published": article.published,
+                "evidence": first["sentence"] if first else None,
+            })
+    return [{column: row[column] for column in EXPORT_COLUMNS} for row in rows]
+
+
+def export_persons(*, session: Session) -> list[dict[str, Any]]:
+    """Every person (not merged away) as a dossier: aliases, attributes with sources, events
+    with sources; one JSON Lines record each, by id."""
+    persons = session.scalars(
+        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.id))
+    return [person_dossier(session=session, person=p) for p in persons]
