@@ -15,7 +15,15 @@ from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
-from ..model import EVENT_TYPES, RELEASE_MODES, Document, EventRecord, Extraction, PersonRecord, Span
+from ..model import (
+    EVENT_TYPES,
+    RELEASE_MODES,
+    Document,
+    EventRecord,
+    Extraction,
+    PersonRecord,
+    Span,
+)
 from .models import (
     ARTICLE_STATUSES,
     Article,
@@ -99,7 +107,9 @@ def mark_failed(*, session: Session, article: Article, error: str) -> None:
 
 # ----------------------------------------------------------------------------- extraction
 
-def save_extraction(*, session: Session, article: Article, extraction: Extraction) -> dict[str, int]:
+def save_extraction(
+    *, session: Session, article: Article, extraction: Extraction
+) -> dict[str, int]:
     """Replace ``article``'s facts with ``extraction``'s; returns what was written.
 
     Counts: persons_new, persons_matched, events, claims, statistics.
@@ -199,7 +209,9 @@ def date_precision(date: str | None) -> str | None:
     raise StoreError(f"the date {date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
-def pick_component(versions: dict[str, str], hints: tuple[str, ...]) -> tuple[str | None, str | None]:
+def pick_component(
+    versions: dict[str, str], hints: tuple[str, ...]
+) -> tuple[str | None, str | None]:
     """The (component, versioned name) that vouches for a kind of claim."""
     for hint in hints:
         for component, version in versions.items():

@@ -259,7 +259,8 @@ class Claim(Base):
     )
 
     def __repr__(self) -> str:
-        return f"<Claim {self.id} {self.subject_type}:{self.subject_id} {self.field}={self.value!r}>"
+        subject = f"{self.subject_type}:{self.subject_id}"
+        return f"<Claim {self.id} {subject} {self.field}={self.value!r}>"
 
 
 class StatisticRow(Base):

@@ -73,7 +73,7 @@ class EventRow:
 
 def _roots(session: Session) -> dict[int, int]:
     """person id -> the id of the person it is (after merges), for every person."""
-    parent = dict(session.execute(select(Person.id, Person.merged_into_id)).tuples().all())
+    parent = dict(session.execute(select(Person.id, Person.merged_into_id)).all())
     roots: dict[int, int] = {}
     for pid in parent:
         node, hops = pid, 0
@@ -84,9 +84,39 @@ def _roots(session: Session) -> dict[int, int]:
 
 
 def _members(session: Session, person: Person) -> list[int]:
-    """The ids that make up ``person``: itself and everyone merged into it."""
-    root = canonical(session, person).id
-    return sorted(pid for pid, r in _roots(session).items() if r == root)
+    """The ids that make up ``person``: itself and everyone merged into it, at any depth."""
+    members = {canonical(session, person).id}
+    frontier = set(members)
+    while frontier:
+        frontier = set(session.scalars(
+            select(Person.id).where(Person.merged_into_id.in_(frontier)))) - members
+        members |= frontier
+    return sorted(members)
+
+
+def _aliases(session: Session, roots: dict[int, int]) -> dict[int, list[str]]:
+    """root id -> its other names: its aliases, then the names and aliases of the persons
+    merged into it, each spelling once. ``roots`` maps the person ids to consider to roots."""
+    ids = sorted(roots)
+    names = {pid: (name, key) for pid, name, key in session.execute(
+        select(Person.id, Person.name, Person.key).where(Person.id.in_(ids)))}
+    # (root, order, alias, key); order: the root's own aliases, then each merged person's
+    # name followed by its aliases
+    found: list[tuple[int, tuple[int, ...], str, str]] = [
+        (roots[pid], (0, 0, 1, aid) if roots[pid] == pid else (1, pid, 1, aid), alias, key)
+        for aid, pid, alias, key in session.execute(
+            select(PersonAlias.id, PersonAlias.person_id, PersonAlias.alias, PersonAlias.key)
+            .where(PersonAlias.person_id.in_(ids)))
+    ]
+    found += [(root, (1, pid, 0, 0), *names[pid]) for pid, root in roots.items() if pid != root]
+    out: dict[int, list[str]] = defaultdict(list)
+    seen: set[tuple[int, str]] = {(root, names[root][1]) for root in set(roots.values())
+                                  if root in names}
+    for root, _, alias, key in sorted(found, key=lambda f: (f[0], f[1])):
+        if (root, key) not in seen:
+            seen.add((root, key))
+            out[root].append(alias)
+    return out
 
 
 def _order_key(date: str | None, published: str | None, event_id: int) -> tuple[str, int]:
@@ -120,7 +150,7 @@ def _event_sources(session: Session, event_ids: list[int]) -> dict[int, list[dic
     rows = session.execute(
         select(EventSource, Article).join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(event_ids)).order_by(EventSource.id)
-    ).tuples()
+    )
     for source, article in rows:
         out[source.event_id].append({
             **_article_ref(article), "sentence": source.sentence,
@@ -133,14 +163,15 @@ def _event_person_names(session: Session, event_ids: list[int]) -> dict[int, lis
     out: dict[int, list[str]] = defaultdict(list)
     if not event_ids:
         return out
-    roots = _roots(session)
-    names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
     rows = session.execute(
         select(EventPerson.event_id, EventPerson.person_id)
         .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id)
-    ).tuples()
+    ).all()
+    names: dict[int, str] = {}
     for event_id, person_id in rows:
-        name = names[roots.get(person_id, person_id)]
+        if person_id not in names:
+            names[person_id] = canonical(session, session.get(Person, person_id)).name
+        name = names[person_id]
         if name not in out[event_id]:
             out[event_id].append(name)
     return out
@@ -167,17 +198,13 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
                  limit: int | None = None) -> list[PersonRow]:
     """Persons (not merged away), by name, with their counts, last event and status."""
     roots = _roots(session)
-    persons_q = select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id)
-    persons = list(session.scalars(persons_q))
-    if query is not None:
+    persons = list(session.scalars(
+        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id)))
+    if query:
         wanted = {p.id for p in persons_by_substring(session, name_key(query))}
         persons = [p for p in persons if p.id in wanted]
 
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for pid, alias in session.execute(
-        select(PersonAlias.person_id, PersonAlias.alias).order_by(PersonAlias.id)
-    ).tuples():
-        aliases[roots.get(pid, pid)].append(alias)
+    aliases = _aliases(session, roots)
 
     events: dict[int, dict[int, tuple[str, str | None, str | None, int, bool]]] = defaultdict(dict)
     for pid, eid, type_, date, negated, published in session.execute(
@@ -185,7 +212,7 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
                Article.published)
         .join(Event, Event.id == EventPerson.event_id)
         .join(Article, Article.id == Event.article_id)
-    ).tuples():
+    ):
         events[roots.get(pid, pid)][eid] = (type_, date, published, eid, bool(negated))
 
     articles: dict[int, set[int]] = defaultdict(set)
@@ -193,7 +220,7 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
         select(Mention.person_id, Mention.article_id).where(Mention.person_id.is_not(None))
         .union(select(EventPerson.person_id, EventSource.article_id)
                .join(EventSource, EventSource.event_id == EventPerson.event_id))
-    ).tuples():
+    ):
         articles[roots.get(pid, pid)].add(aid)
 
     rows: list[PersonRow] = []
@@ -222,8 +249,7 @@ def person_dossier(*, session: Session, person: Person,
     """
     person = canonical(session, person)
     members = _members(session, person)
-    aliases = [a.alias for a in session.scalars(
-        select(PersonAlias).where(PersonAlias.person_id.in_(members)).order_by(PersonAlias.id))]
+    aliases = _aliases(session, {m: person.id for m in members})[person.id]
 
     superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
     claims_q = (
@@ -235,7 +261,7 @@ def person_dossier(*, session: Session, person: Person,
     if not include_rejected:
         claims_q = claims_q.where(Claim.status.not_in(HIDDEN_CLAIM_STATUSES))
     attributes: dict[str, list[dict[str, Any]]] = {}
-    for claim, article in session.execute(claims_q).tuples():
+    for claim, article in session.execute(claims_q):
         values = attributes.setdefault(claim.field, [])
         entry = next((v for v in values if v["value"] == claim.value), None)
         if entry is None:
@@ -293,7 +319,7 @@ def list_events(*, session: Session, type: str | None = None,  # noqa: A002 (CLI
     since_text = since.isoformat() if isinstance(since, dt.date) else since
     if since_text:
         query = query.where(Event.date.is_not(None), Event.date >= since_text[:4])
-    pairs = [(e, a) for e, a in session.execute(query).tuples()
+    pairs = [(e, a) for e, a in session.execute(query)
              if not since_text or e.date >= since_text[:len(e.date)]]
     pairs.sort(key=lambda pair: _timeline_key(pair[0]))
     if limit is not None:
@@ -327,14 +353,14 @@ def export_rows(*, session: Session) -> list[dict[str, Any]]:
     with no person gives one row with an empty person. Evidence is the event's first sentence
     from its first article."""
     roots = _roots(session)
-    names = dict(session.execute(select(Person.id, Person.name)).tuples().all())
+    names = dict(session.execute(select(Person.id, Person.name)).all())
     events = sorted(session.scalars(select(Event)), key=_timeline_key)
     ids = [e.id for e in events]
     sources = _event_sources(session, ids)
     persons: dict[int, list[int]] = defaultdict(list)
     for event_id, person_id in session.execute(
         select(EventPerson.event_id, EventPerson.person_id).order_by(EventPerson.person_id)
-    ).tuples():
+    ):
         root = roots.get(person_id, person_id)
         if root not in persons[event_id]:
             persons[event_id].append(root)

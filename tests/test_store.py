@@ -1,0 +1,501 @@
+"""The store on a fresh database per test: SQLite always, PostgreSQL when
+HABEAS_TEST_DATABASE_URL is set (each test in its own schema, dropped afterwards)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, inspect, select
+
+from habeas.errors import StoreError
+from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span, Statistic
+from habeas.store import (
+    Article,
+    Base,
+    Claim,
+    Event,
+    EventPerson,
+    EventSource,
+    Mention,
+    Person,
+    PersonAlias,
+    StatisticRow,
+    add_article,
+    count_articles,
+    current_revision,
+    export_persons,
+    export_rows,
+    find_persons,
+    head_revision,
+    list_events,
+    list_persons,
+    make_engine,
+    make_sessionmaker,
+    mark_failed,
+    migrate,
+    pending_articles,
+    person_dossier,
+    save_extraction,
+    unit_of_work,
+)
+
+PG_URL = os.environ.get("HABEAS_TEST_DATABASE_URL")
+FACT_TABLES = (Person, PersonAlias, Mention, Event, EventPerson, EventSource, Claim, StatisticRow)
+VERSIONS = {"habeas_persons": "habeas.persons.v1", "habeas_attributes": "habeas.attributes.v2",
+            "habeas_events": "habeas.events.v3"}
+
+TEXT_1 = (
+    "Akhtem Chiygoz and Ilmi Umerov were released on Oct. 25, 2017 and flown to Ankara. "
+    "Chiygoz, 52, was sentenced by a Russian court in September 2017 to eight years in prison "
+    "for organizing protests. "
+    "Umerov, 60, was not arrested in 2016, according to Crimea-SOS. "
+    "At least 355 human rights violations were documented in Crimea, human rights groups said."
+)
+TEXT_2 = (
+    "Chyigoz was detained in January 2015. Chiygoz, 53, went on hunger strike in prison."
+)
+
+
+def span(text: str, fragment: str) -> Span:
+    """The span of ``fragment`` in ``text``; "Chiygoz, 52" gives just "Chiygoz" there."""
+    start = text.index(fragment)
+    word = fragment.split(",")[0] if fragment[-1].isdigit() else fragment
+    return Span(start=start, end=start + len(word), text=word)
+
+
+def sentence(text: str, first_words: str) -> Span:
+    start = text.index(first_words)
+    end = text.index(". ", start) + 1 if ". " in text[start:] else len(text)
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def extraction_1() -> Extraction:
+    t = TEXT_1
+    chiygoz = PersonRecord(
+        id="p1", name="Akhtem Chiygoz", aliases=["Chiygoz", "Chyigoz"], age=52, gender="male",
+        groups=["Crimean Tatars"], affiliations=["Mejlis"], roles=["deputy head of the Mejlis"],
+        mentions=[span(t, "Akhtem Chiygoz"), span(t, "Chiygoz, 52")],
+        evidence={"age": span(t, "Chiygoz, 52,")},
+    )
+    umerov = PersonRecord(id="p2", name="Ilmi Umerov", aliases=["Umerov"], age=60,
+                          roles=["deputy head of the Mejlis"],
+                          mentions=[span(t, "Ilmi Umerov"), span(t, "Umerov, 60")])
+    release = EventRecord(
+        type="release", persons=["p1", "p2"], date="2017-10-25", place="Ankara",
+        release_mode="negotiated", sources=[sentence(t, "Akhtem Chiygoz and")],
+        evidence=sentence(t, "Akhtem Chiygoz and").text,
+    )
+    sentenced = EventRecord(
+        type="sentence", persons=["p1"], date="2017-09", place="Crimea", agent="a Russian court",
+        charge="organizing protests", term_months=96, sources=[sentence(t, "Chiygoz, 52")],
+        evidence=sentence(t, "Chiygoz, 52").text,
+    )
+    not_arrested = EventRecord(  # evidence only: the store must locate it in the text
+        type="arrest", persons=["p2"], date="2016", negated=True, attributed_to="Crimea-SOS",
+        evidence="Umerov, 60, was not arrested in 2016, according to Crimea-SOS.",
+    )
+    statistic = Statistic(what="human rights violations documented in Crimea", value=355,
+                          qualifier="at least", attributed_to="human rights groups",
+                          evidence=sentence(t, "At least 355"))
+    return Extraction(document={"title": "Freed"}, persons=[chiygoz, umerov],
+                      events=[release, sentenced, not_arrested], statistics=[statistic],
+                      versions=dict(VERSIONS))
+
+
+def extraction_2() -> Extraction:
+    t = TEXT_2
+    chiygoz = PersonRecord(id="p1", name="Chiygoz", aliases=["Chyigoz"], age=53,
+                           mentions=[span(t, "Chyigoz"), span(t, "Chiygoz")],
+                           evidence={"age": span(t, "Chiygoz, 53,")})
+    arrest = EventRecord(type="arrest", persons=["p1"], date="2015-01",
+                         sources=[sentence(t, "Chyigoz was")])
+    strike = EventRecord(type="hunger_strike", persons=["p1"], sources=[sentence(t, "Chiygoz, 53")])
+    return Extraction(document={}, persons=[chiygoz], events=[arrest, strike],
+                      versions={"habeas_events": "habeas.events.v3"})
+
+
+DOC_1 = Document(text=TEXT_1, source="kp.html", title="Chiygoz and Umerov freed",
+                 outlet="Kyiv Post", url="https://example.org/kp", published="2017-10-26")
+DOC_2 = Document(text=TEXT_2, source="rferl.html", title="Chiygoz detained",
+                 outlet="RFE/RL", published="2015-01-27")
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+@pytest.fixture(params=[
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(
+        not PG_URL, reason="set HABEAS_TEST_DATABASE_URL to run the store tests on PostgreSQL")),
+])
+def engine(request, tmp_path):
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'data' / 'habeas.db'}")
+        try:
+            migrate(engine)
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    schema = f"habeas_test_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(PG_URL)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    engine = make_engine(PG_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        migrate(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.fixture
+def sessions(engine):
+    return make_sessionmaker(engine)
+
+
+def counts(session) -> dict[str, int]:
+    return {m.__tablename__: session.scalar(select(func.count()).select_from(m))
+            for m in (Article, *FACT_TABLES)}
+
+
+def ingest(sessions, document: Document, extraction: Extraction) -> dict[str, int]:
+    with unit_of_work(sessions) as session:
+        article, _ = add_article(session=session, document=document)
+        return save_extraction(session=session, article=article, extraction=extraction)
+
+
+def person_named(session, name: str) -> Person:
+    return session.scalars(select(Person).where(Person.name == name)).one()
+
+
+# ----------------------------------------------------------------------------- schema
+
+def test_migrations_create_every_table_matching_the_models(engine):
+    tables = set(inspect(engine).get_table_names())
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    assert current_revision(engine) == head_revision() == "0001"
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+    assert migrate(engine) == "0001"  # a second run changes nothing
+    if engine.dialect.name == "sqlite":  # switched off for the migration, back on after
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_sqlite_pragmas_and_folder(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'a' / 'b' / 'h.db'}")
+    try:
+        with engine.connect() as connection:
+            values = [connection.exec_driver_sql(f"PRAGMA {name}").scalar() for name in (
+                "journal_mode", "foreign_keys", "synchronous", "busy_timeout")]
+        assert values == ["wal", 1, 1, 10_000]
+        assert (tmp_path / "a" / "b").is_dir()
+    finally:
+        engine.dispose()
+
+
+def test_unreachable_database_is_one_line_store_error_without_password():
+    engine = make_engine("postgresql+psycopg://habeas:s3cret@127.0.0.1:1/nowhere",
+                         connect_args={"connect_timeout": 2})
+    with pytest.raises(StoreError) as caught:
+        migrate(engine)
+    message = str(caught.value)
+    assert message.startswith("[E002] The store failed: cannot connect to the database "
+                              "postgresql+psycopg://habeas:***@127.0.0.1:1/nowhere")
+    assert "s3cret" not in message and "\n" not in message
+
+
+def test_sqlite_folder_that_cannot_be_made_is_store_error(tmp_path):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        make_engine(f"sqlite:///{tmp_path / 'file' / 'sub' / 'h.db'}")
+
+
+# ----------------------------------------------------------------------------- articles
+
+def test_add_article_is_idempotent_by_content_hash(sessions):
+    with unit_of_work(sessions) as session:
+        first, created = add_article(session=session, document=DOC_1)
+        assert created and first.status == "pending" and first.outlet == "Kyiv Post"
+    again = Document(text=TEXT_1 + "\n\n", source="copy.html", title="Another title")
+    with unit_of_work(sessions) as session:
+        second, created = add_article(session=session, document=again)
+        assert not created and second.id == first.id
+        assert second.title == "Chiygoz and Umerov freed" and second.source == "kp.html"
+        assert counts(session)["articles"] == 1
+        assert second.ingested_at.tzinfo is not None
+        assert second.ingested_at.utcoffset() == dt.timedelta(0)
+
+
+def test_pending_count_and_mark_failed(sessions):
+    with unit_of_work(sessions) as session:
+        a, _ = add_article(session=session, document=DOC_1)
+        b, _ = add_article(session=session, document=DOC_2)
+    with unit_of_work(sessions) as session:
+        assert [x.id for x in pending_articles(session=session)] == [a.id, b.id]
+        assert [x.id for x in pending_articles(session=session, limit=1)] == [a.id]
+        mark_failed(session=session, article=session.get(Article, b.id), error="E004 no model")
+    with unit_of_work(sessions) as session:
+        assert count_articles(session=session) == {"pending": 1, "extracted": 0, "failed": 1}
+        assert session.get(Article, b.id).error == "E004 no model"
+
+
+# ----------------------------------------------------------------------------- extraction
+
+def test_save_extraction_writes_rows_and_claims(sessions):
+    result = ingest(sessions, DOC_1, extraction_1())
+    assert result == {"persons_new": 2, "persons_matched": 0, "events": 3, "claims": 29,
+                      "statistics": 1}
+    with unit_of_work(sessions) as session:
+        assert counts(session) == {
+            "articles": 1, "persons": 2, "person_aliases": 3, "mentions": 4, "events": 3,
+            "event_persons": 4, "event_sources": 3, "claims": 29, "statistics": 1}
+        article = session.scalars(select(Article)).one()
+        assert article.status == "extracted" and article.extracted_at is not None
+        assert article.extractor == (
+            '{"habeas_attributes": "habeas.attributes.v2", "habeas_events": "habeas.events.v3", '
+            '"habeas_persons": "habeas.persons.v1"}')
+        chiygoz = person_named(session, "Akhtem Chiygoz")
+        assert chiygoz.key == "akhtem chiygoz"
+        assert [(a.alias, a.key) for a in chiygoz.aliases] == [
+            ("Chiygoz", "chiygoz"), ("Chyigoz", "chyigoz")]
+        claims = session.scalars(select(Claim).where(
+            Claim.subject_type == "person", Claim.subject_id == chiygoz.id).order_by(Claim.id))
+        assert [(c.field, c.value) for c in claims] == [
+            ("age", 52), ("gender", "male"), ("groups", "Crimean Tatars"),
+            ("affiliations", "Mejlis"), ("roles", "deputy head of the Mejlis")]
+        age = session.scalars(select(Claim).where(Claim.field == "age",
+                                                  Claim.subject_id == chiygoz.id)).one()
+        assert (age.sentence, TEXT_1[age.start_char:age.end_char]) == ("Chiygoz, 52,",) * 2
+        assert (age.extractor, age.extractor_version, age.status) == (
+            "habeas_attributes", "habeas.attributes.v2", "proposed")
+
+        sentenced = session.scalars(select(Event).where(Event.type == "sentence")).one()
+        assert (sentenced.date, sentenced.date_precision, sentenced.term_months) == (
+            "2017-09", "month", 96)
+        fields = {c.field: c for c in session.scalars(select(Claim).where(
+            Claim.subject_type == "event", Claim.subject_id == sentenced.id))}
+        assert sorted(fields) == ["agent", "charge", "date", "hedged", "negated", "persons",
+                                  "place", "term_months", "type"]
+        assert fields["persons"].value == [chiygoz.id]
+        assert fields["term_months"].value == 96 and fields["negated"].value is False
+        assert fields["charge"].extractor_version == "habeas.events.v3"
+        assert fields["charge"].sentence.startswith("Chiygoz, 52, was sentenced")
+
+        arrest = session.scalars(select(Event).where(Event.type == "arrest")).one()
+        assert (arrest.negated, arrest.date_precision, arrest.attributed_to) == (
+            True, "year", "Crimea-SOS")
+        source = session.scalars(select(EventSource).where(EventSource.event_id == arrest.id)).one()
+        assert TEXT_1[source.start_char:source.end_char] == source.sentence
+        attributed = session.scalars(select(Claim.attributed_to).where(
+            Claim.subject_type == "event", Claim.subject_id == arrest.id)).all()
+        assert set(attributed) == {"Crimea-SOS"}
+
+        release = session.scalars(select(Event).where(Event.type == "release")).one()
+        assert sorted(session.scalars(select(EventPerson.person_id).where(
+            EventPerson.event_id == release.id))) == sorted(
+            [chiygoz.id, person_named(session, "Ilmi Umerov").id])
+        statistic = session.scalars(select(StatisticRow)).one()
+        assert (statistic.value, statistic.qualifier, statistic.attributed_to) == (
+            355, "at least", "human rights groups")
+        assert {m.person_id for m in session.scalars(select(Mention))} == {
+            chiygoz.id, person_named(session, "Ilmi Umerov").id}
+
+
+def test_reextraction_replaces_facts(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    with unit_of_work(sessions) as session:
+        before = counts(session)
+    with unit_of_work(sessions) as session:
+        article = session.scalars(select(Article)).one()
+        again = save_extraction(session=session, article=article, extraction=extraction_1())
+    assert again["events"] == 3 and again["claims"] == 29
+    with unit_of_work(sessions) as session:
+        assert counts(session) == before
+        assert sorted(session.scalars(select(Person.name))) == ["Akhtem Chiygoz", "Ilmi Umerov"]
+
+    smaller = extraction_1()
+    smaller.persons, smaller.events, smaller.statistics = smaller.persons[:1], [], []
+    with unit_of_work(sessions) as session:
+        article = session.scalars(select(Article)).one()
+        save_extraction(session=session, article=article, extraction=smaller)
+    with unit_of_work(sessions) as session:
+        assert counts(session) == {
+            "articles": 1, "persons": 1, "person_aliases": 2, "mentions": 2, "events": 0,
+            "event_persons": 0, "event_sources": 0, "claims": 5, "statistics": 0}
+
+
+def test_surname_only_resolves_to_the_one_person_with_that_surname(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    result = ingest(sessions, DOC_2, extraction_2())
+    assert (result["persons_new"], result["persons_matched"]) == (0, 1)
+    with unit_of_work(sessions) as session:
+        chiygoz = person_named(session, "Akhtem Chiygoz")
+        assert session.scalar(select(func.count()).select_from(Person)) == 2
+        article_2 = session.scalars(select(Article).where(Article.outlet == "RFE/RL")).one()
+        mentions = session.scalars(select(Mention).where(Mention.article_id == article_2.id))
+        assert {m.person_id for m in mentions} == {chiygoz.id}
+        assert [p.name for p in find_persons(session=session, name="chiygöz")] == [
+            "Akhtem Chiygoz"]
+        assert [p.name for p in find_persons(session=session, name="umer")] == ["Ilmi Umerov"]
+
+    # Two persons named Chiygoz: a surname alone no longer says which, so it is a new person.
+    elmira = Document(text="Elmira Chiygoz spoke to reporters.", source="x.txt")
+    ingest(sessions, elmira, Extraction(document={}, persons=[
+        PersonRecord(id="p1", name="Elmira Chiygoz")]))
+    third = ingest(sessions, Document(text="Chiygoz was searched.", source="y.txt"),
+                   Extraction(document={}, persons=[PersonRecord(id="p1", name="Chiygoz")]))
+    assert (third["persons_new"], third["persons_matched"]) == (1, 0)
+    with unit_of_work(sessions) as session:
+        assert sorted(p.name for p in find_persons(session=session, name="Chiygoz")) == [
+            "Akhtem Chiygoz", "Chiygoz"]
+
+
+def test_failure_mid_article_leaves_no_partial_rows(sessions):
+    with pytest.raises(RuntimeError, match="worker died"):
+        with sessions() as session, session.begin():
+            article, _ = add_article(session=session, document=DOC_1)
+            save_extraction(session=session, article=article, extraction=extraction_1())
+            assert counts(session)["claims"] == 29
+            raise RuntimeError("worker died")
+    bad = extraction_1()
+    bad.events.append(EventRecord(type="trial", persons=["p9"]))
+    with pytest.raises(StoreError, match="unknown person id 'p9'"):
+        ingest(sessions, DOC_1, bad)
+    with unit_of_work(sessions) as session:
+        assert set(counts(session).values()) == {0}
+
+
+# ----------------------------------------------------------------------------- queries
+
+def test_person_dossier_has_sorted_timeline_and_sources(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    ingest(sessions, DOC_2, extraction_2())
+    with unit_of_work(sessions) as session:
+        dossier = person_dossier(session=session, person=person_named(session, "Akhtem Chiygoz"))
+    assert dossier["name"] == "Akhtem Chiygoz" and dossier["aliases"] == ["Chiygoz", "Chyigoz"]
+    assert [(e["date"], e["type"]) for e in dossier["timeline"]] == [
+        ("2015-01", "arrest"), ("2017-09", "sentence"), ("2017-10-25", "release"),
+        (None, "hunger_strike")]
+    release = dossier["timeline"][2]
+    assert release["persons"] == ["Akhtem Chiygoz", "Ilmi Umerov"]
+    assert release["release_mode"] == "negotiated"
+    [source] = release["sources"]
+    assert (source["title"], source["outlet"], source["published"]) == (
+        "Chiygoz and Umerov freed", "Kyiv Post", "2017-10-26")
+    assert source["sentence"].startswith("Akhtem Chiygoz and Ilmi Umerov were released")
+    assert dossier["timeline"][0]["sources"][0]["outlet"] == "RFE/RL"
+    ages = dossier["attributes"]["age"]
+    assert [a["value"] for a in ages] == [52, 53]  # conflicts shown, not hidden
+    assert [(s["outlet"], s["sentence"], s["status"]) for s in ages[1]["sources"]] == [
+        ("RFE/RL", "Chiygoz, 53,", "proposed")]
+    assert list(dossier["attributes"]) == ["age", "gender", "groups", "affiliations", "roles"]
+    assert dossier["articles"] == 2 and dossier["status"] == "released"
+
+
+def test_list_persons_counts_and_status(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    ingest(sessions, DOC_2, extraction_2())
+    with unit_of_work(sessions) as session:
+        rows = list_persons(session=session)
+        assert [(r.name, r.events, r.articles, r.last_event_date, r.last_event_type, r.status)
+                for r in rows] == [
+            ("Akhtem Chiygoz", 4, 2, "2017-10-25", "release", "released"),
+            ("Ilmi Umerov", 2, 1, "2017-10-25", "release", "released")]
+        assert rows[0].aliases == ["Chiygoz", "Chyigoz"]
+        assert [r.name for r in list_persons(session=session, query="umerov")] == ["Ilmi Umerov"]
+        assert list_persons(session=session, status="detained") == []
+        assert len(list_persons(session=session, limit=1)) == 1
+
+
+def test_list_events_filters(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    ingest(sessions, DOC_2, extraction_2())
+    with unit_of_work(sessions) as session:
+        every = list_events(session=session)
+        assert [(e.date, e.type) for e in every] == [
+            ("2015-01", "arrest"), ("2016", "arrest"), ("2017-09", "sentence"),
+            ("2017-10-25", "release"), (None, "hunger_strike")]
+        arrests = list_events(session=session, type="arrest")
+        assert [(e.date, e.negated, e.persons) for e in arrests] == [
+            ("2015-01", False, ["Akhtem Chiygoz"]), ("2016", True, ["Ilmi Umerov"])]
+        assert [e.date for e in list_events(session=session, since="2016-06-01")] == [
+            "2016", "2017-09", "2017-10-25"]
+        assert [e.type for e in list_events(session=session, since=dt.date(2017, 10, 1))] == [
+            "release"]
+        umerov = person_named(session, "Ilmi Umerov")
+        assert [e.type for e in list_events(session=session, person=umerov)] == [
+            "arrest", "release"]
+        by_name = list_events(session=session, person="Chiygoz", type="release")
+        assert [(e.date, e.outlet, e.sources) for e in by_name] == [
+            ("2017-10-25", "Kyiv Post", 1)]
+        assert list_events(session=session, person="Nobody") == []
+
+
+def test_export_rows_one_per_event_and_person(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    with unit_of_work(sessions) as session:
+        rows = export_rows(session=session)
+    assert [(r["type"], r["person"]) for r in rows] == [
+        ("arrest", "Ilmi Umerov"), ("sentence", "Akhtem Chiygoz"),
+        ("release", "Akhtem Chiygoz"), ("release", "Ilmi Umerov")]
+    sentence_row = rows[1]
+    del sentence_row["event_id"], sentence_row["person_id"]
+    assert sentence_row == {
+        "person": "Akhtem Chiygoz", "type": "sentence", "date": "2017-09",
+        "date_precision": "month", "place": "Crimea", "agent": "a Russian court",
+        "charge": "organizing protests", "term_months": 96, "release_mode": None,
+        "negated": False, "hedged": False, "attributed_to": None,
+        "article_title": "Chiygoz and Umerov freed", "article_outlet": "Kyiv Post",
+        "article_url": "https://example.org/kp", "article_published": "2017-10-26",
+        "evidence": "Chiygoz, 52, was sentenced by a Russian court in September 2017 to eight "
+                    "years in prison for organizing protests.",
+    }
+    assert rows[0]["negated"] is True and rows[0]["attributed_to"] == "Crimea-SOS"
+
+
+def test_export_persons_are_dossiers(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    with unit_of_work(sessions) as session:
+        persons = export_persons(session=session)
+    assert [(p["name"], p["aliases"]) for p in persons] == [
+        ("Akhtem Chiygoz", ["Chiygoz", "Chyigoz"]), ("Ilmi Umerov", ["Umerov"])]
+    umerov = persons[1]
+    assert umerov["attributes"]["age"][0]["value"] == 60
+    assert [(e["type"], e["negated"]) for e in umerov["timeline"]] == [
+        ("arrest", True), ("release", False)]
+    assert umerov["timeline"][0]["sources"][0]["sentence"] == (
+        "Umerov, 60, was not arrested in 2016, according to Crimea-SOS.")
+
+
+def test_merged_person_is_shown_within_the_person_it_was_merged_into(sessions):
+    ingest(sessions, DOC_1, extraction_1())
+    text = "Ahtem Ciygoz was searched in Bakhchysarai in 2014."
+    ingest(sessions, Document(text=text, source="z.txt", outlet="Crimea-SOS"), Extraction(
+        document={}, persons=[PersonRecord(id="p1", name="Ahtem Ciygoz", aliases=["Ciygoz"])],
+        events=[EventRecord(type="search", persons=["p1"], date="2014", place="Bakhchysarai",
+                            sources=[Span(start=0, end=len(text), text=text)])]))
+    with unit_of_work(sessions) as session:
+        person_named(session, "Ahtem Ciygoz").merged_into_id = person_named(
+            session, "Akhtem Chiygoz").id
+    with unit_of_work(sessions) as session:
+        rows = list_persons(session=session)
+        assert [(r.name, r.events, r.articles) for r in rows] == [
+            ("Akhtem Chiygoz", 3, 2), ("Ilmi Umerov", 2, 1)]
+        assert rows[0].aliases == ["Chiygoz", "Chyigoz", "Ahtem Ciygoz", "Ciygoz"]
+        [found] = find_persons(session=session, name="Ahtem Ciygoz")
+        assert found.name == "Akhtem Chiygoz"
+        dossier = person_dossier(session=session, person=person_named(session, "Ahtem Ciygoz"))
+        assert dossier["name"] == "Akhtem Chiygoz"
+        assert [e["type"] for e in dossier["timeline"]] == ["search", "sentence", "release"]
+        assert [e.persons for e in list_events(session=session, type="search")] == [
+            ["Akhtem Chiygoz"]]
