@@ -315,13 +315,17 @@ def test_reextraction_replaces_facts(sessions):
     ingest(sessions, DOC_1, extraction_1())
     with unit_of_work(sessions) as session:
         before = counts(session)
+        old_ids = [set(session.scalars(select(m.id))) for m in (Person, Event, Claim)]
     with unit_of_work(sessions) as session:
         article = session.scalars(select(Article)).one()
         again = save_extraction(session=session, article=article, extraction=extraction_1())
-    assert again["events"] == 3 and again["claims"] == 29
+    assert again == {"persons_new": 2, "persons_matched": 0, "events": 3, "claims": 29,
+                     "statistics": 1}
     with unit_of_work(sessions) as session:
         assert counts(session) == before
         assert sorted(session.scalars(select(Person.name))) == ["Akhtem Chiygoz", "Ilmi Umerov"]
+        new_ids = [set(session.scalars(select(m.id))) for m in (Person, Event, Claim)]
+        assert not any(old & new for old, new in zip(old_ids, new_ids))  # ids are never reused
 
     smaller = extraction_1()
     smaller.persons, smaller.events, smaller.statistics = smaller.persons[:1], [], []

@@ -478,39 +478,42 @@ def _copy(event: EventRecord, **changes) -> EventRecord:
     return EventRecord(**data)
 
 
+ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|given)\s+)?"
+                           r"(?:to\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b")
+
+
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
     """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
     out = []
     for event in events:
-        if event.type != "sentence" or len(event.persons) < 2 or event.trigger is None:
+        if event.type != "sentence" or event.trigger is None:
             out.append(event)
             continue
         doc = discourse.doc
         sent = doc.char_span(event.sources[0].start, event.sources[0].end,
                              alignment_mode="expand")
-        text, offset = sent.text, sent.start_char
-        found = terms.find_terms(text)
-        positions = [(s.start_char - offset, s.label_) for s in doc.spans["habeas_persons"]
-                     if sent.start <= s.start < sent.end and s.label_ in event.persons]
+        offset = sent.start_char
+        text = sent.text
+        mentions = [(s.start_char - offset, s.end_char - offset, s.label_)
+                    for s in doc.spans["habeas_persons"] if sent.start <= s.start < sent.end]
         assigned: dict[str, int] = {}
-        for pos, cid in positions:
-            tail = text[pos:]
-            nxt = min([p - pos for p, _ in positions if p > pos] + [len(tail)])
-            segment = tail[:nxt]
-            segment_terms = terms.find_terms(segment)
-            if segment_terms:
-                assigned[cid] = segment_terms[0].months
-            else:
-                match = re.search(r"\bto\s+(\d+|[a-z]+)\b", segment)
-                unit_months = 12
-                if match and found and (n := terms.number(match.group(1))):
-                    assigned[cid] = int(n * unit_months)
+        unit = 12
+        for n, (start, end, cid) in enumerate(mentions):
+            following = mentions[n + 1][0] if n + 1 < len(mentions) else len(text)
+            segment = text[end:following]
+            found = terms.find_terms(segment)
+            if found and cid in event.persons:
+                assigned[cid] = found[0].months
+                unit = 1 if "month" in segment[found[0].start:found[0].end] else 12
+                continue
+            match = ELLIPTIC_TERM.match(segment)
+            if match and assigned and (value := terms.number(match.group(1))):
+                assigned[cid] = int(value * unit)
         if len(set(assigned.values())) < 2:
             out.append(event)
             continue
-        for cid in event.persons:
-            out.append(_copy(event, persons=[cid], term_months=assigned.get(cid,
-                                                                            event.term_months)))
+        for cid, months in assigned.items():
+            out.append(_copy(event, persons=[cid], term_months=months))
     return out
 
 

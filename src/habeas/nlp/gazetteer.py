@@ -21,9 +21,33 @@ def correct_entities(doc: Doc) -> list[Span]:
         elif label == "PERSON" and len(ent) == 1 and is_org_or_place(ent.text):
             label = "ORG"
         corrected.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+    corrected = _hyphenated_places(doc, corrected)
     known = {t.i for e in corrected for t in e}
     # Places the model missed altogether ("Krasnodar" untagged after a preposition).
     for token in doc:
         if token.i not in known and token.pos_ == "PROPN" and fold(token.text) in places():
             corrected.append(Span(doc, token.i, token.i + 1, label="GPE"))
     return sorted(corrected, key=lambda s: s.start)
+
+
+def _hyphenated_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Rostov-on-Don" is three tokens to spaCy and one place (not a person called Don)."""
+    found = []
+    for token in doc:
+        if token.text != "-" or token.whitespace_ or token.i == 0:
+            continue
+        start, end = token.i - 1, token.i + 2
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
+        while end > token.i + 1:
+            span = doc[start:end]
+            if fold(span.text) in places():
+                found.append(span)
+                break
+            end -= 2
+    if not found:
+        return ents
+    cover = {i for s in found for i in range(s.start, s.end)}
+    kept = [e for e in ents if not cover.intersection(range(e.start, e.end))]
+    kept.extend(Span(doc, s.start, s.end, label="GPE") for s in found)
+    return sorted(kept, key=lambda s: s.start)

@@ -73,10 +73,12 @@ def translit_key(name: str) -> str:
 def similar_surname(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or a[0] != b[0]:
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
         return False
     if translit_key(a) == translit_key(b):
         return True
+    if a[0] != b[0]:
+        return False
     return DamerauLevenshtein.normalized_similarity(a, b) >= SURNAME_SIMILARITY
 
 
@@ -136,6 +138,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
         cluster.spans.append(name)
         taken.update(range(name.start, name.end))
     add_missed_surnames(doc, clusters, taken)
+    add_coordinated_names(doc, clusters, taken)
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -184,6 +187,33 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             start -= 1
         span = doc[start: token.i + 1]
         cluster = match_cluster(matches, span) or matches[0]
+        cluster.spans.append(span)
+        taken.update(range(span.start, span.end))
+
+
+def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
+    """ "Edem Smailov to 13 and Remzi Bekirov to 19": a name the model missed, in a list of
+    names it found, is a name too."""
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.dep_ not in ("conj", "appos"):
+            continue
+        head = token.head
+        if head.i not in taken and not any(t.i in taken for t in head.children
+                                           if t.dep_ in ("compound", "flat")):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
+                "compound", "flat") and start - 1 not in taken:
+            start -= 1
+        span = doc[start: token.i + 1]
+        if len(span) < 2 or not all(is_name_token(t) for t in span) or \
+                is_org_or_place(span.text) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
+                                                                  "FAC") for t in span):
+            continue
+        cluster = match_cluster(clusters, span)
+        if cluster is None:
+            cluster = Cluster(id=f"p{len(clusters) + 1}")
+            clusters.append(cluster)
         cluster.spans.append(span)
         taken.update(range(span.start, span.end))
 

@@ -147,9 +147,9 @@ def clear_extraction(*, session: Session, article: Article) -> None:
         select(EventSource.event_id).where(EventSource.article_id == aid),
         select(Event.id).where(Event.article_id == aid),
     )))
-    no_sync = {"synchronize_session": False}
+    sync = {"synchronize_session": "fetch"}
     for table in (Claim, EventSource, StatisticRow, Mention):
-        session.execute(delete(table).where(table.article_id == aid), execution_options=no_sync)
+        session.execute(delete(table).where(table.article_id == aid), execution_options=sync)
     for event_id in sorted(events):
         first = session.scalar(
             select(func.min(EventSource.article_id)).where(EventSource.event_id == event_id)
@@ -158,13 +158,13 @@ def clear_extraction(*, session: Session, article: Article) -> None:
             _delete_event(session, event_id)
         else:
             session.execute(update(Event).where(Event.id == event_id, Event.article_id == aid)
-                            .values(article_id=first), execution_options=no_sync)
+                            .values(article_id=first), execution_options=sync)
     for person_id in sorted(persons):
         if not _is_referenced(session, person_id):
             session.execute(delete(PersonAlias).where(PersonAlias.person_id == person_id),
-                            execution_options=no_sync)
+                            execution_options=sync)
             session.execute(delete(Person).where(Person.id == person_id),
-                            execution_options=no_sync)
+                            execution_options=sync)
     session.expire_all()
 
 
@@ -181,12 +181,12 @@ def _persons_of_article(session: Session, article_id: int) -> set[int]:
 
 
 def _delete_event(session: Session, event_id: int) -> None:
-    no_sync = {"synchronize_session": False}
+    sync = {"synchronize_session": "fetch"}
     session.execute(delete(Claim).where(Claim.subject_type == "event",
-                                        Claim.subject_id == event_id), execution_options=no_sync)
+                                        Claim.subject_id == event_id), execution_options=sync)
     session.execute(delete(EventPerson).where(EventPerson.event_id == event_id),
-                    execution_options=no_sync)
-    session.execute(delete(Event).where(Event.id == event_id), execution_options=no_sync)
+                    execution_options=sync)
+    session.execute(delete(Event).where(Event.id == event_id), execution_options=sync)
 
 
 def _is_referenced(session: Session, person_id: int) -> bool:

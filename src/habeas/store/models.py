@@ -98,9 +98,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# SQLite reuses the highest rowid after a delete; AUTOINCREMENT stops that, so an id (a link
+# to /persons/12) never comes to name a different record after a re-extraction deletes one.
+NO_REUSE = {"sqlite_autoincrement": True}
+
+
 class Article(Base):
     __tablename__ = "articles"
-    __table_args__ = (CheckConstraint(_in("status", ARTICLE_STATUSES), name="status"),)
+    __table_args__ = (CheckConstraint(_in("status", ARTICLE_STATUSES), name="status"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
@@ -124,6 +129,7 @@ class Article(Base):
 
 class Person(Base):
     __tablename__ = "persons"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -144,7 +150,7 @@ class Person(Base):
 
 class PersonAlias(Base):
     __tablename__ = "person_aliases"
-    __table_args__ = (UniqueConstraint("person_id", "key"),)
+    __table_args__ = (UniqueConstraint("person_id", "key"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
@@ -156,7 +162,7 @@ class PersonAlias(Base):
 
 class Mention(Base):
     __tablename__ = "mentions"
-    __table_args__ = (CheckConstraint(_in("label", MENTION_LABELS), name="label"),)
+    __table_args__ = (CheckConstraint(_in("label", MENTION_LABELS), name="label"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(
@@ -178,6 +184,7 @@ class Event(Base):
             f"date_precision IS NULL OR {_in('date_precision', DATE_PRECISIONS)}",
             name="date_precision",
         ),
+        NO_REUSE,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -216,6 +223,7 @@ class EventPerson(Base):
 
 class EventSource(Base):
     __tablename__ = "event_sources"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
@@ -233,6 +241,7 @@ class Claim(Base):
         Index("ix_claims_subject", "subject_type", "subject_id"),
         CheckConstraint(_in("subject_type", SUBJECT_TYPES), name="subject_type"),
         CheckConstraint(_in("status", CLAIM_STATUSES), name="status"),
+        NO_REUSE,
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -265,6 +274,7 @@ class Claim(Base):
 
 class StatisticRow(Base):
     __tablename__ = "statistics"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(

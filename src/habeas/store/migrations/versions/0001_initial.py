@@ -22,6 +22,10 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# SQLite must not reuse the id of a deleted row (ids are links); PostgreSQL never does.
+NO_REUSE = {"sqlite_autoincrement": True}
+
+
 def _timestamp(name: str, *, nullable: bool) -> sa.Column:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
@@ -48,6 +52,7 @@ def upgrade() -> None:
             "status IN ('pending', 'extracted', 'failed')", name=op.f("ck_articles_status")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_articles")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_articles_content_hash"), "articles", ["content_hash"], unique=True)
     op.create_index(op.f("ix_articles_published"), "articles", ["published"])
@@ -65,6 +70,7 @@ def upgrade() -> None:
             name=op.f("fk_persons_merged_into_id_persons"), ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_persons")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_persons_key"), "persons", ["key"])
     op.create_index(op.f("ix_persons_merged_into_id"), "persons", ["merged_into_id"])
@@ -81,6 +87,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person_aliases")),
         sa.UniqueConstraint("person_id", "key", name=op.f("uq_person_aliases_person_id_key")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_person_aliases_key"), "person_aliases", ["key"])
 
@@ -105,6 +112,7 @@ def upgrade() -> None:
             name=op.f("fk_mentions_person_id_persons"), ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mentions")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_mentions_article_id"), "mentions", ["article_id"])
     op.create_index(op.f("ix_mentions_person_id"), "mentions", ["person_id"])
@@ -135,6 +143,7 @@ def upgrade() -> None:
             name=op.f("fk_events_article_id_articles"), ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_events")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_events_article_id"), "events", ["article_id"])
     op.create_index(op.f("ix_events_date"), "events", ["date"])
@@ -173,6 +182,7 @@ def upgrade() -> None:
             name=op.f("fk_event_sources_event_id_events"), ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_event_sources")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_event_sources_article_id"), "event_sources", ["article_id"])
     op.create_index(op.f("ix_event_sources_event_id"), "event_sources", ["event_id"])
@@ -213,6 +223,7 @@ def upgrade() -> None:
             name=op.f("fk_claims_supersedes_id_claims"), ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_claims")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_claims_article_id"), "claims", ["article_id"])
     op.create_index(op.f("ix_claims_status"), "claims", ["status"])
@@ -235,6 +246,7 @@ def upgrade() -> None:
             name=op.f("fk_statistics_article_id_articles"), ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_statistics")),
+        **NO_REUSE,
     )
     op.create_index(op.f("ix_statistics_article_id"), "statistics", ["article_id"])
 
