@@ -30,8 +30,10 @@ app = typer.Typer(
          "said so. Everything stays on this machine.",
     no_args_is_help=True, rich_markup_mode="rich", pretty_exceptions_enable=False,
 )
-console = Console()
-err = Console(stderr=True)
+# Piped output (a file, a test) gets a wide page instead of Rich's 80 columns.
+PIPED_WIDTH = 140
+console = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database: a file path for SQLite or a SQLAlchemy URL "
@@ -124,7 +126,7 @@ def print_ingest(report: IngestReport) -> None:
     console.print(f"[bold]Ingested[/bold] {report.ingested} new article(s); "
                   f"{len(report.already)} already in store; {len(report.rejected)} skipped.")
     for item in report.rejected:
-        console.print(f"  [yellow]skipped[/yellow] {item.line()}", highlight=False)
+        console.print(f"  [yellow]skipped[/yellow] {item.line()}", highlight=False, soft_wrap=True)
 
 
 def print_extract(report: ExtractReport) -> None:
@@ -133,7 +135,7 @@ def print_extract(report: ExtractReport) -> None:
                   f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
     for source, reason in report.failed:
-        console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False)
+        console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -57,6 +57,9 @@ MEGABYTE = 1024 * 1024
 
 Metadata = Mapping[str, str | None]
 
+# HTML whose text has fewer words than this is markup debris, not an article.
+MIN_HTML_WORDS = 3
+
 
 def walk(directory: Path) -> Iterator[Path | Rejected]:
     """The files under ``directory``, sorted by name at each level, depth first.
@@ -195,7 +198,7 @@ def documents_from_text(text: str, *, kind: str, source: str, base: Metadata,
         yield from feed_documents(text, source=source, outer=outer)
     elif kind == "html":
         body, own = extract_html(text, url=base.get("url"))
-        if not body.strip():
+        if len(re.findall(r"[^\W\d_]{2,}", body)) < MIN_HTML_WORDS:
             yield Rejected(source, Reason.MALFORMED, "no text found in the HTML")
             return
         yield make_document(body, source=source, metadata=merge_metadata(base, own, outer))

@@ -22,7 +22,8 @@ from .persons import canonical, find_persons, name_key, persons_by_substring
 
 STATUSES = ("detained", "sentenced", "released", "died", "unknown")
 # What an event says about custody. "custody" events (a transfer, a hunger strike) show a
-# person is held, but do not undo a sentence; events not listed (search, charge, trial, appeal,
+# person is held, but do not undo a sentence or a release (a transfer after a release is a
+# journey home); events not listed (search, charge, trial, appeal,
 # designation, protest) leave the status as it was.
 STATUS_SETTING = {
     "arrest": "detained", "abduction": "detained",
@@ -133,7 +134,7 @@ def derive_status(events: list[tuple[str, str | None, str | None, int, bool]]) -
             continue
         if type_ in STATUS_SETTING:
             status = STATUS_SETTING[type_]
-        elif type_ in CUSTODY_EVENTS and status in ("unknown", "released"):
+        elif type_ in CUSTODY_EVENTS and status == "unknown":
             status = "detained"
     return status
 
