@@ -19,7 +19,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/habeas --db $(DEMO_DB) run examples/
+	$(BIN)/habeas --db $(DEMO_DB) run examples/reports/
 	$(BIN)/habeas --db $(DEMO_DB) persons
 	$(BIN)/habeas --db $(DEMO_DB) person "Akhtem Chiygoz"
 

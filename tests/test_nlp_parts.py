@@ -64,6 +64,8 @@ def test_terms_in_months(text, months):
     ("umerov", "umerow", True),
     ("umerov", "asanov", False),
     ("ali", "alu", False),
+    ("abdullaev", "abdullaeva", False),       # son and mother
+    ("dzhemaledinov", "dzhemaledinova", False),
 ])
 def test_surname_variants(a, b, same):
     assert similar_surname(a, b) is same

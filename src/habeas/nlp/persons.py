@@ -70,10 +70,17 @@ def translit_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def gendered_pair(a: str, b: str) -> bool:
+    """ "Abdullaev" and "Abdullaeva", "Dzhemaledinov" and "Dzhemaledinova": a man and a woman
+    of one family, not one person spelt two ways."""
+    short, long = sorted((a, b), key=len)
+    return long == short + "a" or long.endswith("aya") and long[:-3] == short[:-2]
+
+
 def similar_surname(a: str, b: str) -> bool:
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or gendered_pair(a, b):
         return False
     if translit_key(a) == translit_key(b):
         return True

@@ -125,17 +125,26 @@ def _order_key(date: str | None, published: str | None, event_id: int) -> tuple[
 
 
 def derive_status(events: list[tuple[str, str | None, str | None, int, bool]]) -> str:
-    """Status from (type, date, published, id, negated) tuples, in any order."""
+    """Status from (type, date, published, id, negated) tuples, in any order.
+
+    Dated events decide, in date order. An undated event is background ("was sentenced to
+    eight years" in a report of his release) and only speaks when no dated event does.
+    """
     status = "unknown"
-    for type_, date, published, event_id, negated in sorted(
-        events, key=lambda e: _order_key(e[1], e[2], e[3])
-    ):
-        if negated:
-            continue
-        if type_ in STATUS_SETTING:
-            status = STATUS_SETTING[type_]
-        elif type_ in CUSTODY_EVENTS and status == "unknown":
-            status = "detained"
+    dated = [e for e in events if e[1]]
+    undated = [e for e in events if not e[1]]
+    for group in (dated, undated):
+        if group is undated and status != "unknown":
+            break
+        for type_, date, published, event_id, negated in sorted(
+            group, key=lambda e: _order_key(e[1], e[2], e[3])
+        ):
+            if negated:
+                continue
+            if type_ in STATUS_SETTING:
+                status = STATUS_SETTING[type_]
+            elif type_ in CUSTODY_EVENTS and status == "unknown":
+                status = "detained"
     return status
 
 
