@@ -353,5 +353,46 @@ def export(
         err.print(f"Wrote {len(rows)} row(s) to {output}")
 
 
+@app.command(name="eval")
+def eval_(
+    ctx: typer.Context,
+    gold: Annotated[list[Path], typer.Argument(help="Gold files or folders of them "
+                                               "(Extraction JSON v1 with text).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score extraction against gold files: persons, ages, events per type, arguments."""
+    from .evaluate import evaluate
+
+    paths = sorted(p for g in gold for p in (g.rglob("*.json") if g.is_dir() else [g]))
+    if not paths:
+        fail(UsageError("no gold files given"), 2)
+    try:
+        report = evaluate(workspace(ctx), paths).as_dict()
+    except HabeasError as e:
+        fail(e)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=1) + "\n")
+        return
+    table = Table(title=f"Habeas against {report['documents']} gold file(s)")
+    for column in ("what", "precision", "recall", "F1 / accuracy", "tp", "fp", "fn"):
+        table.add_column(column, justify="right" if column != "what" else "left")
+
+    def add(name, score):
+        table.add_row(name, f"{score['precision']:.3f}", f"{score['recall']:.3f}",
+                      f"{score['f1']:.3f}", str(score["tp"]), str(score["fp"]), str(score["fn"]))
+
+    add("persons", report["persons"])
+    add("events", report["events"])
+    for etype, score in report["per_type"].items():
+        add(f"  {etype}", score)
+    table.add_row("age", "", "", f"{report['age_accuracy']:.3f}")
+    for name, value in report["arguments"].items():
+        table.add_row(f"arg {name}", "", "", f"{value:.3f}")
+    table.add_row("arguments (all)", "", "", f"{report['argument_accuracy']:.3f}")
+    table.add_row("negated", "", "", f"{report['negated_accuracy']:.3f}")
+    table.add_row("hedged", "", "", f"{report['hedged_accuracy']:.3f}")
+    console.print(table)
+
+
 def main() -> None:
     app()

@@ -249,6 +249,9 @@ def subjects(verb: Token) -> list[Token]:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "arrested for taking part in a protest"
+            continue
         break
     return []
 

@@ -1,0 +1,220 @@
+"""Scoring extractions against gold files, with the rules at the end of ``gold/FORMAT.md``.
+
+Persons match on a name or alias (lowercased, diacritics stripped), or on a surname unique in
+the article. Events match on type and overlapping persons, each gold event once, negation equal.
+Arguments are scored on matched events wherever gold or prediction has a value.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GoldError
+from .nlp.dates import agrees
+from .nlp.lexicon import fold
+
+ARGUMENTS = ("date", "place", "agent", "charge", "term_months", "release_mode", "attributed_to")
+STOP_WORDS = {"a", "an", "the", "of", "in", "on", "for", "to", "and", "by", "with", "at", "from",
+              "his", "her", "their", "its", "s"}
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise GoldError(f"{path}: {e}") from e
+    for key in ("text", "persons", "events"):
+        if key not in data:
+            raise GoldError(f"{path}: no {key!r}")
+    return data
+
+
+def tokens(text: str | None) -> set[str]:
+    return {t for t in re.findall(r"\w+", fold(text or "")) if t not in STOP_WORDS}
+
+
+def overlap(predicted: str | None, gold: str | None) -> bool:
+    """At least half of the gold tokens are in the prediction."""
+    gold_tokens = tokens(gold)
+    if not gold_tokens:
+        return not tokens(predicted)
+    return len(gold_tokens & tokens(predicted)) * 2 >= len(gold_tokens)
+
+
+def argument_agrees(name: str, predicted: Any, gold: Any) -> bool:
+    if name == "date":
+        return bool(predicted and gold) and agrees(predicted, gold)
+    if name in ("term_months", "release_mode"):
+        return predicted == gold
+    return predicted is not None and gold is not None and overlap(predicted, gold)
+
+
+def match_persons(predicted: list[dict], gold: list[dict]) -> dict[str, str]:
+    """Predicted person id -> gold person id."""
+    surnames = Counter(fold(g["name"]).split()[-1] for g in gold if g["name"].strip())
+    mapping: dict[str, str] = {}
+    used: set[str] = set()
+    for exact in (True, False):
+        for p in predicted:
+            if p["id"] in mapping:
+                continue
+            forms = {fold(n) for n in [p["name"], *p.get("aliases", [])]}
+            for g in gold:
+                if g["id"] in used:
+                    continue
+                gold_forms = {fold(n) for n in [g["name"], *g.get("aliases", [])]}
+                surname = fold(g["name"]).split()[-1]
+                hit = bool(forms & gold_forms) if exact else (
+                    surnames[surname] == 1 and any(f.split()[-1] == surname for f in forms))
+                if hit:
+                    mapping[p["id"]] = g["id"]
+                    used.add(g["id"])
+                    break
+    return mapping
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Accuracy:
+    right: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.right += ok
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
+class Report:
+    documents: int = 0
+    persons: Score = field(default_factory=Score)
+    events: Score = field(default_factory=Score)
+    per_type: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    age: Accuracy = field(default_factory=Accuracy)
+    arguments: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
+    hedged: Accuracy = field(default_factory=Accuracy)
+    negated: Accuracy = field(default_factory=Accuracy)
+
+    def argument_accuracy(self) -> float:
+        right = sum(a.right for a in self.arguments.values())
+        total = sum(a.total for a in self.arguments.values())
+        return right / total if total else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents, "persons": self.persons.as_dict(),
+            "age_accuracy": round(self.age.value, 4), "events": self.events.as_dict(),
+            "per_type": {t: s.as_dict() for t, s in sorted(self.per_type.items())},
+            "arguments": {a: round(self.arguments[a].value, 4) for a in ARGUMENTS},
+            "argument_accuracy": round(self.argument_accuracy(), 4),
+            "negated_accuracy": round(self.negated.value, 4),
+            "hedged_accuracy": round(self.hedged.value, 4),
+        }
+
+
+def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, Any]) -> None:
+    report.documents += 1
+    mapping = match_persons(predicted["persons"], gold["persons"])
+    report.persons.tp += len(mapping)
+    report.persons.fp += len(predicted["persons"]) - len(mapping)
+    report.persons.fn += len(gold["persons"]) - len(mapping)
+    gold_by_id = {g["id"]: g for g in gold["persons"]}
+    for p in predicted["persons"]:
+        g = gold_by_id.get(mapping.get(p["id"], ""))
+        if g is not None and (g.get("age") is not None or p.get("age") is not None):
+            report.age.add(g.get("age") == p.get("age"))
+
+    # Every compatible (prediction, gold) pair, best agreement first, matched greedily:
+    # each gold event once, each prediction once.
+    pairs, polarity_checked = [], set()
+    for n, event in enumerate(predicted["events"]):
+        persons = {mapping.get(pid) for pid in event["persons"]} - {None}
+        for i, target in enumerate(gold["events"]):
+            if target["type"] != event["type"] or not persons & set(target["persons"]):
+                continue
+            if n not in polarity_checked:
+                polarity_checked.add(n)
+            if bool(target.get("negated")) == bool(event["negated"]):
+                pairs.append((_agreement(event, target), n, i))
+    matched_pred, matched_gold = {}, set()
+    for _, n, i in sorted(pairs, key=lambda x: (x[0], -x[1], -x[2]), reverse=True):
+        if n in matched_pred or i in matched_gold:
+            continue
+        matched_pred[n] = i
+        matched_gold.add(i)
+    for n, event in enumerate(predicted["events"]):
+        if n in polarity_checked:
+            report.negated.add(n in matched_pred or any(p[1] == n for p in pairs))
+        if n not in matched_pred:
+            report.events.fp += 1
+            report.per_type[event["type"]].fp += 1
+            continue
+        target = gold["events"][matched_pred[n]]
+        report.events.tp += 1
+        report.per_type[event["type"]].tp += 1
+        report.hedged.add(bool(target.get("hedged")) == bool(event.get("hedged")))
+        for name in ARGUMENTS:
+            if target.get(name) is not None or event.get(name) is not None:
+                report.arguments[name].add(argument_agrees(name, event.get(name),
+                                                           target.get(name)))
+    for i, target in enumerate(gold["events"]):
+        if i not in matched_gold:
+            report.events.fn += 1
+            report.per_type[target["type"]].fn += 1
+
+
+def _agreement(event: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]:
+    same_sentence = int(bool(event.get("evidence")) and event.get("evidence") == gold.get(
+        "evidence"))
+    args = sum(argument_agrees(n, event.get(n), gold.get(n)) for n in ARGUMENTS
+               if gold.get(n) is not None)
+    return same_sentence, args
+
+
+def evaluate(habeas, gold_paths: list[str | Path]) -> Report:
+    """Extract every gold file's text with ``habeas`` and score it against the file."""
+    from .model import Document
+
+    golds = [load_gold(p) for p in gold_paths]
+    documents = []
+    for path, gold in zip(gold_paths, golds):
+        meta = gold.get("document", {})
+        documents.append(Document(text=gold["text"], source=str(path), title=meta.get("title"),
+                                  published=meta.get("published"), outlet=meta.get("outlet"),
+                                  doc_id=meta.get("id")))
+    report = Report()
+    for gold, extraction in zip(golds, habeas.extract_documents(documents)):
+        score_document(report, extraction.to_json(), gold)
+    return report

@@ -1,0 +1,61 @@
+"""The scorer's rules (FORMAT.md) on hand-made predictions, and Habeas on the seed."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from habeas.cli import app
+from habeas.evaluate import Report, overlap, score_document
+
+GOLD = {
+    "persons": [{"id": "g1", "name": "Akhtem Chiygoz", "aliases": ["Chiygoz"], "age": 52},
+                {"id": "g2", "name": "Ilmi Umerov", "aliases": [], "age": 59}],
+    "events": [
+        {"type": "sentence", "persons": ["g1"], "date": "2017-09", "term_months": 96,
+         "place": "Crimea", "negated": False, "hedged": False},
+        {"type": "release", "persons": ["g1", "g2"], "release_mode": "pardon", "negated": True},
+    ],
+}
+
+
+def test_token_overlap_is_half_of_the_gold_tokens():
+    assert overlap("a Russian court in Crimea", "Russian court")
+    assert not overlap("court", "Russian military court")
+
+
+def test_matching_and_scores():
+    predicted = {
+        "persons": [{"id": "p1", "name": "Chyigoz", "aliases": ["Chiygoz"], "age": 52},
+                    {"id": "p2", "name": "Umerov", "aliases": [], "age": 60},
+                    {"id": "p3", "name": "Nikolai Polozov", "aliases": []}],
+        "events": [
+            {"type": "sentence", "persons": ["p1"], "date": "2017-09-11", "term_months": 96,
+             "place": "Russian-occupied Crimea", "negated": False, "hedged": False},
+            {"type": "release", "persons": ["p2"], "release_mode": "pardon", "negated": False},
+        ],
+    }
+    report = Report()
+    score_document(report, predicted, GOLD)
+    result = report.as_dict()
+    assert (result["persons"]["tp"], result["persons"]["fp"]) == (2, 1)
+    assert result["age_accuracy"] == 0.5
+    # The positive release does not match the negated gold release: a false positive.
+    assert (result["events"]["tp"], result["events"]["fp"], result["events"]["fn"]) == (1, 1, 1)
+    assert result["arguments"]["date"] == 1.0
+    assert result["arguments"]["place"] == 1.0
+    assert result["negated_accuracy"] == 0.5
+
+
+def test_eval_on_the_seed_meets_the_floor(seed_gold, tmp_path):
+    from tests.conftest import SEED
+
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["persons"]["f1"] == 1.0
+    assert report["events"]["f1"] >= 0.95
+    table = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED)])
+    assert "charges_dropped" in table.output
