@@ -142,6 +142,9 @@ def trigger_types(token: Token) -> list[str]:
         return [etype] if etype else []
     if token.pos_ in ("NOUN", "PROPN"):
         etype = NOUN_TRIGGERS.get(lemma)
+        if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
+                etype != "hunger_strike":
+            return []  # "detention centre", "trial court": a kind of thing, not an event
         if etype == "hunger_strike":
             return ["hunger_strike"] if any(c.lower_ == "hunger" for c in token.children) or \
                 token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []
@@ -403,15 +406,21 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         head = current.head
         if head.i == current.i or head.lemma_ in REPORTING_VERBS:
             break
+        if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
+                head.lemma_ not in IRREALIS_HEADS:
+            break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
         if head.lemma_ in ("refuse", "decline", "fail", "deny"):
             negated = True
         if any(c.dep_ == "neg" for c in head.children) and current.dep_ not in ("advcl",):
             negated = True
-        if current.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children):
+        # "hadn't submitted ... or signed": negation spreads over "or", not over "and".
+        if current.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children) and \
+                any(c.lower_ in ("or", "nor") for c in head.children):
             negated = True
-        if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children):
+        if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
+                any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True
         current = head
     return is_irrealis, negated
