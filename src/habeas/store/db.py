@@ -137,20 +137,21 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return ",".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads())) or None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
     try:
         with engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            heads = MigrationContext.configure(connection).get_current_heads()
+            return ",".join(sorted(heads)) or None
     except exc.SQLAlchemyError as e:
         raise StoreError(_connect_message(engine, e)) from e
 
 
-def migrate(engine: Engine, *, revision: str = "head") -> str | None:
-    """Bring the schema to ``revision`` (``head``); returns the revision reached.
+def migrate(engine: Engine, *, revision: str = "heads") -> str | None:
+    """Bring the schema to ``revision`` (every head); returns the revision(s) reached.
 
     All of it runs in one transaction. On SQLite foreign keys are switched off for the run,
     because a batch migration rebuilds a table by dropping it, which would otherwise cascade
@@ -166,7 +167,8 @@ def migrate(engine: Engine, *, revision: str = "head") -> str | None:
                     command.upgrade(alembic_config(connection), revision)
                     if sqlite:
                         _check_foreign_keys(connection)
-                    reached = MigrationContext.configure(connection).get_current_revision()
+                    heads = MigrationContext.configure(connection).get_current_heads()
+                    reached = ",".join(sorted(heads)) or None
             finally:
                 if sqlite:
                     connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
