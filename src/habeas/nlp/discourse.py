@@ -16,7 +16,12 @@ from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
 SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PLURAL = {"they", "them", "their", "themselves", "both"}
 PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees", "defendants",
-                "two", "sisters", "journalists", "believers", "leaders", "both"}
+                "two", "sisters", "journalists", "believers", "leaders", "both", "protesters",
+                "bloggers", "suspects", "couple", "pair", "lawyers", "colleagues", "others",
+                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all"}
+PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "four", "five",
+                      "six", "seven", "eight", "nine", "ten"}
+RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 ACCUSERS = {"prosecution", "prosecutors", "prosecutor", "investigators", "investigation", "fsb",
@@ -36,6 +41,10 @@ class Discourse:
                 self.cluster_at[token.i] = span.label_
             self.mentions.append((span.start, span.label_))
         self.mentions.sort()
+        for person in persons:
+            guessed = guess_gender(person.name)
+            if guessed:
+                self.gender[person.id] = guessed
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
 
     # ------------------------------------------------------------ who is meant
@@ -52,6 +61,8 @@ class Discourse:
                 found.append(cid)
         if found:
             return found
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.antecedents(token)
 
     def _phrase(self, token: Token) -> list[Token]:
@@ -70,11 +81,9 @@ class Discourse:
 
     def antecedents(self, token: Token) -> list[str]:
         lower = token.lower_
-        plural = lower in PLURAL or (token.pos_ == "NOUN" and lower in PLURAL_NOUNS and any(
-            c.lower_ in ("both", "two", "the", "these", "those") for c in token.children))
-        if lower == "both" or lower == "all":
-            of = [c for c in token.children if c.dep_ == "prep"]
-            plural = True if not of else plural or True
+        plural = lower in PLURAL or (lower in PLURAL_NOUNS and (
+            any(c.lower_ in PLURAL_DETERMINERS for c in token.children) or
+            token.tag_ == "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")))
         singular = lower in SINGULAR
         if not (plural or singular):
             return []
@@ -200,6 +209,34 @@ class Discourse:
             while pobj.dep_ == "det" and pobj.i + 1 < pobj.sent.end:
                 pobj = self.doc[pobj.i + 1]
         return self._name_of(pobj) if pobj is not None else None
+
+
+# Given names ending in -a are mostly women's in the region's languages; these are men's.
+MALE_NAMES_IN_A = {"nikita", "ilya", "musa", "isa", "mustafa", "luka", "kuzma", "foma",
+                   "yahya", "zakariya", "akhmeda", "danila", "savva", "murtaza", "hamza", "toma"}
+FEMALE_SURNAME = ("ova", "eva", "ina", "aya", "skaya", "tskaya", "yova")
+
+
+def guess_gender(name: str) -> str | None:
+    """A guess from the name alone, used only to keep "he" from meaning "Olena Hrytsenko"."""
+    parts = name.lower().replace(".", " ").split()
+    if len(parts) < 2:
+        return None
+    from .lexicon import fold
+
+    given, surname = fold(parts[0]), fold(parts[-1])
+    patronymic = fold(parts[-1]) if len(parts) == 3 else ""
+    if patronymic.endswith(("ovna", "evna", "ichna", "kyzy", "qizi")):
+        return "female"
+    if patronymic.endswith(("ovich", "evich", "ich", "ogly", "oglu")):
+        return "male"
+    if len(parts) == 3 and fold(parts[0]).endswith(FEMALE_SURNAME):
+        return "female"  # "Kuznetsova Olga Viktorovna"
+    if surname.endswith(FEMALE_SURNAME) or given.endswith("a") and given not in MALE_NAMES_IN_A:
+        return "female"
+    if surname.endswith(("ov", "ev", "in", "iy", "ski", "sky", "enko", "uk", "yan")):
+        return "male"
+    return None
 
 
 def hedge_cues(trigger: Token) -> bool:

@@ -20,6 +20,7 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
+from .sharing import clause_date, clause_place, share_arguments
 
 VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
@@ -73,7 +74,10 @@ SEARCH_OBJECTS = {"home", "house", "flat", "apartment", "office", "homes", "hous
                   "apartments", "offices", "premises", "property", "room", "mosque"}
 ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine"}
 LIGHT_VERBS = {"take", "hold", "stage", "join", "attend", "go", "begin", "start", "launch",
-               "declare", "end", "face", "undergo", "stand", "organise", "organize", "lead"}
+               "declare", "end", "face", "undergo", "stand"}
+# Inside a charge ("for organizing protests") a protest is an accusation; taking part in one
+# ("for taking part in a protest in 2014") is still an event.
+PARTICIPATION = {"take", "join", "attend", "participate", "lead", "stage", "hold"}
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
                 "charges_dropped", "appeal"}
 MODE_CUES = [
@@ -97,11 +101,13 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     events: list[EventRecord] = []
     for sent in doc.sents:
         found = []
+        triggers = {t.i: trigger_types(t) for t in sent}
+        owners = {i for i, types in triggers.items() if types}
         for token in sent:
-            for etype in trigger_types(token):
-                found.extend(build(token, etype, discourse, published))
+            for etype in triggers[token.i]:
+                found.extend(build(token, etype, discourse, published, owners))
         events.extend(split_terms(found, discourse))
-    return merge(events)
+    return share_arguments(merge(events))
 
 
 def trigger_types(token: Token) -> list[str]:
@@ -438,14 +444,19 @@ def release_mode(trigger: Token, discourse: Discourse) -> str | None:
     return None
 
 
-def build(trigger: Token, etype: str, discourse: Discourse,
-          published: dt.date | None) -> list[EventRecord]:
+def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date | None,
+          owners: set[int] = frozenset()) -> list[EventRecord]:
     skip = set()
     for verb in discourse.reporting_verbs(trigger.sent):
         speaker = discourse.speaker(verb)
         skip.update(i for i, cid in discourse.cluster_at.items()
                     if discourse.names.get(cid) == speaker and trigger.sent.start <= i <
                     trigger.sent.end)
+    if etype == "protest" and trigger.pos_ == "NOUN" and any(
+            a.lower_ == "for" and a.dep_ == "prep" for a in trigger.ancestors):
+        verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
+        if verb is None or verb.lemma_ not in PARTICIPATION:
+            return []
     persons = victims(trigger, etype, discourse, skip)
     if not persons:
         return []
@@ -462,8 +473,10 @@ def build(trigger: Token, etype: str, discourse: Discourse,
         sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
-    event.date = find_date(trigger, published, speaker_verb)
-    event.place = find_place(trigger, etype)
+    event.date = find_date(trigger, published, speaker_verb) or clause_date(
+        trigger, published, owners)
+    event.place = find_place(trigger, etype) or (clause_place(trigger, owners)
+                                                 if etype != "transfer" else None)
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)

@@ -63,9 +63,39 @@ def surname_of(tokens: list[str]) -> str:
     return tokens[-1] if tokens else ""
 
 
+# One given name in its Ukrainian, Russian and Belarusian romanisations.
+GIVEN_NAME_FORMS = [
+    {"alexander", "oleksandr", "aleksandr", "aliaksandr", "alyaksandr", "alexandr"},
+    {"nikolai", "nikolay", "mykola", "mikalai", "nicholas"},
+    {"elena", "olena", "yelena", "alena", "alyona"},
+    {"sergei", "sergey", "serhiy", "serhii", "siarhei"},
+    {"vladimir", "volodymyr", "uladzimir"},
+    {"dmitry", "dmitri", "dmytro", "dzmitry"},
+    {"andrei", "andrey", "andriy", "andrii", "andrej"},
+    {"oleg", "oleh", "aleh"},
+    {"mikhail", "mykhailo", "mikhas", "mikhal"},
+    {"pavel", "pavlo", "paviel", "pavlu"},
+    {"pyotr", "petr", "petro", "piotr"},
+    {"igor", "ihor", "ihar"},
+    {"yuri", "yuriy", "yurii", "yury", "juri"},
+    {"leonid", "leanid"},
+    {"alexei", "aleksei", "alexey", "oleksiy", "aliaksei"},
+    {"natalia", "natalya", "nataliya", "natallia"},
+    {"tatiana", "tatyana", "tetiana", "tatsiana"},
+]
+
+
+def same_given_name(a: str, b: str) -> bool:
+    if a[0] == b[0] or translit_key(a) == translit_key(b):
+        return True
+    return any(a in forms and b in forms for forms in GIVEN_NAME_FORMS)
+
+
 def translit_key(name: str) -> str:
     """A spelling-insensitive key: "Chyigoz", "Chiygoz", "Chiigoz" -> "chiigoz"."""
-    key = name.replace("dzh", "j").replace("zh", "j").replace("kh", "h").replace("w", "v")
+    key = name.replace("dzh", "j").replace("zh", "j").replace("kh", "x").replace("w", "v")
+    key = key.replace("ch", "c").replace("sh", "s").replace("ts", "c")
+    key = key.replace("h", "g")  # Ukrainian and Belarusian h for Russian g: Hrytsenko
     key = re.sub(r"[yji]", "i", key)
     return re.sub(r"(.)\1+", r"\1", key)
 
@@ -166,13 +196,15 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         given = [t for t in tokens if t != surname]
         full = [fold(t.text) for t in cluster.name_span]
         cluster_given = [t for t in full if t != cluster.surname]
-        if given and cluster_given and given[0][0] != cluster_given[0][0]:
+        if given and cluster_given and not same_given_name(given[0], cluster_given[0]):
             continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people
         candidates.append(cluster)
     if len(candidates) == 1:
         return candidates[0]
-    if candidates:  # two people share the surname: the one named last
-        return max(candidates, key=lambda c: max(s.start for s in c.spans))
+    if candidates:  # two people share the surname: a bare surname means the one named first,
+        # the article's subject ("Hrytsenko" after "Mykola Hrytsenko ... his wife Olena")
+        full = [c for c in candidates if len(c.name_span) > 1]
+        return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
 
 
