@@ -13,7 +13,7 @@ from unidecode import unidecode
 
 # Cities below this population are left out of the gazetteer: small towns share names with
 # surnames far more often than they appear in reports.
-MIN_CITY_POPULATION = 100_000
+MIN_CITY_POPULATION = 15_000
 
 REGION_PLACES = """
 Crimea Simferopol Sevastopol Bakhchysarai Bakhchisaray Dzhankoi Dzhankoy Kerch Yalta Feodosia
@@ -66,6 +66,10 @@ NOT_NAME_WORDS = {
     "crimean", "tatar", "tatars", "ukrainian", "russian", "belarusian", "turkish", "chechen",
     "azerbaijani", "kazakh", "georgian", "armenian", "jehovah", "witness", "witnesses", "the",
     "political", "prisoners", "prisoner", "both", "and", "or", "of", "mejlis", "late",
+    "tajik", "uzbek", "kyrgyz", "turkmen", "moldovan", "polish", "lithuanian", "latvian",
+    "estonian", "danish", "german", "french", "british", "american", "chinese", "iranian",
+    "syrian", "dagestani", "ingush", "kazakh", "uyghur", "kurdish", "diaspora", "belarusians",
+    "ukrainians", "russians",
 }
 
 # Reporting verbs: the subject of one of these, governing a clause, is the source of a claim.

@@ -34,6 +34,7 @@ AGE_WORDS = {
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9}
 YEAR_OLD = re.compile(r"^([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old$", re.I)
+YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\b", re.I)
 MIN_AGE, MAX_AGE = 12, 110
 
 
@@ -56,9 +57,27 @@ class Cluster:
         return {fold(s.text) for s in self.spans}
 
 
+def name_tokens(tokens: list[str]) -> list[str]:
+    """Folded name tokens with hyphenated parts joined and initials ("A.", "T.") dropped."""
+    joined: list[str] = []
+    for token in tokens:
+        if token == "-" and joined:
+            joined[-1] += "-"
+        elif joined and joined[-1].endswith("-"):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return [t for t in joined if not re.fullmatch(r"\w\.?", t)] or joined
+
+
 def surname_of(tokens: list[str]) -> str:
-    """The surname of a folded name: the last token, or the first in "Aliev Muslim Nuriyevich"."""
+    """The surname of a folded name: the last token, or the first in "Aliev Muslim Nuriyevich"
+    and in "Ermekova A. T."."""
+    full = tokens
+    tokens = name_tokens(tokens)
     if len(tokens) >= 3 and PATRONYMIC.search(tokens[-1]):
+        return tokens[0]
+    if len(tokens) == 1 and len(full) > 1:
         return tokens[0]
     return tokens[-1] if tokens else ""
 
@@ -116,11 +135,19 @@ def similar_surname(a: str, b: str) -> bool:
         return True
     if a[0] != b[0]:
         return False
-    return DamerauLevenshtein.normalized_similarity(a, b) >= SURNAME_SIMILARITY
+    return max(DamerauLevenshtein.normalized_similarity(a, b),
+               DamerauLevenshtein.normalized_similarity(translit_key(a), translit_key(b))
+               ) >= SURNAME_SIMILARITY
 
 
 def is_name_token(token: Token) -> bool:
     text = token.text
+    if text == "-" and not token.whitespace_ and token.i > 0 and \
+            not token.doc[token.i - 1].whitespace_ and token.i + 1 < len(token.doc) and \
+            token.doc[token.i + 1].text[:1].isupper():
+        return True  # "Kara-Murza"
+    if re.fullmatch(r"[A-Z]\.", text) and token.i > 0 and token.doc[token.i - 1].text[:1].isupper():
+        return True  # "Zhaksybekov N. S."
     if fold(text) in NAME_PARTICLES:
         return True
     return (text[:1].isupper() and token.is_alpha or "-" in text and text[:1].isupper()) and \
@@ -159,9 +186,72 @@ def clean_name(span: Span) -> list[Span]:
     return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1]
 
 
+# Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
+ROLE_NOUNS = TITLES | {
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "cousin",
+    "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "widow", "fiancee",
+    "partner", "friend", "colleague", "co-religionist", "client", "pupil", "student",
+    "ombudsperson", "ombudsman", "defender", "nurse", "teacher", "engineer", "historian",
+    "physicist", "trade", "unionist", "poet", "artist", "pensioner", "deputy", "politician",
+}
+SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "in", "ina", "sky", "ski", "skaya", "enko", "uk",
+                   "chuk", "yan", "dze", "shvili", "ich", "vic", "ny", "iy", "yi", "aya", "ko")
+ORG_WORDS = {"court", "committee", "service", "ministry", "group", "party", "union", "centre",
+             "center", "council", "front", "movement", "organisation", "organization", "bank",
+             "agency", "university", "office", "police", "prison", "colony", "district",
+             "region", "republic", "news", "radio", "tv", "channel", "solidarity", "network"}
+
+
+def role_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names the model tagged as places or organisations, or missed: two or three capitalised
+    words after a role noun ("his lawyer Yevgenia Rybakova") or ending like a surname."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.i in taken or token.pos_ != "PROPN" or not is_name_token(token) or \
+                token.ent_type_ in ("PERSON", "DATE", "NORP"):
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(doc) and end + 1 - i < 3 and doc[end + 1].pos_ == "PROPN" and \
+                is_name_token(doc[end + 1]) and doc[end + 1].i not in taken:
+            end += 1
+        span = doc[i: end + 1]
+        i = end + 1
+        if len(span) < 2 or any(fold(t.text) in ORG_WORDS for t in span) or \
+                is_org_or_place(span.text) or any(is_org_or_place(t.text) for t in span):
+            continue
+        previous = doc[span.start - 1] if span.start > 0 else None
+        after_role = previous is not None and previous.lower_ in ROLE_NOUNS
+        surname_like = fold(span[-1].text).endswith(SURNAME_ENDINGS)
+        if after_role or surname_like and span[-1].dep_ in ("appos", "nsubj", "nsubjpass",
+                                                             "pobj", "dobj", "dative", "conj"):
+            found.append(span)
+    return found
+
+
+def extend_right(name: Span) -> Span:
+    """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname."""
+    doc = name.doc
+    end = name.end
+    # "Ermekova" + "Aigerim Talgatovna": surname first, then given name and patronymic.
+    if len(name) == 1 and end + 1 < len(doc) and all(
+            doc[k].pos_ == "PROPN" and is_name_token(doc[k]) for k in (end, end + 1)) and \
+            PATRONYMIC.search(fold(doc[end + 1].text)):
+        return doc[name.start: end + 2]
+    if len(name) == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
+            is_name_token(doc[end]) and not is_org_or_place(doc[end].text) and \
+            doc[end].ent_type_ not in ("PERSON", "DATE", "GPE"):
+        return doc[name.start: end + 1]
+    return name
+
+
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
-    names = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
+             for n in clean_name(ent)]
+    names += role_names(doc, {t.i for n in names for t in n})
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names.
@@ -185,7 +275,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
 
 
 def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
-    tokens = [fold(t.text) for t in name]
+    tokens = name_tokens([fold(t.text) for t in name])
     surname = surname_of(tokens)
     candidates = []
     for cluster in clusters:
@@ -194,7 +284,7 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         if not similar_surname(surname, cluster.surname):
             continue
         given = [t for t in tokens if t != surname]
-        full = [fold(t.text) for t in cluster.name_span]
+        full = name_tokens([fold(t.text) for t in cluster.name_span])
         cluster_given = [t for t in full if t != cluster.surname]
         if given and cluster_given and not same_given_name(given[0], cluster_given[0]):
             continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people
@@ -285,7 +375,7 @@ def read_age(span: Span) -> tuple[int, Span] | None:
             age = word_number(after[i + 1].text)
             if age and MIN_AGE <= age <= MAX_AGE:
                 return age, after[i: i + 2]
-    before = doc[max(span.start - 6, span.sent.start): span.start]
+    before = doc[max(span.start - 10, span.sent.start): span.start]
     text = before.text
     match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\W*(\w+\W*){0,3}$", text)
     if match:
@@ -294,12 +384,12 @@ def read_age(span: Span) -> tuple[int, Span] | None:
             return age, before
     appos = [c for c in span.root.children if c.dep_ == "appos"]
     for child in appos:
-        for token in child.subtree:
-            m = YEAR_OLD.match(token.text)
-            if m:
-                age = word_number(m.group(1))
-                if age and MIN_AGE <= age <= MAX_AGE:
-                    return age, doc[child.left_edge.i: child.right_edge.i + 1]
+        phrase = doc[child.left_edge.i: child.right_edge.i + 1]
+        m = YEAR_OLD_IN.search(phrase.text)
+        if m:
+            age = word_number(m.group(1))
+            if age and MIN_AGE <= age <= MAX_AGE:
+                return age, phrase
     return None
 
 
