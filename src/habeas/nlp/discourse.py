@@ -61,6 +61,8 @@ class Discourse:
                 found.append(cid)
         if found:
             return found
+        if token.dep_ == "appos" and token.head.i != token.i:
+            return self.persons_in(token.head, skip=skip)  # "Hurynovič, a blogger serving"
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.antecedents(token)

@@ -54,7 +54,6 @@ NOUN_TRIGGERS = {
     "conviction": "conviction", "sentence": "sentence", "acquittal": "acquittal",
     "appeal": "appeal",
     "release": "release", "pardon": "release", "exchange": "release", "swap": "release",
-    "freedom": "release",
     "transfer": "transfer", "deportation": "transfer", "extradition": "transfer",
     "torture": "ill_treatment", "beating": "ill_treatment", "ill-treatment": "ill_treatment",
     "death": "death_in_custody",
@@ -112,7 +111,20 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
 
 def trigger_types(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
+        return []
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        if token.lower_ in ("fined", "fines") or lemma == "fin":
+            return ["sentence"]  # the small model lemmatises "fined" as "fin"
+        if lemma in ("give", "hand") and (any(t.lemma_ in ("sentence", "term") for t in
+                                              token.subtree) or terms.find_terms(
+                                                  clause_text(token))):
+            return ["sentence"]
+        if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+            return ["sentence"]  # "serving five years"
+        if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
+            return ["release"]
         if lemma in DROP_VERBS:
             subj = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
             if any(s.lemma_ in ("charge", "case", "prosecution", "accusation") for s in subj):
@@ -129,6 +141,9 @@ def trigger_types(token: Token) -> list[str]:
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
         etype = VERB_TRIGGERS.get(lemma)
+        if etype == "protest" and token.dep_ in ("advcl", "xcomp") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+            return []  # "went on hunger strike to protest against the conditions"
         if etype == "designation" and not DESIGNATION_WORDS.search(
                 token.doc[token.left_edge.i: token.right_edge.i + 1].text):
             return []
@@ -164,6 +179,24 @@ def trigger_types(token: Token) -> list[str]:
     if token.lower_ == "hunger-strike":
         return ["hunger_strike"]
     return []
+
+
+# Nouns in these prepositions are background, not events: "before the trial", "during his
+# detention", "in protest against".
+BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pending",
+                           "throughout", "ahead"}
+
+
+def etype_blocked_by_context(token: Token) -> bool:
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
+            not any(c.dep_ == "det" for c in token.children):
+        return True  # "in protest against"
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ == "serve":
+        return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
+    return False
 
 
 def custody_context(token: Token) -> bool:
@@ -226,12 +259,21 @@ def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) ->
             args = subjects(verb)
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
-        if passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "charges_dropped":
+        if etype == "charges_dropped":
+            objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
+                subjects(trigger) if passive else [])
+        elif passive or trigger.lemma_.lower() in INTRANSITIVE or (
+                etype == "sentence" and trigger.lemma_ == "serve"):
             args = subjects(trigger)
-            if etype == "charges_dropped":
-                args = [t for a in args for t in a.subtree if t.dep_ == "pobj"] + args
+        elif trigger.lemma_ == "find":
+            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + [
+                g for c in trigger.children if c.lower_ == "guilty"
+                for g in c.children if g.dep_ in ("nsubj",)]
         else:
-            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
+                    and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
+                                          "term", "year", "month"))]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.tag_ == "VBN":
