@@ -39,7 +39,7 @@ class Discourse:
         for span in person_spans:
             for token in span:
                 self.cluster_at[token.i] = span.label_
-            self.mentions.append((span.start, span.label_))
+            self.mentions.append((span.root.i, span.label_))
         self.mentions.sort()
         for person in persons:
             guessed = guess_gender(person.name)
@@ -93,8 +93,25 @@ class Discourse:
         sents = list(self.doc.sents)
         window_start = sents[max(first_sent, 0)].start
         if plural:
-            return self._last_group(token.i, window_start)
+            count = number_of(token)
+            group = self._last_group(token.i, window_start)
+            if count and len(group) != count:
+                return self._last_n(count, token.i, window_start) or group
+            return group
         return self._last_single(token, window_start)
+
+    def _last_n(self, count: int, before: int, window_start: int) -> list[str]:
+        """ "The three men", "all five": the last ``count`` persons named before."""
+        found: list[str] = []
+        for start, cid in reversed(self.mentions):
+            root = self.doc[start]
+            if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS:
+                continue  # "Polozov said that both men ...": the speaker is not one of them
+            if window_start <= start < before and cid not in found:
+                found.append(cid)
+                if len(found) == count:
+                    return found
+        return []
 
     def _last_group(self, before: int, window_start: int) -> list[str]:
         """The last coordination of two or more persons before ``before``."""
@@ -217,6 +234,20 @@ class Discourse:
 MALE_NAMES_IN_A = {"nikita", "ilya", "musa", "isa", "mustafa", "luka", "kuzma", "foma",
                    "yahya", "zakariya", "akhmeda", "danila", "savva", "murtaza", "hamza", "toma"}
 FEMALE_SURNAME = ("ova", "eva", "ina", "aya", "skaya", "tskaya", "yova")
+
+
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10}
+
+
+def number_of(token: Token) -> int | None:
+    """How many people a plural expression names: "both", "the three men", "all five"."""
+    for word in [token, *token.children]:
+        if word.lower_ in COUNTS and (word is token or word.dep_ in ("nummod", "det")):
+            return COUNTS[word.lower_]
+        if word.like_num and word.text.isdigit() and word.dep_ == "nummod" and int(word.text) < 20:
+            return int(word.text)
+    return None
 
 
 def guess_gender(name: str) -> str | None:
