@@ -106,7 +106,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         events.extend(split_terms(found, discourse))
-    return share_arguments(merge(events))
+    sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
+    return share_arguments(merge(events), sentence_of)
 
 
 def trigger_types(token: Token) -> list[str]:

@@ -62,17 +62,68 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int]) -> 
     return None
 
 
+NOT_PLACES = {"absentia"}
+
+
 def clause_place(trigger: Token, owners: set[int]) -> str | None:
+    """A place in the trigger's clause: "in Minsk", "in the village of Kamenka", or the seat
+    of the court that acts ("the Lieninski District Court of Minsk sentenced")."""
+    heads = [c for c in trigger.children if c.dep_ == "nsubj"] + [
+        p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    # Places inside the acting body's name ("the District Court of Minsk"), not the body itself
+    # ("Russia has released").
+    agents = {t.i for h in heads for t in h.subtree if t.i != h.i}
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
-        head = ent.root.head
-        if head.dep_ == "prep" and head.lower_ in PLACE_PREPOSITIONS or \
-                head.lower_ in PLACE_PREPOSITIONS:
+        if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None):
+            continue
+        if ent.root.i in agents or _under_place_preposition(ent.root):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             return trigger.doc[start: ent.end].text
     return None
 
 
-def share_arguments(events: list[EventRecord]) -> list[EventRecord]:
+def _under_place_preposition(token: Token) -> bool:
+    current = token
+    while current.dep_ in ("pobj", "compound", "appos", "nmod", "prep") and \
+            current.head.i != current.i:
+        head = current.head
+        if head.dep_ == "prep" or current.dep_ == "pobj":
+            preposition = head if current.dep_ == "pobj" else current
+            if preposition.lower_ in PLACE_PREPOSITIONS:
+                return True
+            if preposition.lower_ != "of":
+                return False
+        current = head
+    return False
+
+
+# Events of one episode told across sentences: a verdict (conviction, sentence, acquittal) has one
+# date, place and court; a raid (search, arrest) told in two adjacent sentences, one date and place.
+VERDICT = {"conviction", "sentence", "acquittal"}
+RAID = {"search", "arrest"}
+
+
+def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
+    for event in events:
+        for name in ("date", "place", "agent"):
+            if getattr(event, name) is not None:
+                continue
+            for donor in events:
+                if donor is event or getattr(donor, name) is None or \
+                        not set(donor.persons) & set(event.persons):
+                    continue
+                distance = abs(sentence_of.get(donor.sources[0].start, 0) -
+                               sentence_of.get(event.sources[0].start, 0))
+                verdict = event.type in VERDICT and donor.type in VERDICT
+                raid = event.type in RAID and donor.type in RAID and distance <= 1 and \
+                    name != "agent"
+                if verdict or raid:
+                    setattr(event, name, getattr(donor, name))
+                    break
+
+
+def share_arguments(events: list[EventRecord],
+                    sentence_of: dict[int, int] | None = None) -> list[EventRecord]:
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
         by_sentence.setdefault(event.sources[0].start, []).append(event)
@@ -93,4 +144,5 @@ def share_arguments(events: list[EventRecord]) -> list[EventRecord]:
                           and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
             if donor is not None:
                 event.charge = donor.charge
+    share_episodes(events, sentence_of or {})
     return events
