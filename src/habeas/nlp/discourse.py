@@ -96,7 +96,8 @@ class Discourse:
             count = number_of(token)
             group = self._last_group(token.i, window_start)
             if count and len(group) != count:
-                return self._last_n(count, token.i, window_start) or group
+                return self._last_n(count, token.i, window_start) or group or \
+                    self._next_n(count, token)
             return group
         return self._last_single(token, window_start)
 
@@ -112,6 +113,17 @@ class Discourse:
                 if len(found) == count:
                     return found
         return []
+
+    def _next_n(self, count: int, token: Token) -> list[str]:
+        """ "Sentences for five Crimean Tatar men. A was sentenced ..., B ...": named after."""
+        sents = list(self.doc.sents)
+        index = self.sent_index.get(token.sent.start, 0)
+        end = sents[min(index + 2, len(sents) - 1)].end
+        found: list[str] = []
+        for start, cid in self.mentions:
+            if token.i < start < end and cid not in found:
+                found.append(cid)
+        return found[:count] if len(found) >= count else []
 
     def _last_group(self, before: int, window_start: int) -> list[str]:
         """The last coordination of two or more persons before ``before``."""

@@ -249,7 +249,8 @@ def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) ->
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
         args = [c for c in trigger.children if c.dep_ in ("poss",)]
         for child in trigger.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "against"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "for", "against") or
+                                         child.lower_ == "to" and etype == "sentence"):
                 args.extend(c for c in child.children if c.dep_ == "pobj")
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
@@ -366,21 +367,47 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.i not in victim_tokens:
-                chunk = discourse._chunk(pobj)
-                return chunk.text if chunk is not None else pobj.text
+                return noun_phrase(pobj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at:
-            chunk = discourse._chunk(subj)
-            return chunk.text if chunk is not None else None
+            return noun_phrase(subj)
     return None
+
+
+# Longest agent phrase kept: "officers of the National Security Committee in Almaty".
+MAX_AGENT_TOKENS = 10
+
+
+def noun_phrase(head: Token) -> str:
+    """The phrase headed by ``head`` with its "of"/"in" attachments and conjuncts ("police and
+    FSB officers", "the District Court of Minsk"), without clauses or appositions."""
+    keep = [head]
+    stack = list(head.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "prep") and \
+                token.lower_ not in ("of", "in", "from") or token.ent_type_ == "DATE":
+            continue
+        keep.append(token)
+        stack.extend(token.children)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    doc = head.doc
+    while start < end and doc[start].dep_ in ("det", "poss", "punct"):
+        start += 1
+    if end - start > MAX_AGENT_TOKENS:
+        end = start + MAX_AGENT_TOKENS
+    return doc[start:end].text.strip(" ,")
 
 
 def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
-    for child in trigger.children:
-        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on"):
+    children = list(trigger.children)
+    children += [g for c in children if c.lower_ in ("guilty", "innocent") for g in c.children]
+    for child in children:
+        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of"):
             continue
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
