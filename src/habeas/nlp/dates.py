@@ -28,6 +28,9 @@ _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
 ]
+# Expressions that count from an earlier date of the article, not from publication.
+ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year)|next\s+day|following\s+day)\b",
+                      re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|earlier|ago|before)\b", re.I)
@@ -88,6 +91,14 @@ def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> 
 def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | None) -> str | None:
     if published is None:
         return None
+    if anchor and re.search(r"\bsame\s+day\b", lowered):
+        return anchor
+    if anchor and re.search(r"\bsame\s+month\b", lowered):
+        return anchor[:7]
+    if anchor and re.search(r"\bsame\s+year\b", lowered):
+        return anchor[:4]
+    if anchor and len(anchor) == 10 and re.search(r"\b(next|following)\s+day\b", lowered):
+        return (dt.date.fromisoformat(anchor) + dt.timedelta(days=1)).isoformat()
     if lowered in ("today", "now", "this morning", "tonight", "this evening"):
         return published.isoformat()
     if lowered == "yesterday":

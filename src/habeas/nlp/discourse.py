@@ -46,6 +46,8 @@ class Discourse:
             if guessed:
                 self.gender[person.id] = guessed
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        # The last full date an event was given: what "two weeks later" counts from.
+        self.anchor: str | None = None
 
     # ------------------------------------------------------------ who is meant
 

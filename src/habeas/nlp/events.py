@@ -106,6 +106,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         events.extend(split_terms(found, discourse))
+        dated = [e.date for e in found if e.date and len(e.date) == 10]
+        if dated:
+            discourse.anchor = dated[-1]  # "two weeks later", "the same day" count from here
     sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
     return share_arguments(merge(events), sentence_of)
 
@@ -335,16 +338,32 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
     return out
 
 
-def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None) -> str | None:
+# Words the small model does not tag as dates but that are: "Today the court sentenced".
+DAY_WORDS = {"today", "yesterday", "tonight"}
+
+
+def date_expression(token: Token) -> str | None:
+    """The date text a token belongs to: a DATE entity, or a day word."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        if terms.find_terms(ent.text) and not dates.ANCHORED.search(ent.text) or \
+                ent.text.isdigit() and len(ent.text) < 4:
+            return None  # "eight years" is a term, "52" an age
+        return ent.text
+    if token.lower_ in DAY_WORDS:
+        return token.text
+    return None
+
+
+def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
+              anchor: str | None = None) -> str | None:
     for source in (trigger, speaker_verb):
         if source is None:
             continue
         for token in sorted(direct_modifiers(source), key=lambda t: t.i):
-            if token.ent_type_ in ("DATE", "TIME"):
-                ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                if terms.find_terms(ent.text) or ent.text.isdigit() and len(ent.text) < 4:
-                    continue  # "eight years" is a term, "52" an age
-                value = dates.resolve(ent.text, published)
+            text = date_expression(token)
+            if text:
+                value = dates.resolve(text, published, anchor)
                 if value:
                     return value
             if token.lower_ == "now" and token.dep_ == "advmod" and token.head == source:
@@ -543,8 +562,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
-    event.date = find_date(trigger, published, speaker_verb) or clause_date(
-        trigger, published, owners)
+    event.date = find_date(trigger, published, speaker_verb, discourse.anchor) or clause_date(
+        trigger, published, owners, discourse.anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners)
                                                  if etype != "transfer" else None)
     event.agent = find_agent(trigger, victim_tokens, discourse)

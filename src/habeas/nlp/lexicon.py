@@ -130,7 +130,11 @@ def places() -> frozenset[str]:
             names.add(fold(country.common_name))
     for sub in pycountry.subdivisions.get(country_code="UA"):
         names.add(fold(sub.name))
-    return frozenset(n for n in names if n)
+    # Towns called "March" or "Mobile" would make every month a place.
+    common = set(MONTHS) | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "today", "mobile", "reading", "nice", "police", "court",
+                            "university", "colony", "bear", "victoria", "split", "bath"}
+    return frozenset(n for n in names if n and n not in common)
 
 
 @functools.lru_cache(maxsize=1)

@@ -49,14 +49,16 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
     return sorted(found, key=lambda e: abs(e.start - trigger.i))
 
 
-def clause_date(trigger: Token, published: dt.date | None, owners: set[int]) -> str | None:
+def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
+                anchor: str | None = None) -> str | None:
     for ent in _candidates(trigger, owners, ("DATE",)):
-        if terms.find_terms(ent.text) or ent.text.isdigit() and len(ent.text) < 4:
+        if terms.find_terms(ent.text) and not dates.ANCHORED.search(ent.text) or \
+                ent.text.isdigit() and len(ent.text) < 4:
             continue
         if any(t.lower_ in ("born", "since", "until", "for") for t in ent.root.ancestors
                if t.i >= ent.start - 2):
             continue
-        value = dates.resolve(ent.text, published)
+        value = dates.resolve(ent.text, published, anchor)
         if value:
             return value
     return None
