@@ -48,6 +48,8 @@ class Discourse:
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         # The last full date an event was given: what "two weeks later" counts from.
         self.anchor: str | None = None
+        # The last plural expression resolved, and to whom.
+        self.last_plural: tuple[int, list[str]] | None = None
 
     # ------------------------------------------------------------ who is meant
 
@@ -98,8 +100,13 @@ class Discourse:
             count = number_of(token)
             group = self._last_group(token.i, window_start)
             if count and len(group) != count:
-                return self._last_n(count, token.i, window_start) or group or \
+                group = self._last_n(count, token.i, window_start) or group or \
                     self._next_n(count, token)
+            elif not count and self.last_plural and self.last_plural[0] < token.i and \
+                    len(self.last_plural[1]) > len(group) and self.last_plural[0] >= window_start:
+                group = self.last_plural[1]  # "All five were convicted. The men were ..."
+            if group:
+                self.last_plural = (token.i, group)
             return group
         return self._last_single(token, window_start)
 

@@ -20,7 +20,7 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import clause_date, clause_place, share_arguments
+from .sharing import PLACE_PREPOSITIONS, clause_date, clause_place, share_arguments
 
 VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
@@ -124,6 +124,8 @@ def trigger_types(token: Token) -> list[str]:
                                               token.subtree) or terms.find_terms(
                                                   clause_text(token))):
             return ["sentence"]
+        if lemma == "receive" and terms.find_terms(clause_text(token)):
+            return ["sentence"]  # "received 12 and a half years each"
         if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
             return ["sentence"]  # "serving five years"
@@ -269,7 +271,7 @@ def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) ->
             args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or (
-                etype == "sentence" and trigger.lemma_ == "serve"):
+                etype == "sentence" and trigger.lemma_ in ("serve", "receive")):
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + [
@@ -279,6 +281,9 @@ def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) ->
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
                                           "term", "year", "month"))]
+            if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
+                args += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                         for p in c.children if p.dep_ == "pobj"]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.tag_ == "VBN":
@@ -376,7 +381,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
         stops = destinations(trigger)
         return ent_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ not in ("of", "by"):
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS:
             return ent_text(token)
     return None
 

@@ -124,8 +124,30 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                     break
 
 
+def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
+    """ "Sentences for five men" then each man's term: the summary's date, place and court go
+    to each man's sentence, and the summary itself is not counted again."""
+    out = []
+    for event in events:
+        same = [e for e in events if e is not event and e.type == event.type
+                and e.negated == event.negated and len(e.persons) < len(event.persons)
+                and set(e.persons) <= set(event.persons)]
+        covered = {p for e in same for p in e.persons}
+        if len(event.persons) > 1 and covered >= set(event.persons) and \
+                event.term_months is None:
+            for specific in same:
+                for name in ("date", "place", "agent", "charge", "attributed_to"):
+                    if getattr(specific, name) is None and getattr(event, name) is not None:
+                        setattr(specific, name, getattr(event, name))
+                specific.sources.extend(s for s in event.sources if s not in specific.sources)
+            continue
+        out.append(event)
+    return out
+
+
 def share_arguments(events: list[EventRecord],
                     sentence_of: dict[int, int] | None = None) -> list[EventRecord]:
+    events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
         by_sentence.setdefault(event.sources[0].start, []).append(event)
