@@ -203,8 +203,7 @@ def _agreement(event: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]:
     return same_sentence, args
 
 
-def evaluate(habeas, gold_paths: list[str | Path]) -> Report:
-    """Extract every gold file's text with ``habeas`` and score it against the file."""
+def gold_documents(gold_paths: list[str | Path]) -> tuple[list[dict], list]:
     from .model import Document
 
     golds = [load_gold(p) for p in gold_paths]
@@ -214,7 +213,121 @@ def evaluate(habeas, gold_paths: list[str | Path]) -> Report:
         documents.append(Document(text=gold["text"], source=str(path), title=meta.get("title"),
                                   published=meta.get("published"), outlet=meta.get("outlet"),
                                   doc_id=meta.get("id")))
+    return golds, documents
+
+
+def evaluate(habeas, gold_paths: list[str | Path], *, baseline: bool = False) -> Report:
+    """Extract every gold file's text with ``habeas`` (or the naive baseline) and score it."""
+    golds, documents = gold_documents(gold_paths)
+    if baseline:
+        import spacy
+
+        from .baseline import baseline_extract
+
+        predictions = baseline_extract(spacy.load(habeas.model), documents)
+    else:
+        predictions = (x.to_json() for x in habeas.extract_documents(documents))
     report = Report()
-    for gold, extraction in zip(golds, habeas.extract_documents(documents)):
-        score_document(report, extraction.to_json(), gold)
+    for gold, predicted in zip(golds, predictions):
+        score_document(report, predicted, gold)
     return report
+
+
+# KAIROS event types of WikiEvents and the Habeas types they map to (shared/data/README.md).
+KAIROS_TYPES = {
+    "Justice.ArrestJailDetain": "arrest", "Justice.ChargeIndict": "charge",
+    "Justice.TrialHearing": "trial", "Justice.Convict": "conviction",
+    "Justice.Sentence": "sentence", "Justice.ReleaseParole": "release",
+    "Justice.Acquit": "acquittal", "Justice.Pardon": "release", "Justice.Extradite": "transfer",
+}
+MAPPED_TYPES = set(KAIROS_TYPES.values())
+
+
+def load_wikievents(path: str | Path) -> list[dict[str, Any]]:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    except (OSError, ValueError) as e:
+        raise GoldError(f"{path}: {e}") from e
+
+
+def wikievents_units(record: dict[str, Any]) -> tuple[list[str], set[tuple[int, str]]]:
+    """Sentence texts, and the gold (sentence, Habeas type) units."""
+    spans = [s[1] for s in record["sentences"]]
+    gold = set()
+    for mention in record["event_mentions"]:
+        kairos = ".".join(mention["event_type"].split(".")[:2])
+        if kairos in KAIROS_TYPES:
+            gold.add((mention["trigger"]["sent_idx"], KAIROS_TYPES[kairos]))
+    return spans, gold
+
+
+def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> dict[str, Any]:
+    """Event detection on WikiEvents: an event counts as found when an event of the mapped type
+    is extracted from the sentence that holds the gold trigger. Units are (sentence, type)
+    pairs, so two triggers of one type in one sentence count once on both sides."""
+    from .model import Document
+
+    records = load_wikievents(path)
+    documents = [Document(text=r["text"], source=r["doc_id"], doc_id=r["doc_id"])
+                 for r in records]
+    if baseline:
+        import spacy
+
+        from .baseline import baseline_extract
+
+        predictions = list(baseline_extract(spacy.load(habeas.model), documents,
+                                            require_persons=False))
+        starts = [[_find(d.text, e["evidence"]) for e in p["events"]]
+                  for d, p in zip(documents, predictions)]
+        typed = [[e["type"] for e in p["events"]] for p in predictions]
+    else:
+        extractions = list(habeas.extract_documents(documents))
+        starts = [[e.sources[0].start for e in x.events + x.group_events] for x in extractions]
+        typed = [[e.type for e in x.events + x.group_events] for x in extractions]
+    score, per_type = Score(), defaultdict(Score)
+    for record, document, event_starts, event_types in zip(records, documents, starts, typed):
+        sentences, gold = wikievents_units(record)
+        predicted = set()
+        for start, etype in zip(event_starts, event_types):
+            if etype not in MAPPED_TYPES or start is None:
+                continue
+            index = _sentence_index(document.text, start, sentences)
+            if index is not None:
+                predicted.add((index, etype))
+        for unit in predicted | gold:
+            hit = (unit in predicted, unit in gold)
+            for target in (score, per_type[unit[1]]):
+                if hit == (True, True):
+                    target.tp += 1
+                elif hit[0]:
+                    target.fp += 1
+                else:
+                    target.fn += 1
+    return {"documents": len(records), "events": score.as_dict(),
+            "per_type": {t: s.as_dict() for t, s in sorted(per_type.items())}}
+
+
+def _sentence_index(text: str, start: int, sentences: list[str]) -> int | None:
+    """The gold sentence that best covers the predicted event's sentence (by shared words:
+    the two tokenisations and whitespace differ)."""
+    end = text.find("\n", start)
+    words = set(re.findall(r"\w+", text[start: end if end > 0 else None][:400].lower()))
+    if not words:
+        return None
+    best, best_score = None, 0.0
+    for index, sentence in enumerate(sentences):
+        theirs = set(re.findall(r"\w+", sentence.lower()))
+        if not theirs:
+            continue
+        overlap = len(words & theirs) / min(len(words), len(theirs))
+        if overlap > best_score:
+            best, best_score = index, overlap
+    return best if best_score >= 0.6 else None
+
+
+def _find(text: str, sentence: str) -> int | None:
+    index = text.find(sentence)
+    return index if index >= 0 else None
+
+

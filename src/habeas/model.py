@@ -158,6 +158,9 @@ class Extraction:
     persons: list[PersonRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
     statistics: list[Statistic] = field(default_factory=list)
+    # Events about people the article does not name ("protesters were detained"): kept apart,
+    # since Extraction JSON v1 events are about persons.
+    group_events: list[EventRecord] = field(default_factory=list)
     # component name -> versioned factory name, e.g. {"habeas_events": "habeas.events.v1"}
     versions: dict[str, str] = field(default_factory=dict)
 

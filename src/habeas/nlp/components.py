@@ -14,7 +14,7 @@ from .statistics import find_statistics
 PERSON_SPANS = "habeas_persons"
 
 for name, default in (("published", None), ("persons", None), ("events", None),
-                      ("statistics", None)):
+                      ("group_events", None), ("statistics", None)):
     if not Doc.has_extension(name):
         Doc.set_extension(name, default=default)
 

@@ -61,6 +61,8 @@ NOUN_TRIGGERS = {
     "protest": "protest", "rally": "protest", "demonstration": "protest", "picket": "protest",
     "vigil": "protest",
 }
+# Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
+RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket",
                 "demonstrate", "fly"}
@@ -110,7 +112,13 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         if dated:
             discourse.anchor = dated[-1]  # "two weeks later", "the same day" count from here
     sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
-    return share_arguments(merge(events), sentence_of)
+    named = [e for e in events if not e.persons[0].startswith("group:")]
+    groups = [e for e in events if e.persons[0].startswith("group:")]
+    for event in groups:
+        event.extras["group"] = event.persons[0].removeprefix("group:")
+        event.persons = []
+    doc._.group_events = groups
+    return share_arguments(merge(named), sentence_of)
 
 
 def trigger_types(token: Token) -> list[str]:
@@ -250,6 +258,35 @@ def ent_text(token: Token) -> str:
 
 
 def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) -> list[str]:
+    return [cid for cid in participants(trigger, etype, discourse, skip) if cid[:1] == "p"]
+
+
+# Nouns for people not named: an event about them is a group event ("protesters were detained").
+PEOPLE_NOUNS = {
+    "people", "person", "protester", "protesters", "activist", "activists", "man", "men",
+    "woman", "women", "civilian", "civilians", "journalist", "journalists", "member", "members",
+    "opponent", "opponents", "supporter", "supporters", "prisoner", "prisoners", "detainee",
+    "detainees", "suspect", "suspects", "citizen", "citizens", "resident", "residents",
+    "student", "students", "believer", "believers", "witness", "witnesses", "hostage",
+    "hostages", "leftist", "leftists", "dissident", "dissidents", "demonstrator",
+    "demonstrators", "worker", "workers", "soldier", "soldiers", "officer", "officers",
+    "friend", "defendant", "defendants", "lawmaker", "politician", "blogger", "teenager",
+    "youth", "individual", "individuals", "tatars", "ukrainians", "dozens", "hundreds",
+    "thousands", "scores", "many", "several", "others", "someone", "one", "number",
+}
+
+
+def group_of(token: Token) -> str | None:
+    """ "Protesters", "a number of people", "thousands": unnamed persons an event is about."""
+    words = [t for t in token.subtree if t.i - token.i < 6] or [token]
+    if token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in PEOPLE_NOUNS or any(
+            t.lower_ in PEOPLE_NOUNS and t.dep_ in ("pobj", "compound") for t in words):
+        return token.doc[token.left_edge.i: min(token.right_edge.i, token.i + 4) + 1].text
+    return None
+
+
+def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) -> list[str]:
+    """Person ids the event happens to, or ["group:<phrase>"] when they are not named."""
     args: list[Token] = []
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
         args = [c for c in trigger.children if c.dep_ in ("poss",)]
@@ -295,6 +332,11 @@ def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) ->
         for cid in discourse.persons_in(arg, skip=skip):
             if cid not in found:
                 found.append(cid)
+    if not found:
+        for arg in args:
+            group = group_of(arg)
+            if group:
+                return [f"group:{group}"]
     return found
 
 
@@ -392,7 +434,7 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.i not in victim_tokens:
                 return noun_phrase(pobj)
-    if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE and not any(
+    if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at:
@@ -551,7 +593,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []
-    persons = victims(trigger, etype, discourse, skip)
+    persons = participants(trigger, etype, discourse, skip)
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)

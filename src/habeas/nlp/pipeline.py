@@ -76,11 +76,9 @@ def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extrac
             "outlet": document.outlet, "url": document.url, "language": document.language}
     persons = doc._.persons or []
     events = doc._.events or []
-    used = {pid for e in events for pid in e.persons}
-    # Persons are everyone named; order by first mention, ids stay those of the clusters.
     return Extraction(document=meta, persons=persons, events=events,
-                      statistics=doc._.statistics or [], versions=dict(stamp)) \
-        if used is not None else None
+                      statistics=doc._.statistics or [], group_events=doc._.group_events or [],
+                      versions=dict(stamp))
 
 
 def extract_text(nlp: Language, document: Document) -> Extraction:
