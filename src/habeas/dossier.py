@@ -26,8 +26,13 @@ def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
     console.rule(f"[bold]{dossier['name']}[/bold]")
     if aliases:
         console.print(f"Also written: {', '.join(aliases)}")
-    console.print(f"Status: [bold]{dossier['status']}[/bold] · in {dossier['articles']} "
-                  f"report(s)")
+    since = f" since {dossier['since']}" if dossier.get("since") else ""
+    custody = dossier.get("days_in_custody")
+    custody = f" · {custody} day(s) in custody" if custody is not None else ""
+    console.print(f"Status: [bold]{dossier['status']}[/bold]{since}{custody} · in "
+                  f"{dossier['articles']} report(s)")
+    conflicts = dossier.get("conflicts", [])
+    conflicting = {c["field"] for c in conflicts if c["subject"] == "person"}
     attributes = Table(show_header=True, box=None, pad_edge=False)
     attributes.add_column("attribute", style="bold")
     attributes.add_column("value")
@@ -35,8 +40,7 @@ def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
     for field, values in dossier["attributes"].items():
         for entry in values:
             label = "; ".join(source_label(s) for s in entry["sources"][:3])
-            conflict = " [red](conflicting)[/red]" if len(values) > 1 and field in (
-                "age", "nationality", "gender") else ""
+            conflict = " [red](conflicting)[/red]" if field in conflicting else ""
             attributes.add_row(FIELD_NAMES.get(field, field), f"{entry['value']}{conflict}",
                                label)
     if dossier["attributes"]:
@@ -66,3 +70,20 @@ def render_dossier(console: Console, dossier: dict[str, Any]) -> None:
             label += f" (+{len(sources) - 1} more)"
         timeline.add_row(event["date"] or "undated", kind, "; ".join(details), label)
     console.print(timeline)
+    render_conflicts(console, [c for c in conflicts if c["subject"] == "event"])
+
+
+def render_conflicts(console: Console, conflicts: list[dict[str, Any]]) -> None:
+    """What the sources disagree on: one line per value, with who says it."""
+    if not conflicts:
+        return
+    table = Table(title="Sources disagree", show_lines=False)
+    for column in ("event", "field", "value", "according to"):
+        table.add_column(column)
+    for conflict in conflicts:
+        event = f"{conflict['type'].replace('_', ' ')} {conflict.get('date') or ''}".strip()
+        for entry in conflict["values"]:
+            table.add_row(event, conflict["field"].replace("_", " "), str(entry["value"]),
+                          "; ".join(source_label(s) for s in entry["sources"][:3]))
+            event = ""
+    console.print(table)

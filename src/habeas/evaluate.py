@@ -278,21 +278,21 @@ def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> 
 
         predictions = list(baseline_extract(spacy.load(habeas.model), documents,
                                             require_persons=False))
-        starts = [[_find(d.text, e["evidence"]) for e in p["events"]]
-                  for d, p in zip(documents, predictions)]
+        evidence = [[e["evidence"] for e in p["events"]] for p in predictions]
         typed = [[e["type"] for e in p["events"]] for p in predictions]
     else:
         extractions = list(habeas.extract_documents(documents))
-        starts = [[e.sources[0].start for e in x.events + x.group_events] for x in extractions]
+        evidence = [[s.text for e in x.events + x.group_events for s in e.sources[:1]]
+                    for x in extractions]
         typed = [[e.type for e in x.events + x.group_events] for x in extractions]
     score, per_type = Score(), defaultdict(Score)
-    for record, document, event_starts, event_types in zip(records, documents, starts, typed):
+    for record, sentences_of_events, event_types in zip(records, evidence, typed):
         sentences, gold = wikievents_units(record)
         predicted = set()
-        for start, etype in zip(event_starts, event_types):
-            if etype not in MAPPED_TYPES or start is None:
+        for sentence, etype in zip(sentences_of_events, event_types):
+            if etype not in MAPPED_TYPES:
                 continue
-            index = _sentence_index(document.text, start, sentences)
+            index = _sentence_index(sentence, sentences)
             if index is not None:
                 predicted.add((index, etype))
         for unit in predicted | gold:
@@ -308,11 +308,10 @@ def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> 
             "per_type": {t: s.as_dict() for t, s in sorted(per_type.items())}}
 
 
-def _sentence_index(text: str, start: int, sentences: list[str]) -> int | None:
+def _sentence_index(sentence: str, sentences: list[str]) -> int | None:
     """The gold sentence that best covers the predicted event's sentence (by shared words:
     the two tokenisations and whitespace differ)."""
-    end = text.find("\n", start)
-    words = set(re.findall(r"\w+", text[start: end if end > 0 else None][:400].lower()))
+    words = set(re.findall(r"\w+", sentence.lower()))
     if not words:
         return None
     best, best_score = None, 0.0
@@ -324,10 +323,5 @@ def _sentence_index(text: str, start: int, sentences: list[str]) -> int | None:
         if overlap > best_score:
             best, best_score = index, overlap
     return best if best_score >= 0.6 else None
-
-
-def _find(text: str, sentence: str) -> int | None:
-    index = text.find(sentence)
-    return index if index >= 0 else None
 
 

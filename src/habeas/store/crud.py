@@ -38,6 +38,7 @@ from .models import (
     utcnow,
 )
 from .persons import add_alias, canonical, match_person, name_key, promote_name
+from .resolution import Merge, PersonKey, Suggestion  # noqa: F401  (in Base.metadata)
 
 # Which entry of ``Extraction.versions`` vouches for a claim: the first component whose name
 # contains one of these words (e.g. "habeas_events" -> "habeas.events.v1").
@@ -112,14 +113,21 @@ def save_extraction(
 ) -> dict[str, int]:
     """Replace ``article``'s facts with ``extraction``'s; returns what was written.
 
-    Counts: persons_new, persons_matched, events, claims, statistics.
+    Counts: persons_new, persons_matched, events, claims, statistics; and, when it happens,
+    persons_merged (a new person resolved into one already stored), suggestions (a possible
+    match left for review), events_merged (an event another report already told).
     """
+    from ..resolve import events as event_resolution
+
     clear_extraction(session=session, article=article)
     writer = _Writer(session, article, extraction)
     for record in extraction.persons:
         writer.person(record)
-    for record in extraction.events:
-        writer.event(record)
+    writer.resolve_new_persons(extraction)
+    same = event_resolution.plan(session, article=article, records=extraction.events,
+                                 persons=[writer.known_ids(r) for r in extraction.events])
+    for index, record in enumerate(extraction.events):
+        writer.event(record, into=same.get(index))
     for statistic in extraction.statistics:
         span = statistic.evidence
         session.add(StatisticRow(
@@ -159,6 +167,7 @@ def clear_extraction(*, session: Session, article: Article) -> None:
         else:
             session.execute(update(Event).where(Event.id == event_id, Event.article_id == aid)
                             .values(article_id=first), execution_options=sync)
+            _refresh_event(session, event_id)
     for person_id in sorted(persons):
         if not _is_referenced(session, person_id):
             session.execute(delete(PersonAlias).where(PersonAlias.person_id == person_id),
@@ -166,6 +175,15 @@ def clear_extraction(*, session: Session, article: Article) -> None:
             session.execute(delete(Person).where(Person.id == person_id),
                             execution_options=sync)
     session.expire_all()
+
+
+def _refresh_event(session: Session, event_id: int) -> None:
+    """Re-derive an event other reports still tell from the claims left (resolve.events)."""
+    from ..resolve.events import refresh
+
+    event = session.get(Event, event_id)
+    if event is not None:
+        refresh(session, event)
 
 
 def _persons_of_article(session: Session, article_id: int) -> set[int]:
@@ -227,6 +245,9 @@ class _Writer:
         self.session = session
         self.article = article
         self.persons: dict[str, Person] = {}
+        # a record that held two people (brothers named together) -> the other persons
+        self.also: dict[str, list[Person]] = {}
+        self.new: list[tuple[Person, PersonRecord]] = []
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -236,13 +257,24 @@ class _Writer:
 
     # -- persons
     def person(self, record: PersonRecord) -> Person:
+        from ..resolve.persons import separate_names
+
         if not name_key(record.name):
             raise StoreError(f"person {record.id!r} has no name")
+        main, *others = separate_names(record)
+        person = self._person(main)
+        self.also[record.id] = [self._person(other) for other in others]
+        return person
+
+    def _person(self, record: PersonRecord) -> Person:
+        from ..resolve.persons import index_person
+
         person = match_person(self.session, name=record.name, aliases=record.aliases)
         if person is None:
             person = Person(name=record.name.strip(), key=name_key(record.name))
             self.session.add(person)
             self.counts["persons_new"] += 1
+            self.new.append((person, record))
         else:
             person = canonical(self.session, person)
             promote_name(self.session, person, record.name)
@@ -250,6 +282,7 @@ class _Writer:
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
         self.session.flush()
+        index_person(self.session, person)
         self.persons[record.id] = person
         for span in record.mentions:
             self.session.add(Mention(
@@ -267,8 +300,33 @@ class _Writer:
                 self.claim("person", person.id, field, value, span, by=self.person_by)
         return person
 
+    def resolve_new_persons(self, extraction: Extraction) -> None:
+        """Merge each new person into the stored person they are, or leave a suggestion."""
+        from ..resolve.persons import record_profile, resolve_person
+
+        for person, record in self.new:
+            others = {canonical(self.session, p).id for p in self.persons.values()
+                      if p.id != person.id}
+            places = {e.place for e in extraction.events if record.id in e.persons and e.place}
+            profile = record_profile(record, published=self.article.published,
+                                     comentions=others, places=places)
+            outcome = resolve_person(self.session, person, profile)
+            if outcome.action == "merged":
+                self.counts["persons_merged"] += 1
+            elif outcome.action == "suggested":
+                self.counts["suggestions"] += 1
+
+    def known_ids(self, record: EventRecord) -> list[int]:
+        """The person ids of an event record (unknown local ids left to ``event`` to report)."""
+        ids: list[int] = []
+        for local_id in record.persons:
+            for person in [self.persons.get(local_id), *self.also.get(local_id, [])]:
+                if person is not None and person.id not in ids:
+                    ids.append(person.id)
+        return ids
+
     # -- events
-    def event(self, record: EventRecord) -> Event:
+    def event(self, record: EventRecord, *, into: Event | None = None) -> Event:
         if record.type not in EVENT_TYPES:
             raise StoreError(f"unknown event type {record.type!r}")
         if record.release_mode is not None and record.release_mode not in RELEASE_MODES:
@@ -277,8 +335,11 @@ class _Writer:
         for local_id in record.persons:
             if local_id not in self.persons:
                 raise StoreError(f"a {record.type} event names an unknown person id {local_id!r}")
-            if self.persons[local_id].id not in person_ids:
-                person_ids.append(self.persons[local_id].id)
+            for person in [self.persons[local_id], *self.also.get(local_id, [])]:
+                if person.id not in person_ids:
+                    person_ids.append(person.id)
+        if into is not None:
+            return self._merge_event(record, into, person_ids)
         event = Event(
             type=record.type, date=record.date, date_precision=date_precision(record.date),
             place=record.place, agent=record.agent, charge=record.charge,
@@ -292,6 +353,27 @@ class _Writer:
         self.counts["events"] += 1
         for person_id in person_ids:
             self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        self._sources_and_claims(record, event, person_ids)
+        return event
+
+    def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
+        """Add this article as one more source of an event another report told."""
+        from ..resolve.events import refresh
+
+        self.counts["events"] += 1
+        self.counts["events_merged"] += 1
+        linked = set(self.session.scalars(select(EventPerson.person_id)
+                                          .where(EventPerson.event_id == event.id)))
+        for person_id in person_ids:
+            if person_id not in linked:
+                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        self._sources_and_claims(record, event, person_ids)
+        self.session.flush()
+        refresh(self.session, event)
+        return event
+
+    def _sources_and_claims(self, record: EventRecord, event: Event,
+                            person_ids: list[int]) -> None:
         sources = self._sources(record)
         for span in sources:
             located = span.start >= 0
@@ -309,7 +391,6 @@ class _Writer:
             if value is not None:
                 self.claim("event", event.id, field, value, evidence, by=self.event_by,
                            attributed_to=record.attributed_to)
-        return event
 
     def _sources(self, record: EventRecord) -> list[Span]:
         """The record's sentences; else its evidence text, located in the article if it can be."""

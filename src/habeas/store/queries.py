@@ -130,7 +130,14 @@ def derive_status(events: list[tuple[str, str | None, str | None, int, bool]]) -
     Dated events decide, in date order. An undated event is background ("was sentenced to
     eight years" in a report of his release) and only speaks when no dated event does.
     """
-    status = "unknown"
+    return derive_status_since(events)[0]
+
+
+def derive_status_since(events: list[tuple[str, str | None, str | None, int, bool]]
+                        ) -> tuple[str, str | None]:
+    """``derive_status`` and the date of the event the status holds since (None when the
+    deciding event is undated, or the status unknown)."""
+    status, since = "unknown", None
     dated = [e for e in events if e[1]]
     undated = [e for e in events if not e[1]]
     for group in (dated, undated):
@@ -142,10 +149,23 @@ def derive_status(events: list[tuple[str, str | None, str | None, int, bool]]) -
             if negated:
                 continue
             if type_ in STATUS_SETTING:
+                if STATUS_SETTING[type_] != status:
+                    since = date
                 status = STATUS_SETTING[type_]
             elif type_ in CUSTODY_EVENTS and status == "unknown":
-                status = "detained"
-    return status
+                status, since = "detained", date
+    return status, since
+
+
+def _claimed_status(session: Session, members: list[int] | None = None) -> dict[int, str]:
+    """person id -> the status a list imported with ``habeas import`` gives (latest claim),
+    used where the events say nothing."""
+    query = select(Claim.subject_id, Claim.value).where(
+        Claim.subject_type == "person", Claim.field == "status",
+        Claim.status.not_in(HIDDEN_CLAIM_STATUSES)).order_by(Claim.id)
+    if members is not None:
+        query = query.where(Claim.subject_id.in_(members))
+    return {pid: value for pid, value in session.execute(query) if value in STATUSES}
 
 
 def _article_ref(article: Article) -> dict[str, Any]:
@@ -233,6 +253,7 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
     ):
         articles[roots.get(pid, pid)].add(aid)
 
+    claimed = {roots.get(pid, pid): value for pid, value in _claimed_status(session).items()}
     rows: list[PersonRow] = []
     for person in persons:
         own = list(events[person.id].values())
@@ -243,6 +264,8 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
             articles=len(articles[person.id]), last_event_date=last[1] if last else None,
             last_event_type=last[0] if last else None, status=derive_status(own),
         )
+        if row.status == "unknown" and person.id in claimed:
+            row.status = claimed[person.id]
         if status is None or row.status == status:
             rows.append(row)
     return rows[:limit] if limit is not None else rows
@@ -299,12 +322,22 @@ def person_dossier(*, session: Session, person: Person,
     article_ids = {s["article_id"] for e in ids for s in sources[e]}
     article_ids |= set(session.scalars(select(Mention.article_id)
                                        .where(Mention.person_id.in_(members))))
+    article_ids |= {s["article_id"] for v in attributes.values() for e in v
+                    for s in e["sources"] if s.get("article_id")}
+    case = [(e.type, e.date, published[e.id], e.id, e.negated) for e in events]
+    status, since = derive_status_since(case)
+    if status == "unknown":
+        claimed = _claimed_status(session, members)
+        status = next(reversed(claimed.values()), status) if claimed else status
+    from ..resolve.cases import days_in_custody
+    from ..resolve.events import event_conflicts, person_conflicts
+
     return {
         "id": person.id, "name": person.name, "aliases": aliases,
-        "status": derive_status([(e.type, e.date, published[e.id], e.id, e.negated)
-                                 for e in events]),
+        "status": status, "since": since, "days_in_custody": days_in_custody(case),
         "merged": [m for m in members if m != person.id],
         "articles": len(article_ids), "attributes": attributes, "timeline": timeline,
+        "conflicts": person_conflicts(session, members) + event_conflicts(session, events),
     }
 
 
@@ -391,6 +424,21 @@ def export_rows(*, session: Session) -> list[dict[str, Any]]:
                 "evidence": first["sentence"] if first else None,
             })
     return [{column: row[column] for column in EXPORT_COLUMNS} for row in rows]
+
+
+LIST_COLUMNS = ("name", "aliases", "birth_year", "arrest_date", "charge", "sentence", "status",
+                "notes")
+
+
+def export_list(*, session: Session) -> list[dict[str, Any]]:
+    """Every person (not merged away) as one row of a monitor's list, in the columns
+    ``habeas import`` reads (``LIST_COLUMNS``): aliases joined by "; ", the birth year a list
+    gave (else the one most ages imply), the first arrest, the latest sentence."""
+    from ..resolve.lists import list_row
+
+    persons = session.scalars(
+        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id))
+    return [list_row(person_dossier(session=session, person=p)) for p in persons]
 
 
 def export_persons(*, session: Session) -> list[dict[str, Any]]:
