@@ -356,42 +356,105 @@ def export(
 @app.command(name="eval")
 def eval_(
     ctx: typer.Context,
-    gold: Annotated[list[Path], typer.Argument(help="Gold files or folders of them "
-                                               "(Extraction JSON v1 with text).")],
+    gold: Annotated[Optional[list[Path]], typer.Argument(
+        help="Gold files or folders of them (Extraction JSON v1 with text).",
+        show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    baseline: Annotated[bool, typer.Option(
+        "--baseline", help="Also score the naive extractor (spaCy entities + trigger words "
+                           "per sentence) and show the gain over it.")] = False,
+    wikievents: Annotated[Optional[Path], typer.Option(
+        help="Score event detection on a WikiEvents JSON Lines file instead "
+             "(../shared/data/wikievents-dev.jsonl).")] = None,
+    floors: Annotated[Optional[Path], typer.Option(
+        help="Fail (exit 1) when a score is below the floors in this JSON file.")] = None,
+    update_floors: Annotated[bool, typer.Option(
+        "--update-floors", help="Raise the floors in --floors to today's scores.")] = False,
+    allow_lower: Annotated[bool, typer.Option(
+        "--allow-lower", help="With --update-floors: allow a floor to go down.")] = False,
 ) -> None:
     """Score extraction against gold files: persons, ages, events per type, arguments."""
-    from .evaluate import evaluate
+    from .evaluate import check_floors, evaluate, evaluate_wikievents
 
-    paths = sorted(p for g in gold for p in (g.rglob("*.json") if g.is_dir() else [g]))
-    if not paths:
-        fail(UsageError("no gold files given"), 2)
+    if update_floors and floors is None:
+        fail(UsageError("--update-floors needs --floors FILE"), 2)
+
+    habeas = workspace(ctx)
     try:
-        report = evaluate(workspace(ctx), paths).as_dict()
+        if wikievents is not None:
+            report = evaluate_wikievents(habeas, wikievents)
+            reference = evaluate_wikievents(habeas, wikievents, baseline=True) if baseline \
+                else None
+        else:
+            paths = sorted(p for g in gold or [] for p in (g.rglob("*.json") if g.is_dir()
+                                                           else [g]))
+            paths = [p for p in paths if not p.name.startswith("floors")]
+            if not paths:
+                fail(UsageError("no gold files given"), 2)
+            report = evaluate(habeas, paths).as_dict()
+            reference = evaluate(habeas, paths, baseline=True).as_dict() if baseline else None
     except HabeasError as e:
         fail(e)
     if as_json:
-        sys.stdout.write(json.dumps(report, indent=1) + "\n")
-        return
-    table = Table(title=f"Habeas against {report['documents']} gold file(s)")
+        payload = {"habeas": report, "baseline": reference} if baseline else report
+        sys.stdout.write(json.dumps(payload, indent=1) + "\n")
+    else:
+        console.print(scores_table(report, reference))
+    if floors is not None and update_floors:
+        from .evaluate import raise_floors
+
+        current = json.loads(floors.read_text(encoding="utf-8")) if floors.exists() else {}
+        try:
+            updated = raise_floors(current, report, allow_lower=allow_lower)
+        except HabeasError as e:
+            fail(e)
+        floors.write_text(json.dumps(updated, indent=1, sort_keys=True) + "\n",
+                          encoding="utf-8")
+        err.print(f"Wrote {len(updated)} floor(s) to {floors}")
+    elif floors is not None:
+        failures = check_floors(report, json.loads(floors.read_text(encoding="utf-8")))
+        for line in failures:
+            err.print(f"[red]below floor[/red] {line}", highlight=False)
+        if failures:
+            raise typer.Exit(1)
+
+
+def scores_table(report: dict, reference: dict | None) -> Table:
+    title = f"Habeas on {report['documents']} document(s)"
+    table = Table(title=title + (" (baseline in brackets)" if reference else ""))
     for column in ("what", "precision", "recall", "F1 / accuracy", "tp", "fp", "fn"):
         table.add_column(column, justify="right" if column != "what" else "left")
 
-    def add(name, score):
-        table.add_row(name, f"{score['precision']:.3f}", f"{score['recall']:.3f}",
-                      f"{score['f1']:.3f}", str(score["tp"]), str(score["fp"]), str(score["fn"]))
+    def cell(value, ref):
+        return f"{value:.3f}" + (f" ({ref:.3f})" if ref is not None else "")
 
-    add("persons", report["persons"])
-    add("events", report["events"])
+    def add(name, score, ref=None):
+        table.add_row(name, *(cell(score[k], ref[k] if ref else None)
+                              for k in ("precision", "recall", "f1")),
+                      str(score["tp"]), str(score["fp"]), str(score["fn"]))
+
+    def ref_of(*keys):
+        value = reference
+        for key in keys:
+            value = (value or {}).get(key)
+        return value
+
+    if "persons" in report:
+        add("persons", report["persons"], ref_of("persons"))
+    add("events", report["events"], ref_of("events"))
     for etype, score in report["per_type"].items():
-        add(f"  {etype}", score)
-    table.add_row("age", "", "", f"{report['age_accuracy']:.3f}")
+        add(f"  {etype}", score, ref_of("per_type", etype))
+    if "arguments" not in report:
+        return table
+    table.add_row("age", "", "", cell(report["age_accuracy"], ref_of("age_accuracy")))
     for name, value in report["arguments"].items():
-        table.add_row(f"arg {name}", "", "", f"{value:.3f}")
-    table.add_row("arguments (all)", "", "", f"{report['argument_accuracy']:.3f}")
-    table.add_row("negated", "", "", f"{report['negated_accuracy']:.3f}")
-    table.add_row("hedged", "", "", f"{report['hedged_accuracy']:.3f}")
-    console.print(table)
+        table.add_row(f"arg {name}", "", "", cell(value, ref_of("arguments", name)))
+    table.add_row("arguments (all)", "", "", cell(report["argument_accuracy"],
+                                                  ref_of("argument_accuracy")))
+    table.add_row("negated", "", "", cell(report["negated_accuracy"],
+                                          ref_of("negated_accuracy")))
+    table.add_row("hedged", "", "", cell(report["hedged_accuracy"], ref_of("hedged_accuracy")))
+    return table
 
 
 def main() -> None:

@@ -180,6 +180,9 @@ def trigger_types(token: Token) -> list[str]:
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
                 etype != "hunger_strike":
             return []  # "detention centre", "trial court": a kind of thing, not an event
+        if etype is None and lemma == "charge" and token.dep_ == "pobj" and \
+                token.head.head.lemma_ == "plead":
+            return ["charge"]  # "pleaded not guilty to charges of lying"
         if etype == "hunger_strike":
             return ["hunger_strike"] if any(c.lower_ == "hunger" for c in token.children) or \
                 token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []

@@ -248,6 +248,7 @@ class _Writer:
         # a record that held two people (brothers named together) -> the other persons
         self.also: dict[str, list[Person]] = {}
         self.new: list[tuple[Person, PersonRecord]] = []
+        self.created: list[tuple[EventRecord, Event, set[int]]] = []
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -338,6 +339,8 @@ class _Writer:
             for person in [self.persons[local_id], *self.also.get(local_id, [])]:
                 if person.id not in person_ids:
                     person_ids.append(person.id)
+        if into is None:
+            into = self._told_before(record, person_ids)
         if into is not None:
             return self._merge_event(record, into, person_ids)
         event = Event(
@@ -354,7 +357,18 @@ class _Writer:
         for person_id in person_ids:
             self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         self._sources_and_claims(record, event, person_ids)
+        self.created.append((record, event, set(person_ids)))
         return event
+
+    def _told_before(self, record: EventRecord, person_ids: list[int]) -> Event | None:
+        """An event of this article the record only repeats (same persons in part, nothing
+        contradicting: see ``resolve.events.subsumed``)."""
+        from ..resolve.events import subsumed
+
+        for earlier, event, persons in self.created:
+            if persons & set(person_ids) and subsumed(record, earlier):
+                return event
+        return None
 
     def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
         """Add this article as one more source of an event another report told."""

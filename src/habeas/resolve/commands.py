@@ -1,0 +1,187 @@
+"""The resolution commands of ``habeas``: import, merge, split, history, suggestions.
+
+A shell, like ``cli.py``: option parsing, one call into ``habeas.resolve``, Rich output. The
+lead's ``cli.py`` calls ``register(app)``; it is safe to call more than once.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from ..errors import HabeasError, UsageError
+
+By = Annotated[str, typer.Option("--by", help="Who is making this decision (kept in the "
+                                             "history).")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to ``app`` (once)."""
+    from .. import cli
+
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    if "import" in names:
+        return
+
+    @app.command(name="import")
+    def import_(
+        ctx: typer.Context,
+        file: Annotated[str, typer.Argument(help="A list: .csv, .json or .jsonl with columns "
+                                                 "name, aliases, birth_year, arrest_date, "
+                                                 "charge, sentence, status, notes.")],
+        map_: Annotated[Optional[list[str]], typer.Option(
+            "--map", help="COLUMN=FIELD for a column named otherwise (repeatable), e.g. "
+                          "--map 'ФИО=name' --map yob=birth_year.")] = None,
+        db: cli.DbOption = None,
+    ) -> None:
+        """Import a list a group already keeps; every row becomes claims sourced to the file."""
+        from .lists import import_list, parse_mapping
+
+        habeas = cli.workspace(ctx, db)
+        try:
+            mapping = parse_mapping(map_ or [])
+            with habeas.session() as session, session.begin():
+                report = import_list(session, file, mapping=mapping)
+        except HabeasError as e:
+            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+        if report.already:
+            cli.console.print(f"{file}: already imported (same content); nothing changed.")
+            return
+        cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}: "
+                          f"{report.count('imported')} new, {report.count('merged')} merged "
+                          f"into existing persons, {report.count('rejected')} rejected.")
+        for row in report.rows:
+            line = f"  row {row.row} {row.name or '(no name)'}: {row.status}"
+            cli.console.print(line + (f" {row.detail}" if row.detail else ""),
+                              highlight=False, soft_wrap=True)
+        if report.rows and report.count("rejected") == len(report.rows):
+            raise typer.Exit(1)
+
+    @app.command()
+    def merge(
+        ctx: typer.Context,
+        a: Annotated[Optional[str], typer.Argument(help="The person to keep (name or #id).")]
+        = None,
+        b: Annotated[Optional[str], typer.Argument(help="The person merged into A.")] = None,
+        reason: Annotated[Optional[str], typer.Option(help="Why (kept in the history).")]
+        = None,
+        undo: Annotated[Optional[int], typer.Option(help="Undo the merge with this number "
+                                                         "(see habeas history).")] = None,
+        by: By = "reviewer",
+        db: cli.DbOption = None,
+    ) -> None:
+        """Merge person B into person A (or --undo N a merge); recorded in the history."""
+        from . import persons as resolution
+
+        habeas = cli.workspace(ctx, db)
+        try:
+            with habeas.session() as session, session.begin():
+                if undo is not None:
+                    row = resolution.undo_merge(session, undo, by=by)
+                    message = f"Undid merge #{row.id}: {row.person_name} is separate from " \
+                              f"{row.into_name} again."
+                else:
+                    if not a or not b:
+                        raise UsageError("name two persons: habeas merge A B")
+                    keep, other = resolution.lookup(session, a), resolution.lookup(session, b)
+                    row = resolution.merge(session, other, keep, by=by,
+                                           reason=reason or "merged by a reviewer")
+                    message = f"Merged {row.person_name} (#{row.person_id}) into " \
+                              f"{row.into_name} (#{row.into_id}); undo with habeas merge " \
+                              f"--undo {row.id}."
+        except HabeasError as e:
+            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+        cli.console.print(message, highlight=False)
+
+    @app.command()
+    def split(
+        ctx: typer.Context,
+        person: Annotated[str, typer.Argument(help="The person (name or #id).")],
+        alias: Annotated[list[str], typer.Option(
+            "--alias", help="A name to take out into its own person (repeatable).")],
+        reason: Annotated[Optional[str], typer.Option(help="Why (kept in the history).")]
+        = None,
+        by: By = "reviewer",
+        db: cli.DbOption = None,
+    ) -> None:
+        """Split names off a person: into a new person with the reports that use them."""
+        from . import persons as resolution
+
+        habeas = cli.workspace(ctx, db)
+        try:
+            with habeas.session() as session, session.begin():
+                root = resolution.canonical(session, resolution.lookup(session, person))
+                name = root.name
+                new = resolution.split(session, root, alias, by=by, reason=reason)
+                message = f"Split {new.name} (#{new.id}) off {name} (#{root.id}); undo with " \
+                          f"habeas merge '#{root.id}' '#{new.id}'."
+        except HabeasError as e:
+            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+        cli.console.print(message, highlight=False)
+
+    @app.command()
+    def history(
+        ctx: typer.Context,
+        person: Annotated[str, typer.Argument(help="The person (name or #id).")],
+        db: cli.DbOption = None,
+    ) -> None:
+        """Merges, splits and suggestions about a person: who, when, why, with what score."""
+        from . import persons as resolution
+
+        habeas = cli.workspace(ctx, db)
+        try:
+            with habeas.session() as session:
+                root = resolution.canonical(session, resolution.lookup(session, person))
+                rows = resolution.history(session, root)
+                title = f"History of {root.name} (#{root.id})"
+        except HabeasError as e:
+            cli.fail(e)
+        table = Table(title=title)
+        for column in ("#", "when", "what", "by", "score", "why"):
+            table.add_column(column)
+        for row in rows:
+            what = f"{row['kind']}: {row['person']} → {row['into']}"
+            if row.get("status"):
+                what += f" ({row['status']})"
+            if row["undone_at"]:
+                what += f" [undone {row['undone_at']:%Y-%m-%d} by {row['undone_by']}]"
+            table.add_row(str(row["id"]), f"{row['when']:%Y-%m-%d %H:%M}", what, row["by"],
+                          f"{row['score']:.2f}" if row["score"] is not None else "",
+                          row["reason"] or "")
+        cli.console.print(table)
+        if not rows:
+            cli.console.print("No merges, splits or suggestions.")
+
+    @app.command()
+    def suggestions(
+        ctx: typer.Context,
+        accept: Annotated[Optional[list[int]], typer.Option(help="Accept (merge) these.")]
+        = None,
+        reject: Annotated[Optional[list[int]], typer.Option(help="Reject: keep apart.")]
+        = None,
+        by: By = "reviewer",
+        db: cli.DbOption = None,
+    ) -> None:
+        """Merge suggestions waiting for review; --accept N merges, --reject N keeps apart."""
+        from . import persons as resolution
+
+        habeas = cli.workspace(ctx, db)
+        try:
+            with habeas.session() as session, session.begin():
+                for number in accept or []:
+                    resolution.review_suggestion(session, number, accept=True, by=by)
+                for number in reject or []:
+                    resolution.review_suggestion(session, number, accept=False, by=by)
+                rows = resolution.pending_suggestions(session)
+        except HabeasError as e:
+            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+        table = Table(title=f"Suggestions ({len(rows)})")
+        for column in ("#", "person", "may be", "score", "why"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(str(row["id"]), f"{row['person']} (#{row['person_id']})",
+                          f"{row['candidate']} (#{row['candidate_id']})", f"{row['score']:.2f}",
+                          row["reason"] or "")
+        cli.console.print(table)

@@ -1,0 +1,265 @@
+"""Event resolution: the same event told by several reports becomes one event with several
+sources, and what the reports disagree on stays as conflicting claims, flagged.
+
+Two events are one when they have the same type and negation, share a person (after person
+merges), and their dates and terms fit: equal, one a coarser form of the other ("2017-10" and
+"2017-10-24"), or days at most ``MAX_DATE_GAP_DAYS`` apart (released on Oct 24 by one account
+and on Oct 25 by another). An event's listed values are derived from its claims (``refresh``):
+the value most sources give, the finer date where dates only differ in precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..model import EventRecord
+from ..store.models import Article, Claim, Event, EventPerson, EventSource, Person
+from ..store.persons import canonical
+from .evidence import birth_year, norm
+
+# Two day-precise dates this close are one event reported with a wrong day.
+MAX_DATE_GAP_DAYS = 2
+# Event fields on which two sources can disagree (persons are a union; who said it, and
+# hedging, differ by source by nature).
+CONFLICT_FIELDS = ("date", "place", "term_months", "release_mode")
+PERSON_CONFLICT_FIELDS = ("age", "birth_year", "gender", "nationality", "status")
+DERIVED_FIELDS = ("date", "place", "agent", "charge", "term_months", "release_mode",
+                  "attributed_to", "extras")
+
+
+# ----------------------------------------------------------------------------- matching
+
+def _day(date: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if len(date) == 10 else None
+    except ValueError:
+        return None
+
+
+def date_fit(a: str | None, b: str | None) -> int | None:
+    """How well two event dates fit: 3 equal, 2 one refines the other, 1 a few days apart,
+    0 one or both undated; None when they cannot be one event."""
+    if not a or not b:
+        return 0
+    if a == b:
+        return 3
+    if a.startswith(b) or b.startswith(a):
+        return 2
+    da, db = _day(a), _day(b)
+    if da and db and abs((da - db).days) <= MAX_DATE_GAP_DAYS:
+        return 1
+    return None
+
+
+def match_rank(record: EventRecord, event: Event, published: str | None,
+               shared: int) -> tuple[int, int, int] | None:
+    fit = date_fit(record.date, event.date)
+    if fit is None:
+        return None
+    if fit == 0:
+        dated = record.date or event.date
+        if dated and published and dated > published:  # background cannot tell a later event
+            return None
+    if record.term_months is not None and event.term_months is not None and \
+            record.term_months != event.term_months and fit != 3:
+        return None
+    place = 0
+    if record.place and event.place:
+        place = 2 if norm(record.place) == norm(event.place) else -1
+    return fit, place, shared
+
+
+def members_of_roots(session: Session, person_ids: list[int]) -> tuple[set[int], set[int]]:
+    """(root ids, every id merged into those roots) for an article's person ids."""
+    roots = {canonical(session, session.get(Person, pid)).id for pid in person_ids}
+    members, frontier = set(roots), set(roots)
+    while frontier:
+        frontier = set(session.scalars(
+            select(Person.id).where(Person.merged_into_id.in_(frontier)))) - members
+        members |= frontier
+    return roots, members
+
+
+def plan(session: Session, *, article: Article, records: list[EventRecord],
+         persons: list[list[int]]) -> dict[int, Event]:
+    """Which stored event each of an article's event records is (record index -> event).
+
+    Best fits are taken first and each stored event takes at most one record of the article,
+    so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
+    leave Anapa against Krasnodar as a conflict."""
+    options: list[tuple[tuple[int, int, int], int, Event]] = []
+    for index, (record, ids) in enumerate(zip(records, persons)):
+        if not ids:
+            continue
+        roots, members = members_of_roots(session, ids)
+        found = session.scalars(
+            select(Event).join(EventPerson, EventPerson.event_id == Event.id)
+            .where(EventPerson.person_id.in_(members), Event.type == record.type,
+                   Event.negated == bool(record.negated)).distinct().order_by(Event.id))
+        mine: list[tuple[tuple[int, int, int], int, Event]] = []
+        for event in found:
+            sources = set(session.scalars(select(EventSource.article_id)
+                                          .where(EventSource.event_id == event.id)))
+            if article.id in sources or event.article_id == article.id:
+                continue
+            linked = set(session.scalars(select(EventPerson.person_id)
+                                         .where(EventPerson.event_id == event.id)))
+            shared = len(roots & {canonical(session, session.get(Person, p)).id
+                                  for p in linked})
+            rank = match_rank(record, event, article.published, shared)
+            if rank is not None:
+                mine.append((rank, index, event))
+        dated = [m for m in mine if m[0][0] > 0]
+        undated = [m for m in mine if m[0][0] == 0]
+        # an undated report fits a dated event only where it can be no other
+        mine = dated or (undated if len(undated) == 1 else [])
+        options += mine
+    chosen: dict[int, Event] = {}
+    taken: dict[int, int] = {}  # event id -> the record index that took it
+    for _, index, event in sorted(options, key=lambda o: (o[0], -o[1]), reverse=True):
+        if index in chosen:
+            continue
+        if event.id in taken and not subsumed(records[index], records[taken[event.id]]):
+            continue
+        chosen[index] = event
+        taken.setdefault(event.id, index)
+    return chosen
+
+
+def subsumed(a: EventRecord, b: EventRecord) -> bool:
+    """Two records of one article that can only be one event told twice: same type and
+    negation, and nothing one says contradicts the other (an undated "was released" beside
+    "was released on October 25")."""
+    if a.type != b.type or bool(a.negated) != bool(b.negated):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    for field in ("place", "term_months", "release_mode", "charge"):
+        x, y = getattr(a, field), getattr(b, field)
+        if x is not None and y is not None and norm(str(x)) != norm(str(y)):
+            return False
+    return True
+
+
+# ----------------------------------------------------------------------------- deriving
+
+def live_claims(session: Session, subject_type: str, ids: list[int]) -> list[Claim]:
+    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+    return list(session.scalars(
+        select(Claim).where(Claim.subject_type == subject_type, Claim.subject_id.in_(ids),
+                            Claim.status != "rejected", Claim.id.not_in(superseded))
+        .order_by(Claim.id)))
+
+
+def choose(field: str, values: list[Any]) -> Any:
+    """The value to list for a field from its claims' values, oldest claim first."""
+    if not values:
+        return None
+    if field == "date":
+        support = {v: sum(1 for w in values if v.startswith(w)) for v in values}
+        return max(values, key=lambda v: (support[v], len(v), -values.index(v)))
+    counts = Counter(repr(v) for v in values)
+    return max(values, key=lambda v: (counts[repr(v)], -values.index(v)))
+
+
+def refresh(session: Session, event: Event) -> None:
+    """Derive an event's values and persons from its remaining claims."""
+    from ..store.crud import date_precision
+
+    claims = live_claims(session, "event", [event.id])
+    by_field: dict[str, list[Any]] = defaultdict(list)
+    for claim in claims:
+        by_field[claim.field].append(claim.value)
+    if not claims:
+        return
+    for field in DERIVED_FIELDS:
+        setattr(event, field, choose(field, by_field.get(field, [])))
+    event.date_precision = date_precision(event.date)
+    event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
+    persons = {pid for value in by_field.get("persons", []) for pid in value}
+    if persons:
+        linked = set(session.scalars(select(EventPerson.person_id)
+                                     .where(EventPerson.event_id == event.id)))
+        for pid in sorted(persons - linked):
+            if session.get(Person, pid) is not None:
+                session.add(EventPerson(event_id=event.id, person_id=pid))
+        if linked - persons:
+            session.execute(delete(EventPerson).where(
+                EventPerson.event_id == event.id,
+                EventPerson.person_id.in_(linked - persons)),
+                execution_options={"synchronize_session": "fetch"})
+    session.flush()
+
+
+# ----------------------------------------------------------------------------- conflicts
+
+def _source(claim: Claim, article: Article | None) -> dict[str, Any]:
+    return {"claim_id": claim.id, "article_id": claim.article_id,
+            "title": article.title if article else None,
+            "outlet": article.outlet if article else None,
+            "published": article.published if article else None,
+            "sentence": claim.sentence, "attributed_to": claim.attributed_to}
+
+
+def _grouped(session: Session, claims: list[Claim], comparable) -> list[dict[str, Any]]:
+    """Claims grouped by comparable value: [{"value", "sources"}], first said first."""
+    articles = {a.id: a for a in session.scalars(select(Article).where(
+        Article.id.in_({c.article_id for c in claims if c.article_id})))}
+    groups: dict[Any, dict[str, Any]] = {}
+    for claim in claims:
+        key = comparable(claim)
+        if key is None:
+            continue
+        entry = groups.setdefault(key, {"value": claim.value, "sources": []})
+        entry["sources"].append(_source(claim, articles.get(claim.article_id)))
+    return list(groups.values())
+
+
+def event_conflicts(session: Session, events: list[Event]) -> list[dict[str, Any]]:
+    """Per event and field, the values sources disagree on, each with its sources. Dates that
+    only differ in precision ("2017-10" and "2017-10-24") do not disagree."""
+    out: list[dict[str, Any]] = []
+    claims = live_claims(session, "event", [e.id for e in events])
+    by_event: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_event[claim.subject_id].append(claim)
+    for event in events:
+        for field in CONFLICT_FIELDS:
+            own = [c for c in by_event[event.id] if c.field == field and c.value is not None]
+            values = _grouped(session, own, lambda c: norm(c.value) if isinstance(c.value, str)
+                              else c.value)
+            if field == "date":
+                dates = [v["value"] for v in values]
+                values = [v for v in values if not any(
+                    d != v["value"] and d.startswith(v["value"]) for d in dates)]
+            if len(values) > 1:
+                out.append({"subject": "event", "event_id": event.id, "type": event.type,
+                            "date": event.date, "field": field, "values": values})
+    return out
+
+
+def person_conflicts(session: Session, members: list[int]) -> list[dict[str, Any]]:
+    """Attributes sources disagree on. Ages are compared as the birth year they imply at each
+    report's date, so 50 in 2015 and 52 in 2017 agree, and 59 and 60 in one week do not."""
+    claims = [c for c in live_claims(session, "person", members)
+              if c.field in PERSON_CONFLICT_FIELDS]
+    published = dict(session.execute(select(Article.id, Article.published).where(
+        Article.id.in_({c.article_id for c in claims if c.article_id}))).all())
+    out: list[dict[str, Any]] = []
+    for field in PERSON_CONFLICT_FIELDS:
+        own = [c for c in claims if c.field == field]
+        if field == "age":
+            def comparable(c: Claim) -> Any:
+                return birth_year(c.value, published.get(c.article_id))
+        else:
+            def comparable(c: Claim) -> Any:
+                return norm(c.value) if isinstance(c.value, str) else c.value
+        values = _grouped(session, own, comparable)
+        if len(values) > 1:
+            out.append({"subject": "person", "field": field, "values": values})
+    return out

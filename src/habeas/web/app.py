@@ -1,0 +1,130 @@
+"""The web app: ``make_app(habeas)`` builds it around one ``Habeas`` (the shell owns nothing
+else). Pages are server-rendered Jinja2 with htmx; the REST API lives under ``/api/v1``.
+
+Errors are translated here only: a ``HabeasError`` becomes an HTML page or a JSON error with a
+status (404 not found, 400 bad input, 401 not signed in, 403 not allowed, 429 too many
+attempts), in the words of the error catalogue.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..errors import HabeasError, NotFound, StoreError, UsageError
+from ..store import accounts
+from ..store.accounts import AuthError, Forbidden, RateLimited
+from ..workspace import Habeas
+from .auth import LoginLimiter, SessionMiddleware, csrf_token
+
+log = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+API_PREFIX = "/api/v1"
+STATUS_OF = ((NotFound, 404), (AuthError, 401), (Forbidden, 403), (RateLimited, 429),
+             (UsageError, 400), (StoreError, 400))
+
+
+class LoginRequired(Exception):
+    """A page needs a signed-in user: redirect to the login form."""
+
+
+def status_of(error: HabeasError) -> int:
+    return next((status for kind, status in STATUS_OF if isinstance(error, kind)), 500)
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    env = templates.env
+    env.autoescape = True
+    env.globals["version"] = __version__
+    env.filters["months"] = months_label
+    env.filters["label"] = lambda value: str(value).replace("_", " ") if value else ""
+    env.filters["is_web_url"] = lambda url: str(url or "").lower().startswith(("http://",
+                                                                               "https://"))
+    return templates
+
+
+def months_label(months: int | None) -> str:
+    if not months:
+        return ""
+    years, rest = divmod(int(months), 12)
+    return " ".join(x for x in (f"{years} y" if years else "", f"{rest} m" if rest else "") if x)
+
+
+def make_app(habeas: Habeas) -> FastAPI:
+    """The FastAPI app serving ``habeas``'s store."""
+    with habeas.session() as session, session.begin():
+        secret = accounts.secret_key(session=session)
+    app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
+                  openapi_url=f"{API_PREFIX}/openapi.json",
+                  description="Persons, events, reports and claims read from reports about "
+                              "political prisoners. Bearer-token auth: `habeas user token NAME`.")
+    app.state.habeas = habeas
+    app.state.limiter = LoginLimiter()
+    app.state.templates = make_templates()
+    app.add_middleware(SessionMiddleware, secret_key=secret)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from . import api, pages, review_pages
+
+    app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(pages.router)
+    app.include_router(review_pages.router)
+    _handlers(app)
+    return app
+
+
+def is_api(request: Request) -> bool:
+    return request.url.path.startswith(API_PREFIX)
+
+
+def error_response(request: Request, status: int, message: str, code: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    if is_api(request):
+        return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
+                            headers=headers)
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "code": code,
+                                "user": getattr(request.state, "user", None),
+                                "csrf": csrf_token(request), "path": request.url.path},
+        status_code=status, headers=headers)
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(HabeasError)
+    async def habeas_error(request: Request, error: HabeasError) -> Response:
+        status = status_of(error)
+        if status == 500:
+            log.exception("unexpected error on %s", request.url.path, exc_info=error)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 and is_api(request) else None
+        return error_response(request, status, str(error), error.code, headers)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(request: Request, _: LoginRequired) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        from urllib.parse import quote
+
+        return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        return error_response(request, error.status_code, str(error.detail),
+                              f"HTTP{error.status_code}", getattr(error, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_input(request: Request, error: RequestValidationError) -> Response:
+        first: dict[str, Any] = error.errors()[0] if error.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return error_response(request, 422, f"{where}: {first.get('msg', 'invalid input')}",
+                              "HTTP422")

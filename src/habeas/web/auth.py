@@ -1,0 +1,146 @@
+"""Sessions, CSRF tokens, the login rate limit and the security headers.
+
+A session is a cookie signed with the secret key (itsdangerous): the user id and a CSRF token,
+nothing else. It is HttpOnly, SameSite=Lax, and Secure when the request came over https. Every
+visitor gets a CSRF token (the login form has one too); every form POST must send it back, as
+the field ``csrf_token`` or the ``X-CSRF-Token`` header (htmx), or gets 403. The API takes no
+cookies: it is authenticated by bearer tokens only, so it needs no CSRF token.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import time
+from collections import defaultdict, deque
+from typing import Any
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..store.accounts import RateLimited
+
+SESSION_COOKIE = "habeas_session"
+# A session lasts this long after the last request that renewed it.
+SESSION_MAX_AGE = 12 * 3600
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+# Login failures allowed per (name, address) within the window before 429.
+LOGIN_MAX_FAILURES = 5
+LOGIN_WINDOW_SECONDS = 60
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class SessionMiddleware(BaseHTTPMiddleware):
+    """Loads the signed session into ``request.state.session``; writes it back when changed;
+    adds the security headers to every response."""
+
+    def __init__(self, app: Any, *, secret_key: str) -> None:
+        super().__init__(app)
+        self.serializer = URLSafeTimedSerializer(secret_key, salt="habeas.session")
+
+    def load(self, cookie: str | None) -> dict[str, Any]:
+        if cookie:
+            try:
+                data = self.serializer.loads(cookie, max_age=SESSION_MAX_AGE)
+                if isinstance(data, dict) and isinstance(data.get("csrf"), str):
+                    return data
+            except BadSignature:
+                pass
+        return {"csrf": secrets.token_urlsafe(24)}
+
+    async def dispatch(self, request: Request, call_next: Any) -> Response:
+        raw = request.cookies.get(SESSION_COOKIE)
+        session = self.load(raw)
+        request.state.session = session
+        snapshot = dict(session)
+        response = await call_next(request)
+        if not request.url.path.startswith(("/api/", "/static/")) and (
+                session != snapshot or raw is None):
+            response.set_cookie(
+                SESSION_COOKIE, self.serializer.dumps(session), max_age=SESSION_MAX_AGE,
+                httponly=True, samesite="lax", secure=request.url.scheme == "https", path="/")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def session_of(request: Request) -> dict[str, Any]:
+    return request.state.session
+
+
+def csrf_token(request: Request) -> str:
+    return session_of(request)["csrf"]
+
+
+async def csrf_ok(request: Request) -> bool:
+    """Whether a state-changing request carries the session's CSRF token."""
+    if request.method in SAFE_METHODS:
+        return True
+    sent = request.headers.get(CSRF_HEADER)
+    if not sent:
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
+            form = await request.form()
+            value = form.get(CSRF_FIELD)
+            sent = value if isinstance(value, str) else None
+    return bool(sent) and secrets.compare_digest(sent, csrf_token(request))
+
+
+def sign_in(request: Request, user_id: int) -> None:
+    """A fresh session for the user (a new CSRF token too: no fixation)."""
+    session = session_of(request)
+    session.clear()
+    session.update({"uid": user_id, "csrf": secrets.token_urlsafe(24)})
+
+
+def sign_out(request: Request) -> None:
+    session = session_of(request)
+    session.clear()
+    session["csrf"] = secrets.token_urlsafe(24)
+
+
+class LoginLimiter:
+    """At most ``max_failures`` failed logins per (name, address) in ``window`` seconds."""
+
+    def __init__(self, max_failures: int = LOGIN_MAX_FAILURES,
+                 window: float = LOGIN_WINDOW_SECONDS) -> None:
+        self.max_failures = max_failures
+        self.window = window
+        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str]) -> deque[float]:
+        now = time.monotonic()
+        failures = self._failures[key]
+        while failures and now - failures[0] > self.window:
+            failures.popleft()
+        return failures
+
+    def check(self, name: str, address: str) -> None:
+        with self._lock:
+            if len(self._recent((name.lower(), address))) >= self.max_failures:
+                raise RateLimited(f"{self.max_failures} failed sign-ins for {name!r} in the "
+                                  f"last {int(self.window)} s; wait a minute")
+
+    def failed(self, name: str, address: str) -> None:
+        with self._lock:
+            self._recent((name.lower(), address)).append(time.monotonic())
+
+    def succeeded(self, name: str, address: str) -> None:
+        with self._lock:
+            self._failures.pop((name.lower(), address), None)

@@ -1,0 +1,89 @@
+"""Dependencies shared by the pages and the API: the workspace, a session, the signed-in user.
+
+Users are looked up in a short transaction of their own and come back detached (sessions keep
+loaded objects after commit), so a route's own transaction holds only its work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy.orm import Session
+
+from ..store import accounts
+from ..store.accounts import AuthError, User
+from ..workspace import Habeas
+from .auth import csrf_ok, session_of
+
+
+def get_habeas(request: Request) -> Habeas:
+    return request.app.state.habeas
+
+
+def db(request: Request) -> Iterator[Session]:
+    """A session for the route; writes go in ``with session.begin():``."""
+    with get_habeas(request).session() as session:
+        yield session
+
+
+def session_user(request: Request) -> User | None:
+    """The user of the signed session cookie, or None."""
+    if hasattr(request.state, "user"):
+        return request.state.user
+    uid = session_of(request).get("uid")
+    user = None
+    if isinstance(uid, int):
+        with get_habeas(request).session() as session:
+            user = accounts.get_user(session=session, user_id=uid)
+    request.state.user = user
+    return user
+
+
+def token_user(request: Request) -> User:
+    """The user of the ``Authorization: Bearer`` token; 401 without a valid one."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError("send an API token as 'Authorization: Bearer TOKEN'")
+    with get_habeas(request).session() as session, session.begin():
+        user = accounts.user_for_token(session=session, token=token.strip())
+    if user is None:
+        raise AuthError("the API token is not valid")
+    request.state.user = user
+    return user
+
+
+def api_reader(user: User = Depends(token_user)) -> User:
+    return accounts.require(user, "viewer", what="reading")
+
+
+def api_editor(user: User = Depends(token_user)) -> User:
+    return accounts.require(user, "editor", what="changing the record")
+
+
+def api_admin(user: User = Depends(token_user)) -> User:
+    return accounts.require(user, "admin", what="the audit log")
+
+
+def page_reader(request: Request) -> User:
+    from .app import LoginRequired
+
+    user = session_user(request)
+    if user is None:
+        raise LoginRequired()
+    return user
+
+
+async def check_csrf(request: Request) -> None:
+    if not await csrf_ok(request):
+        raise HTTPException(403, "The form's CSRF token is missing or wrong: reload the page "
+                                 "and try again.")
+
+
+def page_editor(request: Request, _: None = Depends(check_csrf)) -> User:
+    return accounts.require(page_reader(request), "editor", what="changing the record")
+
+
+def page_admin(request: Request) -> User:
+    return accounts.require(page_reader(request), "admin", what="this page")

@@ -1,0 +1,83 @@
+"""The review queue: claims nobody has reviewed yet, accepted, rejected or edited one by one
+(in place, with htmx) or in bulk, with keyboard shortcuts (``static/review.js``). Works without
+script too: every button submits the queue's form. Every decision goes to the audit log.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from ..errors import UsageError
+from ..store import review
+from ..store.accounts import User
+from . import search as search_mod
+from .deps import db, page_editor, page_reader
+from .pages import PAGE_SIZE, clean, pager, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/review")
+def queue(request: Request, field: str = "", subject_type: str = "", article_id: str = "",
+          offset: int = 0, user: User = Depends(page_reader),
+          session: Session = Depends(db)) -> Response:
+    article = int(article_id) if article_id.isdigit() else None
+    rows, total = review.review_queue(
+        session=session, field=clean(field),
+        subject_type=subject_type if subject_type in ("person", "event") else None,
+        article_id=article, limit=PAGE_SIZE, offset=max(0, offset))
+    return render(request, "review.html", rows=rows, field=field, subject_type=subject_type,
+                  article_id=article_id, pager=pager(request, total, max(0, offset)),
+                  message=None)
+
+
+def _apply(session: Session, claim_id: int, action: str, value: str | None,
+           user: User) -> review.Claim:
+    with session.begin():
+        if action == "edit":
+            claim = review.edit_claim(session=session, claim_id=claim_id, value=value,
+                                      user=user)
+            if claim.subject_type == "event":
+                search_mod.reindex_event(session, claim.subject_id)
+            return claim
+        return review.decide(session=session, claim_id=claim_id, action=action, user=user)
+
+
+@router.post("/review/bulk")
+async def bulk(request: Request, user: User = Depends(page_editor),
+               session: Session = Depends(db)) -> Response:
+    form = await request.form()
+    single = str(form.get("single") or "")
+    if single:  # one row's button, without script
+        claim_id, _, action = single.partition(":")
+        if not claim_id.isdigit():
+            raise UsageError("bad claim id")
+        value = form.get(f"value-{claim_id}")
+        _apply(session, int(claim_id), action, value if isinstance(value, str) else None, user)
+    else:
+        ids = [int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()]
+        if not ids:
+            raise UsageError("select at least one claim")
+        with session.begin():
+            review.decide_many(session=session, claim_ids=ids, action=str(form.get("action")),
+                               user=user)
+    back = request.headers.get("referer") or "/review"
+    return RedirectResponse(back if back.startswith(str(request.base_url)) else "/review",
+                            status_code=303)
+
+
+@router.post("/review/{claim_id}")
+async def decide(request: Request, claim_id: int, user: User = Depends(page_editor),
+                 session: Session = Depends(db)) -> Response:
+    """One claim, answered with its updated row (htmx swaps it in)."""
+    form = await request.form()
+    action = str(form.get("action") or "")
+    value = form.get(f"value-{claim_id}") or form.get("value")
+    claim = _apply(session, claim_id, action, value if isinstance(value, str) else None, user)
+    rows, _ = review.list_claims(session=session, subject_type=claim.subject_type,
+                                 subject_id=claim.subject_id, field=claim.field,
+                                 include_superseded=False, limit=200)
+    row = next((r for r in rows if r["id"] == claim.id), review.claim_dict(claim))
+    return render(request, "_claim_row.html", c=row, done=True, user=user)

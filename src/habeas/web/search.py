@@ -1,0 +1,369 @@
+"""Search over reports, persons and events, accent-insensitive ("Erdogan" finds "Erdoğan").
+
+No FastAPI here: plain functions over a session, used by the pages and the API alike.
+
+Reports and events are found through a search index that is derived data, a cache rebuilt from
+the tables at any time, not part of the Alembic schema: on SQLite an FTS5 table with the
+``unicode61 remove_diacritics 2`` tokenizer, elsewhere (PostgreSQL) a plain table of
+accent-folded text searched with LIKE. ``sync_index`` adds what is new since the last call (it
+is cheap when nothing is) and runs before every search; objects deleted since are dropped by the
+joins, and an edited event is re-indexed by ``reindex_event``. Persons are matched on their
+name keys (``store.persons.name_key``: ASCII-folded, so "Chiygöz" finds "Chiygoz").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select, text
+from sqlalchemy.orm import Session
+from unidecode import unidecode
+
+from ..store.accounts import AppSetting
+from ..store.models import Article, Event, EventPerson, Person, PersonAlias
+from ..store.persons import name_key
+from ..store.queries import derive_status
+
+log = logging.getLogger(__name__)
+
+KINDS = ("reports", "persons", "events")
+# Articles or events indexed per INSERT round while catching up.
+SYNC_CHUNK = 2000
+# Persons looked at per search before the status filter (a status is derived per person).
+PERSON_CANDIDATES = 500
+# Words of context either side of a match in a report snippet.
+SNIPPET_WORDS = 16
+# Characters of a report scanned for the snippet's match.
+SNIPPET_SCAN = 20_000
+_WORD = re.compile(r"\w+", re.UNICODE)
+_lock = threading.Lock()
+
+
+def fold(value: str) -> str:
+    """Lowercase ASCII: "Erdoğan" -> "erdogan" (for the LIKE index and person keys)."""
+    return unidecode(value or "").lower()
+
+
+def terms(query: str) -> list[str]:
+    return _WORD.findall(query or "")[:12]
+
+
+# ----------------------------------------------------------------------------- index
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def ensure_index(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        for table in ("search_articles", "search_events"):
+            connection.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, "
+                "tokenize = 'unicode61 remove_diacritics 2')")
+    else:
+        for table in ("search_articles", "search_events"):
+            connection.exec_driver_sql(
+                f"CREATE TABLE IF NOT EXISTS {table} (rowid INTEGER PRIMARY KEY, "
+                "title TEXT, body TEXT)")
+
+
+def _mark(session: Session, name: str) -> int:
+    row = session.get(AppSetting, f"search.{name}")
+    return int(row.value) if row else 0
+
+
+def _set_mark(session: Session, name: str, value: int) -> None:
+    row = session.get(AppSetting, f"search.{name}")
+    if row is None:
+        session.add(AppSetting(key=f"search.{name}", value=str(value)))
+    else:
+        row.value = str(value)
+
+
+def _event_body(event: Event, names: list[str]) -> str:
+    parts = [event.type.replace("_", " "), event.place, event.agent, event.charge,
+             event.attributed_to, *names]
+    return " ".join(p for p in parts if p)
+
+
+def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> None:
+    if not rows:
+        return
+    sqlite = _is_sqlite(session)
+    if not sqlite:
+        rows = [(r, fold(t), fold(b)) for r, t, b in rows]
+    session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
+    session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
+                    [{"r": r, "t": t, "b": b} for r, t, b in rows])
+
+
+def sync_index(session: Session) -> int:
+    """Index articles and events added since the last call; returns how many. Works in a
+    session and transactions of its own (the index is a cache, apart from the caller's work)."""
+    with _lock, Session(bind=session.get_bind()) as own:
+        done = 0
+        with own.begin():
+            ensure_index(own.connection())
+        while True:
+            with own.begin():
+                added = _sync_round(own)
+            done += added
+            if not added:
+                return done
+
+
+def _sync_round(session: Session) -> int:
+    article_mark, event_mark = _mark(session, "articles"), _mark(session, "events")
+    articles = session.execute(
+        select(Article.id, Article.title, Article.text).where(Article.id > article_mark)
+        .order_by(Article.id).limit(SYNC_CHUNK)).all()
+    _insert(session, "search_articles", [(a, t or "", body) for a, t, body in articles])
+    events = list(session.scalars(select(Event).where(Event.id > event_mark)
+                                  .order_by(Event.id).limit(SYNC_CHUNK)))
+    names = _names_of_events(session, [e.id for e in events])
+    _insert(session, "search_events",
+            [(e.id, e.type, _event_body(e, names.get(e.id, []))) for e in events])
+    if articles:
+        _set_mark(session, "articles", articles[-1][0])
+    if events:
+        _set_mark(session, "events", events[-1].id)
+    session.flush()
+    return len(articles) + len(events)
+
+
+def reindex_event(session: Session, event_id: int) -> None:
+    """Index an event again after an edit (inside the caller's transaction)."""
+    event = session.get(Event, event_id)
+    if event is None:
+        return
+    ensure_index(session.connection())
+    names = _names_of_events(session, [event_id]).get(event_id, [])
+    _insert(session, "search_events", [(event.id, event.type, _event_body(event, names))])
+
+
+def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    if not event_ids:
+        return out
+    for event_id, name in session.execute(
+        select(EventPerson.event_id, Person.name).join(Person, Person.id == EventPerson.person_id)
+        .where(EventPerson.event_id.in_(event_ids))
+    ):
+        out.setdefault(event_id, []).append(name)
+    return out
+
+
+def _match(session: Session, table: str, query: str) -> tuple[str, dict[str, Any]] | None:
+    """A subquery selecting the rowids of ``table`` that match every term, and its params."""
+    words = terms(query)
+    if not words:
+        return None
+    if _is_sqlite(session):
+        fts = " ".join('"' + w.replace('"', "") + '"*' for w in words)
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
+    clauses, params = [], {}
+    for i, word in enumerate(words):
+        params[f"w{i}"] = f"%{fold(word)}%"
+        clauses.append(f"(title LIKE :w{i} OR body LIKE :w{i})")
+    return f"SELECT rowid FROM {table} WHERE {' AND '.join(clauses)}", params
+
+
+# ----------------------------------------------------------------------------- search
+
+@dataclass
+class SearchFilters:
+    type: str | None = None        # event type
+    since: str | None = None       # ISO date, on or after (events: event date; reports: published)
+    until: str | None = None       # ISO date, on or before
+    place: str | None = None       # part of an event's place
+    status: str | None = None      # a person's derived status
+
+
+@dataclass
+class SearchResult:
+    query: str
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)
+
+
+def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
+           filters: SearchFilters | None = None, limit: int = 20,
+           offset: int = 0) -> SearchResult:
+    """Reports (newest first), persons (by name) and events (newest first) matching ``query``."""
+    filters = filters or SearchFilters()
+    sync_index(session)
+    result = SearchResult(query=query)
+    if "reports" in kinds:
+        result.reports, result.totals["reports"] = search_reports(
+            session=session, query=query, filters=filters, limit=limit, offset=offset)
+    if "persons" in kinds:
+        result.persons, result.totals["persons"] = search_persons(
+            session=session, query=query, status=filters.status, limit=limit, offset=offset)
+    if "events" in kinds:
+        result.events, result.totals["events"] = search_events(
+            session=session, query=query, filters=filters, limit=limit, offset=offset)
+    return result
+
+
+def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
+                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    match = _match(session, "search_articles", query)
+    if match is None:
+        return [], 0
+    sub, params = match
+    if filters.since or filters.until:
+        sql = f"SELECT id FROM articles WHERE id IN ({sub})"
+        if filters.since:
+            sql += " AND published >= :since"
+            params["since"] = filters.since
+        if filters.until:
+            sql += " AND published <= :until"
+            params["until"] = filters.until
+        order = " ORDER BY id DESC"
+    else:  # newest first, straight from the index
+        sql, order = sub, " ORDER BY rowid DESC"
+    total = session.execute(text(f"SELECT count(*) FROM ({sql}) AS m"), params).scalar() or 0
+    ids = [r[0] for r in session.execute(
+        text(sql + order + " LIMIT :limit OFFSET :offset"),
+        {**params, "limit": limit, "offset": offset})]
+    articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
+    rows = []
+    for aid in ids:
+        article = articles.get(aid)
+        if article is None:  # deleted since it was indexed
+            continue
+        rows.append({"id": aid, "title": article.title, "outlet": article.outlet,
+                     "published": article.published, "status": article.status,
+                     "snippet": snippet(article.text, query)})
+    return rows, total
+
+
+def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
+    """A short piece of ``text_`` around the first match, as (piece, is_match) pairs; the
+    match is found accent-insensitively (folding character by character keeps the offsets)."""
+    text_ = text_[:SNIPPET_SCAN]
+    folded = "".join((unidecode(c)[:1] or c).lower() for c in text_)
+    hits = []
+    for word in terms(query):
+        w = fold(word)
+        for m in re.finditer(r"\b" + re.escape(w), folded):
+            hits.append((m.start(), m.start() + len(w)))
+    if not hits:
+        return [(" ".join(text_.split()[:SNIPPET_WORDS * 2]) + " …", False)]
+    hits.sort()
+    first = hits[0][0]
+    start = max(0, text_.rfind(" ", 0, max(0, first - SNIPPET_WORDS * 6)) + 1)
+    end = text_.find(" ", min(len(text_), first + SNIPPET_WORDS * 8))
+    end = len(text_) if end < 0 else end
+    pieces: list[tuple[str, bool]] = [("… " if start else "", False)]
+    pos = start
+    for a, b in hits:
+        if a < pos or b > end:
+            continue
+        pieces += [(text_[pos:a], False), (text_[a:b], True)]
+        pos = b
+    pieces.append((text_[pos:end] + (" …" if end < len(text_) else ""), False))
+    return [p for p in pieces if p[0]]
+
+
+def search_persons(*, session: Session, query: str, status: str | None, limit: int,
+                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Persons whose name or alias key contains the query's key, with their status."""
+    key = name_key(query or "")
+    persons_q = select(Person).where(Person.merged_into_id.is_(None))
+    if key:
+        like = f"%{key}%"
+        persons_q = persons_q.where(or_(
+            Person.key.like(like),
+            Person.id.in_(select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
+    if status is None:
+        total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
+        page = list(session.scalars(persons_q.order_by(Person.key, Person.id)
+                                    .limit(limit).offset(offset)))
+        return person_rows(session, page), total
+    candidates = list(session.scalars(persons_q.order_by(Person.key, Person.id)
+                                      .limit(PERSON_CANDIDATES)))
+    rows = [r for r in person_rows(session, candidates) if r["status"] == status]
+    return rows[offset:offset + limit], len(rows)
+
+
+def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
+    """Name, aliases, events, status and latest event for a few persons (a page of them)."""
+    if not persons:
+        return []
+    ids = [p.id for p in persons]
+    members: dict[int, int] = {pid: pid for pid in ids}
+    frontier = set(ids)
+    while frontier:
+        found = session.execute(select(Person.id, Person.merged_into_id)
+                                .where(Person.merged_into_id.in_(frontier))).all()
+        frontier = set()
+        for pid, into in found:
+            if pid not in members:
+                members[pid] = members[into]
+                frontier.add(pid)
+    aliases: dict[int, list[str]] = {pid: [] for pid in ids}
+    for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
+                                      .where(PersonAlias.person_id.in_(members))
+                                      .order_by(PersonAlias.id)):
+        root = members[pid]
+        if alias not in aliases[root]:
+            aliases[root].append(alias)
+    events: dict[int, dict[int, tuple]] = {pid: {} for pid in ids}
+    for pid, eid, type_, date, negated, published in session.execute(
+        select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
+               Article.published)
+        .join(Event, Event.id == EventPerson.event_id)
+        .join(Article, Article.id == Event.article_id)
+        .where(EventPerson.person_id.in_(members))
+    ):
+        events[members[pid]][eid] = (type_, date, published, eid, bool(negated))
+    rows = []
+    for person in persons:
+        own = list(events[person.id].values())
+        happened = [e for e in own if not e[4]]
+        last = max(happened, key=lambda e: (e[1] or e[2] or "", e[3]), default=None)
+        rows.append({"id": person.id, "name": person.name,
+                     "aliases": [a for a in aliases[person.id] if a != person.name],
+                     "events": len(own), "status": derive_status(own),
+                     "last_event_type": last[0] if last else None,
+                     "last_event_date": last[1] if last else None})
+    return rows
+
+
+def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,
+                  offset: int) -> tuple[list[dict[str, Any]], int]:
+    from .stats import event_rows
+
+    match = _match(session, "search_events", query) if query else None
+    if query and match is None:
+        return [], 0
+    conditions, params = [], {}
+    if match is not None:
+        conditions.append(f"id IN ({match[0]})")
+        params.update(match[1])
+    if filters.type:
+        conditions.append("type = :type")
+        params["type"] = filters.type
+    if filters.since:
+        conditions.append("date >= :since")
+        params["since"] = filters.since
+    if filters.until:
+        conditions.append("date <= :until")
+        params["until"] = filters.until
+    if filters.place:
+        conditions.append("lower(place) LIKE :place")
+        params["place"] = f"%{filters.place.lower()}%"
+    where = " AND ".join(conditions) or "1=1"
+    total = session.execute(text(f"SELECT count(*) FROM events WHERE {where}"),
+                            params).scalar() or 0
+    ids = [r[0] for r in session.execute(
+        text(f"SELECT id FROM events WHERE {where} ORDER BY date DESC, id DESC "
+             "LIMIT :limit OFFSET :offset"), {**params, "limit": limit, "offset": offset})]
+    return event_rows(session, ids), total
