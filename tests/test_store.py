@@ -181,11 +181,11 @@ def person_named(session, name: str) -> Person:
 def test_migrations_create_every_table_matching_the_models(engine):
     tables = set(inspect(engine).get_table_names())
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
-    assert current_revision(engine) == head_revision() == "0001"
+    assert current_revision(engine) == head_revision()  # every branch head applied
     with engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
-    assert migrate(engine) == "0001"  # a second run changes nothing
+    assert migrate(engine) == head_revision()  # a second run changes nothing
     if engine.dialect.name == "sqlite":  # switched off for the migration, back on after
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
