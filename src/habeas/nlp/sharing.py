@@ -99,13 +99,29 @@ def _under_place_preposition(token: Token) -> bool:
     return False
 
 
-# Events of one episode told across sentences: a verdict (conviction, sentence, acquittal) has one
-# date, place and court; a raid (search, arrest) told in two adjacent sentences, one date and place.
+# Events of one episode told across sentences: a verdict (conviction, sentence, acquittal, and
+# the hearing it closed) has one date, place and court; a raid or a rally (search, arrest,
+# protest, beating) told in adjacent sentences has one date and place.
 VERDICT = {"conviction", "sentence", "acquittal"}
+HEARING_DISTANCE = 2   # sentences between a hearing and its verdict
 RAID = {"search", "arrest"}
+RAID_DISTANCE = 1
+
+
+def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -> bool:
+    if event.type in VERDICT and donor.type in VERDICT:
+        return True
+    if event.type in VERDICT and donor.type == "trial" or \
+            event.type == "trial" and donor.type in VERDICT:
+        return distance <= HEARING_DISTANCE
+    return event.type in RAID and donor.type in RAID and distance <= RAID_DISTANCE and \
+        name != "agent"
 
 
 def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
+    def index(e: EventRecord) -> int:
+        return sentence_of.get(e.sources[0].start, 0)
+
     for event in events:
         for name in ("date", "place", "agent"):
             if getattr(event, name) is not None:
@@ -114,12 +130,7 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                 if donor is event or getattr(donor, name) is None or \
                         not set(donor.persons) & set(event.persons):
                     continue
-                distance = abs(sentence_of.get(donor.sources[0].start, 0) -
-                               sentence_of.get(event.sources[0].start, 0))
-                verdict = event.type in VERDICT and donor.type in VERDICT
-                raid = event.type in RAID and donor.type in RAID and distance <= 1 and \
-                    name != "agent"
-                if verdict or raid:
+                if _donates(event, donor, name, abs(index(donor) - index(event))):
                     setattr(event, name, getattr(donor, name))
                     break
 
