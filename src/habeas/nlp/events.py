@@ -431,7 +431,30 @@ def find_place(trigger: Token, etype: str) -> str | None:
     return None
 
 
+# Generic names of the acting body that mean the one named before ("The court found him guilty"
+# after "the Birobidzhan District Court").
+GENERIC_BODIES = {"court", "tribunal", "judge"}
+
+
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    agent = _find_agent(trigger, victim_tokens, discourse)
+    if agent and agent.lower().removeprefix("the ").strip() in GENERIC_BODIES:
+        named = last_named_body(trigger, agent.lower().split()[-1])
+        return named or agent
+    return agent
+
+
+def last_named_body(trigger: Token, word: str) -> str | None:
+    """The last organisation named before ``trigger`` whose name holds ``word`` ("court")."""
+    for ent in reversed(trigger.doc.ents):
+        if ent.start < trigger.i and ent.label_ in ("ORG", "FAC") and \
+                any(t.lower_ == word for t in ent):
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            return trigger.doc[start: ent.end].text
+    return None
+
+
+def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     for child in trigger.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -475,8 +498,12 @@ def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
     children += [g for c in children if c.lower_ in ("guilty", "innocent") for g in c.children]
+    # "sentenced him to eight years in a colony for organising mass riots"
+    children += [t for t in direct_modifiers(trigger, through_light_verb=False)
+                 if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
     for child in children:
-        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of"):
+        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
+                                                        "over"):
             continue
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (

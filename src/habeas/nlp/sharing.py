@@ -180,4 +180,20 @@ def share_arguments(events: list[EventRecord],
             if donor is not None:
                 event.charge = donor.charge
     share_episodes(events, sentence_of or {})
+    for event in events:
+        if event.place is None and event.agent and event.type != "transfer":
+            event.place = place_in_name(event.agent)
     return events
+
+
+def place_in_name(name: str) -> str | None:
+    """ "Lieninski District Court of Minsk" -> "Minsk": a court sits where it is named for."""
+    from .lexicon import fold, places
+
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return None  # "Russia" released them: the agent, not a place
+    for word in reversed(words):
+        if word[:1].isupper() and fold(word) in places():
+            return word
+    return None
