@@ -64,7 +64,7 @@ NOUN_TRIGGERS = {
 # Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
-INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket",
+INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
 NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy"}
@@ -140,10 +140,7 @@ def trigger_types(token: Token) -> list[str]:
         if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
             return ["release"]
         if lemma in DROP_VERBS:
-            subj = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
-            if any(s.lemma_ in ("charge", "case", "prosecution", "accusation") for s in subj):
-                return ["charges_dropped"]
-            return []
+            return ["charges_dropped"] if dropped_objects(token) else []
         if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
             negated = any(c.dep_ == "neg" for c in token.children) or any(
                 c.lower_ == "not" for c in token.children)
@@ -206,6 +203,9 @@ BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pendi
 
 def etype_blocked_by_context(token: Token) -> bool:
     head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
+            head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
+        return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
     if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS:
         return True
     if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
@@ -214,6 +214,23 @@ def etype_blocked_by_context(token: Token) -> bool:
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ == "serve":
         return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
     return False
+
+
+CASE_NOUNS = {"charge", "case", "prosecution", "accusation", "proceeding", "investigation"}
+
+
+def dropped_objects(verb: Token) -> list[Token]:
+    """What was dropped or closed, if it is a case or a charge: the object or passive subject,
+    or, when the parser lost it ("..., the criminal cases against both men were closed"), the
+    nearest case noun before the verb."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
+             and c.lemma_ in CASE_NOUNS]
+    if found or not any(c.dep_ == "auxpass" for c in verb.children):
+        return found
+    if any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+        return []
+    before = [t for t in verb.sent if t.i < verb.i and t.lemma_ in CASE_NOUNS]
+    return before[-1:]
 
 
 def custody_context(token: Token) -> bool:
@@ -307,7 +324,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if etype == "charges_dropped":
-            objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or (
@@ -581,15 +598,18 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS:
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
+        # A conjunct is its own clause: "never asked for a pardon and called his removal a
+        # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
+        disjunct = current.dep_ == "conj" and any(c.lower_ in ("or", "nor")
+                                                  for c in head.children)
+        if current.dep_ == "conj" and not disjunct:
+            current = head
+            continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
         if head.lemma_ in ("refuse", "decline", "fail", "deny"):
             negated = True
         if any(c.dep_ == "neg" for c in head.children) and current.dep_ not in ("advcl",):
-            negated = True
-        # "hadn't submitted ... or signed": negation spreads over "or", not over "and".
-        if current.dep_ == "conj" and any(c.dep_ == "neg" for c in head.children) and \
-                any(c.lower_ in ("or", "nor") for c in head.children):
             negated = True
         if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
@@ -618,11 +638,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         skip.update(i for i, cid in discourse.cluster_at.items()
                     if discourse.names.get(cid) == speaker and trigger.sent.start <= i <
                     trigger.sent.end)
-    if etype == "protest" and trigger.pos_ == "NOUN" and any(
-            a.lower_ == "for" and a.dep_ == "prep" for a in trigger.ancestors):
+    if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
+            c.dep_ in ("det", "poss", "nummod") for c in trigger.children) and any(
+            a.lower_ in ("for", "of") and a.dep_ == "prep" for a in trigger.ancestors):
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
-            return []
+            return []  # "for organizing protests": an accusation, not a protest
     persons = participants(trigger, etype, discourse, skip)
     if not persons:
         return []
@@ -689,6 +710,10 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
                     for s in doc.spans["habeas_persons"] if sent.start <= s.start < sent.end]
         assigned: dict[str, int] = {}
         unit = 12
+        if len(event.persons) == 1 and event.term_months and not any(
+                cid == event.persons[0] for _, _, cid in mentions):
+            assigned[event.persons[0]] = event.term_months  # "sentenced him to 20 years, and
+            # Kolchenko to 10": the pronoun's term first
         for n, (start, end, cid) in enumerate(mentions):
             following = mentions[n + 1][0] if n + 1 < len(mentions) else len(text)
             segment = text[end:following]

@@ -277,6 +277,13 @@ def find_clusters(doc: Doc) -> list[Cluster]:
 def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
     tokens = name_tokens([fold(t.text) for t in name])
     surname = surname_of(tokens)
+    if len(tokens) == 1:
+        # "Pavel" after "Pavel Vorontsov": a given name alone means the one person who has it.
+        given = [c for c in clusters if len(name_tokens([fold(t.text) for t in c.name_span])) > 1
+                 and name_tokens([fold(t.text) for t in c.name_span])[0] == tokens[0]
+                 and not similar_surname(tokens[0], c.surname)]
+        if len(given) == 1:
+            return given[0]
     candidates = []
     for cluster in clusters:
         if fold(name.text) in cluster.forms():
@@ -307,6 +314,13 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             continue  # already considered (and rejected) as a name
         folded = fold(token.text)
         matches = [c for c in clusters if similar_surname(folded, c.surname)]
+        if not matches and token.pos_ == "PROPN":
+            given = [c for c in clusters
+                     if len(name_tokens([fold(t.text) for t in c.name_span])) > 1
+                     and name_tokens([fold(t.text) for t in c.name_span])[0] == folded]
+            if len(given) == 1:  # "Pavel was arrested" in a report about Pavel Vorontsov
+                given[0].spans.append(doc[token.i: token.i + 1])
+                taken.add(token.i)
         if not matches:
             continue
         start = token.i
