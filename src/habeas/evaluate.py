@@ -282,9 +282,11 @@ def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> 
         typed = [[e["type"] for e in p["events"]] for p in predictions]
     else:
         extractions = list(habeas.extract_documents(documents))
-        evidence = [[s.text for e in x.events + x.group_events for s in e.sources[:1]]
+        # What did not happen is not a detection: negated events are left out.
+        happened = [[e for e in x.events + x.group_events if not e.negated]
                     for x in extractions]
-        typed = [[e.type for e in x.events + x.group_events] for x in extractions]
+        evidence = [[e.sources[0].text for e in events] for events in happened]
+        typed = [[e.type for e in events] for events in happened]
     score, per_type = Score(), defaultdict(Score)
     for record, sentences_of_events, event_types in zip(records, evidence, typed):
         sentences, gold = wikievents_units(record)

@@ -152,6 +152,8 @@ def trigger_types(token: Token) -> list[str]:
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
         etype = VERB_TRIGGERS.get(lemma)
+        if lemma == "try" and any(c.dep_ == "xcomp" for c in token.children):
+            return []  # "tried to leave": an attempt, not a trial
         if etype == "protest" and token.dep_ in ("advcl", "xcomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
             return []  # "went on hunger strike to protest against the conditions"
@@ -198,7 +200,7 @@ def trigger_types(token: Token) -> list[str]:
 # Nouns in these prepositions are background, not events: "before the trial", "during his
 # detention", "in protest against".
 BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pending",
-                           "throughout", "ahead"}
+                           "throughout", "ahead", "following"}
 
 
 def etype_blocked_by_context(token: Token) -> bool:
@@ -206,8 +208,10 @@ def etype_blocked_by_context(token: Token) -> bool:
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
-    if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS:
-        return True
+    if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
+            c.dep_ == "poss" or c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+                g.ent_type_ == "DATE" for g in c.children) for c in token.children):
+        return True  # "after the trial"; but "since his arrest in March" is an arrest
     if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
@@ -589,6 +593,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                   for c in trigger.children)
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
                                                         "should", "'ll", "shall")
+                      or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
     current = trigger
     for _ in range(6):
@@ -607,7 +612,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
-        if head.lemma_ in ("refuse", "decline", "fail", "deny"):
+        if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade"):
             negated = True
         if any(c.dep_ == "neg" for c in head.children) and current.dep_ not in ("advcl",):
             negated = True
