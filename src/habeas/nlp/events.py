@@ -757,14 +757,21 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
 def merge(events: list[EventRecord]) -> list[EventRecord]:
     """The same event told twice in one article is one event with two sources."""
     merged: list[EventRecord] = []
+    from_headline: set[int] = set()
     for event in events:
         target = next((m for m in merged if compatible(m, event)), None)
         if target is None:
             merged.append(event)
+            if event.sources[0].start == 0:
+                from_headline.add(id(event))
             continue
         for name in ("date", "place", "agent", "charge", "term_months", "attributed_to"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        if id(target) in from_headline and event.attributed_to:
+            # A headline's "Diaspora leader says ..." yields to the body's first named source.
+            target.attributed_to = event.attributed_to
+            from_headline.discard(id(target))
         if event.date and target.date and len(event.date) > len(target.date):
             target.date = event.date
         if event.release_mode and (target.release_mode in (None, "negotiated")):
