@@ -48,6 +48,8 @@ class Discourse:
         self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
         # The last full date an event was given: what "two weeks later" counts from.
         self.anchor: str | None = None
+        self._speakers: dict[int, str | None] = {}
+        self._chunks: dict[int, Span] | None = None
         # The last plural expression resolved, and to whom.
         self.last_plural: tuple[int, list[str]] | None = None
 
@@ -170,6 +172,11 @@ class Discourse:
 
     def speaker(self, verb: Token) -> str | None:
         """The source named with a reporting verb, as a full name or organisation."""
+        if verb.i not in self._speakers:
+            self._speakers[verb.i] = self._speaker(verb)
+        return self._speakers[verb.i]
+
+    def _speaker(self, verb: Token) -> str | None:
         if verb.lemma_ == "accord":
             pobj = [c for c in verb.subtree if c.dep_ == "pobj"]
             return self._name_of(pobj[0]) if pobj else None
@@ -202,13 +209,16 @@ class Discourse:
         return span.text if span is not None else None
 
     def _chunk(self, token: Token) -> Span | None:
-        for chunk in token.doc.noun_chunks:
-            if chunk.start <= token.i < chunk.end:
-                start = chunk.start
-                while start < chunk.end and chunk.doc[start].dep_ in ("det", "poss"):
-                    start += 1
-                return chunk.doc[start: chunk.end] if start < chunk.end else None
-        return token.doc[token.i: token.i + 1]
+        if self._chunks is None:  # noun_chunks walks the whole doc: once per doc
+            self._chunks = {t: chunk for chunk in self.doc.noun_chunks
+                            for t in range(chunk.start, chunk.end)}
+        chunk = self._chunks.get(token.i)
+        if chunk is None:
+            return token.doc[token.i: token.i + 1]
+        start = chunk.start
+        while start < chunk.end and chunk.doc[start].dep_ in ("det", "poss"):
+            start += 1
+        return chunk.doc[start: chunk.end] if start < chunk.end else None
 
     def reporting_verbs(self, sent: Span) -> list[Token]:
         verbs = []

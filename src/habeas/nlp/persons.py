@@ -45,13 +45,21 @@ class Cluster:
     id: str
     spans: list[Span] = field(default_factory=list)
 
+    _cache: tuple[int, Span, str] | None = None
+
+    def _update(self) -> tuple[int, Span, str]:
+        if self._cache is None or self._cache[0] != len(self.spans):
+            name = max(self.spans, key=lambda s: (len(s), -s.start))
+            self._cache = (len(self.spans), name, surname_of([fold(t.text) for t in name]))
+        return self._cache
+
     @property
     def name_span(self) -> Span:
-        return max(self.spans, key=lambda s: (len(s), -s.start))
+        return self._update()[1]
 
     @property
     def surname(self) -> str:
-        return surname_of([fold(t.text) for t in self.name_span])
+        return self._update()[2]
 
     def forms(self) -> set[str]:
         return {fold(s.text) for s in self.spans}
