@@ -315,9 +315,10 @@ def events(
 def export(
     ctx: typer.Context,
     format: Annotated[str, typer.Option("--format", "-f",
-                                        help="csv (one row per event and person), json, or "
+                                        help="csv (one row per event and person), json, "
                                              "jsonl (one person per line with events and "
-                                             "sources).")] = "csv",
+                                             "sources), or list (one row per person in the "
+                                             "columns `habeas import` reads).")] = "csv",
     output: Annotated[Optional[Path], typer.Option("--output", "-o",
                                                    help="File to write (default stdout).")] = None,
     db: DbOption = None,
@@ -325,18 +326,21 @@ def export(
     """Export the record for a spreadsheet or another tool."""
     from .store import queries
 
-    if format not in ("csv", "json", "jsonl"):
-        fail(UsageError(f"--format must be csv, json or jsonl, not {format!r}"), 2)
+    if format not in ("csv", "json", "jsonl", "list"):
+        fail(UsageError(f"--format must be csv, json, jsonl or list, not {format!r}"), 2)
     habeas = workspace(ctx, db)
     with habeas.session() as session:
         if format == "jsonl":
             rows = queries.export_persons(session=session)
+        elif format == "list":
+            rows = queries.export_list(session=session)
         else:
             rows = queries.export_rows(session=session)
     out = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout
     try:
-        if format == "csv":
-            fields = list(rows[0].keys()) if rows else ["person", "type", "date"]
+        if format in ("csv", "list"):
+            fields = list(rows[0].keys()) if rows else (
+                list(queries.LIST_COLUMNS) if format == "list" else ["person", "type", "date"])
             writer = csv.DictWriter(out, fieldnames=fields)
             writer.writeheader()
             writer.writerows(rows)
@@ -455,6 +459,19 @@ def scores_table(report: dict, reference: dict | None) -> Table:
                                           ref_of("negated_accuracy")))
     table.add_row("hedged", "", "", cell(report["hedged_accuracy"], ref_of("hedged_accuracy")))
     return table
+
+
+def register_shells() -> None:
+    """Commands that live beside their own concern: the web app (`serve`, `user`) and cases
+    across reports (`import`, `merge`, `split`, `history`, `suggestions`)."""
+    from .resolve.commands import register as register_cases
+    from .web.commands import register as register_web
+
+    register_web(app)
+    register_cases(app)
+
+
+register_shells()
 
 
 def main() -> None:

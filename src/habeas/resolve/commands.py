@@ -4,8 +4,6 @@ A shell, like ``cli.py``: option parsing, one call into ``habeas.resolve``, Rich
 lead's ``cli.py`` calls ``register(app)``; it is safe to call more than once.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer
@@ -13,6 +11,8 @@ from rich.table import Table
 
 from ..errors import HabeasError, UsageError
 
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="Database: a file path for SQLite or a SQLAlchemy URL.", show_default=False)]
 By = Annotated[str, typer.Option("--by", help="Who is making this decision (kept in the "
                                              "history).")]
 
@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
         map_: Annotated[Optional[list[str]], typer.Option(
             "--map", help="COLUMN=FIELD for a column named otherwise (repeatable), e.g. "
                           "--map 'ФИО=name' --map yob=birth_year.")] = None,
-        db: cli.DbOption = None,
+        db: DbOption = None,
     ) -> None:
         """Import a list a group already keeps; every row becomes claims sourced to the file."""
         from .lists import import_list, parse_mapping
@@ -51,7 +51,8 @@ def register(app: typer.Typer) -> None:
             return
         cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}: "
                           f"{report.count('imported')} new, {report.count('merged')} merged "
-                          f"into existing persons, {report.count('rejected')} rejected.")
+                          f"into existing persons, {report.count('rejected')} rejected.",
+                          highlight=False, soft_wrap=True)
         for row in report.rows:
             line = f"  row {row.row} {row.name or '(no name)'}: {row.status}"
             cli.console.print(line + (f" {row.detail}" if row.detail else ""),
@@ -70,7 +71,7 @@ def register(app: typer.Typer) -> None:
         undo: Annotated[Optional[int], typer.Option(help="Undo the merge with this number "
                                                          "(see habeas history).")] = None,
         by: By = "reviewer",
-        db: cli.DbOption = None,
+        db: DbOption = None,
     ) -> None:
         """Merge person B into person A (or --undo N a merge); recorded in the history."""
         from . import persons as resolution
@@ -104,7 +105,7 @@ def register(app: typer.Typer) -> None:
         reason: Annotated[Optional[str], typer.Option(help="Why (kept in the history).")]
         = None,
         by: By = "reviewer",
-        db: cli.DbOption = None,
+        db: DbOption = None,
     ) -> None:
         """Split names off a person: into a new person with the reports that use them."""
         from . import persons as resolution
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
     def history(
         ctx: typer.Context,
         person: Annotated[str, typer.Argument(help="The person (name or #id).")],
-        db: cli.DbOption = None,
+        db: DbOption = None,
     ) -> None:
         """Merges, splits and suggestions about a person: who, when, why, with what score."""
         from . import persons as resolution
@@ -146,7 +147,7 @@ def register(app: typer.Typer) -> None:
             if row.get("status"):
                 what += f" ({row['status']})"
             if row["undone_at"]:
-                what += f" [undone {row['undone_at']:%Y-%m-%d} by {row['undone_by']}]"
+                what += f" (undone {row['undone_at']:%Y-%m-%d} by {row['undone_by']})"
             table.add_row(str(row["id"]), f"{row['when']:%Y-%m-%d %H:%M}", what, row["by"],
                           f"{row['score']:.2f}" if row["score"] is not None else "",
                           row["reason"] or "")
@@ -162,7 +163,7 @@ def register(app: typer.Typer) -> None:
         reject: Annotated[Optional[list[int]], typer.Option(help="Reject: keep apart.")]
         = None,
         by: By = "reviewer",
-        db: cli.DbOption = None,
+        db: DbOption = None,
     ) -> None:
         """Merge suggestions waiting for review; --accept N merges, --reject N keeps apart."""
         from . import persons as resolution

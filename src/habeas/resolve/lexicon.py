@@ -63,7 +63,7 @@ ivan ivan ivan vanya
 petr petro piotr pyotr pyatro
 viktor victor
 oleg oleh aleh
-igor ihor
+igor ihor ihar
 evgeny yevhen yauhen yevgeny zhenya evgenii
 vasily vasyl vasil vasiliy
 grigory hryhoriy ryhor grigoriy
@@ -97,7 +97,7 @@ kemal
 FEMALE_NAMES = """
 elmira
 lilya lilia liliya
-leniye lenie
+leniye lenie lene
 mumine mumine
 zarema
 diliaver dilyaver

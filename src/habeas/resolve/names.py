@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
 from .lexicon import (
@@ -38,9 +38,13 @@ from .lexicon import (
 # Two names at or above this score are one person on their names alone (the pair gold set in
 # tests/names/pairs.csv is scored at it).
 SAME_NAME = 0.85
-# Surnames at least this similar (normalised Levenshtein on skeletons) may be one surname with
+# Surnames at least this similar (normalised optimal string alignment on skeletons: a swap of two letters is one edit) may be one surname with
 # a typo or an unusual transliteration; below it they are different surnames.
 SURNAME_SIMILAR = 0.8
+# ... and at most this many edits apart: a typo is one slip, two slips make another surname
+# ("Bekirulin" and "Bekirudin" are one edit apart and may be one; "Ahmedarski" and "Ahmedinski"
+# are two).
+MAX_SURNAME_EDITS = 1
 # Given names at least this similar, with the same first letter, are one name with a typo.
 GIVEN_SIMILAR = 0.8
 # Skeletons shorter than this must be equal: "Ali" and "Alu" are different names.
@@ -168,14 +172,19 @@ def parse(text: str) -> Name:
             tokens.append(token)
     folded = [fold(t) for t in tokens]
     patronymic = ""
+    surname_at = -1
     if len(tokens) >= 3:
         for i in (len(tokens) - 1, 1):
             if is_patronymic(folded[i]):
                 patronymic = folded[i]
-                surname_at = 0 if i == len(tokens) - 1 else len(tokens) - 1
                 del tokens[i], folded[i]
-                if surname_at:
-                    surname_at = len(tokens) - 1
+                # "Aliev Muslim Nuriyevich" (patronymic last: surname first) and "Muslim
+                # Nuriyevich Aliev", unless an ending or a known given name says otherwise
+                first, last = _surname_likeness(folded[0]), _surname_likeness(folded[-1])
+                if first != last:
+                    surname_at = 0 if first > last else len(tokens) - 1
+                else:
+                    surname_at = 0 if i == len(tokens) else len(tokens) - 1
                 break
     initials = [i for i, f in enumerate(folded) if len(_NOT_LETTER.sub("", f)) == 1]
     words = [i for i in range(len(tokens)) if i not in initials]
@@ -217,6 +226,9 @@ def _build(text: str, surname: str, given: str, initial: str, patronymic: str,
     given_group = GIVEN_FORMS.get(given_skel, given_skel)
     sur = skeleton(surname) if surname else ""
     gender = GIVEN_GENDER.get(given_group, "")
+    if not gender and given_skel.endswith("a") and \
+            GIVEN_GENDER.get(GIVEN_FORMS.get(given_skel[:-1], "")) == "m":
+        gender = "f"  # "Stanislava", "Aleksandra", "Yevgenia": a woman's form of a man's name
     if not gender and patronymic:
         gender = "f" if patronymic.endswith(FEMALE_PATRONYMIC_ENDINGS) else "m"
     if not gender:
@@ -236,7 +248,7 @@ def similar(a: str, b: str, floor: float) -> float:
         return 1.0
     if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
         return 0.0
-    score = Levenshtein.normalized_similarity(a, b)
+    score = OSA.normalized_similarity(a, b)
     return score if score >= floor else 0.0
 
 
@@ -296,6 +308,8 @@ def _score(a: Name, b: Name) -> tuple[float, str]:
     if gendered_pair(a.surname, b.surname):
         return 0.0, "a man's and a woman's form of one surname"
     surname = similar(a.surname, b.surname, SURNAME_SIMILAR)
+    if surname < 1 and OSA.distance(a.surname, b.surname) > MAX_SURNAME_EDITS:
+        surname = 0.0
     if not surname:
         return 0.0, "different surnames"
     if a.patronymic and b.patronymic and not similar(a.patronymic, b.patronymic, GIVEN_SIMILAR):
@@ -339,13 +353,16 @@ def same_name(a: str, b: str) -> bool:
 
 
 def block_keys(name: Name) -> set[str]:
-    """Keys that put names worth comparing into one block: the surname skeleton's first four
-    letters, and (for typos there) the given name's initial with the surname's last four."""
+    """Keys that put names worth comparing into one block: ``s:`` the surname skeleton's first
+    four letters (where a surname alone looks for its person), ``i:`` those with the given
+    name's initial, and (for a typo early in the surname) ``g:`` the initial with the surname's
+    last four letters."""
     keys: set[str] = set()
     for n in (name, name.swapped):
         if n is None or not n.surname:
             continue
         keys.add("s:" + n.surname[:4])
         if n.initial:
+            keys.add(f"i:{n.initial}:{n.surname[:4]}")
             keys.add(f"g:{n.initial}:{n.surname[-4:]}")
     return keys

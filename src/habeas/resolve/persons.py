@@ -308,8 +308,10 @@ def pending_suggestions(session: Session) -> list[dict]:
     for row in rows:
         person = canonical(session, session.get(Person, row.person_id))
         candidate = canonical(session, session.get(Person, row.candidate_id))
-        if person.id == candidate.id:
-            continue
+        if person.id == candidate.id or names_score(
+                names_of(session, _member_ids(session, person)),
+                names_of(session, _member_ids(session, candidate)))[0] == 0:
+            continue  # settled since: one person now, or a merge made them incompatible
         out.append({"id": row.id, "person_id": person.id, "person": person.name,
                     "candidate_id": candidate.id, "candidate": candidate.name,
                     "score": row.score, "reason": row.reason})

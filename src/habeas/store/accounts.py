@@ -23,7 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from ..errors import HabeasError, NotFound, UsageError
+from ..errors import HabeasError, UsageError
 from .models import NO_REUSE, Base, JSONText, UTCDateTime, _in, utcnow
 
 ROLES = ("admin", "editor", "viewer")
@@ -251,7 +251,7 @@ def secret_key(*, session: Session, environ: dict[str, str] | None = None) -> st
 
 
 __all__ = [
-    "ROLES", "ApiToken", "AppSetting", "AuditEntry", "AuthError", "Forbidden", "NotFound",
+    "ROLES", "ApiToken", "AppSetting", "AuditEntry", "AuthError", "Forbidden",
     "RateLimited", "User", "add_user", "audit", "audit_dict", "authenticate", "create_token",
     "get_user", "list_audit", "list_users", "may", "require", "secret_key", "user_dict",
     "user_for_token",

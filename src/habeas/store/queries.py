@@ -111,11 +111,12 @@ def _aliases(session: Session, roots: dict[int, int]) -> dict[int, list[str]]:
     ]
     found += [(root, (1, pid, 0, 0), *names[pid]) for pid, root in roots.items() if pid != root]
     out: dict[int, list[str]] = defaultdict(list)
-    seen: set[tuple[int, str]] = {(root, names[root][1]) for root in set(roots.values())
-                                  if root in names}
+    # a spelling is shown once per script: "Джелял" is shown beside "Dzhelial", its key twin
+    seen: set[tuple[int, str, bool]] = {(root, names[root][1], names[root][0].isascii())
+                                        for root in set(roots.values()) if root in names}
     for root, _, alias, key in sorted(found, key=lambda f: (f[0], f[1])):
-        if (root, key) not in seen:
-            seen.add((root, key))
+        if (root, key, alias.isascii()) not in seen:
+            seen.add((root, key, alias.isascii()))
             out[root].append(alias)
     return out
 

@@ -69,11 +69,13 @@
       });
     }
   });
-  document.addEventListener("htmx:afterSwap", function () {
+  document.addEventListener("htmx:afterSettle", function () {
+    // After a decision the row is done: move to the next open row below it (or the first).
     var row = current();
-    if (!row || row.classList.contains("done")) {
-      var next = rows()[0];
-      if (next) { next.focus(); }
-    }
+    if (row && !row.classList.contains("done")) { return; }
+    var all = Array.prototype.slice.call(document.querySelectorAll("tr.claim-row"));
+    var after = row ? all.slice(all.indexOf(row) + 1) : all;
+    var next = after.concat(all).filter(function (r) { return !r.classList.contains("done"); })[0];
+    if (next) { next.focus(); }
   });
 })();

@@ -1,0 +1,81 @@
+"""``habeas serve`` and ``habeas user ...`` through Typer's CliRunner, on an app that
+``register`` was called on (the way cli.py adds them)."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from habeas.web.commands import register
+
+
+@pytest.fixture
+def app():
+    from habeas.cli import main_options
+
+    app = typer.Typer()
+    app.callback()(main_options)
+    register(app)
+    return app
+
+
+def run(app, db, *args, input=None):  # noqa: A002
+    return CliRunner().invoke(app, ["--db", str(db), *args], input=input)
+
+
+def test_user_add_list_token(app, tmp_path):
+    db = tmp_path / "h.db"
+    added = run(app, db, "user", "add", "ayla", "--role", "editor", "--password", "longenough")
+    assert added.exit_code == 0, added.output
+    assert "Added ayla (editor)." in added.output
+    prompted = run(app, db, "user", "add", "bo", "--role", "viewer",
+                   input="another-pass\nanother-pass\n")
+    assert prompted.exit_code == 0, prompted.output
+    listed = run(app, db, "user", "list")
+    assert [line.split("\t")[:2] for line in listed.output.splitlines()] == [
+        ["ayla", "editor"], ["bo", "viewer"]]
+    token = run(app, db, "user", "token", "ayla")
+    assert token.exit_code == 0 and token.output.strip().startswith("hb_")
+
+    from habeas.store import accounts
+    from habeas.workspace import Habeas
+
+    habeas = Habeas(database_url=f"sqlite:///{db}")
+    with habeas.session() as session:
+        user = accounts.user_for_token(session=session, token=token.output.strip())
+        assert user is not None and user.name == "ayla"
+        assert accounts.authenticate(session=session, name="bo", password="another-pass")
+    habeas.close()
+
+
+@pytest.mark.parametrize("args,message", [
+    (["user", "add", "x", "--role", "boss", "--password", "longenough"], "--role must be one of"),
+    (["user", "add", "x", "--password", "short"], "at least 8 characters"),
+    (["user", "token", "nobody"], "no user called 'nobody'"),
+])
+def test_user_errors(app, tmp_path, args, message):
+    result = run(app, tmp_path / "h.db", *args)
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_duplicate_user_is_refused(app, tmp_path):
+    db = tmp_path / "h.db"
+    run(app, db, "user", "add", "ayla", "--password", "longenough")
+    again = run(app, db, "user", "add", "ayla", "--password", "longenough")
+    assert again.exit_code == 2 and "already a user called 'ayla'" in again.output
+
+
+def test_serve_runs_uvicorn_on_the_app(app, tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_run(asgi, host, port, **kwargs):
+        seen.update(app=asgi, host=host, port=port)
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    result = run(app, tmp_path / "h.db", "serve", "--port", "8123")
+    assert result.exit_code == 0, result.output
+    assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
+    assert seen["app"].title == "Habeas"
