@@ -261,12 +261,6 @@ class Discourse:
         return self._name_of(pobj) if pobj is not None else None
 
 
-# Given names ending in -a are mostly women's in the region's languages; these are men's.
-MALE_NAMES_IN_A = {"nikita", "ilya", "musa", "isa", "mustafa", "luka", "kuzma", "foma",
-                   "yahya", "zakariya", "akhmeda", "danila", "savva", "murtaza", "hamza", "toma"}
-FEMALE_SURNAME = ("ova", "eva", "ina", "aya", "skaya", "tskaya", "yova")
-
-
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10}
 
@@ -282,25 +276,11 @@ def number_of(token: Token) -> int | None:
 
 
 def guess_gender(name: str) -> str | None:
-    """A guess from the name alone, used only to keep "he" from meaning "Olena Hrytsenko"."""
-    parts = name.lower().replace(".", " ").split()
-    if len(parts) < 2:
-        return None
-    from .lexicon import fold
+    """A guess from the name alone (given-name lists, patronymic, surname ending), used only to
+    keep "he" from meaning "Olena Hrytsenko"."""
+    from ..resolve.names import parse
 
-    given, surname = fold(parts[0]), fold(parts[-1])
-    patronymic = fold(parts[-1]) if len(parts) == 3 else ""
-    if patronymic.endswith(("ovna", "evna", "ichna", "kyzy", "qizi")):
-        return "female"
-    if patronymic.endswith(("ovich", "evich", "ich", "ogly", "oglu")):
-        return "male"
-    if len(parts) == 3 and fold(parts[0]).endswith(FEMALE_SURNAME):
-        return "female"  # "Kuznetsova Olga Viktorovna"
-    if surname.endswith(FEMALE_SURNAME) or given.endswith("a") and given not in MALE_NAMES_IN_A:
-        return "female"
-    if surname.endswith(("ov", "ev", "in", "iy", "ski", "sky", "enko", "uk", "yan")):
-        return "male"
-    return None
+    return {"m": "male", "f": "female"}.get(parse(name).gender)
 
 
 def hedge_cues(trigger: Token) -> bool:

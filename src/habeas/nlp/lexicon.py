@@ -103,8 +103,11 @@ MONTHS = {
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII form used for every lookup ("Erdoğan" -> "erdogan")."""
-    return unidecode(text).lower().strip()
+    """Lowercase ASCII form used for every lookup ("Erdoğan" -> "erdogan", "Hurynovič" ->
+    "hurynovich"): the same folding as the name resolver's."""
+    from ..resolve.names import fold as fold_name
+
+    return fold_name(text).strip()
 
 
 def _underscored(words: list[str]) -> set[str]:

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
+from ..resolve import names
 from ..model import Span as TextSpan
 from .lexicon import GROUPS, NOT_NAME_WORDS, TITLES, fold, orgs, places
 
@@ -90,62 +91,28 @@ def surname_of(tokens: list[str]) -> str:
     return tokens[-1] if tokens else ""
 
 
-# One given name in its Ukrainian, Russian and Belarusian romanisations.
-GIVEN_NAME_FORMS = [
-    {"alexander", "oleksandr", "aleksandr", "aliaksandr", "alyaksandr", "alexandr"},
-    {"nikolai", "nikolay", "mykola", "mikalai", "nicholas"},
-    {"elena", "olena", "yelena", "alena", "alyona"},
-    {"sergei", "sergey", "serhiy", "serhii", "siarhei"},
-    {"vladimir", "volodymyr", "uladzimir"},
-    {"dmitry", "dmitri", "dmytro", "dzmitry"},
-    {"andrei", "andrey", "andriy", "andrii", "andrej"},
-    {"oleg", "oleh", "aleh"},
-    {"mikhail", "mykhailo", "mikhas", "mikhal"},
-    {"pavel", "pavlo", "paviel", "pavlu"},
-    {"pyotr", "petr", "petro", "piotr"},
-    {"igor", "ihor", "ihar"},
-    {"yuri", "yuriy", "yurii", "yury", "juri"},
-    {"leonid", "leanid"},
-    {"alexei", "aleksei", "alexey", "oleksiy", "aliaksei"},
-    {"natalia", "natalya", "nataliya", "natallia"},
-    {"tatiana", "tatyana", "tetiana", "tatsiana"},
-]
-
-
 def same_given_name(a: str, b: str) -> bool:
-    if a[0] == b[0] or translit_key(a) == translit_key(b):
+    """ "Mykola" and "Nikolai", "Paviel" and "Pavel": one given name (``resolve.lexicon``)."""
+    if a[0] == b[0] or names.skeleton(a) == names.skeleton(b):
         return True
-    return any(a in forms and b in forms for forms in GIVEN_NAME_FORMS)
-
-
-def translit_key(name: str) -> str:
-    """A spelling-insensitive key: "Chyigoz", "Chiygoz", "Chiigoz" -> "chiigoz"."""
-    key = name.replace("dzh", "j").replace("zh", "j").replace("kh", "x").replace("w", "v")
-    key = key.replace("ch", "c").replace("sh", "s").replace("ts", "c")
-    key = key.replace("h", "g")  # Ukrainian and Belarusian h for Russian g: Hrytsenko
-    key = re.sub(r"[yji]", "i", key)
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def gendered_pair(a: str, b: str) -> bool:
-    """ "Abdullaev" and "Abdullaeva", "Dzhemaledinov" and "Dzhemaledinova": a man and a woman
-    of one family, not one person spelt two ways."""
-    short, long = sorted((a, b), key=len)
-    return long == short + "a" or long.endswith("aya") and long[:-3] == short[:-2]
+    group = names.GIVEN_FORMS.get(names.skeleton(a))
+    return group is not None and group == names.GIVEN_FORMS.get(names.skeleton(b))
 
 
 def similar_surname(a: str, b: str) -> bool:
+    """One surname spelt two ways: equal skeletons, or one or two edits apart ("Chyigoz" /
+    "Chiygoz", "Hrytsenko" / "Gritsenko"), but never a man's and a woman's form."""
     if a == b:
         return True
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or gendered_pair(a, b):
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or names.gendered_pair(a, b):
         return False
-    if translit_key(a) == translit_key(b):
+    ka, kb = names.skeleton(a), names.skeleton(b)
+    if ka == kb:
         return True
-    if a[0] != b[0]:
+    # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
+    if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g"):
         return False
-    return max(DamerauLevenshtein.normalized_similarity(a, b),
-               DamerauLevenshtein.normalized_similarity(translit_key(a), translit_key(b))
-               ) >= SURNAME_SIMILARITY
+    return DamerauLevenshtein.normalized_similarity(ka, kb) >= SURNAME_SIMILARITY
 
 
 def is_name_token(token: Token) -> bool:

@@ -50,14 +50,14 @@ memet mehmet
 uzeir
 inver
 nikolai mykola nikolay mikola kolya
-aleksandr oleksandr alexander aliaksandr sasha alexandr
+aleksandr oleksandr alexander aliaksandr alyaksandr sasha alexandr
 aleksei oleksii alexei alexey aliaksei alyosha
 dmitry dmytro dzmitry dima dmitri
 sergei serhii sergey siarhei serhiy seryozha
 mikhail mykhailo mikhas misha mihail
 vladimir volodymyr uladzimir volodya vova
 andrei andrii andrey andrew andriy
-pavel pavlo paval pasha
+pavel pavlo paval paviel pasha
 yuri yurii yury iurii yuriy
 ivan ivan ivan vanya
 petr petro piotr pyotr pyatro
@@ -80,7 +80,7 @@ bogdan bohdan
 taras
 stepan stsiapan
 fyodor fedir fedor
-leonid
+leonid leanid
 valentyn valentin
 vitaly vitalii vitali
 gennady hennadiy

@@ -61,7 +61,10 @@ FATHER_OR_SON_CAP = 0.7
 
 # Letters of Crimean Tatar and Turkish Latin that unidecode would fold to the wrong sound.
 _PRE = {ord("ç"): "ch", ord("Ç"): "Ch", ord("ş"): "sh", ord("Ş"): "Sh", ord("ı"): "i",
-        ord("ğ"): "g", ord("Ğ"): "G", ord("ñ"): "n"}
+        ord("ğ"): "g", ord("Ğ"): "G", ord("ñ"): "n",
+        # Belarusian Łacinka and Czech-style romanisation: "Hurynovič" is "Hurynovich".
+        ord("č"): "ch", ord("Č"): "Ch", ord("š"): "sh", ord("Š"): "Sh", ord("ž"): "zh",
+        ord("Ž"): "Zh", ord("ć"): "ch", ord("Ć"): "Ch", ord("ŭ"): "u"}
 # Ordered rewrites from folded ASCII to a skeleton. Upper-case letters are sounds written with
 # several Latin letters: C = ch, S = sh, J = dzh / zh / j, H = kh / h.
 _RULES = (
