@@ -70,3 +70,18 @@ class UsageError(HabeasError):
 class GoldError(HabeasError):
     code = "E007"
     template = "Bad gold file: {detail}"
+
+
+class AuthError(HabeasError):
+    code = "E101"
+    template = "Not signed in: {detail}"
+
+
+class Forbidden(HabeasError):
+    code = "E102"
+    template = "Not allowed: {detail}"
+
+
+class RateLimited(HabeasError):
+    code = "E103"
+    template = "Too many attempts: {detail}"

@@ -23,7 +23,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from ..errors import HabeasError, UsageError
+from ..errors import AuthError, Forbidden, HabeasError, UsageError
 from .models import NO_REUSE, Base, JSONText, UTCDateTime, _in, utcnow
 
 ROLES = ("admin", "editor", "viewer")
@@ -38,21 +38,6 @@ SECRET_KEY_SETTING = "secret_key"
 TOKEN_PREFIX = "hb_"
 
 _hasher = PasswordHasher()
-
-
-class AuthError(HabeasError):
-    code = "E101"
-    template = "Not signed in: {detail}"
-
-
-class Forbidden(HabeasError):
-    code = "E102"
-    template = "Not allowed: {detail}"
-
-
-class RateLimited(HabeasError):
-    code = "E103"
-    template = "Too many attempts: {detail}"
 
 
 class User(Base):

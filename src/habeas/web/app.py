@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import HabeasError, NotFound, StoreError, UsageError
 from ..store import accounts
-from ..store.accounts import AuthError, Forbidden, RateLimited
+from ..errors import AuthError, Forbidden, RateLimited
 from ..workspace import Habeas
 from .auth import LoginLimiter, SessionMiddleware, csrf_token
 

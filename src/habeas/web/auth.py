@@ -20,7 +20,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..store.accounts import RateLimited
+from ..errors import RateLimited
 
 SESSION_COOKIE = "habeas_session"
 # A session lasts this long after the last request that renewed it.

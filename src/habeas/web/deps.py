@@ -12,7 +12,8 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from ..store import accounts
-from ..store.accounts import AuthError, User
+from ..errors import AuthError
+from ..store.accounts import User
 from ..workspace import Habeas
 from .auth import csrf_ok, session_of
 
