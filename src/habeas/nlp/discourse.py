@@ -49,6 +49,9 @@ class Discourse:
         # The last full date an event was given: what "two weeks later" counts from.
         self.anchor: str | None = None
         self._speakers: dict[int, str | None] = {}
+        # Persons events have happened to so far: "both men" means two of them, not the two
+        # presidents who negotiated their release.
+        self.victims: set[str] = set()
         self._chunks: dict[int, Span] | None = None
         # The last plural expression resolved, and to whom.
         self.last_plural: tuple[int, list[str]] | None = None
@@ -101,6 +104,8 @@ class Discourse:
         if plural:
             count = number_of(token)
             group = self._last_group(token.i, window_start)
+            if self.victims and not set(group) <= self.victims and count:
+                group = self._last_n(count, token.i, 0) or group
             if count and len(group) != count:
                 group = self._last_n(count, token.i, window_start) or group or \
                     self._next_n(count, token)
@@ -119,6 +124,8 @@ class Discourse:
             root = self.doc[start]
             if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS:
                 continue  # "Polozov said that both men ...": the speaker is not one of them
+            if self.victims and cid not in self.victims:
+                continue
             if window_start <= start < before and cid not in found:
                 found.append(cid)
                 if len(found) == count:
@@ -137,7 +144,16 @@ class Discourse:
         return found[:count] if len(found) >= count else []
 
     def _last_group(self, before: int, window_start: int) -> list[str]:
-        """The last coordination of two or more persons before ``before``."""
+        """The last coordination of two or more persons before ``before``, of persons events
+        happened to if there are such."""
+        groups = self._groups(before, window_start)
+        # The persons events happened to stay in focus beyond the window.
+        preferred = [g for g in self._groups(before, 0) if self.victims and
+                     set(g) <= self.victims]
+        return (preferred or groups or [[]])[0]
+
+    def _groups(self, before: int, window_start: int) -> list[list[str]]:
+        found = []
         for start, cid in reversed(self.mentions):
             if start >= before or start < window_start:
                 continue
@@ -147,9 +163,9 @@ class Discourse:
                 root = root.head
             group = [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at]
             group = list(dict.fromkeys(group))
-            if len(group) >= 2:
-                return group
-        return []
+            if len(group) >= 2 and group not in found:
+                found.append(group)
+        return found
 
     def _last_single(self, token: Token, window_start: int) -> list[str]:
         """A subject in the same sentence before the pronoun, else the last subject before it."""

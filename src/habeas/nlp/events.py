@@ -209,7 +209,7 @@ def etype_blocked_by_context(token: Token) -> bool:
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
     if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
-            c.dep_ == "poss" or c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+            c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
                 g.ent_type_ == "DATE" for g in c.children) for c in token.children):
         return True  # "after the trial"; but "since his arrest in March" is an arrest
     if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
@@ -614,8 +614,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             is_irrealis = True
         if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade"):
             negated = True
-        if any(c.dep_ == "neg" for c in head.children) and current.dep_ not in ("advcl",):
-            negated = True
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in head.children) \
+                and current.dep_ not in ("advcl",):
+            negated = True  # "had no record of detaining him"
         if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True
@@ -655,6 +656,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     is_irrealis, negated = irrealis(trigger)
     if is_irrealis and not negated:
         return []
+    discourse.victims.update(p for p in persons if not p.startswith("group:"))
     source, hedged_by_verb, speaker_verb = discourse.attribution(trigger)
     victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
     sent = trigger.sent

@@ -206,6 +206,17 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     return found
 
 
+def pair_modifier(name: Span) -> bool:
+    """ "Erdoğan-Putin talks": two persons named elsewhere, joined to describe a thing."""
+    words = [t.text for t in name]
+    if "-" not in words:
+        return False
+    halves = name.text.split("-")
+    surnames = {e[-1].text for e in name.doc.ents if e.label_ == "PERSON"
+                and e.start != name.start and "-" not in e.text}
+    return len(halves) == 2 and all(h.strip() in surnames for h in halves)
+
+
 def extend_right(name: Span) -> Span:
     """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname."""
     doc = name.doc
@@ -225,7 +236,7 @@ def extend_right(name: Span) -> Span:
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
-             for n in clean_name(ent)]
+             for n in clean_name(ent) if not pair_modifier(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     clusters: list[Cluster] = []
     taken: set[int] = set()
