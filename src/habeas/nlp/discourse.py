@@ -171,9 +171,11 @@ class Discourse:
         """A subject in the same sentence before the pronoun, else the last subject before it."""
         want = "female" if token.lower_ in ("she", "her", "herself") else "male"
         candidates = [(s, c) for s, c in self.mentions if window_start <= s < token.i]
-        for prefer_subject in (True, False):
+        passes = [(True, True), (False, True), (True, False), (False, False)] if any(
+            c in self.victims for _, c in candidates) else [(True, False), (False, False)]
+        for prefer_subject, victims_only in passes:
             for start, cid in reversed(candidates):
-                if self.gender.get(cid, want) != want:
+                if self.gender.get(cid, want) != want or victims_only and cid not in self.victims:
                     continue
                 head = self.doc[start]
                 while head.dep_ in ("compound", "flat") and head.head.i != head.i:

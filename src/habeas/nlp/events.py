@@ -341,7 +341,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         else:
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
-                                          "term", "year", "month"))]
+                                          "term", "year", "month"))
+                    and c.ent_type_ not in ("DATE", "TIME")]
+            if not args and trigger.dep_ == "conj":
+                args = subjects(trigger)  # "was detained at the rally and released the same
+                # evening": the conjunct shares the passive subject
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
                 args += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                          for p in c.children if p.dep_ == "pobj"]
