@@ -118,7 +118,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         event.extras["group"] = event.persons[0].removeprefix("group:")
         event.persons = []
     doc._.group_events = groups
-    return share_arguments(merge(named), sentence_of)
+    courts = [(ent.start_char, court_name(ent)) for ent in doc.ents
+              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)]
+    return share_arguments(merge(named), sentence_of, courts)
 
 
 def trigger_types(token: Token) -> list[str]:
@@ -467,6 +469,11 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         named = last_named_body(trigger, agent.lower().split()[-1])
         return named or agent
     return agent
+
+
+def court_name(ent: Span) -> str:
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return ent.doc[start: ent.end].text
 
 
 def last_named_body(trigger: Token, word: str) -> str | None:

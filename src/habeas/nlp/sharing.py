@@ -156,8 +156,24 @@ def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
     return out
 
 
-def share_arguments(events: list[EventRecord],
-                    sentence_of: dict[int, int] | None = None) -> list[EventRecord]:
+# The steps a court takes: without a court named in their sentence, the court the article named
+# last before them (or first after) is theirs.
+COURT_STEPS = {"trial", "conviction", "sentence", "acquittal", "appeal"}
+
+
+def share_court(events: list[EventRecord], courts: list[tuple[int, str]]) -> None:
+    if not courts:
+        return
+    for event in events:
+        if event.agent is not None or event.type not in COURT_STEPS:
+            continue
+        start = event.sources[0].start
+        before = [name for at, name in courts if at <= start]
+        event.agent = before[-1] if before else courts[0][1]
+
+
+def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
+                    courts: list[tuple[int, str]] = ()) -> list[EventRecord]:
     events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
@@ -180,6 +196,7 @@ def share_arguments(events: list[EventRecord],
             if donor is not None:
                 event.charge = donor.charge
     share_episodes(events, sentence_of or {})
+    share_court(events, list(courts))
     for event in events:
         if event.place is None and event.agent and event.type != "transfer":
             event.place = place_in_name(event.agent)
