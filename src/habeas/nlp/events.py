@@ -120,7 +120,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     doc._.group_events = groups
     courts = [(ent.start_char, court_name(ent)) for ent in doc.ents
               if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)]
-    return share_arguments(merge(named), sentence_of, courts)
+    return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published))
 
 
 def trigger_types(token: Token) -> list[str]:
@@ -469,6 +469,24 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         named = last_named_body(trigger, agent.lower().split()[-1])
         return named or agent
     return agent
+
+
+COURT_WORDS = {"court", "verdict", "judge", "hearing", "tribunal", "ruling"}
+
+
+def court_dates(doc: Doc, published: dt.date | None) -> list[tuple[int, str]]:
+    """Days on which the article says a court sat: a full date in a sentence about a court."""
+    found = []
+    for sent in doc.sents:
+        if not any(t.lower_ in COURT_WORDS for t in sent):
+            continue
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and not terms.find_terms(ent.text):
+                value = dates.resolve(ent.text, published)
+                if value and len(value) == 10:
+                    found.append((sent.start_char, value))
+                    break
+    return found
 
 
 def court_name(ent: Span) -> str:

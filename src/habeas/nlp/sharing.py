@@ -161,7 +161,17 @@ def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
 COURT_STEPS = {"trial", "conviction", "sentence", "acquittal", "appeal"}
 
 
-def share_court(events: list[EventRecord], courts: list[tuple[int, str]]) -> None:
+def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
+                court_dates: list[tuple[int, str]] = ()) -> None:
+    """A court report dates its hearing once ("On 18 April 2023 the court delivered its
+    verdict"): the court's steps told without a date happened that day."""
+    for event in events:
+        if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"}:
+            continue
+        start = event.sources[0].start
+        before = [date for at, date in court_dates if at <= start]
+        if before:
+            event.date = before[-1]
     if not courts:
         return
     for event in events:
@@ -173,7 +183,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]]) -> Non
 
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
-                    courts: list[tuple[int, str]] = ()) -> list[EventRecord]:
+                    courts: list[tuple[int, str]] = (),
+                    court_dates: list[tuple[int, str]] = ()) -> list[EventRecord]:
     events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
@@ -196,7 +207,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             if donor is not None:
                 event.charge = donor.charge
     share_episodes(events, sentence_of or {})
-    share_court(events, list(courts))
+    share_court(events, list(courts), list(court_dates))
     for event in events:
         if event.place is None and event.agent and event.type != "transfer":
             event.place = place_in_name(event.agent)
