@@ -72,6 +72,18 @@ class Discourse:
             return found
         if token.dep_ == "appos" and token.head.i != token.i:
             return self.persons_in(token.head, skip=skip)  # "Hurynovič, a blogger serving"
+        comma = token.left_edge.i - 1
+        if comma > 0 and self.doc[comma].text == "," and comma - 1 in self.cluster_at and \
+                token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
+            # "against A and B, residents of Birobidzhan, charged under ...": an apposition the
+            # parser attached elsewhere.
+            root = self.doc[comma - 1]
+            while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+                root = root.head
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            return [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at
+                    and t.i not in skip] or self.antecedents(token)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.antecedents(token)
