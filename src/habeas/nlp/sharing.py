@@ -81,6 +81,33 @@ def clause_place(trigger: Token, owners: set[int]) -> str | None:
         if ent.root.i in agents or _under_place_preposition(ent.root):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             return trigger.doc[start: ent.end].text
+    return facility(trigger, owners)
+
+
+# Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
+FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
+              "camp", "jail", "hospital", "facility", "sizo", "courtroom"}
+
+
+def facility(trigger: Token, owners: set[int]) -> str | None:
+    for token in trigger.sent:
+        if token.lemma_.lower() not in FACILITIES or token.dep_ != "pobj" or \
+                token.head.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        if owner(token, owners) not in (None, trigger.i):
+            continue
+        named = [t for t in token.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "FAC")]
+        if not named:
+            continue
+        words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") and
+                 not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in
+                         {x.i for x in token.subtree} and a != token)]
+        start = min(t.i for t in words)
+        end = max(t.i for t in words) + 1
+        doc = trigger.doc
+        while start < end and doc[start].dep_ in ("det", "poss"):
+            start += 1
+        return doc[start:end].text
     return None
 
 
