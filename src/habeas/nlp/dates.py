@@ -128,7 +128,9 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
             base = parse_published(anchor) if anchor and len(anchor) == 10 else None
             if base is None:
                 return None
-            return (base + dt.timedelta(days=count * unit)).isoformat()
+            later = base + dt.timedelta(days=count * unit)
+            return later.isoformat() if match["unit"] in ("day", "week") else fmt(
+                later.year, later.month)
         if match["dir"] == "ago":
             day = published - dt.timedelta(days=count * unit)
             return day.isoformat() if match["unit"] in ("day", "week") else fmt(day.year, day.month)

@@ -108,9 +108,12 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         events.extend(split_terms(found, discourse))
-        dated = [e.date for e in found if e.date and len(e.date) == 10]
+        dated = [e for e in found if e.date and e.trigger is not None]
         if dated:
-            discourse.anchor = dated[-1]  # "two weeks later", "the same day" count from here
+            # "two weeks later", "the same month" count from the sentence's main event
+            main = min(dated, key=lambda e: len(list(doc.char_span(
+                e.trigger.start, e.trigger.end, alignment_mode="expand").root.ancestors)))
+            discourse.anchor = main.date
     sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
     named = [e for e in events if not e.persons[0].startswith("group:")]
     groups = [e for e in events if e.persons[0].startswith("group:")]
@@ -567,7 +570,13 @@ def find_charge(trigger: Token) -> str | None:
             of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             if of is not None:
                 obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), obj)
-        tokens = [t for t in obj.subtree if not _inside_clause(t, obj)]
+        tokens = [t for t in obj.subtree if not _inside_clause(t, obj) and not any(
+            a.dep_ == "appos" and a.lemma_ in ("charge", "accusation") for a in
+            [t, *t.ancestors] if a.i > obj.i and a.i <= obj.right_edge.i)]
+        # "guilty of smuggling and of financing ...": the second charge hangs from the first "of"
+        for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+            tokens.extend(t for t in conj.subtree if not _inside_clause(t, conj))
+        tokens.sort(key=lambda t: t.i)
         while tokens and (tokens[0].lower_ in HEDGE_WORDS or tokens[0].dep_ == "det"):
             tokens = tokens[1:]
         if not tokens:

@@ -202,7 +202,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     if not courts:
         return
     for event in events:
-        if event.agent is not None or event.type not in COURT_STEPS:
+        generic = event.agent is not None and event.agent.lower() in ("court", "the court")
+        if event.agent is not None and not generic or event.type not in COURT_STEPS:
             continue
         start = event.sources[0].start
         before = [name for at, name in courts if at <= start]
