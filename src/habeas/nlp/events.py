@@ -20,7 +20,8 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import PLACE_PREPOSITIONS, clause_date, clause_place, share_arguments
+from .sharing import (NOT_PLACES, PLACE_PREPOSITIONS, clause_date, clause_place,
+                      share_arguments)
 
 VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
@@ -268,11 +269,31 @@ def destinations(token: Token) -> list[Token]:
 
 
 def first_place(prep: Token) -> Token | None:
-    for t in prep.subtree:
-        if t.ent_type_ in ("GPE", "LOC", "FAC") and t.i != prep.i:
-            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
-            return t.doc[ent.end - 1]
+    """The object of "to"/"via" when it is a place: a named place or a building ("a police base
+    in Gudermes", "penal colony No. 2 in Salavat")."""
+    from .sharing import FACILITIES
+
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in FACILITIES or any(
+            t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree):
+        return pobj
     return None
+
+
+def stop_text(pobj: Token) -> str:
+    """How a stop of a route is named: a building by its whole phrase ("a police base in
+    Gudermes", "penal colony No. 2 in Salavat"), anything else by the place it names ("the
+    Russian city of Krasnodar", "the Turkish capital Ankara" -> "Krasnodar", "Ankara")."""
+    from .sharing import FACILITIES
+
+    if pobj.lemma_.lower() in FACILITIES:
+        return noun_phrase(pobj)
+    if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return ent_text(pobj)
+    named = [t for t in pobj.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
+    return ent_text(named[-1]) if named else noun_phrase(pobj)
 
 
 def ent_text(token: Token) -> str:
@@ -454,9 +475,10 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
-        return ent_text(stops[-1]) if stops else None
+        return stop_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS:
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS \
+                and token.text.lower() not in NOT_PLACES:
             return ent_text(token)
     return None
 
@@ -533,7 +555,8 @@ def noun_phrase(head: Token) -> str:
     while stack:
         token = stack.pop()
         if token.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "prep") and \
-                token.lower_ not in ("of", "in", "from") or token.ent_type_ == "DATE":
+                token.lower_ not in ("of", "in", "from", "near", "outside") or \
+                token.ent_type_ == "DATE":
             continue
         keep.append(token)
         stack.extend(token.children)
@@ -723,7 +746,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "transfer":
         # A route "first to Simferopol, then to Krasnodar, and on to Ankara": one leg each.
         for stop in destinations(trigger)[:-1]:
-            out.append(_copy(event, place=ent_text(stop)))
+            out.append(_copy(event, place=stop_text(stop)))
     return out
 
 

@@ -79,6 +79,10 @@ def clause_place(trigger: Token, owners: set[int]) -> str | None:
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None):
             continue
         if ent.root.i in agents or _under_place_preposition(ent.root):
+            building = ent.root.head
+            if ent.root.dep_ in ("compound", "nmod", "amod") and \
+                    building.lemma_.lower() in FACILITIES and ent.root.i not in agents:
+                return facility(trigger, owners) or ent.text  # "the Navapolatsk penal colony"
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             return trigger.doc[start: ent.end].text
     return facility(trigger, owners)
