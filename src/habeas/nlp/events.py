@@ -276,7 +276,8 @@ def first_place(prep: Token) -> Token | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    if pobj.lemma_.lower() in FACILITIES or any(
+    # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
+    if pobj.lemma_.lower() in FACILITIES - {"hospital", "court", "courtroom", "airport"} or any(
             t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree):
         return pobj
     return None
