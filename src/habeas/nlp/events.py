@@ -582,6 +582,9 @@ def find_charge(trigger: Token) -> str | None:
         if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
                                                         "over"):
             continue
+        if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
+                                                          "find", "conviction", "acquittal"):
+            continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
                 "year", "month", "day", "week"):
@@ -620,6 +623,10 @@ def find_charge(trigger: Token) -> str | None:
 def _inside_clause(token: Token, root: Token) -> bool:
     current = token
     while current.i != root.i:
+        if current.dep_ == "relcl" and any(c.lower_ in ("that", "which") and c.dep_ in (
+                "nsubj", "nsubjpass") for c in current.children):
+            current = current.head  # "actions that grossly violated public order" describes
+            continue                # the charge itself
         if current.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and current.head.i != root.i \
                 or current.dep_ == "advcl" or current.dep_ == "punct" and current.head == root:
             return True
