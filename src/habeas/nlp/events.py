@@ -122,8 +122,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         event.extras["group"] = event.persons[0].removeprefix("group:")
         event.persons = []
     doc._.group_events = groups
-    courts = [(ent.start_char, court_name(ent)) for ent in doc.ents
-              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)]
+    courts = named_courts(doc)
     return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published))
 
 
@@ -516,8 +515,25 @@ def court_dates(doc: Doc, published: dt.date | None) -> list[tuple[int, str]]:
 
 
 def court_name(ent: Span) -> str:
+    """ "the Supreme Court of" (the model cut the entity before "Crimea"): the whole phrase."""
+    if ent[-1].lower_ == "of" or ent.root.lower_ in GENERIC_BODIES:
+        return noun_phrase(ent.root)
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
     return ent.doc[start: ent.end].text
+
+
+def named_courts(doc: Doc) -> list[tuple[int, str]]:
+    """Courts the article names: entities, and capitalised phrases headed by "Court" that the
+    model did not tag ("the Southern District Military Court")."""
+    found = {ent.start_char: court_name(ent) for ent in doc.ents
+             if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
+    for token in doc:
+        if token.text in ("Court", "Tribunal") and token.i not in {
+                t.i for e in doc.ents if e.label_ in ("ORG", "FAC") for t in e}:
+            words = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper()]
+            if len(words) >= 2:
+                found.setdefault(doc[words[0].i].idx, noun_phrase(token))
+    return sorted(found.items())
 
 
 def last_named_body(trigger: Token, word: str) -> str | None:
