@@ -163,3 +163,14 @@ def agrees(predicted: str | None, gold: str | None) -> bool:
     if not predicted or not gold:
         return predicted == gold
     return predicted[: len(gold)] == gold
+
+
+_CALENDAR = re.compile(r"\b(?:19|20)\d\d\b|" + _MONTH.replace("(?P<month>", "(?:") +
+                       r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def is_duration(text: str) -> bool:
+    """ "eight years" is a term; "14 November, eight months into ..." is still a date."""
+    from .terms import find_terms
+
+    return bool(find_terms(text)) and not _CALENDAR.search(text)

@@ -443,11 +443,24 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
 DAY_WORDS = {"today", "yesterday", "tonight"}
 
 
+# A date after these is a bound, not when the event happened: "the third to die since 2014".
+BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
+
+
+def in_dateline(ent: Span) -> bool:
+    """ "MAKHACHKALA, Oct 6 (EWS) - ...": the date a wire story was filed."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_upper \
+        and len(doc[ent.start - 2].text) > 2
+
+
 def date_expression(token: Token) -> str | None:
     """The date text a token belongs to: a DATE entity, or a day word."""
     if token.ent_type_ in ("DATE", "TIME"):
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        if terms.find_terms(ent.text) and not dates.ANCHORED.search(ent.text) or \
+        if in_dateline(ent) or ent.root.head.lower_ in BOUND_PREPOSITIONS:
+            return None
+        if dates.is_duration(ent.text) and not dates.ANCHORED.search(ent.text) or \
                 ent.text.isdigit() and len(ent.text) < 4:
             return None  # "eight years" is a term, "52" an age
         return ent.text
@@ -506,7 +519,7 @@ def court_dates(doc: Doc, published: dt.date | None) -> list[tuple[int, str]]:
         if not any(t.lower_ in COURT_WORDS for t in sent):
             continue
         for ent in sent.ents:
-            if ent.label_ == "DATE" and not terms.find_terms(ent.text):
+            if ent.label_ == "DATE" and not dates.is_duration(ent.text):
                 value = dates.resolve(ent.text, published)
                 if value and len(value) == 10:
                     found.append((sent.start_char, value))

@@ -52,12 +52,13 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
 def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
                 anchor: str | None = None) -> str | None:
     for ent in _candidates(trigger, owners, ("DATE",)):
-        if terms.find_terms(ent.text) and not dates.ANCHORED.search(ent.text) or \
+        if dates.is_duration(ent.text) and not dates.ANCHORED.search(ent.text) or \
                 ent.text.isdigit() and len(ent.text) < 4:
             continue
-        if any(t.lower_ in ("born", "since", "until", "for") for t in ent.root.ancestors
-               if t.i >= ent.start - 2):
-            continue
+        if any(t.lower_ in ("born", "since", "until", "for", "before", "after") for t in
+               ent.root.ancestors if t.i >= ent.start - 2) or ent.start >= 2 and \
+                ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].is_upper:
+            continue  # a bound, or the dateline of a wire story
         value = dates.resolve(ent.text, published, anchor)
         if value:
             return value
