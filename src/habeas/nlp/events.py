@@ -108,7 +108,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         for token in sent:
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
-        events.extend(split_terms(found, discourse))
+        found = split_terms(found, discourse)
+        refer_back(doc, found, events)
+        events.extend(found)
         dated = [e for e in found if e.date and e.trigger is not None]
         if dated:
             # "two weeks later", "the same month" count from the sentence's main event
@@ -124,6 +126,41 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     doc._.group_events = groups
     courts = named_courts(doc)
     return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published))
+
+
+# "detained at the rally": a definite mention of an event told before gives its date and place.
+EPISODE_NOUNS = {"rally": "protest", "protest": "protest", "demonstration": "protest",
+                 "picket": "protest", "raid": "search", "raids": "search", "hearing": "trial",
+                 "trial": "trial"}
+
+
+def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord]) -> None:
+    for event in found:
+        if event.date is not None or event.trigger is None:
+            continue
+        trigger = doc.char_span(event.trigger.start, event.trigger.end,
+                                alignment_mode="expand").root
+        nouns = [trigger] if trigger.lower_ in EPISODE_NOUNS else []
+        for noun in nouns:  # "the rally" itself, told before with its date
+            if any(c.lower_ == "the" for c in noun.children):
+                earlier = next((e for e in reversed(before) if e.type == event.type and e.date),
+                               None)
+                if earlier is not None:
+                    event.date = earlier.date
+                    event.place = event.place or earlier.place
+                    break
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in"):
+                continue
+            for noun in prep.children:
+                etype = EPISODE_NOUNS.get(noun.lower_)
+                if noun.dep_ != "pobj" or etype is None or not any(
+                        c.lower_ == "the" for c in noun.children):
+                    continue
+                earlier = next((e for e in reversed(before) if e.type == etype and e.date), None)
+                if earlier is not None:
+                    event.date = earlier.date
+                    event.place = event.place or earlier.place
 
 
 def trigger_types(token: Token) -> list[str]:
