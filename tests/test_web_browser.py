@@ -45,11 +45,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, nlp):
-    import uvicorn
-
+def served(tmp_path_factory, nlp):
+    """The Habeas the server serves (a test may store things in it directly)."""
     from habeas.store import accounts
-    from habeas.web import make_app
     from habeas.workspace import Habeas
 
     folder = tmp_path_factory.mktemp("browser")
@@ -57,6 +55,17 @@ def server(tmp_path_factory, nlp):
     habeas._nlp = nlp  # the session's loaded pipeline: load the model once per test run
     with habeas.session() as session, session.begin():
         accounts.add_user(session=session, name="editor", password=PASSWORD, role="editor")
+    yield habeas
+    habeas.close()
+
+
+@pytest.fixture(scope="module")
+def server(served):
+    import uvicorn
+
+    from habeas.web import make_app
+
+    habeas = served
     port = free_port()
     config = uvicorn.Config(make_app(habeas), host="127.0.0.1", port=port, log_level="warning",
                             lifespan="off")
@@ -70,7 +79,6 @@ def server(tmp_path_factory, nlp):
     yield f"http://127.0.0.1:{port}"
     uvicorn_server.should_exit = True
     thread.join(timeout=10)
-    habeas.close()
 
 
 @pytest.fixture(scope="module")
@@ -199,4 +207,38 @@ def test_a_hostile_report_runs_nothing(page):
     for path in ("/search?q=Umerov", "/review", "/reports"):
         page.goto(path)
         assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.violations == []
+
+
+def test_merge_suggestions_by_keyboard(page, served):
+    """Runs last: the suggestions it stores head the queue until decided."""
+    from habeas.model import Document, Extraction, PersonRecord
+    from habeas.store import add_article, save_extraction
+    from tests.test_web_suggestions import REPORTS
+    from tests.test_web_fixtures import VERSIONS, span
+
+    for text, published, name in REPORTS:
+        with served.session() as session, session.begin():
+            article, _ = add_article(session=session, document=Document(
+                text=text, source=f"{published}.txt", title=name, published=published))
+            save_extraction(session=session, article=article, extraction=Extraction(
+                document={}, persons=[PersonRecord(id="p1", name=name,
+                                                   mentions=[span(text, name)])],
+                events=[], versions=dict(VERSIONS)))
+    sign_in(page)
+    page.goto("/review")
+    rows = page.locator("tr.suggestion-row")
+    assert rows.count() == 2 and "Akhtemow" in rows.first.inner_text()
+    first, second = (rows.nth(i).get_attribute("data-suggestion") for i in (0, 1))
+    page.keyboard.press("j")  # the first row of the page: a suggestion
+    page.keyboard.press("a")
+    page.wait_for_selector(f"#suggestion-row-{first} [data-status=accepted]")
+    # the brothers cannot both be Akhtemow: the other suggestion is settled in place
+    page.wait_for_selector(f"#suggestion-row-{second} [data-status=settled]")
+    assert "cannot be one person" in page.inner_text(f"#suggestion-row-{second}")
+    page.click(f"#suggestion-row-{first} a[href^='/persons/']")
+    page.wait_for_selector("#person-name")
+    assert "Akhtemow" in page.inner_text(".dossier-head")
+    page.goto("/review")
+    assert page.locator("tr.suggestion-row").count() == 0
     assert page.violations == []

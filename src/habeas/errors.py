@@ -67,6 +67,13 @@ class UsageError(HabeasError):
     template = "{detail}"
 
 
+class Conflict(UsageError):
+    """A decision that was already taken: reviewing a claim or a suggestion twice."""
+
+    code = "E008"
+    template = "Already decided: {detail}"
+
+
 class GoldError(HabeasError):
     code = "E007"
     template = "Bad gold file: {detail}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound, UsageError
+from ..errors import Conflict, NotFound, UsageError
 from ..model import PersonRecord
 from ..store.models import (
     Article,
@@ -291,7 +291,7 @@ def review_suggestion(session: Session, suggestion_id: int, *, accept: bool,
     if row is None:
         raise NotFound(f"no suggestion #{suggestion_id}")
     if row.status != "pending":
-        raise UsageError(f"suggestion #{suggestion_id} is already {row.status}")
+        raise Conflict(f"suggestion #{suggestion_id} is already {row.status}")
     if accept:
         merge(session, session.get(Person, row.person_id), session.get(Person, row.candidate_id),
               by=by, score=row.score, reason=f"suggestion #{row.id} accepted: {row.reason}")
@@ -317,6 +317,58 @@ def pending_suggestions(session: Session) -> list[dict]:
                     "score": row.score, "reason": row.reason})
     return out
 
+
+
+def suggestion_settled(session: Session, row: Suggestion) -> str | None:
+    """Why a suggestion needs no merge any more (None while it still may): its two persons
+    were merged since, or a merge made them two persons who cannot be one."""
+    person = canonical(session, session.get(Person, row.person_id))
+    candidate = canonical(session, session.get(Person, row.candidate_id))
+    if person.id == candidate.id:
+        return f"both are {person.name} (#{person.id}) now"
+    score, why = names_score(names_of(session, _member_ids(session, person)),
+                             names_of(session, _member_ids(session, candidate)))
+    if score == 0:
+        return f"{person.name} (#{person.id}) and {candidate.name} (#{candidate.id}) cannot " \
+               f"be one person ({why})"
+    return None
+
+
+def settled_suggestions(session: Session, person: Person) -> dict[int, str]:
+    """The pending suggestions about ``person`` (or anyone merged into them) that a merge has
+    settled, by id, with why (see ``suggestion_settled``)."""
+    members = _member_ids(session, canonical(session, person))
+    rows = session.scalars(select(Suggestion).where(
+        Suggestion.status == "pending",
+        or_(Suggestion.person_id.in_(members), Suggestion.candidate_id.in_(members)))
+        .order_by(Suggestion.id))
+    return {row.id: why for row in rows if (why := suggestion_settled(session, row))}
+
+
+def describe_suggestion(session: Session, row: Suggestion) -> dict:
+    """A suggestion for a reviewer: both persons as they stand (the persons they were merged
+    into, if they were), each with their other names, the score and the reasons."""
+    out: dict = {"id": row.id, "score": row.score, "reason": row.reason,
+                 "reasons": [r for r in (row.reason or "").split("; ") if r],
+                 "status": row.status, "created_at": row.created_at.isoformat(),
+                 "reviewed_by": row.reviewed_by,
+                 "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None}
+    for side, person_id in (("person", row.person_id), ("candidate", row.candidate_id)):
+        root = canonical(session, session.get(Person, person_id))
+        out[f"{side}_id"], out[side] = root.id, root.name
+        out[f"{side}_aliases"] = [name for name in names_of(session, _member_ids(session, root))
+                                  if name != root.name]
+    return out
+
+
+def suggestion_page(session: Session, *, limit: int = 50,
+                    offset: int = 0) -> tuple[list[dict], int]:
+    """One page of the suggestions ``pending_suggestions`` lists (best first), described by
+    ``describe_suggestion``, and how many there are in all."""
+    pending = pending_suggestions(session)
+    rows = [describe_suggestion(session, session.get(Suggestion, p["id"]))
+            for p in pending[offset:offset + limit]]
+    return rows, len(pending)
 
 def split(session: Session, person: Person, aliases: list[str], *, by: str,
           reason: str | None = None) -> Person:

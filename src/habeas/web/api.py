@@ -1,7 +1,8 @@
 """The REST API under ``/api/v1``: bearer tokens, JSON, ``limit``/``offset`` with ``total``.
 
 Each route parses its input, calls one core function and returns its result. Viewers read;
-editors also review claims and ingest; admins also read the audit log. Every change is audited.
+editors also review claims and merge suggestions and ingest; admins also read the audit log.
+Every change is audited.
 """
 
 from __future__ import annotations
@@ -50,6 +51,11 @@ class ReviewIn(BaseModel):
 
 
 class BulkReviewIn(BaseModel):
+    ids: list[int] = Field(min_length=1, max_length=review.MAX_BULK)
+    action: Literal["accept", "reject"]
+
+
+class BulkSuggestionsIn(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=review.MAX_BULK)
     action: Literal["accept", "reject"]
 
@@ -169,6 +175,49 @@ def review_claims(body: BulkReviewIn, user: User = Depends(api_editor),
         done = review.decide_many(session=session, claim_ids=body.ids, action=body.action,
                                   user=user)
         return {"reviewed": len(done), "items": [review.claim_dict(c) for c in done]}
+
+
+@router.get("/suggestions", response_model=Page)
+def suggestions(limit: int = Limit, offset: int = Offset, _: User = Depends(api_reader),
+                session: Session = Depends(db)) -> dict[str, Any]:
+    """Merge suggestions waiting for review, best first."""
+    rows, total = review.list_suggestions(session=session, limit=limit, offset=offset)
+    return page(rows, total, limit, offset)
+
+
+@router.get("/suggestions/{suggestion_id}")
+def suggestion(suggestion_id: int, _: User = Depends(api_reader),
+               session: Session = Depends(db)) -> dict[str, Any]:
+    """One suggestion, pending or decided, with both persons as they stand now."""
+    return review.get_suggestion(session=session, suggestion_id=suggestion_id)
+
+
+@router.post("/suggestions/review")
+def review_suggestions(body: BulkSuggestionsIn, user: User = Depends(api_editor),
+                       session: Session = Depends(db)) -> dict[str, Any]:
+    """Bulk: accept or reject several suggestions; one that fails leaves all undecided."""
+    with session.begin():
+        done = review.decide_suggestions(session=session, suggestion_ids=body.ids,
+                                         action=body.action, user=user)
+        return {"reviewed": len(done), "items": done}
+
+
+@router.post("/suggestions/{suggestion_id}/accept")
+def accept_suggestion(suggestion_id: int, user: User = Depends(api_editor),
+                      session: Session = Depends(db)) -> dict[str, Any]:
+    """Merge the suggestion's person into its candidate (undo: `habeas merge --undo`)."""
+    with session.begin():
+        return review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+                                        action="accept", user=user)
+
+
+@router.post("/suggestions/{suggestion_id}/reject")
+def reject_suggestion(suggestion_id: int, user: User = Depends(api_editor),
+                      session: Session = Depends(db)) -> dict[str, Any]:
+    """Keep the two persons apart for good."""
+    with session.begin():
+        return review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+                                        action="reject", user=user)
 
 
 @router.get("/search")

@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from .. import __version__
-from ..errors import HabeasError, NotFound, StoreError, UsageError
+from ..errors import Conflict, HabeasError, NotFound, StoreError, UsageError
 from ..store import accounts
 from ..errors import AuthError, Forbidden, RateLimited
 from ..workspace import Habeas
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
 API_PREFIX = "/api/v1"
 STATUS_OF = ((NotFound, 404), (AuthError, 401), (Forbidden, 403), (RateLimited, 429),
-             (UsageError, 400), (StoreError, 400))
+             (Conflict, 409), (UsageError, 400), (StoreError, 400))
 
 
 class LoginRequired(Exception):

@@ -40,11 +40,14 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     return templates.TemplateResponse(request, template, context, status_code=status_code)
 
 
-def pager(request: Request, total: int, offset: int, limit: int = PAGE_SIZE) -> dict[str, Any]:
-    params = {k: v for k, v in request.query_params.items() if k != "offset" and v}
+def pager(request: Request, total: int, offset: int, limit: int = PAGE_SIZE,
+          param: str = "offset") -> dict[str, Any]:
+    """Links to the previous and next pages; ``param`` is the query parameter of the offset
+    (a page with two lists pages each by its own)."""
+    params = {k: v for k, v in request.query_params.items() if k != param and v}
 
     def link(at: int) -> str:
-        return f"{request.url.path}?{urlencode({**params, 'offset': at})}"
+        return f"{request.url.path}?{urlencode({**params, param: at})}"
 
     return {"total": total, "offset": offset, "limit": limit,
             "first": offset + 1 if total else 0, "last": min(offset + limit, total),

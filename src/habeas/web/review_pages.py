@@ -1,6 +1,7 @@
-"""The review queue: claims nobody has reviewed yet, accepted, rejected or edited one by one
+"""The review queue: merge suggestions waiting for a reviewer (accept merges the two persons,
+reject keeps them apart) and claims nobody has reviewed yet (accept, reject, edit), one by one
 (in place, with htmx) or in bulk, with keyboard shortcuts (``static/review.js``). Works without
-script too: every button submits the queue's form. Every decision goes to the audit log.
+script too: every button submits its list's form. Every decision goes to the audit log.
 """
 
 from __future__ import annotations
@@ -17,20 +18,34 @@ from .deps import db, page_editor, page_reader
 from .pages import PAGE_SIZE, clean, pager, render
 
 router = APIRouter(include_in_schema=False)
+# Merge suggestions shown at the head of the queue, per page.
+SUGGESTIONS_SHOWN = 10
 
 
 @router.get("/review")
 def queue(request: Request, field: str = "", subject_type: str = "", article_id: str = "",
-          offset: int = 0, user: User = Depends(page_reader),
+          offset: int = 0, soffset: int = 0, user: User = Depends(page_reader),
           session: Session = Depends(db)) -> Response:
     article = int(article_id) if article_id.isdigit() else None
     rows, total = review.review_queue(
         session=session, field=clean(field),
         subject_type=subject_type if subject_type in ("person", "event") else None,
         article_id=article, limit=PAGE_SIZE, offset=max(0, offset))
+    suggestions, suggestions_total = review.list_suggestions(
+        session=session, limit=SUGGESTIONS_SHOWN, offset=max(0, soffset))
     return render(request, "review.html", rows=rows, field=field, subject_type=subject_type,
                   article_id=article_id, pager=pager(request, total, max(0, offset)),
+                  suggestions=suggestions,
+                  suggestion_pager=pager(request, suggestions_total, max(0, soffset),
+                                         limit=SUGGESTIONS_SHOWN, param="soffset"),
                   message=None)
+
+
+def _back(request: Request) -> Response:
+    """Back to the page the form was on (this site's only), else the queue."""
+    back = request.headers.get("referer") or "/review"
+    return RedirectResponse(back if back.startswith(str(request.base_url)) else "/review",
+                            status_code=303)
 
 
 def _apply(session: Session, claim_id: int, action: str, value: str | None,
@@ -63,9 +78,46 @@ async def bulk(request: Request, user: User = Depends(page_editor),
         with session.begin():
             review.decide_many(session=session, claim_ids=ids, action=str(form.get("action")),
                                user=user)
-    back = request.headers.get("referer") or "/review"
-    return RedirectResponse(back if back.startswith(str(request.base_url)) else "/review",
-                            status_code=303)
+    return _back(request)
+
+
+@router.post("/review/suggestions/bulk")
+async def suggestions_bulk(request: Request, user: User = Depends(page_editor),
+                           session: Session = Depends(db)) -> Response:
+    """The suggestions form: one row's button (``single=ID:action``) or the selected rows."""
+    form = await request.form()
+    single = str(form.get("single") or "")
+    if single:
+        suggestion_id, _, action = single.partition(":")
+        ids = [int(suggestion_id)] if suggestion_id.isdigit() else []
+    else:
+        action = str(form.get("action") or "")
+        ids = [int(v) for v in form.getlist("suggestion_ids")
+               if isinstance(v, str) and v.isdigit()]
+    if not ids:
+        raise UsageError("select at least one merge suggestion")
+    with session.begin():
+        review.decide_suggestions(session=session, suggestion_ids=ids, action=action,
+                                  user=user)
+    return _back(request)
+
+
+@router.post("/review/suggestions/{suggestion_id}")
+async def decide_suggestion(request: Request, suggestion_id: int,
+                            user: User = Depends(page_editor),
+                            session: Session = Depends(db)) -> Response:
+    """One suggestion, answered with its decided row, and the rows of the suggestions the
+    merge settled swapped out of band (htmx)."""
+    form = await request.form()
+    with session.begin():
+        done = review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+                                        action=str(form.get("action") or ""), user=user)
+        settled = []
+        for other_id, why in done["settled"].items():
+            other = review.get_suggestion(session=session, suggestion_id=other_id)
+            settled.append({**other, "status": "settled", "settled_why": why})
+    return render(request, "_suggestion_row.html", s=done, done=True, settled=settled,
+                  user=user)
 
 
 @router.post("/review/{claim_id}")

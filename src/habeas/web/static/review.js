@@ -1,13 +1,18 @@
-// Habeas review queue: keyboard shortcuts and "select all". Works on rows marked
-// .claim-row; decisions go through the row's own buttons (htmx, or a plain form post).
+// Habeas review queue: keyboard shortcuts and "select all". Works on the rows of merge
+// suggestions (.suggestion-row) and of claims (.claim-row), in page order; decisions go
+// through the row's own buttons (htmx, or a plain form post). "A"/"R" decide the rows selected
+// in the list the focused row is in (else the first list with a selection).
 "use strict";
 (function () {
+  var ROW = "tr.suggestion-row, tr.claim-row";
+  var OPEN = "tr.suggestion-row:not(.done), tr.claim-row:not(.done)";
+  var PICK = "input[type=checkbox][name]";
   function rows() {
-    return Array.prototype.slice.call(document.querySelectorAll("tr.claim-row:not(.done)"));
+    return Array.prototype.slice.call(document.querySelectorAll(OPEN));
   }
   function current() {
     var active = document.activeElement;
-    return active ? active.closest("tr.claim-row") : null;
+    return active ? active.closest(ROW) : null;
   }
   function focusRow(index) {
     var all = rows();
@@ -25,9 +30,17 @@
     var button = row && row.querySelector(selector);
     if (button) { button.click(); }
   }
-  function bulk(id) {
-    var button = document.getElementById(id);
-    if (button && document.querySelector("input[name=ids]:checked")) { button.click(); }
+  function bulk(action) {
+    var row = current();
+    var forms = row ? [row.closest("form")] :
+      Array.prototype.slice.call(document.querySelectorAll("form.queue-form"));
+    for (var i = 0; i < forms.length; i++) {
+      var form = forms[i];
+      if (form && form.querySelector(PICK + ":checked")) {
+        press(form, "button[data-bulk=" + action + "]");
+        return;
+      }
+    }
   }
   document.addEventListener("keydown", function (event) {
     var tag = event.target.tagName;
@@ -48,9 +61,9 @@
           row.querySelector(".edit-value").focus();
         }
         break;
-      case "x": press(row, "input[name=ids]"); break;
-      case "A": bulk("bulk-accept"); break;
-      case "R": bulk("bulk-reject"); break;
+      case "x": press(row, PICK); break;
+      case "A": bulk("accept"); break;
+      case "R": bulk("reject"); break;
       default: return;
     }
   });
@@ -62,18 +75,25 @@
     }
   });
   document.addEventListener("change", function (event) {
-    if (event.target.id === "select-all") {
-      rows().forEach(function (row) {
-        var box = row.querySelector("input[name=ids]");
+    // "all on this page" selects the open rows of its own list.
+    if (event.target.classList && event.target.classList.contains("select-all")) {
+      var form = event.target.closest("form");
+      Array.prototype.slice.call(form.querySelectorAll(OPEN)).forEach(function (row) {
+        var box = row.querySelector(PICK);
         if (box) { box.checked = event.target.checked; }
       });
     }
   });
+  var decided = null;  // the id of the row whose button sent the last request
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var row = event.detail.elt.closest ? event.detail.elt.closest(ROW) : null;
+    decided = row ? row.id : null;
+  });
   document.addEventListener("htmx:afterSettle", function () {
     // After a decision the row is done: move to the next open row below it (or the first).
-    var row = current();
+    var row = current() || (decided && document.getElementById(decided));
     if (row && !row.classList.contains("done")) { return; }
-    var all = Array.prototype.slice.call(document.querySelectorAll("tr.claim-row"));
+    var all = Array.prototype.slice.call(document.querySelectorAll(ROW));
     var after = row ? all.slice(all.indexOf(row) + 1) : all;
     var next = after.concat(all).filter(function (r) { return !r.classList.contains("done"); })[0];
     if (next) { next.focus(); }
