@@ -200,6 +200,25 @@ class Discourse:
 
     # ------------------------------------------------------------ who says so
 
+    def speaker_mentions(self, verb: Token) -> set[int]:
+        """The tokens that name the speaker of a reporting verb: they are not the persons an
+        event in the same sentence happens to ("Polozov said ..."). A pronoun speaker names
+        no token, so "he posted videos" keeps him the subject of his arrest."""
+        name = self.speaker(verb)
+        if name is None:
+            return set()
+        spots = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        if verb.dep_ == "relcl":
+            spots.append(verb.head)
+        tokens = {t.i for s in spots for t in s.subtree if t.i in self.cluster_at}
+        previous = verb.i - 1
+        while previous >= verb.sent.start and self.doc[previous].pos_ in ("ADV", "AUX", "PART"):
+            previous -= 1
+        while previous >= verb.sent.start and previous in self.cluster_at:
+            tokens.add(previous)  # "... Petro Poroshenko wrote on Twitter"
+            previous -= 1
+        return {i for i in tokens if self.names.get(self.cluster_at[i]) == name}
+
     def speaker(self, verb: Token) -> str | None:
         """The source named with a reporting verb, as a full name or organisation."""
         if verb.i not in self._speakers:
@@ -253,7 +272,12 @@ class Discourse:
     def reporting_verbs(self, sent: Span) -> list[Token]:
         verbs = []
         for token in sent:
-            if token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
+            clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
+            obj = any(c.dep_ == "dobj" for c in token.children)
+            if token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and (
+                    clause or token.dep_ not in ("relcl", "acl") and not obj):
+                # "videos he posted on YouTube" reports nothing; "Aliev, who said that",
+                # "told AFP that" and "wrote on Twitter" do
                 verbs.append(token)
             elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
                 verbs.append(token)
@@ -276,6 +300,10 @@ class Discourse:
         for verb in verbs:
             if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl"):
                 continue
+            sentence_level = verb.dep_ in ("ROOT", "parataxis") or verb.head.dep_ == "ROOT" \
+                and verb.dep_ in ("conj", "ccomp", "advcl")
+            if not sentence_level:
+                continue  # "convicted over videos he posted": not who says the conviction
             source = self.speaker(verb)
             if source:
                 return source, verb.lemma_ in HEDGING_VERBS, verb

@@ -775,10 +775,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
           owners: set[int] = frozenset()) -> list[EventRecord]:
     skip = set()
     for verb in discourse.reporting_verbs(trigger.sent):
-        speaker = discourse.speaker(verb)
-        skip.update(i for i, cid in discourse.cluster_at.items()
-                    if discourse.names.get(cid) == speaker and trigger.sent.start <= i <
-                    trigger.sent.end)
+        skip.update(discourse.speaker_mentions(verb))
     if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") for c in trigger.children) and any(
             a.lower_ in ("for", "of") and a.dep_ == "prep" for a in trigger.ancestors):
@@ -793,6 +790,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         return []
     discourse.victims.update(p for p in persons if not p.startswith("group:"))
     source, hedged_by_verb, speaker_verb = discourse.attribution(trigger)
+    if source and speaker_verb is not None and speaker_verb not in trigger.ancestors and \
+            source in {discourse.names.get(p) for p in persons}:
+        source = None  # "was arrested ... over videos he posted": his own act, not his claim
     victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
     sent = trigger.sent
     event = EventRecord(
