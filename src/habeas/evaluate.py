@@ -316,15 +316,16 @@ def _sentence_index(sentence: str, sentences: list[str]) -> int | None:
     words = set(re.findall(r"\w+", sentence.lower()))
     if not words:
         return None
-    best, best_score = None, 0.0
+    best, best_score = None, (0.0, 0.0)
     for index, sentence in enumerate(sentences):
         theirs = set(re.findall(r"\w+", sentence.lower()))
         if not theirs:
             continue
-        overlap = len(words & theirs) / len(words)  # how much of our sentence is theirs
-        if overlap > best_score:
-            best, best_score = index, overlap
-    return best if best_score >= 0.6 else None
+        # How much of our sentence is theirs; among equals, the closest fit.
+        score = (len(words & theirs) / len(words), len(words & theirs) / len(theirs))
+        if score > best_score:
+            best, best_score = index, score
+    return best if best_score[0] >= 0.6 else None
 
 
 

@@ -747,8 +747,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
-        if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade"):
-            negated = True
+        if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
+                (current == trigger or current.dep_ in ("xcomp", "ccomp")):
+            negated = True  # "refused to release him"; not "refused entry to her trial"
         if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in head.children) \
                 and current.dep_ not in ("advcl",):
             negated = True  # "had no record of detaining him"
