@@ -49,6 +49,7 @@ class Discourse:
         # The last full date an event was given: what "two weeks later" counts from.
         self.anchor: str | None = None
         self._speakers: dict[int, str | None] = {}
+        self._reporting: dict[int, list[Token]] = {}
         # Persons events have happened to so far: "both men" means two of them, not the two
         # presidents who negotiated their release.
         self.victims: set[str] = set()
@@ -270,6 +271,11 @@ class Discourse:
         return chunk.doc[start: chunk.end] if start < chunk.end else None
 
     def reporting_verbs(self, sent: Span) -> list[Token]:
+        if sent.start not in self._reporting:
+            self._reporting[sent.start] = self._reporting_verbs(sent)
+        return self._reporting[sent.start]
+
+    def _reporting_verbs(self, sent: Span) -> list[Token]:
         verbs = []
         for token in sent:
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)

@@ -102,6 +102,7 @@ MONTHS = {
 }
 
 
+@functools.lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Lowercase ASCII form used for every lookup ("Erdoğan" -> "erdogan", "Hurynovič" ->
     "hurynovich"): the same folding as the name resolver's."""

@@ -62,6 +62,12 @@ class Cluster:
     def surname(self) -> str:
         return self._update()[2]
 
+    @property
+    def given(self) -> str | None:
+        """The first name of a full name ("pavel" of "Pavel Vorontsov"), else None."""
+        tokens = name_tokens([fold(t.text) for t in self.name_span])
+        return tokens[0] if len(tokens) > 1 else None
+
     def forms(self) -> set[str]:
         return {fold(s.text) for s in self.spans}
 
@@ -301,9 +307,7 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
         folded = fold(token.text)
         matches = [c for c in clusters if similar_surname(folded, c.surname)]
         if not matches and token.pos_ == "PROPN":
-            given = [c for c in clusters
-                     if len(name_tokens([fold(t.text) for t in c.name_span])) > 1
-                     and name_tokens([fold(t.text) for t in c.name_span])[0] == folded]
+            given = [c for c in clusters if c.given == folded]
             if len(given) == 1:  # "Pavel was arrested" in a report about Pavel Vorontsov
                 given[0].spans.append(doc[token.i: token.i + 1])
                 taken.add(token.i)
