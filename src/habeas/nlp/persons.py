@@ -483,8 +483,9 @@ def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
                 text = role.text
                 if text not in record.roles:
                     record.roles.append(text)
-                    record.evidence.setdefault("roles", TextSpan(role.start_char, role.end_char,
-                                                                 text))
+                    # one evidence span per role: the store reads "roles:<value>"
+                    record.evidence[f"roles:{text}"] = TextSpan(role.start_char, role.end_char,
+                                                                text)
                 for token in role:
                     if token.i in person_tokens or token.ent_type_ == "ORG" and any(
                             e.start <= token.i < e.end and person_tokens.intersection(
