@@ -605,6 +605,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subj is None and trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG":
+            # "FSB officers detained them after searching their homes": the searcher
+            actors = subjects(trigger)
+            subj = actors[0] if actors and not any(
+                a.dep_ == "nsubjpass" for a in actors) else None
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at:
             return noun_phrase(subj)
     return None

@@ -231,7 +231,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
                           and (not case_only or e.type in CASE_STEPS)]
-                if donors and (not case_only or event.type in CASE_STEPS):
+                receives = event.type in CASE_STEPS or name == "agent" and event.type == "release"
+                if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
     for event in events:
         if event.charge is None and event.type in CASE_STEPS and event.type != "arrest":
