@@ -74,7 +74,8 @@ CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "si
 DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
 SEARCH_OBJECTS = {"home", "house", "flat", "apartment", "office", "homes", "houses", "flats",
                   "apartments", "offices", "premises", "property", "room", "mosque"}
-ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine"}
+ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine",
+                         "insulin", "hospital", "surgery", "examination", "drug", "medical"}
 LIGHT_VERBS = {"take", "hold", "stage", "join", "attend", "go", "begin", "start", "launch",
                "declare", "end", "face", "undergo", "stand"}
 # Inside a charge ("for organizing protests") a protest is an accusation; taking part in one
@@ -187,8 +188,12 @@ def trigger_types(token: Token) -> list[str]:
             negated = any(c.dep_ == "neg" for c in token.children) or any(
                 c.lower_ == "not" for c in token.children)
             return ["acquittal"] if negated else ["conviction"]
-        if lemma == "deny" and any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
-            return ["ill_treatment"]
+        if lemma in ("deny", "refuse", "withhold") and any(
+                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree) and (
+                token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)):
+            return ["ill_treatment"]  # "was refused medical care", "denied him insulin"
+        if lemma == "go" and any(c.lower_ == "untreated" for c in token.children):
+            return ["ill_treatment"]  # "his diabetes went untreated"
         if lemma == "go" and any(c.lower_ == "missing" for c in token.children):
             return ["abduction"]
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
