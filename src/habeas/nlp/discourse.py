@@ -130,6 +130,13 @@ class Discourse:
             return group
         return self._last_single(token, window_start)
 
+    def last_victim(self, before: int) -> list[str]:
+        """The last person named before ``before`` whom an event happened to."""
+        for start, cid in reversed(self.mentions):
+            if start < before and cid in self.victims:
+                return [cid]
+        return []
+
     def _last_n(self, count: int, before: int, window_start: int) -> list[str]:
         """ "The three men", "all five": the last ``count`` persons named before."""
         found: list[str] = []

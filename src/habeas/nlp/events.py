@@ -433,6 +433,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             group = group_of(arg)
             if group:
                 return [f"group:{group}"]
+    if not found and trigger.pos_ == "NOUN" and etype in ("trial", "appeal") and any(
+            c.lower_ in ("the", "this") for c in trigger.children):
+        # "The trial opened in June": the trial of the person the report is about
+        found = discourse.last_victim(trigger.i)
     return found
 
 
