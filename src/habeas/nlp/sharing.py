@@ -21,6 +21,9 @@ from . import dates, terms
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 # The steps of one case: a charge stated for one is the charge of the others.
 CASE_STEPS = ("charge", "trial", "conviction", "sentence", "appeal", "acquittal", "arrest")
+# The steps that state what a person is accused of: a hearing or an appeal is of the case, and
+# reports rarely repeat the charge for it.
+CHARGED_STEPS = ("charge", "conviction", "sentence", "acquittal", "arrest")
 SHARED_IN_SENTENCE = ("date", "place", "agent", "charge")
 
 
@@ -231,11 +234,12 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
                           and (not case_only or e.type in CASE_STEPS)]
-                receives = event.type in CASE_STEPS or name == "agent" and event.type == "release"
+                receives = (event.type in CHARGED_STEPS if name == "charge" else
+                            event.type in CASE_STEPS or event.type == "release")
                 if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
     for event in events:
-        if event.charge is None and event.type in CASE_STEPS and event.type != "arrest":
+        if event.charge is None and event.type in CHARGED_STEPS and event.type != "arrest":
             donor = next((e for e in events if e.charge and e.type in CASE_STEPS
                           and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
             if donor is not None:
