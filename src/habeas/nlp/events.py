@@ -126,7 +126,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         event.persons = []
     doc._.group_events = groups
     courts = named_courts(doc)
-    return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published))
+    return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published, discourse))
 
 
 # "detained at the rally": a definite mention of an event told before gives its date and place.
@@ -558,8 +558,10 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
 COURT_WORDS = {"court", "verdict", "judge", "hearing", "tribunal", "ruling"}
 
 
-def court_dates(doc: Doc, published: dt.date | None) -> list[tuple[int, str]]:
-    """Days on which the article says a court sat: a full date in a sentence about a court."""
+def court_dates(doc: Doc, published: dt.date | None,
+                discourse: Discourse) -> list[tuple[int, str, set[str]]]:
+    """Days on which the article says a court sat: a full date in a sentence about a court,
+    with the persons that sentence names (the defendants of that hearing)."""
     found = []
     for sent in doc.sents:
         if not any(t.lower_ in COURT_WORDS for t in sent):
@@ -568,7 +570,9 @@ def court_dates(doc: Doc, published: dt.date | None) -> list[tuple[int, str]]:
             if ent.label_ == "DATE" and not dates.is_duration(ent.text):
                 value = dates.resolve(ent.text, published)
                 if value and len(value) == 10:
-                    found.append((sent.start_char, value))
+                    named = {discourse.cluster_at[i] for i in range(sent.start, sent.end)
+                             if i in discourse.cluster_at}
+                    found.append((sent.start_char, value, named))
                     break
     return found
 

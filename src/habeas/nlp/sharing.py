@@ -197,16 +197,17 @@ COURT_STEPS = {"trial", "conviction", "sentence", "acquittal", "appeal"}
 
 
 def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
-                court_dates: list[tuple[int, str]] = ()) -> None:
+                court_dates: list[tuple[int, str, set[str]]] = ()) -> None:
     """A court report dates its hearing once ("On 18 April 2023 the court delivered its
     verdict"): the court's steps told without a date happened that day."""
     for event in events:
         if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"}:
             continue
         start = event.sources[0].start
-        before = [date for at, date in court_dates if at <= start]
-        if before:
-            event.date = before[-1]
+        before = [(date, named) for at, date, named in court_dates if at <= start]
+        # The hearing's defendants, or a sentence naming no one (the court's own report)
+        if before and (not before[-1][1] or before[-1][1] & set(event.persons)):
+            event.date = before[-1][0]
     if not courts:
         return
     for event in events:
@@ -220,7 +221,7 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
                     courts: list[tuple[int, str]] = (),
-                    court_dates: list[tuple[int, str]] = ()) -> list[EventRecord]:
+                    court_dates: list[tuple[int, str, set[str]]] = ()) -> list[EventRecord]:
     events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
