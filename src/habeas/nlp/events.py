@@ -779,14 +779,13 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
 
 
 def release_mode(trigger: Token, discourse: Discourse) -> str | None:
-    text = trigger.sent.text
-    own = trigger.lower_
-    for mode, pattern in MODE_CUES:
-        if pattern.search(own):
-            return mode
-    for mode, pattern in MODE_CUES:
-        if pattern.search(text):
-            return mode
+    """The mode said by the trigger itself ("pardoned"), else by its own phrase ("freed in a
+    prisoner exchange"), else by its sentence."""
+    phrase = trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
+    for text in (trigger.lower_, phrase, trigger.sent.text):
+        for mode, pattern in MODE_CUES:
+            if pattern.search(text):
+                return mode
     return None
 
 
@@ -795,6 +794,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     skip = set()
     for verb in discourse.reporting_verbs(trigger.sent):
         skip.update(discourse.speaker_mentions(verb))
+    # "Oleg Sentsov, freed on Saturday, said ...": the speaker's own description is about him
+    described = {t.i for a in trigger.ancestors for t in [a] if a.i in skip}
+    if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
+        skip -= {i for i in skip if discourse.cluster_at.get(i) in
+                 {discourse.cluster_at[d] for d in described}}
     if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") for c in trigger.children) and any(
             a.lower_ in ("for", "of") and a.dep_ == "prep" for a in trigger.ancestors):
@@ -812,6 +816,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if source and speaker_verb is not None and speaker_verb not in trigger.ancestors and \
             source in {discourse.names.get(p) for p in persons}:
         source = None  # "was arrested ... over videos he posted": his own act, not his claim
+    if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
+        source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
     victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
     sent = trigger.sent
     event = EventRecord(
@@ -896,8 +902,17 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
 
 # ----------------------------------------------------------------- merging
 
+# Types a person goes through once in a report: "freed on Saturday" in the lead and "Sentsov and
+# 34 others were exchanged" below are one release, told of one and then of all.
+ONCE_PER_REPORT = {"release"}
+
+
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    if a.type != b.type or a.negated != b.negated or set(a.persons) != set(b.persons):
+    if a.type != b.type or a.negated != b.negated:
+        return False
+    same = set(a.persons) == set(b.persons)
+    nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
+    if not same and not (nested and a.type in ONCE_PER_REPORT):
         return False
     for name in ("term_months", "release_mode", "place"):
         x, y = getattr(a, name), getattr(b, name)
@@ -924,6 +939,7 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         for name in ("date", "place", "agent", "charge", "term_months", "attributed_to"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        target.persons.extend(p for p in event.persons if p not in target.persons)
         if id(target) in from_headline and event.attributed_to:
             # A headline's "Diaspora leader says ..." yields to the body's first named source.
             target.attributed_to = event.attributed_to
