@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..model import EventRecord
 from . import dates, terms
+from .lexicon import REPORTING_VERBS
 
 # Prepositions that put a place where an event happened (not "to", "from": a route; not "for",
 # "with", "of": a charge or an apposition).
@@ -25,6 +26,14 @@ CASE_STEPS = ("charge", "trial", "conviction", "sentence", "appeal", "acquittal"
 # reports rarely repeat the charge for it.
 CHARGED_STEPS = ("charge", "conviction", "sentence", "acquittal", "arrest")
 SHARED_IN_SENTENCE = ("date", "place", "agent", "charge")
+# Event types told in one sentence that happen in one place: "found guilty and sentenced" (the
+# court), "searched and detained" (the home); not "arrested in Dzhankoi and sentenced".
+SAME_PLACE = [{"conviction", "sentence", "acquittal", "trial"}, {"search", "arrest", "abduction"},
+              {"release", "acquittal", "charges_dropped"}, {"protest", "arrest"}]
+
+
+def same_place(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in SAME_PLACE)
 
 
 def owner(token: Token, owners: set[int]) -> int | None:
@@ -47,6 +56,9 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
         if ent.label_ not in labels or not (trigger.sent.start <= ent.start < trigger.sent.end):
             continue
         own = owner(ent.root, owners)
+        said = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if said is not None and said.lemma_ in REPORTING_VERBS and said.i not in owners:
+            continue  # "At a press conference in Bonn, Yashin said ...": where it was said
         if own is None or own == trigger.i:
             found.append(ent)
     return sorted(found, key=lambda e: abs(e.start - trigger.i))
@@ -234,6 +246,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 case_only = name in ("charge", "agent")
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
+                          and (name != "place" or same_place(e.type, event.type))
                           and (not case_only or e.type in CASE_STEPS)]
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
                             event.type in CASE_STEPS or event.type == "release")
