@@ -623,11 +623,15 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
                 a.dep_ == "nsubjpass" for a in actors) else None
-        if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at:
+        if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
+                and subj.lemma_.lower() not in HELD_PEOPLE:
             return noun_phrase(subj)
     return None
 
 
+# People things happen to, never the ones who do them: "18 prisoners pardoned" (a headline).
+HELD_PEOPLE = {"prisoner", "detainee", "activist", "protester", "journalist", "believer",
+               "defendant", "suspect", "people", "man", "woman", "hostage", "citizen", "resident"}
 # Longest agent phrase kept: "officers of the National Security Committee in Almaty".
 MAX_AGENT_TOKENS = 10
 
@@ -648,6 +652,10 @@ def noun_phrase(head: Token) -> str:
     start = min(t.i for t in keep)
     end = max(t.i for t in keep) + 1
     doc = head.doc
+    # Nothing left of a dash or bracket before the head: "MAKHACHKALA, Oct 6 (EWS) - Investigators"
+    cut = [t.i for t in doc[start: head.i] if t.text in ("-", "–", "—", "(", ")", ":")]
+    if cut:
+        start = cut[-1] + 1
     while start < end and doc[start].dep_ in ("det", "poss", "punct"):
         start += 1
     if end - start > MAX_AGENT_TOKENS:
