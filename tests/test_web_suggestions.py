@@ -205,3 +205,20 @@ def test_openapi_lists_the_suggestion_endpoints(client):
             "/api/v1/suggestions/{suggestion_id}/accept",
             "/api/v1/suggestions/{suggestion_id}/reject",
             "/api/v1/suggestions/review"} <= paths
+
+
+def test_the_cli_refuses_a_sibling_merge_too(web, pair):
+    """`habeas suggestions --accept` goes through the same core check as the web app."""
+    from typer.testing import CliRunner
+
+    from habeas.cli import app
+
+    db = web.habeas.database_url
+    first = CliRunner().invoke(app, ["--db", db, "suggestions", "--accept",
+                                     str(pair.suggestions["Asan"])])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(app, ["--db", db, "suggestions", "--accept",
+                                      str(pair.suggestions["Aziz"])])
+    assert second.exit_code != 0
+    assert "cannot be accepted" in second.output
+    assert status_of(web, pair.suggestions["Aziz"]) == "pending"

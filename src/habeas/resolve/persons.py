@@ -292,6 +292,9 @@ def review_suggestion(session: Session, suggestion_id: int, *, accept: bool,
         raise NotFound(f"no suggestion #{suggestion_id}")
     if row.status != "pending":
         raise Conflict(f"suggestion #{suggestion_id} is already {row.status}")
+    settled = suggestion_settled(session, row) if accept else None
+    if settled:  # e.g. accepting "Akhtemow" = Asan made "Akhtemow" = Aziz a merge of brothers
+        raise Conflict(f"suggestion #{suggestion_id} cannot be accepted: {settled}")
     if accept:
         merge(session, session.get(Person, row.person_id), session.get(Person, row.candidate_id),
               by=by, score=row.score, reason=f"suggestion #{row.id} accepted: {row.reason}")
