@@ -182,6 +182,24 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                     break
 
 
+# What happens to a prisoner inside happens where he is held: the colony a report placed him in.
+INSIDE = {"hunger_strike", "ill_treatment", "death_in_custody"}
+
+
+def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
+    ordered = sorted(events, key=lambda e: sentence_of.get(e.sources[0].start, 0))
+    held: dict[str, str] = {}
+    for event in ordered:
+        if event.type in INSIDE and event.place is None:
+            places = [held[p] for p in event.persons if p in held]
+            if places:
+                event.place = places[0]
+        if event.place and (event.type == "transfer" or any(
+                word in event.place.lower().split() for word in FACILITIES)):
+            for person in event.persons:
+                held[person] = event.place
+
+
 def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
     """ "Sentences for five men" then each man's term: the summary's date, place and court go
     to each man's sentence, and the summary itself is not counted again."""
@@ -259,6 +277,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             if donor is not None:
                 event.charge = donor.charge
     share_episodes(events, sentence_of or {})
+    share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
     for event in events:
         if event.place is None and event.agent and event.type != "transfer":
