@@ -670,6 +670,9 @@ def find_charge(trigger: Token) -> str | None:
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
                  if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
+    # "fined her 300,000 roubles for holding religious meetings"
+    children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
+                 for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
     for child in children:
         if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
                                                         "over"):
