@@ -709,6 +709,14 @@ def find_charge(trigger: Token) -> str | None:
             if t.dep_ == "prep" and t.i > tokens[0].i and any(
                     c.ent_type_ in ("DATE", "TIME") for c in t.children):
                 end = min(end, t.i)
+        # "under Article 282.2 (participation in an extremist organisation)": the words in
+        # brackets say what the article of law is
+        while end < trigger.sent.end and doc[end].is_space:
+            end += 1
+        if end < trigger.sent.end and doc[end].text == "(":
+            close = next((t.i for t in doc[end: trigger.sent.end] if t.text == ")"), None)
+            if close is not None:
+                end = close + 1
         text = doc[tokens[0].i: end].text.strip(" ,")
         if text:
             return text
