@@ -276,6 +276,14 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                           and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
             if donor is not None:
                 event.charge = donor.charge
+    # One case in the report ("A fourth defendant ... was convicted in absentia"): a verdict with
+    # no charge of its own takes the one charge the report gives its co-defendants' verdicts.
+    for name in ("charge", "date"):
+        values = {getattr(e, name) for e in events if getattr(e, name) and e.type in VERDICT}
+        if len(values) == 1:
+            for event in events:
+                if getattr(event, name) is None and event.type in VERDICT:
+                    setattr(event, name, next(iter(values)))
     share_episodes(events, sentence_of or {})
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
