@@ -549,6 +549,8 @@ GENERIC_BODIES = {"court", "tribunal", "judge"}
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     agent = _find_agent(trigger, victim_tokens, discourse)
+    if agent and agent.isupper() and " " not in agent:
+        agent = None  # a wire story's dateline ("MAKHACHKALA") parsed as the subject
     if agent and agent.lower().removeprefix("the ").strip() in GENERIC_BODIES:
         named = last_named_body(trigger, agent.lower().split()[-1])
         return named or agent
@@ -609,12 +611,28 @@ def last_named_body(trigger: Token, word: str) -> str | None:
     return None
 
 
+# Verbs whose subject does what their noun object names: "the prosecutor's office filed an
+# appeal", "police staged a raid".
+DOER_VERBS = {"file", "lodge", "submit", "bring", "launch", "open", "conduct", "carry", "stage"}
+
+
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     for child in trigger.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.i not in victim_tokens:
                 return noun_phrase(pobj)
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:  # "his trial at the Tomsk Regional Court"
+            if child.dep_ == "prep" and child.lower_ in ("at", "in", "before"):
+                court = next((c for c in child.children if c.dep_ == "pobj"
+                              and c.lower_ in GENERIC_BODIES), None)
+                if court is not None:
+                    return noun_phrase(court)
+        if trigger.dep_ == "dobj" and trigger.head.lemma_ in DOER_VERBS:
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
+                return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
