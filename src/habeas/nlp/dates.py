@@ -166,7 +166,8 @@ def agrees(predicted: str | None, gold: str | None) -> bool:
 
 
 _CALENDAR = re.compile(r"\b(?:19|20)\d\d\b|" + _MONTH.replace("(?P<month>", "(?:") +
-                       r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+                       r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+                       r"|\b(?:last|this|next|previous|past)\s+(?:year|month|week)\b", re.I)
 
 
 def is_duration(text: str) -> bool:

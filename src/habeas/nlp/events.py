@@ -864,8 +864,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
-    event.date = find_date(trigger, published, speaker_verb, discourse.anchor) or clause_date(
-        trigger, published, owners, discourse.anchor)
+    event.date = find_date(trigger, published, speaker_verb, discourse.anchor)
+    if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS):
+        # a charge or a term being served is dated only by its own words: the clause's date is
+        # the verdict's, or the hunger strike's
+        event.date = clause_date(trigger, published, owners, discourse.anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners)
                                                  if etype != "transfer" else None)
     event.agent = find_agent(trigger, victim_tokens, discourse)
