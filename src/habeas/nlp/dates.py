@@ -109,12 +109,12 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
             if "next" in lowered:
                 return None
             return (published - dt.timedelta(days=back)).isoformat()
-    if re.fullmatch(r"(?:the\s+)?(?:last|previous|past)\s+month", lowered):
+    if re.match(r"(?:the\s+)?(?:last|previous|past)\s+month\b", lowered):
         first = published.replace(day=1) - dt.timedelta(days=1)
         return fmt(first.year, first.month)
     if re.fullmatch(r"this\s+month|(?:earlier|later)\s+this\s+month", lowered):
         return fmt(published.year, published.month)
-    if re.fullmatch(r"(?:the\s+)?(?:last|previous|past)\s+year", lowered):
+    if re.match(r"(?:the\s+)?(?:last|previous|past)\s+year\b", lowered):
         return fmt(published.year - 1)
     if re.fullmatch(r"this\s+year|(?:earlier|later)\s+this\s+year", lowered):
         return fmt(published.year)

@@ -65,7 +65,7 @@ NOUN_TRIGGERS = {
 # Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
-INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk",
+INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
 NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy"}
@@ -151,6 +151,18 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord]) ->
                     event.place = event.place or earlier.place
                     break
         for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ == "after":
+                # "detained two weeks after the rally": the rally's date plus two weeks
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                span = [c for c in prep.children if c.ent_type_ == "DATE"] or [
+                    c for c in trigger.children if c.ent_type_ == "DATE" and c.i < prep.i]
+                earlier = next((e for e in reversed(before) if noun is not None and
+                                e.type == EPISODE_NOUNS.get(noun.lower_) and e.date), None)
+                if span and earlier is not None and len(earlier.date) == 10:
+                    ent = next(e for e in doc.ents if e.start <= span[0].i < e.end)
+                    event.date = dates.resolve(f"{ent.text} later",
+                                               dates.parse_published(doc._.published), earlier.date)
+                    continue
             if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in"):
                 continue
             for noun in prep.children:
@@ -433,7 +445,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             group = group_of(arg)
             if group:
                 return [f"group:{group}"]
-    if not found and trigger.pos_ == "NOUN" and etype in ("trial", "appeal") and any(
+    if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
+            "trial", "appeal") and any(
             c.lower_ in ("the", "this") for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
