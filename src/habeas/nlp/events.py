@@ -882,7 +882,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, discourse.anchor)
-    event.place = find_place(trigger, etype) or (clause_place(trigger, owners)
+    event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
                                                  if etype != "transfer" else None)
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:

@@ -83,7 +83,7 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
 NOT_PLACES = {"absentia"}
 
 
-def clause_place(trigger: Token, owners: set[int]) -> str | None:
+def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | None:
     """A place in the trigger's clause: "in Minsk", "in the village of Kamenka", or the seat
     of the court that acts ("the Lieninski District Court of Minsk sentenced")."""
     heads = [c for c in trigger.children if c.dep_ == "nsubj"] + [
@@ -101,15 +101,20 @@ def clause_place(trigger: Token, owners: set[int]) -> str | None:
                 return facility(trigger, owners) or ent.text  # "the Navapolatsk penal colony"
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             return trigger.doc[start: ent.end].text
-    return facility(trigger, owners)
+    return facility(trigger, owners, unnamed=etype in UNNAMED_OK)
 
 
 # Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
 FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
-              "camp", "jail", "hospital", "facility", "sizo", "courtroom"}
+              "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint"}
 
 
-def facility(trigger: Token, owners: set[int]) -> str | None:
+# Events that happen in a building whether or not it is named: "detained at a checkpoint",
+# "worsened in the detention centre".
+UNNAMED_OK = {"arrest", "ill_treatment", "hunger_strike", "death_in_custody", "abduction"}
+
+
+def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | None:
     for token in trigger.sent:
         if token.lemma_.lower() not in FACILITIES or token.dep_ != "pobj" or \
                 token.head.lower_ not in PLACE_PREPOSITIONS:
@@ -117,7 +122,7 @@ def facility(trigger: Token, owners: set[int]) -> str | None:
         if owner(token, owners) not in (None, trigger.i):
             continue
         named = [t for t in token.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "FAC")]
-        if not named:
+        if not named and not (unnamed and owner(token, owners) == trigger.i):
             continue
         words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") and
                  not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in
