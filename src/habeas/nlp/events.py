@@ -649,7 +649,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        if subj is None and trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG":
+        if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
+                             or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"):
             # "FSB officers detained them after searching their homes": the searcher
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
