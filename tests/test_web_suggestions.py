@@ -130,7 +130,7 @@ def test_htmx_decisions_answer_the_row_and_settle_the_sibling(client, web, pair)
     # the settled one cannot be accepted (that would merge the brothers), only closed
     again = client.post(f"/review/suggestions/{aziz}", data={"action": "accept"},
                         headers=headers)
-    assert again.status_code == 400 and "cannot be accepted" in again.text
+    assert again.status_code == 409 and "cannot be accepted" in again.text
     closed = client.post(f"/review/suggestions/{aziz}", data={"action": "reject"},
                          headers=headers)
     assert closed.status_code == 200 and 'data-status="rejected"' in closed.text
@@ -184,7 +184,7 @@ def test_bulk_decisions_are_all_or_nothing(client, web, pair):
     # accepting both would merge the brothers: refused, and nothing changes
     both = client.post("/api/v1/suggestions/review", json={"ids": ids, "action": "accept"},
                        headers=editor)
-    assert both.status_code == 400 and "cannot be accepted" in both.json()["error"]["message"]
+    assert both.status_code == 409 and "cannot be accepted" in both.json()["error"]["message"]
     assert [status_of(web, i) for i in ids] == ["pending", "pending"]
     assert audit_entries(web, "suggestion.accept") == []
     token = sign_in(client, "editor")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Reason
@@ -176,6 +176,3 @@ class Extraction:
             "statistics": [s.to_json() for s in self.statistics],
         }
 
-
-def span_dict(span: Span | None) -> dict[str, Any] | None:
-    return asdict(span) if span is not None else None

@@ -183,9 +183,3 @@ def _document_of(article) -> Document:
                     published=article.published, outlet=article.outlet, url=article.url,
                     language=article.language, doc_id=article.doc_id)
 
-
-REJECTION_HELP = {
-    Reason.MISSING: "check the path",
-    Reason.ENCODING: "re-save as UTF-8 or pass --encoding",
-    Reason.TOO_LARGE: "split the file or raise HABEAS_MAX_BYTES",
-}

@@ -361,10 +361,6 @@ def ent_text(token: Token) -> str:
 # ------------------------------------------------------------------- arguments
 
 
-def victims(trigger: Token, etype: str, discourse: Discourse, skip: set[int]) -> list[str]:
-    return [cid for cid in participants(trigger, etype, discourse, skip) if cid[:1] == "p"]
-
-
 # Nouns for people not named: an event about them is a group event ("protesters were detained").
 PEOPLE_NOUNS = {
     "people", "person", "protester", "protesters", "activist", "activists", "man", "men",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from unidecode import unidecode
+from ..resolve.names import fold as fold_name
 
 # Cities below this population are left out of the gazetteer: small towns share names with
 # surnames far more often than they appear in reports.
@@ -92,7 +92,6 @@ IRREALIS_HEADS = {
     "petition", "appeal_for", "hope", "try", "attempt", "propose", "promise", "push",
 }
 IRREALIS_NOUNS = {"request", "demand", "call", "petition", "plea", "bid", "application", "motion"}
-NEGATION_WORDS = {"not", "n't", "never", "no", "neither", "nor", "without", "refuse", "deny"}
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -106,8 +105,6 @@ MONTHS = {
 def fold(text: str) -> str:
     """Lowercase ASCII form used for every lookup ("Erdoğan" -> "erdogan", "Hurynovič" ->
     "hurynovich"): the same folding as the name resolver's."""
-    from ..resolve.names import fold as fold_name
-
     return fold_name(text).strip()
 
 

@@ -34,7 +34,6 @@ AGE_WORDS = {
 }
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9}
-YEAR_OLD = re.compile(r"^([A-Za-z]+(?:-[a-z]+)?|\d{1,3})-year-old$", re.I)
 YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\b", re.I)
 MIN_AGE, MAX_AGE = 12, 110
 

@@ -28,7 +28,7 @@ def pipeline_config() -> configparser.ConfigParser:
 def make_nlp(model: str) -> Language:
     """Load the spaCy model and add the Habeas components listed in ``habeas.cfg``."""
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"] if False else [])
+        nlp = spacy.load(model)
     except (OSError, ImportError) as e:
         raise ModelError(f"{model!r} is not installed ({e.__class__.__name__})") from e
     config = pipeline_config()

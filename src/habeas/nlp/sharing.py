@@ -52,8 +52,8 @@ def owner(token: Token, owners: set[int]) -> int | None:
 
 def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> list[Span]:
     found = []
-    for ent in trigger.doc.ents:
-        if ent.label_ not in labels or not (trigger.sent.start <= ent.start < trigger.sent.end):
+    for ent in trigger.sent.ents:
+        if ent.label_ not in labels:
             continue
         own = owner(ent.root, owners)
         said = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)

@@ -18,7 +18,6 @@ TERM = re.compile(
     rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
     rf"(?:[\s,]+and\s+{_NUM}[\s-]+months?)?",
     re.I)
-BARE_NUMBER = re.compile(rf"^\s*(?:to\s+)?{_NUM}\b", re.I)
 SUSPENDED = re.compile(r"\b(suspended|probation|conditional)\b", re.I)
 LIFE = re.compile(r"\blife\s+(?:imprisonment|sentence|in prison|term)\b|\bto\s+life\b", re.I)
 FINE = re.compile(r"\b(fined?|fines)\b", re.I)
@@ -55,11 +54,3 @@ def find_terms(text: str) -> list[Term]:
         terms.append(Term(int(round(months)), match.start(), match.end()))
     return terms
 
-
-def bare_number(text: str) -> int | None:
-    """ "B to 15" after "A was sentenced to 17 years": the number, unit from context."""
-    match = BARE_NUMBER.match(text)
-    if not match:
-        return None
-    value = number(match.group(1))
-    return int(value) if value is not None else None

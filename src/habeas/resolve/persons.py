@@ -291,10 +291,12 @@ def review_suggestion(session: Session, suggestion_id: int, *, accept: bool,
     if row is None:
         raise NotFound(f"no suggestion #{suggestion_id}")
     if row.status != "pending":
-        raise Conflict(f"suggestion #{suggestion_id} is already {row.status}")
+        raise Conflict(f"suggestion {row.id} was already {row.status}"
+                       + (f" by {row.reviewed_by}" if row.reviewed_by else ""))
     settled = suggestion_settled(session, row) if accept else None
     if settled:  # e.g. accepting "Akhtemow" = Asan made "Akhtemow" = Aziz a merge of brothers
-        raise Conflict(f"suggestion #{suggestion_id} cannot be accepted: {settled}")
+        raise Conflict(f"suggestion {row.id} cannot be accepted: {settled}; reject it to "
+                       "close it")
     if accept:
         merge(session, session.get(Person, row.person_id), session.get(Person, row.candidate_id),
               by=by, score=row.score, reason=f"suggestion #{row.id} accepted: {row.reason}")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..model import (
+    EVENT_FIELDS,
     EVENT_TYPES,
     RELEASE_MODES,
     Document,
@@ -47,11 +48,8 @@ PERSON_COMPONENT_HINTS = ("attribute", "person", "coref")
 # Person fields holding one value, and those holding a list (one claim per element).
 PERSON_SCALAR_FIELDS = ("age", "gender", "nationality")
 PERSON_LIST_FIELDS = ("groups", "affiliations", "roles")
-# The event fields written as claims besides "type" and "persons" (model.EVENT_FIELDS order).
-EVENT_CLAIM_FIELDS = (
-    "date", "place", "agent", "charge", "term_months", "release_mode", "negated", "hedged",
-    "attributed_to",
-)
+# The event fields written as claims besides "type" and "persons".
+EVENT_CLAIM_FIELDS = EVENT_FIELDS
 DATE_SHAPES = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "day"),
     (re.compile(r"^\d{4}-\d{2}$"), "month"),

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import Conflict, NotFound, UsageError
+from ..errors import NotFound, UsageError
 from ..model import EVENT_TYPES, RELEASE_MODES
 from .accounts import User, audit
 from .crud import date_precision
@@ -283,14 +283,7 @@ def decide_suggestion(*, session: Session, suggestion_id: int, action: str,
     if action not in ACTIONS:
         raise UsageError(f"action must be one of {', '.join(ACTIONS)}, not {action!r}")
     row = _get_suggestion(session, suggestion_id)
-    if row.status != "pending":
-        raise Conflict(f"suggestion {row.id} was already {row.status}"
-                         + (f" by {row.reviewed_by}" if row.reviewed_by else ""))
-    if action == "accept":
-        settled = resolution.suggestion_settled(session, row)
-        if settled:
-            raise UsageError(f"suggestion {row.id} cannot be accepted: {settled}; reject it "
-                             "to close it")
+    # review_suggestion refuses a decided or settled suggestion (Conflict, 409)
     shown = resolution.describe_suggestion(session, row)
     before = _suggestion_state(session, row)
     resolution.review_suggestion(session, row.id, accept=action == "accept", by=user.name)
