@@ -152,12 +152,6 @@ def _dateparser(text: str, published: dt.date | None) -> str | None:
     return parsed.date().isoformat()[:4] if parsed else None
 
 
-def precision(date: str | None) -> str | None:
-    if not date:
-        return None
-    return {4: "year", 7: "month", 10: "day"}.get(len(date))
-
-
 def agrees(predicted: str | None, gold: str | None) -> bool:
     """True when the prediction agrees with the gold date at the gold precision."""
     if not predicted or not gold:

@@ -9,6 +9,8 @@ reviewer says otherwise. Fuzzy matching across spellings is ``habeas.resolve``'s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 from typing import Any
 
@@ -55,47 +57,34 @@ def _unique(session: Session, persons: list[Person]) -> list[Person]:
     return list(out.values())
 
 
-def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
-    """Persons whose name key or any alias key is one of ``keys``, merges followed, by id."""
-    if not keys:
-        return []
-    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.in_(keys))
+def _persons_where(session: Session, condition: Callable[[Any], ColumnElement[bool]]
+                   ) -> list[Person]:
+    """Persons whose name key or any alias key meets ``condition``, merges followed, by id."""
+    alias_owner = select(PersonAlias.person_id).where(condition(PersonAlias.key))
     found = session.scalars(
-        select(Person)
-        .where(or_(Person.key.in_(keys), Person.id.in_(alias_owner)))
+        select(Person).where(or_(condition(Person.key), Person.id.in_(alias_owner)))
         .order_by(Person.id)
     ).all()
     return _unique(session, list(found))
+
+
+def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
+    """Persons whose name key or any alias key is one of ``keys``."""
+    return _persons_where(session, lambda column: column.in_(keys)) if keys else []
 
 
 def persons_by_surname(session: Session, surname: str) -> list[Person]:
-    """Persons whose name or any alias ends in the token ``surname``, merges followed."""
+    """Persons whose name or any alias ends in the token ``surname``."""
     if not surname:
         return []
     # Keys hold only [a-z0-9 ], so the surname cannot carry LIKE wildcards.
-    def ends_with(column: Any) -> ColumnElement[bool]:
-        return or_(column == surname, column.like(f"% {surname}"))
-
-    alias_owner = select(PersonAlias.person_id).where(ends_with(PersonAlias.key))
-    found = session.scalars(
-        select(Person)
-        .where(or_(ends_with(Person.key), Person.id.in_(alias_owner)))
-        .order_by(Person.id)
-    ).all()
-    return _unique(session, list(found))
+    return _persons_where(session, lambda column: or_(column == surname,
+                                                      column.like(f"% {surname}")))
 
 
 def persons_by_substring(session: Session, fragment: str) -> list[Person]:
-    """Persons whose name or alias key contains ``fragment`` (a key), merges followed."""
-    if not fragment:
-        return []
-    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.contains(fragment))
-    found = session.scalars(
-        select(Person)
-        .where(or_(Person.key.contains(fragment), Person.id.in_(alias_owner)))
-        .order_by(Person.id)
-    ).all()
-    return _unique(session, list(found))
+    """Persons whose name or alias key contains ``fragment`` (a key)."""
+    return _persons_where(session, lambda column: column.contains(fragment)) if fragment else []
 
 
 def match_person(session: Session, *, name: str, aliases: list[str]) -> Person | None:
