@@ -25,16 +25,20 @@ def make_paragraphs(nlp: Language, name: str) -> "ParagraphBreaks":
 
 
 class ParagraphBreaks:
-    """A line break ends a sentence: headlines and list items are never glued to the next line."""
+    """A line break ends a sentence: headlines and list items are never glued to the next line.
+    And a line's first word is never a sentence by itself (the parser would otherwise cut
+    "Police | in Grozny detained ..." after a headline)."""
 
-    version = "habeas.paragraphs.v1"
+    version = "habeas.paragraphs.v2"
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
-            if token.is_space and "\n" in token.text:
-                doc[token.i + 1].is_sent_start = True
-            elif "\n" in token.whitespace_:
-                doc[token.i + 1].is_sent_start = True
+            if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
+                first = doc[token.i + 1]
+                first.is_sent_start = True
+                if (first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha
+                        and "\n" not in first.whitespace_):
+                    doc[first.i + 1].is_sent_start = False
         return doc
 
 

@@ -33,6 +33,12 @@ class Discourse:
     def __init__(self, doc: Doc, person_spans, persons: list[PersonRecord]) -> None:
         self.doc = doc
         self.names = {p.id: p.name for p in persons}
+        # "her lawyer said": the one person the article names as a lawyer
+        self.by_role: dict[str, set[str]] = {}
+        for person in persons:
+            for role in person.roles:
+                if role.split():
+                    self.by_role.setdefault(role.lower().split()[-1], set()).add(person.id)
         self.gender: dict[str, str] = {}
         self.cluster_at: dict[int, str] = {}
         self.mentions: list[tuple[int, str]] = []
@@ -262,6 +268,9 @@ class Discourse:
             return self.names[cids[0]]
         if token.pos_ == "PRON":
             return None
+        holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
+        if len(holders) == 1:
+            return self.names[next(iter(holders))]
         span = self._chunk(token)
         return span.text if span is not None else None
 
@@ -273,7 +282,7 @@ class Discourse:
         if chunk is None:
             return token.doc[token.i: token.i + 1]
         start = chunk.start
-        while start < chunk.end and chunk.doc[start].dep_ in ("det", "poss"):
+        while start < chunk.end and chunk.doc[start].dep_ in ("det", "poss", "case"):
             start += 1
         return chunk.doc[start: chunk.end] if start < chunk.end else None
 

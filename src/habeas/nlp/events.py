@@ -486,8 +486,9 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
         while stack:
             t = stack.pop()
             out.append(t)
-            if t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB":
-                continue
+            if (t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB") and not (
+                    t.dep_ == "pobj" and t.head.lower_ == "at"):
+                continue  # "detained at a protest in Makhachkala": the protest's place is his
             stack.extend(c for c in t.children if c.dep_ in (
                 "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
                 "det", "quantmod"))
@@ -500,6 +501,14 @@ DAY_WORDS = {"today", "yesterday", "tonight"}
 
 # A date after these is a bound, not when the event happened: "the third to die since 2014".
 BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
+
+
+def dateline_word(token: Token) -> bool:
+    """ "MAKHACHKALA, Oct 6 (EWS) - Investigators ...": the city a wire story was filed from,
+    which the parser often takes for the subject."""
+    sent = token.sent
+    return token.i == sent.start and token.is_upper and len(token.text) > 2 and \
+        token.i + 1 < sent.end and token.nbor(1).text in (",", "-", "–", "—", "(")
 
 
 def in_dateline(ent: Span) -> bool:
@@ -558,8 +567,6 @@ GENERIC_BODIES = {"court", "tribunal", "judge"}
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     agent = _find_agent(trigger, victim_tokens, discourse)
-    if agent and agent.isupper() and " " not in agent:
-        agent = None  # a wire story's dateline ("MAKHACHKALA") parsed as the subject
     if agent and agent.lower().removeprefix("the ").strip() in GENERIC_BODIES:
         named = last_named_body(trigger, agent.lower().split()[-1])
         return named or agent
@@ -644,7 +651,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in trigger.children if c.dep_ == "nsubj"
+                     and not dateline_word(c)), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"):
             # "FSB officers detained them after searching their homes": the searcher
@@ -653,8 +661,20 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 a.dep_ == "nsubjpass" for a in actors) else None
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
-            return noun_phrase(subj)
+            return owner_of(subj) + noun_phrase(subj)
     return None
+
+
+def owner_of(head: Token) -> str:
+    """ "the FSB claims its officers detained him": whose officers ("FSB "), else ""."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+        return ""
+    owner = next((e for e in reversed(head.sent.ents)
+                  if e.end <= head.i and e.label_ == "ORG"), None)
+    if owner is None:
+        return ""
+    start = owner.start + (1 if owner[0].lower_ == "the" else 0)
+    return head.doc[start: owner.end].text + " "
 
 
 # People things happen to, never the ones who do them: "18 prisoners pardoned" (a headline).
@@ -684,7 +704,7 @@ def noun_phrase(head: Token) -> str:
     cut = [t.i for t in doc[start: head.i] if t.text in ("-", "–", "—", "(", ")", ":")]
     if cut:
         start = cut[-1] + 1
-    while start < end and doc[start].dep_ in ("det", "poss", "punct"):
+    while start < end and doc[start].dep_ in ("det", "poss", "case", "punct"):
         start += 1
     if end - start > MAX_AGENT_TOKENS:
         end = start + MAX_AGENT_TOKENS

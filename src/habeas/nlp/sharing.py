@@ -130,7 +130,7 @@ def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | N
         start = min(t.i for t in words)
         end = max(t.i for t in words) + 1
         doc = trigger.doc
-        while start < end and doc[start].dep_ in ("det", "poss"):
+        while start < end and doc[start].dep_ in ("det", "poss", "case"):
             start += 1
         return doc[start:end].text
     return None
@@ -192,7 +192,12 @@ INSIDE = {"hunger_strike", "ill_treatment", "death_in_custody"}
 
 
 def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
-    ordered = sorted(events, key=lambda e: sentence_of.get(e.sources[0].start, 0))
+    def told(e: EventRecord) -> tuple[int, int, int]:
+        # "moved to a colony in Yakutsk and later to ... Labytnangi": the last stop told last
+        return (sentence_of.get(e.sources[0].start, 0), e.trigger.start if e.trigger else 0,
+                e.sources[0].text.find(e.place) if e.place else -1)
+
+    ordered = sorted(events, key=told)
     held: dict[str, str] = {}
     for event in ordered:
         if event.type in INSIDE and event.place is None:
