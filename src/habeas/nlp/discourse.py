@@ -326,6 +326,9 @@ class Discourse:
                 and verb.dep_ in ("conj", "ccomp", "advcl")
             if not sentence_level:
                 continue  # "convicted over videos he posted": not who says the conviction
+            low, high = sorted((verb.i, trigger.i))
+            if any(t.text == ";" for t in self.doc[low:high]):
+                continue  # "Investigators accused him ...; Gubkin says ...": another clause
             source = self.speaker(verb)
             if source:
                 return source, verb.lemma_ in HEDGING_VERBS, verb

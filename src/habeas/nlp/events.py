@@ -89,9 +89,8 @@ MODE_CUES = [
     ("bail", re.compile(r"\bbail\b", re.I)),
     ("house_arrest", re.compile(r"\bhouse arrest\b", re.I)),
     ("acquittal", re.compile(r"\bacquit", re.I)),
-    ("end_of_term", re.compile(r"\b(after serving|served (?:his|her|their) (?:full )?"
-                               r"(?:term|sentence)|end of (?:his|her|their) (?:term|sentence)"
-                               r"|completed (?:his|her|their) (?:term|sentence))", re.I)),
+    ("end_of_term", re.compile(r"\b(after serving|(?:end of|completed|served) (?:his|her|their)"
+                               r" (?:full )?(?:[\w-]+ ){0,2}(?:term|sentence))", re.I)),
     ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
                               re.I)),
 ]
@@ -719,8 +718,16 @@ def find_charge(trigger: Token) -> str | None:
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
                  if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
     # "fined her 300,000 roubles for holding religious meetings"
+    # "acquitted Jehovah's Witness Andrei Voloshin of extremism charges"
     children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
-                 for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
+                 for p in o.children if p.dep_ == "prep" and (p.lower_ == "for" or (
+                     p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
+    # "gave her a two-year suspended sentence for discrediting the army"
+    if trigger.pos_ == "VERB":
+        children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
+                     and t.i != trigger.i and not _inside_clause(t, trigger)
+                     for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                     and p not in children]
     for child in children:
         if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
                                                         "over"):
@@ -804,6 +811,9 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     if trigger.lemma_ == "fine" or terms.FINE.search(text) and not found:
         extras["fine"] = True
         return None, extras
+    if len(found) > 1 and re.fullmatch(r"\s+of\s+(?:a|an|his|her|their)\s+",
+                                       text[found[0].end: found[1].start]):
+        found = found[1:]  # "served two years of a four-year sentence": the sentence's term
     return (found[0].months if found else None), extras
 
 
@@ -928,7 +938,8 @@ def _copy(event: EventRecord, **changes) -> EventRecord:
 
 
 ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|given)\s+)?"
-                           r"(?:to\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b")
+                           r"(?:to\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b(?![,.]?\d)"
+                           r"(?=[\s-]*(?:[,;.)]|and\b|years?\b|months?\b|$))")
 
 
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
@@ -1006,9 +1017,11 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             if event.sources[0].start == 0:
                 from_headline.add(id(event))
             continue
-        for name in ("date", "place", "agent", "charge", "term_months", "attributed_to"):
+        for name in ("date", "place", "agent", "charge", "term_months"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        if target.attributed_to is None and event.attributed_to and target.hedged:
+            target.attributed_to = event.attributed_to  # told in the report's voice wins
         target.persons.extend(p for p in event.persons if p not in target.persons)
         if id(target) in from_headline and event.attributed_to:
             # A headline's "Diaspora leader says ..." yields to the body's first named source.
