@@ -653,7 +653,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"
                      and not dateline_word(c)), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
-                             or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"):
+                             or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
+                             or trigger.dep_ == "conj" and trigger.head.pos_ == "VERB"):
+            # "the court gave him two years and fined her": the court fined her too
             # "FSB officers detained them after searching their homes": the searcher
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
