@@ -105,3 +105,94 @@ def test_hedge_and_attribution(nlp):
     (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
     assert arrest["place"] == "Yalta"
     assert arrest["attributed_to"] == "Crimean Solidarity"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Court Convicts Friend of Boston Bombing Suspect",
+     "Court convicts friend of Boston bombing suspect"),
+    ("Crimean Tatar Activist Sentenced To 12 Years In Prison In May",
+     "Crimean Tatar activist sentenced to 12 years in prison in May"),
+    # sentence case and body sentences are left alone
+    ("Russia releases Crimean Tatar political prisoners Chyigoz and Umerov",
+     "Russia releases Crimean Tatar political prisoners Chyigoz and Umerov"),
+    ("The Court Sentenced Him.", "The Court Sentenced Him."),
+])
+def test_title_case_headlines_are_parsed_in_sentence_case(line, expected):
+    from habeas.nlp.headlines import sentence_case
+
+    assert sentence_case(line) == expected
+    assert len(sentence_case(line + "\nbody")) == len(line + "\nbody")
+
+
+def test_a_title_case_headline_yields_events_quoted_as_written(nlp):
+    result = extract(nlp, "Crimean Tatar Activist Enver Ametov Sentenced To 12 Years\n\n"
+                          "The court in Rostov-on-Don read out the verdict on Tuesday.")
+    (sentence,) = [e for e in result["events"] if e["type"] == "sentence"]
+    assert sentence["term_months"] == 144
+    assert sentence["evidence"] == "Crimean Tatar Activist Enver Ametov Sentenced To 12 Years"
+
+
+def test_a_dateline_is_not_the_agent_but_an_acronym_is(nlp):
+    result = extract(nlp, "MAKHACHKALA, Oct 6 (EWS) - Investigators in Dagestan have dropped "
+                          "the criminal case against Patimat Gadzhieva, her lawyer said.\n\n"
+                          "The FSB detained Oleg Sentsov in Simferopol in 2014.")
+    agents = {e["type"]: e["agent"] for e in result["events"]}
+    assert agents["charges_dropped"] == "Investigators in Dagestan"
+    assert agents["arrest"] == "FSB"
+
+
+def test_headline_then_body_line_is_not_cut_after_its_first_word(nlp):
+    result = extract(nlp, "Chechnya: father of exiled blogger detained\n\nPolice in Grozny "
+                          "detained Magomed Dadaev (49) on 3 February.")
+    (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
+    assert arrest["agent"] == "Police in Grozny"
+    assert arrest["evidence"].startswith("Police in Grozny")
+
+
+def test_its_officers_name_the_service_and_her_lawyer_is_named(nlp):
+    result = extract(nlp, "Russia's Federal Security Service claims its officers detained "
+                          "Mykola Hrytsenko in Sevastopol on Sept. 11, her lawyer said.\n\n"
+                          "Her lawyer Olena Kravets said he had been beaten.", "2018-09-20")
+    (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
+    assert arrest["agent"] == "Federal Security Service officers"
+    assert arrest["attributed_to"] == "Federal Security Service"
+    assert arrest["hedged"]
+
+
+def test_served_part_of_a_term_and_end_of_term(nlp):
+    result = extract(nlp, "Aliaksandr Kavalioŭ, who had served two years of a four-year "
+                          "sentence for donating money to a strike fund, was released from a "
+                          "penal colony on 4 February at the end of his four-year term.",
+                     "2024-02-10")
+    by_type = {e["type"]: e for e in result["events"]}
+    assert by_type["sentence"]["term_months"] == 48
+    assert by_type["sentence"]["charge"] == "donating money to a strike fund"
+    assert by_type["release"]["release_mode"] == "end_of_term"
+
+
+def test_fines_and_conjoined_verdicts(nlp):
+    result = extract(nlp, "On Monday a court in Tomsk gave Yevgeny Fedin a suspended sentence "
+                          "of two and a half years, and fined Natalya Petrova 300,000 roubles, "
+                          "for holding religious meetings.", "2022-05-26")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    got = {names[e["persons"][0]]: e for e in result["events"] if e["type"] == "sentence"}
+    assert got["Yevgeny Fedin"]["term_months"] == 30
+    assert got["Natalya Petrova"]["term_months"] is None  # a fine, never 300 years
+    assert got["Natalya Petrova"]["agent"] == "court in Tomsk"
+
+
+def test_custody_orders_and_neither_nor(nlp):
+    result = extract(nlp, "Judge Marianne Bowler ordered Khairullozhon Matanov held until trial, "
+                          "after his attorney noted that he had lost his job.\n\n"
+                          "Neither Eva Forest nor Mari Luz Fernandez were tried for the bombing.")
+    (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
+    assert arrest["attributed_to"] is None  # "after his attorney noted" says when, not who
+    trials = [e for e in result["events"] if e["type"] == "trial"]
+    assert trials and all(e["negated"] for e in trials)
+
+
+def test_a_clause_after_a_semicolon_does_not_attribute(nlp):
+    result = extract(nlp, "Investigators accused Anatoly Gubkin of passing classified data to "
+                          "a colleague; Gubkin says the data had been published years earlier.")
+    (charge,) = [e for e in result["events"] if e["type"] == "charge"]
+    assert charge["attributed_to"] is None

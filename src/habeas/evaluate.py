@@ -269,8 +269,10 @@ def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> 
     from .model import Document
 
     records = load_wikievents(path)
-    documents = [Document(text=r["text"], source=r["doc_id"], doc_id=r["doc_id"])
-                 for r in records]
+    # The set's "text" lost the whitespace between sentences ("...Probe" + "BOSTON —",
+    # "260." + "Magistrate"); its "sentences" keep them apart, one per line here.
+    documents = [Document(text="\n".join(s[1] for s in r["sentences"]), source=r["doc_id"],
+                          doc_id=r["doc_id"]) for r in records]
     if baseline:
         import spacy
 
@@ -278,25 +280,27 @@ def evaluate_wikievents(habeas, path: str | Path, *, baseline: bool = False) -> 
 
         predictions = list(baseline_extract(spacy.load(habeas.model), documents,
                                             require_persons=False))
-        evidence = [[e["evidence"] for e in p["events"]] for p in predictions]
+        evidence = [[[e["evidence"]] for e in p["events"]] for p in predictions]
         typed = [[e["type"] for e in p["events"]] for p in predictions]
     else:
         extractions = list(habeas.extract_documents(documents))
         # What did not happen is not a detection: negated events are left out.
         happened = [[e for e in x.events + x.group_events if not e.negated]
                     for x in extractions]
-        evidence = [[e.sources[0].text for e in events] for events in happened]
+        # A merged event was read from every sentence that told it.
+        evidence = [[[s.text for s in e.sources] for e in events] for events in happened]
         typed = [[e.type for e in events] for events in happened]
     score, per_type = Score(), defaultdict(Score)
     for record, sentences_of_events, event_types in zip(records, evidence, typed):
         sentences, gold = wikievents_units(record)
         predicted = set()
-        for sentence, etype in zip(sentences_of_events, event_types):
+        for told, etype in zip(sentences_of_events, event_types):
             if etype not in MAPPED_TYPES:
                 continue
-            index = _sentence_index(sentence, sentences)
-            if index is not None:
-                predicted.add((index, etype))
+            for sentence in told:
+                index = _sentence_index(sentence, sentences)
+                if index is not None:
+                    predicted.add((index, etype))
         for unit in predicted | gold:
             hit = (unit in predicted, unit in gold)
             for target in (score, per_type[unit[1]]):

@@ -311,7 +311,7 @@ class Discourse:
         verbs = self.reporting_verbs(sent)
         # The nearest reporting verb that governs the trigger: the innermost speaker.
         for ancestor in trigger.ancestors:
-            if ancestor in verbs:
+            if ancestor in verbs and not self._across_semicolon(trigger, ancestor):
                 return self.speaker(ancestor), ancestor.lemma_ in HEDGING_VERBS, ancestor
         # "according to X" anywhere in the sentence, then a reporting clause beside it.
         for verb in verbs:
@@ -326,13 +326,20 @@ class Discourse:
                 and verb.dep_ in ("conj", "ccomp", "advcl")
             if not sentence_level:
                 continue  # "convicted over videos he posted": not who says the conviction
-            low, high = sorted((verb.i, trigger.i))
-            if any(t.text == ";" for t in self.doc[low:high]):
-                continue  # "Investigators accused him ...; Gubkin says ...": another clause
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as"
+                                            for c in verb.children):
+                continue  # "held until trial, after his attorney noted that ...": when, not who
+            if self._across_semicolon(trigger, verb):
+                continue
             source = self.speaker(verb)
             if source:
                 return source, verb.lemma_ in HEDGING_VERBS, verb
         return None, False, None
+
+    def _across_semicolon(self, trigger: Token, verb: Token) -> bool:
+        """ "Investigators accused him ...; Gubkin says ...": the second clause says nothing
+        of the first."""
+        return trigger.i < verb.i and any(t.text == ";" for t in self.doc[trigger.i: verb.i])
 
     def _according(self, token: Token) -> str | None:
         to = token.nbor(1)

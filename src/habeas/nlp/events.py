@@ -209,6 +209,8 @@ def trigger_types(token: Token) -> list[str]:
             return ["abduction"]
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
+        if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
+            return ["arrest"]  # "ordered Matanov held until trial": a custody order
         etype = VERB_TRIGGERS.get(lemma)
         if lemma == "try" and any(c.dep_ == "xcomp" for c in token.children):
             return []  # "tried to leave": an attempt, not a trial
@@ -293,6 +295,17 @@ def dropped_objects(verb: Token) -> list[Token]:
         return []
     before = [t for t in verb.sent if t.i < verb.i and t.lemma_ in CASE_NOUNS]
     return before[-1:]
+
+
+def custody_order(verb: Token) -> bool:
+    """ "held until trial", "kept in custody pending trial", "held without bail"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects = {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
+        if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
+                prep.lower_ == "without" and "bail" in objects or \
+                prep.lower_ == "in" and objects & {"custody", "detention"}:
+            return True
+    return False
 
 
 def custody_context(token: Token) -> bool:
@@ -426,8 +439,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                          for p in c.children if p.dep_ == "pobj"]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
-            if not args and trigger.tag_ == "VBN":
-                args = subjects(trigger)
+            if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
+                args = [c for c in trigger.head.children if c.dep_ == "dobj"]  # "ordered
+                # Matanov held until trial"
+            if not args and trigger.tag_ in ("VBN", "VBD") and not any(
+                    c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
+                args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
             if etype == "search":
                 args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss")] + args
     found: list[str] = []
@@ -822,7 +839,9 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
-                  for c in trigger.children)
+                  for c in trigger.children) or any(
+        g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+        for g in c.children)  # "neither Forest nor Luz Fernandez were tried"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
                                                         "should", "'ll", "shall")
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
@@ -1002,10 +1021,18 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
         if x is not None and y is not None and x != y:
             if name == "release_mode" and "negotiated" in (x, y):
                 continue
+            if name == "place" and within(x, y):
+                continue  # "Rostov" and "a detention centre in Rostov-on-Don"
             return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     return True
+
+
+def within(a: str, b: str) -> bool:
+    """One place names the other's town: "Rostov" in "a detention centre in Rostov-on-Don"."""
+    x, y = a.lower(), b.lower()
+    return bool(re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x))
 
 
 def merge(events: list[EventRecord]) -> list[EventRecord]:
@@ -1022,6 +1049,8 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         for name in ("date", "place", "agent", "charge", "term_months"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        if target.place and event.place and len(event.place) > len(target.place):
+            target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
         target.persons.extend(p for p in event.persons if p not in target.persons)

@@ -199,8 +199,12 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
             end += 1
         span = doc[i: end + 1]
         i = end + 1
+        # "Anatoly Gubkin": a known given name first makes a name of it, whatever town
+        # shares the surname
+        given_first = names.skeleton(fold(span[0].text)) in names.GIVEN_FORMS
         if len(span) < 2 or any(fold(t.text) in ORG_WORDS for t in span) or \
-                is_org_or_place(span.text) or any(is_org_or_place(t.text) for t in span):
+                is_org_or_place(span.text) or not given_first and any(
+                    is_org_or_place(t.text) for t in span):
             continue
         previous = doc[span.start - 1] if span.start > 0 else None
         after_role = previous is not None and previous.lower_ in ROLE_NOUNS

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..errors import ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
+from . import headlines
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def versions(nlp: Language) -> dict[str, str]:
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(document.text)
+    doc = nlp.make_doc(headlines.sentence_case(document.text))
     doc._.published = document.published
     return doc
 
@@ -76,6 +77,13 @@ def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extrac
             "outlet": document.outlet, "url": document.url, "language": document.language}
     persons = doc._.persons or []
     events = doc._.events or []
+    if doc.text != document.text:  # a headline was parsed in sentence case: quote the original
+        for event in events + (doc._.group_events or []):
+            headlines.requote([*event.sources, event.trigger], document.text)
+            event.evidence = event.sources[0].text if event.sources else event.evidence
+        for person in persons:
+            headlines.requote(person.evidence.values(), document.text)
+        headlines.requote([s.evidence for s in doc._.statistics or []], document.text)
     return Extraction(document=meta, persons=persons, events=events,
                       statistics=doc._.statistics or [], group_events=doc._.group_events or [],
                       versions=dict(stamp))
