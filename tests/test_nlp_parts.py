@@ -196,3 +196,23 @@ def test_a_clause_after_a_semicolon_does_not_attribute(nlp):
                           "a colleague; Gubkin says the data had been published years earlier.")
     (charge,) = [e for e in result["events"] if e["type"] == "charge"]
     assert charge["attributed_to"] is None
+
+
+def test_house_arrest_is_a_release_and_the_blogger_is_the_one_named(nlp):
+    result = extract(nlp, "A Moscow court on Thursday moved historian Grigory Lapshin from a "
+                          "pre-trial detention centre to house arrest.\n\n"
+                          "The blogger Günel Hüseynova is serving four years. The blogger went "
+                          "on hunger strike last year.", "2022-06-03")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    (release,) = [e for e in result["events"] if e["type"] == "release"]
+    assert names[release["persons"][0]] == "Grigory Lapshin"
+    assert release["release_mode"] == "house_arrest"
+    (strike,) = [e for e in result["events"] if e["type"] == "hunger_strike"]
+    assert names[strike["persons"][0]] == "Günel Hüseynova"
+
+
+def test_detained_at_a_protest_took_part_in_it(nlp):
+    result = extract(nlp, "Patimat Gadzhieva, a nurse, was detained at a protest against "
+                          "mobilisation in Makhachkala on Sept. 25.", "2022-10-06")
+    (protest,) = [e for e in result["events"] if e["type"] == "protest"]
+    assert protest["place"] == "Makhachkala" and protest["date"] == "2022-09-25"

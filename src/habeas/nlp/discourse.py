@@ -93,7 +93,16 @@ class Discourse:
                     and t.i not in skip] or self.antecedents(token)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
-        return self.antecedents(token)
+        return self.described(token) or self.antecedents(token)
+
+    def described(self, token: Token) -> list[str]:
+        """ "The blogger went on hunger strike": the one person named before as a blogger."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return []
+        named_before = {cid for start, cid in self.mentions if start < token.i}
+        holders = self.by_role.get(token.lower_, set()) & named_before
+        return list(holders) if len(holders) == 1 else []
 
     def _phrase(self, token: Token) -> list[Token]:
         """The token and what hangs from it by conj, appos, compound, poss, prep "of"."""

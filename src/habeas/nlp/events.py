@@ -209,6 +209,12 @@ def trigger_types(token: Token) -> list[str]:
             return ["abduction"]
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
+        if lemma in ("place", "put", "move", "transfer", "send") and any(
+                o.lemma_ == "arrest" and o.head.lower_ in ("under", "to", "into") and any(
+                    c.lower_ == "house" for c in o.children) and all(
+                    a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
+                    and token in a.ancestors) for o in token.subtree):
+            return ["release"]  # "moved him from the detention centre to house arrest"
         if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
             return ["arrest"]  # "ordered Matanov held until trial": a custody order
         etype = VERB_TRIGGERS.get(lemma)
@@ -403,7 +409,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
         args = [c for c in trigger.children if c.dep_ in ("poss",)]
         for child in trigger.children:
-            if child.dep_ == "prep" and (child.lower_ in ("of", "for", "against") or
+            if child.dep_ == "prep" and (child.lower_ in ("of", "for") or child.lower_ ==
+                                         "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
                 args.extend(c for c in child.children if c.dep_ == "pobj")
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
@@ -668,7 +675,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if c.dep_ == "nsubj"
-                     and not dateline_word(c)), None)
+                     and not dateline_word(c)), None) or next((
+            a for c in trigger.children if c.dep_ == "nsubj" and dateline_word(c)
+            for a in c.children if a.dep_ == "appos" and a.pos_ == "NOUN"), None)
+        # "MOSCOW, June 3 (EWS) - A Moscow court ...": the parser hangs the court on the city
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
                              or trigger.dep_ == "conj" and trigger.head.pos_ == "VERB"):
