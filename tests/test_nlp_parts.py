@@ -216,3 +216,18 @@ def test_detained_at_a_protest_took_part_in_it(nlp):
                           "mobilisation in Makhachkala on Sept. 25.", "2022-10-06")
     (protest,) = [e for e in result["events"] if e["type"] == "protest"]
     assert protest["place"] == "Makhachkala" and protest["date"] == "2022-09-25"
+
+
+def test_names_stated_as_other_spellings_and_court_initials(nlp):
+    result = extract(nlp, "Zmicier Haŭrylčyk died on Monday. In Russian-language court documents "
+                          "his name is spelled Dmitry Gavrilchik.\n\n"
+                          "The court found Sergei Kuzmin and Yelena Lopatina guilty. The verdict "
+                          "names Kuzmin S. and Lopatina Ye.\n\n"
+                          "The four men are Rustem Emirov, 41, who looks after the mosque; his "
+                          "brother Ernest Emirov, 35; and Dilyaver Abduramanov.\n\n"
+                          "Homes in the villages of Stalne and Vilne were searched.")
+    persons = {p["name"]: p for p in result["persons"]}
+    assert persons["Zmicier Haŭrylčyk"]["aliases"] == ["Dmitry Gavrilchik"]
+    assert "Lopatina Ye" in persons["Yelena Lopatina"]["aliases"]
+    assert persons["Rustem Emirov"]["age"] == 41 and persons["Ernest Emirov"]["age"] == 35
+    assert "Vilne" not in persons and "Dmitry Gavrilchik" not in persons

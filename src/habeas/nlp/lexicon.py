@@ -49,6 +49,7 @@ TITLES = {
     "senator", "mp", "ambassador", "citizen", "defendant", "prisoner", "detainee", "pastor",
     "father", "priest", "rabbi", "elder", "coordinator", "director", "editor", "founder",
     "co-founder", "chief", "secretary", "member", "presidents", "lawyers", "activists",
+    "chancellor", "rapporteur", "envoy", "ombudsperson", "king", "queen", "pope", "premier",
 }
 
 # Groups (ethnic, religious, social): plural and singular forms, lowercased.

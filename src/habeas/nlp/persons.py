@@ -81,7 +81,11 @@ def name_tokens(tokens: list[str]) -> list[str]:
             joined[-1] += token
         else:
             joined.append(token)
-    return [t for t in joined if not re.fullmatch(r"\w\.?", t)] or joined
+    return [t for t in joined if not INITIAL.fullmatch(t)] or joined
+
+
+# "A.", "T", and the Russian two-letter initials "Ye.", "Yu.", "Zh."
+INITIAL = re.compile(r"\w\.?|(?:ye|yu|ya|yo|zh|sh|ch|kh|ts)\.?")
 
 
 def surname_of(tokens: list[str]) -> str:
@@ -126,8 +130,10 @@ def is_name_token(token: Token) -> bool:
             not token.doc[token.i - 1].whitespace_ and token.i + 1 < len(token.doc) and \
             token.doc[token.i + 1].text[:1].isupper():
         return True  # "Kara-Murza"
-    if re.fullmatch(r"[A-Z]\.", text) and token.i > 0 and token.doc[token.i - 1].text[:1].isupper():
-        return True  # "Zhaksybekov N. S."
+    if re.fullmatch(r"[A-Z][a-z]?\.?", text) and token.i > 0 and \
+            token.doc[token.i - 1].text[:1].isupper() and (text.endswith(".") or (
+                token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ".")):
+        return True  # "Zhaksybekov N. S.", "Lopatina Ye."
     if fold(text) in NAME_PARTICLES:
         return True
     return (text[:1].isupper() and token.is_alpha or "-" in text and text[:1].isupper()) and \
@@ -176,7 +182,7 @@ ROLE_NOUNS = TITLES | {
 }
 SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "in", "ina", "sky", "ski", "skaya", "enko", "uk",
                    "chuk", "yan", "dze", "shvili", "ich", "vic", "ny", "iy", "yi", "aya", "ko")
-ORG_WORDS = {"court", "committee", "service", "ministry", "group", "party", "union", "centre",
+ORG_WORDS = {"media", "court", "committee", "service", "ministry", "group", "party", "union", "centre",
              "center", "council", "front", "movement", "organisation", "organization", "bank",
              "agency", "university", "office", "police", "prison", "colony", "district",
              "region", "republic", "news", "radio", "tv", "channel", "solidarity", "network"}
@@ -207,10 +213,13 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                     is_org_or_place(t.text) for t in span):
             continue
         previous = doc[span.start - 1] if span.start > 0 else None
-        after_role = previous is not None and previous.lower_ in ROLE_NOUNS
+        after_role = previous is not None and previous.lower_ in ROLE_NOUNS or \
+            span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS
+        # "the UN Special Rapporteur on ..., Nils Muižnieks,"
         surname_like = fold(span[-1].text).endswith(SURNAME_ENDINGS)
-        if after_role or surname_like and span[-1].dep_ in ("appos", "nsubj", "nsubjpass",
-                                                             "pobj", "dobj", "dative", "conj"):
+        if after_role or given_first and span[-1].pos_ == "PROPN" or surname_like and \
+                span[-1].dep_ in ("appos", "nsubj", "nsubjpass", "pobj", "dobj", "dative",
+                                  "conj", "attr"):
             found.append(span)
     return found
 
@@ -242,10 +251,23 @@ def extend_right(name: Span) -> Span:
     return name
 
 
+# "the villages of Stalne and Vilne": what these name are places.
+PLACE_NOUNS = {"village", "town", "city", "region", "district", "settlement", "province",
+               "republic", "neighbourhood", "neighborhood", "street", "raion", "oblast"}
+
+
+def names_a_place(name: Span) -> bool:
+    root = name.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        root.head.head.lemma_.lower() in PLACE_NOUNS
+
+
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
-             for n in clean_name(ent) if not pair_modifier(n)]
+             for n in clean_name(ent) if not pair_modifier(n) and not names_a_place(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     clusters: list[Cluster] = []
     taken: set[int] = set()
@@ -261,6 +283,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
         taken.update(range(name.start, name.end))
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
+    clusters = merge_stated_aliases(doc, clusters)
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -298,6 +321,37 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = [c for c in candidates if len(c.name_span) > 1]
         return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
+
+
+# "his name is spelled Dmitry Gavrilchik", "writes under the name Elvin Guliyev": another
+# name of a person already named.
+ALIAS_STATEMENT = re.compile(
+    r"(?:name is (?:also |often |sometimes )?(?:spelled|spelt|written|transliterated|given as)"
+    r"|under the (?:name|pen name|pseudonym)|also known as|a\.k\.a\.|also spelled|also spelt)"
+    r"\s*$", re.I)
+
+
+def merge_stated_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A cluster every mention of which is stated as another name of someone named before is
+    that someone."""
+    kept = []
+    for cluster in clusters:
+        owners = []
+        for span in cluster.spans:
+            before = doc[span.sent.start: span.start].text
+            if not ALIAS_STATEMENT.search(before):
+                break
+            earlier = [(s.start, c) for c in clusters if c is not cluster for s in c.spans
+                       if s.start < span.start]
+            if not earlier:
+                break
+            owners.append(max(earlier, key=lambda x: x[0])[1])
+        else:
+            if owners and len({id(o) for o in owners}) == 1:
+                owners[0].spans.extend(cluster.spans)
+                continue
+        kept.append(cluster)
+    return kept
 
 
 def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
@@ -373,7 +427,7 @@ def read_age(span: Span) -> tuple[int, Span] | None:
     after = doc[span.end: span.end + 4]
     if len(after) >= 2 and after[0].text in (",", "(") and after[1].like_num:
         closer = after[2].text if len(after) > 2 else ""
-        if closer in (",", ")", ".", "") or closer.lower() in ("who", "and"):
+        if closer in (",", ")", ".", ";", "") or closer.lower() in ("who", "and"):
             age = word_number(after[1].text)
             if age and MIN_AGE <= age <= MAX_AGE:
                 return age, after[1:2]
