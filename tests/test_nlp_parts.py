@@ -231,3 +231,35 @@ def test_names_stated_as_other_spellings_and_court_initials(nlp):
     assert "Lopatina Ye" in persons["Yelena Lopatina"]["aliases"]
     assert persons["Rustem Emirov"]["age"] == 41 and persons["Ernest Emirov"]["age"] == 35
     assert "Vilne" not in persons and "Dmitry Gavrilchik" not in persons
+
+
+def test_custody_drives_and_denials(nlp):
+    result = extract(nlp, "Sergei Kuzmin was taken into custody in the courtroom and driven to "
+                          "a detention centre in Penza.\n\n"
+                          "Neither of the Lopatins was ever held in custody.\n\n"
+                          "None of the three has asked President Ilham Aliyev for a pardon.")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    happened = {(e["type"], names[e["persons"][0]]) for e in result["events"]
+                if not e["negated"]}
+    assert happened == {("arrest", "Sergei Kuzmin"), ("transfer", "Sergei Kuzmin")}
+    (transfer,) = [e for e in result["events"] if e["type"] == "transfer"]
+    assert "Penza" in transfer["place"]
+
+
+def test_who_films_a_search_is_not_searched(nlp):
+    result = extract(nlp, "In 2021 Dilyaver Abduramanov was briefly detained after filming a "
+                          "search in Dzhankoi.\n\nGalina Shevchuk said she had received no "
+                          "complaints about the searches.")
+    assert [e["type"] for e in result["events"]] == ["arrest"]
+
+
+def test_her_trial_is_the_prisoners_after_a_friends_quote(nlp):
+    result = extract(nlp, "Darya Korneyeva was detained in April 2022, and police searched the "
+                          "flat she shared with Marina Vetrova. Memorial recognised her as a "
+                          "political prisoner in May 2022.\n\n\"She drew the whole time.\" "
+                          "Vetrova recalled. \"She sang.\" \"She read.\"\n\n"
+                          "Her trial opened in December 2022.", "2024-08-15")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    by_type = {e["type"]: e for e in result["events"]}
+    assert [names[p] for p in by_type["search"]["persons"]] == ["Darya Korneyeva"]
+    assert [names[p] for p in by_type["trial"]["persons"]] == ["Darya Korneyeva"]

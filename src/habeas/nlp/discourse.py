@@ -24,6 +24,9 @@ PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "f
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+# How many sentences back a pronoun may find the person events happened to, when the nearer
+# sentences name only others.
+VICTIM_WINDOW = 10
 ACCUSERS = {"prosecution", "prosecutors", "prosecutor", "investigators", "investigation", "fsb",
             "police", "authorities", "kgb", "sbu", "court", "indictment", "officials", "kremlin",
             "ministry", "committee", "security", "service", "state", "media", "reports"}
@@ -206,6 +209,15 @@ class Discourse:
         """A subject in the same sentence before the pronoun, else the last subject before it."""
         want = "female" if token.lower_ in ("she", "her", "herself") else "male"
         candidates = [(s, c) for s, c in self.mentions if window_start <= s < token.i]
+        if self.victims and not any(c in self.victims for _, c in candidates):
+            # Quotes and a relative's words between: "her trial" is still the prisoner's, told
+            # of a few paragraphs up, not the friend's who spoke last.
+            sents = list(self.doc.sents)
+            first = max(self.sent_index.get(token.sent.start, 0) - VICTIM_WINDOW, 0)
+            earlier = [(s, c) for s, c in self.mentions if sents[first].start <= s < window_start
+                       and c in self.victims and self.gender.get(c, want) == want]
+            if earlier:
+                return [earlier[-1][1]]
         passes = [(True, True), (False, True), (True, False), (False, False)] if any(
             c in self.victims for _, c in candidates) else [(True, False), (False, False)]
         for prefer_subject, victims_only in passes:

@@ -39,8 +39,10 @@ VERB_TRIGGERS = {
     "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
     "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
     "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
+    "drive": "transfer", "bus": "transfer",
     "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
-    "abuse": "ill_treatment",
+    "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
+    "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
     "die": "death_in_custody",
     "declare": "designation", "recognise": "designation", "recognize": "designation",
     "designate": "designation", "name": "designation",
@@ -62,13 +64,17 @@ NOUN_TRIGGERS = {
     "protest": "protest", "rally": "protest", "demonstration": "protest", "picket": "protest",
     "vigil": "protest",
 }
+# Verbs whose subject watches or tells of an event named by their object, not undergoes it.
+OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness", "cover",
+                  "describe", "condemn", "criticise", "criticize", "denounce", "investigate",
+                  "monitor", "watch", "see", "attend", "observe", "publicise", "publicize"}
 # Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
-NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy"}
+NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus"}
 CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
                  "pre-trial", "penitentiary", "camp", "police", "station"}
 DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
@@ -215,6 +221,10 @@ def trigger_types(token: Token) -> list[str]:
                     a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
                     and token in a.ancestors) for o in token.subtree):
             return ["release"]  # "moved him from the detention centre to house arrest"
+        if lemma in ("take", "put") and any(
+                p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
+                for p in token.children if p.dep_ == "prep"):
+            return ["arrest"]  # "was taken into custody in the courtroom"
         if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
             return ["arrest"]  # "ordered Matanov held until trial": a custody order
         etype = VERB_TRIGGERS.get(lemma)
@@ -266,7 +276,7 @@ def trigger_types(token: Token) -> list[str]:
 # Nouns in these prepositions are background, not events: "before the trial", "during his
 # detention", "in protest against".
 BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pending",
-                           "throughout", "ahead", "following"}
+                           "throughout", "ahead", "following", "about"}
 
 
 def etype_blocked_by_context(token: Token) -> bool:
@@ -419,7 +429,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             verb = trigger.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            args = subjects(verb)
+            if verb.lemma_ not in OBSERVER_VERBS or etype == "protest":
+                args = subjects(verb)  # not "after filming a search": he filmed it
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if etype == "charges_dropped":
@@ -453,7 +464,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
                 args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
             if etype == "search":
-                args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss")] + args
+                # "searched the homes of A and B"; "the flat she shared with Vetrova" is hers
+                args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss") and
+                        not any(x.dep_ in ("relcl", "acl") for x in t.ancestors
+                                if a in x.ancestors or x == a)] + [
+                    c for a in args for r in a.children if r.dep_ == "relcl"
+                    for c in r.children if c.dep_ == "nsubj"] + args
     found: list[str] = []
     for arg in args:
         for cid in discourse.persons_in(arg, skip=skip):
@@ -851,7 +867,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
                   for c in trigger.children) or any(
         g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
-        for g in c.children)  # "neither Forest nor Luz Fernandez were tried"
+        for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
+        for c in trigger.children)  # "None of the three has asked for a pardon"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
                                                         "should", "'ll", "shall")
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")

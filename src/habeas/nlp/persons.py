@@ -341,17 +341,37 @@ def merge_stated_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             before = doc[span.sent.start: span.start].text
             if not ALIAS_STATEMENT.search(before):
                 break
-            earlier = [(s.start, c) for c in clusters if c is not cluster for s in c.spans
-                       if s.start < span.start]
-            if not earlier:
+            owner = stated_owner(cluster, span, clusters, before)
+            if owner is None:
                 break
-            owners.append(max(earlier, key=lambda x: x[0])[1])
+            owners.append(owner)
         else:
             if owners and len({id(o) for o in owners}) == 1:
                 owners[0].spans.extend(cluster.spans)
                 continue
         kept.append(cluster)
     return kept
+
+
+# How alike two surnames' skeletons must be for "his name is spelled X" to mean him.
+STATED_ALIAS_SIMILARITY = 0.5
+
+
+def stated_owner(cluster: Cluster, span: Span, clusters: list[Cluster],
+                 before: str) -> Cluster | None:
+    """Whose other name ``span`` is: "X, who writes under the name Y" is X's; "his name is
+    spelled Y" is the earlier person whose surname Y most resembles."""
+    earlier = [(s.start, c) for c in clusters if c is not cluster for s in c.spans
+               if s.start < span.start]
+    if not earlier:
+        return None
+    if re.search(r"\b(?:who|whose)\b", before, re.I):
+        return max(earlier, key=lambda x: x[0])[1]
+    mine = names.skeleton(cluster.surname)
+    scored = [(DamerauLevenshtein.normalized_similarity(mine, names.skeleton(c.surname)), c)
+              for c in {id(c): c for _, c in earlier}.values()]
+    score, best = max(scored, key=lambda x: x[0])
+    return best if score >= STATED_ALIAS_SIMILARITY else None
 
 
 def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
