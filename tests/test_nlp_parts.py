@@ -263,3 +263,28 @@ def test_her_trial_is_the_prisoners_after_a_friends_quote(nlp):
     by_type = {e["type"]: e for e in result["events"]}
     assert [names[p] for p in by_type["search"]["persons"]] == ["Darya Korneyeva"]
     assert [names[p] for p in by_type["trial"]["persons"]] == ["Darya Korneyeva"]
+
+
+def test_dates_count_from_the_days_the_report_names(nlp):
+    result = extract(nlp, "On April 11, 2022, a pensioner complained to police about the labels. "
+                          "Darya Korneyeva was detained that afternoon. Two days later she was "
+                          "charged with spreading false information.\n\n"
+                          "Police detained Rauf Mammadli at the airport on Nov. 20, 2023, and "
+                          "searched his flat in Baku the next day.", "2025-03-14")
+    dates_of = {(e["type"], e["persons"][0]): e["date"] for e in result["events"]}
+    names = {p["name"]: p["id"] for p in result["persons"]}
+    korneyeva, mammadli = names["Darya Korneyeva"], names["Rauf Mammadli"]
+    assert dates_of[("arrest", korneyeva)] == "2022-04-11"
+    assert dates_of[("charge", korneyeva)] == "2022-04-13"
+    assert dates_of[("arrest", mammadli)] == "2023-11-20"
+    assert dates_of[("search", mammadli)] == "2023-11-21"
+
+
+def test_one_of_the_freed_and_a_described_age(nlp):
+    result = extract(nlp, "Darya Korneyeva still wakes up at six. \"Nobody comes,\" the 33-year-old "
+                          "artist said.\n\nKorneyeva was one of 16 prisoners freed by Russia and "
+                          "Belarus on Aug. 1 in a swap.", "2024-08-15")
+    (person,) = result["persons"]
+    assert person["age"] == 33
+    (release,) = [e for e in result["events"] if e["type"] == "release"]
+    assert release["date"] == "2024-08-01" and release["place"] is None

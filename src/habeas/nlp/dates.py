@@ -29,7 +29,8 @@ _PATTERNS = [
     re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
 ]
 # Expressions that count from an earlier date of the article, not from publication.
-ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year)|next\s+day|following\s+day)\b",
+ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year|morning|afternoon|evening|night)"
+                      r"|next\s+day|following\s+day|that\s+(day|morning|afternoon|evening|night))\b",
                       re.I)
 _RELATIVE = re.compile(
     r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
@@ -93,6 +94,9 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
         return None
     if anchor and re.search(r"\bsame\s+day\b", lowered):
         return anchor
+    if anchor and len(anchor) == 10 and re.fullmatch(
+            r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", lowered):
+        return anchor  # "was detained that afternoon" after "On April 11, 2022, ..."
     if anchor and re.search(r"\bsame\s+month\b", lowered):
         return anchor[:7]
     if anchor and re.search(r"\bsame\s+year\b", lowered):

@@ -123,6 +123,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             main = min(dated, key=lambda e: len(list(doc.char_span(
                 e.trigger.start, e.trigger.end, alignment_mode="expand").root.ancestors)))
             discourse.anchor = main.date
+        elif (day := sentence_day(sent, published)) is not None:
+            discourse.anchor = day  # "On April 11, 2022, a pensioner complained ..."
     sentence_of = {s.start_char: n for n, s in enumerate(doc.sents)}
     named = [e for e in events if not e.persons[0].startswith("group:")]
     groups = [e for e in events if e.persons[0].startswith("group:")]
@@ -472,7 +474,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for c in r.children if c.dep_ == "nsubj"] + args
     found: list[str] = []
     for arg in args:
-        for cid in discourse.persons_in(arg, skip=skip):
+        for cid in discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
             if cid not in found:
                 found.append(cid)
     if not found:
@@ -486,6 +488,21 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
     return found
+
+
+def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """ "Korneyeva was one of 16 prisoners freed ...": the freed prisoners include her."""
+    of = token.head
+    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "one":
+        return []
+    one = of.head
+    if one.dep_ in ("attr", "appos"):
+        holder = one.head if one.dep_ == "attr" else one.head
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+            if one.dep_ == "attr" else holder
+        if subject is not None:
+            return discourse.persons_in(subject, skip=skip)
+    return []
 
 
 def subjects(verb: Token) -> list[Token]:
@@ -540,6 +557,21 @@ DAY_WORDS = {"today", "yesterday", "tonight"}
 
 # A date after these is a bound, not when the event happened: "the third to die since 2014".
 BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
+
+
+def sentence_day(sent: Span, published: dt.date | None, before: int | None = None) -> str | None:
+    """The last full date a sentence names in its own words (not a dateline, not a bound),
+    or the last before token ``before``."""
+    day = None
+    for ent in sent.ents:
+        if before is not None and ent.end > before:
+            break
+        if ent.label_ == "DATE" and not in_dateline(ent) and \
+                ent.root.head.lower_ not in BOUND_PREPOSITIONS and not dates.ANCHORED.search(
+                    ent.text) and (value := dates.resolve(ent.text, published)) and \
+                len(value) == 10:
+            day = value
+    return day
 
 
 def dateline_word(token: Token) -> bool:
@@ -953,11 +985,14 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
-    event.date = find_date(trigger, published, speaker_verb, discourse.anchor)
+    # "detained him on Nov. 20 and searched his flat the next day": the day before, in the
+    # same sentence, is what "the next day" counts from
+    anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
+    event.date = find_date(trigger, published, speaker_verb, anchor)
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
-        event.date = clause_date(trigger, published, owners, discourse.anchor)
+        event.date = clause_date(trigger, published, owners, anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
                                                  if etype != "transfer" else None)
     event.agent = find_agent(trigger, victim_tokens, discourse)

@@ -579,4 +579,35 @@ def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
                 if group not in record.groups:
                     record.groups.append(group)
         records.append(record)
+    described_ages(doc, clusters, records)
     return records
+
+
+def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
+    """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
+    artist said": an age given to a description of the person just named."""
+    named = {t.i for c in clusters for s in c.spans for t in s}
+    mentions = sorted((s.root.i, c.id) for c in clusters for s in c.spans)
+    by_id = {r.id: r for r in records}
+    sents = list(doc.sents)
+    index = {s.start: n for n, s in enumerate(sents)}
+    for match in YEAR_OLD_IN.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("amod", "compound", "npadvmod", "nummod") and head.head.i != head.i:
+            head = head.head
+        if head.i in named or any(t.i in named for t in head.subtree) or \
+                not any(c.lower_ == "the" for c in head.children) or head.pos_ != "NOUN":
+            continue
+        age = word_number(match.group(1))
+        first = sents[max(index[head.sent.start] - 1, 0)].start
+        before = [(i, cid) for i, cid in mentions if first <= i < head.i]
+        if not age or not MIN_AGE <= age <= MAX_AGE or not before:
+            continue
+        subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
+        record = by_id[(subjects or before)[-1][1]]
+        if record.age is None:
+            record.age = age
+            record.evidence["age"] = TextSpan(span.start_char, span.end_char, span.text)

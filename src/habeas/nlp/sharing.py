@@ -90,7 +90,9 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
         p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     # Places inside the acting body's name ("the District Court of Minsk"), not the body itself
     # ("Russia has released").
-    agents = {t.i for h in heads for t in h.subtree if t.i != h.i}
+    agents = {t.i for h in heads for t in h.subtree if t.i != h.i and not any(
+        a.dep_ == "conj" for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
+    # Belarus freed them"
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None):
             continue
@@ -303,14 +305,25 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     return events
 
 
+# Words of official names that are also some town's name ("Federal", Argentina).
+BODY_WORDS = {"federal", "national", "central", "supreme", "regional", "state", "security",
+              "general", "high", "military", "city", "district", "service", "interior"}
+
+
+# Bodies that sit where they are named for: "the Lieninski District Court of Minsk".
+SEATED_BODIES = {"court", "tribunal", "police", "committee", "service", "prosecutor",
+                 "prosecutors", "investigators", "officers", "ministry", "department", "office",
+                 "administration", "authorities", "directorate", "militia", "judge"}
+
+
 def place_in_name(name: str) -> str | None:
     """ "Lieninski District Court of Minsk" -> "Minsk": a court sits where it is named for."""
     from .lexicon import fold, places
 
     words = name.replace(",", " ").split()
-    if len(words) < 2:
-        return None  # "Russia" released them: the agent, not a place
+    if len(words) < 2 or not any(w.lower() in SEATED_BODIES for w in words):
+        return None  # "Russia and Belarus" freed them: the agents, not a place
     for word in reversed(words):
-        if word[:1].isupper() and fold(word) in places():
+        if word[:1].isupper() and fold(word) in places() and fold(word) not in BODY_WORDS:
             return word
     return None
