@@ -38,6 +38,16 @@ def test_gold_corpus_meets_its_floors(habeas):
     assert report["persons"]["f1"] > baseline["persons"]["f1"]
 
 
+HELDOUT = sorted((ROOT / "tests" / "heldout").glob("*/*.json"))
+
+
+def test_heldout_reports_meet_their_floors(habeas):
+    report = evaluate(habeas, HELDOUT).as_dict()
+    assert check_floors(report, floors("heldout")) == []
+    baseline = evaluate(habeas, HELDOUT, baseline=True).as_dict()
+    assert report["events"]["f1"] > baseline["events"]["f1"]
+
+
 def test_seed_meets_its_floors(habeas, seed_gold):
     report = evaluate(habeas, [SEED]).as_dict()
     assert check_floors(report, floors("seed")) == []
