@@ -288,3 +288,22 @@ def test_one_of_the_freed_and_a_described_age(nlp):
     assert person["age"] == 33
     (release,) = [e for e in result["events"] if e["type"] == "release"]
     assert release["date"] == "2024-08-01" and release["place"] is None
+
+
+def test_denials_groups_and_pronoun_speakers_attribute(nlp):
+    result = extract(nlp, "Elvin Quliyev said guards had beaten him. The Penitentiary Service "
+                          "denied that he had been mistreated.\n\nServer Ibraimov was detained "
+                          "in Simferopol, according to Crimean Solidarity. Ibraimov was beaten in "
+                          "custody, the group said.", "2025-03-14")
+    said = {(e["persons"][0], e["negated"], e["attributed_to"]) for e in result["events"]
+            if e["type"] == "ill_treatment"}
+    assert said == {("p1", False, "Elvin Quliyev"), ("p1", True, "Penitentiary Service"),
+                    ("p2", False, "Crimean Solidarity")}
+
+
+def test_a_sentence_is_not_placed_in_its_colony(nlp):
+    result = extract(nlp, "Judge Irina Dolgova sentenced Sergei Kuzmin to six years in a "
+                          "general-regime colony for organising the activities of an extremist "
+                          "organisation.")
+    (sentence,) = [e for e in result["events"] if e["type"] == "sentence"]
+    assert sentence["place"] is None and sentence["term_months"] == 72

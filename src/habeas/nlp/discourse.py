@@ -22,6 +22,9 @@ PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "four", "five",
                       "six", "seven", "eight", "nine", "ten"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
+# Words by which a report refers back to an organisation it named.
+ORG_NOUNS = {"group", "organisation", "organization", "centre", "center", "ngo", "movement",
+             "monitor", "watchdog", "association", "network", "initiative"}
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 # How many sentences back a pronoun may find the person events happened to, when the nearer
@@ -288,10 +291,19 @@ class Discourse:
         if cids:
             return self.names[cids[0]]
         if token.pos_ == "PRON":
-            return None
+            # "after, he said, guards beat him": the man the pronoun means
+            meant = self.antecedents(token) if token.lower_ in ("he", "she") else []
+            return self.names[meant[0]] if len(meant) == 1 else None
         holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
         if len(holders) == 1:
             return self.names[next(iter(holders))]
+        if token.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in token.children) \
+                and not any(t.pos_ == "PROPN" for t in token.subtree):
+            # "the group said": the organisation named last
+            org = next((e for e in reversed(self.doc.ents) if e.end <= token.i
+                        and e.label_ == "ORG" and e.start not in self.cluster_at), None)
+            if org is not None:
+                return org.text.removeprefix("the ").removeprefix("The ")
         span = self._chunk(token)
         return span.text if span is not None else None
 

@@ -910,6 +910,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     for _ in range(6):
         head = current.head
         if head.i == current.i or head.lemma_ in REPORTING_VERBS:
+            if head.lemma_ == "deny" and current.dep_ == "ccomp":
+                negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
         if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS:

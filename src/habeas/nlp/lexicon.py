@@ -77,7 +77,7 @@ NOT_NAME_WORDS = {
 REPORTING_VERBS = {
     "say", "tell", "write", "confirm", "report", "state", "announce", "claim", "add", "note",
     "declare", "explain", "insist", "allege", "argue", "post", "tweet", "testify", "stress",
-    "assert", "reveal", "disclose", "inform", "warn", "complain", "recall", "believe",
+    "assert", "reveal", "disclose", "inform", "warn", "complain", "recall", "believe", "deny",
 }
 # Reporting verbs that themselves hedge what they report ("the FSB claims").
 HEDGING_VERBS = {"claim", "allege"}

@@ -103,6 +103,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
                 return facility(trigger, owners) or ent.text  # "the Navapolatsk penal colony"
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             return trigger.doc[start: ent.end].text
+    if etype in ("sentence", "conviction"):
+        return None  # "six years in a general-regime colony": where the term is served
     return facility(trigger, owners, unnamed=etype in UNNAMED_OK)
 
 
