@@ -307,3 +307,18 @@ def test_a_sentence_is_not_placed_in_its_colony(nlp):
                           "organisation.")
     (sentence,) = [e for e in result["events"] if e["type"] == "sentence"]
     assert sentence["place"] is None and sentence["term_months"] == 72
+
+
+def test_including_names_who_of_a_crowd_and_trains_carry_prisoners(nlp):
+    crowd = extract(nlp, "About 20 relatives gathered outside the court on Friday. Police "
+                         "detained three of them, including the brothers' 67-year-old mother, "
+                         "Zore Emirova.", "2023-02-17")
+    (arrest,) = [e for e in crowd["events"] if e["type"] == "arrest"]
+    assert [p["name"] for p in crowd["persons"] if p["id"] in arrest["persons"]] == [
+        "Zore Emirova"]
+    train = extract(nlp, "In late July guards woke Darya Korneyeva at night and put her on a "
+                         "train to Moscow. She says she never wrote a request for a pardon.",
+                    "2024-08-15")
+    by_type = {e["type"]: e for e in train["events"]}
+    assert by_type["transfer"]["place"] == "Moscow" and by_type["transfer"]["date"] == "2024-07"
+    assert by_type["release"]["negated"] and by_type["release"]["release_mode"] == "pardon"

@@ -39,7 +39,7 @@ VERB_TRIGGERS = {
     "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
     "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
     "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
-    "drive": "transfer", "bus": "transfer",
+    "drive": "transfer", "bus": "transfer", "put": "transfer",
     "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
     "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
     "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
@@ -74,7 +74,8 @@ RECIPIENT_VERBS = {"receive", "serve", "get"}
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
-NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus"}
+NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus",
+                     "put"}
 CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
                  "pre-trial", "penitentiary", "camp", "police", "station"}
 DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
@@ -474,7 +475,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for c in r.children if c.dep_ == "nsubj"] + args
     found: list[str] = []
     for arg in args:
-        for cid in discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
+        # "detained three of them, including the brothers' mother, Zore Emirova": the one named
+        included = [p for c in arg.children if c.dep_ == "prep" and c.lower_ == "including"
+                    for p in c.children if p.dep_ == "pobj"]
+        named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
+        for cid in named or discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
             if cid not in found:
                 found.append(cid)
     if not found:
@@ -909,7 +914,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     current = trigger
     for _ in range(6):
         head = current.head
-        if head.i == current.i or head.lemma_ in REPORTING_VERBS:
+        if head.i == current.i or head.lemma_ in REPORTING_VERBS and current.dep_ not in (
+                "dobj", "dative"):  # "never wrote a request for a pardon" reports nothing
             if head.lemma_ == "deny" and current.dep_ == "ccomp":
                 negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
