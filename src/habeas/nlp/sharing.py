@@ -24,7 +24,7 @@ PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
 CASE_STEPS = ("charge", "trial", "conviction", "sentence", "appeal", "acquittal", "arrest")
 # The steps that state what a person is accused of: a hearing or an appeal is of the case, and
 # reports rarely repeat the charge for it.
-CHARGED_STEPS = ("charge", "conviction", "sentence", "acquittal", "arrest")
+CHARGED_STEPS = ("charge", "conviction", "sentence", "acquittal")
 SHARED_IN_SENTENCE = ("date", "place", "agent", "charge")
 # Event types told in one sentence that happen in one place: "found guilty and sentenced" (the
 # court), "searched and detained" (the home); not "arrested in Dzhankoi and sentenced".
