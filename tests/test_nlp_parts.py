@@ -322,3 +322,23 @@ def test_including_names_who_of_a_crowd_and_trains_carry_prisoners(nlp):
     by_type = {e["type"]: e for e in train["events"]}
     assert by_type["transfer"]["place"] == "Moscow" and by_type["transfer"]["date"] == "2024-07"
     assert by_type["release"]["negated"] and by_type["release"]["release_mode"] == "pardon"
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("last spring", None, "2024"),            # published March 2025: spring 2025 is to come
+    ("in the summer", None, "2024"),
+    ("the summer of 2021", None, "2021"),
+    ("two months later", "2022-03", "2022-05"),
+    ("Hours later", "2024-08-01", "2024-08-01"),
+    ("a few hours later", "2023-02-17", "2023-02-17"),
+])
+def test_seasons_and_later_at_the_anchors_precision(text, anchor, expected):
+    assert dates.resolve(text, dt.date(2025, 3, 14), anchor) == expected
+
+
+def test_a_conjoined_verb_shares_its_head_verbs_day_and_not_the_dateline(nlp):
+    result = extract(nlp, "KYIV, Ukraine — Russian security officers searched seven homes before "
+                          "dawn on Thursday and took Rustem Emirov into custody.", "2023-02-17")
+    (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
+    assert arrest["date"] == "2023-02-16"
+    assert arrest["agent"] == "Russian security officers"

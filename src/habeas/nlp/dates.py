@@ -58,6 +58,25 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")[:3] if text.lower()[:4] != "sept" else "sept"]
 
 
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(lowered: str, published: dt.date | None) -> str | None:
+    """ "last spring", "in the summer", "this autumn", "the summer of 2021": the year."""
+    match = re.fullmatch(r"(?:(last|this|in\s+the|the|in|during\s+the|over\s+the)\s+)?"
+                         r"(spring|summer|autumn|fall)(?:\s+of\s+((?:19|20)\d{2}))?", lowered)
+    if match is None or published is None:
+        return None
+    if match[3]:
+        return match[3]
+    start, end = SEASONS[match[2]]
+    if match[1] == "last":
+        return fmt(published.year if published.month > end else published.year - 1)
+    if match[1] is None:
+        return None  # a bare "summer" may be any summer
+    return fmt(published.year if published.month >= start else published.year - 1)
+
+
 def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> str | None:
     """ISO date at the precision the expression allows, or None."""
     lowered = text.lower().strip()
@@ -95,6 +114,13 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
     if anchor and re.search(r"\bsame\s+day\b", lowered):
         return anchor
     if anchor and len(anchor) == 10 and re.fullmatch(
+            r"(?:a\s+few\s+|several\s+|some\s+|\d+\s+|two\s+|three\s+)?(?:hours|minutes|moments)"
+            r"\s+later|later\s+that\s+(?:day|morning|afternoon|evening|night)", lowered):
+        return anchor  # "Hours later she was flown to Cologne"
+    season = _season(lowered, published)
+    if season is not None:
+        return season
+    if anchor and len(anchor) == 10 and re.fullmatch(
             r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", lowered):
         return anchor  # "was detained that afternoon" after "On April 11, 2022, ..."
     if anchor and re.search(r"\bsame\s+month\b", lowered):
@@ -130,6 +156,15 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
         unit = {"day": 1, "week": 7, "month": 30, "year": 365}[match["unit"]]
         if match["dir"] in ("later", "after"):
             base = parse_published(anchor) if anchor and len(anchor) == 10 else None
+            if base is None and anchor and match["unit"] in ("month", "year"):
+                # "convicted in March 2022 ... rejected two months later": May 2022
+                year, month = int(anchor[:4]), int(anchor[5:7]) if len(anchor) >= 7 else None
+                if match["unit"] == "year":
+                    return fmt(year + count) if month is None else fmt(year + count, month)
+                if month is None:
+                    return None
+                total = year * 12 + month - 1 + count
+                return fmt(total // 12, total % 12 + 1)
             if base is None:
                 return None
             later = base + dt.timedelta(days=count * unit)

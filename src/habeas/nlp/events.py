@@ -515,6 +515,9 @@ def subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
         subj = [c for c in current.children if c.dep_ in ("nsubjpass", "nsubj")]
+        # "KYIV, Ukraine — Russian security officers searched": not the dateline city
+        subj = [a for c in subj for a in ([c] if not dateline_word(c) else [
+            x for x in c.children if x.dep_ == "appos" and x.pos_ == "NOUN"])]
         if subj:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -611,7 +614,9 @@ def date_expression(token: Token) -> str | None:
 
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
-    for source in (trigger, speaker_verb):
+    # "searched seven homes before dawn on Thursday and took four men into custody"
+    head = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else None
+    for source in (trigger, head, speaker_verb):
         if source is None:
             continue
         for token in sorted(direct_modifiers(source), key=lambda t: t.i):
