@@ -342,3 +342,10 @@ def test_a_conjoined_verb_shares_its_head_verbs_day_and_not_the_dateline(nlp):
     (arrest,) = [e for e in result["events"] if e["type"] == "arrest"]
     assert arrest["date"] == "2023-02-16"
     assert arrest["agent"] == "Russian security officers"
+
+
+def test_a_building_in_a_town_is_named_whole(nlp):
+    result = extract(nlp, "In May, the teacher Vasil Sushko died in a prison hospital in Minsk.",
+                     "2023-10-12")
+    (death,) = [e for e in result["events"] if e["type"] == "death_in_custody"]
+    assert death["place"] == "prison hospital in Minsk"

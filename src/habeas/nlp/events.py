@@ -20,7 +20,7 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import (NOT_PLACES, PLACE_PREPOSITIONS, clause_date, clause_place,
+from .sharing import (FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date, clause_place,
                       share_arguments)
 
 VERB_TRIGGERS = {
@@ -355,8 +355,6 @@ def destinations(token: Token) -> list[Token]:
 def first_place(prep: Token) -> Token | None:
     """The object of "to"/"via" when it is a place: a named place or a building ("a police base
     in Gudermes", "penal colony No. 2 in Salavat")."""
-    from .sharing import FACILITIES
-
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
@@ -371,8 +369,6 @@ def stop_text(pobj: Token) -> str:
     """How a stop of a route is named: a building by its whole phrase ("a police base in
     Gudermes", "penal colony No. 2 in Salavat"), anything else by the place it names ("the
     Russian city of Krasnodar", "the Turkish capital Ankara" -> "Krasnodar", "Ankara")."""
-    from .sharing import FACILITIES
-
     if pobj.lemma_.lower() in FACILITIES:
         return noun_phrase(pobj)
     if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -637,6 +633,11 @@ def find_place(trigger: Token, etype: str) -> str | None:
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS \
                 and token.text.lower() not in NOT_PLACES:
+            building = token.head.head
+            if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
+                    building.lemma_.lower() in FACILITIES and building.dep_ == "pobj" and \
+                    building.head.lower_ in PLACE_PREPOSITIONS:
+                return noun_phrase(building)  # "died in a prison hospital in Minsk"
             return ent_text(token)
     return None
 

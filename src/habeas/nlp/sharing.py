@@ -110,7 +110,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
 
 # Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
 FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
-              "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint"}
+              "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint",
+              "building", "headquarters", "unit", "wing", "ward", "penitentiary"}
 
 
 # Events that happen in a building whether or not it is named: "detained at a checkpoint",
