@@ -43,6 +43,7 @@ from habeas.store import (
     save_extraction,
     unit_of_work,
 )
+from habeas.store.persons import add_alias
 
 PG_URL = os.environ.get("HABEAS_TEST_DATABASE_URL")
 FACT_TABLES = (Person, PersonAlias, Mention, Event, EventPerson, EventSource, Claim, StatisticRow)
@@ -189,6 +190,28 @@ def test_migrations_create_every_table_matching_the_models(engine):
     if engine.dialect.name == "sqlite":  # switched off for the migration, back on after
         with engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_upgrading_keeps_aliases_and_allows_two_spellings_of_one_key(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        migrate(engine, revision="0002_resolution")  # a store from before 0003
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO persons (name, key, created_at) VALUES "
+                "('Akhtem Chiygoz', 'akhtem chiygoz', '2025-01-01')")
+            connection.exec_driver_sql(
+                "INSERT INTO person_aliases (person_id, alias, key) VALUES "
+                "(1, 'Ахтем Чийгоз', 'akhtem chiigoz')")
+        migrate(engine)
+        with make_sessionmaker(engine)() as session:
+            person = session.get(Person, 1)
+            assert add_alias(session, person, "Akhtem Chiigoz") is not None  # same key
+            assert add_alias(session, person, "akhtem chiigoz") is None  # same spelling
+            session.commit()
+            assert [a.alias for a in person.aliases] == ["Ахтем Чийгоз", "Akhtem Chiigoz"]
+    finally:
+        engine.dispose()
 
 
 def test_sqlite_pragmas_and_folder(tmp_path):

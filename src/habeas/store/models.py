@@ -150,7 +150,8 @@ class Person(Base):
 
 class PersonAlias(Base):
     __tablename__ = "person_aliases"
-    __table_args__ = (UniqueConstraint("person_id", "key"), NO_REUSE)
+    # One row per spelling: "Ахтем Чийгоз" and "Akhtem Chiigoz" share a key and are both kept.
+    __table_args__ = (UniqueConstraint("person_id", "alias"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))

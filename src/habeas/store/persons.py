@@ -119,13 +119,14 @@ def match_person(session: Session, *, name: str, aliases: list[str]) -> Person |
 
 
 def add_alias(session: Session, person: Person, alias: str) -> PersonAlias | None:
-    """Record ``alias`` for ``person`` unless it is the name itself or already known."""
-    key = name_key(alias)
-    if not key or key == person.key:
+    """Record the spelling ``alias`` for ``person`` unless it is the name itself or already
+    known ("Ахтем Чийгоз" and "Akhtem Chiigoz" share a key and are two spellings)."""
+    key, text = name_key(alias), alias.strip()
+    if not key or text.casefold() == person.name.casefold():
         return None
-    if any(a.key == key for a in person.aliases):
+    if any(a.alias.casefold() == text.casefold() for a in person.aliases):
         return None
-    row = PersonAlias(alias=alias.strip(), key=key)
+    row = PersonAlias(alias=text, key=key)
     person.aliases.append(row)
     return row
 
