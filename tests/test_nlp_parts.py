@@ -349,3 +349,27 @@ def test_a_building_in_a_town_is_named_whole(nlp):
                      "2023-10-12")
     (death,) = [e for e in result["events"] if e["type"] == "death_in_custody"]
     assert death["place"] == "prison hospital in Minsk"
+
+
+def test_a_court_report_with_a_dash_list_a_range_and_a_case_opened(nlp):
+    result = extract(nlp, "PENZA, Russia — The Leninsky District Court of Penza on Wednesday found "
+                          "three Jehovah's Witnesses — Sergei Kuzmin, Andrei Lopatin and Lopatin's "
+                          "wife, Yelena Lopatina — guilty of extremism and handed down punishments "
+                          "ranging from a fine to six years in a penal colony.\n\n"
+                          "Lopatin received a suspended sentence of two years and six months, and "
+                          "Lopatina, 47, a fine of 400,000 roubles.\n\n"
+                          "Kuzmin will remain in custody until his appeal is heard.\n\n"
+                          "A criminal case for participating in an extremist organisation was "
+                          "opened against the Lopatins in June 2022.", "2023-11-30")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    (conviction,) = [e for e in result["events"] if e["type"] == "conviction"]
+    assert sorted(names[p] for p in conviction["persons"]) == [
+        "Andrei Lopatin", "Sergei Kuzmin", "Yelena Lopatina"]
+    assert conviction["agent"] == "Leninsky District Court of Penza"
+    assert conviction["charge"] == "extremism"
+    terms_of = {names[e["persons"][0]]: e["term_months"] for e in result["events"]
+                if e["type"] == "sentence" and len(e["persons"]) == 1}
+    assert terms_of == {"Andrei Lopatin": 30, "Yelena Lopatina": None}
+    assert not [e for e in result["events"] if e["type"] == "appeal"]
+    (charge,) = [e for e in result["events"] if e["type"] == "charge"]
+    assert charge["charge"] == "participating in an extremist organisation"

@@ -204,7 +204,9 @@ def trigger_types(token: Token) -> list[str]:
             return ["release"]
         if lemma in DROP_VERBS:
             return ["charges_dropped"] if dropped_objects(token) else []
-        if lemma == "find" and any(c.lower_ == "guilty" for c in token.children):
+        if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
+                                   for t in token.subtree):
+            # "found three Jehovah's Witnesses — A, B and C — guilty" (guilty hung on C)
             negated = any(c.dep_ == "neg" for c in token.children) or any(
                 c.lower_ == "not" for c in token.children)
             return ["acquittal"] if negated else ["conviction"]
@@ -228,6 +230,8 @@ def trigger_types(token: Token) -> list[str]:
                 p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
                 for p in token.children if p.dep_ == "prep"):
             return ["arrest"]  # "was taken into custody in the courtroom"
+        if lemma in ("open", "launch", "bring", "file") and case_against(token):
+            return ["charge"]  # "a criminal case was opened against the Lopatins"
         if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
             return ["arrest"]  # "ordered Matanov held until trial": a custody order
         etype = VERB_TRIGGERS.get(lemma)
@@ -314,6 +318,16 @@ def dropped_objects(verb: Token) -> list[Token]:
         return []
     before = [t for t in verb.sent if t.i < verb.i and t.lemma_ in CASE_NOUNS]
     return before[-1:]
+
+
+def case_against(verb: Token) -> list[Token]:
+    """Whom a criminal case was opened against: "opened a case against X", "a case against X
+    was opened" (the objects of "against")."""
+    cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in (
+        "case", "charge", "proceeding", "prosecution")]
+    return [o for holder in [verb, *cases] for p in holder.children
+            if p.dep_ == "prep" and p.lower_ == "against"
+            for o in p.children if o.dep_ == "pobj"] if cases else []
 
 
 def custody_order(verb: Token) -> bool:
@@ -432,7 +446,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = subjects(verb)  # not "after filming a search": he filmed it
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
-        if etype == "charges_dropped":
+        if etype == "charge" and case_against(trigger):
+            args = case_against(trigger)
+        elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
                 subjects(trigger) if passive else [])
@@ -578,12 +594,19 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
     return day
 
 
+DASHES = ("-", "–", "—", "--")
+
+
 def dateline_word(token: Token) -> bool:
-    """ "MAKHACHKALA, Oct 6 (EWS) - Investigators ...": the city a wire story was filed from,
-    which the parser often takes for the subject."""
+    """ "MAKHACHKALA, Oct 6 (EWS) - Investigators ...", "PENZA, Russia — The court ...": the
+    place a wire story was filed from, which the parser often takes for the subject."""
     sent = token.sent
-    return token.i == sent.start and token.is_upper and len(token.text) > 2 and \
-        token.i + 1 < sent.end and token.nbor(1).text in (",", "-", "–", "—", "(")
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 2 and first.i + 1 < sent.end
+            and first.nbor(1).text in (",", "(", *DASHES)):
+        return False
+    dash = next((t.i for t in sent[:14] if t.text in DASHES), None)
+    return token.i == first.i or dash is not None and token.i < dash
 
 
 def in_dateline(ent: Span) -> bool:
@@ -801,7 +824,8 @@ def noun_phrase(head: Token) -> str:
 def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
-    children += [g for c in children if c.lower_ in ("guilty", "innocent") for g in c.children]
+    children += [g for c in trigger.subtree if c.lower_ in ("guilty", "innocent")
+                 and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
                  if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
@@ -810,6 +834,10 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
                  for p in o.children if p.dep_ == "prep" and (p.lower_ == "for" or (
                      p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
+    # "a criminal case for participating in an extremist organisation was opened against"
+    children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
+        "case", "proceeding", "prosecution") for p in c.children if p.dep_ == "prep"
+        and p.lower_ in ("for", "under", "over") and p not in children]
     # "gave her a two-year suspended sentence for discrediting the army"
     if trigger.pos_ == "VERB":
         children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
@@ -890,6 +918,8 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
         found = terms.find_terms(left) or terms.find_terms(text)
     else:
         found = terms.find_terms(text)
+    if re.search(r"\branging\s+from\b|\bfrom\s+a\s+fine\s+to\b", text, re.I):
+        return None, extras  # "punishments ranging from a fine to six years": each their own
     if terms.SUSPENDED.search(text):
         extras["suspended"] = True
     if terms.LIFE.search(text):
@@ -917,6 +947,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                                                         "should", "'ll", "shall")
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
+    clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and \
+            clause.tag_ in ("VBZ", "VBP", "VB", "VBN") and not any(
+                c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
+        is_irrealis = True  # "where he will remain until his appeal is heard"
     current = trigger
     for _ in range(6):
         head = current.head
@@ -1035,8 +1070,9 @@ def _copy(event: EventRecord, **changes) -> EventRecord:
     return EventRecord(**data)
 
 
+ELLIPTIC_FINE = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?(?:fined|a\s+fine)\b")
 ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|given)\s+)?"
-                           r"(?:to\s+)?(\d+|[a-z]+(?:-[a-z]+)?)\b(?![,.]?\d)"
+                           r"(?:to\s+)(\d+|[a-z]+(?:-[a-z]+)?)\b(?![,.]?\d)"
                            r"(?=[\s-]*(?:[,;.)]|and\b|years?\b|months?\b|$))")
 
 
@@ -1071,6 +1107,8 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
             match = ELLIPTIC_TERM.match(segment)
             if match and assigned and (value := terms.number(match.group(1))):
                 assigned[cid] = int(value * unit)
+            elif assigned and ELLIPTIC_FINE.match(segment):
+                assigned[cid] = None  # "and Lopatina, 47, a fine of 400,000 roubles"
         if len(set(assigned.values())) < 2:
             out.append(event)
             continue
