@@ -513,13 +513,13 @@ def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
     if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "one":
         return []
     one = of.head
-    if one.dep_ in ("attr", "appos"):
-        holder = one.head if one.dep_ == "attr" else one.head
-        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
-            if one.dep_ == "attr" else holder
-        if subject is not None:
-            return discourse.persons_in(subject, skip=skip)
-    return []
+    if one.dep_ == "attr":  # "X was one of": the copula's subject
+        subject = next((c for c in one.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif one.dep_ == "appos":  # "X, one of 16 prisoners freed"
+        subject = one.head
+    else:
+        return []
+    return discourse.persons_in(subject, skip=skip) if subject is not None else []
 
 
 def subjects(verb: Token) -> list[Token]:
