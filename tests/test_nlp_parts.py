@@ -373,3 +373,31 @@ def test_a_court_report_with_a_dash_list_a_range_and_a_case_opened(nlp):
     assert not [e for e in result["events"] if e["type"] == "appeal"]
     (charge,) = [e for e in result["events"] if e["type"] == "charge"]
     assert charge["charge"] == "participating in an extremist organisation"
+
+
+def test_disappearances_walking_out_and_what_did_not_happen(nlp):
+    result = extract(nlp, "Instead of being set free, Mahmadali Sharipov was taken to a "
+                          "deportation centre near Moscow and put on a flight to Dushanbe.\n\n"
+                          "Dennis Christensen walked out of a penal colony in Lgov on 24 May.\n\n"
+                          "Zekirya Kurtseitov has been missing since last Thursday. His cousin "
+                          "Adam Kurtseitov was detained by police at a checkpoint and has not "
+                          "been seen since.\n\nAkhtem Chiygoz and Ilmi Umerov were freed. "
+                          "According to their lawyer Nikolai Polozov, neither of them asked for "
+                          "a pardon.", "2022-05-26")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    got = {(e["type"], names[e["persons"][0]], e["negated"]) for e in result["events"]}
+    assert ("release", "Mahmadali Sharipov", False) not in got
+    assert ("transfer", "Mahmadali Sharipov", False) in got
+    assert ("release", "Dennis Christensen", False) in got
+    assert ("abduction", "Zekirya Kurtseitov", False) in got
+    assert ("abduction", "Adam Kurtseitov", False) in got
+    assert ("release", "Akhtem Chiygoz", True) in got
+
+
+def test_a_possessor_is_who_he_is(nlp):
+    result = extract(nlp, "Andrei Voloshin was acquitted. His co-religionist Gennady Shpakovsky "
+                          "was convicted.\n\nVoloshin's wife, Tatyana Voloshina, said that during "
+                          "his detention he had been denied insulin.", "2021-11-25")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    (beating,) = [e for e in result["events"] if e["type"] == "ill_treatment"]
+    assert [names[p] for p in beating["persons"]] == ["Andrei Voloshin"]

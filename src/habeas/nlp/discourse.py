@@ -97,6 +97,11 @@ class Discourse:
                 root = root.head
             return [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at
                     and t.i not in skip] or self.antecedents(token)
+        if token.lower_ in ("neither", "none", "each", "either", "all", "both"):
+            of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"]
+            if of:  # "neither of them asked for a pardon"
+                return self.persons_in(of[0], skip=skip)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.described(token) or self.antecedents(token)
@@ -212,6 +217,11 @@ class Discourse:
         """A subject in the same sentence before the pronoun, else the last subject before it."""
         want = "female" if token.lower_ in ("she", "her", "herself") else "male"
         candidates = [(s, c) for s, c in self.mentions if window_start <= s < token.i]
+        # "Voloshin's wife said that he had been denied insulin": the possessor before it
+        owners = [c for s, c in candidates if s >= token.sent.start and self.gender.get(c, want)
+                  == want and self.doc[s].dep_ == "poss"]
+        if owners:
+            return [owners[-1]]
         if self.victims and not any(c in self.victims for _, c in candidates):
             # Quotes and a relative's words between: "her trial" is still the prisoner's, told
             # of a few paragraphs up, not the friend's who spoke last.

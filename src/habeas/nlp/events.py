@@ -72,6 +72,7 @@ OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
+                "miss", "see",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
 NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus",
@@ -201,7 +202,11 @@ def trigger_types(token: Token) -> list[str]:
                 c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
             return ["sentence"]  # "serving five years"
         if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
-            return ["release"]
+            return [] if instead_of(token) else ["release"]  # not "instead of being set free"
+        if lemma == "walk" and any(c.lower_ == "out" for c in token.children) and any(
+                p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.children)
+                for p in token.subtree if p.dep_ == "prep" and p.head.lower_ in ("out", "walk")):
+            return ["release"]  # "walked out of a penal colony in Lgov"
         if lemma in DROP_VERBS:
             return ["charges_dropped"] if dropped_objects(token) else []
         if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
@@ -216,8 +221,14 @@ def trigger_types(token: Token) -> list[str]:
             return ["ill_treatment"]  # "was refused medical care", "denied him insulin"
         if lemma == "go" and any(c.lower_ == "untreated" for c in token.children):
             return ["ill_treatment"]  # "his diabetes went untreated"
-        if lemma == "go" and any(c.lower_ == "missing" for c in token.children):
-            return ["abduction"]
+        if lemma in ("go", "be") and any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd")
+                                         for c in token.children) or token.lower_ == "missing" \
+                and any(c.lower_ in ("been", "be", "is", "was", "are", "were") for c in token.children):
+            return ["abduction"]  # "went missing", "has been missing since last Thursday"
+        if lemma == "see" and any(c.dep_ == "neg" for c in token.children) and any(
+                c.lower_ == "since" for c in token.children) and \
+                any(c.dep_ == "auxpass" for c in token.children):
+            return ["abduction"]  # "has not been seen since"
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
         if lemma in ("place", "put", "move", "transfer", "send") and any(
@@ -330,6 +341,13 @@ def case_against(verb: Token) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"] if cases else []
 
 
+def instead_of(token: Token) -> bool:
+    """ "Instead of being set free, he was taken to a deportation centre"."""
+    of = token.head
+    return of.lower_ == "of" and (of.head.lower_ == "instead" or any(
+        c.lower_ == "instead" for c in of.children))
+
+
 def custody_order(verb: Token) -> bool:
     """ "held until trial", "kept in custody pending trial", "held without bail"."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
@@ -357,13 +375,17 @@ def destinations(token: Token) -> list[Token]:
                                                                        "through"):
             continue
         chain = child
-        while chain != token and chain.dep_ in ("prep", "conj"):
-            chain = chain.head
+        while chain != token and (chain.dep_ in ("prep", "conj") or chain.dep_ == "pobj" and
+                                  chain.lemma_ in VEHICLES):
+            chain = chain.head  # "put on a flight from Moscow to Dushanbe"
         if chain == token:
             place = first_place(child)
             if place is not None:
                 found.append(place)
     return found
+
+
+VEHICLES = {"flight", "plane", "train", "bus", "car", "van", "minibus", "convoy", "aircraft"}
 
 
 def first_place(prep: Token) -> Token | None:
@@ -938,7 +960,8 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
-                  for c in trigger.children) or any(
+                  for c in trigger.children) and not (  # "has not been seen since": gone
+        trigger.lemma_ == "see" and any(c.lower_ == "since" for c in trigger.children)) or any(
         g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
@@ -975,9 +998,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
                 (current == trigger or current.dep_ in ("xcomp", "ccomp")):
             negated = True  # "refused to release him"; not "refused entry to her trial"
-        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in head.children) \
-                and current.dep_ not in ("advcl",):
-            negated = True  # "had no record of detaining him"
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
+                "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
+                for c in head.children) and current.dep_ not in ("advcl",):
+            negated = True  # "had no record of detaining him", "neither of them asked"
         if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True
