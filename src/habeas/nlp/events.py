@@ -283,6 +283,10 @@ def trigger_types(token: Token) -> list[str]:
             return []
         if etype == "sentence" and token.dep_ in ("pobj",) and token.head.lower_ in ("under",):
             return []
+        if etype == "sentence" and token.dep_ == "dobj" and token.head.lemma_ in (
+                "serve", "complete", "finish") and not terms.find_terms(
+                    token.doc[token.left_edge.i: token.right_edge.i + 1].text):
+            return []  # "after serving his full sentence": its end, told with the release
         if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
             return []
         return [etype] if etype else []
@@ -302,6 +306,9 @@ def etype_blocked_by_context(token: Token) -> bool:
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
+    while token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" and \
+            head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
+        token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
     if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
             c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
                 g.ent_type_ == "DATE" for g in c.children) for c in token.children):
@@ -978,6 +985,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     current = trigger
     for _ in range(6):
         head = current.head
+        if current.dep_ == "relcl":
+            break  # "Hüseynova, who is serving four years, was not among those pardoned"
         if head.i == current.i or head.lemma_ in REPORTING_VERBS and current.dep_ not in (
                 "dobj", "dative"):  # "never wrote a request for a pardon" reports nothing
             if head.lemma_ == "deny" and current.dep_ == "ccomp":
