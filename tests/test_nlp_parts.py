@@ -401,3 +401,22 @@ def test_a_possessor_is_who_he_is(nlp):
     names = {p["id"]: p["name"] for p in result["persons"]}
     (beating,) = [e for e in result["events"] if e["type"] == "ill_treatment"]
     assert [names[p] for p in beating["persons"]] == ["Andrei Voloshin"]
+
+
+def test_page_furniture_outlets_districts_and_patronymics(nlp):
+    result = extract(nlp, "Court Sentences Izhevsk Music Teacher Evgenia Shatalova To Six Years\n\n"
+                          "The music teacher Yevgenia Shatalova was sentenced on Tuesday. One pupil "
+                          "said that \"Yevgenia Andreyevna never talked about politics.\"\n\n"
+                          "Nigar Huseynli, a reporter for the independent outlet Xalq Səsi, spoke "
+                          "in the newsroom of Xalq Səsi.\n\nRead also: Xalq Səsi journalists "
+                          "remain in detention\n\nZoir Qurbonov, a Pamiri teacher from the "
+                          "Roshtqala district, died in a prison in Khujand.\n\n"
+                          "Among those taken away were Lenur Seitumerov (Ленур Сеитумеров), 38, "
+                          "the imam, the 27-year-old driver Ruslan Asanov, and Alim Emirsaliyev, "
+                          "who is 58.", "2024-04-17")
+    persons = {p["name"]: p for p in result["persons"]}
+    assert set(persons) == {"Yevgenia Shatalova", "Nigar Huseynli", "Zoir Qurbonov",
+                            "Lenur Seitumerov", "Ruslan Asanov", "Alim Emirsaliyev"}
+    assert "Yevgenia Andreyevna" in persons["Yevgenia Shatalova"]["aliases"]
+    ages = {name: p["age"] for name, p in persons.items() if p["age"]}
+    assert ages == {"Lenur Seitumerov": 38, "Ruslan Asanov": 27, "Alim Emirsaliyev": 58}

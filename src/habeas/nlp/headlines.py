@@ -53,9 +53,15 @@ def sentence_case(text: str) -> str:
     """``text`` with its title-case lines' common words in lower case, same length."""
     if not text:
         return text
+    lines = text.splitlines(keepends=True)
+    titles = [is_title_case(line) for line in lines]
+    # Words the article itself writes in lower case are common words, in its headline too
+    # ("Music Teacher" when the body says "a music teacher"); names never are.
+    body = {w for line, title in zip(lines, titles) if not title
+            for w in re.findall(r"\b[a-z][a-z'’-]+\b", line)}
     out = []
-    for line in text.splitlines(keepends=True):
-        if is_title_case(line):
+    for line, title in zip(lines, titles):
+        if title:
             first = True
 
             def lower(match: re.Match) -> str:
@@ -65,8 +71,8 @@ def sentence_case(text: str) -> str:
                 first = False
                 low = word.lower()
                 if keep or not word[0].isupper() or low in MONTHS or (
-                        low not in STOP_WORDS and low not in COMMON and not (
-                            low.endswith("ing") and len(low) > 5)):
+                        low not in STOP_WORDS and low not in COMMON and low not in body
+                        and not (low.endswith("ing") and len(low) > 5)):
                     return word
                 return low
 

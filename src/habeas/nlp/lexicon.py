@@ -59,7 +59,8 @@ GROUPS = {
     "jehovah's witnesses": "Jehovah's Witnesses", "jehovah's witness": "Jehovah's Witnesses",
     "muslims": "Muslims", "muslim": "Muslims", "chechens": "Chechens", "chechen": "Chechens",
     "ingush": "Ingush", "uyghurs": "Uyghurs", "uyghur": "Uyghurs", "kazakhs": "Kazakhs",
-    "kurds": "Kurds", "kurd": "Kurds",
+    "kurds": "Kurds", "kurd": "Kurds", "pamiris": "Pamiris", "pamiri": "Pamiris",
+    "karakalpaks": "Karakalpaks", "karakalpak": "Karakalpaks",
 }
 
 # Name-forming words the small model folds into PERSON spans: demonyms and group words.
@@ -70,7 +71,8 @@ NOT_NAME_WORDS = {
     "tajik", "uzbek", "kyrgyz", "turkmen", "moldovan", "polish", "lithuanian", "latvian",
     "estonian", "danish", "german", "french", "british", "american", "chinese", "iranian",
     "syrian", "dagestani", "ingush", "kazakh", "uyghur", "kurdish", "diaspora", "belarusians",
-    "ukrainians", "russians",
+    "ukrainians", "russians", "pamiri", "pamiris", "karakalpak", "article", "articles",
+    "part", "paragraph", "section", "chapter", "code",
 }
 
 # Reporting verbs: the subject of one of these, governing a clause, is the source of a claim.

@@ -10,6 +10,7 @@ organisation). Attributes are read from appositions and modifiers around the men
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
@@ -49,7 +50,12 @@ class Cluster:
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
-            name = max(self.spans, key=lambda s: (len(s), -s.start))
+            # The fullest form (initials do not count), then the most used ("Yevgenia
+            # Shatalova" in the body over the headline's "Evgenia Shatalova"), then the first.
+            counts = Counter(s.text for s in self.spans)
+            name = max(self.spans, key=lambda s: (
+                sum(not INITIAL.fullmatch(fold(t.text)) and t.text != "." for t in s),
+                counts[s.text], not in_headline(s), -s.start))
             self._cache = (len(self.spans), name, surname_of([fold(t.text) for t in name]))
         return self._cache
 
@@ -69,6 +75,13 @@ class Cluster:
 
     def forms(self) -> set[str]:
         return {fold(s.text) for s in self.spans}
+
+
+def in_headline(span: Span) -> bool:
+    """In the article's first line, when that line is a headline (no closing full stop)."""
+    first = span.doc.text.split("\n", 1)[0]
+    return span.start_char < len(first) and not first.rstrip().endswith(".") and \
+        "\n" in span.doc.text
 
 
 def name_tokens(tokens: list[str]) -> list[str]:
@@ -98,6 +111,12 @@ def surname_of(tokens: list[str]) -> str:
     if len(tokens) == 1 and len(full) > 1:
         return tokens[0]
     return tokens[-1] if tokens else ""
+
+
+def one_given_name(a: str, b: str) -> bool:
+    """ "Yevgenia" and "Evgenia", "Mykola" and "Nikolai": one given name, strictly."""
+    ka, kb = names.skeleton(a), names.skeleton(b)
+    return ka == kb or ka in names.GIVEN_FORMS and names.GIVEN_FORMS[ka] == names.GIVEN_FORMS.get(kb)
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -256,12 +275,23 @@ PLACE_NOUNS = {"village", "town", "city", "region", "district", "settlement", "p
                "republic", "neighbourhood", "neighborhood", "street", "raion", "oblast"}
 
 
+# "the independent outlet Xalq Səsi", "the newsroom of Xalq Səsi": what these name are bodies.
+ORG_HEADS = {"outlet", "newspaper", "website", "site", "channel", "agency", "magazine",
+             "publication", "portal", "party", "movement", "organisation", "organization",
+             "newsroom", "broadcaster", "station", "weekly", "daily", "service"}
+
+
 def names_a_place(name: Span) -> bool:
+    """ "the villages of Stalne and Vilne", "the Roshtqala district", "the outlet Xalq Səsi"."""
     root = name.root
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
+    head = root.head.lemma_.lower()
+    before = name.doc[name.start - 1].lemma_.lower() if name.start > 0 else ""
     return root.dep_ == "pobj" and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in PLACE_NOUNS
+        root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS or \
+        root.dep_ == "compound" and head in PLACE_NOUNS or \
+        root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
 
 
 def find_clusters(doc: Doc) -> list[Cluster]:
@@ -284,6 +314,9 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
+    # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
+    clusters = [c for c in clusters if not any(
+        names_a_place(s) and s.root.ent_type_ in ("ORG", "GPE", "FAC") for s in c.spans)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -295,10 +328,12 @@ def find_clusters(doc: Doc) -> list[Cluster]:
 def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
     tokens = name_tokens([fold(t.text) for t in name])
     surname = surname_of(tokens)
-    if len(tokens) == 1:
-        # "Pavel" after "Pavel Vorontsov": a given name alone means the one person who has it.
+    if len(tokens) == 1 or len(tokens) == 2 and PATRONYMIC.search(tokens[1]):
+        # "Pavel" after "Pavel Vorontsov": a given name alone means the one person who has it;
+        # so does a given name with a patronymic ("Yevgenia Andreyevna", as pupils say).
         given = [c for c in clusters if len(name_tokens([fold(t.text) for t in c.name_span])) > 1
-                 and name_tokens([fold(t.text) for t in c.name_span])[0] == tokens[0]
+                 and one_given_name(name_tokens([fold(t.text) for t in c.name_span])[0],
+                                    tokens[0])
                  and not similar_surname(tokens[0], c.surname)]
         if len(given) == 1:
             return given[0]
@@ -444,7 +479,15 @@ def word_number(text: str) -> int | None:
 def read_age(span: Span) -> tuple[int, Span] | None:
     """ "Chiygoz, 52," / "Chiygoz (52)" / "aged 39" / "the 52-year-old Chiygoz"."""
     doc = span.doc
-    after = doc[span.end: span.end + 4]
+    end = span.end
+    if end < len(doc) and doc[end].text == "(":  # "Lenur Seitumerov (Ленур Сеитумеров), 38"
+        close = next((t.i for t in doc[end: end + 8] if t.text == ")"), None)
+        if close is not None and not any(t.like_num for t in doc[end: close]):
+            end = close + 1
+    after = doc[end: end + 4]
+    who = re.match(r"\s*,\s*who\s+is\s+(?:now\s+)?(\d{1,3})\b", doc[end: end + 6].text)
+    if who and MIN_AGE <= int(who.group(1)) <= MAX_AGE:  # "Alim Emirsaliyev, who is 58"
+        return int(who.group(1)), doc[end: end + 6]
     if len(after) >= 2 and after[0].text in (",", "(") and after[1].like_num:
         closer = after[2].text if len(after) > 2 else ""
         if closer in (",", ")", ".", ";", "") or closer.lower() in ("who", "and"):
@@ -458,7 +501,10 @@ def read_age(span: Span) -> tuple[int, Span] | None:
                 return age, after[i: i + 2]
     before = doc[max(span.start - 10, span.sent.start): span.start]
     text = before.text
-    match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\W*(\w+\W*){0,3}$", text)
+    # "the 52-year-old Chiygoz", "a 61-year-old retired teacher Vasil Sushko"; never across a
+    # comma or "and" ("24-year-old Riza Yagyayev, and Alim Emirsaliyev")
+    match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old"
+                      r"(?:\s+(?!and\b)[\w'’-]+){0,3}\s*$", text)
     if match:
         age = word_number(match.group(1))
         if age and MIN_AGE <= age <= MAX_AGE:
