@@ -420,3 +420,30 @@ def test_page_furniture_outlets_districts_and_patronymics(nlp):
     assert "Yevgenia Andreyevna" in persons["Yevgenia Shatalova"]["aliases"]
     ages = {name: p["age"] for name, p in persons.items() if p["age"]}
     assert ages == {"Lenur Seitumerov": 38, "Ruslan Asanov": 27, "Alim Emirsaliyev": 58}
+
+
+def test_page_furniture_tells_no_events_and_an_interview_speaks_for_itself(nlp):
+    result = extract(nlp, "Photo: Nigar Huseynli at a rally in Baku, 2021. (Family archive)\n\n"
+                          "Read also: Court jails blogger Zeytulla Memetov for 12 years\n\n"
+                          "Azerbaijani journalist Nigar Huseynli walked out of Women's Prison "
+                          "No. 4 near Baku on 3 May after serving her full two-year sentence.\n\n"
+                          "In January 2023 I refused food for 16 days. A police officer slapped "
+                          "me twice.", "2024-06-12")
+    got = {(e["type"], e["attributed_to"]) for e in result["events"]}
+    # the two-year term told with the release is still her sentence; nothing from the caption
+    # or the "Read also" line
+    assert got == {("release", None), ("sentence", None), ("hunger_strike", "Nigar Huseynli"),
+                   ("ill_treatment", "Nigar Huseynli")}
+
+
+def test_among_those_taken_away_and_days_of_administrative_arrest(nlp):
+    result = extract(nlp, "Among those taken away were Lenur Seitumerov and his neighbor Ruslan "
+                          "Asanov.\n\nIn 2020, Alena Hrabouskaya was given 15 days of "
+                          "administrative arrest for taking part in a protest. She was not given "
+                          "insulin for three days.", "2023-08-18")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    got = {(e["type"], names[p]) for e in result["events"] for p in e["persons"]
+           if not e["negated"]}
+    assert {("arrest", "Lenur Seitumerov"), ("arrest", "Ruslan Asanov"),
+            ("sentence", "Alena Hrabouskaya"), ("ill_treatment", "Alena Hrabouskaya")} <= got
+    assert ("arrest", "Alena Hrabouskaya") not in got

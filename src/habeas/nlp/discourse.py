@@ -14,6 +14,7 @@ from ..model import PersonRecord
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
 
 SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
 PLURAL = {"they", "them", "their", "themselves", "both"}
 PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees", "defendants",
                 "two", "sisters", "journalists", "believers", "leaders", "both", "protesters",
@@ -129,8 +130,23 @@ class Discourse:
                     stack.extend(c for c in child.children if c.dep_ == "pobj")
         return out
 
+    def first_person(self, token: Token) -> str | None:
+        """Who "I" is: the person quoted as saying it, else (an interview, a statement) the
+        person events have happened to most often, if they have happened to anyone."""
+        for verb in self.reporting_verbs(token.sent):
+            mentions = self.speaker_mentions(verb)
+            if mentions:
+                return self.cluster_at[min(mentions)]
+        if not self.victims:
+            return None
+        counts = {cid: sum(c == cid for _, c in self.mentions) for cid in self.victims}
+        return max(counts, key=counts.get)
+
     def antecedents(self, token: Token) -> list[str]:
         lower = token.lower_
+        if lower in FIRST_PERSON:
+            me = self.first_person(token)
+            return [me] if me else []
         plural = lower in PLURAL or (lower in PLURAL_NOUNS and (
             any(c.lower_ in PLURAL_DETERMINERS for c in token.children) or
             token.tag_ == "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")))

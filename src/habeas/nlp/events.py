@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
-from .discourse import Discourse, hedge_cues
+from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date, clause_place,
                       share_arguments)
@@ -43,6 +43,7 @@ VERB_TRIGGERS = {
     "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
     "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
     "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
+    "hit": "ill_treatment", "slap": "ill_treatment", "batter": "ill_treatment",
     "die": "death_in_custody",
     "declare": "designation", "recognise": "designation", "recognize": "designation",
     "designate": "designation", "name": "designation",
@@ -111,6 +112,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     events: list[EventRecord] = []
     for sent in doc.sents:
         found = []
+        if FURNITURE.match(sent.text):
+            continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
         triggers = {t.i: trigger_types(t) for t in sent}
         owners = {i for i, types in triggers.items() if types}
         for token in sent:
@@ -136,6 +139,11 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     doc._.group_events = groups
     courts = named_courts(doc)
     return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published, discourse))
+
+
+# Lines of a saved web page that point elsewhere or describe a picture: they tell no event.
+FURNITURE = re.compile(r"\s*(?:read (?:also|more)|see also|related|photo(?:graph)?|caption|"
+                       r"image|video|watch|pictured|illustration)\s*[:|—-]", re.I)
 
 
 # "detained at the rally": a definite mention of an event told before gives its date and place.
@@ -201,10 +209,13 @@ def trigger_types(token: Token) -> list[str]:
         if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
             return ["sentence"]  # "serving five years"
+        if lemma in ("refuse", "stop", "reject") and any(
+                c.dep_ == "dobj" and c.lemma_ in ("food", "meal", "eating") for c in token.children):
+            return ["hunger_strike"]  # "I refused food for 16 days"
         if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
             return [] if instead_of(token) else ["release"]  # not "instead of being set free"
         if lemma == "walk" and any(c.lower_ == "out" for c in token.children) and any(
-                p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.children)
+                p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
                 for p in token.subtree if p.dep_ == "prep" and p.head.lower_ in ("out", "walk")):
             return ["release"]  # "walked out of a penal colony in Lgov"
         if lemma in DROP_VERBS:
@@ -215,6 +226,9 @@ def trigger_types(token: Token) -> list[str]:
             negated = any(c.dep_ == "neg" for c in token.children) or any(
                 c.lower_ == "not" for c in token.children)
             return ["acquittal"] if negated else ["conviction"]
+        if lemma in ("give", "provide") and any(c.dep_ == "neg" for c in token.children) and any(
+                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
+            return ["ill_treatment"]  # "was not given insulin for three days"
         if lemma in ("deny", "refuse", "withhold") and any(
                 c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree) and (
                 token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)):
@@ -237,6 +251,9 @@ def trigger_types(token: Token) -> list[str]:
                     a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
                     and token in a.ancestors) for o in token.subtree):
             return ["release"]  # "moved him from the detention centre to house arrest"
+        if lemma == "take" and any(c.lower_ == "away" for c in token.children) and \
+                not destinations(token):
+            return ["arrest"]  # "Among those taken away were ..."
         if lemma in ("take", "put") and any(
                 p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
                 for p in token.children if p.dep_ == "prep"):
@@ -261,6 +278,12 @@ def trigger_types(token: Token) -> list[str]:
         if etype == "sentence" and lemma in ("jail", "imprison") and not terms.find_terms(
                 clause_text(token)):
             return ["arrest"]
+        if lemma in ("place", "put") and any(
+                p.lower_ in ("in", "into") and any(o.lemma_.lower() in FACILITIES and o.lemma_.lower()
+                                                   not in ("court", "courtroom", "hospital")
+                                                   for o in p.children)
+                for p in token.children if p.dep_ == "prep"):
+            return ["transfer"]  # "placed in pre-trial detention centre No. 3 in Homiel"
         if etype == "transfer" and lemma in NEEDS_DESTINATION and not destinations(token):
             return []
         if etype == "charge" and lemma == "charge" and not any(
@@ -289,6 +312,10 @@ def trigger_types(token: Token) -> list[str]:
             return []  # "after serving his full sentence": its end, told with the release
         if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
             return []
+        if etype == "arrest" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+                token.head.head.lemma_ in ("day", "week", "month") and any(
+                    c.lower_ == "administrative" for c in token.children):
+            return ["sentence"]  # "given 15 days of administrative arrest"
         return [etype] if etype else []
     if token.lower_ == "hunger-strike":
         return ["hunger_strike"]
@@ -471,7 +498,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             verb = trigger.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.lemma_ not in OBSERVER_VERBS or etype == "protest":
+            if verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
     else:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
@@ -481,7 +508,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
                 subjects(trigger) if passive else [])
-        elif passive or trigger.lemma_.lower() in INTRANSITIVE or (
+        elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype == "sentence" and trigger.lemma_ in ("serve", "receive")):
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
@@ -537,8 +564,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 
 
 def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
-    """ "Korneyeva was one of 16 prisoners freed ...": the freed prisoners include her."""
+    """ "Korneyeva was one of 16 prisoners freed ...": the freed prisoners include her; so do
+    "Among those taken away were A, B and C"."""
     of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "among" and of.head.lemma_ == "be":
+        named = [c for c in of.head.children if c.dep_ in ("nsubj", "attr")]
+        return [cid for c in named for cid in discourse.persons_in(c, skip=skip)]
     if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "one":
         return []
     one = of.head
@@ -968,7 +999,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
                   for c in trigger.children) and not (  # "has not been seen since": gone
-        trigger.lemma_ == "see" and any(c.lower_ == "since" for c in trigger.children)) or any(
+        trigger.lemma_ == "see" and any(c.lower_ == "since" for c in trigger.children)) and not (
+        trigger.lemma_ in ("give", "provide"))  or any(  # "not given insulin" is the harm
         g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
@@ -993,7 +1025,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
         if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
-                head.lemma_ not in IRREALIS_HEADS:
+                head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         # A conjunct is its own clause: "never asked for a pardon and called his removal a
         # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
@@ -1058,6 +1090,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         source = None  # "was arrested ... over videos he posted": his own act, not his claim
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
+    me = next((c for c in trigger.children if c.lower_ in FIRST_PERSON and c.dep_ in (
+        "nsubj", "nsubjpass", "dobj", "poss")), None)
+    if source is None and me is not None and (own := discourse.first_person(me)) in persons:
+        source = discourse.names[own]  # "In January 2023 I refused food": her own account
     victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
     sent = trigger.sent
     event = EventRecord(

@@ -93,6 +93,7 @@ IRREALIS_HEADS = {
     "ask", "request", "demand", "call", "seek", "urge", "want", "plan", "intend", "threaten",
     "face", "risk", "could", "may", "might", "would", "will", "shall", "should", "expect",
     "petition", "appeal_for", "hope", "try", "attempt", "propose", "promise", "push",
+    "press", "lobby", "campaign", "due", "await",
 }
 IRREALIS_NOUNS = {"request", "demand", "call", "petition", "plea", "bid", "application", "motion"}
 
