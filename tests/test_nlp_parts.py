@@ -447,3 +447,21 @@ def test_among_those_taken_away_and_days_of_administrative_arrest(nlp):
     assert {("arrest", "Lenur Seitumerov"), ("arrest", "Ruslan Asanov"),
             ("sentence", "Alena Hrabouskaya"), ("ill_treatment", "Alena Hrabouskaya")} <= got
     assert ("arrest", "Alena Hrabouskaya") not in got
+
+
+def test_a_court_report_filed_from_its_city_and_the_same_charge(nlp):
+    result = extract(nlp, "Rostov-on-Don. Yesterday the Southern District Military Court "
+                          "sentenced Ismail Kurtametov to 18 years for organising a cell of Hizb "
+                          "ut-Tahrir. Riza Yagyayev was sentenced on the same charge to 11 years. "
+                          "The 22-year-old Mark Ilyin got a two-year suspended sentence.\n\n"
+                          "Emil Yakubov was moved on Friday to the city's new pre-trial "
+                          "detention center No. 2.", "2024-03-21")
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    sentences = {names[e["persons"][0]]: e for e in result["events"] if e["type"] == "sentence"}
+    assert {n: e["place"] for n, e in sentences.items()} == {
+        "Ismail Kurtametov": "Rostov-on-Don", "Riza Yagyayev": "Rostov-on-Don",
+        "Mark Ilyin": "Rostov-on-Don"}
+    assert sentences["Riza Yagyayev"]["charge"] == "organising a cell of Hizb ut-Tahrir"
+    assert sentences["Mark Ilyin"]["term_months"] == 24
+    (transfer,) = [e for e in result["events"] if e["type"] == "transfer"]
+    assert "pre-trial detention center" in transfer["place"]

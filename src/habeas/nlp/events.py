@@ -20,8 +20,8 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import (FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date, clause_place,
-                      share_arguments)
+from .sharing import (COURT_STEPS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
+                      clause_place, share_arguments)
 
 VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
@@ -138,7 +138,39 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         event.persons = []
     doc._.group_events = groups
     courts = named_courts(doc)
-    return share_arguments(merge(named), sentence_of, courts, court_dates(doc, published, discourse))
+    events = share_arguments(merge(named), sentence_of, courts,
+                             court_dates(doc, published, discourse))
+    place = dateline_place(doc)
+    if place and published:
+        # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
+        # steps of these days, placed nowhere else, happened in the dateline's city.
+        for event in events:
+            if event.place is None and event.type in COURT_STEPS and event.date and \
+                    len(event.date) == 10 and 0 <= (published - dt.date.fromisoformat(
+                        event.date)).days <= RECENT_DAYS:
+                event.place = place
+    return events
+
+
+# How many days before publication a dated hearing is the one the report is filed about.
+RECENT_DAYS = 7
+
+
+def dateline_place(doc: Doc) -> str | None:
+    """The place a report is filed from: "KYIV, Ukraine —", "PENZA, Russia —", "Rostov-on-Don.
+    Yesterday ..." at the start of a paragraph among the first lines."""
+    for sent in list(doc.sents)[:6]:
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None or first.ent_type_ not in ("GPE", "LOC") and not (
+                first.is_upper and len(first.text) > 2):
+            continue
+        ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        end = ent.end if ent is not None else first.i + 1
+        if end < sent.end and doc[end].text in (",", ".", *DASHES) and (
+                doc[end].text != "." or end + 1 < sent.end or sent.end < len(doc)):
+            text = doc[first.i: end].text
+            return text.title() if text.isupper() else text
+    return None
 
 
 # Lines of a saved web page that point elsewhere or describe a picture: they tell no event.
@@ -430,8 +462,10 @@ def first_place(prep: Token) -> Token | None:
         return None
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
     if pobj.lemma_.lower() in FACILITIES - {"hospital", "court", "courtroom", "airport"} or any(
-            t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree):
-        return pobj
+            t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree) or any(
+            t.lemma_.lower() in FACILITIES - {"hospital", "court", "courtroom", "airport"}
+            and t.dep_ in ("compound", "nmod") and t.head == pobj for t in pobj.children):
+        return pobj  # "to the city's new pre-trial detention center No. 2"
     return None
 
 
@@ -439,7 +473,9 @@ def stop_text(pobj: Token) -> str:
     """How a stop of a route is named: a building by its whole phrase ("a police base in
     Gudermes", "penal colony No. 2 in Salavat"), anything else by the place it names ("the
     Russian city of Krasnodar", "the Turkish capital Ankara" -> "Krasnodar", "Ankara")."""
-    if pobj.lemma_.lower() in FACILITIES:
+    if pobj.lemma_.lower() in FACILITIES or any(
+            t.lemma_.lower() in FACILITIES and t.dep_ in ("compound", "nmod")
+            for t in pobj.children):
         return noun_phrase(pobj)
     if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
         return ent_text(pobj)
@@ -871,7 +907,8 @@ def noun_phrase(head: Token) -> str:
     end = max(t.i for t in keep) + 1
     doc = head.doc
     # Nothing left of a dash or bracket before the head: "MAKHACHKALA, Oct 6 (EWS) - Investigators"
-    cut = [t.i for t in doc[start: head.i] if t.text in ("-", "–", "—", "(", ")", ":")]
+    cut = [t.i for t in doc[start: head.i] if t.text in ("–", "—", "(", ")", ":") or
+           t.text == "-" and (t.whitespace_ or doc[t.i - 1].whitespace_)]  # not "pre-trial"
     if cut:
         start = cut[-1] + 1
     while start < end and doc[start].dep_ in ("det", "poss", "case", "punct"):

@@ -10,6 +10,7 @@ same persons that state none.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Span, Token
 
@@ -299,6 +300,13 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             for event in events:
                 if getattr(event, name) is None and event.type in VERDICT:
                     setattr(event, name, next(iter(values)))
+    # "sentenced on the same charge": the charge of the verdict told before
+    for n, event in enumerate(events):
+        if event.charge and re.fullmatch(r"(?:the\s+)?same\s+(?:charges?|article|offen[cs]es?)",
+                                         event.charge, re.I):
+            earlier = [e.charge for e in events[:n] if e.charge and e.type in VERDICT
+                       and e.charge != event.charge]
+            event.charge = earlier[-1] if earlier else None
     share_episodes(events, sentence_of or {})
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))

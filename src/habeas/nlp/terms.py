@@ -16,6 +16,7 @@ NUMBERS = {
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 TERM = re.compile(
     rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
+    r"(?![\s-]+old\b)"  # "a 22-year-old" is an age
     rf"(?:[\s,]+and\s+{_NUM}[\s-]+months?)?",
     re.I)
 SUSPENDED = re.compile(r"\b(suspended|probation|conditional)\b", re.I)
