@@ -84,11 +84,16 @@ def extract(nlp, text, published="2021-03-10"):
     return extract_text(nlp, Document(text=text, source="test", published=published)).to_json()
 
 
+def names_of(result):
+    """Person id -> name in an extraction."""
+    return {p["id"]: p["name"] for p in result["persons"]}
+
+
 def test_several_persons_with_different_terms(nlp):
     result = extract(nlp, "A court in Rostov-on-Don sentenced the men on Tuesday. Server "
                           "Mustafayev was sentenced to 14 years, Edem Smailov to 13 and "
                           "Remzi Bekirov to 19.")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     got = {names[e["persons"][0]]: e["term_months"] for e in result["events"]
            if e["type"] == "sentence" and len(e["persons"]) == 1}
     assert got == {"Server Mustafayev": 168, "Edem Smailov": 156, "Remzi Bekirov": 228}
@@ -174,7 +179,7 @@ def test_fines_and_conjoined_verdicts(nlp):
     result = extract(nlp, "On Monday a court in Tomsk gave Yevgeny Fedin a suspended sentence "
                           "of two and a half years, and fined Natalya Petrova 300,000 roubles, "
                           "for holding religious meetings.", "2022-05-26")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     got = {names[e["persons"][0]]: e for e in result["events"] if e["type"] == "sentence"}
     assert got["Yevgeny Fedin"]["term_months"] == 30
     assert got["Natalya Petrova"]["term_months"] is None  # a fine, never 300 years
@@ -203,7 +208,7 @@ def test_house_arrest_is_a_release_and_the_blogger_is_the_one_named(nlp):
                           "pre-trial detention centre to house arrest.\n\n"
                           "The blogger Günel Hüseynova is serving four years. The blogger went "
                           "on hunger strike last year.", "2022-06-03")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     (release,) = [e for e in result["events"] if e["type"] == "release"]
     assert names[release["persons"][0]] == "Grigory Lapshin"
     assert release["release_mode"] == "house_arrest"
@@ -238,7 +243,7 @@ def test_custody_drives_and_denials(nlp):
                           "a detention centre in Penza.\n\n"
                           "Neither of the Lopatins was ever held in custody.\n\n"
                           "None of the three has asked President Ilham Aliyev for a pardon.")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     happened = {(e["type"], names[e["persons"][0]]) for e in result["events"]
                 if not e["negated"]}
     assert happened == {("arrest", "Sergei Kuzmin"), ("transfer", "Sergei Kuzmin")}
@@ -259,7 +264,7 @@ def test_her_trial_is_the_prisoners_after_a_friends_quote(nlp):
                           "political prisoner in May 2022.\n\n\"She drew the whole time.\" "
                           "Vetrova recalled. \"She sang.\" \"She read.\"\n\n"
                           "Her trial opened in December 2022.", "2024-08-15")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     by_type = {e["type"]: e for e in result["events"]}
     assert [names[p] for p in by_type["search"]["persons"]] == ["Darya Korneyeva"]
     assert [names[p] for p in by_type["trial"]["persons"]] == ["Darya Korneyeva"]
@@ -361,7 +366,7 @@ def test_a_court_report_with_a_dash_list_a_range_and_a_case_opened(nlp):
                           "Kuzmin will remain in custody until his appeal is heard.\n\n"
                           "A criminal case for participating in an extremist organisation was "
                           "opened against the Lopatins in June 2022.", "2023-11-30")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     (conviction,) = [e for e in result["events"] if e["type"] == "conviction"]
     assert sorted(names[p] for p in conviction["persons"]) == [
         "Andrei Lopatin", "Sergei Kuzmin", "Yelena Lopatina"]
@@ -384,7 +389,7 @@ def test_disappearances_walking_out_and_what_did_not_happen(nlp):
                           "been seen since.\n\nAkhtem Chiygoz and Ilmi Umerov were freed. "
                           "According to their lawyer Nikolai Polozov, neither of them asked for "
                           "a pardon.", "2022-05-26")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     got = {(e["type"], names[e["persons"][0]], e["negated"]) for e in result["events"]}
     assert ("release", "Mahmadali Sharipov", False) not in got
     assert ("transfer", "Mahmadali Sharipov", False) in got
@@ -398,7 +403,7 @@ def test_a_possessor_is_who_he_is(nlp):
     result = extract(nlp, "Andrei Voloshin was acquitted. His co-religionist Gennady Shpakovsky "
                           "was convicted.\n\nVoloshin's wife, Tatyana Voloshina, said that during "
                           "his detention he had been denied insulin.", "2021-11-25")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     (beating,) = [e for e in result["events"] if e["type"] == "ill_treatment"]
     assert [names[p] for p in beating["persons"]] == ["Andrei Voloshin"]
 
@@ -441,7 +446,7 @@ def test_among_those_taken_away_and_days_of_administrative_arrest(nlp):
                           "Asanov.\n\nIn 2020, Alena Hrabouskaya was given 15 days of "
                           "administrative arrest for taking part in a protest. She was not given "
                           "insulin for three days.", "2023-08-18")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     got = {(e["type"], names[p]) for e in result["events"] for p in e["persons"]
            if not e["negated"]}
     assert {("arrest", "Lenur Seitumerov"), ("arrest", "Ruslan Asanov"),
@@ -456,7 +461,7 @@ def test_a_court_report_filed_from_its_city_and_the_same_charge(nlp):
                           "The 22-year-old Mark Ilyin got a two-year suspended sentence.\n\n"
                           "Emil Yakubov was moved on Friday to the city's new pre-trial "
                           "detention center No. 2.", "2024-03-21")
-    names = {p["id"]: p["name"] for p in result["persons"]}
+    names = names_of(result)
     sentences = {names[e["persons"][0]]: e for e in result["events"] if e["type"] == "sentence"}
     assert {n: e["place"] for n, e in sentences.items()} == {
         "Ismail Kurtametov": "Rostov-on-Don", "Riza Yagyayev": "Rostov-on-Don",

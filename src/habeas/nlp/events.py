@@ -678,16 +678,16 @@ BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
 def sentence_day(sent: Span, published: dt.date | None, before: int | None = None) -> str | None:
     """The last full date a sentence names in its own words (not a dateline, not a bound),
     or the last before token ``before``."""
-    day = None
-    for ent in sent.ents:
-        if before is not None and ent.end > before:
-            break
-        if ent.label_ == "DATE" and not in_dateline(ent) and \
-                ent.root.head.lower_ not in BOUND_PREPOSITIONS and not dates.ANCHORED.search(
-                    ent.text) and (value := dates.resolve(ent.text, published)) and \
-                len(value) == 10:
-            day = value
-    return day
+    cache = sent.doc.user_data.setdefault("habeas_sentence_days", {})
+    if sent.start not in cache:
+        cache[sent.start] = [
+            (ent.end, value) for ent in sent.ents
+            if ent.label_ == "DATE" and not in_dateline(ent)
+            and ent.root.head.lower_ not in BOUND_PREPOSITIONS
+            and not dates.ANCHORED.search(ent.text)
+            and (value := dates.resolve(ent.text, published)) and len(value) == 10]
+    days = [value for end, value in cache[sent.start] if before is None or end <= before]
+    return days[-1] if days else None
 
 
 DASHES = ("-", "–", "—", "--")

@@ -79,9 +79,13 @@ class Cluster:
 
 def in_headline(span: Span) -> bool:
     """In the article's first line, when that line is a headline (no closing full stop)."""
-    first = span.doc.text.split("\n", 1)[0]
-    return span.start_char < len(first) and not first.rstrip().endswith(".") and \
-        "\n" in span.doc.text
+    data = span.doc.user_data
+    if "habeas_headline_end" not in data:  # Doc.text is rebuilt on every access: once per doc
+        text = span.doc.text
+        end = text.find("\n")
+        data["habeas_headline_end"] = end if end > 0 and not text[:end].rstrip().endswith(
+            ".") else -1
+    return span.start_char < data["habeas_headline_end"]
 
 
 def name_tokens(tokens: list[str]) -> list[str]:
