@@ -10,6 +10,7 @@ up by its spelling skeleton (``names.skeleton``), so transliteration variants of
 from __future__ import annotations
 
 MALE_NAMES = """
+dilyaver diliaver dilaver
 akhtem ahtem
 ilmi ilmy
 nariman
@@ -100,7 +101,6 @@ lilya lilia liliya
 leniye lenie lene
 mumine mumine
 zarema
-diliaver dilyaver
 esma
 alie aliye
 gulsum
