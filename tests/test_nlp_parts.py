@@ -470,3 +470,17 @@ def test_a_court_report_filed_from_its_city_and_the_same_charge(nlp):
     assert sentences["Mark Ilyin"]["term_months"] == 24
     (transfer,) = [e for e in result["events"] if e["type"] == "transfer"]
     assert "pre-trial detention center" in transfer["place"]
+
+
+def test_places_of_buildings_courts_and_separate_legs(nlp):
+    result = extract(nlp, "Elena Shatalova was not given insulin for three days of her detention "
+                          "in the Izhevsk pre-trial detention center.\n\nHer trial at the "
+                          "Vasileostrovsky District Court opened in December 2022.\n\n"
+                          "Mahmadali Sharipov was taken to a deportation centre near Moscow, and "
+                          "two days later he was put on a flight from Moscow to Dushanbe.",
+                     "2024-04-17")
+    places = {(e["type"], e["place"]) for e in result["events"]}
+    assert ("ill_treatment", "Izhevsk pre-trial detention center") in places
+    assert ("trial", None) in places  # a court acts; it is no place
+    assert {p for t, p in places if t == "transfer"} == {"deportation centre near Moscow",
+                                                         "Dushanbe"}

@@ -441,7 +441,8 @@ def destinations(token: Token) -> list[Token]:
                                                                        "through"):
             continue
         chain = child
-        while chain != token and (chain.dep_ in ("prep", "conj") or chain.dep_ == "pobj" and
+        while chain != token and (chain.dep_ == "prep" or chain.dep_ == "conj" and chain.pos_
+                                  not in ("VERB", "AUX") or chain.dep_ == "pobj" and
                                   chain.lemma_ in VEHICLES):
             chain = chain.head  # "put on a flight from Moscow to Dushanbe"
         if chain == token:
@@ -745,11 +746,21 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
     return None
 
 
+COURTS = {"court", "tribunal", "courtroom"}
+
+
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
         return stop_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
+        if etype not in ("sentence", "conviction") and token.lemma_.lower() in FACILITIES and \
+                token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS and any(
+                    c.ent_type_ in ("GPE", "LOC") and c.dep_ in ("compound", "nmod", "amod")
+                    for c in token.children) and token.lemma_.lower() not in COURTS:
+            return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
+        if token.ent_type_ == "FAC" and any(t.lemma_.lower() in COURTS for t in token.subtree):
+            continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS \
                 and token.text.lower() not in NOT_PLACES:
             building = token.head.head
@@ -911,8 +922,9 @@ def noun_phrase(head: Token) -> str:
            t.text == "-" and (t.whitespace_ or doc[t.i - 1].whitespace_)]  # not "pre-trial"
     if cut:
         start = cut[-1] + 1
-    while start < end and doc[start].dep_ in ("det", "poss", "case", "punct"):
-        start += 1
+    while start < end and (doc[start].dep_ in ("det", "case", "punct") or
+                           doc[start].dep_ == "poss" and doc[start].pos_ == "PRON"):
+        start += 1  # "his flat" -> "flat"; "the women's prison" keeps "women's"
     if end - start > MAX_AGENT_TOKENS:
         end = start + MAX_AGENT_TOKENS
     return doc[start:end].text.strip(" ,")

@@ -95,8 +95,9 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
         a.dep_ == "conj" for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
     # Belarus freed them"
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
-        if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None):
-            continue
+        if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
+                t.lemma_.lower() in ("court", "tribunal") for t in ent):
+            continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
         if ent.root.i in agents or _under_place_preposition(ent.root):
             building = ent.root.head
             if ent.root.dep_ in ("compound", "nmod", "amod") and \
@@ -106,7 +107,10 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
             return trigger.doc[start: ent.end].text
     if etype in ("sentence", "conviction"):
         return None  # "six years in a general-regime colony": where the term is served
-    return facility(trigger, owners, unnamed=etype in UNNAMED_OK)
+    found = facility(trigger, owners, unnamed=etype in UNNAMED_OK)
+    if found and etype in COURT_STEPS and re.search(r"\b(court|tribunal)\b", found, re.I):
+        return None  # "her trial at the Vasileostrovsky District Court": the court is the agent
+    return found
 
 
 # Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
