@@ -484,3 +484,12 @@ def test_places_of_buildings_courts_and_separate_legs(nlp):
     assert ("trial", None) in places  # a court acts; it is no place
     assert {p for t, p in places if t == "transfer"} == {"deportation centre near Moscow",
                                                          "Dushanbe"}
+
+
+def test_who_speaks_for_a_body_a_mother_and_an_interviewee(nlp):
+    result = extract(nlp, "Asanov Ruslan was detained on Thursday. A spokesman for the "
+                          "Russian-installed authorities in Crimea denied that Asanov had been "
+                          "mistreated.\n\nAccording to his mother, Ala Sauchanka, Ruslan Asanov "
+                          "has been refused dental treatment.", "2023-08-18")
+    said = {e["attributed_to"] for e in result["events"] if e["type"] == "ill_treatment"}
+    assert said == {"Russian-installed authorities in Crimea", "Ala Sauchanka"}

@@ -23,6 +23,22 @@ PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "four", "five",
                       "six", "seven", "eight", "nine", "ten"}
 RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
+# Who speaks for a body: "a spokesman for the Russian-installed authorities in Crimea".
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "press",
+                "service", "secretary", "office"}
+
+
+def noun_text(head: Token) -> str:
+    """The phrase a noun heads, without its leading article or clauses."""
+    words = [t for t in head.subtree if not any(
+        a.dep_ in ("relcl", "acl", "appos") for a in [t, *t.ancestors] if a.i != head.i
+        and head in a.ancestors)]
+    start, end = min(t.i for t in words), max(t.i for t in words) + 1
+    while start < end and head.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    return head.doc[start:end].text.strip(" ,")
+
+
 # Words by which a report refers back to an organisation it named.
 ORG_NOUNS = {"group", "organisation", "organization", "centre", "center", "ngo", "movement",
              "monitor", "watchdog", "association", "network", "initiative"}
@@ -317,21 +333,33 @@ class Discourse:
         if cids:
             return self.names[cids[0]]
         if token.pos_ == "PRON":
+            if token.lower_ == "it":  # "In a statement, it claimed that ...": the body named last
+                return self._last_org(token)
             # "after, he said, guards beat him": the man the pronoun means
             meant = self.antecedents(token) if token.lower_ in ("he", "she") else []
             return self.names[meant[0]] if len(meant) == 1 else None
+        appos = [c for c in token.children if c.dep_ == "appos" and c.i in self.cluster_at]
+        if appos:  # "according to his mother, Ala Sauchanka"
+            return self.names[self.cluster_at[appos[0].i]]
+        if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"
+            body = next((o for p in token.children if p.dep_ == "prep" and p.lower_ in (
+                "for", "of") for o in p.children if o.dep_ == "pobj"), None)
+            if body is not None:
+                return noun_text(body)
         holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
         if len(holders) == 1:
             return self.names[next(iter(holders))]
         if token.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in token.children) \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             # "the group said": the organisation named last
-            org = next((e for e in reversed(self.doc.ents) if e.end <= token.i
-                        and e.label_ == "ORG" and e.start not in self.cluster_at), None)
-            if org is not None:
-                return org.text.removeprefix("the ").removeprefix("The ")
+            return self._last_org(token)
         span = self._chunk(token)
         return span.text if span is not None else None
+
+    def _last_org(self, token: Token) -> str | None:
+        org = next((e for e in reversed(self.doc.ents) if e.end <= token.i
+                    and e.label_ == "ORG" and e.start not in self.cluster_at), None)
+        return org.text.removeprefix("the ").removeprefix("The ") if org is not None else None
 
     def _chunk(self, token: Token) -> Span | None:
         if self._chunks is None:  # noun_chunks walks the whole doc: once per doc

@@ -1139,8 +1139,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         source = None  # "was arrested ... over videos he posted": his own act, not his claim
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
-    me = next((c for c in trigger.children if c.lower_ in FIRST_PERSON and c.dep_ in (
-        "nsubj", "nsubjpass", "dobj", "poss")), None)
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "I never wrote a petition for pardon": the verb of "pardon"
+    me = next((c for v in {trigger, verb} for c in v.children if c.lower_ in FIRST_PERSON
+               and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")), None)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
     victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
