@@ -493,3 +493,15 @@ def test_who_speaks_for_a_body_a_mother_and_an_interviewee(nlp):
                           "has been refused dental treatment.", "2023-08-18")
     said = {e["attributed_to"] for e in result["events"] if e["type"] == "ill_treatment"}
     assert said == {"Russian-installed authorities in Crimea", "Ala Sauchanka"}
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Server Mustafayev, now 55, was freed.", 55),
+    ("Now 55, Server Mustafayev was freed.", 55),
+    ("Server Mustafayev, who turned 61 in prison, was freed.", 61),
+    ("Server Mustafayev, then 30, was detained in 2014.", 30),
+    ("Server Mustafayev, who is now 47, was freed.", 47),
+])
+def test_ages_told_in_clauses(nlp, text, age):
+    (person,) = extract(nlp, text, "2024-01-01")["persons"]
+    assert person["age"] == age

@@ -480,6 +480,13 @@ def word_number(text: str) -> int | None:
     return None
 
 
+# "X, who is 58", "X, now 55,", "X, then 30,", "X, who turned 61 in prison"
+AGE_CLAUSE = re.compile(r"\s*,\s*(?:who\s+(?:is|was)\s+(?:now\s+|then\s+)?|now\s+|then\s+|"
+                        r"who\s+(?:has\s+)?(?:just\s+)?turned\s+|who\s+turns\s+)(\d{1,3})\b")
+# "Now 55, X ..."
+AGE_LEAD = re.compile(r"\b(?:now|then)\s+(\d{1,3})\s*,\s*$", re.I)
+
+
 def read_age(span: Span) -> tuple[int, Span] | None:
     """ "Chiygoz, 52," / "Chiygoz (52)" / "aged 39" / "the 52-year-old Chiygoz"."""
     doc = span.doc
@@ -489,9 +496,12 @@ def read_age(span: Span) -> tuple[int, Span] | None:
         if close is not None and not any(t.like_num for t in doc[end: close]):
             end = close + 1
     after = doc[end: end + 4]
-    who = re.match(r"\s*,\s*who\s+is\s+(?:now\s+)?(\d{1,3})\b", doc[end: end + 6].text)
+    who = AGE_CLAUSE.match(doc[end: end + 7].text)
     if who and MIN_AGE <= int(who.group(1)) <= MAX_AGE:  # "Alim Emirsaliyev, who is 58"
-        return int(who.group(1)), doc[end: end + 6]
+        return int(who.group(1)), doc[end: end + 7]
+    lead = AGE_LEAD.search(doc[max(span.start - 4, span.sent.start): span.start].text)
+    if lead and MIN_AGE <= int(lead.group(1)) <= MAX_AGE:  # "Now 55, Server Mustafayev ..."
+        return int(lead.group(1)), doc[max(span.start - 4, span.sent.start): span.start]
     if len(after) >= 2 and after[0].text in (",", "(") and after[1].like_num:
         closer = after[2].text if len(after) > 2 else ""
         if closer in (",", ")", ".", ";", "") or closer.lower() in ("who", "and"):
