@@ -505,3 +505,12 @@ def test_who_speaks_for_a_body_a_mother_and_an_interviewee(nlp):
 def test_ages_told_in_clauses(nlp, text, age):
     (person,) = extract(nlp, text, "2024-01-01")["persons"]
     assert person["age"] == age
+
+
+def test_a_wire_dateline_stands_apart_and_headline_verbs_are_verbs(nlp):
+    result = extract(nlp, "Belarus Frees Another 30 Political Prisoners\n\n"
+                          "MINSK -- Belarusian ruler Alyaksandr Lukashenka pardoned 30 more "
+                          "people, the Viasna human rights center said.", "2024-11-20")
+    assert [p["name"] for p in result["persons"]] == ["Alyaksandr Lukashenka"]
+    # the pardoner is not the one pardoned
+    assert not [e for e in result["events"] if e["persons"]]

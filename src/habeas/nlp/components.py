@@ -3,6 +3,8 @@ name, takes a Doc, writes to ``doc.spans`` or ``Doc._`` and does no I/O."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,17 +31,35 @@ class ParagraphBreaks:
     And a line's first word is never a sentence by itself (the parser would otherwise cut
     "Police | in Grozny detained ..." after a headline)."""
 
-    version = "habeas.paragraphs.v2"
+    version = "habeas.paragraphs.v3"
 
     def __call__(self, doc: Doc) -> Doc:
+        starts = [doc[0]] if len(doc) else []
         for token in doc[:-1]:
             if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
                 first = doc[token.i + 1]
                 first.is_sent_start = True
+                starts.append(first)
                 if (first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha
                         and "\n" not in first.whitespace_):
                     doc[first.i + 1].is_sent_start = False
+        # A wire story's dateline stands apart ("MINSK -- | Belarusian ruler ... pardoned"):
+        # glued to the lead, the parser takes the city for the subject of the whole sentence.
+        text = doc.text
+        for first in starts:
+            match = DATELINE.match(text, first.idx)
+            if match:
+                after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+                if after is not None and after.start > first.i + 1:
+                    doc[after.start].is_sent_start = True
+                    for token in doc[first.i + 1: after.start]:
+                        token.is_sent_start = False
         return doc
+
+
+# "MINSK -- ", "KYIV, Ukraine — ", "MAKHACHKALA, Oct 6 (EWS) - ", "ALMATY, Kazakhstan -- "
+DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
+                      r"(?: \([^)\n]{1,40}\))? ?(?:--|—|–|-) (?=\S)")
 
 
 @Language.factory("habeas_gazetteer", assigns=["doc.ents"], requires=["doc.ents"])

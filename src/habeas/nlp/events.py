@@ -568,8 +568,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
                 args = [c for c in trigger.head.children if c.dep_ == "dobj"]  # "ordered
                 # Matanov held until trial"
-            if not args and trigger.tag_ in ("VBN", "VBD") and not any(
-                    c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
+            headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+            if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
+                    not any(c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
                 args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
             if etype == "search":
                 # "searched the homes of A and B"; "the flat she shared with Vetrova" is hers

@@ -10,6 +10,7 @@ evidence is quoted from the original text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,6 +39,18 @@ WORD = re.compile(r"[A-Za-z][a-z]+(?:'[a-z]+)?")
 # A headline: a short line whose words are capitalised (at least this share of them).
 CAPITALISED_SHARE = 0.7
 MAX_WORDS = 25
+
+
+@functools.lru_cache(maxsize=1)
+def event_words() -> frozenset[str]:
+    """Every form of the event vocabulary a headline may use: "Frees", "Jails", "Sentences"."""
+    from .events import NOUN_TRIGGERS, VERB_TRIGGERS
+
+    forms = set(NOUN_TRIGGERS) | {n + "s" for n in NOUN_TRIGGERS}
+    for verb in VERB_TRIGGERS:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "es", stem + "ed", verb + "d", stem + "ing"}
+    return frozenset(forms)
 
 
 def is_title_case(line: str) -> bool:
@@ -72,6 +85,7 @@ def sentence_case(text: str) -> str:
                 low = word.lower()
                 if keep or not word[0].isupper() or low in MONTHS or (
                         low not in STOP_WORDS and low not in COMMON and low not in body
+                        and low not in event_words()
                         and not (low.endswith("ing") and len(low) > 5)):
                     return word
                 return low
