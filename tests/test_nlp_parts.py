@@ -336,6 +336,8 @@ def test_including_names_who_of_a_crowd_and_trains_carry_prisoners(nlp):
     ("two months later", "2022-03", "2022-05"),
     ("Hours later", "2024-08-01", "2024-08-01"),
     ("a few hours later", "2023-02-17", "2023-02-17"),
+    ("in September of that year", "2022-05-03", "2022-09"),
+    ("later that year", "2022-05-03", "2022"),
 ])
 def test_seasons_and_later_at_the_anchors_precision(text, anchor, expected):
     assert dates.resolve(text, dt.date(2025, 3, 14), anchor) == expected

@@ -173,8 +173,10 @@ RAID_DISTANCE = 1
 def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -> bool:
     if event.type in VERDICT and donor.type in VERDICT:
         return True
-    if event.type in VERDICT and donor.type == "trial" or \
-            event.type == "trial" and donor.type in VERDICT:
+    if event.type in VERDICT and donor.type == "trial":
+        # the day of a hearing, not "the trial began in March 2023"
+        return distance <= HEARING_DISTANCE and (name != "date" or len(donor.date or "") == 10)
+    if event.type == "trial" and donor.type in VERDICT:
         return distance <= HEARING_DISTANCE
     return event.type in RAID and donor.type in RAID and distance <= RAID_DISTANCE and \
         name != "agent"
