@@ -516,3 +516,12 @@ def test_a_wire_dateline_stands_apart_and_headline_verbs_are_verbs(nlp):
     assert [p["name"] for p in result["persons"]] == ["Alyaksandr Lukashenka"]
     # the pardoner is not the one pardoned
     assert not [e for e in result["events"] if e["persons"]]
+
+
+def test_agents_judges_and_searchers(nlp):
+    result = extract(nlp, "Judge Irina Dolgova sentenced Sergei Kuzmin to six years.\n\n"
+                          "Tatsiana Lahun was detained on 13 June after police searched her flat.",
+                     "2023-11-30")
+    agents = {e["type"]: e["agent"] for e in result["events"]}
+    assert agents["sentence"] == "Judge Irina Dolgova"
+    assert agents["arrest"] == "police"

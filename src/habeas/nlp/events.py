@@ -880,7 +880,23 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
             return owner_of(subj) + noun_phrase(subj)
+        if subj is not None and subj.i in discourse.cluster_at and any(
+                t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
+            return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
+    if trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+        # "was detained on 13 June after police searched her flat": the searchers
+        for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ == "after" for m in c.children)):
+            actor = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if actor is not None and actor.pos_ != "PRON" and actor.i not in discourse.cluster_at \
+                    and actor.lemma_.lower() not in HELD_PEOPLE and clause.lemma_ in (
+                        "search", "raid", "find", "stop", "break", "storm", "come", "arrive"):
+                return noun_phrase(actor)
     return None
+
+
+# Titles of those who act on a prisoner: "Judge Irina Dolgova sentenced him".
+ACTING_TITLES = {"judge", "justice", "prosecutor", "investigator", "president"}
 
 
 def owner_of(head: Token) -> str:
