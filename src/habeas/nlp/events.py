@@ -625,9 +625,6 @@ def subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
         subj = [c for c in current.children if c.dep_ in ("nsubjpass", "nsubj")]
-        # "KYIV, Ukraine — Russian security officers searched": not the dateline city
-        subj = [a for c in subj for a in ([c] if not dateline_word(c) else [
-            x for x in c.children if x.dep_ == "appos" and x.pos_ == "NOUN"])]
         if subj:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -684,8 +681,7 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
     if sent.start not in cache:
         cache[sent.start] = [
             (ent.end, value) for ent in sent.ents
-            if ent.label_ == "DATE" and not in_dateline(ent)
-            and ent.root.head.lower_ not in BOUND_PREPOSITIONS
+            if ent.label_ == "DATE" and ent.root.head.lower_ not in BOUND_PREPOSITIONS
             and not dates.ANCHORED.search(ent.text)
             and (value := dates.resolve(ent.text, published)) and len(value) == 10]
     days = [value for end, value in cache[sent.start] if before is None or end <= before]
@@ -695,30 +691,11 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
 DASHES = ("-", "–", "—", "--")
 
 
-def dateline_word(token: Token) -> bool:
-    """ "MAKHACHKALA, Oct 6 (EWS) - Investigators ...", "PENZA, Russia — The court ...": the
-    place a wire story was filed from, which the parser often takes for the subject."""
-    sent = token.sent
-    first = sent[0]
-    if not (first.is_upper and len(first.text) > 2 and first.i + 1 < sent.end
-            and first.nbor(1).text in (",", "(", *DASHES)):
-        return False
-    dash = next((t.i for t in sent[:14] if t.text in DASHES), None)
-    return token.i == first.i or dash is not None and token.i < dash
-
-
-def in_dateline(ent: Span) -> bool:
-    """ "MAKHACHKALA, Oct 6 (EWS) - ...": the date a wire story was filed."""
-    doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].is_upper \
-        and len(doc[ent.start - 2].text) > 2
-
-
 def date_expression(token: Token) -> str | None:
     """The date text a token belongs to: a DATE entity, or a day word."""
     if token.ent_type_ in ("DATE", "TIME"):
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        if in_dateline(ent) or ent.root.head.lower_ in BOUND_PREPOSITIONS:
+        if ent.root.head.lower_ in BOUND_PREPOSITIONS:
             return None
         if dates.is_duration(ent.text) and not dates.ANCHORED.search(ent.text) or \
                 ent.text.isdigit() and len(ent.text) < 4:
@@ -864,11 +841,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if c.dep_ == "nsubj"
-                     and not dateline_word(c)), None) or next((
-            a for c in trigger.children if c.dep_ == "nsubj" and dateline_word(c)
-            for a in c.children if a.dep_ == "appos" and a.pos_ == "NOUN"), None)
-        # "MOSCOW, June 3 (EWS) - A Moscow court ...": the parser hangs the court on the city
+        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
                              or trigger.dep_ == "conj" and trigger.head.pos_ == "VERB"):

@@ -72,9 +72,8 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
                 ent.text.isdigit() and len(ent.text) < 4:
             continue
         if any(t.lower_ in ("born", "since", "until", "for", "before", "after") for t in
-               ent.root.ancestors if t.i >= ent.start - 2) or ent.start >= 2 and \
-                ent.doc[ent.start - 1].text == "," and ent.doc[ent.start - 2].is_upper:
-            continue  # a bound, or the dateline of a wire story
+               ent.root.ancestors if t.i >= ent.start - 2):
+            continue  # a bound: "born 1983", "since 2014"
         value = dates.resolve(ent.text, published, anchor)
         if value:
             return value
