@@ -525,3 +525,10 @@ def test_agents_judges_and_searchers(nlp):
     agents = {e["type"]: e["agent"] for e in result["events"]}
     assert agents["sentence"] == "Judge Irina Dolgova"
     assert agents["arrest"] == "police"
+
+
+def test_a_negated_sentence_stays_negated_while_not_giving_insulin_is_harm(nlp):
+    result = extract(nlp, "The court did not give Sergei Kuzmin ten years. Alena Hrabouskaya was "
+                          "not given insulin for three days.")
+    got = {(e["type"], e["negated"]) for e in result["events"]}
+    assert got == {("sentence", True), ("ill_treatment", False)}

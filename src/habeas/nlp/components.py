@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from .events import find_events
 from .gazetteer import correct_entities
 from .persons import describe, find_clusters
+from .spans import forget_entities
 from .statistics import find_statistics
 
 PERSON_SPANS = "habeas_persons"
@@ -74,6 +75,7 @@ class Gazetteer:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = correct_entities(doc)
+        forget_entities(doc)
         return doc
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
+from .spans import entity_text
 
 SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself"}
@@ -74,7 +75,8 @@ class Discourse:
             guessed = guess_gender(person.name)
             if guessed:
                 self.gender[person.id] = guessed
-        self.sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        self.sents = list(doc.sents)
+        self.sent_index = {s.start: n for n, s in enumerate(self.sents)}
         # The last full date an event was given: what "two weeks later" counts from.
         self.anchor: str | None = None
         self._speakers: dict[int, str | None] = {}
@@ -170,7 +172,7 @@ class Discourse:
         if not (plural or singular):
             return []
         first_sent = self.sent_index.get(token.sent.start, 0) - PRONOUN_WINDOW
-        sents = list(self.doc.sents)
+        sents = self.sents
         window_start = sents[max(first_sent, 0)].start
         if plural:
             count = number_of(token)
@@ -212,7 +214,7 @@ class Discourse:
 
     def _next_n(self, count: int, token: Token) -> list[str]:
         """ "Sentences for five Crimean Tatar men. A was sentenced ..., B ...": named after."""
-        sents = list(self.doc.sents)
+        sents = self.sents
         index = self.sent_index.get(token.sent.start, 0)
         end = sents[min(index + 2, len(sents) - 1)].end
         found: list[str] = []
@@ -257,7 +259,7 @@ class Discourse:
         if self.victims and not any(c in self.victims for _, c in candidates):
             # Quotes and a relative's words between: "her trial" is still the prisoner's, told
             # of a few paragraphs up, not the friend's who spoke last.
-            sents = list(self.doc.sents)
+            sents = self.sents
             first = max(self.sent_index.get(token.sent.start, 0) - VICTIM_WINDOW, 0)
             earlier = [(s, c) for s, c in self.mentions if sents[first].start <= s < window_start
                        and c in self.victims and self.gender.get(c, want) == want]
@@ -359,7 +361,7 @@ class Discourse:
     def _last_org(self, token: Token) -> str | None:
         org = next((e for e in reversed(self.doc.ents) if e.end <= token.i
                     and e.label_ == "ORG" and e.start not in self.cluster_at), None)
-        return org.text.removeprefix("the ").removeprefix("The ") if org is not None else None
+        return entity_text(org) if org is not None else None
 
     def _chunk(self, token: Token) -> Span | None:
         if self._chunks is None:  # noun_chunks walks the whole doc: once per doc

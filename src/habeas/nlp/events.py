@@ -22,6 +22,7 @@ from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
+from .spans import entity_at, entity_text
 
 VERB_TRIGGERS = {
     "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
@@ -164,7 +165,7 @@ def dateline_place(doc: Doc) -> str | None:
         if first is None or first.ent_type_ not in ("GPE", "LOC") and not (
                 first.is_upper and len(first.text) > 2):
             continue
-        ent = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        ent = entity_at(first)
         end = ent.end if ent is not None else first.i + 1
         if end < sent.end and doc[end].text in (",", ".", *DASHES) and (
                 doc[end].text != "." or end + 1 < sent.end or sent.end < len(doc)):
@@ -208,7 +209,7 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord]) ->
                 earlier = next((e for e in reversed(before) if noun is not None and
                                 e.type == EPISODE_NOUNS.get(noun.lower_) and e.date), None)
                 if span and earlier is not None and len(earlier.date) == 10:
-                    ent = next(e for e in doc.ents if e.start <= span[0].i < e.end)
+                    ent = entity_at(span[0])
                     event.date = dates.resolve(f"{ent.text} later",
                                                dates.parse_published(doc._.published), earlier.date)
                     continue
@@ -485,11 +486,8 @@ def stop_text(pobj: Token) -> str:
 
 
 def ent_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            return token.doc[start: ent.end].text
-    return token.text
+    ent = entity_at(token)
+    return entity_text(ent) if ent is not None else token.text
 
 
 # ------------------------------------------------------------------- arguments
@@ -694,7 +692,7 @@ DASHES = ("-", "–", "—", "--")
 def date_expression(token: Token) -> str | None:
     """The date text a token belongs to: a DATE entity, or a day word."""
     if token.ent_type_ in ("DATE", "TIME"):
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        ent = entity_at(token)
         if ent.root.head.lower_ in BOUND_PREPOSITIONS:
             return None
         if dates.is_duration(ent.text) and not dates.ANCHORED.search(ent.text) or \
@@ -789,8 +787,7 @@ def court_name(ent: Span) -> str:
     """ "the Supreme Court of" (the model cut the entity before "Crimea"): the whole phrase."""
     if ent[-1].lower_ == "of" or ent.root.lower_ in GENERIC_BODIES:
         return noun_phrase(ent.root)
-    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    return ent.doc[start: ent.end].text
+    return entity_text(ent)
 
 
 def named_courts(doc: Doc) -> list[tuple[int, str]]:
@@ -799,8 +796,7 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
     found = {ent.start_char: court_name(ent) for ent in doc.ents
              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
     for token in doc:
-        if token.text in ("Court", "Tribunal") and token.i not in {
-                t.i for e in doc.ents if e.label_ in ("ORG", "FAC") for t in e}:
+        if token.text in ("Court", "Tribunal") and token.ent_type_ not in ("ORG", "FAC"):
             words = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper()]
             if len(words) >= 2:
                 found.setdefault(doc[words[0].i].idx, noun_phrase(token))
@@ -812,8 +808,7 @@ def last_named_body(trigger: Token, word: str) -> str | None:
     for ent in reversed(trigger.doc.ents):
         if ent.start < trigger.i and ent.label_ in ("ORG", "FAC") and \
                 any(t.lower_ == word for t in ent):
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            return trigger.doc[start: ent.end].text
+            return entity_text(ent)
     return None
 
 
@@ -878,10 +873,7 @@ def owner_of(head: Token) -> str:
         return ""
     owner = next((e for e in reversed(head.sent.ents)
                   if e.end <= head.i and e.label_ == "ORG"), None)
-    if owner is None:
-        return ""
-    start = owner.start + (1 if owner[0].lower_ == "the" else 0)
-    return head.doc[start: owner.end].text + " "
+    return entity_text(owner) + " " if owner is not None else ""
 
 
 # People things happen to, never the ones who do them: "18 prisoners pardoned" (a headline).
@@ -1034,12 +1026,15 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     return (found[0].months if found else None), extras
 
 
+# Triggers whose own "not" tells the event: a harm or a disappearance (see trigger_types).
+NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide"),
+                         ("abduction", "see")}
+
+
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
-                  for c in trigger.children) and not (  # "has not been seen since": gone
-        trigger.lemma_ == "see" and any(c.lower_ == "since" for c in trigger.children)) and not (
-        trigger.lemma_ in ("give", "provide"))  or any(  # "not given insulin" is the harm
+                  for c in trigger.children) or any(
         g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
@@ -1120,6 +1115,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
+    if (etype, trigger.lemma_) in NEGATION_IS_THE_EVENT:
+        negated = False  # "was not given insulin", "has not been seen since"
     if is_irrealis and not negated:
         return []
     discourse.victims.update(p for p in persons if not p.startswith("group:"))

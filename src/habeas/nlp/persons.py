@@ -20,6 +20,7 @@ from ..model import PersonRecord
 from ..resolve import names
 from ..model import Span as TextSpan
 from .lexicon import GROUPS, NOT_NAME_WORDS, TITLES, fold, orgs, places
+from .spans import entity_at
 
 # Two surnames this similar (normalised Levenshtein) are one name spelt two ways.
 SURNAME_SIMILARITY = 0.8
@@ -624,15 +625,14 @@ def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
                     record.evidence[f"roles:{text}"] = TextSpan(role.start_char, role.end_char,
                                                                 text)
                 for token in role:
-                    if token.i in person_tokens or token.ent_type_ == "ORG" and any(
-                            e.start <= token.i < e.end and person_tokens.intersection(
-                                range(e.start, e.end)) for e in doc.ents):
+                    ent = entity_at(token)
+                    if token.i in person_tokens or token.ent_type_ == "ORG" and \
+                            person_tokens.intersection(range(ent.start, ent.end)):
                         continue
                     if token.ent_type_ == "NORP" and record.nationality is None:
                         record.nationality = token.text
                     if fold(token.text) in orgs() or token.ent_type_ == "ORG":
-                        org = token.text if token.ent_type_ != "ORG" else next(
-                            e.text for e in doc.ents if e.start <= token.i < e.end)
+                        org = token.text if token.ent_type_ != "ORG" else ent.text
                         if org not in record.affiliations:
                             record.affiliations.append(org)
             for group in read_groups(span):

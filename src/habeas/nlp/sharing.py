@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import EventRecord
 from . import dates, terms
 from .lexicon import REPORTING_VERBS
+from .spans import entity_text
 
 # Prepositions that put a place where an event happened (not "to", "from": a route; not "for",
 # "with", "of": a charge or an apposition).
@@ -102,8 +103,7 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
             if ent.root.dep_ in ("compound", "nmod", "amod") and \
                     building.lemma_.lower() in FACILITIES and ent.root.i not in agents:
                 return facility(trigger, owners) or ent.text  # "the Navapolatsk penal colony"
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            return trigger.doc[start: ent.end].text
+            return entity_text(ent)
     if etype in ("sentence", "conviction"):
         return None  # "six years in a general-regime colony": where the term is served
     found = facility(trigger, owners, unnamed=etype in UNNAMED_OK)
