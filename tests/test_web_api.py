@@ -212,3 +212,34 @@ def test_tokens_are_stored_hashed(web):
     with web.habeas.session() as session:
         stored = set(session.scalars(select(ApiToken.token_hash)))
     assert not stored & set(web.tokens.values()) and len(stored) == 3
+
+
+def test_a_persons_events_include_those_of_everyone_merged_into_them(tmp_path):
+    from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
+    from habeas.resolve.persons import merge
+    from habeas.store import Person, add_article, save_extraction
+    from habeas.web.search import person_rows
+    from habeas.web.stats import page_events
+    from habeas.workspace import Habeas
+
+    habeas = Habeas(database_url=f"sqlite:///{tmp_path / 'm.db'}")
+    stored = {}
+    with habeas.session() as session, session.begin():
+        for n, (name, etype) in enumerate((("Enver Ametov", "arrest"),
+                                           ("Rustem Vaitov", "sentence"))):
+            text = f"{name} was held."
+            person = PersonRecord(id="p1", name=name, mentions=[Span(0, len(name), name)])
+            event = EventRecord(type=etype, persons=["p1"], sources=[Span(0, len(text), text)])
+            article, _ = add_article(session=session, document=Document(
+                text=text, source=f"{n}.txt", published="2020-01-01"))
+            save_extraction(session=session, article=article, extraction=Extraction(
+                document={}, persons=[person], events=[event]))
+        people = {p.name: p for p in session.query(Person)}
+        merge(session, people["Rustem Vaitov"], people["Enver Ametov"], by="test")
+        stored = people["Enver Ametov"].id
+    with habeas.session() as session:
+        rows, total = page_events(session=session, person_id=stored)
+        assert total == 2 and {r["type"] for r in rows} == {"arrest", "sentence"}
+        (row,) = person_rows(session, [session.get(Person, stored)])
+        assert row["events"] == 2
+    habeas.close()

@@ -71,9 +71,10 @@ def workspace(ctx: typer.Context, db: str | None = None) -> Habeas:
     return Habeas(database_url=database_url(db or options.get("db")), model=options.get("model"))
 
 
-def fail(error: HabeasError, code: int = 1) -> None:
+def fail(error: HabeasError, code: int | None = None) -> None:
+    """Print the one-line error and exit: 2 for a usage error, 1 for anything else."""
     err.print(f"[red]error:[/red] {error}", highlight=False)
-    raise typer.Exit(code)
+    raise typer.Exit(code if code is not None else 2 if isinstance(error, UsageError) else 1)
 
 
 def progress_bar(transient: bool = True) -> Progress:
@@ -147,7 +148,7 @@ def ingest(ctx: typer.Context, paths: Paths, published: Published = None, outlet
     try:
         report = do_ingest(habeas, paths, overrides_of(published, outlet, url, title), encoding)
     except HabeasError as e:
-        fail(e, 2 if isinstance(e, UsageError) else 1)
+        fail(e)
     print_ingest(report)
     raise typer.Exit(0 if report.ok else 1)
 
@@ -167,14 +168,14 @@ def extract(
     """Find persons and events: in pending stored articles, or in FILES (printed, not stored)."""
     habeas = workspace(ctx, db)
     if format not in ("json", "table"):
-        fail(UsageError(f"--format must be json or table, not {format!r}"), 2)
+        fail(UsageError(f"--format must be json or table, not {format!r}"))
     try:
         if files:
             raise typer.Exit(extract_files(habeas, files, format,
                                            overrides_of(published, outlet, url, title), encoding))
         report = do_extract(habeas, limit)
     except HabeasError as e:
-        fail(e, 2 if isinstance(e, UsageError) else 1)
+        fail(e)
     print_extract(report)
 
 
@@ -220,7 +221,7 @@ def run(ctx: typer.Context, paths: Paths, published: Published = None, outlet: O
         print_ingest(report)
         extracted = do_extract(habeas, None)
     except HabeasError as e:
-        fail(e, 2 if isinstance(e, UsageError) else 1)
+        fail(e)
     print_extract(extracted)
     raise typer.Exit(0 if report.ok else 1)
 
@@ -292,7 +293,7 @@ def events(
     from .store import queries
 
     if type is not None and type not in EVENT_TYPES:
-        fail(UsageError(f"unknown event type {type!r}; one of: {', '.join(EVENT_TYPES)}"), 2)
+        fail(UsageError(f"unknown event type {type!r}; one of: {', '.join(EVENT_TYPES)}"))
     habeas = workspace(ctx, db)
     with habeas.session() as session:
         rows = queries.list_events(session=session, type=type, since=since, person=person)
@@ -327,7 +328,7 @@ def export(
     from .store import queries
 
     if format not in ("csv", "json", "jsonl", "list"):
-        fail(UsageError(f"--format must be csv, json, jsonl or list, not {format!r}"), 2)
+        fail(UsageError(f"--format must be csv, json, jsonl or list, not {format!r}"))
     habeas = workspace(ctx, db)
     with habeas.session() as session:
         if format == "jsonl":
@@ -381,7 +382,7 @@ def eval_(
     from .evaluate import check_floors, evaluate, evaluate_wikievents
 
     if update_floors and floors is None:
-        fail(UsageError("--update-floors needs --floors FILE"), 2)
+        fail(UsageError("--update-floors needs --floors FILE"))
 
     habeas = workspace(ctx)
     try:
@@ -394,7 +395,7 @@ def eval_(
                                                            else [g]))
             paths = [p for p in paths if not p.name.startswith("floors")]
             if not paths:
-                fail(UsageError("no gold files given"), 2)
+                fail(UsageError("no gold files given"))
             report = evaluate(habeas, paths).as_dict()
             reference = evaluate(habeas, paths, baseline=True).as_dict() if baseline else None
     except HabeasError as e:

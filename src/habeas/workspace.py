@@ -71,6 +71,10 @@ class Habeas:
             self._engine = db.make_engine(self.database_url)
             db.migrate(self._engine)
             self._sessionmaker = db.make_sessionmaker(self._engine)
+            from .resolve.persons import index_missing
+
+            with self._sessionmaker() as session, session.begin():
+                index_missing(session)  # persons stored before resolution had no keys
         return self._engine
 
     @contextmanager

@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
             with habeas.session() as session, session.begin():
                 report = import_list(session, file, mapping=mapping)
         except HabeasError as e:
-            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+            cli.fail(e)
         if report.already:
             cli.console.print(f"{file}: already imported (same content); nothing changed.")
             return
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
                               f"{row.into_name} (#{row.into_id}); undo with habeas merge " \
                               f"--undo {row.id}."
         except HabeasError as e:
-            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+            cli.fail(e)
         cli.console.print(message, highlight=False)
 
     @app.command()
@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
                 message = f"Split {new.name} (#{new.id}) off {name} (#{root.id}); undo with " \
                           f"habeas merge '#{root.id}' '#{new.id}'."
         except HabeasError as e:
-            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+            cli.fail(e)
         cli.console.print(message, highlight=False)
 
     @app.command()
@@ -177,7 +177,7 @@ def register(app: typer.Typer) -> None:
                     resolution.review_suggestion(session, number, accept=False, by=by)
                 rows = resolution.pending_suggestions(session)
         except HabeasError as e:
-            cli.fail(e, 2 if isinstance(e, UsageError) else 1)
+            cli.fail(e)
         table = Table(title=f"Suggestions ({len(rows)})")
         for column in ("#", "person", "may be", "score", "why"):
             table.add_column(column)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Person
-from ..store.persons import canonical
+from ..store.persons import canonical, member_roots
 from .evidence import birth_year, norm
 
 # Two day-precise dates this close are one event reported with a wrong day.
@@ -77,12 +77,7 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
 def members_of_roots(session: Session, person_ids: list[int]) -> tuple[set[int], set[int]]:
     """(root ids, every id merged into those roots) for an article's person ids."""
     roots = {canonical(session, session.get(Person, pid)).id for pid in person_ids}
-    members, frontier = set(roots), set(roots)
-    while frontier:
-        frontier = set(session.scalars(
-            select(Person.id).where(Person.merged_into_id.in_(frontier)))) - members
-        members |= frontier
-    return roots, members
+    return roots, set(member_roots(session, roots))
 
 
 def plan(session: Session, *, article: Article, records: list[EventRecord],

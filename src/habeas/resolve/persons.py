@@ -27,7 +27,7 @@ from ..store.models import (
     PersonAlias,
     utcnow,
 )
-from ..store.persons import add_alias, canonical, find_persons, name_key
+from ..store.persons import add_alias, canonical, find_persons, member_roots, name_key
 from ..store.resolution import Merge, PersonKey, Suggestion
 from .evidence import Profile, birth_year, norm, weigh
 from .names import block_keys, name_score, parse
@@ -91,12 +91,7 @@ def index_missing(session: Session) -> int:
 # ----------------------------------------------------------------------------- profiles
 
 def _member_ids(session: Session, root: Person) -> list[int]:
-    members, frontier = {root.id}, {root.id}
-    while frontier:
-        frontier = set(session.scalars(
-            select(Person.id).where(Person.merged_into_id.in_(frontier)))) - members
-        members |= frontier
-    return sorted(members)
+    return sorted(member_roots(session, [root.id]))
 
 
 def names_of(session: Session, members: list[int]) -> list[str]:
@@ -311,17 +306,14 @@ def pending_suggestions(session: Session) -> list[dict]:
                            .order_by(Suggestion.score.desc(), Suggestion.id))
     out = []
     for row in rows:
+        if suggestion_settled(session, row):
+            continue  # settled since: one person now, or a merge made them incompatible
         person = canonical(session, session.get(Person, row.person_id))
         candidate = canonical(session, session.get(Person, row.candidate_id))
-        if person.id == candidate.id or names_score(
-                names_of(session, _member_ids(session, person)),
-                names_of(session, _member_ids(session, candidate)))[0] == 0:
-            continue  # settled since: one person now, or a merge made them incompatible
         out.append({"id": row.id, "person_id": person.id, "person": person.name,
                     "candidate_id": candidate.id, "candidate": candidate.name,
                     "score": row.score, "reason": row.reason})
     return out
-
 
 
 def suggestion_settled(session: Session, row: Suggestion) -> str | None:

@@ -330,13 +330,10 @@ class _Writer:
             raise StoreError(f"unknown event type {record.type!r}")
         if record.release_mode is not None and record.release_mode not in RELEASE_MODES:
             raise StoreError(f"unknown release mode {record.release_mode!r}")
-        person_ids: list[int] = []
-        for local_id in record.persons:
-            if local_id not in self.persons:
-                raise StoreError(f"a {record.type} event names an unknown person id {local_id!r}")
-            for person in [self.persons[local_id], *self.also.get(local_id, [])]:
-                if person.id not in person_ids:
-                    person_ids.append(person.id)
+        unknown = [local_id for local_id in record.persons if local_id not in self.persons]
+        if unknown:
+            raise StoreError(f"a {record.type} event names an unknown person id {unknown[0]!r}")
+        person_ids = self.known_ids(record)
         if into is None:
             into = self._told_before(record, person_ids)
         if into is not None:

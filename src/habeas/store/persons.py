@@ -49,6 +49,22 @@ def canonical(session: Session, person: Person) -> Person:
     return person
 
 
+def member_roots(session: Session, roots) -> dict[int, int]:
+    """Every person id merged into one of ``roots`` (at any depth, the roots included) -> the
+    root it was merged into."""
+    members = {root: root for root in roots}
+    frontier = set(members)
+    while frontier:
+        found = session.execute(select(Person.id, Person.merged_into_id)
+                                .where(Person.merged_into_id.in_(frontier))).all()
+        frontier = set()
+        for pid, into in found:
+            if pid not in members:
+                members[pid] = members[into]
+                frontier.add(pid)
+    return members
+
+
 def _unique(session: Session, persons: list[Person]) -> list[Person]:
     out: dict[int, Person] = {}
     for person in persons:
@@ -154,4 +170,5 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
     return sorted(found, key=lambda p: (p.key, p.id))
 
 
-__all__ = ["add_alias", "canonical", "find_persons", "match_person", "name_key", "promote_name"]
+__all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
+           "promote_name"]

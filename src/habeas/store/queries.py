@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..model import PERSON_FIELDS
 from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Person, PersonAlias
-from .persons import canonical, find_persons, name_key, persons_by_substring
+from .persons import canonical, find_persons, member_roots, name_key, persons_by_substring
 
 STATUSES = ("detained", "sentenced", "released", "died", "unknown")
 # What an event says about custody. "custody" events (a transfer, a hunger strike) show a
@@ -86,13 +86,7 @@ def _roots(session: Session) -> dict[int, int]:
 
 def _members(session: Session, person: Person) -> list[int]:
     """The ids that make up ``person``: itself and everyone merged into it, at any depth."""
-    members = {canonical(session, person).id}
-    frontier = set(members)
-    while frontier:
-        frontier = set(session.scalars(
-            select(Person.id).where(Person.merged_into_id.in_(frontier)))) - members
-        members |= frontier
-    return sorted(members)
+    return sorted(member_roots(session, [canonical(session, person).id]))
 
 
 def _aliases(session: Session, roots: dict[int, int]) -> dict[int, list[str]]:

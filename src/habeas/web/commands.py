@@ -27,9 +27,10 @@ def _workspace(ctx: typer.Context):
     return workspace(ctx)
 
 
-def _fail(error: HabeasError, code: int = 1) -> None:
-    typer.echo(f"error: {error}", err=True)
-    raise typer.Exit(code)
+def _fail(error: HabeasError) -> None:
+    from ..cli import fail
+
+    fail(error)
 
 
 def serve(
@@ -60,7 +61,7 @@ def user_add(
 ) -> None:
     """Add a user who can sign in to the web app."""
     if role not in accounts.ROLES:
-        _fail(UsageError(f"--role must be one of {', '.join(accounts.ROLES)}, not {role!r}"), 2)
+        _fail(UsageError(f"--role must be one of {', '.join(accounts.ROLES)}, not {role!r}"))
     if password is None:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     habeas = _workspace(ctx)
@@ -68,7 +69,7 @@ def user_add(
         with habeas.session() as session, session.begin():
             user = accounts.add_user(session=session, name=name, password=password, role=role)
     except HabeasError as e:
-        _fail(e, 2 if isinstance(e, UsageError) else 1)
+        _fail(e)
     typer.echo(f"Added {user.name} ({user.role}).")
 
 

@@ -25,8 +25,8 @@ from unidecode import unidecode
 
 from ..store.accounts import AppSetting
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
-from ..store.persons import name_key
-from ..store.queries import derive_status
+from ..store.persons import member_roots, name_key
+from ..store.queries import _claimed_status, derive_status
 
 log = logging.getLogger(__name__)
 
@@ -298,16 +298,7 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
     if not persons:
         return []
     ids = [p.id for p in persons]
-    members: dict[int, int] = {pid: pid for pid in ids}
-    frontier = set(ids)
-    while frontier:
-        found = session.execute(select(Person.id, Person.merged_into_id)
-                                .where(Person.merged_into_id.in_(frontier))).all()
-        frontier = set()
-        for pid, into in found:
-            if pid not in members:
-                members[pid] = members[into]
-                frontier.add(pid)
+    members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
     for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
                                       .where(PersonAlias.person_id.in_(members))
@@ -324,14 +315,19 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
         .where(EventPerson.person_id.in_(members))
     ):
         events[members[pid]][eid] = (type_, date, published, eid, bool(negated))
+    claimed = {members[pid]: value
+               for pid, value in _claimed_status(session, list(members)).items()}
     rows = []
     for person in persons:
         own = list(events[person.id].values())
         happened = [e for e in own if not e[4]]
         last = max(happened, key=lambda e: (e[1] or e[2] or "", e[3]), default=None)
+        status = derive_status(own)
+        if status == "unknown":  # the status an imported list gives, as `habeas persons` shows
+            status = claimed.get(person.id, status)
         rows.append({"id": person.id, "name": person.name,
                      "aliases": [a for a in aliases[person.id] if a != person.name],
-                     "events": len(own), "status": derive_status(own),
+                     "events": len(own), "status": status,
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows

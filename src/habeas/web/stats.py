@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..store import crud
 from ..store.models import Article, Claim, Event, EventPerson, Mention, Person
+from ..store.persons import canonical, member_roots
 from ..store.queries import _event_person_names, _event_sources, event_dict
 
 # Bars shown on a "by place" or "by charge" chart.
@@ -108,9 +109,12 @@ def page_events(*, session: Session, type: str | None = None,  # noqa: A002
         query = query.where(Event.date <= until)
     if place:
         query = query.where(func.lower(Event.place).like(f"%{place.lower()}%"))
-    if person_id is not None:
+    if person_id is not None:  # the person with everyone merged into them
+        person = session.get(Person, person_id)
+        members = list(member_roots(session, [canonical(session, person).id])) if person else [
+            person_id]
         query = query.where(Event.id.in_(
-            select(EventPerson.event_id).where(EventPerson.person_id == person_id)))
+            select(EventPerson.event_id).where(EventPerson.person_id.in_(members))))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     ids = list(session.scalars(query.order_by(Event.date.is_(None), Event.date.desc(),
                                               Event.id.desc()).limit(limit).offset(offset)))
