@@ -55,7 +55,7 @@ def fmt(year: int, month: int | None = None, day: int | None = None) -> str:
 
 
 def _month_number(text: str) -> int:
-    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")[:3] if text.lower()[:4] != "sept" else "sept"]
+    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")[:3]]
 
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}

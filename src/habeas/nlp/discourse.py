@@ -293,9 +293,7 @@ class Discourse:
         if verb.dep_ == "relcl":
             spots.append(verb.head)
         tokens = {t.i for s in spots for t in s.subtree if t.i in self.cluster_at}
-        previous = verb.i - 1
-        while previous >= verb.sent.start and self.doc[previous].pos_ in ("ADV", "AUX", "PART"):
-            previous -= 1
+        previous = self._before_verb(verb)
         while previous >= verb.sent.start and previous in self.cluster_at:
             tokens.add(previous)  # "... Petro Poroshenko wrote on Twitter"
             previous -= 1
@@ -323,12 +321,17 @@ class Discourse:
         if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "said ..., but added that ..."
         # "... Petro Poroshenko wrote on Twitter" with the subject lost by the parser.
-        previous = verb.i - 1
-        while previous >= verb.sent.start and self.doc[previous].pos_ in ("ADV", "AUX", "PART"):
-            previous -= 1
+        previous = self._before_verb(verb)
         if previous >= verb.sent.start and previous in self.cluster_at:
             return self.names[self.cluster_at[previous]]
         return None
+
+    def _before_verb(self, verb: Token) -> int:
+        """The token before ``verb`` and its adverbs and auxiliaries ("Polozov also said")."""
+        previous = verb.i - 1
+        while previous >= verb.sent.start and self.doc[previous].pos_ in ("ADV", "AUX", "PART"):
+            previous -= 1
+        return previous
 
     def _name_of(self, token: Token) -> str | None:
         cids = self.persons_in(token)

@@ -20,7 +20,7 @@ from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import (COURT_STEPS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
+from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
 from .spans import entity_at, entity_text
 
@@ -121,7 +121,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         found = split_terms(found, discourse)
-        refer_back(doc, found, events)
+        refer_back(doc, found, events, published)
         events.extend(found)
         dated = [e for e in found if e.date and e.trigger is not None]
         if dated:
@@ -185,7 +185,8 @@ EPISODE_NOUNS = {"rally": "protest", "protest": "protest", "demonstration": "pro
                  "trial": "trial"}
 
 
-def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord]) -> None:
+def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
+               published: dt.date | None) -> None:
     for event in found:
         if event.date is not None or event.trigger is None:
             continue
@@ -211,7 +212,7 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord]) ->
                 if span and earlier is not None and len(earlier.date) == 10:
                     ent = entity_at(span[0])
                     event.date = dates.resolve(f"{ent.text} later",
-                                               dates.parse_published(doc._.published), earlier.date)
+                                               published, earlier.date)
                     continue
             if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in"):
                 continue
@@ -722,9 +723,6 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
     return None
 
 
-COURTS = {"court", "tribunal", "courtroom"}
-
-
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
@@ -1084,7 +1082,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     return is_irrealis, negated
 
 
-def release_mode(trigger: Token, discourse: Discourse) -> str | None:
+def release_mode(trigger: Token) -> str | None:
     """The mode said by the trigger itself ("pardoned"), else by its own phrase ("freed in a
     prisoner exchange"), else by its sentence."""
     phrase = trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
@@ -1158,7 +1156,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype in ("sentence", "conviction"):
         event.term_months, event.extras = find_term(trigger)
     if etype == "release":
-        event.release_mode = release_mode(trigger, discourse)
+        event.release_mode = release_mode(trigger)
     out = [event]
     if etype == "conviction" and event.term_months is not None:
         out.append(_copy(event, type="sentence"))

@@ -15,6 +15,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .lexicon import MONTHS
+
 # Common words of headlines about detention and trials, besides the trigger words.
 COMMON = {
     "court", "courts", "prison", "prisons", "jail", "colony", "camp", "years", "year", "months",
@@ -33,8 +35,6 @@ COMMON = {
     "transferred", "moved", "searched", "raided", "abducted", "kidnapped", "missing", "dies",
     "died", "death", "tortured", "beaten", "says", "said", "claims", "after", "over", "for",
 }
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"}
 WORD = re.compile(r"[A-Za-z][a-z]+(?:'[a-z]+)?")
 # A headline: a short line whose words are capitalised (at least this share of them).
 CAPITALISED_SHARE = 0.7

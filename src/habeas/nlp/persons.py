@@ -126,10 +126,7 @@ def one_given_name(a: str, b: str) -> bool:
 
 def same_given_name(a: str, b: str) -> bool:
     """ "Mykola" and "Nikolai", "Paviel" and "Pavel": one given name (``resolve.lexicon``)."""
-    if a[0] == b[0] or names.skeleton(a) == names.skeleton(b):
-        return True
-    group = names.GIVEN_FORMS.get(names.skeleton(a))
-    return group is not None and group == names.GIVEN_FORMS.get(names.skeleton(b))
+    return a[0] == b[0] or one_given_name(a, b)
 
 
 def similar_surname(a: str, b: str) -> bool:

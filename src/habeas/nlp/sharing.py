@@ -96,7 +96,7 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
     # Belarus freed them"
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
-                t.lemma_.lower() in ("court", "tribunal") for t in ent):
+                t.lemma_.lower() in COURTS for t in ent):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
         if ent.root.i in agents or _under_place_preposition(ent.root):
             building = ent.root.head
@@ -107,11 +107,13 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
     if etype in ("sentence", "conviction"):
         return None  # "six years in a general-regime colony": where the term is served
     found = facility(trigger, owners, unnamed=etype in UNNAMED_OK)
-    if found and etype in COURT_STEPS and re.search(r"\b(court|tribunal)\b", found, re.I):
+    if found and etype in COURT_STEPS and set(found.lower().split()) & COURTS:
         return None  # "her trial at the Vasileostrovsky District Court": the court is the agent
     return found
 
 
+# Words that name a court: the agent of its steps, not their place.
+COURTS = {"court", "tribunal", "courtroom"}
 # Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
 FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
               "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint",
@@ -292,7 +294,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
     for event in events:
-        if event.charge is None and event.type in CHARGED_STEPS and event.type != "arrest":
+        if event.charge is None and event.type in CHARGED_STEPS:
             donor = next((e for e in events if e.charge and e.type in CASE_STEPS
                           and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
             if donor is not None:
