@@ -302,6 +302,7 @@ class Discourse:
     def speaker(self, verb: Token) -> str | None:
         """The source named with a reporting verb, as a full name or organisation."""
         if verb.i not in self._speakers:
+            self._speakers[verb.i] = None  # "I said": asking who "I" is asks this verb again
             self._speakers[verb.i] = self._speaker(verb)
         return self._speakers[verb.i]
 
