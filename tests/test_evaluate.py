@@ -48,6 +48,27 @@ def test_matching_and_scores():
     assert result["negated_accuracy"] == 0.5
 
 
+def test_events_are_paired_to_match_as_many_as_possible():
+    """First come by agreement would pair the joint arrest with Chiygoz's dated arrest and leave
+    the second prediction without a partner; the optimal pairing matches both."""
+    gold = {
+        "persons": [{"id": "g1", "name": "Ilmi Umerov", "aliases": []},
+                    {"id": "g2", "name": "Akhtem Chiygoz", "aliases": []}],
+        "events": [{"type": "arrest", "persons": ["g1"]},
+                   {"type": "arrest", "persons": ["g2"], "date": "2015-01-29"}],
+    }
+    predicted = {
+        "persons": [{"id": "p1", "name": "Ilmi Umerov"}, {"id": "p2", "name": "Akhtem Chiygoz"}],
+        "events": [{"type": "arrest", "persons": ["p1", "p2"], "date": "2015-01-29",
+                    "negated": False},
+                   {"type": "arrest", "persons": ["p2"], "negated": False}],
+    }
+    report = Report()
+    score_document(report, predicted, gold)
+    result = report.as_dict()
+    assert (result["events"]["tp"], result["events"]["fp"], result["events"]["fn"]) == (2, 0, 0)
+
+
 def test_eval_on_the_seed_meets_the_floor(seed_gold, tmp_path):
     from tests.conftest import SEED
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .errors import GoldError
 from .nlp.dates import agrees
 from .nlp.lexicon import fold
@@ -156,24 +158,19 @@ def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, An
         if g is not None and (g.get("age") is not None or p.get("age") is not None):
             report.age.add(g.get("age") == p.get("age"))
 
-    # Every compatible (prediction, gold) pair, best agreement first, matched greedily:
-    # each gold event once, each prediction once.
+    # Every compatible (prediction, gold) pair, then an optimal assignment (FORMAT.md): as
+    # many events matched as possible, then as many arguments agreeing as possible.
     pairs, polarity_checked = [], set()
     for n, event in enumerate(predicted["events"]):
         persons = {mapping.get(pid) for pid in event["persons"]} - {None}
         for i, target in enumerate(gold["events"]):
             if target["type"] != event["type"] or not persons & set(target["persons"]):
                 continue
-            if n not in polarity_checked:
-                polarity_checked.add(n)
+            polarity_checked.add(n)
             if bool(target.get("negated")) == bool(event["negated"]):
                 pairs.append((_agreement(event, target), n, i))
-    matched_pred, matched_gold = {}, set()
-    for _, n, i in sorted(pairs, key=lambda x: (x[0], -x[1], -x[2]), reverse=True):
-        if n in matched_pred or i in matched_gold:
-            continue
-        matched_pred[n] = i
-        matched_gold.add(i)
+    matched_pred = assign(pairs, len(predicted["events"]), len(gold["events"]))
+    matched_gold = set(matched_pred.values())
     for n, event in enumerate(predicted["events"]):
         if n in polarity_checked:
             report.negated.add(n in matched_pred or any(p[1] == n for p in pairs))
@@ -193,6 +190,22 @@ def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, An
         if i not in matched_gold:
             report.events.fn += 1
             report.per_type[target["type"]].fn += 1
+
+
+def assign(pairs: list[tuple[tuple[int, int], int, int]], n_predicted: int,
+           n_gold: int) -> dict[int, int]:
+    """Prediction index -> gold index, maximising first the number of pairs, then their
+    agreement (the Hungarian algorithm on weights that make one more pair worth more than any
+    agreement)."""
+    if not pairs:
+        return {}
+    from scipy.optimize import linear_sum_assignment
+
+    weights = np.zeros((n_predicted, n_gold))
+    for (same_sentence, args), n, i in pairs:
+        weights[n, i] = 10_000 + 100 * args + same_sentence
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return {int(n): int(i) for n, i in zip(rows, cols) if weights[n, i] > 0}
 
 
 def _agreement(event: dict[str, Any], gold: dict[str, Any]) -> tuple[int, int]:
