@@ -40,7 +40,8 @@ VERB_TRIGGERS = {
     "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
     "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
     "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
-    "drive": "transfer", "bus": "transfer", "put": "transfer",
+    "drive": "transfer", "bus": "transfer", "put": "transfer", "bring": "transfer",
+    "transport": "transfer", "deliver": "transfer", "land": "transfer", "etap": "transfer",
     "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
     "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
     "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
@@ -74,11 +75,14 @@ OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
+                "land", "arrive",
                 "miss", "see",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
 NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus",
-                     "put"}
+                     "put", "bring", "transport", "deliver", "land"}
+# Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
+ARRIVAL_VERBS = {"land", "arrive"}
 CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
                  "pre-trial", "penitentiary", "camp", "police", "station"}
 DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
@@ -105,6 +109,14 @@ MODE_CUES = [
                               re.I)),
 ]
 DROP_VERBS = {"drop", "close", "dismiss", "withdraw", "lift", "terminate", "quash"}
+# A higher court deciding on a verdict: "upheld the sentence", "overturned his conviction" is an
+# appeal, never a new sentence.
+APPEAL_DECISION_VERBS = {"uphold", "confirm", "overturn", "annul", "reverse", "commute",
+                         "reduce", "cut", "shorten", "affirm", "quash", "leave", "set"}
+# Verbs that are a court's decision only with a court as subject.
+COURT_ONLY_DECISIONS = {"confirm", "reduce", "cut", "shorten", "leave", "affirm"}
+DECISION_NOUNS = {"sentence", "verdict", "conviction", "ruling", "decision", "judgment",
+                  "judgement", "term", "punishment"}
 
 
 def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[EventRecord]:
@@ -120,7 +132,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         for token in sent:
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
-        found = split_terms(found, discourse)
+        found = equal_terms(split_terms(found, discourse))
         refer_back(doc, found, events, published)
         events.extend(found)
         dated = [e for e in found if e.date and e.trigger is not None]
@@ -231,6 +243,8 @@ def trigger_types(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
+    if is_state(token):
+        return []
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
         if token.lower_ in ("fined", "fines") or lemma == "fin":
             return ["sentence"]  # the small model lemmatises "fined" as "fin"
@@ -238,7 +252,7 @@ def trigger_types(token: Token) -> list[str]:
                                               token.subtree) or terms.find_terms(
                                                   clause_text(token))):
             return ["sentence"]
-        if lemma == "receive" and terms.find_terms(clause_text(token)):
+        if lemma in ("receive", "get") and terms.find_terms(clause_text(token)):
             return ["sentence"]  # "received 12 and a half years each"
         if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
                 c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
@@ -252,6 +266,8 @@ def trigger_types(token: Token) -> list[str]:
                 p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
                 for p in token.subtree if p.dep_ == "prep" and p.head.lower_ in ("out", "walk")):
             return ["release"]  # "walked out of a penal colony in Lgov"
+        if decided_verdicts(token):
+            return ["appeal"]  # "the appeals court upheld his sentence"
         if lemma in DROP_VERBS:
             return ["charges_dropped"] if dropped_objects(token) else []
         if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
@@ -330,6 +346,9 @@ def trigger_types(token: Token) -> list[str]:
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
                 etype != "hunger_strike":
             return []  # "detention centre", "trial court": a kind of thing, not an event
+        if lemma == "session" and any(c.lemma_.lower() in ("court", "judicial", "trial")
+                                      for c in token.children if c.dep_ in ("compound", "amod")):
+            return ["trial"]  # "a court session was held"
         if etype is None and lemma == "charge" and token.dep_ == "pobj" and \
                 token.head.head.lemma_ == "plead":
             return ["charge"]  # "pleaded not guilty to charges of lying"
@@ -364,6 +383,8 @@ BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pendi
 
 def etype_blocked_by_context(token: Token) -> bool:
     head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and token in decided_verdicts(head):
+        return True  # "upheld the sentence": the appeal's object, not a new sentence
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
@@ -379,6 +400,27 @@ def etype_blocked_by_context(token: Token) -> bool:
         return True  # "in protest against"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ == "serve":
         return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
+    return False
+
+
+# Custody as a state, not an event: "remains in detention", "is under house arrest".
+STATE_NOUNS = {"detention", "custody", "arrest", "prison", "jail", "captivity"}
+PLACING_VERBS = {"place", "put", "take", "send", "remand", "return"}
+
+
+def is_state(token: Token) -> bool:
+    """A participle before its noun describes ("the two imprisoned leaders", "the jailed
+    blogger"); a custody noun after "in"/"under" is where someone is ("remains in detention",
+    "held under arrest"), unless someone was put there ("placed under arrest")."""
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i:
+        return True
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and token.dep_ == "pobj" \
+            and token.head.lower_ in ("in", "under"):
+        verb = token.head.head
+        return verb.lemma_.lower() not in PLACING_VERBS and not any(
+            c.ent_type_ == "DATE" or c.dep_ == "prep" and any(g.ent_type_ == "DATE"
+                                                            for g in c.children)
+            for c in token.children)
     return False
 
 
@@ -407,6 +449,37 @@ def case_against(verb: Token) -> list[Token]:
     return [o for holder in [verb, *cases] for p in holder.children
             if p.dep_ == "prep" and p.lower_ == "against"
             for o in p.children if o.dep_ == "pobj"] if cases else []
+
+
+def decided_verdicts(verb: Token) -> list[Token]:
+    """The verdicts a higher court decided on: "upheld the verdict", "the sentence was
+    overturned", "left the sentence unchanged", "set aside his conviction"."""
+    lemma = verb.lemma_.lower()
+    if lemma not in APPEAL_DECISION_VERBS:
+        return []
+    if lemma == "leave" and not any(c.lower_ in ("unchanged", "intact", "standing", "in")
+                                    for c in verb.children):
+        return []
+    if lemma == "set" and not any(c.lower_ == "aside" for c in verb.children):
+        return []
+    if lemma in COURT_ONLY_DECISIONS and not any(
+            c.lemma_.lower() in GENERIC_BODIES or any(p.lemma_.lower() in GENERIC_BODIES
+                                                      for p in c.children if p.dep_ == "pobj")
+            for c in verb.children if c.dep_ in ("nsubj", "agent")):
+        return []  # "a source confirmed the verdict": told, not decided
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+            and c.lemma_.lower() in DECISION_NOUNS]
+
+
+def appellants(verb: Token) -> list[Token]:
+    """Whose verdict it was: "upheld Ametov's sentence", "the verdict against the three men",
+    "the conviction of X", "the sentence handed to X"."""
+    found = []
+    for verdict in decided_verdicts(verb):
+        found += [c for c in verdict.children if c.dep_ == "poss"]
+        found += [o for p in verdict.subtree if p.dep_ == "prep" and p.lower_ in (
+            "of", "against", "for", "on", "to") for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def instead_of(token: Token) -> bool:
@@ -438,9 +511,11 @@ def clause_text(token: Token) -> str:
 def destinations(token: Token) -> list[Token]:
     """Places after "to"/"via" attached to a transfer verb, in the order of the route."""
     found = []
+    towards = {"to", "into", "via", "through"}
+    if token.lemma_.lower() in ARRIVAL_VERBS:
+        towards |= {"in", "at"}
     for child in token.subtree:
-        if child.dep_ not in ("prep", "conj") or child.lower_ not in ("to", "into", "via",
-                                                                       "through"):
+        if child.dep_ not in ("prep", "conj") or child.lower_ not in towards:
             continue
         chain = child
         while chain != token and (chain.dep_ == "prep" or chain.dep_ == "conj" and chain.pos_
@@ -540,12 +615,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
         if etype == "charge" and case_against(trigger):
             args = case_against(trigger)
+        elif etype == "appeal" and decided_verdicts(trigger):
+            args = appellants(trigger)
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
-                etype == "sentence" and trigger.lemma_ in ("serve", "receive")):
+                etype == "sentence" and trigger.lemma_ in RECIPIENT_VERBS):
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + [
@@ -594,9 +671,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 return [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
             "trial", "appeal") and any(
-            c.lower_ in ("the", "this") for c in trigger.children):
+            c.lower_ in ("the", "this") or c.lower_ in ("a", "an") and trigger.dep_ ==
+            "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
+    if not found and etype == "appeal" and decided_verdicts(trigger) and all(
+            v.dep_ == "nsubjpass" or any(c.lower_ in ("the", "this", "that") for c in v.children)
+            for v in decided_verdicts(trigger)):
+        found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
 
 
@@ -819,8 +901,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     for child in trigger.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.i not in victim_tokens:
-                return noun_phrase(pobj)
+            if pobj is not None and pobj.i not in victim_tokens and not any(
+                    t.lemma_.lower() in VEHICLES for t in pobj.subtree):
+                return noun_phrase(pobj)  # not "by a total of seven aircraft": the means
     if trigger.pos_ == "NOUN":
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
             if child.dep_ == "prep" and child.lower_ in ("at", "in", "before"):
@@ -1025,6 +1108,9 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
 
 
 # Triggers whose own "not" tells the event: a harm or a disappearance (see trigger_types).
+# Modal auxiliaries: "must be released", "could face", "will be tried" tell no event.
+MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "must", "can",
+          "ought", "wo", "ca"}
 NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide"),
                          ("abduction", "see")}
 
@@ -1037,8 +1123,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
         for c in trigger.children)  # "None of the three has asked for a pardon"
-    is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
-                                                        "should", "'ll", "shall")
+    is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
     clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
@@ -1182,6 +1267,11 @@ ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|give
                            r"(?=[\s-]*(?:[,;.)]|and\b|years?\b|months?\b|$))")
 
 
+# "A got 19 years, B 17 and C 16": a bare number right after the name (no comma: "B, 47," is an
+# age).
+ELLIPTIC_BARE = re.compile(r"^\s+(\d{1,2})(?=\s*(?:[,;.]|and\b|years?\b|months?\b|$))")
+
+
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
     """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
     out = []
@@ -1210,7 +1300,7 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
                 assigned[cid] = found[0].months
                 unit = 1 if "month" in segment[found[0].start:found[0].end] else 12
                 continue
-            match = ELLIPTIC_TERM.match(segment)
+            match = ELLIPTIC_TERM.match(segment) or ELLIPTIC_BARE.match(segment)
             if match and assigned and (value := terms.number(match.group(1))):
                 assigned[cid] = int(value * unit)
             elif assigned and ELLIPTIC_FINE.match(segment):
@@ -1218,8 +1308,26 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
         if len(set(assigned.values())) < 2:
             out.append(event)
             continue
+        by_term: dict[int | None, list[str]] = {}
         for cid, months in assigned.items():
-            out.append(_copy(event, persons=[cid], term_months=months))
+            by_term.setdefault(months, []).append(cid)  # equal terms: one event for all
+        for months, persons in by_term.items():
+            out.append(_copy(event, persons=persons, term_months=months))
+    return out
+
+
+def equal_terms(events: list[EventRecord]) -> list[EventRecord]:
+    """ "A got 3.5 years, and B 3.5 years": one sentence told the same term for both, one event
+    for both."""
+    out: list[EventRecord] = []
+    for event in events:
+        same = next((e for e in out if e.type == "sentence" == event.type and e.term_months
+                     and e.term_months == event.term_months and e.negated == event.negated
+                     and e.date == event.date), None)
+        if same is None:
+            out.append(event)
+        else:
+            same.persons.extend(p for p in event.persons if p not in same.persons)
     return out
 
 

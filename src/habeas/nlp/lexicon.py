@@ -143,5 +143,17 @@ def places() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Folded names of countries: too wide to be where a court sits ("Supreme Court of Russia")."""
+    import pycountry
+
+    names = set()
+    for country in pycountry.countries:
+        names.update(fold(getattr(country, key)) for key in ("name", "common_name")
+                     if hasattr(country, key))
+    return frozenset(names | {"russia", "iran", "syria", "vietnam", "moldova", "venezuela"})
+
+
+@functools.lru_cache(maxsize=1)
 def orgs() -> frozenset[str]:
     return frozenset(_underscored(REGION_ORGS))

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import EventRecord
 from . import dates, terms
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, countries, fold
 from .spans import entity_text
 
 # Prepositions that put a place where an event happened (not "to", "from": a route; not "for",
@@ -98,6 +98,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
                 t.lemma_.lower() in COURTS for t in ent):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
+        if ent.root.i in agents and fold(entity_text(ent)) in countries():
+            continue  # "the Supreme Court of Russia": a country is too wide to be a court's seat
         if ent.root.i in agents or _under_place_preposition(ent.root):
             building = ent.root.head
             if ent.root.dep_ in ("compound", "nmod", "amod") and \
@@ -263,13 +265,18 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
             event.date = before[-1][0]
     if not courts:
         return
+    # A court that decided an appeal did not pass the sentence it ruled on.
+    appellate = {e.agent for e in events if e.type == "appeal" and e.agent}
     for event in events:
         generic = event.agent is not None and event.agent.lower() in ("court", "the court")
         if event.agent is not None and not generic or event.type not in COURT_STEPS:
             continue
         start = event.sources[0].start
-        before = [name for at, name in courts if at <= start]
-        event.agent = before[-1] if before else courts[0][1]
+        named = [(at, name) for at, name in courts if event.type == "appeal" or
+                 name not in appellate]
+        before = [name for at, name in named if at <= start]
+        if before or named:
+            event.agent = before[-1] if before else named[0][1]
 
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
@@ -336,12 +343,12 @@ SEATED_BODIES = {"court", "tribunal", "police", "committee", "service", "prosecu
 
 def place_in_name(name: str) -> str | None:
     """ "Lieninski District Court of Minsk" -> "Minsk": a court sits where it is named for."""
-    from .lexicon import fold, places
+    from .lexicon import places
 
     words = name.replace(",", " ").split()
     if len(words) < 2 or not any(w.lower() in SEATED_BODIES for w in words):
         return None  # "Russia and Belarus" freed them: the agents, not a place
     for word in reversed(words):
         if word[:1].isupper() and fold(word) in places() and fold(word) not in BODY_WORDS:
-            return word
+            return None if fold(word) in countries() else word
     return None

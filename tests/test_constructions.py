@@ -1,0 +1,123 @@
+"""Constructions real reports use, each on a short text written for this test: events told with
+verbs of movement, appeal decisions, terms told elliptically, states that are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+from habeas.model import Document
+from habeas.nlp.pipeline import extract_text
+
+
+def events_of(nlp, text, published="2024-05-10"):
+    """(type, negated, sorted person names, arguments) for each event of ``text``."""
+    result = extract_text(nlp, Document(text=text, source="test", published=published)).to_json()
+    names = {p["id"]: p["name"] for p in result["persons"]}
+    return [(e["type"], e["negated"], sorted(names[p] for p in e["persons"]), e)
+            for e in result["events"]]
+
+
+def kinds(nlp, text, **kw):
+    return {(etype, *names) for etype, negated, names, _ in events_of(nlp, text, **kw)
+            if not negated}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lutfiye Zudiyeva was convoyed to a penal colony in Mordovia.",
+     ("transfer", "Lutfiye Zudiyeva")),
+    ("Emil Ziyadinov was brought to the detention centre in Simferopol on Monday.",
+     ("transfer", "Emil Ziyadinov")),
+    ("After a week on the road, Arsen Dzhepparov landed in a prison hospital in Saratov.",
+     ("transfer", "Arsen Dzhepparov")),
+    ("Guards transported Remzi Memetov to a colony in Tambov.",
+     ("transfer", "Remzi Memetov")),
+])
+def test_movement_and_arrival_verbs_are_transfers(nlp, text, expected):
+    assert expected in kinds(nlp, text)
+
+
+def test_arrival_in_a_place_names_the_destination(nlp):
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Dzhemil Gafarov landed in a prison hospital in Saratov.") if t == "transfer"]
+    assert "Saratov" in event["place"]
+
+
+def test_bringing_to_court_is_no_transfer(nlp):
+    assert not kinds(nlp, "Osman Arifmemetov was brought to court in handcuffs.")
+
+
+@pytest.mark.parametrize("text", [
+    "The appeals court upheld the verdict against Enver Omerov on Tuesday.",
+    "The Supreme Court left Enver Omerov's sentence unchanged.",
+    "On Tuesday a higher court overturned the conviction of Enver Omerov.",
+])
+def test_a_court_ruling_on_a_verdict_is_an_appeal_not_a_new_sentence(nlp, text):
+    found = kinds(nlp, text)
+    assert ("appeal", "Enver Omerov") in found
+    assert not {k for k in found if k[0] in ("sentence", "conviction")}
+
+
+def test_the_appeal_court_does_not_become_the_sentencing_court(nlp):
+    events = events_of(nlp, "In March the Supreme Court of Russia upheld the sentence of "
+                            "Enver Omerov. Omerov was sentenced in 2021 to 17 years.")
+    (sentence,) = [e for t, _, _, e in events if t == "sentence"]
+    (appeal,) = [e for t, _, _, e in events if t == "appeal"]
+    assert sentence["agent"] is None and sentence["term_months"] == 204
+    assert appeal["place"] is None  # a country is no court's seat
+
+
+def test_a_definite_verdict_upheld_is_the_appeal_of_the_one_sentenced(nlp):
+    found = kinds(nlp, "Ernes Ametov was sentenced to 11 years in March. On Tuesday the "
+                       "Supreme Court upheld the sentence.")
+    assert ("appeal", "Ernes Ametov") in found
+
+
+def test_terms_told_with_get_and_bare_numbers(nlp):
+    events = events_of(nlp, "The judge read out the verdict: Teymur Abdullayev got 17 years, "
+                            "Uzeir Abdullayev 13 and Emil Dzhemadenov 12.")
+    terms = {names[0]: e["term_months"] for t, _, names, e in events if t == "sentence"}
+    assert terms == {"Teymur Abdullayev": 204, "Uzeir Abdullayev": 156,
+                     "Emil Dzhemadenov": 144}
+
+
+def test_an_age_after_a_comma_is_no_elliptic_term(nlp):
+    events = events_of(nlp, "Vilen Temeryanov got 12 years, and Ruslan Nagaev, 40, was "
+                            "fined.")
+    terms = {names[0]: e["term_months"] for t, _, names, e in events if t == "sentence"}
+    assert terms.get("Vilen Temeryanov") == 144
+    assert terms.get("Ruslan Nagaev") != 480
+
+
+def test_a_court_session_held_is_a_trial(nlp):
+    found = kinds(nlp, "Bekir Degermendzhi is accused of attacking a police officer. A court "
+                       "session was held in Simferopol on Monday.")
+    assert ("trial", "Bekir Degermendzhi") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Mustafa Dzhemilev remains in detention in Kherson.",
+    "The two imprisoned leaders, Ali Asanov and Mustafa Degermendzhi, wrote a letter.",
+    "Ali Asanov must be released at once, the group said.",
+    "Ali Asanov is under house arrest.",
+])
+def test_states_and_demands_are_not_events(nlp, text):
+    assert not kinds(nlp, text)
+
+
+def test_placed_under_arrest_is_an_arrest(nlp):
+    assert ("arrest", "Nariman Memedeminov") in kinds(
+        nlp, "Nariman Memedeminov was placed under arrest on 27 March.")
+
+
+def test_equal_terms_told_per_person_are_one_event(nlp):
+    events = events_of(nlp, "Three men were sentenced: Refat Alimov got 8 years, Arsen "
+                            "Dzhepparov got 12 years, and Vadim Siruk 12.")
+    by_term = {e["term_months"]: names for t, _, names, e in events if t == "sentence"}
+    assert by_term[144] == ["Arsen Dzhepparov", "Vadim Siruk"]
+    assert by_term[96] == ["Refat Alimov"]
+
+
+def test_a_source_confirming_a_verdict_is_no_appeal(nlp):
+    found = kinds(nlp, "Nariman Dzhelyal was sentenced to 17 years. A court official "
+                       "confirmed the verdict to reporters.")
+    assert not {k for k in found if k[0] == "appeal"}
