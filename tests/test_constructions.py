@@ -121,3 +121,34 @@ def test_a_source_confirming_a_verdict_is_no_appeal(nlp):
     found = kinds(nlp, "Nariman Dzhelyal was sentenced to 17 years. A court official "
                        "confirmed the verdict to reporters.")
     assert not {k for k in found if k[0] == "appeal"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Court jails editor\n\nBy Jana Novak and Petr Holub, Wire\n\nA court in Baku sentenced "
+     "Ulvi Hasanli to nine years.", {"Jana Novak", "Petr Holub"}),
+    ("Ulvi Hasanli at his trial in Baku (AP Photo/Marek Dvorak)\n\nA court in Baku sentenced "
+     "Ulvi Hasanli to nine years.", {"Marek Dvorak"}),
+    ("Ulvi Hasanli in court [File: Marek Dvorak/AFP]\n\nA court in Baku sentenced Ulvi "
+     "Hasanli to nine years.", {"Marek Dvorak"}),
+    ("Jana Novak / 3 May 2024, 10:15\n\nA court in Baku sentenced Ulvi Hasanli to nine years.",
+     {"Jana Novak"}),
+])
+def test_bylines_and_photo_credits_name_no_persons(nlp, text, absent):
+    result = extract_text(nlp, Document(text=text, source="test", published="2024-05-03"))
+    names = {p.name for p in result.persons}
+    assert "Ulvi Hasanli" in names and not names & absent
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Sevinj Vagifgizi, a 34-y.o. journalist, was detained in Baku.", 34),
+    ("The court in Minsk sentenced Ihar Losik on Friday. The 33-year-old was jailed for five "
+     "years.", 33),
+    ("Ilham Tohti was convicted of separatism, his lawyer Li Fangping said. The 44-year-old "
+     "defendant denied the charge.", 44),
+])
+def test_ages_told_as_descriptions(nlp, text, age):
+    result = extract_text(nlp, Document(text=text, source="test", published="2024-05-03"))
+    ages = {p.name: p.age for p in result.persons}
+    victim = next(n for n in ages if n.startswith(("Sevinj", "Ihar", "Ilham")))
+    assert ages[victim] == age
+    assert all(a is None for n, a in ages.items() if n != victim)

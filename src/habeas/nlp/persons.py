@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from ..resolve import names
 from ..model import Span as TextSpan
-from .lexicon import GROUPS, NOT_NAME_WORDS, TITLES, fold, orgs, places
+from .lexicon import GROUPS, NOT_NAME_WORDS, REPORTING_VERBS, TITLES, fold, orgs, places
 from .spans import entity_at
 
 # Two surnames this similar (normalised Levenshtein) are one name spelt two ways.
@@ -36,7 +36,8 @@ AGE_WORDS = {
 }
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9}
-YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\b", re.I)
+YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})(?:[- ]year[- ]old\b|[- ]?y\.\s?o\.)",
+                         re.I)
 MIN_AGE, MAX_AGE = 12, 110
 
 
@@ -87,6 +88,38 @@ def in_headline(span: Span) -> bool:
         data["habeas_headline_end"] = end if end > 0 and not text[:end].rstrip().endswith(
             ".") else -1
     return span.start_char < data["habeas_headline_end"]
+
+
+# Page furniture: a byline ("By A and B, CNN"), a photo credit ("(AP Photo/A)", "[File: A/AFP]",
+# "A/AFP via Getty Images"), an imprint ("Editor in chief — A"), an author line with a time.
+BYLINE = re.compile(r"^\s*(?:by|written by|reporting by|text by|author:?|editor(?:[- ]in[- ]chief)?"
+                    r"\s*[:—–-]|photo(?:graph)?s?\s*(?:by|:)|credit:?)\s", re.I)
+CREDIT = re.compile(r"(?:\bphoto\s*/|/\s*(?:afp|ap|reuters|epa|getty|tass|ria|sputnik|"
+                    r"anadolu)\b|\bvia getty\b|\bfile:|\bphoto:)", re.I)
+TIMESTAMP = re.compile(r"\b\d{1,2}:\d{2}\b")
+
+
+def in_furniture(span: Span) -> bool:
+    """A name in a byline, a photo credit or an imprint names no person of the report."""
+    data = span.doc.user_data
+    if "habeas_text" not in data:
+        data["habeas_text"] = span.doc.text  # Doc.text is rebuilt on every access
+    text = data["habeas_text"]
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    if BYLINE.match(line) and len(line.split()) <= 25:
+        return True
+    opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
+    if opener >= 0:
+        closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
+                      if i >= 0), default=len(text))
+        if CREDIT.search(text[opener: closer + 1]):
+            return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
+    if CREDIT.match(text[span.end_char: span.end_char + 12]):
+        return True  # "Natalia Kolesnikova/AFP via Getty Images"
+    # "Ayla Kaya / 17 February 2021, 13:29": an author line with the time it was posted
+    return bool(TIMESTAMP.search(line)) and len(line.split()) <= 10
 
 
 def name_tokens(tokens: list[str]) -> list[str]:
@@ -301,6 +334,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
              for n in clean_name(ent) if not pair_modifier(n) and not names_a_place(n)]
     names += role_names(doc, {t.i for n in names for t in n})
+    names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names.
@@ -640,6 +674,13 @@ def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
     return records
 
 
+def speaks(token: Token) -> bool:
+    """The name is the subject of a reporting verb ("Li said")."""
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
+
+
 def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
     """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
     artist said": an age given to a description of the person just named."""
@@ -656,13 +697,16 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
         while head.dep_ in ("amod", "compound", "npadvmod", "nummod") and head.head.i != head.i:
             head = head.head
         if head.i in named or any(t.i in named for t in head.subtree) or \
-                not any(c.lower_ == "the" for c in head.children) or head.pos_ != "NOUN":
-            continue
+                not any(c.lower_ == "the" for c in head.children) or head.pos_ != "NOUN" and \
+                head.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # "the 33-year-old artist said", "The 33-year-old was sentenced"
         age = word_number(match.group(1))
         first = sents[max(index[head.sent.start] - 1, 0)].start
         before = [(i, cid) for i, cid in mentions if first <= i < head.i]
         if not age or not MIN_AGE <= age <= MAX_AGE or not before:
             continue
+        # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."
+        before = [(i, cid) for i, cid in before if not speaks(doc[i])] or before
         subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
         record = by_id[(subjects or before)[-1][1]]
         if record.age is None:
