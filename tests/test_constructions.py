@@ -152,3 +152,27 @@ def test_ages_told_as_descriptions(nlp, text, age):
     victim = next(n for n in ages if n.startswith(("Sevinj", "Ihar", "Ilham")))
     assert ages[victim] == age
     assert all(a is None for n, a in ages.items() if n != victim)
+
+
+def test_among_them_lists_those_the_group_event_happened_to(nlp):
+    found = kinds(nlp, "Dozens of people were detained after the rally in Minsk. Among them "
+                       "were Ales Pushkin and Ihar Ilyash.")
+    assert ("arrest", "Ales Pushkin", "Ihar Ilyash") in found
+
+
+def test_tried_along_with_another_is_tried_too(nlp):
+    found = kinds(nlp, "Ales Pushkin was tried along with Ihar Ilyash in Minsk.")
+    assert ("trial", "Ales Pushkin", "Ihar Ilyash") in found
+
+
+def test_appearing_in_court_is_a_trial(nlp):
+    found = kinds(nlp, "Police charged Chow Hang-tung and Lee Cheuk-yan with subversion. "
+                       "The two activists appeared in court on Friday.")
+    assert any(k[0] == "trial" for k in found)
+
+
+def test_the_court_named_later_is_not_the_earlier_verdicts_court(nlp):
+    events = events_of(nlp, "On Monday Ales Pushkin was sentenced to five years. His "
+                            "lawyer will appeal to the Supreme Court of Belarus.")
+    (sentence,) = [e for t, _, _, e in events if t == "sentence"]
+    assert sentence["agent"] is None

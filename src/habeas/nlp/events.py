@@ -75,7 +75,7 @@ OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness
 RECIPIENT_VERBS = {"receive", "serve", "get"}
 # Verbs whose subject is the one the event happens to.
 INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
-                "land", "arrive",
+                "land", "arrive", "appear",
                 "miss", "see",
                 "demonstrate", "fly"}
 # Transfer verbs that are only transfers with a destination ("taken to Rostov").
@@ -123,6 +123,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
     discourse = Discourse(doc, person_spans, persons)
     published = dates.parse_published(doc._.published)
     events: list[EventRecord] = []
+    previous: list[EventRecord] = []
     for sent in doc.sents:
         found = []
         if FURNITURE.match(sent.text):
@@ -133,6 +134,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         found = equal_terms(split_terms(found, discourse))
+        found += among_them(sent, found, previous, discourse)
+        previous = found
         refer_back(doc, found, events, published)
         events.extend(found)
         dated = [e for e in found if e.date and e.trigger is not None]
@@ -239,6 +242,33 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.place = event.place or earlier.place
 
 
+def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord],
+               discourse: Discourse) -> list[EventRecord]:
+    """ "Dozens were detained after the rally. Among them were A and B": what happened to the
+    group told just before happened to the persons listed as among them."""
+    root = sent.root
+    among = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    if among is None or root.lemma_ != "be" or not any(
+            o.lower_ in ("them", "those", "these") for o in among.children if o.dep_ == "pobj"):
+        return []
+    listed = [cid for c in root.children if c.dep_ in ("nsubj", "attr")
+              for cid in discourse.persons_in(c)]
+    have = {p for e in found for p in e.persons}
+    listed = [cid for cid in listed if cid not in have]
+    if not listed:
+        return []
+    out = []
+    for event in previous:
+        if event.negated:
+            continue
+        copy = _copy(event, persons=list(listed), attributed_to=event.attributed_to)
+        copy.evidence = sent.text.strip()
+        copy.sources = [TextSpan(sent.start_char, sent.end_char, sent.text.strip())]
+        out.append(copy)
+        discourse.victims.update(listed)
+    return out
+
+
 def trigger_types(token: Token) -> list[str]:
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
@@ -295,6 +325,11 @@ def trigger_types(token: Token) -> list[str]:
             return ["abduction"]  # "has not been seen since"
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
+        if lemma == "appear" and any(
+                p.lower_ in ("in", "before") and any(o.lemma_.lower() in COURT_WORDS | {
+                    "magistrate", "courtroom"} for o in p.children if o.dep_ == "pobj")
+                for p in token.children if p.dep_ == "prep"):
+            return ["trial"]  # "appeared in court", "appeared before a magistrate"
         if lemma in ("place", "put", "move", "transfer", "send") and any(
                 o.lemma_ == "arrest" and o.head.lower_ in ("under", "to", "into") and any(
                     c.lower_ == "house" for c in o.children) and all(
@@ -655,6 +690,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                 if a in x.ancestors or x == a)] + [
                     c for a in args for r in a.children if r.dep_ == "relcl"
                     for c in r.children if c.dep_ == "nsubj"] + args
+    # "was tried along with B", "together with B", "alongside B": B too
+    args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
+             for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
+             for o in w.children if o.dep_ == "pobj"]
+    args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
+             for o in p.children if o.dep_ == "pobj"]
     found: list[str] = []
     for arg in args:
         # "detained three of them, including the brothers' mother, Zore Emirova": the one named

@@ -275,8 +275,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
         named = [(at, name) for at, name in courts if event.type == "appeal" or
                  name not in appellate]
         before = [name for at, name in named if at <= start]
-        if before or named:
-            event.agent = before[-1] if before else named[0][1]
+        if before:
+            event.agent = before[-1]
 
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
