@@ -176,3 +176,13 @@ def test_the_court_named_later_is_not_the_earlier_verdicts_court(nlp):
                             "lawyer will appeal to the Supreme Court of Belarus.")
     (sentence,) = [e for t, _, _, e in events if t == "sentence"]
     assert sentence["agent"] is None
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("They were tried for extremism (Art. 361-3 of the Criminal Code) and treason.", 1),
+    ("He is held in colony No. 2 in Homiel. His wife visited him.", 2),
+    ("He was detained.The court in Minsk jailed him on Monday.", 2),
+    ("No. It was not.", 2),
+])
+def test_sentences_on_saved_pages(nlp, text, sentences):
+    assert len(list(nlp(text).sents)) == sentences

@@ -44,6 +44,17 @@ class ParagraphBreaks:
                 if (first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha
                         and "\n" not in first.whitespace_):
                     doc[first.i + 1].is_sent_start = False
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            word = before if before.text != "." or before.i == 0 else doc[before.i - 1]
+            if word.lower_.rstrip(".") in ABBREVIATIONS and (word.text.endswith(".") or
+                                                          before.text == ".") and \
+                    not word.whitespace_.strip(" ") and "\n" not in before.whitespace_ and \
+                    (token.text[:1].isdigit() or word.lower_.rstrip(".") == "st"):
+                token.is_sent_start = False  # "(Art. 361-3)", "colony No. 2"
+            elif before.text in (".", "!", "?") and not before.whitespace_ and \
+                    token.is_title and before.i > 0 and doc[before.i - 1].is_lower:
+                token.is_sent_start = True  # "was detained.The court": a glued sentence
         # A wire story's dateline stands apart ("MINSK -- | Belarusian ruler ... pardoned"):
         # glued to the lead, the parser takes the city for the subject of the whole sentence.
         text = doc.text
@@ -57,6 +68,10 @@ class ParagraphBreaks:
                         token.is_sent_start = False
         return doc
 
+
+# Abbreviations a full stop does not end a sentence after.
+ABBREVIATIONS = {"art", "arts", "no", "nos", "para", "paras", "pt", "cl", "st", "p", "pp", "vol",
+                 "ch", "sec", "approx", "incl", "ref"}
 
 # "MINSK -- ", "KYIV, Ukraine — ", "MAKHACHKALA, Oct 6 (EWS) - ", "ALMATY, Kazakhstan -- "
 DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"

@@ -32,6 +32,7 @@ def make_nlp(model: str) -> Language:
         nlp = spacy.load(model)
     except (OSError, ImportError) as e:
         raise ModelError(f"{model!r} is not installed ({e.__class__.__name__})") from e
+    glued_sentences(nlp)
     config = pipeline_config()
     for name in config["pipeline"]["components"].split():
         options = dict(config[name]) if config.has_section(name) else {}
@@ -41,6 +42,16 @@ def make_nlp(model: str) -> Language:
         else:
             nlp.add_pipe(name)
     return nlp
+
+
+# "was detained.The court ...": saved pages lose the space after a full stop; the stop is a token
+# of its own so that the paragraph component can start a sentence after it.
+GLUED_STOP = r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+
+
+def glued_sentences(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, GLUED_STOP, r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 @functools.lru_cache(maxsize=2)
