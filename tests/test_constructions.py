@@ -186,3 +186,11 @@ def test_the_court_named_later_is_not_the_earlier_verdicts_court(nlp):
 ])
 def test_sentences_on_saved_pages(nlp, text, sentences):
     assert len(list(nlp(text).sents)) == sentences
+
+
+def test_charges_told_as_nouns(nlp):
+    events = events_of(nlp, "Ulvi Hasanli faced charges of smuggling. In December charges "
+                            "were brought against Sevinj Vagifgizi. Nargiz Absalamova faces "
+                            "up to 12 years.")
+    charges = {names[0]: e["charge"] for t, neg, names, e in events if t == "charge" and not neg}
+    assert charges == {"Ulvi Hasanli": "smuggling", "Sevinj Vagifgizi": None}

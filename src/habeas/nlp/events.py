@@ -384,6 +384,10 @@ def trigger_types(token: Token) -> list[str]:
         if lemma == "session" and any(c.lemma_.lower() in ("court", "judicial", "trial")
                                       for c in token.children if c.dep_ in ("compound", "amod")):
             return ["trial"]  # "a court session was held"
+        if lemma == "charge" and token.dep_ in ("dobj", "nsubjpass") and \
+                token.head.lemma_ in CHARGING_VERBS and not any(
+                    c.dep_ == "neg" for c in token.head.children):
+            return ["charge"]  # "faced charges of treason", "charges were brought against them"
         if etype is None and lemma == "charge" and token.dep_ == "pobj" and \
                 token.head.head.lemma_ == "plead":
             return ["charge"]  # "pleaded not guilty to charges of lying"
@@ -459,6 +463,8 @@ def is_state(token: Token) -> bool:
     return False
 
 
+# Verbs that lay a charge named as a noun: "faced charges", "charges were brought against".
+CHARGING_VERBS = {"face", "bring", "level", "press", "file", "lay"}
 CASE_NOUNS = {"charge", "case", "prosecution", "accusation", "proceeding", "investigation"}
 
 
@@ -633,6 +639,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     args: list[Token] = []
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
         args = [c for c in trigger.children if c.dep_ in ("poss",)]
+        if etype == "charge" and trigger.lemma_ == "charge" and trigger.head.lemma_ in \
+                CHARGING_VERBS:
+            verb = trigger.head
+            args = [o for h in (verb, trigger) for p in h.children if p.dep_ == "prep" and
+                    p.lower_ == "against" for o in p.children if o.dep_ == "pobj"] or (
+                subjects(verb) if verb.lemma_ == "face" else [])
         for child in trigger.children:
             if child.dep_ == "prep" and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
@@ -1062,7 +1074,8 @@ def find_charge(trigger: Token) -> str | None:
                                                         "over"):
             continue
         if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
-                                                          "find", "conviction", "acquittal"):
+                                                          "find", "conviction", "acquittal",
+                                                          "charge"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
@@ -1239,6 +1252,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
+    if etype == "charge" and trigger.head.lemma_ == "face" and trigger.dep_ == "dobj" and not \
+            irrealis(trigger.head)[0]:
+        is_irrealis = False  # "faced charges of smuggling": charged, unlike "faces ten years"
     if (etype, trigger.lemma_) in NEGATION_IS_THE_EVENT:
         negated = False  # "was not given insulin", "has not been seen since"
     if is_irrealis and not negated:
