@@ -135,8 +135,16 @@ def print_extract(report: ExtractReport) -> None:
     console.print(f"[bold]Extracted[/bold] {report.articles} article(s): {report.events} "
                   f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
+    if report.elsewhere:
+        console.print(f"{report.elsewhere} article(s) were extracted meanwhile by another run.")
     for source, reason in report.failed:
         console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False, soft_wrap=True)
+    for source, reason in report.busy:
+        console.print(f"  [yellow]left pending[/yellow] {source}: {reason} (run again)",
+                      highlight=False, soft_wrap=True)
+    if report.failed:
+        console.print("Failed articles stay in the store: `habeas extract --retry` tries them "
+                      "again.", highlight=False)
 
 
 @app.command()
@@ -162,6 +170,9 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="For FILES: json (Extraction "
                                         "JSON v1) or table.")] = "json",
     limit: Annotated[Optional[int], typer.Option(help="At most this many articles.")] = None,
+    retry: Annotated[bool, typer.Option(
+        "--retry", help="First make the articles whose extraction failed pending again.")
+    ] = False,
     published: Published = None, outlet: Outlet = None, url: Url = None, title: Title = None,
     encoding: Encoding = None, db: DbOption = None,
 ) -> None:
@@ -173,6 +184,8 @@ def extract(
         if files:
             raise typer.Exit(extract_files(habeas, files, format,
                                            overrides_of(published, outlet, url, title), encoding))
+        if retry:
+            console.print(f"Retrying {habeas.retry_failed()} failed article(s).")
         report = do_extract(habeas, limit)
     except HabeasError as e:
         fail(e)

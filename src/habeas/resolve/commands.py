@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
         habeas = cli.workspace(ctx, db)
         try:
             mapping = parse_mapping(map_ or [])
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 report = import_list(session, file, mapping=mapping)
         except HabeasError as e:
             cli.fail(e)
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 if undo is not None:
                     row = resolution.undo_merge(session, undo, by=by)
                     message = f"Undid merge #{row.id}: {row.person_name} is separate from " \
@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 root = resolution.canonical(session, resolution.lookup(session, person))
                 name = root.name
                 new = resolution.split(session, root, alias, by=by, reason=reason)
@@ -170,7 +170,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 for number in accept or []:
                     resolution.review_suggestion(session, number, accept=True, by=by)
                 for number in reject or []:

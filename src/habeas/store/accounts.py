@@ -36,6 +36,8 @@ MIN_PASSWORD_LENGTH = 8
 TOKEN_BYTES = 32
 SECRET_KEY_SETTING = "secret_key"
 TOKEN_PREFIX = "hb_"
+# An API token's last use is written at most this often, so reading the API does not write.
+TOKEN_TOUCH_SECONDS = 60
 
 _hasher = PasswordHasher()
 
@@ -173,15 +175,33 @@ def create_token(*, session: Session, user: User, label: str | None = None) -> s
     return token
 
 
-def user_for_token(*, session: Session, token: str) -> User | None:
-    """The user a token belongs to, or None for an unknown token."""
+def token_and_user(*, session: Session, token: str) -> tuple[ApiToken, User] | None:
+    """The token's row and the user it belongs to, or None for an unknown token. Reads only:
+    ``touch_token`` notes the use."""
     if not token:
         return None
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None:
-        return None
-    row.last_used_at = utcnow()
-    return session.get(User, row.user_id)
+    user = session.get(User, row.user_id) if row is not None else None
+    return (row, user) if user is not None else None
+
+
+def needs_touch(row: ApiToken, *, now: dt.datetime | None = None) -> bool:
+    """Whether the token's ``last_used_at`` is older than ``TOKEN_TOUCH_SECONDS``."""
+    last = row.last_used_at
+    return last is None or ((now or utcnow()) - last).total_seconds() >= TOKEN_TOUCH_SECONDS
+
+
+def touch_token(*, session: Session, token_id: int) -> None:
+    row = session.get(ApiToken, token_id)
+    if row is not None and needs_touch(row):
+        row.last_used_at = utcnow()
+        session.flush()
+
+
+def user_for_token(*, session: Session, token: str) -> User | None:
+    """The user a token belongs to, or None for an unknown token (reads only)."""
+    found = token_and_user(session=session, token=token)
+    return found[1] if found else None
 
 
 # ----------------------------------------------------------------------------- audit

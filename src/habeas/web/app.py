@@ -63,7 +63,7 @@ def months_label(months: int | None) -> str:
 
 def make_app(habeas: Habeas) -> FastAPI:
     """The FastAPI app serving ``habeas``'s store."""
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
     app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",

@@ -66,7 +66,7 @@ def user_add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     habeas = _workspace(ctx)
     try:
-        with habeas.session() as session, session.begin():
+        with habeas.session(write=True) as session, session.begin():
             user = accounts.add_user(session=session, name=name, password=password, role=role)
     except HabeasError as e:
         _fail(e)
@@ -93,7 +93,7 @@ def user_token(
 ) -> None:
     """Make an API token for a user (shown once; only its hash is stored)."""
     habeas = _workspace(ctx)
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         user = accounts.get_user(session=session, name=name)
         if user is None:
             _fail(HabeasError(f"no user called {name!r}"))

@@ -79,7 +79,7 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "?"
     limiter.check(name, address)
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         user = accounts.authenticate(session=session, name=name, password=password)
         if user is not None:
             accounts.audit(session=session, user=user, action="user.login",
