@@ -475,6 +475,49 @@ def scores_table(report: dict, reference: dict | None) -> Table:
     return table
 
 
+# ---------------------------------------------------------------- backups
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The backup file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Write a consistent backup of the store, safe while `serve` or `run` are working
+    (SQLite: the online backup API; PostgreSQL: pg_dump -Fc)."""
+    habeas = workspace(ctx, db)
+    try:
+        result = habeas.backup(file, force=force)
+    except HabeasError as e:
+        fail(e)
+    articles = f", {result.articles} article(s)" if result.articles is not None else ""
+    console.print(f"Backed up to {result.path} ({result.size:,} bytes{articles}).",
+                  highlight=False)
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A file written by `habeas backup`.")],
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a store that is not empty (everything in it is lost).")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Replace the store's content with a backup (refuses a non-empty store without --force)."""
+    habeas = workspace(ctx, db)
+    try:
+        habeas.restore(file, force=force)
+        counts = habeas.article_counts()
+    except HabeasError as e:
+        fail(e)
+    console.print(f"Restored {file}: {sum(counts.values())} article(s) "
+                  f"({', '.join(f'{n} {status}' for status, n in counts.items())}).",
+                  highlight=False)
+
+
 def register_shells() -> None:
     """Commands that live beside their own concern: the web app (`serve`, `user`) and cases
     across reports (`import`, `merge`, `split`, `history`, `suggestions`)."""

@@ -236,6 +236,19 @@ class Habeas:
             if article is not None and article.status == "pending":
                 crud.mark_failed(session=session, article=article, error=error)
 
+    def backup(self, target: Path, *, force: bool = False):
+        """A consistent copy of the store in ``target`` (``store.backup``)."""
+        from .store import backup
+
+        return _store_errors(lambda: backup.backup(self.engine, target, force=force))
+
+    def restore(self, source: Path, *, force: bool = False) -> None:
+        """Replace the store's content with a backup, then bring it to the current schema."""
+        from .store import backup
+
+        _store_errors(lambda: backup.restore(self.engine, source, force=force))
+        db.migrate(self.engine)
+
     def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extraction without the store (``habeas extract FILE --format json``)."""
         from .nlp.pipeline import process
