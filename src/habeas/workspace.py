@@ -98,6 +98,14 @@ class Habeas:
         with (self._writer if write else self._sessionmaker)() as session:
             yield session
 
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A writer's session in a transaction that commits when the block ends (a database
+        error comes out as ``StoreError``)."""
+        self.engine  # noqa: B018
+        with db.unit_of_work(self._writer) as session:
+            yield session
+
     @property
     def nlp(self):
         if self._nlp is None:
