@@ -21,6 +21,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import HabeasError, UsageError
+from .exports import safe_rows
 from .model import EVENT_TYPES, Rejected
 from .workspace import ExtractReport, Habeas, IngestReport
 
@@ -357,7 +358,7 @@ def export(
                 list(queries.LIST_COLUMNS) if format == "list" else ["person", "type", "date"])
             writer = csv.DictWriter(out, fieldnames=fields)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(safe_rows(rows))
         elif format == "json":
             json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
             out.write("\n")

@@ -27,8 +27,10 @@ SESSION_COOKIE = "habeas_session"
 SESSION_MAX_AGE = 12 * 3600
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
-# Login failures allowed per (name, address) within the window before 429.
+# Login failures allowed per name (stripped, casefolded: " ed" and "ED" are "ed") and per client
+# address within the window before 429.
 LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES_PER_ADDRESS = 20
 LOGIN_WINDOW_SECONDS = 60
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -76,6 +78,8 @@ class SessionMiddleware(BaseHTTPMiddleware):
                 httponly=True, samesite="lax", secure=request.url.scheme == "https", path="/")
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):  # pages of the record, API answers
+            response.headers["Cache-Control"] = "no-store"
         return response
 
 
@@ -114,12 +118,20 @@ def sign_out(request: Request) -> None:
     session["csrf"] = secrets.token_urlsafe(24)
 
 
+def login_key(name: str) -> str:
+    """The name as the rate limit counts it: " Ed", "ED" and "ed" are one name."""
+    return " ".join(name.split()).casefold()
+
+
 class LoginLimiter:
-    """At most ``max_failures`` failed logins per (name, address) in ``window`` seconds."""
+    """At most ``max_failures`` failed logins per name (``login_key``) and
+    ``max_per_address`` per client address in ``window`` seconds."""
 
     def __init__(self, max_failures: int = LOGIN_MAX_FAILURES,
-                 window: float = LOGIN_WINDOW_SECONDS) -> None:
+                 window: float = LOGIN_WINDOW_SECONDS,
+                 max_per_address: int = LOGIN_MAX_FAILURES_PER_ADDRESS) -> None:
         self.max_failures = max_failures
+        self.max_per_address = max_per_address
         self.window = window
         self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
@@ -133,14 +145,19 @@ class LoginLimiter:
 
     def check(self, name: str, address: str) -> None:
         with self._lock:
-            if len(self._recent((name.lower(), address))) >= self.max_failures:
-                raise RateLimited(f"{self.max_failures} failed sign-ins for {name!r} in the "
-                                  f"last {int(self.window)} s; wait a minute")
+            if len(self._recent(("name", login_key(name)))) >= self.max_failures:
+                raise RateLimited(f"{self.max_failures} failed sign-ins for {name.strip()!r} in "
+                                  f"the last {int(self.window)} s; wait a minute")
+            if len(self._recent(("address", address))) >= self.max_per_address:
+                raise RateLimited(f"{self.max_per_address} failed sign-ins from this address "
+                                  f"in the last {int(self.window)} s; wait a minute")
 
     def failed(self, name: str, address: str) -> None:
         with self._lock:
-            self._recent((name.lower(), address)).append(time.monotonic())
+            now = time.monotonic()
+            self._recent(("name", login_key(name))).append(now)
+            self._recent(("address", address)).append(now)
 
     def succeeded(self, name: str, address: str) -> None:
         with self._lock:
-            self._failures.pop((name.lower(), address), None)
+            self._failures.pop(("name", login_key(name)), None)

@@ -85,6 +85,10 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
             accounts.audit(session=session, user=user, action="user.login",
                            object_type="user", object_id=user.id, before=None,
                            after={"address": address})
+        else:  # who tried which name from where: the admin page shows it
+            accounts.audit(session=session, user="anonymous", action="user.login_failed",
+                           object_type="user", object_id=None, before=None,
+                           after={"name": name[:100], "address": address})
     if user is None:
         limiter.failed(name, address)
         return render(request, "login.html", status_code=401, next=safe_next(next),
