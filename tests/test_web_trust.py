@@ -103,3 +103,51 @@ def test_failed_sign_ins_are_audited(client, web):
     failed = [e for e in entries if e.action == "user.login_failed"]
     assert len(failed) == 1 and failed[0].after == {"name": "nobody", "address": "testclient"}
     assert failed[0].user_name == "anonymous"
+
+
+def test_logout_ends_the_session_for_a_saved_cookie(client):
+    token = sign_in(client, "viewer")
+    saved = client.cookies.get("habeas_session")
+    assert client.get("/persons", follow_redirects=False).status_code == 200
+    client.post("/logout", data={"csrf_token": token}, follow_redirects=False)
+    client.cookies.set("habeas_session", saved)  # someone kept a copy of the cookie
+    response = client.get("/persons", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_an_admin_ends_every_session_of_a_user(web):
+    from fastapi.testclient import TestClient
+
+    from habeas.web import make_app
+
+    app = make_app(web.habeas)
+    with TestClient(app) as laptop, TestClient(app) as phone, TestClient(app) as admin:
+        sign_in(laptop, "editor")
+        sign_in(phone, "editor")
+        token = sign_in(admin, "admin")
+        with web.habeas.session() as session:
+            editor = accounts.get_user(session=session, name="editor")
+        assert "End sessions" in admin.get("/admin").text
+        response = admin.post(f"/admin/users/{editor.id}/end-sessions",
+                              data={"csrf_token": token}, follow_redirects=False)
+        assert response.status_code == 303
+        for browser in (laptop, phone):
+            assert browser.get("/persons", follow_redirects=False).status_code == 303
+        assert admin.get("/persons", follow_redirects=False).status_code == 200
+        with web.habeas.session() as session:
+            entries, _ = accounts.list_audit(session=session)
+        assert any(e.action == "user.sessions_ended" and e.after == {"sessions": 2}
+                   for e in entries)
+
+
+def test_end_sessions_on_the_command_line(client, web):
+    from habeas.cli import app
+
+    sign_in(client, "viewer")
+    result = CliRunner().invoke(app, ["--db", web.habeas.database_url, "user", "end-sessions",
+                                      "viewer"])
+    assert result.exit_code == 0 and "Ended 1 session(s) of viewer." in result.output
+    assert client.get("/persons", follow_redirects=False).status_code == 303
+    missing = CliRunner().invoke(app, ["--db", web.habeas.database_url, "user",
+                                       "end-sessions", "nobody"])
+    assert missing.exit_code != 0 and "no user called 'nobody'" in missing.output

@@ -20,7 +20,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import (CheckConstraint, ForeignKey, Index, Integer, String, Text, delete, func,
+                        select)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..errors import AuthError, Forbidden, HabeasError, UsageError
@@ -66,6 +67,18 @@ class ApiToken(Base):
     label: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie holds the plain id, the store its SHA-256."""
+    __tablename__ = "sessions"
+    __table_args__ = NO_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class AuditEntry(Base):
@@ -202,6 +215,40 @@ def user_for_token(*, session: Session, token: str) -> User | None:
     """The user a token belongs to, or None for an unknown token (reads only)."""
     found = token_and_user(session=session, token=token)
     return found[1] if found else None
+
+
+# ----------------------------------------------------------------------------- sessions
+
+def start_session(*, session: Session, user: User, seconds: int) -> str:
+    """A new web session for ``user`` lasting ``seconds``; its id is returned once."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    session.add(WebSession(token_hash=_digest(token), user_id=user.id,
+                           expires_at=utcnow() + dt.timedelta(seconds=seconds)))
+    session.flush()
+    return token
+
+
+def session_user(*, session: Session, token: str) -> User | None:
+    """The user of a live web session, or None (unknown, ended or expired). Reads only."""
+    if not token:
+        return None
+    row = session.scalar(select(WebSession).where(WebSession.token_hash == _digest(token)))
+    if row is None or row.expires_at <= utcnow():
+        return None
+    return session.get(User, row.user_id)
+
+
+def end_session(*, session: Session, token: str) -> None:
+    session.execute(delete(WebSession).where(WebSession.token_hash == _digest(token)))
+
+
+def end_sessions(*, session: Session, user: User, by: User | str | None = None) -> int:
+    """End every web session of ``user`` (and expired ones of anybody); how many of theirs."""
+    ended = session.execute(delete(WebSession).where(WebSession.user_id == user.id)).rowcount
+    session.execute(delete(WebSession).where(WebSession.expires_at <= utcnow()))
+    audit(session=session, user=by, action="user.sessions_ended", object_type="user",
+          object_id=user.id, before=None, after={"sessions": ended})
+    return ended
 
 
 # ----------------------------------------------------------------------------- audit

@@ -1,7 +1,8 @@
 """Sessions, CSRF tokens, the login rate limit and the security headers.
 
-A session is a cookie signed with the secret key (itsdangerous): the user id and a CSRF token,
-nothing else. It is HttpOnly, SameSite=Lax, and Secure when the request came over https. Every
+A session is a cookie signed with the secret key (itsdangerous): a session id and a CSRF token,
+nothing else. The id names a row of the ``sessions`` table (``accounts.start_session``), so
+signing out deletes the row and a saved copy of the cookie no longer signs anybody in. It is HttpOnly, SameSite=Lax, and Secure when the request came over https. Every
 visitor gets a CSRF token (the login form has one too); every form POST must send it back, as
 the field ``csrf_token`` or the ``X-CSRF-Token`` header (htmx), or gets 403. The API takes no
 cookies: it is authenticated by bearer tokens only, so it needs no CSRF token.
@@ -105,17 +106,20 @@ async def csrf_ok(request: Request) -> bool:
     return bool(sent) and secrets.compare_digest(sent, csrf_token(request))
 
 
-def sign_in(request: Request, user_id: int) -> None:
-    """A fresh session for the user (a new CSRF token too: no fixation)."""
+def sign_in(request: Request, session_id: str) -> None:
+    """A fresh cookie for a stored session (a new CSRF token too: no fixation)."""
     session = session_of(request)
     session.clear()
-    session.update({"uid": user_id, "csrf": secrets.token_urlsafe(24)})
+    session.update({"sid": session_id, "csrf": secrets.token_urlsafe(24)})
 
 
-def sign_out(request: Request) -> None:
+def sign_out(request: Request) -> str | None:
+    """Forget the session in the cookie; returns its id, for the caller to delete the row."""
     session = session_of(request)
+    sid = session.get("sid")
     session.clear()
     session["csrf"] = secrets.token_urlsafe(24)
+    return sid if isinstance(sid, str) else None
 
 
 def login_key(name: str) -> str:

@@ -101,6 +101,21 @@ def user_token(
     typer.echo(token)
 
 
+@user_app.command("end-sessions")
+def user_end_sessions(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user to sign out of every browser.")],
+) -> None:
+    """End every web session of a user: saved cookies stop working at once."""
+    habeas = _workspace(ctx)
+    with habeas.session(write=True) as session, session.begin():
+        user = accounts.get_user(session=session, name=name)
+        if user is None:
+            _fail(HabeasError(f"no user called {name!r}"))
+        ended = accounts.end_sessions(session=session, user=user)
+    typer.echo(f"Ended {ended} session(s) of {name}.")
+
+
 def register(app: typer.Typer) -> None:
     """Add ``serve`` and the ``user`` commands to the ``habeas`` app."""
     app.command("serve")(serve)

@@ -39,11 +39,11 @@ def session_user(request: Request) -> User | None:
     """The user of the signed session cookie, or None."""
     if hasattr(request.state, "user"):
         return request.state.user
-    uid = session_of(request).get("uid")
+    sid = session_of(request).get("sid")
     user = None
-    if isinstance(uid, int):
+    if isinstance(sid, str):
         with get_habeas(request).session() as session:
-            user = accounts.get_user(session=session, user_id=uid)
+            user = accounts.session_user(session=session, token=sid)
     request.state.user = user
     return user
 
