@@ -21,6 +21,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import HabeasError, UsageError
+from .exports import safe_rows
 from .model import EVENT_TYPES, Rejected
 from .workspace import ExtractReport, Habeas, IngestReport
 
@@ -135,8 +136,16 @@ def print_extract(report: ExtractReport) -> None:
     console.print(f"[bold]Extracted[/bold] {report.articles} article(s): {report.events} "
                   f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
+    if report.elsewhere:
+        console.print(f"{report.elsewhere} article(s) were extracted meanwhile by another run.")
     for source, reason in report.failed:
         console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False, soft_wrap=True)
+    for source, reason in report.busy:
+        console.print(f"  [yellow]left pending[/yellow] {source}: {reason} (run again)",
+                      highlight=False, soft_wrap=True)
+    if report.failed:
+        console.print("Failed articles stay in the store: `habeas extract --retry` tries them "
+                      "again.", highlight=False)
 
 
 @app.command()
@@ -162,6 +171,9 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="For FILES: json (Extraction "
                                         "JSON v1) or table.")] = "json",
     limit: Annotated[Optional[int], typer.Option(help="At most this many articles.")] = None,
+    retry: Annotated[bool, typer.Option(
+        "--retry", help="First make the articles whose extraction failed pending again.")
+    ] = False,
     published: Published = None, outlet: Outlet = None, url: Url = None, title: Title = None,
     encoding: Encoding = None, db: DbOption = None,
 ) -> None:
@@ -173,6 +185,8 @@ def extract(
         if files:
             raise typer.Exit(extract_files(habeas, files, format,
                                            overrides_of(published, outlet, url, title), encoding))
+        if retry:
+            console.print(f"Retrying {habeas.retry_failed()} failed article(s).")
         report = do_extract(habeas, limit)
     except HabeasError as e:
         fail(e)
@@ -344,7 +358,7 @@ def export(
                 list(queries.LIST_COLUMNS) if format == "list" else ["person", "type", "date"])
             writer = csv.DictWriter(out, fieldnames=fields)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(safe_rows(rows))
         elif format == "json":
             json.dump(rows, out, ensure_ascii=False, indent=1, default=str)
             out.write("\n")
@@ -460,6 +474,49 @@ def scores_table(report: dict, reference: dict | None) -> Table:
                                           ref_of("negated_accuracy")))
     table.add_row("hedged", "", "", cell(report["hedged_accuracy"], ref_of("hedged_accuracy")))
     return table
+
+
+# ---------------------------------------------------------------- backups
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The backup file to write.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Write a consistent backup of the store, safe while `serve` or `run` are working
+    (SQLite: the online backup API; PostgreSQL: pg_dump -Fc)."""
+    habeas = workspace(ctx, db)
+    try:
+        result = habeas.backup(file, force=force)
+    except HabeasError as e:
+        fail(e)
+    articles = f", {result.articles} article(s)" if result.articles is not None else ""
+    console.print(f"Backed up to {result.path} ({result.size:,} bytes{articles}).",
+                  highlight=False)
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A file written by `habeas backup`.")],
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a store that is not empty (everything in it is lost).")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Replace the store's content with a backup (refuses a non-empty store without --force)."""
+    habeas = workspace(ctx, db)
+    try:
+        habeas.restore(file, force=force)
+        counts = habeas.article_counts()
+    except HabeasError as e:
+        fail(e)
+    console.print(f"Restored {file}: {sum(counts.values())} article(s) "
+                  f"({', '.join(f'{n} {status}' for status, n in counts.items())}).",
+                  highlight=False)
 
 
 def register_shells() -> None:

@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from .config import Settings, get_settings
-from .errors import Reason
+from .errors import Reason, StoreError
 from .model import Document, Extraction, Rejected
 from .sources import read_sources
 from .store import crud, db
@@ -26,6 +28,7 @@ from .store import crud, db
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 # Articles read from the store per round of extraction: bounds memory on a large archive.
 EXTRACT_CHUNK = 256
 
@@ -51,6 +54,10 @@ class ExtractReport:
     statistics: int = 0
     event_types: Counter = field(default_factory=Counter)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # Articles another process extracted while this one was reading them (not done twice).
+    elsewhere: int = 0
+    # Articles left pending because the database stayed busy (a rerun extracts them).
+    busy: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Habeas:
@@ -61,6 +68,7 @@ class Habeas:
         self.model = model or self.settings.model
         self._engine = None
         self._sessionmaker = None
+        self._writer = None
         self._nlp = None
 
     # ------------------------------------------------------------ resources
@@ -71,17 +79,31 @@ class Habeas:
             self._engine = db.make_engine(self.database_url)
             db.migrate(self._engine)
             self._sessionmaker = db.make_sessionmaker(self._engine)
+            self._writer = db.make_sessionmaker(self._engine, write=True)
             from .resolve.persons import index_missing
 
-            with self._sessionmaker() as session, session.begin():
+            with self._writer() as session, session.begin():
                 index_missing(session)  # persons stored before resolution had no keys
         return self._engine
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose transaction the caller ends (``with session.begin():``)."""
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session whose transaction the caller ends (``with session.begin():``).
+
+        ``write=True`` for a transaction that writes: it takes the write lock when it begins
+        (SQLite ``BEGIN IMMEDIATE``, waiting for another writer; a PostgreSQL advisory lock),
+        so it never fails half-way for a lock another process holds. Reads need no lock.
+        """
         self.engine  # noqa: B018  (creates and migrates on first use)
-        with self._sessionmaker() as session:
+        with (self._writer if write else self._sessionmaker)() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A writer's session in a transaction that commits when the block ends (a database
+        error comes out as ``StoreError``)."""
+        self.engine  # noqa: B018
+        with db.unit_of_work(self._writer) as session:
             yield session
 
     @property
@@ -107,38 +129,68 @@ class Habeas:
                encoding: str | None = None, progress: Progress | None = None) -> IngestReport:
         """Store every readable article once; report the rest with their reasons."""
         report = IngestReport()
-        with self.session() as session:
-            for item in self.read(paths, overrides=overrides, encoding=encoding):
-                if isinstance(item, Rejected):
-                    report.rejected.append(item)
-                else:
-                    with session.begin():
-                        _, created = crud.add_article(session=session, document=item)
-                    if created:
-                        report.ingested += 1
-                    else:
-                        report.already.append(item.source)
-                if progress:
-                    progress(1)
+        for item in self.read(paths, overrides=overrides, encoding=encoding):
+            if isinstance(item, Rejected):
+                report.rejected.append(item)
+            elif self._add_article(item):
+                report.ingested += 1
+            else:
+                report.already.append(item.source)
+            if progress:
+                progress(1)
         return report
 
+    def _add_article(self, document: Document) -> bool:
+        """Store one article in its own transaction; False when its text was already stored,
+        also when another process stored it a moment before (the unique key said so)."""
+
+        def once() -> bool:
+            with self.session(write=True) as session:
+                try:
+                    with session.begin():
+                        return crud.add_article(session=session, document=document)[1]
+                except exc.IntegrityError:
+                    pass
+                with session.begin():  # the other writer's row is there now
+                    return crud.add_article(session=session, document=document)[1]
+
+        return _store_errors(lambda: db.retrying(once))
     def pending(self) -> int:
+        return self.article_counts().get("pending", 0)
+
+    def article_counts(self) -> dict[str, int]:
+        """Articles per status (``crud.count_articles``)."""
         with self.session() as session:
-            return crud.count_articles(session=session).get("pending", 0)
+            return crud.count_articles(session=session)
+
+    def retry_failed(self) -> int:
+        """Make every article whose extraction failed pending again; returns how many."""
+
+        def once() -> int:
+            with self.session(write=True) as session, session.begin():
+                return crud.reset_failed(session=session)
+
+        return _store_errors(lambda: db.retrying(once))
 
     def extract(self, *, limit: int | None = None, progress: Progress | None = None
                 ) -> ExtractReport:
-        """Run the pipeline over every pending article, one transaction per article."""
+        """Run the pipeline over every pending article, one transaction per article.
+
+        Another process may extract the same store at the same time: each article is written
+        by whichever finishes it first, the other counts it in ``elsewhere``.
+        """
         report = ExtractReport()
         done = 0
+        after = 0  # articles are read in id order, each once per call
         while limit is None or done < limit:
             chunk = EXTRACT_CHUNK if limit is None else min(EXTRACT_CHUNK, limit - done)
             with self.session() as session:
                 with session.begin():
-                    documents = [_document_of(a) for a in
-                                 crud.pending_articles(session=session, limit=chunk)]
+                    documents = [_document_of(a) for a in crud.pending_articles(
+                        session=session, limit=chunk, after=after)]
             if not documents:
                 break
+            after = max(_article_id(d) for d in documents)
             self._extract_chunk(documents, report, progress)
             done += len(documents)
         return report
@@ -147,22 +199,25 @@ class Habeas:
                        progress: Progress | None) -> None:
         from .nlp.pipeline import process
 
-        with self.session() as session:
-            for document, extraction in process(self.nlp, documents,
-                                                batch_size=self.settings.batch_size):
-                article_id = int(document.source.removeprefix("article:"))
-                try:
-                    with session.begin():
-                        article = crud.get_article(session=session, article_id=article_id)
-                        counts = crud.save_extraction(session=session, article=article,
-                                                      extraction=extraction)
-                except Exception as e:  # one bad article must not stop the batch
+        for document, extraction in process(self.nlp, documents,
+                                            batch_size=self.settings.batch_size):
+            article_id = _article_id(document)
+            name = document.title or document.source
+            try:
+                counts = db.retrying(lambda: self._save(article_id, extraction))
+            except Exception as e:  # one bad article must not stop the batch
+                reason = db.describe(e)
+                if db.is_transient(e):  # not the article's fault: it stays pending
+                    log.warning("article %s left pending: %s", article_id, reason)
+                    report.busy.append((name, reason))
+                else:
                     log.exception("extraction of article %s failed", article_id)
-                    with session.begin():
-                        article = crud.get_article(session=session, article_id=article_id)
-                        crud.mark_failed(session=session, article=article, error=str(e))
-                    report.failed.append((document.title or document.source,
-                                          str(e).splitlines()[0]))
+                    _store_errors(lambda: db.retrying(
+                        lambda: self._mark_failed(article_id, str(e))))
+                    report.failed.append((name, reason))
+            else:
+                if counts is None:
+                    report.elsewhere += 1
                 else:
                     report.articles += 1
                     report.events += counts.get("events", 0)
@@ -170,8 +225,37 @@ class Habeas:
                     report.persons += counts.get("persons_new", 0)
                     report.statistics += counts.get("statistics", 0)
                     report.event_types.update(e.type for e in extraction.events)
-                if progress:
-                    progress(1)
+            if progress:
+                progress(1)
+
+    def _save(self, article_id: int, extraction: Extraction) -> dict[str, int] | None:
+        """Write one article's extraction; None if it is no longer pending (another process
+        extracted it after this one read it)."""
+        with self.session(write=True) as session, session.begin():
+            article = crud.get_article(session=session, article_id=article_id)
+            if article is None or article.status != "pending":
+                return None
+            return crud.save_extraction(session=session, article=article,
+                                        extraction=extraction)
+
+    def _mark_failed(self, article_id: int, error: str) -> None:
+        with self.session(write=True) as session, session.begin():
+            article = crud.get_article(session=session, article_id=article_id)
+            if article is not None and article.status == "pending":
+                crud.mark_failed(session=session, article=article, error=error)
+
+    def backup(self, target: Path, *, force: bool = False):
+        """A consistent copy of the store in ``target`` (``store.backup``)."""
+        from .store import backup
+
+        return _store_errors(lambda: backup.backup(self.engine, target, force=force))
+
+    def restore(self, source: Path, *, force: bool = False) -> None:
+        """Replace the store's content with a backup, then bring it to the current schema."""
+        from .store import backup
+
+        _store_errors(lambda: backup.restore(self.engine, source, force=force))
+        db.migrate(self.engine)
 
     def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extraction without the store (``habeas extract FILE --format json``)."""
@@ -179,6 +263,18 @@ class Habeas:
 
         for _, extraction in process(self.nlp, documents, batch_size=self.settings.batch_size):
             yield extraction
+
+
+def _store_errors(work: Callable[[], T]) -> T:
+    """``work()``, a database error coming out as a one-line ``StoreError``."""
+    try:
+        return work()
+    except exc.SQLAlchemyError as e:
+        raise StoreError(db.describe(e)) from e
+
+
+def _article_id(document: Document) -> int:
+    return int(document.source.removeprefix("article:"))
 
 
 def _document_of(article) -> Document:

@@ -13,6 +13,8 @@ from ..errors import HabeasError, UsageError
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database: a file path for SQLite or a SQLAlchemy URL.", show_default=False)]
+# A list this long or shorter is shown row by row; a longer one shows its rejected rows only.
+ROWS_SHOWN = 200
 By = Annotated[str, typer.Option("--by", help="Who is making this decision (kept in the "
                                              "history).")]
 
@@ -34,29 +36,42 @@ def register(app: typer.Typer) -> None:
         map_: Annotated[Optional[list[str]], typer.Option(
             "--map", help="COLUMN=FIELD for a column named otherwise (repeatable), e.g. "
                           "--map 'ФИО=name' --map yob=birth_year.")] = None,
+        delimiter: Annotated[Optional[str], typer.Option(
+            help="The CSV delimiter (default: guessed from the file: , ; tab or |).")] = None,
+        encoding: Annotated[Optional[str], typer.Option(
+            help="The file's encoding (default UTF-8), e.g. cp1251.")] = None,
         db: DbOption = None,
     ) -> None:
         """Import a list a group already keeps; every row becomes claims sourced to the file."""
         from .lists import import_list, parse_mapping
 
         habeas = cli.workspace(ctx, db)
+        if delimiter in ("\\t", "tab"):
+            delimiter = "\t"
         try:
             mapping = parse_mapping(map_ or [])
-            with habeas.session() as session, session.begin():
-                report = import_list(session, file, mapping=mapping)
+            with cli.progress_bar() as bar:
+                task = bar.add_task("Importing", total=None)
+                report = import_list(habeas.transaction, file, mapping=mapping,
+                                     delimiter=delimiter, encoding=encoding,
+                                     progress=lambda n: bar.advance(task, n))
         except HabeasError as e:
             cli.fail(e)
         if report.already:
             cli.console.print(f"{file}: already imported (same content); nothing changed.")
             return
-        cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}: "
-                          f"{report.count('imported')} new, {report.count('merged')} merged "
-                          f"into existing persons, {report.count('rejected')} rejected.",
+        resumed = f" (going on after row {report.resumed_at})" if report.resumed_at else ""
+        cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}"
+                          f"{resumed}: {report.count('imported')} new, "
+                          f"{report.count('merged')} merged into existing persons, "
+                          f"{report.count('rejected')} rejected.",
                           highlight=False, soft_wrap=True)
+        every = len(report.rows) <= ROWS_SHOWN
         for row in report.rows:
-            line = f"  row {row.row} {row.name or '(no name)'}: {row.status}"
-            cli.console.print(line + (f" {row.detail}" if row.detail else ""),
-                              highlight=False, soft_wrap=True)
+            if every or row.status == "rejected":
+                line = f"  row {row.row} {row.name or '(no name)'}: {row.status}"
+                cli.console.print(line + (f" {row.detail}" if row.detail else ""),
+                                  highlight=False, soft_wrap=True)
         if report.rows and report.count("rejected") == len(report.rows):
             raise typer.Exit(1)
 
@@ -78,7 +93,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 if undo is not None:
                     row = resolution.undo_merge(session, undo, by=by)
                     message = f"Undid merge #{row.id}: {row.person_name} is separate from " \
@@ -112,7 +127,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 root = resolution.canonical(session, resolution.lookup(session, person))
                 name = root.name
                 new = resolution.split(session, root, alias, by=by, reason=reason)
@@ -170,7 +185,7 @@ def register(app: typer.Typer) -> None:
 
         habeas = cli.workspace(ctx, db)
         try:
-            with habeas.session() as session, session.begin():
+            with habeas.session(write=True) as session, session.begin():
                 for number in accept or []:
                     resolution.review_suggestion(session, number, accept=True, by=by)
                 for number in reject or []:

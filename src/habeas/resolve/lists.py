@@ -5,7 +5,12 @@ The file is stored as one article (its text, source = its path), so every value 
 is a claim pointing at that file and at the row's line. Each row is a person (matched to a stored
 person by name, or resolved like any new person), an arrest event (arrest date, charge), a
 sentence event (term, charge), and person claims for birth year, status and notes. A row that
-cannot be read is rejected with its reason; the others still go in.
+cannot be read (a bad JSON line, a date not on the calendar, a term below zero or above
+``MAX_TERM_YEARS``) is rejected with its reason; the others still go in.
+
+Rows are read as a stream and written in batches of ``BATCH_ROWS``, one transaction each; the
+progress is kept with the file's article, so an import that stops half-way goes on from the
+next batch when run again. The CSV delimiter is sniffed (``csv.Sniffer``) unless given.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,8 +60,23 @@ STATUS_WORDS = {
 }
 LIST_SEPARATORS = re.compile(r"\s*[;|]\s*")
 TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\b", re.I)
+# One "<number> <unit>" of a term, with what may join it to the next ("3 years, 7 months").
+TERM_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\.?"
+                       r"(?:\s*(?:,|and|и)?\s*)", re.I)
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
 EARLIEST_BIRTH_YEAR = 1900
+# Years of a person's life before a first arrest a list can plausibly record.
+YOUNGEST_DETAINEE = 10
+# Dates before this are typos in a list of today's prisoners (a year "1015").
+EARLIEST_DATE = dt.date(1900, 1, 1)
+# Longest term accepted, in years (life sentences are noted, not counted in months).
+MAX_TERM_YEARS = 100
+# Rows written per transaction: a batch is committed before the next is read.
+BATCH_ROWS = 1000
+# Characters of a CSV file csv.Sniffer looks at to guess its delimiter.
+SNIFF_CHARS = 64 * 1024
+DELIMITERS = ",;\t|"
+DEFAULT_ENCODING = "utf-8-sig"
 
 
 @dataclass
@@ -71,6 +93,7 @@ class ImportReport:
     source: str
     rows: list[RowResult] = field(default_factory=list)
     already: bool = False
+    resumed_at: int = 0  # rows a stopped import had done before this run
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -94,24 +117,95 @@ def _heading(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text.strip().lower())
 
 
-def read_rows(text: str, suffix: str) -> list[tuple[dict[str, Any], str]]:
-    """(row, the row's own text for evidence) for a CSV, JSON or JSON Lines list."""
+@dataclass
+class RawRow:
+    """One row as read: its fields (None when the line could not be read, with ``error``),
+    its text and where that text is in the file."""
+    number: int
+    fields: dict[str, Any] | None
+    span: Span
+    error: str = ""
+
+
+def read_rows(text: str, suffix: str, *, delimiter: str | None = None) -> Iterator[RawRow]:
+    """The rows of a CSV, JSON or JSON Lines list, one at a time."""
     if suffix == ".csv":
-        lines = text.splitlines()
-        reader = csv.DictReader(io.StringIO(text))
-        rows = []
-        for row in reader:
-            line = lines[reader.line_num - 1] if reader.line_num - 1 < len(lines) else ""
-            rows.append((row, line))
-        return rows
-    if suffix == ".jsonl":
-        items = [json.loads(line) for line in text.splitlines() if line.strip()]
+        yield from _csv_rows(text, delimiter)
+    elif suffix == ".jsonl":
+        yield from _jsonl_rows(text)
     else:
         data = json.loads(text)
         items = (data.get("persons") or data.get("rows") or []) if isinstance(data, dict) \
             else data
-    return [(item, json.dumps(item, ensure_ascii=False)) for item in items
-            if isinstance(item, dict)]
+        for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+            line = json.dumps(item, ensure_ascii=False)
+            if isinstance(item, dict):
+                yield RawRow(number, item, Span(-1, -1, line))
+            else:
+                yield RawRow(number, None, Span(-1, -1, line), "not an object")
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: the one csv.Sniffer finds among ``DELIMITERS``, else ','."""
+    sample = text[:SNIFF_CHARS]
+    if "\n" in sample and len(sample) == SNIFF_CHARS:
+        sample = sample[:sample.rindex("\n")]
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
+def _csv_rows(text: str, delimiter: str | None) -> Iterator[RawRow]:
+    starts = _line_starts(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""),
+                            delimiter=delimiter or sniff_delimiter(text))
+    first = 1  # the header's line; a record spans lines first+1 .. reader.line_num
+    number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            number += 1
+            yield RawRow(number, None, Span(-1, -1, ""), f"not CSV: {e}")
+            first = reader.line_num
+            continue
+        number += 1
+        begin = starts[min(first, len(starts) - 1)]
+        end = starts[min(reader.line_num, len(starts) - 1)]
+        line = text[begin:end].rstrip("\r\n")
+        first = reader.line_num
+        yield RawRow(number, row, Span(begin, begin + len(line), line))
+
+
+def _jsonl_rows(text: str) -> Iterator[RawRow]:
+    offset = 0
+    number = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        span = Span(offset, offset + len(line), line)
+        offset += len(raw)
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield RawRow(number, None, span, f"not JSON: {e.msg} (column {e.colno})")
+            continue
+        if isinstance(item, dict):
+            yield RawRow(number, item, span)
+        else:
+            yield RawRow(number, None, span, "not a JSON object")
 
 
 def map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
@@ -128,33 +222,55 @@ def map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
 
 
 def read_date(text: str) -> str | None:
-    """An ISO date at its precision from "2015-01-29", "29.01.2015", "2015-01" or "2015"."""
+    """An ISO date at its precision from "2015-01-29", "29.01.2015", "2015-01" or "2015";
+    ValueError unless it is a real calendar date (no month 13, no 31 April) from
+    ``EARLIEST_DATE`` to today."""
     text = str(text).strip()
-    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+    today = dt.date.today()
+    if re.fullmatch(r"\d{4}", text):
+        if not EARLIEST_DATE.year <= int(text) <= today.year:
+            raise ValueError(text)
         return text
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text) or re.fullmatch(r"(\d{1,2})[./](\d{4})", text)
+    if match:
+        year, month = ((match.group(1), match.group(2)) if "-" in text
+                       else (match.group(2), match.group(1)))
+        day = dt.date(int(year), int(month), 1) if 1 <= int(month) <= 12 else None
+        if day is None or not EARLIEST_DATE <= day <= today:
+            raise ValueError(text)
+        return f"{int(year):04d}-{int(month):02d}"
     for fmt in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
+            day = dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    match = re.fullmatch(r"(\d{1,2})[./](\d{4})", text)
-    if match:
-        return f"{match.group(2)}-{int(match.group(1)):02d}"
+        if not EARLIEST_DATE <= day <= today:
+            raise ValueError(text)
+        return day.isoformat()
     raise ValueError(text)
 
 
 def read_term(text: str) -> int | None:
-    """Months from "8 years", "3 years 7 months", "18 months", "8" (years)."""
+    """Months from "8 years", "3 years 7 months", "3 years and 7 months", "18 months", "8"
+    (years). None when the text is not a term; a term below zero or above ``MAX_TERM_YEARS``
+    is not one either."""
     text = str(text).strip()
     if not text:
         return None
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
-        return round(float(text.replace(",", ".")) * 12)
-    months = 0.0
-    for number, unit in TERM.findall(text):
-        value = float(number.replace(",", "."))
-        months += value * 12 if unit.lower().startswith("y") else value
-    return round(months) if months else None
+        months = float(text.replace(",", ".")) * 12
+    else:
+        parts = list(TERM_PART.finditer(text))
+        if not parts or "".join(m.group(0) for m in parts).strip() != text \
+                or any(m.start() != parts[i - 1].end() for i, m in enumerate(parts) if i):
+            return None
+        months = 0.0
+        for match in parts:
+            value = float(match.group(1).replace(",", "."))
+            months += value * 12 if match.group(2).lower().startswith("y") else value
+    if not 0 < months <= MAX_TERM_YEARS * 12:
+        return None
+    return round(months)
 
 
 def format_term(months: int | None) -> str:
@@ -188,16 +304,21 @@ def _check(row: dict[str, Any]) -> dict[str, Any]:
                            "aliases": [a for a in LIST_SEPARATORS.split(_value(row, "aliases"))
                                        if a]}
     born = _value(row, "birth_year")
+    latest_birth = dt.date.today().year - YOUNGEST_DETAINEE
     if born:
-        if not born.isdigit() or not EARLIEST_BIRTH_YEAR <= int(born) <= dt.date.today().year:
-            raise ValueError(f"birth year {born!r} is not a year")
+        if not born.isdigit() or not EARLIEST_BIRTH_YEAR <= int(born) <= latest_birth:
+            raise ValueError(f"birth year {born!r} is not a year from {EARLIEST_BIRTH_YEAR} "
+                             f"to {latest_birth}")
         out["birth_year"] = int(born)
     arrested = _value(row, "arrest_date")
     if arrested:
         try:
             out["arrest_date"] = read_date(arrested)
         except ValueError:
-            raise ValueError(f"arrest date {arrested!r} is not a date") from None
+            raise ValueError(f"arrest date {arrested!r} is not a date from "
+                             f"{EARLIEST_DATE.isoformat()} to today") from None
+        if "birth_year" in out and int(out["arrest_date"][:4]) < out["birth_year"]:
+            raise ValueError(f"arrest date {arrested!r} is before the birth year {born}")
     status = _value(row, "status").lower()
     if status not in STATUS_WORDS:
         raise ValueError(f"status {status!r} is not one of detained, sentenced, released, "
@@ -206,56 +327,143 @@ def _check(row: dict[str, Any]) -> dict[str, Any]:
     sentence = _value(row, "sentence")
     out["term_months"] = read_term(sentence) if sentence else None
     if sentence and out["term_months"] is None:
-        raise ValueError(f"sentence {sentence!r} is not a term (e.g. \"8 years\")")
+        raise ValueError(f"sentence {sentence!r} is not a term from 1 month to "
+                         f"{MAX_TERM_YEARS} years (e.g. \"8 years\", \"3 years 7 months\")")
     out["charge"] = _value(row, "charge") or None
     out["notes"] = _value(row, "notes") or None
     return out
 
 
-def import_list(session: Session, path: str | Path, *, mapping: dict[str, str] | None = None,
-                by: str = IMPORTER) -> ImportReport:
-    """Read the list at ``path`` into the store (the caller owns the transaction)."""
+Transaction = Callable[[], AbstractContextManager[Session]]
+
+
+def import_list(transaction: Transaction, path: str | Path, *,
+                mapping: dict[str, str] | None = None, delimiter: str | None = None,
+                encoding: str | None = None, by: str = IMPORTER,
+                progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Read the list at ``path`` into the store, ``BATCH_ROWS`` rows per transaction.
+
+    ``transaction()`` gives a session inside a writer's transaction that commits when the block
+    ends. A list already imported in full is reported as ``already``; one whose import stopped
+    goes on after the last batch written.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".json", ".jsonl"):
         raise UsageError(f"{path.name}: a list must be .csv, .json or .jsonl")
+    if delimiter is not None and len(delimiter) != 1:
+        raise UsageError(f"--delimiter takes one character, not {delimiter!r}")
+    text = _read_text(path, encoding or DEFAULT_ENCODING)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        rows = read_rows(text, suffix)
-    except FileNotFoundError as e:
-        raise SourceError(f"{path}: no such file") from e
-    except (UnicodeDecodeError, json.JSONDecodeError, csv.Error) as e:
-        raise SourceError(f"{path}: {e}") from e
+        rows = read_rows(text, suffix, delimiter=delimiter)
+        first = next(rows, None)
+    except json.JSONDecodeError as e:
+        raise SourceError(f"{path}: not JSON: {e}") from e
     modified = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
     document = Document(text=text, source=str(path), title=f"List {path.name}",
                         outlet=f"list {path.name}", published=modified, language=None)
-    article, created = add_article(session=session, document=document)
     report = ImportReport(source=str(path))
-    if not created:
-        report.already = True
-        return report
-    article.status, article.extracted_at = "extracted", dt.datetime.now(dt.timezone.utc)
-    article.extractor = json.dumps({"habeas_import": IMPORTER})
-    extraction = Extraction(document={}, versions={"habeas_import": IMPORTER})
-    writer = _Writer(session, article, extraction)
-    for number, (raw, line) in enumerate(rows, start=1):
-        row = map_row(raw, mapping or {})
-        try:
-            values = _check(row)
-        except ValueError as e:
-            report.rows.append(RowResult(number, _value(row, "name"), "rejected", str(e)))
+    with transaction() as session:
+        article, created = add_article(session=session, document=document)
+        done = _progress(article) if not created else 0
+        if done is None:
+            report.already = True
+            return report
+        _set_progress(article, done, complete=False)
+        article_id = article.id
+    report.resumed_at = done
+    batch: list[RawRow] = []
+    for raw in _chain(first, rows):
+        if raw.number <= done:
             continue
-        report.rows.append(_import_row(session, writer, article, number, values, line))
-    session.flush()
+        batch.append(raw)
+        if len(batch) >= BATCH_ROWS:
+            report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by))
+            if progress:
+                progress(len(batch))
+            batch = []
+    report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, last=True))
+    if progress and batch:
+        progress(len(batch))
     return report
 
 
+def _read_text(path: Path, encoding: str) -> str:
+    try:
+        return path.read_text(encoding=encoding)
+    except FileNotFoundError as e:
+        raise SourceError(f"{path}: no such file") from e
+    except IsADirectoryError as e:
+        raise SourceError(f"{path}: a folder, not a list") from e
+    except LookupError as e:
+        raise UsageError(f"--encoding {encoding!r} is not an encoding Python knows") from e
+    except UnicodeDecodeError as e:
+        raise SourceError(f"{path}: not {encoding} (byte {e.start}); pass --encoding, e.g. "
+                          f"--encoding cp1251") from e
+
+
+def _chain(first: RawRow | None, rest: Iterator[RawRow]) -> Iterator[RawRow]:
+    if first is not None:
+        yield first
+        yield from rest
+
+
+def _progress(article: Article) -> int | None:
+    """Rows already written for a list's article; None when its import is complete."""
+    try:
+        state = json.loads(article.extractor or "{}")
+    except json.JSONDecodeError:
+        return None
+    if state.get("complete", True):
+        return None
+    return int(state.get("rows_done", 0))
+
+
+def _set_progress(article: Article, rows_done: int, *, complete: bool) -> None:
+    article.status, article.extracted_at = "extracted", dt.datetime.now(dt.timezone.utc)
+    article.extractor = json.dumps({"habeas_import": IMPORTER, "rows_done": rows_done,
+                                    "complete": complete})
+
+
+def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
+                 mapping: dict[str, str] | None, by: str, *, last: bool = False
+                 ) -> list[RowResult]:
+    """One transaction: the batch's rows, and the progress after them (retried whole after a
+    transient database error)."""
+    from ..store import db
+
+    def once() -> list[RowResult]:
+        results = []
+        with transaction() as session:
+            article = session.get(Article, article_id)
+            extraction = Extraction(document={}, versions={"habeas_import": by})
+            writer = _Writer(session, article, extraction)
+            for raw in batch:
+                results.append(_one_row(session, writer, article, raw, mapping))
+            done = batch[-1].number if batch else _progress(article) or 0
+            _set_progress(article, done, complete=last)
+            session.flush()
+        return results
+
+    return db.retrying(once)
+
+
+def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
+             mapping: dict[str, str] | None) -> RowResult:
+    if raw.fields is None:
+        return RowResult(raw.number, "", "rejected", raw.error)
+    row = map_row(raw.fields, mapping or {})
+    try:
+        values = _check(row)
+    except ValueError as e:
+        return RowResult(raw.number, _value(row, "name"), "rejected", str(e))
+    return _import_row(session, writer, article, raw.number, values, raw.span)
+
+
 def _import_row(session: Session, writer: _Writer, article: Article, number: int,
-                values: dict[str, Any], line: str) -> RowResult:
+                values: dict[str, Any], span: Span) -> RowResult:
     from . import events as event_resolution
 
-    start = article.text.find(line) if line else -1
-    span = Span(start, start + len(line), line) if start >= 0 else Span(-1, -1, line)
     record = PersonRecord(id=f"r{number}", name=values["name"], aliases=values["aliases"])
     before = len(writer.new)
     person = writer.person(record)

@@ -20,7 +20,8 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, func, select
+from sqlalchemy import (CheckConstraint, ForeignKey, Index, Integer, String, Text, delete, func,
+                        select)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ..errors import AuthError, Forbidden, HabeasError, UsageError
@@ -36,6 +37,8 @@ MIN_PASSWORD_LENGTH = 8
 TOKEN_BYTES = 32
 SECRET_KEY_SETTING = "secret_key"
 TOKEN_PREFIX = "hb_"
+# An API token's last use is written at most this often, so reading the API does not write.
+TOKEN_TOUCH_SECONDS = 60
 
 _hasher = PasswordHasher()
 
@@ -64,6 +67,18 @@ class ApiToken(Base):
     label: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class WebSession(Base):
+    """A signed-in browser: the cookie holds the plain id, the store its SHA-256."""
+    __tablename__ = "sessions"
+    __table_args__ = NO_REUSE
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class AuditEntry(Base):
@@ -173,15 +188,67 @@ def create_token(*, session: Session, user: User, label: str | None = None) -> s
     return token
 
 
-def user_for_token(*, session: Session, token: str) -> User | None:
-    """The user a token belongs to, or None for an unknown token."""
+def token_and_user(*, session: Session, token: str) -> tuple[ApiToken, User] | None:
+    """The token's row and the user it belongs to, or None for an unknown token. Reads only:
+    ``touch_token`` notes the use."""
     if not token:
         return None
     row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None:
+    user = session.get(User, row.user_id) if row is not None else None
+    return (row, user) if user is not None else None
+
+
+def needs_touch(row: ApiToken, *, now: dt.datetime | None = None) -> bool:
+    """Whether the token's ``last_used_at`` is older than ``TOKEN_TOUCH_SECONDS``."""
+    last = row.last_used_at
+    return last is None or ((now or utcnow()) - last).total_seconds() >= TOKEN_TOUCH_SECONDS
+
+
+def touch_token(*, session: Session, token_id: int) -> None:
+    row = session.get(ApiToken, token_id)
+    if row is not None and needs_touch(row):
+        row.last_used_at = utcnow()
+        session.flush()
+
+
+def user_for_token(*, session: Session, token: str) -> User | None:
+    """The user a token belongs to, or None for an unknown token (reads only)."""
+    found = token_and_user(session=session, token=token)
+    return found[1] if found else None
+
+
+# ----------------------------------------------------------------------------- sessions
+
+def start_session(*, session: Session, user: User, seconds: int) -> str:
+    """A new web session for ``user`` lasting ``seconds``; its id is returned once."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    session.add(WebSession(token_hash=_digest(token), user_id=user.id,
+                           expires_at=utcnow() + dt.timedelta(seconds=seconds)))
+    session.flush()
+    return token
+
+
+def session_user(*, session: Session, token: str) -> User | None:
+    """The user of a live web session, or None (unknown, ended or expired). Reads only."""
+    if not token:
         return None
-    row.last_used_at = utcnow()
+    row = session.scalar(select(WebSession).where(WebSession.token_hash == _digest(token)))
+    if row is None or row.expires_at <= utcnow():
+        return None
     return session.get(User, row.user_id)
+
+
+def end_session(*, session: Session, token: str) -> None:
+    session.execute(delete(WebSession).where(WebSession.token_hash == _digest(token)))
+
+
+def end_sessions(*, session: Session, user: User, by: User | str | None = None) -> int:
+    """End every web session of ``user`` (and expired ones of anybody); how many of theirs."""
+    ended = session.execute(delete(WebSession).where(WebSession.user_id == user.id)).rowcount
+    session.execute(delete(WebSession).where(WebSession.expires_at <= utcnow()))
+    audit(session=session, user=by, action="user.sessions_ended", object_type="user",
+          object_id=user.id, before=None, after={"sessions": ended})
+    return ended
 
 
 # ----------------------------------------------------------------------------- audit

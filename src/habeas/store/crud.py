@@ -80,9 +80,11 @@ def get_article(*, session: Session, article_id: int) -> Article | None:
     return session.get(Article, article_id)
 
 
-def pending_articles(*, session: Session, limit: int | None = None) -> list[Article]:
-    """Articles not yet extracted, oldest first."""
-    query = select(Article).where(Article.status == "pending").order_by(Article.id)
+def pending_articles(*, session: Session, limit: int | None = None,
+                     after: int = 0) -> list[Article]:
+    """Articles not yet extracted, oldest first (those with an id above ``after``)."""
+    query = (select(Article).where(Article.status == "pending", Article.id > after)
+             .order_by(Article.id))
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
@@ -102,6 +104,16 @@ def mark_failed(*, session: Session, article: Article, error: str) -> None:
     article.status = "failed"
     article.error = error
     session.flush()
+
+
+def reset_failed(*, session: Session) -> int:
+    """Make every failed article pending again (``habeas extract --retry``); how many."""
+    failed = list(session.scalars(select(Article).where(Article.status == "failed")))
+    for article in failed:
+        article.status = "pending"
+        article.error = None
+    session.flush()
+    return len(failed)
 
 
 # ----------------------------------------------------------------------------- extraction

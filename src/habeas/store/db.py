@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -32,9 +34,24 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",      # readers do not block the writer (web app + CLI)
     "PRAGMA foreign_keys=ON",       # off by default in SQLite
-    f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
     "PRAGMA synchronous=NORMAL",    # safe with WAL, much faster than FULL
 )
+# The execution option that makes a transaction a writer's: BEGIN IMMEDIATE on SQLite (the write
+# lock is taken at BEGIN, waiting up to the busy timeout, so a transaction never fails when it
+# first writes), and a transaction-scoped advisory lock on PostgreSQL (one writer at a time, as
+# on SQLite; a second ``habeas run`` waits for the first's article instead of racing it).
+WRITER_OPTION = "habeas_writer"
+PG_WRITER_LOCK = 0x4841_4245  # "HABE": the advisory-lock key every Habeas writer takes
+# A transaction that still meets a transient error (lock timeout, deadlock, serialization
+# failure) is run again this many times in all, waiting a little longer each time.
+RETRY_ATTEMPTS = 5
+RETRY_FIRST_WAIT_S = 0.2
+# Driver messages and PostgreSQL SQLSTATEs that mean "try again", not "this input is bad".
+TRANSIENT_MESSAGES = ("database is locked", "database table is locked", "database is busy",
+                      "deadlock detected", "could not serialize access")
+TRANSIENT_SQLSTATES = ("40001", "40P01", "55P03")
+
+T = TypeVar("T")
 
 
 def masked(url: str | URL) -> str:
@@ -70,7 +87,18 @@ def make_engine(url: str, *, connect_args: dict[str, Any] | None = None, **kwarg
         raise StoreError(f"cannot use the database URL {masked(parsed)}: {describe(e)}") from e
     if is_sqlite:
         _configure_sqlite(engine)
+    elif parsed.get_backend_name() == "postgresql":
+        _configure_postgresql(engine)
     return engine
+
+
+def writer_engine(engine: Engine) -> Engine:
+    """The same engine (and pool) whose transactions are a writer's (see ``WRITER_OPTION``)."""
+    return engine.execution_options(**{WRITER_OPTION: True})
+
+
+def is_writer(connection: Connection) -> bool:
+    return bool(connection.get_execution_options().get(WRITER_OPTION))
 
 
 def _make_sqlite_folder(url: URL) -> None:
@@ -99,17 +127,62 @@ def _configure_sqlite(engine: Engine) -> None:
         try:
             for pragma in SQLITE_PRAGMAS:
                 cursor.execute(pragma)
+            cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
         finally:
             cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if is_writer(connection) else "BEGIN")
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded objects usable after commit (the CLI prints them)."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        if is_writer(connection):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITER_LOCK})")
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether ``error`` (or what it wraps) is a lock or serialization error worth retrying."""
+    seen = 0
+    while error is not None and seen < 5:
+        if isinstance(error, exc.DBAPIError) and error.connection_invalidated:
+            return True
+        original = getattr(error, "orig", None)
+        sqlstate = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
+        if sqlstate in TRANSIENT_SQLSTATES:
+            return True
+        if isinstance(error, exc.OperationalError) and any(
+                m in str(original or error).lower() for m in TRANSIENT_MESSAGES):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
+def retrying(work: Callable[[], T], *, attempts: int | None = None) -> T:
+    """``work()``, run again after a transient error (``is_transient``), up to ``attempts``
+    times in all; ``work`` must be one whole transaction, so a retry starts it afresh."""
+    attempts = attempts or RETRY_ATTEMPTS
+    attempt = 1
+    while True:
+        try:
+            return work()
+        except Exception as e:
+            if attempt >= attempts or not is_transient(e):
+                raise
+            wait = RETRY_FIRST_WAIT_S * 2 ** (attempt - 1) * (1 + random.random())
+            attempt += 1
+            log.info("transient database error (%s); attempt %d of %d in %.1f s",
+                     describe(e), attempt, attempts, wait)
+            time.sleep(wait)
+
+
+def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    """Sessions that keep loaded objects usable after commit (the CLI prints them); with
+    ``write``, each of their transactions is a writer's (``WRITER_OPTION``)."""
+    return sessionmaker(bind=writer_engine(engine) if write else engine, expire_on_commit=False)
 
 
 @contextlib.contextmanager
@@ -158,7 +231,7 @@ def migrate(engine: Engine, *, revision: str = "heads") -> str | None:
     deletes into its children; ``PRAGMA foreign_key_check`` then checks nothing was broken.
     """
     try:
-        with engine.connect() as connection:
+        with writer_engine(engine).connect() as connection:
             sqlite = connection.dialect.name == "sqlite"
             if sqlite:  # outside any transaction, where the pragma takes effect
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")

@@ -17,6 +17,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from ..exports import safe_rows
+
 from ..errors import NotFound
 from ..model import EVENT_TYPES
 from ..store import accounts, queries, review
@@ -260,7 +262,7 @@ def export_response(session: Session, format: str) -> Response:  # noqa: A002
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=list(queries.EXPORT_COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(safe_rows(rows))
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers={
             "Content-Disposition": 'attachment; filename="habeas-events.csv"'})
     return Response(json.dumps(rows, ensure_ascii=False, indent=1, default=str),

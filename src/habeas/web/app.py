@@ -8,7 +8,9 @@ attempts), in the words of the error catalogue.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,12 @@ log = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
 API_PREFIX = "/api/v1"
+# Largest integer a database column holds (SQLite and PostgreSQL BIGINT): a larger id, offset or
+# limit in a URL is refused with 400 before any query runs.
+MAX_INT = 2**63 - 1
+# Query parameters that must be a date (YYYY, YYYY-MM or YYYY-MM-DD on the calendar).
+DATE_PARAMS = ("since", "until")
+_NUMBER = re.compile(r"[+-]?\d+")
 STATUS_OF = ((NotFound, 404), (AuthError, 401), (Forbidden, 403), (RateLimited, 429),
              (Conflict, 409), (UsageError, 400), (StoreError, 400))
 
@@ -63,7 +71,7 @@ def months_label(months: int | None) -> str:
 
 def make_app(habeas: Habeas) -> FastAPI:
     """The FastAPI app serving ``habeas``'s store."""
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
     app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
@@ -72,6 +80,7 @@ def make_app(habeas: Habeas) -> FastAPI:
     app.state.habeas = habeas
     app.state.limiter = LoginLimiter()
     app.state.templates = make_templates()
+    app.middleware("http")(check_parameters)  # inside the session middleware: it renders
     app.add_middleware(SessionMiddleware, secret_key=secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -82,6 +91,38 @@ def make_app(habeas: Habeas) -> FastAPI:
     app.include_router(review_pages.router)
     _handlers(app)
     return app
+
+
+def bad_parameter(request: Request) -> str | None:
+    """Why a path segment or query parameter is refused: a number too large for the database,
+    or a ``since``/``until`` that is not a date. None when all are fine."""
+    values = [(f"path segment {part[:20]!r}", part) for part in request.url.path.split("/")]
+    values += [(name, value) for name, value in request.query_params.multi_items()]
+    for name, value in values:
+        if _NUMBER.fullmatch(value.strip()) and abs(int(value)) > MAX_INT:
+            return f"{name}: {value[:30]} is too large (at most {MAX_INT})"
+    for name in DATE_PARAMS:
+        value = (request.query_params.get(name) or "").strip()
+        if value and not is_date(value):
+            return f"{name}: {value[:30]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+    return None
+
+
+def is_date(value: str) -> bool:
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            dt.datetime.strptime(value, pattern)
+            return True
+        except ValueError:
+            continue
+    return False
+
+
+async def check_parameters(request: Request, call_next: Any) -> Response:
+    problem = bad_parameter(request)
+    if problem is not None:
+        return error_response(request, 422, problem, "HTTP422")
+    return await call_next(request)
 
 
 def is_api(request: Request) -> bool:
@@ -109,6 +150,10 @@ def _handlers(app: FastAPI) -> None:
             log.exception("unexpected error on %s", request.url.path, exc_info=error)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 and is_api(request) else None
         return error_response(request, status, str(error), error.code, headers)
+
+    @app.exception_handler(OverflowError)
+    async def too_large(request: Request, error: OverflowError) -> Response:
+        return error_response(request, 400, f"a number is too large: {error}", "HTTP400")
 
     @app.exception_handler(LoginRequired)
     async def login_required(request: Request, _: LoginRequired) -> Response:

@@ -1,7 +1,8 @@
 """Sessions, CSRF tokens, the login rate limit and the security headers.
 
-A session is a cookie signed with the secret key (itsdangerous): the user id and a CSRF token,
-nothing else. It is HttpOnly, SameSite=Lax, and Secure when the request came over https. Every
+A session is a cookie signed with the secret key (itsdangerous): a session id and a CSRF token,
+nothing else. The id names a row of the ``sessions`` table (``accounts.start_session``), so
+signing out deletes the row and a saved copy of the cookie no longer signs anybody in. It is HttpOnly, SameSite=Lax, and Secure when the request came over https. Every
 visitor gets a CSRF token (the login form has one too); every form POST must send it back, as
 the field ``csrf_token`` or the ``X-CSRF-Token`` header (htmx), or gets 403. The API takes no
 cookies: it is authenticated by bearer tokens only, so it needs no CSRF token.
@@ -27,8 +28,10 @@ SESSION_COOKIE = "habeas_session"
 SESSION_MAX_AGE = 12 * 3600
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
-# Login failures allowed per (name, address) within the window before 429.
+# Login failures allowed per name (stripped, casefolded: " ed" and "ED" are "ed") and per client
+# address within the window before 429.
 LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES_PER_ADDRESS = 20
 LOGIN_WINDOW_SECONDS = 60
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -76,6 +79,8 @@ class SessionMiddleware(BaseHTTPMiddleware):
                 httponly=True, samesite="lax", secure=request.url.scheme == "https", path="/")
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if not request.url.path.startswith("/static/"):  # pages of the record, API answers
+            response.headers["Cache-Control"] = "no-store"
         return response
 
 
@@ -101,25 +106,36 @@ async def csrf_ok(request: Request) -> bool:
     return bool(sent) and secrets.compare_digest(sent, csrf_token(request))
 
 
-def sign_in(request: Request, user_id: int) -> None:
-    """A fresh session for the user (a new CSRF token too: no fixation)."""
+def sign_in(request: Request, session_id: str) -> None:
+    """A fresh cookie for a stored session (a new CSRF token too: no fixation)."""
     session = session_of(request)
     session.clear()
-    session.update({"uid": user_id, "csrf": secrets.token_urlsafe(24)})
+    session.update({"sid": session_id, "csrf": secrets.token_urlsafe(24)})
 
 
-def sign_out(request: Request) -> None:
+def sign_out(request: Request) -> str | None:
+    """Forget the session in the cookie; returns its id, for the caller to delete the row."""
     session = session_of(request)
+    sid = session.get("sid")
     session.clear()
     session["csrf"] = secrets.token_urlsafe(24)
+    return sid if isinstance(sid, str) else None
+
+
+def login_key(name: str) -> str:
+    """The name as the rate limit counts it: " Ed", "ED" and "ed" are one name."""
+    return " ".join(name.split()).casefold()
 
 
 class LoginLimiter:
-    """At most ``max_failures`` failed logins per (name, address) in ``window`` seconds."""
+    """At most ``max_failures`` failed logins per name (``login_key``) and
+    ``max_per_address`` per client address in ``window`` seconds."""
 
     def __init__(self, max_failures: int = LOGIN_MAX_FAILURES,
-                 window: float = LOGIN_WINDOW_SECONDS) -> None:
+                 window: float = LOGIN_WINDOW_SECONDS,
+                 max_per_address: int = LOGIN_MAX_FAILURES_PER_ADDRESS) -> None:
         self.max_failures = max_failures
+        self.max_per_address = max_per_address
         self.window = window
         self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
@@ -133,14 +149,19 @@ class LoginLimiter:
 
     def check(self, name: str, address: str) -> None:
         with self._lock:
-            if len(self._recent((name.lower(), address))) >= self.max_failures:
-                raise RateLimited(f"{self.max_failures} failed sign-ins for {name!r} in the "
-                                  f"last {int(self.window)} s; wait a minute")
+            if len(self._recent(("name", login_key(name)))) >= self.max_failures:
+                raise RateLimited(f"{self.max_failures} failed sign-ins for {name.strip()!r} in "
+                                  f"the last {int(self.window)} s; wait a minute")
+            if len(self._recent(("address", address))) >= self.max_per_address:
+                raise RateLimited(f"{self.max_per_address} failed sign-ins from this address "
+                                  f"in the last {int(self.window)} s; wait a minute")
 
     def failed(self, name: str, address: str) -> None:
         with self._lock:
-            self._recent((name.lower(), address)).append(time.monotonic())
+            now = time.monotonic()
+            self._recent(("name", login_key(name))).append(now)
+            self._recent(("address", address)).append(now)
 
     def succeeded(self, name: str, address: str) -> None:
         with self._lock:
-            self._failures.pop((name.lower(), address), None)
+            self._failures.pop(("name", login_key(name)), None)

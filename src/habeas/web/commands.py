@@ -66,7 +66,7 @@ def user_add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     habeas = _workspace(ctx)
     try:
-        with habeas.session() as session, session.begin():
+        with habeas.session(write=True) as session, session.begin():
             user = accounts.add_user(session=session, name=name, password=password, role=role)
     except HabeasError as e:
         _fail(e)
@@ -93,12 +93,27 @@ def user_token(
 ) -> None:
     """Make an API token for a user (shown once; only its hash is stored)."""
     habeas = _workspace(ctx)
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         user = accounts.get_user(session=session, name=name)
         if user is None:
             _fail(HabeasError(f"no user called {name!r}"))
         token = accounts.create_token(session=session, user=user, label=label)
     typer.echo(token)
+
+
+@user_app.command("end-sessions")
+def user_end_sessions(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user to sign out of every browser.")],
+) -> None:
+    """End every web session of a user: saved cookies stop working at once."""
+    habeas = _workspace(ctx)
+    with habeas.session(write=True) as session, session.begin():
+        user = accounts.get_user(session=session, name=name)
+        if user is None:
+            _fail(HabeasError(f"no user called {name!r}"))
+        ended = accounts.end_sessions(session=session, user=user)
+    typer.echo(f"Ended {ended} session(s) of {name}.")
 
 
 def register(app: typer.Typer) -> None:

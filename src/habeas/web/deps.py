@@ -8,14 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import logging
+
 from fastapi import Depends, HTTPException, Request
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..store import accounts
-from ..errors import AuthError
+from ..errors import AuthError, HabeasError
 from ..store.accounts import User
 from ..workspace import Habeas
-from .auth import csrf_ok, session_of
+from .auth import SAFE_METHODS, csrf_ok, session_of
+
+log = logging.getLogger(__name__)
 
 
 def get_habeas(request: Request) -> Habeas:
@@ -23,8 +28,10 @@ def get_habeas(request: Request) -> Habeas:
 
 
 def db(request: Request) -> Iterator[Session]:
-    """A session for the route; writes go in ``with session.begin():``."""
-    with get_habeas(request).session() as session:
+    """A session for the route; writes go in ``with session.begin():``. A GET reads only, so
+    its session takes no lock; a POST's takes the write lock when its transaction begins."""
+    write = request.method not in SAFE_METHODS
+    with get_habeas(request).session(write=write) as session:
         yield session
 
 
@@ -32,11 +39,11 @@ def session_user(request: Request) -> User | None:
     """The user of the signed session cookie, or None."""
     if hasattr(request.state, "user"):
         return request.state.user
-    uid = session_of(request).get("uid")
+    sid = session_of(request).get("sid")
     user = None
-    if isinstance(uid, int):
+    if isinstance(sid, str):
         with get_habeas(request).session() as session:
-            user = accounts.get_user(session=session, user_id=uid)
+            user = accounts.session_user(session=session, token=sid)
     request.state.user = user
     return user
 
@@ -47,12 +54,26 @@ def token_user(request: Request) -> User:
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise AuthError("send an API token as 'Authorization: Bearer TOKEN'")
-    with get_habeas(request).session() as session, session.begin():
-        user = accounts.user_for_token(session=session, token=token.strip())
-    if user is None:
+    habeas = get_habeas(request)
+    with habeas.session() as session, session.begin():
+        found = accounts.token_and_user(session=session, token=token.strip())
+    if found is None:
         raise AuthError("the API token is not valid")
+    row, user = found
+    if accounts.needs_touch(row):
+        _touch(habeas, row.id)
     request.state.user = user
     return user
+
+
+def _touch(habeas: Habeas, token_id: int) -> None:
+    """Note when a token was last used: at most once a minute per token (so reads do not
+    write), and never at the cost of the request (a busy store just skips it)."""
+    try:
+        with habeas.session(write=True) as session, session.begin():
+            accounts.touch_token(session=session, token_id=token_id)
+    except (HabeasError, SQLAlchemyError) as e:
+        log.info("last use of token %s not recorded: %s", token_id, e)
 
 
 def api_reader(user: User = Depends(token_user)) -> User:

@@ -77,7 +77,7 @@ def ingest_items(habeas: Habeas, *, uploads: list[Upload], user: User,
                                             {**(overrides or {}), **upload.overrides}))
     if extract and any(i.status == "ingested" for i in result.items):
         result.extracted = habeas.extract()
-        with habeas.session() as session, session.begin():
+        with habeas.session(write=True) as session, session.begin():
             report = result.extracted
             audit(session=session, user=user, action="article.extract", object_type="article",
                   object_id=None, before=None,
@@ -96,7 +96,7 @@ def _ingest_one(habeas: Habeas, path: Path, shown: str, user: User,
         return ItemStatus(shown, "skipped", detail)
     report = habeas.ingest([path], overrides=overrides)
     hashes = [content_hash(d.text) for d in documents]
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         articles = list(session.scalars(select(Article).where(Article.content_hash.in_(hashes))
                                         .order_by(Article.id)))
         if report.ingested:

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound
+from ..errors import NotFound, UsageError
 from ..model import EVENT_TYPES
 from ..store import accounts, queries, review
 from ..store.accounts import User
@@ -20,7 +20,7 @@ from ..store.models import Person
 from ..store.queries import STATUSES
 from . import charts, search as search_mod, stats
 from .api import export_response
-from .auth import csrf_token, sign_in, sign_out
+from .auth import SESSION_MAX_AGE, csrf_token, sign_in, sign_out
 from .deps import check_csrf, db, get_habeas, page_admin, page_editor, page_reader, session_user
 from .highlight import highlight, marks_for
 from .ingest import Upload, ingest_items
@@ -79,24 +79,32 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "?"
     limiter.check(name, address)
-    with habeas.session() as session, session.begin():
+    with habeas.session(write=True) as session, session.begin():
         user = accounts.authenticate(session=session, name=name, password=password)
         if user is not None:
+            sid = accounts.start_session(session=session, user=user, seconds=SESSION_MAX_AGE)
             accounts.audit(session=session, user=user, action="user.login",
                            object_type="user", object_id=user.id, before=None,
                            after={"address": address})
+        else:  # who tried which name from where: the admin page shows it
+            accounts.audit(session=session, user="anonymous", action="user.login_failed",
+                           object_type="user", object_id=None, before=None,
+                           after={"name": name[:100], "address": address})
     if user is None:
         limiter.failed(name, address)
         return render(request, "login.html", status_code=401, next=safe_next(next),
                       error="Wrong name or password.", user=None)
     limiter.succeeded(name, address)
-    sign_in(request, user.id)
+    sign_in(request, sid)
     return RedirectResponse(safe_next(next), status_code=303)
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
 def logout(request: Request) -> Response:
-    sign_out(request)
+    sid = sign_out(request)
+    if sid:
+        with get_habeas(request).session(write=True) as session, session.begin():
+            accounts.end_session(session=session, token=sid)
     return RedirectResponse("/login", status_code=303)
 
 
@@ -252,3 +260,17 @@ def admin(request: Request, offset: int = 0, user: User = Depends(page_admin),
     entries, total = accounts.list_audit(session=session, limit=PAGE_SIZE, offset=max(0, offset))
     return render(request, "admin.html", users=accounts.list_users(session=session),
                   entries=entries, pager=pager(request, total, max(0, offset)))
+
+
+@router.post("/admin/users/{user_id}/end-sessions", dependencies=[Depends(check_csrf)])
+def end_user_sessions(request: Request, user_id: int, admin: User = Depends(page_admin),
+                      session: Session = Depends(db)) -> Response:
+    """Sign a user out everywhere (a lost laptop, a person who left)."""
+    with session.begin():
+        target = accounts.get_user(session=session, user_id=user_id)
+        if target is None:
+            raise NotFound(f"user #{user_id}")
+        if target.id == admin.id:
+            raise UsageError("end your own session with Sign out")
+        accounts.end_sessions(session=session, user=target, by=admin)
+    return RedirectResponse("/admin", status_code=303)

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, func, or_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
+from ..store import db
 from ..store.accounts import AppSetting
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
@@ -103,8 +104,37 @@ def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> N
 
 def sync_index(session: Session) -> int:
     """Index articles and events added since the last call; returns how many. Works in a
-    session and transactions of its own (the index is a cache, apart from the caller's work)."""
-    with _lock, Session(bind=session.get_bind()) as own:
+    session and transactions of its own (the index is a cache, apart from the caller's work).
+
+    It writes only when something is new (so a search of an unchanged store is a pure read),
+    as a writer (``db.writer_engine``); when the store stays busy it gives up and the search
+    reads the index as it is."""
+    bind = session.get_bind()
+    with Session(bind=bind) as reader, reader.begin():
+        if not _behind(reader):
+            return 0
+    try:
+        with _lock:
+            return db.retrying(lambda: _sync_all(db.writer_engine(bind)))
+    except Exception as e:
+        if not db.is_transient(e):
+            raise
+        log.warning("search index not brought up to date (store busy): %s", db.describe(e))
+        return 0
+
+
+def _behind(session: Session) -> bool:
+    connection = session.connection()
+    if not all(connection.dialect.has_table(connection, t)
+               for t in ("search_articles", "search_events")):
+        return True
+    newest_article = session.scalar(select(func.max(Article.id))) or 0
+    newest_event = session.scalar(select(func.max(Event.id))) or 0
+    return newest_article > _mark(session, "articles") or newest_event > _mark(session, "events")
+
+
+def _sync_all(bind) -> int:
+    with Session(bind=bind) as own:
         done = 0
         with own.begin():
             ensure_index(own.connection())
