@@ -11,22 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
+from .lang.en import RULES
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
 from .spans import entity_text
 
-SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
-FIRST_PERSON = {"i", "me", "my", "myself"}
-PLURAL = {"they", "them", "their", "themselves", "both"}
-PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees", "defendants",
-                "two", "sisters", "journalists", "believers", "leaders", "both", "protesters",
-                "bloggers", "suspects", "couple", "pair", "lawyers", "colleagues", "others",
-                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all"}
-PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "four", "five",
-                      "six", "seven", "eight", "nine", "ten"}
-RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
-# Who speaks for a body: "a spokesman for the Russian-installed authorities in Crimea".
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "press",
-                "service", "secretary", "office"}
+SINGULAR = RULES.words("singular_pronouns")
+FIRST_PERSON = RULES.words("first_person_pronouns")
+PLURAL = RULES.words("plural_pronouns")
+PLURAL_NOUNS = RULES.words("plural_nouns") | set(RULES.number_words(2, 10))
+PLURAL_DETERMINERS = RULES.words("plural_determiners") | set(RULES.number_words(2, 10))
+RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
+SPOKESPEOPLE = RULES.words("spokespeople")
 
 
 def noun_text(head: Token) -> str:
@@ -40,17 +35,13 @@ def noun_text(head: Token) -> str:
     return head.doc[start:end].text.strip(" ,")
 
 
-# Words by which a report refers back to an organisation it named.
-ORG_NOUNS = {"group", "organisation", "organization", "centre", "center", "ngo", "movement",
-             "monitor", "watchdog", "association", "network", "initiative"}
+ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 # How many sentences back a pronoun may find the person events happened to, when the nearer
 # sentences name only others.
 VICTIM_WINDOW = 10
-ACCUSERS = {"prosecution", "prosecutors", "prosecutor", "investigators", "investigation", "fsb",
-            "police", "authorities", "kgb", "sbu", "court", "indictment", "officials", "kremlin",
-            "ministry", "committee", "security", "service", "state", "media", "reports"}
+ACCUSERS = RULES.words("accusers")
 
 
 class Discourse:
@@ -444,8 +435,7 @@ class Discourse:
         return self._name_of(pobj) if pobj is not None else None
 
 
-COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+COUNTS = {"both": 2, **RULES.number_words(2, 10)}
 
 
 def number_of(token: Token) -> int | None:

@@ -19,78 +19,24 @@ from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
+from .lang.en import RULES
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
 from .spans import entity_at, entity_text
 
-VERB_TRIGGERS = {
-    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
-    "nab": "arrest", "jail": "sentence", "imprison": "sentence",
-    "search": "search", "raid": "search",
-    "abduct": "abduction", "kidnap": "abduction", "disappear": "abduction",
-    "charge": "charge", "indict": "charge", "prosecute": "charge", "accuse": "charge",
-    "try": "trial",
-    "convict": "conviction",
-    "sentence": "sentence", "fine": "sentence",
-    "acquit": "acquittal",
-    "appeal": "appeal",
-    "release": "release", "free": "release", "pardon": "release", "exchange": "release",
-    "swap": "release", "parole": "release",
-    "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
-    "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
-    "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
-    "drive": "transfer", "bus": "transfer", "put": "transfer",
-    "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
-    "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
-    "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
-    "hit": "ill_treatment", "slap": "ill_treatment", "batter": "ill_treatment",
-    "die": "death_in_custody",
-    "declare": "designation", "recognise": "designation", "recognize": "designation",
-    "designate": "designation", "name": "designation",
-    "protest": "protest", "rally": "protest", "picket": "protest", "demonstrate": "protest",
-}
-NOUN_TRIGGERS = {
-    "arrest": "arrest", "detention": "arrest",
-    "search": "search", "raid": "search",
-    "abduction": "abduction", "kidnapping": "abduction", "disappearance": "abduction",
-    "indictment": "charge", "prosecution": "charge",
-    "trial": "trial", "hearing": "trial",
-    "conviction": "conviction", "sentence": "sentence", "acquittal": "acquittal",
-    "appeal": "appeal",
-    "release": "release", "pardon": "release", "exchange": "release", "swap": "release",
-    "transfer": "transfer", "deportation": "transfer", "extradition": "transfer",
-    "torture": "ill_treatment", "beating": "ill_treatment", "ill-treatment": "ill_treatment",
-    "death": "death_in_custody",
-    "strike": "hunger_strike",
-    "protest": "protest", "rally": "protest", "demonstration": "protest", "picket": "protest",
-    "vigil": "protest",
-}
-# Verbs whose subject watches or tells of an event named by their object, not undergoes it.
-OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness", "cover",
-                  "describe", "condemn", "criticise", "criticize", "denounce", "investigate",
-                  "monitor", "watch", "see", "attend", "observe", "publicise", "publicize"}
-# Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
-RECIPIENT_VERBS = {"receive", "serve", "get"}
-# Verbs whose subject is the one the event happens to.
-INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
-                "miss", "see",
-                "demonstrate", "fly"}
-# Transfer verbs that are only transfers with a destination ("taken to Rostov").
-NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus",
-                     "put"}
-CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
-                 "pre-trial", "penitentiary", "camp", "police", "station"}
+VERB_TRIGGERS = RULES.trigger_table("VERB")
+NOUN_TRIGGERS = RULES.trigger_table("NOUN")
+OBSERVER_VERBS = RULES.words("observer_verbs")
+RECIPIENT_VERBS = RULES.words("recipient_verbs")
+INTRANSITIVE = RULES.words("intransitive_triggers")
+NEEDS_DESTINATION = RULES.words("needs_destination")
+CUSTODY_WORDS = RULES.words("custody_words")
 DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
-SEARCH_OBJECTS = {"home", "house", "flat", "apartment", "office", "homes", "houses", "flats",
-                  "apartments", "offices", "premises", "property", "room", "mosque"}
-ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine",
-                         "insulin", "hospital", "surgery", "examination", "drug", "medical"}
-LIGHT_VERBS = {"take", "hold", "stage", "join", "attend", "go", "begin", "start", "launch",
-               "declare", "end", "face", "undergo", "stand"}
-# Inside a charge ("for organizing protests") a protest is an accusation; taking part in one
-# ("for taking part in a protest in 2014") is still an event.
-PARTICIPATION = {"take", "join", "attend", "participate", "lead", "stage", "hold"}
+SEARCH_OBJECTS = RULES.words("search_objects")
+ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
+LIGHT_VERBS = RULES.words("light_verbs")
+PARTICIPATION = RULES.words("participation_verbs")
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
                 "charges_dropped", "appeal"}
 MODE_CUES = [
@@ -104,7 +50,7 @@ MODE_CUES = [
     ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
                               re.I)),
 ]
-DROP_VERBS = {"drop", "close", "dismiss", "withdraw", "lift", "terminate", "quash"}
+DROP_VERBS = RULES.words("drop_verbs")
 
 
 def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[EventRecord]:
@@ -179,10 +125,7 @@ FURNITURE = re.compile(r"\s*(?:read (?:also|more)|see also|related|photo(?:graph
                        r"image|video|watch|pictured|illustration)\s*[:|—-]", re.I)
 
 
-# "detained at the rally": a definite mention of an event told before gives its date and place.
-EPISODE_NOUNS = {"rally": "protest", "protest": "protest", "demonstration": "protest",
-                 "picket": "protest", "raid": "search", "raids": "search", "hearing": "trial",
-                 "trial": "trial"}
+EPISODE_NOUNS = RULES.table("episode_nouns")
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -356,10 +299,7 @@ def trigger_types(token: Token) -> list[str]:
     return []
 
 
-# Nouns in these prepositions are background, not events: "before the trial", "during his
-# detention", "in protest against".
-BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pending",
-                           "throughout", "ahead", "following", "about"}
+BACKGROUND_PREPOSITIONS = RULES.words("background_prepositions")
 
 
 def etype_blocked_by_context(token: Token) -> bool:
@@ -382,7 +322,7 @@ def etype_blocked_by_context(token: Token) -> bool:
     return False
 
 
-CASE_NOUNS = {"charge", "case", "prosecution", "accusation", "proceeding", "investigation"}
+CASE_NOUNS = RULES.words("case_nouns")
 
 
 def dropped_objects(verb: Token) -> list[Token]:
@@ -454,7 +394,7 @@ def destinations(token: Token) -> list[Token]:
     return found
 
 
-VEHICLES = {"flight", "plane", "train", "bus", "car", "van", "minibus", "convoy", "aircraft"}
+VEHICLES = RULES.words("vehicles")
 
 
 def first_place(prep: Token) -> Token | None:
@@ -494,19 +434,7 @@ def ent_text(token: Token) -> str:
 # ------------------------------------------------------------------- arguments
 
 
-# Nouns for people not named: an event about them is a group event ("protesters were detained").
-PEOPLE_NOUNS = {
-    "people", "person", "protester", "protesters", "activist", "activists", "man", "men",
-    "woman", "women", "civilian", "civilians", "journalist", "journalists", "member", "members",
-    "opponent", "opponents", "supporter", "supporters", "prisoner", "prisoners", "detainee",
-    "detainees", "suspect", "suspects", "citizen", "citizens", "resident", "residents",
-    "student", "students", "believer", "believers", "witness", "witnesses", "hostage",
-    "hostages", "leftist", "leftists", "dissident", "dissidents", "demonstrator",
-    "demonstrators", "worker", "workers", "soldier", "soldiers", "officer", "officers",
-    "friend", "defendant", "defendants", "lawmaker", "politician", "blogger", "teenager",
-    "youth", "individual", "individuals", "tatars", "ukrainians", "dozens", "hundreds",
-    "thousands", "scores", "many", "several", "others", "someone", "one", "number",
-}
+PEOPLE_NOUNS = RULES.words("people_nouns")
 
 
 def group_of(token: Token) -> str | None:
@@ -665,12 +593,10 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
     return out
 
 
-# Words the small model does not tag as dates but that are: "Today the court sentenced".
-DAY_WORDS = {"today", "yesterday", "tonight"}
+DAY_WORDS = RULES.words("day_words")
 
 
-# A date after these is a bound, not when the event happened: "the third to die since 2014".
-BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
+BOUND_PREPOSITIONS = RULES.words("bound_prepositions")
 
 
 def sentence_day(sent: Span, published: dt.date | None, before: int | None = None) -> str | None:
@@ -746,9 +672,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
     return None
 
 
-# Generic names of the acting body that mean the one named before ("The court found him guilty"
-# after "the Birobidzhan District Court").
-GENERIC_BODIES = {"court", "tribunal", "judge"}
+GENERIC_BODIES = RULES.words("generic_bodies")
 
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
@@ -759,7 +683,7 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     return agent
 
 
-COURT_WORDS = {"court", "verdict", "judge", "hearing", "tribunal", "ruling"}
+COURT_WORDS = RULES.words("court_words")
 
 
 def court_dates(doc: Doc, published: dt.date | None,
@@ -810,9 +734,7 @@ def last_named_body(trigger: Token, word: str) -> str | None:
     return None
 
 
-# Verbs whose subject does what their noun object names: "the prosecutor's office filed an
-# appeal", "police staged a raid".
-DOER_VERBS = {"file", "lodge", "submit", "bring", "launch", "open", "conduct", "carry", "stage"}
+DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
@@ -861,8 +783,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     return None
 
 
-# Titles of those who act on a prisoner: "Judge Irina Dolgova sentenced him".
-ACTING_TITLES = {"judge", "justice", "prosecutor", "investigator", "president"}
+ACTING_TITLES = RULES.words("acting_titles")
 
 
 def owner_of(head: Token) -> str:
@@ -874,9 +795,7 @@ def owner_of(head: Token) -> str:
     return entity_text(owner) + " " if owner is not None else ""
 
 
-# People things happen to, never the ones who do them: "18 prisoners pardoned" (a headline).
-HELD_PEOPLE = {"prisoner", "detainee", "activist", "protester", "journalist", "believer",
-               "defendant", "suspect", "people", "man", "woman", "hostage", "citizen", "resident"}
+HELD_PEOPLE = RULES.words("held_people")
 # Longest agent phrase kept: "officers of the National Security Committee in Almaty".
 MAX_AGENT_TOKENS = 10
 

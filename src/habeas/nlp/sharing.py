@@ -16,12 +16,11 @@ from spacy.tokens import Span, Token
 
 from ..model import EventRecord
 from . import dates, terms
+from .lang.en import RULES
 from .lexicon import REPORTING_VERBS
 from .spans import entity_text
 
-# Prepositions that put a place where an event happened (not "to", "from": a route; not "for",
-# "with", "of": a charge or an apposition).
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPOSITIONS = RULES.words("place_prepositions")
 # The steps of one case: a charge stated for one is the charge of the others.
 CASE_STEPS = ("charge", "trial", "conviction", "sentence", "appeal", "acquittal", "arrest")
 # The steps that state what a person is accused of: a hearing or an appeal is of the case, and
@@ -81,7 +80,7 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
     return None
 
 
-NOT_PLACES = {"absentia"}
+NOT_PLACES = RULES.words("not_places")
 
 
 def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | None:
@@ -112,12 +111,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
     return found
 
 
-# Words that name a court: the agent of its steps, not their place.
-COURTS = {"court", "tribunal", "courtroom"}
-# Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
-FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
-              "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint",
-              "building", "headquarters", "unit", "wing", "ward", "penitentiary"}
+COURTS = RULES.words("courts")
+FACILITIES = RULES.words("facilities")
 
 
 # Events that happen in a building whether or not it is named: "detained at a checkpoint",
@@ -323,15 +318,10 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     return events
 
 
-# Words of official names that are also some town's name ("Federal", Argentina).
-BODY_WORDS = {"federal", "national", "central", "supreme", "regional", "state", "security",
-              "general", "high", "military", "city", "district", "service", "interior"}
+BODY_WORDS = RULES.words("body_words")
 
 
-# Bodies that sit where they are named for: "the Lieninski District Court of Minsk".
-SEATED_BODIES = {"court", "tribunal", "police", "committee", "service", "prosecutor",
-                 "prosecutors", "investigators", "officers", "ministry", "department", "office",
-                 "administration", "authorities", "directorate", "militia", "judge"}
+SEATED_BODIES = RULES.words("seated_bodies")
 
 
 def place_in_name(name: str) -> str | None:

@@ -9,14 +9,10 @@ from spacy.tokens import Doc, Span
 
 from ..model import Span as TextSpan
 from ..model import Statistic
+from .lang.en import RULES
 from .terms import number
 
-QUALIFIERS = {
-    "at least": "at least", "more than": "more than", "over": "more than", "about": "about",
-    "around": "about", "some": "about", "nearly": "about", "almost": "about",
-    "approximately": "about", "roughly": "about", "exactly": "exactly", "up to": "at most",
-    "fewer than": "less than", "less than": "less than",
-}
+QUALIFIERS = RULES.table("qualifiers")
 # Counts below this are usually "two men", already persons in the text.
 MIN_VALUE = 3
 
