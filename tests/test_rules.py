@@ -53,3 +53,35 @@ def test_every_module_reads_the_one_number_table():
     assert dates.NUMBER_WORDS["ten"] == discourse.COUNTS["ten"] == numbers["ten"]
     assert persons.AGE_WORDS["forty"] == numbers["forty"]
     assert terms.find_terms("twenty-five years")[0].months == 300
+
+
+def _doc(words, heads, deps):
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+
+
+def test_syntax_reads_an_active_clause():
+    from habeas.nlp.lang.en import syntax
+
+    doc = _doc(["Police", "detained", "him", "in", "Minsk"], [1, 1, 1, 1, 3],
+               ["nsubj", "ROOT", "dobj", "prep", "pobj"])
+    verb = doc[1]
+    assert [t.text for t in syntax.subjects(verb)] == ["Police"]
+    assert [t.text for t in syntax.objects(verb)] == ["him"]
+    assert not syntax.is_passive(verb) and not syntax.is_negated(verb)
+    assert [t.text for t in syntax.objects_of(verb, "in")] == ["Minsk"]
+    assert syntax.objects_of(verb, "to") == []
+    assert syntax.prep_object(doc[3]).text == "Minsk"
+
+
+def test_syntax_reads_a_passive_clause():
+    from habeas.nlp.lang.en import syntax
+
+    doc = _doc(["He", "was", "not", "detained", "by", "police"], [3, 3, 3, 3, 3, 4],
+               ["nsubjpass", "auxpass", "neg", "ROOT", "agent", "pobj"])
+    verb = doc[3]
+    assert syntax.is_passive(verb) and syntax.is_negated(verb)
+    assert syntax.is_passive_subject(doc[0]) and syntax.is_subject(doc[0])
+    assert [t.text for t in syntax.agents(verb)] == ["police"]

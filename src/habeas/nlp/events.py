@@ -19,7 +19,7 @@ from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
-from .lang.en import RULES
+from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
@@ -145,9 +145,9 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.place = event.place or earlier.place
                     break
         for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ == "after":
+            if syntax.is_preposition(prep) and prep.lower_ == "after":
                 # "detained two weeks after the rally": the rally's date plus two weeks
-                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                noun = syntax.prep_object(prep)
                 span = [c for c in prep.children if c.ent_type_ == "DATE"] or [
                     c for c in trigger.children if c.ent_type_ == "DATE" and c.i < prep.i]
                 earlier = next((e for e in reversed(before) if noun is not None and
@@ -157,11 +157,11 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.date = dates.resolve(f"{ent.text} later",
                                                published, earlier.date)
                     continue
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in"):
+            if not syntax.is_preposition(prep) or prep.lower_ not in ("at", "during", "in"):
                 continue
             for noun in prep.children:
                 etype = EPISODE_NOUNS.get(noun.lower_)
-                if noun.dep_ != "pobj" or etype is None or not any(
+                if not syntax.is_prep_object(noun) or etype is None or not any(
                         c.lower_ == "the" for c in noun.children):
                     continue
                 earlier = next((e for e in reversed(before) if e.type == etype and e.date), None)
@@ -184,26 +184,28 @@ def trigger_types(token: Token) -> list[str]:
         if lemma == "receive" and terms.find_terms(clause_text(token)):
             return ["sentence"]  # "received 12 and a half years each"
         if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+                syntax.is_preposition(c) and c.lower_ == "as" for c in token.children):
             return ["sentence"]  # "serving five years"
         if lemma in ("refuse", "stop", "reject") and any(
-                c.dep_ == "dobj" and c.lemma_ in ("food", "meal", "eating") for c in token.children):
+                syntax.is_direct_object(c) and c.lemma_ in ("food", "meal", "eating")
+                for c in token.children):
             return ["hunger_strike"]  # "I refused food for 16 days"
         if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
             return [] if instead_of(token) else ["release"]  # not "instead of being set free"
         if lemma == "walk" and any(c.lower_ == "out" for c in token.children) and any(
                 p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
-                for p in token.subtree if p.dep_ == "prep" and p.head.lower_ in ("out", "walk")):
+                for p in token.subtree
+                if syntax.is_preposition(p) and p.head.lower_ in ("out", "walk")):
             return ["release"]  # "walked out of a penal colony in Lgov"
         if lemma in DROP_VERBS:
             return ["charges_dropped"] if dropped_objects(token) else []
         if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
                                    for t in token.subtree):
             # "found three Jehovah's Witnesses — A, B and C — guilty" (guilty hung on C)
-            negated = any(c.dep_ == "neg" for c in token.children) or any(
+            negated = syntax.is_negated(token) or any(
                 c.lower_ == "not" for c in token.children)
             return ["acquittal"] if negated else ["conviction"]
-        if lemma in ("give", "provide") and any(c.dep_ == "neg" for c in token.children) and any(
+        if lemma in ("give", "provide") and syntax.is_negated(token) and any(
                 c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
             return ["ill_treatment"]  # "was not given insulin for three days"
         if lemma in ("deny", "refuse", "withhold") and any(
@@ -216,9 +218,9 @@ def trigger_types(token: Token) -> list[str]:
                                          for c in token.children) or token.lower_ == "missing" \
                 and any(c.lower_ in ("been", "be", "is", "was", "are", "were") for c in token.children):
             return ["abduction"]  # "went missing", "has been missing since last Thursday"
-        if lemma == "see" and any(c.dep_ == "neg" for c in token.children) and any(
+        if lemma == "see" and syntax.is_negated(token) and any(
                 c.lower_ == "since" for c in token.children) and \
-                any(c.dep_ == "auxpass" for c in token.children):
+                any(syntax.is_passive_auxiliary(c) for c in token.children):
             return ["abduction"]  # "has not been seen since"
         if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
             return ["trial"]
@@ -233,7 +235,7 @@ def trigger_types(token: Token) -> list[str]:
             return ["arrest"]  # "Among those taken away were ..."
         if lemma in ("take", "put") and any(
                 p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
-                for p in token.children if p.dep_ == "prep"):
+                for p in token.children if syntax.is_preposition(p)):
             return ["arrest"]  # "was taken into custody in the courtroom"
         if lemma in ("open", "launch", "bring", "file") and case_against(token):
             return ["charge"]  # "a criminal case was opened against the Lopatins"
@@ -259,7 +261,7 @@ def trigger_types(token: Token) -> list[str]:
                 p.lower_ in ("in", "into") and any(o.lemma_.lower() in FACILITIES and o.lemma_.lower()
                                                    not in ("court", "courtroom", "hospital")
                                                    for o in p.children)
-                for p in token.children if p.dep_ == "prep"):
+                for p in token.children if syntax.is_preposition(p)):
             return ["transfer"]  # "placed in pre-trial detention centre No. 3 in Homiel"
         if etype == "transfer" and lemma in NEEDS_DESTINATION and not destinations(token):
             return []
@@ -273,7 +275,7 @@ def trigger_types(token: Token) -> list[str]:
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
                 etype != "hunger_strike":
             return []  # "detention centre", "trial court": a kind of thing, not an event
-        if etype is None and lemma == "charge" and token.dep_ == "pobj" and \
+        if etype is None and lemma == "charge" and syntax.is_prep_object(token) and \
                 token.head.head.lemma_ == "plead":
             return ["charge"]  # "pleaded not guilty to charges of lying"
         if etype == "hunger_strike":
@@ -281,15 +283,15 @@ def trigger_types(token: Token) -> list[str]:
                 token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []
         if etype == "death_in_custody" and not custody_context(token):
             return []
-        if etype == "sentence" and token.dep_ in ("pobj",) and token.head.lower_ in ("under",):
+        if etype == "sentence" and syntax.is_prep_object(token) and token.head.lower_ in ("under",):
             return []
-        if etype == "sentence" and token.dep_ == "dobj" and token.head.lemma_ in (
+        if etype == "sentence" and syntax.is_direct_object(token) and token.head.lemma_ in (
                 "serve", "complete", "finish") and not terms.find_terms(
                     token.doc[token.left_edge.i: token.right_edge.i + 1].text):
             return []  # "after serving his full sentence": its end, told with the release
         if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
             return []
-        if etype == "arrest" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        if etype == "arrest" and syntax.is_prep_object(token) and token.head.lower_ == "of" and \
                 token.head.head.lemma_ in ("day", "week", "month") and any(
                     c.lower_ == "administrative" for c in token.children):
             return ["sentence"]  # "given 15 days of administrative arrest"
@@ -304,20 +306,22 @@ BACKGROUND_PREPOSITIONS = RULES.words("background_prepositions")
 
 def etype_blocked_by_context(token: Token) -> bool:
     head = token.head
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
+    if syntax.is_prep_object(token) and syntax.is_preposition(head) and \
+            head.lower_ in ("against", "of") and \
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
-    while token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" and \
+    while syntax.is_prep_object(token) and head.lower_ == "of" and \
+            syntax.is_prep_object(head.head) and \
             head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
-    if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
-            c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+    if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
+            c.ent_type_ == "DATE" or syntax.is_preposition(c) and any(
                 g.ent_type_ == "DATE" for g in c.children) for c in token.children):
         return True  # "after the trial"; but "since his arrest in March" is an arrest
-    if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
+    if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ == "serve":
+    if syntax.is_prep_object(token) and head.lower_ == "of" and head.head.head.lemma_ == "serve":
         return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
     return False
 
@@ -331,9 +335,9 @@ def dropped_objects(verb: Token) -> list[Token]:
     nearest case noun before the verb."""
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
              and c.lemma_ in CASE_NOUNS]
-    if found or not any(c.dep_ == "auxpass" for c in verb.children):
+    if found or not any(syntax.is_passive_auxiliary(c) for c in verb.children):
         return found
-    if any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+    if any(syntax.is_subject(c) for c in verb.children):
         return []
     before = [t for t in verb.sent if t.i < verb.i and t.lemma_ in CASE_NOUNS]
     return before[-1:]
@@ -344,9 +348,8 @@ def case_against(verb: Token) -> list[Token]:
     was opened" (the objects of "against")."""
     cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in (
         "case", "charge", "proceeding", "prosecution")]
-    return [o for holder in [verb, *cases] for p in holder.children
-            if p.dep_ == "prep" and p.lower_ == "against"
-            for o in p.children if o.dep_ == "pobj"] if cases else []
+    return [o for holder in [verb, *cases] for o in syntax.objects_of(holder, "against")] \
+        if cases else []
 
 
 def instead_of(token: Token) -> bool:
@@ -358,8 +361,8 @@ def instead_of(token: Token) -> bool:
 
 def custody_order(verb: Token) -> bool:
     """ "held until trial", "kept in custody pending trial", "held without bail"."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        objects = {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
+    for prep in (c for c in verb.children if syntax.is_preposition(c)):
+        objects = {c.lemma_.lower() for c in prep.children if syntax.is_prep_object(c)}
         if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
                 prep.lower_ == "without" and "bail" in objects or \
                 prep.lower_ == "in" and objects & {"custody", "detention"}:
@@ -383,9 +386,9 @@ def destinations(token: Token) -> list[Token]:
                                                                        "through"):
             continue
         chain = child
-        while chain != token and (chain.dep_ == "prep" or chain.dep_ == "conj" and chain.pos_
-                                  not in ("VERB", "AUX") or chain.dep_ == "pobj" and
-                                  chain.lemma_ in VEHICLES):
+        while chain != token and (syntax.is_preposition(chain) or syntax.is_conjunct(chain)
+                                  and chain.pos_ not in ("VERB", "AUX") or
+                                  syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES):
             chain = chain.head  # "put on a flight from Moscow to Dushanbe"
         if chain == token:
             place = first_place(child)
@@ -400,7 +403,7 @@ VEHICLES = RULES.words("vehicles")
 def first_place(prep: Token) -> Token | None:
     """The object of "to"/"via" when it is a place: a named place or a building ("a police base
     in Gudermes", "penal colony No. 2 in Salavat")."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = syntax.prep_object(prep)
     if pobj is None:
         return None
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
@@ -452,10 +455,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
         args = [c for c in trigger.children if c.dep_ in ("poss",)]
         for child in trigger.children:
-            if child.dep_ == "prep" and (child.lower_ in ("of", "for") or child.lower_ ==
+            if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
-                args.extend(c for c in child.children if c.dep_ == "pobj")
+                args.extend(c for c in child.children if syntax.is_prep_object(c))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
         if not args:
@@ -465,35 +468,34 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
     else:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        passive = syntax.is_passive(trigger)
         if etype == "charge" and case_against(trigger):
             args = case_against(trigger)
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
-            args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
+            args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype == "sentence" and trigger.lemma_ in ("serve", "receive")):
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
-            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + [
+            args = syntax.objects(trigger) + [
                 g for c in trigger.children if c.lower_ == "guilty"
-                for g in c.children if g.dep_ in ("nsubj",)]
+                for g in c.children if syntax.is_active_subject(g)]
         else:
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
                                           "term", "year", "month"))
                     and c.ent_type_ not in ("DATE", "TIME")]
-            if not args and trigger.dep_ == "conj":
+            if not args and syntax.is_conjunct(trigger):
                 args = subjects(trigger)  # "was detained at the rally and released the same
                 # evening": the conjunct shares the passive subject
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
-                args += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
-                         for p in c.children if p.dep_ == "pobj"]
+                args += syntax.objects_of(trigger, "to")
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
-                args = [c for c in trigger.head.children if c.dep_ == "dobj"]  # "ordered
+                args = [c for c in trigger.head.children if syntax.is_direct_object(c)]  # "ordered
                 # Matanov held until trial"
             headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
@@ -505,12 +507,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         not any(x.dep_ in ("relcl", "acl") for x in t.ancestors
                                 if a in x.ancestors or x == a)] + [
                     c for a in args for r in a.children if r.dep_ == "relcl"
-                    for c in r.children if c.dep_ == "nsubj"] + args
+                    for c in r.children if syntax.is_active_subject(c)] + args
     found: list[str] = []
     for arg in args:
         # "detained three of them, including the brothers' mother, Zore Emirova": the one named
-        included = [p for c in arg.children if c.dep_ == "prep" and c.lower_ == "including"
-                    for p in c.children if p.dep_ == "pobj"]
+        included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
+                    for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
         for cid in named or discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
             if cid not in found:
@@ -532,14 +534,14 @@ def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
     """ "Korneyeva was one of 16 prisoners freed ...": the freed prisoners include her; so do
     "Among those taken away were A, B and C"."""
     of = token.head
-    if token.dep_ == "pobj" and of.lower_ == "among" and of.head.lemma_ == "be":
+    if syntax.is_prep_object(token) and of.lower_ == "among" and of.head.lemma_ == "be":
         named = [c for c in of.head.children if c.dep_ in ("nsubj", "attr")]
         return [cid for c in named for cid in discourse.persons_in(c, skip=skip)]
-    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "one":
+    if not syntax.is_prep_object(token) or of.lower_ != "of" or of.head.lower_ != "one":
         return []
     one = of.head
     if one.dep_ == "attr":  # "X was one of": the copula's subject
-        subject = next((c for c in one.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in one.head.children if syntax.is_subject(c)), None)
     elif one.dep_ == "appos":  # "X, one of 16 prisoners freed"
         subject = one.head
     else:
@@ -551,7 +553,7 @@ def subjects(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through conjunctions and relative clauses."""
     current = verb
     for _ in range(4):
-        subj = [c for c in current.children if c.dep_ in ("nsubjpass", "nsubj")]
+        subj = syntax.subjects(current)
         if subj:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -559,7 +561,7 @@ def subjects(verb: Token) -> list[Token]:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+        if current.dep_ == "pcomp" and syntax.is_preposition(current.head):
             current = current.head.head  # "arrested for taking part in a protest"
             continue
         break
@@ -585,7 +587,7 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             t = stack.pop()
             out.append(t)
             if (t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB") and not (
-                    t.dep_ == "pobj" and t.head.lower_ == "at"):
+                    syntax.is_prep_object(t) and t.head.lower_ == "at"):
                 continue  # "detained at a protest in Makhachkala": the protest's place is his
             stack.extend(c for c in t.children if c.dep_ in (
                 "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
@@ -634,7 +636,7 @@ def date_expression(token: Token) -> str | None:
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     # "searched seven homes before dawn on Thursday and took four men into custody"
-    head = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else None
+    head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" else None
     for source in (trigger, head, speaker_verb):
         if source is None:
             continue
@@ -655,7 +657,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
         return stop_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
         if etype not in ("sentence", "conviction") and token.lemma_.lower() in FACILITIES and \
-                token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS and any(
+                syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS and any(
                     c.ent_type_ in ("GPE", "LOC") and c.dep_ in ("compound", "nmod", "amod")
                     for c in token.children) and token.lemma_.lower() not in COURTS:
             return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
@@ -665,7 +667,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 and token.text.lower() not in NOT_PLACES:
             building = token.head.head
             if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
-                    building.lemma_.lower() in FACILITIES and building.dep_ == "pobj" and \
+                    building.lemma_.lower() in FACILITIES and syntax.is_prep_object(building) and \
                     building.head.lower_ in PLACE_PREPOSITIONS:
                 return noun_phrase(building)  # "died in a prison hospital in Minsk"
             return ent_text(token)
@@ -739,43 +741,43 @@ DOER_VERBS = RULES.words("doer_verbs")
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     for child in trigger.children:
-        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
+            pobj = syntax.prep_object(child)
             if pobj is not None and pobj.i not in victim_tokens:
                 return noun_phrase(pobj)
     if trigger.pos_ == "NOUN":
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
-            if child.dep_ == "prep" and child.lower_ in ("at", "in", "before"):
-                court = next((c for c in child.children if c.dep_ == "pobj"
+            if syntax.is_preposition(child) and child.lower_ in ("at", "in", "before"):
+                court = next((c for c in child.children if syntax.is_prep_object(c)
                               and c.lower_ in GENERIC_BODIES), None)
                 if court is not None:
                     return noun_phrase(court)
-        if trigger.dep_ == "dobj" and trigger.head.lemma_ in DOER_VERBS:
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if syntax.is_direct_object(trigger) and trigger.head.lemma_ in DOER_VERBS:
+            subj = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in trigger.children if syntax.is_active_subject(c)), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
-                             or trigger.dep_ == "conj" and trigger.head.pos_ == "VERB"):
+                             or syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB"):
             # "the court gave him two years and fined her": the court fined her too
             # "FSB officers detained them after searching their homes": the searcher
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
-                a.dep_ == "nsubjpass" for a in actors) else None
+                syntax.is_passive_subject(a) for a in actors) else None
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
             return owner_of(subj) + noun_phrase(subj)
         if subj is not None and subj.i in discourse.cluster_at and any(
                 t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
-    if trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+    if trigger.pos_ == "VERB" and syntax.is_passive(trigger):
         # "was detained on 13 June after police searched her flat": the searchers
         for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "after" for m in c.children)):
-            actor = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            actor = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if actor is not None and actor.pos_ != "PRON" and actor.i not in discourse.cluster_at \
                     and actor.lemma_.lower() not in HELD_PEOPLE and clause.lemma_ in (
                         "search", "raid", "find", "stop", "break", "storm", "come", "arrive"):
@@ -836,25 +838,25 @@ def find_charge(trigger: Token) -> str | None:
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
-                 if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
+                 if syntax.is_preposition(t) and t.lower_ == "for" and t not in children]
     # "fined her 300,000 roubles for holding religious meetings"
     # "acquitted Jehovah's Witness Andrei Voloshin of extremism charges"
     children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
-                 for p in o.children if p.dep_ == "prep" and (p.lower_ == "for" or (
+                 for p in o.children if syntax.is_preposition(p) and (p.lower_ == "for" or (
                      p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
     # "a criminal case for participating in an extremist organisation was opened against"
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
-        "case", "proceeding", "prosecution") for p in c.children if p.dep_ == "prep"
+        "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
     # "gave her a two-year suspended sentence for discrediting the army"
     if trigger.pos_ == "VERB":
         children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
                      and t.i != trigger.i and not _inside_clause(t, trigger)
-                     for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for p in t.children if syntax.is_preposition(p) and p.lower_ == "for"
                      and p not in children]
     for child in children:
-        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
-                                                        "over"):
+        if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
+                                                                    "of", "over"):
             continue
         if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
                                                           "find", "conviction", "acquittal"):
@@ -868,14 +870,14 @@ def find_charge(trigger: Token) -> str | None:
                                                        "count"):
             continue
         if child.lower_ == "on":
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next(iter(syntax.prepositions(obj, "of")), None)
             if of is not None:
                 obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), obj)
         tokens = [t for t in obj.subtree if not _inside_clause(t, obj) and not any(
             a.dep_ == "appos" and a.lemma_ in ("charge", "accusation") for a in
             [t, *t.ancestors] if a.i > obj.i and a.i <= obj.right_edge.i)]
         # "guilty of smuggling and of financing ...": the second charge hangs from the first "of"
-        for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+        for conj in (c for c in child.children if syntax.is_conjunct(c) and c.pos_ == "ADP"):
             tokens.extend(t for t in conj.subtree if not _inside_clause(t, conj))
         tokens.sort(key=lambda t: t.i)
         while tokens and (tokens[0].lower_ in HEDGE_WORDS or tokens[0].dep_ == "det"):
@@ -885,7 +887,7 @@ def find_charge(trigger: Token) -> str | None:
         end = tokens[-1].i + 1
         # Trailing "in March 2015" belongs to the date, not the charge.
         for t in tokens:
-            if t.dep_ == "prep" and t.i > tokens[0].i and any(
+            if syntax.is_preposition(t) and t.i > tokens[0].i and any(
                     c.ent_type_ in ("DATE", "TIME") for c in t.children):
                 end = min(end, t.i)
         # "under Article 282.2 (participation in an extremist organisation)": the words in
@@ -950,17 +952,17 @@ NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide")
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
+    negated = any(syntax.is_negation(c) or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
                   for c in trigger.children) or any(
-        g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+        g.lower_ == "neither" for c in trigger.children if syntax.is_subject(c)
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
+        syntax.is_subject(c) and c.lower_ in ("none", "neither", "nobody")
         for c in trigger.children)  # "None of the three has asked for a pardon"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "could", "may", "might",
                                                         "should", "'ll", "shall")
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
-    clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    clause = trigger.head if syntax.is_subject(trigger) else trigger
     if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and \
             clause.tag_ in ("VBZ", "VBP", "VB", "VBN") and not any(
                 c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
@@ -975,14 +977,14 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             if head.lemma_ == "deny" and current.dep_ == "ccomp":
                 negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
-        if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
+        if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         # A conjunct is its own clause: "never asked for a pardon and called his removal a
         # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
-        disjunct = current.dep_ == "conj" and any(c.lower_ in ("or", "nor")
+        disjunct = syntax.is_conjunct(current) and any(c.lower_ in ("or", "nor")
                                                   for c in head.children)
-        if current.dep_ == "conj" and not disjunct:
+        if syntax.is_conjunct(current) and not disjunct:
             current = head
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
@@ -990,11 +992,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
                 (current == trigger or current.dep_ in ("xcomp", "ccomp")):
             negated = True  # "refused to release him"; not "refused entry to her trial"
-        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
+        if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
                 for c in head.children) and current.dep_ not in ("advcl",):
             negated = True  # "had no record of detaining him", "neither of them asked"
-        if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
+        if syntax.is_conjunct(head) and syntax.is_negated(head.head) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True
         current = head
@@ -1024,7 +1026,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                  {discourse.cluster_at[d] for d in described}}
     if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") for c in trigger.children) and any(
-            a.lower_ in ("for", "of") and a.dep_ == "prep" for a in trigger.ancestors):
+            a.lower_ in ("for", "of") and syntax.is_preposition(a) for a in trigger.ancestors):
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest

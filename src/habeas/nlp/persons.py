@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from ..resolve import names
 from ..model import Span as TextSpan
-from .lang.en import RULES
+from .lang.en import RULES, syntax
 from .lexicon import GROUPS, NOT_NAME_WORDS, TITLES, fold, orgs, places
 from .spans import entity_at
 
@@ -268,11 +268,11 @@ ORG_HEADS = RULES.words("org_heads")
 def names_a_place(name: Span) -> bool:
     """ "the villages of Stalne and Vilne", "the Roshtqala district", "the outlet Xalq Səsi"."""
     root = name.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    while syntax.is_conjunct(root) and root.head.i != root.i:
         root = root.head
     head = root.head.lemma_.lower()
     before = name.doc[name.start - 1].lemma_.lower() if name.start > 0 else ""
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and \
+    return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
         root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS or \
         root.dep_ == "compound" and head in PLACE_NOUNS or \
         root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..model import EventRecord
 from . import dates, terms
-from .lang.en import RULES
+from .lang.en import RULES, syntax
 from .lexicon import REPORTING_VERBS
 from .spans import entity_text
 
@@ -86,12 +86,11 @@ NOT_PLACES = RULES.words("not_places")
 def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | None:
     """A place in the trigger's clause: "in Minsk", "in the village of Kamenka", or the seat
     of the court that acts ("the Lieninski District Court of Minsk sentenced")."""
-    heads = [c for c in trigger.children if c.dep_ == "nsubj"] + [
-        p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads = [c for c in trigger.children if syntax.is_active_subject(c)] + syntax.agents(trigger)
     # Places inside the acting body's name ("the District Court of Minsk"), not the body itself
     # ("Russia has released").
     agents = {t.i for h in heads for t in h.subtree if t.i != h.i and not any(
-        a.dep_ == "conj" for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
+        syntax.is_conjunct(a) for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
     # Belarus freed them"
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
@@ -122,7 +121,7 @@ UNNAMED_OK = {"arrest", "ill_treatment", "hunger_strike", "death_in_custody", "a
 
 def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | None:
     for token in trigger.sent:
-        if token.lemma_.lower() not in FACILITIES or token.dep_ != "pobj" or \
+        if token.lemma_.lower() not in FACILITIES or not syntax.is_prep_object(token) or \
                 token.head.lower_ not in PLACE_PREPOSITIONS:
             continue
         if owner(token, owners) not in (None, trigger.i):
@@ -147,8 +146,8 @@ def _under_place_preposition(token: Token) -> bool:
     while current.dep_ in ("pobj", "compound", "appos", "nmod", "prep") and \
             current.head.i != current.i:
         head = current.head
-        if head.dep_ == "prep" or current.dep_ == "pobj":
-            preposition = head if current.dep_ == "pobj" else current
+        if syntax.is_preposition(head) or syntax.is_prep_object(current):
+            preposition = head if syntax.is_prep_object(current) else current
             if preposition.lower_ in PLACE_PREPOSITIONS:
                 return True
             if preposition.lower_ != "of":
