@@ -19,6 +19,7 @@ from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
+from .lang import RuleSet
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
@@ -53,7 +54,8 @@ MODE_CUES = [
 DROP_VERBS = RULES.words("drop_verbs")
 
 
-def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[EventRecord]:
+def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
+                rules: RuleSet = RULES) -> list[EventRecord]:
     discourse = Discourse(doc, person_spans, persons)
     published = dates.parse_published(doc._.published)
     events: list[EventRecord] = []
@@ -61,7 +63,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         found = []
         if FURNITURE.match(sent.text):
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
-        triggers = {t.i: trigger_types(t) for t in sent}
+        triggers = {t.i: trigger_types(t, rules) for t in sent}
         owners = {i for i, types in triggers.items() if types}
         for token in sent:
             for etype in triggers[token.i]:
@@ -170,7 +172,7 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.place = event.place or earlier.place
 
 
-def trigger_types(token: Token) -> list[str]:
+def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
@@ -241,7 +243,7 @@ def trigger_types(token: Token) -> list[str]:
             return ["charge"]  # "a criminal case was opened against the Lopatins"
         if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
             return ["arrest"]  # "ordered Matanov held until trial": a custody order
-        etype = VERB_TRIGGERS.get(lemma)
+        etype = rules.trigger_table("VERB").get(lemma)
         if lemma == "try" and any(c.dep_ == "xcomp" for c in token.children):
             return []  # "tried to leave": an attempt, not a trial
         if etype == "protest" and token.dep_ in ("advcl", "xcomp") and any(
@@ -271,7 +273,7 @@ def trigger_types(token: Token) -> list[str]:
             return []
         return [etype] if etype else []
     if token.pos_ in ("NOUN", "PROPN"):
-        etype = NOUN_TRIGGERS.get(lemma)
+        etype = rules.trigger_table("NOUN").get(lemma)
         if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
                 etype != "hunger_strike":
             return []  # "detention centre", "trial court": a kind of thing, not an event

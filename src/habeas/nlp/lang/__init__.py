@@ -41,6 +41,7 @@ class RuleSet:
     tables: Mapping[str, Mapping[str, Any]]
     numbers: Mapping[str, int]
     triggers: tuple[Trigger, ...]
+    trigger_tables: Mapping[str, Mapping[str, str]]   # pos -> lemma -> event type
 
     def words(self, name: str) -> frozenset[str]:
         """A word list as a set."""
@@ -49,9 +50,9 @@ class RuleSet:
     def table(self, name: str) -> Mapping[str, Any]:
         return self.tables[name]
 
-    def trigger_table(self, pos: str) -> dict[str, str]:
-        """lemma -> event type for one part of speech."""
-        return {t.lemma: t.type for t in self.triggers if t.pos == pos}
+    def trigger_table(self, pos: str) -> Mapping[str, str]:
+        """lemma -> event type for one part of speech ("VERB", "NOUN")."""
+        return self.trigger_tables[pos]
 
     def number_words(self, low: int, high: int) -> dict[str, int]:
         """The number words whose value is between ``low`` and ``high``, inclusive."""
@@ -81,7 +82,9 @@ def load_rules(language: str) -> RuleSet:
     numbers = data["numbers.toml"]
     lists.update({k: tuple(v) for k, v in numbers.items() if isinstance(v, list)})
     triggers = tuple(Trigger(**row) for row in data["triggers.toml"]["rows"])
+    tables_by_pos = {pos: MappingProxyType({t.lemma: t.type for t in triggers if t.pos == pos})
+                     for pos in sorted({t.pos for t in triggers})}
     return RuleSet(language=data["rules.toml"]["language"], version=data["rules.toml"]["version"],
                    hash=digest.hexdigest()[:HASH_LENGTH], lists=MappingProxyType(lists),
                    tables=MappingProxyType(tables), numbers=MappingProxyType(numbers["numbers"]),
-                   triggers=triggers)
+                   triggers=triggers, trigger_tables=MappingProxyType(tables_by_pos))
