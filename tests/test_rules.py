@@ -85,3 +85,34 @@ def test_syntax_reads_a_passive_clause():
     assert syntax.is_passive(verb) and syntax.is_negated(verb)
     assert syntax.is_passive_subject(doc[0]) and syntax.is_subject(doc[0])
     assert [t.text for t in syntax.agents(verb)] == ["police"]
+
+
+def test_a_stored_claim_names_the_rules_that_made_it(nlp, database_url):
+    from sqlalchemy import select
+
+    from habeas.model import Document
+    from habeas.nlp.pipeline import extract_text
+    from habeas.store import (add_article, make_engine, make_sessionmaker, migrate,
+                              save_extraction, unit_of_work)
+    from habeas.store.models import Claim
+
+    rules = load_rules("en")
+    document = Document(text="Police detained Ilmi Umerov, 60, in Simferopol on Tuesday.",
+                        source="t.txt", published="2017-10-25")
+    extraction = extract_text(nlp, document)
+    assert (extraction.versions["rules"], extraction.versions["rules_hash"]) == (
+        "habeas.rules.en.v1", rules.hash)
+    engine = make_engine(database_url)
+    try:
+        migrate(engine)
+        sessions = make_sessionmaker(engine)
+        with unit_of_work(sessions) as session:
+            article, _ = add_article(session=session, document=document)
+            save_extraction(session=session, article=article, extraction=extraction)
+        with unit_of_work(sessions) as session:
+            claims = session.scalars(select(Claim)).all()
+            assert {c.subject_type for c in claims} == {"person", "event"}
+            assert {(c.rules_version, c.rules_hash) for c in claims} == {
+                ("habeas.rules.en.v1", rules.hash)}
+    finally:
+        engine.dispose()
