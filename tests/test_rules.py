@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 
+from habeas.model import EVENT_TYPES
 from habeas.nlp import dates, discourse, persons, terms
 from habeas.nlp.lang import FILES, load_rules
 
@@ -41,10 +42,28 @@ def test_a_language_without_rules_is_an_error():
         load_rules("xx")
 
 
-def test_one_trigger_row_per_lemma_and_part_of_speech():
+def test_one_table_row_per_lemma_and_part_of_speech():
     rows = [(t.lemma, t.pos) for t in load_rules("en").triggers]
     assert len(rows) == len(set(rows))
     assert {t.pos for t in load_rules("en").triggers} == {"VERB", "NOUN"}
+
+
+def test_every_check_a_row_names_is_a_predicate():
+    from habeas.nlp.lang import predicates
+
+    rules = load_rules("en")
+    assert rules.predicate_names() <= set(predicates("en"))
+    assert all(r.type in EVENT_TYPES + ("none",) for r in rules.constructions + rules.triggers)
+    assert all((r.lemma is None) != (r.word is None) for r in rules.constructions)
+
+
+def test_the_rows_of_a_word_come_in_the_order_they_are_tried():
+    rows = load_rules("en").rows("VERB", "put", "put")
+    assert [(r.type, r.when) for r in rows] == [
+        ("release", ("to_house_arrest",)), ("arrest", ("into_custody",)),
+        ("transfer", ("into_facility",)), ("transfer", ("has_destination",))]
+    assert [r.type for r in load_rules("en").rows("VERB", "fine", "fined")] == [
+        "sentence", "sentence"]  # the word row "fined", then the table row "fine"
 
 
 def test_every_module_reads_the_one_number_table():
@@ -116,3 +135,27 @@ def test_a_stored_claim_names_the_rules_that_made_it(nlp, database_url):
                 ("habeas.rules.en.v1", rules.hash)}
     finally:
         engine.dispose()
+
+
+def test_a_new_trigger_is_a_row(nlp, tmp_path):
+    """The worked example of docs/extraction.md: "handcuffed" becomes an arrest by one row."""
+    from habeas.nlp.events import find_events, trigger_types
+    from habeas.nlp.lang import read_rules
+
+    english = resources.files("habeas.nlp.lang").joinpath("en")
+    for name in FILES:
+        (tmp_path / name).write_text(english.joinpath(name).read_text(encoding="utf-8"),
+                                     encoding="utf-8")
+    doc = nlp("Police handcuffed Ilmi Umerov in Simferopol on Tuesday.")
+    verb = doc[1]
+    assert trigger_types(verb) == [] and doc._.events == []
+
+    triggers = tmp_path / "triggers.toml"
+    table = triggers.read_text(encoding="utf-8").rstrip().removesuffix("]")
+    triggers.write_text(table + '    { lemma = "handcuff", pos = "VERB", type = "arrest" },\n]\n',
+                        encoding="utf-8")
+    rules = read_rules(tmp_path)
+    assert trigger_types(verb, rules) == ["arrest"]
+    assert rules.hash != load_rules("en").hash
+    [event] = find_events(doc, doc.spans["habeas_persons"], doc._.persons, rules=rules)
+    assert (event.type, event.place, event.agent) == ("arrest", "Simferopol", "Police")

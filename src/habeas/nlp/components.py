@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span
 
 from .events import find_events
 from .gazetteer import correct_entities
-from .lang import RuleSet
+from ..errors import ModelError
+from .lang import RuleSet, predicates
 from .persons import describe, find_clusters
 from .spans import forget_entities
 from .statistics import find_statistics
@@ -125,6 +126,10 @@ class Events:
     version = "habeas.events.v1"
 
     def __init__(self, rules: RuleSet) -> None:
+        unknown = rules.predicate_names() - set(predicates(rules.language))
+        if unknown:
+            raise ModelError(f"the trigger rows of {rules.version} name checks that "
+                             f"lang/{rules.language}/predicates.py lacks: {sorted(unknown)}")
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:

@@ -19,7 +19,7 @@ from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
-from .lang import RuleSet
+from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
@@ -31,11 +31,6 @@ NOUN_TRIGGERS = RULES.trigger_table("NOUN")
 OBSERVER_VERBS = RULES.words("observer_verbs")
 RECIPIENT_VERBS = RULES.words("recipient_verbs")
 INTRANSITIVE = RULES.words("intransitive_triggers")
-NEEDS_DESTINATION = RULES.words("needs_destination")
-CUSTODY_WORDS = RULES.words("custody_words")
-DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
-SEARCH_OBJECTS = RULES.words("search_objects")
-ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 LIGHT_VERBS = RULES.words("light_verbs")
 PARTICIPATION = RULES.words("participation_verbs")
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
@@ -51,7 +46,6 @@ MODE_CUES = [
     ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
                               re.I)),
 ]
-DROP_VERBS = RULES.words("drop_verbs")
 
 
 def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
@@ -173,133 +167,20 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
 
 
 def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
+    """The event a token names, if any: the first of its trigger rows (``triggers.toml``: the
+    constructions for its lemma or its text, then its table row) whose checks hold."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
-    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
-        if token.lower_ in ("fined", "fines") or lemma == "fin":
-            return ["sentence"]  # the small model lemmatises "fined" as "fin"
-        if lemma in ("give", "hand") and (any(t.lemma_ in ("sentence", "term") for t in
-                                              token.subtree) or terms.find_terms(
-                                                  clause_text(token))):
-            return ["sentence"]
-        if lemma == "receive" and terms.find_terms(clause_text(token)):
-            return ["sentence"]  # "received 12 and a half years each"
-        if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
-                syntax.is_preposition(c) and c.lower_ == "as" for c in token.children):
-            return ["sentence"]  # "serving five years"
-        if lemma in ("refuse", "stop", "reject") and any(
-                syntax.is_direct_object(c) and c.lemma_ in ("food", "meal", "eating")
-                for c in token.children):
-            return ["hunger_strike"]  # "I refused food for 16 days"
-        if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
-            return [] if instead_of(token) else ["release"]  # not "instead of being set free"
-        if lemma == "walk" and any(c.lower_ == "out" for c in token.children) and any(
-                p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
-                for p in token.subtree
-                if syntax.is_preposition(p) and p.head.lower_ in ("out", "walk")):
-            return ["release"]  # "walked out of a penal colony in Lgov"
-        if lemma in DROP_VERBS:
-            return ["charges_dropped"] if dropped_objects(token) else []
-        if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
-                                   for t in token.subtree):
-            # "found three Jehovah's Witnesses — A, B and C — guilty" (guilty hung on C)
-            negated = syntax.is_negated(token) or any(
-                c.lower_ == "not" for c in token.children)
-            return ["acquittal"] if negated else ["conviction"]
-        if lemma in ("give", "provide") and syntax.is_negated(token) and any(
-                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
-            return ["ill_treatment"]  # "was not given insulin for three days"
-        if lemma in ("deny", "refuse", "withhold") and any(
-                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree) and (
-                token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)):
-            return ["ill_treatment"]  # "was refused medical care", "denied him insulin"
-        if lemma == "go" and any(c.lower_ == "untreated" for c in token.children):
-            return ["ill_treatment"]  # "his diabetes went untreated"
-        if lemma in ("go", "be") and any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd")
-                                         for c in token.children) or token.lower_ == "missing" \
-                and any(c.lower_ in ("been", "be", "is", "was", "are", "were") for c in token.children):
-            return ["abduction"]  # "went missing", "has been missing since last Thursday"
-        if lemma == "see" and syntax.is_negated(token) and any(
-                c.lower_ == "since" for c in token.children) and \
-                any(syntax.is_passive_auxiliary(c) for c in token.children):
-            return ["abduction"]  # "has not been seen since"
-        if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
-            return ["trial"]
-        if lemma in ("place", "put", "move", "transfer", "send") and any(
-                o.lemma_ == "arrest" and o.head.lower_ in ("under", "to", "into") and any(
-                    c.lower_ == "house" for c in o.children) and all(
-                    a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
-                    and token in a.ancestors) for o in token.subtree):
-            return ["release"]  # "moved him from the detention centre to house arrest"
-        if lemma == "take" and any(c.lower_ == "away" for c in token.children) and \
-                not destinations(token):
-            return ["arrest"]  # "Among those taken away were ..."
-        if lemma in ("take", "put") and any(
-                p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
-                for p in token.children if syntax.is_preposition(p)):
-            return ["arrest"]  # "was taken into custody in the courtroom"
-        if lemma in ("open", "launch", "bring", "file") and case_against(token):
-            return ["charge"]  # "a criminal case was opened against the Lopatins"
-        if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
-            return ["arrest"]  # "ordered Matanov held until trial": a custody order
-        etype = rules.trigger_table("VERB").get(lemma)
-        if lemma == "try" and any(c.dep_ == "xcomp" for c in token.children):
-            return []  # "tried to leave": an attempt, not a trial
-        if etype == "protest" and token.dep_ in ("advcl", "xcomp") and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-            return []  # "went on hunger strike to protest against the conditions"
-        if etype == "designation" and not DESIGNATION_WORDS.search(
-                token.doc[token.left_edge.i: token.right_edge.i + 1].text):
-            return []
-        if etype == "death_in_custody" and not custody_context(token):
-            return []
-        if etype == "search" and not any(c.lower_ in SEARCH_OBJECTS for c in token.subtree):
-            return []
-        if etype == "sentence" and lemma in ("jail", "imprison") and not terms.find_terms(
-                clause_text(token)):
-            return ["arrest"]
-        if lemma in ("place", "put") and any(
-                p.lower_ in ("in", "into") and any(o.lemma_.lower() in FACILITIES and o.lemma_.lower()
-                                                   not in ("court", "courtroom", "hospital")
-                                                   for o in p.children)
-                for p in token.children if syntax.is_preposition(p)):
-            return ["transfer"]  # "placed in pre-trial detention centre No. 3 in Homiel"
-        if etype == "transfer" and lemma in NEEDS_DESTINATION and not destinations(token):
-            return []
-        if etype == "charge" and lemma == "charge" and not any(
-                c.lower_ in ("with", "under", "for") for c in token.children) and not any(
-                c.dep_ in ("nsubjpass", "dobj") for c in token.children):
-            return []
-        return [etype] if etype else []
-    if token.pos_ in ("NOUN", "PROPN"):
-        etype = rules.trigger_table("NOUN").get(lemma)
-        if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
-                etype != "hunger_strike":
-            return []  # "detention centre", "trial court": a kind of thing, not an event
-        if etype is None and lemma == "charge" and syntax.is_prep_object(token) and \
-                token.head.head.lemma_ == "plead":
-            return ["charge"]  # "pleaded not guilty to charges of lying"
-        if etype == "hunger_strike":
-            return ["hunger_strike"] if any(c.lower_ == "hunger" for c in token.children) or \
-                token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []
-        if etype == "death_in_custody" and not custody_context(token):
-            return []
-        if etype == "sentence" and syntax.is_prep_object(token) and token.head.lower_ in ("under",):
-            return []
-        if etype == "sentence" and syntax.is_direct_object(token) and token.head.lemma_ in (
-                "serve", "complete", "finish") and not terms.find_terms(
-                    token.doc[token.left_edge.i: token.right_edge.i + 1].text):
-            return []  # "after serving his full sentence": its end, told with the release
-        if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
-            return []
-        if etype == "arrest" and syntax.is_prep_object(token) and token.head.lower_ == "of" and \
-                token.head.head.lemma_ in ("day", "week", "month") and any(
-                    c.lower_ == "administrative" for c in token.children):
-            return ["sentence"]  # "given 15 days of administrative arrest"
-        return [etype] if etype else []
-    if token.lower_ == "hunger-strike":
-        return ["hunger_strike"]
+    pos = syntax.word_class(token)
+    if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
+            rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
+        return []  # "detention centre", "trial court": a kind of thing, not an event
+    checks = predicates(rules.language)
+    for row in rules.rows(pos, lemma, token.lower_):
+        if all(checks[name](token) for name in row.when) and \
+                not any(checks[name](token) for name in row.unless):
+            return [] if row.type == "none" else [row.type]
     return []
 
 
@@ -352,32 +233,6 @@ def case_against(verb: Token) -> list[Token]:
         "case", "charge", "proceeding", "prosecution")]
     return [o for holder in [verb, *cases] for o in syntax.objects_of(holder, "against")] \
         if cases else []
-
-
-def instead_of(token: Token) -> bool:
-    """ "Instead of being set free, he was taken to a deportation centre"."""
-    of = token.head
-    return of.lower_ == "of" and (of.head.lower_ == "instead" or any(
-        c.lower_ == "instead" for c in of.children))
-
-
-def custody_order(verb: Token) -> bool:
-    """ "held until trial", "kept in custody pending trial", "held without bail"."""
-    for prep in (c for c in verb.children if syntax.is_preposition(c)):
-        objects = {c.lemma_.lower() for c in prep.children if syntax.is_prep_object(c)}
-        if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
-                prep.lower_ == "without" and "bail" in objects or \
-                prep.lower_ == "in" and objects & {"custody", "detention"}:
-            return True
-    return False
-
-
-def custody_context(token: Token) -> bool:
-    return any(t.lower_ in CUSTODY_WORDS for t in token.sent)
-
-
-def clause_text(token: Token) -> str:
-    return token.doc[token.i: token.right_edge.i + 1].text
 
 
 def destinations(token: Token) -> list[Token]:

@@ -20,6 +20,16 @@ CONJUNCT = "conj"
 AGENT = "agent"          # "by" of a passive: "detained by police"
 
 
+def word_class(token: Token) -> str:
+    """The part of speech a trigger row names: "VERB" (verbs, auxiliaries and participles the
+    small model tags otherwise), "NOUN" (nouns and proper nouns) or "OTHER"."""
+    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return "OTHER"
+
+
 def is_subject(token: Token) -> bool:
     return token.dep_ in SUBJECTS
 
