@@ -159,3 +159,9 @@ def test_a_new_trigger_is_a_row(nlp, tmp_path):
     assert rules.hash != load_rules("en").hash
     [event] = find_events(doc, doc.spans["habeas_persons"], doc._.persons, rules=rules)
     assert (event.type, event.place, event.agent) == ("arrest", "Simferopol", "Police")
+
+
+def test_the_config_names_the_rule_set_it_ships():
+    from habeas.nlp.pipeline import pipeline_config
+
+    assert pipeline_config()["rules"]["en"] == load_rules("en").version

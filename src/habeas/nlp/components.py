@@ -14,13 +14,14 @@ from .events import find_events
 from .gazetteer import correct_entities
 from ..errors import ModelError
 from .lang import RuleSet, predicates
+from .lang.en import RULES
 from .persons import describe, find_clusters
 from .spans import forget_entities
 from .statistics import find_statistics
 
 PERSON_SPANS = "habeas_persons"
 # The rule set a component reads unless habeas.cfg names another.
-RULES_CONFIG = {"rules": {"@misc": "habeas.rules.en.v1"}}
+RULES_CONFIG = {"rules": {"@misc": RULES.version}}
 
 for name, default in (("published", None), ("persons", None), ("events", None),
                       ("group_events", None), ("statistics", None)):

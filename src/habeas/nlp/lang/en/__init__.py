@@ -1,7 +1,8 @@
-"""English: the rule set of ``lang/en/`` and its spaCy registry name, ``habeas.rules.en.v1``.
+"""English: the rule set of ``lang/en/``, registered for the config under its version
+(``habeas.rules.en.v1``, from ``rules.toml``).
 
-The word lists below are the English rule set's, read once; modules import them from here so
-that each list exists once (in ``words.toml``)."""
+The word lists are the English rule set's, read once; modules import ``RULES`` from here and read
+their lists through it, so that each list exists once (in ``words.toml``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from .. import RuleSet, load_rules
 RULES = load_rules("en")
 
 
-@registry.misc("habeas.rules.en.v1")
 def english_rules() -> RuleSet:
-    """The English rule set, as named in habeas.cfg."""
+    """The English rule set, as habeas.cfg names it."""
     return RULES
+
+
+registry.misc.register(RULES.version, func=english_rules)
