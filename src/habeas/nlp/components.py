@@ -1,5 +1,7 @@
 """The Habeas spaCy components. Each is registered with ``@Language.factory`` under a versioned
-name, takes a Doc, writes to ``doc.spans`` or ``Doc._`` and does no I/O."""
+name, takes a Doc, writes to ``doc.spans`` or ``Doc._`` and does no I/O. The components that read
+language data take their rule set from the config (``rules``, a registered name such as
+``habeas.rules.en.v1``); its version and hash are stored with every claim."""
 
 from __future__ import annotations
 
@@ -10,11 +12,16 @@ from spacy.tokens import Doc, Span
 
 from .events import find_events
 from .gazetteer import correct_entities
+from ..errors import ModelError
+from .lang import RuleSet, predicates
+from .lang.en import RULES
 from .persons import describe, find_clusters
 from .spans import forget_entities
 from .statistics import find_statistics
 
 PERSON_SPANS = "habeas_persons"
+# The rule set a component reads unless habeas.cfg names another.
+RULES_CONFIG = {"rules": {"@misc": RULES.version}}
 
 for name, default in (("published", None), ("persons", None), ("events", None),
                       ("group_events", None), ("statistics", None)):
@@ -78,15 +85,19 @@ DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w
                       r"(?: \([^)\n]{1,40}\))? ?(?:--|—|–|-) (?=\S)")
 
 
-@Language.factory("habeas_gazetteer", assigns=["doc.ents"], requires=["doc.ents"])
-def make_gazetteer(nlp: Language, name: str) -> "Gazetteer":
-    return Gazetteer()
+@Language.factory("habeas_gazetteer", assigns=["doc.ents"], requires=["doc.ents"],
+                  default_config=RULES_CONFIG)
+def make_gazetteer(nlp: Language, name: str, rules: RuleSet) -> "Gazetteer":
+    return Gazetteer(rules)
 
 
 class Gazetteer:
     """Corrects the model's entity labels with place and organisation lists."""
 
     version = "habeas.gazetteer.v1"
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
         doc.ents = correct_entities(doc)
@@ -95,15 +106,18 @@ class Gazetteer:
 
 
 @Language.factory("habeas_persons", assigns=["doc.spans", "doc._.persons"],
-                  requires=["doc.ents", "token.dep"])
-def make_persons(nlp: Language, name: str) -> "Persons":
-    return Persons()
+                  requires=["doc.ents", "token.dep"], default_config=RULES_CONFIG)
+def make_persons(nlp: Language, name: str, rules: RuleSet) -> "Persons":
+    return Persons(rules)
 
 
 class Persons:
     """Person mentions clustered within the article, with age, roles, groups."""
 
     version = "habeas.persons.v1"
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
         clusters = find_clusters(doc)
@@ -117,9 +131,9 @@ class Persons:
 
 
 @Language.factory("habeas_events", assigns=["doc._.events"],
-                  requires=["doc._.persons", "token.dep"])
-def make_events(nlp: Language, name: str) -> "Events":
-    return Events()
+                  requires=["doc._.persons", "token.dep"], default_config=RULES_CONFIG)
+def make_events(nlp: Language, name: str, rules: RuleSet) -> "Events":
+    return Events(rules)
 
 
 class Events:
@@ -127,20 +141,32 @@ class Events:
 
     version = "habeas.events.v1"
 
+    def __init__(self, rules: RuleSet) -> None:
+        unknown = rules.predicate_names() - set(predicates(rules.language))
+        if unknown:
+            raise ModelError(f"the trigger rows of {rules.version} name checks that "
+                             f"lang/{rules.language}/predicates.py lacks: {sorted(unknown)}")
+        self.rules = rules
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = find_events(doc, doc.spans[PERSON_SPANS], doc._.persons)
+        doc._.events = find_events(doc, doc.spans[PERSON_SPANS], doc._.persons,
+                                   rules=self.rules)
         return doc
 
 
-@Language.factory("habeas_statistics", assigns=["doc._.statistics"], requires=["doc.ents"])
-def make_statistics(nlp: Language, name: str) -> "Statistics":
-    return Statistics()
+@Language.factory("habeas_statistics", assigns=["doc._.statistics"], requires=["doc.ents"],
+                  default_config=RULES_CONFIG)
+def make_statistics(nlp: Language, name: str, rules: RuleSet) -> "Statistics":
+    return Statistics(rules)
 
 
 class Statistics:
     """Counted facts: "at least 355 cases", "20 Crimean Tatars were detained"."""
 
     version = "habeas.statistics.v1"
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.statistics = find_statistics(doc)

@@ -11,11 +11,12 @@ import datetime as dt
 import functools
 import re
 
+from .lang.en import RULES
 from .lexicon import MONTHS
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+WEEKDAYS = list(RULES.lists["weekdays"])
+NUMBER_WORDS = {**dict.fromkeys(RULES.lists["articles"], 1), **RULES.number_words(1, 10),
+                **dict.fromkeys(RULES.lists["vague"])}
 # An undated month name more than this many days after publication means the previous year
 # ("in December", written in January).
 FUTURE_SLACK_DAYS = 31
@@ -33,7 +34,7 @@ ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year|morning|after
                       r"|next\s+day|following\s+day|that\s+(day|morning|afternoon|evening|night))\b",
                       re.I)
 _RELATIVE = re.compile(
-    r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"\b(?P<n>\d+|" + "|".join(w for w, n in NUMBER_WORDS.items() if n) + r")\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|earlier|ago|before)\b", re.I)
 
 
@@ -58,7 +59,7 @@ def _month_number(text: str) -> int:
     return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")[:3]]
 
 
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+SEASONS = {season: tuple(months) for season, months in RULES.table("seasons").items()}
 
 
 def _season(lowered: str, published: dt.date | None) -> str | None:

@@ -11,22 +11,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
+from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
 from .spans import entity_text
 
-SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
-FIRST_PERSON = {"i", "me", "my", "myself"}
-PLURAL = {"they", "them", "their", "themselves", "both"}
-PLURAL_NOUNS = {"men", "women", "brothers", "activists", "prisoners", "detainees", "defendants",
-                "two", "sisters", "journalists", "believers", "leaders", "both", "protesters",
-                "bloggers", "suspects", "couple", "pair", "lawyers", "colleagues", "others",
-                "three", "four", "five", "six", "seven", "eight", "nine", "ten", "all"}
-PLURAL_DETERMINERS = {"both", "two", "the", "these", "those", "all", "three", "four", "five",
-                      "six", "seven", "eight", "nine", "ten"}
-RELATIVE_PRONOUNS = {"who", "whom", "that", "which", "whose"}
-# Who speaks for a body: "a spokesman for the Russian-installed authorities in Crimea".
-SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative", "press",
-                "service", "secretary", "office"}
+SINGULAR = RULES.words("singular_pronouns")
+FIRST_PERSON = RULES.words("first_person_pronouns")
+PLURAL = RULES.words("plural_pronouns")
+PLURAL_NOUNS = RULES.words("plural_nouns") | set(RULES.number_words(2, 10))
+PLURAL_DETERMINERS = RULES.words("plural_determiners") | set(RULES.number_words(2, 10))
+RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
+SPOKESPEOPLE = RULES.words("spokespeople")
 
 
 def noun_text(head: Token) -> str:
@@ -40,17 +35,13 @@ def noun_text(head: Token) -> str:
     return head.doc[start:end].text.strip(" ,")
 
 
-# Words by which a report refers back to an organisation it named.
-ORG_NOUNS = {"group", "organisation", "organization", "centre", "center", "ngo", "movement",
-             "monitor", "watchdog", "association", "network", "initiative"}
+ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 # How many sentences back a pronoun may find the person events happened to, when the nearer
 # sentences name only others.
 VICTIM_WINDOW = 10
-ACCUSERS = {"prosecution", "prosecutors", "prosecutor", "investigators", "investigation", "fsb",
-            "police", "authorities", "kgb", "sbu", "court", "indictment", "officials", "kremlin",
-            "ministry", "committee", "security", "service", "state", "media", "reports"}
+ACCUSERS = RULES.words("accusers")
 
 
 class Discourse:
@@ -112,13 +103,13 @@ class Discourse:
             root = self.doc[comma - 1]
             while root.dep_ in ("compound", "flat") and root.head.i != root.i:
                 root = root.head
-            while root.dep_ == "conj" and root.head.i != root.i:
+            while syntax.is_conjunct(root) and root.head.i != root.i:
                 root = root.head
             return [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at
                     and t.i not in skip] or self.antecedents(token)
         if token.lower_ in ("neither", "none", "each", "either", "all", "both"):
-            of = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for o in c.children if o.dep_ == "pobj"]
+            of = [o for c in token.children if syntax.is_preposition(c) and c.lower_ == "of"
+                  for o in c.children if syntax.is_prep_object(o)]
             if of:  # "neither of them asked for a pardon"
                 return self.persons_in(of[0], skip=skip)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
@@ -144,8 +135,8 @@ class Discourse:
                 if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
                                   "amod", "det", "nummod", "npadvmod"):
                     stack.append(child)
-                elif child.dep_ == "prep" and child.lower_ == "of":
-                    stack.extend(c for c in child.children if c.dep_ == "pobj")
+                elif syntax.is_preposition(child) and child.lower_ == "of":
+                    stack.extend(c for c in child.children if syntax.is_prep_object(c))
         return out
 
     def first_person(self, token: Token) -> str | None:
@@ -202,7 +193,7 @@ class Discourse:
         found: list[str] = []
         for start, cid in reversed(self.mentions):
             root = self.doc[start]
-            if root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS:
+            if syntax.is_active_subject(root) and root.head.lemma_ in REPORTING_VERBS:
                 continue  # "Polozov said that both men ...": the speaker is not one of them
             if self.victims and cid not in self.victims:
                 continue
@@ -239,7 +230,7 @@ class Discourse:
                 continue
             head = self.doc[start]
             root = head
-            while root.dep_ == "conj" and root.head.i != root.i:
+            while syntax.is_conjunct(root) and root.head.i != root.i:
                 root = root.head
             group = [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at]
             group = list(dict.fromkeys(group))
@@ -308,18 +299,18 @@ class Discourse:
 
     def _speaker(self, verb: Token) -> str | None:
         if verb.lemma_ == "accord":
-            pobj = [c for c in verb.subtree if c.dep_ == "pobj"]
+            pobj = [c for c in verb.subtree if syntax.is_prep_object(c)]
             return self._name_of(pobj[0]) if pobj else None
         for child in verb.children:
-            if child.dep_ in ("nsubj",):
+            if syntax.is_active_subject(child):
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self._name_of(verb.head)
                 return self._name_of(child)
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if syntax.is_agent(child):
+                pobj = syntax.prep_object(child)
                 if pobj is not None:
                     return self._name_of(pobj)
-        if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+        if syntax.is_conjunct(verb) and verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "said ..., but added that ..."
         # "... Petro Poroshenko wrote on Twitter" with the subject lost by the parser.
         previous = self._before_verb(verb)
@@ -348,8 +339,7 @@ class Discourse:
         if appos:  # "according to his mother, Ala Sauchanka"
             return self.names[self.cluster_at[appos[0].i]]
         if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"
-            body = next((o for p in token.children if p.dep_ == "prep" and p.lower_ in (
-                "for", "of") for o in p.children if o.dep_ == "pobj"), None)
+            body = next(iter(syntax.objects_of(token, "for", "of")), None)
             if body is not None:
                 return noun_text(body)
         holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
@@ -388,7 +378,7 @@ class Discourse:
         verbs = []
         for token in sent:
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
-            obj = any(c.dep_ == "dobj" for c in token.children)
+            obj = any(syntax.is_direct_object(c) for c in token.children)
             if token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and (
                     clause or token.dep_ not in ("relcl", "acl") and not obj):
                 # "videos he posted on YouTube" reports nothing; "Aliev, who said that",
@@ -436,7 +426,7 @@ class Discourse:
 
     def _according(self, token: Token) -> str | None:
         to = token.nbor(1)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = syntax.prep_object(to)
         if pobj is None and to.i + 1 < len(self.doc):
             pobj = self.doc[to.i + 1]
             while pobj.dep_ == "det" and pobj.i + 1 < pobj.sent.end:
@@ -444,8 +434,7 @@ class Discourse:
         return self._name_of(pobj) if pobj is not None else None
 
 
-COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10}
+COUNTS = {"both": 2, **RULES.number_words(2, 10)}
 
 
 def number_of(token: Token) -> int | None:

@@ -19,82 +19,22 @@ from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
+from .lang import RuleSet, predicates
+from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
 from .spans import entity_at, entity_text
 
-VERB_TRIGGERS = {
-    "arrest": "arrest", "detain": "arrest", "apprehend": "arrest", "seize": "arrest",
-    "nab": "arrest", "jail": "sentence", "imprison": "sentence",
-    "search": "search", "raid": "search",
-    "abduct": "abduction", "kidnap": "abduction", "disappear": "abduction",
-    "charge": "charge", "indict": "charge", "prosecute": "charge", "accuse": "charge",
-    "try": "trial",
-    "convict": "conviction",
-    "sentence": "sentence", "fine": "sentence",
-    "acquit": "acquittal",
-    "appeal": "appeal",
-    "release": "release", "free": "release", "pardon": "release", "exchange": "release",
-    "swap": "release", "parole": "release",
-    "transfer": "transfer", "deport": "transfer", "extradite": "transfer", "expel": "transfer",
-    "move": "transfer", "fly": "transfer", "head": "transfer", "send": "transfer",
-    "take": "transfer", "escort": "transfer", "convoy": "transfer", "relocate": "transfer",
-    "drive": "transfer", "bus": "transfer", "put": "transfer", "bring": "transfer",
-    "transport": "transfer", "deliver": "transfer", "land": "transfer", "etap": "transfer",
-    "torture": "ill_treatment", "beat": "ill_treatment", "mistreat": "ill_treatment",
-    "abuse": "ill_treatment", "punch": "ill_treatment", "kick": "ill_treatment",
-    "choke": "ill_treatment", "electrocute": "ill_treatment", "suffocate": "ill_treatment",
-    "hit": "ill_treatment", "slap": "ill_treatment", "batter": "ill_treatment",
-    "die": "death_in_custody",
-    "declare": "designation", "recognise": "designation", "recognize": "designation",
-    "designate": "designation", "name": "designation",
-    "protest": "protest", "rally": "protest", "picket": "protest", "demonstrate": "protest",
-}
-NOUN_TRIGGERS = {
-    "arrest": "arrest", "detention": "arrest",
-    "search": "search", "raid": "search",
-    "abduction": "abduction", "kidnapping": "abduction", "disappearance": "abduction",
-    "indictment": "charge", "prosecution": "charge",
-    "trial": "trial", "hearing": "trial",
-    "conviction": "conviction", "sentence": "sentence", "acquittal": "acquittal",
-    "appeal": "appeal",
-    "release": "release", "pardon": "release", "exchange": "release", "swap": "release",
-    "transfer": "transfer", "deportation": "transfer", "extradition": "transfer",
-    "torture": "ill_treatment", "beating": "ill_treatment", "ill-treatment": "ill_treatment",
-    "death": "death_in_custody",
-    "strike": "hunger_strike",
-    "protest": "protest", "rally": "protest", "demonstration": "protest", "picket": "protest",
-    "vigil": "protest",
-}
-# Verbs whose subject watches or tells of an event named by their object, not undergoes it.
-OBSERVER_VERBS = {"film", "record", "photograph", "report", "document", "witness", "cover",
-                  "describe", "condemn", "criticise", "criticize", "denounce", "investigate",
-                  "monitor", "watch", "see", "attend", "observe", "publicise", "publicize"}
-# Verbs whose subject receives the event: "X received 12 years", "X is serving five years".
-RECIPIENT_VERBS = {"receive", "serve", "get"}
-# Verbs whose subject is the one the event happens to.
-INTRANSITIVE = {"head", "die", "disappear", "appeal", "protest", "rally", "picket", "walk", "go",
-                "land", "arrive", "appear",
-                "miss", "see",
-                "demonstrate", "fly"}
-# Transfer verbs that are only transfers with a destination ("taken to Rostov").
-NEEDS_DESTINATION = {"move", "fly", "head", "send", "take", "escort", "convoy", "drive", "bus",
-                     "put", "bring", "transport", "deliver", "land"}
+VERB_TRIGGERS = RULES.trigger_table("VERB")
+NOUN_TRIGGERS = RULES.trigger_table("NOUN")
+OBSERVER_VERBS = RULES.words("observer_verbs")
+RECIPIENT_VERBS = RULES.words("recipient_verbs")
+INTRANSITIVE = RULES.words("intransitive_triggers")
+LIGHT_VERBS = RULES.words("light_verbs")
+PARTICIPATION = RULES.words("participation_verbs")
 # Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
-ARRIVAL_VERBS = {"land", "arrive"}
-CUSTODY_WORDS = {"custody", "prison", "colony", "detention", "cell", "jail", "sizo",
-                 "pre-trial", "penitentiary", "camp", "police", "station"}
-DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
-SEARCH_OBJECTS = {"home", "house", "flat", "apartment", "office", "homes", "houses", "flats",
-                  "apartments", "offices", "premises", "property", "room", "mosque"}
-ILL_TREATMENT_OBJECTS = {"care", "treatment", "help", "medication", "doctor", "medicine",
-                         "insulin", "hospital", "surgery", "examination", "drug", "medical"}
-LIGHT_VERBS = {"take", "hold", "stage", "join", "attend", "go", "begin", "start", "launch",
-               "declare", "end", "face", "undergo", "stand"}
-# Inside a charge ("for organizing protests") a protest is an accusation; taking part in one
-# ("for taking part in a protest in 2014") is still an event.
-PARTICIPATION = {"take", "join", "attend", "participate", "lead", "stage", "hold"}
+ARRIVAL_VERBS = RULES.words("arrival_verbs")
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
                 "charges_dropped", "appeal"}
 MODE_CUES = [
@@ -108,18 +48,15 @@ MODE_CUES = [
     ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
                               re.I)),
 ]
-DROP_VERBS = {"drop", "close", "dismiss", "withdraw", "lift", "terminate", "quash"}
 # A higher court deciding on a verdict: "upheld the sentence", "overturned his conviction" is an
-# appeal, never a new sentence.
-APPEAL_DECISION_VERBS = {"uphold", "confirm", "overturn", "annul", "reverse", "commute",
-                         "reduce", "cut", "shorten", "affirm", "quash", "leave", "set"}
-# Verbs that are a court's decision only with a court as subject.
-COURT_ONLY_DECISIONS = {"confirm", "reduce", "cut", "shorten", "leave", "affirm"}
-DECISION_NOUNS = {"sentence", "verdict", "conviction", "ruling", "decision", "judgment",
-                  "judgement", "term", "punishment"}
+# appeal, never a new sentence; some verbs only with a court as subject ("a source confirmed").
+APPEAL_DECISION_VERBS = RULES.words("appeal_decision_verbs")
+COURT_ONLY_DECISIONS = RULES.words("court_only_decisions")
+DECISION_NOUNS = RULES.words("decision_nouns")
 
 
-def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[EventRecord]:
+def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
+                rules: RuleSet = RULES) -> list[EventRecord]:
     discourse = Discourse(doc, person_spans, persons)
     published = dates.parse_published(doc._.published)
     events: list[EventRecord] = []
@@ -128,7 +65,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord]) -> list[Eve
         found = []
         if FURNITURE.match(sent.text):
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
-        triggers = {t.i: trigger_types(t) for t in sent}
+        triggers = {t.i: trigger_types(t, rules) for t in sent}
         owners = {i for i, types in triggers.items() if types}
         for token in sent:
             for etype in triggers[token.i]:
@@ -194,10 +131,7 @@ FURNITURE = re.compile(r"\s*(?:read (?:also|more)|see also|related|photo(?:graph
                        r"image|video|watch|pictured|illustration)\s*[:|—-]", re.I)
 
 
-# "detained at the rally": a definite mention of an event told before gives its date and place.
-EPISODE_NOUNS = {"rally": "protest", "protest": "protest", "demonstration": "protest",
-                 "picket": "protest", "raid": "search", "raids": "search", "hearing": "trial",
-                 "trial": "trial"}
+EPISODE_NOUNS = RULES.table("episode_nouns")
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -217,9 +151,9 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.place = event.place or earlier.place
                     break
         for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ == "after":
+            if syntax.is_preposition(prep) and prep.lower_ == "after":
                 # "detained two weeks after the rally": the rally's date plus two weeks
-                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                noun = syntax.prep_object(prep)
                 span = [c for c in prep.children if c.ent_type_ == "DATE"] or [
                     c for c in trigger.children if c.ent_type_ == "DATE" and c.i < prep.i]
                 earlier = next((e for e in reversed(before) if noun is not None and
@@ -229,11 +163,11 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.date = dates.resolve(f"{ent.text} later",
                                                published, earlier.date)
                     continue
-            if prep.dep_ != "prep" or prep.lower_ not in ("at", "during", "in"):
+            if not syntax.is_preposition(prep) or prep.lower_ not in ("at", "during", "in"):
                 continue
             for noun in prep.children:
                 etype = EPISODE_NOUNS.get(noun.lower_)
-                if noun.dep_ != "pobj" or etype is None or not any(
+                if not syntax.is_prep_object(noun) or etype is None or not any(
                         c.lower_ == "the" for c in noun.children):
                     continue
                 earlier = next((e for e in reversed(before) if e.type == etype and e.date), None)
@@ -269,182 +203,56 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     return out
 
 
-def trigger_types(token: Token) -> list[str]:
+def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
+    """The event a token names, if any: the first of its trigger rows (``triggers.toml``: the
+    constructions for its lemma or its text, then its table row) whose checks hold."""
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
     if is_state(token):
         return []
-    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
-        if token.lower_ in ("fined", "fines") or lemma == "fin":
-            return ["sentence"]  # the small model lemmatises "fined" as "fin"
-        if lemma in ("give", "hand") and (any(t.lemma_ in ("sentence", "term") for t in
-                                              token.subtree) or terms.find_terms(
-                                                  clause_text(token))):
-            return ["sentence"]
-        if lemma in ("receive", "get") and terms.find_terms(clause_text(token)):
-            return ["sentence"]  # "received 12 and a half years each"
-        if lemma == "serve" and terms.find_terms(clause_text(token)) and not any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
-            return ["sentence"]  # "serving five years"
-        if lemma in ("refuse", "stop", "reject") and any(
-                c.dep_ == "dobj" and c.lemma_ in ("food", "meal", "eating") for c in token.children):
-            return ["hunger_strike"]  # "I refused food for 16 days"
-        if lemma in ("walk", "set") and any(c.lower_ == "free" for c in token.children):
-            return [] if instead_of(token) else ["release"]  # not "instead of being set free"
-        if lemma == "walk" and any(c.lower_ == "out" for c in token.children) and any(
-                p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
-                for p in token.subtree if p.dep_ == "prep" and p.head.lower_ in ("out", "walk")):
-            return ["release"]  # "walked out of a penal colony in Lgov"
-        if decided_verdicts(token):
-            return ["appeal"]  # "the appeals court upheld his sentence"
-        if lemma in DROP_VERBS:
-            return ["charges_dropped"] if dropped_objects(token) else []
-        if lemma == "find" and any(t.lower_ == "guilty" and not _inside_clause(t, token)
-                                   for t in token.subtree):
-            # "found three Jehovah's Witnesses — A, B and C — guilty" (guilty hung on C)
-            negated = any(c.dep_ == "neg" for c in token.children) or any(
-                c.lower_ == "not" for c in token.children)
-            return ["acquittal"] if negated else ["conviction"]
-        if lemma in ("give", "provide") and any(c.dep_ == "neg" for c in token.children) and any(
-                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree):
-            return ["ill_treatment"]  # "was not given insulin for three days"
-        if lemma in ("deny", "refuse", "withhold") and any(
-                c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree) and (
-                token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)):
-            return ["ill_treatment"]  # "was refused medical care", "denied him insulin"
-        if lemma == "go" and any(c.lower_ == "untreated" for c in token.children):
-            return ["ill_treatment"]  # "his diabetes went untreated"
-        if lemma in ("go", "be") and any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd")
-                                         for c in token.children) or token.lower_ == "missing" \
-                and any(c.lower_ in ("been", "be", "is", "was", "are", "were") for c in token.children):
-            return ["abduction"]  # "went missing", "has been missing since last Thursday"
-        if lemma == "see" and any(c.dep_ == "neg" for c in token.children) and any(
-                c.lower_ == "since" for c in token.children) and \
-                any(c.dep_ == "auxpass" for c in token.children):
-            return ["abduction"]  # "has not been seen since"
-        if lemma == "stand" and any(c.lower_ == "trial" for c in token.subtree):
-            return ["trial"]
-        if lemma == "appear" and any(
-                p.lower_ in ("in", "before") and any(o.lemma_.lower() in COURT_WORDS | {
-                    "magistrate", "courtroom"} for o in p.children if o.dep_ == "pobj")
-                for p in token.children if p.dep_ == "prep"):
-            return ["trial"]  # "appeared in court", "appeared before a magistrate"
-        if lemma in ("place", "put", "move", "transfer", "send") and any(
-                o.lemma_ == "arrest" and o.head.lower_ in ("under", "to", "into") and any(
-                    c.lower_ == "house" for c in o.children) and all(
-                    a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
-                    and token in a.ancestors) for o in token.subtree):
-            return ["release"]  # "moved him from the detention centre to house arrest"
-        if lemma == "take" and any(c.lower_ == "away" for c in token.children) and \
-                not destinations(token):
-            return ["arrest"]  # "Among those taken away were ..."
-        if lemma in ("take", "put") and any(
-                p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
-                for p in token.children if p.dep_ == "prep"):
-            return ["arrest"]  # "was taken into custody in the courtroom"
-        if lemma in ("open", "launch", "bring", "file") and case_against(token):
-            return ["charge"]  # "a criminal case was opened against the Lopatins"
-        if lemma == "remand" or lemma in ("hold", "keep") and custody_order(token):
-            return ["arrest"]  # "ordered Matanov held until trial": a custody order
-        etype = VERB_TRIGGERS.get(lemma)
-        if lemma == "try" and any(c.dep_ == "xcomp" for c in token.children):
-            return []  # "tried to leave": an attempt, not a trial
-        if etype == "protest" and token.dep_ in ("advcl", "xcomp") and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
-            return []  # "went on hunger strike to protest against the conditions"
-        if etype == "designation" and not DESIGNATION_WORDS.search(
-                token.doc[token.left_edge.i: token.right_edge.i + 1].text):
-            return []
-        if etype == "death_in_custody" and not custody_context(token):
-            return []
-        if etype == "search" and not any(c.lower_ in SEARCH_OBJECTS for c in token.subtree):
-            return []
-        if etype == "sentence" and lemma in ("jail", "imprison") and not terms.find_terms(
-                clause_text(token)):
-            return ["arrest"]
-        if lemma in ("place", "put") and any(
-                p.lower_ in ("in", "into") and any(o.lemma_.lower() in FACILITIES and o.lemma_.lower()
-                                                   not in ("court", "courtroom", "hospital")
-                                                   for o in p.children)
-                for p in token.children if p.dep_ == "prep"):
-            return ["transfer"]  # "placed in pre-trial detention centre No. 3 in Homiel"
-        if etype == "transfer" and lemma in NEEDS_DESTINATION and not destinations(token):
-            return []
-        if etype == "charge" and lemma == "charge" and not any(
-                c.lower_ in ("with", "under", "for") for c in token.children) and not any(
-                c.dep_ in ("nsubjpass", "dobj") for c in token.children):
-            return []
-        return [etype] if etype else []
-    if token.pos_ in ("NOUN", "PROPN"):
-        etype = NOUN_TRIGGERS.get(lemma)
-        if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
-                etype != "hunger_strike":
-            return []  # "detention centre", "trial court": a kind of thing, not an event
-        if lemma == "session" and any(c.lemma_.lower() in ("court", "judicial", "trial")
-                                      for c in token.children if c.dep_ in ("compound", "amod")):
-            return ["trial"]  # "a court session was held"
-        if lemma == "charge" and token.dep_ in ("dobj", "nsubjpass") and \
-                token.head.lemma_ in CHARGING_VERBS and not any(
-                    c.dep_ == "neg" for c in token.head.children):
-            return ["charge"]  # "faced charges of treason", "charges were brought against them"
-        if etype is None and lemma == "charge" and token.dep_ == "pobj" and \
-                token.head.head.lemma_ == "plead":
-            return ["charge"]  # "pleaded not guilty to charges of lying"
-        if etype == "hunger_strike":
-            return ["hunger_strike"] if any(c.lower_ == "hunger" for c in token.children) or \
-                token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-") else []
-        if etype == "death_in_custody" and not custody_context(token):
-            return []
-        if etype == "sentence" and token.dep_ in ("pobj",) and token.head.lower_ in ("under",):
-            return []
-        if etype == "sentence" and token.dep_ == "dobj" and token.head.lemma_ in (
-                "serve", "complete", "finish") and not terms.find_terms(
-                    token.doc[token.left_edge.i: token.right_edge.i + 1].text):
-            return []  # "after serving his full sentence": its end, told with the release
-        if etype == "arrest" and token.i > 0 and token.nbor(-1).lower_ == "house":
-            return []
-        if etype == "arrest" and token.dep_ == "pobj" and token.head.lower_ == "of" and \
-                token.head.head.lemma_ in ("day", "week", "month") and any(
-                    c.lower_ == "administrative" for c in token.children):
-            return ["sentence"]  # "given 15 days of administrative arrest"
-        return [etype] if etype else []
-    if token.lower_ == "hunger-strike":
-        return ["hunger_strike"]
+    pos = syntax.word_class(token)
+    if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
+            rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
+        return []  # "detention centre", "trial court": a kind of thing, not an event
+    checks = predicates(rules.language)
+    for row in rules.rows(pos, lemma, token.lower_):
+        if all(checks[name](token) for name in row.when) and \
+                not any(checks[name](token) for name in row.unless):
+            return [] if row.type == "none" else [row.type]
     return []
 
 
-# Nouns in these prepositions are background, not events: "before the trial", "during his
-# detention", "in protest against".
-BACKGROUND_PREPOSITIONS = {"before", "after", "during", "until", "since", "pending",
-                           "throughout", "ahead", "following", "about"}
+BACKGROUND_PREPOSITIONS = RULES.words("background_prepositions")
 
 
 def etype_blocked_by_context(token: Token) -> bool:
     head = token.head
     if token.dep_ in ("dobj", "nsubjpass") and token in decided_verdicts(head):
         return True  # "upheld the sentence": the appeal's object, not a new sentence
-    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("against", "of") and \
+    if syntax.is_prep_object(token) and syntax.is_preposition(head) and \
+            head.lower_ in ("against", "of") and \
             head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
         return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
-    while token.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "pobj" and \
+    while syntax.is_prep_object(token) and head.lower_ == "of" and \
+            syntax.is_prep_object(head.head) and \
             head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
-    if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
-            c.ent_type_ == "DATE" or c.dep_ == "prep" and any(
+    if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
+            c.ent_type_ == "DATE" or syntax.is_preposition(c) and any(
                 g.ent_type_ == "DATE" for g in c.children) for c in token.children):
         return True  # "after the trial"; but "since his arrest in March" is an arrest
-    if token.dep_ == "pobj" and head.lower_ == "in" and token.lemma_ == "protest" and \
+    if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.head.lemma_ == "serve":
+    if syntax.is_prep_object(token) and head.lower_ == "of" and head.head.head.lemma_ == "serve":
         return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
     return False
 
 
 # Custody as a state, not an event: "remains in detention", "is under house arrest".
-STATE_NOUNS = {"detention", "custody", "arrest", "prison", "jail", "captivity"}
-PLACING_VERBS = {"place", "put", "take", "send", "remand", "return"}
+STATE_NOUNS = RULES.words("state_nouns")
+PLACING_VERBS = RULES.words("placing_verbs")
 
 
 def is_state(token: Token) -> bool:
@@ -464,8 +272,8 @@ def is_state(token: Token) -> bool:
 
 
 # Verbs that lay a charge named as a noun: "faced charges", "charges were brought against".
-CHARGING_VERBS = {"face", "bring", "level", "press", "file", "lay"}
-CASE_NOUNS = {"charge", "case", "prosecution", "accusation", "proceeding", "investigation"}
+CHARGING_VERBS = RULES.words("charging_verbs")
+CASE_NOUNS = RULES.words("case_nouns")
 
 
 def dropped_objects(verb: Token) -> list[Token]:
@@ -474,9 +282,9 @@ def dropped_objects(verb: Token) -> list[Token]:
     nearest case noun before the verb."""
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
              and c.lemma_ in CASE_NOUNS]
-    if found or not any(c.dep_ == "auxpass" for c in verb.children):
+    if found or not any(syntax.is_passive_auxiliary(c) for c in verb.children):
         return found
-    if any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children):
+    if any(syntax.is_subject(c) for c in verb.children):
         return []
     before = [t for t in verb.sent if t.i < verb.i and t.lemma_ in CASE_NOUNS]
     return before[-1:]
@@ -487,9 +295,8 @@ def case_against(verb: Token) -> list[Token]:
     was opened" (the objects of "against")."""
     cases = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_ in (
         "case", "charge", "proceeding", "prosecution")]
-    return [o for holder in [verb, *cases] for p in holder.children
-            if p.dep_ == "prep" and p.lower_ == "against"
-            for o in p.children if o.dep_ == "pobj"] if cases else []
+    return [o for holder in [verb, *cases] for o in syntax.objects_of(holder, "against")] \
+        if cases else []
 
 
 def decided_verdicts(verb: Token) -> list[Token]:
@@ -523,32 +330,6 @@ def appellants(verb: Token) -> list[Token]:
     return found
 
 
-def instead_of(token: Token) -> bool:
-    """ "Instead of being set free, he was taken to a deportation centre"."""
-    of = token.head
-    return of.lower_ == "of" and (of.head.lower_ == "instead" or any(
-        c.lower_ == "instead" for c in of.children))
-
-
-def custody_order(verb: Token) -> bool:
-    """ "held until trial", "kept in custody pending trial", "held without bail"."""
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        objects = {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
-        if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
-                prep.lower_ == "without" and "bail" in objects or \
-                prep.lower_ == "in" and objects & {"custody", "detention"}:
-            return True
-    return False
-
-
-def custody_context(token: Token) -> bool:
-    return any(t.lower_ in CUSTODY_WORDS for t in token.sent)
-
-
-def clause_text(token: Token) -> str:
-    return token.doc[token.i: token.right_edge.i + 1].text
-
-
 def destinations(token: Token) -> list[Token]:
     """Places after "to"/"via" attached to a transfer verb, in the order of the route."""
     found = []
@@ -559,9 +340,9 @@ def destinations(token: Token) -> list[Token]:
         if child.dep_ not in ("prep", "conj") or child.lower_ not in towards:
             continue
         chain = child
-        while chain != token and (chain.dep_ == "prep" or chain.dep_ == "conj" and chain.pos_
-                                  not in ("VERB", "AUX") or chain.dep_ == "pobj" and
-                                  chain.lemma_ in VEHICLES):
+        while chain != token and (syntax.is_preposition(chain) or syntax.is_conjunct(chain)
+                                  and chain.pos_ not in ("VERB", "AUX") or
+                                  syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES):
             chain = chain.head  # "put on a flight from Moscow to Dushanbe"
         if chain == token:
             place = first_place(child)
@@ -570,13 +351,13 @@ def destinations(token: Token) -> list[Token]:
     return found
 
 
-VEHICLES = {"flight", "plane", "train", "bus", "car", "van", "minibus", "convoy", "aircraft"}
+VEHICLES = RULES.words("vehicles")
 
 
 def first_place(prep: Token) -> Token | None:
     """The object of "to"/"via" when it is a place: a named place or a building ("a police base
     in Gudermes", "penal colony No. 2 in Salavat")."""
-    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    pobj = syntax.prep_object(prep)
     if pobj is None:
         return None
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
@@ -610,19 +391,7 @@ def ent_text(token: Token) -> str:
 # ------------------------------------------------------------------- arguments
 
 
-# Nouns for people not named: an event about them is a group event ("protesters were detained").
-PEOPLE_NOUNS = {
-    "people", "person", "protester", "protesters", "activist", "activists", "man", "men",
-    "woman", "women", "civilian", "civilians", "journalist", "journalists", "member", "members",
-    "opponent", "opponents", "supporter", "supporters", "prisoner", "prisoners", "detainee",
-    "detainees", "suspect", "suspects", "citizen", "citizens", "resident", "residents",
-    "student", "students", "believer", "believers", "witness", "witnesses", "hostage",
-    "hostages", "leftist", "leftists", "dissident", "dissidents", "demonstrator",
-    "demonstrators", "worker", "workers", "soldier", "soldiers", "officer", "officers",
-    "friend", "defendant", "defendants", "lawmaker", "politician", "blogger", "teenager",
-    "youth", "individual", "individuals", "tatars", "ukrainians", "dozens", "hundreds",
-    "thousands", "scores", "many", "several", "others", "someone", "one", "number",
-}
+PEOPLE_NOUNS = RULES.words("people_nouns")
 
 
 def group_of(token: Token) -> str | None:
@@ -646,10 +415,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     p.lower_ == "against" for o in p.children if o.dep_ == "pobj"] or (
                 subjects(verb) if verb.lemma_ == "face" else [])
         for child in trigger.children:
-            if child.dep_ == "prep" and (child.lower_ in ("of", "for") or child.lower_ ==
+            if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
-                args.extend(c for c in child.children if c.dep_ == "pobj")
+                args.extend(c for c in child.children if syntax.is_prep_object(c))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
         if not args:
@@ -659,37 +428,36 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
     else:
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children)
+        passive = syntax.is_passive(trigger)
         if etype == "charge" and case_against(trigger):
             args = case_against(trigger)
         elif etype == "appeal" and decided_verdicts(trigger):
             args = appellants(trigger)
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
-            args = [t for a in objects for t in a.subtree if t.dep_ == "pobj"] or (
+            args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype == "sentence" and trigger.lemma_ in RECIPIENT_VERBS):
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
-            args = [c for c in trigger.children if c.dep_ in ("dobj", "obj")] + [
+            args = syntax.objects(trigger) + [
                 g for c in trigger.children if c.lower_ == "guilty"
-                for g in c.children if g.dep_ in ("nsubj",)]
+                for g in c.children if syntax.is_active_subject(g)]
         else:
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
                                           "term", "year", "month"))
                     and c.ent_type_ not in ("DATE", "TIME")]
-            if not args and trigger.dep_ == "conj":
+            if not args and syntax.is_conjunct(trigger):
                 args = subjects(trigger)  # "was detained at the rally and released the same
                 # evening": the conjunct shares the passive subject
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
-                args += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
-                         for p in c.children if p.dep_ == "pobj"]
+                args += syntax.objects_of(trigger, "to")
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
-                args = [c for c in trigger.head.children if c.dep_ == "dobj"]  # "ordered
+                args = [c for c in trigger.head.children if syntax.is_direct_object(c)]  # "ordered
                 # Matanov held until trial"
             headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
@@ -701,7 +469,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         not any(x.dep_ in ("relcl", "acl") for x in t.ancestors
                                 if a in x.ancestors or x == a)] + [
                     c for a in args for r in a.children if r.dep_ == "relcl"
-                    for c in r.children if c.dep_ == "nsubj"] + args
+                    for c in r.children if syntax.is_active_subject(c)] + args
     # "was tried along with B", "together with B", "alongside B": B too
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
              for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
@@ -711,8 +479,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     found: list[str] = []
     for arg in args:
         # "detained three of them, including the brothers' mother, Zore Emirova": the one named
-        included = [p for c in arg.children if c.dep_ == "prep" and c.lower_ == "including"
-                    for p in c.children if p.dep_ == "pobj"]
+        included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
+                    for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
         for cid in named or discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
             if cid not in found:
@@ -739,14 +507,14 @@ def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
     """ "Korneyeva was one of 16 prisoners freed ...": the freed prisoners include her; so do
     "Among those taken away were A, B and C"."""
     of = token.head
-    if token.dep_ == "pobj" and of.lower_ == "among" and of.head.lemma_ == "be":
+    if syntax.is_prep_object(token) and of.lower_ == "among" and of.head.lemma_ == "be":
         named = [c for c in of.head.children if c.dep_ in ("nsubj", "attr")]
         return [cid for c in named for cid in discourse.persons_in(c, skip=skip)]
-    if token.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "one":
+    if not syntax.is_prep_object(token) or of.lower_ != "of" or of.head.lower_ != "one":
         return []
     one = of.head
     if one.dep_ == "attr":  # "X was one of": the copula's subject
-        subject = next((c for c in one.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = next((c for c in one.head.children if syntax.is_subject(c)), None)
     elif one.dep_ == "appos":  # "X, one of 16 prisoners freed"
         subject = one.head
     else:
@@ -758,7 +526,7 @@ def subjects(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through conjunctions and relative clauses."""
     current = verb
     for _ in range(4):
-        subj = [c for c in current.children if c.dep_ in ("nsubjpass", "nsubj")]
+        subj = syntax.subjects(current)
         if subj:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -766,7 +534,7 @@ def subjects(verb: Token) -> list[Token]:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+        if current.dep_ == "pcomp" and syntax.is_preposition(current.head):
             current = current.head.head  # "arrested for taking part in a protest"
             continue
         break
@@ -792,7 +560,7 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             t = stack.pop()
             out.append(t)
             if (t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB") and not (
-                    t.dep_ == "pobj" and t.head.lower_ == "at"):
+                    syntax.is_prep_object(t) and t.head.lower_ == "at"):
                 continue  # "detained at a protest in Makhachkala": the protest's place is his
             stack.extend(c for c in t.children if c.dep_ in (
                 "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
@@ -800,12 +568,10 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
     return out
 
 
-# Words the small model does not tag as dates but that are: "Today the court sentenced".
-DAY_WORDS = {"today", "yesterday", "tonight"}
+DAY_WORDS = RULES.words("day_words")
 
 
-# A date after these is a bound, not when the event happened: "the third to die since 2014".
-BOUND_PREPOSITIONS = {"since", "until", "till", "before", "after", "by"}
+BOUND_PREPOSITIONS = RULES.words("bound_prepositions")
 
 
 def sentence_day(sent: Span, published: dt.date | None, before: int | None = None) -> str | None:
@@ -843,7 +609,7 @@ def date_expression(token: Token) -> str | None:
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     # "searched seven homes before dawn on Thursday and took four men into custody"
-    head = trigger.head if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" else None
+    head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" else None
     for source in (trigger, head, speaker_verb):
         if source is None:
             continue
@@ -864,7 +630,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
         return stop_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
         if etype not in ("sentence", "conviction") and token.lemma_.lower() in FACILITIES and \
-                token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS and any(
+                syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS and any(
                     c.ent_type_ in ("GPE", "LOC") and c.dep_ in ("compound", "nmod", "amod")
                     for c in token.children) and token.lemma_.lower() not in COURTS:
             return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
@@ -874,16 +640,14 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 and token.text.lower() not in NOT_PLACES:
             building = token.head.head
             if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
-                    building.lemma_.lower() in FACILITIES and building.dep_ == "pobj" and \
+                    building.lemma_.lower() in FACILITIES and syntax.is_prep_object(building) and \
                     building.head.lower_ in PLACE_PREPOSITIONS:
                 return noun_phrase(building)  # "died in a prison hospital in Minsk"
             return ent_text(token)
     return None
 
 
-# Generic names of the acting body that mean the one named before ("The court found him guilty"
-# after "the Birobidzhan District Court").
-GENERIC_BODIES = {"court", "tribunal", "judge"}
+GENERIC_BODIES = RULES.words("generic_bodies")
 
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
@@ -894,7 +658,7 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     return agent
 
 
-COURT_WORDS = {"court", "verdict", "judge", "hearing", "tribunal", "ruling"}
+COURT_WORDS = RULES.words("court_words")
 
 
 def court_dates(doc: Doc, published: dt.date | None,
@@ -945,51 +709,49 @@ def last_named_body(trigger: Token, word: str) -> str | None:
     return None
 
 
-# Verbs whose subject does what their noun object names: "the prosecutor's office filed an
-# appeal", "police staged a raid".
-DOER_VERBS = {"file", "lodge", "submit", "bring", "launch", "open", "conduct", "carry", "stage"}
+DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     for child in trigger.children:
-        if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
+            pobj = syntax.prep_object(child)
             if pobj is not None and pobj.i not in victim_tokens and not any(
                     t.lemma_.lower() in VEHICLES for t in pobj.subtree):
                 return noun_phrase(pobj)  # not "by a total of seven aircraft": the means
     if trigger.pos_ == "NOUN":
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
-            if child.dep_ == "prep" and child.lower_ in ("at", "in", "before"):
-                court = next((c for c in child.children if c.dep_ == "pobj"
+            if syntax.is_preposition(child) and child.lower_ in ("at", "in", "before"):
+                court = next((c for c in child.children if syntax.is_prep_object(c)
                               and c.lower_ in GENERIC_BODIES), None)
                 if court is not None:
                     return noun_phrase(court)
-        if trigger.dep_ == "dobj" and trigger.head.lemma_ in DOER_VERBS:
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if syntax.is_direct_object(trigger) and trigger.head.lemma_ in DOER_VERBS:
+            subj = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in trigger.children if syntax.is_active_subject(c)), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
-                             or trigger.dep_ == "conj" and trigger.head.pos_ == "VERB"):
+                             or syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB"):
             # "the court gave him two years and fined her": the court fined her too
             # "FSB officers detained them after searching their homes": the searcher
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
-                a.dep_ == "nsubjpass" for a in actors) else None
+                syntax.is_passive_subject(a) for a in actors) else None
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
             return owner_of(subj) + noun_phrase(subj)
         if subj is not None and subj.i in discourse.cluster_at and any(
                 t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
-    if trigger.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+    if trigger.pos_ == "VERB" and syntax.is_passive(trigger):
         # "was detained on 13 June after police searched her flat": the searchers
         for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ == "after" for m in c.children)):
-            actor = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            actor = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if actor is not None and actor.pos_ != "PRON" and actor.i not in discourse.cluster_at \
                     and actor.lemma_.lower() not in HELD_PEOPLE and clause.lemma_ in (
                         "search", "raid", "find", "stop", "break", "storm", "come", "arrive"):
@@ -997,8 +759,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
     return None
 
 
-# Titles of those who act on a prisoner: "Judge Irina Dolgova sentenced him".
-ACTING_TITLES = {"judge", "justice", "prosecutor", "investigator", "president"}
+ACTING_TITLES = RULES.words("acting_titles")
 
 
 def owner_of(head: Token) -> str:
@@ -1010,9 +771,7 @@ def owner_of(head: Token) -> str:
     return entity_text(owner) + " " if owner is not None else ""
 
 
-# People things happen to, never the ones who do them: "18 prisoners pardoned" (a headline).
-HELD_PEOPLE = {"prisoner", "detainee", "activist", "protester", "journalist", "believer",
-               "defendant", "suspect", "people", "man", "woman", "hostage", "citizen", "resident"}
+HELD_PEOPLE = RULES.words("held_people")
 # Longest agent phrase kept: "officers of the National Security Committee in Almaty".
 MAX_AGENT_TOKENS = 10
 
@@ -1053,25 +812,25 @@ def find_charge(trigger: Token) -> str | None:
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
-                 if t.dep_ == "prep" and t.lower_ == "for" and t not in children]
+                 if syntax.is_preposition(t) and t.lower_ == "for" and t not in children]
     # "fined her 300,000 roubles for holding religious meetings"
     # "acquitted Jehovah's Witness Andrei Voloshin of extremism charges"
     children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
-                 for p in o.children if p.dep_ == "prep" and (p.lower_ == "for" or (
+                 for p in o.children if syntax.is_preposition(p) and (p.lower_ == "for" or (
                      p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
     # "a criminal case for participating in an extremist organisation was opened against"
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
-        "case", "proceeding", "prosecution") for p in c.children if p.dep_ == "prep"
+        "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
     # "gave her a two-year suspended sentence for discrediting the army"
     if trigger.pos_ == "VERB":
         children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
                      and t.i != trigger.i and not _inside_clause(t, trigger)
-                     for p in t.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for p in t.children if syntax.is_preposition(p) and p.lower_ == "for"
                      and p not in children]
     for child in children:
-        if child.dep_ != "prep" or child.lower_ not in ("for", "with", "under", "on", "of",
-                                                        "over"):
+        if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
+                                                                    "of", "over"):
             continue
         if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
                                                           "find", "conviction", "acquittal",
@@ -1086,14 +845,14 @@ def find_charge(trigger: Token) -> str | None:
                                                        "count"):
             continue
         if child.lower_ == "on":
-            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            of = next(iter(syntax.prepositions(obj, "of")), None)
             if of is not None:
                 obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), obj)
         tokens = [t for t in obj.subtree if not _inside_clause(t, obj) and not any(
             a.dep_ == "appos" and a.lemma_ in ("charge", "accusation") for a in
             [t, *t.ancestors] if a.i > obj.i and a.i <= obj.right_edge.i)]
         # "guilty of smuggling and of financing ...": the second charge hangs from the first "of"
-        for conj in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"):
+        for conj in (c for c in child.children if syntax.is_conjunct(c) and c.pos_ == "ADP"):
             tokens.extend(t for t in conj.subtree if not _inside_clause(t, conj))
         tokens.sort(key=lambda t: t.i)
         while tokens and (tokens[0].lower_ in HEDGE_WORDS or tokens[0].dep_ == "det"):
@@ -1103,7 +862,7 @@ def find_charge(trigger: Token) -> str | None:
         end = tokens[-1].i + 1
         # Trailing "in March 2015" belongs to the date, not the charge.
         for t in tokens:
-            if t.dep_ == "prep" and t.i > tokens[0].i and any(
+            if syntax.is_preposition(t) and t.i > tokens[0].i and any(
                     c.ent_type_ in ("DATE", "TIME") for c in t.children):
                 end = min(end, t.i)
         # "under Article 282.2 (participation in an extremist organisation)": the words in
@@ -1171,16 +930,16 @@ NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide")
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
+    negated = any(syntax.is_negation(c) or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
                   for c in trigger.children) or any(
-        g.lower_ == "neither" for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+        g.lower_ == "neither" for c in trigger.children if syntax.is_subject(c)
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
+        syntax.is_subject(c) and c.lower_ in ("none", "neither", "nobody")
         for c in trigger.children)  # "None of the three has asked for a pardon"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
-    clause = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    clause = trigger.head if syntax.is_subject(trigger) else trigger
     if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and \
             clause.tag_ in ("VBZ", "VBP", "VB", "VBN") and not any(
                 c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
@@ -1195,14 +954,14 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             if head.lemma_ == "deny" and current.dep_ == "ccomp":
                 negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
-        if current.dep_ == "prep" and head.pos_ in ("VERB", "AUX") and \
+        if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         # A conjunct is its own clause: "never asked for a pardon and called his removal a
         # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
-        disjunct = current.dep_ == "conj" and any(c.lower_ in ("or", "nor")
+        disjunct = syntax.is_conjunct(current) and any(c.lower_ in ("or", "nor")
                                                   for c in head.children)
-        if current.dep_ == "conj" and not disjunct:
+        if syntax.is_conjunct(current) and not disjunct:
             current = head
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
@@ -1210,11 +969,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
                 (current == trigger or current.dep_ in ("xcomp", "ccomp")):
             negated = True  # "refused to release him"; not "refused entry to her trial"
-        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
+        if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
                 for c in head.children) and current.dep_ not in ("advcl",):
             negated = True  # "had no record of detaining him", "neither of them asked"
-        if head.dep_ == "conj" and any(c.dep_ == "neg" for c in head.head.children) and \
+        if syntax.is_conjunct(head) and syntax.is_negated(head.head) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True
         current = head
@@ -1244,7 +1003,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                  {discourse.cluster_at[d] for d in described}}
     if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
             c.dep_ in ("det", "poss", "nummod") for c in trigger.children) and any(
-            a.lower_ in ("for", "of") and a.dep_ == "prep" for a in trigger.ancestors):
+            a.lower_ in ("for", "of") and syntax.is_preposition(a) for a in trigger.ancestors):
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest

@@ -15,26 +15,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .lang.en import RULES
 from .lexicon import MONTHS
 
-# Common words of headlines about detention and trials, besides the trigger words.
-COMMON = {
-    "court", "courts", "prison", "prisons", "jail", "colony", "camp", "years", "year", "months",
-    "month", "days", "leader", "leaders", "activist", "activists", "journalist", "journalists",
-    "friend", "suspect", "suspects", "lawyer", "lawyers", "police", "man", "men", "woman",
-    "women", "bombing", "bomb", "charges", "case", "cases", "probe", "political", "prisoner",
-    "prisoners", "national", "citizen", "citizens", "blogger", "bloggers", "teacher", "student",
-    "students", "pleads", "guilty", "not", "hunger", "strike", "strikes", "home", "homes",
-    "custody", "detention", "terrorism", "extremism", "treason", "espionage", "spying",
-    "opposition", "rights", "defender", "defenders", "mother", "father", "son", "wife",
-    "husband", "brother", "sister", "family", "relatives", "critic", "critics", "protest",
-    "protests", "protesters", "rally", "trial", "verdict", "sentence", "sentences", "term",
-    "appeal", "appeals", "released", "freed", "free", "jailed", "detained", "arrested",
-    "convicted", "convicts", "sentenced", "charged", "charges", "accused", "acquitted",
-    "acquits", "pardoned", "pardons", "exchanged", "swapped", "deported", "extradited",
-    "transferred", "moved", "searched", "raided", "abducted", "kidnapped", "missing", "dies",
-    "died", "death", "tortured", "beaten", "says", "said", "claims", "after", "over", "for",
-}
+COMMON = RULES.words("headline_words")
 WORD = re.compile(r"[A-Za-z][a-z]+(?:'[a-z]+)?")
 # A headline: a short line whose words are capitalised (at least this share of them).
 CAPITALISED_SHARE = 0.7

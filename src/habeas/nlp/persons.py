@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from ..resolve import names
 from ..model import Span as TextSpan
+from .lang.en import RULES, syntax
 from .lexicon import GROUPS, NOT_NAME_WORDS, REPORTING_VERBS, TITLES, fold, orgs, places
 from .spans import entity_at
 
@@ -29,13 +30,9 @@ MIN_FUZZY_LENGTH = 5
 # Org names this similar to a single-token "person" make it an organisation ("Mejelis").
 ORG_SIMILARITY = 0.8
 PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ich|ogly|oglu|kyzy|qizi)$")
-NAME_PARTICLES = {"de", "van", "von", "der", "al", "el", "bin", "ibn", "da", "di", "le", "la"}
-AGE_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9}
+NAME_PARTICLES = RULES.words("name_particles")
+AGE_WORDS = {w: v for w, v in RULES.number_words(20, 90).items() if v % 10 == 0}
+UNITS = RULES.number_words(1, 9)
 YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})(?:[- ]year[- ]old\b|[- ]?y\.\s?o\.)",
                          re.I)
 MIN_AGE, MAX_AGE = 12, 110
@@ -227,19 +224,9 @@ def clean_name(span: Span) -> list[Span]:
 
 
 # Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
-ROLE_NOUNS = TITLES | {
-    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "cousin",
-    "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "widow", "fiancee",
-    "partner", "friend", "colleague", "co-religionist", "client", "pupil", "student",
-    "ombudsperson", "ombudsman", "defender", "nurse", "teacher", "engineer", "historian",
-    "physicist", "trade", "unionist", "poet", "artist", "pensioner", "deputy", "politician",
-}
-SURNAME_ENDINGS = ("ov", "ova", "ev", "eva", "in", "ina", "sky", "ski", "skaya", "enko", "uk",
-                   "chuk", "yan", "dze", "shvili", "ich", "vic", "ny", "iy", "yi", "aya", "ko")
-ORG_WORDS = {"media", "court", "committee", "service", "ministry", "group", "party", "union", "centre",
-             "center", "council", "front", "movement", "organisation", "organization", "bank",
-             "agency", "university", "office", "police", "prison", "colony", "district",
-             "region", "republic", "news", "radio", "tv", "channel", "solidarity", "network"}
+ROLE_NOUNS = TITLES | RULES.words("role_nouns")
+SURNAME_ENDINGS = tuple(RULES.lists["surname_endings"])
+ORG_WORDS = RULES.words("org_words")
 
 
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -305,25 +292,20 @@ def extend_right(name: Span) -> Span:
     return name
 
 
-# "the villages of Stalne and Vilne": what these name are places.
-PLACE_NOUNS = {"village", "town", "city", "region", "district", "settlement", "province",
-               "republic", "neighbourhood", "neighborhood", "street", "raion", "oblast"}
+PLACE_NOUNS = RULES.words("place_nouns")
 
 
-# "the independent outlet Xalq Səsi", "the newsroom of Xalq Səsi": what these name are bodies.
-ORG_HEADS = {"outlet", "newspaper", "website", "site", "channel", "agency", "magazine",
-             "publication", "portal", "party", "movement", "organisation", "organization",
-             "newsroom", "broadcaster", "station", "weekly", "daily", "service"}
+ORG_HEADS = RULES.words("org_heads")
 
 
 def names_a_place(name: Span) -> bool:
     """ "the villages of Stalne and Vilne", "the Roshtqala district", "the outlet Xalq Səsi"."""
     root = name.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    while syntax.is_conjunct(root) and root.head.i != root.i:
         root = root.head
     head = root.head.lemma_.lower()
     before = name.doc[name.start - 1].lemma_.lower() if name.start > 0 else ""
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and \
+    return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
         root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS or \
         root.dep_ == "compound" and head in PLACE_NOUNS or \
         root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS

@@ -34,13 +34,18 @@ def make_nlp(model: str) -> Language:
         raise ModelError(f"{model!r} is not installed ({e.__class__.__name__})") from e
     glued_sentences(nlp)
     config = pipeline_config()
+    rules = config["rules"].get(nlp.lang)
+    if rules is None:
+        raise ModelError(f"habeas.cfg names no rule set for the language {nlp.lang!r}")
     for name in config["pipeline"]["components"].split():
         options = dict(config[name]) if config.has_section(name) else {}
+        settings = {"rules": {"@misc": rules}} if "rules" in nlp.get_factory_meta(
+            name).default_config else {}
         before = options.get("before")
         if before and before in nlp.pipe_names:
-            nlp.add_pipe(name, before=before)
+            nlp.add_pipe(name, before=before, config=settings)
         else:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=settings)
     return nlp
 
 
@@ -61,10 +66,14 @@ def load_nlp(model: str) -> Language:
 
 
 def versions(nlp: Language) -> dict[str, str]:
+    """What made an extraction: the model, each component's versioned name, and the rule set the
+    components read ("rules": its version, "rules_hash": the hash of its data files)."""
     out = {"model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
     for name, component in nlp.pipeline:
         if hasattr(component, "version"):
             out[name] = component.version
+        if getattr(component, "rules", None) is not None:
+            out["rules"], out["rules_hash"] = component.rules.version, component.rules.hash
     return out
 
 

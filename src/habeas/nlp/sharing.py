@@ -16,12 +16,11 @@ from spacy.tokens import Span, Token
 
 from ..model import EventRecord
 from . import dates, terms
+from .lang.en import RULES, syntax
 from .lexicon import REPORTING_VERBS, countries, fold
 from .spans import entity_text
 
-# Prepositions that put a place where an event happened (not "to", "from": a route; not "for",
-# "with", "of": a charge or an apposition).
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPOSITIONS = RULES.words("place_prepositions")
 # The steps of one case: a charge stated for one is the charge of the others.
 CASE_STEPS = ("charge", "trial", "conviction", "sentence", "appeal", "acquittal", "arrest")
 # The steps that state what a person is accused of: a hearing or an appeal is of the case, and
@@ -81,18 +80,17 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
     return None
 
 
-NOT_PLACES = {"absentia"}
+NOT_PLACES = RULES.words("not_places")
 
 
 def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | None:
     """A place in the trigger's clause: "in Minsk", "in the village of Kamenka", or the seat
     of the court that acts ("the Lieninski District Court of Minsk sentenced")."""
-    heads = [c for c in trigger.children if c.dep_ == "nsubj"] + [
-        p for c in trigger.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    heads = [c for c in trigger.children if syntax.is_active_subject(c)] + syntax.agents(trigger)
     # Places inside the acting body's name ("the District Court of Minsk"), not the body itself
     # ("Russia has released").
     agents = {t.i for h in heads for t in h.subtree if t.i != h.i and not any(
-        a.dep_ == "conj" for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
+        syntax.is_conjunct(a) for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
     # Belarus freed them"
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
@@ -114,12 +112,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
     return found
 
 
-# Words that name a court: the agent of its steps, not their place.
-COURTS = {"court", "tribunal", "courtroom"}
-# Places that are buildings: "in the Hlybokaje penal colony", "at the Tomsk Regional Court".
-FACILITIES = {"colony", "prison", "centre", "center", "court", "station", "base", "airport",
-              "camp", "jail", "hospital", "facility", "sizo", "courtroom", "checkpoint",
-              "building", "headquarters", "unit", "wing", "ward", "penitentiary"}
+COURTS = RULES.words("courts")
+FACILITIES = RULES.words("facilities")
 
 
 # Events that happen in a building whether or not it is named: "detained at a checkpoint",
@@ -129,7 +123,7 @@ UNNAMED_OK = {"arrest", "ill_treatment", "hunger_strike", "death_in_custody", "a
 
 def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | None:
     for token in trigger.sent:
-        if token.lemma_.lower() not in FACILITIES or token.dep_ != "pobj" or \
+        if token.lemma_.lower() not in FACILITIES or not syntax.is_prep_object(token) or \
                 token.head.lower_ not in PLACE_PREPOSITIONS:
             continue
         if owner(token, owners) not in (None, trigger.i):
@@ -154,8 +148,8 @@ def _under_place_preposition(token: Token) -> bool:
     while current.dep_ in ("pobj", "compound", "appos", "nmod", "prep") and \
             current.head.i != current.i:
         head = current.head
-        if head.dep_ == "prep" or current.dep_ == "pobj":
-            preposition = head if current.dep_ == "pobj" else current
+        if syntax.is_preposition(head) or syntax.is_prep_object(current):
+            preposition = head if syntax.is_prep_object(current) else current
             if preposition.lower_ in PLACE_PREPOSITIONS:
                 return True
             if preposition.lower_ != "of":
@@ -330,15 +324,10 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     return events
 
 
-# Words of official names that are also some town's name ("Federal", Argentina).
-BODY_WORDS = {"federal", "national", "central", "supreme", "regional", "state", "security",
-              "general", "high", "military", "city", "district", "service", "interior"}
+BODY_WORDS = RULES.words("body_words")
 
 
-# Bodies that sit where they are named for: "the Lieninski District Court of Minsk".
-SEATED_BODIES = {"court", "tribunal", "police", "committee", "service", "prosecutor",
-                 "prosecutors", "investigators", "officers", "ministry", "department", "office",
-                 "administration", "authorities", "directorate", "militia", "judge"}
+SEATED_BODIES = RULES.words("seated_bodies")
 
 
 def place_in_name(name: str) -> str | None:

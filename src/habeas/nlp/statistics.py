@@ -9,14 +9,10 @@ from spacy.tokens import Doc, Span
 
 from ..model import Span as TextSpan
 from ..model import Statistic
+from .lang.en import RULES, syntax
 from .terms import number
 
-QUALIFIERS = {
-    "at least": "at least", "more than": "more than", "over": "more than", "about": "about",
-    "around": "about", "some": "about", "nearly": "about", "almost": "about",
-    "approximately": "about", "roughly": "about", "exactly": "exactly", "up to": "at most",
-    "fewer than": "less than", "less than": "less than",
-}
+QUALIFIERS = RULES.table("qualifiers")
 # Counts below this are usually "two men", already persons in the text.
 MIN_VALUE = 3
 
@@ -65,13 +61,13 @@ def _describe(noun, number_token) -> str:
 
 def _source(noun) -> str | None:
     verb = noun.head
-    if noun.dep_ == "dobj":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if syntax.is_direct_object(noun):
+        subject = next((c for c in verb.children if syntax.is_active_subject(c)), None)
         if subject is not None and subject.pos_ != "PRON":
             return Span(noun.doc, subject.left_edge.i, subject.i + 1).text
-    for child in verb.children if noun.dep_ in ("nsubjpass",) else []:
-        if child.dep_ == "agent":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+    for child in verb.children if syntax.is_passive_subject(noun) else []:
+        if syntax.is_agent(child):
+            pobj = syntax.prep_object(child)
             if pobj is not None:
                 return noun.doc[pobj.left_edge.i: pobj.right_edge.i + 1].text
     return None

@@ -6,13 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "twenty-one": 21, "twenty-two": 22, "twenty-three": 23,
-    "twenty-four": 24, "twenty-five": 25, "thirty": 30,
-}
+from .lang.en import RULES
+
+NUMBERS = {**dict.fromkeys(RULES.lists["articles"], 1), **RULES.number_words(1, 30)}
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 TERM = re.compile(
     rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"

@@ -264,6 +264,7 @@ class _Writer:
         )
         self.event_by = pick_component(extraction.versions, EVENT_COMPONENT_HINTS)
         self.person_by = pick_component(extraction.versions, PERSON_COMPONENT_HINTS)
+        self.rules = (extraction.versions.get("rules"), extraction.versions.get("rules_hash"))
         self._claimed: set[tuple[str, int, str, str]] = set()
 
     # -- persons
@@ -438,6 +439,7 @@ class _Writer:
             article_id=self.article.id,
             start_char=span.start if located else None, end_char=span.end if located else None,
             sentence=span.text if span is not None else None, attributed_to=attributed_to,
-            extractor=by[0], extractor_version=by[1], status="proposed",
+            extractor=by[0], extractor_version=by[1], rules_version=self.rules[0],
+            rules_hash=self.rules[1], status="proposed",
         ))
         self.counts["claims"] += 1

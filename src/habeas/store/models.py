@@ -259,6 +259,9 @@ class Claim(Base):
     attributed_to: Mapped[str | None] = mapped_column(Text)
     extractor: Mapped[str | None] = mapped_column(String(100))
     extractor_version: Mapped[str | None] = mapped_column(String(100))
+    # The rules the extractor applied: "habeas.rules.en.v1" and a hash of their data files.
+    rules_version: Mapped[str | None] = mapped_column(String(100))
+    rules_hash: Mapped[str | None] = mapped_column(String(64))
     confidence: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(16), default="proposed", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,336 @@
+"""The named checks of the English trigger rows (``triggers.toml``: ``when`` and ``unless``).
+
+Each is a plain function of the candidate token, registered under its own name with
+``@predicate``; a row names the ones it needs. Helpers shared with the argument readers
+(``destinations``, ``case_against``, ``dropped_objects``) stay in ``nlp/events.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.tokens import Token
+
+from ... import events, terms
+from ...sharing import FACILITIES
+from . import RULES, syntax
+
+PREDICATES: dict[str, Callable[[Token], bool]] = {}
+
+CUSTODY_WORDS = RULES.words("custody_words")
+SEARCH_OBJECTS = RULES.words("search_objects")
+ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
+DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
+
+
+def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
+    PREDICATES[function.__name__] = function
+    return function
+
+
+def _children_say(token: Token, *words: str) -> bool:
+    return any(c.lower_ in words for c in token.children)
+
+
+def clause_text(token: Token) -> str:
+    return token.doc[token.i: token.right_edge.i + 1].text
+
+
+# ----------------------------------------------------------------- terms and sentences
+
+@predicate
+def term_in_clause(token: Token) -> bool:
+    """A prison term follows in the clause: "received 12 and a half years"."""
+    return bool(terms.find_terms(clause_text(token)))
+
+
+@predicate
+def gives_a_term(token: Token) -> bool:
+    """ "handed him a sentence", "gave him ten years"."""
+    return any(t.lemma_ in ("sentence", "term") for t in token.subtree) or term_in_clause(token)
+
+
+@predicate
+def serves_as(token: Token) -> bool:
+    """ "served as a deputy": an office, not a term."""
+    return any(syntax.is_preposition(c) and c.lower_ == "as" for c in token.children)
+
+
+@predicate
+def served_out(token: Token) -> bool:
+    """ "after serving his full sentence" (no term given): its end, told with the release."""
+    return syntax.is_direct_object(token) and token.head.lemma_ in (
+        "serve", "complete", "finish") and not terms.find_terms(
+            token.doc[token.left_edge.i: token.right_edge.i + 1].text)
+
+
+@predicate
+def under_a_sentence(token: Token) -> bool:
+    """ "under a sentence"."""
+    return syntax.is_prep_object(token) and token.head.lower_ in ("under",)
+
+
+@predicate
+def days_of_administrative_arrest(token: Token) -> bool:
+    """ "given 15 days of administrative arrest": a sentence."""
+    return syntax.is_prep_object(token) and token.head.lower_ == "of" and \
+        token.head.head.lemma_ in ("day", "week", "month") and any(
+            c.lower_ == "administrative" for c in token.children)
+
+
+@predicate
+def after_house(token: Token) -> bool:
+    """ "house arrest"."""
+    return token.i > 0 and token.nbor(-1).lower_ == "house"
+
+
+# ----------------------------------------------------------------- verdicts and cases
+
+@predicate
+def finds_guilty(token: Token) -> bool:
+    """ "found three Jehovah's Witnesses — A, B and C — guilty" (guilty hung on C)."""
+    return any(t.lower_ == "guilty" and not events._inside_clause(t, token)
+               for t in token.subtree)
+
+
+@predicate
+def with_not(token: Token) -> bool:
+    """ "did not find him guilty", "found him not guilty"."""
+    return syntax.is_negated(token) or _children_say(token, "not")
+
+
+@predicate
+def drops_a_case(token: Token) -> bool:
+    """What is dropped or closed is a case or a charge."""
+    return bool(events.dropped_objects(token))
+
+
+@predicate
+def case_against(token: Token) -> bool:
+    """ "a criminal case was opened against the Lopatins"."""
+    return bool(events.case_against(token))
+
+
+@predicate
+def says_charge_or_person(token: Token) -> bool:
+    """ "charged with treason", "charged him": not "the prosecutor in charge"."""
+    return _children_say(token, "with", "under", "for") or any(
+        c.dep_ in ("nsubjpass", "dobj") for c in token.children)
+
+
+@predicate
+def pleaded_to(token: Token) -> bool:
+    """ "pleaded not guilty to charges of lying"."""
+    return syntax.is_prep_object(token) and token.head.head.lemma_ == "plead"
+
+
+# ----------------------------------------------------------------- custody and release
+
+@predicate
+def custody_order(verb: Token) -> bool:
+    """ "held until trial", "kept in custody pending trial", "held without bail"."""
+    for prep in (c for c in verb.children if syntax.is_preposition(c)):
+        objects = {c.lemma_.lower() for c in prep.children if syntax.is_prep_object(c)}
+        if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
+                prep.lower_ == "without" and "bail" in objects or \
+                prep.lower_ == "in" and objects & {"custody", "detention"}:
+            return True
+    return False
+
+
+@predicate
+def in_custody(token: Token) -> bool:
+    """The sentence puts it in custody: "died in the colony"."""
+    return any(t.lower_ in CUSTODY_WORDS for t in token.sent)
+
+
+@predicate
+def into_custody(token: Token) -> bool:
+    """ "was taken into custody in the courtroom"."""
+    return any(p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
+               for p in token.children if syntax.is_preposition(p))
+
+
+@predicate
+def to_house_arrest(token: Token) -> bool:
+    """ "moved him from the detention centre to house arrest"."""
+    return any(
+        o.lemma_ == "arrest" and o.head.lower_ in ("under", "to", "into") and any(
+            c.lower_ == "house" for c in o.children) and all(
+            a.dep_ in ("prep", "pobj") for a in [o, *o.ancestors] if a.i != token.i
+            and token in a.ancestors) for o in token.subtree)
+
+
+@predicate
+def into_facility(token: Token) -> bool:
+    """ "placed in pre-trial detention centre No. 3 in Homiel" (not in a court or hospital)."""
+    return any(
+        p.lower_ in ("in", "into") and any(o.lemma_.lower() in FACILITIES and o.lemma_.lower()
+                                           not in ("court", "courtroom", "hospital")
+                                           for o in p.children)
+        for p in token.children if syntax.is_preposition(p))
+
+
+@predicate
+def has_destination(token: Token) -> bool:
+    """ "taken to Rostov": a place after "to" or "via"."""
+    return bool(events.destinations(token))
+
+
+@predicate
+def away(token: Token) -> bool:
+    """ "Among those taken away were ..."."""
+    return _children_say(token, "away")
+
+
+@predicate
+def free(token: Token) -> bool:
+    """ "walked free", "was set free"."""
+    return _children_say(token, "free")
+
+
+@predicate
+def instead_of(token: Token) -> bool:
+    """ "Instead of being set free, he was taken to a deportation centre"."""
+    of = token.head
+    return of.lower_ == "of" and (of.head.lower_ == "instead" or any(
+        c.lower_ == "instead" for c in of.children))
+
+
+@predicate
+def out_of_custody(token: Token) -> bool:
+    """ "walked out of a penal colony in Lgov"."""
+    return _children_say(token, "out") and any(
+        p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
+        for p in token.subtree
+        if syntax.is_preposition(p) and p.head.lower_ in ("out", "walk"))
+
+
+# ----------------------------------------------------------------- harm and disappearance
+
+@predicate
+def negated(token: Token) -> bool:
+    return syntax.is_negated(token)
+
+
+@predicate
+def about_care(token: Token) -> bool:
+    """Medical care in the phrase: "insulin", "medical care", "a doctor"."""
+    return any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree)
+
+
+@predicate
+def passive_or_object(token: Token) -> bool:
+    """ "was refused medical care", "denied him insulin"."""
+    return token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)
+
+
+@predicate
+def untreated(token: Token) -> bool:
+    """ "his diabetes went untreated"."""
+    return _children_say(token, "untreated")
+
+
+@predicate
+def missing(token: Token) -> bool:
+    """ "went missing"."""
+    return any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd") for c in token.children)
+
+
+@predicate
+def with_be(token: Token) -> bool:
+    """ "has been missing since last Thursday"."""
+    return _children_say(token, "been", "be", "is", "was", "are", "were")
+
+
+@predicate
+def since(token: Token) -> bool:
+    return _children_say(token, "since")
+
+
+@predicate
+def passive_auxiliary(token: Token) -> bool:
+    """ "has not been seen": a passive auxiliary of its own."""
+    return any(syntax.is_passive_auxiliary(c) for c in token.children)
+
+
+@predicate
+def refuses_food(token: Token) -> bool:
+    """ "I refused food for 16 days"."""
+    return any(syntax.is_direct_object(c) and c.lemma_ in ("food", "meal", "eating")
+               for c in token.children)
+
+
+@predicate
+def after_hunger(token: Token) -> bool:
+    """ "hunger strike", "hunger-strike" split by the tokenizer."""
+    return any(c.lower_ == "hunger" for c in token.children) or \
+        token.i > 0 and token.nbor(-1).lower_ in ("hunger", "hunger-")
+
+
+# ----------------------------------------------------------------- other events
+
+@predicate
+def to_trial(token: Token) -> bool:
+    """ "stood trial"."""
+    return any(c.lower_ == "trial" for c in token.subtree)
+
+
+@predicate
+def attempt(token: Token) -> bool:
+    """ "tried to leave": an attempt, not a trial."""
+    return any(c.dep_ == "xcomp" for c in token.children)
+
+
+@predicate
+def purpose(token: Token) -> bool:
+    """ "went on hunger strike to protest against the conditions"."""
+    return token.dep_ in ("advcl", "xcomp") and any(
+        c.lower_ == "to" and c.dep_ == "aux" for c in token.children)
+
+
+@predicate
+def names_political_prisoners(token: Token) -> bool:
+    """ "declared him a political prisoner", "recognised as a prisoner of conscience"."""
+    return bool(DESIGNATION_WORDS.search(
+        token.doc[token.left_edge.i: token.right_edge.i + 1].text))
+
+
+@predicate
+def of_premises(token: Token) -> bool:
+    """ "searched his flat": a search of premises."""
+    return any(c.lower_ in SEARCH_OBJECTS for c in token.subtree)
+
+
+# ----------------------------------------------------------------- courts and charges
+
+
+@predicate
+def decides_a_verdict(token: Token) -> bool:
+    """ "upheld the sentence", "the conviction was overturned": a verdict decided on."""
+    return bool(events.decided_verdicts(token))
+
+
+@predicate
+def before_a_court(token: Token) -> bool:
+    """ "appeared in court", "appeared before a magistrate"."""
+    return any(p.lower_ in ("in", "before") and any(
+        o.lemma_.lower() in ("court", "courtroom", "judge", "magistrate", "tribunal")
+        for o in p.children if syntax.is_prep_object(o))
+        for p in token.children if syntax.is_preposition(p))
+
+
+@predicate
+def of_a_court(token: Token) -> bool:
+    """ "a court session", "a judicial session"."""
+    return any(c.lemma_.lower() in ("court", "judicial", "trial") for c in token.children
+               if c.dep_ in ("compound", "amod"))
+
+
+@predicate
+def laid_by_a_verb(token: Token) -> bool:
+    """ "faced charges", "charges were brought against", not "did not bring charges"."""
+    verb = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in events.CHARGING_VERBS and \
+        not any(syntax.is_negation(c) for c in verb.children)
