@@ -35,17 +35,7 @@ LIGHT_VERBS = RULES.words("light_verbs")
 PARTICIPATION = RULES.words("participation_verbs")
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
                 "charges_dropped", "appeal"}
-MODE_CUES = [
-    ("pardon", re.compile(r"\bpardon", re.I)),
-    ("exchange", re.compile(r"\b(exchange|swap|traded)", re.I)),
-    ("bail", re.compile(r"\bbail\b", re.I)),
-    ("house_arrest", re.compile(r"\bhouse arrest\b", re.I)),
-    ("acquittal", re.compile(r"\bacquit", re.I)),
-    ("end_of_term", re.compile(r"\b(after serving|(?:end of|completed|served) (?:his|her|their)"
-                               r" (?:full )?(?:[\w-]+ ){0,2}(?:term|sentence))", re.I)),
-    ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
-                              re.I)),
-]
+MODE_CUES = RULES.release_modes
 
 
 def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
@@ -116,9 +106,7 @@ def dateline_place(doc: Doc) -> str | None:
     return None
 
 
-# Lines of a saved web page that point elsewhere or describe a picture: they tell no event.
-FURNITURE = re.compile(r"\s*(?:read (?:also|more)|see also|related|photo(?:graph)?|caption|"
-                       r"image|video|watch|pictured|illustration)\s*[:|—-]", re.I)
+FURNITURE = RULES.pattern("furniture")
 
 
 EPISODE_NOUNS = RULES.table("episode_nouns")
