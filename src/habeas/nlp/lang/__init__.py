@@ -120,7 +120,8 @@ def read_rules(folder: Traversable) -> RuleSet:
     lists.update({k: tuple(v) for k, v in numbers.items() if isinstance(v, list)})
     patterns = data["patterns.toml"]
     cues = {name: re.compile(text, re.I) for name, text in patterns["cues"].items()}
-    modes = tuple((mode, re.compile(text, re.I)) for mode, text in patterns["release_modes"].items())
+    modes = tuple((mode, re.compile(text, re.I))
+                  for mode, text in patterns["release_modes"].items())
     constructions = tuple(Trigger.from_row(row) for row in data["triggers.toml"]["constructions"])
     triggers = tuple(Trigger.from_row(row) for row in data["triggers.toml"]["table"])
     tables_by_pos = {pos: MappingProxyType({t.lemma: t.type for t in triggers if t.pos == pos})
@@ -138,7 +139,8 @@ def _index(constructions: tuple[Trigger, ...], triggers: tuple[Trigger, ...]) ->
     """(pos, "lemma" or "word" or "table", text) -> [(order, row)]"""
     index: dict[tuple[str, str, str], list[tuple[int, Trigger]]] = {}
     for n, row in enumerate(constructions):
-        key = (row.pos, "lemma", row.lemma) if row.lemma is not None else (row.pos, "word", row.word)
+        key = (row.pos, "lemma", row.lemma) if row.lemma is not None else (
+            row.pos, "word", row.word)
         index.setdefault(key, []).append((n, row))
     for n, row in enumerate(triggers, start=len(constructions)):
         index.setdefault((row.pos, "table", row.lemma), []).append((n, row))
