@@ -790,9 +790,10 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     return (found[0].months if found else None), extras
 
 
-# Triggers whose own "not" tells the event: a harm or a disappearance (see trigger_types).
-NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide"),
-                         ("abduction", "see")}
+# Triggers whose own "not" tells the event, a harm or a disappearance: the trigger rows that
+# need it (when = ["negated"]: "was not given insulin", "has not been seen since").
+NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers
+                         if "negated" in row.when}
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
