@@ -165,3 +165,38 @@ def test_the_config_names_the_rule_set_it_ships():
     from habeas.nlp.pipeline import pipeline_config
 
     assert pipeline_config()["rules"]["en"] == load_rules("en").version
+
+
+@pytest.mark.parametrize("text, word, types", [
+    ("He was fined 20,000 roubles.", "fined", ["sentence"]),
+    ("The court handed him ten years.", "handed", ["sentence"]),
+    ("He is serving five years.", "serving", ["sentence"]),
+    ("He served as a deputy.", "served", []),
+    ("I refused food for 16 days.", "refused", ["hunger_strike"]),
+    ("He was set free.", "set", ["release"]),
+    ("Instead of being set free, he was taken to a deportation centre.", "set", []),
+    ("The court found him guilty.", "found", ["conviction"]),
+    ("The court did not find him guilty.", "find", ["acquittal"]),
+    ("He was not given insulin for three days.", "given", ["ill_treatment"]),
+    ("He was jailed for five years.", "jailed", ["sentence"]),
+    ("He was jailed on Friday.", "jailed", ["arrest"]),
+    ("He was taken to Rostov.", "taken", ["transfer"]),
+    ("He was taken into custody in the courtroom.", "taken", ["arrest"]),
+    ("He tried to leave.", "tried", []),
+    ("Police searched his flat.", "searched", ["search"]),
+    ("Police searched the area.", "searched", []),
+    ("He was given 15 days of administrative arrest.", "arrest", ["sentence"]),
+    ("He spent a month under house arrest.", "arrest", []),
+    ("He went on hunger strike.", "strike", ["hunger_strike"]),
+    ("Workers went on strike.", "strike", []),
+    ("A criminal case was opened against the Lopatins.", "opened", ["charge"]),
+    ("He died in the colony.", "died", ["death_in_custody"]),
+    ("He died in 2015.", "died", []),
+    ("He was placed in pre-trial detention centre No. 3.", "placed", ["transfer"]),
+    ("He was held in the detention centre.", "detention", []),
+])
+def test_trigger_rows_one_by_one(nlp, text, word, types):
+    from habeas.nlp.events import trigger_types
+
+    token = next(t for t in nlp(text) if t.text == word)
+    assert trigger_types(token) == types

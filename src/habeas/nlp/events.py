@@ -37,17 +37,7 @@ PARTICIPATION = RULES.words("participation_verbs")
 ARRIVAL_VERBS = RULES.words("arrival_verbs")
 CHARGE_TYPES = {"arrest", "charge", "trial", "conviction", "sentence", "acquittal", "search",
                 "charges_dropped", "appeal"}
-MODE_CUES = [
-    ("pardon", re.compile(r"\bpardon", re.I)),
-    ("exchange", re.compile(r"\b(exchange|swap|traded)", re.I)),
-    ("bail", re.compile(r"\bbail\b", re.I)),
-    ("house_arrest", re.compile(r"\bhouse arrest\b", re.I)),
-    ("acquittal", re.compile(r"\bacquit", re.I)),
-    ("end_of_term", re.compile(r"\b(after serving|(?:end of|completed|served) (?:his|her|their)"
-                               r" (?:full )?(?:[\w-]+ ){0,2}(?:term|sentence))", re.I)),
-    ("negotiated", re.compile(r"\b(negotiat|helped (?:to )?(?:free|release|secure)|mediat|broker)",
-                              re.I)),
-]
+MODE_CUES = RULES.release_modes
 # A higher court deciding on a verdict: "upheld the sentence", "overturned his conviction" is an
 # appeal, never a new sentence; some verbs only with a court as subject ("a source confirmed").
 APPEAL_DECISION_VERBS = RULES.words("appeal_decision_verbs")
@@ -126,9 +116,7 @@ def dateline_place(doc: Doc) -> str | None:
     return None
 
 
-# Lines of a saved web page that point elsewhere or describe a picture: they tell no event.
-FURNITURE = re.compile(r"\s*(?:read (?:also|more)|see also|related|photo(?:graph)?|caption|"
-                       r"image|video|watch|pictured|illustration)\s*[:|—-]", re.I)
+FURNITURE = RULES.pattern("furniture")
 
 
 EPISODE_NOUNS = RULES.table("episode_nouns")
@@ -920,12 +908,13 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     return (found[0].months if found else None), extras
 
 
-# Triggers whose own "not" tells the event: a harm or a disappearance (see trigger_types).
 # Modal auxiliaries: "must be released", "could face", "will be tried" tell no event.
 MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "must", "can",
           "ought", "wo", "ca"}
-NEGATION_IS_THE_EVENT = {("ill_treatment", "give"), ("ill_treatment", "provide"),
-                         ("abduction", "see")}
+# Triggers whose own "not" tells the event, a harm or a disappearance: the trigger rows that
+# need it (when = ["negated"]: "was not given insulin", "has not been seen since").
+NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers
+                         if "negated" in row.when}
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:

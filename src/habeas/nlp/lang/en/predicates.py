@@ -7,7 +7,6 @@ Each is a plain function of the candidate token, registered under its own name w
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from spacy.tokens import Token
@@ -21,7 +20,7 @@ PREDICATES: dict[str, Callable[[Token], bool]] = {}
 CUSTODY_WORDS = RULES.words("custody_words")
 SEARCH_OBJECTS = RULES.words("search_objects")
 ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
-DESIGNATION_WORDS = re.compile(r"political prisoners?|prisoners? of conscience", re.I)
+DESIGNATION_WORDS = RULES.pattern("designation")
 
 
 def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
