@@ -27,6 +27,14 @@ def _workspace(ctx: typer.Context):
     return workspace(ctx)
 
 
+def _named_user(session, name: str):
+    """The user called ``name``, or a one-line error and exit."""
+    user = accounts.get_user(session=session, name=name)
+    if user is None:
+        _fail(HabeasError(f"no user called {name!r}"))
+    return user
+
+
 def _fail(error: HabeasError) -> None:
     from ..cli import fail
 
@@ -94,10 +102,8 @@ def user_token(
     """Make an API token for a user (shown once; only its hash is stored)."""
     habeas = _workspace(ctx)
     with habeas.session(write=True) as session, session.begin():
-        user = accounts.get_user(session=session, name=name)
-        if user is None:
-            _fail(HabeasError(f"no user called {name!r}"))
-        token = accounts.create_token(session=session, user=user, label=label)
+        token = accounts.create_token(session=session, user=_named_user(session, name),
+                                      label=label)
     typer.echo(token)
 
 
@@ -109,10 +115,7 @@ def user_end_sessions(
     """End every web session of a user: saved cookies stop working at once."""
     habeas = _workspace(ctx)
     with habeas.session(write=True) as session, session.begin():
-        user = accounts.get_user(session=session, name=name)
-        if user is None:
-            _fail(HabeasError(f"no user called {name!r}"))
-        ended = accounts.end_sessions(session=session, user=user)
+        ended = accounts.end_sessions(session=session, user=_named_user(session, name))
     typer.echo(f"Ended {ended} session(s) of {name}.")
 
 
