@@ -53,11 +53,7 @@ class ParagraphBreaks:
                     doc[first.i + 1].is_sent_start = False
         for token in doc[1:]:
             before = doc[token.i - 1]
-            word = before if before.text != "." or before.i == 0 else doc[before.i - 1]
-            if word.lower_.rstrip(".") in ABBREVIATIONS and (word.text.endswith(".") or
-                                                          before.text == ".") and \
-                    not word.whitespace_.strip(" ") and "\n" not in before.whitespace_ and \
-                    (token.text[:1].isdigit() or word.lower_.rstrip(".") == "st"):
+            if after_abbreviation(token):
                 token.is_sent_start = False  # "(Art. 361-3)", "colony No. 2"
             elif before.text in (".", "!", "?") and not before.whitespace_ and \
                     token.is_title and before.i > 0 and doc[before.i - 1].is_lower:
@@ -76,10 +72,18 @@ class ParagraphBreaks:
         return doc
 
 
-# Abbreviations a full stop does not end a sentence after.
-ABBREVIATIONS = {"art", "arts", "no", "nos", "para", "paras", "pt", "cl", "st", "p", "pp", "vol",
-                 "ch", "sec", "approx", "incl", "ref"}
+# Abbreviations a full stop does not end a sentence after, before a number ("Art. 361-3").
+ABBREVIATIONS = RULES.words("number_abbreviations")
 
+
+def after_abbreviation(token) -> bool:
+    """``token`` follows "Art." or "No." and a number, or "St." and a name, on one line."""
+    stop = token.doc[token.i - 1]
+    word = token.doc[stop.i - 1] if stop.text == "." and stop.i > 0 else stop  # "Art" "."
+    if "\n" in stop.whitespace_ or word is stop and not word.text.endswith("."):
+        return False
+    name = word.lower_.rstrip(".")
+    return name in ABBREVIATIONS and token.text[:1].isdigit() or name == "st" and token.is_title
 # "MINSK -- ", "KYIV, Ukraine — ", "MAKHACHKALA, Oct 6 (EWS) - ", "ALMATY, Kazakhstan -- "
 DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+)*(?:, [A-Z][\w.]*(?: [\w.]+){0,2})?"
                       r"(?: \([^)\n]{1,40}\))? ?(?:--|—|–|-) (?=\S)")

@@ -183,10 +183,10 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     for event in previous:
         if event.negated:
             continue
-        copy = _copy(event, persons=list(listed), attributed_to=event.attributed_to)
-        copy.evidence = sent.text.strip()
+        copy = _copy(event, persons=list(listed), evidence=sent.text.strip())
         copy.sources = [TextSpan(sent.start_char, sent.end_char, sent.text.strip())]
         out.append(copy)
+    if out:
         discourse.victims.update(listed)
     return out
 
@@ -226,9 +226,8 @@ def etype_blocked_by_context(token: Token) -> bool:
             syntax.is_prep_object(head.head) and \
             head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
-    if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and not any(
-            c.ent_type_ == "DATE" or syntax.is_preposition(c) and any(
-                g.ent_type_ == "DATE" for g in c.children) for c in token.children):
+    if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and \
+            not dated(token):
         return True  # "after the trial"; but "since his arrest in March" is an arrest
     if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
@@ -249,14 +248,16 @@ def is_state(token: Token) -> bool:
     "held under arrest"), unless someone was put there ("placed under arrest")."""
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i:
         return True
-    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and token.dep_ == "pobj" \
-            and token.head.lower_ in ("in", "under"):
-        verb = token.head.head
-        return verb.lemma_.lower() not in PLACING_VERBS and not any(
-            c.ent_type_ == "DATE" or c.dep_ == "prep" and any(g.ent_type_ == "DATE"
-                                                            for g in c.children)
-            for c in token.children)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
+            syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
+        return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
     return False
+
+
+def dated(noun: Token) -> bool:
+    """The noun carries its own date: "his arrest in March", "detention on 12 May"."""
+    return any(c.ent_type_ == "DATE" or syntax.is_preposition(c) and any(
+        g.ent_type_ == "DATE" for g in c.children) for c in noun.children)
 
 
 # Verbs that lay a charge named as a noun: "faced charges", "charges were brought against".
@@ -484,9 +485,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
-    if not found and etype == "appeal" and decided_verdicts(trigger) and all(
-            v.dep_ == "nsubjpass" or any(c.lower_ in ("the", "this", "that") for c in v.children)
-            for v in decided_verdicts(trigger)):
+    verdicts = decided_verdicts(trigger) if not found and etype == "appeal" else []
+    if verdicts and all(v.dep_ == "nsubjpass" or any(c.lower_ in ("the", "this", "that")
+                                                     for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
 
@@ -909,8 +910,7 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
 
 
 # Modal auxiliaries: "must be released", "could face", "will be tried" tell no event.
-MODALS = {"will", "would", "could", "may", "might", "should", "'ll", "shall", "must", "can",
-          "ought", "wo", "ca"}
+MODALS = RULES.words("modal_auxiliaries")
 # Triggers whose own "not" tells the event, a harm or a disappearance: the trigger rows that
 # need it (when = ["negated"]: "was not given insulin", "has not been seen since").
 NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers

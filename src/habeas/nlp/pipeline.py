@@ -51,11 +51,11 @@ def make_nlp(model: str) -> Language:
 
 # "was detained.The court ...": saved pages lose the space after a full stop; the stop is a token
 # of its own so that the paragraph component can start a sentence after it.
-GLUED_STOP = r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+GLUED_STOP = r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"
 
 
 def glued_sentences(nlp: Language) -> None:
-    infixes = [*nlp.Defaults.infixes, GLUED_STOP, r"(?<=[a-z]{2})[.!?](?=[A-Z][a-z])"]
+    infixes = [*nlp.Defaults.infixes, GLUED_STOP]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 

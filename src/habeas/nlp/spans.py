@@ -20,6 +20,13 @@ def entity_at(token: Token) -> Span | None:
     return data[_KEY].get(token.i)
 
 
+def doc_text(doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each access."""
+    if "habeas_text" not in doc.user_data:
+        doc.user_data["habeas_text"] = doc.text
+    return doc.user_data["habeas_text"]
+
+
 def forget_entities(doc) -> None:
     """Drop the map after ``doc.ents`` changed."""
     doc.user_data.pop(_KEY, None)

@@ -24,6 +24,8 @@ from typing import Any, Callable, Mapping
 from ...errors import ModelError
 
 FILES = ("rules.toml", "words.toml", "numbers.toml", "triggers.toml", "patterns.toml")
+# The Python file of a language's named checks, hashed with the data.
+CHECKS = "predicates.py"
 # How many hex digits of the sha256 a rule set's hash keeps.
 HASH_LENGTH = 12
 
@@ -112,6 +114,9 @@ def read_rules(folder: Traversable) -> RuleSet:
     digest = hashlib.sha256()
     for name in FILES:
         digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
+    checks = folder.joinpath(CHECKS)
+    if checks.is_file():  # the named checks the rows call are part of the rules too
+        digest.update(CHECKS.encode() + b"\0" + checks.read_bytes())
     data = {name: tomllib.loads(text) for name, text in texts.items()}
     words = data["words.toml"]
     lists = {k: tuple(v) for k, v in words.items() if isinstance(v, list)}
