@@ -333,3 +333,21 @@ def laid_by_a_verb(token: Token) -> bool:
     verb = token.head
     return token.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in events.CHARGING_VERBS and \
         not any(syntax.is_negation(c) for c in verb.children)
+
+
+@predicate
+def up(token: Token) -> bool:
+    """ "rounded up the team"."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+
+
+# Verbs that decide bail: "was granted bail", "obtained bail", "denied bail".
+BAIL_VERBS = frozenset({"grant", "obtain", "get", "receive", "win", "secure", "give", "allow",
+                        "deny", "refuse"})
+
+
+@predicate
+def bail_decided(token: Token) -> bool:
+    """ "was granted bail", "became the latest to obtain bail", "bail was denied": a decision
+    on bail (a release on bail, or, denied, none); not "applied for bail"."""
+    return token.dep_ in ("dobj", "nsubjpass", "oprd") and token.head.lemma_ in BAIL_VERBS
