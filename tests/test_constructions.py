@@ -296,3 +296,40 @@ def test_detained_since_dates_the_arrest(nlp):
 ])
 def test_names_that_are_no_persons(nlp, text, absent):
     assert absent not in persons_of(nlp, text)
+
+
+def test_except_for_takes_persons_out_of_the_event(nlp):
+    found = events_of(nlp, "All of the detained reporters were freed at midnight except for "
+                           "editor Lev Orlov and cameraman Ivan Sokol.")
+    assert ("release", True, ["Ivan Sokol", "Lev Orlov"]) in [(t, n, p) for t, n, p, _ in found]
+    assert not [p for t, n, p, _ in found if t == "release" and not n and p]
+
+
+@pytest.mark.parametrize("text", [
+    "Lev Orlov complained of not receiving medical help for his heart condition.",
+    "In the colony Lev Orlov was deprived of sleep for a week.",
+    "Lev Orlov was kept in handcuffs for two days.",
+])
+def test_deprivation_and_restraint_are_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Lev Orlov") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lev Orlov was deprived of his liberty in 2021.",
+    "Lev Orlov was kept in a cell with four other men.",
+])
+def test_deprivation_of_liberty_is_no_ill_treatment(nlp, text):
+    assert not {k for k in kinds(nlp, text) if k[0] == "ill_treatment"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Rights groups have long considered Rauf Aliyev a political prisoner.", ["Rauf Aliyev"]),
+    ("Amnesty International believes that Rauf Aliyev and Nigar Mammadova are prisoners of "
+     "conscience.", ["Nigar Mammadova", "Rauf Aliyev"]),
+])
+def test_designation_told_as_a_view(nlp, text, names):
+    assert ("designation", *names) in kinds(nlp, text)
+
+
+def test_a_lawyers_words_are_no_designation(nlp):
+    assert not kinds(nlp, "Rauf Aliyev is a political prisoner, his lawyer said.")

@@ -457,8 +457,11 @@ def guess_gender(name: str) -> str | None:
 
 def hedge_cues(trigger: Token) -> bool:
     """A hedge word in the trigger's own clause ("was convicted ... for allegedly making")."""
+    conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
+    # allegedly damaging": the hedge is the accusation's
     for token in trigger.subtree:
-        if token.lower_ in HEDGE_WORDS:
+        if token.lower_ in HEDGE_WORDS and token.i not in other:
             return True
     for ancestor in trigger.ancestors:
         if any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in ancestor.children):

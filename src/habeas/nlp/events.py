@@ -463,7 +463,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
-                etype == "sentence" and trigger.lemma_ in RECIPIENT_VERBS):
+                etype in ("sentence", "ill_treatment") and trigger.lemma_ in RECIPIENT_VERBS) or \
+                trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
             args = syntax.objects(trigger) + [
@@ -479,6 +480,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # evening": the conjunct shares the passive subject
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
                 args += syntax.objects_of(trigger, "to")
+            if not args and etype == "designation":
+                # "considered Karimov a political prisoner", whatever the parse made of it
+                args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                        for t in c.subtree if t.i in discourse.cluster_at]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -781,6 +786,10 @@ DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    if trigger.lemma_ == "be" and trigger.dep_ == "ccomp":
+        # "Amnesty believes that A and B are prisoners of conscience": who holds it
+        holder = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+        return noun_phrase(holder) if holder is not None and holder.pos_ != "PRON" else None
     for child in trigger.children:
         if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
             pobj = syntax.prep_object(child)
@@ -1089,6 +1098,14 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest
     persons = participants(trigger, etype, discourse, skip)
+    if not persons and skip and (verb := own_report(trigger, discourse)) is not None:
+        # "Orlov complained of not receiving medical help": the speaker's own experience
+        persons = participants(trigger, etype, discourse, skip - discourse.speaker_mentions(verb))
+    excepted = excepted_persons(trigger, discourse, skip)
+    if excepted:
+        # "All were freed except for A and B": A and B were not
+        persons = [p for p in persons if p not in excepted] or [
+            f"group:{' '.join(t.text for t in subjects(trigger)) or trigger.text}"]
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
@@ -1142,6 +1159,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "release":
         event.release_mode = release_mode(trigger)
     out = [event]
+    if excepted:
+        out.append(_copy(event, persons=excepted, negated=not event.negated, agent=None))
     if etype == "conviction" and event.term_months is not None:
         out.append(_copy(event, type="sentence"))
         event.term_months = None
@@ -1150,6 +1169,44 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         for stop in destinations(trigger)[:-1]:
             out.append(_copy(event, place=stop_text(stop)))
     return out
+
+
+EXCEPT = RULES.words("exception_prepositions")
+
+
+def excepted_persons(trigger: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """The persons an event did not happen to: "were freed except for A and B", "all but A"."""
+    found: list[str] = []
+    heads = [trigger] + [c for c in trigger.children if syntax.is_subject(c) or
+                         syntax.is_direct_object(c)]  # "released everyone except A"
+    for prep in (c for h in heads for c in h.children):
+        if not syntax.is_preposition(prep) or prep.lower_ not in EXCEPT:
+            continue
+        objects = [o for o in prep.children if syntax.is_prep_object(o)] + [
+            o for p in prep.children if syntax.is_preposition(p) and p.lower_ == "for"
+            for o in p.children if syntax.is_prep_object(o)]
+        for obj in objects:
+            found += [c for c in discourse.persons_in(obj, skip=skip) if c not in found]
+    return found
+
+
+def own_report(trigger: Token, discourse: Discourse) -> Token | None:
+    """The reporting verb whose subject a subjectless trigger shares: "complained of being
+    beaten", "said he was tortured" is not; "complained of not receiving help" is."""
+    verbs = discourse.reporting_verbs(trigger.sent)
+    current = trigger
+    for _ in range(4):
+        if syntax.subjects(current):
+            return None
+        head = current.head
+        if current.dep_ == "pcomp" and syntax.is_preposition(head):
+            head = head.head
+        elif current.dep_ not in ("xcomp", "conj"):
+            return None
+        if head in verbs:
+            return head
+        current = head
+    return None
 
 
 def _copy(event: EventRecord, **changes) -> EventRecord:

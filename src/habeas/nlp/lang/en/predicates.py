@@ -21,6 +21,9 @@ CUSTODY_WORDS = RULES.words("custody_words")
 SEARCH_OBJECTS = RULES.words("search_objects")
 ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 DESIGNATION_WORDS = RULES.pattern("designation")
+BASIC_NEEDS = RULES.words("basic_needs")
+RESTRAINTS = RULES.words("restraints")
+BELIEF_VERBS = RULES.words("belief_verbs")
 
 
 def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
@@ -351,3 +354,31 @@ def bail_decided(token: Token) -> bool:
     """ "was granted bail", "became the latest to obtain bail", "bail was denied": a decision
     on bail (a release on bail, or, denied, none); not "applied for bail"."""
     return token.dep_ in ("dobj", "nsubjpass", "oprd") and token.head.lemma_ in BAIL_VERBS
+
+
+@predicate
+def of_basic_needs(token: Token) -> bool:
+    """ "deprived of sleep", "deprived of food and water"."""
+    return any(syntax.is_preposition(c) and c.lower_ == "of" and any(
+        t.lemma_ in BASIC_NEEDS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def in_restraints(token: Token) -> bool:
+    """ "kept in handcuffs", "held in shackles for two days"."""
+    return any(syntax.is_preposition(c) and c.lower_ == "in" and any(
+        t.lower_ in RESTRAINTS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def complement_of_belief(token: Token) -> bool:
+    """ "Amnesty believes that A and B are prisoners of conscience": what someone holds."""
+    return token.dep_ == "ccomp" and token.head.lemma_ in BELIEF_VERBS
+
+
+@predicate
+def held_political_prisoner(token: Token) -> bool:
+    """ "considered him a political prisoner": the designation is the verb's complement, not
+    a word elsewhere in its clause."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and DESIGNATION_WORDS.search(
+        token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children)
