@@ -333,3 +333,34 @@ def test_designation_told_as_a_view(nlp, text, names):
 
 def test_a_lawyers_words_are_no_designation(nlp):
     assert not kinds(nlp, "Rauf Aliyev is a political prisoner, his lawyer said.")
+
+
+def test_sent_to_a_region_is_a_transfer(nlp):
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Lev Orlov, who was jailed for a leaflet, was sent to Dagestan as well.")
+        if t == "transfer"]
+    assert event["place"] == "Dagestan"
+
+
+@pytest.mark.parametrize("text", [
+    "Last week the senator Rob Kane demonstrated true leadership by speaking up.",
+    "He accused Anna Vardanian and other officials of carrying out political orders.",
+    "Lev Orlov and Anna Vardanian have dismissed the charges against them as fabricated.",
+])
+def test_word_senses_that_are_no_events(nlp, text):
+    assert not kinds(nlp, text)
+
+
+def test_investigators_accusing_is_a_charge(nlp):
+    assert ("charge", "Anna Vardanian") in kinds(nlp, "Investigators accused Anna Vardanian of "
+                                                      "fraud in March.")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("She replaced price tags in the shop Pyaterochka with leaflets, said Lev Orlov.",
+     "Pyaterochka"),
+    ("Lev Orlov, editor of the news site Nashe Slovo, was detained. Nashe Slovo was closed.",
+     "Nashe Slovo"),
+])
+def test_named_shops_and_outlets_are_no_persons(nlp, text, absent):
+    assert absent not in persons_of(nlp, text)

@@ -357,9 +357,9 @@ def destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() in ARRIVAL_VERBS:
         towards |= {"in", "at"}
     for child in token.subtree:
-        if child.dep_ not in ("prep", "conj") or child.lower_ not in towards:
-            continue
-        chain = child
+        if child.dep_ not in ("prep", "conj", "dative") or child.lower_ not in towards:
+            continue  # "sent to Dagestan": the parser may call that "to" a dative
+        chain = child.head if child.dep_ == "dative" and child.head == token else child
         while chain != token and (syntax.is_preposition(chain) or syntax.is_conjunct(chain)
                                   and chain.pos_ not in ("VERB", "AUX") or
                                   syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES):

@@ -333,8 +333,11 @@ def names_a_place(name: Span) -> bool:
 
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
-    names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
-             for n in clean_name(ent) if not pair_modifier(n) and not names_a_place(n)]
+    candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
+    bodies = {fold(n.text) for n in candidates if names_a_place(n)}
+    names = [extend_right(n) for n in candidates if not pair_modifier(n) and
+             fold(n.text) not in bodies]
     names += role_names(doc, {t.i for n in names for t in n})
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
@@ -530,7 +533,7 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
             start -= 1
         span = doc[start: token.i + 1]
         if len(span) < 2 or not all(is_name_token(t) for t in span) or \
-                is_org_or_place(span.text) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
+                is_org_or_place(span.text) or names_a_place(span) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
                                                                   "FAC") for t in span):
             continue
         cluster = match_cluster(clusters, span)

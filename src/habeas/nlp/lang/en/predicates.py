@@ -104,8 +104,11 @@ def with_not(token: Token) -> bool:
 
 @predicate
 def drops_a_case(token: Token) -> bool:
-    """What is dropped or closed is a case or a charge."""
-    return bool(events.dropped_objects(token))
+    """What is dropped or closed is a case or a charge; not "dismissed the charges as
+    politically motivated", a view of them."""
+    return bool(events.dropped_objects(token)) and not any(
+        c.lower_ == "as" and c.i > token.i for c in token.sent if c.head == token or
+        c.head.head == token and c.head.dep_ in ("advcl", "oprd", "xcomp"))
 
 
 @predicate
@@ -382,3 +385,17 @@ def held_political_prisoner(token: Token) -> bool:
     a word elsewhere in its clause."""
     return any(c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and DESIGNATION_WORDS.search(
         token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children)
+
+
+@predicate
+def has_object(token: Token) -> bool:
+    """ "demonstrated true leadership": a thing shown, not a protest."""
+    return any(syntax.is_direct_object(c) for c in token.children)
+
+
+@predicate
+def accused_by_a_person(token: Token) -> bool:
+    """ "He accused the officials of ...", "Navalny accused the Kremlin": a person's reproach,
+    not a charge (which investigators and prosecutors bring, or the passive tells)."""
+    subject = next((c for c in token.children if syntax.is_active_subject(c)), None)
+    return subject is not None and (subject.pos_ == "PRON" or subject.ent_type_ == "PERSON")
