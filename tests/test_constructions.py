@@ -364,3 +364,17 @@ def test_investigators_accusing_is_a_charge(nlp):
 ])
 def test_named_shops_and_outlets_are_no_persons(nlp, text, absent):
     assert absent not in persons_of(nlp, text)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Lev Orlov was sentenced to five years, his sister and a court official said.",
+     "sister and court official"),
+    ("Lev Orlov was released, Nikolai Polozov and Mark Feygin said.",
+     "Nikolai Polozov and Mark Feygin"),
+    ("Lev Orlov was moved to a colony in Omsk, the outlet Mediazona reported.", "Mediazona"),
+    ("Lev Orlov was moved to a colony in Omsk, Mediazona reported, citing his lawyer Ivan "
+     "Pavlov.", "Ivan Pavlov"),
+])
+def test_who_says_so(nlp, text, source):
+    found = [e for t, _, names, e in events_of(nlp, text) if names == ["Lev Orlov"]]
+    assert found and {e["attributed_to"] for e in found} == {source}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
-from .spans import entity_text
+from .spans import entity_at, entity_text
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
@@ -288,7 +288,8 @@ class Discourse:
         while previous >= verb.sent.start and previous in self.cluster_at:
             tokens.add(previous)  # "... Petro Poroshenko wrote on Twitter"
             previous -= 1
-        return {i for i in tokens if self.names.get(self.cluster_at[i]) == name}
+        sources = name.split(" and ")  # one of coordinated sources
+        return {i for i in tokens if self.names.get(self.cluster_at[i]) in sources}
 
     def speaker(self, verb: Token) -> str | None:
         """The source named with a reporting verb, as a full name or organisation."""
@@ -298,6 +299,10 @@ class Discourse:
         return self._speakers[verb.i]
 
     def _speaker(self, verb: Token) -> str | None:
+        cited = [o for c in verb.children if c.lemma_ == "cite" and c.dep_ in ("advcl", "xcomp")
+                 for o in c.children if syntax.is_direct_object(o)]
+        if cited:  # "Mediazona reported, citing his lawyer": the lawyer is the source
+            return self._name_of(cited[0])
         if verb.lemma_ == "accord":
             pobj = [c for c in verb.subtree if syntax.is_prep_object(c)]
             return self._name_of(pobj[0]) if pobj else None
@@ -326,6 +331,16 @@ class Discourse:
         return previous
 
     def _name_of(self, token: Token) -> str | None:
+        """The source a phrase names; coordinated sources together ("his sister and a
+        judicial source said", "according to media reports and the BAJ")."""
+        heads = [token]
+        for head in heads:
+            heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in (
+                "NOUN", "PROPN"))
+        names = [self._one_name(t) for t in heads]
+        return " and ".join(dict.fromkeys(n for n in names if n)) or None
+
+    def _one_name(self, token: Token) -> str | None:
         cids = self.persons_in(token)
         if cids:
             return self.names[cids[0]]
@@ -338,6 +353,10 @@ class Discourse:
         appos = [c for c in token.children if c.dep_ == "appos" and c.i in self.cluster_at]
         if appos:  # "according to his mother, Ala Sauchanka"
             return self.names[self.cluster_at[appos[0].i]]
+        named = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and
+                 c.pos_ == "PROPN" and c.i > token.i]
+        if token.pos_ == "NOUN" and named:  # "the outlet Mediazona reported"
+            return entity_text(entity_at(named[0]) or token.doc[named[0].i: named[0].i + 1])
         if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"
             body = next(iter(syntax.objects_of(token, "for", "of")), None)
             if body is not None:
