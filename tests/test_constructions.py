@@ -378,3 +378,34 @@ def test_named_shops_and_outlets_are_no_persons(nlp, text, absent):
 def test_who_says_so(nlp, text, source):
     found = [e for t, _, names, e in events_of(nlp, text) if names == ["Lev Orlov"]]
     assert found and {e["attributed_to"] for e in found} == {source}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Blogger Ihar Lasko, 33, was arrested in 2020. The 33-year-old was sentenced to 15 years "
+     "in December 2021.", ("sentence", "Ihar Lasko")),
+    ("Economist Ilham Tursun was sentenced to life. Police had detained the scholar in January.",
+     ("arrest", "Ilham Tursun")),
+    ("Opposition leader Sviatlana Hrytsuk was sentenced in absentia. The former presidential "
+     "candidate was charged with ten articles of the criminal code.",
+     ("charge", "Sviatlana Hrytsuk")),
+])
+def test_a_definite_description_means_the_person_of_the_report(nlp, text, expected):
+    assert expected in kinds(nlp, text)
+
+
+def test_an_age_description_after_a_quote_is_not_the_speakers(nlp):
+    text = ('Blogger Ihar Lasko was arrested in 2020. "He did nothing wrong. His family '
+            'suffers," the editor Steve Kane said.\nThe 33-year-old was sentenced to 15 years.')
+    ages = {p["name"]: p.get("age") for p in extract_text(nlp, Document(
+        text=text, source="test", published="2024-05-10")).to_json()["persons"]}
+    assert ages.get("Steve Kane") is None
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Lawyer: Uighur scholar in China gets life sentence\n\nIlham Tursun was sentenced on "
+     "Tuesday.", "Uighur"),
+    ("Exiled Belarusian opposition leader Sviatlana Hrytsuk sentenced in absentia", "Exiled"),
+    ("Gift a membership to your friend. Lev Orlov was released.", "Gift"),
+])
+def test_words_before_a_role_or_a_verb_are_no_persons(nlp, text, absent):
+    assert absent not in persons_of(nlp, text)

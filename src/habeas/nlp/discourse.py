@@ -8,6 +8,8 @@ Crimea-SOS", "confirmed by Alim Aliev", "Alim Aliev, ..., who said").
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
@@ -18,6 +20,10 @@ from .spans import entity_at, entity_text
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
 PLURAL = RULES.words("plural_pronouns")
+# "the 33-year-old"
+AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
+# Nouns that describe the person a report is about: "the scholar", "the activist".
+DESCRIPTIONS = RULES.words("subject_descriptions")
 PLURAL_NOUNS = RULES.words("plural_nouns") | set(RULES.number_words(2, 10))
 PLURAL_DETERMINERS = RULES.words("plural_determiners") | set(RULES.number_words(2, 10))
 RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
@@ -48,6 +54,7 @@ class Discourse:
     def __init__(self, doc: Doc, person_spans, persons: list[PersonRecord]) -> None:
         self.doc = doc
         self.names = {p.id: p.name for p in persons}
+        self.ages = {p.id: p.age for p in persons if p.age is not None}
         # "her lawyer said": the one person the article names as a lawyer
         self.by_role: dict[str, set[str]] = {}
         for person in persons:
@@ -124,6 +131,22 @@ class Discourse:
         named_before = {cid for start, cid in self.mentions if start < token.i}
         holders = self.by_role.get(token.lower_, set()) & named_before
         return list(holders) if len(holders) == 1 else []
+
+    def definite_victim(self, token: Token) -> list[str]:
+        """ "The 33-year-old was sentenced", "detained the scholar", "The former candidate was
+        charged": a definite description of the person the report is about, the one of that
+        age, else the last person named before whom an event happened."""
+        if token.pos_ not in ("NOUN", "ADJ") or token.tag_ not in ("NN", "JJ") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return []
+        age = AGE_NOUN.fullmatch(self.doc[token.left_edge.i: token.i + 1].text.lower())
+        if age:
+            count = int(age.group(1))
+            holders = [cid for cid, years in self.ages.items() if years == count]
+            return holders if len(holders) == 1 else self.last_victim(token.i)
+        if token.lemma_.lower() not in DESCRIPTIONS:
+            return []
+        return self.last_victim(token.i)
 
     def _phrase(self, token: Token) -> list[Token]:
         """The token and what hangs from it by conj, appos, compound, poss, prep "of"."""

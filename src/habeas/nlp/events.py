@@ -512,7 +512,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
                     for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
-        for cid in named or discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
+        for cid in named or discourse.persons_in(arg, skip=skip) or one_of(
+                arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
                 found.append(cid)
     if not found:

@@ -331,13 +331,32 @@ def names_a_place(name: Span) -> bool:
         root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
 
 
+DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words("people_nouns")
+
+
+def describes_a_role(name: Span) -> bool:
+    """ "a prominent Uighur scholar", "Exiled Belarusian opposition leader": one capitalised
+    word that modifies a role noun describes the person, it does not name one."""
+    root = name.root
+    return len(name) == 1 and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() in DESCRIBED_NOUNS and root.head.i > root.i
+
+
+def imperative(name: Span) -> bool:
+    """ "Gift a membership to a friend", "Support our work": one word opening a sentence and
+    followed by an article or a possessive is a verb of the page, not a name."""
+    doc = name.doc
+    return len(name) == 1 and name.start == name.sent.start and name.end < len(doc) and \
+        doc[name.end].lower_ in ("a", "an", "the", "your", "our", "this")
+
+
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
     names = [extend_right(n) for n in candidates if not pair_modifier(n) and
-             fold(n.text) not in bodies]
+             fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
@@ -726,6 +745,10 @@ def speaks(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
 
 
+# How many sentences back "the 33-year-old" may mean a person named (a quote may stand between).
+AGE_WINDOW = 3
+
+
 def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
     """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
     artist said": an age given to a description of the person just named."""
@@ -746,12 +769,11 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
                 head.dep_ not in ("nsubj", "nsubjpass"):
             continue  # "the 33-year-old artist said", "The 33-year-old was sentenced"
         age = word_number(match.group(1))
-        first = sents[max(index[head.sent.start] - 1, 0)].start
-        before = [(i, cid) for i, cid in mentions if first <= i < head.i]
+        first = sents[max(index[head.sent.start] - AGE_WINDOW, 0)].start
+        # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."
+        before = [(i, cid) for i, cid in mentions if first <= i < head.i and not speaks(doc[i])]
         if not age or not MIN_AGE <= age <= MAX_AGE or not before:
             continue
-        # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."
-        before = [(i, cid) for i, cid in before if not speaks(doc[i])] or before
         subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
         record = by_id[(subjects or before)[-1][1]]
         if record.age is None:
