@@ -26,7 +26,7 @@ from ..errors import Conflict, HabeasError, NotFound, StoreError, UsageError
 from ..store import accounts
 from ..errors import AuthError, Forbidden, RateLimited
 from ..workspace import Habeas
-from .auth import LoginLimiter, SessionMiddleware, csrf_token
+from .auth import CODE_MAX_FAILURES, LoginLimiter, SessionMiddleware, csrf_token
 
 log = logging.getLogger(__name__)
 
@@ -79,16 +79,18 @@ def make_app(habeas: Habeas) -> FastAPI:
                               "political prisoners. Bearer-token auth: `habeas user token NAME`.")
     app.state.habeas = habeas
     app.state.limiter = LoginLimiter()
+    app.state.code_limiter = LoginLimiter(max_failures=CODE_MAX_FAILURES)
     app.state.templates = make_templates()
     app.middleware("http")(check_parameters)  # inside the session middleware: it renders
     app.add_middleware(SessionMiddleware, secret_key=secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from . import api, pages, review_pages
+    from . import api, pages, review_pages, two_factor
 
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     app.include_router(review_pages.router)
+    app.include_router(two_factor.router)
     _handlers(app)
     return app
 

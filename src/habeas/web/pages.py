@@ -20,7 +20,8 @@ from ..store.models import Person
 from ..store.queries import STATUSES
 from . import charts, search as search_mod, stats
 from .api import export_response
-from .auth import SESSION_MAX_AGE, csrf_token, sign_in, sign_out
+from ..store import second_factor
+from .auth import SESSION_MAX_AGE, await_second_step, csrf_token, sign_in, sign_out
 from .deps import check_csrf, db, get_habeas, page_admin, page_editor, page_reader, session_user
 from .highlight import highlight, marks_for
 from .ingest import Upload, ingest_items
@@ -79,13 +80,13 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "?"
     limiter.check(name, address)
+    step = None
     with habeas.session(write=True) as session, session.begin():
         user = accounts.authenticate(session=session, name=name, password=password)
         if user is not None:
-            sid = accounts.start_session(session=session, user=user, seconds=SESSION_MAX_AGE)
-            accounts.audit(session=session, user=user, action="user.login",
-                           object_type="user", object_id=user.id, before=None,
-                           after={"address": address})
+            step = second_factor.next_step(session=session, user=user)
+            if step is None:
+                sid = start_web_session(session, user, address)
         else:  # who tried which name from where: the admin page shows it
             accounts.audit(session=session, user="anonymous", action="user.login_failed",
                            object_type="user", object_id=None, before=None,
@@ -95,8 +96,20 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
         return render(request, "login.html", status_code=401, next=safe_next(next),
                       error="Wrong name or password.", user=None)
     limiter.succeeded(name, address)
+    if step is not None:  # the password was right; now the code, or enrolment
+        await_second_step(request, user, step, safe_next(next))
+        return RedirectResponse("/login/code" if step == "code" else "/account/totp",
+                                status_code=303)
     sign_in(request, sid)
     return RedirectResponse(safe_next(next), status_code=303)
+
+
+def start_web_session(session: Session, user: User, address: str, **how: Any) -> str:
+    """Store a new web session for a user who has passed every step; audited."""
+    sid = accounts.start_session(session=session, user=user, seconds=SESSION_MAX_AGE)
+    accounts.audit(session=session, user=user, action="user.login", object_type="user",
+                   object_id=user.id, before=None, after={"address": address, **how})
+    return sid
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
@@ -259,6 +272,8 @@ def admin(request: Request, offset: int = 0, user: User = Depends(page_admin),
           session: Session = Depends(db)) -> Response:
     entries, total = accounts.list_audit(session=session, limit=PAGE_SIZE, offset=max(0, offset))
     return render(request, "admin.html", users=accounts.list_users(session=session),
+                  totp_required=second_factor.required(session=session),
+                  has_totp=second_factor.has_totp,
                   entries=entries, pager=pager(request, total, max(0, offset)))
 
 
