@@ -37,7 +37,7 @@ MIN_PASSWORD_LENGTH = 8
 TOKEN_BYTES = 32
 SECRET_KEY_SETTING = "secret_key"
 TOKEN_PREFIX = "hb_"
-# An API token's last use is written at most this often, so reading the API does not write.
+# An API token's last use for a change is written at most this often; a read never writes it.
 TOKEN_TOUCH_SECONDS = 60
 
 _hasher = PasswordHasher()

@@ -73,6 +73,7 @@ def make_app(habeas: Habeas) -> FastAPI:
     """The FastAPI app serving ``habeas``'s store."""
     with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
+    habeas.index()  # catch up on what other tools stored: no request writes it later
     app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
                   description="Persons, events, reports and claims read from reports about "

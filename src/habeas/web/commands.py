@@ -1,4 +1,4 @@
-"""The web app's commands: ``habeas serve`` and ``habeas user add|list|token``.
+"""The web app's commands: ``habeas serve``, ``habeas index`` and ``habeas user add|list|token|totp``.
 
 ``register(app)`` adds them to the ``habeas`` Typer app; each command parses its options, calls
 one core function and prints the result.
@@ -210,7 +210,28 @@ def totp_status(ctx: typer.Context) -> None:
         typer.echo(f"{row['name']}\t{row['role']}\t{'on' if row['totp'] else 'off'}{missing}")
 
 
+def index(
+    ctx: typer.Context,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="Drop the search index and build it again from the tables.")] = False,
+) -> None:
+    """Bring the search index up to date (ingest and extraction do it; a search never does)."""
+    from ..store import search_index
+
+    habeas = _workspace(ctx)
+    try:
+        if rebuild:
+            with habeas.session() as session:
+                added = search_index.rebuild_index(session)
+        else:
+            added = habeas.index()
+    except HabeasError as e:
+        _fail(e)
+    typer.echo(f"Search index: {added} report(s) and event(s) added.")
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``serve`` and the ``user`` commands to the ``habeas`` app."""
+    """Add ``serve``, ``index`` and the ``user`` commands to the ``habeas`` app."""
     app.command("serve")(serve)
+    app.command("index")(index)
     app.add_typer(user_app, name="user")

@@ -60,15 +60,15 @@ def token_user(request: Request) -> User:
     if found is None:
         raise AuthError("the API token is not valid")
     row, user = found
-    if accounts.needs_touch(row):
-        _touch(habeas, row.id)
+    if request.method not in SAFE_METHODS and accounts.needs_touch(row):
+        _touch(habeas, row.id)  # only a change notes the use: a read never writes
     request.state.user = user
     return user
 
 
 def _touch(habeas: Habeas, token_id: int) -> None:
-    """Note when a token was last used: at most once a minute per token (so reads do not
-    write), and never at the cost of the request (a busy store just skips it)."""
+    """Note when a token was last used to change the record: at most once a minute per
+    token, and never at the cost of the request (a busy store just skips it)."""
     try:
         with habeas.session(write=True) as session, session.begin():
             accounts.touch_token(session=session, token_id=token_id)
