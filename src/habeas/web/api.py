@@ -91,10 +91,15 @@ def me(user: User = Depends(api_reader)) -> dict[str, Any]:
 @router.get("/persons", response_model=Page)
 def persons(q: str | None = None,
             status: Literal[STATUSES] | None = None,  # type: ignore[valid-type]
+            role: Literal["subject", "speaker", "all"] = Query(
+                "all", description="subject: persons events happened to; speaker: those who "
+                                   "only speak or act (lawyers, officials); all: both, "
+                                   "subjects first."),
             limit: int = Limit, offset: int = Offset, _: User = Depends(api_reader),
             session: Session = Depends(db)) -> dict[str, Any]:
     rows, total = search_mod.search_persons(session=session, query=q or "", status=status,
-                                            limit=limit, offset=offset)
+                                            limit=limit, offset=offset,
+                                            role=None if role == "all" else role)
     return page(rows, total, limit, offset)
 
 

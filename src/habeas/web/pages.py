@@ -17,7 +17,7 @@ from ..model import EVENT_TYPES
 from ..store import accounts, queries, review
 from ..store.accounts import User
 from ..store.models import Person
-from ..store.queries import STATUSES
+from ..store.queries import PERSON_ROLES, STATUSES
 from . import charts, search as search_mod, stats
 from .api import export_response
 from ..store import second_factor
@@ -155,13 +155,13 @@ def search(request: Request, q: str = "", kind: str = "", type: str = "",  # noq
 
 
 @router.get("/persons")
-def persons(request: Request, q: str = "", status: str = "", offset: int = 0,
+def persons(request: Request, q: str = "", status: str = "", role: str = "", offset: int = 0,
             user: User = Depends(page_reader), session: Session = Depends(db)) -> Response:
     rows, total = search_mod.search_persons(
         session=session, query=q, status=status if status in STATUSES else None,
-        limit=PAGE_SIZE, offset=max(0, offset))
+        role=role if role in PERSON_ROLES else None, limit=PAGE_SIZE, offset=max(0, offset))
     return render(request, "persons.html", rows=rows, q=q, status=status, statuses=STATUSES,
-                  pager=pager(request, total, max(0, offset)))
+                  role=role, roles=PERSON_ROLES, pager=pager(request, total, max(0, offset)))
 
 
 @router.get("/persons/{person_id}")
@@ -173,8 +173,10 @@ def person(request: Request, person_id: int, user: User = Depends(page_reader),
     dossier = queries.person_dossier(session=session, person=found)
     if dossier["id"] != person_id:  # merged into another: show that one
         return RedirectResponse(f"/persons/{dossier['id']}", status_code=303)
-    conflicts = {f: v for f, v in dossier["attributes"].items()
-                 if len(v) > 1 and f in ("age", "gender", "nationality")}
+    # what the sources really disagree on (ages compared as birth years), not every field
+    # with two values
+    conflicts = {c["field"]: c["values"] for c in dossier["conflicts"]
+                 if c["subject"] == "person"}
     return render(request, "person.html", d=dossier, conflicts=conflicts,
                   timeline=charts.timeline_chart(dossier["timeline"],
                                                  title=f"Timeline of {dossier['name']}"))

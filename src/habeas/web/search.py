@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import case, false, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
-from ..store.queries import _claimed_status, derive_status
+from ..store.queries import _claimed_status, derive_status, person_role, subject_ids
 from ..store.search_index import _is_sqlite, fold, has_index, reindex_event, sync_index
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
@@ -161,8 +161,10 @@ def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
 
 
 def search_persons(*, session: Session, query: str, status: str | None, limit: int,
-                   offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Persons whose name or alias key contains the query's key, with their status."""
+                   offset: int, role: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Persons whose name or alias key contains the query's key, with their status and role:
+    the persons events happened to first, then those who only speak or act (``role`` keeps
+    one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
     if key:
@@ -170,21 +172,30 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
         persons_q = persons_q.where(or_(
             Person.key.like(like),
             Person.id.in_(select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
+    subjects = subject_ids(session)
+    is_subject = Person.id.in_(subjects) if subjects else false()
+    if role == "subject":
+        persons_q = persons_q.where(is_subject)
+    elif role == "speaker":
+        persons_q = persons_q.where(not_(is_subject))
+    order = (case((is_subject, 0), else_=1), Person.key, Person.id)
     if status is None:
         total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
-        page = list(session.scalars(persons_q.order_by(Person.key, Person.id)
-                                    .limit(limit).offset(offset)))
-        return person_rows(session, page), total
-    candidates = list(session.scalars(persons_q.order_by(Person.key, Person.id)
-                                      .limit(PERSON_CANDIDATES)))
-    rows = [r for r in person_rows(session, candidates) if r["status"] == status]
+        page = list(session.scalars(persons_q.order_by(*order).limit(limit).offset(offset)))
+        return person_rows(session, page, subjects=subjects), total
+    candidates = list(session.scalars(persons_q.order_by(*order).limit(PERSON_CANDIDATES)))
+    rows = [r for r in person_rows(session, candidates, subjects=subjects)
+            if r["status"] == status]
     return rows[offset:offset + limit], len(rows)
 
 
-def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
-    """Name, aliases, events, status and latest event for a few persons (a page of them)."""
+def person_rows(session: Session, persons: list[Person],
+                subjects: set[int] | None = None) -> list[dict[str, Any]]:
+    """Name, aliases, events, status, role and latest event for a few persons (a page)."""
     if not persons:
         return []
+    if subjects is None:
+        subjects = subject_ids(session)
     ids = [p.id for p in persons]
     members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
@@ -216,6 +227,7 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
         rows.append({"id": person.id, "name": person.name,
                      "aliases": [a for a in aliases[person.id] if a != person.name],
                      "events": len(own), "status": status,
+                     "role": person_role(person.id, subjects),
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows
