@@ -79,10 +79,14 @@ def habeas(tmp_path):
 ENVER = "Enver Osmanov was detained in Simferopol on March 27, 2019."
 
 
-def test_eldar_osmanovs_arrest_is_not_envers(habeas):
+def store_enver(habeas: Habeas) -> None:
     store(habeas, ENVER, "a.txt", "2019-03-28",
           [PersonRecord(id="p1", name="Enver Osmanov", mentions=[span(ENVER, "Enver Osmanov")])],
           [arrest(ENVER, "p1")])
+
+
+def test_eldar_osmanovs_arrest_is_not_envers(habeas):
+    store_enver(habeas)
     # the second report names Eldar; its extraction kept only the surname for the arrest
     text = "Eldar Osmanov, a builder, spoke out. On March 27, 2019 Osmanov was detained."
     counts = store(habeas, text, "b.txt", "2019-03-29",
@@ -98,9 +102,7 @@ def test_eldar_osmanovs_arrest_is_not_envers(habeas):
 
 
 def test_the_same_person_told_twice_still_merges(habeas):
-    store(habeas, ENVER, "a.txt", "2019-03-28",
-          [PersonRecord(id="p1", name="Enver Osmanov", mentions=[span(ENVER, "Enver Osmanov")])],
-          [arrest(ENVER, "p1")])
+    store_enver(habeas)
     text = "Police detained Enver Osmanov in Simferopol on March 27, 2019, his lawyer said."
     counts = store(habeas, text, "c.txt", "2019-03-30",
                    [PersonRecord(id="p1", name="Enver Osmanov",
@@ -110,9 +112,7 @@ def test_the_same_person_told_twice_still_merges(habeas):
 
 
 def test_a_manual_merge_does_not_merge_events_of_different_given_names(habeas):
-    store(habeas, ENVER, "a.txt", "2019-03-28",
-          [PersonRecord(id="p1", name="Enver Osmanov", mentions=[span(ENVER, "Enver Osmanov")])],
-          [arrest(ENVER, "p1")])
+    store_enver(habeas)
     with habeas.session(write=True) as session, session.begin():
         enver = session.scalars(select(Person)).one()
         eldar = Person(name="Eldar Osmanov", key="eldar osmanov", merged_into_id=enver.id)
