@@ -198,3 +198,37 @@ def test_serve_proxy_headers_option(monkeypatch, tmp_path):
                                           "--forwarded-allow-ips", "10.0.0.2"])
     assert proxied.exit_code == 0, proxied.output
     assert seen["proxy_headers"] is True and seen["forwarded_allow_ips"] == "10.0.0.2"
+
+
+@pytest.mark.parametrize("flag,secure", [(True, True), (False, False)])
+def test_a_real_serve_behind_a_proxy(tmp_path, flag, secure):
+    """``habeas serve`` in its own process, asked through a proxy on this machine that says
+    the client came over https: the cookie is Secure with --proxy-headers only."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    args = [sys.executable, "-m", "habeas", "--db", url, "serve", "--port", str(port)]
+    server = subprocess.Popen(args + (["--proxy-headers"] if flag else []),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline, response = time.monotonic() + 30, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/login", timeout=2, headers={
+                    "X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"})
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert response is not None and response.status_code == 200
+        assert ("; secure" in response.headers["set-cookie"].lower()) is secure
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
