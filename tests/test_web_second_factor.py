@@ -122,8 +122,12 @@ def test_required_for_editors_sends_them_to_enrol(client, web):
 
 
 def test_the_admin_page_sets_the_requirement(client, web):
-    token = sign_in(client, "admin")
-    assert "Require a second factor" in client.get("/admin").text
+    totp = enrol(web, "admin")
+    password_step(client, "admin")
+    assert post_code(client, "/login/code", totp.now()).status_code == 303
+    page = client.get("/admin").text
+    assert "Require a second factor" in page
+    token = csrf_of(page)
     client.post("/admin/settings/totp", data={"required": "on", "csrf_token": token})
     with web.habeas.session() as session:
         assert second_factor.required(session=session)
@@ -131,6 +135,24 @@ def test_the_admin_page_sets_the_requirement(client, web):
     with web.habeas.session() as session:
         assert not second_factor.required(session=session)
     assert audit_actions(web).count("settings.require_totp") == 2
+
+
+def test_open_sessions_are_sent_to_enrol_when_it_becomes_required(web):
+    from fastapi.testclient import TestClient
+
+    from habeas.web import make_app
+
+    app = make_app(web.habeas)
+    with TestClient(app) as editor, TestClient(app) as viewer:
+        sign_in(editor, "editor")
+        sign_in(viewer, "viewer")
+        assert editor.get("/persons", follow_redirects=False).status_code == 200
+        with web.habeas.session() as session, session.begin():
+            second_factor.set_required(session=session, value=True)
+        response = editor.get("/persons", follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == "/account/totp"
+        assert "Set up a second factor" in editor.get("/account/totp").text
+        assert viewer.get("/persons", follow_redirects=False).status_code == 200
 
 
 def test_a_viewer_cannot_set_the_requirement(client, web):

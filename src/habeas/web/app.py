@@ -46,6 +46,10 @@ class LoginRequired(Exception):
     """A page needs a signed-in user: redirect to the login form."""
 
 
+class SecondFactorRequired(Exception):
+    """An admin requires a second factor of this signed-in user, who has none: set it up."""
+
+
 def status_of(error: HabeasError) -> int:
     return next((status for kind, status in STATUS_OF if isinstance(error, kind)), 500)
 
@@ -164,6 +168,10 @@ def _handlers(app: FastAPI) -> None:
         from urllib.parse import quote
 
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(SecondFactorRequired)
+    async def second_factor_required(request: Request, _: SecondFactorRequired) -> Response:
+        return RedirectResponse("/account/totp", status_code=303)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -14,7 +14,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..store import accounts
+from ..store import accounts, second_factor
 from ..errors import AuthError, HabeasError
 from ..store.accounts import User
 from ..workspace import Habeas
@@ -89,11 +89,18 @@ def api_admin(user: User = Depends(token_user)) -> User:
 
 
 def page_reader(request: Request) -> User:
-    from .app import LoginRequired
+    """The signed-in user; to the login form without one, and to ``/account/totp`` when an
+    admin requires a second factor they have not set up (sessions opened before the
+    requirement included)."""
+    from .app import LoginRequired, SecondFactorRequired
 
     user = session_user(request)
     if user is None:
         raise LoginRequired()
+    if not second_factor.has_totp(user):
+        with get_habeas(request).session() as session:
+            if second_factor.required_for(session=session, user=user):
+                raise SecondFactorRequired()
     return user
 
 
