@@ -409,3 +409,11 @@ def test_an_age_description_after_a_quote_is_not_the_speakers(nlp):
 ])
 def test_words_before_a_role_or_a_verb_are_no_persons(nlp, text, absent):
     assert absent not in persons_of(nlp, text)
+
+
+def test_a_quoted_charge_list_is_kept_whole(nlp):
+    (sentence,) = [e for t, _, _, e in events_of(
+        nlp, 'Ihar Lasko was sentenced to 15 years for "organizing mass riots, taking part in '
+             'mass disorder, inciting social hatred" and tax evasion.') if t == "sentence"]
+    assert sentence["charge"] == ("organizing mass riots, taking part in mass disorder, "
+                                  "inciting social hatred")

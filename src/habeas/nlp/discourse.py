@@ -134,8 +134,8 @@ class Discourse:
 
     def definite_victim(self, token: Token) -> list[str]:
         """ "The 33-year-old was sentenced", "detained the scholar", "The former candidate was
-        charged": a definite description of the person the report is about, the one of that
-        age, else the last person named before whom an event happened."""
+        charged": a definite description of the person the report is about: the one of that
+        age, else the one events happened to named most often so far."""
         if token.pos_ not in ("NOUN", "ADJ") or token.tag_ not in ("NN", "JJ") or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return []
@@ -143,10 +143,19 @@ class Discourse:
         if age:
             count = int(age.group(1))
             holders = [cid for cid, years in self.ages.items() if years == count]
-            return holders if len(holders) == 1 else self.last_victim(token.i)
+            return holders if len(holders) == 1 else self.main_victim(token.i)
         if token.lemma_.lower() not in DESCRIPTIONS:
             return []
-        return self.last_victim(token.i)
+        return self.main_victim(token.i)
+
+    def main_victim(self, before: int) -> list[str]:
+        """The person the report is about so far: of those events happened to, the one named
+        most often before ``before`` (the first named, when as often)."""
+        counts: dict[str, int] = {}
+        for start, cid in self.mentions:
+            if start < before and cid in self.victims:
+                counts[cid] = counts.get(cid, 0) + 1
+        return [max(counts, key=counts.get)] if counts else []
 
     def _phrase(self, token: Token) -> list[Token]:
         """The token and what hangs from it by conj, appos, compound, poss, prep "of"."""

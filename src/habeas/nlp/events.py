@@ -958,10 +958,22 @@ def find_charge(trigger: Token) -> str | None:
             close = next((t.i for t in doc[end: trigger.sent.end] if t.text == ")"), None)
             if close is not None:
                 end = close + 1
+        opening = doc[tokens[0].i - 1] if tokens[0].i > trigger.sent.start else None
+        if opening is not None and opening.is_quote:
+            # 'for "organizing mass riots, taking part in mass disorder, inciting hatred"':
+            # the quoted list, to its closing quote
+            close = next((t.i for t in doc[tokens[0].i: min(trigger.sent.end, tokens[0].i +
+                                                              MAX_QUOTED_CHARGE)]
+                          if t.is_quote), None)
+            if close is not None:
+                end = max(end, close)
         text = doc[tokens[0].i: end].text.strip(" ,")
         if text:
             return text
     return None
+
+
+MAX_QUOTED_CHARGE = 40
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
