@@ -416,4 +416,4 @@ def test_a_quoted_charge_list_is_kept_whole(nlp):
         nlp, 'Ihar Lasko was sentenced to 15 years for "organizing mass riots, taking part in '
              'mass disorder, inciting social hatred" and tax evasion.') if t == "sentence"]
     assert sentence["charge"] == ("organizing mass riots, taking part in mass disorder, "
-                                  "inciting social hatred")
+                                  "inciting social hatred and tax evasion")

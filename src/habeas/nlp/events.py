@@ -968,6 +968,8 @@ def find_charge(trigger: Token) -> str | None:
             if close is not None:
                 end = max(end, close)
         text = doc[tokens[0].i: end].text.strip(" ,")
+        if opening is not None and opening.is_quote:
+            text = re.sub(r'\s*["“”]\s*', " ", text).strip(" ,")
         if text:
             return text
     return None
