@@ -12,6 +12,12 @@ the initial of its given name (two full names whose given names start with diffe
 score zero) and the name it comes from; the names found that way are scored (``name_score``),
 and a row none of whose names scores above zero against any of them is new for certain, and
 written without asking the resolver.
+
+A row near a person this import wrote itself can be settled in memory too: such a person has
+one birth year, the row's, and nothing else (until a merge, or another writer, touches the
+store: then the index forgets it). A row with a full name and a birth year more than
+``AGE_TOLERANCE_YEARS`` from the birth year of every person it is near scores at most
+1 - ``AGE_MISMATCH_PENALTY``, below ``SUGGEST``, against each: it stays new (``settled_new``).
 """
 
 from __future__ import annotations
@@ -21,13 +27,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, PersonRecord, Span
 from ..store import bulk
 from ..store.crud import date_precision
 from ..store.models import (
+    Article,
     Claim,
     Event,
     EventPerson,
@@ -36,8 +43,10 @@ from ..store.models import (
     PersonAlias,
 )
 from ..store.persons import canonical, member_roots, name_key, surname_of
-from ..store.resolution import PersonKey
+from ..store.resolution import Merge, PersonKey
+from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
 from .names import MIN_FUZZY_LENGTH, Name, block_keys, name_score, parse
+from .persons import SUGGEST
 
 # A stored name under one of its surname forms: (its person's slot, the name read).
 Entry = tuple[int, Name]
@@ -71,9 +80,16 @@ class NameIndex:
     slots: dict[int, int] = field(default_factory=dict)  # person id -> slot
     seen_person: int = 0
     seen_alias: int = 0
+    # slot -> birth year, for the persons this import wrote whose profile is that year alone
+    born: dict[int, int] = field(default_factory=dict)
+    # the last claim, merge and article ids this import saw at the end of its last batch
+    mark: tuple[int, int, int] | None = None
 
     def refresh(self, session: Session) -> None:
-        """Add the persons and spellings stored since the last look (by any writer)."""
+        """Add the persons and spellings stored since the last look (by any writer); forget
+        what ``born`` knows when another writer has written claims or merges since."""
+        if self.mark is not None and self._marks(session) != self.mark:
+            self.born.clear()
         for pid, name in session.execute(select(Person.id, Person.name)
                                          .where(Person.id > self.seen_person)):
             if pid not in self.slots:  # not one this import wrote (and indexed) itself
@@ -107,6 +123,33 @@ class NameIndex:
                 elif name.given:
                     self.given_only.setdefault(name.given, []).append(slot)
         return slot
+
+    def remember(self, session: Session) -> None:
+        """Note the store as this import leaves it at the end of a batch (see ``refresh``)."""
+        self.mark = self._marks(session)
+
+    @staticmethod
+    def _marks(session: Session) -> tuple[int, int, int]:
+        return tuple(session.scalar(select(func.coalesce(func.max(table.id), 0)))
+                     for table in (Claim, Merge, Article))
+
+    def settled_new(self, slots: set[int], name: str, birth_year: int | None) -> bool:
+        """Whether a row with a full ``name`` born ``birth_year`` cannot come near enough any
+        person of ``slots`` to be merged or suggested (all written by this import, with birth
+        years too far apart)."""
+        if birth_year is None or not parse(name).full or \
+                1 - AGE_MISMATCH_PENALTY >= SUGGEST:
+            return False
+        return all(slot in self.born and abs(self.born[slot] - birth_year) >
+                   AGE_TOLERANCE_YEARS for slot in slots)
+
+    def forget(self, session: Session, person_ids: list[int | None]) -> None:
+        """Whatever ``born`` knows of these persons and of those they were merged into."""
+        for pid in person_ids:
+            person = session.get(Person, pid) if pid is not None else None
+            if person is not None:
+                for member in (person, canonical(session, person)):
+                    self.born.pop(self.slots.get(member.id, -1), None)
 
     def bind(self, slot: int, person_id: int) -> None:
         self.ids[slot] = person_id

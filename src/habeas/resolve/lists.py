@@ -452,6 +452,7 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
             for raw in batch:
                 results.append(_one_row(session, writer, article, raw, mapping, index, pending))
             pending.flush(session, index)
+            index.remember(session)
             done = batch[-1].number if batch else _progress(article) or 0
             _set_progress(article, done, complete=last)
             session.flush()
@@ -477,16 +478,23 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
     near: set[int] | None = None
     if len(separate_names(one)) == 1 and not index.same_key(names):
         slots = index.near(names)
-        if slots and not index.written(slots):
-            pending.flush(session, index)
-        near = among(session, index, slots)
+        born = values.get("birth_year")
+        if not index.settled_new(slots, values["name"], born):
+            if slots and not index.written(slots):
+                pending.flush(session, index)
+            near = among(session, index, slots)
         if not near or stays_new(session, _profile(record, values), among=near):
             result = RowResult(raw.number, values["name"], "imported")
-            pending.rows.append(NewRow(record, values, raw.span, index.add(names), result))
+            slot = index.add(names)
+            if born is not None:
+                index.born[slot] = born
+            pending.rows.append(NewRow(record, values, raw.span, slot, result))
             return result
     pending.flush(session, index)
     result = _import_row(session, writer, article, raw.number, values, raw.span, among=near)
     index.add(names, person_id=result.person_id)
+    # the row's person, and whoever it was merged into, have more than one birth year now
+    index.forget(session, [result.person_id])
     return result
 
 
