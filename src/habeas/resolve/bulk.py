@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, PersonRecord, Span
 from ..store import bulk
-from ..store.crud import date_precision
+from ..store.crud import _Writer, date_precision
 from ..store.models import (
     Article,
     Claim,
@@ -216,7 +216,10 @@ class Pending:
     by: tuple[str | None, str | None]
     rows: list[NewRow] = field(default_factory=list)
 
-    def flush(self, session: Session, index: NameIndex) -> None:
+    def flush(self, session: Session, index: NameIndex, writer: _Writer) -> None:
+        """Write the queued rows; ``writer`` (the batch's, for the rows the resolver sees)
+        learns their claims and events, as if it had written them (it leaves out a claim
+        said twice in one batch, and a row's event the batch told already)."""
         if not self.rows:
             return
         rows, self.rows = self.rows, []
@@ -242,18 +245,21 @@ class Pending:
                          same={"created_at": now})
         bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
-        claims += self._events(session, records, now)
+        claims += self._events(session, records, now, writer)
         bulk.insert_rows(session, Claim.__table__, CLAIM_COLUMNS, claims,
                          same={"created_at": now, "status": "proposed"})
+        for claim in claims:
+            writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append(claim[2:4])
 
     def _events(self, session: Session, records: list[tuple[int, EventRecord, Span]],
-                now: dt.datetime) -> list[tuple[Any, ...]]:
+                now: dt.datetime, writer: _Writer) -> list[tuple[Any, ...]]:
         ids = bulk.reserve_ids(session, Event.__table__, len(records))
         events, links, sources, claims = [], [], [], []
         for event_id, (pid, record, span) in zip(ids, records):
             events.append((event_id, record.type, record.date, date_precision(record.date),
                            record.charge, record.term_months, False, False, self.article_id))
             links.append((event_id, pid))
+            writer.created.append((record, event_id, {pid}))
             located = span.start >= 0
             sources.append((event_id, self.article_id, span.start if located else None,
                             span.end if located else None, span.text))

@@ -451,7 +451,7 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
             pending = Pending(article_id, writer.person_by)
             for raw in batch:
                 results.append(_one_row(session, writer, article, raw, mapping, index, pending))
-            pending.flush(session, index)
+            pending.flush(session, index, writer)
             index.remember(session)
             done = batch[-1].number if batch else _progress(article) or 0
             _set_progress(article, done, complete=last)
@@ -481,7 +481,7 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
         born = values.get("birth_year")
         if not index.settled_new(slots, values["name"], born):
             if slots and not index.written(slots):
-                pending.flush(session, index)
+                pending.flush(session, index, writer)
             near = among(session, index, slots)
         if not near or stays_new(session, _profile(record, values), among=near):
             result = RowResult(raw.number, values["name"], "imported")
@@ -490,8 +490,9 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
                 index.born[slot] = born
             pending.rows.append(NewRow(record, values, raw.span, slot, result))
             return result
-    pending.flush(session, index)
-    result = _import_row(session, writer, article, raw.number, values, raw.span, among=near)
+    pending.flush(session, index, writer)
+    result = _import_row(session, writer, article, raw.number, values, raw.span, among=near,
+                         new=near is not None)
     index.add(names, person_id=result.person_id)
     # the row's person, and whoever it was merged into, have more than one birth year now
     index.forget(session, [result.person_id])
@@ -507,13 +508,13 @@ def _profile(record: PersonRecord, values: dict[str, Any]) -> Profile:
 
 
 def _import_row(session: Session, writer: _Writer, article: Article, number: int,
-                values: dict[str, Any], span: Span, *,
-                among: set[int] | None = None) -> RowResult:
+                values: dict[str, Any], span: Span, *, among: set[int] | None = None,
+                new: bool = False) -> RowResult:
     from . import events as event_resolution
 
     record = PersonRecord(id=f"r{number}", name=values["name"], aliases=values["aliases"])
     before = len(writer.new)
-    person = writer.person(record)
+    person = writer.person(record, new=new)
     by = writer.person_by
     result = RowResult(number, values["name"], "imported", person_id=person.id)
     if len(writer.new) == before:

@@ -306,7 +306,8 @@ class _Writer:
         # a record that held two people (brothers named together) -> the other persons
         self.also: dict[str, list[Person]] = {}
         self.new: list[tuple[Person, PersonRecord]] = []
-        self.created: list[tuple[EventRecord, Event, set[int]]] = []
+        # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
+        self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -314,22 +315,27 @@ class _Writer:
         self.person_by = pick_component(extraction.versions, PERSON_COMPONENT_HINTS)
         self.rules = (extraction.versions.get("rules"), extraction.versions.get("rules_hash"))
         self._claimed: set[tuple[str, int, str, str]] = set()
+        # (subject type, id) -> [(field, value)] of the claims written in bulk in this unit
+        self.bulk_claimed: dict[tuple[str, int], list[tuple[str, Any]]] = {}
 
     # -- persons
-    def person(self, record: PersonRecord) -> Person:
+    def person(self, record: PersonRecord, *, new: bool = False) -> Person:
+        """Store ``record``'s person (``new``: the caller knows no stored person has its
+        names, ``resolve.bulk``, so they are not looked up)."""
         from ..resolve.persons import separate_names
 
         if not name_key(record.name):
             raise StoreError(f"person {record.id!r} has no name")
         main, *others = separate_names(record)
-        person = self._person(main)
+        person = self._person(main, new=new)
         self.also[record.id] = [self._person(other) for other in others]
         return person
 
-    def _person(self, record: PersonRecord) -> Person:
+    def _person(self, record: PersonRecord, *, new: bool = False) -> Person:
         from ..resolve.persons import index_person
 
-        person = match_person(self.session, name=record.name, aliases=record.aliases)
+        person = None if new else match_person(self.session, name=record.name,
+                                               aliases=record.aliases)
         if person is None:
             person = Person(name=record.name.strip(), key=name_key(record.name))
             self.session.add(person)
@@ -423,7 +429,7 @@ class _Writer:
 
         for earlier, event, persons in self.created:
             if persons & set(person_ids) and subsumed(record, earlier):
-                return event
+                return event if isinstance(event, Event) else self.session.get(Event, event)
         return None
 
     def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
@@ -478,7 +484,8 @@ class _Writer:
               span: Span | None, *, by: tuple[str | None, str | None],
               attributed_to: str | None = None) -> None:
         seen = (subject_type, subject_id, field, json.dumps(value, sort_keys=True))
-        if seen in self._claimed:
+        if seen in self._claimed or \
+                (field, value) in self.bulk_claimed.get((subject_type, subject_id), ()):
             return
         self._claimed.add(seen)
         located = span is not None and span.start >= 0
