@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from ..model import EVENT_FIELDS, EventRecord, PersonRecord, Span
 from ..store import bulk
 from ..store.crud import _Writer, date_precision
+from ..store.models import _encode_json as encode_json
 from ..store.models import (
     Article,
     Claim,
@@ -246,10 +247,12 @@ class Pending:
         bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
         claims += self._events(session, records, now, writer)
+        values = [claim[3] for claim in claims]
+        claims = [(*claim[:3], encode_json(claim[3]), *claim[4:]) for claim in claims]
+        for claim, value in zip(claims, values):
+            writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append((claim[2], value))
         bulk.insert_rows(session, Claim.__table__, CLAIM_COLUMNS, claims,
-                         same={"created_at": now, "status": "proposed"})
-        for claim in claims:
-            writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append(claim[2:4])
+                         same={"created_at": now, "status": "proposed"}, bound=("value",))
 
     def _events(self, session: Session, records: list[tuple[int, EventRecord, Span]],
                 now: dt.datetime, writer: _Writer) -> list[tuple[Any, ...]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -71,6 +72,7 @@ TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\b", re.I)
 TERM_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\.?"
                        r"(?:\s*(?:,|and|и)?\s*)", re.I)
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EARLIEST_BIRTH_YEAR = 1900
 # Years of a person's life before a first arrest a list can plausibly record.
 YOUNGEST_DETAINEE = 10
@@ -220,12 +222,18 @@ def map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
     for column, value in row.items():
         if column is None:
             continue
-        heading = _heading(str(column))
-        target = mapping.get(heading) or next(
-            (f for f, words in SYNONYMS.items() if heading in words), None)
+        target = _target(str(column), tuple(sorted(mapping.items())))
         if target and target not in out:
             out[target] = value
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _target(column: str, mapping: tuple[tuple[str, str], ...]) -> str | None:
+    """The field a column heading stands for (``--map`` first, then ``SYNONYMS``)."""
+    heading = _heading(column)
+    return dict(mapping).get(heading) or next(
+        (f for f, words in SYNONYMS.items() if heading in words), None)
 
 
 def read_date(text: str) -> str | None:
@@ -246,6 +254,14 @@ def read_date(text: str) -> str | None:
         if day is None or not EARLIEST_DATE <= day <= today:
             raise ValueError(text)
         return f"{int(year):04d}-{int(month):02d}"
+    if ISO_DAY.fullmatch(text):  # the usual shape, read without strptime
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(text) from None
+        if not EARLIEST_DATE <= day <= today:
+            raise ValueError(text)
+        return text
     for fmt in DATE_FORMATS:
         try:
             day = dt.datetime.strptime(text, fmt).date()

@@ -52,9 +52,11 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
 
 
 def insert_rows(session: Session, table: Table, columns: Sequence[str],
-                rows: list[tuple[Any, ...]], *, same: dict[str, Any] | None = None) -> int:
+                rows: list[tuple[Any, ...]], *, same: dict[str, Any] | None = None,
+                bound: Sequence[str] = ()) -> int:
     """INSERT ``rows`` (tuples in ``columns`` order) into ``table`` in one ``executemany``;
-    ``same`` holds the columns every row shares (a timestamp), bound once. Returns the count."""
+    ``same`` holds the columns every row shares (a timestamp), bound once; ``bound`` names the
+    columns whose values the caller has bound already (``bind``). Returns the count."""
     if not rows:
         return 0
     session.flush()
@@ -63,8 +65,8 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str],
     same = same or {}
     names = [*columns, *same]
     processors = [(i, p) for i, name in enumerate(columns)
-                  if (p := table.c[name].type.bind_processor(dialect)) is not None]
-    tail = tuple(_bound(table, name, value, dialect) for name, value in same.items())
+                  if name not in bound and (p := _processor(table, name, dialect)) is not None]
+    tail = tuple(bind(table, name, value, dialect) for name, value in same.items())
     if processors:
         rows = [_processed(row, processors) + tail for row in rows]
     elif tail:
@@ -87,8 +89,13 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str],
     return len(rows)
 
 
-def _bound(table: Table, name: str, value: Any, dialect) -> Any:
-    processor = table.c[name].type.bind_processor(dialect)
+def _processor(table: Table, name: str, dialect):
+    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def bind(table: Table, name: str, value: Any, dialect) -> Any:
+    """``value`` as the driver receives it for the column ``name`` of ``table``."""
+    processor = _processor(table, name, dialect)
     return processor(value) if processor is not None else value
 
 
