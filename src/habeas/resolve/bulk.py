@@ -23,9 +23,12 @@ store: then the index forgets it). A row with a full name and a birth year more 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from json.encoder import encode_basestring
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -53,12 +56,14 @@ from .persons import SUGGEST
 Entry = tuple[int, Name]
 
 
-def surname_forms(skeleton: str) -> set[str]:
+@functools.lru_cache(maxsize=200_000)
+def surname_forms(skeleton: str) -> frozenset[str]:
     """A surname skeleton and every form of it with one letter deleted (skeletons shorter than
     ``MIN_FUZZY_LENGTH`` only match when equal, so they index as themselves)."""
     if len(skeleton) < MIN_FUZZY_LENGTH:
-        return {skeleton}
-    return {skeleton} | {skeleton[:i] + skeleton[i + 1:] for i in range(len(skeleton))}
+        return frozenset((skeleton,))
+    return frozenset((skeleton, *(skeleton[:i] + skeleton[i + 1:]
+                                  for i in range(len(skeleton)))))
 
 
 def _readings(text: str) -> list[Name]:
@@ -73,9 +78,8 @@ class NameIndex:
 
     keys: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
-    # "form|initial" (or "form|" for a name with no given name or initial) -> entries
+    # surname form -> the names with it (a name's initial is checked as they are read)
     forms: dict[str, list[Entry]] = field(default_factory=dict)
-    initials: set[str] = field(default_factory=lambda: {""})
     given_only: dict[str, list[int]] = field(default_factory=dict)
     ids: list[int | None] = field(default_factory=list)
     slots: dict[int, int] = field(default_factory=dict)  # person id -> slot
@@ -118,9 +122,9 @@ class NameIndex:
             self.surnames.add(surname_of(key))
             for name in _readings(text):
                 if name.surname:
-                    self.initials.add(name.initial)
+                    entry = (slot, name)
                     for form in surname_forms(name.surname):
-                        self.forms.setdefault(f"{form}|{name.initial}", []).append((slot, name))
+                        self.forms.setdefault(form, []).append(entry)
                 elif name.given:
                     self.given_only.setdefault(name.given, []).append(slot)
         return slot
@@ -177,12 +181,14 @@ class NameIndex:
                 if not name.surname:
                     found.update(self.given_only.get(name.given, ()) if name.given else ())
                     continue
-                # a name with no initial may be anyone's of that surname; else its initial's
-                initials = self.initials if not name.initial else ("", name.initial)
-                for key in (f"{form}|{initial}" for form in surname_forms(name.surname)
-                            for initial in initials):
-                    for slot, other in self.forms.get(key, ()):
-                        if slot not in found and name_score(name, other)[0] > 0:
+                initial = name.initial
+                for form in surname_forms(name.surname):
+                    for slot, other in self.forms.get(form, ()):
+                        # two initials that differ score zero: no need to score them
+                        if slot in found or initial and other.initial and \
+                                other.initial != initial:
+                            continue
+                        if name_score(name, other)[0] > 0:
                             found.add(slot)
         return found
 
@@ -248,7 +254,7 @@ class Pending:
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
         claims += self._events(session, records, now, writer)
         values = [claim[3] for claim in claims]
-        claims = [(*claim[:3], encode_json(claim[3]), *claim[4:]) for claim in claims]
+        claims = [(*claim[:3], _json(claim[3]), *claim[4:]) for claim in claims]
         for claim, value in zip(claims, values):
             writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append((claim[2], value))
         bulk.insert_rows(session, Claim.__table__, CLAIM_COLUMNS, claims,
@@ -290,6 +296,18 @@ CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "
 EVENT_COLUMNS = ("id", "type", "date", "date_precision", "charge", "term_months", "negated",
                  "hedged", "article_id")
 SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
+
+
+def _json(value: Any) -> str:
+    """``value`` as ``JSONText`` writes it, the usual kinds without the encoder's overhead."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return encode_json(value)
 
 
 def _aliases(record: PersonRecord) -> list[str]:
