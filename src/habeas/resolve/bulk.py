@@ -78,8 +78,9 @@ class NameIndex:
 
     keys: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
-    # surname form -> the names with it (a name's initial is checked as they are read)
+    # "form|initial" (or "form|" for a name with no given name or initial) -> entries
     forms: dict[str, list[Entry]] = field(default_factory=dict)
+    initials: set[str] = field(default_factory=lambda: {""})
     given_only: dict[str, list[int]] = field(default_factory=dict)
     ids: list[int | None] = field(default_factory=list)
     slots: dict[int, int] = field(default_factory=dict)  # person id -> slot
@@ -122,9 +123,10 @@ class NameIndex:
             self.surnames.add(surname_of(key))
             for name in _readings(text):
                 if name.surname:
+                    self.initials.add(name.initial)
                     entry = (slot, name)
                     for form in surname_forms(name.surname):
-                        self.forms.setdefault(form, []).append(entry)
+                        self.forms.setdefault(f"{form}|{name.initial}", []).append(entry)
                 elif name.given:
                     self.given_only.setdefault(name.given, []).append(slot)
         return slot
@@ -181,15 +183,14 @@ class NameIndex:
                 if not name.surname:
                     found.update(self.given_only.get(name.given, ()) if name.given else ())
                     continue
-                initial = name.initial
+                # two initials that differ score zero: a name looks under its own and under
+                # none; one with no initial under every initial
+                initials = self.initials if not name.initial else ("", name.initial)
                 for form in surname_forms(name.surname):
-                    for slot, other in self.forms.get(form, ()):
-                        # two initials that differ score zero: no need to score them
-                        if slot in found or initial and other.initial and \
-                                other.initial != initial:
-                            continue
-                        if name_score(name, other)[0] > 0:
-                            found.add(slot)
+                    for initial in initials:
+                        for slot, other in self.forms.get(f"{form}|{initial}", ()):
+                            if slot not in found and name_score(name, other)[0] > 0:
+                                found.add(slot)
         return found
 
 
