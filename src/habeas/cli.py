@@ -240,6 +240,63 @@ def run(ctx: typer.Context, paths: Paths, published: Published = None, outlet: O
     raise typer.Exit(0 if report.ok else 1)
 
 
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only articles published on or after this date (YYYY-MM-DD).")] = None,
+    article: Annotated[Optional[list[int]], typer.Option(
+        "--article", help="Only this article (by id; repeatable).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Extract stored articles again with the current rules, keeping every review decision,
+    edit and manual merge that still applies; lists those that no longer match anything."""
+    habeas = workspace(ctx, db)
+    try:
+        total = len(article) if article else None
+        habeas.nlp  # noqa: B018  (load the model before the bar starts)
+        with progress_bar() as bar:
+            task = bar.add_task("Re-extracting", total=total)
+            report = habeas.reextract(since=since, article_ids=article,
+                                      progress=lambda n: bar.advance(task, n))
+    except HabeasError as e:
+        fail(e)
+    print_reextract(report)
+
+
+def print_reextract(report) -> None:
+    console.print(f"[bold]Re-extracted[/bold] {len(report.articles)} article(s): "
+                  f"{report.total('carried')} decision(s) and edit(s) kept, "
+                  f"{report.total('lost')} no longer matched; {report.total('merges_kept')} "
+                  f"manual merge(s) still apply, {report.total('merges_lost')} no longer "
+                  "matched.", highlight=False)
+    for source, reason in report.skipped:
+        console.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
+    for source, reason in report.failed:
+        console.print(f"  [red]failed[/red] {source}: {reason} (left as it was)",
+                      highlight=False, soft_wrap=True)
+    lost = [(kept, item) for kept in report.articles for item in kept.lost]
+    merges = [(kept, item) for kept in report.articles for item in kept.merges_lost]
+    if lost:
+        table = Table(title="Decisions no longer matched (kept in the store as they were)")
+        for column in ("article", "claim", "field", "value", "decision", "by", "sentence"):
+            table.add_column(column)
+        for kept, item in lost:
+            decision = "edited" if item["extractor"] == "reviewer" else item["status"]
+            table.add_row(f"#{kept.article_id}", f"#{item['id']}", item["field"],
+                          str(item["value"])[:40], decision, item["reviewed_by"] or "",
+                          (item["sentence"] or "")[:60])
+        console.print(table)
+    if merges:
+        table = Table(title="Manual merges the articles no longer name (still in force)")
+        for column in ("article", "merge", "person", "into", "by"):
+            table.add_column(column)
+        for kept, item in merges:
+            table.add_row(f"#{kept.article_id}", f"#{item['id']}", item["person"],
+                          item["into"], item["by"])
+        console.print(table)
+
+
 # ---------------------------------------------------------------- reading the record
 
 
