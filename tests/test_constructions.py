@@ -417,3 +417,22 @@ def test_a_quoted_charge_list_is_kept_whole(nlp):
              'mass disorder, inciting social hatred" and tax evasion.') if t == "sentence"]
     assert sentence["charge"] == ("organizing mass riots, taking part in mass disorder, "
                                   "inciting social hatred and tax evasion")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Since April 2022, Lev Orlov has been in a pre-trial detention centre.", "2022-04"),
+    ("Olena Piekh and Ivan Sokol have been held captive since 2018.", "2018"),
+])
+def test_held_since_tells_the_arrest_and_its_date(nlp, text, date):
+    found = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert [e["date"] for e in found] == [date] and found[0]["place"] is None
+
+
+def test_being_somewhere_since_is_no_arrest(nlp):
+    assert not kinds(nlp, "Lev Orlov has been in Vilnius since May.")
+
+
+def test_the_conviction_told_again_is_the_persons(nlp):
+    assert ("conviction", "Lev Orlov") in kinds(
+        nlp, "Lev Orlov was given two years for violating probation. The conviction was widely "
+             "seen as politically motivated.")

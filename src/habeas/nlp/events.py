@@ -525,7 +525,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 if listed or group:
                     return listed or [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
-            "trial", "appeal") and any(
+            "trial", "appeal", "conviction") and any(
             c.lower_ in ("the", "this") or c.lower_ in ("a", "an") and trigger.dep_ ==
             "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
@@ -1166,6 +1166,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.date = clause_date(trigger, published, owners, anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
                                                  if etype != "transfer" else None)
+    if trigger.lemma_ == "be":
+        event.place = None  # "has been in a detention centre since April": where held now
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
