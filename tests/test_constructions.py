@@ -436,3 +436,17 @@ def test_the_conviction_told_again_is_the_persons(nlp):
     assert ("conviction", "Lev Orlov") in kinds(
         nlp, "Lev Orlov was given two years for violating probation. The conviction was widely "
              "seen as politically motivated.")
+
+
+@pytest.mark.parametrize("text", [
+    "We went to the courthouse, where the next hearing in the case of Lev Orlov was held.",
+    "The trial in the case against Lev Orlov opened on Monday.",
+])
+def test_a_court_step_in_the_case_of_a_person(nlp, text):
+    assert ("trial", "Lev Orlov") in kinds(nlp, text)
+
+
+def test_an_approximate_term_and_the_exact_one_are_one_sentence(nlp):
+    text = ("Opposition leader Lev Orlov sentenced to nearly 14 years\n\nLev Orlov was sentenced "
+            "on Thursday to 13 years, 9 months and seven days in prison.")
+    assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == [165]

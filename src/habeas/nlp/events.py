@@ -441,6 +441,13 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "appeals against the verdict": the verdict is no participant
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
                             c.lemma_.lower() not in DECISION_NOUNS)
+            elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
+                # "the hearing in the case of Akhtem Chiygoz", "the trial in the case against"
+                args.extend(o for case in child.children if syntax.is_prep_object(case) and
+                            case.lemma_.lower() in CASE_NOUNS
+                            for p in case.children if syntax.is_preposition(p) and
+                            p.lower_ in ("of", "against")
+                            for o in p.children if syntax.is_prep_object(o))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
         if not args:
@@ -1022,6 +1029,8 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     if len(found) > 1 and re.fullmatch(r"\s+of\s+(?:a|an|his|her|their)\s+",
                                        text[found[0].end: found[1].start]):
         found = found[1:]  # "served two years of a four-year sentence": the sentence's term
+    if found and terms.APPROXIMATE.search(text[:found[0].start]):
+        extras["approximate"] = True  # "nearly 14 years"
     return (found[0].months if found else None), extras
 
 
@@ -1311,6 +1320,10 @@ def equal_terms(events: list[EventRecord]) -> list[EventRecord]:
 ONCE_PER_REPORT = {"release"}
 
 
+# How far apart an approximate term ("nearly 14 years") and an exact one may be and be one.
+APPROXIMATE_MONTHS = 12
+
+
 def compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
@@ -1323,6 +1336,9 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
         if x is not None and y is not None and x != y:
             if name == "release_mode" and "negotiated" in (x, y):
                 continue
+            if name == "term_months" and (a.extras.get("approximate") or b.extras.get(
+                    "approximate")) and abs(x - y) < APPROXIMATE_MONTHS:
+                continue  # "nearly 14 years" in the headline, "13 years, 9 months" below
             if name == "place" and within(x, y):
                 continue  # "Rostov" and "a detention centre in Rostov-on-Don"
             return False
@@ -1351,6 +1367,11 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         for name in ("date", "place", "agent", "charge", "term_months"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        if target.extras.get("approximate") and event.term_months is not None and \
+                not event.extras.get("approximate"):
+            target.term_months = event.term_months  # the exact term over "nearly 14 years"
+            target.extras.pop("approximate")
+            event.extras.pop("approximate", None)
         if target.place and event.place and len(event.place) > len(target.place):
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:
