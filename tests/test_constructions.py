@@ -450,3 +450,16 @@ def test_an_approximate_term_and_the_exact_one_are_one_sentence(nlp):
     text = ("Opposition leader Lev Orlov sentenced to nearly 14 years\n\nLev Orlov was sentenced "
             "on Thursday to 13 years, 9 months and seven days in prison.")
     assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == [165]
+
+
+def test_counted_people_not_named_are_new_people(nlp):
+    text = ("Lawyers Ivan Kobets, Igor Serov and Alexei Lipin were sentenced on Friday. Mediazona "
+            "reported three journalists attending the hearing were detained and taken to a "
+            "police station.")
+    assert not {k for k in kinds(nlp, text) if k[0] in ("arrest", "transfer")}
+
+
+def test_refusing_to_stop_a_hunger_strike_is_no_negation(nlp):
+    found = events_of(nlp, "Ruslan Zeynullin refused to stop the hunger strike until the "
+                           "verdict.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("hunger_strike", False)]

@@ -20,6 +20,7 @@ from .spans import entity_at, entity_text
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
 PLURAL = RULES.words("plural_pronouns")
+DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 # "the 33-year-old"
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
@@ -199,6 +200,11 @@ class Discourse:
         window_start = sents[max(first_sent, 0)].start
         if plural:
             count = number_of(token)
+            if count and token.pos_ == "NOUN" and not any(
+                    c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children):
+                # "three journalists attending the hearing were detained": new people, not the
+                # three named before; perhaps the ones named right after
+                return self._next_n(count, token)
             group = self._last_group(token.i, window_start)
             if self.victims and not set(group) <= self.victims and count:
                 group = self._last_n(count, token.i, 0) or group

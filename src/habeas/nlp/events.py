@@ -1042,6 +1042,9 @@ NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + 
                          if "negated" in row.when}
 
 
+ENDING_VERBS = RULES.words("ending_verbs")
+
+
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(syntax.is_negation(c) or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
@@ -1059,6 +1062,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
         is_irrealis = True  # "where he will remain until his appeal is heard"
     current = trigger
+    ending = False
     for _ in range(6):
         head = current.head
         if current.dep_ == "relcl":
@@ -1080,9 +1084,12 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
-        if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
-                (current == trigger or current.dep_ in ("xcomp", "ccomp")):
-            negated = True  # "refused to release him"; not "refused entry to her trial"
+        if head.lemma_ in ENDING_VERBS:
+            ending = True
+        elif head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") \
+                and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending:
+            negated = True  # "refused to release him"; not "refused entry to her trial", nor
+            # "refused to stop the hunger strike" (it went on)
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
                 for c in head.children) and current.dep_ not in ("advcl",):
