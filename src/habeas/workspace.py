@@ -20,7 +20,7 @@ from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from .config import Settings, get_settings
-from .errors import Reason, StoreError
+from .errors import ExtractionError, Reason, StoreError
 from .model import Document, Extraction, Rejected
 from .sources import read_sources
 from .store import crud, db
@@ -204,6 +204,8 @@ class Habeas:
             article_id = _article_id(document)
             name = document.title or document.source
             try:
+                if isinstance(extraction, ExtractionError):
+                    raise extraction
                 counts = db.retrying(lambda: self._save(article_id, extraction))
             except Exception as e:  # one bad article must not stop the batch
                 reason = db.describe(e)
@@ -262,6 +264,8 @@ class Habeas:
         from .nlp.pipeline import process
 
         for _, extraction in process(self.nlp, documents, batch_size=self.settings.batch_size):
+            if isinstance(extraction, ExtractionError):
+                raise extraction
             yield extraction
 
 

@@ -21,7 +21,7 @@ from ..resolve import names
 from ..model import Span as TextSpan
 from .lang.en import RULES, syntax
 from .lexicon import GROUPS, NOT_NAME_WORDS, REPORTING_VERBS, TITLES, fold, orgs, places
-from .spans import doc_text, entity_at
+from .spans import doc_text, entities, entity_at
 
 # Two surnames this similar (normalised Levenshtein) are one name spelt two ways.
 SURNAME_SIMILARITY = 0.8
@@ -45,6 +45,7 @@ class Cluster:
     spans: list[Span] = field(default_factory=list)
 
     _cache: tuple[int, Span, str] | None = None
+    _forms: tuple[int, set[str]] | None = field(default=None, compare=False, repr=False)
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
@@ -72,7 +73,9 @@ class Cluster:
         return tokens[0] if len(tokens) > 1 else None
 
     def forms(self) -> set[str]:
-        return {fold(s.text) for s in self.spans}
+        if self._forms is None or self._forms[0] != len(self.spans):  # as ``_update``
+            self._forms = (len(self.spans), {fold(s.text) for s in self.spans})
+        return self._forms[1]
 
 
 def in_headline(span: Span) -> bool:
@@ -262,7 +265,7 @@ def pair_modifier(name: Span) -> bool:
     if "-" not in words:
         return False
     halves = name.text.split("-")
-    surnames = {e[-1].text for e in name.doc.ents if e.label_ == "PERSON"
+    surnames = {e[-1].text for e in entities(name.doc) if e.label_ == "PERSON"
                 and e.start != name.start and "-" not in e.text}
     return len(halves) == 2 and all(h.strip() in surnames for h in halves)
 
