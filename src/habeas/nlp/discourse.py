@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,7 +78,11 @@ class Discourse:
             self.mentions.append((span.root.i, span.label_))
         self.mentions.sort()
         self._mention_counts = Counter(cid for _, cid in self.mentions)
+        self._first_mention: dict[str, int] = {}
+        for start, cid in self.mentions:
+            self._first_mention.setdefault(cid, start)
         self._group_at: dict[int, list[str]] = {}
+        self._group_starts: list[int] | None = None
         for person in persons:
             guessed = guess_gender(person.name)
             if guessed:
@@ -137,8 +142,8 @@ class Discourse:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return []
-        named_before = {cid for start, cid in self.mentions if start < token.i}
-        holders = self.by_role.get(token.lower_, set()) & named_before
+        holders = {cid for cid in self.by_role.get(token.lower_, set())
+                   if self._first_mention.get(cid, token.i) < token.i}  # named before
         return list(holders) if len(holders) == 1 else []
 
     def _phrase(self, token: Token) -> list[Token]:
@@ -233,21 +238,21 @@ class Discourse:
     def _last_group(self, before: int, window_start: int) -> list[str]:
         """The last coordination of two or more persons before ``before``, of persons events
         happened to if there are such."""
-        groups = self._groups(before, window_start)
         # The persons events happened to stay in focus beyond the window.
-        preferred = [g for g in self._groups(before, 0) if self.victims and
-                     set(g) <= self.victims]
-        return (preferred or groups or [[]])[0]
+        preferred = next((g for g in self._groups(before, 0) if set(g) <= self.victims),
+                         None) if self.victims else None
+        return preferred or next(self._groups(before, window_start), [])
 
-    def _groups(self, before: int, window_start: int) -> list[list[str]]:
-        found = []
-        for start, cid in reversed(self.between(window_start, before)):
-            if start >= before or start < window_start:
-                continue
-            group = self._group_of(start)
-            if len(group) >= 2 and group not in found:
-                found.append(group)
-        return found
+    def _groups(self, before: int, window_start: int) -> Iterator[list[str]]:
+        """The coordinations of two or more persons named in ``window_start <= i < before``,
+        the last first."""
+        if self._group_starts is None:  # the mentions that coordinate persons, found once
+            self._group_starts = sorted({start for start, _ in self.mentions
+                                         if len(self._group_of(start)) >= 2})
+        starts = self._group_starts
+        for start in reversed(starts[bisect_left(starts, window_start):
+                                     bisect_left(starts, before)]):
+            yield self._group_at[start]
 
     def _group_of(self, start: int) -> list[str]:
         """The persons coordinated with the mention whose root is ``start`` (built once)."""

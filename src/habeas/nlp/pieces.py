@@ -8,9 +8,15 @@ paragraph component run on each piece, the pieces are joined back into one Doc w
 whole article (so every offset is an offset into the article), and the Habeas components that
 need the whole article (persons named once and referred to later, court dates, the dateline) run
 on that Doc. A text of at most ``PIECE_CHARS`` characters is parsed whole, as before.
+
+spaCy's tokenizer takes time quadratic in the length of a "word" it strips prefixes and
+suffixes from ("[[[[...]]]]", 20,000 characters: minutes). A run of more than ``LONG_WORD``
+characters without a space is never a word: it becomes one token, unsplit.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +26,9 @@ from spacy.tokens import Doc
 PIECE_CHARS = 100_000
 # Where a piece may end, best first: a paragraph break, a line break, a sentence end, a space.
 BREAKS = ("\n\n", "\n", ". ", " ")
+# Longest run of non-space characters given to the tokenizer; a longer one is a token by itself.
+LONG_WORD = 1_000
+LONG_RUN = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
 # A break is looked for in the last part of a piece only, so that no piece is tiny.
 SHORTEST_SHARE = 0.5
 
@@ -45,6 +54,22 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit  # one 50,000-character word: cut it
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, except that each run of more than ``LONG_WORD`` non-space
+    characters is one token that the tokenizer never sees."""
+    if LONG_RUN.search(text) is None:
+        return nlp.make_doc(text)
+    parts, start = [], 0
+    for match in LONG_RUN.finditer(text):
+        if match.start() > start:
+            parts.append(nlp.make_doc(text[start:match.start()]))
+        parts.append(Doc(nlp.vocab, words=[match.group()], spaces=[False]))
+        start = match.end()
+    if start < len(text):
+        parts.append(nlp.make_doc(text[start:]))
+    return Doc.from_docs(parts, ensure_whitespace=False)
+
+
 def whole_article_components(nlp: Language) -> list[str]:
     """The components that run on the joined Doc: the Habeas ones after the model's last."""
     names = nlp.pipe_names
@@ -58,7 +83,8 @@ def parse_in_pieces(nlp: Language, text: str, *, size: int = PIECE_CHARS) -> Doc
     component reads them, and they would be the largest part of a long Doc)."""
     parsed = []
     with nlp.select_pipes(disable=whole_article_components(nlp)):
-        for piece in nlp.pipe(split_text(text, size=size), batch_size=1):
+        pending = (make_doc(nlp, piece) for piece in split_text(text, size=size))
+        for piece in nlp.pipe(pending, batch_size=1):
             piece.tensor = piece.tensor[:0]
             parsed.append(piece)
     return Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor", "user_data"])

@@ -81,7 +81,7 @@ def versions(nlp: Language) -> dict[str, str]:
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(headlines.sentence_case(document.text))
+    doc = pieces.make_doc(nlp, headlines.sentence_case(document.text))
     doc._.published = document.published
     return doc
 

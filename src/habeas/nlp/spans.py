@@ -68,6 +68,7 @@ def forget_entities(doc) -> None:
     """Drop the map after ``doc.ents`` changed."""
     doc.user_data.pop(_KEY, None)
     doc.user_data.pop(_LIST, None)
+    doc.user_data.pop("habeas_surname_starts", None)
 
 
 def entity_text(ent: Span) -> str:
