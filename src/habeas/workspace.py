@@ -213,7 +213,10 @@ class Habeas:
                     log.warning("article %s left pending: %s", article_id, reason)
                     report.busy.append((name, reason))
                 else:
-                    log.exception("extraction of article %s failed", article_id)
+                    if isinstance(e, ExtractionError):  # its reason is the report's line
+                        log.debug("article %s failed: %s", article_id, e)
+                    else:
+                        log.exception("extraction of article %s failed", article_id)
                     _store_errors(lambda: db.retrying(
                         lambda: self._mark_failed(article_id, str(e))))
                     report.failed.append((name, reason))

@@ -130,7 +130,7 @@ def parse_one(nlp: Language, document: Document) -> Doc:
 
 
 def _failure(document: Document, error: Exception) -> ExtractionError:
-    log.error("extraction of %s failed", document.source, exc_info=error)
+    log.debug("extraction of %s failed", document.source, exc_info=error)
     message = (str(error).strip().splitlines() or [""])[0][:MESSAGE_CHARS]
     failure = ExtractionError(f"a text of {len(document.text):,} characters "
                               f"({error.__class__.__name__}: {message})")
