@@ -421,3 +421,11 @@ def unlock(folder: Path) -> None:
     for path in (folder / "locked.txt", folder / "closed-dir"):
         if path.exists() or path.is_symlink():
             path.chmod(0o755)
+
+
+if __name__ == "__main__":  # python tests/reliability/hostile_corpus.py EMPTY_FOLDER
+    import sys
+
+    made = make_corpus(Path(sys.argv[1]))
+    print(f"{made.files()} files ({len(made.good)} good sources, {len(made.bad)} bad) in "
+          f"{len(made.classes())} classes: {', '.join(sorted(made.classes()))}")
