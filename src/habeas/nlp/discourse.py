@@ -290,7 +290,8 @@ class Discourse:
             sents = self.sents
             first = max(self.sent_index.get(token.sent.start, 0) - VICTIM_WINDOW, 0)
             earlier = [(s, c) for s, c in self.between(sents[first].start, window_start)
-                       if sents[first].start <= s < window_start and c in self.victims and self.gender.get(c, want) == want]
+                       if sents[first].start <= s < window_start and c in self.victims
+                       and self.gender.get(c, want) == want]
             if earlier:
                 return [earlier[-1][1]]
         passes = [(True, True), (False, True), (True, False), (False, False)] if any(
