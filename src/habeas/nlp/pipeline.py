@@ -92,27 +92,28 @@ def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 3
     the pipeline fails on comes with an ``ExtractionError`` instead, and the others go on."""
     stamp = versions(nlp)
     for batch in spacy.util.minibatch(documents, size=batch_size):
-        for document, doc in _parse(nlp, batch):
-            if isinstance(doc, Doc):
+        for document, parsed in _parse(nlp, batch):
+            if isinstance(parsed, Doc):
                 try:
-                    doc = to_extraction(doc, document, stamp)
+                    parsed = to_extraction(parsed, document, stamp)
                 except Exception as e:
-                    doc = _failure(document, e)
-            yield document, doc
+                    parsed = _failure(document, e)
+            yield document, parsed
 
 
-def _parse(nlp: Language, batch: list[Document]) -> Iterator[tuple[Document, Doc | Exception]]:
+def _parse(nlp: Language, batch: list[Document]
+           ) -> Iterator[tuple[Document, Doc | ExtractionError]]:
     """Each document of ``batch`` with its Doc or its ``ExtractionError``. Texts of normal
     length are parsed together; when one of them breaks that, each is parsed alone."""
-    short = [d for d in batch if len(d.text) <= pieces.PIECE_CHARS]
+    short = [n for n, d in enumerate(batch) if len(d.text) <= pieces.PIECE_CHARS]
     try:
-        parsed = dict(zip(map(id, short), nlp.pipe(
-            (make_doc(nlp, d) for d in short), batch_size=max(len(short), 1))))
+        parsed = dict(zip(short, nlp.pipe((make_doc(nlp, batch[n]) for n in short),
+                                          batch_size=max(len(short), 1))))
     except Exception:  # one document broke the batch: the others must not pay for it
         parsed = {}
-    for document in batch:
-        if id(document) in parsed:
-            yield document, parsed[id(document)]
+    for n, document in enumerate(batch):
+        if n in parsed:
+            yield document, parsed[n]
             continue
         try:
             yield document, parse_one(nlp, document)
