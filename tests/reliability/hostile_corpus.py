@@ -317,7 +317,7 @@ def html_files(w: Writer, folder: Path) -> None:
 
 def huge_lines(w: Writer, folder: Path) -> None:
     words = " ".join(w.article().split())
-    w.write("huge-line-150k.txt", (words + " ") * (150_000 // (len(words) + 1)),
+    w.write("huge-line-110k.txt", (words + " ") * (110_000 // (len(words) + 1)),
             "huge lines", True)
     w.write("huge-line-3mb.txt", "a" * 3_000_000, "huge lines", False)   # over max_bytes
     w.write("huge-word-60k.txt", "x" * 60_000 + "\n\n" + w.article(), "huge lines", True)

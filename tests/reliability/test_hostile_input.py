@@ -76,16 +76,16 @@ def check_report(result: subprocess.CompletedProcess, corpus: Corpus, db: str) -
 
 
 @pytest.mark.slow
-def test_run_over_the_hostile_corpus(corpus, database_url):
-    result = habeas("run", str(corpus.folder), db=database_url)
-    lines = check_report(result, corpus, database_url)
-    assert not [line for line in lines if line.startswith("  failed ")]
-    assert not [line for line in lines if line.startswith("  left pending ")]
-
-
-def test_ingest_over_the_hostile_corpus_twice(corpus, database_url):
-    first = habeas("ingest", str(corpus.folder), db=database_url)
-    check_report(first, corpus, database_url)
+def test_ingest_twice_then_run_over_the_hostile_corpus(corpus, database_url):
+    check_report(habeas("ingest", str(corpus.folder), db=database_url), corpus, database_url)
     again = habeas("ingest", str(corpus.folder), db=database_url)
     check_report(again, corpus, database_url)
     assert b"Ingested 0 new article(s)" in again.stdout
+    if not database_url.startswith("sqlite"):
+        return  # what PostgreSQL refuses (NUL bytes, bad UTF-8) is refused at ingest; the
+        # extraction's writes are the same on both backends, and it is the slow part
+    lines = check_report(habeas("run", str(corpus.folder), db=database_url), corpus,
+                         database_url)
+    assert not [line for line in lines if line.startswith(("  failed ", "  left pending "))]
+    stored = len(stored_sources(database_url))
+    assert any(line.startswith(f"Extracted {stored} article(s)") for line in lines)
