@@ -58,9 +58,10 @@ def test_role_matrix_read(client, web, role):
 @pytest.mark.parametrize("role,allowed", [("viewer", False), ("editor", True), ("admin", True)])
 def test_role_matrix_write(client, web, role, allowed):
     claim = first_claim(web, status="proposed")
+    other = first_claim(web, status="proposed", field="place")  # a decided one needs a version
     writes = [
         ("/api/v1/claims/%d/review" % claim.id, {"action": "accept"}),
-        ("/api/v1/claims/review", {"ids": [claim.id], "action": "reject"}),
+        ("/api/v1/claims/review", {"ids": [other.id], "action": "reject"}),
         ("/api/v1/ingest", {"items": [{"text": f"A report written by the {role}."}],
                             "extract": False}),
     ]

@@ -267,24 +267,31 @@ def persons(
         help="Only persons whose derived status is this (detained, sentenced, released, "
              "unknown).")] = None,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    role: Annotated[str, typer.Option(
+        help="subject: persons events happened to; speaker: those who only speak or act "
+             "(lawyers, officials); all: both, subjects first.")] = "all",
     db: DbOption = None,
 ) -> None:
-    """List the persons in the store with their events and latest status."""
+    """List the persons in the store with their events, latest status and role."""
     from .store import queries
 
+    if role not in (*queries.PERSON_ROLES, "all"):
+        fail(UsageError(f"--role must be subject, speaker or all, not {role!r}"))
     habeas = workspace(ctx, db)
     try:
         with habeas.session() as session:
-            rows = queries.list_persons(session=session, status=status, query=query, limit=limit)
+            rows = queries.list_persons(session=session, status=status, query=query,
+                                        role=None if role == "all" else role)
     except HabeasError as e:
         fail(e)
+    rows = sorted(rows, key=lambda r: r.role != "subject")[:limit]  # subjects first
     table = Table(title=f"Persons ({len(rows)})")
-    for column in ("name", "also written", "status", "events", "reports", "latest"):
+    for column in ("name", "also written", "role", "status", "events", "reports", "latest"):
         table.add_column(column)
     for row in rows:
         latest = " ".join(x for x in (row.last_event_date, row.last_event_type) if x)
         table.add_row(row.name, ", ".join(a for a in row.aliases if a != row.name)[:60],
-                      row.status or "", str(row.events), str(row.articles), latest)
+                      row.role, row.status or "", str(row.events), str(row.articles), latest)
     console.print(table)
 
 

@@ -138,7 +138,17 @@ class Habeas:
                 report.already.append(item.source)
             if progress:
                 progress(1)
+        if report.ingested:
+            self.index()
         return report
+
+    def index(self) -> int:
+        """Bring the search index up to date (new articles and events); how many were added.
+        Called by ingest and extraction, never by a read."""
+        from .store import search_index
+
+        with self.session() as session:
+            return search_index.sync_index(session)
 
     def _add_article(self, document: Document) -> bool:
         """Store one article in its own transaction; False when its text was already stored,
@@ -192,6 +202,7 @@ class Habeas:
                 break
             after = max(_article_id(d) for d in documents)
             self._extract_chunk(documents, report, progress)
+            self.index()  # the chunk's events are searchable while the rest runs
             done += len(documents)
         return report
 

@@ -8,6 +8,7 @@ Crimea-SOS", "confirmed by Alim Aliev", "Alim Aliev, ..., who said").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
@@ -17,11 +18,15 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
-from .spans import entities, entity_text
+from .spans import entities, entity_at, entity_text
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
 PLURAL = RULES.words("plural_pronouns")
+# "the 33-year-old"
+AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
+# Nouns that describe the person a report is about: "the scholar", "the activist".
+DESCRIPTIONS = RULES.words("subject_descriptions")
 PLURAL_NOUNS = RULES.words("plural_nouns") | set(RULES.number_words(2, 10))
 PLURAL_DETERMINERS = RULES.words("plural_determiners") | set(RULES.number_words(2, 10))
 RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
@@ -63,6 +68,7 @@ class Discourse:
     def __init__(self, doc: Doc, person_spans, persons: list[PersonRecord]) -> None:
         self.doc = doc
         self.names = {p.id: p.name for p in persons}
+        self.ages = {p.id: p.age for p in persons if p.age is not None}
         # "her lawyer said": the one person the article names as a lawyer
         self.by_role: dict[str, set[str]] = {}
         for person in persons:
@@ -145,6 +151,31 @@ class Discourse:
         holders = {cid for cid in self.by_role.get(token.lower_, set())
                    if self._first_mention.get(cid, token.i) < token.i}  # named before
         return list(holders) if len(holders) == 1 else []
+
+    def definite_victim(self, token: Token) -> list[str]:
+        """ "The 33-year-old was sentenced", "detained the scholar", "The former candidate was
+        charged": a definite description of the person the report is about: the one of that
+        age, else the one events happened to named most often so far."""
+        if token.pos_ not in ("NOUN", "ADJ") or token.tag_ not in ("NN", "JJ") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return []
+        age = AGE_NOUN.fullmatch(self.doc[token.left_edge.i: token.i + 1].text.lower())
+        if age:
+            count = int(age.group(1))
+            holders = [cid for cid, years in self.ages.items() if years == count]
+            return holders if len(holders) == 1 else self.main_victim(token.i)
+        if token.lemma_.lower() not in DESCRIPTIONS:
+            return []
+        return self.main_victim(token.i)
+
+    def main_victim(self, before: int) -> list[str]:
+        """The person the report is about so far: of those events happened to, the one named
+        most often before ``before`` (the first named, when as often)."""
+        counts: dict[str, int] = {}
+        for start, cid in self.between(0, before):
+            if start < before and cid in self.victims:
+                counts[cid] = counts.get(cid, 0) + 1
+        return [max(counts, key=counts.get)] if counts else []
 
     def _phrase(self, token: Token) -> list[Token]:
         """The token and what hangs from it by conj, appos, compound, poss, prep "of"."""
@@ -326,7 +357,8 @@ class Discourse:
         while previous >= verb.sent.start and previous in self.cluster_at:
             tokens.add(previous)  # "... Petro Poroshenko wrote on Twitter"
             previous -= 1
-        return {i for i in tokens if self.names.get(self.cluster_at[i]) == name}
+        sources = name.split(" and ")  # one of coordinated sources
+        return {i for i in tokens if self.names.get(self.cluster_at[i]) in sources}
 
     def speaker(self, verb: Token) -> str | None:
         """The source named with a reporting verb, as a full name or organisation."""
@@ -336,6 +368,10 @@ class Discourse:
         return self._speakers[verb.i]
 
     def _speaker(self, verb: Token) -> str | None:
+        cited = [o for c in verb.children if c.lemma_ == "cite" and c.dep_ in ("advcl", "xcomp")
+                 for o in c.children if syntax.is_direct_object(o)]
+        if cited:  # "Mediazona reported, citing his lawyer": the lawyer is the source
+            return self._name_of(cited[0])
         if verb.lemma_ == "accord":
             pobj = [c for c in verb.subtree if syntax.is_prep_object(c)]
             return self._name_of(pobj[0]) if pobj else None
@@ -364,6 +400,16 @@ class Discourse:
         return previous
 
     def _name_of(self, token: Token) -> str | None:
+        """The source a phrase names; coordinated sources together ("his sister and a
+        judicial source said", "according to media reports and the BAJ")."""
+        heads = [token]
+        for head in heads:
+            heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in (
+                "NOUN", "PROPN"))
+        names = [self._one_name(t) for t in heads]
+        return " and ".join(dict.fromkeys(n for n in names if n)) or None
+
+    def _one_name(self, token: Token) -> str | None:
         cids = self.persons_in(token)
         if cids:
             return self.names[cids[0]]
@@ -376,6 +422,10 @@ class Discourse:
         appos = [c for c in token.children if c.dep_ == "appos" and c.i in self.cluster_at]
         if appos:  # "according to his mother, Ala Sauchanka"
             return self.names[self.cluster_at[appos[0].i]]
+        named = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and
+                 c.pos_ == "PROPN" and c.i > token.i]
+        if token.pos_ == "NOUN" and named:  # "the outlet Mediazona reported"
+            return entity_text(entity_at(named[0]) or token.doc[named[0].i: named[0].i + 1])
         if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"
             body = next(iter(syntax.objects_of(token, "for", "of")), None)
             if body is not None:
@@ -495,8 +545,11 @@ def guess_gender(name: str) -> str | None:
 
 def hedge_cues(trigger: Token) -> bool:
     """A hedge word in the trigger's own clause ("was convicted ... for allegedly making")."""
+    conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
+    # allegedly damaging": the hedge is the accusation's
     for token in trigger.subtree:
-        if token.lower_ in HEDGE_WORDS:
+        if token.lower_ in HEDGE_WORDS and token.i not in other:
             return True
     for ancestor in trigger.ancestors:
         if any(c.lower_ in HEDGE_WORDS and c.dep_ == "advmod" for c in ancestor.children):

@@ -32,6 +32,7 @@ OBSERVER_VERBS = RULES.words("observer_verbs")
 RECIPIENT_VERBS = RULES.words("recipient_verbs")
 INTRANSITIVE = RULES.words("intransitive_triggers")
 LIGHT_VERBS = RULES.words("light_verbs")
+INCLUSION_VERBS = RULES.words("inclusion_verbs")
 PARTICIPATION = RULES.words("participation_verbs")
 # Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
 ARRIVAL_VERBS = RULES.words("arrival_verbs")
@@ -61,7 +62,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
             for etype in triggers[token.i]:
                 found.extend(build(token, etype, discourse, published, owners))
         found = equal_terms(split_terms(found, discourse))
-        found += among_them(sent, found, previous, discourse)
+        found += among_them(sent, found, previous, discourse, events)
         previous = found
         refer_back(doc, found, events, published)
         events.extend(found)
@@ -164,15 +165,41 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                     event.place = event.place or earlier.place
 
 
+PARTICIPANT_NOUNS = RULES.table("participant_nouns")
+# How many events back "among the pardoned" may find the pardon.
+AMONG_WINDOW = 8
+
+
+def participant_type(token: Token) -> str | None:
+    """The event a noun for its participants names: "appellants" an appeal, "the pardoned" (a
+    participle as a noun) a release."""
+    if token.lemma_.lower() in PARTICIPANT_NOUNS:
+        return PARTICIPANT_NOUNS[token.lemma_.lower()]
+    word = token.lower_
+    if not word.endswith("ed") or not any(c.lower_ == "the" for c in token.children):
+        return None
+    return next((VERB_TRIGGERS[stem] for stem in (word[:-2], word[:-1], word[:-3])
+                 if stem in VERB_TRIGGERS), None)
+
+
 def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord],
-               discourse: Discourse) -> list[EventRecord]:
+               discourse: Discourse, earlier: list[EventRecord] = ()) -> list[EventRecord]:
     """ "Dozens were detained after the rally. Among them were A and B": what happened to the
     group told just before happened to the persons listed as among them."""
     root = sent.root
     among = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
-    if among is None or root.lemma_ != "be" or not any(
-            o.lower_ in ("them", "those", "these") for o in among.children if o.dep_ == "pobj"):
+    if among is None or root.lemma_ != "be":
         return []
+    group = next((o for o in among.children if o.dep_ == "pobj"), None)
+    if group is None:
+        return []
+    etype = None
+    if group.lower_ not in ("them", "those", "these"):
+        # "Among the appellants are A and B", "Also among the pardoned were A and B"
+        etype = participant_type(group)
+        if etype is None:
+            return []
+        previous = [e for e in earlier[-AMONG_WINDOW:] if e.type == etype][-1:]
     listed = [cid for c in root.children if c.dep_ in ("nsubj", "attr")
               for cid in discourse.persons_in(c)]
     have = {p for e in found for p in e.persons}
@@ -181,9 +208,13 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         return []
     out = []
     for event in previous:
-        if event.negated:
+        if event.negated or etype is not None and event.type != etype:
             continue
         copy = _copy(event, persons=list(listed), evidence=sent.text.strip())
+        group = event.persons[0].removeprefix("group:")
+        if event.agent and group != event.persons[0] and (event.agent in group or
+                                                          group in event.agent):
+            copy.agent = None  # "16 of the 22 convicts filed appeals": they are the appellants
         copy.sources = [TextSpan(sent.start_char, sent.end_char, sent.text.strip())]
         out.append(copy)
     if out:
@@ -326,9 +357,9 @@ def destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() in ARRIVAL_VERBS:
         towards |= {"in", "at"}
     for child in token.subtree:
-        if child.dep_ not in ("prep", "conj") or child.lower_ not in towards:
-            continue
-        chain = child
+        if child.dep_ not in ("prep", "conj", "dative") or child.lower_ not in towards:
+            continue  # "sent to Dagestan": the parser may call that "to" a dative
+        chain = child.head if child.dep_ == "dative" and child.head == token else child
         while chain != token and (syntax.is_preposition(chain) or syntax.is_conjunct(chain)
                                   and chain.pos_ not in ("VERB", "AUX") or
                                   syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES):
@@ -407,14 +438,19 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
-                args.extend(c for c in child.children if syntax.is_prep_object(c))
+                # "appeals against the verdict": the verdict is no participant
+                args.extend(c for c in child.children if syntax.is_prep_object(c) and
+                            c.lemma_.lower() not in DECISION_NOUNS)
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
         if not args:
             verb = trigger.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and verb.lemma_ == "attend":
+            if syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
+                args = syntax.objects(verb)  # "The pardon included A and B"
+            elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
+                    verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
     else:
         passive = syntax.is_passive(trigger)
@@ -427,7 +463,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
-                etype == "sentence" and trigger.lemma_ in RECIPIENT_VERBS):
+                etype in ("sentence", "ill_treatment") and trigger.lemma_ in RECIPIENT_VERBS) or \
+                trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
             args = syntax.objects(trigger) + [
@@ -443,6 +480,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # evening": the conjunct shares the passive subject
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
                 args += syntax.objects_of(trigger, "to")
+            if not args and etype == "designation":
+                # "considered Karimov a political prisoner", whatever the parse made of it
+                args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                        for t in c.subtree if t.i in discourse.cluster_at]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -471,14 +512,18 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
                     for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
-        for cid in named or discourse.persons_in(arg, skip=skip) or one_of(arg, discourse, skip):
+        for cid in named or discourse.persons_in(arg, skip=skip) or one_of(
+                arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
                 found.append(cid)
     if not found:
         for arg in args:
             group = group_of(arg)
-            if group:
-                return [f"group:{group}"]
+            if group or arg.tag_ == "NNS" and any(c.dep_ == "nummod" for c in arg.children):
+                # "detained four farmers: A, B, C and D"
+                listed = listed_after(arg, discourse, skip)
+                if listed or group:
+                    return listed or [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
             "trial", "appeal") and any(
             c.lower_ in ("the", "this") or c.lower_ in ("a", "an") and trigger.dep_ ==
@@ -490,6 +535,25 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+LIST_MARKS = (":", "–", "—", "-", "--")
+
+
+def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """ "detained five Crimean Tatars: A, B, C, D and E", "five more civilians - A, B and C":
+    the persons named after a colon or a dash that follows the group, to the sentence's end,
+    when nothing but names, commas and "and" come after it."""
+    sent = group.sent
+    mark = next((t for t in sent if t.i > group.i and t.text in LIST_MARKS and t.whitespace_),
+                None)
+    if mark is None:
+        return []
+    rest = [t for t in sent if t.i > mark.i and not t.is_punct and t.lower_ not in ("and", "&")]
+    named = [t for t in rest if t.i in discourse.cluster_at and t.i not in skip]
+    if len(named) < 2 or len(named) < len(rest) * 2 / 3:
+        return []
+    return list(dict.fromkeys(discourse.cluster_at[t.i] for t in named))
 
 
 def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
@@ -595,13 +659,34 @@ def date_expression(token: Token) -> str | None:
     return None
 
 
+def since_date(trigger: Token, published: dt.date | None) -> str | None:
+    """ "have been detained since September 2019", "held since April": a detention that still
+    lasts began, with the arrest, on the date after "since"."""
+    for prep in trigger.children:
+        if syntax.is_preposition(prep) and prep.lower_ == "since":
+            ent = next((entity_at(c) for c in prep.children if syntax.is_prep_object(c)
+                        and c.ent_type_ == "DATE"), None)
+            if ent is not None and not dates.is_duration(ent.text):
+                return dates.resolve(ent.text, published)
+    return None
+
+
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     # "searched seven homes before dawn on Thursday and took four men into custody"
-    head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" else None
+    head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" or \
+        trigger.pos_ == "NOUN" and syntax.is_direct_object(trigger) and \
+        trigger.head.pos_ == "VERB" else None  # "obtained bail last month"
+    head_date = find_date(head, published, None, anchor) if head is not None else None
     for source in (trigger, head, speaker_verb):
         if source is None:
             continue
+        if source is head:
+            if head_date:
+                return head_date
+            continue
+        # "arrested in 2005 and sentenced two years later": later than the arrest
+        anchor = head_date or anchor if source is trigger else anchor
         for token in sorted(direct_modifiers(source), key=lambda t: t.i):
             text = date_expression(token)
             if text:
@@ -702,6 +787,10 @@ DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    if trigger.lemma_ == "be" and trigger.dep_ == "ccomp":
+        # "Amnesty believes that A and B are prisoners of conscience": who holds it
+        holder = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+        return noun_phrase(holder) if holder is not None and holder.pos_ != "PRON" else None
     for child in trigger.children:
         if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
             pobj = syntax.prep_object(child)
@@ -717,6 +806,13 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                     return noun_phrase(court)
         if syntax.is_direct_object(trigger) and trigger.head.lemma_ in DOER_VERBS:
             subj = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+            if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens and \
+                    group_of(subj) is None:  # "16 of the 22 convicts filed appeals": theirs
+                return noun_phrase(subj)
+        for clause in (c for c in trigger.children if c.dep_ == "relcl" and any(
+                syntax.is_direct_object(o) and o.lower_ in ("which", "that") for o in c.children)):
+            # "The pardon, which Aliyev issued in a decree": who issued it
+            subj = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
@@ -862,10 +958,24 @@ def find_charge(trigger: Token) -> str | None:
             close = next((t.i for t in doc[end: trigger.sent.end] if t.text == ")"), None)
             if close is not None:
                 end = close + 1
+        opening = doc[tokens[0].i - 1] if tokens[0].i > trigger.sent.start else None
+        if opening is not None and opening.is_quote:
+            # 'for "organizing mass riots, taking part in mass disorder, inciting hatred"':
+            # the quoted list, to its closing quote
+            close = next((t.i for t in doc[tokens[0].i: min(trigger.sent.end, tokens[0].i +
+                                                              MAX_QUOTED_CHARGE)]
+                          if t.is_quote), None)
+            if close is not None:
+                end = max(end, close)
         text = doc[tokens[0].i: end].text.strip(" ,")
+        if opening is not None and opening.is_quote:
+            text = re.sub(r'\s*["“”]\s*', " ", text).strip(" ,")
         if text:
             return text
     return None
+
+
+MAX_QUOTED_CHARGE = 40
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
@@ -882,13 +992,19 @@ def _inside_clause(token: Token, root: Token) -> bool:
     return False
 
 
+MAX_TERM_TOKENS = 10
+
+
 def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
     window = doc[trigger.i: trigger.right_edge.i + 1]
     text = window.text
     if trigger.pos_ == "NOUN":
-        left = doc[max(trigger.sent.start, trigger.i - 4): trigger.i + 1].text
+        # "a two-year and eight-month sentence": the noun's modifiers, or the words before it
+        start = max(trigger.sent.start, trigger.i - MAX_TERM_TOKENS,
+                    min(trigger.left_edge.i, trigger.i - 4))
+        left = doc[start: trigger.i + 1].text
         found = terms.find_terms(left) or terms.find_terms(text)
     else:
         found = terms.find_terms(text)
@@ -997,6 +1113,14 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest
     persons = participants(trigger, etype, discourse, skip)
+    if not persons and skip and (verb := own_report(trigger, discourse)) is not None:
+        # "Orlov complained of not receiving medical help": the speaker's own experience
+        persons = participants(trigger, etype, discourse, skip - discourse.speaker_mentions(verb))
+    excepted = excepted_persons(trigger, discourse, skip)
+    if excepted:
+        # "All were freed except for A and B": A and B were not
+        persons = [p for p in persons if p not in excepted] or [
+            f"group:{' '.join(t.text for t in subjects(trigger)) or trigger.text}"]
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
@@ -1034,6 +1158,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     event.date = find_date(trigger, published, speaker_verb, anchor)
+    if event.date is None and etype == "arrest":
+        event.date = since_date(trigger, published)  # "have been detained since September"
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
@@ -1048,6 +1174,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "release":
         event.release_mode = release_mode(trigger)
     out = [event]
+    if excepted:
+        out.append(_copy(event, persons=excepted, negated=not event.negated, agent=None))
     if etype == "conviction" and event.term_months is not None:
         out.append(_copy(event, type="sentence"))
         event.term_months = None
@@ -1056,6 +1184,44 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         for stop in destinations(trigger)[:-1]:
             out.append(_copy(event, place=stop_text(stop)))
     return out
+
+
+EXCEPT = RULES.words("exception_prepositions")
+
+
+def excepted_persons(trigger: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """The persons an event did not happen to: "were freed except for A and B", "all but A"."""
+    found: list[str] = []
+    heads = [trigger] + [c for c in trigger.children if syntax.is_subject(c) or
+                         syntax.is_direct_object(c)]  # "released everyone except A"
+    for prep in (c for h in heads for c in h.children):
+        if not syntax.is_preposition(prep) or prep.lower_ not in EXCEPT:
+            continue
+        objects = [o for o in prep.children if syntax.is_prep_object(o)] + [
+            o for p in prep.children if syntax.is_preposition(p) and p.lower_ == "for"
+            for o in p.children if syntax.is_prep_object(o)]
+        for obj in objects:
+            found += [c for c in discourse.persons_in(obj, skip=skip) if c not in found]
+    return found
+
+
+def own_report(trigger: Token, discourse: Discourse) -> Token | None:
+    """The reporting verb whose subject a subjectless trigger shares: "complained of being
+    beaten", "said he was tortured" is not; "complained of not receiving help" is."""
+    verbs = discourse.reporting_verbs(trigger.sent)
+    current = trigger
+    for _ in range(4):
+        if syntax.subjects(current):
+            return None
+        head = current.head
+        if current.dep_ == "pcomp" and syntax.is_preposition(head):
+            head = head.head
+        elif current.dep_ not in ("xcomp", "conj"):
+            return None
+        if head in verbs:
+            return head
+        current = head
+    return None
 
 
 def _copy(event: EventRecord, **changes) -> EventRecord:

@@ -112,6 +112,8 @@ BYLINE = RULES.patterns["byline"]
 CREDIT = RULES.patterns["photo_credit"]
 # A byline is a short line: "By A and B, CNN", not a sentence that starts with "By 2020".
 BYLINE_WORDS = 25
+# What comes between "by" and an author's name in a longer byline: other authors' names.
+BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 
 
 def in_furniture(span: Span) -> bool:
@@ -121,8 +123,9 @@ def in_furniture(span: Span) -> bool:
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start: end if end >= 0 else len(text)]
-    if BYLINE.match(line) and len(line.split()) <= BYLINE_WORDS:
-        return True
+    if BYLINE.match(line) and (len(line.split()) <= BYLINE_WORDS or BYLINE_NAMES.fullmatch(
+            text[start: span.start_char][BYLINE.match(line).end():])):
+        return True  # "By A and B, CNN"; "by A and B and C and D and the news desk ..."
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     if opener >= 0:
         closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
@@ -168,8 +171,16 @@ def one_given_name(a: str, b: str) -> bool:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """ "Mykola" and "Nikolai", "Paviel" and "Pavel": one given name (``resolve.lexicon``)."""
-    return a[0] == b[0] or one_given_name(a, b)
+    """ "Mykola" and "Nikolai", "Paviel" and "Pavel": one given name (``resolve.lexicon``), or
+    one spelt two ways; an initial stands for any name with its letter. "Aziz" and "Asan
+    Akhtemov" are brothers, not one man."""
+    if min(len(a.rstrip(".")), len(b.rstrip("."))) <= 1:
+        return a[0] == b[0]
+    if one_given_name(a, b):
+        return True
+    ka, kb = names.skeleton(a), names.skeleton(b)
+    return ka[:1] == kb[:1] and DamerauLevenshtein.normalized_similarity(ka, kb) >= \
+        SURNAME_SIMILARITY
 
 
 def similar_surname(a: str, b: str) -> bool:
@@ -215,6 +226,9 @@ def is_org_or_place(text: str) -> bool:
     return False
 
 
+MAX_ABBREVIATION = 4
+
+
 def clean_name(span: Span) -> list[Span]:
     """Strip titles and group words from a PERSON entity; split "A and B" into two names."""
     parts: list[list[Token]] = [[]]
@@ -233,7 +247,9 @@ def clean_name(span: Span) -> list[Span]:
             tokens = tokens[:-1]
         if tokens and all(is_name_token(t) for t in tokens):
             names.append(span.doc[tokens[0].i: tokens[-1].i + 1])
-    return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1]
+    # "RL" of "RFE/RL", "OMON": an abbreviation alone names a body, not a person
+    return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1 and not (
+        len(n) == 1 and n.text.isupper() and len(n.text) <= MAX_ABBREVIATION)]
 
 
 # Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
@@ -295,9 +311,14 @@ def pair_modifier(name: Span) -> bool:
 
 
 def extend_right(name: Span) -> Span:
-    """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname."""
+    """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname; "Lam
+    Cheuk" + "-ting": a hyphenated given name the model cut."""
     doc = name.doc
     end = name.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and \
+            len(doc[end + 1]) <= MAX_SYLLABLE and doc[end + 1].lower_ not in COMPOUND_WORDS:
+        return doc[name.start: end + 2]
     # "Ermekova" + "Aigerim Talgatovna": surname first, then given name and patronymic.
     if len(name) == 1 and end + 1 < len(doc) and all(
             doc[k].pos_ == "PROPN" and is_name_token(doc[k]) for k in (end, end + 1)) and \
@@ -309,6 +330,11 @@ def extend_right(name: Span) -> Span:
         return doc[name.start: end + 1]
     return name
 
+
+# "Cheuk-ting", "Ka-ming": the lower-case syllable of a hyphenated given name is short, and
+# no word that makes an adjective of a name ("Putin-era", "Kremlin-backed").
+MAX_SYLLABLE = 5
+COMPOUND_WORDS = RULES.words("name_compound_words")
 
 PLACE_NOUNS = RULES.words("place_nouns")
 
@@ -322,17 +348,42 @@ def names_a_place(name: Span) -> bool:
     while syntax.is_conjunct(root) and root.head.i != root.i:
         root = root.head
     head = root.head.lemma_.lower()
-    before = name.doc[name.start - 1].lemma_.lower() if name.start > 0 else ""
+    start = name.start
+    while start > 0 and name.doc[start - 1].is_quote:
+        start -= 1  # "the website 'Nashe Mneniye'"
+    before = name.doc[start - 1].lemma_.lower() if start > 0 else ""
     return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
         root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS or \
         root.dep_ == "compound" and head in PLACE_NOUNS or \
         root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
 
 
+DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words("people_nouns")
+
+
+def describes_a_role(name: Span) -> bool:
+    """ "a prominent Uighur scholar", "Exiled Belarusian opposition leader": one capitalised
+    word that modifies a role noun describes the person, it does not name one."""
+    root = name.root
+    return len(name) == 1 and root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() in DESCRIBED_NOUNS and root.head.i > root.i
+
+
+def imperative(name: Span) -> bool:
+    """ "Gift a membership to a friend", "Support our work": one word opening a sentence and
+    followed by an article or a possessive is a verb of the page, not a name."""
+    doc = name.doc
+    return len(name) == 1 and name.start == name.sent.start and name.end < len(doc) and \
+        doc[name.end].lower_ in ("a", "an", "the", "your", "our", "this")
+
+
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
-    names = [extend_right(n) for ent in doc.ents if ent.label_ == "PERSON"
-             for n in clean_name(ent) if not pair_modifier(n) and not names_a_place(n)]
+    candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
+    bodies = {fold(n.text) for n in candidates if names_a_place(n)}
+    names = [extend_right(n) for n in candidates if not pair_modifier(n) and
+             fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
@@ -350,6 +401,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
+    clusters = [c for c in merge_bracketed_names(doc, clusters) if not all(
+        is_label(s) for s in c.spans)]
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
     clusters = [c for c in clusters if not any(
         names_a_place(s) and s.root.ent_type_ in ("ORG", "GPE", "FAC") for s in c.spans)]
@@ -382,8 +435,10 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         given = [t for t in tokens if t != surname]
         full = name_tokens([fold(t.text) for t in cluster.name_span])
         cluster_given = [t for t in full if t != cluster.surname]
-        if given and cluster_given and not same_given_name(given[0], cluster_given[0]):
-            continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people
+        if given and cluster_given and not same_given_name(given[0], cluster_given[0]) and \
+                tokens != full[-len(tokens):]:
+            continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people; "Abdel Fattah"
+            # is the end of "Alaa Abdel Fattah" (a surname of two words)
         candidates.append(cluster)
     if len(candidates) == 1:
         return candidates[0]
@@ -422,6 +477,42 @@ def merge_stated_aliases(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
                 continue
         kept.append(cluster)
     return kept
+
+
+def bracketed_after(span: Span) -> Token | None:
+    """The word before "(" when ``span`` is all that stands in the brackets: "Abbasova" in
+    "Sevinj Abbasova (Vagifgizi)"."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or \
+            doc[span.end].text != ")":
+        return None
+    return doc[span.start - 2]
+
+
+def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """A one-word name in brackets right after a name is another name of the one before it: a
+    pen name or a maiden name ("Sevinj Abbasova (Vagifgizi)"); after an organisation's name,
+    the organisation's ("Kavkazsky Uzel (Caucasian Knot)"), no person."""
+    owner_at = {t: c for c in clusters for s in c.spans for t in range(s.start, s.end)}
+    kept = []
+    for cluster in clusters:
+        before = [b for s in cluster.spans if (b := bracketed_after(s)) is not None and
+                  b.text[:1].isupper()]
+        owners = {id(owner_at[b.i]): owner_at[b.i] for b in before if b.i in owner_at} if \
+            all(len(s) == 1 for s in cluster.spans) else {}
+        if len(owners) == 1:
+            next(iter(owners.values())).spans.extend(cluster.spans)
+        elif not before or len(before) < len(cluster.spans) or owners:
+            kept.append(cluster)
+    return kept
+
+
+def is_label(span: Span) -> bool:
+    """ "Background:", "Date:" at the start of a line: a heading, not a person."""
+    doc = span.doc
+    text = doc_text(doc)
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].text == ":" and \
+        not text[text.rfind("\n", 0, span.start_char) + 1: span.start_char].strip()
 
 
 # How alike two surnames' skeletons must be for "his name is spelled X" to mean him.
@@ -488,7 +579,7 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
             start -= 1
         span = doc[start: token.i + 1]
         if len(span) < 2 or not all(is_name_token(t) for t in span) or \
-                is_org_or_place(span.text) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
+                is_org_or_place(span.text) or names_a_place(span) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
                                                                   "FAC") for t in span):
             continue
         cluster = match_cluster(clusters, span)
@@ -681,6 +772,10 @@ def speaks(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_ in REPORTING_VERBS
 
 
+# How many sentences back "the 33-year-old" may mean a person named (a quote may stand between).
+AGE_WINDOW = 3
+
+
 def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
     """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
     artist said": an age given to a description of the person just named."""
@@ -701,12 +796,11 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
                 head.dep_ not in ("nsubj", "nsubjpass"):
             continue  # "the 33-year-old artist said", "The 33-year-old was sentenced"
         age = word_number(match.group(1))
-        first = sents[max(index[head.sent.start] - 1, 0)].start
-        before = [(i, cid) for i, cid in mentions if first <= i < head.i]
+        first = sents[max(index[head.sent.start] - AGE_WINDOW, 0)].start
+        # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."
+        before = [(i, cid) for i, cid in mentions if first <= i < head.i and not speaks(doc[i])]
         if not age or not MIN_AGE <= age <= MAX_AGE or not before:
             continue
-        # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."
-        before = [(i, cid) for i, cid in before if not speaks(doc[i])] or before
         subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
         record = by_id[(subjects or before)[-1][1]]
         if record.age is None:

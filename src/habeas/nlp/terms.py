@@ -12,8 +12,8 @@ NUMBERS = {**dict.fromkeys(RULES.lists["articles"], 1), **RULES.number_words(1, 
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 TERM = re.compile(
     rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
-    r"(?![\s-]+old\b)"  # "a 22-year-old" is an age
-    rf"(?:[\s,]+and\s+{_NUM}[\s-]+months?)?",
+    r"(?![\s-]+(?:old|later|ago|earlier)\b)"  # "a 22-year-old" is an age, "two years later" a date
+    rf"(?:\s*,?\s+(?:and\s+)?{_NUM}[\s-]+months?)?",  # "3 years and 9 months", "13 years, 9 months"
     re.I)
 SUSPENDED = RULES.pattern("suspended")
 LIFE = RULES.pattern("life")

@@ -11,6 +11,7 @@ the value most sources give, the finer date where dates only differ in precision
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -18,9 +19,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
-from ..store.models import Article, Claim, Event, EventPerson, EventSource, Person
+from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.persons import canonical, member_roots
 from .evidence import birth_year, norm
+from .names import GIVEN_FORMS, Name, parse, skeleton
 
 # Two day-precise dates this close are one event reported with a wrong day.
 MAX_DATE_GAP_DAYS = 2
@@ -28,6 +30,9 @@ MAX_DATE_GAP_DAYS = 2
 # hedging, differ by source by nature).
 CONFLICT_FIELDS = ("date", "place", "term_months", "release_mode")
 PERSON_CONFLICT_FIELDS = ("age", "birth_year", "gender", "nationality", "status")
+# Characters of a report searched for the full names a surname alone stands for.
+MAX_NAME_SCAN = 200_000
+_FULL_NAME = re.compile(r"\b([A-ZА-ЯЁ][\w'’-]+)\s+([A-ZА-ЯЁ][\w'’-]+)")
 DERIVED_FIELDS = ("date", "place", "agent", "charge", "term_months", "release_mode",
                   "attributed_to", "extras")
 
@@ -91,6 +96,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
+        written = names_written(session, article, ids)
         roots, members = members_of_roots(session, ids)
         found = session.scalars(
             select(Event).join(EventPerson, EventPerson.event_id == Event.id)
@@ -102,6 +108,8 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
                                           .where(EventSource.event_id == event.id)))
             if article.id in sources or event.article_id == article.id:
                 continue
+            if not given_names_fit(written, event_names(session, event.id)):
+                continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
             linked = set(session.scalars(select(EventPerson.person_id)
                                          .where(EventPerson.event_id == event.id)))
             shared = len(roots & {canonical(session, session.get(Person, p)).id
@@ -124,6 +132,54 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
         chosen[index] = event
         taken.setdefault(event.id, index)
     return chosen
+
+
+def names_written(session: Session, article: Article, ids: list[int]) -> list[Name]:
+    """The full names (given name and surname) an article uses for these persons: their
+    mentions in it, else their stored names; a surname alone ("Osmanov") stands for the full
+    names with that surname the article's text gives ("Eldar Osmanov")."""
+    texts = list(session.scalars(select(Mention.text).where(
+        Mention.article_id == article.id, Mention.person_id.in_(ids))))
+    if not texts:
+        texts = [p.name for p in (session.get(Person, pid) for pid in ids) if p is not None]
+    names = [parse(t) for t in texts]
+    full = [n for n in names if n.full]
+    for surname in {n.surname for n in names if not n.full and n.surname}:
+        full += [n for n in full_names_in(article.text or "") if n.surname == surname]
+    return full
+
+
+def full_names_in(text: str) -> list[Name]:
+    """Names of a known given name followed by a capitalised word ("Eldar Osmanov")."""
+    found = []
+    for given, surname in _FULL_NAME.findall(text[:MAX_NAME_SCAN]):
+        if skeleton(given.casefold()) in GIVEN_FORMS:
+            name = parse(f"{given} {surname}")
+            if name.full:
+                found.append(name)
+    return found
+
+
+def event_names(session: Session, event_id: int) -> list[Name]:
+    """The names of the persons a stored event happened to, and of the persons they are."""
+    ids = list(session.scalars(select(EventPerson.person_id)
+                               .where(EventPerson.event_id == event_id)))
+    names = set()
+    for pid in ids:
+        person = session.get(Person, pid)
+        if person is not None:
+            names |= {person.name, canonical(session, person).name}
+    return [parse(n) for n in names]
+
+
+def given_names_fit(written: list[Name], stored: list[Name]) -> bool:
+    """False when a name the report uses has a surname the event's persons have but a given
+    name none of them has: Eldar Osmanov's detention is not Enver Osmanov's."""
+    for name in written:
+        same = [n for n in stored if n.surname == name.surname]
+        if same and not any(not n.given or n.given == name.given for n in same):
+            return False
+    return True
 
 
 def subsumed(a: EventRecord, b: EventRecord) -> bool:
@@ -239,8 +295,9 @@ def event_conflicts(session: Session, events: list[Event]) -> list[dict[str, Any
 
 
 def person_conflicts(session: Session, members: list[int]) -> list[dict[str, Any]]:
-    """Attributes sources disagree on. Ages are compared as the birth year they imply at each
-    report's date, so 50 in 2015 and 52 in 2017 agree, and 59 and 60 in one week do not."""
+    """Attributes sources disagree on. Ages are compared through the birth dates they allow at
+    each report's date (``ages_agree``): 50 in January 2015 and 52 in September 2017 agree (born
+    between September 1964 and January 1965), 60 on 2017-09-28 and 59 a month later do not."""
     claims = [c for c in live_claims(session, "person", members)
               if c.field in PERSON_CONFLICT_FIELDS]
     published = dict(session.execute(select(Article.id, Article.published).where(
@@ -251,6 +308,8 @@ def person_conflicts(session: Session, members: list[int]) -> list[dict[str, Any
         if field == "age":
             def comparable(c: Claim) -> Any:
                 return birth_year(c.value, published.get(c.article_id))
+            if ages_agree([(c.value, published.get(c.article_id)) for c in own]):
+                continue
         else:
             def comparable(c: Claim) -> Any:
                 return norm(c.value) if isinstance(c.value, str) else c.value
@@ -258,3 +317,46 @@ def person_conflicts(session: Session, members: list[int]) -> list[dict[str, Any
         if len(values) > 1:
             out.append({"subject": "person", "field": field, "values": values})
     return out
+
+
+def ages_agree(ages: list[tuple[Any, str | None]]) -> bool:
+    """Whether ages said on dates (``(age, "YYYY[-MM[-DD]]")``) fit one birth date: the windows
+    of birth dates each allows overlap. The implied birth years are then within a year of each
+    other; an age of an undated report is not compared."""
+    windows = [w for age, date in ages if (w := birth_window(age, date)) is not None]
+    return not windows or max(lo for lo, _ in windows) < min(hi for _, hi in windows)
+
+
+def birth_window(age: Any, published: str | None) -> tuple[dt.date, dt.date] | None:
+    """The birth dates an age allows when said on ``published`` (a day, a month or a year):
+    after the first bound, on or before the second."""
+    span = _date_span(published)
+    if span is None or not isinstance(age, int | float) or isinstance(age, bool):
+        return None
+    first, last = span
+    return _years_before(first, int(age) + 1), _years_before(last, int(age))
+
+
+def _date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
+    import calendar
+
+    parts = (value or "").split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return dt.date(year, month, 1), dt.date(year, month,
+                                                    calendar.monthrange(year, month)[1])
+        day = dt.date(year, month, int(parts[2]))
+        return day, day
+    except (ValueError, IndexError):
+        return None
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year - years, day=28)

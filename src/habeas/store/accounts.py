@@ -37,7 +37,7 @@ MIN_PASSWORD_LENGTH = 8
 TOKEN_BYTES = 32
 SECRET_KEY_SETTING = "secret_key"
 TOKEN_PREFIX = "hb_"
-# An API token's last use is written at most this often, so reading the API does not write.
+# An API token's last use for a change is written at most this often; a read never writes it.
 TOKEN_TOUCH_SECONDS = 60
 
 _hasher = PasswordHasher()
@@ -52,6 +52,12 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The second factor (``second_factor``, migration ``0005_totp``): the TOTP secret, set when
+    # enrolment begins and in force once ``totp_confirmed_at`` is; the last time step a code
+    # was accepted for, so a code works once.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.name!r} {self.role}>"
@@ -139,7 +145,8 @@ def list_users(*, session: Session) -> list[User]:
 
 
 def user_dict(user: User) -> dict[str, Any]:
-    return {"id": user.id, "name": user.name, "role": user.role}
+    return {"id": user.id, "name": user.name, "role": user.role,
+            "totp": user.totp_confirmed_at is not None}
 
 
 def authenticate(*, session: Session, name: str, password: str) -> User | None:

@@ -21,6 +21,10 @@ from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Pe
 from .persons import canonical, find_persons, member_roots, name_key, persons_by_substring
 
 STATUSES = ("detained", "sentenced", "released", "died", "unknown")
+# What a person is to the record: "subject", someone events happened to (an arrest, a
+# sentence...), or "speaker", someone who is only named, speaks or acts (a lawyer, a
+# president, an official). Lists show both, subjects first; ``role`` filters.
+PERSON_ROLES = ("subject", "speaker")
 # What an event says about custody. "custody" events (a transfer, a hunger strike) show a
 # person is held, but do not undo a sentence or a release (a transfer after a release is a
 # journey home); events not listed (search, charge, trial, appeal,
@@ -46,6 +50,7 @@ class PersonRow:
     last_event_date: str | None
     last_event_type: str | None
     status: str
+    role: str = "subject"  # PERSON_ROLES
 
 
 @dataclass
@@ -82,6 +87,20 @@ def _roots(session: Session) -> dict[int, int]:
             node, hops = parent[node], hops + 1  # type: ignore[assignment]
         roots[pid] = node
     return roots
+
+
+def subject_ids(session: Session) -> set[int]:
+    """The (root) persons events happened to: linked to at least one event, after merges.
+    Everyone else only speaks or acts in the reports (role "speaker")."""
+    linked = set(session.scalars(select(EventPerson.person_id).distinct()))
+    if not linked:
+        return set()
+    roots = _roots(session)
+    return {roots.get(pid, pid) for pid in linked}
+
+
+def person_role(person_id: int, subjects: set[int]) -> str:
+    return "subject" if person_id in subjects else "speaker"
 
 
 def _members(session: Session, person: Person) -> list[int]:
@@ -220,11 +239,15 @@ def _timeline_key(event: Event) -> tuple[bool, str, int]:
 # ----------------------------------------------------------------------------- persons
 
 def list_persons(*, session: Session, status: str | None = None, query: str | None = None,
-                 limit: int | None = None) -> list[PersonRow]:
-    """Persons (not merged away), by name, with their counts, last event and status."""
+                 limit: int | None = None, role: str | None = None) -> list[PersonRow]:
+    """Persons (not merged away), by name, with their counts, last event, status and role
+    (``PERSON_ROLES``; ``role`` keeps only that one)."""
     roots = _roots(session)
     persons = list(session.scalars(
         select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id)))
+    subjects = subject_ids(session)
+    if role is not None:
+        persons = [p for p in persons if person_role(p.id, subjects) == role]
     if query:
         wanted = {p.id for p in persons_by_substring(session, name_key(query))}
         persons = [p for p in persons if p.id in wanted]
@@ -258,6 +281,7 @@ def list_persons(*, session: Session, status: str | None = None, query: str | No
             id=person.id, name=person.name, aliases=aliases[person.id], events=len(own),
             articles=len(articles[person.id]), last_event_date=last[1] if last else None,
             last_event_type=last[0] if last else None, status=derive_status(own),
+            role=person_role(person.id, subjects),
         )
         if row.status == "unknown" and person.id in claimed:
             row.status = claimed[person.id]

@@ -10,12 +10,13 @@ event's current value in ``events``, which holds what the claims say for fast li
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound, UsageError
+from ..errors import Conflict, NotFound, UsageError
 from ..model import EVENT_TYPES, RELEASE_MODES
 from .accounts import User, audit
 from .crud import date_precision
@@ -33,6 +34,8 @@ EVENT_COLUMNS = ("type", "date", "place", "agent", "charge", "term_months", "rel
 # Bulk actions take at most this many claims at once.
 MAX_BULK = 500
 EDITOR_NAME = "reviewer"
+# Hex digits of a claim's version token (``claim_version``).
+VERSION_LENGTH = 16
 
 
 def claim_dict(claim: Claim, *, article: Article | None = None,
@@ -46,7 +49,7 @@ def claim_dict(claim: Claim, *, article: Article | None = None,
         "rules_hash": claim.rules_hash, "confidence": claim.confidence,
         "status": claim.status, "reviewed_by": claim.reviewed_by,
         "reviewed_at": claim.reviewed_at.isoformat() if claim.reviewed_at else None,
-        "supersedes_id": claim.supersedes_id,
+        "supersedes_id": claim.supersedes_id, "version": claim_version(claim),
     }
     if article is not None:
         out["article_title"] = article.title
@@ -121,18 +124,41 @@ def get_claim(*, session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def _check_current(session: Session, claim: Claim) -> None:
+def claim_version(claim: Claim) -> str:
+    """The review state a page or an API client saw (status, by whom, when), as a short
+    token: a decision sent with it applies only if the claim is still in that state."""
+    stamp = claim.reviewed_at.isoformat() if claim.reviewed_at else ""
+    state = f"{claim.status}|{claim.reviewed_by or ''}|{stamp}"
+    return hashlib.sha256(state.encode("utf-8")).hexdigest()[:VERSION_LENGTH]
+
+
+def _check_current(session: Session, claim: Claim, version: str | None = None) -> None:
+    """Refuse a decision on a claim an edit replaced (409 if the sender saw an older state),
+    made on a state the claim is no longer in (``version``), or, without a version, one that
+    would overturn a decision already taken: a stale page never silently overturns."""
     newer = session.scalar(select(Claim.id).where(Claim.supersedes_id == claim.id).limit(1))
     if newer is not None:
-        raise UsageError(f"claim {claim.id} was replaced by claim {newer}; review that one")
+        error = Conflict if version else UsageError
+        raise error(f"claim {claim.id} was replaced by claim {newer}; review that one")
+    if version is None and claim.status == "proposed":
+        return
+    if version != claim_version(claim):
+        when = claim.reviewed_at.strftime("%Y-%m-%d %H:%M UTC") if claim.reviewed_at else ""
+        seen = "after the page you decided on was loaded" if version else \
+            "(send the claim's version to change a decision)"
+        raise Conflict(f"claim {claim.id} is {claim.status}"
+                       f"{f' by {claim.reviewed_by}' if claim.reviewed_by else ''}"
+                       f"{f' since {when}' if when else ''} {seen}; nothing was changed")
 
 
-def decide(*, session: Session, claim_id: int, action: str, user: User) -> Claim:
-    """Accept or reject one claim; the decision goes to the audit log."""
+def decide(*, session: Session, claim_id: int, action: str, user: User,
+           version: str | None = None) -> Claim:
+    """Accept or reject one claim seen in state ``version`` (``claim_version``; None: seen
+    proposed); the decision goes to the audit log. ``Conflict`` if the claim moved on."""
     if action not in ACTIONS:
         raise UsageError(f"action must be one of {', '.join(ACTIONS)}, not {action!r}")
     claim = get_claim(session=session, claim_id=claim_id)
-    _check_current(session, claim)
+    _check_current(session, claim, version)
     before = claim_dict(claim)
     claim.status = "accepted" if action == "accept" else "rejected"
     claim.reviewed_by = user.name
@@ -143,13 +169,15 @@ def decide(*, session: Session, claim_id: int, action: str, user: User) -> Claim
     return claim
 
 
-def decide_many(*, session: Session, claim_ids: list[int], action: str,
-                user: User) -> list[Claim]:
-    """Accept or reject several claims (one audit entry each)."""
+def decide_many(*, session: Session, claim_ids: list[int], action: str, user: User,
+                versions: dict[int, str] | None = None) -> list[Claim]:
+    """Accept or reject several claims (one audit entry each), each seen in its state of
+    ``versions`` (by id); one that moved on fails the whole batch."""
     if len(claim_ids) > MAX_BULK:
         raise UsageError(f"at most {MAX_BULK} claims at once, not {len(claim_ids)}")
-    return [decide(session=session, claim_id=cid, action=action, user=user)
-            for cid in dict.fromkeys(claim_ids)]
+    versions = versions or {}
+    return [decide(session=session, claim_id=cid, action=action, user=user,
+                   version=versions.get(cid)) for cid in dict.fromkeys(claim_ids)]
 
 
 def parse_value(field: str, text: Any) -> Any:
@@ -182,10 +210,12 @@ def parse_value(field: str, text: Any) -> Any:
     return value
 
 
-def edit_claim(*, session: Session, claim_id: int, value: Any, user: User) -> Claim:
-    """A new claim with ``value`` that supersedes ``claim_id``; the old claim is kept as is."""
+def edit_claim(*, session: Session, claim_id: int, value: Any, user: User,
+               version: str | None = None) -> Claim:
+    """A new claim with ``value`` that supersedes ``claim_id``; the old claim is kept as is.
+    ``version`` as for ``decide``."""
     old = get_claim(session=session, claim_id=claim_id)
-    _check_current(session, old)
+    _check_current(session, old, version)
     value = parse_value(old.field, value)
     now = utcnow()
     new = Claim(

@@ -50,11 +50,15 @@ class ReviewIn(BaseModel):
     action: Literal["accept", "reject", "edit"]
     value: Any = Field(None, description="The new value, for an edit (a new claim superseding "
                                          "this one).")
+    version: str | None = Field(None, max_length=64, description=(
+        "The claim's `version` as you saw it: the decision applies only if the claim is still "
+        "in that state, else 409. Without it only a proposed claim can be decided."))
 
 
 class BulkReviewIn(BaseModel):
     ids: list[int] = Field(min_length=1, max_length=review.MAX_BULK)
     action: Literal["accept", "reject"]
+    versions: dict[int, str] | None = Field(None, description="Claim id -> the `version` seen.")
 
 
 class BulkSuggestionsIn(BaseModel):
@@ -87,10 +91,15 @@ def me(user: User = Depends(api_reader)) -> dict[str, Any]:
 @router.get("/persons", response_model=Page)
 def persons(q: str | None = None,
             status: Literal[STATUSES] | None = None,  # type: ignore[valid-type]
+            role: Literal["subject", "speaker", "all"] = Query(
+                "all", description="subject: persons events happened to; speaker: those who "
+                                   "only speak or act (lawyers, officials); all: both, "
+                                   "subjects first."),
             limit: int = Limit, offset: int = Offset, _: User = Depends(api_reader),
             session: Session = Depends(db)) -> dict[str, Any]:
     rows, total = search_mod.search_persons(session=session, query=q or "", status=status,
-                                            limit=limit, offset=offset)
+                                            limit=limit, offset=offset,
+                                            role=None if role == "all" else role)
     return page(rows, total, limit, offset)
 
 
@@ -161,12 +170,12 @@ def review_claim(claim_id: int, body: ReviewIn, user: User = Depends(api_editor)
     with session.begin():
         if body.action == "edit":
             result = review.edit_claim(session=session, claim_id=claim_id, value=body.value,
-                                       user=user)
+                                       user=user, version=body.version)
             if result.subject_type == "event":
                 search_mod.reindex_event(session, result.subject_id)
         else:
             result = review.decide(session=session, claim_id=claim_id, action=body.action,
-                                   user=user)
+                                   user=user, version=body.version)
         return review.claim_dict(result)
 
 
@@ -175,7 +184,7 @@ def review_claims(body: BulkReviewIn, user: User = Depends(api_editor),
                   session: Session = Depends(db)) -> dict[str, Any]:
     with session.begin():
         done = review.decide_many(session=session, claim_ids=body.ids, action=body.action,
-                                  user=user)
+                                  user=user, versions=body.versions)
         return {"reviewed": len(done), "items": [review.claim_dict(c) for c in done]}
 
 

@@ -26,7 +26,7 @@ from ..errors import Conflict, HabeasError, NotFound, StoreError, UsageError
 from ..store import accounts
 from ..errors import AuthError, Forbidden, RateLimited
 from ..workspace import Habeas
-from .auth import LoginLimiter, SessionMiddleware, csrf_token
+from .auth import CODE_MAX_FAILURES, LoginLimiter, SessionMiddleware, csrf_token
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,10 @@ STATUS_OF = ((NotFound, 404), (AuthError, 401), (Forbidden, 403), (RateLimited, 
 
 class LoginRequired(Exception):
     """A page needs a signed-in user: redirect to the login form."""
+
+
+class SecondFactorRequired(Exception):
+    """An admin requires a second factor of this signed-in user, who has none: set it up."""
 
 
 def status_of(error: HabeasError) -> int:
@@ -73,22 +77,25 @@ def make_app(habeas: Habeas) -> FastAPI:
     """The FastAPI app serving ``habeas``'s store."""
     with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
+    habeas.index()  # catch up on what other tools stored: no request writes it later
     app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
                   description="Persons, events, reports and claims read from reports about "
                               "political prisoners. Bearer-token auth: `habeas user token NAME`.")
     app.state.habeas = habeas
     app.state.limiter = LoginLimiter()
+    app.state.code_limiter = LoginLimiter(max_failures=CODE_MAX_FAILURES)
     app.state.templates = make_templates()
     app.middleware("http")(check_parameters)  # inside the session middleware: it renders
     app.add_middleware(SessionMiddleware, secret_key=secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from . import api, pages, review_pages
+    from . import api, pages, review_pages, two_factor
 
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     app.include_router(review_pages.router)
+    app.include_router(two_factor.router)
     _handlers(app)
     return app
 
@@ -161,6 +168,10 @@ def _handlers(app: FastAPI) -> None:
         from urllib.parse import quote
 
         return RedirectResponse(f"/login?next={quote(target, safe='')}", status_code=303)
+
+    @app.exception_handler(SecondFactorRequired)
+    async def second_factor_required(request: Request, _: SecondFactorRequired) -> Response:
+        return RedirectResponse("/account/totp", status_code=303)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:

@@ -34,6 +34,10 @@ LOGIN_MAX_FAILURES = 5
 LOGIN_MAX_FAILURES_PER_ADDRESS = 20
 LOGIN_WINDOW_SECONDS = 60
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+# After a right password, the code (or enrolment) must follow within this time.
+SECOND_STEP_SECONDS = 300
+# Wrong second-factor codes allowed per user within LOGIN_WINDOW_SECONDS before 429.
+CODE_MAX_FAILURES = 5
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -111,6 +115,25 @@ def sign_in(request: Request, session_id: str) -> None:
     session = session_of(request)
     session.clear()
     session.update({"sid": session_id, "csrf": secrets.token_urlsafe(24)})
+
+
+def await_second_step(request: Request, user: Any, step: str, next_path: str) -> None:
+    """After a right password: the cookie remembers whose code (or enrolment) is awaited, for
+    ``SECOND_STEP_SECONDS``; nobody is signed in yet."""
+    session = session_of(request)
+    session.pop("sid", None)
+    session["pending"] = {"uid": user.id, "step": step, "next": next_path,
+                          "at": int(time.time())}
+
+
+def pending_second_step(request: Request) -> dict[str, Any] | None:
+    """The awaited second step (``uid``, ``step``, ``next``), or None (none, or too old)."""
+    pending = session_of(request).get("pending")
+    if not isinstance(pending, dict) or not isinstance(pending.get("uid"), int):
+        return None
+    if time.time() - float(pending.get("at", 0)) > SECOND_STEP_SECONDS:
+        return None
+    return pending
 
 
 def sign_out(request: Request) -> str | None:

@@ -1,4 +1,4 @@
-"""The web app's commands: ``habeas serve`` and ``habeas user add|list|token``.
+"""The web app's commands: ``habeas serve``, ``habeas index`` and ``habeas user add|list|token|totp``.
 
 ``register(app)`` adds them to the ``habeas`` Typer app; each command parses its options, calls
 one core function and prints the result.
@@ -11,11 +11,14 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import HabeasError, UsageError
-from ..store import accounts
+from ..store import accounts, second_factor
 
 # Default address: this machine only. Serving to a network is a deliberate choice (--host).
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# With --proxy-headers, forwarded headers are believed from this address only (a proxy on the
+# same machine) unless --forwarded-allow-ips names others.
+DEFAULT_PROXY = "127.0.0.1"
 
 user_app = typer.Typer(help="Web app accounts: add users, list them, make API tokens.",
                        no_args_is_help=True)
@@ -45,6 +48,13 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
     port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+    proxy_headers: Annotated[bool, typer.Option(
+        "--proxy-headers", help="Behind a reverse proxy with https: trust its X-Forwarded-Proto "
+                                "and X-Forwarded-For, so session cookies are Secure and the "
+                                "login limit counts real client addresses.")] = False,
+    forwarded_allow_ips: Annotated[str, typer.Option(
+        help="With --proxy-headers: the proxy addresses trusted (comma-separated, or '*').")
+    ] = DEFAULT_PROXY,
 ) -> None:
     """Serve the web app and the REST API (/api/v1) for this store."""
     import uvicorn
@@ -56,7 +66,19 @@ def serve(
     except HabeasError as e:
         _fail(e)
     typer.echo(f"Habeas on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, proxy_headers=False, server_header=False)
+    uvicorn.run(app, **uvicorn_options(host=host, port=port, proxy_headers=proxy_headers,
+                                        forwarded_allow_ips=forwarded_allow_ips))
+
+
+def uvicorn_options(*, host: str, port: int, proxy_headers: bool,
+                    forwarded_allow_ips: str) -> dict:
+    """What ``serve`` hands uvicorn: forwarded headers are believed only with
+    ``--proxy-headers``, and then only from ``forwarded_allow_ips``."""
+    options = {"host": host, "port": port, "proxy_headers": proxy_headers,
+               "server_header": False}
+    if proxy_headers:
+        options["forwarded_allow_ips"] = forwarded_allow_ips
+    return options
 
 
 @user_app.command("add")
@@ -119,7 +141,97 @@ def user_end_sessions(
     typer.echo(f"Ended {ended} session(s) of {name}.")
 
 
+totp_app = typer.Typer(help="The second factor (TOTP codes from an authenticator app).",
+                       no_args_is_help=True)
+user_app.add_typer(totp_app, name="totp")
+
+
+@totp_app.command("enrol")
+def totp_enrol(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user who gets a second factor.")],
+) -> None:
+    """Give a user a second factor now: prints the secret, its otpauth URI and a QR code to
+    scan (shown once; hand it over in person). Users can also set one up on /account/totp."""
+    habeas = _workspace(ctx)
+    try:
+        with habeas.session(write=True) as session, session.begin():
+            user = _named_user(session, name)
+            secret = second_factor.enrol_now(session=session, user=user)
+            uri = second_factor.provisioning_uri(user, secret)
+    except HabeasError as e:
+        _fail(e)
+    drawn = second_factor.qr_text(uri)
+    if drawn:
+        typer.echo(drawn)
+    typer.echo(f"secret: {secret}")
+    typer.echo(f"uri: {uri}")
+
+
+@totp_app.command("disable")
+def totp_disable(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user whose second factor is removed.")],
+) -> None:
+    """Remove a user's second factor (a lost phone); they set up a new one after signing in."""
+    habeas = _workspace(ctx)
+    with habeas.session(write=True) as session, session.begin():
+        had = second_factor.disable(session=session, user=_named_user(session, name))
+    typer.echo(f"Second factor of {name} removed." if had
+               else f"{name} had no second factor.")
+
+
+@totp_app.command("require")
+def totp_require(
+    ctx: typer.Context,
+    state: Annotated[str, typer.Argument(help="on: editors and admins must have a second "
+                                              "factor; off: each user chooses.")],
+) -> None:
+    """Require a second factor for editors and admins (on) or not (off)."""
+    if state not in ("on", "off"):
+        _fail(UsageError(f"say on or off, not {state!r}"))
+    habeas = _workspace(ctx)
+    with habeas.session(write=True) as session, session.begin():
+        second_factor.set_required(session=session, value=state == "on")
+    typer.echo(f"A second factor is {'now' if state == 'on' else 'no longer'} required for "
+               "editors and admins.")
+
+
+@totp_app.command("status")
+def totp_status(ctx: typer.Context) -> None:
+    """Whether a second factor is required, and who has one."""
+    habeas = _workspace(ctx)
+    with habeas.session() as session:
+        found = second_factor.status(session=session,
+                                     users=accounts.list_users(session=session))
+    typer.echo(f"required for editors and admins: {'yes' if found['required'] else 'no'}")
+    for row in found["users"]:
+        missing = "  (required, not set up)" if row["required"] and not row["totp"] else ""
+        typer.echo(f"{row['name']}\t{row['role']}\t{'on' if row['totp'] else 'off'}{missing}")
+
+
+def index(
+    ctx: typer.Context,
+    rebuild: Annotated[bool, typer.Option(
+        "--rebuild", help="Drop the search index and build it again from the tables.")] = False,
+) -> None:
+    """Bring the search index up to date (ingest and extraction do it; a search never does)."""
+    from ..store import search_index
+
+    habeas = _workspace(ctx)
+    try:
+        if rebuild:
+            with habeas.session() as session:
+                added = search_index.rebuild_index(session)
+        else:
+            added = habeas.index()
+    except HabeasError as e:
+        _fail(e)
+    typer.echo(f"Search index: {added} report(s) and event(s) added.")
+
+
 def register(app: typer.Typer) -> None:
-    """Add ``serve`` and the ``user`` commands to the ``habeas`` app."""
+    """Add ``serve``, ``index`` and the ``user`` commands to the ``habeas`` app."""
     app.command("serve")(serve)
+    app.command("index")(index)
     app.add_typer(user_app, name="user")

@@ -14,7 +14,7 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..store import accounts
+from ..store import accounts, second_factor
 from ..errors import AuthError, HabeasError
 from ..store.accounts import User
 from ..workspace import Habeas
@@ -60,15 +60,15 @@ def token_user(request: Request) -> User:
     if found is None:
         raise AuthError("the API token is not valid")
     row, user = found
-    if accounts.needs_touch(row):
-        _touch(habeas, row.id)
+    if request.method not in SAFE_METHODS and accounts.needs_touch(row):
+        _touch(habeas, row.id)  # only a change notes the use: a read never writes
     request.state.user = user
     return user
 
 
 def _touch(habeas: Habeas, token_id: int) -> None:
-    """Note when a token was last used: at most once a minute per token (so reads do not
-    write), and never at the cost of the request (a busy store just skips it)."""
+    """Note when a token was last used to change the record: at most once a minute per
+    token, and never at the cost of the request (a busy store just skips it)."""
     try:
         with habeas.session(write=True) as session, session.begin():
             accounts.touch_token(session=session, token_id=token_id)
@@ -89,11 +89,18 @@ def api_admin(user: User = Depends(token_user)) -> User:
 
 
 def page_reader(request: Request) -> User:
-    from .app import LoginRequired
+    """The signed-in user; to the login form without one, and to ``/account/totp`` when an
+    admin requires a second factor they have not set up (sessions opened before the
+    requirement included)."""
+    from .app import LoginRequired, SecondFactorRequired
 
     user = session_user(request)
     if user is None:
         raise LoginRequired()
+    if not second_factor.has_totp(user):
+        with get_habeas(request).session() as session:
+            if second_factor.required_for(session=session, user=user):
+                raise SecondFactorRequired()
     return user
 
 

@@ -17,10 +17,11 @@ from ..model import EVENT_TYPES
 from ..store import accounts, queries, review
 from ..store.accounts import User
 from ..store.models import Person
-from ..store.queries import STATUSES
+from ..store.queries import PERSON_ROLES, STATUSES
 from . import charts, search as search_mod, stats
 from .api import export_response
-from .auth import SESSION_MAX_AGE, csrf_token, sign_in, sign_out
+from ..store import second_factor
+from .auth import SESSION_MAX_AGE, await_second_step, csrf_token, sign_in, sign_out
 from .deps import check_csrf, db, get_habeas, page_admin, page_editor, page_reader, session_user
 from .highlight import highlight, marks_for
 from .ingest import Upload, ingest_items
@@ -79,13 +80,13 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
     limiter = request.app.state.limiter
     address = request.client.host if request.client else "?"
     limiter.check(name, address)
+    step = None
     with habeas.session(write=True) as session, session.begin():
         user = accounts.authenticate(session=session, name=name, password=password)
         if user is not None:
-            sid = accounts.start_session(session=session, user=user, seconds=SESSION_MAX_AGE)
-            accounts.audit(session=session, user=user, action="user.login",
-                           object_type="user", object_id=user.id, before=None,
-                           after={"address": address})
+            step = second_factor.next_step(session=session, user=user)
+            if step is None:
+                sid = start_web_session(session, user, address)
         else:  # who tried which name from where: the admin page shows it
             accounts.audit(session=session, user="anonymous", action="user.login_failed",
                            object_type="user", object_id=None, before=None,
@@ -95,8 +96,20 @@ def login(request: Request, name: str = Form(...), password: str = Form(...),
         return render(request, "login.html", status_code=401, next=safe_next(next),
                       error="Wrong name or password.", user=None)
     limiter.succeeded(name, address)
+    if step is not None:  # the password was right; now the code, or enrolment
+        await_second_step(request, user, step, safe_next(next))
+        return RedirectResponse("/login/code" if step == "code" else "/account/totp",
+                                status_code=303)
     sign_in(request, sid)
     return RedirectResponse(safe_next(next), status_code=303)
+
+
+def start_web_session(session: Session, user: User, address: str, **how: Any) -> str:
+    """Store a new web session for a user who has passed every step; audited."""
+    sid = accounts.start_session(session=session, user=user, seconds=SESSION_MAX_AGE)
+    accounts.audit(session=session, user=user, action="user.login", object_type="user",
+                   object_id=user.id, before=None, after={"address": address, **how})
+    return sid
 
 
 @router.post("/logout", dependencies=[Depends(check_csrf)])
@@ -142,13 +155,13 @@ def search(request: Request, q: str = "", kind: str = "", type: str = "",  # noq
 
 
 @router.get("/persons")
-def persons(request: Request, q: str = "", status: str = "", offset: int = 0,
+def persons(request: Request, q: str = "", status: str = "", role: str = "", offset: int = 0,
             user: User = Depends(page_reader), session: Session = Depends(db)) -> Response:
     rows, total = search_mod.search_persons(
         session=session, query=q, status=status if status in STATUSES else None,
-        limit=PAGE_SIZE, offset=max(0, offset))
+        role=role if role in PERSON_ROLES else None, limit=PAGE_SIZE, offset=max(0, offset))
     return render(request, "persons.html", rows=rows, q=q, status=status, statuses=STATUSES,
-                  pager=pager(request, total, max(0, offset)))
+                  role=role, roles=PERSON_ROLES, pager=pager(request, total, max(0, offset)))
 
 
 @router.get("/persons/{person_id}")
@@ -160,8 +173,10 @@ def person(request: Request, person_id: int, user: User = Depends(page_reader),
     dossier = queries.person_dossier(session=session, person=found)
     if dossier["id"] != person_id:  # merged into another: show that one
         return RedirectResponse(f"/persons/{dossier['id']}", status_code=303)
-    conflicts = {f: v for f, v in dossier["attributes"].items()
-                 if len(v) > 1 and f in ("age", "gender", "nationality")}
+    # what the sources really disagree on (ages compared as birth years), not every field
+    # with two values
+    conflicts = {c["field"]: c["values"] for c in dossier["conflicts"]
+                 if c["subject"] == "person"}
     return render(request, "person.html", d=dossier, conflicts=conflicts,
                   timeline=charts.timeline_chart(dossier["timeline"],
                                                  title=f"Timeline of {dossier['name']}"))
@@ -259,6 +274,8 @@ def admin(request: Request, offset: int = 0, user: User = Depends(page_admin),
           session: Session = Depends(db)) -> Response:
     entries, total = accounts.list_audit(session=session, limit=PAGE_SIZE, offset=max(0, offset))
     return render(request, "admin.html", users=accounts.list_users(session=session),
+                  totp_required=second_factor.required(session=session),
+                  has_totp=second_factor.has_totp,
                   entries=entries, pager=pager(request, total, max(0, offset)))
 
 

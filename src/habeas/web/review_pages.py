@@ -6,11 +6,13 @@ script too: every button submits its list's form. Every decision goes to the aud
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from ..errors import UsageError
+from ..errors import Conflict, UsageError
 from ..store import review
 from ..store.accounts import User
 from . import search as search_mod
@@ -49,15 +51,27 @@ def _back(request: Request) -> Response:
 
 
 def _apply(session: Session, claim_id: int, action: str, value: str | None,
-           user: User) -> review.Claim:
+           user: User, version: str | None) -> review.Claim:
+    """One decision, made on the claim's state the page showed (``version``)."""
     with session.begin():
         if action == "edit":
             claim = review.edit_claim(session=session, claim_id=claim_id, value=value,
-                                      user=user)
+                                      user=user, version=version)
             if claim.subject_type == "event":
                 search_mod.reindex_event(session, claim.subject_id)
             return claim
-        return review.decide(session=session, claim_id=claim_id, action=action, user=user)
+        return review.decide(session=session, claim_id=claim_id, action=action, user=user,
+                             version=version)
+
+
+def _text(form: Any, name: str) -> str | None:
+    value = form.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _versions(form: Any, ids: list[int]) -> dict[int, str]:
+    """The version of each claim the page showed (hidden ``version-ID`` fields)."""
+    return {cid: v for cid in ids if (v := _text(form, f"version-{cid}")) is not None}
 
 
 @router.post("/review/bulk")
@@ -69,15 +83,15 @@ async def bulk(request: Request, user: User = Depends(page_editor),
         claim_id, _, action = single.partition(":")
         if not claim_id.isdigit():
             raise UsageError("bad claim id")
-        value = form.get(f"value-{claim_id}")
-        _apply(session, int(claim_id), action, value if isinstance(value, str) else None, user)
+        _apply(session, int(claim_id), action, _text(form, f"value-{claim_id}"), user,
+               _text(form, f"version-{claim_id}"))
     else:
         ids = [int(v) for v in form.getlist("ids") if isinstance(v, str) and v.isdigit()]
         if not ids:
             raise UsageError("select at least one claim")
         with session.begin():
             review.decide_many(session=session, claim_ids=ids, action=str(form.get("action")),
-                               user=user)
+                               user=user, versions=_versions(form, ids))
     return _back(request)
 
 
@@ -126,10 +140,23 @@ async def decide(request: Request, claim_id: int, user: User = Depends(page_edit
     """One claim, answered with its updated row (htmx swaps it in)."""
     form = await request.form()
     action = str(form.get("action") or "")
-    value = form.get(f"value-{claim_id}") or form.get("value")
-    claim = _apply(session, claim_id, action, value if isinstance(value, str) else None, user)
+    value = _text(form, f"value-{claim_id}") or _text(form, "value")
+    version = _text(form, f"version-{claim_id}") or _text(form, "version")
+    try:
+        claim = _apply(session, claim_id, action, value, user, version)
+    except Conflict as e:
+        if not request.headers.get("hx-request"):
+            raise  # a page with the message
+        # htmx: the row as it stands now, with the message, in place (status 409)
+        return render(request, "_claim_row.html", status_code=409, user=user,
+                      c=_row(session, review.get_claim(session=session, claim_id=claim_id)),
+                      done=False, conflict=str(e))
+    return render(request, "_claim_row.html", c=_row(session, claim), done=True, user=user)
+
+
+def _row(session: Session, claim: review.Claim) -> dict[str, Any]:
+    """A claim as a queue row (with its article and subject)."""
     rows, _ = review.list_claims(session=session, subject_type=claim.subject_type,
                                  subject_id=claim.subject_id, field=claim.field,
-                                 include_superseded=False, limit=200)
-    row = next((r for r in rows if r["id"] == claim.id), review.claim_dict(claim))
-    return render(request, "_claim_row.html", c=row, done=True, user=user)
+                                 include_superseded=True, limit=200)
+    return next((r for r in rows if r["id"] == claim.id), review.claim_dict(claim))

@@ -2,38 +2,35 @@
 
 No FastAPI here: plain functions over a session, used by the pages and the API alike.
 
-Reports and events are found through a search index that is derived data, a cache rebuilt from
-the tables at any time, not part of the Alembic schema: on SQLite an FTS5 table with the
-``unicode61 remove_diacritics 2`` tokenizer, elsewhere (PostgreSQL) a plain table of
-accent-folded text searched with LIKE. ``sync_index`` adds what is new since the last call (it
-is cheap when nothing is) and runs before every search; objects deleted since are dropped by the
-joins, and an edited event is re-indexed by ``reindex_event``. Persons are matched on their
-name keys (``store.persons.name_key``: ASCII-folded, so "Chiygöz" finds "Chiygoz").
+Reports and events are found through the search index (``store.search_index``), which is
+written where the record is written (ingest, extraction, an edit, ``habeas index``) and only
+read here: a search never writes. Objects deleted since they were indexed are dropped by the
+joins. Persons are matched on their name keys (``store.persons.name_key``: ASCII-folded, so
+"Chiygöz" finds "Chiygoz").
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, text
+from sqlalchemy import case, false, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
-from ..store import db
-from ..store.accounts import AppSetting
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
-from ..store.queries import _claimed_status, derive_status
+from ..store.queries import _claimed_status, derive_status, person_role, subject_ids
+from ..store.search_index import _is_sqlite, fold, has_index, reindex_event, sync_index
+
+__all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
+           "search_persons", "sync_index"]
 
 log = logging.getLogger(__name__)
 
 KINDS = ("reports", "persons", "events")
-# Articles or events indexed per INSERT round while catching up.
-SYNC_CHUNK = 2000
 # Persons looked at per search before the status filter (a status is derived per person).
 PERSON_CANDIDATES = 500
 # Words of context either side of a match in a report snippet.
@@ -41,12 +38,6 @@ SNIPPET_WORDS = 16
 # Characters of a report scanned for the snippet's match.
 SNIPPET_SCAN = 20_000
 _WORD = re.compile(r"\w+", re.UNICODE)
-_lock = threading.Lock()
-
-
-def fold(value: str) -> str:
-    """Lowercase ASCII: "Erdoğan" -> "erdogan" (for the LIKE index and person keys)."""
-    return unidecode(value or "").lower()
 
 
 def terms(query: str) -> list[str]:
@@ -55,142 +46,10 @@ def terms(query: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- index
 
-def _is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
-def ensure_index(connection: Connection) -> None:
-    if connection.dialect.name == "sqlite":
-        for table in ("search_articles", "search_events"):
-            connection.exec_driver_sql(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, "
-                "tokenize = 'unicode61 remove_diacritics 2')")
-    else:
-        for table in ("search_articles", "search_events"):
-            connection.exec_driver_sql(
-                f"CREATE TABLE IF NOT EXISTS {table} (rowid INTEGER PRIMARY KEY, "
-                "title TEXT, body TEXT)")
-
-
-def _mark(session: Session, name: str) -> int:
-    row = session.get(AppSetting, f"search.{name}")
-    return int(row.value) if row else 0
-
-
-def _set_mark(session: Session, name: str, value: int) -> None:
-    row = session.get(AppSetting, f"search.{name}")
-    if row is None:
-        session.add(AppSetting(key=f"search.{name}", value=str(value)))
-    else:
-        row.value = str(value)
-
-
-def _event_body(event: Event, names: list[str]) -> str:
-    parts = [event.type.replace("_", " "), event.place, event.agent, event.charge,
-             event.attributed_to, *names]
-    return " ".join(p for p in parts if p)
-
-
-def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> None:
-    if not rows:
-        return
-    sqlite = _is_sqlite(session)
-    if not sqlite:
-        rows = [(r, fold(t), fold(b)) for r, t, b in rows]
-    session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
-    session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
-                    [{"r": r, "t": t, "b": b} for r, t, b in rows])
-
-
-def sync_index(session: Session) -> int:
-    """Index articles and events added since the last call; returns how many. Works in a
-    session and transactions of its own (the index is a cache, apart from the caller's work).
-
-    It writes only when something is new (so a search of an unchanged store is a pure read),
-    as a writer (``db.writer_engine``); when the store stays busy it gives up and the search
-    reads the index as it is."""
-    bind = session.get_bind()
-    with Session(bind=bind) as reader, reader.begin():
-        if not _behind(reader):
-            return 0
-    try:
-        with _lock:
-            return db.retrying(lambda: _sync_all(db.writer_engine(bind)))
-    except Exception as e:
-        if not db.is_transient(e):
-            raise
-        log.warning("search index not brought up to date (store busy): %s", db.describe(e))
-        return 0
-
-
-def _behind(session: Session) -> bool:
-    connection = session.connection()
-    if not all(connection.dialect.has_table(connection, t)
-               for t in ("search_articles", "search_events")):
-        return True
-    newest_article = session.scalar(select(func.max(Article.id))) or 0
-    newest_event = session.scalar(select(func.max(Event.id))) or 0
-    return newest_article > _mark(session, "articles") or newest_event > _mark(session, "events")
-
-
-def _sync_all(bind) -> int:
-    with Session(bind=bind) as own:
-        done = 0
-        with own.begin():
-            ensure_index(own.connection())
-        while True:
-            with own.begin():
-                added = _sync_round(own)
-            done += added
-            if not added:
-                return done
-
-
-def _sync_round(session: Session) -> int:
-    article_mark, event_mark = _mark(session, "articles"), _mark(session, "events")
-    articles = session.execute(
-        select(Article.id, Article.title, Article.text).where(Article.id > article_mark)
-        .order_by(Article.id).limit(SYNC_CHUNK)).all()
-    _insert(session, "search_articles", [(a, t or "", body) for a, t, body in articles])
-    events = list(session.scalars(select(Event).where(Event.id > event_mark)
-                                  .order_by(Event.id).limit(SYNC_CHUNK)))
-    names = _names_of_events(session, [e.id for e in events])
-    _insert(session, "search_events",
-            [(e.id, e.type, _event_body(e, names.get(e.id, []))) for e in events])
-    if articles:
-        _set_mark(session, "articles", articles[-1][0])
-    if events:
-        _set_mark(session, "events", events[-1].id)
-    session.flush()
-    return len(articles) + len(events)
-
-
-def reindex_event(session: Session, event_id: int) -> None:
-    """Index an event again after an edit (inside the caller's transaction)."""
-    event = session.get(Event, event_id)
-    if event is None:
-        return
-    ensure_index(session.connection())
-    names = _names_of_events(session, [event_id]).get(event_id, [])
-    _insert(session, "search_events", [(event.id, event.type, _event_body(event, names))])
-
-
-def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
-    if not event_ids:
-        return out
-    for event_id, name in session.execute(
-        select(EventPerson.event_id, Person.name).join(Person, Person.id == EventPerson.person_id)
-        .where(EventPerson.event_id.in_(event_ids))
-    ):
-        out.setdefault(event_id, []).append(name)
-    return out
-
-
 def _match(session: Session, table: str, query: str) -> tuple[str, dict[str, Any]] | None:
     """A subquery selecting the rowids of ``table`` that match every term, and its params."""
     words = terms(query)
-    if not words:
+    if not words or not has_index(session):
         return None
     if _is_sqlite(session):
         fts = " ".join('"' + w.replace('"', "") + '"*' for w in words)
@@ -227,7 +86,6 @@ def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
            offset: int = 0) -> SearchResult:
     """Reports (newest first), persons (by name) and events (newest first) matching ``query``."""
     filters = filters or SearchFilters()
-    sync_index(session)
     result = SearchResult(query=query)
     if "reports" in kinds:
         result.reports, result.totals["reports"] = search_reports(
@@ -303,8 +161,10 @@ def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
 
 
 def search_persons(*, session: Session, query: str, status: str | None, limit: int,
-                   offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Persons whose name or alias key contains the query's key, with their status."""
+                   offset: int, role: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    """Persons whose name or alias key contains the query's key, with their status and role:
+    the persons events happened to first, then those who only speak or act (``role`` keeps
+    one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
     if key:
@@ -312,21 +172,30 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
         persons_q = persons_q.where(or_(
             Person.key.like(like),
             Person.id.in_(select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
+    subjects = subject_ids(session)
+    is_subject = Person.id.in_(subjects) if subjects else false()
+    if role == "subject":
+        persons_q = persons_q.where(is_subject)
+    elif role == "speaker":
+        persons_q = persons_q.where(not_(is_subject))
+    order = (case((is_subject, 0), else_=1), Person.key, Person.id)
     if status is None:
         total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
-        page = list(session.scalars(persons_q.order_by(Person.key, Person.id)
-                                    .limit(limit).offset(offset)))
-        return person_rows(session, page), total
-    candidates = list(session.scalars(persons_q.order_by(Person.key, Person.id)
-                                      .limit(PERSON_CANDIDATES)))
-    rows = [r for r in person_rows(session, candidates) if r["status"] == status]
+        page = list(session.scalars(persons_q.order_by(*order).limit(limit).offset(offset)))
+        return person_rows(session, page, subjects=subjects), total
+    candidates = list(session.scalars(persons_q.order_by(*order).limit(PERSON_CANDIDATES)))
+    rows = [r for r in person_rows(session, candidates, subjects=subjects)
+            if r["status"] == status]
     return rows[offset:offset + limit], len(rows)
 
 
-def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
-    """Name, aliases, events, status and latest event for a few persons (a page of them)."""
+def person_rows(session: Session, persons: list[Person],
+                subjects: set[int] | None = None) -> list[dict[str, Any]]:
+    """Name, aliases, events, status, role and latest event for a few persons (a page)."""
     if not persons:
         return []
+    if subjects is None:
+        subjects = subject_ids(session)
     ids = [p.id for p in persons]
     members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
@@ -358,6 +227,7 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
         rows.append({"id": person.id, "name": person.name,
                      "aliases": [a for a in aliases[person.id] if a != person.name],
                      "events": len(own), "status": status,
+                     "role": person_role(person.id, subjects),
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows

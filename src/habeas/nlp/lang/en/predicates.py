@@ -21,6 +21,9 @@ CUSTODY_WORDS = RULES.words("custody_words")
 SEARCH_OBJECTS = RULES.words("search_objects")
 ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 DESIGNATION_WORDS = RULES.pattern("designation")
+BASIC_NEEDS = RULES.words("basic_needs")
+RESTRAINTS = RULES.words("restraints")
+BELIEF_VERBS = RULES.words("belief_verbs")
 
 
 def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
@@ -101,8 +104,11 @@ def with_not(token: Token) -> bool:
 
 @predicate
 def drops_a_case(token: Token) -> bool:
-    """What is dropped or closed is a case or a charge."""
-    return bool(events.dropped_objects(token))
+    """What is dropped or closed is a case or a charge; not "dismissed the charges as
+    politically motivated", a view of them."""
+    return bool(events.dropped_objects(token)) and not any(
+        c.lower_ == "as" and c.i > token.i for c in token.sent if c.head == token or
+        c.head.head == token and c.head.dep_ in ("advcl", "oprd", "xcomp"))
 
 
 @predicate
@@ -333,3 +339,63 @@ def laid_by_a_verb(token: Token) -> bool:
     verb = token.head
     return token.dep_ in ("dobj", "nsubjpass") and verb.lemma_ in events.CHARGING_VERBS and \
         not any(syntax.is_negation(c) for c in verb.children)
+
+
+@predicate
+def up(token: Token) -> bool:
+    """ "rounded up the team"."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
+
+
+# Verbs that decide bail: "was granted bail", "obtained bail", "denied bail".
+BAIL_VERBS = frozenset({"grant", "obtain", "get", "receive", "win", "secure", "give", "allow",
+                        "deny", "refuse"})
+
+
+@predicate
+def bail_decided(token: Token) -> bool:
+    """ "was granted bail", "became the latest to obtain bail", "bail was denied": a decision
+    on bail (a release on bail, or, denied, none); not "applied for bail"."""
+    return token.dep_ in ("dobj", "nsubjpass", "oprd") and token.head.lemma_ in BAIL_VERBS
+
+
+@predicate
+def of_basic_needs(token: Token) -> bool:
+    """ "deprived of sleep", "deprived of food and water"."""
+    return any(syntax.is_preposition(c) and c.lower_ == "of" and any(
+        t.lemma_ in BASIC_NEEDS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def in_restraints(token: Token) -> bool:
+    """ "kept in handcuffs", "held in shackles for two days"."""
+    return any(syntax.is_preposition(c) and c.lower_ == "in" and any(
+        t.lower_ in RESTRAINTS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def complement_of_belief(token: Token) -> bool:
+    """ "Amnesty believes that A and B are prisoners of conscience": what someone holds."""
+    return token.dep_ == "ccomp" and token.head.lemma_ in BELIEF_VERBS
+
+
+@predicate
+def held_political_prisoner(token: Token) -> bool:
+    """ "considered him a political prisoner": the designation is the verb's complement, not
+    a word elsewhere in its clause."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and DESIGNATION_WORDS.search(
+        token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children)
+
+
+@predicate
+def has_object(token: Token) -> bool:
+    """ "demonstrated true leadership": a thing shown, not a protest."""
+    return any(syntax.is_direct_object(c) for c in token.children)
+
+
+@predicate
+def accused_by_a_person(token: Token) -> bool:
+    """ "He accused the officials of ...", "Navalny accused the Kremlin": a person's reproach,
+    not a charge (which investigators and prosecutors bring, or the passive tells)."""
+    subject = next((c for c in token.children if syntax.is_active_subject(c)), None)
+    return subject is not None and (subject.pos_ == "PRON" or subject.ent_type_ == "PERSON")

@@ -1,0 +1,186 @@
+"""The search index: derived data, a cache rebuilt from the tables at any time, not part of the
+Alembic schema. On SQLite an FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer,
+elsewhere (PostgreSQL) a plain table of accent-folded text searched with LIKE.
+
+Core code (no FastAPI). The index is written where the record is written, never by a read:
+``Habeas.ingest`` and ``Habeas.extract`` bring it up to date (``sync_index``), an edited event
+is re-indexed in the edit's transaction (``reindex_event``), the web app catches up when it
+starts, and ``habeas index`` catches up (or rebuilds) by hand. A search reads the index as it
+is; a store never indexed finds no reports or events until one of those runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from sqlalchemy import Connection, func, select, text
+from sqlalchemy.orm import Session
+from unidecode import unidecode
+
+from . import db
+from .accounts import AppSetting
+from .models import Article, Event, EventPerson, Person
+
+log = logging.getLogger(__name__)
+
+TABLES = ("search_articles", "search_events")
+# Articles or events indexed per INSERT round while catching up.
+SYNC_CHUNK = 2000
+_lock = threading.Lock()
+
+
+def fold(value: str) -> str:
+    """Lowercase ASCII: "Erdoğan" -> "erdogan" (for the LIKE index and person keys)."""
+    return unidecode(value or "").lower()
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def ensure_index(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        for table in ("search_articles", "search_events"):
+            connection.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, "
+                "tokenize = 'unicode61 remove_diacritics 2')")
+    else:
+        for table in ("search_articles", "search_events"):
+            connection.exec_driver_sql(
+                f"CREATE TABLE IF NOT EXISTS {table} (rowid INTEGER PRIMARY KEY, "
+                "title TEXT, body TEXT)")
+
+
+def _mark(session: Session, name: str) -> int:
+    row = session.get(AppSetting, f"search.{name}")
+    return int(row.value) if row else 0
+
+
+def _set_mark(session: Session, name: str, value: int) -> None:
+    row = session.get(AppSetting, f"search.{name}")
+    if row is None:
+        session.add(AppSetting(key=f"search.{name}", value=str(value)))
+    else:
+        row.value = str(value)
+
+
+def _event_body(event: Event, names: list[str]) -> str:
+    parts = [event.type.replace("_", " "), event.place, event.agent, event.charge,
+             event.attributed_to, *names]
+    return " ".join(p for p in parts if p)
+
+
+def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> None:
+    if not rows:
+        return
+    sqlite = _is_sqlite(session)
+    if not sqlite:
+        rows = [(r, fold(t), fold(b)) for r, t, b in rows]
+    session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
+    session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
+                    [{"r": r, "t": t, "b": b} for r, t, b in rows])
+
+
+def sync_index(session: Session) -> int:
+    """Index articles and events added since the last call; returns how many. Works in a
+    session and transactions of its own (the index is a cache, apart from the caller's work),
+    as a writer (``db.writer_engine``), and only when something is new; when the store stays
+    busy it gives up (the next ingest, extraction or ``habeas index`` catches up)."""
+    bind = session.get_bind()
+    with Session(bind=bind) as reader, reader.begin():
+        if not _behind(reader):
+            return 0
+    try:
+        with _lock:
+            return db.retrying(lambda: _sync_all(db.writer_engine(bind)))
+    except Exception as e:
+        if not db.is_transient(e):
+            raise
+        log.warning("search index not brought up to date (store busy): %s", db.describe(e))
+        return 0
+
+
+def _behind(session: Session) -> bool:
+    connection = session.connection()
+    if not all(connection.dialect.has_table(connection, t)
+               for t in ("search_articles", "search_events")):
+        return True
+    newest_article = session.scalar(select(func.max(Article.id))) or 0
+    newest_event = session.scalar(select(func.max(Event.id))) or 0
+    return newest_article > _mark(session, "articles") or newest_event > _mark(session, "events")
+
+
+def _sync_all(bind) -> int:
+    with Session(bind=bind) as own:
+        done = 0
+        with own.begin():
+            ensure_index(own.connection())
+        while True:
+            with own.begin():
+                added = _sync_round(own)
+            done += added
+            if not added:
+                return done
+
+
+def _sync_round(session: Session) -> int:
+    article_mark, event_mark = _mark(session, "articles"), _mark(session, "events")
+    articles = session.execute(
+        select(Article.id, Article.title, Article.text).where(Article.id > article_mark)
+        .order_by(Article.id).limit(SYNC_CHUNK)).all()
+    _insert(session, "search_articles", [(a, t or "", body) for a, t, body in articles])
+    events = list(session.scalars(select(Event).where(Event.id > event_mark)
+                                  .order_by(Event.id).limit(SYNC_CHUNK)))
+    names = _names_of_events(session, [e.id for e in events])
+    _insert(session, "search_events",
+            [(e.id, e.type, _event_body(e, names.get(e.id, []))) for e in events])
+    if articles:
+        _set_mark(session, "articles", articles[-1][0])
+    if events:
+        _set_mark(session, "events", events[-1].id)
+    session.flush()
+    return len(articles) + len(events)
+
+
+def reindex_event(session: Session, event_id: int) -> None:
+    """Index an event again after an edit (inside the caller's transaction)."""
+    event = session.get(Event, event_id)
+    if event is None:
+        return
+    ensure_index(session.connection())
+    names = _names_of_events(session, [event_id]).get(event_id, [])
+    _insert(session, "search_events", [(event.id, event.type, _event_body(event, names))])
+
+
+def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    if not event_ids:
+        return out
+    for event_id, name in session.execute(
+        select(EventPerson.event_id, Person.name).join(Person, Person.id == EventPerson.person_id)
+        .where(EventPerson.event_id.in_(event_ids))
+    ):
+        out.setdefault(event_id, []).append(name)
+    return out
+
+
+
+
+def has_index(session: Session) -> bool:
+    """Whether the index tables exist (a read: a search of a store never indexed finds none)."""
+    connection = session.connection()
+    return all(connection.dialect.has_table(connection, t) for t in TABLES)
+
+
+def rebuild_index(session: Session) -> int:
+    """Drop the index and build it again from the tables; returns the rows indexed."""
+    bind = session.get_bind()
+    with _lock, Session(bind=db.writer_engine(bind)) as own, own.begin():
+        for table in TABLES:
+            own.execute(text(f"DROP TABLE IF EXISTS {table}"))
+        for name in ("articles", "events"):
+            row = own.get(AppSetting, f"search.{name}")
+            if row is not None:
+                own.delete(row)
+    return sync_index(session)
