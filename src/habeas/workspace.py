@@ -21,7 +21,7 @@ from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from .config import Settings, get_settings
-from .errors import Reason, StoreError, UsageError
+from .errors import ExtractionError, Reason, StoreError, UsageError
 from .model import Document, Extraction, Rejected
 from .sources import read_sources
 from .store import crud, db
@@ -229,6 +229,8 @@ class Habeas:
             article_id = _article_id(document)
             name = document.title or document.source
             try:
+                if isinstance(extraction, ExtractionError):
+                    raise extraction
                 counts = db.retrying(lambda: self._save(article_id, extraction))
             except Exception as e:  # one bad article must not stop the batch
                 reason = db.describe(e)
@@ -236,7 +238,10 @@ class Habeas:
                     log.warning("article %s left pending: %s", article_id, reason)
                     report.busy.append((name, reason))
                 else:
-                    log.exception("extraction of article %s failed", article_id)
+                    if isinstance(e, ExtractionError):  # its reason is the report's line
+                        log.debug("article %s failed: %s", article_id, e)
+                    else:
+                        log.exception("extraction of article %s failed", article_id)
                     _store_errors(lambda: db.retrying(
                         lambda: self._mark_failed(article_id, str(e))))
                     report.failed.append((name, reason))
@@ -329,6 +334,8 @@ class Habeas:
         from .nlp.pipeline import process
 
         for _, extraction in process(self.nlp, documents, batch_size=self.settings.batch_size):
+            if isinstance(extraction, ExtractionError):
+                raise extraction
             yield extraction
 
 

@@ -24,7 +24,7 @@ from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
-from .spans import entity_at, entity_text
+from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -640,7 +640,7 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
     cache = sent.doc.user_data.setdefault("habeas_sentence_days", {})
     if sent.start not in cache:
         cache[sent.start] = [
-            (ent.end, value) for ent in sent.ents
+            (ent.end, value) for ent in sentence_ents(sent)
             if ent.label_ == "DATE" and ent.root.head.lower_ not in BOUND_PREPOSITIONS
             and not dates.ANCHORED.search(ent.text)
             and (value := dates.resolve(ent.text, published)) and len(value) == 10]
@@ -750,7 +750,7 @@ def court_dates(doc: Doc, published: dt.date | None,
     for sent in doc.sents:
         if not any(t.lower_ in COURT_WORDS for t in sent):
             continue
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ == "DATE" and not dates.is_duration(ent.text):
                 value = dates.resolve(ent.text, published)
                 if value and len(value) == 10:
@@ -783,7 +783,7 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
 
 def last_named_body(trigger: Token, word: str) -> str | None:
     """The last organisation named before ``trigger`` whose name holds ``word`` ("court")."""
-    for ent in reversed(trigger.doc.ents):
+    for ent in reversed(entities(trigger.doc)):
         if ent.start < trigger.i and ent.label_ in ("ORG", "FAC") and \
                 any(t.lower_ == word for t in ent):
             return entity_text(ent)
@@ -858,7 +858,7 @@ def owner_of(head: Token) -> str:
     """ "the FSB claims its officers detained him": whose officers ("FSB "), else ""."""
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
         return ""
-    owner = next((e for e in reversed(head.sent.ents)
+    owner = next((e for e in reversed(sentence_ents(head.sent))
                   if e.end <= head.i and e.label_ == "ORG"), None)
     return entity_text(owner) + " " if owner is not None else ""
 
@@ -1161,7 +1161,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")), None)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
-    victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
+    victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
     event = EventRecord(
         type=etype, persons=persons, negated=negated,
@@ -1274,7 +1274,7 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
         offset = sent.start_char
         text = sent.text
         mentions = [(s.start_char - offset, s.end_char - offset, s.label_)
-                    for s in doc.spans["habeas_persons"] if sent.start <= s.start < sent.end]
+                    for s in spans_within(doc, "habeas_persons", sent.start, sent.end)]
         assigned: dict[str, int] = {}
         unit = 12
         if len(event.persons) == 1 and event.term_months and not any(
