@@ -463,3 +463,9 @@ def test_refusing_to_stop_a_hunger_strike_is_no_negation(nlp):
     found = events_of(nlp, "Ruslan Zeynullin refused to stop the hunger strike until the "
                            "verdict.")
     assert [(t, neg) for t, neg, _, _ in found] == [("hunger_strike", False)]
+
+
+def test_searches_at_the_homes_of_persons(nlp):
+    text = ("The searches were conducted at the homes of Lenur Seitov (Bakhchisarai) and Timur "
+            "Yalkin (Simferopol).")
+    assert ("search", "Lenur Seitov", "Timur Yalkin") in kinds(nlp, text)

@@ -33,6 +33,7 @@ RECIPIENT_VERBS = RULES.words("recipient_verbs")
 INTRANSITIVE = RULES.words("intransitive_triggers")
 LIGHT_VERBS = RULES.words("light_verbs")
 INCLUSION_VERBS = RULES.words("inclusion_verbs")
+SEARCH_OBJECTS = RULES.words("search_objects")
 PARTICIPATION = RULES.words("participation_verbs")
 # Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
 ARRIVAL_VERBS = RULES.words("arrival_verbs")
@@ -450,6 +451,16 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                             for o in p.children if syntax.is_prep_object(o))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
+        if etype == "search":
+            # "searches at the homes of A and B", "the searches were conducted at the homes of"
+            holders = [trigger] + ([trigger.head] if syntax.is_subject(trigger) or
+                                   syntax.is_direct_object(trigger) else [])
+            args.extend(o for h in holders for prep in h.children
+                        if syntax.is_preposition(prep) and prep.lower_ in ("at", "in")
+                        for place in prep.children if syntax.is_prep_object(place) and
+                        place.lower_ in SEARCH_OBJECTS
+                        for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
+                        for o in p.children if syntax.is_prep_object(o))
         if not args:
             verb = trigger.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
