@@ -469,3 +469,12 @@ def test_searches_at_the_homes_of_persons(nlp):
     text = ("The searches were conducted at the homes of Lenur Seitov, Timur Yalkin and Azamat "
             "Eyubov in Bakhchisarai.")
     assert ("search", "Azamat Eyubov", "Lenur Seitov", "Timur Yalkin") in kinds(nlp, text)
+
+
+def test_a_verdict_in_a_separate_case_keeps_its_own_charge_and_date(nlp):
+    text = ("A court in Simferopol on Wednesday found Lev Orlov guilty of separatism and sentenced "
+            "him to two years. The ruling came two weeks after the Supreme Court sentenced his "
+            "colleague Ivan Sokol to eight years in a separate case.")
+    (sokol,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence" and
+                names == ["Ivan Sokol"]]
+    assert sokol["charge"] is None and sokol["date"] is None

@@ -273,6 +273,9 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
             event.agent = before[-1]
 
 
+OTHER_CASE = RULES.pattern("other_case")
+
+
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
                     courts: list[tuple[int, str]] = (),
                     court_dates: list[tuple[int, str, set[str]]] = ()) -> list[EventRecord]:
@@ -302,11 +305,13 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 event.charge = donor.charge
     # One case in the report ("A fourth defendant ... was convicted in absentia"): a verdict with
     # no charge of its own takes the one charge the report gives its co-defendants' verdicts.
+    # Not a verdict told as another case's ("sentenced his colleague X in a separate case").
     for name in ("charge", "date"):
         values = {getattr(e, name) for e in events if getattr(e, name) and e.type in VERDICT}
         if len(values) == 1:
             for event in events:
-                if getattr(event, name) is None and event.type in VERDICT:
+                if getattr(event, name) is None and event.type in VERDICT and \
+                        not OTHER_CASE.search(event.evidence or ""):
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge": the charge of the verdict told before
     for n, event in enumerate(events):
