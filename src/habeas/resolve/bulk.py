@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -189,10 +190,16 @@ class NameIndex:
                 # none; one with no initial under every initial
                 tables = [self.forms[i] for i in ("", name.initial) if i in self.forms] \
                     if name.initial else list(self.forms.values())
+                # a name shares several forms with a surname like its own: scored once
+                scored: set[int] = set()
                 for form in surname_forms(name.surname):
                     for by_form in tables:
-                        for slot, other in by_form.get(form, ()):
-                            if slot not in found and name_score(name, other)[0] > 0:
+                        for entry in by_form.get(form, ()):
+                            slot = entry[0]
+                            if slot in found or id(entry) in scored:
+                                continue
+                            scored.add(id(entry))
+                            if name_score(name, entry[1])[0] > 0:
                                 found.add(slot)
         return found
 
@@ -310,10 +317,13 @@ EVENT_COLUMNS = ("id", "type", "date", "date_precision", "charge", "term_months"
 SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
 
 
+_EVENT_VALUES = operator.attrgetter(*EVENT_FIELDS)
+
+
 def _event_values(record: EventRecord, person_id: int) -> list[tuple[str, Any]]:
     """An event's claims (field, value), as ``crud._Writer`` makes them, None values too."""
     return [("type", record.type), ("persons", [person_id]),
-            *((f, getattr(record, f)) for f in EVENT_FIELDS)]
+            *zip(EVENT_FIELDS, _EVENT_VALUES(record))]
 
 
 def _json(value: Any) -> str:

@@ -71,6 +71,8 @@ TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\b", re.I)
 # One "<number> <unit>" of a term, with what may join it to the next ("3 years, 7 months").
 TERM_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\.?"
                        r"(?:\s*(?:,|and|и)?\s*)", re.I)
+# A term in whole years as most lists write it, read without the general parser.
+WHOLE_YEARS = re.compile(r"(\d{1,4}) years?")
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EARLIEST_BIRTH_YEAR = 1900
@@ -289,6 +291,9 @@ def read_term(text: str) -> int | None:
     text = str(text).strip()
     if not text:
         return None
+    if match := WHOLE_YEARS.fullmatch(text):  # the usual shape, "8 years"
+        months = int(match.group(1)) * 12
+        return months if 0 < months <= MAX_TERM_YEARS * 12 else None
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         months = float(text.replace(",", ".")) * 12
     else:
