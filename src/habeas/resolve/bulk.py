@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+import operator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from json.encoder import encode_basestring
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..model import EVENT_FIELDS, EventRecord, PersonRecord, Span
+from ..model import EVENT_FIELDS, EventRecord, Span
 from ..store import bulk
 from ..store.crud import _Writer, date_precision
 from ..store.models import _encode_json as encode_json
@@ -78,9 +78,8 @@ class NameIndex:
 
     keys: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
-    # "form|initial" (or "form|" for a name with no given name or initial) -> entries
-    forms: dict[str, list[Entry]] = field(default_factory=dict)
-    initials: set[str] = field(default_factory=lambda: {""})
+    # initial ("" for a name with no given name or initial) -> surname form -> entries
+    forms: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
     given_only: dict[str, list[int]] = field(default_factory=dict)
     ids: list[int | None] = field(default_factory=list)
     slots: dict[int, int] = field(default_factory=dict)  # person id -> slot
@@ -107,26 +106,31 @@ class NameIndex:
             self.add([alias], person_id=pid)
             self.seen_alias = max(self.seen_alias, aid)
 
-    def add(self, texts: Iterable[str], *, person_id: int | None = None) -> int:
-        """Index ``texts`` as names of one person (known by id, or a new slot); its slot."""
+    def add(self, texts: list[str], *, keys: list[str] | None = None,
+            person_id: int | None = None) -> int:
+        """Index ``texts`` (whose ``name_key``s are ``keys``, when the caller has them) as
+        names of one person (known by id, or a new slot); its slot."""
         slot = self.slots.get(person_id) if person_id is not None else None
         if slot is None:
             slot = len(self.ids)
             self.ids.append(person_id)
             if person_id is not None:
                 self.slots[person_id] = slot
-        for text in texts:
-            key = name_key(text)
+        for text, key in zip(texts, keys or [name_key(text) for text in texts]):
             if not key:
                 continue
             self.keys.add(key)
             self.surnames.add(surname_of(key))
             for name in _readings(text):
                 if name.surname:
-                    self.initials.add(name.initial)
+                    by_form = self.forms.setdefault(name.initial, {})
                     entry = (slot, name)
                     for form in surname_forms(name.surname):
-                        self.forms.setdefault(f"{form}|{name.initial}", []).append(entry)
+                        entries = by_form.get(form)
+                        if entries is None:
+                            by_form[form] = [entry]
+                        else:
+                            entries.append(entry)
                 elif name.given:
                     self.given_only.setdefault(name.given, []).append(slot)
         return slot
@@ -162,11 +166,10 @@ class NameIndex:
         self.ids[slot] = person_id
         self.slots[person_id] = slot
 
-    def same_key(self, texts: list[str]) -> bool:
-        """Whether ``store.persons.match_person`` may find a stored person for these names
-        (a key, or a surname's key, that a stored name has)."""
-        for text in texts:
-            key = name_key(text)
+    def same_key(self, keys: list[str]) -> bool:
+        """Whether ``store.persons.match_person`` may find a stored person for names with
+        these ``name_key``s (a key, or a surname's key, that a stored name has)."""
+        for key in keys:
             if key and (key in self.keys or surname_of(key) in self.surnames):
                 return True
         return False
@@ -185,11 +188,18 @@ class NameIndex:
                     continue
                 # two initials that differ score zero: a name looks under its own and under
                 # none; one with no initial under every initial
-                initials = self.initials if not name.initial else ("", name.initial)
+                tables = [self.forms[i] for i in ("", name.initial) if i in self.forms] \
+                    if name.initial else list(self.forms.values())
+                # a name shares several forms with a surname like its own: scored once
+                scored: set[int] = set()
                 for form in surname_forms(name.surname):
-                    for initial in initials:
-                        for slot, other in self.forms.get(f"{form}|{initial}", ()):
-                            if slot not in found and name_score(name, other)[0] > 0:
+                    for by_form in tables:
+                        for entry in by_form.get(form, ()):
+                            slot = entry[0]
+                            if slot in found or id(entry) in scored:
+                                continue
+                            scored.add(id(entry))
+                            if name_score(name, entry[1])[0] > 0:
                                 found.add(slot)
         return found
 
@@ -209,94 +219,111 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
 class NewRow:
     """A row whose person is new for certain, waiting to be written with its batch."""
 
-    record: PersonRecord
-    values: dict[str, Any]
+    values: dict[str, Any]  # as ``lists._check`` read them
+    keys: list[str]  # the ``name_key`` of its name and of each alias
     span: Span
     slot: int
     result: Any  # the row's RowResult, given its person id when written
 
 
+# What a row says of its person, as ``lists._import_row`` claims it.
+PERSON_CLAIMS = ("birth_year", "status", "notes")
+
+
 @dataclass
 class Pending:
-    """New rows queued for one bulk write; ``flush`` writes them as ``crud._Writer`` would."""
+    """New rows queued for one bulk write; ``flush`` writes them as ``crud._Writer`` would,
+    ``publish`` tells the batch's writer what they said (for a row the resolver sees next)."""
 
     article_id: int
     by: tuple[str | None, str | None]
     rows: list[NewRow] = field(default_factory=list)
+    # rows written but not yet told to the writer: (person id, values, [(event id, record)])
+    unpublished: list[tuple[int, dict[str, Any], list[tuple[int, EventRecord]]]] = \
+        field(default_factory=list)
 
-    def flush(self, session: Session, index: NameIndex, writer: _Writer) -> None:
-        """Write the queued rows; ``writer`` (the batch's, for the rows the resolver sees)
-        learns their claims and events, as if it had written them (it leaves out a claim
-        said twice in one batch, and a row's event the batch told already)."""
+    def flush(self, session: Session, index: NameIndex) -> None:
+        """Write the queued rows: every table's rows made in one pass, each value as the
+        driver takes it (JSON encoded as the claim is made), then one INSERT per table."""
         if not self.rows:
             return
         rows, self.rows = self.rows, []
-        now = dt.datetime.now(dt.timezone.utc)
-        ids = bulk.reserve_ids(session, Person.__table__, len(rows))
-        persons, aliases, keys, claims = [], [], [], []
-        records: list[tuple[int, EventRecord, Span]] = []
-        for row, pid in zip(rows, ids):
+        records = [_events(row.values) for row in rows]
+        person_ids = bulk.reserve_ids(session, Person.__table__, len(rows))
+        event_ids = iter(bulk.reserve_ids(session, Event.__table__,
+                                          sum(map(len, records))))
+        persons, aliases, keys, events, links, sources, claims = [], [], [], [], [], [], []
+        for row, pid, told in zip(rows, person_ids, records):
             index.bind(row.slot, pid)
             row.result.person_id = pid
-            name = row.record.name.strip()
-            persons.append((pid, name, name_key(name)))
-            aliases += [(pid, alias, name_key(alias)) for alias in _aliases(row.record)]
+            values = row.values
+            name = values["name"].strip()
+            persons.append((pid, name, row.keys[0]))
+            aliases += [(pid, alias, key) for alias, key in _aliases(values, row.keys)]
             blocks: set[str] = set()
-            for text in [name, *row.record.aliases]:
+            for text in (name, *values["aliases"]):
                 blocks |= block_keys(parse(text))
-            keys += [(pid, key[:64]) for key in sorted({k[:64] for k in blocks})]
-            claims += [self._claim("person", pid, key, row.values[key], row.span)
-                       for key in ("birth_year", "status", "notes")
-                       if row.values.get(key) is not None]
-            records += [(pid, record, row.span) for record in _events(row.values)]
+            keys += [(pid, key) for key in sorted({k[:64] for k in blocks})]
+            span = row.span
+            located = span.start >= 0
+            where = (self.article_id, span.start if located else None,
+                     span.end if located else None, span.text, *self.by)
+            claims += [("person", pid, key, _json(values[key])) + where
+                       for key in PERSON_CLAIMS if values.get(key) is not None]
+            made = [(next(event_ids), record) for record in told]
+            for event_id, record in made:
+                events.append((event_id, record.type, record.date,
+                               date_precision(record.date), record.charge,
+                               record.term_months, self.article_id))
+                links.append((event_id, pid))
+                sources.append((event_id, *where[:4]))
+                claims += [("event", event_id, field_, _json(value)) + where
+                           for field_, value in _event_values(record, pid)
+                           if value is not None]
+            self.unpublished.append((pid, values, made))
+        now = dt.datetime.now(dt.timezone.utc)
         bulk.insert_rows(session, Person.__table__, ("id", "name", "key"), persons,
                          same={"created_at": now})
         bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
-        claims += self._events(session, records, now, writer)
-        values = [claim[3] for claim in claims]
-        claims = [(*claim[:3], _json(claim[3]), *claim[4:]) for claim in claims]
-        for claim, value in zip(claims, values):
-            writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append((claim[2], value))
+        bulk.insert_rows(session, Event.__table__, EVENT_COLUMNS, events,
+                         same={"negated": False, "hedged": False, "created_at": now})
+        bulk.insert_rows(session, EventPerson.__table__, ("event_id", "person_id"), links)
+        bulk.insert_rows(session, EventSource.__table__, SOURCE_COLUMNS, sources)
         bulk.insert_rows(session, Claim.__table__, CLAIM_COLUMNS, claims,
                          same={"created_at": now, "status": "proposed"}, bound=("value",))
 
-    def _events(self, session: Session, records: list[tuple[int, EventRecord, Span]],
-                now: dt.datetime, writer: _Writer) -> list[tuple[Any, ...]]:
-        ids = bulk.reserve_ids(session, Event.__table__, len(records))
-        events, links, sources, claims = [], [], [], []
-        for event_id, (pid, record, span) in zip(ids, records):
-            events.append((event_id, record.type, record.date, date_precision(record.date),
-                           record.charge, record.term_months, False, False, self.article_id))
-            links.append((event_id, pid))
-            writer.created.append((record, event_id, {pid}))
-            located = span.start >= 0
-            sources.append((event_id, self.article_id, span.start if located else None,
-                            span.end if located else None, span.text))
-            values = [("type", record.type), ("persons", [pid])]
-            values += [(f, getattr(record, f)) for f in EVENT_FIELDS]
-            claims += [self._claim("event", event_id, f, v, span, by=self.by)
-                       for f, v in values if v is not None]
-        bulk.insert_rows(session, Event.__table__, EVENT_COLUMNS, events,
-                         same={"created_at": now})
-        bulk.insert_rows(session, EventPerson.__table__, ("event_id", "person_id"), links)
-        bulk.insert_rows(session, EventSource.__table__, SOURCE_COLUMNS, sources)
-        return claims
-
-    def _claim(self, subject_type: str, subject_id: int, field_: str, value: Any, span: Span,
-               *, by: tuple[str | None, str | None] | None = None) -> tuple[Any, ...]:
-        by = by or self.by
-        located = span.start >= 0
-        return (subject_type, subject_id, field_, value, self.article_id,
-                span.start if located else None, span.end if located else None, span.text,
-                by[0], by[1])
+    def publish(self, writer: _Writer) -> None:
+        """Tell ``writer`` (the batch's, for the rows the resolver sees) the claims and events
+        of the rows written so far, as if it had written them (it leaves out a claim said
+        twice in one batch, and a row's event the batch told already)."""
+        for pid, values, made in self.unpublished:
+            said = [("person", pid, key, values[key]) for key in PERSON_CLAIMS
+                    if values.get(key) is not None]
+            for event_id, record in made:
+                writer.created.append((record, event_id, {pid}))
+                said += [("event", event_id, field_, value)
+                         for field_, value in _event_values(record, pid) if value is not None]
+            for subject_type, subject_id, field_, value in said:
+                writer.bulk_claimed.setdefault((subject_type, subject_id), []).append(
+                    (field_, value))
+        self.unpublished = []
 
 
 CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
                  "end_char", "sentence", "extractor", "extractor_version")
-EVENT_COLUMNS = ("id", "type", "date", "date_precision", "charge", "term_months", "negated",
-                 "hedged", "article_id")
+EVENT_COLUMNS = ("id", "type", "date", "date_precision", "charge", "term_months",
+                 "article_id")
 SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
+
+
+_EVENT_VALUES = operator.attrgetter(*EVENT_FIELDS)
+
+
+def _event_values(record: EventRecord, person_id: int) -> list[tuple[str, Any]]:
+    """An event's claims (field, value), as ``crud._Writer`` makes them, None values too."""
+    return [("type", record.type), ("persons", [person_id]),
+            *zip(EVENT_FIELDS, _EVENT_VALUES(record))]
 
 
 def _json(value: Any) -> str:
@@ -308,19 +335,22 @@ def _json(value: Any) -> str:
         return str(value)
     if kind is bool:
         return "true" if value else "false"
+    if kind is list and all(type(v) is int for v in value):  # an event's person ids
+        return f"[{', '.join(map(str, value))}]"
     return encode_json(value)
 
 
-def _aliases(record: PersonRecord) -> list[str]:
-    """The spellings ``store.persons.add_alias`` would keep for a new person."""
-    kept: list[str] = []
-    seen = {record.name.strip().casefold()}
-    for alias in [record.name, *record.aliases]:
+def _aliases(values: dict[str, Any], keys: list[str]) -> list[tuple[str, str]]:
+    """The spellings ``store.persons.add_alias`` would keep for a new person, with their
+    keys (``keys`` those of the name and of each alias)."""
+    kept: list[tuple[str, str]] = []
+    seen = {values["name"].strip().casefold()}
+    for alias, key in zip((values["name"], *values["aliases"]), keys):
         text = alias.strip()
-        if not name_key(alias) or text.casefold() in seen:
+        if not key or text.casefold() in seen:
             continue
         seen.add(text.casefold())
-        kept.append(text)
+        kept.append((text, key))
     return kept
 
 

@@ -20,9 +20,11 @@ finds near. Either way a row ends as the same rows in the store.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
+import gc
 import io
 import json
 import re
@@ -38,7 +40,7 @@ from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
 from ..store.crud import _Writer, add_article
 from ..store.models import Article
-from ..store.persons import canonical
+from ..store.persons import canonical, name_key
 from .bulk import NameIndex, NewRow, Pending, among
 from .evidence import Profile
 from .evidence import birth_year as implied_birth_year
@@ -71,6 +73,8 @@ TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\b", re.I)
 # One "<number> <unit>" of a term, with what may join it to the next ("3 years, 7 months").
 TERM_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\.?"
                        r"(?:\s*(?:,|and|и)?\s*)", re.I)
+# A term in whole years as most lists write it, read without the general parser.
+WHOLE_YEARS = re.compile(r"(\d{1,4}) years?")
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EARLIEST_BIRTH_YEAR = 1900
@@ -218,17 +222,26 @@ def _jsonl_rows(text: str) -> Iterator[RawRow]:
 
 
 def map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for column, value in row.items():
-        if column is None:
-            continue
-        target = _target(str(column), tuple(sorted(mapping.items())))
-        if target and target not in out:
-            out[target] = value
-    return out
+    targets = _targets(tuple(row), tuple(sorted(mapping.items())) if mapping else ())
+    return {target: row[column] for column, target in targets}
 
 
 @functools.lru_cache(maxsize=1024)
+def _targets(columns: tuple[Any, ...], mapping: tuple[tuple[str, str], ...]
+             ) -> tuple[tuple[str, str], ...]:
+    """(column, field) for each heading of ``columns`` that stands for a field (``--map``
+    first, then ``SYNONYMS``), the first column of a field winning; worked out once per
+    header."""
+    found: dict[str, str] = {}
+    for column in columns:
+        if column is None:
+            continue
+        target = _target(str(column), mapping)
+        if target and target not in found:
+            found[target] = column
+    return tuple((column, target) for target, column in found.items())
+
+
 def _target(column: str, mapping: tuple[tuple[str, str], ...]) -> str | None:
     """The field a column heading stands for (``--map`` first, then ``SYNONYMS``)."""
     heading = _heading(column)
@@ -242,6 +255,14 @@ def read_date(text: str) -> str | None:
     ``EARLIEST_DATE`` to today."""
     text = str(text).strip()
     today = dt.date.today()
+    if ISO_DAY.fullmatch(text):  # the usual shape first, read without strptime
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(text) from None
+        if not EARLIEST_DATE <= day <= today:
+            raise ValueError(text)
+        return text
     if re.fullmatch(r"\d{4}", text):
         if not EARLIEST_DATE.year <= int(text) <= today.year:
             raise ValueError(text)
@@ -254,14 +275,6 @@ def read_date(text: str) -> str | None:
         if day is None or not EARLIEST_DATE <= day <= today:
             raise ValueError(text)
         return f"{int(year):04d}-{int(month):02d}"
-    if ISO_DAY.fullmatch(text):  # the usual shape, read without strptime
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(text) from None
-        if not EARLIEST_DATE <= day <= today:
-            raise ValueError(text)
-        return text
     for fmt in DATE_FORMATS:
         try:
             day = dt.datetime.strptime(text, fmt).date()
@@ -280,6 +293,9 @@ def read_term(text: str) -> int | None:
     text = str(text).strip()
     if not text:
         return None
+    if match := WHOLE_YEARS.fullmatch(text):  # the usual shape, "8 years"
+        months = int(match.group(1)) * 12
+        return months if 0 < months <= MAX_TERM_YEARS * 12 else None
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         months = float(text.replace(",", ".")) * 12
     else:
@@ -397,20 +413,37 @@ def import_list(transaction: Transaction, path: str | Path, *,
     report.resumed_at = done
     index = NameIndex()  # the stored names, read once, then what each batch adds
     batch: list[RawRow] = []
-    for raw in _chain(first, rows):
-        if raw.number <= done:
-            continue
-        batch.append(raw)
-        if len(batch) >= BATCH_ROWS:
-            report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index))
-            if progress:
-                progress(len(batch))
-            batch = []
-    report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index,
-                                    last=True))
+    with _without_cycle_collection():
+        for raw in _chain(first, rows):
+            if raw.number <= done:
+                continue
+            batch.append(raw)
+            if len(batch) >= BATCH_ROWS:
+                report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by,
+                                                index))
+                if progress:
+                    progress(len(batch))
+                batch = []
+        report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index,
+                                        last=True))
     if progress and batch:
         progress(len(batch))
     return report
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused while a list is imported: the name index grows to
+    millions of small lists and tuples, none in a cycle, and each of the collector's full
+    passes walks them all (a fifth of a 100,000-row import's CPU). Reference counting still
+    frees everything else; the collector runs again, as it was set, when the import ends."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_text(path: Path, encoding: str) -> str:
@@ -467,7 +500,7 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
             pending = Pending(article_id, writer.person_by)
             for raw in batch:
                 results.append(_one_row(session, writer, article, raw, mapping, index, pending))
-            pending.flush(session, index, writer)
+            pending.flush(session, index)
             index.remember(session)
             done = batch[-1].number if batch else _progress(article) or 0
             _set_progress(article, done, complete=last)
@@ -489,30 +522,41 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
     except ValueError as e:
         return RowResult(raw.number, _value(row, "name"), "rejected", str(e))
     names = [values["name"], *values["aliases"]]
-    record = PersonRecord(id=f"r{raw.number}", name=values["name"], aliases=values["aliases"])
-    one = PersonRecord(id="", name=values["name"], aliases=list(values["aliases"]))
+    keys = [name_key(text) for text in names]  # each name read once, here
     near: set[int] | None = None
-    if len(separate_names(one)) == 1 and not index.same_key(names):
+    if _one_person(values) and not index.same_key(keys):
         slots = index.near(names)
         born = values.get("birth_year")
-        if not index.settled_new(slots, values["name"], born):
-            if slots and not index.written(slots):
-                pending.flush(session, index, writer)
+        if slots and not index.settled_new(slots, values["name"], born):
+            if not index.written(slots):
+                pending.flush(session, index)
             near = among(session, index, slots)
-        if not near or stays_new(session, _profile(record, values), among=near):
+        if not near or stays_new(session, _profile(_record(raw.number, values), values),
+                                 among=near):
             result = RowResult(raw.number, values["name"], "imported")
-            slot = index.add(names)
+            slot = index.add(names, keys=keys)
             if born is not None:
                 index.born[slot] = born
-            pending.rows.append(NewRow(record, values, raw.span, slot, result))
+            pending.rows.append(NewRow(values, keys, raw.span, slot, result))
             return result
-    pending.flush(session, index, writer)
+    pending.flush(session, index)
+    pending.publish(writer)
     result = _import_row(session, writer, article, raw.number, values, raw.span, among=near,
                          new=near is not None)
     index.add(names, person_id=result.person_id)
     # the row's person, and whoever it was merged into, have more than one birth year now
     index.forget(session, [result.person_id])
     return result
+
+
+def _record(number: int, values: dict[str, Any]) -> PersonRecord:
+    return PersonRecord(id=f"r{number}", name=values["name"], aliases=values["aliases"])
+
+
+def _one_person(values: dict[str, Any]) -> bool:
+    """Whether a row's names cannot be two persons (``resolve.persons.separate_names``)."""
+    return not values["aliases"] or len(separate_names(PersonRecord(
+        id="", name=values["name"], aliases=list(values["aliases"])))) == 1
 
 
 def _profile(record: PersonRecord, values: dict[str, Any]) -> Profile:
@@ -528,7 +572,7 @@ def _import_row(session: Session, writer: _Writer, article: Article, number: int
                 new: bool = False) -> RowResult:
     from . import events as event_resolution
 
-    record = PersonRecord(id=f"r{number}", name=values["name"], aliases=values["aliases"])
+    record = _record(number, values)
     before = len(writer.new)
     person = writer.person(record, new=new)
     by = writer.person_by
