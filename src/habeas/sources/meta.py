@@ -65,6 +65,10 @@ def make_document(text: str | None, *, source: str,
     if not text or not text.strip():
         return Rejected(source, Reason.EMPTY, "no text")
     fields = {key: value for key, value in metadata.items() if value is not None}
+    if "language" not in fields:  # no metadata says it: identified from the text
+        from ..nlp.language import identify
+
+        fields["language"] = identify(text)
     return Document(text=text, source=source, **fields)
 
 
