@@ -22,6 +22,7 @@ def process_documents(english: Callable[[], Language], documents: Iterable[Docum
                       batch_size: int = 32) -> Iterator[tuple[Document, Extraction]]:
     """Each document with its extraction, in order; ``english()`` gives the English pipeline
     (loaded only when an English article comes)."""
+    documents = list(documents)
     for document in documents:
         document.language = language_of(document.text, document.language)
     for language, run in groupby(documents, key=lambda d: d.language):

@@ -1,0 +1,117 @@
+"""Persons in a Russian article: natasha's PER spans, named in the nominative (natasha's
+``normalize``: "Ахтема Чийгоза" -> "Ахтем Чийгоз"), every other form as written kept as an
+alias, merged by surname stem ("Чийгоза", "Чийгозу", "Чийгоз" are one person) unless the given
+names differ; ages from "52-летний" before the name or "(52 года)" after it."""
+
+from __future__ import annotations
+
+import re
+
+from ....model import PersonRecord, Span
+from . import RULES
+from .pipeline import Parsed
+from .syntax import Sentence
+
+# Case endings stripped to compare surname and given-name forms ("Алферова", "Андреевой"),
+# longest first; a stem keeps at least MIN_STEM letters.
+ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ую",
+           "юю", "ая", "яя", "ий", "ый", "у", "ю", "а", "я", "е", "ы", "и")
+MIN_STEM = 3
+# How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
+AGE_WINDOW = 40
+
+AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]+){0,2}\s+$", re.I)
+AGE_AFTER = RULES.pattern("age_after")
+BYLINES = RULES.words("bylines")
+PERSON_NOUNS = RULES.words("person_nouns")
+
+
+def stem(word: str) -> str:
+    word = word.lower().replace("ё", "е")
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[:-len(ending)]
+    return word
+
+
+def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
+    for n, sentence in enumerate(parsed.sentences):
+        if sentence.start <= start < sentence.start + len(sentence.text):
+            return n, sentence
+    return None
+
+
+def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, int], str]]:
+    """The persons, and which person each word of a name belongs to ((sentence, word) -> id)."""
+    persons: list[PersonRecord] = []
+    mentions: dict[tuple[int, int], str] = {}
+    for kind, start, end, normal in parsed.spans:
+        if kind != "PER" or _is_byline(parsed.text, start):
+            continue
+        surface = parsed.text[start:end]
+        tokens = normal.split()
+        person = _match(persons, tokens)
+        if person is None:
+            person = PersonRecord(id=f"p{len(persons) + 1}", name=normal)
+            persons.append(person)
+        elif len(tokens) > len(person.name.split()):
+            _add_alias(person, person.name)
+            person.name = normal
+        _add_alias(person, surface)
+        person.mentions.append(Span(start, end, surface))
+        located = sentence_of(parsed, start)
+        if located is not None:
+            n, sentence = located
+            words = [w for w in sentence.words if start <= w.start < end]
+            for word in words:
+                mentions[(n, word.i)] = person.id
+            _read_attributes(person, sentence, words, parsed.text, start, end)
+    for person in persons:
+        person.aliases = [a for a in person.aliases if a != person.name]
+    return persons, mentions
+
+
+def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:
+    """The person these name tokens belong to: the same surname stem, and no other given name;
+    one word alone matches a surname or a given name."""
+    stems = [stem(t) for t in tokens]
+    for person in persons:
+        known = [stem(t) for t in person.name.split()]
+        alias_stems = {stem(w) for a in person.aliases for w in a.split()}
+        if len(stems) == 1:
+            if stems[0] in known or stems[0] in alias_stems:
+                return person
+            continue
+        if stems[-1] != known[-1]:
+            continue
+        if len(known) > 1 and stems[0] != known[0]:
+            continue  # brothers: one surname, two given names
+        return person
+    return None
+
+
+def _add_alias(person: PersonRecord, form: str) -> None:
+    if form not in person.aliases:
+        person.aliases.append(form)
+
+
+def _is_byline(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].lower()
+    return any(re.search(rf"\b{word}\w*\s*:?\s*$", before) for word in BYLINES)
+
+
+def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text: str,
+                     start: int, end: int) -> None:
+    if person.age is None:
+        match = AGE_BEFORE.search(text[max(0, start - AGE_WINDOW):start]) or AGE_AFTER.search(
+            text[end:end + 20])
+        if match:
+            person.age = int(match.group("age"))
+    if words and person.gender is None:
+        gender = words[0].feats.get("Gender")
+        person.gender = {"Masc": "male", "Fem": "female"}.get(gender)
+    if words:
+        head = sentence.head(words[0])
+        if words[0].rel == "appos" and head is not None and head.lemma in PERSON_NOUNS:
+            if head.lemma not in person.roles:
+                person.roles.append(head.lemma)
