@@ -9,14 +9,10 @@ import re
 
 from ....model import PersonRecord, Span
 from . import RULES
+from .forms import same_word
 from .pipeline import Parsed
 from .syntax import Sentence
 
-# Case endings stripped to compare surname and given-name forms ("Алферова", "Андреевой"),
-# longest first; a stem keeps at least MIN_STEM letters.
-ENDINGS = ("ыми", "ими", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ую",
-           "юю", "ая", "яя", "ий", "ый", "у", "ю", "а", "я", "е", "ы", "и")
-MIN_STEM = 3
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
 AGE_WINDOW = 40
 
@@ -24,14 +20,6 @@ AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]
 AGE_AFTER = RULES.pattern("age_after")
 BYLINES = RULES.words("bylines")
 PERSON_NOUNS = RULES.words("person_nouns")
-
-
-def stem(word: str) -> str:
-    word = word.lower().replace("ё", "е")
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
-            return word[:-len(ending)]
-    return word
 
 
 def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
@@ -74,17 +62,16 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
 def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:
     """The person these name tokens belong to: the same surname stem, and no other given name;
     one word alone matches a surname or a given name."""
-    stems = [stem(t) for t in tokens]
     for person in persons:
-        known = [stem(t) for t in person.name.split()]
-        alias_stems = {stem(w) for a in person.aliases for w in a.split()}
-        if len(stems) == 1:
-            if stems[0] in known or stems[0] in alias_stems:
+        known = person.name.split()
+        forms = [w for a in person.aliases for w in a.split()]
+        if len(tokens) == 1:
+            if any(same_word(tokens[0], w) for w in known + forms):
                 return person
             continue
-        if stems[-1] != known[-1]:
+        if not same_word(tokens[-1], known[-1]):
             continue
-        if len(known) > 1 and stems[0] != known[0]:
+        if len(known) > 1 and not same_word(tokens[0], known[0]):
             continue  # brothers: one surname, two given names
         return person
     return None
