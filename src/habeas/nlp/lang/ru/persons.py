@@ -37,6 +37,9 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         if kind != "PER" or _is_byline(parsed.text, start):
             continue
         surface = parsed.text[start:end]
+        located = sentence_of(parsed, start)
+        words = [w for w in located[1].words if start <= w.start < end] if located else []
+        normal = _nominative(normal, words)
         tokens = normal.split()
         person = _match(persons, tokens)
         if person is None:
@@ -47,10 +50,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             person.name = normal
         _add_alias(person, surface)
         person.mentions.append(Span(start, end, surface))
-        located = sentence_of(parsed, start)
         if located is not None:
             n, sentence = located
-            words = [w for w in sentence.words if start <= w.start < end]
             for word in words:
                 mentions[(n, word.i)] = person.id
             _read_attributes(person, sentence, words, parsed.text, start, end)
@@ -75,6 +76,21 @@ def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | Non
             continue  # brothers: one surname, two given names
         return person
     return None
+
+
+def _nominative(normal: str, words: list) -> str:
+    """natasha's nominative, with the given names its dictionary lacks put in the nominative too:
+    a man's name in the genitive or accusative ending in -а/-я ("Сервера", "Эдема") drops it."""
+    tokens = normal.split()
+    if len(tokens) != len(words):
+        return normal
+    out = []
+    for token, word in zip(tokens, words):
+        oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
+        if oblique and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+            token = token[:-1] + ("й" if token.endswith("я") else "")
+        out.append(token)
+    return " ".join(out)
 
 
 def _add_alias(person: PersonRecord, form: str) -> None:
