@@ -20,6 +20,8 @@ HOLDS = frozenset(RULES.lists["holds"])
 SUBJECT_TYPES = RULES.words("subject_types")
 SUBJECT_VERBS = RULES.words("subject_verbs")
 PRONOUNS = RULES.words("pronouns")
+PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
+RELATIVES = RULES.words("relatives")
 PERSON_NOUNS = RULES.words("person_nouns")
 NEGATIONS = RULES.words("negations")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
@@ -58,8 +60,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             who = participants(sentence, word, kind, n, mentions)
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
-            if not who:
-                who = focus[-1:] if focus else named[:1]
+            if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
+                before = [pid for (s, i), pid in sorted(mentions.items())
+                          if s == n and i < word.i]
+                who = before[-1:] or focus[-1:] or named[:1]
             if not who:
                 continue
             found.append(_event(kind, who, word, sentence, parsed, published))
@@ -104,9 +108,17 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             head = sentence.head(word)
             if not holders and head is not None:
                 holders = sentence.children(head, PATIENT_ACTIVE)
+    holders = [sentence.head(word) if h.lemma in RELATIVES and word.rel.startswith("acl")
+               and sentence.head(word) is not None else h for h in holders]
     found = _persons_in(sentence, holders, n, mentions)
     if found:
         return found
+    marked = [k for k in sentence.children(word, ("obl", "iobj", "nmod"))
+              if preposition(sentence, k) in PATIENT_PREPOSITIONS]
+    found = _persons_in(sentence, marked, n, mentions)
+    if found:
+        return found
+    holders = holders or marked
     if not holders:
         return []
     heads = {h.lemma for h in holders}

@@ -40,6 +40,13 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         located = sentence_of(parsed, start)
         words = [w for w in located[1].words if start <= w.start < end] if located else []
         normal = _nominative(normal, words)
+        while words and words[0].lemma in PERSON_NOUNS and len(words) > 1:
+            # "Журналистка Катерина": a role noun the tagger took into the name
+            start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
+            surface = parsed.text[start:end]
+        surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
+        if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
+            continue  # "Мустафаевых": a family, no person
         tokens = normal.split()
         person = _match(persons, tokens)
         if person is None:

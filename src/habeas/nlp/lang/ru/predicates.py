@@ -37,6 +37,7 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 
 def has_term(word: Word, sentence: Sentence) -> bool:
     lemmas = {w.lemma for w in sentence.subtree(word)}
+    lemmas |= {w.lemma for w in sentence.children(word, ("obj",))}
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
                           "работа", "наказание", "предупреждение"})
 
@@ -67,7 +68,20 @@ def object_appeal(word: Word, sentence: Sentence) -> bool:
 
 
 def object_verdict(word: Word, sentence: Sentence) -> bool:
-    return "приговор" in _object_lemmas(sentence, word)
+    """"изменил приговор", "сократил срок"."""
+    return bool({"приговор", "срок"} & _object_lemmas(sentence, word))
+
+
+def to_house_arrest(word: Word, sentence: Sentence) -> bool:
+    """"перевёл под домашний арест": released from custody to house arrest."""
+    lemmas = _object_lemmas(sentence, word)
+    return {"домашний", "арест"} <= lemmas
+
+
+def object_decision(word: Word, sentence: Sentence) -> bool:
+    """"оставил без изменения решение (приговор)"."""
+    lemmas = _object_lemmas(sentence, word)
+    return "изменение" in lemmas and bool(lemmas & {"решение", "приговор"})
 
 
 def object_picket(word: Word, sentence: Sentence) -> bool:
