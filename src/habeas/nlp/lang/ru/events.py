@@ -146,7 +146,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         trigger=Span(word.start, word.end, word.text))
     event.date = args.find_date(text, published)
     event.place = _place(sentence, parsed, kind)
-    event.agent = _agent(sentence, word, parsed)
+    event.agent = _agent(sentence, word, parsed, kind)
     if kind in ("charge", "sentence", "conviction", "acquittal", "charges_dropped"):
         event.charge = args.find_charge(text)
     if kind == "sentence":
@@ -188,7 +188,7 @@ def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
     return None
 
 
-def _agent(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
+def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
     """Who did it: the subject of an active trigger when it names no person the event happened
     to ("суд", "сотрудники ФСБ"), else the court or body the sentence names."""
     if word_class(word) == "VERB" and not is_passive(word) and word.lemma not in SUBJECT_VERBS:
@@ -198,7 +198,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
                                                              "appos", "case", "det"}))
                 return sentence.span_text(words)
     orgs = _spans_in(parsed, sentence, "ORG")
-    if orgs:
+    if orgs and kind in COURT_TYPES:
         return orgs[0][2]
     return None
 
