@@ -22,6 +22,7 @@ SUBJECT_VERBS = RULES.words("subject_verbs")
 PRONOUNS = RULES.words("pronouns")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 RELATIVES = RULES.words("relatives")
+UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
 NEGATIONS = RULES.words("negations")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
@@ -37,6 +38,9 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     pos = word_class(word)
     if pos == "OTHER":
         return None
+    head = sentence.head(word)
+    if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
+        return None  # demanded, intended, threatened: not told as done
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):

@@ -45,6 +45,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
             surface = parsed.text[start:end]
         surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
+        if len(words) == 1 and words[0].lemma in PERSON_NOUNS:
+            continue  # "Журналистка" alone
         if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
             continue  # "Мустафаевых": a family, no person
         tokens = normal.split()
@@ -77,6 +79,8 @@ def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | Non
             if any(same_word(tokens[0], w) for w in known + forms):
                 return person
             continue
+        if len(known) == 1 and any(same_word(t, known[0]) for t in tokens):
+            return person  # known so far by one name: "Катерина", then "Катерина Андреева"
         if not same_word(tokens[-1], known[-1]):
             continue
         if len(known) > 1 and not same_word(tokens[0], known[0]):
