@@ -57,6 +57,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     for n, sentence in enumerate(parsed.sentences):
         found = []
         named = [pid for (s, _), pid in mentions.items() if s == n]
+        sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
+        previous_found = previous
         for word in sentence.words:
             kind = trigger_type(word, sentence)
             if kind is None:
@@ -64,9 +66,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             who = participants(sentence, word, kind, n, mentions)
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
+            if not who and _means_group(sentence, word) and previous_found:
+                who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 before = [pid for (s, i), pid in sorted(mentions.items())
-                          if s == n and i < word.i]
+                          if s == n and i < word.i and pid not in sources]
                 who = before[-1:] or focus[-1:] or named[:1]
             if not who:
                 continue
@@ -129,6 +133,28 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if heads & (PRONOUNS | PERSON_NOUNS) or any(h.pos == "PROPN" for h in holders):
         return []
     return None
+
+
+def _means_group(sentence: Sentence, word: Word) -> bool:
+    """The participant is "both" or "they": the persons of the event before."""
+    for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        if kid.lemma in ("они", "оба", "обе") or any(
+                k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
+            return True
+    return False
+
+
+def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                    ) -> set[str]:
+    """The persons a sentence's claim is attributed to (the speaker is not the one it
+    happened to)."""
+    holders = []
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            holders += sentence.children(word, SUBJECT)
+        elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
+            holders += sentence.children(word, ("nmod",))
+    return set(_persons_in(sentence, holders, n, mentions))
 
 
 def _persons_in(sentence: Sentence, holders: list[Word], n: int,
