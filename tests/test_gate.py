@@ -112,3 +112,9 @@ def test_real_russian_reports_meet_their_floors(habeas):
     assert check_floors(report, floors("real-ru")) == []
     baseline = evaluate(habeas, paths, baseline=True).as_dict()
     assert report["events"]["f1"] > baseline["events"]["f1"]
+
+
+def test_own_russian_gold_meets_its_floors(habeas):
+    paths = sorted((ROOT / "tests" / "gold-ru").glob("*.json"))
+    report = evaluate(habeas, paths).as_dict()
+    assert check_floors(report, floors("gold-ru")) == []
