@@ -111,7 +111,9 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
-        holders = sentence.children(word, PATIENT_ACTIVE)
+        holders = sentence.children(word, PATIENT_ACTIVE) or [
+            k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
+            for k in sentence.children(x, ("obj", "nmod"))]
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -126,7 +128,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
-    holders = holders or marked
+    holders = holders + marked  # "применили к нему силу": the pronoun is the person
     if not holders:
         return []
     heads = {h.lemma for h in holders}
