@@ -417,3 +417,55 @@ def test_a_quoted_charge_list_is_kept_whole(nlp):
              'mass disorder, inciting social hatred" and tax evasion.') if t == "sentence"]
     assert sentence["charge"] == ("organizing mass riots, taking part in mass disorder, "
                                   "inciting social hatred and tax evasion")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Since April 2022, Lev Orlov has been in a pre-trial detention centre.", "2022-04"),
+    ("Olena Piekh and Ivan Sokol have been held captive since 2018.", "2018"),
+])
+def test_held_since_tells_the_arrest_and_its_date(nlp, text, date):
+    found = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert [e["date"] for e in found] == [date] and found[0]["place"] is None
+
+
+def test_being_somewhere_since_is_no_arrest(nlp):
+    assert not kinds(nlp, "Lev Orlov has been in Vilnius since May.")
+
+
+def test_the_conviction_told_again_is_the_persons(nlp):
+    assert ("conviction", "Lev Orlov") in kinds(
+        nlp, "Lev Orlov was given two years for violating probation. The conviction was widely "
+             "seen as politically motivated.")
+
+
+@pytest.mark.parametrize("text", [
+    "We went to the courthouse, where the next hearing in the case of Lev Orlov was held.",
+    "The trial in the case against Lev Orlov opened on Monday.",
+])
+def test_a_court_step_in_the_case_of_a_person(nlp, text):
+    assert ("trial", "Lev Orlov") in kinds(nlp, text)
+
+
+def test_an_approximate_term_and_the_exact_one_are_one_sentence(nlp):
+    text = ("Opposition leader Lev Orlov sentenced to nearly 14 years\n\nLev Orlov was sentenced "
+            "on Thursday to 13 years, 9 months and seven days in prison.")
+    assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == [165]
+
+
+def test_counted_people_not_named_are_new_people(nlp):
+    text = ("Lawyers Ivan Kobets, Igor Serov and Alexei Lipin were sentenced on Friday. Mediazona "
+            "reported three journalists attending the hearing were detained and taken to a "
+            "police station.")
+    assert not {k for k in kinds(nlp, text) if k[0] in ("arrest", "transfer")}
+
+
+def test_refusing_to_stop_a_hunger_strike_is_no_negation(nlp):
+    found = events_of(nlp, "Ruslan Zeynullin refused to stop the hunger strike until the "
+                           "verdict.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("hunger_strike", False)]
+
+
+def test_searches_at_the_homes_of_persons(nlp):
+    text = ("The searches were conducted at the homes of Lenur Seitov, Timur Yalkin and Azamat "
+            "Eyubov in Bakhchisarai.")
+    assert ("search", "Azamat Eyubov", "Lenur Seitov", "Timur Yalkin") in kinds(nlp, text)

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.progress import TimeElapsedColumn
 from rich.table import Table
@@ -23,6 +24,7 @@ from . import __version__
 from .errors import HabeasError, UsageError
 from .exports import safe_rows
 from .model import EVENT_TYPES, Rejected
+from .sources.guards import printable
 from .workspace import ExtractReport, Habeas, IngestReport
 
 app = typer.Typer(
@@ -35,6 +37,9 @@ app = typer.Typer(
 PIPED_WIDTH = 140
 console = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else PIPED_WIDTH)
+
+# Libraries that log each broken page they are given (the skip line already names it).
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "justext")
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database: a file path for SQLite or a SQLAlchemy URL "
@@ -63,6 +68,9 @@ def main_options(
         raise typer.Exit()
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:  # their complaints about a page are the page's one-line skip
+        for name in CHATTY_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     ctx.obj = {"db": db, "model": model}
 
 
@@ -74,7 +82,7 @@ def workspace(ctx: typer.Context, db: str | None = None) -> Habeas:
 
 def fail(error: HabeasError, code: int | None = None) -> None:
     """Print the one-line error and exit: 2 for a usage error, 1 for anything else."""
-    err.print(f"[red]error:[/red] {error}", highlight=False)
+    err.print(f"[red]error:[/red] {safe(str(error))}", highlight=False)
     raise typer.Exit(code if code is not None else 2 if isinstance(error, UsageError) else 1)
 
 
@@ -124,11 +132,18 @@ def do_extract(habeas: Habeas, limit: int | None) -> ExtractReport:
         return habeas.extract(limit=limit, progress=lambda n: bar.advance(task, n))
 
 
+def safe(text: str) -> str:
+    """Text from the input (a file name, a parser's message) as one inert line: control
+    characters escaped, Rich markup ("[red]") shown as written."""
+    return escape(printable(text))
+
+
 def print_ingest(report: IngestReport) -> None:
     console.print(f"[bold]Ingested[/bold] {report.ingested} new article(s); "
                   f"{len(report.already)} already in store; {len(report.rejected)} skipped.")
     for item in report.rejected:
-        console.print(f"  [yellow]skipped[/yellow] {item.line()}", highlight=False, soft_wrap=True)
+        console.print(f"  [yellow]skipped[/yellow] {safe(item.line())}", highlight=False,
+                      soft_wrap=True)
 
 
 def print_extract(report: ExtractReport) -> None:
@@ -141,10 +156,11 @@ def print_extract(report: ExtractReport) -> None:
     for language, n in sorted(report.unsupported.items()):
         console.print(f"{n} article(s) in {language!r} stored: no extraction for {language} yet.")
     for source, reason in report.failed:
-        console.print(f"  [red]failed[/red] {source}: {reason}", highlight=False, soft_wrap=True)
+        console.print(f"  [red]failed[/red] {safe(source)}: {safe(reason)}", highlight=False,
+                      soft_wrap=True)
     for source, reason in report.busy:
-        console.print(f"  [yellow]left pending[/yellow] {source}: {reason} (run again)",
-                      highlight=False, soft_wrap=True)
+        console.print(f"  [yellow]left pending[/yellow] {safe(source)}: {safe(reason)} "
+                      "(run again)", highlight=False, soft_wrap=True)
     if report.failed:
         console.print("Failed articles stay in the store: `habeas extract --retry` tries them "
                       "again.", highlight=False)
@@ -200,7 +216,7 @@ def extract_files(habeas: Habeas, files, format, overrides, encoding) -> int:
     documents = [i for i in items if not isinstance(i, Rejected)]
     for item in items:
         if isinstance(item, Rejected):
-            err.print(f"[yellow]skipped[/yellow] {item.line()}", highlight=False)
+            err.print(f"[yellow]skipped[/yellow] {safe(item.line())}", highlight=False)
     results = [x.to_json() for x in habeas.extract_documents(documents)]
     if format == "json":
         payload = results[0] if len(results) == 1 else results
@@ -240,6 +256,63 @@ def run(ctx: typer.Context, paths: Paths, published: Published = None, outlet: O
         fail(e)
     print_extract(extracted)
     raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def reextract(
+    ctx: typer.Context,
+    since: Annotated[Optional[str], typer.Option(
+        help="Only articles published on or after this date (YYYY-MM-DD).")] = None,
+    article: Annotated[Optional[list[int]], typer.Option(
+        "--article", help="Only this article (by id; repeatable).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Extract stored articles again with the current rules, keeping every review decision,
+    edit and manual merge that still applies; lists those that no longer match anything."""
+    habeas = workspace(ctx, db)
+    try:
+        total = len(article) if article else None
+        habeas.nlp  # noqa: B018  (load the model before the bar starts)
+        with progress_bar() as bar:
+            task = bar.add_task("Re-extracting", total=total)
+            report = habeas.reextract(since=since, article_ids=article,
+                                      progress=lambda n: bar.advance(task, n))
+    except HabeasError as e:
+        fail(e)
+    print_reextract(report)
+
+
+def print_reextract(report) -> None:
+    console.print(f"[bold]Re-extracted[/bold] {len(report.articles)} article(s): "
+                  f"{report.total('carried')} decision(s) and edit(s) kept, "
+                  f"{report.total('lost')} no longer matched; {report.total('merges_kept')} "
+                  f"manual merge(s) still apply, {report.total('merges_lost')} no longer "
+                  "matched.", highlight=False)
+    for source, reason in report.skipped:
+        console.print(f"  [yellow]skipped[/yellow] {source}: {reason}", highlight=False)
+    for source, reason in report.failed:
+        console.print(f"  [red]failed[/red] {source}: {reason} (left as it was)",
+                      highlight=False, soft_wrap=True)
+    lost = [(kept, item) for kept in report.articles for item in kept.lost]
+    merges = [(kept, item) for kept in report.articles for item in kept.merges_lost]
+    if lost:
+        table = Table(title="Decisions no longer matched (kept in the store as they were)")
+        for column in ("article", "claim", "field", "value", "decision", "by", "sentence"):
+            table.add_column(column)
+        for kept, item in lost:
+            decision = "edited" if item["extractor"] == "reviewer" else item["status"]
+            table.add_row(f"#{kept.article_id}", f"#{item['id']}", item["field"],
+                          str(item["value"])[:40], decision, item["reviewed_by"] or "",
+                          (item["sentence"] or "")[:60])
+        console.print(table)
+    if merges:
+        table = Table(title="Manual merges the articles no longer name (still in force)")
+        for column in ("article", "merge", "person", "into", "by"):
+            table.add_column(column)
+        for kept, item in merges:
+            table.add_row(f"#{kept.article_id}", f"#{item['id']}", item["person"],
+                          item["into"], item["by"])
+        console.print(table)
 
 
 # ---------------------------------------------------------------- reading the record

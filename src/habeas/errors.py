@@ -74,6 +74,14 @@ class Conflict(UsageError):
     template = "Already decided: {detail}"
 
 
+class ExtractionError(HabeasError):
+    """The pipeline failed on one article; the article is marked failed with this reason and the
+    others go on (``habeas extract --retry`` tries it again)."""
+
+    code = "E009"
+    template = "Cannot extract {detail}"
+
+
 class GoldError(HabeasError):
     code = "E007"
     template = "Bad gold file: {detail}"

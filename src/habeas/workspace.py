@@ -8,6 +8,7 @@ and a rerun picks up where the last one stopped.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +21,7 @@ from sqlalchemy import exc
 from sqlalchemy.orm import Session
 
 from .config import Settings, get_settings
-from .errors import Reason, StoreError
+from .errors import ExtractionError, Reason, StoreError, UsageError
 from .model import Document, Extraction, Rejected
 from .sources import read_sources
 from .store import crud, db
@@ -61,6 +62,19 @@ class ExtractReport:
     # Articles stored but not extracted, per language without a pipeline ("no extraction for
     # LANG yet").
     unsupported: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class ReextractReport:
+    """What ``Habeas.reextract`` did: per article, what it kept and lost (``store.keep.Kept``);
+    the articles it could not extract again (left as they were, with the reason)."""
+
+    articles: list = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def total(self, what: str) -> int:
+        return sum(len(getattr(kept, what)) for kept in self.articles)
 
 
 class Habeas:
@@ -218,6 +232,8 @@ class Habeas:
             article_id = _article_id(document)
             name = document.title or document.source
             try:
+                if isinstance(extraction, ExtractionError):
+                    raise extraction
                 counts = db.retrying(lambda: self._save(article_id, extraction))
             except Exception as e:  # one bad article must not stop the batch
                 reason = db.describe(e)
@@ -225,7 +241,10 @@ class Habeas:
                     log.warning("article %s left pending: %s", article_id, reason)
                     report.busy.append((name, reason))
                 else:
-                    log.exception("extraction of article %s failed", article_id)
+                    if isinstance(e, ExtractionError):  # its reason is the report's line
+                        log.debug("article %s failed: %s", article_id, e)
+                    else:
+                        log.exception("extraction of article %s failed", article_id)
                     _store_errors(lambda: db.retrying(
                         lambda: self._mark_failed(article_id, str(e))))
                     report.failed.append((name, reason))
@@ -260,6 +279,48 @@ class Habeas:
             if article is not None and article.status == "pending":
                 crud.mark_failed(session=session, article=article, error=error)
 
+    def reextract(self, *, since: str | None = None, article_ids: list[int] | None = None,
+                  progress: Progress | None = None) -> ReextractReport:
+        """Extract stored articles again with the current rules, one transaction per article,
+        keeping every reviewer decision, edit and manual merge that still applies
+        (``store.keep``); an interrupted run leaves each article either redone or as it was,
+        and can be run again. ``since``: published on or after (ISO date); ``article_ids``:
+        these articles only. Lists (``habeas import``) are not extracted, so not redone."""
+        from .nlp.pipeline import process
+
+        if since is not None and not _is_date(since):
+            raise UsageError(f"{since!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        report = ReextractReport()
+        with self.session() as session, session.begin():
+            ids = crud.extracted_articles(session=session, since=since,
+                                          article_ids=article_ids)
+        for missing in sorted(set(article_ids or ()) - set(ids)):
+            report.skipped.append((f"article {missing}", "not an extracted article"))
+        for start in range(0, len(ids), EXTRACT_CHUNK):
+            with self.session() as session, session.begin():
+                documents = [_document_of(crud.get_article(session=session, article_id=i))
+                             for i in ids[start:start + EXTRACT_CHUNK]]
+            for document, extraction in process(self.nlp, documents,
+                                                batch_size=self.settings.batch_size):
+                article_id = _article_id(document)
+                try:
+                    kept = db.retrying(lambda: self._reextract(article_id, extraction))
+                except Exception as e:  # one article must not stop the rest; it is unchanged
+                    log.exception("re-extraction of article %s failed", article_id)
+                    report.failed.append((document.title or document.source, db.describe(e)))
+                else:
+                    report.articles.append(kept)
+                if progress:
+                    progress(1)
+        return report
+
+    def _reextract(self, article_id: int, extraction: Extraction):
+        from .store import keep
+
+        with self.session(write=True) as session, session.begin():
+            article = crud.get_article(session=session, article_id=article_id)
+            return keep.reextract(session=session, article=article, extraction=extraction)
+
     def backup(self, target: Path, *, force: bool = False):
         """A consistent copy of the store in ``target`` (``store.backup``)."""
         from .store import backup
@@ -279,6 +340,8 @@ class Habeas:
 
         for _, extraction in process_documents(lambda: self.nlp, documents,
                                                batch_size=self.settings.batch_size):
+            if isinstance(extraction, ExtractionError):
+                raise extraction
             yield extraction
 
 
@@ -288,6 +351,19 @@ def _store_errors(work: Callable[[], T]) -> T:
         return work()
     except exc.SQLAlchemyError as e:
         raise StoreError(db.describe(e)) from e
+
+
+def _is_date(text: str) -> bool:
+    """"2017", "2017-09" or "2017-09-27", on the calendar."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 3 or len(parts[0]) != 4 or \
+            any(len(p) != 2 for p in parts[1:]) or not all(p.isdigit() for p in parts):
+        return False
+    try:
+        dt.date(*(int(p) for p in parts), *(1,) * (3 - len(parts)))
+    except ValueError:
+        return False
+    return True
 
 
 def _article_id(document: Document) -> int:

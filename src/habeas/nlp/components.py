@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -42,22 +44,25 @@ class ParagraphBreaks:
     version = "habeas.paragraphs.v3"
 
     def __call__(self, doc: Doc) -> Doc:
+        # Token index -> starts a sentence, the last word winning; written at the end in one
+        # go (setting ``Token.is_sent_start`` scans the whole doc each time: quadratic).
+        marks: dict[int, bool] = {}
         starts = [doc[0]] if len(doc) else []
         for token in doc[:-1]:
             if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
                 first = doc[token.i + 1]
-                first.is_sent_start = True
+                marks[first.i] = True
                 starts.append(first)
                 if (first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha
                         and "\n" not in first.whitespace_):
-                    doc[first.i + 1].is_sent_start = False
+                    marks[first.i + 1] = False
         for token in doc[1:]:
             before = doc[token.i - 1]
             if after_abbreviation(token):
-                token.is_sent_start = False  # "(Art. 361-3)", "colony No. 2"
+                marks[token.i] = False  # "(Art. 361-3)", "colony No. 2"
             elif before.text in (".", "!", "?") and not before.whitespace_ and \
                     token.is_title and before.i > 0 and doc[before.i - 1].is_lower:
-                token.is_sent_start = True  # "was detained.The court": a glued sentence
+                marks[token.i] = True  # "was detained.The court": a glued sentence
         # A wire story's dateline stands apart ("MINSK -- | Belarusian ruler ... pardoned"):
         # glued to the lead, the parser takes the city for the subject of the whole sentence.
         text = doc.text
@@ -66,10 +71,19 @@ class ParagraphBreaks:
             if match:
                 after = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
                 if after is not None and after.start > first.i + 1:
-                    doc[after.start].is_sent_start = True
+                    marks[after.start] = True
                     for token in doc[first.i + 1: after.start]:
-                        token.is_sent_start = False
+                        marks[token.i] = False
+        if marks:
+            values = doc.to_array([SENT_START])
+            for i, start in marks.items():
+                values[i] = 1 if start else NOT_A_START
+            doc.from_array([SENT_START], values)
         return doc
+
+
+# ``SENT_START`` of a token that does not start a sentence (-1), as ``Doc.to_array`` writes it.
+NOT_A_START = numpy.uint64(2**64 - 1)
 
 
 # Abbreviations a full stop does not end a sentence after, before a number ("Art. 361-3").

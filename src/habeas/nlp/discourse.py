@@ -9,17 +9,21 @@ Crimea-SOS", "confirmed by Alim Aliev", "Alim Aliev, ..., who said").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
-from .spans import entity_at, entity_text
+from .spans import entities, entity_at, entity_text
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
 PLURAL = RULES.words("plural_pronouns")
+DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 # "the 33-year-old"
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
@@ -50,6 +54,17 @@ VICTIM_WINDOW = 10
 ACCUSERS = RULES.words("accusers")
 
 
+class TokensOf:
+    """``i in tokens``: token ``i`` is part of a mention of one of ``persons`` (without building
+    the set of every such token for each event)."""
+
+    def __init__(self, cluster_at: dict[int, str], persons: list[str]) -> None:
+        self.cluster_at, self.persons = cluster_at, persons
+
+    def __contains__(self, i: object) -> bool:
+        return self.cluster_at.get(i) in self.persons
+
+
 class Discourse:
     def __init__(self, doc: Doc, person_spans, persons: list[PersonRecord]) -> None:
         self.doc = doc
@@ -69,6 +84,12 @@ class Discourse:
                 self.cluster_at[token.i] = span.label_
             self.mentions.append((span.root.i, span.label_))
         self.mentions.sort()
+        self._mention_counts = Counter(cid for _, cid in self.mentions)
+        self._first_mention: dict[str, int] = {}
+        for start, cid in self.mentions:
+            self._first_mention.setdefault(cid, start)
+        self._group_at: dict[int, list[str]] = {}
+        self._group_starts: list[int] | None = None
         for person in persons:
             guessed = guess_gender(person.name)
             if guessed:
@@ -128,8 +149,8 @@ class Discourse:
         if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return []
-        named_before = {cid for start, cid in self.mentions if start < token.i}
-        holders = self.by_role.get(token.lower_, set()) & named_before
+        holders = {cid for cid in self.by_role.get(token.lower_, set())
+                   if self._first_mention.get(cid, token.i) < token.i}  # named before
         return list(holders) if len(holders) == 1 else []
 
     def definite_victim(self, token: Token) -> list[str]:
@@ -152,7 +173,7 @@ class Discourse:
         """The person the report is about so far: of those events happened to, the one named
         most often before ``before`` (the first named, when as often)."""
         counts: dict[str, int] = {}
-        for start, cid in self.mentions:
+        for start, cid in self.between(0, before):
             if start < before and cid in self.victims:
                 counts[cid] = counts.get(cid, 0) + 1
         return [max(counts, key=counts.get)] if counts else []
@@ -180,7 +201,7 @@ class Discourse:
                 return self.cluster_at[min(mentions)]
         if not self.victims:
             return None
-        counts = {cid: sum(c == cid for _, c in self.mentions) for cid in self.victims}
+        counts = {cid: self._mention_counts[cid] for cid in self.victims}
         return max(counts, key=counts.get)
 
     def antecedents(self, token: Token) -> list[str]:
@@ -199,6 +220,11 @@ class Discourse:
         window_start = sents[max(first_sent, 0)].start
         if plural:
             count = number_of(token)
+            if count and token.pos_ == "NOUN" and not any(
+                    c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children):
+                # "three journalists attending the hearing were detained": new people, not the
+                # three named before; perhaps the ones named right after
+                return self._next_n(count, token)
             group = self._last_group(token.i, window_start)
             if self.victims and not set(group) <= self.victims and count:
                 group = self._last_n(count, token.i, 0) or group
@@ -215,7 +241,7 @@ class Discourse:
 
     def last_victim(self, before: int) -> list[str]:
         """The last person named before ``before`` whom an event happened to."""
-        for start, cid in reversed(self.mentions):
+        for start, cid in reversed(self.between(0, before)):
             if start < before and cid in self.victims:
                 return [cid]
         return []
@@ -223,7 +249,7 @@ class Discourse:
     def _last_n(self, count: int, before: int, window_start: int) -> list[str]:
         """ "The three men", "all five": the last ``count`` persons named before."""
         found: list[str] = []
-        for start, cid in reversed(self.mentions):
+        for start, cid in reversed(self.between(window_start, before)):
             root = self.doc[start]
             if syntax.is_active_subject(root) and root.head.lemma_ in REPORTING_VERBS:
                 continue  # "Polozov said that both men ...": the speaker is not one of them
@@ -241,7 +267,7 @@ class Discourse:
         index = self.sent_index.get(token.sent.start, 0)
         end = sents[min(index + 2, len(sents) - 1)].end
         found: list[str] = []
-        for start, cid in self.mentions:
+        for start, cid in self.between(token.i + 1, end):
             if token.i < start < end and cid not in found:
                 found.append(cid)
         return found[:count] if len(found) >= count else []
@@ -249,31 +275,47 @@ class Discourse:
     def _last_group(self, before: int, window_start: int) -> list[str]:
         """The last coordination of two or more persons before ``before``, of persons events
         happened to if there are such."""
-        groups = self._groups(before, window_start)
         # The persons events happened to stay in focus beyond the window.
-        preferred = [g for g in self._groups(before, 0) if self.victims and
-                     set(g) <= self.victims]
-        return (preferred or groups or [[]])[0]
+        preferred = next((g for g in self._groups(before, 0) if set(g) <= self.victims),
+                         None) if self.victims else None
+        return preferred or next(self._groups(before, window_start), [])
 
-    def _groups(self, before: int, window_start: int) -> list[list[str]]:
-        found = []
-        for start, cid in reversed(self.mentions):
-            if start >= before or start < window_start:
-                continue
-            head = self.doc[start]
-            root = head
+    def _groups(self, before: int, window_start: int) -> Iterator[list[str]]:
+        """The coordinations of two or more persons named in ``window_start <= i < before``,
+        the last first."""
+        if self._group_starts is None:  # the mentions that coordinate persons, found once
+            self._group_starts = sorted({start for start, _ in self.mentions
+                                         if len(self._group_of(start)) >= 2})
+        starts = self._group_starts
+        for start in reversed(starts[bisect_left(starts, window_start):
+                                     bisect_left(starts, before)]):
+            yield self._group_at[start]
+
+    def _group_of(self, start: int) -> list[str]:
+        """The persons coordinated with the mention whose root is ``start`` (built once)."""
+        if start not in self._group_at:
+            root = self.doc[start]
             while syntax.is_conjunct(root) and root.head.i != root.i:
                 root = root.head
             group = [self.cluster_at[t.i] for t in self._phrase(root) if t.i in self.cluster_at]
-            group = list(dict.fromkeys(group))
-            if len(group) >= 2 and group not in found:
-                found.append(group)
-        return found
+            self._group_at[start] = list(dict.fromkeys(group))
+        return self._group_at[start]
+
+    def between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The mentions whose root is in ``start <= i < end``, in order (by bisection: an
+        article may name its persons thousands of times)."""
+        return self.mentions[bisect_left(self.mentions, (start,)):
+                             bisect_left(self.mentions, (end,))]
+
+    def tokens_of(self, persons: list[str]) -> "TokensOf":
+        """The tokens of the mentions of ``persons``, as a set to test membership in."""
+        return TokensOf(self.cluster_at, persons)
 
     def _last_single(self, token: Token, window_start: int) -> list[str]:
         """A subject in the same sentence before the pronoun, else the last subject before it."""
         want = "female" if token.lower_ in ("she", "her", "herself") else "male"
-        candidates = [(s, c) for s, c in self.mentions if window_start <= s < token.i]
+        candidates = [(s, c) for s, c in self.between(window_start, token.i)
+                      if window_start <= s < token.i]
         # "Voloshin's wife said that he had been denied insulin": the possessor before it
         owners = [c for s, c in candidates if s >= token.sent.start and self.gender.get(c, want)
                   == want and self.doc[s].dep_ == "poss"]
@@ -284,8 +326,9 @@ class Discourse:
             # of a few paragraphs up, not the friend's who spoke last.
             sents = self.sents
             first = max(self.sent_index.get(token.sent.start, 0) - VICTIM_WINDOW, 0)
-            earlier = [(s, c) for s, c in self.mentions if sents[first].start <= s < window_start
-                       and c in self.victims and self.gender.get(c, want) == want]
+            earlier = [(s, c) for s, c in self.between(sents[first].start, window_start)
+                       if sents[first].start <= s < window_start and c in self.victims
+                       and self.gender.get(c, want) == want]
             if earlier:
                 return [earlier[-1][1]]
         passes = [(True, True), (False, True), (True, False), (False, False)] if any(
@@ -404,7 +447,7 @@ class Discourse:
         return span.text if span is not None else None
 
     def _last_org(self, token: Token) -> str | None:
-        org = next((e for e in reversed(self.doc.ents) if e.end <= token.i
+        org = next((e for e in reversed(entities(self.doc)) if e.end <= token.i
                     and e.label_ == "ORG" and e.start not in self.cluster_at), None)
         return entity_text(org) if org is not None else None
 

@@ -24,7 +24,7 @@ from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
                       clause_place, share_arguments)
-from .spans import entity_at, entity_text
+from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -33,6 +33,7 @@ RECIPIENT_VERBS = RULES.words("recipient_verbs")
 INTRANSITIVE = RULES.words("intransitive_triggers")
 LIGHT_VERBS = RULES.words("light_verbs")
 INCLUSION_VERBS = RULES.words("inclusion_verbs")
+SEARCH_OBJECTS = RULES.words("search_objects")
 PARTICIPATION = RULES.words("participation_verbs")
 # Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
 ARRIVAL_VERBS = RULES.words("arrival_verbs")
@@ -441,8 +442,25 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "appeals against the verdict": the verdict is no participant
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
                             c.lemma_.lower() not in DECISION_NOUNS)
+            elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
+                # "the hearing in the case of Akhtem Chiygoz", "the trial in the case against"
+                args.extend(o for case in child.children if syntax.is_prep_object(case) and
+                            case.lemma_.lower() in CASE_NOUNS
+                            for p in case.children if syntax.is_preposition(p) and
+                            p.lower_ in ("of", "against")
+                            for o in p.children if syntax.is_prep_object(o))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
+        if etype == "search":
+            # "searches at the homes of A and B", "the searches were conducted at the homes of"
+            holders = [trigger] + ([trigger.head] if syntax.is_subject(trigger) or
+                                   syntax.is_direct_object(trigger) else [])
+            args.extend(o for h in holders for prep in h.children
+                        if syntax.is_preposition(prep) and prep.lower_ in ("at", "in")
+                        for place in prep.children if syntax.is_prep_object(place) and
+                        place.lower_ in SEARCH_OBJECTS
+                        for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
+                        for o in p.children if syntax.is_prep_object(o))
         if not args:
             verb = trigger.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -525,7 +543,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 if listed or group:
                     return listed or [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
-            "trial", "appeal") and any(
+            "trial", "appeal", "conviction") and any(
             c.lower_ in ("the", "this") or c.lower_ in ("a", "an") and trigger.dep_ ==
             "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
@@ -633,7 +651,7 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
     cache = sent.doc.user_data.setdefault("habeas_sentence_days", {})
     if sent.start not in cache:
         cache[sent.start] = [
-            (ent.end, value) for ent in sent.ents
+            (ent.end, value) for ent in sentence_ents(sent)
             if ent.label_ == "DATE" and ent.root.head.lower_ not in BOUND_PREPOSITIONS
             and not dates.ANCHORED.search(ent.text)
             and (value := dates.resolve(ent.text, published)) and len(value) == 10]
@@ -743,7 +761,7 @@ def court_dates(doc: Doc, published: dt.date | None,
     for sent in doc.sents:
         if not any(t.lower_ in COURT_WORDS for t in sent):
             continue
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ == "DATE" and not dates.is_duration(ent.text):
                 value = dates.resolve(ent.text, published)
                 if value and len(value) == 10:
@@ -776,7 +794,7 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
 
 def last_named_body(trigger: Token, word: str) -> str | None:
     """The last organisation named before ``trigger`` whose name holds ``word`` ("court")."""
-    for ent in reversed(trigger.doc.ents):
+    for ent in reversed(entities(trigger.doc)):
         if ent.start < trigger.i and ent.label_ in ("ORG", "FAC") and \
                 any(t.lower_ == word for t in ent):
             return entity_text(ent)
@@ -851,7 +869,7 @@ def owner_of(head: Token) -> str:
     """ "the FSB claims its officers detained him": whose officers ("FSB "), else ""."""
     if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
         return ""
-    owner = next((e for e in reversed(head.sent.ents)
+    owner = next((e for e in reversed(sentence_ents(head.sent))
                   if e.end <= head.i and e.label_ == "ORG"), None)
     return entity_text(owner) + " " if owner is not None else ""
 
@@ -1022,6 +1040,8 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     if len(found) > 1 and re.fullmatch(r"\s+of\s+(?:a|an|his|her|their)\s+",
                                        text[found[0].end: found[1].start]):
         found = found[1:]  # "served two years of a four-year sentence": the sentence's term
+    if found and terms.APPROXIMATE.search(text[:found[0].start]):
+        extras["approximate"] = True  # "nearly 14 years"
     return (found[0].months if found else None), extras
 
 
@@ -1031,6 +1051,9 @@ MODALS = RULES.words("modal_auxiliaries")
 # need it (when = ["negated"]: "was not given insulin", "has not been seen since").
 NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers
                          if "negated" in row.when}
+
+
+ENDING_VERBS = RULES.words("ending_verbs")
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
@@ -1050,6 +1073,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
         is_irrealis = True  # "where he will remain until his appeal is heard"
     current = trigger
+    ending = False
     for _ in range(6):
         head = current.head
         if current.dep_ == "relcl":
@@ -1071,9 +1095,12 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
-        if head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") and \
-                (current == trigger or current.dep_ in ("xcomp", "ccomp")):
-            negated = True  # "refused to release him"; not "refused entry to her trial"
+        if head.lemma_ in ENDING_VERBS:
+            ending = True
+        elif head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") \
+                and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending:
+            negated = True  # "refused to release him"; not "refused entry to her trial", nor
+            # "refused to stop the hunger strike" (it went on)
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
                 for c in head.children) and current.dep_ not in ("advcl",):
@@ -1145,7 +1172,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")), None)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
-    victim_tokens = {i for i, c in discourse.cluster_at.items() if c in persons}
+    victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
     event = EventRecord(
         type=etype, persons=persons, negated=negated,
@@ -1166,6 +1193,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.date = clause_date(trigger, published, owners, anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
                                                  if etype != "transfer" else None)
+    if trigger.lemma_ == "be":
+        event.place = None  # "has been in a detention centre since April": where held now
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
@@ -1256,7 +1285,7 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
         offset = sent.start_char
         text = sent.text
         mentions = [(s.start_char - offset, s.end_char - offset, s.label_)
-                    for s in doc.spans["habeas_persons"] if sent.start <= s.start < sent.end]
+                    for s in spans_within(doc, "habeas_persons", sent.start, sent.end)]
         assigned: dict[str, int] = {}
         unit = 12
         if len(event.persons) == 1 and event.term_months and not any(
@@ -1309,6 +1338,10 @@ def equal_terms(events: list[EventRecord]) -> list[EventRecord]:
 ONCE_PER_REPORT = {"release"}
 
 
+# How far apart an approximate term ("nearly 14 years") and an exact one may be and be one.
+APPROXIMATE_MONTHS = 12
+
+
 def compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.type != b.type or a.negated != b.negated:
         return False
@@ -1321,6 +1354,9 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
         if x is not None and y is not None and x != y:
             if name == "release_mode" and "negotiated" in (x, y):
                 continue
+            if name == "term_months" and (a.extras.get("approximate") or b.extras.get(
+                    "approximate")) and abs(x - y) < APPROXIMATE_MONTHS:
+                continue  # "nearly 14 years" in the headline, "13 years, 9 months" below
             if name == "place" and within(x, y):
                 continue  # "Rostov" and "a detention centre in Rostov-on-Don"
             return False
@@ -1349,6 +1385,11 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         for name in ("date", "place", "agent", "charge", "term_months"):
             if getattr(target, name) is None and getattr(event, name) is not None:
                 setattr(target, name, getattr(event, name))
+        if target.extras.get("approximate") and event.term_months is not None and \
+                not event.extras.get("approximate"):
+            target.term_months = event.term_months  # the exact term over "nearly 14 years"
+            target.extras.pop("approximate")
+            event.extras.pop("approximate", None)
         if target.place and event.place and len(event.place) > len(target.place):
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:

@@ -10,7 +10,6 @@ organisation). Attributes are read from appositions and modifiers around the men
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
@@ -21,7 +20,7 @@ from ..resolve import names
 from ..model import Span as TextSpan
 from .lang.en import RULES, syntax
 from .lexicon import GROUPS, NOT_NAME_WORDS, REPORTING_VERBS, TITLES, fold, orgs, places
-from .spans import doc_text, entity_at
+from .spans import doc_text, entities, entity_at
 
 # Two surnames this similar (normalised Levenshtein) are one name spelt two ways.
 SURNAME_SIMILARITY = 0.8
@@ -45,17 +44,39 @@ class Cluster:
     spans: list[Span] = field(default_factory=list)
 
     _cache: tuple[int, Span, str] | None = None
+    # What is known of the spans seen so far (a person may be named a thousand times in a long
+    # article): each form as written -> [count, fullness, first span outside a headline], and
+    # the folded forms. Spans are added, and sorted once: a changed order starts again.
+    _known: list[Span] = field(default_factory=list, compare=False, repr=False)
+    _texts: dict[str, list] = field(default_factory=dict, compare=False, repr=False)
+    _forms: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
             # The fullest form (initials do not count), then the most used ("Yevgenia
             # Shatalova" in the body over the headline's "Evgenia Shatalova"), then the first.
-            counts = Counter(s.text for s in self.spans)
-            name = max(self.spans, key=lambda s: (
-                sum(not INITIAL.fullmatch(fold(t.text)) and t.text != "." for t in s),
-                counts[s.text], not in_headline(s), -s.start))
+            self._catch_up()
+            name = max(self._texts.values(), key=lambda e: (
+                e[1], e[0], not in_headline(e[2]), -e[2].start))[2]
             self._cache = (len(self.spans), name, surname_of([fold(t.text) for t in name]))
         return self._cache
+
+    def _catch_up(self) -> None:
+        seen = len(self._known)
+        if seen > len(self.spans) or self.spans[:seen] != self._known:
+            self._known, self._texts, self._forms, seen = [], {}, set(), 0
+        for span in self.spans[seen:]:
+            self._known.append(span)
+            self._forms.add(fold(span.text))
+            entry = self._texts.get(span.text)
+            if entry is None:
+                self._texts[span.text] = [1, sum(not INITIAL.fullmatch(fold(t.text))
+                                                 and t.text != "." for t in span), span]
+                continue
+            entry[0] += 1
+            if (not in_headline(span), -span.start) > (not in_headline(entry[2]),
+                                                       -entry[2].start):
+                entry[2] = span
 
     @property
     def name_span(self) -> Span:
@@ -72,7 +93,8 @@ class Cluster:
         return tokens[0] if len(tokens) > 1 else None
 
     def forms(self) -> set[str]:
-        return {fold(s.text) for s in self.spans}
+        self._catch_up()
+        return self._forms
 
 
 def in_headline(span: Span) -> bool:
@@ -278,9 +300,14 @@ def pair_modifier(name: Span) -> bool:
     if "-" not in words:
         return False
     halves = name.text.split("-")
-    surnames = {e[-1].text for e in name.doc.ents if e.label_ == "PERSON"
-                and e.start != name.start and "-" not in e.text}
-    return len(halves) == 2 and all(h.strip() in surnames for h in halves)
+    data = name.doc.user_data
+    if "habeas_surname_starts" not in data:  # surname -> where its names start, built once
+        data["habeas_surname_starts"] = starts = {}
+        for e in entities(name.doc):
+            if e.label_ == "PERSON" and "-" not in e.text:
+                starts.setdefault(e[-1].text, set()).add(e.start)
+    starts = data["habeas_surname_starts"]
+    return len(halves) == 2 and all(starts.get(h.strip(), set()) - {name.start} for h in halves)
 
 
 def extend_right(name: Span) -> Span:

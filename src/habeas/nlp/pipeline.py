@@ -12,12 +12,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import ModelError
+from ..errors import ExtractionError, ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
-from . import headlines
+from . import headlines, pieces
 
 log = logging.getLogger(__name__)
+
+# A failure's reason is stored with the article: the first line of the error, cut to this length.
+MESSAGE_CHARS = 300
 
 
 def pipeline_config() -> configparser.ConfigParser:
@@ -78,18 +81,62 @@ def versions(nlp: Language) -> dict[str, str]:
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    doc = nlp.make_doc(headlines.sentence_case(document.text))
+    doc = pieces.make_doc(nlp, headlines.sentence_case(document.text))
     doc._.published = document.published
     return doc
 
 
-def process(nlp: Language, documents: Iterable[Document], *,
-            batch_size: int = 32) -> Iterator[tuple[Document, Extraction]]:
-    """Run the pipeline over documents, yielding each with its extraction, in order."""
+def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 32
+            ) -> Iterator[tuple[Document, Extraction | ExtractionError]]:
+    """Run the pipeline over documents, yielding each with its extraction, in order. A document
+    the pipeline fails on comes with an ``ExtractionError`` instead, and the others go on."""
     stamp = versions(nlp)
-    pending = ((make_doc(nlp, d), d) for d in documents)
-    for doc, document in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
-        yield document, to_extraction(doc, document, stamp)
+    for batch in spacy.util.minibatch(documents, size=batch_size):
+        for document, parsed in _parse(nlp, batch):
+            if isinstance(parsed, Doc):
+                try:
+                    parsed = to_extraction(parsed, document, stamp)
+                except Exception as e:
+                    parsed = _failure(document, e)
+            yield document, parsed
+
+
+def _parse(nlp: Language, batch: list[Document]
+           ) -> Iterator[tuple[Document, Doc | ExtractionError]]:
+    """Each document of ``batch`` with its Doc or its ``ExtractionError``. Texts of normal
+    length are parsed together; when one of them breaks that, each is parsed alone."""
+    short = [n for n, d in enumerate(batch) if len(d.text) <= pieces.PIECE_CHARS]
+    try:
+        parsed = dict(zip(short, nlp.pipe((make_doc(nlp, batch[n]) for n in short),
+                                          batch_size=max(len(short), 1))))
+    except Exception:  # one document broke the batch: the others must not pay for it
+        parsed = {}
+    for n, document in enumerate(batch):
+        if n in parsed:
+            yield document, parsed[n]
+            continue
+        try:
+            yield document, parse_one(nlp, document)
+        except Exception as e:
+            yield document, _failure(document, e)
+
+
+def parse_one(nlp: Language, document: Document) -> Doc:
+    """One document's Doc; a text longer than ``pieces.PIECE_CHARS`` is parsed in pieces."""
+    if len(document.text) <= pieces.PIECE_CHARS:
+        return nlp(make_doc(nlp, document))
+    doc = pieces.parse_in_pieces(nlp, headlines.sentence_case(document.text))
+    doc._.published = document.published
+    return pieces.finish(nlp, doc)
+
+
+def _failure(document: Document, error: Exception) -> ExtractionError:
+    log.debug("extraction of %s failed", document.source, exc_info=error)
+    message = (str(error).strip().splitlines() or [""])[0][:MESSAGE_CHARS]
+    failure = ExtractionError(f"a text of {len(document.text):,} characters "
+                              f"({error.__class__.__name__}: {message})")
+    failure.__cause__ = error
+    return failure
 
 
 def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extraction:
@@ -110,4 +157,8 @@ def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extrac
 
 
 def extract_text(nlp: Language, document: Document) -> Extraction:
-    return next(process(nlp, [document]))[1]
+    """One document's extraction; raises its ``ExtractionError``."""
+    extraction = next(process(nlp, [document]))[1]
+    if isinstance(extraction, ExtractionError):
+        raise extraction
+    return extraction

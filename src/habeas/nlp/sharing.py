@@ -18,7 +18,7 @@ from ..model import EventRecord
 from . import dates, terms
 from .lang.en import RULES, syntax
 from .lexicon import REPORTING_VERBS, countries, fold
-from .spans import entity_text
+from .spans import entity_text, sentence_ents
 
 PLACE_PREPOSITIONS = RULES.words("place_prepositions")
 # The steps of one case: a charge stated for one is the charge of the others.
@@ -53,7 +53,7 @@ def owner(token: Token, owners: set[int]) -> int | None:
 
 def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> list[Span]:
     found = []
-    for ent in trigger.sent.ents:
+    for ent in sentence_ents(trigger.sent):
         if ent.label_ not in labels:
             continue
         own = owner(ent.root, owners)

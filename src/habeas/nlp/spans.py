@@ -1,15 +1,38 @@
-"""Looking up a token's entity once per document.
+"""Looking up a token's or a sentence's entities once per document.
 
-``Doc.ents`` builds a new tuple of spans on every access, so scanning it for each token is
-quadratic in the length of the article. The entities are final once the gazetteer has run
-(``components.Gazetteer`` sets them); this map is built from them on first use.
+``Doc.ents`` builds a new tuple of spans on every access, and ``Span.ents`` scans it from the
+start of the document, so asking either for each token or sentence is quadratic in the length of
+the article. The entities are final once the gazetteer has run (``components.Gazetteer`` sets
+them); the list and the map are built from them on first use.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
 
 _KEY = "habeas_entity_at"
+_LIST = "habeas_entities"
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once."""
+    if _LIST not in doc.user_data:
+        ents = tuple(doc.ents)
+        doc.user_data[_LIST] = (ents, [ent.start for ent in ents])
+    return doc.user_data[_LIST][0]
+
+
+def sentence_ents(sent: Span) -> list[Span]:
+    """``sent.ents`` (the entities wholly inside ``sent``) found by bisection, not by a scan."""
+    ents = entities(sent.doc)
+    n = bisect_left(sent.doc.user_data[_LIST][1], sent.start)
+    found = []
+    while n < len(ents) and ents[n].end <= sent.end:
+        found.append(ents[n])
+        n += 1
+    return found
 
 
 def entity_at(token: Token) -> Span | None:
@@ -18,6 +41,20 @@ def entity_at(token: Token) -> Span | None:
     if _KEY not in data:
         data[_KEY] = {t: ent for ent in token.doc.ents for t in range(ent.start, ent.end)}
     return data[_KEY].get(token.i)
+
+
+def spans_within(doc: Doc, key: str, start: int, end: int) -> list[Span]:
+    """The spans of ``doc.spans[key]`` that start at a token in ``start <= i < end``, in the
+    group's order. The index is built on first use: the group must be final (the persons
+    component sets ``habeas_persons`` once)."""
+    index_key = ("habeas_spans_within", key)
+    if index_key not in doc.user_data:
+        group = list(doc.spans[key])
+        order = sorted(range(len(group)), key=lambda n: group[n].start)
+        doc.user_data[index_key] = (group, order, [group[n].start for n in order])
+    group, order, starts = doc.user_data[index_key]
+    found = order[bisect_left(starts, start):bisect_left(starts, end)]
+    return [group[n] for n in sorted(found)]
 
 
 def doc_text(doc) -> str:
@@ -30,6 +67,8 @@ def doc_text(doc) -> str:
 def forget_entities(doc) -> None:
     """Drop the map after ``doc.ents`` changed."""
     doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_LIST, None)
+    doc.user_data.pop("habeas_surname_starts", None)
 
 
 def entity_text(ent: Span) -> str:

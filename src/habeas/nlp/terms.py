@@ -19,6 +19,7 @@ SUSPENDED = RULES.pattern("suspended")
 LIFE = RULES.pattern("life")
 FINE = RULES.pattern("fine")
 HOUSE_ARREST = RULES.pattern("house_arrest")
+APPROXIMATE = RULES.pattern("approximate")
 
 
 @dataclass

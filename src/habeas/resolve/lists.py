@@ -11,12 +11,18 @@ cannot be read (a bad JSON line, a date not on the calendar, a term below zero o
 Rows are read as a stream and written in batches of ``BATCH_ROWS``, one transaction each; the
 progress is kept with the file's article, so an import that stops half-way goes on from the
 next batch when run again. The CSV delimiter is sniffed (``csv.Sniffer``) unless given.
+
+A row whose person an in-memory index of the stored names shows to be new for certain is
+written in bulk with its batch (``resolve.bulk``); a row that may be a stored person goes
+through the resolver like an article's person, which only looks at the persons the index
+finds near. Either way a row ends as the same rows in the store.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import re
@@ -33,9 +39,11 @@ from ..model import Document, EventRecord, Extraction, PersonRecord, Span
 from ..store.crud import _Writer, add_article
 from ..store.models import Article
 from ..store.persons import canonical
+from .bulk import NameIndex, NewRow, Pending, among
+from .evidence import Profile
 from .evidence import birth_year as implied_birth_year
 from .names import parse
-from .persons import record_profile, resolve_person
+from .persons import record_profile, resolve_person, separate_names, stays_new
 
 IMPORTER = "habeas.import.v1"
 FIELDS = ("name", "aliases", "birth_year", "arrest_date", "charge", "sentence", "status",
@@ -64,6 +72,7 @@ TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\b", re.I)
 TERM_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*(years?|yrs?|y|months?|mos?|m)\.?"
                        r"(?:\s*(?:,|and|и)?\s*)", re.I)
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%Y/%m/%d")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EARLIEST_BIRTH_YEAR = 1900
 # Years of a person's life before a first arrest a list can plausibly record.
 YOUNGEST_DETAINEE = 10
@@ -213,12 +222,18 @@ def map_row(row: dict[str, Any], mapping: dict[str, str]) -> dict[str, Any]:
     for column, value in row.items():
         if column is None:
             continue
-        heading = _heading(str(column))
-        target = mapping.get(heading) or next(
-            (f for f, words in SYNONYMS.items() if heading in words), None)
+        target = _target(str(column), tuple(sorted(mapping.items())))
         if target and target not in out:
             out[target] = value
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _target(column: str, mapping: tuple[tuple[str, str], ...]) -> str | None:
+    """The field a column heading stands for (``--map`` first, then ``SYNONYMS``)."""
+    heading = _heading(column)
+    return dict(mapping).get(heading) or next(
+        (f for f, words in SYNONYMS.items() if heading in words), None)
 
 
 def read_date(text: str) -> str | None:
@@ -239,6 +254,14 @@ def read_date(text: str) -> str | None:
         if day is None or not EARLIEST_DATE <= day <= today:
             raise ValueError(text)
         return f"{int(year):04d}-{int(month):02d}"
+    if ISO_DAY.fullmatch(text):  # the usual shape, read without strptime
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(text) from None
+        if not EARLIEST_DATE <= day <= today:
+            raise ValueError(text)
+        return text
     for fmt in DATE_FORMATS:
         try:
             day = dt.datetime.strptime(text, fmt).date()
@@ -372,17 +395,19 @@ def import_list(transaction: Transaction, path: str | Path, *,
         _set_progress(article, done, complete=False)
         article_id = article.id
     report.resumed_at = done
+    index = NameIndex()  # the stored names, read once, then what each batch adds
     batch: list[RawRow] = []
     for raw in _chain(first, rows):
         if raw.number <= done:
             continue
         batch.append(raw)
         if len(batch) >= BATCH_ROWS:
-            report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by))
+            report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index))
             if progress:
                 progress(len(batch))
             batch = []
-    report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, last=True))
+    report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index,
+                                    last=True))
     if progress and batch:
         progress(len(batch))
     return report
@@ -426,8 +451,8 @@ def _set_progress(article: Article, rows_done: int, *, complete: bool) -> None:
 
 
 def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
-                 mapping: dict[str, str] | None, by: str, *, last: bool = False
-                 ) -> list[RowResult]:
+                 mapping: dict[str, str] | None, by: str, index: NameIndex, *,
+                 last: bool = False) -> list[RowResult]:
     """One transaction: the batch's rows, and the progress after them (retried whole after a
     transient database error)."""
     from ..store import db
@@ -435,11 +460,15 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
     def once() -> list[RowResult]:
         results = []
         with transaction() as session:
+            index.refresh(session)
             article = session.get(Article, article_id)
             extraction = Extraction(document={}, versions={"habeas_import": by})
             writer = _Writer(session, article, extraction)
+            pending = Pending(article_id, writer.person_by)
             for raw in batch:
-                results.append(_one_row(session, writer, article, raw, mapping))
+                results.append(_one_row(session, writer, article, raw, mapping, index, pending))
+            pending.flush(session, index, writer)
+            index.remember(session)
             done = batch[-1].number if batch else _progress(article) or 0
             _set_progress(article, done, complete=last)
             session.flush()
@@ -449,7 +478,9 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
 
 
 def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
-             mapping: dict[str, str] | None) -> RowResult:
+             mapping: dict[str, str] | None, index: NameIndex, pending: Pending) -> RowResult:
+    """A row checked, then queued for the bulk write when its person is new for certain, else
+    imported through the resolver (after the rows queued before it are written)."""
     if raw.fields is None:
         return RowResult(raw.number, "", "rejected", raw.error)
     row = map_row(raw.fields, mapping or {})
@@ -457,26 +488,56 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
         values = _check(row)
     except ValueError as e:
         return RowResult(raw.number, _value(row, "name"), "rejected", str(e))
-    return _import_row(session, writer, article, raw.number, values, raw.span)
+    names = [values["name"], *values["aliases"]]
+    record = PersonRecord(id=f"r{raw.number}", name=values["name"], aliases=values["aliases"])
+    one = PersonRecord(id="", name=values["name"], aliases=list(values["aliases"]))
+    near: set[int] | None = None
+    if len(separate_names(one)) == 1 and not index.same_key(names):
+        slots = index.near(names)
+        born = values.get("birth_year")
+        if not index.settled_new(slots, values["name"], born):
+            if slots and not index.written(slots):
+                pending.flush(session, index, writer)
+            near = among(session, index, slots)
+        if not near or stays_new(session, _profile(record, values), among=near):
+            result = RowResult(raw.number, values["name"], "imported")
+            slot = index.add(names)
+            if born is not None:
+                index.born[slot] = born
+            pending.rows.append(NewRow(record, values, raw.span, slot, result))
+            return result
+    pending.flush(session, index, writer)
+    result = _import_row(session, writer, article, raw.number, values, raw.span, among=near,
+                         new=near is not None)
+    index.add(names, person_id=result.person_id)
+    # the row's person, and whoever it was merged into, have more than one birth year now
+    index.forget(session, [result.person_id])
+    return result
+
+
+def _profile(record: PersonRecord, values: dict[str, Any]) -> Profile:
+    """What a row says of its person, for the resolver."""
+    profile = record_profile(record, published=None, comentions=set(), places=set())
+    if "birth_year" in values:
+        profile.birth_years.add(values["birth_year"])
+    return profile
 
 
 def _import_row(session: Session, writer: _Writer, article: Article, number: int,
-                values: dict[str, Any], span: Span) -> RowResult:
+                values: dict[str, Any], span: Span, *, among: set[int] | None = None,
+                new: bool = False) -> RowResult:
     from . import events as event_resolution
 
     record = PersonRecord(id=f"r{number}", name=values["name"], aliases=values["aliases"])
     before = len(writer.new)
-    person = writer.person(record)
+    person = writer.person(record, new=new)
     by = writer.person_by
     result = RowResult(number, values["name"], "imported", person_id=person.id)
     if len(writer.new) == before:
         root = canonical(session, person)
         result.status, result.detail = "merged", f"into {root.name} (#{root.id}): same name"
     else:
-        profile = record_profile(record, published=None, comentions=set(), places=set())
-        if "birth_year" in values:
-            profile.birth_years.add(values["birth_year"])
-        outcome = resolve_person(session, person, profile)
+        outcome = resolve_person(session, person, _profile(record, values), among=among)
         if outcome.action == "merged":
             result.status = "merged"
             result.detail = f"into {outcome.into.name} (#{outcome.into.id}), score " \

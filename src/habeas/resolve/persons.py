@@ -193,15 +193,23 @@ def _kept_apart(session: Session, a: list[int], b: list[int]) -> bool:
     return bool(rejected)
 
 
-def candidates(session: Session, person: Person, profile: Profile) -> list[Candidate]:
-    """Persons sharing a blocking key with ``profile``'s names, scored, best first."""
+def candidates(session: Session, person: Person | None, profile: Profile, *,
+               among: set[int] | None = None) -> list[Candidate]:
+    """Persons sharing a blocking key with ``profile``'s names, scored, best first (``person``
+    None: for a person not stored yet).
+
+    ``among``, when given, holds every person id that can score above zero (all the members of
+    every person a name index found near: see ``resolve.bulk``); the others are not looked at,
+    which changes nothing but the time, since they would score zero."""
     keys: set[str] = set()
     for text in profile.names:
         keys |= block_keys(parse(text))
     if not keys:
         return []
-    own = _member_ids(session, canonical(session, person))
+    own = _member_ids(session, canonical(session, person)) if person is not None else []
     ids = set(session.scalars(select(PersonKey.person_id).where(PersonKey.key.in_(keys))))
+    if among is not None:
+        ids &= among
     roots: dict[int, Person] = {}
     for pid in sorted(ids - set(own)):
         root = canonical(session, session.get(Person, pid))
@@ -227,9 +235,10 @@ def candidates(session: Session, person: Person, profile: Profile) -> list[Candi
 
 
 def resolve_person(session: Session, person: Person, profile: Profile, *,
-                   by: str = RESOLVER) -> Outcome:
-    """Merge a newly stored person into the one they are, suggest, or leave them be."""
-    found = candidates(session, person, profile)
+                   by: str = RESOLVER, among: set[int] | None = None) -> Outcome:
+    """Merge a newly stored person into the one they are, suggest, or leave them be
+    (``among``: see ``candidates``)."""
+    found = candidates(session, person, profile, among=among)
     if not found or found[0].score < SUGGEST:
         return Outcome("new")
     best = found[0]
@@ -241,6 +250,13 @@ def resolve_person(session: Session, person: Person, profile: Profile, *,
         if candidate.score >= SUGGEST:
             suggest(session, person, candidate)
     return Outcome("suggested", best.person, best.score, best.reason)
+
+
+def stays_new(session: Session, profile: Profile, *, among: set[int] | None = None) -> bool:
+    """Whether ``resolve_person`` would leave a person not stored yet, with this profile, as a
+    new person (no merge, no suggestion)."""
+    found = candidates(session, None, profile, among=among)
+    return not found or found[0].score < SUGGEST
 
 
 def suggest(session: Session, person: Person, candidate: Candidate) -> Suggestion:

@@ -9,7 +9,6 @@ known kind into Documents.
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import os
 import re
@@ -22,6 +21,7 @@ import charset_normalizer
 from ..errors import Reason
 from ..model import Document, Rejected
 from .feeds import feed_documents, looks_like_feed
+from .guards import declares_entities, load_json, printable
 from .html import extract_html
 from .meta import make_document, merge_metadata
 from .records import (SIDECAR_SUFFIX, json_documents, jsonl_documents, read_sidecar,
@@ -73,7 +73,7 @@ def walk(directory: Path) -> Iterator[Path | Rejected]:
 def read_path(path: Path, *, outer: Metadata, max_bytes: int,
               encoding: str | None) -> Iterator[Document | Rejected]:
     """The Documents of one file, or the Rejected saying why it has none."""
-    source = str(path)
+    source = printable(path)
     data_or_rejected = read_bytes(path, max_bytes=max_bytes)
     if isinstance(data_or_rejected, Rejected):
         yield data_or_rejected
@@ -96,7 +96,7 @@ def read_path(path: Path, *, outer: Metadata, max_bytes: int,
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes | Rejected:
     """The bytes of a regular file after the missing, unreadable, size and binary checks."""
-    source = str(path)
+    source = printable(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -130,6 +130,9 @@ def binary_kind(data: bytes) -> str | None:
         return None
     if b"\x00" in data[:SNIFF_BYTES]:
         return "NUL bytes in the first 8 KiB"
+    nul = data.find(b"\x00")  # text has none anywhere (and PostgreSQL text cannot hold one)
+    if nul >= 0:
+        return f"a NUL byte at offset {nul:,}"
     return None
 
 
@@ -187,7 +190,12 @@ def documents_from_text(text: str, *, kind: str, source: str, base: Metadata,
 
     Metadata precedence, lowest first: ``base`` (what a fetch knows), the text's own, ``outer``
     (sidecar and overrides). "json?" is sniffed JSON: if it does not parse it is plain text.
+    Markup that declares XML entities is refused whatever its kind: they are never expanded.
     """
+    if text.lstrip("\ufeff \t\r\n").startswith("<") and declares_entities(text):
+        yield Rejected(source, Reason.MALFORMED, "markup whose document type declares entities "
+                       "(never expanded); remove the <!DOCTYPE ...> block")
+        return
     if kind == "json?":
         kind = "json" if _parses_as_json(text) else "text"
     if kind == "json":
@@ -221,7 +229,7 @@ def _walk(folder: Path, *, seen: set[Path]) -> Iterator[Path | Rejected]:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as e:
-        yield Rejected(str(folder), Reason.UNREADABLE, _os_detail(e))
+        yield Rejected(printable(folder), Reason.UNREADABLE, _os_detail(e))
         return
     for entry in entries:
         if entry.name.startswith(".") or entry.name.endswith(SIDECAR_SUFFIX):
@@ -238,7 +246,7 @@ def _walk(folder: Path, *, seen: set[Path]) -> Iterator[Path | Rejected]:
 
 def _parses_as_json(text: str) -> bool:
     try:
-        json.loads(text)
+        load_json(text)
     except ValueError:
         return False
     return True

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import Reason
 from ..model import Document, Rejected
+from .guards import storable
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +63,11 @@ def merge_metadata(*layers: Mapping[str, str | None] | None) -> dict[str, str | 
 def make_document(text: str | None, *, source: str,
                   metadata: Mapping[str, str | None]) -> Document | Rejected:
     """A Document, or ``Rejected(EMPTY)`` when there is no text."""
+    text = storable(text) if text else text
     if not text or not text.strip():
         return Rejected(source, Reason.EMPTY, "no text")
-    fields = {key: value for key, value in metadata.items() if value is not None}
+    fields = {key: storable(value) if isinstance(value, str) else value
+              for key, value in metadata.items() if value is not None}
     if "language" not in fields:  # no metadata says it: identified from the text
         from ..nlp.language import identify
 

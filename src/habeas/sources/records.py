@@ -8,7 +8,6 @@ source ``path#N`` (N from 1: the list index, or the line number in JSON Lines).
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
@@ -17,6 +16,7 @@ from typing import Any
 
 from ..errors import Reason
 from ..model import Document, Rejected
+from .guards import json_problem, load_json, printable
 from .meta import make_document, merge_metadata, pick_metadata
 
 logger = logging.getLogger(__name__)
@@ -39,8 +39,8 @@ def json_documents(text: str, *, source: str, base: Metadata,
                    outer: Metadata) -> Iterator[Document | Rejected]:
     """The records of a JSON file: one object, or a list of objects (``path#N``)."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
+        data = load_json(text)
+    except ValueError as e:
         yield Rejected(source, Reason.MALFORMED, json_error(e))
         return
     if isinstance(data, list):
@@ -62,8 +62,8 @@ def jsonl_documents(text: str, *, source: str, base: Metadata,
         found = True
         line_source = f"{source}#{number}"
         try:
-            data = json.loads(line)
-        except json.JSONDecodeError as e:
+            data = load_json(line)
+        except ValueError as e:
             yield Rejected(line_source, Reason.MALFORMED, json_error(e))
             continue
         yield record_document(data, source=line_source, base=base, outer=outer)
@@ -119,8 +119,11 @@ def find_sidecar(path: Path) -> Path | None:
     """``report.txt.meta.json`` or else ``report.meta.json`` beside ``report.txt``, if either is."""
     for candidate in (path.with_name(path.name + SIDECAR_SUFFIX),
                       path.with_name(path.stem + SIDECAR_SUFFIX)):
-        if candidate != path and candidate.is_file():
-            return candidate
+        try:
+            if candidate != path and candidate.is_file():
+                return candidate
+        except OSError:  # the name would be too long: there is no such sidecar
+            continue
     return None
 
 
@@ -129,26 +132,26 @@ def read_sidecar(path: Path) -> tuple[dict[str, str | None], Rejected | None]:
     sidecar = find_sidecar(path)
     if sidecar is None:
         return {}, None
+    name = printable(sidecar)
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as e:
-        return {}, Rejected(str(sidecar), Reason.MALFORMED, json_error(e))
+        data = load_json(sidecar.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
-        return {}, Rejected(str(sidecar), Reason.ENCODING, "sidecar is not UTF-8")
+        return {}, Rejected(name, Reason.ENCODING, "sidecar is not UTF-8")
+    except ValueError as e:
+        return {}, Rejected(name, Reason.MALFORMED, json_error(e))
     except OSError as e:
-        return {}, Rejected(str(sidecar), Reason.UNREADABLE, e.strerror or str(e))
+        return {}, Rejected(name, Reason.UNREADABLE, e.strerror or str(e))
     if not isinstance(data, dict):
-        return {}, Rejected(str(sidecar), Reason.MALFORMED,
+        return {}, Rejected(name, Reason.MALFORMED,
                             f"expected a JSON object, found {_json_type(data)}")
     nested = data.get("document")
     nested_metadata = pick_metadata(nested) if isinstance(nested, dict) else {}
     return merge_metadata(nested_metadata, pick_metadata(data)), None
 
 
-def json_error(error: json.JSONDecodeError) -> str:
+def json_error(error: ValueError) -> str:
     """The parser's complaint in one short line."""
-    message = f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}"
-    return " ".join(message.split())[:MAX_DETAIL_CHARS]
+    return " ".join(json_problem(error).split())[:MAX_DETAIL_CHARS]
 
 
 def _json_type(value: Any) -> str:

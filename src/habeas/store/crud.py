@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import delete, func, select, union, update
+from sqlalchemy import delete, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -41,6 +42,8 @@ from .models import (
 from .persons import add_alias, canonical, match_person, name_key, promote_name
 from .resolution import Merge, PersonKey, Suggestion  # noqa: F401  (in Base.metadata)
 
+# The key a list's article carries in its ``extractor`` (``resolve.lists``): read, not extracted.
+LIST_IMPORTER = "habeas_import"
 # Which entry of ``Extraction.versions`` vouches for a claim: the first component whose name
 # contains one of these words (e.g. "habeas_events" -> "habeas.events.v1").
 EVENT_COMPONENT_HINTS = ("event",)
@@ -90,6 +93,20 @@ def pending_articles(*, session: Session, limit: int | None = None,
     return list(session.scalars(query))
 
 
+def extracted_articles(*, session: Session, since: str | None = None,
+                       article_ids: Collection[int] | None = None) -> list[int]:
+    """The ids of the articles extraction wrote (not the lists ``habeas import`` read), by id:
+    those published on or after ``since`` (an ISO date), or those of ``article_ids``."""
+    query = select(Article.id).where(
+        Article.status == "extracted",
+        or_(Article.extractor.is_(None), Article.extractor.not_like(f"%{LIST_IMPORTER}%")))
+    if since is not None:
+        query = query.where(Article.published >= since)
+    if article_ids is not None:
+        query = query.where(Article.id.in_(list(article_ids)))
+    return list(session.scalars(query.order_by(Article.id)))
+
+
 def count_articles(*, session: Session) -> dict[str, int]:
     """Articles per status, every status present: {"pending": 2, "extracted": 5, "failed": 0}."""
     counts = dict.fromkeys(ARTICLE_STATUSES, 0)
@@ -119,17 +136,25 @@ def reset_failed(*, session: Session) -> int:
 # ----------------------------------------------------------------------------- extraction
 
 def save_extraction(
-    *, session: Session, article: Article, extraction: Extraction
+    *, session: Session, article: Article, extraction: Extraction,
+    keep: Collection[int] | None = None,
 ) -> dict[str, int]:
     """Replace ``article``'s facts with ``extraction``'s; returns what was written.
 
     Counts: persons_new, persons_matched, events, claims, statistics; and, when it happens,
     persons_merged (a new person resolved into one already stored), suggestions (a possible
     match left for review), events_merged (an event another report already told).
+
+    ``keep`` (a re-extraction, ``store.keep``): the claims, by id, that stay as history instead
+    of being deleted; and the article's persons stay until the new facts are written, so a
+    person named again keeps its id, its merges and the decisions about it. Those left with
+    nothing pointing at them are deleted then, unless merged into another (a merge is history).
     """
     from ..resolve import events as event_resolution
 
-    clear_extraction(session=session, article=article)
+    again = keep is not None
+    persons_before = clear_extraction(session=session, article=article, keep=keep or (),
+                                      persons=not again)
     writer = _Writer(session, article, extraction)
     for record in extraction.persons:
         writer.person(record)
@@ -152,39 +177,60 @@ def save_extraction(
     article.extractor = json.dumps(extraction.versions, sort_keys=True)
     article.error = None
     session.flush()
+    if again:
+        _delete_orphans(session, persons_before, merged=False)
     return dict(writer.counts)
 
 
-def clear_extraction(*, session: Session, article: Article) -> None:
-    """Delete every fact read from ``article``: mentions, claims, statistics, its event sources,
-    events left with no source, and persons left with nothing pointing at them."""
+def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
+                     persons: bool = True) -> set[int]:
+    """Delete every fact read from ``article``: mentions, claims (but those in ``keep``),
+    statistics, its event sources, events left with no source, and (with ``persons``) persons
+    left with nothing pointing at them. Returns the ids of the article's persons before."""
     aid = article.id
     session.flush()
-    persons = _persons_of_article(session, aid)
+    before = _persons_of_article(session, aid)
     events = set(session.scalars(union(
         select(EventSource.event_id).where(EventSource.article_id == aid),
         select(Event.id).where(Event.article_id == aid),
     )))
     sync = {"synchronize_session": "fetch"}
+    kept = Claim.id.not_in(list(keep)) if keep else None
     for table in (Claim, EventSource, StatisticRow, Mention):
-        session.execute(delete(table).where(table.article_id == aid), execution_options=sync)
+        query = delete(table).where(table.article_id == aid)
+        if table is Claim and kept is not None:
+            query = query.where(kept)
+        session.execute(query, execution_options=sync)
     for event_id in sorted(events):
         first = session.scalar(
             select(func.min(EventSource.article_id)).where(EventSource.event_id == event_id)
         )
         if first is None:
-            _delete_event(session, event_id)
+            _delete_event(session, event_id, keep=keep)
         else:
             session.execute(update(Event).where(Event.id == event_id, Event.article_id == aid)
                             .values(article_id=first), execution_options=sync)
             _refresh_event(session, event_id)
-    for person_id in sorted(persons):
-        if not _is_referenced(session, person_id):
-            session.execute(delete(PersonAlias).where(PersonAlias.person_id == person_id),
-                            execution_options=sync)
-            session.execute(delete(Person).where(Person.id == person_id),
-                            execution_options=sync)
+    if persons:
+        _delete_orphans(session, before, merged=True)
     session.expire_all()
+    return before
+
+
+def _delete_orphans(session: Session, person_ids: set[int], *, merged: bool) -> None:
+    """Delete the persons of ``person_ids`` nothing points at (with ``merged`` False, not those
+    merged into another person: the merge is a reviewer's or the resolver's record)."""
+    sync = {"synchronize_session": "fetch"}
+    session.flush()
+    for person_id in sorted(person_ids):
+        if _is_referenced(session, person_id):
+            continue
+        if not merged and session.scalar(select(Person.merged_into_id)
+                                         .where(Person.id == person_id)) is not None:
+            continue
+        session.execute(delete(PersonAlias).where(PersonAlias.person_id == person_id),
+                        execution_options=sync)
+        session.execute(delete(Person).where(Person.id == person_id), execution_options=sync)
 
 
 def _refresh_event(session: Session, event_id: int) -> None:
@@ -208,10 +254,12 @@ def _persons_of_article(session: Session, article_id: int) -> set[int]:
     return {r for r in rows if r is not None}
 
 
-def _delete_event(session: Session, event_id: int) -> None:
+def _delete_event(session: Session, event_id: int, *, keep: Collection[int] = ()) -> None:
     sync = {"synchronize_session": "fetch"}
-    session.execute(delete(Claim).where(Claim.subject_type == "event",
-                                        Claim.subject_id == event_id), execution_options=sync)
+    query = delete(Claim).where(Claim.subject_type == "event", Claim.subject_id == event_id)
+    if keep:
+        query = query.where(Claim.id.not_in(list(keep)))
+    session.execute(query, execution_options=sync)
     session.execute(delete(EventPerson).where(EventPerson.event_id == event_id),
                     execution_options=sync)
     session.execute(delete(Event).where(Event.id == event_id), execution_options=sync)
@@ -258,7 +306,8 @@ class _Writer:
         # a record that held two people (brothers named together) -> the other persons
         self.also: dict[str, list[Person]] = {}
         self.new: list[tuple[Person, PersonRecord]] = []
-        self.created: list[tuple[EventRecord, Event, set[int]]] = []
+        # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
+        self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -266,22 +315,27 @@ class _Writer:
         self.person_by = pick_component(extraction.versions, PERSON_COMPONENT_HINTS)
         self.rules = (extraction.versions.get("rules"), extraction.versions.get("rules_hash"))
         self._claimed: set[tuple[str, int, str, str]] = set()
+        # (subject type, id) -> [(field, value)] of the claims written in bulk in this unit
+        self.bulk_claimed: dict[tuple[str, int], list[tuple[str, Any]]] = {}
 
     # -- persons
-    def person(self, record: PersonRecord) -> Person:
+    def person(self, record: PersonRecord, *, new: bool = False) -> Person:
+        """Store ``record``'s person (``new``: the caller knows no stored person has its
+        names, ``resolve.bulk``, so they are not looked up)."""
         from ..resolve.persons import separate_names
 
         if not name_key(record.name):
             raise StoreError(f"person {record.id!r} has no name")
         main, *others = separate_names(record)
-        person = self._person(main)
+        person = self._person(main, new=new)
         self.also[record.id] = [self._person(other) for other in others]
         return person
 
-    def _person(self, record: PersonRecord) -> Person:
+    def _person(self, record: PersonRecord, *, new: bool = False) -> Person:
         from ..resolve.persons import index_person
 
-        person = match_person(self.session, name=record.name, aliases=record.aliases)
+        person = None if new else match_person(self.session, name=record.name,
+                                               aliases=record.aliases)
         if person is None:
             person = Person(name=record.name.strip(), key=name_key(record.name))
             self.session.add(person)
@@ -375,7 +429,7 @@ class _Writer:
 
         for earlier, event, persons in self.created:
             if persons & set(person_ids) and subsumed(record, earlier):
-                return event
+                return event if isinstance(event, Event) else self.session.get(Event, event)
         return None
 
     def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
@@ -430,7 +484,8 @@ class _Writer:
               span: Span | None, *, by: tuple[str | None, str | None],
               attributed_to: str | None = None) -> None:
         seen = (subject_type, subject_id, field, json.dumps(value, sort_keys=True))
-        if seen in self._claimed:
+        if seen in self._claimed or \
+                (field, value) in self.bulk_claimed.get((subject_type, subject_id), ()):
             return
         self._claimed.add(seen)
         located = span is not None and span.start >= 0

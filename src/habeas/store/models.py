@@ -79,6 +79,10 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.timezone.utc)
 
 
+# One encoder for every JSON value written (json.dumps with options builds one per call).
+_encode_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 class JSONText(TypeDecorator[Any]):
     """Any JSON value, stored as text (portable; no PostgreSQL JSONB)."""
 
@@ -88,7 +92,7 @@ class JSONText(TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None:
             return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return _encode_json(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Any:
         return None if value is None else json.loads(value)

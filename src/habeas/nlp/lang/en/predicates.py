@@ -24,6 +24,7 @@ DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
 RESTRAINTS = RULES.words("restraints")
 BELIEF_VERBS = RULES.words("belief_verbs")
+CUSTODY_PLACES = RULES.words("custody_places")
 
 
 def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
@@ -399,3 +400,22 @@ def accused_by_a_person(token: Token) -> bool:
     not a charge (which investigators and prosecutors bring, or the passive tells)."""
     subject = next((c for c in token.children if syntax.is_active_subject(c)), None)
     return subject is not None and (subject.pos_ == "PRON" or subject.ent_type_ == "PERSON")
+
+
+def _since_a_date(token: Token) -> bool:
+    return any(syntax.is_preposition(c) and c.lower_ == "since" and any(
+        o.ent_type_ == "DATE" for o in c.children) for c in token.children)
+
+
+@predicate
+def in_custody_since(token: Token) -> bool:
+    """ "Since April 2022, she has been in a pre-trial detention centre": held since then."""
+    return _since_a_date(token) and any(
+        syntax.is_preposition(c) and c.lower_ == "in" and any(
+            t.lemma_.lower() in CUSTODY_PLACES for t in c.subtree) for c in token.children)
+
+
+@predicate
+def held_captive_since(token: Token) -> bool:
+    """ "have been held captive since 2018"."""
+    return _since_a_date(token) and _children_say(token, "captive", "hostage")

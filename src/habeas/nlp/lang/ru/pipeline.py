@@ -95,9 +95,15 @@ def versions() -> dict[str, str]:
 
 
 def process(documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction]]:
-    """Each Russian document with its extraction, in order."""
+    """Each Russian document with its extraction, in order; a document the pipeline fails on
+    comes with an ``ExtractionError`` instead (as in English), and the others go on."""
+    from ...pipeline import _failure
+
     for document in documents:
-        yield document, extract(document)
+        try:
+            yield document, extract(document)
+        except Exception as e:  # one bad article must not stop the batch
+            yield document, _failure(document, e)
 
 
 def extract(document: Document) -> Extraction:

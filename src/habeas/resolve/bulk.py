@@ -1,0 +1,336 @@
+"""A list's rows in bulk: an index of every stored name, kept in memory for one import, tells
+the rows whose person cannot be anyone in the store (written in one ``executemany`` per table)
+from those who may be someone (resolved one by one, as an article's persons are).
+
+The index is a filter that only ever says "maybe" too often, never too rarely. A name may be a
+stored person only if (``store.persons.match_person``) its key or its surname's key is one a
+stored name has, or (``resolve.persons.candidates``) some stored name scores above zero against
+it, which ``resolve.names`` allows only for surname skeletons at most ``MAX_SURNAME_EDITS`` (one)
+edit apart. Two skeletons one edit apart (a letter changed, added, dropped or two swapped) share
+a form with one letter deleted, so every deletion form of every stored surname is indexed with
+the initial of its given name (two full names whose given names start with different letters
+score zero) and the name it comes from; the names found that way are scored (``name_score``),
+and a row none of whose names scores above zero against any of them is new for certain, and
+written without asking the resolver.
+
+A row near a person this import wrote itself can be settled in memory too: such a person has
+one birth year, the row's, and nothing else (until a merge, or another writer, touches the
+store: then the index forgets it). A row with a full name and a birth year more than
+``AGE_TOLERANCE_YEARS`` from the birth year of every person it is near scores at most
+1 - ``AGE_MISMATCH_PENALTY``, below ``SUGGEST``, against each: it stays new (``settled_new``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from json.encoder import encode_basestring
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..model import EVENT_FIELDS, EventRecord, PersonRecord, Span
+from ..store import bulk
+from ..store.crud import _Writer, date_precision
+from ..store.models import _encode_json as encode_json
+from ..store.models import (
+    Article,
+    Claim,
+    Event,
+    EventPerson,
+    EventSource,
+    Person,
+    PersonAlias,
+)
+from ..store.persons import canonical, member_roots, name_key, surname_of
+from ..store.resolution import Merge, PersonKey
+from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
+from .names import MIN_FUZZY_LENGTH, Name, block_keys, name_score, parse
+from .persons import SUGGEST
+
+# A stored name under one of its surname forms: (its person's slot, the name read).
+Entry = tuple[int, Name]
+
+
+@functools.lru_cache(maxsize=200_000)
+def surname_forms(skeleton: str) -> frozenset[str]:
+    """A surname skeleton and every form of it with one letter deleted (skeletons shorter than
+    ``MIN_FUZZY_LENGTH`` only match when equal, so they index as themselves)."""
+    if len(skeleton) < MIN_FUZZY_LENGTH:
+        return frozenset((skeleton,))
+    return frozenset((skeleton, *(skeleton[:i] + skeleton[i + 1:]
+                                  for i in range(len(skeleton)))))
+
+
+def _readings(text: str) -> list[Name]:
+    name = parse(text)
+    return [n for n in (name, name.swapped) if n is not None]
+
+
+@dataclass
+class NameIndex:
+    """Every stored name: keys, surname keys, surname forms (with the person they belong to)
+    and given-name-only names. A person is a slot, whose id is known once it is written."""
+
+    keys: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    # "form|initial" (or "form|" for a name with no given name or initial) -> entries
+    forms: dict[str, list[Entry]] = field(default_factory=dict)
+    initials: set[str] = field(default_factory=lambda: {""})
+    given_only: dict[str, list[int]] = field(default_factory=dict)
+    ids: list[int | None] = field(default_factory=list)
+    slots: dict[int, int] = field(default_factory=dict)  # person id -> slot
+    seen_person: int = 0
+    seen_alias: int = 0
+    # slot -> birth year, for the persons this import wrote whose profile is that year alone
+    born: dict[int, int] = field(default_factory=dict)
+    # the last claim, merge and article ids this import saw at the end of its last batch
+    mark: tuple[int, int, int] | None = None
+
+    def refresh(self, session: Session) -> None:
+        """Add the persons and spellings stored since the last look (by any writer); forget
+        what ``born`` knows when another writer has written claims or merges since."""
+        if self.mark is not None and self._marks(session) != self.mark:
+            self.born.clear()
+        for pid, name in session.execute(select(Person.id, Person.name)
+                                         .where(Person.id > self.seen_person)):
+            if pid not in self.slots:  # not one this import wrote (and indexed) itself
+                self.add([name], person_id=pid)
+            self.seen_person = max(self.seen_person, pid)
+        for aid, pid, alias in session.execute(
+                select(PersonAlias.id, PersonAlias.person_id, PersonAlias.alias)
+                .where(PersonAlias.id > self.seen_alias)):
+            self.add([alias], person_id=pid)
+            self.seen_alias = max(self.seen_alias, aid)
+
+    def add(self, texts: Iterable[str], *, person_id: int | None = None) -> int:
+        """Index ``texts`` as names of one person (known by id, or a new slot); its slot."""
+        slot = self.slots.get(person_id) if person_id is not None else None
+        if slot is None:
+            slot = len(self.ids)
+            self.ids.append(person_id)
+            if person_id is not None:
+                self.slots[person_id] = slot
+        for text in texts:
+            key = name_key(text)
+            if not key:
+                continue
+            self.keys.add(key)
+            self.surnames.add(surname_of(key))
+            for name in _readings(text):
+                if name.surname:
+                    self.initials.add(name.initial)
+                    entry = (slot, name)
+                    for form in surname_forms(name.surname):
+                        self.forms.setdefault(f"{form}|{name.initial}", []).append(entry)
+                elif name.given:
+                    self.given_only.setdefault(name.given, []).append(slot)
+        return slot
+
+    def remember(self, session: Session) -> None:
+        """Note the store as this import leaves it at the end of a batch (see ``refresh``)."""
+        self.mark = self._marks(session)
+
+    @staticmethod
+    def _marks(session: Session) -> tuple[int, int, int]:
+        return tuple(session.scalar(select(func.coalesce(func.max(table.id), 0)))
+                     for table in (Claim, Merge, Article))
+
+    def settled_new(self, slots: set[int], name: str, birth_year: int | None) -> bool:
+        """Whether a row with a full ``name`` born ``birth_year`` cannot come near enough any
+        person of ``slots`` to be merged or suggested (all written by this import, with birth
+        years too far apart)."""
+        if birth_year is None or not parse(name).full or \
+                1 - AGE_MISMATCH_PENALTY >= SUGGEST:
+            return False
+        return all(slot in self.born and abs(self.born[slot] - birth_year) >
+                   AGE_TOLERANCE_YEARS for slot in slots)
+
+    def forget(self, session: Session, person_ids: list[int | None]) -> None:
+        """Whatever ``born`` knows of these persons and of those they were merged into."""
+        for pid in person_ids:
+            person = session.get(Person, pid) if pid is not None else None
+            if person is not None:
+                for member in (person, canonical(session, person)):
+                    self.born.pop(self.slots.get(member.id, -1), None)
+
+    def bind(self, slot: int, person_id: int) -> None:
+        self.ids[slot] = person_id
+        self.slots[person_id] = slot
+
+    def same_key(self, texts: list[str]) -> bool:
+        """Whether ``store.persons.match_person`` may find a stored person for these names
+        (a key, or a surname's key, that a stored name has)."""
+        for text in texts:
+            key = name_key(text)
+            if key and (key in self.keys or surname_of(key) in self.surnames):
+                return True
+        return False
+
+    def written(self, slots: set[int]) -> bool:
+        """Whether every person of ``slots`` is in the store (not queued for a bulk write)."""
+        return all(self.ids[slot] is not None for slot in slots)
+
+    def near(self, texts: list[str]) -> set[int]:
+        """The slots of the persons some name of whom scores above zero against ``texts``."""
+        found: set[int] = set()
+        for text in texts:
+            for name in _readings(text):
+                if not name.surname:
+                    found.update(self.given_only.get(name.given, ()) if name.given else ())
+                    continue
+                # two initials that differ score zero: a name looks under its own and under
+                # none; one with no initial under every initial
+                initials = self.initials if not name.initial else ("", name.initial)
+                for form in surname_forms(name.surname):
+                    for initial in initials:
+                        for slot, other in self.forms.get(f"{form}|{initial}", ()):
+                            if slot not in found and name_score(name, other)[0] > 0:
+                                found.add(slot)
+        return found
+
+
+def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
+    """Every person id the resolver need look at for names near the persons of ``slots``: all
+    members of every person they were merged with (``resolve.persons.candidates(among=...)``)."""
+    near = {pid for slot in slots if (pid := index.ids[slot]) is not None}
+    if not near:
+        return set()
+    roots = {canonical(session, person).id
+             for person in session.scalars(select(Person).where(Person.id.in_(near)))}
+    return set(member_roots(session, roots))
+
+
+@dataclass
+class NewRow:
+    """A row whose person is new for certain, waiting to be written with its batch."""
+
+    record: PersonRecord
+    values: dict[str, Any]
+    span: Span
+    slot: int
+    result: Any  # the row's RowResult, given its person id when written
+
+
+@dataclass
+class Pending:
+    """New rows queued for one bulk write; ``flush`` writes them as ``crud._Writer`` would."""
+
+    article_id: int
+    by: tuple[str | None, str | None]
+    rows: list[NewRow] = field(default_factory=list)
+
+    def flush(self, session: Session, index: NameIndex, writer: _Writer) -> None:
+        """Write the queued rows; ``writer`` (the batch's, for the rows the resolver sees)
+        learns their claims and events, as if it had written them (it leaves out a claim
+        said twice in one batch, and a row's event the batch told already)."""
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        now = dt.datetime.now(dt.timezone.utc)
+        ids = bulk.reserve_ids(session, Person.__table__, len(rows))
+        persons, aliases, keys, claims = [], [], [], []
+        records: list[tuple[int, EventRecord, Span]] = []
+        for row, pid in zip(rows, ids):
+            index.bind(row.slot, pid)
+            row.result.person_id = pid
+            name = row.record.name.strip()
+            persons.append((pid, name, name_key(name)))
+            aliases += [(pid, alias, name_key(alias)) for alias in _aliases(row.record)]
+            blocks: set[str] = set()
+            for text in [name, *row.record.aliases]:
+                blocks |= block_keys(parse(text))
+            keys += [(pid, key[:64]) for key in sorted({k[:64] for k in blocks})]
+            claims += [self._claim("person", pid, key, row.values[key], row.span)
+                       for key in ("birth_year", "status", "notes")
+                       if row.values.get(key) is not None]
+            records += [(pid, record, row.span) for record in _events(row.values)]
+        bulk.insert_rows(session, Person.__table__, ("id", "name", "key"), persons,
+                         same={"created_at": now})
+        bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
+        bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
+        claims += self._events(session, records, now, writer)
+        values = [claim[3] for claim in claims]
+        claims = [(*claim[:3], _json(claim[3]), *claim[4:]) for claim in claims]
+        for claim, value in zip(claims, values):
+            writer.bulk_claimed.setdefault((claim[0], claim[1]), []).append((claim[2], value))
+        bulk.insert_rows(session, Claim.__table__, CLAIM_COLUMNS, claims,
+                         same={"created_at": now, "status": "proposed"}, bound=("value",))
+
+    def _events(self, session: Session, records: list[tuple[int, EventRecord, Span]],
+                now: dt.datetime, writer: _Writer) -> list[tuple[Any, ...]]:
+        ids = bulk.reserve_ids(session, Event.__table__, len(records))
+        events, links, sources, claims = [], [], [], []
+        for event_id, (pid, record, span) in zip(ids, records):
+            events.append((event_id, record.type, record.date, date_precision(record.date),
+                           record.charge, record.term_months, False, False, self.article_id))
+            links.append((event_id, pid))
+            writer.created.append((record, event_id, {pid}))
+            located = span.start >= 0
+            sources.append((event_id, self.article_id, span.start if located else None,
+                            span.end if located else None, span.text))
+            values = [("type", record.type), ("persons", [pid])]
+            values += [(f, getattr(record, f)) for f in EVENT_FIELDS]
+            claims += [self._claim("event", event_id, f, v, span, by=self.by)
+                       for f, v in values if v is not None]
+        bulk.insert_rows(session, Event.__table__, EVENT_COLUMNS, events,
+                         same={"created_at": now})
+        bulk.insert_rows(session, EventPerson.__table__, ("event_id", "person_id"), links)
+        bulk.insert_rows(session, EventSource.__table__, SOURCE_COLUMNS, sources)
+        return claims
+
+    def _claim(self, subject_type: str, subject_id: int, field_: str, value: Any, span: Span,
+               *, by: tuple[str | None, str | None] | None = None) -> tuple[Any, ...]:
+        by = by or self.by
+        located = span.start >= 0
+        return (subject_type, subject_id, field_, value, self.article_id,
+                span.start if located else None, span.end if located else None, span.text,
+                by[0], by[1])
+
+
+CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
+                 "end_char", "sentence", "extractor", "extractor_version")
+EVENT_COLUMNS = ("id", "type", "date", "date_precision", "charge", "term_months", "negated",
+                 "hedged", "article_id")
+SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
+
+
+def _json(value: Any) -> str:
+    """``value`` as ``JSONText`` writes it, the usual kinds without the encoder's overhead."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is int:
+        return str(value)
+    if kind is bool:
+        return "true" if value else "false"
+    return encode_json(value)
+
+
+def _aliases(record: PersonRecord) -> list[str]:
+    """The spellings ``store.persons.add_alias`` would keep for a new person."""
+    kept: list[str] = []
+    seen = {record.name.strip().casefold()}
+    for alias in [record.name, *record.aliases]:
+        text = alias.strip()
+        if not name_key(alias) or text.casefold() in seen:
+            continue
+        seen.add(text.casefold())
+        kept.append(text)
+    return kept
+
+
+def _events(values: dict[str, Any]) -> list[EventRecord]:
+    """A row's arrest and sentence (as ``lists._import_row`` makes them)."""
+    records = []
+    if values.get("arrest_date"):
+        records.append(EventRecord(type="arrest", persons=["r"], date=values["arrest_date"],
+                                   charge=values["charge"]))
+    if values.get("term_months"):
+        records.append(EventRecord(type="sentence", persons=["r"], charge=values["charge"],
+                                   term_months=values["term_months"]))
+    return records
