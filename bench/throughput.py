@@ -4,7 +4,9 @@
 
 Prints articles/s for each and the ratio habeas/raw (1.0 would mean Habeas adds nothing). The
 texts are the example articles and, where ``../shared`` is present, the seed gold file,
-repeated to make a few hundred articles.
+repeated to make a few hundred articles. Then the same for Russian: the Russian pipeline
+(natasha + the rules of ``lang/ru``) vs raw natasha (segmentation, morphology, syntax, NER) on
+the Russian example articles and ``tests/gold-ru``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,9 @@ def main() -> None:
                         help="folders of articles (default: examples/ and tests/gold/)")
     args = parser.parse_args()
     folders = args.texts or [ROOT / "examples", ROOT / "tests" / "gold"]
-    documents = load_documents(folders) * args.repeat
+    loaded = load_documents(folders)
+    russian = [d for d in loaded if d.language == "ru"]
+    documents = [d for d in loaded if d.language in (None, "en")] * args.repeat
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
 
@@ -70,6 +74,38 @@ def main() -> None:
     print(f"habeas       : {habeas_rate:8.1f} articles/s")
     print(f"ratio        : {habeas_rate / raw_rate:8.3f}  (habeas / raw; goal >= 0.8)")
     print(json.dumps(result))
+    russian_bench(russian + load_documents([ROOT / "tests" / "gold-ru"]), args.repeat)
+
+
+def russian_bench(documents: list[Document], repeat: int) -> None:
+    """Russian articles/s through Habeas vs raw natasha (NER + morph + syntax), same texts."""
+    from natasha import Doc
+
+    from habeas.nlp.lang.ru import pipeline
+
+    documents = [d for d in documents if d.language == "ru"] * max(1, repeat // 4)
+    models = pipeline.models()
+
+    def raw(text: str) -> None:
+        doc = Doc(text)
+        doc.segment(models.segmenter)
+        doc.tag_morph(models.morph)
+        doc.parse_syntax(models.syntax)
+        doc.tag_ner(models.ner)
+
+    raw(documents[0].text)
+    pipeline.extract(documents[0])
+    raw_seconds = timed(lambda: [raw(d.text) for d in documents])
+    habeas_seconds = timed(lambda: list(pipeline.process(documents)))
+    raw_rate, habeas_rate = len(documents) / raw_seconds, len(documents) / habeas_seconds
+    print(f"{len(documents)} Russian articles")
+    print(f"raw natasha  : {raw_rate:8.1f} articles/s")
+    print(f"habeas (ru)  : {habeas_rate:8.1f} articles/s")
+    print(f"ratio        : {habeas_rate / raw_rate:8.3f}  (habeas / raw natasha; goal >= 0.7)")
+    print(json.dumps({"russian_articles": len(documents),
+                      "raw_natasha_articles_per_s": round(raw_rate, 1),
+                      "habeas_ru_articles_per_s": round(habeas_rate, 1),
+                      "ratio_habeas_ru_vs_raw": round(habeas_rate / raw_rate, 3)}))
 
 
 if __name__ == "__main__":

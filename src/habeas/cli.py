@@ -153,6 +153,8 @@ def print_extract(report: ExtractReport) -> None:
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
     if report.elsewhere:
         console.print(f"{report.elsewhere} article(s) were extracted meanwhile by another run.")
+    for language, n in sorted(report.unsupported.items()):
+        console.print(f"{n} article(s) in {language!r} stored: no extraction for {language} yet.")
     for source, reason in report.failed:
         console.print(f"  [red]failed[/red] {safe(source)}: {safe(reason)}", highlight=False,
                       soft_wrap=True)

@@ -225,7 +225,7 @@ def gold_documents(gold_paths: list[str | Path]) -> tuple[list[dict], list]:
         meta = gold.get("document", {})
         documents.append(Document(text=gold["text"], source=str(path), title=meta.get("title"),
                                   published=meta.get("published"), outlet=meta.get("outlet"),
-                                  doc_id=meta.get("id")))
+                                  doc_id=meta.get("id"), language=meta.get("language")))
     return golds, documents
 
 

@@ -59,6 +59,9 @@ class ExtractReport:
     elsewhere: int = 0
     # Articles left pending because the database stayed busy (a rerun extracts them).
     busy: list[tuple[str, str]] = field(default_factory=list)
+    # Articles stored but not extracted, per language without a pipeline ("no extraction for
+    # LANG yet").
+    unsupported: Counter = field(default_factory=Counter)
 
 
 @dataclass
@@ -222,10 +225,10 @@ class Habeas:
 
     def _extract_chunk(self, documents: list[Document], report: ExtractReport,
                        progress: Progress | None) -> None:
-        from .nlp.pipeline import process
+        from .nlp.dispatch import process_documents
 
-        for document, extraction in process(self.nlp, documents,
-                                            batch_size=self.settings.batch_size):
+        for document, extraction in process_documents(lambda: self.nlp, documents,
+                                                      batch_size=self.settings.batch_size):
             article_id = _article_id(document)
             name = document.title or document.source
             try:
@@ -255,6 +258,8 @@ class Habeas:
                     report.persons += counts.get("persons_new", 0)
                     report.statistics += counts.get("statistics", 0)
                     report.event_types.update(e.type for e in extraction.events)
+                    if "skipped" in extraction.versions:  # a language without a pipeline
+                        report.unsupported[document.language] += 1
             if progress:
                 progress(1)
 
@@ -331,9 +336,10 @@ class Habeas:
 
     def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extraction without the store (``habeas extract FILE --format json``)."""
-        from .nlp.pipeline import process
+        from .nlp.dispatch import process_documents
 
-        for _, extraction in process(self.nlp, documents, batch_size=self.settings.batch_size):
+        for _, extraction in process_documents(lambda: self.nlp, documents,
+                                               batch_size=self.settings.batch_size):
             if isinstance(extraction, ExtractionError):
                 raise extraction
             yield extraction

@@ -28,6 +28,7 @@ from ..store.models import (
     utcnow,
 )
 from ..store.persons import add_alias, canonical, find_persons, member_roots, name_key
+from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
 from .evidence import Profile, birth_year, norm, weigh
 from .names import block_keys, name_score, parse
@@ -150,7 +151,7 @@ def record_profile(record: PersonRecord, *, published: str | None,
 def names_score(a: list[str], b: list[str]) -> tuple[float, str]:
     """Two persons' names: any full-name pair that cannot be one person decides (brothers);
     else the best pair."""
-    pa, pb = [parse(x) for x in a], [parse(x) for x in b]
+    pa, pb = [parse(x) for x in _one_form_each(a)], [parse(x) for x in _one_form_each(b)]
     best, why = 0.0, "no comparable names"
     full_a, full_b = [n for n in pa if n.full], [n for n in pb if n.full]
     for x in full_a:
@@ -164,6 +165,16 @@ def names_score(a: list[str], b: list[str]) -> tuple[float, str]:
             if score > best:
                 best, why = score, f"{x.text} / {y.text}: {reason}"
     return best, why
+
+
+def _one_form_each(names: list[str]) -> list[str]:
+    """The names without the inflected forms of one before them ("Ахтема Чийгоза" after "Ахтем
+    Чийгоз" is the same name in the genitive, not a woman's surname)."""
+    kept: list[str] = []
+    for name in names:
+        if not any(inflected_form(k, name) for k in kept):
+            kept.append(name)
+    return kept
 
 
 def _kept_apart(session: Session, a: list[int], b: list[int]) -> bool:
@@ -505,7 +516,8 @@ def separate_names(record: PersonRecord) -> list[PersonRecord]:
     keep: list[str] = []
     for alias in record.aliases:
         name = parse(alias)
-        if name.full and main.full and name_score(main, name)[0] == 0:
+        if name.full and main.full and name_score(main, name)[0] == 0 and not inflected_form(
+                record.name, alias):  # "Ахтема Чийгоза" is "Ахтем Чийгоз" in the genitive
             key = name.key()
             if key not in others:
                 others[key] = PersonRecord(id=f"{record.id}+{len(others) + 1}", name=alias)

@@ -68,6 +68,10 @@ def make_document(text: str | None, *, source: str,
         return Rejected(source, Reason.EMPTY, "no text")
     fields = {key: storable(value) if isinstance(value, str) else value
               for key, value in metadata.items() if value is not None}
+    if "language" not in fields:  # no metadata says it: identified from the text
+        from ..nlp.language import identify
+
+        fields["language"] = identify(text)
     return Document(text=text, source=source, **fields)
 
 

@@ -1,0 +1,281 @@
+"""Events in a Russian article: trigger words by lemma (``triggers.toml``), their participants
+through the UD parse (the object of an active verb, the subject of a passive one or of the event
+types told of their subject), a pronoun or a role noun ("активиста") standing for the person the
+report is about so far; then agent, place, date, term, charge, negation, hedge and attribution
+from the sentence. One event per type and person set in an article (repeats add arguments)."""
+
+from __future__ import annotations
+
+from ....model import EventRecord, PersonRecord, Span
+from .. import predicates as predicate_table
+from . import RULES
+from . import arguments as args
+from .pipeline import Parsed, inflect
+from .syntax import Sentence, Word, is_passive, preposition, word_class
+
+PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
+PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
+SUBJECT = frozenset(RULES.lists["subject"])
+HOLDS = frozenset(RULES.lists["holds"])
+SUBJECT_TYPES = RULES.words("subject_types")
+SUBJECT_VERBS = RULES.words("subject_verbs")
+PRONOUNS = RULES.words("pronouns")
+PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
+RELATIVES = RULES.words("relatives")
+UNREAL_HEADS = RULES.words("unreal_heads")
+PERSON_NOUNS = RULES.words("person_nouns")
+NEGATIONS = RULES.words("negations")
+ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
+ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
+PREDICATES = predicate_table("ru")
+ABOUT_PREVIOUS = RULES.pattern("about_previous")
+# Event types a court decides: an ORG of the sentence is their agent when no subject says.
+COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest", "charge"}
+
+
+def trigger_type(word: Word, sentence: Sentence) -> str | None:
+    """The event type the word triggers here, or None."""
+    pos = word_class(word)
+    if pos == "OTHER":
+        return None
+    head = sentence.head(word)
+    if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
+        return None  # demanded, intended, threatened: not told as done
+    for row in RULES.rows(pos, word.lemma, word.text.lower()):
+        if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
+                PREDICATES[name](word, sentence) for name in row.unless):
+            return None if row.type == "none" else row.type
+    return None
+
+
+def find_events(parsed: Parsed, persons: list[PersonRecord],
+                mentions: dict[tuple[int, int], str], *, published: str | None
+                ) -> list[EventRecord]:
+    events: list[EventRecord] = []
+    focus: list[str] = []   # the persons the report is about so far, the latest last
+    previous: list[EventRecord] = []
+    for n, sentence in enumerate(parsed.sentences):
+        found = []
+        named = [pid for (s, _), pid in mentions.items() if s == n]
+        sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
+        previous_found = previous
+        for word in sentence.words:
+            kind = trigger_type(word, sentence)
+            if kind is None:
+                continue
+            who = participants(sentence, word, kind, n, mentions)
+            if who is None:
+                continue  # the participants are no persons ("задержали 13 человек")
+            if not who and _means_group(sentence, word) and previous_found:
+                who = list(previous_found[-1].persons)  # "обоих политиков", "их"
+            if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
+                before = [pid for (s, i), pid in sorted(mentions.items())
+                          if s == n and i < word.i and pid not in sources]
+                who = before[-1:] or focus[-1:] or named[:1]
+            if not who:
+                continue
+            found.append(_event(kind, who, word, sentence, parsed, published))
+        attribution = attributed_to(sentence, persons, n, mentions)
+        if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
+            for event in previous:
+                event.attributed_to = event.attributed_to or attribution
+        for event in found:
+            event.attributed_to = attribution
+            for pid in event.persons:
+                if pid in focus:
+                    focus.remove(pid)
+                focus.append(pid)
+        if not found and named:
+            for pid in named:
+                if pid not in focus:
+                    focus.insert(0, pid)
+        previous = found or previous
+        events.extend(found)
+    return _merge(events)
+
+
+def participants(sentence: Sentence, word: Word, kind: str, n: int,
+                 mentions: dict[tuple[int, int], str]) -> list[str] | None:
+    """The ids of the persons the event happened to; [] when the report's person is meant (a
+    pronoun, a role noun, no participant); None when they are no persons."""
+    if word_class(word) == "NOUN":
+        holders = sentence.children(word, ("nmod", "obl", "appos", "conj"))
+        head = sentence.head(word)
+        if not _persons_in(sentence, holders, n, mentions) and head is not None and (
+                word.rel in ("obj", "nsubj", "obl")):
+            holders = holders + sentence.children(head, SUBJECT | PATIENT_PASSIVE)
+    elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
+            sentence.head(word) is not None):
+        holders = [sentence.head(word)]
+    elif is_passive(word) or word.lemma in SUBJECT_VERBS or (
+            kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
+        holders = sentence.children(word, PATIENT_PASSIVE)
+    else:
+        holders = sentence.children(word, PATIENT_ACTIVE) or [
+            k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
+            for k in sentence.children(x, ("obj", "nmod"))]
+        if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
+            head = sentence.head(word)
+            if not holders and head is not None:
+                holders = sentence.children(head, PATIENT_ACTIVE)
+    holders = [sentence.head(word) if h.lemma in RELATIVES and word.rel.startswith("acl")
+               and sentence.head(word) is not None else h for h in holders]
+    found = _persons_in(sentence, holders, n, mentions)
+    if found:
+        return found
+    marked = [k for k in sentence.children(word, ("obl", "iobj", "nmod"))
+              if preposition(sentence, k) in PATIENT_PREPOSITIONS]
+    found = _persons_in(sentence, marked, n, mentions)
+    if found:
+        return found
+    holders = holders + marked  # "применили к нему силу": the pronoun is the person
+    if not holders:
+        return []
+    heads = {h.lemma for h in holders}
+    if heads & (PRONOUNS | PERSON_NOUNS) or any(h.pos == "PROPN" for h in holders):
+        return []
+    return None
+
+
+def _means_group(sentence: Sentence, word: Word) -> bool:
+    """The participant is "both" or "they": the persons of the event before."""
+    for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        if kid.lemma in ("они", "оба", "обе") or any(
+                k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
+            return True
+    return False
+
+
+def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                    ) -> set[str]:
+    """The persons a sentence's claim is attributed to (the speaker is not the one it
+    happened to)."""
+    holders = []
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            holders += sentence.children(word, SUBJECT)
+        elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
+            holders += sentence.children(word, ("nmod",))
+    return set(_persons_in(sentence, holders, n, mentions))
+
+
+def _persons_in(sentence: Sentence, holders: list[Word], n: int,
+                mentions: dict[tuple[int, int], str]) -> list[str]:
+    found: list[str] = []
+    for holder in holders:
+        for word in sentence.subtree(holder, HOLDS):
+            pid = mentions.get((n, word.i))
+            if pid and pid not in found:
+                found.append(pid)
+    return found
+
+
+def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
+           published: str | None) -> EventRecord:
+    text = sentence.text
+    event = EventRecord(type=kind, persons=who, evidence=text,
+                        sources=[Span(sentence.start, sentence.start + len(text), text)],
+                        trigger=Span(word.start, word.end, word.text))
+    event.date = args.find_date(text, published)
+    event.place = _place(sentence, parsed, kind)
+    event.agent = _agent(sentence, word, parsed, kind)
+    if kind in ("charge", "sentence", "conviction", "acquittal", "charges_dropped"):
+        event.charge = args.find_charge(text)
+    if kind == "sentence":
+        if not args.RULES.pattern("days").search(text):
+            event.term_months = args.find_term(text)
+        if args.is_suspended(text):
+            event.extras["suspended"] = True
+    if kind == "release":
+        event.release_mode = args.release_mode(text)
+    event.negated = _negated(sentence, word)
+    event.hedged = args.is_hedged(text)
+    return event
+
+
+def _negated(sentence: Sentence, word: Word) -> bool:
+    """"не задержали", "не был освобождён"; a noun's negation is its verb's ("не объявлял
+    голодовку")."""
+    for target in (word, sentence.head(word) if word_class(word) == "NOUN" else None):
+        if target is not None and any(k.text.lower() in NEGATIONS
+                                      for k in sentence.children(target, ("advmod", "dep"))):
+            return True
+    return False
+
+
+def _spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, int, str]]:
+    end = sentence.start + len(sentence.text)
+    return [(s, e, normal) for t, s, e, normal in parsed.spans
+            if t == kind and sentence.start <= s < end]
+
+
+def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
+    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым")."""
+    for start, end, normal in _spans_in(parsed, sentence, "LOC"):
+        words = [w for w in sentence.words if start <= w.start < end]
+        if len(words) == 1 and words[0].pos == "PROPN":
+            return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+        if normal not in ("РФ", "России", "Россия"):
+            return normal
+    return None
+
+
+def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
+    """Who did it: the subject of an active trigger when it names no person the event happened
+    to ("суд", "сотрудники ФСБ"), else the court or body the sentence names."""
+    if word_class(word) == "VERB" and not is_passive(word) and word.lemma not in SUBJECT_VERBS:
+        for subject in sentence.children(word, SUBJECT):
+            if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS:
+                words = sentence.subtree(subject, frozenset({"amod", "nmod", "flat", "flat:name",
+                                                             "appos", "case", "det"}))
+                return sentence.span_text(words)
+    orgs = _spans_in(parsed, sentence, "ORG")
+    if orgs and kind in COURT_TYPES:
+        return orgs[0][2]
+    return None
+
+
+def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
+                  mentions: dict[tuple[int, int], str]) -> str | None:
+    """Whose claim the sentence is: the subject of "сообщил", "рассказала", "пишет"; the holder
+    of "по словам", "по данным"."""
+    names = {p.id: p.name for p in persons}
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            holders = sentence.children(word, SUBJECT)
+        elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
+            holders = sentence.children(word, ("nmod",))
+        else:
+            continue
+        for holder in holders:
+            if holder.lemma in PRONOUNS:
+                continue
+            subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
+                                                          "appos", "conj", "cc"}))
+            pid = next((mentions[(n, w.i)] for w in subtree if (n, w.i) in mentions), None)
+            if pid is not None:
+                return names[pid]
+            text = sentence.span_text(subtree).strip("«»\"")
+            if holder.feats.get("Case") not in (None, "Nom"):
+                text = text.replace(holder.text, inflect(holder.text), 1)
+            return text or None
+    return None
+
+
+def _merge(events: list[EventRecord]) -> list[EventRecord]:
+    """One event per type, person set and polarity; a repeat fills the first one's gaps."""
+    kept: dict[tuple, EventRecord] = {}
+    out = []
+    for event in events:
+        key = (event.type, tuple(sorted(event.persons)), event.negated)
+        first = kept.get(key)
+        if first is None or (first.date and event.date and first.date != event.date):
+            kept[key] = event
+            out.append(event)
+            continue
+        for name in ("date", "place", "agent", "charge", "term_months", "release_mode",
+                     "attributed_to"):
+            if getattr(first, name) is None:
+                setattr(first, name, getattr(event, name))
+        first.sources.extend(event.sources)
+    return out

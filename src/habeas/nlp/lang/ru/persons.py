@@ -1,0 +1,131 @@
+"""Persons in a Russian article: natasha's PER spans, named in the nominative (natasha's
+``normalize``: "Ахтема Чийгоза" -> "Ахтем Чийгоз"), every other form as written kept as an
+alias, merged by surname stem ("Чийгоза", "Чийгозу", "Чийгоз" are one person) unless the given
+names differ; ages from "52-летний" before the name or "(52 года)" after it."""
+
+from __future__ import annotations
+
+import re
+
+from ....model import PersonRecord, Span
+from . import RULES
+from .forms import same_word
+from .pipeline import Parsed
+from .syntax import Sentence
+
+# How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
+AGE_WINDOW = 40
+
+AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]+){0,2}\s+$", re.I)
+AGE_AFTER = RULES.pattern("age_after")
+BYLINES = RULES.words("bylines")
+PERSON_NOUNS = RULES.words("person_nouns")
+
+
+def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
+    for n, sentence in enumerate(parsed.sentences):
+        if sentence.start <= start < sentence.start + len(sentence.text):
+            return n, sentence
+    return None
+
+
+def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, int], str]]:
+    """The persons, and which person each word of a name belongs to ((sentence, word) -> id)."""
+    persons: list[PersonRecord] = []
+    mentions: dict[tuple[int, int], str] = {}
+    for kind, start, end, normal in parsed.spans:
+        if kind != "PER" or _is_byline(parsed.text, start):
+            continue
+        surface = parsed.text[start:end]
+        located = sentence_of(parsed, start)
+        words = [w for w in located[1].words if start <= w.start < end] if located else []
+        normal = _nominative(normal, words)
+        while words and words[0].lemma in PERSON_NOUNS and len(words) > 1:
+            # "Журналистка Катерина": a role noun the tagger took into the name
+            start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
+            surface = parsed.text[start:end]
+        surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
+        if len(words) == 1 and words[0].lemma in PERSON_NOUNS:
+            continue  # "Журналистка" alone
+        if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
+            continue  # "Мустафаевых": a family, no person
+        tokens = normal.split()
+        person = _match(persons, tokens)
+        if person is None:
+            person = PersonRecord(id=f"p{len(persons) + 1}", name=normal)
+            persons.append(person)
+        elif len(tokens) > len(person.name.split()):
+            _add_alias(person, person.name)
+            person.name = normal
+        _add_alias(person, surface)
+        person.mentions.append(Span(start, end, surface))
+        if located is not None:
+            n, sentence = located
+            for word in words:
+                mentions[(n, word.i)] = person.id
+            _read_attributes(person, sentence, words, parsed.text, start, end)
+    for person in persons:
+        person.aliases = [a for a in person.aliases if a != person.name]
+    return persons, mentions
+
+
+def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:
+    """The person these name tokens belong to: the same surname stem, and no other given name;
+    one word alone matches a surname or a given name."""
+    for person in persons:
+        known = person.name.split()
+        forms = [w for a in person.aliases for w in a.split()]
+        if len(tokens) == 1:
+            if any(same_word(tokens[0], w) for w in known + forms):
+                return person
+            continue
+        if len(known) == 1 and any(same_word(t, known[0]) for t in tokens):
+            return person  # known so far by one name: "Катерина", then "Катерина Андреева"
+        if not same_word(tokens[-1], known[-1]):
+            continue
+        if len(known) > 1 and not same_word(tokens[0], known[0]):
+            continue  # brothers: one surname, two given names
+        return person
+    return None
+
+
+def _nominative(normal: str, words: list) -> str:
+    """natasha's nominative, with the given names its dictionary lacks put in the nominative too:
+    a man's name in the genitive or accusative ending in -а/-я ("Сервера", "Эдема") drops it."""
+    tokens = normal.split()
+    if len(tokens) != len(words):
+        return normal
+    out = []
+    for token, word in zip(tokens, words):
+        oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
+        if oblique and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+            token = token[:-1] + ("й" if token.endswith("я") else "")
+        out.append(token)
+    return " ".join(out)
+
+
+def _add_alias(person: PersonRecord, form: str) -> None:
+    if form not in person.aliases:
+        person.aliases.append(form)
+
+
+def _is_byline(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].lower()
+    return any(re.search(rf"\b{word}\w*\s*:?\s*$", before) for word in BYLINES)
+
+
+def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text: str,
+                     start: int, end: int) -> None:
+    if person.age is None:
+        match = AGE_BEFORE.search(text[max(0, start - AGE_WINDOW):start]) or AGE_AFTER.search(
+            text[end:end + 20])
+        if match:
+            person.age = int(match.group("age"))
+    if words and person.gender is None:
+        gender = words[0].feats.get("Gender")
+        person.gender = {"Masc": "male", "Fem": "female"}.get(gender)
+    if words:
+        head = sentence.head(words[0])
+        if words[0].rel == "appos" and head is not None and head.lemma in PERSON_NOUNS:
+            if head.lemma not in person.roles:
+                person.roles.append(head.lemma)

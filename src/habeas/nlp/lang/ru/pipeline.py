@@ -1,0 +1,118 @@
+"""The Russian pipeline: natasha (razdel segmentation, slovnet morphology, UD syntax and NER on
+navec embeddings; all inside the PyPI wheels) reads the text, then the rules of ``lang/ru/`` find
+persons (``persons``) and events (``events``); the result is an ``Extraction`` like English's."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ....model import Document, Extraction
+from . import RULES
+from .syntax import Sentence, Word
+
+# The version of this pipeline, stored with every claim it makes (with the rule set's).
+VERSION = "habeas.russian.v1"
+
+
+@dataclass(frozen=True)
+class Models:
+    segmenter: object
+    morph_vocab: object
+    morph: object
+    syntax: object
+    ner: object
+
+
+@functools.cache
+def models() -> Models:
+    """natasha's models, loaded once per process (about 7 s)."""
+    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                         NewsSyntaxParser, Segmenter)
+
+    embedding = NewsEmbedding()
+    return Models(Segmenter(), MorphVocab(), NewsMorphTagger(embedding),
+                  NewsSyntaxParser(embedding), NewsNERTagger(embedding))
+
+
+@dataclass
+class Parsed:
+    """An article as natasha read it: sentences of words, and named spans (PER, LOC, ORG) with
+    their nominative forms."""
+
+    text: str
+    sentences: list[Sentence]
+    spans: list[tuple[str, int, int, str]]   # (type, start, end, normal)
+
+
+def parse(text: str) -> Parsed:
+    from natasha import Doc
+
+    m = models()
+    doc = Doc(text)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph)
+    doc.parse_syntax(m.syntax)
+    doc.tag_ner(m.ner)
+    sentences = []
+    for sent in doc.sents:
+        index = {token.id: n for n, token in enumerate(sent.tokens)}
+        words = []
+        for n, token in enumerate(sent.tokens):
+            token.lemmatize(m.morph_vocab)
+            words.append(Word(i=n, text=token.text, lemma=(token.lemma or token.text).lower(),
+                              pos=token.pos or "X", feats=dict(token.feats or {}),
+                              head=index.get(token.head_id), rel=token.rel or "dep",
+                              start=token.start, end=token.stop))
+        sentences.append(Sentence(text=sent.text, start=sent.start, words=words))
+    spans = []
+    for span in doc.spans:
+        span.normalize(m.morph_vocab)
+        spans.append((span.type, span.start, span.stop, span.normal or span.text))
+    return Parsed(text=text, sentences=sentences, spans=spans)
+
+
+def lemma_of(word: str) -> str:
+    """The normal form of a word out of context (pymorphy's first parse)."""
+    parses = models().morph_vocab.parse(word)
+    return parses[0].normal_form if parses else word.lower()
+
+
+def inflect(word: str, case: str = "Nom") -> str:
+    """A word put in a case ("возбуждении" -> "возбуждение"), its capitals kept."""
+    parses = models().morph_vocab.parse(word)
+    if not parses:
+        return word
+    form = parses[0].inflect({case})
+    out = form.word if form is not None else word
+    return out.capitalize() if word[:1].isupper() else out
+
+
+def versions() -> dict[str, str]:
+    return {"model": "natasha-1.6.0", "habeas_russian": VERSION, "rules": RULES.version,
+            "rules_hash": RULES.hash}
+
+
+def process(documents: Iterable[Document]) -> Iterator[tuple[Document, Extraction]]:
+    """Each Russian document with its extraction, in order; a document the pipeline fails on
+    comes with an ``ExtractionError`` instead (as in English), and the others go on."""
+    from ...pipeline import _failure
+
+    for document in documents:
+        try:
+            yield document, extract(document)
+        except Exception as e:  # one bad article must not stop the batch
+            yield document, _failure(document, e)
+
+
+def extract(document: Document) -> Extraction:
+    from .events import find_events
+    from .persons import find_persons
+
+    parsed = parse(document.text)
+    persons, mentions = find_persons(parsed)
+    events = find_events(parsed, persons, mentions, published=document.published)
+    meta = {"id": document.doc_id, "title": document.title, "published": document.published,
+            "outlet": document.outlet, "url": document.url, "language": "ru"}
+    return Extraction(document=meta, persons=persons, events=events, versions=versions())

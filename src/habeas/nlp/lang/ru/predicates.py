@@ -1,0 +1,147 @@
+"""The named checks of the Russian trigger rows (``when``/``unless`` in triggers.toml). Each
+takes the trigger word and its sentence and answers yes or no."""
+
+from __future__ import annotations
+
+import re
+
+from .syntax import Sentence, Word, preposition
+
+
+def _lemmas(sentence: Sentence, word: Word) -> set[str]:
+    return {w.lemma for w in sentence.subtree(word)}
+
+
+def _object_lemmas(sentence: Sentence, word: Word) -> set[str]:
+    return {w.lemma for kid in sentence.children(word, ("obj", "nsubj:pass", "nsubj", "obl"))
+            for w in sentence.subtree(kid)}
+
+
+def has_guilty(word: Word, sentence: Sentence) -> bool:
+    """"признал виновным", "признан виновной"."""
+    return "виновный" in _lemmas(sentence, word) or "виновен" in _lemmas(sentence, word)
+
+
+def has_political_prisoner(word: Word, sentence: Sentence) -> bool:
+    """"признал политзаключённым", "признан политическим заключённым", "узником совести",
+    "включил в список политзаключённых"."""
+    text = sentence.text.lower()
+    return bool(re.search(r"политзаключ|политическ\w+ заключ|узник\w* совести", text))
+
+
+def has_days(word: Word, sentence: Sentence) -> bool:
+    """"арестовал на 13 суток": an administrative arrest is a sentence."""
+    return any(w.lemma in ("сутки", "день") and preposition(sentence, w) == "на"
+               for w in sentence.subtree(word))
+
+
+def has_term(word: Word, sentence: Sentence) -> bool:
+    lemmas = {w.lemma for w in sentence.subtree(word)}
+    lemmas |= {w.lemma for w in sentence.children(word, ("obj",))}
+    return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
+                          "работа", "наказание", "предупреждение"})
+
+
+def object_case(word: Word, sentence: Sentence) -> bool:
+    """"возбудили (уголовное) дело"."""
+    return "дело" in _object_lemmas(sentence, word)
+
+
+def object_charge(word: Word, sentence: Sentence) -> bool:
+    """"предъявили обвинение"."""
+    return "обвинение" in _object_lemmas(sentence, word)
+
+
+def object_hunger(word: Word, sentence: Sentence) -> bool:
+    return "голодовка" in _object_lemmas(sentence, word)
+
+
+def object_search(word: Word, sentence: Sentence) -> bool:
+    return "обыск" in _object_lemmas(sentence, word)
+
+
+def object_appeal(word: Word, sentence: Sentence) -> bool:
+    """"отклонил апелляцию", "оставил приговор в силе"."""
+    lemmas = _object_lemmas(sentence, word)
+    return bool(lemmas & {"апелляция", "жалоба"}) or (
+        "приговор" in lemmas and "сила" in lemmas)
+
+
+def object_verdict(word: Word, sentence: Sentence) -> bool:
+    """"изменил приговор", "сократил срок"."""
+    return bool({"приговор", "срок"} & _object_lemmas(sentence, word))
+
+
+def to_house_arrest(word: Word, sentence: Sentence) -> bool:
+    """"перевёл под домашний арест": released from custody to house arrest."""
+    lemmas = _object_lemmas(sentence, word)
+    return {"домашний", "арест"} <= lemmas
+
+
+def object_decision(word: Word, sentence: Sentence) -> bool:
+    """"оставил без изменения решение (приговор)"."""
+    lemmas = _object_lemmas(sentence, word)
+    return "изменение" in lemmas and bool(lemmas & {"решение", "приговор"})
+
+
+def object_picket(word: Word, sentence: Sentence) -> bool:
+    return bool(_object_lemmas(sentence, word) & {"пикет", "акция", "митинг"})
+
+
+def object_force(word: Word, sentence: Sentence) -> bool:
+    """"применили к нему силу"."""
+    return bool(_object_lemmas(sentence, word) & {"сила", "насилие", "электрошокер"})
+
+
+def freedom(word: Word, sentence: Sentence) -> bool:
+    """"вышел на свободу"."""
+    return "свобода" in _object_lemmas(sentence, word)
+
+
+def to_facility(word: Word, sentence: Sentence) -> bool:
+    """"отправили в колонию", "поместили в СИЗО"."""
+    return bool(_object_lemmas(sentence, word) & {"колония", "сизо", "изолятор", "спецприёмник",
+                                                 "спецприемник", "тюрьма", "шизо", "лагерь"})
+
+
+def trial_noun(word: Word, sentence: Sentence) -> bool:
+    """"суд над X", "судебное заседание по делу", "процесс над X": a trial is held."""
+    if any(preposition(sentence, w) in ("над",) for w in sentence.children(word)):
+        return True
+    if word.lemma == "заседание":
+        return True
+    head = sentence.head(word)
+    return head is not None and head.lemma in ("начаться", "пройти", "проходить", "состояться",
+                                               "продолжиться", "рассмотреть")
+
+
+def has_sentencing_verb(word: Word, sentence: Sentence) -> bool:
+    """The noun is the object of a verb that is a trigger itself ("вынес приговор" is kept;
+    "изменил приговор", "предъявили обвинение" are the verb's)."""
+    head = sentence.head(word)
+    return head is not None and head.lemma in ("изменить", "предъявить", "оставить",
+                                               "отменить", "обвинить")
+
+
+def house_arrest(word: Word, sentence: Sentence) -> bool:
+    return any(w.lemma == "домашний" for w in sentence.children(word))
+
+
+def protest_noun(word: Word, sentence: Sentence) -> bool:
+    """A protest the report tells someone took part in or held ("вышел на акцию", "участие в
+    пикете", "провёл пикет")."""
+    head = sentence.head(word)
+    return head is not None and head.lemma in (
+        "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
+        "организовать", "организация", "выходить")
+
+
+def release_noun(word: Word, sentence: Sentence) -> bool:
+    head = sentence.head(word)
+    return word.lemma == "обмен" and head is not None and head.lemma in (
+        "освободить", "освобождение", "попасть", "включить", "участник", "результат")
+
+
+PREDICATES = {name: fn for name, fn in globals().items()
+              if callable(fn) and not name.startswith("_") and fn.__module__ == __name__
+              and name not in ("preposition",)}

@@ -1,0 +1,80 @@
+"""The Russian parse as Habeas reads it: sentences of words with UD relations (slovnet), and the
+few questions the rules ask of them. Components read labels through this module only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Word:
+    i: int                 # index in its sentence
+    text: str
+    lemma: str
+    pos: str
+    feats: dict
+    head: int | None       # index of the head in the sentence, None for the root
+    rel: str
+    start: int             # character offsets in the article
+    end: int
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    words: list[Word]
+    kids: dict[int, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for word in self.words:
+            if word.head is not None:
+                self.kids.setdefault(word.head, []).append(word.i)
+
+    def children(self, word: Word, rels: tuple[str, ...] | frozenset[str] | None = None
+                 ) -> list[Word]:
+        return [self.words[k] for k in self.kids.get(word.i, ())
+                if rels is None or self.words[k].rel in rels]
+
+    def head(self, word: Word) -> Word | None:
+        return self.words[word.head] if word.head is not None else None
+
+    def subtree(self, word: Word, rels: frozenset[str] | None = None) -> list[Word]:
+        """The word and what hangs from it (through ``rels`` only, if given), in text order."""
+        found, todo, seen = [word], [word], {word.i}
+        while todo:
+            for kid in self.children(todo.pop(), rels):
+                if kid.i not in seen:  # a parse may hold a cycle
+                    seen.add(kid.i)
+                    found.append(kid)
+                    todo.append(kid)
+        return sorted(found, key=lambda w: w.i)
+
+    def span_text(self, words: list[Word]) -> str:
+        return self.text[words[0].start - self.start:words[-1].end - self.start] if words else ""
+
+
+def word_class(word: Word) -> str:
+    """"VERB" (verbs, participles, short passive forms), "NOUN", or "OTHER"."""
+    if word.pos in ("VERB", "AUX") or word.feats.get("VerbForm") == "Part":
+        return "VERB"
+    if word.pos in ("NOUN", "PROPN"):
+        return "NOUN"
+    return "OTHER"
+
+
+def is_passive(word: Word) -> bool:
+    """"задержан", "был арестован", "задержанный": the subject undergoes it."""
+    return word.feats.get("Voice") == "Pass" or (
+        word.feats.get("VerbForm") == "Part" and word.feats.get("Voice") != "Act")
+
+
+def case(word: Word) -> str | None:
+    return word.feats.get("Case")
+
+
+def preposition(sentence: Sentence, word: Word) -> str | None:
+    """The lowercased preposition of a nominal ("в", "к", "по"), if it has one."""
+    for kid in sentence.children(word, ("case",)):
+        return kid.text.lower()
+    return None

@@ -1,0 +1,129 @@
+"""Russian reports: the language of each article, the natasha pipeline on short sentences written
+for these tests, and one person across a Russian and an English report."""
+
+from __future__ import annotations
+
+import pytest
+
+from habeas.model import Document
+from habeas.nlp.dispatch import process_documents
+from habeas.nlp.language import identify, language_of
+
+
+@pytest.fixture(scope="session")
+def russian():
+    """natasha's models, loaded once per test session."""
+    from habeas.nlp.lang.ru import pipeline
+
+    pipeline.models()
+    return pipeline
+
+
+def extract(russian, text, published="2022-05-08"):
+    return russian.extract(Document(text=text, source="test", published=published,
+                                    language="ru"))
+
+
+def only(extraction, kind):
+    [event] = [e for e in extraction.events if e.type == kind]
+    return event
+
+
+def test_the_language_is_the_metadata_else_identified():
+    assert identify("Суд в Симферополе арестовал крымского татарина на два месяца.") == "ru"
+    assert identify("A court in Simferopol remanded a Crimean Tatar in custody.") == "en"
+    assert identify("Суд у Сімферополі заарештував кримського татарина на два місяці.") == "uk"
+    assert language_of("Суд арестовал активиста на два месяца.", "en") == "en"
+
+
+def test_an_unsupported_language_is_stored_and_reported_never_read_as_english():
+    document = Document(text="Суд у Сімферополі заарештував кримського татарина Івана "
+                             "Петренка на два місяці.", source="uk", language=None)
+    [(_, extraction)] = process_documents(lambda: pytest.fail("English rules ran"), [document])
+    assert document.language == "uk"
+    assert extraction.events == [] and extraction.persons == []
+    assert extraction.versions["skipped"] == "no extraction for uk yet"
+
+
+def test_names_in_the_nominative_with_every_inflected_form_an_alias(russian):
+    extraction = extract(russian, "Суд арестовал Ахтема Чийгоза. Чийгозу предъявили обвинение. "
+                                  "Адвокат Чийгоза обжаловал арест.")
+    [person] = extraction.persons
+    assert person.name == "Ахтем Чийгоз"
+    assert {"Ахтема Чийгоза", "Чийгозу", "Чийгоза"} <= set(person.aliases)
+    assert person.gender == "male"
+
+
+def test_ages_before_and_after_the_name(russian):
+    extraction = extract(russian, "52-летнего Ивана Петрова задержали. Мария Соколова (34 года) "
+                                  "объявила голодовку.")
+    ages = {p.name: p.age for p in extraction.persons}
+    assert ages == {"Иван Петров": 52, "Мария Соколова": 34}
+
+
+def test_a_sentence_with_its_term_in_months_and_its_article_of_law(russian):
+    extraction = extract(russian, "Суд приговорил Ивана Петрова к 3 годам 7 месяцам колонии "
+                                  "общего режима по ч. 2 ст. 205.5 УК РФ.")
+    event = only(extraction, "sentence")
+    assert event.term_months == 43 and "205.5" in event.charge
+    assert extraction.person(event.persons[0]).name == "Иван Петров"
+
+
+def test_number_words_and_a_described_charge(russian):
+    extraction = extract(russian, "Марию Соколову приговорили к шести годам колонии по делу о "
+                                  "реабилитации нацизма.")
+    event = only(extraction, "sentence")
+    assert event.term_months == 72 and event.charge.startswith("реабилитация нацизма")
+
+
+def test_an_administrative_arrest_in_days_is_a_sentence_without_a_term(russian):
+    extraction = extract(russian, "Суд 7 мая арестовал активиста Ивана Петрова на 13 суток.")
+    event = only(extraction, "sentence")
+    assert event.term_months is None and event.date == "2022-05-07"
+
+
+def test_a_conviction_is_found_guilty(russian):
+    extraction = extract(russian, "Суд признал Ивана Петрова виновным в организации протестов.")
+    assert only(extraction, "conviction").charge == "организация протестов"
+
+
+def test_negation_hedge_and_attribution(russian):
+    extraction = extract(russian, "Ивана Петрова не освободили. По версии следствия, Мария "
+                                  "Соколова якобы избила полицейского. Марию Соколову задержали "
+                                  "в Симферополе, сообщила «Крымская солидарность».")
+    assert only(extraction, "release").negated
+    arrest = only(extraction, "arrest")
+    assert arrest.place == "Симферополь"
+    assert "Крымская солидарность" in arrest.attributed_to
+
+
+def test_a_pronoun_means_the_person_the_report_is_about(russian):
+    extraction = extract(russian, "В Крыму задержали Сервера Мустафаева. Его этапировали в "
+                                  "Ростов-на-Дону. Он объявил голодовку.")
+    assert {e.type for e in extraction.events} >= {"arrest", "transfer", "hunger_strike"}
+    assert all(extraction.person(e.persons[0]).name == "Сервер Мустафаев"
+               for e in extraction.events)
+
+
+def test_a_russian_and_an_english_report_of_one_release_are_one_person(russian, tmp_path):
+    from habeas.store import queries
+    from habeas.workspace import Habeas
+
+    (tmp_path / "ru.txt").write_text(
+        "Заместителя председателя Меджлиса Ахтема Чийгоза освободили 25 октября 2017 года. "
+        "52-летнего Чийгоза вывезли в Анкару.", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Akhtem Chiygoz, 52, deputy head of the Mejlis, was released on October 25, 2017 and "
+        "flown to Ankara.", encoding="utf-8")
+    habeas = Habeas(database_url=f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        habeas.ingest([tmp_path / "ru.txt"], overrides={"published": "2017-10-26"})
+        habeas.ingest([tmp_path / "en.txt"], overrides={"published": "2017-10-26"})
+        report = habeas.extract()
+        assert report.articles == 2 and not report.unsupported
+        with habeas.session() as session:
+            rows = queries.list_persons(session=session)
+            [row] = [r for r in rows if "Chiygoz" in r.name or "Чийгоз" in r.name]
+            assert row.articles == 2
+    finally:
+        habeas.close()
