@@ -98,10 +98,13 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             continue
         written = names_written(session, article, ids)
         roots, members = members_of_roots(session, ids)
+        # The persons' events first, then their type: a join lets SQLite walk every event of
+        # the type (all the sentences of a 100,000-row list) instead of the persons' few.
+        theirs = set(session.scalars(select(EventPerson.event_id)
+                                     .where(EventPerson.person_id.in_(members))))
         found = session.scalars(
-            select(Event).join(EventPerson, EventPerson.event_id == Event.id)
-            .where(EventPerson.person_id.in_(members), Event.type == record.type,
-                   Event.negated == bool(record.negated)).distinct().order_by(Event.id))
+            select(Event).where(Event.id.in_(theirs), Event.type == record.type,
+                                Event.negated == bool(record.negated)).order_by(Event.id))
         mine: list[tuple[tuple[int, int, int], int, Event]] = []
         for event in found:
             sources = set(session.scalars(select(EventSource.article_id)
