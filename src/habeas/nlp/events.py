@@ -691,28 +691,26 @@ def since_date(trigger: Token, published: dt.date | None) -> str | None:
 
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
-    # "searched seven homes before dawn on Thursday and took four men into custody"
+    """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
+    and took four men into custody", "obtained bail last month"), else the speaker's."""
     head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" or \
         trigger.pos_ == "NOUN" and syntax.is_direct_object(trigger) and \
-        trigger.head.pos_ == "VERB" else None  # "obtained bail last month"
+        trigger.head.pos_ == "VERB" else None
     head_date = find_date(head, published, None, anchor) if head is not None else None
-    for source in (trigger, head, speaker_verb):
-        if source is None:
-            continue
-        if source is head:
-            if head_date:
-                return head_date
-            continue
-        # "arrested in 2005 and sentenced two years later": later than the arrest
-        anchor = head_date or anchor if source is trigger else anchor
-        for token in sorted(direct_modifiers(source), key=lambda t: t.i):
-            text = date_expression(token)
-            if text:
-                value = dates.resolve(text, published, anchor)
-                if value:
-                    return value
-            if token.lower_ == "now" and token.dep_ == "advmod" and token.head == source:
-                return published.isoformat() if published else None
+    # "arrested in 2005 and sentenced two years later": later than the arrest
+    return _date_of(trigger, published, head_date or anchor) or head_date or (
+        _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
+
+
+def _date_of(source: Token, published: dt.date | None, anchor: str | None) -> str | None:
+    for token in sorted(direct_modifiers(source), key=lambda t: t.i):
+        text = date_expression(token)
+        if text:
+            value = dates.resolve(text, published, anchor)
+            if value:
+                return value
+        if token.lower_ == "now" and token.dep_ == "advmod" and token.head == source:
+            return published.isoformat() if published else None
     return None
 
 
