@@ -477,3 +477,59 @@ def test_a_verdict_in_a_separate_case_keeps_its_own_charge_and_date(nlp):
     (sokol,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence" and
                 names == ["Ivan Sokol"]]
     assert sokol["charge"] is None and sokol["date"] is None
+
+
+def test_a_court_ordering_a_person_detained_is_an_arrest_by_the_court(nlp):
+    (event,) = [e for t, neg, names, e in events_of(
+        nlp, "On 3 April the district court ordered blogger Rustem Seitov to be detained for "
+             "two months pending investigation on extortion charges.")
+        if t == "arrest" and names == ["Rustem Seitov"] and not neg]
+    assert "district court" in event["agent"]
+    assert "extortion" in event["charge"]
+    assert event["date"] == "2024-04-03"
+
+
+def test_released_or_held_without_charge_says_no_charge_was_laid(nlp):
+    found = events_of(nlp, "Police held Lilia Bekirova for a night and freed her without "
+                           "charge.")
+    assert any(t == "charge" and neg and names == ["Lilia Bekirova"]
+               for t, neg, names, _ in found)
+    assert ("release", "Lilia Bekirova") in kinds(nlp, "Lilia Bekirova was released without "
+                                                       "charge on Friday.")
+    assert any(t == "trial" and neg for t, neg, _, _ in events_of(
+        nlp, "Seyran Saliev has been held without trial for two years."))
+
+
+def test_a_dropped_charge_told_in_the_next_clause_is_the_first_clause_persons(nlp):
+    dropped = [(names, e["charge"]) for t, neg, names, e in events_of(
+        nlp, "Edem Bekirov was also charged with tax evasion, but that charge was later "
+             "dropped.") if t == "charges_dropped" and not neg]
+    assert dropped == [(["Edem Bekirov"], "tax evasion")]
+
+
+def test_an_appeal_filed_by_persons_is_theirs_and_a_rejected_appeal_happened(nlp):
+    assert ("appeal", "Alim Kerimov", "Nariman Seitov") in kinds(
+        nlp, "On 4 March the city court heard an appeal filed by two activists - Alim Kerimov "
+             "and Nariman Seitov.")
+    found = events_of(nlp, "The Supreme Court did not satisfy the appeals filed by the lawyers "
+                           "of Alim Kerimov.")
+    assert [(t, neg) for t, neg, names, _ in found if names == ["Alim Kerimov"]] == [
+        ("appeal", False)]
+    assert [(t, neg) for t, neg, _, _ in events_of(nlp, "Alim Kerimov did not file an appeal.")
+            ] == [("appeal", True)]
+
+
+def test_going_missing_on_the_morning_of_a_day_is_dated_that_day(nlp):
+    (event,) = [e for t, _, names, e in events_of(
+        nlp, "Server Mustafayev went missing on the morning of April 29 in Kherson.")
+        if t == "abduction"]
+    assert event["date"] == "2024-04-29"
+
+
+def test_a_term_being_served_is_dated_only_by_its_own_words(nlp):
+    found = events_of(nlp, "On 2 May 2024, Ismail Ramazanov fell ill. At the time, Ismail "
+                           "Ramazanov was serving a nine-year term in a colony.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == [None]
+    found = events_of(nlp, "Ismail Ramazanov, now serving a six-year sentence handed down in "
+                           "July 2022, fell ill on 2 May.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == ["2022-07"]

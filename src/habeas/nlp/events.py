@@ -451,6 +451,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                             for o in p.children if syntax.is_prep_object(o))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
+        if etype == "appeal":
+            # "heard an appeal filed by eight protesters": who files an appeal appeals
+            args.extend(o for acl in trigger.children if acl.dep_ == "acl"
+                        for by in acl.children if by.dep_ == "agent"
+                        for o in by.children if syntax.is_prep_object(o))
         if etype == "search":
             # "searches at the homes of A and B", "the searches were conducted at the homes of"
             holders = [trigger] + ([trigger.head] if syntax.is_subject(trigger) or
@@ -467,6 +472,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 verb = verb.head
             if syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
                 args = syntax.objects(verb)  # "The pardon included A and B"
+            elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
+                    syntax.objects(verb):
+                args = syntax.objects(verb)  # "held him without charge": he was not charged
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -480,6 +488,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
+            if passive and syntax.is_conjunct(trigger) and not any(
+                    t.i in discourse.cluster_at for a in args for t in a.subtree):
+                # "was charged with fraud, but that charge was later dropped": the first
+                # clause's person
+                args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype in ("sentence", "ill_treatment") and trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
@@ -602,6 +615,9 @@ def subjects(verb: Token) -> list[Token]:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return [current.head]
+        if current.dep_ == "xcomp" and syntax.is_passive(current) and (
+                controller := [c for c in current.head.children if syntax.is_direct_object(c)]):
+            return controller  # "ordered Petrov to be detained": the object is detained
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
@@ -689,6 +705,16 @@ def since_date(trigger: Token, published: dt.date | None) -> str | None:
     return None
 
 
+def serving(trigger: Token) -> Token | None:
+    """The verb "serve" when the event is a term being served: the verb itself, or a noun in
+    its clause ("serving a term on several convictions")."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.lemma_ == "serve" and (verb == trigger or trigger.pos_ == "NOUN") \
+        else None
+
+
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
@@ -705,6 +731,11 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
 def _date_of(source: Token, published: dt.date | None, anchor: str | None) -> str | None:
     for token in sorted(direct_modifiers(source), key=lambda t: t.i):
         text = date_expression(token)
+        if text and token.ent_type_ == "TIME":
+            # "on the morning of April 29", "the night of 5 May": the day named after "of"
+            text = next((date_expression(o) for p in token.children if syntax.is_preposition(p)
+                         and p.lower_ == "of" for o in p.children if syntax.is_prep_object(o)
+                         and date_expression(o)), text)
         if text:
             value = dates.resolve(text, published, anchor)
             if value:
@@ -848,6 +879,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if subj is not None and subj.i in discourse.cluster_at and any(
                 t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
+    if trigger.pos_ == "VERB" and syntax.is_passive(trigger) and trigger.dep_ == "xcomp" and \
+            trigger.head.lemma_ in ORDERING_VERBS:
+        body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+        if body is not None and body.pos_ != "PRON" and body.i not in discourse.cluster_at:
+            return noun_phrase(body)  # "the court ordered Jabbar to be detained": the court
     if trigger.pos_ == "VERB" and syntax.is_passive(trigger):
         # "was detained on 13 June after police searched her flat": the searchers
         for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
@@ -861,6 +897,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
 
 
 ACTING_TITLES = RULES.words("acting_titles")
+ORDERING_VERBS = RULES.words("ordering_verbs")
+DECIDING_VERBS = RULES.words("deciding_verbs")
 
 
 def owner_of(head: Token) -> str:
@@ -923,6 +961,10 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
+    # "detained for four months pending investigation on currency smuggling charges"
+    children += [p for t in trigger.subtree if t.lower_ == "pending" and
+                 not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
+                 for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
     # "gave her a two-year suspended sentence for discrediting the army"
     if trigger.pos_ == "VERB":
         children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
@@ -1062,6 +1104,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         syntax.is_subject(c) and c.lower_ in ("none", "neither", "nobody")
         for c in trigger.children)  # "None of the three has asked for a pardon"
+    if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
+            trigger.head.lower_ == "without":
+        negated = True  # "freed without charge", "held for a year without trial"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
@@ -1099,9 +1144,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending:
             negated = True  # "refused to release him"; not "refused entry to her trial", nor
             # "refused to stop the hunger strike" (it went on)
+        decided = current == trigger and trigger.pos_ == "NOUN" and \
+            syntax.is_direct_object(trigger) and head.lemma_ in DECIDING_VERBS
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
-                for c in head.children) and current.dep_ not in ("advcl",):
+                for c in head.children) and current.dep_ not in ("advcl",) and not decided:
             negated = True  # "had no record of detaining him", "neither of them asked"
         if syntax.is_conjunct(head) and syntax.is_negated(head.head) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
@@ -1183,9 +1230,16 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     event.date = find_date(trigger, published, speaker_verb, anchor)
+    if serving(trigger):
+        # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
+        # the date only its own words give ("a six-year sentence handed down in July 2022")
+        event.date = next((d for o in syntax.objects(serving(trigger)) for acl in o.children
+                           if acl.dep_ in ("acl", "relcl")
+                           and (d := _date_of(acl, published, anchor))), None)
     if event.date is None and etype == "arrest":
         event.date = since_date(trigger, published)  # "have been detained since September"
-    if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS):
+    if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
+                                   serving(trigger)):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
@@ -1196,6 +1250,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
+        if event.charge is None and etype == "charges_dropped" and syntax.is_conjunct(trigger):
+            event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
+            # dropped": the charge the first clause names
     if etype in ("sentence", "conviction"):
         event.term_months, event.extras = find_term(trigger)
     if etype == "release":
