@@ -533,3 +533,20 @@ def test_a_term_being_served_is_dated_only_by_its_own_words(nlp):
     found = events_of(nlp, "Ismail Ramazanov, now serving a six-year sentence handed down in "
                            "July 2022, fell ill on 2 May.")
     assert [e["date"] for t, _, _, e in found if t == "sentence"] == ["2022-07"]
+
+
+def test_with_names_a_charge_only_after_a_charging_word(nlp):
+    found = events_of(nlp, "With no warning, Rustem Osmanov was arrested at his home in Dzhankoy.")
+    assert [e["charge"] for t, _, _, e in found if t == "arrest"] == [None]
+    found = events_of(nlp, "Lenur Khalilov was tried together with blogger Server Ametov.")
+    assert [(names, e["charge"]) for t, _, names, e in found if t == "trial"] == [
+        (["Lenur Khalilov", "Server Ametov"], None)]
+    assert [e["charge"] for t, _, _, e in events_of(
+        nlp, "Rustem Osmanov was charged with sabotage.") if t == "charge"] == ["sabotage"]
+
+
+def test_a_charge_ends_before_a_bracket_the_sentence_does_not_close(nlp):
+    found = events_of(nlp, "Rustem Osmanov was tried for 'calling for actions harming national "
+                           "security' (Art. 361-3 of the Criminal Code).")
+    (charge,) = [e["charge"] for t, _, _, e in found if t == "trial"]
+    assert "(" not in charge and "national security" in charge

@@ -535,6 +535,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
              for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
              for o in w.children if o.dep_ == "pobj"]
+    args += [o for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with" and any(
+             a.lower_ in ("along", "together") for a in w.children if a.dep_ == "advmod")
+             for o in w.children if o.dep_ == "pobj"]  # "together" parsed as the adverb
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
              for o in p.children if o.dep_ == "pobj"]
     found: list[str] = []
@@ -979,6 +982,8 @@ def find_charge(trigger: Token) -> str | None:
                                                           "find", "conviction", "acquittal",
                                                           "charge"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
+        if child.lower_ == "with" and trigger.lemma_ not in CHARGING_WITH:
+            continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
                 "year", "month", "day", "week"):
@@ -1016,6 +1021,9 @@ def find_charge(trigger: Token) -> str | None:
             close = next((t.i for t in doc[end: trigger.sent.end] if t.text == ")"), None)
             if close is not None:
                 end = close + 1
+        elif any(t.text == "(" for t in doc[tokens[0].i: end]) and not any(
+                t.text == ")" for t in doc[tokens[0].i: end]):
+            end = next(t.i for t in doc[tokens[0].i: end] if t.text == "(")  # "(Art." cut off
         opening = doc[tokens[0].i - 1] if tokens[0].i > trigger.sent.start else None
         if opening is not None and opening.is_quote:
             # 'for "organizing mass riots, taking part in mass disorder, inciting hatred"':
@@ -1034,6 +1042,8 @@ def find_charge(trigger: Token) -> str | None:
 
 
 MAX_QUOTED_CHARGE = 40
+# The verbs and nouns whose "with" names a charge: "charged with", "indicted with".
+CHARGING_WITH = {"charge", "indict", "accuse", "prosecute"}
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
