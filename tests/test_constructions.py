@@ -550,3 +550,25 @@ def test_a_charge_ends_before_a_bracket_the_sentence_does_not_close(nlp):
                            "security' (Art. 361-3 of the Criminal Code).")
     (charge,) = [e["charge"] for t, _, _, e in found if t == "trial"]
     assert "(" not in charge and "national security" in charge
+
+
+def test_a_date_describing_the_person_does_not_date_the_event(nlp):
+    found = events_of(nlp, "The court sentenced Rustem Osmanov, a leading figure of the 2014 "
+                           "protests, to five years.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == [None]
+    found = events_of(nlp, "Police detained Rustem Osmanov on Monday, March 4.")
+    assert [e["date"] for t, _, _, e in found if t == "arrest"] == ["2024-03-04"]
+
+
+def test_the_conditions_of_a_detention_are_no_arrest(nlp):
+    assert not kinds(nlp, "Lilia Bekirova's family has complained about the conditions of her "
+                          "detention.")
+
+
+def test_a_surname_with_its_particle_and_a_quoted_nickname_are_one_person(nlp):
+    result = extract_text(nlp, Document(
+        text='Lawyer Mohamed El-Baqer and blogger Mohamed "Oxygen" Ibrahim were sentenced to '
+             'four years. Baqer denied the charges. "Mohamed Oxygen will appeal," his sister '
+             'said.', source="test", published="2024-05-10")).to_json()
+    assert sorted(p["name"] for p in result["persons"]) == [
+        'Mohamed "Oxygen" Ibrahim', "Mohamed El-Baqer"]

@@ -272,6 +272,7 @@ def etype_blocked_by_context(token: Token) -> bool:
 # Custody as a state, not an event: "remains in detention", "is under house arrest".
 STATE_NOUNS = RULES.words("state_nouns")
 PLACING_VERBS = RULES.words("placing_verbs")
+CUSTODY_ASPECTS = RULES.words("custody_aspects")
 
 
 def is_state(token: Token) -> bool:
@@ -280,6 +281,10 @@ def is_state(token: Token) -> bool:
     "held under arrest"), unless someone was put there ("placed under arrest")."""
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i:
         return True
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
+            syntax.is_prep_object(token) and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in CUSTODY_ASPECTS and not dated(token):
+        return True  # "complained about the conditions of his detention"
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
         return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
