@@ -572,3 +572,28 @@ def test_a_surname_with_its_particle_and_a_quoted_nickname_are_one_person(nlp):
              'said.', source="test", published="2024-05-10")).to_json()
     assert sorted(p["name"] for p in result["persons"]) == [
         'Mohamed "Oxygen" Ibrahim', "Mohamed El-Baqer"]
+
+
+def test_a_trigger_word_inside_a_charge_is_no_event(nlp):
+    found = kinds(nlp, "Edem Bekirov was charged with organising a rally in Simferopol.")
+    assert found == {("charge", "Edem Bekirov")}
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Edem Bekirov was charged with organising a rally in Simferopol.")]
+    assert event["place"] is None and "rally" in event["charge"]
+    assert ("protest", "Edem Bekirov") not in kinds(
+        nlp, "Edem Bekirov was detained on suspicion of taking part in a protest.")
+
+
+def test_a_part_of_them_not_named_is_nobody_named(nlp):
+    found = kinds(nlp, "Police detained Edem Bekirov, Alim Kerimov and Nariman Seitov. Only two "
+                       "of them were charged.")
+    assert not {k for k in found if k[0] == "charge"}
+
+
+def test_an_event_of_other_people_is_not_the_subjects(nlp):
+    found = kinds(nlp, "Edem Bekirov was beaten by police for showing solidarity with victims "
+                       "of a police raid.")
+    assert ("ill_treatment", "Edem Bekirov") in found
+    assert not {k for k in found if k[0] == "search"}
+    assert ("protest", "Edem Bekirov") in kinds(
+        nlp, "Edem Bekirov was detained for his participation in a protest.")

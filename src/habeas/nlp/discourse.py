@@ -218,6 +218,11 @@ class Discourse:
         first_sent = self.sent_index.get(token.sent.start, 0) - PRONOUN_WINDOW
         sents = self.sents
         window_start = sents[max(first_sent, 0)].start
+        if plural and token.tag_ == "CD" and any(
+                syntax.is_preposition(c) and c.lower_ == "of" and any(
+                    o.lower_ in ("them", "those", "these") for o in c.children)
+                for c in token.children):
+            return []  # "Only two of them were charged": which two, the report does not say
         if plural:
             count = number_of(token)
             if count and token.pos_ == "NOUN" and not any(

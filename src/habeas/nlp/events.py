@@ -235,6 +235,8 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
             rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
         return []  # "detention centre", "trial court": a kind of thing, not an event
+    if inside_a_charge(token):
+        return []  # "charged with organising a rally": what the charge says, not an event
     checks = predicates(rules.language)
     for row in rules.rows(pos, lemma, token.lower_):
         if all(checks[name](token) for name in row.when) and \
@@ -244,6 +246,19 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
 
 
 BACKGROUND_PREPOSITIONS = RULES.words("background_prepositions")
+ACCUSING_WORDS = RULES.words("accusing_words")
+
+
+def inside_a_charge(token: Token) -> bool:
+    """The token is in what a charge says: "accused of transferring explosives", "charged with
+    organising a rally", "on charges of calling for protests", "guilty of organizing protests"."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "acl") and ancestor.pos_ in ("VERB", "AUX"):
+            return False  # "ties to the men accused of the bombing": their own charge
+        if syntax.is_preposition(ancestor) and ancestor.lower_ in ("of", "with") and \
+                ancestor.head.lemma_.lower() in ACCUSING_WORDS:
+            return True
+    return False
 
 
 def etype_blocked_by_context(token: Token) -> bool:
@@ -472,10 +487,13 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
                         for o in p.children if syntax.is_prep_object(o))
         if not args:
-            verb = trigger.head
+            verb, others = trigger.head, False
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                others = others or verb.lower_ in OTHER_PEOPLE
                 verb = verb.head
-            if syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
+            if others:
+                pass  # "showed solidarity with victims of a police raid": the victims'
+            elif syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
                 args = syntax.objects(verb)  # "The pardon included A and B"
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
@@ -577,6 +595,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 
 
 LIST_MARKS = (":", "–", "—", "-", "--")
+# People an event noun below them happened to, not the verb's subject: "showed solidarity with
+# victims of a police raid", "met families of the detained".
+OTHER_PEOPLE = (RULES.words("people_nouns") | RULES.words("relatives_nouns")) - {
+    "dozens", "hundreds", "many", "number", "one", "others", "scores", "several", "thousands"}
 
 
 def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str]:
@@ -1265,6 +1287,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
+        if event.charge and event.place and event.place in event.charge and not \
+                find_place(trigger, etype):
+            event.place = None  # "charged with organising a rally in Minsk": the charge's place
         if event.charge is None and etype == "charges_dropped" and syntax.is_conjunct(trigger):
             event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
             # dropped": the charge the first clause names
