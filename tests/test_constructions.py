@@ -597,3 +597,21 @@ def test_an_event_of_other_people_is_not_the_subjects(nlp):
     assert not {k for k in found if k[0] == "search"}
     assert ("protest", "Edem Bekirov") in kinds(
         nlp, "Edem Bekirov was detained for his participation in a protest.")
+
+
+def test_a_quotation_of_several_sentences_is_its_speakers(nlp):
+    text = ("“Server Mustafayev was detained in Crimea in 2021. He was taken to Simferopol. "
+            "Today he is home,” wrote rights lawyer Emil Kurbedinov.")
+    found = events_of(nlp, text)
+    assert {t: e["attributed_to"] for t, _, _, e in found} == {
+        "arrest": "Emil Kurbedinov", "transfer": "Emil Kurbedinov"}
+    found = events_of(nlp, 'Emil Kurbedinov wrote: "Server Mustafayev was detained in Crimea. '
+                           'He was taken to Simferopol."')
+    assert {e["attributed_to"] for _, _, _, e in found} == {"Emil Kurbedinov"}
+
+
+def test_a_known_given_name_outranks_an_organisation_label(nlp):
+    result = extract_text(nlp, Document(
+        text="“All of them are now free and home in Ukraine,” wrote President of Ukraine "
+             "Volodymyr Zelenskyy.", source="test", published="2024-06-28")).to_json()
+    assert [p["name"] for p in result["persons"]] == ["Volodymyr Zelenskyy"]

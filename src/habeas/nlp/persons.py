@@ -409,6 +409,8 @@ def imperative(name: Span) -> bool:
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    candidates += [n for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+                   for n in [name_inside(ent)] if n is not None]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
     names = [extend_right(n) for n in candidates if not pair_modifier(n) and
@@ -441,6 +443,21 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     for number, cluster in enumerate(clusters, start=1):
         cluster.id = f"p{number}"
     return clusters
+
+
+def name_inside(ent: Span) -> Span | None:
+    """A person's name the small model glued into a place or a body: "President of [Ukraine
+    Volodymyr Zelenskyy]" (ORG). A known given name outranks the label when it starts the
+    last two or three capitalised words and a place or nothing comes before it."""
+    for start in range(ent.start, ent.end - 1):
+        tail = ent.doc[start: ent.end]
+        if len(tail) > 3 or names.skeleton(ent.doc[start].text) not in names.GIVEN_FORMS:
+            continue
+        if all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
+               fold(t.text) not in ORG_WORDS for t in tail) and (
+                start == ent.start or is_org_or_place(ent.doc[ent.start: start].text)):
+            return tail
+    return None
 
 
 def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
