@@ -615,3 +615,11 @@ def test_a_known_given_name_outranks_an_organisation_label(nlp):
         text="“All of them are now free and home in Ukraine,” wrote President of Ukraine "
              "Volodymyr Zelenskyy.", source="test", published="2024-06-28")).to_json()
     assert [p["name"] for p in result["persons"]] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_negated_verb_does_not_unsay_an_event_inside_its_subject(nlp):
+    found = events_of(nlp, "The reason for the early release of Server Mustafayev has not been "
+                           "given.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("release", False)]
+    found = events_of(nlp, "The trial of Server Mustafayev did not take place.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("trial", True)]

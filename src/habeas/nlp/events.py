@@ -1131,6 +1131,8 @@ NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + 
 
 
 ENDING_VERBS = RULES.words("ending_verbs")
+# Verbs whose subject is an event that happens: "his release did not take place".
+OCCURRENCE_VERBS = {"happen", "occur", "take", "follow", "come", "begin", "start", "end"}
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
@@ -1166,6 +1168,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
+        if current != trigger and syntax.is_subject(current) and head.lemma_ not in \
+                OCCURRENCE_VERBS:
+            break  # "the reason for his release has not been given": the reason was not given
         # A conjunct is its own clause: "never asked for a pardon and called his removal a
         # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
         disjunct = syntax.is_conjunct(current) and any(c.lower_ in ("or", "nor")
