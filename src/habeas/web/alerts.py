@@ -1,0 +1,97 @@
+"""The alerts page, its read marks and feed links, and the Atom feed of alerts.
+
+The page is for signed-in users; each user has their own unread count (``store.monitor``'s
+``AlertMark``). The feed is read by a feed reader, which cannot sign in: it carries a feed token
+in its URL, one that opens the feed and nothing else, revocable from the page or with
+``habeas feed revoke``. A GET never writes: alerts are made by ``habeas watch``, ``habeas
+alerts`` and ``habeas digest``.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from ..errors import AuthError
+from ..monitor import alerts, deliver
+from ..store.accounts import User
+from .deps import check_csrf, db, get_habeas, page_reader
+from .pages import PAGE_SIZE, pager, render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/alerts")
+def alerts_page(request: Request, offset: int = 0, user: User = Depends(page_reader),
+                session: Session = Depends(db)) -> Response:
+    rows, total = alerts.list_alerts(session=session, limit=PAGE_SIZE, offset=max(0, offset))
+    seen = alerts.seen_upto(session=session, user=user)
+    items = [{**deliver.alert_dict(a), "unread": a.id > seen} for a in rows]
+    latest = rows[0].id if rows and offset <= 0 else None
+    tokens = alerts.list_feed_tokens(session=session, user=user)
+    return render(request, "alerts.html", user=user, alerts=items, latest=latest,
+                  unread=alerts.unread(session=session, user=user), tokens=tokens,
+                  new_token=None, pager=pager(request, total, max(0, offset)))
+
+
+@router.post("/alerts/read", dependencies=[Depends(check_csrf)])
+def mark_read(request: Request, upto: int = Form(...),
+              user: User = Depends(page_reader)) -> Response:
+    """Everything up to alert ``upto`` (the newest the user saw on the page) is read: an
+    alert that arrived after the page was shown stays unread."""
+    with get_habeas(request).session(write=True) as session, session.begin():
+        alerts.mark_read(session=session, user=user, upto=upto)
+    return RedirectResponse("/alerts", status_code=303)
+
+
+@router.post("/alerts/feed-tokens", dependencies=[Depends(check_csrf)])
+def make_feed_token(request: Request, label: str = Form(""),
+                    user: User = Depends(page_reader)) -> Response:
+    with get_habeas(request).session(write=True) as session, session.begin():
+        token = alerts.create_feed_token(session=session, user=user,
+                                         label=label.strip()[:100] or None)
+    with get_habeas(request).session() as session:
+        rows, total = alerts.list_alerts(session=session, limit=PAGE_SIZE)
+        seen = alerts.seen_upto(session=session, user=user)
+        items = [{**deliver.alert_dict(a), "unread": a.id > seen} for a in rows]
+        return render(request, "alerts.html", user=user, alerts=items,
+                      latest=rows[0].id if rows else None,
+                      unread=alerts.unread(session=session, user=user),
+                      tokens=alerts.list_feed_tokens(session=session, user=user),
+                      new_token=f"{request.base_url}alerts.atom?token={token}",
+                      pager=pager(request, total, 0))
+
+
+@router.post("/alerts/feed-tokens/{token_id}/revoke", dependencies=[Depends(check_csrf)])
+def revoke_feed_token(request: Request, token_id: int,
+                      user: User = Depends(page_reader)) -> Response:
+    with get_habeas(request).session(write=True) as session, session.begin():
+        alerts.revoke_feed_token(session=session, token_id=token_id, user=user, by=user)
+    return RedirectResponse("/alerts", status_code=303)
+
+
+@router.get("/alerts.atom")
+def alerts_feed(request: Request, token: str = "") -> Response:
+    """The newest alerts as Atom, for the user whose feed token is in the URL."""
+    with get_habeas(request).session() as session:
+        if alerts.feed_user(session=session, token=token) is None:
+            raise AuthError("the feed token is missing, wrong or revoked")
+        rows, _ = alerts.list_alerts(session=session, limit=deliver.FEED_ENTRIES)
+        items = [deliver.alert_dict(a) for a in rows]
+    body = deliver.atom_feed(items, feed_url=str(request.url), site_url=str(request.base_url))
+    return Response(body, media_type="application/atom+xml",
+                    headers={"Cache-Control": "private, no-store",
+                             "Referrer-Policy": "no-referrer"})
+
+
+def unread_count(habeas):
+    """A template function: the signed-in user's unread alerts (0 when signed out)."""
+
+    def count(user: User | None) -> int:
+        if user is None:
+            return 0
+        with habeas.session() as session:
+            return alerts.unread(session=session, user=user)
+
+    return count
