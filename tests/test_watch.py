@@ -485,3 +485,18 @@ def test_cli_watch_once_sources_and_bad_input(tmp_path, server):
         app, ["--db", db, "untrack", "Pavel Gromov"]).output
     digest = runner.invoke(app, ["--db", db, "digest", "-o", str(tmp_path / "d")])
     assert digest.exit_code == 0 and "0 alert(s); wrote" in digest.output
+
+
+def test_import_tracks_the_persons_a_list_marks(tmp_path):
+    listed = tmp_path / "list.csv"
+    listed.write_text("name,birth_year,status,Tracked\nZarema Bekova,1980,detained,yes\n"
+                      "Ruslan Tagirov,1975,sentenced,\nAnna Lis,1990,detained,no\n",
+                      encoding="utf-8")
+    db = str(tmp_path / "list.db")
+    first = runner.invoke(app, ["--db", db, "import", str(listed)])
+    assert first.exit_code == 0, first.output
+    assert "Now tracking 1 more person(s) the list marks as tracked." in first.output
+    listing = runner.invoke(app, ["--db", db, "tracked"])
+    assert "Tracked persons (1)" in listing.output and "Zarema Bekova" in listing.output
+    again = runner.invoke(app, ["--db", db, "import", str(listed)])
+    assert "Now tracking" not in again.output

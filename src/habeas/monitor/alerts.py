@@ -33,6 +33,9 @@ WATERMARK = "alerts.after_event"
 # Events read per round of ``collect``: bounds the IN lists after a large extraction.
 CHUNK = 500
 FEED_TOKEN_PREFIX = "hbf_"
+# A list's column saying whether to follow a person, and the values that say yes.
+TRACKED_HEADINGS = ("tracked", "track", "follow", "followed", "watch", "watched")
+TRACKED_YES = {"yes", "y", "true", "1", "x", "+", "да"}
 
 
 # ----------------------------------------------------------------------------- tracking
@@ -116,6 +119,43 @@ def _person_of(session: Session, row: TrackedPerson) -> Person | None:
     if person is None:
         person = min(persons_by_keys(session, {row.key}), key=lambda p: p.id, default=None)
     return canonical(session, person) if person is not None else None
+
+
+def track_listed(transaction, path, *, mapping: dict[str, str] | None = None,
+                 delimiter: str | None = None, encoding: str | None = None
+                 ) -> tuple[list[Tracked], list[str]]:
+    """Track the persons a list marks in its ``tracked`` column (yes, true, 1, x); run after
+    ``habeas import`` has stored them. Returns those newly tracked and, per name that could
+    not be, why."""
+    from pathlib import Path
+
+    from ..resolve.lists import map_row, read_rows
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding=encoding or "utf-8-sig")
+        rows = list(read_rows(text, path.suffix.lower(), delimiter=delimiter))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return [], []  # the import said what is wrong with the file
+    names = []
+    for row in rows:
+        if row.fields is None:
+            continue
+        flag = next((value for column, value in row.fields.items()
+                     if column and str(column).strip().lower() in TRACKED_HEADINGS), None)
+        name = str(map_row(row.fields, mapping or {}).get("name") or "").strip()
+        if name and str(flag).strip().lower() in TRACKED_YES:
+            names.append(name)
+    tracked, problems = [], []
+    for name in dict.fromkeys(names):
+        try:
+            with transaction() as session:
+                found, created = track(session=session, name=name, by="habeas import")
+            if created:
+                tracked.append(found)
+        except UsageError as e:
+            problems.append(f"{name}: {e}")
+    return tracked, problems
 
 
 def tracked_roots(session: Session) -> set[int]:
