@@ -500,3 +500,60 @@ def test_import_tracks_the_persons_a_list_marks(tmp_path):
     assert "Tracked persons (1)" in listing.output and "Zarema Bekova" in listing.output
     again = runner.invoke(app, ["--db", db, "import", str(listed)])
     assert "Now tracking" not in again.output
+
+
+def report(habeas: Habeas, text: str, events: list[tuple[str, str, bool]],
+           versions: dict | None = None) -> None:
+    """Store a report with a hand-made extraction: (type, person, negated) per event, each
+    read from the whole text."""
+    names = list(dict.fromkeys(name for _, name, _ in events))
+    persons = [PersonRecord(id=f"p{i}", name=n, mentions=[span(text, n)])
+               for i, n in enumerate(names)]
+    extraction = Extraction(
+        document={}, persons=persons,
+        events=[EventRecord(type=kind, persons=[f"p{names.index(name)}"], negated=negated,
+                            sources=[span(text, text)]) for kind, name, negated in events],
+        versions=versions or {"habeas_persons": "habeas.persons.v1",
+                              "habeas_events": "habeas.events.v3"})
+    with habeas.transaction() as session:
+        article, _ = add_article(session=session, document=Document(text=text, source="t"))
+        save_extraction(session=session, article=article, extraction=extraction)
+
+
+def test_which_events_alert_on_both_stores(database_url):
+    habeas = Habeas(database_url=database_url)
+    report(habeas, "Mira Holt was arrested in 2019.", [("arrest", "Mira Holt", False)])
+    with habeas.transaction() as session:
+        alerts.track(session=session, name="Akhtem Chiygoz")  # monitoring begins here
+        user = accounts.add_user(session=session, name="desk", password=PASSWORD, role="viewer")
+    report(habeas, "Akhtem Chiygoz was released. Lena Park was transferred to Omsk. "
+                   "Ivan Dor was charged. Lena Park was not arrested.",
+           [("release", "Akhtem Chiygoz", False), ("transfer", "Lena Park", False),
+            ("charge", "Ivan Dor", False), ("arrest", "Lena Park", True)])
+    report(habeas, "name,status\nRoza Tal,detained\n", [("arrest", "Roza Tal", False)],
+           versions={"habeas_import": "habeas.import.v1", "rows_done": 1})
+    with habeas.transaction() as session:
+        made = [(a.reason, a.event_type, a.persons, a.negated)
+                for a in alerts.collect(session=session)]
+        assert alerts.collect(session=session) == []  # each event looked at once
+        assert alerts.unread(session=session, user=user) == 2
+        newest = alerts.list_alerts(session=session)[0][0].id
+        alerts.mark_read(session=session, user=user, upto=newest)
+        token = alerts.create_feed_token(session=session, user=user)
+    assert made == [("tracked", "release", "Akhtem Chiygoz", False),
+                    ("custody", "transfer", "Lena Park", False)]
+    habeas.close()
+
+    habeas = Habeas(database_url=database_url)  # restarted: alerts, marks and tokens kept
+    with habeas.transaction() as session:
+        user = accounts.get_user(session=session, name="desk")
+        assert alerts.unread(session=session, user=user) == 0
+        assert alerts.list_alerts(session=session)[1] == 2
+        assert alerts.feed_user(session=session, token=token).name == "desk"
+        (row,) = alerts.list_feed_tokens(session=session, user=user)
+        alerts.revoke_feed_token(session=session, token_id=row.id, user=user)
+        assert alerts.feed_user(session=session, token=token) is None
+        assert [t.name for t in alerts.list_tracked(session=session)] == ["Akhtem Chiygoz"]
+        alerts.untrack(session=session, name="Chiygoz")  # any name of the person tracked
+        assert alerts.list_tracked(session=session) == []
+    habeas.close()

@@ -90,8 +90,7 @@ def untrack(*, session: Session, name: str, by: str = "cli") -> Tracked:
     if row is None:
         ids = {canonical(session, p).id for p in find_persons(session=session, name=name)}
         rows = [r for r in session.scalars(select(TrackedPerson))
-                if r.person_id is not None and
-                canonical(session, session.get(Person, r.person_id)).id in ids]
+                if getattr(_person_of(session, r), "id", None) in ids]
         row = rows[0] if len(rows) == 1 else None
     if row is None:
         raise UsageError(f"{name!r} is not tracked (`habeas tracked` lists who is)")

@@ -72,8 +72,8 @@ def _when(value: dt.datetime | None) -> str:
 def watch_command(
     ctx: typer.Context,
     sources: Annotated[Optional[list[str]], typer.Argument(
-        help="RSS/Atom feed or page URLs, and folders. They are remembered: without any, "
-             "every watched source is polled.", show_default=False)] = None,
+        help="RSS/Atom feed or page URLs, and folders: watched from now on, and polled. "
+             "Without any, every watched source is polled.", show_default=False)] = None,
     every: Annotated[str, typer.Option(help="Time between polls: 15m, 1h, 90s.")] = "15m",
     once: Annotated[bool, typer.Option(
         "--once", help="Poll once and exit (for cron or a systemd timer); exit 1 when a "
@@ -104,7 +104,7 @@ def watch_command(
         cli.fail(e)
     while True:
         try:
-            cycle = _one_cycle(habeas, seconds, timeout, mailer)
+            cycle = _one_cycle(habeas, sources or None, seconds, timeout, mailer)
         except HabeasError as e:
             cli.fail(e)
         print_cycle(cycle)
@@ -118,12 +118,12 @@ def watch_command(
             raise typer.Exit(0) from None
 
 
-def _one_cycle(habeas, seconds: float, timeout: float, mailer) -> watch.Cycle:
+def _one_cycle(habeas, sources, seconds: float, timeout: float, mailer) -> watch.Cycle:
     cli = _cli()
-    count = len(watch.health(habeas))
+    count = len(sources) if sources else len(watch.health(habeas))
     with cli.progress_bar() as bar:
         task = bar.add_task("Polling", total=count)
-        return watch.run_cycle(habeas, every=seconds, timeout=timeout, mail=mailer,
+        return watch.run_cycle(habeas, sources, every=seconds, timeout=timeout, mail=mailer,
                                progress=lambda _: bar.advance(task),
                                extract=lambda h: cli.do_extract(h, None))
 

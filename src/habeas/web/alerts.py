@@ -25,14 +25,19 @@ router = APIRouter(include_in_schema=False)
 @router.get("/alerts")
 def alerts_page(request: Request, offset: int = 0, user: User = Depends(page_reader),
                 session: Session = Depends(db)) -> Response:
-    rows, total = alerts.list_alerts(session=session, limit=PAGE_SIZE, offset=max(0, offset))
+    return _page(request, session, user, max(0, offset))
+
+
+def _page(request: Request, session: Session, user: User, offset: int,
+          new_token: str | None = None) -> Response:
+    rows, total = alerts.list_alerts(session=session, limit=PAGE_SIZE, offset=offset)
     seen = alerts.seen_upto(session=session, user=user)
     items = [{**deliver.alert_dict(a), "unread": a.id > seen} for a in rows]
-    latest = rows[0].id if rows and offset <= 0 else None
-    tokens = alerts.list_feed_tokens(session=session, user=user)
-    return render(request, "alerts.html", user=user, alerts=items, latest=latest,
-                  unread=alerts.unread(session=session, user=user), tokens=tokens,
-                  new_token=None, pager=pager(request, total, max(0, offset)))
+    return render(request, "alerts.html", user=user, alerts=items,
+                  latest=rows[0].id if rows and offset == 0 else None,
+                  unread=alerts.unread(session=session, user=user),
+                  tokens=alerts.list_feed_tokens(session=session, user=user),
+                  new_token=new_token, pager=pager(request, total, offset))
 
 
 @router.post("/alerts/read", dependencies=[Depends(check_csrf)])
@@ -48,19 +53,13 @@ def mark_read(request: Request, upto: int = Form(...),
 @router.post("/alerts/feed-tokens", dependencies=[Depends(check_csrf)])
 def make_feed_token(request: Request, label: str = Form(""),
                     user: User = Depends(page_reader)) -> Response:
+    """A new feed link, shown once on the page it returns."""
     with get_habeas(request).session(write=True) as session, session.begin():
         token = alerts.create_feed_token(session=session, user=user,
                                          label=label.strip()[:100] or None)
     with get_habeas(request).session() as session:
-        rows, total = alerts.list_alerts(session=session, limit=PAGE_SIZE)
-        seen = alerts.seen_upto(session=session, user=user)
-        items = [{**deliver.alert_dict(a), "unread": a.id > seen} for a in rows]
-        return render(request, "alerts.html", user=user, alerts=items,
-                      latest=rows[0].id if rows else None,
-                      unread=alerts.unread(session=session, user=user),
-                      tokens=alerts.list_feed_tokens(session=session, user=user),
-                      new_token=f"{request.base_url}alerts.atom?token={token}",
-                      pager=pager(request, total, 0))
+        return _page(request, session, user, 0,
+                     new_token=f"{request.base_url}alerts.atom?token={token}")
 
 
 @router.post("/alerts/feed-tokens/{token_id}/revoke", dependencies=[Depends(check_csrf)])
