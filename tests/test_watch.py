@@ -357,8 +357,8 @@ def test_tracked_persons_event_reaches_smtp_feed_and_digest(tmp_path, server, sm
         assert answer.status_code == 200
         assert answer.headers["content-type"].startswith("application/atom+xml")
         feed = feedparser.parse(answer.content)
-        assert [e.title for e in feed.entries] == [
-            "charge of Ilnur Safin", "arrest of Ilnur Safin (2026-11-03)"]  # the charge: no date read
+        assert [e.title for e in feed.entries] == [  # no date is read for the charge
+            "charge of Ilnur Safin", "arrest of Ilnur Safin (2026-11-03)"]
         content = feed.entries[1].content[0].value
         assert "detained the blogger Ilnur Safin on 3 November" in content
         assert "Source: Blogger detained in Kazan (Volga Rights Monitor)" in content

@@ -36,6 +36,10 @@ MailFrom = Annotated[Optional[str], typer.Option(
     "--mail-from", help=f"Sender address (default {deliver.DEFAULT_SENDER}).",
     show_default=False)]
 StartTls = Annotated[bool, typer.Option("--starttls", help="Use STARTTLS with --smtp.")]
+# As ``cli.DbOption`` (not imported: cli imports this module while it loads).
+DbOption = Annotated[Optional[str], typer.Option(
+    "--db", help="Database: a file path for SQLite or a SQLAlchemy URL (as `habeas --db`).",
+    show_default=False)]
 
 
 def _cli():
@@ -83,8 +87,7 @@ def watch_command(
     ] = watch.DEFAULT_TIMEOUT,
     smtp: Smtp = None, mail_to: MailTo = None, mail_from: MailFrom = None,
     starttls: StartTls = False,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database (as `habeas --db`).",
-                                              show_default=False)] = None,
+    db: DbOption = None,
 ) -> None:
     """Poll feeds, pages and folders for new reports, read as `habeas run` reads them.
 
@@ -167,8 +170,7 @@ def print_cycle(cycle: watch.Cycle) -> None:
 
 def sources_command(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database (as `habeas --db`).",
-                                              show_default=False)] = None,
+    db: DbOption = None,
 ) -> None:
     """List the watched sources and their health.
 
@@ -193,11 +195,12 @@ def unwatch_command(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A watched URL or folder, or its number in "
                                                "`habeas sources`.")],
+    db: DbOption = None,
 ) -> None:
     """Stop watching a source (the articles read from it stay)."""
     cli = _cli()
     try:
-        watch.remove_source(cli.workspace(ctx), source)
+        watch.remove_source(cli.workspace(ctx, db), source)
     except HabeasError as e:
         cli.fail(e)
     cli.console.print(f"No longer watching {cli.safe(source)}.", highlight=False)
@@ -209,11 +212,12 @@ def track_command(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A person's name (need not be in the store "
                                              "yet: a later report naming them matches).")],
+    db: DbOption = None,
 ) -> None:
     """Follow a person: every new event about them makes an alert."""
     cli = _cli()
     try:
-        with cli.workspace(ctx).transaction() as session:
+        with cli.workspace(ctx, db).transaction() as session:
             tracked, created = alerts.track(session=session, name=name)
     except HabeasError as e:
         cli.fail(e)
@@ -226,21 +230,22 @@ def track_command(
 def untrack_command(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="A tracked name.")],
+    db: DbOption = None,
 ) -> None:
     """Stop following a person (their alerts stay)."""
     cli = _cli()
     try:
-        with cli.workspace(ctx).transaction() as session:
+        with cli.workspace(ctx, db).transaction() as session:
             gone = alerts.untrack(session=session, name=name)
     except HabeasError as e:
         cli.fail(e)
     cli.console.print(f"No longer tracking {cli.safe(gone.name)}.", highlight=False)
 
 
-def tracked_command(ctx: typer.Context) -> None:
+def tracked_command(ctx: typer.Context, db: DbOption = None) -> None:
     """List the tracked persons."""
     cli = _cli()
-    with cli.workspace(ctx).session() as session:
+    with cli.workspace(ctx, db).session() as session:
         rows = alerts.list_tracked(session=session)
     table = Table(title=f"Tracked persons ({len(rows)})")
     for column in ("name", "stored as"):
@@ -255,10 +260,11 @@ def tracked_command(ctx: typer.Context) -> None:
 def alerts_command(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 50,
+    db: DbOption = None,
 ) -> None:
     """List the alerts, newest first, each with its sentence and source."""
     cli = _cli()
-    with cli.workspace(ctx).transaction() as session:
+    with cli.workspace(ctx, db).transaction() as session:
         alerts.collect(session=session)
         rows, total = alerts.list_alerts(session=session, limit=limit)
         items = [deliver.alert_dict(a) for a in rows]
@@ -282,6 +288,7 @@ def digest_command(
         "--output", "-o", help="Folder for habeas-digest-DAY.md and .html.")] = Path("."),
     smtp: Smtp = None, mail_to: MailTo = None, mail_from: MailFrom = None,
     starttls: StartTls = False,
+    db: DbOption = None,
 ) -> None:
     """Write the day's alerts as a digest in Markdown and HTML (and e-mail it with --smtp)."""
     cli = _cli()
@@ -291,7 +298,7 @@ def digest_command(
         cli.fail(UsageError(f"--day must be a date like 2026-12-06, not {day!r}"))
     try:
         mailer = _mailer(smtp, mail_to, mail_from, starttls)
-        result = deliver.digest(cli.workspace(ctx), when)
+        result = deliver.digest(cli.workspace(ctx, db), when)
         paths = deliver.write_digest(result, output)
         if mailer is not None:
             deliver.send_digest(result, mailer)
