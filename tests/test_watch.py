@@ -268,12 +268,18 @@ def test_a_source_back_after_failures_is_healthy_again(tmp_path, server):
     assert watch.health(habeas)[0].state == "dead"
     assert [p.outcome for p in watch.poll(habeas, every=EVERY, now=T0 + dt.timedelta(
         minutes=240))] == ["waiting"]
-    server.routes["/feed.xml"] = {"body": rss("trs-1")}
+    server.routes["/feed.xml"] = {"body": rss("trs-1"), "etag": '"e1"'}
     result = watch.poll(habeas, every=EVERY, now=T0 + dt.timedelta(minutes=465))
     assert (result[0].outcome, result[0].new) == ("new", 1)
     health = watch.health(habeas)[0]
     assert (health.state, health.failures, health.last_error, health.next_try_at) == \
         ("ok", 0, None, None)
+    # The server stops sending an ETag: the old one is sent once more, then no longer.
+    server.routes["/feed.xml"] = {"body": rss("trs-1")}
+    for minutes, sent in ((480, '"e1"'), (495, None)):
+        assert watch.poll(habeas, every=EVERY, now=T0 + dt.timedelta(minutes=minutes)
+                          )[0].outcome == "unchanged"
+        assert server.asked("/feed.xml")[-1].get("If-None-Match") == sent
     habeas.close()
 
 

@@ -21,8 +21,9 @@ from pathlib import Path
 
 import httpx
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import Reason, UsageError
+from ..errors import HabeasError, Reason, UsageError
 from ..model import Document, Rejected
 from ..sources import web
 from ..sources.files import format_size, read_path, walk
@@ -94,11 +95,23 @@ class Health:
 
 
 @dataclass
+class _Lazy:
+    """A file, read only once its unit turns out to be unseen."""
+
+    path: Path
+    max_bytes: int
+
+    def read(self) -> list[Document | Rejected]:
+        return list(read_path(self.path, outer={}, max_bytes=self.max_bytes, encoding=None))
+
+
+@dataclass
 class _Unit:
-    """Items read together and marked seen together: a feed entry, a page, a file."""
+    """Items read together and marked seen together: a feed entry, a page, a file. An
+    empty key: reported, never marked (a Rejected with nothing to know it by)."""
 
     key: str
-    items: list[Document | Rejected]
+    items: list[Document | Rejected | _Lazy]
 
 
 # ----------------------------------------------------------------------------- sources
@@ -225,12 +238,18 @@ def poll_one(habeas: Habeas, source: WatchedSource, *, client: httpx.Client, eve
             units, validators = _read_url(source, client, max_bytes=habeas.settings.max_bytes)
         else:
             units, validators = _read_folder(source, max_bytes=habeas.settings.max_bytes), {}
+        if units is None:  # 304: nothing changed since the last poll
+            _succeeded(habeas, source.id, [], validators, 0, now=now)
+            return Polled(source.location, "unchanged")
+        fresh = _unseen(habeas, source.id, units)
     except SourceFailed as e:
         return _failed(habeas, source.id, str(e), every=every, now=now)
-    if units is None:  # 304: nothing changed since the last poll
-        _succeeded(habeas, source.id, [], validators, 0, now=now)
-        return Polled(source.location, "unchanged")
-    fresh = _unseen(habeas, source.id, units)
+    except (HabeasError, SQLAlchemyError):
+        raise  # the store's trouble, not the source's: the cycle stops and says so
+    except Exception as e:  # a parser's bug on one odd page must not stop the other sources
+        log.exception("reading %s failed", source.location)
+        return _failed(habeas, source.id, f"unexpected {type(e).__name__}: {e}", every=every,
+                       now=now)
     report = habeas.ingest_documents(item for unit in fresh for item in unit.items)
     _succeeded(habeas, source.id, [u.key for u in fresh], validators, report.ingested, now=now)
     return Polled(source.location, "new" if report.ingested else "unchanged",
@@ -239,7 +258,8 @@ def poll_one(habeas: Habeas, source: WatchedSource, *, client: httpx.Client, eve
 
 def _read_url(source: WatchedSource, client: httpx.Client, *,
               max_bytes: int) -> tuple[list[_Unit] | None, dict[str, str | None]]:
-    """The items at a URL (None when the server says 304), and the validators it sent."""
+    """The items at a URL (None when the server says 304), and the validators to keep: a
+    200's replace the old ones (a server that stopped sending an ETag gets none back)."""
     url = source.location
     headers = {}
     if source.etag:
@@ -250,8 +270,8 @@ def _read_url(source: WatchedSource, client: httpx.Client, *,
         with client.stream("GET", url, headers=headers) as answer:
             validators = {"etag": answer.headers.get("etag"),
                           "last_modified": answer.headers.get("last-modified")}
-            if answer.status_code == 304:
-                return None, validators
+            if answer.status_code == 304:  # may refresh the validators, never drops them
+                return None, {k: v for k, v in validators.items() if v}
             if answer.status_code >= 400:
                 raise SourceFailed(f"HTTP {answer.status_code} {answer.reason_phrase}")
             data = _read_body(answer, max_bytes)
@@ -316,17 +336,6 @@ def _read_folder(source: WatchedSource, *, max_bytes: int) -> list[_Unit]:
     return units
 
 
-@dataclass
-class _Lazy:
-    """A file read when its unit turns out to be unseen."""
-
-    path: Path
-    max_bytes: int
-
-    def read(self) -> list[Document | Rejected]:
-        return list(read_path(self.path, outer={}, max_bytes=self.max_bytes, encoding=None))
-
-
 def _unseen(habeas: Habeas, source_id: int, units: list[_Unit]) -> list[_Unit]:
     """The units not read before (each once, also when a feed repeats an entry), files read."""
     keys = {u.key for u in units if u.key}
@@ -362,9 +371,8 @@ def _succeeded(habeas: Habeas, source_id: int, keys: list[str], validators: dict
                 SeenItem.source_id == source_id, SeenItem.key.in_(wanted)))) if wanted else set()
             session.add_all(SeenItem(source_id=source_id, key=k, seen_at=now)
                             for k in wanted if k not in known)
-            if validators.get("etag") or validators.get("last_modified"):
-                source.etag = validators.get("etag")
-                source.last_modified = validators.get("last_modified")
+            for name, value in validators.items():  # folders have none
+                setattr(source, name, value)
             source.last_checked_at = source.last_success_at = now
             source.failures, source.last_error, source.next_try_at = 0, None, None
             source.articles += articles
