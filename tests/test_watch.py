@@ -362,6 +362,8 @@ def test_tracked_persons_event_reaches_smtp_feed_and_digest(tmp_path, server, sm
         answer = web_client.get(f"/alerts.atom?token={token}")
         assert answer.status_code == 200
         assert answer.headers["content-type"].startswith("application/atom+xml")
+        assert (answer.headers["cache-control"], answer.headers["referrer-policy"]) == \
+            ("no-store", "no-referrer")
         feed = feedparser.parse(answer.content)
         assert [e.title for e in feed.entries] == [  # no date is read for the charge
             "charge of Ilnur Safin", "arrest of Ilnur Safin (2026-11-03)"]

@@ -79,9 +79,9 @@ def alerts_feed(request: Request, token: str = "") -> Response:
         rows, _ = alerts.list_alerts(session=session, limit=deliver.FEED_ENTRIES)
         items = [deliver.alert_dict(a) for a in rows]
     body = deliver.atom_feed(items, feed_url=str(request.url), site_url=str(request.base_url))
-    return Response(body, media_type="application/atom+xml",
-                    headers={"Cache-Control": "private, no-store",
-                             "Referrer-Policy": "no-referrer"})
+    # Cache-Control: no-store and Referrer-Policy: no-referrer come with every answer
+    # (``auth.SessionMiddleware``): the token in the URL is neither cached nor passed on.
+    return Response(body, media_type="application/atom+xml")
 
 
 def unread_count(habeas):
