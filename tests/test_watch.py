@@ -466,6 +466,7 @@ def test_cli_watch_once_sources_and_bad_input(tmp_path, server):
     assert result.exit_code == 1, result.output  # a source failed; the other was read
     assert "Polled 2 source(s): 1 new article(s) from 1, 0 unchanged, 1 failed" in result.output
     assert f"failed {server.url('/gone.xml')}: HTTP 404 Not Found (1 in a row" in result.output
+    assert f"new {server.url('/feed.xml')}: 1 article(s)\n" in result.output
     assert "Extracted 1 article(s)" in result.output
 
     listing = runner.invoke(app, ["--db", db, "sources"])

@@ -204,7 +204,7 @@ def _alerts_of(session: Session, events: list[Event], tracked: set[int]) -> list
         who = persons.get(event.id, [])
         reason = ("tracked" if any(p.id in tracked for p in who) else
                   "custody" if event.type in CUSTODY_TYPES and not event.negated else None)
-        source, article = sources.get(event.id, (None, session.get(Article, event.article_id)))
+        source, article = sources.get(event.id) or (None, session.get(Article, event.article_id))
         if reason is None or article is None or LIST_IMPORTER in (article.extractor or ""):
             continue
         alert = _add_alert(session, event, reason, who, source, article)

@@ -143,7 +143,11 @@ def print_cycle(cycle: watch.Cycle) -> None:
         f"failed, {counts['waiting']} waiting after failures.", highlight=False)
     for polled in cycle.polled:
         where = safe(polled.location)
-        if polled.outcome == "failed":
+        if polled.outcome == "new":
+            already = f" ({polled.already} already stored)" if polled.already else ""
+            cli.console.print(f"  [green]new[/green] {where}: {polled.new} article(s){already}",
+                              highlight=False, soft_wrap=True)
+        elif polled.outcome == "failed":
             cli.console.print(f"  [red]failed[/red] {where}: {safe(polled.error or '')} "
                               f"({polled.failures} in a row; next try after "
                               f"{_when(polled.next_try_at)} UTC)", highlight=False,
