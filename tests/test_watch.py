@@ -475,6 +475,7 @@ def test_cli_watch_once_sources_and_bad_input(tmp_path, server):
 
     for args, message in (
             (["watch", "--once", str(tmp_path / "nowhere")], "is neither an http(s) URL nor"),
+            (["watch", "--once", "http://example.org/" + "x" * 2000], "longer than 2000 bytes"),
             (["watch", "--once", "--every", "1s"], "--every must be at least 10 s"),
             (["watch", "--once", "--every", "soon"], "--every must be a duration"),
             (["watch", "--once", "--smtp", "mailhost"], "--smtp must be HOST:PORT"),

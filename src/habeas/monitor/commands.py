@@ -113,8 +113,8 @@ def watch_command(
         print_cycle(cycle)
         if once:
             raise typer.Exit(1 if cycle.failed else 0)
-        cli.err.print(f"Next poll at {_when(dt.datetime.now() + dt.timedelta(seconds=seconds))}"
-                      " (Ctrl+C to stop).", highlight=False)
+        then = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=seconds)
+        cli.err.print(f"Next poll at {_when(then)} UTC (Ctrl+C to stop).", highlight=False)
         try:
             time.sleep(seconds)
         except KeyboardInterrupt:

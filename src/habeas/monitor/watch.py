@@ -43,6 +43,8 @@ DEFAULT_TIMEOUT = web.FETCH_TIMEOUT
 MAX_BACKOFF = dt.timedelta(days=1)
 # Failures in a row after which a source is shown as dead (it is still tried, once a day).
 DEAD_AFTER = 5
+# Longest location watched: what a PostgreSQL unique index holds with room to spare.
+MAX_LOCATION_BYTES = 2000
 # Longest error kept for a source.
 MAX_ERROR_CHARS = 300
 
@@ -119,6 +121,9 @@ class _Unit:
 def normalise(location: str) -> tuple[str, str]:
     """``(location, kind)``: a URL as given, a folder as an absolute path."""
     location = location.strip()
+    if len(location.encode("utf-8", "surrogateescape")) > MAX_LOCATION_BYTES:
+        raise UsageError(f"{printable(location[:60])}... is longer than {MAX_LOCATION_BYTES} "
+                         "bytes")
     if web.is_url(location):
         return location, "url"
     path = Path(location).expanduser()
