@@ -567,3 +567,26 @@ def test_which_events_alert_on_both_stores(database_url):
         alerts.untrack(session=session, name="Chiygoz")  # any name of the person tracked
         assert alerts.list_tracked(session=session) == []
     habeas.close()
+
+
+def test_the_dossier_tracks_and_untracks_for_editors_only(client, web):  # noqa: F811
+    csrf = sign_in(client, "viewer")
+    assert client.post("/persons/1/track", data={"on": 1, "csrf_token": csrf}).status_code \
+        == 403
+    assert 'id="track"' not in client.get("/persons/1").text  # not tracked, no button
+    client.post("/logout", data={"csrf_token": csrf})
+
+    csrf = sign_in(client, "editor")
+    answer = client.post("/persons/1/track", data={"on": 1, "csrf_token": csrf},
+                         follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/persons/1")
+    with web.habeas.session() as session:
+        assert [(t.name, t.person_id) for t in alerts.list_tracked(session=session)] == [
+            ("Akhtem Chiygoz", 1)]
+    assert ">Untrack</button>" in client.get("/persons/1").text
+    client.post("/persons/1/track", data={"on": 0, "csrf_token": csrf})
+    with web.habeas.session() as session:
+        assert alerts.list_tracked(session=session) == []
+    assert ">Track</button>" in client.get("/persons/1").text
+    assert client.post("/persons/999/track", data={"on": 1, "csrf_token": csrf}
+                       ).status_code == 404

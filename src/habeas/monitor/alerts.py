@@ -59,9 +59,11 @@ def start(*, session: Session) -> int:
     return int(row.value)
 
 
-def track(*, session: Session, name: str, by: str = "cli") -> tuple[Tracked, bool]:
-    """Follow ``name``; ``(tracked, False)`` when it was followed already. A name that matches
-    several stored persons must be written in full."""
+def track(*, session: Session, name: str, by: str = "cli",
+          person: Person | None = None) -> tuple[Tracked, bool]:
+    """Follow ``name`` (the stored ``person`` when given: a dossier's button); ``(tracked,
+    False)`` when it was followed already. A name that matches several stored persons must be
+    written in full."""
     key = name_key(name)
     if not key:
         raise UsageError("give a name to track")
@@ -69,12 +71,14 @@ def track(*, session: Session, name: str, by: str = "cli") -> tuple[Tracked, boo
     existing = session.scalar(select(TrackedPerson).where(TrackedPerson.key == key))
     if existing is not None:
         return _tracked(session, existing), False
-    found = {canonical(session, p).id: canonical(session, p) for p in
-             find_persons(session=session, name=name)}
-    if len(found) > 1:
-        names = "; ".join(sorted(p.name for p in found.values()))
-        raise UsageError(f"{len(found)} persons match {name!r} ({names}); give the full name")
-    person = next(iter(found.values()), None)
+    if person is None:
+        found = {canonical(session, p).id: canonical(session, p) for p in
+                 find_persons(session=session, name=name)}
+        if len(found) > 1:
+            names = "; ".join(sorted(p.name for p in found.values()))
+            raise UsageError(f"{len(found)} persons match {name!r} ({names}); give the full "
+                             "name")
+        person = next(iter(found.values()), None)
     row = TrackedPerson(name=" ".join(name.split()), key=key,
                         person_id=person.id if person else None, added_by=by)
     session.add(row)
@@ -155,6 +159,11 @@ def track_listed(transaction, path, *, mapping: dict[str, str] | None = None,
         except UsageError as e:
             problems.append(f"{name}: {e}")
     return tracked, problems
+
+
+def is_tracked(*, session: Session, person_id: int) -> bool:
+    person = session.get(Person, person_id)
+    return person is not None and canonical(session, person).id in tracked_roots(session)
 
 
 def tracked_roots(session: Session) -> set[int]:

@@ -1,4 +1,5 @@
-"""The alerts page, its read marks and feed links, and the Atom feed of alerts.
+"""The alerts page, its read marks and feed links, the Atom feed of alerts, and the dossier's
+Track button.
 
 The page is for signed-in users; each user has their own unread count (``store.monitor``'s
 ``AlertMark``). The feed is read by a feed reader, which cannot sign in: it carries a feed token
@@ -13,10 +14,12 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from ..errors import AuthError
+from ..errors import AuthError, NotFound
 from ..monitor import alerts, deliver
 from ..store.accounts import User
-from .deps import check_csrf, db, get_habeas, page_reader
+from ..store.models import Person
+from ..store.persons import canonical
+from .deps import check_csrf, db, get_habeas, page_editor, page_reader
 from .pages import PAGE_SIZE, pager, render
 
 router = APIRouter(include_in_schema=False)
@@ -70,6 +73,22 @@ def revoke_feed_token(request: Request, token_id: int,
     return RedirectResponse("/alerts", status_code=303)
 
 
+@router.post("/persons/{person_id}/track")
+def track_person(request: Request, person_id: int, on: int = Form(...),
+                 user: User = Depends(page_editor)) -> Response:
+    """Track (``on=1``) or stop tracking (``on=0``) a person from their dossier."""
+    with get_habeas(request).session(write=True) as session, session.begin():
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"person {person_id}")
+        person = canonical(session, person)
+        if on:
+            alerts.track(session=session, name=person.name, person=person, by=user.name)
+        elif alerts.is_tracked(session=session, person_id=person.id):
+            alerts.untrack(session=session, name=person.name, by=user.name)
+    return RedirectResponse(f"/persons/{person.id}", status_code=303)
+
+
 @router.get("/alerts.atom")
 def alerts_feed(request: Request, token: str = "") -> Response:
     """The newest alerts as Atom, for the user whose feed token is in the URL."""
@@ -82,6 +101,16 @@ def alerts_feed(request: Request, token: str = "") -> Response:
     # Cache-Control: no-store and Referrer-Policy: no-referrer come with every answer
     # (``auth.SessionMiddleware``): the token in the URL is neither cached nor passed on.
     return Response(body, media_type="application/atom+xml")
+
+
+def tracked_check(habeas):
+    """A template function: whether a person is tracked (the dossier's button)."""
+
+    def check(person_id: int) -> bool:
+        with habeas.session() as session:
+            return alerts.is_tracked(session=session, person_id=person_id)
+
+    return check
 
 
 def unread_count(habeas):

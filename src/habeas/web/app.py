@@ -93,6 +93,7 @@ def make_app(habeas: Habeas) -> FastAPI:
     from . import alerts, api, pages, review_pages, two_factor
 
     app.state.templates.env.globals["unread_alerts"] = alerts.unread_count(habeas)
+    app.state.templates.env.globals["is_tracked"] = alerts.tracked_check(habeas)
     app.include_router(api.router, prefix=API_PREFIX)
     app.include_router(alerts.router)
     app.include_router(pages.router)
