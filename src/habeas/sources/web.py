@@ -54,6 +54,13 @@ def read_url(url: str, *, outer: Metadata, max_bytes: int,
     if isinstance(response, Rejected):
         yield response
         return
+    yield from read_response(url, response, outer=outer, encoding=encoding)
+
+
+def read_response(url: str, response: Response, *, outer: Metadata,
+                  encoding: str | None) -> Iterator[Document | Rejected]:
+    """The Documents in a fetched body, after the checks a file gets (binary, encoding,
+    empty); ``habeas watch`` fetches on its own (conditional requests) and reads here too."""
     binary = binary_kind(response.data)
     if binary is not None:
         yield Rejected(url, Reason.BINARY, f"binary content ({binary}, {response.content_type})")
