@@ -623,3 +623,10 @@ def test_a_negated_verb_does_not_unsay_an_event_inside_its_subject(nlp):
     assert [(t, neg) for t, neg, _, _ in found] == [("release", False)]
     found = events_of(nlp, "The trial of Server Mustafayev did not take place.")
     assert [(t, neg) for t, neg, _, _ in found] == [("trial", True)]
+
+
+def test_an_event_told_as_previous_stays_apart_from_todays(nlp):
+    found = events_of(nlp, "Seyran Saliev was sentenced to five years on Monday. Saliev had "
+                           "previously been imprisoned for five years.")
+    sentences = sorted((e["date"] or "") for t, _, _, e in found if t == "sentence")
+    assert sentences == ["", "2024-05-06"]

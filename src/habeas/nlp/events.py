@@ -1302,6 +1302,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.term_months, event.extras = find_term(trigger)
     if etype == "release":
         event.release_mode = release_mode(trigger)
+    if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}
+           for c in v.children):
+        event.extras["earlier"] = True  # "had previously been imprisoned for five years"
     out = [event]
     if excepted:
         out.append(_copy(event, persons=excepted, negated=not event.negated, agent=None))
@@ -1442,8 +1445,13 @@ ONCE_PER_REPORT = {"release"}
 APPROXIMATE_MONTHS = 12
 
 
+# Adverbs that tell an earlier event than the one reported: "had previously been jailed".
+EARLIER_WORDS = {"previously", "formerly"}
+
+
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    if a.type != b.type or a.negated != b.negated:
+    if a.type != b.type or a.negated != b.negated or \
+            a.extras.get("earlier") != b.extras.get("earlier"):
         return False
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)

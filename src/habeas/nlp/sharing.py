@@ -192,8 +192,9 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                 continue
             for donor in events:
                 if donor is event or getattr(donor, name) is None or \
-                        not set(donor.persons) & set(event.persons):
-                    continue
+                        not set(donor.persons) & set(event.persons) or \
+                        donor.extras.get("earlier") != event.extras.get("earlier"):
+                    continue  # not to "had previously been jailed" from today's verdict
                 if _donates(event, donor, name, abs(index(donor) - index(event))):
                     setattr(event, name, getattr(donor, name))
                     break
@@ -253,7 +254,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     """A court report dates its hearing once ("On 18 April 2023 the court delivered its
     verdict"): the court's steps told without a date happened that day."""
     for event in events:
-        if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"}:
+        if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"} or \
+                event.extras.get("earlier"):
             continue
         start = event.sources[0].start
         before = [(date, named) for at, date, named in court_dates if at <= start]
@@ -266,7 +268,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     appellate = {e.agent for e in events if e.type == "appeal" and e.agent}
     for event in events:
         generic = event.agent is not None and event.agent.lower() in ("court", "the court")
-        if event.agent is not None and not generic or event.type not in COURT_STEPS:
+        if event.agent is not None and not generic or event.type not in COURT_STEPS or \
+                event.extras.get("earlier"):
             continue
         start = event.sources[0].start
         named = [(at, name) for at, name in courts if event.type == "appeal" or
@@ -301,7 +304,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
     for event in events:
-        if event.charge is None and event.type in CHARGED_STEPS:
+        if event.charge is None and event.type in CHARGED_STEPS and \
+                not event.extras.get("earlier"):
             donor = next((e for e in events if e.charge and e.type in CASE_STEPS
                           and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
             if donor is not None:
@@ -314,7 +318,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
         if len(values) == 1:
             for event in events:
                 if getattr(event, name) is None and event.type in VERDICT and \
-                        not OTHER_CASE.search(event.evidence or ""):
+                        not OTHER_CASE.search(event.evidence or "") and \
+                        not event.extras.get("earlier"):  # "had previously been jailed"
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge": the charge of the verdict told before
     for n, event in enumerate(events):
