@@ -630,3 +630,9 @@ def test_an_event_told_as_previous_stays_apart_from_todays(nlp):
                            "previously been imprisoned for five years.")
     sentences = sorted((e["date"] or "") for t, _, _, e in found if t == "sentence")
     assert sentences == ["", "2024-05-06"]
+
+
+def test_a_term_being_served_takes_no_date_from_the_reports_hearing(nlp):
+    found = events_of(nlp, "On 17 January 2025 the court convicted three of his lawyers. At "
+                           "the time, Ismail Ramazanov was serving a 19-year prison term.")
+    assert [(t, e["date"]) for t, _, _, e in found] == [("sentence", None)]

@@ -22,7 +22,8 @@ from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
-from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, PLACE_PREPOSITIONS, clause_date,
+from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
+                      clause_date,
                       clause_place, share_arguments)
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
@@ -85,6 +86,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     courts = named_courts(doc)
     events = share_arguments(merge(named), sentence_of, courts,
                              court_dates(doc, published, discourse))
+    for event in events:
+        event.extras.pop(OWN_DATE, None)
     place = dateline_place(doc)
     if place and published:
         # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
@@ -1275,6 +1278,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if serving(trigger):
         # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
         # the date only its own words give ("a six-year sentence handed down in July 2022")
+        event.extras[OWN_DATE] = True
         event.date = next((d for o in syntax.objects(serving(trigger)) for acl in o.children
                            if acl.dep_ in ("acl", "relcl")
                            and (d := _date_of(acl, published, anchor))), None)
@@ -1299,7 +1303,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
             event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
             # dropped": the charge the first clause names
     if etype in ("sentence", "conviction"):
-        event.term_months, event.extras = find_term(trigger)
+        event.term_months, extras = find_term(trigger)
+        event.extras.update(extras)
     if etype == "release":
         event.release_mode = release_mode(trigger)
     if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}

@@ -33,6 +33,11 @@ SAME_PLACE = [{"conviction", "sentence", "acquittal", "trial"}, {"search", "arre
               {"release", "acquittal", "charges_dropped"}, {"protest", "arrest"}]
 
 
+# A mark (removed before output) on an event dated only by its own words: a term being served
+# ("was serving a 19-year term" at the time told) was passed on another day than the report's.
+OWN_DATE = "_own_date"
+
+
 def same_place(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in SAME_PLACE)
 
@@ -193,7 +198,8 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
             for donor in events:
                 if donor is event or getattr(donor, name) is None or \
                         not set(donor.persons) & set(event.persons) or \
-                        donor.extras.get("earlier") != event.extras.get("earlier"):
+                        donor.extras.get("earlier") != event.extras.get("earlier") or \
+                        name == "date" and event.extras.get(OWN_DATE):
                     continue  # not to "had previously been jailed" from today's verdict
                 if _donates(event, donor, name, abs(index(donor) - index(event))):
                     setattr(event, name, getattr(donor, name))
@@ -255,7 +261,7 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     verdict"): the court's steps told without a date happened that day."""
     for event in events:
         if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"} or \
-                event.extras.get("earlier"):
+                event.extras.get("earlier") or event.extras.get(OWN_DATE):
             continue
         start = event.sources[0].start
         before = [(date, named) for at, date, named in court_dates if at <= start]
@@ -292,7 +298,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     for group in by_sentence.values():
         for name in SHARED_IN_SENTENCE:
             for event in group:
-                if getattr(event, name) is not None or event.type == "transfer" and name == "place":
+                if getattr(event, name) is not None or event.type == "transfer" and name == "place" \
+                        or name == "date" and event.extras.get(OWN_DATE):
                     continue
                 case_only = name in ("charge", "agent")
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
@@ -319,7 +326,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             for event in events:
                 if getattr(event, name) is None and event.type in VERDICT and \
                         not OTHER_CASE.search(event.evidence or "") and \
-                        not event.extras.get("earlier"):  # "had previously been jailed"
+                        not event.extras.get("earlier") and not (
+                            name == "date" and event.extras.get(OWN_DATE)):
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge": the charge of the verdict told before
     for n, event in enumerate(events):
