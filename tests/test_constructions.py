@@ -636,3 +636,15 @@ def test_a_term_being_served_takes_no_date_from_the_reports_hearing(nlp):
     found = events_of(nlp, "On 17 January 2025 the court convicted three of his lawyers. At "
                            "the time, Ismail Ramazanov was serving a 19-year prison term.")
     assert [(t, e["date"]) for t, _, _, e in found] == [("sentence", None)]
+
+
+def test_a_group_in_a_relative_clause_named_between_dashes(nlp):
+    found = kinds(nlp, "Three more civilians who were captured in Melitopol – Server Ametov, "
+                       "Lilia Bekirova and Alim Kerimov – are now home.")
+    assert ("arrest", "Alim Kerimov", "Lilia Bekirova", "Server Ametov") in found
+
+
+def test_a_short_name_both_men_and_women_bear_has_no_gender(nlp):
+    found = kinds(nlp, "Artist Sasha Skochilenko was sentenced to seven years. She was found "
+                       "guilty of spreading fake news.")
+    assert ("conviction", "Sasha Skochilenko") in found

@@ -613,7 +613,11 @@ def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str
                 None)
     if mark is None:
         return []
-    rest = [t for t in sent if t.i > mark.i and not t.is_punct and t.lower_ not in ("and", "&")]
+    # the list runs to the sentence's end, or to a closing dash: "civilians – A, B and C – are"
+    close = next((t.i for t in sent if t.i > mark.i and t.text in LIST_MARKS[1:] and
+                  t.whitespace_), sent.end)
+    rest = [t for t in sent if mark.i < t.i < close and not t.is_punct and
+            t.lower_ not in ("and", "&")]
     named = [t for t in rest if t.i in discourse.cluster_at and t.i not in skip]
     if len(named) < 2 or len(named) < len(rest) * 2 / 3:
         return []
@@ -644,6 +648,9 @@ def subjects(verb: Token) -> list[Token]:
     current = verb
     for _ in range(4):
         subj = syntax.subjects(current)
+        if subj and current.dep_ == "relcl" and all(
+                s.lower_ in ("who", "that", "which", "whom") for s in subj):
+            return [current.head]  # "five civilians who were captured": the civilians
         if subj:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):

@@ -223,13 +223,18 @@ def parse(text: str) -> Name:
     return name
 
 
+# Short forms a man and a woman share (Aleksandr and Aleksandra are both "Sasha"): the surname
+# or patronymic tells, not the given name.
+UNISEX = {skeleton(w) for w in ("Sasha", "Sanya", "Shura", "Zhenya", "Zhenia", "Valya", "Slava")}
+
+
 def _build(text: str, surname: str, given: str, initial: str, patronymic: str,
            generation: str) -> Name:
     given_skel = skeleton(given) if given else ""
     given_group = GIVEN_FORMS.get(given_skel, given_skel)
     sur = skeleton(surname) if surname else ""
-    gender = GIVEN_GENDER.get(given_group, "")
-    if not gender and given_skel.endswith("a") and \
+    gender = "" if given_skel in UNISEX else GIVEN_GENDER.get(given_group, "")
+    if not gender and given_skel.endswith("a") and given_skel not in UNISEX and \
             GIVEN_GENDER.get(GIVEN_FORMS.get(given_skel[:-1], "")) == "m":
         gender = "f"  # "Stanislava", "Aleksandra", "Yevgenia": a woman's form of a man's name
     if not gender and patronymic:
