@@ -648,3 +648,11 @@ def test_a_short_name_both_men_and_women_bear_has_no_gender(nlp):
     found = kinds(nlp, "Artist Sasha Skochilenko was sentenced to seven years. She was found "
                        "guilty of spreading fake news.")
     assert ("conviction", "Sasha Skochilenko") in found
+
+
+def test_an_application_for_bail_decided(nlp):
+    found = events_of(nlp, "Lawyer Edem Bekirov submitted a new application for bail on "
+                           "Thursday, but it was rejected.")
+    assert [(t, neg, e["release_mode"]) for t, neg, _, e in found] == [
+        ("release", True, "bail")]
+    assert not events_of(nlp, "Edem Bekirov applied for bail.")

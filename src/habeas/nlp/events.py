@@ -755,6 +755,26 @@ def serving(trigger: Token) -> Token | None:
         else None
 
 
+APPLICATION_NOUNS = RULES.words("application_nouns")
+BAIL_DECISIONS = RULES.words("application_decisions")
+BAIL_REFUSALS = RULES.words("application_refusals")
+
+
+def bail_application_decision(token: Token) -> Token | None:
+    """The verb that decided an application for bail: "his application for bail was rejected",
+    "submitted an application for bail, but it was rejected"."""
+    if not (syntax.is_prep_object(token) and token.head.lower_ == "for" and
+            token.head.head.lemma_ in APPLICATION_NOUNS):
+        return None
+    application = token.head.head
+    if application.head.lemma_ in BAIL_DECISIONS and (
+            syntax.is_direct_object(application) or syntax.is_passive_subject(application)):
+        return application.head
+    verb = application.head
+    return next((c for c in verb.children if syntax.is_conjunct(c) and c.lemma_ in BAIL_DECISIONS
+                 and any(s.lower_ == "it" for s in syntax.subjects(c))), None)
+
+
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
@@ -1251,6 +1271,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "charge" and trigger.head.lemma_ == "face" and trigger.dep_ == "dobj" and not \
             irrealis(trigger.head)[0]:
         is_irrealis = False  # "faced charges of smuggling": charged, unlike "faces ten years"
+    if etype == "release" and trigger.lemma_ == "bail" and (
+            decision := bail_application_decision(trigger)) is not None:
+        negated = decision.lemma_ in BAIL_REFUSALS or negated  # "it was rejected"
     if (etype, trigger.lemma_) in NEGATION_IS_THE_EVENT:
         negated = False  # "was not given insulin", "has not been seen since"
     if is_irrealis and not negated:

@@ -370,6 +370,12 @@ def bail_decided(token: Token) -> bool:
 
 
 @predicate
+def bail_application_decided(token: Token) -> bool:
+    """ "an application for bail was rejected": a decision on bail (none, if refused)."""
+    return events.bail_application_decision(token) is not None
+
+
+@predicate
 def of_basic_needs(token: Token) -> bool:
     """ "deprived of sleep", "deprived of food and water"."""
     return any(syntax.is_preposition(c) and c.lower_ == "of" and any(
