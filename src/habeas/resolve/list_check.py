@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..errors import NotFound, UsageError
 from ..store.crud import LIST_IMPORTER
 from ..store.lists import ListImport, entries
-from ..store.models import Article, Event, EventPerson, EventSource, Mention, Person
+from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.queries import _roots, list_persons
 
 # Statuses that mean a person is held now.
@@ -109,8 +109,8 @@ def check_list(session: Session, list_name: str, *, months: int = DEFAULT_MONTHS
 
 def _latest_reports(session: Session, roots: dict[int, int]
                     ) -> dict[int, tuple[str, str | None]]:
-    """root person id -> (date, title) of the latest report (not a list) that names them in an
-    event or a mention."""
+    """root person id -> (date, title) of the latest report (not a list) that names them: in an
+    event, a mention or a claim about them."""
     lists = set(session.scalars(select(ListImport.article_id)))
     reports = {aid: ((published or stored.date().isoformat()), title)
                for aid, published, stored, title, extractor in session.execute(
@@ -122,7 +122,8 @@ def _latest_reports(session: Session, roots: dict[int, int]
         .join(EventSource, EventSource.event_id == EventPerson.event_id),
         select(Mention.person_id, Mention.article_id).where(Mention.person_id.is_not(None)),
         select(EventPerson.person_id, Event.article_id)
-        .join(Event, Event.id == EventPerson.event_id)))
+        .join(Event, Event.id == EventPerson.event_id),
+        select(Claim.subject_id, Claim.article_id).where(Claim.subject_type == "person")))
     latest: dict[int, tuple[str, str | None]] = {}
     for pid, aid in named:
         if aid not in reports:

@@ -159,8 +159,9 @@ def compare(session: Session, stored: dict[str, ListEntry], rows: list[Read],
             unmatched.append(row)
         else:
             _pair(diff, entry, row)
+    spellings = _Spellings(left) if unmatched else None
     for row in unmatched:
-        entry = _same_person(session, left, row)
+        entry = _same_person(session, left, row) or spellings.match(left, row)
         if entry is None:
             diff.added.append(row)
         else:
@@ -182,21 +183,55 @@ def _pair(diff: Difference, entry: ListEntry, row: Read) -> None:
         diff.unchanged += 1
 
 
+def _agree(entry: ListEntry, row: Read) -> bool:
+    """Whether two rows' birth years do not disagree (equal, or one not given)."""
+    born = row.values.get("birth_year")
+    return born is None or entry.values.get("birth_year") in (None, born)
+
+
+class _Spellings:
+    """The stored rows not yet paired, indexed by name (``bulk.NameIndex``): a new row whose
+    name scores ``SAME_NAME`` or more against one of them (``names.name_score``: "Asanow" and
+    "Asanov"), birth years not disagreeing, is that row spelt anew."""
+
+    def __init__(self, left: dict[str, ListEntry]) -> None:
+        from .bulk import NameIndex
+
+        self.index = NameIndex()
+        self.by_slot: dict[int, ListEntry] = {}
+        for entry in left.values():
+            names = [entry.values["name"], *entry.values.get("aliases", [])]
+            self.by_slot[self.index.add(names)] = entry
+
+    def match(self, left: dict[str, ListEntry], row: Read) -> ListEntry | None:
+        from .names import SAME_NAME, name_score, parse
+
+        names = [row.values["name"], *row.values["aliases"]]
+        best, found = SAME_NAME, None
+        for slot in sorted(self.index.near(names)):
+            entry = self.by_slot[slot]
+            if entry.identity not in left or not _agree(entry, row):
+                continue
+            score = max(name_score(parse(a), parse(b))[0] for a in names
+                        for b in (entry.values["name"], *entry.values.get("aliases", [])))
+            if score >= best:
+                best, found = score, entry
+        return found
+
+
 def _same_person(session: Session, left: dict[str, ListEntry], row: Read) -> ListEntry | None:
-    """The stored row (not yet paired) whose person the new row's names resolve to, birth
-    years not disagreeing."""
+    """The stored row (not yet paired) whose person the new row's names resolve to (a
+    spelling the store knows for them), birth years not disagreeing."""
     if not left:
         return None
     keys = {name_key(t) for t in (row.values["name"], *row.values["aliases"])} - {""}
     persons = {canonical(session, p).id for p in persons_by_keys(session, keys)}
     if not persons:
         return None
-    born = row.values.get("birth_year")
     for entry in sorted(left.values(), key=lambda e: e.row):
         person = session.get(Person, entry.person_id) if entry.person_id else None
-        if person is None or canonical(session, person).id not in persons:
-            continue
-        if born is None or entry.values.get("birth_year") in (None, born):
+        if person is not None and canonical(session, person).id in persons and \
+                _agree(entry, row):
             return entry
     return None
 
