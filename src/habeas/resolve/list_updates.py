@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord, Extraction, Span
@@ -47,8 +47,8 @@ SHOWN_FIELDS = ("name", "aliases", "birth_year", "arrest_date", "charge", "sente
 PERSON_FIELDS = ("birth_year", "status", "notes")
 # Which of a row's events each field belongs to (charge to both).
 EVENT_FIELDS = {"arrest": ("arrest_date", "charge"), "sentence": ("sentence", "charge")}
-# Rows of a difference shown by the CLI before "... and N more".
-SHOWN_ROWS = 200
+# A stored row of a list, as ``store.lists.entries`` reads it.
+Stored = Row
 
 
 def identity(values: dict[str, Any]) -> str:
@@ -126,10 +126,10 @@ class Read:
 @dataclass
 class Difference:
     added: list[Read] = field(default_factory=list)
-    removed: list[ListEntry] = field(default_factory=list)
-    changed: list[tuple[ListEntry, Read, dict[str, list[Any]]]] = field(default_factory=list)
+    removed: list[Stored] = field(default_factory=list)
+    changed: list[tuple[Stored, Read, dict[str, list[Any]]]] = field(default_factory=list)
     unchanged: int = 0
-    kept: list[ListEntry] = field(default_factory=list)  # a row that could not be read names it
+    kept: list[Stored] = field(default_factory=list)  # a row that could not be read names it
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -143,7 +143,7 @@ class Difference:
         }
 
 
-def compare(session: Session, stored: dict[str, ListEntry], rows: list[Read],
+def compare(session: Session, stored: dict[str, Stored], rows: list[Read],
             unreadable: set[str]) -> Difference:
     """The difference between a list's stored rows and a new version's (``unreadable``: the
     name keys of rows that could not be read)."""
@@ -175,7 +175,7 @@ def compare(session: Session, stored: dict[str, ListEntry], rows: list[Read],
     return diff
 
 
-def _pair(diff: Difference, entry: ListEntry, row: Read) -> None:
+def _pair(diff: Difference, entry: Stored, row: Read) -> None:
     fields = changes(entry.values, row.values)
     if fields:
         diff.changed.append((entry, row, fields))
@@ -183,7 +183,7 @@ def _pair(diff: Difference, entry: ListEntry, row: Read) -> None:
         diff.unchanged += 1
 
 
-def _agree(entry: ListEntry, row: Read) -> bool:
+def _agree(entry: Stored, row: Read) -> bool:
     """Whether two rows' birth years do not disagree (equal, or one not given)."""
     born = row.values.get("birth_year")
     return born is None or entry.values.get("birth_year") in (None, born)
@@ -194,16 +194,16 @@ class _Spellings:
     name scores ``SAME_NAME`` or more against one of them (``names.name_score``: "Asanow" and
     "Asanov"), birth years not disagreeing, is that row spelt anew."""
 
-    def __init__(self, left: dict[str, ListEntry]) -> None:
+    def __init__(self, left: dict[str, Stored]) -> None:
         from .bulk import NameIndex
 
         self.index = NameIndex()
-        self.by_slot: dict[int, ListEntry] = {}
+        self.by_slot: dict[int, Stored] = {}
         for entry in left.values():
             names = [entry.values["name"], *entry.values.get("aliases", [])]
             self.by_slot[self.index.add(names)] = entry
 
-    def match(self, left: dict[str, ListEntry], row: Read) -> ListEntry | None:
+    def match(self, left: dict[str, Stored], row: Read) -> Stored | None:
         from .names import SAME_NAME, name_score, parse
 
         names = [row.values["name"], *row.values["aliases"]]
@@ -219,7 +219,7 @@ class _Spellings:
         return found
 
 
-def _same_person(session: Session, left: dict[str, ListEntry], row: Read) -> ListEntry | None:
+def _same_person(session: Session, left: dict[str, Stored], row: Read) -> Stored | None:
     """The stored row (not yet paired) whose person the new row's names resolve to (a
     spelling the store knows for them), birth years not disagreeing."""
     if not left:

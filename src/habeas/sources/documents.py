@@ -24,7 +24,6 @@ import io
 import logging
 import re
 import shutil
-import zipfile
 from collections.abc import Iterator, Mapping
 from email.message import EmailMessage
 
@@ -87,7 +86,6 @@ def read_document(data: bytes, *, kind: str, source: str,
 def pdf_text(data: bytes, *, source: str) -> tuple[str, dict[str, str | None]] | Rejected:
     """A PDF's text (its text layer, else OCR) and metadata, or why there is none."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -97,7 +95,7 @@ def pdf_text(data: bytes, *, source: str) -> tuple[str, dict[str, str | None]] |
         pages = reader.pages[:MAX_PDF_PAGES]
         texts = [page.extract_text() or "" for page in pages]
         metadata = _pdf_metadata(reader)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
+    except Exception as e:  # noqa: BLE001 - pypdf raises anything on a broken file
         return Rejected(source, Reason.MALFORMED, f"not a readable PDF ({_short(e)})")
     if len(LETTERS.findall("".join(texts))) >= MIN_LETTERS_PER_PAGE * max(1, len(pages)) / 4:
         return "\n\n".join(t.strip() for t in texts if t.strip()), metadata
@@ -138,14 +136,12 @@ def ocr_pages(pages, *, source: str) -> str | Rejected:
         return Rejected(source, Reason.UNSUPPORTED, "a scanned PDF (no text layer) and "
                         "Tesseract is not installed to read it (apt-get install tesseract-ocr "
                         "tesseract-ocr-rus tesseract-ocr-ukr)")
-    import pytesseract
-
     texts = []
     try:
         for page in pages[:MAX_OCR_PAGES]:
             for image in page.images:
                 texts.append(_ocr(image.image, languages))
-    except (pytesseract.TesseractError, RuntimeError, OSError, ValueError) as e:
+    except Exception as e:  # noqa: BLE001 - a broken image or Tesseract error: this file only
         return Rejected(source, Reason.MALFORMED, f"OCR of the scanned PDF failed "
                         f"({_short(e)})")
     text = "\n\n".join(t.strip() for t in texts if t.strip())
@@ -174,24 +170,23 @@ def _ocr(image, languages: str) -> str:
 def docx_text(data: bytes, *, source: str) -> tuple[str, dict[str, str | None]] | Rejected:
     """A Word file's paragraphs and table rows, in order, and its title and creation date."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        lines = []
+        for block in document.iter_inner_content():
+            if hasattr(block, "rows"):  # a table: one line per row, cells joined
+                for row in block.rows:
+                    cells = [cell.text.strip() for cell in row.cells]
+                    lines.append(" | ".join(dict.fromkeys(c for c in cells if c)))
+            else:
+                lines.append(block.text.strip())
+        properties = document.core_properties
+        metadata = {"title": (properties.title or "").strip() or None,
+                    "published": normalise_date(properties.created) if properties.created
+                    else None}
+    except Exception as e:  # noqa: BLE001 - a broken archive or XML raises anything
         return Rejected(source, Reason.MALFORMED, f"not a readable Word file ({_short(e)})")
-    lines = []
-    for block in document.iter_inner_content():
-        if hasattr(block, "rows"):  # a table: one line per row, cells joined
-            for row in block.rows:
-                cells = [cell.text.strip() for cell in row.cells]
-                lines.append(" | ".join(dict.fromkeys(c for c in cells if c)))
-        else:
-            lines.append(block.text.strip())
-    properties = document.core_properties
-    metadata = {"title": (properties.title or "").strip() or None,
-                "published": normalise_date(properties.created) if properties.created
-                else None}
     return "\n\n".join(line for line in lines if line), metadata
 
 
