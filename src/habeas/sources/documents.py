@@ -38,8 +38,9 @@ Metadata = Mapping[str, str | None]
 
 # Formats read here, by file extension.
 KINDS_BY_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".eml": "email"}
-# A PDF whose text layer has fewer letters than this per page is taken for a scan.
-MIN_LETTERS_PER_PAGE = 20
+# A PDF whose text layer has fewer letters than this per page is taken for a scan (a scan
+# often carries a page number or a stamp as text, and nothing else).
+MIN_LETTERS_PER_PAGE = 5
 # Pages read from one PDF (text or OCR); a longer file is read up to here and says so.
 MAX_PDF_PAGES = 500
 MAX_OCR_PAGES = 50
@@ -97,7 +98,7 @@ def pdf_text(data: bytes, *, source: str) -> tuple[str, dict[str, str | None]] |
         metadata = _pdf_metadata(reader)
     except Exception as e:  # noqa: BLE001 - pypdf raises anything on a broken file
         return Rejected(source, Reason.MALFORMED, f"not a readable PDF ({_short(e)})")
-    if len(LETTERS.findall("".join(texts))) >= MIN_LETTERS_PER_PAGE * max(1, len(pages)) / 4:
+    if len(LETTERS.findall("".join(texts))) >= MIN_LETTERS_PER_PAGE * max(1, len(pages)):
         return "\n\n".join(t.strip() for t in texts if t.strip()), metadata
     scanned = ocr_pages(pages, source=source)
     if isinstance(scanned, Rejected):
