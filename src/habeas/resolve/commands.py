@@ -81,6 +81,9 @@ def register(app: typer.Typer) -> None:
                 if row.status == "rejected":
                     cli.console.print(f"  row {row.row} {row.name or '(no name)'}: rejected "
                                       f"{row.detail}", highlight=False, soft_wrap=True)
+            if report.count("rejected") and not (diff["added"] or diff["changed"]
+                                                 or diff["unchanged"]):
+                raise typer.Exit(1)  # no row of the new version could be read
             return
         resumed = f" (going on after row {report.resumed_at})" if report.resumed_at else ""
         cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}"

@@ -244,16 +244,32 @@ def remove(session: Session, ids: list[int]) -> None:
         session.execute(delete(ListEntry).where(ListEntry.id.in_(ids)))
 
 
-def apply_change(session: Session, writer: _Writer, article: Article, list_name: str,
-                 entry_id: int, row: Read, fields: dict[str, list[Any]]) -> None:
-    """Write what a changed row says anew, and move its entry to the new version."""
-    entry = session.get(ListEntry, entry_id)
-    if entry is None:  # gone meanwhile (another import of the list): nothing to move
-        return
+def apply_changes(session: Session, writer: _Writer, article: Article, list_name: str,
+                  changed: list[tuple[int, Read, dict[str, list[Any]]]]) -> None:
+    """Write what each changed row says anew, and move its entry to the new version.
+
+    The lookups (earlier claims, the list's own events) only read what earlier versions
+    wrote, never what this batch adds, so they run without flushing the batch first: it is
+    written once, at the end (a flush per row was most of an update's time)."""
+    sources = list_articles(session, list_name) | {article.id}
+    # the batch's entries and persons read at once (then found in the session's identity map)
+    stored = {e.id: e for e in session.scalars(
+        select(ListEntry).where(ListEntry.id.in_([entry_id for entry_id, _, _ in changed])))}
+    persons = {e.person_id for e in stored.values() if e.person_id is not None}
+    list(session.scalars(select(Person).where(Person.id.in_(persons))))
+    with session.no_autoflush:
+        for entry_id, row, fields in changed:
+            entry = stored.get(entry_id)
+            if entry is not None:  # else gone meanwhile (another import of the list)
+                _apply_change(session, writer, article, entry, row, fields, sources=sources)
+    session.flush()
+
+
+def _apply_change(session: Session, writer: _Writer, article: Article, entry: ListEntry,
+                  row: Read, fields: dict[str, list[Any]], *, sources: set[int]) -> None:
     person = session.get(Person, entry.person_id) if entry.person_id else None
     if person is not None:
         person = canonical(session, person)
-        sources = list_articles(session, list_name) | {article.id}
         members = list(member_roots(session, [person.id]))
         if "name" in fields or "aliases" in fields:
             for text in (row.values["name"], *row.values["aliases"]):
@@ -268,18 +284,19 @@ def apply_change(session: Session, writer: _Writer, article: Article, list_name:
                              sources=sources)
     entry.values, entry.row, entry.article_id = row.values, row.number, article.id
     entry.identity = row.identity
-    session.flush()
 
 
 def _claim_again(session: Session, writer: _Writer, article: Article, subject_type: str,
                  subject_id: int, key: str, value: Any, span: Span, *, members: list[int],
                  sources: set[int]) -> Claim:
     """A claim from the new version that supersedes the list's latest claim of ``key``."""
-    earlier = session.scalar(
-        select(Claim.id).where(Claim.subject_type == subject_type,
-                               Claim.subject_id.in_(members), Claim.field == key,
-                               Claim.article_id.in_(sources - {article.id}))
-        .order_by(Claim.id.desc()).limit(1))
+    # the subject's claims of the field, filtered by article here: asked for the list's
+    # articles, SQLite walks the article's index (a claim for every value of every row)
+    earlier = next((cid for cid, aid in session.execute(
+        select(Claim.id, Claim.article_id).where(Claim.subject_type == subject_type,
+                                                 Claim.subject_id.in_(members),
+                                                 Claim.field == key)
+        .order_by(Claim.id.desc())) if aid in sources and aid != article.id), None)
     by = writer.person_by if subject_type == "person" else writer.event_by
     located = span.start >= 0
     claim = Claim(subject_type=subject_type, subject_id=subject_id, field=key, value=value,
@@ -333,11 +350,13 @@ def _record(type_: str, values: dict[str, Any], span: Span) -> EventRecord | Non
 def _own_event(session: Session, members: list[int], type_: str,
                sources: set[int]) -> Event | None:
     """The person's latest event of ``type_`` that only versions of the list tell."""
-    candidates = session.scalars(
+    candidates = session.scalars(  # filtered by article here, as in ``_claim_again``
         select(Event).join(EventPerson, EventPerson.event_id == Event.id)
-        .where(EventPerson.person_id.in_(members), Event.type == type_,
-               Event.article_id.in_(sources)).order_by(Event.id.desc()))
+        .where(EventPerson.person_id.in_(members), Event.type == type_)
+        .order_by(Event.id.desc()))
     for event in candidates:
+        if event.article_id not in sources:
+            continue
         told_by = set(session.scalars(select(EventSource.article_id)
                                       .where(EventSource.event_id == event.id)))
         if told_by <= sources:

@@ -526,11 +526,10 @@ def _update(transaction: Transaction, report: ImportReport, article_id: int,
         with transaction() as session:
             article = session.get(Article, article_id)
             writer = updates.writer_for(session, article, by)
-            for entry_id, read, fields in chunk:
-                updates.apply_change(session, writer, article, report.list_name, entry_id,
-                                     read, fields)
-                report.rows.append(RowResult(read.number, read.values["name"], "changed",
-                                             ", ".join(fields), values=read.values))
+            updates.apply_changes(session, writer, article, report.list_name, chunk)
+        report.rows.extend(RowResult(read.number, read.values["name"], "changed",
+                                     ", ".join(fields), values=read.values)
+                           for _, read, fields in chunk)
         if progress:
             progress(len(chunk))
     if diff.added:
