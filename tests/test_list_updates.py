@@ -272,3 +272,46 @@ def test_check_list_cli_json_and_errors(tmp_path):
                                                                         "2024-05-10")])
 def test_months_before(day, months, expected):
     assert months_before(dt.date.fromisoformat(day), months).isoformat() == expected
+
+
+def test_a_first_import_that_stops_keeps_every_row_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(lists, "BATCH_ROWS", 2)
+    habeas = Habeas(database_url=f"sqlite:///{tmp_path / 'h.db'}")
+    calls = {"n": 0}
+
+    @contextmanager
+    def failing():
+        calls["n"] += 1
+        if calls["n"] == 3:  # after the article and the first batch of two rows
+            raise KeyboardInterrupt
+        with habeas.transaction() as session:
+            yield session
+
+    path = write(tmp_path, FIRST)
+    with pytest.raises(KeyboardInterrupt):
+        import_list(failing, path)
+    resumed = import_list(habeas.transaction, path)
+    assert resumed.resumed_at == 2 and len(resumed.rows) == 3
+    with habeas.session() as session:
+        rows = session.execute(select(ListEntry.row, ListEntry.identity)
+                               .order_by(ListEntry.row)).all()
+        [record] = session.scalars(select(ListImport)).all()
+    assert rows == [(1, "server mustafayev|1986"), (2, "edem smailov|1970"),
+                    (3, "remzi bekirov|1985"), (4, "olga kolesnikova|1982"),
+                    (5, "marlen asanov|1977")]
+    assert record.complete and record.first and record.counts["rows"] == 5
+    habeas.close()
+
+
+def test_a_list_named_on_the_command_line(tmp_path):
+    db = str(tmp_path / "h.db")
+    runner = CliRunner()
+    runner.invoke(app, ["--db", db, "import", str(write(tmp_path, FIRST)), "--list", "crimea"])
+    weekly = tmp_path / "weekly-2024-10.csv"
+    weekly.write_text(SECOND, encoding="utf-8")
+    result = runner.invoke(app, ["--db", db, "import", str(weekly), "--list", "crimea"])
+    assert "Updated the list crimea" in result.output
+    payload = json.loads(runner.invoke(app, ["--db", db, "imports", "--list", "crimea",
+                                             "--format", "json"]).output)
+    assert [(i["first"], i["source"]) for i in payload] == [
+        (True, str(tmp_path / "v1" / "prisoners.csv")), (False, str(weekly))]

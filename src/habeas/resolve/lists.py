@@ -16,6 +16,10 @@ A row whose person an in-memory index of the stored names shows to be new for ce
 written in bulk with its batch (``resolve.bulk``); a row that may be a stored person goes
 through the resolver like an article's person, which only looks at the persons the index
 finds near. Either way a row ends as the same rows in the store.
+
+A list is known by its name (the file's, or ``list_name``); each import of it is a
+``store.lists.ListImport`` and its rows are kept as ``ListEntry`` rows. A new version of a list
+imported before is compared with them and only the difference is written (``list_updates``).
 """
 
 from __future__ import annotations
