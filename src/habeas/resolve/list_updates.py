@@ -26,7 +26,7 @@ again, since what was written already matches and only the rest still differs.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,9 +36,11 @@ from sqlalchemy.orm import Session
 from ..model import EventRecord, Extraction, Span
 from ..store import bulk
 from ..store.crud import _Writer, date_precision
-from ..store.lists import ListEntry, ListImport, entries, list_articles
+from ..store.lists import ListEntry, ListImport, list_articles
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Person
 from ..store.persons import add_alias, canonical, member_roots, name_key, persons_by_keys
+from .bulk import NameIndex
+from .names import SAME_NAME, name_score, parse
 
 # The fields a difference is told in: the list's own columns, as `habeas export -f list` has.
 SHOWN_FIELDS = ("name", "aliases", "birth_year", "arrest_date", "charge", "sentence",
@@ -195,8 +197,6 @@ class _Spellings:
     "Asanov"), birth years not disagreeing, is that row spelt anew."""
 
     def __init__(self, left: dict[str, Stored]) -> None:
-        from .bulk import NameIndex
-
         self.index = NameIndex()
         self.by_slot: dict[int, Stored] = {}
         for entry in left.values():
@@ -204,8 +204,6 @@ class _Spellings:
             self.by_slot[self.index.add(names)] = entry
 
     def match(self, left: dict[str, Stored], row: Read) -> Stored | None:
-        from .names import SAME_NAME, name_score, parse
-
         names = [row.values["name"], *row.values["aliases"]]
         best, found = SAME_NAME, None
         for slot in sorted(self.index.near(names)):
@@ -377,5 +375,3 @@ def batches(items: list[Any], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
-
-Progress = Callable[[int], None]

@@ -43,9 +43,10 @@ from sqlalchemy.orm import Session
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
 from ..store.crud import _Writer, add_article
-from ..store.lists import ListImport, entries
+from ..store.lists import ListImport, entries, latest_import
 from ..store.models import Article
 from ..store.persons import canonical, name_key
+from . import list_updates as updates
 from .bulk import NameIndex, NewRow, Pending, among
 from .evidence import Profile
 from .evidence import birth_year as implied_birth_year
@@ -431,9 +432,7 @@ def import_list(transaction: Transaction, path: str | Path, *,
     if not report.first:
         return _update(transaction, report, article_id, _chain(first, rows), mapping, by,
                        progress)
-    from .list_updates import Identities, Recorder
-
-    recorder = Recorder(name, article_id, Identities(taken))
+    recorder = updates.Recorder(name, article_id, updates.Identities(taken))
     report.resumed_at = done
     index = NameIndex()  # the stored names, read once, then what each batch adds
     batch: list[RawRow] = []
@@ -461,8 +460,6 @@ def _begin(session: Session, name: str, article: Article, created: bool, *, sour
            by: str) -> ListImport | None:
     """The import of this version of list ``name``: a new one, or one that stopped (None when
     this version is imported in full already)."""
-    from ..store.lists import latest_import
-
     latest = latest_import(session, name)
     if latest is not None and latest.article_id == article.id:
         return None if latest.complete else latest
@@ -479,8 +476,6 @@ def _begin(session: Session, name: str, article: Article, created: bool, *, sour
 
 
 def _finish(session: Session, report: ImportReport) -> None:
-    from .list_updates import finish
-
     record = session.get(ListImport, report.import_id)
     counts = {"rows": len(report.rows) + report.resumed_at,
               "added": report.count("imported") + report.count("merged"),
@@ -491,7 +486,7 @@ def _finish(session: Session, report: ImportReport) -> None:
                       unchanged=report.diff["unchanged"], added=len(report.diff["added"]))
         counts["rows"] = counts["added"] + counts["changed"] + counts["unchanged"] + \
             counts["rejected"] + len(report.diff["kept"])
-    finish(session, record, counts)
+    updates.finish(session, record, counts)
     article = session.get(Article, record.article_id)
     _set_progress(article, counts["rows"], complete=True)
 
@@ -500,8 +495,6 @@ def _update(transaction: Transaction, report: ImportReport, article_id: int,
             rows: Iterator[RawRow], mapping: dict[str, str] | None, by: str,
             progress: Callable[[int], None] | None) -> ImportReport:
     """A new version of a list imported before: the difference stored, then written."""
-    from . import list_updates as updates
-
     reads, unreadable = [], set()
     for raw in rows:
         if raw.fields is None:
