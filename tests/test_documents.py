@@ -18,6 +18,7 @@ from habeas.model import Rejected
 from habeas.sources import documents, read_sources
 from habeas.store.queries import find_persons, person_dossier
 from habeas.workspace import Habeas
+from tests.test_sources import server  # noqa: F401  (the local HTTP server fixture)
 
 PDF_LINES = ["Court news, 12 March 2024.",
              "Officers detained Taras Hnatiuk in Kherson on 4 March 2024.",
@@ -139,6 +140,18 @@ def test_an_emails_pdf_attachment_is_a_document_of_its_own(tmp_path):
     assert "Mykola Shevchuk" in body.text
     assert attached.source.endswith("with-verdict.eml#verdict.pdf")
     assert "Taras Hnatiuk" in attached.text
+
+
+def test_pdf_and_word_files_by_url(server, tmp_path):  # noqa: F811
+    word_file(tmp_path / "statement.docx")
+    server.pages["/verdict"] = ("application/pdf", text_pdf(PDF_LINES, title="Verdict",
+                                                            created="2024-03-12"))
+    server.pages["/files/statement.docx"] = ("application/octet-stream",
+                                             (tmp_path / "statement.docx").read_bytes())
+    [pdf] = read_sources([f"{server.base}/verdict"])
+    [word] = read_sources([f"{server.base}/files/statement.docx"])
+    assert (pdf.title, pdf.url) == ("Verdict", f"{server.base}/verdict")
+    assert "Taras Hnatiuk" in pdf.text and DOCX_TEXT in word.text
 
 
 def test_broken_files_are_reported_and_the_rest_go_in(tmp_path):

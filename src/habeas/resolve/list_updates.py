@@ -178,6 +178,9 @@ def compare(session: Session, stored: dict[str, Stored], rows: list[Read],
 
 
 def _pair(diff: Difference, entry: Stored, row: Read) -> None:
+    if entry.values == row.values:  # most rows of a new version: nothing to compare further
+        diff.unchanged += 1
+        return
     fields = changes(entry.values, row.values)
     if fields:
         diff.changed.append((entry, row, fields))

@@ -24,6 +24,7 @@ import io
 import logging
 import re
 import shutil
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from email.message import EmailMessage
 
@@ -36,8 +37,12 @@ logger = logging.getLogger(__name__)
 
 Metadata = Mapping[str, str | None]
 
-# Formats read here, by file extension.
+# Formats read here, by file extension and by the Content-Type a server sends.
 KINDS_BY_SUFFIX = {".pdf": "pdf", ".docx": "docx", ".eml": "email"}
+KINDS_BY_CONTENT_TYPE = {
+    "application/pdf": "pdf", "message/rfc822": "email",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+}
 # A PDF whose text layer has fewer letters than this per page is taken for a scan (a scan
 # often carries a page number or a stamp as text, and nothing else).
 MIN_LETTERS_PER_PAGE = 5
@@ -65,6 +70,15 @@ def kind_of(suffix: str, data: bytes) -> str | None:
     if kind is None and data.startswith(b"%PDF-"):
         return "pdf"
     return kind
+
+
+def kind_of_response(content_type: str, url: str, data: bytes) -> str | None:
+    """The format of a fetched file read here: by its Content-Type, else as a file's."""
+    kind = KINDS_BY_CONTENT_TYPE.get(content_type)
+    if kind is not None:
+        return kind
+    path = urllib.parse.urlsplit(url).path
+    return kind_of(path[path.rfind("."):] if "." in path.rsplit("/", 1)[-1] else "", data)
 
 
 def read_document(data: bytes, *, kind: str, source: str,

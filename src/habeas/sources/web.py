@@ -1,4 +1,5 @@
-"""URLs: fetched once with urllib and read as a feed, HTML, JSON or plain text.
+"""URLs: fetched once with urllib and read as a feed, HTML, JSON or plain text (or as a PDF,
+Word or e-mail file: ``documents``).
 
 The response passes the same checks as a file (size, binary, encoding, empty); the kind comes
 from the Content-Type header and, where that says little, from the content itself.
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from .. import __version__
 from ..errors import Reason
 from ..model import Document, Rejected
+from .documents import kind_of_response, read_document
 from .feeds import looks_like_feed
 from .files import binary_kind, decode, documents_from_text, format_size, sniff
+from .meta import merge_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,11 @@ def read_url(url: str, *, outer: Metadata, max_bytes: int,
     response = fetch(url, max_bytes=max_bytes)
     if isinstance(response, Rejected):
         yield response
+        return
+    document_kind = kind_of_response(response.content_type, response.url, response.data)
+    if document_kind is not None:  # a PDF, Word or e-mail file
+        yield from read_document(response.data, kind=document_kind, source=url,
+                                 outer=merge_metadata({"url": response.url}, outer))
         return
     binary = binary_kind(response.data)
     if binary is not None:
