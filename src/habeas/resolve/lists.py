@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
@@ -487,7 +487,7 @@ def _finish(session: Session, report: ImportReport) -> None:
         counts["rows"] = counts["added"] + counts["changed"] + counts["unchanged"] + \
             counts["rejected"] + len(report.diff["kept"])
     updates.finish(session, record, counts)
-    article = session.get(Article, record.article_id)
+    article = _article(session, record.article_id)
     _set_progress(article, counts["rows"], complete=True)
 
 
@@ -521,7 +521,7 @@ def _update(transaction: Transaction, report: ImportReport, article_id: int,
             updates.remove(session, chunk)
     for chunk in updates.batches(changed, BATCH_ROWS):
         with transaction() as session:
-            article = session.get(Article, article_id)
+            article = _article(session, article_id)
             writer = updates.writer_for(session, article, by)
             updates.apply_changes(session, writer, article, report.list_name, chunk)
         report.rows.extend(RowResult(read.number, read.values["name"], "changed",
@@ -596,6 +596,12 @@ def _set_progress(article: Article, rows_done: int, *, complete: bool) -> None:
                                     "complete": complete})
 
 
+def _article(session: Session, article_id: int) -> Article:
+    """A list's article without its text (the whole file, read again by every batch else);
+    the rare reader of ``article.text`` (a surname alone, ``events.names_written``) loads it."""
+    return session.get(Article, article_id, options=[defer(Article.text)])
+
+
 def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
                  mapping: dict[str, str] | None, by: str, index: NameIndex, *,
                  record: Callable[[Session, list[RowResult]], None] | None = None
@@ -608,7 +614,7 @@ def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
         results = []
         with transaction() as session:
             index.refresh(session)
-            article = session.get(Article, article_id)
+            article = _article(session, article_id)
             extraction = Extraction(document={}, versions={"habeas_import": by})
             writer = _Writer(session, article, extraction)
             pending = Pending(article_id, writer.person_by)
