@@ -76,7 +76,7 @@ def read_path(path: Path, *, outer: Metadata, max_bytes: int,
               encoding: str | None) -> Iterator[Document | Rejected]:
     """The Documents of one file, or the Rejected saying why it has none."""
     source = printable(path)
-    data_or_rejected = read_bytes(path, max_bytes=max_bytes, binary=True)
+    data_or_rejected = read_bytes(path, max_bytes=max_bytes)
     if isinstance(data_or_rejected, Rejected):
         yield data_or_rejected
         return
@@ -108,9 +108,9 @@ def read_path(path: Path, *, outer: Metadata, max_bytes: int,
                                    outer=merge_metadata(sidecar, outer))
 
 
-def read_bytes(path: Path, *, max_bytes: int, binary: bool = False) -> bytes | Rejected:
-    """The bytes of a regular file after the missing, unreadable, size and (unless ``binary``:
-    the caller checks) binary checks."""
+def read_bytes(path: Path, *, max_bytes: int) -> bytes | Rejected:
+    """The bytes of a regular file after the missing, unreadable and size checks (the binary
+    check is the caller's: a PDF is binary and read all the same)."""
     source = printable(path)
     try:
         info = path.stat()
@@ -130,9 +130,6 @@ def read_bytes(path: Path, *, max_bytes: int, binary: bool = False) -> bytes | R
         return Rejected(source, Reason.UNREADABLE, _os_detail(e))
     if len(data) > max_bytes:  # it grew after the stat
         return Rejected(source, Reason.TOO_LARGE, too_large_detail(len(data), max_bytes))
-    kind = None if binary else binary_kind(data)
-    if kind is not None:
-        return Rejected(source, Reason.BINARY, f"binary file ({kind})")
     return data
 
 
