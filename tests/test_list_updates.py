@@ -315,3 +315,15 @@ def test_a_list_named_on_the_command_line(tmp_path):
                                              "--format", "json"]).output)
     assert [(i["first"], i["source"]) for i in payload] == [
         (True, str(tmp_path / "v1" / "prisoners.csv")), (False, str(weekly))]
+
+
+def test_names_with_markup_are_printed_as_written(tmp_path):
+    db = str(tmp_path / "h.db")
+    runner = CliRunner()
+    runner.invoke(app, ["--db", db, "import", str(write(tmp_path, FIRST))])
+    marked = FIRST + "Ivan [/red] Petrov,1990,,,,,\n"
+    result = runner.invoke(app, ["--db", db, "import", str(write(tmp_path, marked, "v2"))])
+    assert result.exit_code == 0, result.output
+    assert "Ivan [/red] Petrov" in result.output
+    shown = runner.invoke(app, ["--db", db, "imports", "2"])
+    assert shown.exit_code == 0 and "Ivan [/red] Petrov" in shown.output

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         """Import a list a group already keeps; every row becomes claims sourced to the file.
         Importing a new version of the list again writes only what changed and prints (and
         stores: `habeas imports`) the rows added, removed and changed field by field."""
-        from .list_commands import print_diff_tables
+        from .list_commands import cell, print_diff_tables
         from .lists import import_list, parse_mapping
 
         habeas = cli.workspace(ctx, db)
@@ -72,15 +72,16 @@ def register(app: typer.Typer) -> None:
         if not report.first:
             diff = report.diff
             cli.console.print(
-                f"[bold]Updated[/bold] the list {report.list_name} from {file} (import "
+                f"[bold]Updated[/bold] the list {cell(report.list_name)} from {cell(file)} (import "
                 f"#{report.import_id}): {len(diff['added'])} added, {len(diff['removed'])} "
                 f"removed, {len(diff['changed'])} changed, {diff['unchanged']} unchanged, "
                 f"{report.count('rejected')} rejected.", highlight=False, soft_wrap=True)
             print_diff_tables(cli.console, diff)
             for row in report.rows:
                 if row.status == "rejected":
-                    cli.console.print(f"  row {row.row} {row.name or '(no name)'}: rejected "
-                                      f"{row.detail}", highlight=False, soft_wrap=True)
+                    cli.console.print(f"  row {row.row} {cell(row.name) or '(no name)'}: "
+                                      f"rejected {cell(row.detail)}", highlight=False,
+                                      soft_wrap=True)
             if report.count("rejected") and not (diff["added"] or diff["changed"]
                                                  or diff["unchanged"]):
                 raise typer.Exit(1)  # no row of the new version could be read

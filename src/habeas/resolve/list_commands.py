@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import HabeasError, NotFound, UsageError
+from ..sources.guards import printable
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database: a file path for SQLite or a SQLAlchemy URL.", show_default=False)]
@@ -91,6 +93,12 @@ def register(app: typer.Typer) -> None:
             print_check(cli.console, report)
 
 
+def cell(value: Any) -> str:
+    """A value read from a list or a report, shown inert (no Rich markup, no control
+    characters), as ``cli.safe`` shows file names."""
+    return escape(printable("" if value is None else str(value)))
+
+
 def list_name_of(text: str) -> str:
     """A list's name from what the user typed: a name, or a path (its file name)."""
     return Path(text).name if ("/" in text or Path(text).is_file()) else text
@@ -125,7 +133,7 @@ def _imports_table(console, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         counts = row["counts"]
         when = f"{row['started_at']:%Y-%m-%d %H:%M}" + ("" if row["complete"] else " (stopped)")
-        table.add_row(str(row["id"]), row["list"], when, row["source"],
+        table.add_row(str(row["id"]), cell(row["list"]), when, cell(row["source"]),
                       *(str(counts.get(k, "")) for k in ("rows", "added")),
                       *(("first import", "", "") if row["first"] else
                         (str(counts.get(k, "")) for k in ("removed", "changed", "unchanged"))),
@@ -138,8 +146,8 @@ def _imports_table(console, rows: list[dict[str, Any]]) -> None:
 def print_difference(console, record: dict[str, Any]) -> None:
     """One import's difference as three tables and a summary line."""
     counts, diff = record["counts"], record.get("diff")
-    console.print(f"[bold]Import #{record['id']}[/bold] of {record['list']} from "
-                  f"{record['source']}: {_summary(counts, first=record['first'])}",
+    console.print(f"[bold]Import #{record['id']}[/bold] of {cell(record['list'])} from "
+                  f"{cell(record['source'])}: {_summary(counts, first=record['first'])}",
                   highlight=False, soft_wrap=True)
     if record["first"] or not diff:
         return
@@ -155,7 +163,7 @@ def print_diff_tables(console, diff: dict[str, Any]) -> None:
             for column in ("row", *SHOWN_FIELDS):
                 table.add_column(column)
             for row in diff[kind][:SHOWN_ROWS]:
-                table.add_row(str(row["row"]), *(str(row[f]) for f in SHOWN_FIELDS))
+                table.add_row(str(row["row"]), *(cell(row[f]) for f in SHOWN_FIELDS))
             console.print(table)
             _more(console, diff[kind])
     if diff["changed"]:
@@ -164,12 +172,12 @@ def print_diff_tables(console, diff: dict[str, Any]) -> None:
             table.add_column(column)
         for row in diff["changed"][:SHOWN_ROWS]:
             for n, (name, (was, now)) in enumerate(row["fields"].items()):
-                table.add_row(str(row["row"]) if not n else "", row["name"] if not n else "",
-                              name, str(was), str(now))
+                table.add_row(str(row["row"]) if not n else "", cell(row["name"]) if not n
+                              else "", name, cell(was), cell(now))
         console.print(table)
         _more(console, diff["changed"])
     for row in diff.get("kept", []):
-        console.print(f"  kept {row['name']}: the new version's row of that name could not "
+        console.print(f"  kept {cell(row['name'])}: the new version's row of that name could not "
                       "be read", highlight=False)
 
 
@@ -187,26 +195,26 @@ def _summary(counts: dict[str, int], *, first: bool) -> str:
 
 
 def print_check(console, report) -> None:
-    silent = Table(title=f"On {report.list_name}, no report for {report.months} month(s) "
+    silent = Table(title=f"On {cell(report.list_name)}, no report for {report.months} month(s) "
                          f"({len(report.silent)})")
     for column in ("person", "born", "last report", "title"):
         silent.add_column(column)
     for row in report.silent[:SHOWN_ROWS]:
-        silent.add_row(f"{row.name}" + (f" (#{row.person_id})" if row.person_id else ""),
+        silent.add_row(cell(row.name) + (f" (#{row.person_id})" if row.person_id else ""),
                        str(row.birth_year or ""), row.last_report or "never",
-                       (row.last_title or "")[:60])
+                       cell((row.last_title or "")[:60]))
     console.print(silent)
     _more(console, report.silent)
-    missing = Table(title=f"Reported in custody, not on {report.list_name} "
+    missing = Table(title=f"Reported in custody, not on {cell(report.list_name)} "
                           f"({len(report.missing)})")
     for column in ("person", "status", "latest event", "reports"):
         missing.add_column(column)
     for row in report.missing[:SHOWN_ROWS]:
-        missing.add_row(f"{row.name} (#{row.person_id})", row.status, row.latest_event,
+        missing.add_row(f"{cell(row.name)} (#{row.person_id})", row.status, row.latest_event,
                         str(row.reports))
     console.print(missing)
     _more(console, report.missing)
-    console.print(f"[bold]{report.list_name}[/bold]: {report.on_list} person(s) on the list; "
+    console.print(f"[bold]{cell(report.list_name)}[/bold]: {report.on_list} person(s) on the list; "
                   f"{len(report.silent)} with no report since "
                   f"{report.months} month(s) before {report.today}; {len(report.missing)} "
                   "reported in custody and not on the list.", highlight=False, soft_wrap=True)
