@@ -87,6 +87,7 @@ def check_list(session: Session, list_name: str, *, months: int = DEFAULT_MONTHS
     cutoff = months_before(today, months).isoformat()
     roots = _roots(session)
     latest = _latest_reports(session, roots)
+    names = dict(session.execute(select(Person.id, Person.name)).all())  # one read, not one a row
     on_list: set[int] = set()
     report = CheckReport(list_name, months, today.isoformat(), len(rows))
     for entry in sorted(rows.values(), key=lambda e: e.row):
@@ -95,7 +96,7 @@ def check_list(session: Session, list_name: str, *, months: int = DEFAULT_MONTHS
             on_list.add(root)
         when, title = latest.get(root, (None, None)) if root is not None else (None, None)
         if when is None or when < cutoff:
-            name = session.get(Person, root).name if root is not None else entry.values["name"]
+            name = names[root] if root is not None else entry.values["name"]
             report.silent.append(Silent(root, name, entry.values.get("birth_year"), when,
                                         title))
     for person in list_persons(session=session):
