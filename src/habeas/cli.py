@@ -95,7 +95,8 @@ def progress_bar(transient: bool = True) -> Progress:
 # ---------------------------------------------------------------- ingest / extract / run
 
 Paths = Annotated[list[str], typer.Argument(
-    help="Files, folders (read recursively), http(s) URLs of pages or feeds, or - for stdin.",
+    help="Files (text, HTML, JSON, feeds, PDF, Word .docx, e-mail .eml), folders (read "
+         "recursively), http(s) URLs of pages, feeds or files, or - for stdin.",
     show_default=False)]
 
 
