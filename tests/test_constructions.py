@@ -477,3 +477,149 @@ def test_a_verdict_in_a_separate_case_keeps_its_own_charge_and_date(nlp):
     (sokol,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence" and
                 names == ["Ivan Sokol"]]
     assert sokol["charge"] is None and sokol["date"] is None
+
+
+def test_a_court_ordering_a_person_detained_is_an_arrest_by_the_court(nlp):
+    (event,) = [e for t, neg, names, e in events_of(
+        nlp, "On 3 April the district court ordered blogger Rustem Seitov to be detained for "
+             "two months pending investigation on extortion charges.")
+        if t == "arrest" and names == ["Rustem Seitov"] and not neg]
+    assert "district court" in event["agent"]
+    assert "extortion" in event["charge"]
+    assert event["date"] == "2024-04-03"
+
+
+def test_released_or_held_without_charge_says_no_charge_was_laid(nlp):
+    found = events_of(nlp, "Police held Lilia Bekirova for a night and freed her without "
+                           "charge.")
+    assert any(t == "charge" and neg and names == ["Lilia Bekirova"]
+               for t, neg, names, _ in found)
+    assert ("release", "Lilia Bekirova") in kinds(nlp, "Lilia Bekirova was released without "
+                                                       "charge on Friday.")
+    assert any(t == "trial" and neg for t, neg, _, _ in events_of(
+        nlp, "Seyran Saliev has been held without trial for two years."))
+
+
+def test_a_dropped_charge_told_in_the_next_clause_is_the_first_clause_persons(nlp):
+    dropped = [(names, e["charge"]) for t, neg, names, e in events_of(
+        nlp, "Edem Bekirov was also charged with tax evasion, but that charge was later "
+             "dropped.") if t == "charges_dropped" and not neg]
+    assert dropped == [(["Edem Bekirov"], "tax evasion")]
+
+
+def test_an_appeal_filed_by_persons_is_theirs_and_a_rejected_appeal_happened(nlp):
+    assert ("appeal", "Alim Kerimov", "Nariman Seitov") in kinds(
+        nlp, "On 4 March the city court heard an appeal filed by two activists - Alim Kerimov "
+             "and Nariman Seitov.")
+    found = events_of(nlp, "The Supreme Court did not satisfy the appeals filed by the lawyers "
+                           "of Alim Kerimov.")
+    assert [(t, neg) for t, neg, names, _ in found if names == ["Alim Kerimov"]] == [
+        ("appeal", False)]
+    assert [(t, neg) for t, neg, _, _ in events_of(nlp, "Alim Kerimov did not file an appeal.")
+            ] == [("appeal", True)]
+
+
+def test_going_missing_on_the_morning_of_a_day_is_dated_that_day(nlp):
+    (event,) = [e for t, _, names, e in events_of(
+        nlp, "Server Mustafayev went missing on the morning of April 29 in Kherson.")
+        if t == "abduction"]
+    assert event["date"] == "2024-04-29"
+
+
+def test_a_term_being_served_is_dated_only_by_its_own_words(nlp):
+    found = events_of(nlp, "On 2 May 2024, Ismail Ramazanov fell ill. At the time, Ismail "
+                           "Ramazanov was serving a nine-year term in a colony.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == [None]
+    found = events_of(nlp, "Ismail Ramazanov, now serving a six-year sentence handed down in "
+                           "July 2022, fell ill on 2 May.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == ["2022-07"]
+
+
+def test_with_names_a_charge_only_after_a_charging_word(nlp):
+    found = events_of(nlp, "With no warning, Rustem Osmanov was arrested at his home in Dzhankoy.")
+    assert [e["charge"] for t, _, _, e in found if t == "arrest"] == [None]
+    found = events_of(nlp, "Lenur Khalilov was tried together with blogger Server Ametov.")
+    assert [(names, e["charge"]) for t, _, names, e in found if t == "trial"] == [
+        (["Lenur Khalilov", "Server Ametov"], None)]
+    assert [e["charge"] for t, _, _, e in events_of(
+        nlp, "Rustem Osmanov was charged with sabotage.") if t == "charge"] == ["sabotage"]
+
+
+def test_a_charge_ends_before_a_bracket_the_sentence_does_not_close(nlp):
+    found = events_of(nlp, "Rustem Osmanov was tried for 'calling for actions harming national "
+                           "security' (Art. 361-3 of the Criminal Code).")
+    (charge,) = [e["charge"] for t, _, _, e in found if t == "trial"]
+    assert "(" not in charge and "national security" in charge
+
+
+def test_a_date_describing_the_person_does_not_date_the_event(nlp):
+    found = events_of(nlp, "The court sentenced Rustem Osmanov, a leading figure of the 2014 "
+                           "protests, to five years.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == [None]
+    found = events_of(nlp, "Police detained Rustem Osmanov on Monday, March 4.")
+    assert [e["date"] for t, _, _, e in found if t == "arrest"] == ["2024-03-04"]
+
+
+def test_the_conditions_of_a_detention_are_no_arrest(nlp):
+    assert not kinds(nlp, "Lilia Bekirova's family has complained about the conditions of her "
+                          "detention.")
+
+
+def test_a_surname_with_its_particle_and_a_quoted_nickname_are_one_person(nlp):
+    result = extract_text(nlp, Document(
+        text='Lawyer Mohamed El-Baqer and blogger Mohamed "Oxygen" Ibrahim were sentenced to '
+             'four years. Baqer denied the charges. "Mohamed Oxygen will appeal," his sister '
+             'said.', source="test", published="2024-05-10")).to_json()
+    assert sorted(p["name"] for p in result["persons"]) == [
+        'Mohamed "Oxygen" Ibrahim', "Mohamed El-Baqer"]
+
+
+def test_a_trigger_word_inside_a_charge_is_no_event(nlp):
+    found = kinds(nlp, "Edem Bekirov was charged with organising a rally in Simferopol.")
+    assert found == {("charge", "Edem Bekirov")}
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Edem Bekirov was charged with organising a rally in Simferopol.")]
+    assert event["place"] is None and "rally" in event["charge"]
+    assert ("protest", "Edem Bekirov") not in kinds(
+        nlp, "Edem Bekirov was detained on suspicion of taking part in a protest.")
+
+
+def test_a_part_of_them_not_named_is_nobody_named(nlp):
+    found = kinds(nlp, "Police detained Edem Bekirov, Alim Kerimov and Nariman Seitov. Only two "
+                       "of them were charged.")
+    assert not {k for k in found if k[0] == "charge"}
+
+
+def test_an_event_of_other_people_is_not_the_subjects(nlp):
+    found = kinds(nlp, "Edem Bekirov was beaten by police for showing solidarity with victims "
+                       "of a police raid.")
+    assert ("ill_treatment", "Edem Bekirov") in found
+    assert not {k for k in found if k[0] == "search"}
+    assert ("protest", "Edem Bekirov") in kinds(
+        nlp, "Edem Bekirov was detained for his participation in a protest.")
+
+
+def test_a_quotation_of_several_sentences_is_its_speakers(nlp):
+    text = ("“Server Mustafayev was detained in Crimea in 2021. He was taken to Simferopol. "
+            "Today he is home,” wrote rights lawyer Emil Kurbedinov.")
+    found = events_of(nlp, text)
+    assert {t: e["attributed_to"] for t, _, _, e in found} == {
+        "arrest": "Emil Kurbedinov", "transfer": "Emil Kurbedinov"}
+    found = events_of(nlp, 'Emil Kurbedinov wrote: "Server Mustafayev was detained in Crimea. '
+                           'He was taken to Simferopol."')
+    assert {e["attributed_to"] for _, _, _, e in found} == {"Emil Kurbedinov"}
+
+
+def test_a_known_given_name_outranks_an_organisation_label(nlp):
+    result = extract_text(nlp, Document(
+        text="“All of them are now free and home in Ukraine,” wrote President of Ukraine "
+             "Volodymyr Zelenskyy.", source="test", published="2024-06-28")).to_json()
+    assert [p["name"] for p in result["persons"]] == ["Volodymyr Zelenskyy"]
+
+
+def test_a_negated_verb_does_not_unsay_an_event_inside_its_subject(nlp):
+    found = events_of(nlp, "The reason for the early release of Server Mustafayev has not been "
+                           "given.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("release", False)]
+    found = events_of(nlp, "The trial of Server Mustafayev did not take place.")
+    assert [(t, neg) for t, neg, _, _ in found] == [("trial", True)]

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 PAGES = ["/", "/search?q=Erdogan", "/search?q=&type=arrest", "/persons",
          "/persons?status=released", "/persons/1", "/events?type=sentence", "/reports",
          "/reports/1", "/review", "/review?subject_type=person", "/ingest", "/statistics",
-         "/export.csv", "/export.json"]
+         "/export.csv", "/export.json", "/alerts"]
 
 
 def test_pages_need_a_signed_in_user(client):

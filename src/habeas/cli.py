@@ -604,12 +604,15 @@ def restore(
 
 def register_shells() -> None:
     """Commands that live beside their own concern: the web app (`serve`, `user`) and cases
-    across reports (`import`, `merge`, `split`, `history`, `suggestions`)."""
+    across reports (`import`, `merge`, `split`, `history`, `suggestions`), and the monitor's
+    day (`watch`, `sources`, `track`, `alerts`, `digest`, `feed`)."""
+    from .monitor.commands import register as register_monitor
     from .resolve.commands import register as register_cases
     from .web.commands import register as register_web
 
     register_web(app)
     register_cases(app)
+    register_monitor(app)
 
 
 register_shells()

@@ -145,8 +145,14 @@ class Habeas:
     def ingest(self, paths: Iterable[str | Path], *, overrides: dict | None = None,
                encoding: str | None = None, progress: Progress | None = None) -> IngestReport:
         """Store every readable article once; report the rest with their reasons."""
+        return self.ingest_documents(self.read(paths, overrides=overrides, encoding=encoding),
+                                     progress=progress)
+
+    def ingest_documents(self, items: Iterable[Document | Rejected], *,
+                         progress: Progress | None = None) -> IngestReport:
+        """``ingest`` for Documents already read (``habeas watch`` reads its own sources)."""
         report = IngestReport()
-        for item in self.read(paths, overrides=overrides, encoding=encoding):
+        for item in items:
             if isinstance(item, Rejected):
                 report.rejected.append(item)
             elif self._add_article(item):

@@ -106,6 +106,7 @@ class Discourse:
         self._chunks: dict[int, Span] | None = None
         # The last plural expression resolved, and to whom.
         self.last_plural: tuple[int, list[str]] | None = None
+        self._quoted: dict[int, list[Token]] | None = None
 
     # ------------------------------------------------------------ who is meant
 
@@ -218,6 +219,11 @@ class Discourse:
         first_sent = self.sent_index.get(token.sent.start, 0) - PRONOUN_WINDOW
         sents = self.sents
         window_start = sents[max(first_sent, 0)].start
+        if plural and token.tag_ == "CD" and any(
+                syntax.is_preposition(c) and c.lower_ == "of" and any(
+                    o.lower_ in ("them", "those", "these") for o in c.children)
+                for c in token.children):
+            return []  # "Only two of them were charged": which two, the report does not say
         if plural:
             count = number_of(token)
             if count and token.pos_ == "NOUN" and not any(
@@ -511,7 +517,30 @@ class Discourse:
             source = self.speaker(verb)
             if source:
                 return source, verb.lemma_ in HEDGING_VERBS, verb
+        for verb in self.quoted_by().get(sent.start, []):
+            source = self.speaker(verb)
+            if source:
+                return source, verb.lemma_ in HEDGING_VERBS, verb
         return None, False, None
+
+    def quoted_by(self) -> dict[int, list[Token]]:
+        """Sentence start -> the reporting verbs that may name who speaks, for the sentences
+        inside a quotation of several sentences: where it closes ("... All of them are now
+        free," wrote Zelenskyy), then where it opens (Zelenskyy wrote: "...")."""
+        if self._quoted is None:
+            self._quoted = {}
+            for match in QUOTATION.finditer(self.doc.text):
+                start, end = match.span()
+                inside = [s for s in self.sents if s.start_char >= start and s.end_char <= end]
+                closing = next((s for s in self.sents if s.start_char < end <= s.end_char), None)
+                opening = next((s for s in self.sents if s.start_char <= start < s.end_char), None)
+                if not inside or closing is None or opening is None:
+                    continue
+                verbs = [v for v in self.reporting_verbs(closing) if v.idx >= end] + [
+                    v for v in self.reporting_verbs(opening) if v.idx < start]
+                for sent in inside:
+                    self._quoted.setdefault(sent.start, verbs)
+        return self._quoted
 
     def _across_semicolon(self, trigger: Token, verb: Token) -> bool:
         """ "Investigators accused him ...; Gubkin says ...": the second clause says nothing
@@ -528,6 +557,8 @@ class Discourse:
         return self._name_of(pobj) if pobj is not None else None
 
 
+# A quotation, in curly or straight quotes, long enough to hold sentences.
+QUOTATION = re.compile(r"“[^”“]{20,}”|\"[^\"\n]{20,}\"")
 COUNTS = {"both": 2, **RULES.number_words(2, 10)}
 
 

@@ -235,6 +235,8 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
             rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
         return []  # "detention centre", "trial court": a kind of thing, not an event
+    if inside_a_charge(token):
+        return []  # "charged with organising a rally": what the charge says, not an event
     checks = predicates(rules.language)
     for row in rules.rows(pos, lemma, token.lower_):
         if all(checks[name](token) for name in row.when) and \
@@ -244,6 +246,19 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
 
 
 BACKGROUND_PREPOSITIONS = RULES.words("background_prepositions")
+ACCUSING_WORDS = RULES.words("accusing_words")
+
+
+def inside_a_charge(token: Token) -> bool:
+    """The token is in what a charge says: "accused of transferring explosives", "charged with
+    organising a rally", "on charges of calling for protests", "guilty of organizing protests"."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor.dep_ in ("relcl", "acl") and ancestor.pos_ in ("VERB", "AUX"):
+            return False  # "ties to the men accused of the bombing": their own charge
+        if syntax.is_preposition(ancestor) and ancestor.lower_ in ("of", "with") and \
+                ancestor.head.lemma_.lower() in ACCUSING_WORDS:
+            return True
+    return False
 
 
 def etype_blocked_by_context(token: Token) -> bool:
@@ -272,6 +287,7 @@ def etype_blocked_by_context(token: Token) -> bool:
 # Custody as a state, not an event: "remains in detention", "is under house arrest".
 STATE_NOUNS = RULES.words("state_nouns")
 PLACING_VERBS = RULES.words("placing_verbs")
+CUSTODY_ASPECTS = RULES.words("custody_aspects")
 
 
 def is_state(token: Token) -> bool:
@@ -280,6 +296,10 @@ def is_state(token: Token) -> bool:
     "held under arrest"), unless someone was put there ("placed under arrest")."""
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i:
         return True
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
+            syntax.is_prep_object(token) and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in CUSTODY_ASPECTS and not dated(token):
+        return True  # "complained about the conditions of his detention"
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
         return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
@@ -451,6 +471,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                             for o in p.children if syntax.is_prep_object(o))
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
+        if etype == "appeal":
+            # "heard an appeal filed by eight protesters": who files an appeal appeals
+            args.extend(o for acl in trigger.children if acl.dep_ == "acl"
+                        for by in acl.children if by.dep_ == "agent"
+                        for o in by.children if syntax.is_prep_object(o))
         if etype == "search":
             # "searches at the homes of A and B", "the searches were conducted at the homes of"
             holders = [trigger] + ([trigger.head] if syntax.is_subject(trigger) or
@@ -462,11 +487,17 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
                         for o in p.children if syntax.is_prep_object(o))
         if not args:
-            verb = trigger.head
+            verb, others = trigger.head, False
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                others = others or verb.lower_ in OTHER_PEOPLE
                 verb = verb.head
-            if syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
+            if others:
+                pass  # "showed solidarity with victims of a police raid": the victims'
+            elif syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
                 args = syntax.objects(verb)  # "The pardon included A and B"
+            elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
+                    syntax.objects(verb):
+                args = syntax.objects(verb)  # "held him without charge": he was not charged
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -480,6 +511,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
                 subjects(trigger) if passive else [])
+            if passive and syntax.is_conjunct(trigger) and not any(
+                    t.i in discourse.cluster_at for a in args for t in a.subtree):
+                # "was charged with fraud, but that charge was later dropped": the first
+                # clause's person
+                args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype in ("sentence", "ill_treatment") and trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
@@ -522,6 +558,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
              for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
              for o in w.children if o.dep_ == "pobj"]
+    args += [o for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with" and any(
+             a.lower_ in ("along", "together") for a in w.children if a.dep_ == "advmod")
+             for o in w.children if o.dep_ == "pobj"]  # "together" parsed as the adverb
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
              for o in p.children if o.dep_ == "pobj"]
     found: list[str] = []
@@ -556,6 +595,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 
 
 LIST_MARKS = (":", "–", "—", "-", "--")
+# People an event noun below them happened to, not the verb's subject: "showed solidarity with
+# victims of a police raid", "met families of the detained".
+OTHER_PEOPLE = (RULES.words("people_nouns") | RULES.words("relatives_nouns")) - {
+    "dozens", "hundreds", "many", "number", "one", "others", "scores", "several", "thousands"}
 
 
 def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str]:
@@ -602,6 +645,9 @@ def subjects(verb: Token) -> list[Token]:
             return subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return [current.head]
+        if current.dep_ == "xcomp" and syntax.is_passive(current) and (
+                controller := [c for c in current.head.children if syntax.is_direct_object(c)]):
+            return controller  # "ordered Petrov to be detained": the object is detained
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
@@ -689,6 +735,16 @@ def since_date(trigger: Token, published: dt.date | None) -> str | None:
     return None
 
 
+def serving(trigger: Token) -> Token | None:
+    """The verb "serve" when the event is a term being served: the verb itself, or a noun in
+    its clause ("serving a term on several convictions")."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.lemma_ == "serve" and (verb == trigger or trigger.pos_ == "NOUN") \
+        else None
+
+
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
@@ -705,6 +761,11 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
 def _date_of(source: Token, published: dt.date | None, anchor: str | None) -> str | None:
     for token in sorted(direct_modifiers(source), key=lambda t: t.i):
         text = date_expression(token)
+        if text and token.ent_type_ == "TIME":
+            # "on the morning of April 29", "the night of 5 May": the day named after "of"
+            text = next((date_expression(o) for p in token.children if syntax.is_preposition(p)
+                         and p.lower_ == "of" for o in p.children if syntax.is_prep_object(o)
+                         and date_expression(o)), text)
         if text:
             value = dates.resolve(text, published, anchor)
             if value:
@@ -848,6 +909,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if subj is not None and subj.i in discourse.cluster_at and any(
                 t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
+    if trigger.pos_ == "VERB" and syntax.is_passive(trigger) and trigger.dep_ == "xcomp" and \
+            trigger.head.lemma_ in ORDERING_VERBS:
+        body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+        if body is not None and body.pos_ != "PRON" and body.i not in discourse.cluster_at:
+            return noun_phrase(body)  # "the court ordered Jabbar to be detained": the court
     if trigger.pos_ == "VERB" and syntax.is_passive(trigger):
         # "was detained on 13 June after police searched her flat": the searchers
         for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
@@ -861,6 +927,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
 
 
 ACTING_TITLES = RULES.words("acting_titles")
+ORDERING_VERBS = RULES.words("ordering_verbs")
+DECIDING_VERBS = RULES.words("deciding_verbs")
 
 
 def owner_of(head: Token) -> str:
@@ -923,6 +991,10 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
+    # "detained for four months pending investigation on currency smuggling charges"
+    children += [p for t in trigger.subtree if t.lower_ == "pending" and
+                 not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
+                 for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
     # "gave her a two-year suspended sentence for discrediting the army"
     if trigger.pos_ == "VERB":
         children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
@@ -937,6 +1009,8 @@ def find_charge(trigger: Token) -> str | None:
                                                           "find", "conviction", "acquittal",
                                                           "charge"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
+        if child.lower_ == "with" and trigger.lemma_ not in CHARGING_WITH:
+            continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
                 "year", "month", "day", "week"):
@@ -974,6 +1048,9 @@ def find_charge(trigger: Token) -> str | None:
             close = next((t.i for t in doc[end: trigger.sent.end] if t.text == ")"), None)
             if close is not None:
                 end = close + 1
+        elif any(t.text == "(" for t in doc[tokens[0].i: end]) and not any(
+                t.text == ")" for t in doc[tokens[0].i: end]):
+            end = next(t.i for t in doc[tokens[0].i: end] if t.text == "(")  # "(Art." cut off
         opening = doc[tokens[0].i - 1] if tokens[0].i > trigger.sent.start else None
         if opening is not None and opening.is_quote:
             # 'for "organizing mass riots, taking part in mass disorder, inciting hatred"':
@@ -992,6 +1069,8 @@ def find_charge(trigger: Token) -> str | None:
 
 
 MAX_QUOTED_CHARGE = 40
+# The verbs and nouns whose "with" names a charge: "charged with", "indicted with".
+CHARGING_WITH = {"charge", "indict", "accuse", "prosecute"}
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
@@ -1052,6 +1131,8 @@ NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + 
 
 
 ENDING_VERBS = RULES.words("ending_verbs")
+# Verbs whose subject is an event that happens: "his release did not take place".
+OCCURRENCE_VERBS = {"happen", "occur", "take", "follow", "come", "begin", "start", "end"}
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
@@ -1062,6 +1143,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
         syntax.is_subject(c) and c.lower_ in ("none", "neither", "nobody")
         for c in trigger.children)  # "None of the three has asked for a pardon"
+    if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
+            trigger.head.lower_ == "without":
+        negated = True  # "freed without charge", "held for a year without trial"
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
@@ -1084,6 +1168,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
+        if current != trigger and syntax.is_subject(current) and head.lemma_ not in \
+                OCCURRENCE_VERBS:
+            break  # "the reason for his release has not been given": the reason was not given
         # A conjunct is its own clause: "never asked for a pardon and called his removal a
         # deportation"; but negation spreads over "or": "hadn't submitted ... or signed".
         disjunct = syntax.is_conjunct(current) and any(c.lower_ in ("or", "nor")
@@ -1099,9 +1186,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending:
             negated = True  # "refused to release him"; not "refused entry to her trial", nor
             # "refused to stop the hunger strike" (it went on)
+        decided = current == trigger and trigger.pos_ == "NOUN" and \
+            syntax.is_direct_object(trigger) and head.lemma_ in DECIDING_VERBS
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
-                for c in head.children) and current.dep_ not in ("advcl",):
+                for c in head.children) and current.dep_ not in ("advcl",) and not decided:
             negated = True  # "had no record of detaining him", "neither of them asked"
         if syntax.is_conjunct(head) and syntax.is_negated(head.head) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
@@ -1183,9 +1272,16 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     event.date = find_date(trigger, published, speaker_verb, anchor)
+    if serving(trigger):
+        # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
+        # the date only its own words give ("a six-year sentence handed down in July 2022")
+        event.date = next((d for o in syntax.objects(serving(trigger)) for acl in o.children
+                           if acl.dep_ in ("acl", "relcl")
+                           and (d := _date_of(acl, published, anchor))), None)
     if event.date is None and etype == "arrest":
         event.date = since_date(trigger, published)  # "have been detained since September"
-    if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS):
+    if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
+                                   serving(trigger)):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
@@ -1196,6 +1292,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
+        if event.charge and event.place and event.place in event.charge and not \
+                find_place(trigger, etype):
+            event.place = None  # "charged with organising a rally in Minsk": the charge's place
+        if event.charge is None and etype == "charges_dropped" and syntax.is_conjunct(trigger):
+            event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
+            # dropped": the charge the first clause names
     if etype in ("sentence", "conviction"):
         event.term_months, event.extras = find_term(trigger)
     if etype == "release":

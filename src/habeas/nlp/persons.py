@@ -68,6 +68,7 @@ class Cluster:
         for span in self.spans[seen:]:
             self._known.append(span)
             self._forms.add(fold(span.text))
+            self._forms.update(fold(form) for form in nickname_forms(span))
             entry = self._texts.get(span.text)
             if entry is None:
                 self._texts[span.text] = [1, sum(not INITIAL.fullmatch(fold(t.text))
@@ -145,6 +146,7 @@ def name_tokens(tokens: list[str]) -> list[str]:
             joined[-1] += token
         else:
             joined.append(token)
+    joined = [t for t in joined if any(c.isalnum() for c in t)]  # no quotes of a nickname
     return [t for t in joined if not INITIAL.fullmatch(t)] or joined
 
 
@@ -183,11 +185,17 @@ def same_given_name(a: str, b: str) -> bool:
         SURNAME_SIMILARITY
 
 
+def without_particle(surname: str) -> str:
+    """A hyphenated surname without its leading particle: "el-baqer" -> "baqer"."""
+    particle, dash, rest = surname.partition("-")
+    return rest if dash and rest and particle in NAME_PARTICLES else surname
+
+
 def similar_surname(a: str, b: str) -> bool:
     """One surname spelt two ways: equal skeletons, or one or two edits apart ("Chyigoz" /
     "Chiygoz", "Hrytsenko" / "Gritsenko"), but never a man's and a woman's form."""
-    if a == b:
-        return True
+    if a == b or without_particle(a) == without_particle(b):
+        return True  # "Baqer" is "El-Baqer", "Sisi" is "el-Sisi"
     if min(len(a), len(b)) < MIN_FUZZY_LENGTH or names.gendered_pair(a, b):
         return False
     ka, kb = names.skeleton(a), names.skeleton(b)
@@ -229,6 +237,27 @@ def is_org_or_place(text: str) -> bool:
 MAX_ABBREVIATION = 4
 
 
+def nickname_quote(token: Token) -> bool:
+    """A quote mark around one capitalised word inside a name: Mohamed "Oxygen" Ibrahim."""
+    doc = token.doc
+    if not token.is_quote:
+        return False
+    inner = doc[token.i + 1] if token.i + 2 < len(doc) and doc[token.i + 2].is_quote else \
+        doc[token.i - 1] if token.i >= 2 and doc[token.i - 2].is_quote else None
+    return inner is not None and inner.text[:1].isupper() and inner.is_alpha
+
+
+def nickname_forms(span: Span) -> list[str]:
+    """The short forms of a name with a nickname: "Mohamed Ibrahim", "Mohamed Oxygen"."""
+    quotes = [t.i for t in span if t.is_quote]
+    if len(quotes) != 2 or quotes[1] != quotes[0] + 2:
+        return []
+    words = [t.text for t in span if not t.is_quote]
+    nickname = span.doc[quotes[0] + 1].text
+    plain = [w for w in words if w != nickname]
+    return [" ".join(plain), " ".join([plain[0], nickname])] if plain else []
+
+
 def clean_name(span: Span) -> list[Span]:
     """Strip titles and group words from a PERSON entity; split "A and B" into two names."""
     parts: list[list[Token]] = [[]]
@@ -245,7 +274,7 @@ def clean_name(span: Span) -> list[Span]:
             tokens = tokens[1:]
         while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
             tokens = tokens[:-1]
-        if tokens and all(is_name_token(t) for t in tokens):
+        if tokens and all(is_name_token(t) or nickname_quote(t) for t in tokens):
             names.append(span.doc[tokens[0].i: tokens[-1].i + 1])
     # "RL" of "RFE/RL", "OMON": an abbreviation alone names a body, not a person
     return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1 and not (
@@ -380,6 +409,8 @@ def imperative(name: Span) -> bool:
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
+    candidates += [n for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+                   for n in [name_inside(ent)] if n is not None]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
     names = [extend_right(n) for n in candidates if not pair_modifier(n) and
@@ -412,6 +443,21 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     for number, cluster in enumerate(clusters, start=1):
         cluster.id = f"p{number}"
     return clusters
+
+
+def name_inside(ent: Span) -> Span | None:
+    """A person's name the small model glued into a place or a body: "President of [Ukraine
+    Volodymyr Zelenskyy]" (ORG). A known given name outranks the label when it starts the
+    last two or three capitalised words and a place or nothing comes before it."""
+    for start in range(ent.start, ent.end - 1):
+        tail = ent.doc[start: ent.end]
+        if len(tail) > 3 or names.skeleton(ent.doc[start].text) not in names.GIVEN_FORMS:
+            continue
+        if all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
+               fold(t.text) not in ORG_WORDS for t in tail) and (
+                start == ent.start or is_org_or_place(ent.doc[ent.start: start].text)):
+            return tail
+    return None
 
 
 def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:

@@ -45,6 +45,9 @@ def owner(token: Token, owners: set[int]) -> int | None:
         if current.dep_ in ("relcl", "acl", "advcl", "ccomp") and current.pos_ in ("VERB", "AUX") \
                 and current.i not in owners:
             return -1
+        if current.dep_ == "appos" and current.i != token.i and "DATE" not in (
+                current.ent_type_, current.head.ent_type_) and current.i not in owners:
+            return -1  # "Abdel Fattah, a leading figure in the 2011 revolution": who he is
         if ancestor.i in owners:
             return ancestor.i
         current = ancestor

@@ -66,6 +66,7 @@ def register(app: typer.Typer) -> None:
                                      progress=lambda n: bar.advance(task, n), list_name=list_)
         except HabeasError as e:
             cli.fail(e)
+        print_tracked_from_list(habeas, file, mapping, delimiter, encoding)
         if report.already:
             cli.console.print(f"{file}: already imported (same content); nothing changed.")
             return
@@ -227,3 +228,19 @@ def register(app: typer.Typer) -> None:
                           f"{row['candidate']} (#{row['candidate_id']})", f"{row['score']:.2f}",
                           row["reason"] or "")
         cli.console.print(table)
+
+
+def print_tracked_from_list(habeas, file, mapping, delimiter, encoding) -> None:
+    """Follow the persons the list marks in a ``tracked`` column (``habeas track``)."""
+    from .. import cli
+    from ..monitor.alerts import track_listed
+
+    tracked, problems = track_listed(habeas.transaction, file, mapping=mapping,
+                                     delimiter=delimiter, encoding=encoding)
+    if tracked:
+        cli.console.print(f"Now tracking {len(tracked)} more person(s) the list marks as "
+                          "tracked.",
+                          highlight=False)
+    for problem in problems:
+        cli.console.print(f"  [yellow]not tracked[/yellow] {cli.safe(problem)}", highlight=False,
+                          soft_wrap=True)

@@ -57,8 +57,16 @@ def read_url(url: str, *, outer: Metadata, max_bytes: int,
     if isinstance(response, Rejected):
         yield response
         return
+    yield from read_response(url, response, outer=outer, encoding=encoding)
+
+
+def read_response(url: str, response: Response, *, outer: Metadata,
+                  encoding: str | None) -> Iterator[Document | Rejected]:
+    """The Documents in a fetched body, after the checks a file gets (binary, encoding,
+    empty); ``habeas watch`` fetches on its own (conditional requests) and reads here too.
+    A PDF, Word or e-mail file is read as such (``documents``)."""
     document_kind = kind_of_response(response.content_type, response.url, response.data)
-    if document_kind is not None:  # a PDF, Word or e-mail file
+    if document_kind is not None:
         yield from read_document(response.data, kind=document_kind, source=url,
                                  outer=merge_metadata({"url": response.url}, outer))
         return

@@ -43,6 +43,7 @@ from .models import (
     StatisticRow,
 )
 from .persons import find_persons, name_key
+from . import monitor as _monitor  # noqa: F401  (registers the monitoring tables on Base)
 from .queries import (
     EXPORT_COLUMNS,
     STATUSES,

@@ -90,9 +90,12 @@ def make_app(habeas: Habeas) -> FastAPI:
     app.add_middleware(SessionMiddleware, secret_key=secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from . import api, pages, review_pages, two_factor
+    from . import alerts, api, pages, review_pages, two_factor
 
+    app.state.templates.env.globals["unread_alerts"] = alerts.unread_count(habeas)
+    app.state.templates.env.globals["is_tracked"] = alerts.tracked_check(habeas)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(alerts.router)
     app.include_router(pages.router)
     app.include_router(review_pages.router)
     app.include_router(two_factor.router)

@@ -131,6 +131,14 @@ def pleaded_to(token: Token) -> bool:
     return syntax.is_prep_object(token) and token.head.head.lemma_ == "plead"
 
 
+@predicate
+def without_a_verb(token: Token) -> bool:
+    """ "released without charge", "held without charge for a week": no charge was laid."""
+    return syntax.is_prep_object(token) and token.head.lower_ == "without" and \
+        token.head.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("det", "poss", "nummod", "amod") for c in token.children)
+
+
 # ----------------------------------------------------------------- custody and release
 
 @predicate
@@ -139,7 +147,7 @@ def custody_order(verb: Token) -> bool:
     for prep in (c for c in verb.children if syntax.is_preposition(c)):
         objects = {c.lemma_.lower() for c in prep.children if syntax.is_prep_object(c)}
         if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
-                prep.lower_ == "without" and "bail" in objects or \
+                prep.lower_ == "without" and objects & {"bail", "charge", "trial"} or \
                 prep.lower_ == "in" and objects & {"custody", "detention"}:
             return True
     return False
@@ -240,8 +248,9 @@ def untreated(token: Token) -> bool:
 
 @predicate
 def missing(token: Token) -> bool:
-    """ "went missing"."""
-    return any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd") for c in token.children)
+    """ "went missing" (the small model also parses "missing" as a clause of its own)."""
+    return any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd", "advcl", "xcomp")
+               for c in token.children)
 
 
 @predicate
