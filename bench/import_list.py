@@ -4,6 +4,10 @@ the ratio to a reference measured in the same process on the same file (the CSV 
 the csv module and its rows written to a plain SQLite table with one executemany per 1,000
 rows), so that a busy or slow machine shows in both figures alike.
 
+Then a second version of the list is imported over the first (``CHANGED`` of the rows with a
+new status, ``REMOVED`` gone, as many new ones added): the update in place, which compares every
+row and writes only the difference.
+
     .venv/bin/python bench/import_list.py [ROWS]     # default 100,000; must take under 60 s
 """
 
@@ -29,6 +33,9 @@ ENDINGS = ["ov", "ev", "in", "enko", "uk", "sky", "ich", "iev", "oz", "ly"]
 CHARGES = ["mass riots", "extremism", "treason", "espionage", "terrorism", "sabotage"]
 STATUSES = ["detained", "sentenced", "released", "unknown"]
 BATCH = 1000
+# Shares of the rows the second version changes (a status) and removes (as many are added).
+CHANGED = 0.01
+REMOVED = 0.005
 
 
 def syllables(n: int) -> str:
@@ -53,6 +60,30 @@ def write_list(path: Path, rows: int, seed: int = 7) -> None:
                              f"{rng.randint(2014, 2024)}-{rng.randint(1, 12):02d}-"
                              f"{rng.randint(1, 28):02d}", rng.choice(CHARGES),
                              f"{rng.randint(1, 20)} years", rng.choice(STATUSES)])
+
+
+def second_version(path: Path, target: Path, rows: int, seed: int = 8) -> int:
+    """The list at ``path`` with ``CHANGED`` of its rows given another status, ``REMOVED``
+    dropped and as many new rows added; the number of rows that differ."""
+    rng = random.Random(seed)
+    with path.open(newline="", encoding="utf-8") as f:
+        header, *body = list(csv.reader(f))
+    changed = set(rng.sample(range(len(body)), int(rows * CHANGED)))
+    removed = set(rng.sample(sorted(set(range(len(body))) - changed), int(rows * REMOVED)))
+    out = []
+    for n, row in enumerate(body):
+        if n in removed:
+            continue
+        if n in changed:
+            row = [*row[:5], "released" if row[5] != "released" else "detained"]
+        out.append(row)
+    for n in range(len(removed)):  # new persons, named as the first version's are
+        surname = (rng.choice(SURNAME_ROOTS) + syllables(rows + n) + rng.choice(ENDINGS)).title()
+        out.append([f"{rng.choice(GIVEN)} {surname}", rng.randint(1950, 2000), "2023-01-02",
+                    rng.choice(CHARGES), f"{rng.randint(1, 20)} years", "detained"])
+    with target.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([header, *out])
+    return len(changed) + 2 * len(removed)
 
 
 def reference(path: Path, database: Path) -> float:
@@ -87,12 +118,23 @@ def main() -> None:
         start = time.perf_counter()
         report = import_list(habeas.transaction, path)
         seconds = time.perf_counter() - start
+        (Path(folder) / "v2").mkdir()
+        newer = Path(folder) / "v2" / "list.csv"
+        differing = second_version(path, newer, rows)
+        start = time.perf_counter()
+        update = import_list(habeas.transaction, newer)
+        again = time.perf_counter() - start
         habeas.close()
     print(f"{rows:,} rows in {seconds:.1f} s: {rows / seconds:,.0f} rows/s "
           f"({report.count('imported')} new, {report.count('merged')} merged, "
           f"{report.count('rejected')} rejected)")
     print(f"reference (csv + plain sqlite executemany): {floor:.2f} s; import / reference = "
           f"{seconds / floor:.0f}x")
+    diff = update.diff
+    print(f"second version ({differing:,} rows differ: {len(diff['added'])} added, "
+          f"{len(diff['removed'])} removed, {len(diff['changed'])} changed, "
+          f"{diff['unchanged']:,} unchanged) in {again:.1f} s; update / reference = "
+          f"{again / floor:.0f}x")
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ console = Console(width=None if sys.stdout.isatty() else PIPED_WIDTH)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else PIPED_WIDTH)
 
 # Libraries that log each broken page they are given (the skip line already names it).
-CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "justext")
+CHATTY_LIBRARIES = ("trafilatura", "htmldate", "readability", "courlan", "justext", "pypdf")
 
 DbOption = Annotated[Optional[str], typer.Option(
     "--db", help="Database: a file path for SQLite or a SQLAlchemy URL "
@@ -95,7 +95,8 @@ def progress_bar(transient: bool = True) -> Progress:
 # ---------------------------------------------------------------- ingest / extract / run
 
 Paths = Annotated[list[str], typer.Argument(
-    help="Files, folders (read recursively), http(s) URLs of pages or feeds, or - for stdin.",
+    help="Files (text, HTML, JSON, feeds, PDF, Word .docx, e-mail .eml), folders (read "
+         "recursively), http(s) URLs of pages, feeds or files, or - for stdin.",
     show_default=False)]
 
 

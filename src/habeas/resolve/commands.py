@@ -26,6 +26,9 @@ def register(app: typer.Typer) -> None:
     names = {c.name or c.callback.__name__ for c in app.registered_commands}
     if "import" in names:
         return
+    from .list_commands import register as register_lists
+
+    register_lists(app)
 
     @app.command(name="import")
     def import_(
@@ -40,9 +43,15 @@ def register(app: typer.Typer) -> None:
             help="The CSV delimiter (default: guessed from the file: , ; tab or |).")] = None,
         encoding: Annotated[Optional[str], typer.Option(
             help="The file's encoding (default UTF-8), e.g. cp1251.")] = None,
+        list_: Annotated[Optional[str], typer.Option(
+            "--list", help="The list's name (default: the file's name). A new version of a "
+                           "list imported before updates it in place.")] = None,
         db: DbOption = None,
     ) -> None:
-        """Import a list a group already keeps; every row becomes claims sourced to the file."""
+        """Import a list a group already keeps; every row becomes claims sourced to the file.
+        Importing a new version of the list again writes only what changed and prints (and
+        stores: `habeas imports`) the rows added, removed and changed field by field."""
+        from .list_commands import cell, print_diff_tables
         from .lists import import_list, parse_mapping
 
         habeas = cli.workspace(ctx, db)
@@ -54,12 +63,29 @@ def register(app: typer.Typer) -> None:
                 task = bar.add_task("Importing", total=None)
                 report = import_list(habeas.transaction, file, mapping=mapping,
                                      delimiter=delimiter, encoding=encoding,
-                                     progress=lambda n: bar.advance(task, n))
+                                     progress=lambda n: bar.advance(task, n), list_name=list_)
         except HabeasError as e:
             cli.fail(e)
         print_tracked_from_list(habeas, file, mapping, delimiter, encoding)
         if report.already:
             cli.console.print(f"{file}: already imported (same content); nothing changed.")
+            return
+        if not report.first:
+            diff = report.diff
+            cli.console.print(
+                f"[bold]Updated[/bold] the list {cell(report.list_name)} from {cell(file)} (import "
+                f"#{report.import_id}): {len(diff['added'])} added, {len(diff['removed'])} "
+                f"removed, {len(diff['changed'])} changed, {diff['unchanged']} unchanged, "
+                f"{report.count('rejected')} rejected.", highlight=False, soft_wrap=True)
+            print_diff_tables(cli.console, diff)
+            for row in report.rows:
+                if row.status == "rejected":
+                    cli.console.print(f"  row {row.row} {cell(row.name) or '(no name)'}: "
+                                      f"rejected {cell(row.detail)}", highlight=False,
+                                      soft_wrap=True)
+            if report.count("rejected") and not (diff["added"] or diff["changed"]
+                                                 or diff["unchanged"]):
+                raise typer.Exit(1)  # no row of the new version could be read
             return
         resumed = f" (going on after row {report.resumed_at})" if report.resumed_at else ""
         cli.console.print(f"[bold]Imported[/bold] {len(report.rows)} row(s) from {file}"

@@ -16,6 +16,10 @@ A row whose person an in-memory index of the stored names shows to be new for ce
 written in bulk with its batch (``resolve.bulk``); a row that may be a stored person goes
 through the resolver like an article's person, which only looks at the persons the index
 finds near. Either way a row ends as the same rows in the store.
+
+A list is known by its name (the file's, or ``list_name``); each import of it is a
+``store.lists.ListImport`` and its rows are kept as ``ListEntry`` rows. A new version of a list
+imported before is compared with them and only the difference is written (``list_updates``).
 """
 
 from __future__ import annotations
@@ -34,13 +38,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
 from ..store.crud import _Writer, add_article
+from ..store.lists import ListImport, entries, latest_import
 from ..store.models import Article
 from ..store.persons import canonical, name_key
+from . import list_updates as updates
 from .bulk import NameIndex, NewRow, Pending, among
 from .evidence import Profile
 from .evidence import birth_year as implied_birth_year
@@ -99,6 +105,7 @@ class RowResult:
     status: str  # imported, merged, rejected
     detail: str = ""
     person_id: int | None = None
+    values: dict[str, Any] | None = None  # as ``_check`` read them (None when rejected)
 
 
 @dataclass
@@ -107,6 +114,11 @@ class ImportReport:
     rows: list[RowResult] = field(default_factory=list)
     already: bool = False
     resumed_at: int = 0  # rows a stopped import had done before this run
+    list_name: str = ""
+    import_id: int | None = None
+    first: bool = True  # no earlier version of the list was known
+    # an update's difference (``list_updates.Difference.as_json``), as stored with the import
+    diff: dict[str, Any] | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -379,12 +391,15 @@ Transaction = Callable[[], AbstractContextManager[Session]]
 def import_list(transaction: Transaction, path: str | Path, *,
                 mapping: dict[str, str] | None = None, delimiter: str | None = None,
                 encoding: str | None = None, by: str = IMPORTER,
-                progress: Callable[[int], None] | None = None) -> ImportReport:
+                progress: Callable[[int], None] | None = None,
+                list_name: str | None = None) -> ImportReport:
     """Read the list at ``path`` into the store, ``BATCH_ROWS`` rows per transaction.
 
     ``transaction()`` gives a session inside a writer's transaction that commits when the block
-    ends. A list already imported in full is reported as ``already``; one whose import stopped
-    goes on after the last batch written.
+    ends. The list is known as ``list_name`` (default: the file's name). A new version of a list
+    imported before updates it in place (``list_updates``): only what differs is written, and
+    the difference is stored with the import. A version already imported in full is reported
+    as ``already``; an import that stopped goes on where it was.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -401,15 +416,23 @@ def import_list(transaction: Transaction, path: str | Path, *,
     modified = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
     document = Document(text=text, source=str(path), title=f"List {path.name}",
                         outlet=f"list {path.name}", published=modified, language=None)
-    report = ImportReport(source=str(path))
+    name = list_name or path.name
+    report = ImportReport(source=str(path), list_name=name)
     with transaction() as session:
         article, created = add_article(session=session, document=document)
-        done = _progress(article) if not created else 0
-        if done is None:
+        record = _begin(session, name, article, created, source=str(path), by=by)
+        if record is None:
             report.already = True
             return report
+        report.import_id, report.first = record.id, record.first
+        done = (_progress(article) or 0) if record.first and not created else 0
         _set_progress(article, done, complete=False)
         article_id = article.id
+        taken = list(entries(session, name)) if record.first else []
+    if not report.first:
+        return _update(transaction, report, article_id, _chain(first, rows), mapping, by,
+                       progress)
+    recorder = updates.Recorder(name, article_id, updates.Identities(taken))
     report.resumed_at = done
     index = NameIndex()  # the stored names, read once, then what each batch adds
     batch: list[RawRow] = []
@@ -420,14 +443,104 @@ def import_list(transaction: Transaction, path: str | Path, *,
             batch.append(raw)
             if len(batch) >= BATCH_ROWS:
                 report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by,
-                                                index))
+                                                index, record=recorder.record))
                 if progress:
                     progress(len(batch))
                 batch = []
         report.rows.extend(_write_batch(transaction, article_id, batch, mapping, by, index,
-                                        last=True))
+                                        record=recorder.record))
     if progress and batch:
         progress(len(batch))
+    with transaction() as session:
+        _finish(session, report)
+    return report
+
+
+def _begin(session: Session, name: str, article: Article, created: bool, *, source: str,
+           by: str) -> ListImport | None:
+    """The import of this version of list ``name``: a new one, or one that stopped (None when
+    this version is imported in full already)."""
+    latest = latest_import(session, name)
+    if latest is not None and latest.article_id == article.id:
+        return None if latest.complete else latest
+    if latest is not None and not latest.complete:
+        raise UsageError(f"the import of another version of the list {name!r} stopped "
+                         f"half-way ({latest.source}); import that file again first")
+    if latest is None and not created and _progress(article) is None:
+        return None  # imported before lists were kept current, or as another list
+    record = ListImport(list_name=name, article_id=article.id, source=source,
+                        first=latest is None, by=by)
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _finish(session: Session, report: ImportReport) -> None:
+    record = session.get(ListImport, report.import_id)
+    counts = {"rows": len(report.rows) + report.resumed_at,
+              "added": report.count("imported") + report.count("merged"),
+              "removed": 0, "changed": 0, "unchanged": 0,
+              "rejected": report.count("rejected")}
+    if report.diff is not None:
+        counts.update(removed=len(report.diff["removed"]), changed=len(report.diff["changed"]),
+                      unchanged=report.diff["unchanged"], added=len(report.diff["added"]))
+        counts["rows"] = counts["added"] + counts["changed"] + counts["unchanged"] + \
+            counts["rejected"] + len(report.diff["kept"])
+    updates.finish(session, record, counts)
+    article = _article(session, record.article_id)
+    _set_progress(article, counts["rows"], complete=True)
+
+
+def _update(transaction: Transaction, report: ImportReport, article_id: int,
+            rows: Iterator[RawRow], mapping: dict[str, str] | None, by: str,
+            progress: Callable[[int], None] | None) -> ImportReport:
+    """A new version of a list imported before: the difference stored, then written."""
+    reads, unreadable = [], set()
+    for raw in rows:
+        if raw.fields is None:
+            report.rows.append(RowResult(raw.number, "", "rejected", raw.error))
+            continue
+        row = map_row(raw.fields, mapping or {})
+        try:
+            values = _check(row)
+        except ValueError as e:
+            report.rows.append(RowResult(raw.number, _value(row, "name"), "rejected", str(e)))
+            unreadable.add(name_key(_value(row, "name")))
+            continue
+        reads.append(updates.Read(raw.number, values, raw.span, raw))
+    with transaction() as session:
+        diff = updates.compare(session, entries(session, report.list_name), reads, unreadable)
+        record = session.get(ListImport, report.import_id)
+        if record.diff is None:  # kept as first worked out when an import goes on
+            record.diff = diff.as_json()
+        report.diff = record.diff
+        removed = [e.id for e in diff.removed]
+        changed = [(e.id, r, fields) for e, r, fields in diff.changed]
+    for chunk in updates.batches(removed, BATCH_ROWS):
+        with transaction() as session:
+            updates.remove(session, chunk)
+    for chunk in updates.batches(changed, BATCH_ROWS):
+        with transaction() as session:
+            article = _article(session, article_id)
+            writer = updates.writer_for(session, article, by)
+            updates.apply_changes(session, writer, article, report.list_name, chunk)
+        report.rows.extend(RowResult(read.number, read.values["name"], "changed",
+                                     ", ".join(fields), values=read.values)
+                           for _, read, fields in chunk)
+        if progress:
+            progress(len(chunk))
+    if diff.added:
+        recorder = updates.Recorder(report.list_name, article_id, updates.Identities(),
+                                    fixed={r.number: r.identity for r in diff.added})
+        index = NameIndex()
+        with _without_cycle_collection():
+            for chunk in updates.batches([r.raw for r in diff.added], BATCH_ROWS):
+                report.rows.extend(_write_batch(transaction, article_id, chunk, mapping, by,
+                                                index, record=recorder.record))
+                if progress:
+                    progress(len(chunk))
+    with transaction() as session:
+        _finish(session, report)
     return report
 
 
@@ -483,27 +596,36 @@ def _set_progress(article: Article, rows_done: int, *, complete: bool) -> None:
                                     "complete": complete})
 
 
+def _article(session: Session, article_id: int) -> Article:
+    """A list's article without its text (the whole file, read again by every batch else);
+    the rare reader of ``article.text`` (a surname alone, ``events.names_written``) loads it."""
+    return session.get(Article, article_id, options=[defer(Article.text)])
+
+
 def _write_batch(transaction: Transaction, article_id: int, batch: list[RawRow],
                  mapping: dict[str, str] | None, by: str, index: NameIndex, *,
-                 last: bool = False) -> list[RowResult]:
-    """One transaction: the batch's rows, and the progress after them (retried whole after a
-    transient database error)."""
+                 record: Callable[[Session, list[RowResult]], None] | None = None
+                 ) -> list[RowResult]:
+    """One transaction: the batch's rows, the list's entries for them (``record``), and the
+    progress after them (retried whole after a transient database error)."""
     from ..store import db
 
     def once() -> list[RowResult]:
         results = []
         with transaction() as session:
             index.refresh(session)
-            article = session.get(Article, article_id)
+            article = _article(session, article_id)
             extraction = Extraction(document={}, versions={"habeas_import": by})
             writer = _Writer(session, article, extraction)
             pending = Pending(article_id, writer.person_by)
             for raw in batch:
                 results.append(_one_row(session, writer, article, raw, mapping, index, pending))
             pending.flush(session, index)
+            if record is not None:
+                record(session, results)
             index.remember(session)
             done = batch[-1].number if batch else _progress(article) or 0
-            _set_progress(article, done, complete=last)
+            _set_progress(article, done, complete=False)
             session.flush()
         return results
 
@@ -533,7 +655,7 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
             near = among(session, index, slots)
         if not near or stays_new(session, _profile(_record(raw.number, values), values),
                                  among=near):
-            result = RowResult(raw.number, values["name"], "imported")
+            result = RowResult(raw.number, values["name"], "imported", values=values)
             slot = index.add(names, keys=keys)
             if born is not None:
                 index.born[slot] = born
@@ -543,6 +665,7 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
     pending.publish(writer)
     result = _import_row(session, writer, article, raw.number, values, raw.span, among=near,
                          new=near is not None)
+    result.values = values
     index.add(names, person_id=result.person_id)
     # the row's person, and whoever it was merged into, have more than one birth year now
     index.forget(session, [result.person_id])

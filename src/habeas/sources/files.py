@@ -1,4 +1,5 @@
-"""Files and directories: the checks every source passes, and the dispatch to a format.
+"""Files and directories: the checks every source passes, and the dispatch to a format
+(PDF, Word and e-mail files to ``documents``).
 
 The checks run in a fixed order (missing, unreadable, too large, binary, encoding, empty) and
 each failure is a ``Rejected`` with a one-line detail: one bad file among thousands never stops
@@ -20,6 +21,7 @@ import charset_normalizer
 
 from ..errors import Reason
 from ..model import Document, Rejected
+from .documents import kind_of, read_document
 from .feeds import feed_documents, looks_like_feed
 from .guards import declares_entities, load_json, printable
 from .html import extract_html
@@ -78,6 +80,18 @@ def read_path(path: Path, *, outer: Metadata, max_bytes: int,
     if isinstance(data_or_rejected, Rejected):
         yield data_or_rejected
         return
+    document_kind = kind_of(path.suffix, data_or_rejected)
+    if document_kind is not None:  # PDF, Word, e-mail: read from the bytes
+        sidecar, bad_sidecar = read_sidecar(path)
+        if bad_sidecar is not None:
+            yield bad_sidecar
+        yield from read_document(data_or_rejected, kind=document_kind, source=source,
+                                 outer=merge_metadata(sidecar, outer))
+        return
+    binary = binary_kind(data_or_rejected)
+    if binary is not None:
+        yield Rejected(source, Reason.BINARY, f"binary file ({binary})")
+        return
     text = decode(data_or_rejected, source=source, encoding=encoding)
     if isinstance(text, Rejected):
         yield text
@@ -95,7 +109,8 @@ def read_path(path: Path, *, outer: Metadata, max_bytes: int,
 
 
 def read_bytes(path: Path, *, max_bytes: int) -> bytes | Rejected:
-    """The bytes of a regular file after the missing, unreadable, size and binary checks."""
+    """The bytes of a regular file after the missing, unreadable and size checks (the binary
+    check is the caller's: a PDF is binary and read all the same)."""
     source = printable(path)
     try:
         info = path.stat()
@@ -115,9 +130,6 @@ def read_bytes(path: Path, *, max_bytes: int) -> bytes | Rejected:
         return Rejected(source, Reason.UNREADABLE, _os_detail(e))
     if len(data) > max_bytes:  # it grew after the stat
         return Rejected(source, Reason.TOO_LARGE, too_large_detail(len(data), max_bytes))
-    binary = binary_kind(data)
-    if binary is not None:
-        return Rejected(source, Reason.BINARY, f"binary file ({binary})")
     return data
 
 

@@ -1,4 +1,5 @@
-"""URLs: fetched once with urllib and read as a feed, HTML, JSON or plain text.
+"""URLs: fetched once with urllib and read as a feed, HTML, JSON or plain text (or as a PDF,
+Word or e-mail file: ``documents``).
 
 The response passes the same checks as a file (size, binary, encoding, empty); the kind comes
 from the Content-Type header and, where that says little, from the content itself.
@@ -16,8 +17,10 @@ from dataclasses import dataclass
 from .. import __version__
 from ..errors import Reason
 from ..model import Document, Rejected
+from .documents import kind_of_response, read_document
 from .feeds import looks_like_feed
 from .files import binary_kind, decode, documents_from_text, format_size, sniff
+from .meta import merge_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +63,13 @@ def read_url(url: str, *, outer: Metadata, max_bytes: int,
 def read_response(url: str, response: Response, *, outer: Metadata,
                   encoding: str | None) -> Iterator[Document | Rejected]:
     """The Documents in a fetched body, after the checks a file gets (binary, encoding,
-    empty); ``habeas watch`` fetches on its own (conditional requests) and reads here too."""
+    empty); ``habeas watch`` fetches on its own (conditional requests) and reads here too.
+    A PDF, Word or e-mail file is read as such (``documents``)."""
+    document_kind = kind_of_response(response.content_type, response.url, response.data)
+    if document_kind is not None:
+        yield from read_document(response.data, kind=document_kind, source=url,
+                                 outer=merge_metadata({"url": response.url}, outer))
+        return
     binary = binary_kind(response.data)
     if binary is not None:
         yield Rejected(url, Reason.BINARY, f"binary content ({binary}, {response.content_type})")

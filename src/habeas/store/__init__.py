@@ -29,6 +29,7 @@ from .db import (
     migrate,
     unit_of_work,
 )
+from .lists import ListEntry, ListImport  # noqa: F401  (in Base.metadata)
 from .models import (
     Article,
     Base,

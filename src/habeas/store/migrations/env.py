@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from habeas.store.db import make_engine
 from habeas.store.models import Base
 import habeas.store.accounts  # noqa: E402,F401  (registers the account tables on Base)
+import habeas.store.lists  # noqa: E402,F401  (the list tables)
 import habeas.store.monitor  # noqa: E402,F401  (and the monitoring tables)
 
 config = context.config
