@@ -6,6 +6,8 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import re
+
 from ....model import EventRecord, PersonRecord, Span
 from .. import predicates as predicate_table
 from . import RULES
@@ -19,18 +21,22 @@ SUBJECT = frozenset(RULES.lists["subject"])
 HOLDS = frozenset(RULES.lists["holds"])
 SUBJECT_TYPES = RULES.words("subject_types")
 SUBJECT_VERBS = RULES.words("subject_verbs")
+DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
 NEGATIONS = RULES.words("negations")
+REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
-COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest", "charge"}
+COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
+# A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
+COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 
 
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -103,11 +109,11 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):
-            holders = holders + sentence.children(head, SUBJECT | PATIENT_PASSIVE)
+            holders = holders + sentence.children(head, SUBJECT | PATIENT_PASSIVE | {"iobj"})
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
-    elif is_passive(word) or word.lemma in SUBJECT_VERBS or (
+    elif is_passive(word) or (word.lemma in SUBJECT_VERBS and kind not in DOER_TYPES) or (
             kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
@@ -118,12 +124,14 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             head = sentence.head(word)
             if not holders and head is not None:
                 holders = sentence.children(head, PATIENT_ACTIVE)
-    holders = [sentence.head(word) if h.lemma in RELATIVES and word.rel.startswith("acl")
-               and sentence.head(word) is not None else h for h in holders]
+    holders = [_antecedent(sentence, h) for h in holders]
     found = _persons_in(sentence, holders, n, mentions)
     if found:
         return found
-    marked = [k for k in sentence.children(word, ("obl", "iobj", "nmod"))
+    # "обыски у активистов", "дело против Фомина": the person behind a preposition, of the
+    # trigger or of its object
+    objects = [word, *sentence.children(word, ("obj", "nsubj:pass"))]
+    marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
               if preposition(sentence, k) in PATIENT_PREPOSITIONS]
     found = _persons_in(sentence, marked, n, mentions)
     if found:
@@ -135,6 +143,21 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if heads & (PRONOUNS | PERSON_NOUNS) or any(h.pos == "PROPN" for h in holders):
         return []
     return None
+
+
+def _antecedent(sentence: Sentence, word: Word) -> Word:
+    """What a pronoun of the clause stands for: "который" the noun its clause hangs from
+    ("Белову, которая стояла в пикете"), "себя" its verb's subject; any other word itself."""
+    if word.lemma in RELATIVES:
+        for clause in sentence.ancestors(word):
+            if clause.rel.startswith("acl") and clause.head is not None:
+                return sentence.head(clause)
+    if word.lemma == "себя" and word.head is not None:
+        verb = sentence.head(word)
+        for subject in sentence.children(verb, SUBJECT) or sentence.children(
+                sentence.head(verb) or verb, SUBJECT):
+            return subject
+    return word
 
 
 def _means_group(sentence: Sentence, word: Word) -> bool:
@@ -176,7 +199,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(text, published)
+    event.date = args.find_date(text, published, at=word.start - sentence.start)
     event.place = _place(sentence, parsed, kind)
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in ("charge", "sentence", "conviction", "acquittal", "charges_dropped"):
@@ -194,12 +217,21 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
 
 
 def _negated(sentence: Sentence, word: Word) -> bool:
-    """"не задержали", "не был освобождён"; a noun's negation is its verb's ("не объявлял
-    голодовку")."""
-    for target in (word, sentence.head(word) if word_class(word) == "NOUN" else None):
-        if target is not None and any(k.text.lower() in NEGATIONS
-                                      for k in sentence.children(target, ("advmod", "dep"))):
+    """"не задержали", "не был освобождён"; a noun's negation is the verb it hangs from ("не
+    объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
+    отказался освободить его", "отказали в освобождении")."""
+    target: Word | None = word
+    if word_class(word) == "NOUN":
+        target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
+    for verb in (target, sentence.head(target) if target is not None else None):
+        if verb is None:
+            continue
+        if any(k.text.lower() in NEGATIONS for k in sentence.children(verb, ("advmod", "dep"))):
             return True
+        if verb is not word and verb.lemma in REFUSALS:
+            return True
+        if word_class(verb) != "VERB" or verb.rel != "xcomp":
+            break
     return False
 
 
@@ -221,18 +253,32 @@ def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
 
 
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
-    """Who did it: the subject of an active trigger when it names no person the event happened
-    to ("суд", "сотрудники ФСБ"), else the court or body the sentence names."""
-    if word_class(word) == "VERB" and not is_passive(word) and word.lemma not in SUBJECT_VERBS:
+    """Who did it: the subject of an active trigger when it is in the nominative and names no
+    person the event happened to ("суд", "сотрудники ФСБ"), else, for what a court decides, the
+    court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
+    doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
+    if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
         for subject in sentence.children(word, SUBJECT):
-            if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS:
+            nominative = subject.feats.get("Case") in (None, "Nom")
+            if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
+                    nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, frozenset({"amod", "nmod", "flat", "flat:name",
-                                                             "appos", "case", "det"}))
+                                                             "appos", "case", "det", "conj",
+                                                             "cc"}))
                 return sentence.span_text(words)
-    orgs = _spans_in(parsed, sentence, "ORG")
-    if orgs and kind in COURT_TYPES:
-        return orgs[0][2]
+    if kind in COURT_TYPES:
+        for start, end, normal in _spans_in(parsed, sentence, "ORG"):
+            if COURT.search(parsed.text[start:end]):
+                return normal
     return None
+
+
+def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
+    """A finite plural verb ("задержали") takes no singular subject unless it is coordinated
+    ("суд и прокуратура")."""
+    if verb.feats.get("Number") != "Plur" or subject.feats.get("Number") != "Sing":
+        return True
+    return bool(sentence.children(subject, ("conj",)))
 
 
 def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,

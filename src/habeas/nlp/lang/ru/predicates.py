@@ -43,8 +43,18 @@ def has_term(word: Word, sentence: Sentence) -> bool:
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
-    """"возбудили (уголовное) дело"."""
-    return "дело" in _object_lemmas(sentence, word)
+    """"возбудили (уголовное) дело", "прекратили уголовное преследование"."""
+    return bool({"дело", "преследование"} & _object_lemmas(sentence, word))
+
+
+def into_custody(word: Word, sentence: Sentence) -> bool:
+    """"заключил под стражу", "заключение под стражу": remanded in custody."""
+    return any(w.lemma == "стража" for w in sentence.subtree(word))
+
+
+def unknown_place(word: Word, sentence: Sentence) -> bool:
+    """"увезли в неизвестном направлении": taken where no one knows, an abduction."""
+    return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
 
 
 def object_charge(word: Word, sentence: Sentence) -> bool:
@@ -85,7 +95,9 @@ def object_decision(word: Word, sentence: Sentence) -> bool:
 
 
 def object_picket(word: Word, sentence: Sentence) -> bool:
-    return bool(_object_lemmas(sentence, word) & {"пикет", "акция", "митинг"})
+    """"вышел на пикет", "вышла с плакатом", "стоял с плакатом"."""
+    return bool(_object_lemmas(sentence, word) & {"пикет", "акция", "митинг", "плакат",
+                                                  "транспарант"})
 
 
 def object_force(word: Word, sentence: Sentence) -> bool:
@@ -94,8 +106,9 @@ def object_force(word: Word, sentence: Sentence) -> bool:
 
 
 def freedom(word: Word, sentence: Sentence) -> bool:
-    """"вышел на свободу"."""
-    return "свобода" in _object_lemmas(sentence, word)
+    """"вышел на свободу" (not "вышел с плакатом «Свободу ...»")."""
+    return any(kid.lemma == "свобода" and preposition(sentence, kid) == "на"
+               for kid in sentence.children(word, ("obl", "obj", "nmod")))
 
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
@@ -133,7 +146,7 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
     head = sentence.head(word)
     return head is not None and head.lemma in (
         "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить")
+        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
 
 
 def release_noun(word: Word, sentence: Sentence) -> bool:
