@@ -113,6 +113,25 @@ def find_term(sentence: str) -> int | None:
     return None
 
 
+def respective_terms(sentence: str) -> list[int]:
+    """"соответственно к 20 и 10 годам" -> [240, 120]; [] where the sentence gives no such
+    list."""
+    if not RULES.pattern("respectively").search(sentence):
+        return []
+    match = RULES.pattern("term_list").search(sentence)
+    if not match:
+        return []
+    numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
+    if any(x is None or x >= 50 for x in numbers):
+        return []
+    return [round(x * 12) for x in numbers]
+
+
+def is_article(charge: str) -> bool:
+    """The charge is an article of law as written ("ч. 2 ст. 205.5 УК РФ"), not described."""
+    return bool(RULES.pattern("article").fullmatch(charge.strip()))
+
+
 def is_suspended(sentence: str) -> bool:
     return bool(RULES.pattern("suspended").search(sentence))
 

@@ -7,6 +7,7 @@ from the sentence. One event per type and person set in an article (repeats add 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ....model import EventRecord, PersonRecord, Span
 from .. import predicates as predicate_table
@@ -36,6 +37,11 @@ ABOUT_PREVIOUS = RULES.pattern("about_previous")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
+# Event types that carry an accusation.
+CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
+CUSTODY = RULES.words("custody_triggers")
+# The state itself is no place of an event told in its own reports ("в России", "РФ").
+COUNTRY_OF_LAW = {"рф", "россия", "россии"}
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 
 
@@ -80,7 +86,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = before[-1:] or focus[-1:] or named[:1]
             if not who:
                 continue
-            found.append(_event(kind, who, word, sentence, parsed, published))
+            found.extend(_respectively(_event(kind, who, word, sentence, parsed, published),
+                                       sentence))
         attribution = attributed_to(sentence, persons, n, mentions)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
@@ -202,8 +209,10 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event.date = args.find_date(text, published, at=word.start - sentence.start)
     event.place = _place(sentence, parsed, kind)
     event.agent = _agent(sentence, word, parsed, kind)
-    if kind in ("charge", "sentence", "conviction", "acquittal", "charges_dropped"):
+    if kind in CHARGED_TYPES - {"appeal"}:
         event.charge = args.find_charge(text)
+    if kind == "arrest" and word.lemma in CUSTODY:
+        event.extras["custody"] = True  # remanded by a court, not only detained
     if kind == "sentence":
         if not args.RULES.pattern("days").search(text):
             event.term_months = args.find_term(text)
@@ -242,14 +251,22 @@ def _spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, 
 
 
 def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
-    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым")."""
+    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым"); not the
+    country of a code of law ("УК РФ"), and a city before a district ("Суд Ленинского района
+    Гродно" -> "Гродно")."""
+    laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
+    places = []
     for start, end, normal in _spans_in(parsed, sentence, "LOC"):
+        offset = start - sentence.start
+        if any(a <= offset < b for a, b in laws):
+            continue
         words = [w for w in sentence.words if start <= w.start < end]
         if len(words) == 1 and words[0].pos == "PROPN":
-            return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
-        if normal not in ("РФ", "России", "Россия"):
-            return normal
-    return None
+            normal = words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+        if normal.lower() not in COUNTRY_OF_LAW:
+            places.append(normal)
+    cities = [p for p in places if "район" not in p.lower()]
+    return (cities or places or [None])[0]
 
 
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
@@ -309,13 +326,16 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
 
 
 def _merge(events: list[EventRecord]) -> list[EventRecord]:
-    """One event per type, person set and polarity; a repeat fills the first one's gaps."""
+    """One event per type, person set and polarity; a repeat fills the first one's gaps. Not
+    merged: two dates, two terms, transfers to two places, and a detention with a remand in
+    custody ("задержали", then "суд арестовал") - these are two events."""
     kept: dict[tuple, EventRecord] = {}
     out = []
     for event in events:
-        key = (event.type, tuple(sorted(event.persons)), event.negated)
+        key = (event.type, tuple(sorted(event.persons)), event.negated,
+               event.extras.get("custody", False))
         first = kept.get(key)
-        if first is None or (first.date and event.date and first.date != event.date):
+        if first is None or _conflict(first, event):
             kept[key] = event
             out.append(event)
             continue
@@ -324,4 +344,40 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             if getattr(first, name) is None:
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
-    return out
+    return _share_charges(out)
+
+
+def _conflict(first: EventRecord, event: EventRecord) -> bool:
+    def differ(name: str) -> bool:
+        a, b = getattr(first, name), getattr(event, name)
+        return a is not None and b is not None and a != b
+    return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
+
+
+def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
+    """A sentence, conviction or charge without a described accusation takes the one the
+    article gives for the same person's case, where the article gives one only (FORMAT.md: the
+    charge of the same case of the same person; the article of law only where nothing else)."""
+    described: dict[str, set[str]] = {}
+    for event in events:
+        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
+            for pid in event.persons:
+                described.setdefault(pid, set()).add(event.charge)
+    for event in events:
+        if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
+                event.charge)):
+            continue
+        charges = {c for pid in event.persons for c in described.get(pid, ())}
+        if len(charges) == 1:
+            event.charge = charges.pop()
+    return events
+
+
+def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
+    """"приговорили X и Y соответственно к 20 и 10 годам": one sentence per person, each with
+    its term, in the order the persons are named."""
+    terms = args.respective_terms(sentence.text)
+    if event.type != "sentence" or len(event.persons) < 2 or len(terms) != len(event.persons):
+        return [event]
+    return [replace(event, persons=[pid], term_months=term, sources=list(event.sources),
+                    extras=dict(event.extras)) for pid, term in zip(event.persons, terms)]
