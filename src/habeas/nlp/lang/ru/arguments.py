@@ -113,6 +113,12 @@ def find_term(sentence: str) -> int | None:
     return None
 
 
+def reduced_to(sentence: str) -> int | None:
+    """The term a sentence was changed to: "сократил срок до полутора лет" 18."""
+    match = RULES.pattern("reduced_to").search(sentence)
+    return find_term(sentence[match.end():]) if match else None
+
+
 def respective_terms(sentence: str) -> list[int]:
     """"соответственно к 20 и 10 годам" -> [240, 120]; [] where the sentence gives no such
     list."""

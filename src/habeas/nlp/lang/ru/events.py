@@ -28,6 +28,7 @@ PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
+CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
@@ -71,6 +72,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         named = [pid for (s, _), pid in mentions.items() if s == n]
         sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
         previous_found = previous
+        told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
         for word in sentence.words:
             kind = trigger_type(word, sentence)
             if kind is None:
@@ -78,6 +80,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             who = participants(sentence, word, kind, n, mentions)
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
+            if not who and word.rel == "conj" and word.head in told:
+                who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
@@ -86,8 +90,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = before[-1:] or focus[-1:] or named[:1]
             if not who:
                 continue
-            found.extend(_respectively(_event(kind, who, word, sentence, parsed, published),
-                                       sentence))
+            told[word.i] = who
+            event = _event(kind, who, word, sentence, parsed, published)
+            found.extend(_respectively(event, sentence))
+            found.extend(_new_term(event, sentence))
         attribution = attributed_to(sentence, persons, n, mentions)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
@@ -116,7 +122,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):
-            holders = holders + sentence.children(head, SUBJECT | PATIENT_PASSIVE | {"iobj"})
+            holders = holders + [k for k in sentence.children(
+                head, SUBJECT | PATIENT_PASSIVE | {"iobj"}) if k.i != word.i]
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
@@ -147,8 +154,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if not holders:
         return []
     heads = {h.lemma for h in holders}
-    if heads & (PRONOUNS | PERSON_NOUNS) or any(h.pos == "PROPN" for h in holders):
-        return []
+    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS) or any(h.pos == "PROPN" for h in holders):
+        return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
 
 
@@ -371,6 +378,18 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         if len(charges) == 1:
             event.charge = charges.pop()
     return events
+
+
+def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
+    """"Мосгорсуд сократил срок до полутора лет": the appeal gives a new sentence, with its
+    term."""
+    if event.type != "appeal":
+        return []
+    term = args.reduced_to(sentence.text)
+    if term is None:
+        return []
+    return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
+                    extras={})]
 
 
 def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
