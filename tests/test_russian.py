@@ -127,3 +127,87 @@ def test_a_russian_and_an_english_report_of_one_release_are_one_person(russian, 
             assert row.articles == 2
     finally:
         habeas.close()
+
+
+def events_of(extraction, kind):
+    return [e for e in extraction.events if e.type == kind]
+
+
+def name_of(extraction, event):
+    return extraction.person(event.persons[0]).name
+
+
+def test_a_year_is_no_term_and_a_range_no_single_term(russian):
+    extraction = extract(russian, "В 2021 году суд приговорил Ивана Петрова к 13 годам колонии. "
+                                  "Марию Соколову приговорили к 8,5 годам колонии.")
+    terms = {name_of(extraction, e): e.term_months for e in events_of(extraction, "sentence")}
+    assert terms == {"Иван Петров": 156, "Мария Соколова": 102}
+    ranged = extract(russian, "Суд приговорил Ивана Петрова и Марию Соколову к срокам от 11 до "
+                              "18 лет.")
+    assert [e.term_months for e in events_of(ranged, "sentence")] == [None]
+
+
+def test_each_person_their_term_when_the_report_says_respectively(russian):
+    extraction = extract(russian, "Суд приговорил Ивана Петрова и Марию Соколову соответственно к "
+                                  "5 и 3 годам колонии.")
+    terms = {name_of(extraction, e): e.term_months for e in events_of(extraction, "sentence")}
+    assert terms == {"Иван Петров": 60, "Мария Соколова": 36}
+
+
+def test_a_quoted_name_stays_in_the_charge_and_the_case_lends_it_to_the_sentence(russian):
+    extraction = extract(russian, "Суд приговорил Ивана Петрова к пяти годам колонии. Его признали "
+                                  "виновным в участии в «Хизб ут-Тахрир».")
+    assert only(extraction, "conviction").charge == "участие в «Хизб ут-Тахрир»"
+    assert only(extraction, "sentence").charge == "участие в «Хизб ут-Тахрир»"
+    fakes = extract(russian, "Марию Соколову приговорили к 8,5 годам колонии за «фейки» об армии.")
+    assert only(fakes, "sentence").charge == "«фейки» об армии"
+
+
+def test_each_event_takes_the_date_nearest_its_trigger(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в феврале 2019 года, а в ноябре 2022 "
+                                  "года суд приговорил его к 11 годам колонии.")
+    assert only(extraction, "arrest").date == "2019-02"
+    assert only(extraction, "sentence").date == "2022-11"
+    relative = extract(russian, "Дело против Ивана Петрова возбудили в марте прошлого года.",
+                       published="2024-02-07")
+    assert only(relative, "charge").date == "2023-03"
+
+
+def test_a_detention_and_a_remand_in_custody_are_two_arrests(russian):
+    extraction = extract(russian, "Ивана Петрова задержали 2 ноября. 4 ноября Киевский районный "
+                                  "суд Симферополя заключил его под стражу.")
+    arrests = events_of(extraction, "arrest")
+    assert [e.date for e in arrests] == ["2021-11-02", "2021-11-04"]  # before publication
+    assert arrests[1].agent.startswith("Киевский районный суд") and arrests[0].agent is None
+
+
+def test_a_refusal_and_a_negated_request_are_negated_events(russian):
+    refused = extract(russian, "Суд отказался освободить Ивана Петрова условно-досрочно.")
+    assert only(refused, "release").negated
+    unasked = extract(russian, "Иван Петров не подписывал прошения о помиловании.")
+    release = only(unasked, "release")
+    assert release.negated and release.release_mode == "pardon"
+
+
+def test_a_relative_clause_tells_of_the_noun_it_hangs_from(russian):
+    extraction = extract(russian, "В Москве задержали Марию Соколову, которая стояла в одиночном "
+                                  "пикете.")
+    assert name_of(extraction, only(extraction, "protest")) == "Мария Соколова"
+
+
+def test_a_womans_name_in_the_nominative(russian):
+    extraction = extract(russian, "Суд приговорил Катерину Андрееву и Дарью Чульцову к двум годам "
+                                  "колонии.")
+    assert {p.name for p in extraction.persons} == {"Катерина Андреева", "Дарья Чульцова"}
+    assert {p.gender for p in extraction.persons} == {"female"}
+
+
+def test_a_case_closed_an_abduction_and_a_term_cut(russian):
+    closed = extract(russian, "Следственный комитет прекратил уголовное дело против Ивана Петрова.")
+    assert only(closed, "charges_dropped").agent == "Следственный комитет"
+    taken = extract(russian, "Силовики увезли Ивана Петрова в неизвестном направлении.")
+    assert only(taken, "abduction").agent == "Силовики"
+    cut = extract(russian, "Ивана Петрова приговорили к трём годам колонии. В феврале Мосгорсуд "
+                           "сократил срок до полутора лет.")
+    assert only(cut, "appeal").agent == "Мосгорсуд"
+    assert sorted(e.term_months for e in events_of(cut, "sentence")) == [18, 36]
