@@ -211,3 +211,29 @@ def test_a_case_closed_an_abduction_and_a_term_cut(russian):
                            "сократил срок до полутора лет.")
     assert only(cut, "appeal").agent == "Мосгорсуд"
     assert sorted(e.term_months for e in events_of(cut, "sentence")) == [18, 36]
+
+
+def test_one_event_told_in_english_and_russian_is_one_event_with_two_sources(russian, tmp_path):
+    from habeas.store import queries
+    from habeas.workspace import Habeas
+
+    (tmp_path / "en.txt").write_text(
+        "The Southern District Military Court on March 14 sentenced Crimean Tatar activist "
+        "Server Mustafayev to 14 years in a strict-regime colony.", encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(
+        "Южный окружной военный суд 14 марта приговорил крымскотатарского активиста Сервера "
+        "Мустафаева к 14 годам колонии строгого режима.", encoding="utf-8")
+    habeas = Habeas(database_url=f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        for name in ("en.txt", "ru.txt"):
+            habeas.ingest([tmp_path / name], overrides={"published": "2022-03-15"})
+        assert habeas.extract().articles == 2
+        with habeas.session() as session:
+            [person] = [r for r in queries.list_persons(session=session)
+                        if "Mustafayev" in r.name or "Мустафаев" in r.name]
+            [event] = queries.list_events(session=session, type="sentence")
+        assert person.articles == 2
+        assert event.sources == 2 and event.date == "2022-03-14" and event.term_months == 168
+        assert len(event.persons) == 1
+    finally:
+        habeas.close()
