@@ -237,3 +237,27 @@ def test_one_event_told_in_english_and_russian_is_one_event_with_two_sources(rus
         assert len(event.persons) == 1
     finally:
         habeas.close()
+
+
+def test_the_future_is_no_event_and_withheld_care_is_ill_treatment(russian):
+    future = extract(russian, "Суд рассмотрит жалобу Ивана Петрова. Его будут судить в Москве.")
+    assert future.events == []
+    withheld = extract(russian, "Ивану Петрову в колонии не выдают лекарства от диабета. "
+                                "Администрация отказалась вызвать Марии Соколовой врача.")
+    events = events_of(withheld, "ill_treatment")
+    assert {name_of(withheld, e) for e in events} == {"Иван Петров", "Мария Соколова"}
+    assert not any(e.negated for e in events)
+
+
+def test_a_protocol_is_a_charge_and_a_search_is_of_the_one_detained_after_it(russian):
+    extraction = extract(russian, "На Ивана Петрова составили протокол о дискредитации армии.")
+    assert only(extraction, "charge").charge == "дискредитация армии"
+    searched = extract(russian, "Марию Соколову задержали после обыска в её доме в Бахчисарае.")
+    assert name_of(searched, only(searched, "search")) == "Мария Соколова"
+
+
+def test_a_transfer_goes_to_the_place_it_names(russian):
+    extraction = extract(russian, "Ивана Петрова поместили в штрафной изолятор. Марию Соколову "
+                                  "этапировали из СИЗО в колонию в Мордовии.")
+    places = {name_of(extraction, e): e.place for e in events_of(extraction, "transfer")}
+    assert places == {"Иван Петров": "штрафной изолятор", "Мария Соколова": "Мордовия"}

@@ -25,6 +25,8 @@ SUBJECT_VERBS = RULES.words("subject_verbs")
 DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
+CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
+CARE_VERBS = RULES.words("care_verbs")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
@@ -54,11 +56,22 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     head = sentence.head(word)
     if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
         return None  # demanded, intended, threatened: not told as done
+    if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
+        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _future(word: Word, sentence: Sentence) -> bool:
+    """A verb in the future: perfective non-past ("арестуют") or with "будет" ("будут
+    судить", "будет этапирован")."""
+    if word.feats.get("Tense") == "Fut":
+        return True
+    return any(k.text.lower().startswith("буд") for k in sentence.children(word, ("aux",
+                                                                                   "aux:pass")))
 
 
 def find_events(parsed: Parsed, persons: list[PersonRecord],
@@ -122,8 +135,9 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):
-            holders = holders + [k for k in sentence.children(
-                head, SUBJECT | PATIENT_PASSIVE | {"iobj"}) if k.i != word.i]
+            rels = SUBJECT | PATIENT_PASSIVE | {"iobj"} | (PATIENT_ACTIVE if word.rel == "obl"
+                                                          else frozenset())
+            holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
@@ -145,8 +159,9 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     # "обыски у активистов", "дело против Фомина": the person behind a preposition, of the
     # trigger or of its object
     objects = [word, *sentence.children(word, ("obj", "nsubj:pass"))]
+    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set())
     marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
-              if preposition(sentence, k) in PATIENT_PREPOSITIONS]
+              if preposition(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
@@ -154,7 +169,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if not holders:
         return []
     heads = {h.lemma for h in holders}
-    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS) or any(h.pos == "PROPN" for h in holders):
+    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
+            h.pos == "PROPN" for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
 
@@ -214,7 +230,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     event.date = args.find_date(text, published, at=word.start - sentence.start)
-    event.place = _place(sentence, parsed, kind)
+    event.place = (_destination(sentence, word, parsed) if kind == "transfer" else None) or _place(
+        sentence, parsed, kind)
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in CHARGED_TYPES - {"appeal"}:
         event.charge = args.find_charge(text)
@@ -227,7 +244,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
             event.extras["suspended"] = True
     if kind == "release":
         event.release_mode = args.release_mode(text)
-    event.negated = _negated(sentence, word)
+    # "не выдают лекарства", "отказались вызвать врача": withheld care happened
+    event.negated = _negated(sentence, word) and not (
+        kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
 
@@ -267,13 +286,45 @@ def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
         offset = start - sentence.start
         if any(a <= offset < b for a, b in laws):
             continue
-        words = [w for w in sentence.words if start <= w.start < end]
-        if len(words) == 1 and words[0].pos == "PROPN":
-            normal = words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+        normal = _place_name([w for w in sentence.words if start <= w.start < end], normal)
         if normal.lower() not in COUNTRY_OF_LAW:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
     return (cities or places or [None])[0]
+
+
+def _destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
+    """Where a transfer went: the "в"/"на" + accusative of the trigger. A place it names as its
+    head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
+    "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
+    «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
+    for kid in sentence.children(word, ("obl",)):
+        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+            continue
+        words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
+        first, last = words[0].start, words[-1].end
+        for start, end, normal in _spans_in(parsed, sentence, "LOC"):
+            if not first <= start < last:
+                continue
+            inside = [w for w in words if start <= w.start < end]
+            top = next((w for w in inside if w.head is None or not start <= sentence.words[
+                w.head].start < end), inside[0]) if inside else None
+            if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
+                return _place_name(inside, normal)
+        text = sentence.span_text(words)
+        for w in [kid, *sentence.children(kid, ("amod",))]:
+            if w.feats.get("Case") == "Acc" and w.text[:1].islower():
+                text = text.replace(w.text, inflect(w.text), 1)
+        return text.strip(" ,")
+    return None
+
+
+def _place_name(words: list[Word], normal: str) -> str:
+    """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
+    natasha's normal form."""
+    if len(words) == 1 and words[0].pos == "PROPN":
+        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+    return normal
 
 
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:

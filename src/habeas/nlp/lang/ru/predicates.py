@@ -47,6 +47,25 @@ def object_case(word: Word, sentence: Sentence) -> bool:
     return bool({"дело", "преследование"} & _object_lemmas(sentence, word))
 
 
+def withholds_care(word: Word, sentence: Sentence) -> bool:
+    """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
+    медицинской помощи"."""
+    if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
+                                              "медикамент", "скорая"}:
+        return False
+    if word.lemma in ("лишить", "лишать"):
+        return True
+    head = sentence.head(word)
+    negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
+    return negated or (head is not None and head.lemma in ("отказаться", "отказываться",
+                                                           "отказать", "отказывать"))
+
+
+def protocol(word: Word, sentence: Sentence) -> bool:
+    """"составили протокол": an administrative charge."""
+    return "протокол" in _object_lemmas(sentence, word)
+
+
 def into_custody(word: Word, sentence: Sentence) -> bool:
     """"заключил под стражу", "заключение под стражу": remanded in custody."""
     return any(w.lemma == "стража" for w in sentence.subtree(word))
@@ -132,8 +151,9 @@ def has_sentencing_verb(word: Word, sentence: Sentence) -> bool:
     """The noun is the object of a verb that is a trigger itself ("вынес приговор" is kept;
     "изменил приговор", "предъявили обвинение" are the verb's)."""
     head = sentence.head(word)
-    return head is not None and head.lemma in ("изменить", "предъявить", "оставить",
-                                               "отменить", "обвинить")
+    return head is not None and head.lemma in (
+        "изменить", "предъявить", "оставить", "отменить", "обвинить", "обжаловать", "отклонить",
+        "смягчить", "сократить", "пересмотреть", "апелляция", "жалоба", "обжалование")
 
 
 def house_arrest(word: Word, sentence: Sentence) -> bool:
