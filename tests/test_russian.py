@@ -261,3 +261,12 @@ def test_a_transfer_goes_to_the_place_it_names(russian):
                                   "этапировали из СИЗО в колонию в Мордовии.")
     places = {name_of(extraction, e): e.place for e in events_of(extraction, "transfer")}
     assert places == {"Иван Петров": "штрафной изолятор", "Мария Соколова": "Мордовия"}
+
+
+def test_the_court_is_the_one_the_report_named(russian):
+    extraction = extract(russian, "Иван Петров обжаловал приговор в Смоленском областном суде. "
+                                  "Ранее Сычёвский районный суд приговорил его к шести годам "
+                                  "колонии. Суд признал Ивана Петрова виновным в экстремизме. "
+                                  "Его задержали в Смоленске.")
+    assert only(extraction, "conviction").agent.replace("ё", "е") == "Сычевский районный суд"
+    assert only(extraction, "arrest").agent is None  # police detain; no court is said to

@@ -43,6 +43,8 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 # Event types that carry an accusation.
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
+# A court named by its kind only: the report's named court is meant.
+GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
@@ -123,7 +125,28 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     focus.insert(0, pid)
         previous = found or previous
         events.extend(found)
+    _name_courts(events, parsed)
     return _merge(events)
+
+
+def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
+    """"Суд признал его виновным": the court is the one the report named last before (or its
+    only court); a bare "суд" says no more than that."""
+    courts = [(start, normal) for kind, start, end, normal in parsed.spans
+              if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal]
+    if not courts:
+        return
+    for event in events:
+        if event.type not in COURT_TYPES - {"arrest"} or (
+                event.agent and event.agent.lower() not in GENERIC_COURTS):
+            continue
+        at = event.sources[0].start if event.sources else 0
+        before = [name for start, name in courts if start < at]
+        named = {name for _, name in courts}
+        if before:
+            event.agent = before[-1]
+        elif len(named) == 1:
+            event.agent = named.pop()
 
 
 def participants(sentence: Sentence, word: Word, kind: str, n: int,
@@ -287,7 +310,7 @@ def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
         if any(a <= offset < b for a, b in laws):
             continue
         normal = _place_name([w for w in sentence.words if start <= w.start < end], normal)
-        if normal.lower() not in COUNTRY_OF_LAW:
+        if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
     return (cities or places or [None])[0]
@@ -341,7 +364,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                                                              "appos", "case", "det", "conj",
                                                              "cc"}))
                 return sentence.span_text(words)
-    if kind in COURT_TYPES:
+    if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in _spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
                 return normal
