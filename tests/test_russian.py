@@ -270,3 +270,10 @@ def test_the_court_is_the_one_the_report_named(russian):
                                   "Его задержали в Смоленске.")
     assert only(extraction, "conviction").agent.replace("ё", "е") == "Сычевский районный суд"
     assert only(extraction, "arrest").agent is None  # police detain; no court is said to
+
+
+def test_a_claim_is_the_speakers_not_the_person_they_are_named_after(russian):
+    supporters = extract(russian, "Сторонники Ивана Петрова пишут, что его задержали у вокзала.")
+    assert only(supporters, "arrest").attributed_to == "Сторонники Ивана Петрова"
+    told = extract(russian, "Как сообщил «ОВД-Инфо» Иван Петров, его задержали у вокзала.")
+    assert only(told, "arrest").attributed_to == "Иван Петров"

@@ -43,6 +43,8 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 # Event types that carry an accusation.
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
+# Relations inside one person's name and apposition ("адвокат Иван Петров").
+NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
@@ -382,11 +384,13 @@ def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
 def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                   mentions: dict[tuple[int, int], str]) -> str | None:
     """Whose claim the sentence is: the subject of "сообщил", "рассказала", "пишет"; the holder
-    of "по словам", "по данным"."""
+    of "по словам", "по данным". A person where the holder is the person or their role noun
+    ("адвокат Иван Петров"); the phrase where the person only qualifies it ("Сторонники
+    Михайлова пишут")."""
     names = {p.id: p.name for p in persons}
     for word in sentence.words:
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = sentence.children(word, SUBJECT)
+            holders = _speakers(sentence, word)
         elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
             holders = sentence.children(word, ("nmod",))
         else:
@@ -396,7 +400,12 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
                                                           "appos", "conj", "cc"}))
-            pid = next((mentions[(n, w.i)] for w in subtree if (n, w.i) in mentions), None)
+            person = [holder, *sentence.children(holder, NAME_PARTS)] + [
+                k for k in sentence.children(holder, ("nmod",))  # "адвоката Ольги Тимофеевой"
+                if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
+                and k.feats.get("Case") == holder.feats.get("Case")]
+            person = [w for p in person for w in sentence.subtree(p, NAME_PARTS)]
+            pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
             text = sentence.span_text(subtree).strip("«»\"")
@@ -404,6 +413,17 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 text = text.replace(holder.text, inflect(holder.text), 1)
             return text or None
     return None
+
+
+def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
+    """The subject of a verb of saying; before it, a nominative name
+    the parser hung on a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл
+    Карманов, его задержали")."""
+    subjects = sentence.children(verb, SUBJECT)
+    stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos == "PROPN" and (
+        w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
+        _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
+    return stray + subjects
 
 
 def _merge(events: list[EventRecord]) -> list[EventRecord]:
