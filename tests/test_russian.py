@@ -277,3 +277,9 @@ def test_a_claim_is_the_speakers_not_the_person_they_are_named_after(russian):
     assert only(supporters, "arrest").attributed_to == "Сторонники Ивана Петрова"
     told = extract(russian, "Как сообщил «ОВД-Инфо» Иван Петров, его задержали у вокзала.")
     assert only(told, "arrest").attributed_to == "Иван Петров"
+
+
+def test_titles_credits_and_families_are_no_persons(russian):
+    extraction = extract(russian, "Ивана Петрова задержали у дома Мустафаевых с плакатом «Кот "
+                                  "Леопольд».\nФото: Мария Соколова / «Газета»")
+    assert [p.name for p in extraction.persons] == ["Иван Петров"]

@@ -37,7 +37,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
     persons: list[PersonRecord] = []
     mentions: dict[tuple[int, int], str] = {}
     for kind, start, end, normal in parsed.spans:
-        if kind != "PER" or _is_byline(parsed.text, start):
+        if kind != "PER" or _is_byline(parsed.text, start) or _is_no_person(parsed.text, start,
+                                                                              end):
             continue
         surface = parsed.text[start:end]
         located = sentence_of(parsed, start)
@@ -141,6 +142,21 @@ def _female_nominative(token: str, surface: str) -> str:
 def _add_alias(person: PersonRecord, form: str) -> None:
     if form not in person.aliases:
         person.aliases.append(form)
+
+
+def _is_no_person(text: str, start: int, end: int) -> bool:
+    """A name that is no person of the report: a title or an outlet in quotes («Медиазона»,
+    «Кот Леопольд»), a credit ("Видео: Давид Френкель / Медиазона", "Алексей Ивашкевич|Антон
+    Мардилович", "— Медиазона (@mediazzzona)"), a family in the plural ("дома Мустафаевых")."""
+    surface = text[start:end]
+    if text[max(0, start - 1):start] == "«" or text[end:end + 1] == "»":
+        return True
+    if "|" in (text[max(0, start - 1):start] + text[end:end + 1]) or text[end:end + 3] == " (@":
+        return True
+    line = text[text.rfind("\n", 0, start) + 1:start].lower()
+    if any(re.match(rf"\s*{word}\w*\s*:", line) for word in BYLINES):
+        return True
+    return " " not in surface and bool(re.search(r"[ыи]х$", surface))
 
 
 def _is_byline(text: str, start: int) -> bool:
