@@ -416,9 +416,8 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
 
 
 def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
-    """The subject of a verb of saying; before it, a nominative name
-    the parser hung on a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл
-    Карманов, его задержали")."""
+    """The subject of a verb of saying; before it, a nominative name the parser hung on a verb
+    it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл Карманов, его задержали")."""
     subjects = sentence.children(verb, SUBJECT)
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos == "PROPN" and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
