@@ -283,3 +283,10 @@ def test_titles_credits_and_families_are_no_persons(russian):
     extraction = extract(russian, "Ивана Петрова задержали у дома Мустафаевых с плакатом «Кот "
                                   "Леопольд».\nФото: Мария Соколова / «Газета»")
     assert [p.name for p in extraction.persons] == ["Иван Петров"]
+
+
+def test_out_of_custody_into_house_arrest_is_a_release(russian):
+    extraction = extract(russian, "Марию Соколову арестовали в марте, позже она оказалась под "
+                                  "домашним арестом.")
+    assert only(extraction, "release").release_mode == "house_arrest"
+    assert only(extraction, "arrest").date == "2022-03"

@@ -157,6 +157,14 @@ def has_sentencing_verb(word: Word, sentence: Sentence) -> bool:
         "смягчить", "сократить", "пересмотреть", "апелляция", "жалоба", "обжалование")
 
 
+def moved_to_house_arrest(word: Word, sentence: Sentence) -> bool:
+    """"оказалась под домашним арестом", "находится под домашним арестом": out of custody into
+    house arrest, a release ("перевели под домашний арест", "отпустили" are their verbs')."""
+    head = sentence.head(word)
+    return house_arrest(word, sentence) and preposition(sentence, word) == "под" and (
+        head is not None and head.lemma in ("оказаться", "находиться"))
+
+
 def house_arrest(word: Word, sentence: Sentence) -> bool:
     return any(w.lemma == "домашний" for w in sentence.children(word))
 
