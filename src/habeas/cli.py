@@ -24,6 +24,7 @@ from . import __version__
 from .errors import HabeasError, UsageError
 from .exports import safe_rows
 from .model import EVENT_TYPES, Rejected
+from .nlp.language import unsupported_note
 from .sources.guards import printable
 from .workspace import ExtractReport, Habeas, IngestReport
 
@@ -155,7 +156,7 @@ def print_extract(report: ExtractReport) -> None:
     if report.elsewhere:
         console.print(f"{report.elsewhere} article(s) were extracted meanwhile by another run.")
     for language, n in sorted(report.unsupported.items()):
-        console.print(f"{n} article(s) in {language!r} stored: no extraction for {language} yet.")
+        console.print(f"{n} article(s) in {language!r} stored: {unsupported_note(language)}.")
     for source, reason in report.failed:
         console.print(f"  [red]failed[/red] {safe(source)}: {safe(reason)}", highlight=False,
                       soft_wrap=True)

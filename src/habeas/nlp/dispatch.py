@@ -1,9 +1,10 @@
 """One pipeline per language: each article is read by the pipeline of its language.
 
 English articles go through the spaCy pipeline (``pipeline.process``), Russian ones through the
-natasha pipeline (``lang.ru.pipeline``); an article in any other language yields an empty
-extraction whose versions say "no extraction for LANG yet", so it is stored, searchable and
-reported, and never read with another language's rules. Runs of consecutive articles in one
+natasha pipeline (``lang.ru.pipeline``), Ukrainian ones through the persons-only pipeline
+(``lang.uk.pipeline``: names, no events; its versions say so); an article in any other language
+yields an empty extraction whose versions say "no extraction for LANG yet", so it is stored,
+searchable and reported, and never read with another language's rules. Runs of consecutive articles in one
 language are batched together; the order of the articles is kept.
 """
 
@@ -39,6 +40,10 @@ def _process_run(language: str, run: list[Document], english: Callable[[], Langu
         from .lang.ru.pipeline import process as process_ru
 
         yield from process_ru(run)
+    elif language == "uk":
+        from .lang.uk.pipeline import process as process_uk
+
+        yield from process_uk(run)
     else:
         for document in run:
             yield document, unsupported(document)

@@ -13,6 +13,8 @@ import functools
 
 # Languages with an extraction pipeline (habeas.cfg [rules] names their rule sets).
 SUPPORTED = ("en", "ru")
+# Languages read in part: persons only, no events (their versions carry the note).
+PARTIAL = ("uk",)
 # The languages identification chooses among (ISO 639-1): the outlets' languages. A closed list
 # keeps lingua small and fast; a text in another language comes out as its nearest of these.
 CANDIDATES = ("en", "ru", "uk", "be", "de", "fr", "es", "tr", "ka", "kk")
@@ -42,4 +44,7 @@ def language_of(text: str, given: str | None) -> str:
 
 
 def unsupported_note(language: str) -> str:
+    """What Habeas does not read in an article of ``language`` (the extraction report says it)."""
+    if language in PARTIAL:
+        return f"no event extraction for {language} yet (persons only)"
     return f"no extraction for {language} yet"

@@ -1,6 +1,10 @@
 """The search index: derived data, a cache rebuilt from the tables at any time, not part of the
 Alembic schema. On SQLite an FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer,
-elsewhere (PostgreSQL) a plain table of accent-folded text searched with LIKE.
+elsewhere (PostgreSQL) a plain table of accent-folded text searched with LIKE. Russian words are
+indexed with their Snowball stems beside them and a query's Russian words are stemmed too
+(``stemmed``, ``stem_term``), so inflected forms find each other ("Чийгоз" finds "Чийгоза",
+"Чийгоза" finds "Чийгозу") on both; the stems are those of PostgreSQL's ``russian`` text search
+configuration (its ``russian_stem`` dictionary is the same Snowball algorithm).
 
 Core code (no FastAPI). The index is written where the record is written, never by a read:
 ``Habeas.ingest`` and ``Habeas.extract`` bring it up to date (``sync_index``), an edited event
@@ -11,7 +15,9 @@ is; a store never indexed finds no reports or events until one of those runs.
 
 from __future__ import annotations
 
+import functools
 import logging
+import re
 import threading
 
 from sqlalchemy import Connection, func, select, text
@@ -33,6 +39,33 @@ _lock = threading.Lock()
 def fold(value: str) -> str:
     """Lowercase ASCII: "Erdoğan" -> "erdogan" (for the LIKE index and person keys)."""
     return unidecode(value or "").lower()
+
+
+# A word in Cyrillic script (Russian, Ukrainian, Belarusian), hyphenated parts included.
+CYRILLIC_WORD = re.compile(r"[а-яёіїєґў]+(?:-[а-яёіїєґў]+)*", re.IGNORECASE)
+
+
+@functools.cache
+def _russian():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("russian")
+
+
+def stem_term(word: str) -> str:
+    """A query word as the index holds its stem: a Cyrillic word lowercased and stemmed
+    ("Чийгоза" -> "чийгоз"), any other word as it is."""
+    if not CYRILLIC_WORD.fullmatch(word):
+        return word
+    return _russian().stemWord(word.lower().replace("ё", "е"))
+
+
+def stemmed(value: str) -> str:
+    """Text to index: the text, then the stems of its Cyrillic words that differ from them
+    (once each), so a search for any form of a word finds the others."""
+    words = {w.lower().replace("ё", "е") for w in CYRILLIC_WORD.findall(value or "")}
+    stems = sorted({s for s in _russian().stemWords(sorted(words)) if s not in words})
+    return f"{value} {' '.join(stems)}" if stems else (value or "")
 
 
 def _is_sqlite(session: Session) -> bool:
@@ -74,8 +107,8 @@ def _event_body(event: Event, names: list[str]) -> str:
 def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> None:
     if not rows:
         return
-    sqlite = _is_sqlite(session)
-    if not sqlite:
+    rows = [(r, stemmed(t), stemmed(b)) for r, t, b in rows]
+    if not _is_sqlite(session):
         rows = [(r, fold(t), fold(b)) for r, t, b in rows]
     session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
     session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),

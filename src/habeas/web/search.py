@@ -23,7 +23,8 @@ from unidecode import unidecode
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, person_role, subject_ids
-from ..store.search_index import _is_sqlite, fold, has_index, reindex_event, sync_index
+from ..store.search_index import (CYRILLIC_WORD, _is_sqlite, fold, has_index, reindex_event, stem_term,
+                                  sync_index)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
            "search_persons", "sync_index"]
@@ -47,8 +48,9 @@ def terms(query: str) -> list[str]:
 # ----------------------------------------------------------------------------- index
 
 def _match(session: Session, table: str, query: str) -> tuple[str, dict[str, Any]] | None:
-    """A subquery selecting the rowids of ``table`` that match every term, and its params."""
-    words = terms(query)
+    """A subquery selecting the rowids of ``table`` that match every term (a Russian word by its
+    stem, which the index holds beside every form), and its params."""
+    words = [stem_term(w) for w in terms(query)]
     if not words or not has_index(session):
         return None
     if _is_sqlite(session):
@@ -134,14 +136,17 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
 
 def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
     """A short piece of ``text_`` around the first match, as (piece, is_match) pairs; the
-    match is found accent-insensitively (folding character by character keeps the offsets)."""
+    match is found accent-insensitively (folding character by character keeps the offsets), a
+    Russian word by its stem ("Чийгоза" marks "Чийгозу")."""
     text_ = text_[:SNIPPET_SCAN]
-    folded = "".join((unidecode(c)[:1] or c).lower() for c in text_)
+    folded = _fold_chars(text_)
     hits = []
     for word in terms(query):
-        w = fold(word)
-        for m in re.finditer(r"\b" + re.escape(w), folded):
-            hits.append((m.start(), m.start() + len(w)))
+        stem = stem_term(word)
+        w = _fold_chars(stem)
+        rest = r"\w*" if CYRILLIC_WORD.fullmatch(word) else ""  # a stem marks its whole word
+        for m in re.finditer(r"\b" + re.escape(w) + rest, folded):
+            hits.append((m.start(), m.end()))
     if not hits:
         return [(" ".join(text_.split()[:SNIPPET_WORDS * 2]) + " …", False)]
     hits.sort()
@@ -158,6 +163,11 @@ def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
         pos = b
     pieces.append((text_[pos:end] + (" …" if end < len(text_) else ""), False))
     return [p for p in pieces if p[0]]
+
+
+def _fold_chars(value: str) -> str:
+    """Each character folded to one (offsets kept): "Erdoğan" -> "erdogan", "Чийгоз" -> "ciigoz"."""
+    return "".join((unidecode(c)[:1] or c).lower() for c in value)
 
 
 def search_persons(*, session: Session, query: str, status: str | None, limit: int,

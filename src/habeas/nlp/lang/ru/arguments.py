@@ -21,9 +21,10 @@ DATE_PATTERNS = [RULES.pattern(name) for name in
 CHARGE_MAX_WORDS = 8
 
 
-def number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
+def number(text: str) -> float | None:
+    """"3" 3, "восьми" 8, "8,5" 8.5, "полутора" 1.5."""
+    if text.replace(",", "").replace(".", "").isdigit():
+        return float(text.replace(",", "."))
     return NUMBERS.get(lemma_of(text))
 
 
@@ -34,15 +35,17 @@ def month_number(text: str) -> int | None:
         (n for name, n in MONTHS.items() if text.lower().startswith(name[:3])), None)
 
 
-def find_date(sentence: str, published: str | None) -> str | None:
-    """The first date the sentence gives, at its precision; a day or month without a year is in
-    the year of publication (the year before, if that would be after publication)."""
+def find_date(sentence: str, published: str | None, at: int | None = None) -> str | None:
+    """The date the sentence gives for the event whose trigger stands at offset ``at``: the
+    nearest date mention (a sentence may tell two events at two dates: "задержали в феврале 2019
+    года, а в ноябре 2022-го приговорили"), else the first at the finest precision; a day or
+    month without a year is in the year of publication (the year before, if that would be after
+    publication)."""
     today = parse_published(published)
-    for pattern in DATE_PATTERNS:
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        parts = match.groupdict()
+    mentions = _date_mentions(sentence)
+    if at is not None:
+        mentions.sort(key=lambda m: (min(abs(at - m[0]), abs(at - m[1])), m[0]))
+    for _, _, parts in mentions:
         year = int(parts["year"]) if parts.get("year") else None
         month = month_number(parts["month"]) if parts.get("month") else None
         day = int(parts["day"]) if parts.get("day") else None
@@ -58,9 +61,26 @@ def find_date(sentence: str, published: str | None) -> str | None:
     return _relative_date(sentence, today)
 
 
+def _date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
+    """Every date mention (start, end, parts), finest pattern first where two overlap, in the
+    order the patterns are tried."""
+    found: list[tuple[int, int, dict]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            if not any(s < match.end() and match.start() < e for s, e, _ in found):
+                found.append((match.start(), match.end(), match.groupdict()))
+    return found
+
+
 def _relative_date(sentence: str, today: dt.date | None) -> str | None:
     if today is None:
         return None
+    match = RULES.pattern("relative_year").search(sentence)
+    if match:
+        back = {"прошл": 1, "позапрошл": 2}.get(match.group("which").lower(), 0)
+        before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
+        month = month_number(before.group(1)) if before else None
+        return fmt(today.year - back, month if month and month <= 12 else None)
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         if word in RELATIVE_DAYS:
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
@@ -74,20 +94,48 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
 
 
 def find_term(sentence: str) -> int | None:
-    """A prison term in months: "к 3 годам 7 месяцам" 43, "шести годам" 72, "8 месяцев" 8;
-    None for days, hours and fines."""
-    match = RULES.pattern("term").search(sentence)
-    if match:
+    """A prison term in months: "к 3 годам 7 месяцам" 43, "шести годам" 72, "8,5 годам" 102,
+    "8 месяцев" 8; None for days, hours, fines, a range ("от 11 до 18 лет") and a year ("в 2021
+    году" is no term)."""
+    for match in RULES.pattern("term").finditer(sentence):
         years = number(match.group("years"))
         months = number(match.group("months")) if match.group("months") else 0
-        if years is not None and years < 50 and months is not None:
-            return years * 12 + months
+        if years is None or months is None or years >= 50:
+            continue
+        if RULES.pattern("term_range").search(sentence[:match.start()]):
+            return None
+        return round(years * 12 + months)
     match = RULES.pattern("term_months").search(sentence)
     if match:
         months = number(match.group("months"))
         if months is not None and months < 60:
-            return months
+            return round(months)
     return None
+
+
+def reduced_to(sentence: str) -> int | None:
+    """The term a sentence was changed to: "сократил срок до полутора лет" 18."""
+    match = RULES.pattern("reduced_to").search(sentence)
+    return find_term(sentence[match.end():]) if match else None
+
+
+def respective_terms(sentence: str) -> list[int]:
+    """"соответственно к 20 и 10 годам" -> [240, 120]; [] where the sentence gives no such
+    list."""
+    if not RULES.pattern("respectively").search(sentence):
+        return []
+    match = RULES.pattern("term_list").search(sentence)
+    if not match:
+        return []
+    numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
+    if any(x is None or x >= 50 for x in numbers):
+        return []
+    return [round(x * 12) for x in numbers]
+
+
+def is_article(charge: str) -> bool:
+    """The charge is an article of law as written ("ч. 2 ст. 205.5 УК РФ"), not described."""
+    return bool(RULES.pattern("article").fullmatch(charge.strip()))
 
 
 def is_suspended(sentence: str) -> bool:
@@ -95,15 +143,27 @@ def is_suspended(sentence: str) -> bool:
 
 
 def find_charge(sentence: str) -> str | None:
-    """The accusation: described ("по делу о реабилитации нацизма" -> "реабилитация нацизма")
-    where the sentence describes it, else the article of law as written."""
+    """The accusation: described ("по делу о реабилитации нацизма" -> "реабилитация нацизма",
+    "за «фейки» об армии", "по ч. 1 ст. 282.2 УК (организация ...)") where the sentence describes
+    it, else the article of law as written."""
     match = RULES.pattern("described").search(sentence)
     if match:
         words = match.group("what").split()[:CHARGE_MAX_WORDS]
         if words and not words[0][:1].isdigit():
-            return " ".join([inflect(words[0]), *words[1:]])
+            return " ".join([_nominative(words[0]), *words[1:]])
+    match = RULES.pattern("article_described").search(sentence)
+    if match:
+        return match.group("what").strip()
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
+
+
+def _nominative(word: str) -> str:
+    """The first word of a described charge in the nominative; a name in quotes as written."""
+    inner = word.strip("«»")
+    if not inner[:1].islower():
+        return word
+    return word.replace(inner, inflect(inner), 1)
 
 
 def release_mode(sentence: str) -> str | None:

@@ -6,6 +6,9 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ....model import EventRecord, PersonRecord, Span
 from .. import predicates as predicate_table
 from . import RULES
@@ -19,18 +22,34 @@ SUBJECT = frozenset(RULES.lists["subject"])
 HOLDS = frozenset(RULES.lists["holds"])
 SUBJECT_TYPES = RULES.words("subject_types")
 SUBJECT_VERBS = RULES.words("subject_verbs")
+DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
+CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
+CARE_VERBS = RULES.words("care_verbs")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
+CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
+REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
-COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest", "charge"}
+COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
+# A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
+# Event types that carry an accusation.
+CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
+CUSTODY = RULES.words("custody_triggers")
+# Relations inside one person's name and apposition ("адвокат Иван Петров").
+NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
+# A court named by its kind only: the report's named court is meant.
+GENERIC_COURTS = {"суд", "судья", "коллегия"}
+# The state itself is no place of an event told in its own reports ("в России", "РФ").
+COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 
 
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -41,11 +60,22 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     head = sentence.head(word)
     if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
         return None  # demanded, intended, threatened: not told as done
+    if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
+        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _future(word: Word, sentence: Sentence) -> bool:
+    """A verb in the future: perfective non-past ("арестуют") or with "будет" ("будут
+    судить", "будет этапирован")."""
+    if word.feats.get("Tense") == "Fut":
+        return True
+    return any(k.text.lower().startswith("буд") for k in sentence.children(word, ("aux",
+                                                                                   "aux:pass")))
 
 
 def find_events(parsed: Parsed, persons: list[PersonRecord],
@@ -59,6 +89,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         named = [pid for (s, _), pid in mentions.items() if s == n]
         sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
         previous_found = previous
+        told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
         for word in sentence.words:
             kind = trigger_type(word, sentence)
             if kind is None:
@@ -66,6 +97,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             who = participants(sentence, word, kind, n, mentions)
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
+            if not who and word.rel == "conj" and word.head in told:
+                who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
@@ -74,7 +107,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = before[-1:] or focus[-1:] or named[:1]
             if not who:
                 continue
-            found.append(_event(kind, who, word, sentence, parsed, published))
+            told[word.i] = who
+            event = _event(kind, who, word, sentence, parsed, published)
+            found.extend(_respectively(event, sentence))
+            found.extend(_new_term(event, sentence))
         attribution = attributed_to(sentence, persons, n, mentions)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
@@ -91,7 +127,28 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     focus.insert(0, pid)
         previous = found or previous
         events.extend(found)
+    _name_courts(events, parsed)
     return _merge(events)
+
+
+def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
+    """"Суд признал его виновным": the court is the one the report named last before (or its
+    only court); a bare "суд" says no more than that."""
+    courts = [(start, normal) for kind, start, end, normal in parsed.spans
+              if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal]
+    if not courts:
+        return
+    for event in events:
+        if event.type not in COURT_TYPES - {"arrest"} or (
+                event.agent and event.agent.lower() not in GENERIC_COURTS):
+            continue
+        at = event.sources[0].start if event.sources else 0
+        before = [name for start, name in courts if start < at]
+        named = {name for _, name in courts}
+        if before:
+            event.agent = before[-1]
+        elif len(named) == 1:
+            event.agent = named.pop()
 
 
 def participants(sentence: Sentence, word: Word, kind: str, n: int,
@@ -103,11 +160,13 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):
-            holders = holders + sentence.children(head, SUBJECT | PATIENT_PASSIVE)
+            rels = SUBJECT | PATIENT_PASSIVE | {"iobj"} | (PATIENT_ACTIVE if word.rel == "obl"
+                                                          else frozenset())
+            holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
-    elif is_passive(word) or word.lemma in SUBJECT_VERBS or (
+    elif is_passive(word) or (word.lemma in SUBJECT_VERBS and kind not in DOER_TYPES) or (
             kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
@@ -118,13 +177,16 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             head = sentence.head(word)
             if not holders and head is not None:
                 holders = sentence.children(head, PATIENT_ACTIVE)
-    holders = [sentence.head(word) if h.lemma in RELATIVES and word.rel.startswith("acl")
-               and sentence.head(word) is not None else h for h in holders]
+    holders = [_antecedent(sentence, h) for h in holders]
     found = _persons_in(sentence, holders, n, mentions)
     if found:
         return found
-    marked = [k for k in sentence.children(word, ("obl", "iobj", "nmod"))
-              if preposition(sentence, k) in PATIENT_PREPOSITIONS]
+    # "обыски у активистов", "дело против Фомина": the person behind a preposition, of the
+    # trigger or of its object
+    objects = [word, *sentence.children(word, ("obj", "nsubj:pass"))]
+    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set())
+    marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
+              if preposition(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
@@ -132,9 +194,25 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if not holders:
         return []
     heads = {h.lemma for h in holders}
-    if heads & (PRONOUNS | PERSON_NOUNS) or any(h.pos == "PROPN" for h in holders):
-        return []
+    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
+            h.pos == "PROPN" for h in holders):
+        return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _antecedent(sentence: Sentence, word: Word) -> Word:
+    """What a pronoun of the clause stands for: "который" the noun its clause hangs from
+    ("Белову, которая стояла в пикете"), "себя" its verb's subject; any other word itself."""
+    if word.lemma in RELATIVES:
+        for clause in sentence.ancestors(word):
+            if clause.rel.startswith("acl") and clause.head is not None:
+                return sentence.head(clause)
+    if word.lemma == "себя" and word.head is not None:
+        verb = sentence.head(word)
+        for subject in sentence.children(verb, SUBJECT) or sentence.children(
+                sentence.head(verb) or verb, SUBJECT):
+            return subject
+    return word
 
 
 def _means_group(sentence: Sentence, word: Word) -> bool:
@@ -176,11 +254,14 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(text, published)
-    event.place = _place(sentence, parsed, kind)
+    event.date = args.find_date(text, published, at=word.start - sentence.start)
+    event.place = (_destination(sentence, word, parsed) if kind == "transfer" else None) or _place(
+        sentence, parsed, kind)
     event.agent = _agent(sentence, word, parsed, kind)
-    if kind in ("charge", "sentence", "conviction", "acquittal", "charges_dropped"):
+    if kind in CHARGED_TYPES - {"appeal"}:
         event.charge = args.find_charge(text)
+    if kind == "arrest" and word.lemma in CUSTODY:
+        event.extras["custody"] = True  # remanded by a court, not only detained
     if kind == "sentence":
         if not args.RULES.pattern("days").search(text):
             event.term_months = args.find_term(text)
@@ -188,18 +269,29 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
             event.extras["suspended"] = True
     if kind == "release":
         event.release_mode = args.release_mode(text)
-    event.negated = _negated(sentence, word)
+    # "не выдают лекарства", "отказались вызвать врача": withheld care happened
+    event.negated = _negated(sentence, word) and not (
+        kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
 
 
 def _negated(sentence: Sentence, word: Word) -> bool:
-    """"не задержали", "не был освобождён"; a noun's negation is its verb's ("не объявлял
-    голодовку")."""
-    for target in (word, sentence.head(word) if word_class(word) == "NOUN" else None):
-        if target is not None and any(k.text.lower() in NEGATIONS
-                                      for k in sentence.children(target, ("advmod", "dep"))):
+    """"не задержали", "не был освобождён"; a noun's negation is the verb it hangs from ("не
+    объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
+    отказался освободить его", "отказали в освобождении")."""
+    target: Word | None = word
+    if word_class(word) == "NOUN":
+        target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
+    for verb in (target, sentence.head(target) if target is not None else None):
+        if verb is None:
+            continue
+        if any(k.text.lower() in NEGATIONS for k in sentence.children(verb, ("advmod", "dep"))):
             return True
+        if verb is not word and verb.lemma in REFUSALS:
+            return True
+        if word_class(verb) != "VERB" or verb.rel != "xcomp":
+            break
     return False
 
 
@@ -210,39 +302,95 @@ def _spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, 
 
 
 def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
-    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым")."""
+    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым"); not the
+    country of a code of law ("УК РФ"), and a city before a district ("Суд Ленинского района
+    Гродно" -> "Гродно")."""
+    laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
+    places = []
     for start, end, normal in _spans_in(parsed, sentence, "LOC"):
-        words = [w for w in sentence.words if start <= w.start < end]
-        if len(words) == 1 and words[0].pos == "PROPN":
-            return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
-        if normal not in ("РФ", "России", "Россия"):
-            return normal
+        offset = start - sentence.start
+        if any(a <= offset < b for a, b in laws):
+            continue
+        normal = _place_name([w for w in sentence.words if start <= w.start < end], normal)
+        if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
+            places.append(normal)
+    cities = [p for p in places if "район" not in p.lower()]
+    return (cities or places or [None])[0]
+
+
+def _destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
+    """Where a transfer went: the "в"/"на" + accusative of the trigger. A place it names as its
+    head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
+    "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
+    «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
+    for kid in sentence.children(word, ("obl",)):
+        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+            continue
+        words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
+        first, last = words[0].start, words[-1].end
+        for start, end, normal in _spans_in(parsed, sentence, "LOC"):
+            if not first <= start < last:
+                continue
+            inside = [w for w in words if start <= w.start < end]
+            top = next((w for w in inside if w.head is None or not start <= sentence.words[
+                w.head].start < end), inside[0]) if inside else None
+            if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
+                return _place_name(inside, normal)
+        text = sentence.span_text(words)
+        for w in [kid, *sentence.children(kid, ("amod",))]:
+            if w.feats.get("Case") == "Acc" and w.text[:1].islower():
+                text = text.replace(w.text, inflect(w.text), 1)
+        return text.strip(" ,")
     return None
+
+
+def _place_name(words: list[Word], normal: str) -> str:
+    """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
+    natasha's normal form."""
+    if len(words) == 1 and words[0].pos == "PROPN":
+        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+    return normal
 
 
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
-    """Who did it: the subject of an active trigger when it names no person the event happened
-    to ("суд", "сотрудники ФСБ"), else the court or body the sentence names."""
-    if word_class(word) == "VERB" and not is_passive(word) and word.lemma not in SUBJECT_VERBS:
+    """Who did it: the subject of an active trigger when it is in the nominative and names no
+    person the event happened to ("суд", "сотрудники ФСБ"), else, for what a court decides, the
+    court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
+    doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
+    if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
         for subject in sentence.children(word, SUBJECT):
-            if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS:
+            nominative = subject.feats.get("Case") in (None, "Nom")
+            if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
+                    nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, frozenset({"amod", "nmod", "flat", "flat:name",
-                                                             "appos", "case", "det"}))
+                                                             "appos", "case", "det", "conj",
+                                                             "cc"}))
                 return sentence.span_text(words)
-    orgs = _spans_in(parsed, sentence, "ORG")
-    if orgs and kind in COURT_TYPES:
-        return orgs[0][2]
+    if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
+        for start, end, normal in _spans_in(parsed, sentence, "ORG"):
+            if COURT.search(parsed.text[start:end]):
+                return normal
     return None
+
+
+def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
+    """A finite plural verb ("задержали") takes no singular subject unless it is coordinated
+    ("суд и прокуратура")."""
+    if verb.feats.get("Number") != "Plur" or subject.feats.get("Number") != "Sing":
+        return True
+    return bool(sentence.children(subject, ("conj",)))
 
 
 def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                   mentions: dict[tuple[int, int], str]) -> str | None:
     """Whose claim the sentence is: the subject of "сообщил", "рассказала", "пишет"; the holder
-    of "по словам", "по данным"."""
+    of "по словам", "по данным". A person where the holder is the person or their role noun
+    ("адвокат Иван Петров"); the phrase where the person only qualifies it ("Сторонники
+    Михайлова пишут")."""
     names = {p.id: p.name for p in persons}
     for word in sentence.words:
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = sentence.children(word, SUBJECT)
+            holders = _speakers(sentence, word)
         elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
             holders = sentence.children(word, ("nmod",))
         else:
@@ -252,7 +400,12 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
                                                           "appos", "conj", "cc"}))
-            pid = next((mentions[(n, w.i)] for w in subtree if (n, w.i) in mentions), None)
+            person = [holder, *sentence.children(holder, NAME_PARTS)] + [
+                k for k in sentence.children(holder, ("nmod",))  # "адвоката Ольги Тимофеевой"
+                if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
+                and k.feats.get("Case") == holder.feats.get("Case")]
+            person = [w for p in person for w in sentence.subtree(p, NAME_PARTS)]
+            pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
             text = sentence.span_text(subtree).strip("«»\"")
@@ -262,14 +415,27 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
     return None
 
 
+def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
+    """The subject of a verb of saying; before it, a nominative name the parser hung on a verb
+    it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл Карманов, его задержали")."""
+    subjects = sentence.children(verb, SUBJECT)
+    stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos == "PROPN" and (
+        w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
+        _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
+    return stray + subjects
+
+
 def _merge(events: list[EventRecord]) -> list[EventRecord]:
-    """One event per type, person set and polarity; a repeat fills the first one's gaps."""
+    """One event per type, person set and polarity; a repeat fills the first one's gaps. Not
+    merged: two dates, two terms, transfers to two places, and a detention with a remand in
+    custody ("задержали", then "суд арестовал") - these are two events."""
     kept: dict[tuple, EventRecord] = {}
     out = []
     for event in events:
-        key = (event.type, tuple(sorted(event.persons)), event.negated)
+        key = (event.type, tuple(sorted(event.persons)), event.negated,
+               event.extras.get("custody", False))
         first = kept.get(key)
-        if first is None or (first.date and event.date and first.date != event.date):
+        if first is None or _conflict(first, event):
             kept[key] = event
             out.append(event)
             continue
@@ -278,4 +444,52 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             if getattr(first, name) is None:
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
-    return out
+    return _share_charges(out)
+
+
+def _conflict(first: EventRecord, event: EventRecord) -> bool:
+    def differ(name: str) -> bool:
+        a, b = getattr(first, name), getattr(event, name)
+        return a is not None and b is not None and a != b
+    return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
+
+
+def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
+    """A sentence, conviction or charge without a described accusation takes the one the
+    article gives for the same person's case, where the article gives one only (FORMAT.md: the
+    charge of the same case of the same person; the article of law only where nothing else)."""
+    described: dict[str, set[str]] = {}
+    for event in events:
+        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
+            for pid in event.persons:
+                described.setdefault(pid, set()).add(event.charge)
+    for event in events:
+        if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
+                event.charge)):
+            continue
+        charges = {c for pid in event.persons for c in described.get(pid, ())}
+        if len(charges) == 1:
+            event.charge = charges.pop()
+    return events
+
+
+def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
+    """"Мосгорсуд сократил срок до полутора лет": the appeal gives a new sentence, with its
+    term."""
+    if event.type != "appeal":
+        return []
+    term = args.reduced_to(sentence.text)
+    if term is None:
+        return []
+    return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
+                    extras={})]
+
+
+def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
+    """"приговорили X и Y соответственно к 20 и 10 годам": one sentence per person, each with
+    its term, in the order the persons are named."""
+    terms = args.respective_terms(sentence.text)
+    if event.type != "sentence" or len(event.persons) < 2 or len(terms) != len(event.persons):
+        return [event]
+    return [replace(event, persons=[pid], term_months=term, sources=list(event.sources),
+                    extras=dict(event.extras)) for pid, term in zip(event.persons, terms)]

@@ -10,7 +10,7 @@ import re
 from ....model import PersonRecord, Span
 from . import RULES
 from .forms import same_word
-from .pipeline import Parsed
+from .pipeline import Parsed, models
 from .syntax import Sentence
 
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
@@ -20,6 +20,9 @@ AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]
 AGE_AFTER = RULES.pattern("age_after")
 BYLINES = RULES.words("bylines")
 PERSON_NOUNS = RULES.words("person_nouns")
+# A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
+FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
+CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 
 
 def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
@@ -34,7 +37,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
     persons: list[PersonRecord] = []
     mentions: dict[tuple[int, int], str] = {}
     for kind, start, end, normal in parsed.spans:
-        if kind != "PER" or _is_byline(parsed.text, start):
+        if kind != "PER" or _is_byline(parsed.text, start) or _is_no_person(parsed.text, start,
+                                                                              end):
             continue
         surface = parsed.text[start:end]
         located = sentence_of(parsed, start)
@@ -90,11 +94,15 @@ def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | Non
 
 
 def _nominative(normal: str, words: list) -> str:
-    """natasha's nominative, with the given names its dictionary lacks put in the nominative too:
-    a man's name in the genitive or accusative ending in -а/-я ("Сервера", "Эдема") drops it."""
+    """natasha's nominative, with the names its dictionary lacks put in the nominative too: a
+    man's given name in the genitive or accusative ending in -а/-я ("Сервера", "Эдема") drops
+    it; a woman's name keeps her forms ("Катерину Андрееву" -> "Катерина Андреева", where natasha
+    may give a man's "Андреев")."""
     tokens = normal.split()
     if len(tokens) != len(words):
         return normal
+    if _is_female(words):
+        return " ".join(_female_nominative(token, word.text) for token, word in zip(tokens, words))
     out = []
     for token, word in zip(tokens, words):
         oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
@@ -104,9 +112,51 @@ def _nominative(normal: str, words: list) -> str:
     return " ".join(out)
 
 
+def _is_female(words: list) -> bool:
+    """A woman's name: a surname in a woman's oblique form ("Андреевой", "Андрееву" as an
+    object, "Ясинской"), or a given name pymorphy knows only as a woman's ("Катерину")."""
+    last = words[-1]
+    match = FEMALE_OBLIQUE.search(last.text.lower())
+    if match and (match.group(2) not in ("у", "ую") or last.feats.get("Case") == "Acc"):
+        return True
+    if len(words) < 2:
+        return False
+    genders = {parse.feats.get("Gender") for parse in models().morph_vocab.parse(words[0].text)}
+    return genders == {"Fem"}
+
+
+def _female_nominative(token: str, surface: str) -> str:
+    """"Андреев"/"Андрееву"/"Андреевой" -> "Андреева", "Ясинскую" -> "Ясинская", "Марию" ->
+    "Мария"."""
+    if not CYRILLIC_WORD.fullmatch(token) or len(token) < 3:
+        return token
+    if re.search(r"(ов|ев|ёв|ин|ын)(у|ой|а)?$", token):
+        return re.sub(r"(ов|ев|ёв|ин|ын)(у|ой|а)?$", r"\1а", token)
+    if re.search(r"(ск|цк)(ую|ой|ая)$", token):
+        return re.sub(r"(ую|ой|ая)$", "ая", token)
+    if token == surface and token[-1] in "ую":
+        return token[:-1] + ("а" if token[-1] == "у" else "я")
+    return token
+
+
 def _add_alias(person: PersonRecord, form: str) -> None:
     if form not in person.aliases:
         person.aliases.append(form)
+
+
+def _is_no_person(text: str, start: int, end: int) -> bool:
+    """A name that is no person of the report: a title or an outlet in quotes («Медиазона»,
+    «Кот Леопольд»), a credit ("Видео: Давид Френкель / Медиазона", "Алексей Ивашкевич|Антон
+    Мардилович", "— Медиазона (@mediazzzona)"), a family in the plural ("дома Мустафаевых")."""
+    surface = text[start:end]
+    if text[max(0, start - 1):start] == "«" or text[end:end + 1] == "»":
+        return True
+    if "|" in (text[max(0, start - 1):start] + text[end:end + 1]) or text[end:end + 3] == " (@":
+        return True
+    line = text[text.rfind("\n", 0, start) + 1:start].lower()
+    if any(re.match(rf"\s*{word}\w*\s*:", line) for word in BYLINES):
+        return True
+    return " " not in surface and bool(re.search(r"[ыи]х$", surface))
 
 
 def _is_byline(text: str, start: int) -> bool:
@@ -122,7 +172,7 @@ def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text
         if match:
             person.age = int(match.group("age"))
     if words and person.gender is None:
-        gender = words[0].feats.get("Gender")
+        gender = "Fem" if _is_female(words) else words[0].feats.get("Gender")
         person.gender = {"Masc": "male", "Fem": "female"}.get(gender)
     if words:
         head = sentence.head(words[0])

@@ -13,7 +13,7 @@ from . import RULES
 from .syntax import Sentence, Word
 
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v1"
+VERSION = "habeas.russian.v2"
 
 
 @dataclass(frozen=True)

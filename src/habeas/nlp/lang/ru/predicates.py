@@ -38,13 +38,43 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 def has_term(word: Word, sentence: Sentence) -> bool:
     lemmas = {w.lemma for w in sentence.subtree(word)}
     lemmas |= {w.lemma for w in sentence.children(word, ("obj",))}
+    # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
-                          "работа", "наказание", "предупреждение"})
+                          "работа", "предупреждение"})
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
-    """"возбудили (уголовное) дело"."""
-    return "дело" in _object_lemmas(sentence, word)
+    """"возбудили (уголовное) дело", "прекратили уголовное преследование"."""
+    return bool({"дело", "преследование"} & _object_lemmas(sentence, word))
+
+
+def withholds_care(word: Word, sentence: Sentence) -> bool:
+    """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
+    медицинской помощи"."""
+    if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
+                                              "медикамент", "скорая"}:
+        return False
+    if word.lemma in ("лишить", "лишать"):
+        return True
+    head = sentence.head(word)
+    negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
+    return negated or (head is not None and head.lemma in ("отказаться", "отказываться",
+                                                           "отказать", "отказывать"))
+
+
+def protocol(word: Word, sentence: Sentence) -> bool:
+    """"составили протокол": an administrative charge."""
+    return "протокол" in _object_lemmas(sentence, word)
+
+
+def into_custody(word: Word, sentence: Sentence) -> bool:
+    """"заключил под стражу", "заключение под стражу": remanded in custody."""
+    return any(w.lemma == "стража" for w in sentence.subtree(word))
+
+
+def unknown_place(word: Word, sentence: Sentence) -> bool:
+    """"увезли в неизвестном направлении": taken where no one knows, an abduction."""
+    return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
 
 
 def object_charge(word: Word, sentence: Sentence) -> bool:
@@ -85,7 +115,9 @@ def object_decision(word: Word, sentence: Sentence) -> bool:
 
 
 def object_picket(word: Word, sentence: Sentence) -> bool:
-    return bool(_object_lemmas(sentence, word) & {"пикет", "акция", "митинг"})
+    """"вышел на пикет", "вышла с плакатом", "стоял с плакатом"."""
+    return bool(_object_lemmas(sentence, word) & {"пикет", "акция", "митинг", "плакат",
+                                                  "транспарант"})
 
 
 def object_force(word: Word, sentence: Sentence) -> bool:
@@ -94,8 +126,9 @@ def object_force(word: Word, sentence: Sentence) -> bool:
 
 
 def freedom(word: Word, sentence: Sentence) -> bool:
-    """"вышел на свободу"."""
-    return "свобода" in _object_lemmas(sentence, word)
+    """"вышел на свободу" (not "вышел с плакатом «Свободу ...»")."""
+    return any(kid.lemma == "свобода" and preposition(sentence, kid) == "на"
+               for kid in sentence.children(word, ("obl", "obj", "nmod")))
 
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
@@ -119,8 +152,17 @@ def has_sentencing_verb(word: Word, sentence: Sentence) -> bool:
     """The noun is the object of a verb that is a trigger itself ("вынес приговор" is kept;
     "изменил приговор", "предъявили обвинение" are the verb's)."""
     head = sentence.head(word)
-    return head is not None and head.lemma in ("изменить", "предъявить", "оставить",
-                                               "отменить", "обвинить")
+    return head is not None and head.lemma in (
+        "изменить", "предъявить", "оставить", "отменить", "обвинить", "обжаловать", "отклонить",
+        "смягчить", "сократить", "пересмотреть", "апелляция", "жалоба", "обжалование")
+
+
+def moved_to_house_arrest(word: Word, sentence: Sentence) -> bool:
+    """"оказалась под домашним арестом", "находится под домашним арестом": out of custody into
+    house arrest, a release ("перевели под домашний арест", "отпустили" are their verbs')."""
+    head = sentence.head(word)
+    return house_arrest(word, sentence) and preposition(sentence, word) == "под" and (
+        head is not None and head.lemma in ("оказаться", "находиться"))
 
 
 def house_arrest(word: Word, sentence: Sentence) -> bool:
@@ -133,7 +175,7 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
     head = sentence.head(word)
     return head is not None and head.lemma in (
         "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить")
+        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
 
 
 def release_noun(word: Word, sentence: Sentence) -> bool:

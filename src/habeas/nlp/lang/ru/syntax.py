@@ -39,6 +39,15 @@ class Sentence:
     def head(self, word: Word) -> Word | None:
         return self.words[word.head] if word.head is not None else None
 
+    def ancestors(self, word: Word) -> list[Word]:
+        """The word's head, its head's head, ... up to the root (a parse may hold a cycle)."""
+        found, seen, head = [], {word.i}, self.head(word)
+        while head is not None and head.i not in seen:
+            seen.add(head.i)
+            found.append(head)
+            head = self.head(head)
+        return found
+
     def subtree(self, word: Word, rels: frozenset[str] | None = None) -> list[Word]:
         """The word and what hangs from it (through ``rels`` only, if given), in text order."""
         found, todo, seen = [word], [word], {word.i}

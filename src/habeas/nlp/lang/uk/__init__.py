@@ -1,0 +1,1 @@
+"""Ukrainian: persons only (``lang.uk.pipeline``); no event rules yet."""
