@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, Span
 from ..store import bulk
-from ..store.crud import _Writer, date_precision
+from ..store.crud import date_precision
 from ..store.models import _encode_json as encode_json
 from ..store.models import (
     Article,
@@ -48,6 +48,7 @@ from ..store.models import (
 )
 from ..store.persons import canonical, member_roots, name_key, surname_of
 from ..store.resolution import Merge, PersonKey
+from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
 from .names import MIN_FUZZY_LENGTH, Name, block_keys, name_score, parse
 from .persons import SUGGEST
@@ -232,7 +233,7 @@ PERSON_CLAIMS = ("birth_year", "status", "notes")
 
 @dataclass
 class Pending:
-    """New rows queued for one bulk write; ``flush`` writes them as ``crud._Writer`` would,
+    """New rows queued for one bulk write; ``flush`` writes them as ``article._Writer`` would,
     ``publish`` tells the batch's writer what they said (for a row the resolver sees next)."""
 
     article_id: int
@@ -321,7 +322,7 @@ _EVENT_VALUES = operator.attrgetter(*EVENT_FIELDS)
 
 
 def _event_values(record: EventRecord, person_id: int) -> list[tuple[str, Any]]:
-    """An event's claims (field, value), as ``crud._Writer`` makes them, None values too."""
+    """An event's claims (field, value), as ``article._Writer`` makes them, None values too."""
     return [("type", record.type), ("persons", [person_id]),
             *zip(EVENT_FIELDS, _EVENT_VALUES(record))]
 

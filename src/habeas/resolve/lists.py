@@ -38,9 +38,10 @@ from sqlalchemy.orm import Session
 
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
-from ..store.crud import _Writer, add_article
+from ..store.crud import add_article
 from ..store.models import Article
 from ..store.persons import canonical, name_key
+from .article import _Writer
 from .bulk import NameIndex, NewRow, Pending, among
 from .evidence import Profile
 from .evidence import birth_year as implied_birth_year

@@ -126,6 +126,10 @@ class Article(Base):
     extracted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     extractor: Mapped[str | None] = mapped_column(Text)  # JSON: component -> versioned name
     error: Mapped[str | None] = mapped_column(Text)
+    # The NLP's Extraction (``Extraction.to_record``), kept for resolution (``resolve.article``):
+    # set while the article is still pending means "read, not yet resolved". Deferred: lists of
+    # articles never load it.
+    extraction: Mapped[Any | None] = mapped_column(JSONText, deferred=True)
 
     def __repr__(self) -> str:
         return f"<Article {self.id} {self.status} {self.title!r}>"
