@@ -30,6 +30,8 @@ from ..model import Document
 # Batches in flight per worker: one being read, one waiting, so a worker never idles while the
 # writer stores the batch before.
 WINDOW = 2
+# How often a worker process checks that the writer still runs.
+WATCH_SECONDS = 1.0
 
 
 @dataclass
@@ -96,10 +98,34 @@ def workers(*, jobs: int, scheduler: str | None, model: str, batch_size: int,
         # the progress bar's, its database connections)
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["habeas.nlp.workers", "habeas.nlp.dispatch"])
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch,
+                                 initargs=(os.getpid(),)) as pool:
             yield Workers(jobs, lambda batches: ordered(
                 lambda b: pool.submit(extract_batch, model, batch_size, b), batches,
                 WINDOW * jobs))
+
+
+def _watch(writer: int) -> None:
+    """In a worker: end this process when the writer is gone (a ``kill -9`` of ``habeas run``
+    must not leave workers behind: nothing else tells them, their queue stays open)."""
+    import threading
+    import time
+
+    import psutil
+
+    process = psutil.Process(writer)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            try:
+                gone = not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
+            except psutil.Error:
+                gone = True
+            if gone:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="habeas-writer-watch", daemon=True).start()
 
 
 def ordered(submit: Callable[[list[Document]], Future], batches: Iterable[list[Document]],
