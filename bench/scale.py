@@ -61,7 +61,7 @@ def fill(habeas, size: int, rng: random.Random) -> None:
     from habeas.resolve.names import block_keys, parse
     from habeas.store import bulk
     from habeas.store.models import (Article, Claim, Event, EventPerson, EventSource, Mention,
-                                     Person, PersonAlias, utcnow)
+                                     Person, PersonAlias, last_token, utcnow)
     from habeas.store.persons import name_key
     from habeas.store.resolution import PersonKey
 
@@ -74,15 +74,16 @@ def fill(habeas, size: int, rng: random.Random) -> None:
             name = f"{p['given'][0].capitalize()} {p['surname']}"
             # one in twenty persons was merged into the one before (a resolver's merge)
             into = pid - 1 if pid != person_ids[0] and rng.random() < 0.05 else None
-            persons.append((pid, name, name_key(name), into))
+            persons.append((pid, name, name_key(name), last_token(name_key(name)), into))
             for alias in (p["surname"], f"{p['given'][0].capitalize()} {p['patronymic']} "
                           f"{p['surname']}"):
-                aliases.append((pid, alias, name_key(alias)))
+                aliases.append((pid, alias, name_key(alias), last_token(name_key(alias))))
             for key in sorted(block_keys(parse(name)) | block_keys(parse(p["surname"]))):
                 keys.append((pid, key[:64]))
-        bulk.insert_rows(session, Person.__table__, ["id", "name", "key", "merged_into_id"],
+        bulk.insert_rows(session, Person.__table__, ["id", "name", "key", "surname",
+                                                     "merged_into_id"],
                          persons, same={"created_at": now})
-        bulk.insert_rows(session, PersonAlias.__table__, ["person_id", "alias", "key"],
+        bulk.insert_rows(session, PersonAlias.__table__, ["person_id", "alias", "key", "surname"],
                          aliases)
         bulk.insert_rows(session, PersonKey.__table__, ["person_id", "key"], keys)
     for start in range(0, size, FILL_CHUNK):

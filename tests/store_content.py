@@ -15,9 +15,10 @@ from habeas.store.models import Base, UTCDateTime
 TABLES = ("articles", "persons", "person_aliases", "person_keys", "mentions", "events",
           "event_persons", "event_sources", "claims", "statistics", "merges",
           "merge_suggestions")
-# Columns that are not the record's content: when it happened, and the staged Extraction the
-# record was resolved from (absent from stores made before it was kept).
-SKIPPED = {"extraction"}
+# Columns that are not the record's content: the staged Extraction the record was resolved from,
+# and a key's surname (derived from the key); both absent from stores made before migration
+# 0006, which are compared with newer ones.
+SKIPPED = {"extraction", "surname"}
 
 
 def store_content(url: str) -> dict[str, list[tuple]]:

@@ -45,6 +45,7 @@ from ..store.models import (
     EventSource,
     Person,
     PersonAlias,
+    last_token,
 )
 from ..store.persons import canonical, member_roots, name_key, surname_of
 from ..store.resolution import Merge, PersonKey
@@ -259,8 +260,9 @@ class Pending:
             row.result.person_id = pid
             values = row.values
             name = values["name"].strip()
-            persons.append((pid, name, row.keys[0]))
-            aliases += [(pid, alias, key) for alias, key in _aliases(values, row.keys)]
+            persons.append((pid, name, row.keys[0], last_token(row.keys[0])))
+            aliases += [(pid, alias, key, last_token(key))
+                        for alias, key in _aliases(values, row.keys)]
             blocks: set[str] = set()
             for text in (name, *values["aliases"]):
                 blocks |= block_keys(parse(text))
@@ -283,9 +285,10 @@ class Pending:
                            if value is not None]
             self.unpublished.append((pid, values, made))
         now = dt.datetime.now(dt.timezone.utc)
-        bulk.insert_rows(session, Person.__table__, ("id", "name", "key"), persons,
+        bulk.insert_rows(session, Person.__table__, ("id", "name", "key", "surname"), persons,
                          same={"created_at": now})
-        bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
+        bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key", "surname"),
+                         aliases)
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(session, Event.__table__, EVENT_COLUMNS, events,
                          same={"negated": False, "hedged": False, "created_at": now})

@@ -29,7 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 # Constraint names are fixed by convention so that SQLite batch migrations and PostgreSQL
@@ -81,6 +81,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 
 # One encoder for every JSON value written (json.dumps with options builds one per call).
 _encode_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+def last_token(key: str | None) -> str:
+    """A name key's last token, its surname ("" for an empty key)."""
+    parts = (key or "").split()
+    return parts[-1] if parts else ""
 
 
 class JSONText(TypeDecorator[Any]):
@@ -142,6 +148,9 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)  # see persons.name_key
+    # The key's last token, kept by ``validates``: "persons with this surname" is an indexed
+    # lookup, not a LIKE '% surname' that reads every row (``persons.persons_by_surname``).
+    surname: Mapped[str | None] = mapped_column(String(300), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("persons.id", ondelete="SET NULL"), index=True
@@ -151,6 +160,11 @@ class Person(Base):
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True,
         order_by="PersonAlias.id",
     )
+
+    @validates("key")
+    def _key(self, _, key: str) -> str:
+        self.surname = last_token(key)
+        return key
 
     def __repr__(self) -> str:
         return f"<Person {self.id} {self.name!r}>"
@@ -165,8 +179,14 @@ class PersonAlias(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)
+    surname: Mapped[str | None] = mapped_column(String(300), index=True)  # as Person.surname
 
     person: Mapped[Person] = relationship(back_populates="aliases")
+
+    @validates("key")
+    def _key(self, _, key: str) -> str:
+        self.surname = last_token(key)
+        return key
 
 
 class Mention(Base):
