@@ -8,9 +8,8 @@ from __future__ import annotations
 import pytest
 
 from habeas.workspace import Habeas
-from store_content import store_content
-
-from conftest import EXAMPLES
+from tests.conftest import EXAMPLES
+from tests.store_content import store_content
 
 REPORTS = EXAMPLES / "reports"
 
@@ -49,3 +48,36 @@ def test_dask_cluster_same_record_on_postgresql(database_url, one_process):
                                   dashboard_address=None) as cluster:
         on_cluster = run(database_url, scheduler=cluster.scheduler_address)
     assert on_cluster == one_process
+
+
+def test_resolve_alone_after_a_stop_between_the_stages(tmp_path, nlp, one_process):
+    """Extractions stored but not resolved (a run stopped between the stages): ``habeas
+    resolve`` writes the record, the same as one uninterrupted run; a second time, nothing."""
+    from typer.testing import CliRunner
+
+    from habeas.cli import app
+    from habeas.config import DEFAULT_MODEL
+    from habeas.nlp.workers import extract_batch
+    from habeas.store import crud
+    from habeas.workspace import _document_of
+
+    url = f"sqlite:///{tmp_path / 'staged.db'}"
+    habeas = Habeas(database_url=url)
+    try:
+        habeas.ingest([REPORTS])
+        with habeas.session() as session, session.begin():
+            documents = [_document_of(a) for a in crud.pending_articles(session=session)]
+        results = extract_batch(DEFAULT_MODEL, 32, documents, lambda: nlp)
+        with habeas.transaction() as session:
+            crud.store_extractions(session=session, extractions={
+                int(r.source.removeprefix("article:")): r.record for r in results})
+        assert habeas.staged() == 10 and habeas.article_counts()["extracted"] == 0
+    finally:
+        habeas.close()
+    runner = CliRunner()
+    first = runner.invoke(app, ["--db", url, "resolve"])
+    assert first.exit_code == 0, first.output
+    assert "Resolved 10 article(s)" in first.output
+    assert store_content(url) == one_process
+    again = runner.invoke(app, ["--db", url, "resolve"])
+    assert again.exit_code == 0 and "Resolved 0 article(s)" in again.output

@@ -161,9 +161,9 @@ def print_ingest(report: IngestReport) -> None:
                       soft_wrap=True)
 
 
-def print_extract(report: ExtractReport) -> None:
+def print_extract(report: ExtractReport, done: str = "Extracted") -> None:
     types = ", ".join(f"{n} {t}" for t, n in report.event_types.most_common())
-    console.print(f"[bold]Extracted[/bold] {report.articles} article(s): {report.events} "
+    console.print(f"[bold]{done}[/bold] {report.articles} article(s): {report.events} "
                   f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
     if report.elsewhere:
@@ -286,7 +286,7 @@ def resolve(ctx: typer.Context, db: DbOption = None) -> None:
             report = habeas.resolve(progress=lambda n: bar.advance(task, n))
     except HabeasError as e:
         fail(e)
-    print_extract(report)
+    print_extract(report, "Resolved")
 
 
 @app.command()

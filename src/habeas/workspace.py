@@ -87,6 +87,8 @@ class Habeas:
         self._sessionmaker = None
         self._writer = None
         self._nlp = None
+        # the stored names, for resolution (``resolve.article.save_extraction``)
+        self._names = None
 
     # ------------------------------------------------------------ resources
 
@@ -310,10 +312,15 @@ class Habeas:
     def _resolve_one(self, article_id: int, name: str, report: ExtractReport,
                      progress: Progress | None) -> None:
         from .resolve.article import resolve_staged
+        from .resolve.bulk import NameIndex
+
+        if self._names is None:  # read once, then kept up to date article by article
+            self._names = NameIndex()
 
         def once():
             with self.session(write=True) as session, session.begin():
-                return resolve_staged(session=session, article_id=article_id)
+                return resolve_staged(session=session, article_id=article_id,
+                                      names=self._names)
 
         try:
             done = db.retrying(once)

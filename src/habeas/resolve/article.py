@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.orm import Session
@@ -49,8 +49,11 @@ from . import events as event_resolution
 from .events import refresh, subsumed
 from .persons import index_person, record_profile, resolve_person, separate_names
 
+if TYPE_CHECKING:
+    from .bulk import NameIndex
 
-def resolve_staged(*, session: Session, article_id: int
+
+def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
                    ) -> tuple[dict[str, int], Extraction] | None:
     """Write the record of an article whose Extraction the writer kept (``store.crud.
     store_extractions``): its counts and the Extraction; None when there is nothing to do (the
@@ -59,12 +62,13 @@ def resolve_staged(*, session: Session, article_id: int
     if article is None or article.status != "pending" or article.extraction is None:
         return None
     extraction = Extraction.from_record(article.extraction)
-    return save_extraction(session=session, article=article, extraction=extraction), extraction
+    return save_extraction(session=session, article=article, extraction=extraction,
+                           names=names), extraction
 
 
 def save_extraction(
     *, session: Session, article: Article, extraction: Extraction,
-    keep: Collection[int] | None = None,
+    keep: Collection[int] | None = None, names: NameIndex | None = None,
 ) -> dict[str, int]:
     """Replace ``article``'s facts with ``extraction``'s; returns what was written.
 
@@ -76,13 +80,22 @@ def save_extraction(
     of being deleted; and the article's persons stay until the new facts are written, so a
     person named again keeps its id, its merges and the decisions about it. Those left with
     nothing pointing at them are deleted then, unless merged into another (a merge is history).
+
+    ``names``: the stored names, kept in memory by a writer across articles
+    (``resolve.bulk.NameIndex``, brought up to date here). A new person is then compared with
+    only the persons whose names can score above zero, not with every person sharing a loose
+    blocking key, a block that grows with the store; the outcome is the same.
     """
     again = keep is not None
     persons_before = clear_extraction(session=session, article=article, keep=keep or (),
                                       persons=not again)
-    writer = _Writer(session, article, extraction)
+    writer = _Writer(session, article, extraction, names)
     for record in extraction.persons:
         writer.person(record)
+    if names is not None:  # this article's persons and spellings are candidates too
+        names.refresh(session)
+        for person in writer.renamed:
+            names.add([person.name], person_id=person.id)
     writer.resolve_new_persons(extraction)
     same = event_resolution.plan(session, article=article, records=extraction.events,
                                  persons=[writer.known_ids(r) for r in extraction.events])
@@ -153,8 +166,12 @@ def _refresh_event(session: Session, event_id: int) -> None:
 class _Writer:
     """Writes one extraction's persons and events; keeps the local-id map and the counts."""
 
-    def __init__(self, session: Session, article: Article, extraction: Extraction) -> None:
+    def __init__(self, session: Session, article: Article, extraction: Extraction,
+                 names: NameIndex | None = None) -> None:
         self.session = session
+        self.names = names
+        # stored persons this article gave a fuller name (``promote_name``)
+        self.renamed: list[Person] = []
         self.article = article
         self.persons: dict[str, Person] = {}
         # a record that held two people (brothers named together) -> the other persons
@@ -195,7 +212,10 @@ class _Writer:
             self.new.append((person, record))
         else:
             person = canonical(self.session, person)
+            before = person.key
             promote_name(self.session, person, record.name)
+            if person.key != before:
+                self.renamed.append(person)
             self.counts["persons_matched"] += 1
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
@@ -227,7 +247,12 @@ class _Writer:
             places = {e.place for e in extraction.events if record.id in e.persons and e.place}
             profile = record_profile(record, published=self.article.published,
                                      comentions=others, places=places)
-            outcome = resolve_person(self.session, person, profile)
+            near = None
+            if self.names is not None:
+                from .bulk import among  # resolve.bulk builds on this module
+
+                near = among(self.session, self.names, self.names.near(profile.names))
+            outcome = resolve_person(self.session, person, profile, among=near)
             if outcome.action == "merged":
                 self.counts["persons_merged"] += 1
             elif outcome.action == "suggested":
