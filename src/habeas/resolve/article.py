@@ -55,9 +55,10 @@ if TYPE_CHECKING:
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
                    ) -> tuple[dict[str, int], Extraction] | None:
-    """Write the record of an article whose Extraction the writer kept (``store.crud.
-    store_extractions``): its counts and the Extraction; None when there is nothing to do (the
-    article was resolved meanwhile, by another process, or is gone)."""
+    """Write the record of an article whose Extraction the writer kept
+    (``crud.store_extractions``): its counts and the Extraction; None when there is nothing to
+    do (the article was resolved meanwhile, by another process, or is gone). ``names``: see
+    ``save_extraction``."""
     article = crud.get_article(session=session, article_id=article_id)
     if article is None or article.status != "pending" or article.extraction is None:
         return None

@@ -6,7 +6,7 @@ accepted or rejected, or edited: ``supersedes_id`` links an edit to what it repl
 with a key that does not depend on ids: the claim's subject (a person, followed through merges;
 an event, by its type and persons), its field and value, and where it was read (offsets, else
 the sentence). Those chains are kept, as history, while the rest of the article's facts are
-replaced (``resolve.article.save_extraction(keep=...)``, which also keeps the article's persons, so a
+replaced (``article.save_extraction(keep=...)``, which also keeps the article's persons, so a
 person named again keeps its id and its merges). Each new claim whose key is a kept chain's
 carries the decision on: it supersedes the chain's head, with the same status, reviewer and
 time; an edit is made again on top of it. Nothing is overwritten: the old claims stay, and
