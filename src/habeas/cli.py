@@ -121,7 +121,7 @@ def do_ingest(habeas: Habeas, paths, overrides, encoding) -> IngestReport:
 
 
 Jobs = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, show_default="every core",
+    "--jobs", "-j", min=1, show_default="HABEAS_JOBS, else every core",
     help="Worker processes for the NLP (this process stores and resolves, in article order: "
          "the record is the same as with --jobs 1).")]
 Scheduler = Annotated[Optional[str], typer.Option(
@@ -138,7 +138,7 @@ def do_extract(habeas: Habeas, limit: int | None, jobs: int | None = None,
         total = min(total, limit)
     if total == 0:
         return ExtractReport()
-    jobs = jobs or default_jobs()
+    jobs = jobs or habeas.settings.jobs or default_jobs()
     if jobs == 1 and not scheduler:
         habeas.nlp  # noqa: B018  (load the model before the bar starts)
     with progress_bar() as bar:
