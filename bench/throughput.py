@@ -1,18 +1,29 @@
 """Throughput: Habeas extraction vs raw ``nlp.pipe`` of the same spaCy model, same texts, one run.
 
     .venv/bin/python bench/throughput.py [--repeat N] [--texts DIR]
+    .venv/bin/python bench/throughput.py --end-to-end [--jobs 2] [--articles 400]
 
 Prints articles/s for each and the ratio habeas/raw (1.0 would mean Habeas adds nothing). The
 texts are the example articles and, where ``../shared`` is present, the seed gold file,
 repeated to make a few hundred articles. Then the same for Russian: the Russian pipeline
 (natasha + the rules of ``lang/ru``) vs raw natasha (segmentation, morphology, syntax, NER) on
 the Russian example articles and ``tests/gold-ru``.
+
+``--end-to-end`` times whole processes, one after the other in the same run: ``habeas run
+--jobs N`` (start-up, ingest, NLP in N worker processes, storing, resolution, search index)
+into a fresh SQLite store, against a process that loads the same spaCy model and runs raw
+``nlp.pipe(texts, n_process=N)``, on the same English texts (the examples, ``tests/gold`` and
+``../shared/gold/real``, each copy made unique by a numbered last line, since Habeas stores a
+text once).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -45,7 +56,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=40, help="copies of each text")
     parser.add_argument("--texts", type=Path, action="append",
                         help="folders of articles (default: examples/ and tests/gold/)")
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="habeas run --jobs N against raw nlp.pipe(n_process=N), whole "
+                             "processes")
+    parser.add_argument("--jobs", type=int, default=2, help="with --end-to-end: processes")
+    parser.add_argument("--articles", type=int, default=400,
+                        help="with --end-to-end: how many articles")
+    parser.add_argument("--scheduler", help="with --end-to-end: habeas run --scheduler ADDRESS "
+                        "(a Dask cluster) instead of --jobs N")
     args = parser.parse_args()
+    if args.end_to_end:
+        end_to_end(args.jobs, args.articles, args.texts, args.scheduler)
+        return
     folders = args.texts or [ROOT / "examples", ROOT / "tests" / "gold"]
     loaded = load_documents(folders)
     russian = [d for d in loaded if d.language == "ru"]
@@ -75,6 +97,52 @@ def main() -> None:
     print(f"ratio        : {habeas_rate / raw_rate:8.3f}  (habeas / raw; goal >= 0.8)")
     print(json.dumps(result))
     russian_bench(russian + load_documents([ROOT / "tests" / "gold-ru"]), args.repeat)
+
+
+RAW_PIPE = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[1])
+texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8")]
+n = sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32))
+assert n == len(texts)
+"""
+
+
+def end_to_end(jobs: int, articles: int, folders: list[Path] | None,
+               scheduler: str | None = None) -> None:
+    """``habeas run --jobs N`` vs raw ``nlp.pipe(n_process=N)``: whole processes, same texts."""
+    folders = folders or [ROOT / "examples", ROOT / "tests" / "gold",
+                          ROOT.parent / "shared" / "gold" / "real"]
+    english = [d for d in load_documents(folders) if d.language in (None, "en")]
+    texts = [f"{english[n % len(english)].text}\n\n(Copy {n // len(english) + 1}.)"
+             for n in range(articles)]
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as work:
+        lines = Path(work) / "texts.jsonl"
+        with lines.open("w", encoding="utf-8") as out:
+            for n, text in enumerate(texts):
+                out.write(json.dumps({"id": f"t{n}", "title": f"Text {n}", "language": "en",
+                                      "text": text}, ensure_ascii=False) + "\n")
+        habeas = [str(Path(sys.executable).parent / "habeas"), "--db",
+                  f"sqlite:///{Path(work) / 'bench.db'}", "run", str(lines),
+                  *(["--scheduler", scheduler] if scheduler else ["--jobs", str(jobs)])]
+        raw = [sys.executable, "-c", RAW_PIPE, DEFAULT_MODEL, str(lines), str(jobs)]
+        raw_seconds = timed(lambda: subprocess.run(raw, check=True))
+        habeas_seconds = timed(lambda: subprocess.run(habeas, check=True,
+                                                      stdout=subprocess.DEVNULL))
+    raw_rate, habeas_rate = articles / raw_seconds, articles / habeas_seconds
+    print(f"{articles} articles, {words} words, model {DEFAULT_MODEL}, {jobs} process(es), "
+          "whole processes")
+    print(f"raw nlp.pipe(n_process={jobs})  : {raw_rate:8.1f} articles/s ({raw_seconds:.1f} s)")
+    how = f"--scheduler {scheduler}" if scheduler else f"--jobs {jobs}"
+    print(f"habeas run {how:<17}: {habeas_rate:8.1f} articles/s "
+          f"({habeas_seconds:.1f} s)")
+    print(f"ratio                       : {habeas_rate / raw_rate:8.3f}  (habeas / raw; goal "
+          ">= 0.8)")
+    print(json.dumps({"articles": articles, "words": words, "jobs": jobs, "scheduler": scheduler,
+                      "raw_articles_per_s": round(raw_rate, 2),
+                      "habeas_run_articles_per_s": round(habeas_rate, 2),
+                      "ratio_end_to_end": round(habeas_rate / raw_rate, 3)}))
 
 
 def russian_bench(documents: list[Document], repeat: int) -> None:

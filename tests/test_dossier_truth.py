@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
 from habeas.resolve.events import ages_agree, birth_window, given_names_fit
 from habeas.resolve.names import parse
-from habeas.store import accounts, add_article, queries, save_extraction
+from habeas.resolve.article import save_extraction
+from habeas.store import accounts, add_article, queries
 from habeas.resolve import events as event_resolution
 from habeas.store.models import Event, EventSource, Mention, Person
 from habeas.workspace import Habeas

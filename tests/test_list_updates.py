@@ -17,7 +17,8 @@ from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
 from habeas.resolve import lists
 from habeas.resolve.list_check import check_list, months_before
 from habeas.resolve.lists import import_list
-from habeas.store.crud import add_article, save_extraction
+from habeas.resolve.article import save_extraction
+from habeas.store.crud import add_article
 from habeas.store.lists import ListEntry, ListImport
 from habeas.store.models import Claim, Event, EventPerson, EventSource, Person, PersonAlias
 from habeas.workspace import Habeas

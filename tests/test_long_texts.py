@@ -74,7 +74,8 @@ def test_a_failing_article_is_marked_failed_and_retried(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pieces, "make_doc", boom)
     runner = CliRunner()
-    result = runner.invoke(app, ["--db", db, "run", str(folder)])
+    # --jobs 1: the NLP in this process, where the failure is patched in
+    result = runner.invoke(app, ["--db", db, "run", str(folder), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "Extracted 2 article(s)" in result.output
     assert re.search(r"failed \S+: \[E009\] Cannot extract a text of \d+ "
@@ -82,7 +83,7 @@ def test_a_failing_article_is_marked_failed_and_retried(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
     assert counts(db) == {"extracted": 2, "failed": 1}
     monkeypatch.setattr(pieces, "make_doc", real)
-    result = runner.invoke(app, ["--db", db, "extract", "--retry"])
+    result = runner.invoke(app, ["--db", db, "extract", "--retry", "--jobs", "1"])
     assert "Retrying 1 failed article(s)." in result.output
     assert "Extracted 1 article(s)" in result.output
     assert counts(db) == {"extracted": 3}

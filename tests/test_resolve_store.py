@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 import habeas.cli
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
 from habeas.resolve import persons as resolution
+from habeas.resolve.article import save_extraction
 from habeas.resolve.commands import register
 from habeas.store import (
     Article,
@@ -24,7 +25,6 @@ from habeas.store import (
     migrate,
     person_dossier,
     queries,
-    save_extraction,
     unit_of_work,
 )
 from habeas.store.resolution import Merge, Suggestion

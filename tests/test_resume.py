@@ -1,5 +1,7 @@
-"""``habeas run`` killed with SIGKILL halfway through a folder, then run again: every article
-stored exactly once and extracted, no event counted twice. Runs on SQLite and PostgreSQL."""
+"""``habeas run --jobs 2`` killed with SIGKILL halfway through a folder (the writer process,
+with its two NLP workers running), then run again: every article stored exactly once and
+extracted exactly once (the same facts per article as a clean run), the workers gone with the
+writer. Runs on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import sqlalchemy as sa
 
 from habeas.store.db import make_engine
@@ -40,8 +43,22 @@ def counts(url):
     return articles[0], articles[1], extracted, events
 
 
-def habeas_run(url, folder, **kwargs):
-    command = [sys.executable, "-m", "habeas", "--db", url, "run", str(folder)]
+def facts_per_article(url):
+    """Per article (by its text's hash): its status and how many mentions, claims, event
+    sources and statistics it gave: an article extracted twice would have more."""
+    engine = make_engine(url)
+    counted = ", ".join(f"(select count(*) from {t} where {t}.article_id = a.id)"
+                        for t in ("mentions", "claims", "event_sources", "statistics"))
+    with engine.connect() as c:
+        rows = c.execute(sa.text(f"select a.content_hash, a.status, {counted} from articles a"))
+        facts = {row[0]: tuple(row[1:]) for row in rows}
+    engine.dispose()
+    return facts
+
+
+def habeas_run(url, folder, jobs=2, **kwargs):
+    command = [sys.executable, "-m", "habeas", "--db", url, "run", str(folder),
+               "--jobs", str(jobs)]
     env = {**os.environ, "HABEAS_BATCH_SIZE": "4"}
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             **kwargs)
@@ -61,8 +78,12 @@ def test_sigkill_halfway_then_resume(tmp_path, database_url):
             continue
         if extracted >= 8:
             break
+    workers = psutil.Process(process.pid).children(recursive=True)
+    assert workers, "the NLP should run in worker processes"
     process.send_signal(signal.SIGKILL)
     process.wait()
+    _, alive = psutil.wait_procs(workers, timeout=30)
+    assert alive == [], "the NLP workers should end with the writer"
     total, distinct, done, _ = counts(database_url)
     assert 0 < done < ARTICLES, "the kill should land halfway through extraction"
     assert total == distinct
@@ -74,7 +95,8 @@ def test_sigkill_halfway_then_resume(tmp_path, database_url):
     total, distinct, done, events = counts(database_url)
     assert total == distinct == done == ARTICLES
 
-    # The same folder into a fresh store gives the same number of events: nothing doubled.
+    # The same folder into a fresh store, in one process, gives the same facts: nothing doubled.
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
-    habeas_run(clean, folder).communicate(timeout=600)
+    habeas_run(clean, folder, jobs=1).communicate(timeout=600)
     assert counts(clean)[3] == events
+    assert facts_per_article(database_url) == facts_per_article(clean)

@@ -111,8 +111,8 @@ def test_a_stored_claim_names_the_rules_that_made_it(nlp, database_url):
 
     from habeas.model import Document
     from habeas.nlp.pipeline import extract_text
-    from habeas.store import (add_article, make_engine, make_sessionmaker, migrate,
-                              save_extraction, unit_of_work)
+    from habeas.resolve.article import save_extraction
+    from habeas.store import add_article, make_engine, make_sessionmaker, migrate, unit_of_work
     from habeas.store.models import Claim
 
     rules = load_rules("en")

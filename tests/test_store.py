@@ -14,6 +14,7 @@ from sqlalchemy import func, inspect, select
 
 from habeas.errors import StoreError
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span, Statistic
+from habeas.resolve.article import save_extraction
 from habeas.store import (
     Article,
     Base,
@@ -40,7 +41,6 @@ from habeas.store import (
     migrate,
     pending_articles,
     person_dossier,
-    save_extraction,
     unit_of_work,
 )
 from habeas.store.persons import add_alias

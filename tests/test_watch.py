@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 from habeas.cli import app
 from habeas.model import Document, EventRecord, Extraction, PersonRecord
 from habeas.monitor import alerts, deliver, watch
-from habeas.store import accounts, add_article, save_extraction
+from habeas.resolve.article import save_extraction
+from habeas.store import accounts, add_article
 from habeas.store.models import Article, Event
 from habeas.store.monitor import Alert, SeenItem
 from habeas.workspace import Habeas

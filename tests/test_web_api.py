@@ -218,7 +218,8 @@ def test_tokens_are_stored_hashed(web):
 def test_a_persons_events_include_those_of_everyone_merged_into_them(tmp_path):
     from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
     from habeas.resolve.persons import merge
-    from habeas.store import Person, add_article, save_extraction
+    from habeas.resolve.article import save_extraction
+    from habeas.store import Person, add_article
     from habeas.web.search import person_rows
     from habeas.web.stats import page_events
     from habeas.workspace import Habeas

@@ -213,7 +213,8 @@ def test_a_hostile_report_runs_nothing(page):
 def test_merge_suggestions_by_keyboard(page, served):
     """Runs last: the suggestions it stores head the queue until decided."""
     from habeas.model import Document, Extraction, PersonRecord
-    from habeas.store import add_article, save_extraction
+    from habeas.resolve.article import save_extraction
+    from habeas.store import add_article
     from tests.test_web_suggestions import REPORTS
     from tests.test_web_fixtures import VERSIONS, span
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pytest
 
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
-from habeas.store import accounts, add_article, save_extraction
+from habeas.resolve.article import save_extraction
+from habeas.store import accounts, add_article
 from habeas.workspace import Habeas
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")

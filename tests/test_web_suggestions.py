@@ -15,7 +15,8 @@ import pytest
 from sqlalchemy import select
 
 from habeas.model import Document, Extraction, PersonRecord
-from habeas.store import Person, add_article, save_extraction
+from habeas.resolve.article import save_extraction
+from habeas.store import Person, add_article
 from habeas.store.accounts import AuditEntry
 from habeas.store.resolution import Merge, Suggestion
 from tests.test_web_fixtures import VERSIONS, client, sign_in, span, web  # noqa: F401

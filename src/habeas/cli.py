@@ -122,16 +122,31 @@ def do_ingest(habeas: Habeas, paths, overrides, encoding) -> IngestReport:
                              progress=lambda n: bar.advance(task, n))
 
 
-def do_extract(habeas: Habeas, limit: int | None) -> ExtractReport:
+Jobs = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, show_default="HABEAS_JOBS, else every core",
+    help="Worker processes for the NLP (this process stores and resolves, in article order: "
+         "the record is the same as with --jobs 1).")]
+Scheduler = Annotated[Optional[str], typer.Option(
+    help="Run the NLP on the Dask cluster whose scheduler is at this address "
+         "(tcp://HOST:8786; see docs/scale.md); this process stores and resolves.")]
+
+
+def do_extract(habeas: Habeas, limit: int | None, jobs: int | None = None,
+               scheduler: str | None = None) -> ExtractReport:
+    from .nlp.workers import default_jobs
+
     total = habeas.pending()
     if limit is not None:
         total = min(total, limit)
     if total == 0:
         return ExtractReport()
-    habeas.nlp  # noqa: B018  (load the model before the bar starts)
+    jobs = jobs or habeas.settings.jobs or default_jobs()
+    if jobs == 1 and not scheduler:
+        habeas.nlp  # noqa: B018  (load the model before the bar starts)
     with progress_bar() as bar:
         task = bar.add_task("Extracting", total=total)
-        return habeas.extract(limit=limit, progress=lambda n: bar.advance(task, n))
+        return habeas.extract(limit=limit, progress=lambda n: bar.advance(task, n), jobs=jobs,
+                              scheduler=scheduler)
 
 
 def safe(text: str) -> str:
@@ -148,9 +163,9 @@ def print_ingest(report: IngestReport) -> None:
                       soft_wrap=True)
 
 
-def print_extract(report: ExtractReport) -> None:
+def print_extract(report: ExtractReport, done: str = "Extracted") -> None:
     types = ", ".join(f"{n} {t}" for t, n in report.event_types.most_common())
-    console.print(f"[bold]Extracted[/bold] {report.articles} article(s): {report.events} "
+    console.print(f"[bold]{done}[/bold] {report.articles} article(s): {report.events} "
                   f"event(s){' (' + types + ')' if types else ''}, {report.persons} new "
                   f"person(s), {report.claims} claim(s), {report.statistics} statistic(s).")
     if report.elsewhere:
@@ -195,7 +210,8 @@ def extract(
         "--retry", help="First make the articles whose extraction failed pending again.")
     ] = False,
     published: Published = None, outlet: Outlet = None, url: Url = None, title: Title = None,
-    encoding: Encoding = None, db: DbOption = None,
+    encoding: Encoding = None, jobs: Jobs = None, scheduler: Scheduler = None,
+    db: DbOption = None,
 ) -> None:
     """Find persons and events: in pending stored articles, or in FILES (printed, not stored)."""
     habeas = workspace(ctx, db)
@@ -207,7 +223,7 @@ def extract(
                                            overrides_of(published, outlet, url, title), encoding))
         if retry:
             console.print(f"Retrying {habeas.retry_failed()} failed article(s).")
-        report = do_extract(habeas, limit)
+        report = do_extract(habeas, limit, jobs, scheduler)
     except HabeasError as e:
         fail(e)
     print_extract(report)
@@ -246,18 +262,33 @@ def extraction_table(result: dict) -> Table:
 
 @app.command()
 def run(ctx: typer.Context, paths: Paths, published: Published = None, outlet: Outlet = None,
-        url: Url = None, title: Title = None, encoding: Encoding = None,
-        db: DbOption = None) -> None:
+        url: Url = None, title: Title = None, encoding: Encoding = None, jobs: Jobs = None,
+        scheduler: Scheduler = None, db: DbOption = None) -> None:
     """Ingest PATHS, then extract every pending article: the main job."""
     habeas = workspace(ctx, db)
     try:
         report = do_ingest(habeas, paths, overrides_of(published, outlet, url, title), encoding)
         print_ingest(report)
-        extracted = do_extract(habeas, None)
+        extracted = do_extract(habeas, None, jobs, scheduler)
     except HabeasError as e:
         fail(e)
     print_extract(extracted)
     raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def resolve(ctx: typer.Context, db: DbOption = None) -> None:
+    """Write into the record the articles whose Extraction is stored but not resolved yet (a run
+    stopped between the NLP and resolution), matching their persons and events against the
+    stored ones; without the NLP."""
+    habeas = workspace(ctx, db)
+    try:
+        with progress_bar() as bar:
+            task = bar.add_task("Resolving", total=habeas.staged())
+            report = habeas.resolve(progress=lambda n: bar.advance(task, n))
+    except HabeasError as e:
+        fail(e)
+    print_extract(report, "Resolved")
 
 
 @app.command()

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     model: str = DEFAULT_MODEL
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = 32
+    # NLP worker processes of `habeas run|extract` without --jobs (None: every core)
+    jobs: int | None = None
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import Reason
@@ -167,6 +167,31 @@ class Extraction:
     def person(self, person_id: str) -> PersonRecord:
         return next(p for p in self.persons if p.id == person_id)
 
+    def to_record(self) -> dict[str, Any]:
+        """Everything, spans included, as plain JSON values: what a worker process or a cluster
+        node sends back to the writer, and what the store keeps for resolution. The inverse of
+        ``from_record``: ``Extraction.from_record(e.to_record()) == e``."""
+        return {
+            # pairs: their order says which component vouches for a claim, and a JSON object's
+            # keys may come back sorted
+            "document": dict(self.document), "versions": [list(v) for v in self.versions.items()],
+            "persons": [_plain(p) for p in self.persons],
+            "events": [_plain(e) for e in self.events],
+            "statistics": [_plain(s) for s in self.statistics],
+            "group_events": [_plain(e) for e in self.group_events],
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Extraction:
+        return cls(
+            document=dict(record["document"]), versions=dict(map(tuple, record["versions"])),
+            persons=[_person(p) for p in record["persons"]],
+            events=[_event(e) for e in record["events"]],
+            statistics=[Statistic(**{**s, "evidence": _span(s["evidence"])})
+                        for s in record["statistics"]],
+            group_events=[_event(e) for e in record["group_events"]],
+        )
+
     def to_json(self) -> dict[str, Any]:
         """Extraction JSON v1."""
         return {
@@ -176,3 +201,32 @@ class Extraction:
             "statistics": [s.to_json() for s in self.statistics],
         }
 
+
+
+def _plain(record) -> dict[str, Any]:
+    """A record's fields as JSON values; a span as [start, end, text] (records hold many)."""
+    return {f.name: _value(getattr(record, f.name)) for f in fields(record)}
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, Span):
+        return [value.start, value.end, value.text]
+    if isinstance(value, (list, tuple)):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def _span(value: list | None) -> Span | None:
+    return None if value is None else Span(*value)
+
+
+def _person(record: dict[str, Any]) -> PersonRecord:
+    return PersonRecord(**{**record, "mentions": [_span(m) for m in record["mentions"]],
+                           "evidence": {k: _span(v) for k, v in record["evidence"].items()}})
+
+
+def _event(record: dict[str, Any]) -> EventRecord:
+    return EventRecord(**{**record, "sources": [_span(s) for s in record["sources"]],
+                          "trigger": _span(record["trigger"])})

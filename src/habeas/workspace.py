@@ -66,7 +66,7 @@ class ExtractReport:
 
 @dataclass
 class ReextractReport:
-    """What ``Habeas.reextract`` did: per article, what it kept and lost (``store.keep.Kept``);
+    """What ``Habeas.reextract`` did: per article, what it kept and lost (``resolve.keep.Kept``);
     the articles it could not extract again (left as they were, with the reason)."""
 
     articles: list = field(default_factory=list)
@@ -87,6 +87,8 @@ class Habeas:
         self._sessionmaker = None
         self._writer = None
         self._nlp = None
+        # the stored names, for resolution (``resolve.article.save_extraction``)
+        self._names = None
 
     # ------------------------------------------------------------ resources
 
@@ -191,6 +193,11 @@ class Habeas:
     def pending(self) -> int:
         return self.article_counts().get("pending", 0)
 
+    def staged(self) -> int:
+        """Articles whose Extraction is stored, waiting for resolution."""
+        with self.session() as session, session.begin():
+            return crud.count_staged(session=session)
+
     def article_counts(self) -> dict[str, int]:
         """Articles per status (``crud.count_articles``)."""
         with self.session() as session:
@@ -205,79 +212,149 @@ class Habeas:
 
         return _store_errors(lambda: db.retrying(once))
 
-    def extract(self, *, limit: int | None = None, progress: Progress | None = None
-                ) -> ExtractReport:
-        """Run the pipeline over every pending article, one transaction per article.
+    def extract(self, *, limit: int | None = None, progress: Progress | None = None,
+                jobs: int = 1, scheduler: str | None = None) -> ExtractReport:
+        """Run the NLP over every pending article and write its record, in three stages:
+        the NLP (in this process, in ``jobs`` worker processes, or on the Dask cluster whose
+        scheduler is at ``scheduler``), then, in this process only, storing (each batch's
+        Extractions in one statement) and resolution (one transaction per article, in article
+        order: the record is the same whatever ran the NLP).
 
-        Another process may extract the same store at the same time: each article is written
-        by whichever finishes it first, the other counts it in ``elsewhere``.
+        A run killed between the stages leaves Extractions stored but not resolved: this (and
+        ``resolve``) resolves them first. Another process may extract the same store at the same
+        time: each article is stored by whichever finishes it first, the other counts it in
+        ``elsewhere``.
         """
-        report = ExtractReport()
+        from .nlp import workers
+
+        report = self.resolve(progress=progress)
+        with workers.workers(jobs=jobs, scheduler=scheduler, model=self.model,
+                             batch_size=self.settings.batch_size,
+                             english=lambda: self.nlp) as pool:
+            unindexed = 0
+            for batch, results in pool.map(self._pending_batches(limit, pool.count)):
+                self._write(batch, results, report, progress)
+                unindexed += len(batch)
+                if unindexed >= EXTRACT_CHUNK:  # searchable while the rest runs
+                    self.index()
+                    unindexed = 0
+        self.index()
+        return report
+
+    def _pending_batches(self, limit: int | None, workers: int) -> Iterator[list[Document]]:
+        """The pending articles, read from the store a chunk at a time (bounded memory), in
+        batches small enough that every worker gets some."""
         done = 0
         after = 0  # articles are read in id order, each once per call
         while limit is None or done < limit:
             chunk = EXTRACT_CHUNK if limit is None else min(EXTRACT_CHUNK, limit - done)
-            with self.session() as session:
-                with session.begin():
-                    documents = [_document_of(a) for a in crud.pending_articles(
-                        session=session, limit=chunk, after=after)]
+            with self.session() as session, session.begin():
+                documents = [_document_of(a) for a in crud.pending_articles(
+                    session=session, limit=chunk, after=after)]
             if not documents:
-                break
-            after = max(_article_id(d) for d in documents)
-            self._extract_chunk(documents, report, progress)
-            self.index()  # the chunk's events are searchable while the rest runs
+                return
+            after = _article_id(documents[-1])
             done += len(documents)
+            size = max(1, min(self.settings.batch_size, -(-len(documents) // workers)))
+            for start in range(0, len(documents), size):
+                yield documents[start:start + size]
+
+    def _write(self, batch: list[Document], results: list, report: ExtractReport,
+               progress: Progress | None) -> None:
+        """Store one batch's Extractions (and mark the articles the NLP failed on), then
+        resolve each stored one into the record."""
+        names = {d.source: d.title or d.source for d in batch}
+        records = {_article_id(r): r.record for r in results if r.error is None}
+        errors = {_article_id(r): r.error for r in results if r.error is not None}
+
+        def store() -> tuple[list[int], list[int]]:
+            with self.session(write=True) as session, session.begin():
+                kept = crud.store_extractions(session=session, extractions=records)
+                failed = [i for i, error in errors.items()
+                          if crud.fail_pending(session=session, article_id=i, error=error)]
+                return kept, failed
+
+        try:
+            kept, failed = db.retrying(store)
+        except Exception as e:
+            if not db.is_transient(e):
+                raise StoreError(db.describe(e)) from e
+            for document in batch:  # not the articles' fault: they stay pending
+                report.busy.append((names[document.source], db.describe(e)))
+                if progress:
+                    progress(1)
+            return
+        for result in results:
+            article_id = _article_id(result)
+            if article_id in failed:
+                log.debug("article %s failed: %s", article_id, result.error)
+                report.failed.append((names[result.source], result.error))
+            elif article_id not in kept:  # another process stored it first
+                report.elsewhere += 1
+            if article_id not in kept and progress:
+                progress(1)
+        for article_id in kept:
+            self._resolve_one(article_id, names[f"article:{article_id}"], report, progress)
+
+    def resolve(self, *, progress: Progress | None = None) -> ExtractReport:
+        """Resolve every article whose Extraction is stored but not yet in the record (``habeas
+        resolve``; an extraction killed between storing and resolving), one transaction per
+        article, in article order."""
+        report = ExtractReport()
+        after = 0
+        while True:
+            with self.session() as session, session.begin():
+                ids = crud.staged_articles(session=session, limit=EXTRACT_CHUNK, after=after)
+                names = {i: n for i, n in crud.article_names(session=session, article_ids=ids)}
+            if not ids:
+                break
+            after = ids[-1]
+            for article_id in ids:
+                self._resolve_one(article_id, names.get(article_id, f"article {article_id}"),
+                                  report, progress)
+            self.index()
         return report
 
-    def _extract_chunk(self, documents: list[Document], report: ExtractReport,
-                       progress: Progress | None) -> None:
-        from .nlp.dispatch import process_documents
+    def _resolve_one(self, article_id: int, name: str, report: ExtractReport,
+                     progress: Progress | None) -> None:
+        from .resolve.article import resolve_staged
+        from .resolve.bulk import NameIndex
 
-        for document, extraction in process_documents(lambda: self.nlp, documents,
-                                                      batch_size=self.settings.batch_size):
-            article_id = _article_id(document)
-            name = document.title or document.source
-            try:
-                if isinstance(extraction, ExtractionError):
-                    raise extraction
-                counts = db.retrying(lambda: self._save(article_id, extraction))
-            except Exception as e:  # one bad article must not stop the batch
-                reason = db.describe(e)
-                if db.is_transient(e):  # not the article's fault: it stays pending
-                    log.warning("article %s left pending: %s", article_id, reason)
-                    report.busy.append((name, reason))
-                else:
-                    if isinstance(e, ExtractionError):  # its reason is the report's line
-                        log.debug("article %s failed: %s", article_id, e)
-                    else:
-                        log.exception("extraction of article %s failed", article_id)
-                    _store_errors(lambda: db.retrying(
-                        lambda: self._mark_failed(article_id, str(e))))
-                    report.failed.append((name, reason))
+        if self._names is None:  # read once, then kept up to date article by article
+            self._names = NameIndex()
+
+        def once():
+            with self.session(write=True) as session, session.begin():
+                return resolve_staged(session=session, article_id=article_id,
+                                      names=self._names)
+
+        try:
+            done = db.retrying(once)
+        except Exception as e:  # one bad article must not stop the batch
+            reason = db.describe(e)
+            if db.is_transient(e):  # not the article's fault: it stays pending
+                log.warning("article %s left pending: %s", article_id, reason)
+                report.busy.append((name, reason))
             else:
-                if counts is None:
-                    report.elsewhere += 1
-                else:
-                    report.articles += 1
-                    report.events += counts.get("events", 0)
-                    report.claims += counts.get("claims", 0)
-                    report.persons += counts.get("persons_new", 0)
-                    report.statistics += counts.get("statistics", 0)
-                    report.event_types.update(e.type for e in extraction.events)
-                    if "skipped" in extraction.versions:  # a language without a pipeline
-                        report.unsupported[document.language] += 1
-            if progress:
-                progress(1)
-
-    def _save(self, article_id: int, extraction: Extraction) -> dict[str, int] | None:
-        """Write one article's extraction; None if it is no longer pending (another process
-        extracted it after this one read it)."""
-        with self.session(write=True) as session, session.begin():
-            article = crud.get_article(session=session, article_id=article_id)
-            if article is None or article.status != "pending":
-                return None
-            return crud.save_extraction(session=session, article=article,
-                                        extraction=extraction)
+                log.exception("resolution of article %s failed", article_id)
+                error = str(e)
+                _store_errors(lambda: db.retrying(lambda: self._mark_failed(article_id, error)))
+                report.failed.append((name, reason))
+        else:
+            if done is None:
+                report.elsewhere += 1
+            else:
+                counts, extraction = done
+                report.articles += 1
+                report.events += counts.get("events", 0)
+                report.claims += counts.get("claims", 0)
+                report.persons += counts.get("persons_new", 0)
+                report.statistics += counts.get("statistics", 0)
+                report.event_types.update(e.type for e in extraction.events)
+                if "skipped" in extraction.versions:  # a language without a pipeline
+                    report.unsupported[extraction.document.get("language")] += 1
+        if progress:
+            progress(1)
 
     def _mark_failed(self, article_id: int, error: str) -> None:
         with self.session(write=True) as session, session.begin():
@@ -289,7 +366,7 @@ class Habeas:
                   progress: Progress | None = None) -> ReextractReport:
         """Extract stored articles again with the current rules, one transaction per article,
         keeping every reviewer decision, edit and manual merge that still applies
-        (``store.keep``); an interrupted run leaves each article either redone or as it was,
+        (``resolve.keep``); an interrupted run leaves each article either redone or as it was,
         and can be run again. ``since``: published on or after (ISO date); ``article_ids``:
         these articles only. Lists (``habeas import``) are not extracted, so not redone."""
         from .nlp.pipeline import process
@@ -321,7 +398,7 @@ class Habeas:
         return report
 
     def _reextract(self, article_id: int, extraction: Extraction):
-        from .store import keep
+        from .resolve import keep
 
         with self.session(write=True) as session, session.begin():
             article = crud.get_article(session=session, article_id=article_id)
@@ -372,7 +449,8 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _article_id(document: Document) -> int:
+def _article_id(document) -> int:
+    """The article id of a ``Document`` or a worker's ``Result`` read from the store."""
     return int(document.source.removeprefix("article:"))
 
 

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, Span
 from ..store import bulk
-from ..store.crud import _Writer, date_precision
+from ..store.crud import date_precision
 from ..store.models import _encode_json as encode_json
 from ..store.models import (
     Article,
@@ -45,9 +45,11 @@ from ..store.models import (
     EventSource,
     Person,
     PersonAlias,
+    last_token,
 )
 from ..store.persons import canonical, member_roots, name_key, surname_of
 from ..store.resolution import Merge, PersonKey
+from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
 from .names import MIN_FUZZY_LENGTH, Name, block_keys, name_score, parse
 from .persons import SUGGEST
@@ -232,7 +234,7 @@ PERSON_CLAIMS = ("birth_year", "status", "notes")
 
 @dataclass
 class Pending:
-    """New rows queued for one bulk write; ``flush`` writes them as ``crud._Writer`` would,
+    """New rows queued for one bulk write; ``flush`` writes them as ``article._Writer`` would,
     ``publish`` tells the batch's writer what they said (for a row the resolver sees next)."""
 
     article_id: int
@@ -258,8 +260,9 @@ class Pending:
             row.result.person_id = pid
             values = row.values
             name = values["name"].strip()
-            persons.append((pid, name, row.keys[0]))
-            aliases += [(pid, alias, key) for alias, key in _aliases(values, row.keys)]
+            persons.append((pid, name, row.keys[0], last_token(row.keys[0])))
+            aliases += [(pid, alias, key, last_token(key))
+                        for alias, key in _aliases(values, row.keys)]
             blocks: set[str] = set()
             for text in (name, *values["aliases"]):
                 blocks |= block_keys(parse(text))
@@ -282,9 +285,10 @@ class Pending:
                            if value is not None]
             self.unpublished.append((pid, values, made))
         now = dt.datetime.now(dt.timezone.utc)
-        bulk.insert_rows(session, Person.__table__, ("id", "name", "key"), persons,
+        bulk.insert_rows(session, Person.__table__, ("id", "name", "key", "surname"), persons,
                          same={"created_at": now})
-        bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key"), aliases)
+        bulk.insert_rows(session, PersonAlias.__table__, ("person_id", "alias", "key", "surname"),
+                         aliases)
         bulk.insert_rows(session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(session, Event.__table__, EVENT_COLUMNS, events,
                          same={"negated": False, "hedged": False, "created_at": now})
@@ -321,7 +325,7 @@ _EVENT_VALUES = operator.attrgetter(*EVENT_FIELDS)
 
 
 def _event_values(record: EventRecord, person_id: int) -> list[tuple[str, Any]]:
-    """An event's claims (field, value), as ``crud._Writer`` makes them, None values too."""
+    """An event's claims (field, value), as ``article._Writer`` makes them, None values too."""
     return [("type", record.type), ("persons", [person_id]),
             *zip(EVENT_FIELDS, _EVENT_VALUES(record))]
 

@@ -35,10 +35,11 @@ from sqlalchemy.orm import Session
 
 from ..model import EventRecord, Extraction, Span
 from ..store import bulk
-from ..store.crud import _Writer, date_precision
+from ..store.crud import date_precision
 from ..store.lists import ListEntry, ListImport, list_articles
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Person
 from ..store.persons import add_alias, canonical, member_roots, name_key, persons_by_keys
+from .article import _Writer
 from .bulk import NameIndex
 from .names import SAME_NAME, name_score, parse
 

@@ -42,11 +42,12 @@ from sqlalchemy.orm import Session, defer
 
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
-from ..store.crud import _Writer, add_article
+from ..store.crud import add_article
 from ..store.lists import ListImport, entries, latest_import
 from ..store.models import Article
 from ..store.persons import canonical, name_key
 from . import list_updates as updates
+from .article import _Writer
 from .bulk import NameIndex, NewRow, Pending, among
 from .evidence import Profile
 from .evidence import birth_year as implied_birth_year

@@ -96,10 +96,23 @@ def _member_ids(session: Session, root: Person) -> list[int]:
 
 
 def names_of(session: Session, members: list[int]) -> list[str]:
-    names = list(session.scalars(select(Person.name).where(Person.id.in_(members))))
-    names += list(session.scalars(select(PersonAlias.alias)
-                                  .where(PersonAlias.person_id.in_(members))))
-    return list(dict.fromkeys(names))
+    return names_by_root(session, dict.fromkeys(members, 0))[0]
+
+
+def names_by_root(session: Session, roots: dict[int, int]) -> dict[int, list[str]]:
+    """Each root's names, from every member of ``roots`` (member id -> root id) in two queries:
+    the members' names by id, then their aliases by member and spelling (the order SQLite's
+    index gave, which says which pair of names a score's reason quotes)."""
+    names: dict[int, list[str]] = {root: [] for root in roots.values()}
+    members = list(roots)
+    for pid, name in session.execute(select(Person.id, Person.name)
+                                     .where(Person.id.in_(members)).order_by(Person.id)):
+        names[roots[pid]].append(name)
+    for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
+                                      .where(PersonAlias.person_id.in_(members))
+                                      .order_by(PersonAlias.person_id, PersonAlias.alias)):
+        names[roots[pid]].append(alias)
+    return {root: list(dict.fromkeys(found)) for root, found in names.items()}
 
 
 def stored_profile(session: Session, root: Person) -> Profile:
@@ -125,6 +138,8 @@ def stored_profile(session: Session, root: Person) -> Profile:
     others = session.scalars(select(Mention.person_id).where(
         Mention.article_id.in_(articles), Mention.person_id.not_in(members),
         Mention.person_id.is_not(None)).distinct())
+    others = list(others)
+    session.scalars(select(Person).where(Person.id.in_(others))).all()  # one query, not one each
     profile.comentions = {canonical(session, session.get(Person, pid)).id for pid in others}
     places = session.scalars(
         select(Event.place).join(EventPerson, EventPerson.event_id == Event.id)
@@ -210,16 +225,25 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     ids = set(session.scalars(select(PersonKey.person_id).where(PersonKey.key.in_(keys))))
     if among is not None:
         ids &= among
+    ids -= set(own)
+    # one query for the persons found (canonical() then reads them from the session), one for
+    # everyone merged into them, two for all their names: not a few queries per candidate, whose
+    # number grows with the store
+    session.scalars(select(Person).where(Person.id.in_(ids))).all()
     roots: dict[int, Person] = {}
-    for pid in sorted(ids - set(own)):
+    for pid in sorted(ids):
         root = canonical(session, session.get(Person, pid))
         if root.id not in own:
             roots.setdefault(root.id, root)
+    member_of = member_roots(session, list(roots))
+    names = names_by_root(session, member_of)
     found: list[Candidate] = []
     for root in roots.values():
-        members = _member_ids(session, root)
-        score, why = names_score(profile.names, names_of(session, members))
-        if score <= 0 or _kept_apart(session, own, members):
+        score, why = names_score(profile.names, names[root.id])
+        if score <= 0:
+            continue
+        members = sorted(m for m, r in member_of.items() if r == root.id)
+        if _kept_apart(session, own, members):
             continue
         other = stored_profile(session, root)
         delta, reasons = weigh(profile, other)

@@ -12,13 +12,11 @@ commits. ``unit_of_work(sessions)`` is the usual way to hold one::
 
 from .crud import (
     add_article,
-    clear_extraction,
     count_articles,
     date_precision,
     get_article,
     mark_failed,
     pending_articles,
-    save_extraction,
 )
 from .db import (
     current_revision,
@@ -59,9 +57,9 @@ from .queries import (
 __all__ = [
     "EXPORT_COLUMNS", "STATUSES", "Article", "Base", "Claim", "Event", "EventPerson",
     "EventRow", "EventSource", "Mention", "Person", "PersonAlias", "PersonRow", "StatisticRow",
-    "add_article", "clear_extraction", "count_articles", "current_revision", "date_precision",
+    "add_article", "count_articles", "current_revision", "date_precision",
     "export_persons", "export_rows", "find_persons", "get_article", "head_revision",
     "list_events", "list_persons", "make_engine", "make_sessionmaker", "mark_failed", "masked",
-    "migrate", "name_key", "pending_articles", "person_dossier", "save_extraction",
+    "migrate", "name_key", "pending_articles", "person_dossier",
     "unit_of_work",
 ]

@@ -29,7 +29,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 # Constraint names are fixed by convention so that SQLite batch migrations and PostgreSQL
@@ -83,6 +83,12 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
 _encode_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+def last_token(key: str | None) -> str:
+    """A name key's last token, its surname ("" for an empty key)."""
+    parts = (key or "").split()
+    return parts[-1] if parts else ""
+
+
 class JSONText(TypeDecorator[Any]):
     """Any JSON value, stored as text (portable; no PostgreSQL JSONB)."""
 
@@ -126,6 +132,10 @@ class Article(Base):
     extracted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     extractor: Mapped[str | None] = mapped_column(Text)  # JSON: component -> versioned name
     error: Mapped[str | None] = mapped_column(Text)
+    # The NLP's Extraction (``Extraction.to_record``), kept for resolution (``resolve.article``):
+    # set while the article is still pending means "read, not yet resolved". Deferred: lists of
+    # articles never load it.
+    extraction: Mapped[Any | None] = mapped_column(JSONText, deferred=True)
 
     def __repr__(self) -> str:
         return f"<Article {self.id} {self.status} {self.title!r}>"
@@ -138,6 +148,9 @@ class Person(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)  # see persons.name_key
+    # The key's last token, kept by ``validates``: "persons with this surname" is an indexed
+    # lookup, not a LIKE '% surname' that reads every row (``persons.persons_by_surname``).
+    surname: Mapped[str | None] = mapped_column(String(300), index=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     merged_into_id: Mapped[int | None] = mapped_column(
         ForeignKey("persons.id", ondelete="SET NULL"), index=True
@@ -147,6 +160,11 @@ class Person(Base):
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True,
         order_by="PersonAlias.id",
     )
+
+    @validates("key")
+    def _key(self, _, key: str) -> str:
+        self.surname = last_token(key)
+        return key
 
     def __repr__(self) -> str:
         return f"<Person {self.id} {self.name!r}>"
@@ -161,8 +179,14 @@ class PersonAlias(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(String(300))
     key: Mapped[str] = mapped_column(String(300), index=True)
+    surname: Mapped[str | None] = mapped_column(String(300), index=True)  # as Person.surname
 
     person: Mapped[Person] = relationship(back_populates="aliases")
+
+    @validates("key")
+    def _key(self, _, key: str) -> str:
+        self.surname = last_token(key)
+        return key
 
 
 class Mention(Base):

@@ -93,9 +93,13 @@ def persons_by_surname(session: Session, surname: str) -> list[Person]:
     """Persons whose name or any alias ends in the token ``surname``."""
     if not surname:
         return []
-    # Keys hold only [a-z0-9 ], so the surname cannot carry LIKE wildcards.
-    return _persons_where(session, lambda column: or_(column == surname,
-                                                      column.like(f"% {surname}")))
+    # the key's last token, an indexed column (LIKE '% surname' read every row)
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.surname == surname)
+    found = session.scalars(
+        select(Person).where(or_(Person.surname == surname, Person.id.in_(alias_owner)))
+        .order_by(Person.id)
+    ).all()
+    return _unique(session, list(found))
 
 
 def persons_by_substring(session: Session, fragment: str) -> list[Person]:

@@ -6,7 +6,7 @@ accepted or rejected, or edited: ``supersedes_id`` links an edit to what it repl
 with a key that does not depend on ids: the claim's subject (a person, followed through merges;
 an event, by its type and persons), its field and value, and where it was read (offsets, else
 the sentence). Those chains are kept, as history, while the rest of the article's facts are
-replaced (``crud.save_extraction(keep=...)``, which also keeps the article's persons, so a
+replaced (``article.save_extraction(keep=...)``, which also keeps the article's persons, so a
 person named again keeps its id and its merges). Each new claim whose key is a kept chain's
 carries the decision on: it supersedes the chain's head, with the same status, reviewer and
 time; an edit is made again on top of it. Nothing is overwritten: the old claims stay, and
@@ -29,11 +29,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
-from .crud import _persons_of_article, date_precision, save_extraction
-from .models import Article, Claim, Event, Person
-from .persons import canonical
-from .resolution import Merge
-from .review import EDITOR_NAME, EVENT_COLUMNS
+from ..store.crud import date_precision, persons_of_article
+from ..store.models import Article, Claim, Event, Person
+from ..store.persons import canonical
+from ..store.resolution import Merge
+from ..store.review import EDITOR_NAME, EVENT_COLUMNS
+from .article import save_extraction
 
 # Who the resolver is in ``merges.by`` (resolve.persons.RESOLVER): its merges are not a
 # reviewer's work, and are made again by the resolver itself.
@@ -213,7 +214,7 @@ def _carry(session: Session, chain: Chain, new: Claim) -> None:
 
 def manual_merges(*, session: Session, article: Article) -> list[dict[str, Any]]:
     """The merges in force that a reviewer made touching the persons the article names."""
-    persons = _persons_of_article(session, article.id)
+    persons = persons_of_article(session, article.id)
     roots = {_root(session, pid) for pid in persons}
     ids = persons | roots
     rows = session.scalars(select(Merge).where(
@@ -228,7 +229,7 @@ def _check_merges(session: Session, article: Article, merges: list[dict[str, Any
                   kept: Kept) -> None:
     """A manual merge still applies when its two persons are one and the article still names
     them; one the article no longer names is reported (the merge itself stays in force)."""
-    named = {_root(session, pid) for pid in _persons_of_article(session, article.id)}
+    named = {_root(session, pid) for pid in persons_of_article(session, article.id)}
     for merge in merges:
         person = session.get(Person, merge["person_id"]) if merge["person_id"] else None
         into = session.get(Person, merge["into_id"]) if merge["into_id"] else None

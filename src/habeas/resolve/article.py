@@ -1,0 +1,375 @@
+"""Resolution of one article: its Extraction written into the record, its persons and events
+resolved against those other reports told.
+
+The NLP makes an ``Extraction`` from a text and knows nothing of the store; the writer keeps it
+with its article (``store.crud.store_extractions``); this module turns it into persons, events
+and claims, matching each person and event against the stored ones (``resolve.persons``,
+``resolve.events``). It calls the store, never the other way round, so resolution can run
+without the NLP (``habeas resolve``: ``resolve_staged``, called by ``Habeas.resolve``).
+
+Keyword arguments after ``*``; the caller owns the transaction: a crash leaves either all of an
+article's facts or none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, func, select, union, update
+from sqlalchemy.orm import Session
+
+from ..errors import StoreError
+from ..model import EVENT_TYPES, RELEASE_MODES, EventRecord, Extraction, PersonRecord, Span
+from ..store import crud
+from ..store.crud import (
+    EVENT_CLAIM_FIELDS,
+    EVENT_COMPONENT_HINTS,
+    PERSON_COMPONENT_HINTS,
+    PERSON_LIST_FIELDS,
+    PERSON_SCALAR_FIELDS,
+    date_precision,
+    pick_component,
+)
+from ..store.models import (
+    Article,
+    Claim,
+    Event,
+    EventPerson,
+    EventSource,
+    Mention,
+    Person,
+    StatisticRow,
+    utcnow,
+)
+from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
+from . import events as event_resolution
+from .events import refresh, subsumed
+from .persons import index_person, record_profile, resolve_person, separate_names
+
+if TYPE_CHECKING:
+    from .bulk import NameIndex
+
+
+def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
+                   ) -> tuple[dict[str, int], Extraction] | None:
+    """Write the record of an article whose Extraction the writer kept
+    (``crud.store_extractions``): its counts and the Extraction; None when there is nothing to
+    do (the article was resolved meanwhile, by another process, or is gone). ``names``: see
+    ``save_extraction``."""
+    article = crud.get_article(session=session, article_id=article_id)
+    if article is None or article.status != "pending" or article.extraction is None:
+        return None
+    extraction = Extraction.from_record(article.extraction)
+    return save_extraction(session=session, article=article, extraction=extraction,
+                           names=names), extraction
+
+
+def save_extraction(
+    *, session: Session, article: Article, extraction: Extraction,
+    keep: Collection[int] | None = None, names: NameIndex | None = None,
+) -> dict[str, int]:
+    """Replace ``article``'s facts with ``extraction``'s; returns what was written.
+
+    Counts: persons_new, persons_matched, events, claims, statistics; and, when it happens,
+    persons_merged (a new person resolved into one already stored), suggestions (a possible
+    match left for review), events_merged (an event another report already told).
+
+    ``keep`` (a re-extraction, ``resolve.keep``): the claims, by id, that stay as history instead
+    of being deleted; and the article's persons stay until the new facts are written, so a
+    person named again keeps its id, its merges and the decisions about it. Those left with
+    nothing pointing at them are deleted then, unless merged into another (a merge is history).
+
+    ``names``: the stored names, kept in memory by a writer across articles
+    (``resolve.bulk.NameIndex``, brought up to date here). A new person is then compared with
+    only the persons whose names can score above zero, not with every person sharing a loose
+    blocking key, a block that grows with the store; the outcome is the same.
+    """
+    again = keep is not None
+    persons_before = clear_extraction(session=session, article=article, keep=keep or (),
+                                      persons=not again)
+    writer = _Writer(session, article, extraction, names)
+    for record in extraction.persons:
+        writer.person(record)
+    if names is not None:  # this article's persons and spellings are candidates too
+        names.refresh(session)
+        for person in writer.renamed:
+            names.add([person.name], person_id=person.id)
+    writer.resolve_new_persons(extraction)
+    same = event_resolution.plan(session, article=article, records=extraction.events,
+                                 persons=[writer.known_ids(r) for r in extraction.events])
+    for index, record in enumerate(extraction.events):
+        writer.event(record, into=same.get(index))
+    for statistic in extraction.statistics:
+        span = statistic.evidence
+        session.add(StatisticRow(
+            article_id=article.id, what=statistic.what, value=statistic.value,
+            qualifier=statistic.qualifier, attributed_to=statistic.attributed_to,
+            sentence=span.text if span else None, start_char=span.start if span else None,
+            end_char=span.end if span else None,
+        ))
+        writer.counts["statistics"] += 1
+    article.status = "extracted"
+    article.extracted_at = utcnow()
+    article.extractor = json.dumps(extraction.versions, sort_keys=True)
+    article.error = None
+    session.flush()
+    if again:
+        crud.delete_orphans(session, persons_before, merged=False)
+    return dict(writer.counts)
+
+
+def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
+                     persons: bool = True) -> set[int]:
+    """Delete every fact read from ``article``: mentions, claims (but those in ``keep``),
+    statistics, its event sources, events left with no source, and (with ``persons``) persons
+    left with nothing pointing at them. Returns the ids of the article's persons before."""
+    aid = article.id
+    session.flush()
+    before = crud.persons_of_article(session, aid)
+    events = set(session.scalars(union(
+        select(EventSource.event_id).where(EventSource.article_id == aid),
+        select(Event.id).where(Event.article_id == aid),
+    )))
+    sync = {"synchronize_session": "fetch"}
+    kept = Claim.id.not_in(list(keep)) if keep else None
+    for table in (Claim, EventSource, StatisticRow, Mention):
+        query = delete(table).where(table.article_id == aid)
+        if table is Claim and kept is not None:
+            query = query.where(kept)
+        session.execute(query, execution_options=sync)
+    for event_id in sorted(events):
+        first = session.scalar(
+            select(func.min(EventSource.article_id)).where(EventSource.event_id == event_id)
+        )
+        if first is None:
+            crud.delete_event(session, event_id, keep=keep)
+        else:
+            session.execute(update(Event).where(Event.id == event_id, Event.article_id == aid)
+                            .values(article_id=first), execution_options=sync)
+            _refresh_event(session, event_id)
+    if persons:
+        crud.delete_orphans(session, before, merged=True)
+    session.expire_all()
+    return before
+
+
+
+def _refresh_event(session: Session, event_id: int) -> None:
+    """Re-derive an event other reports still tell from the claims left (resolve.events)."""
+    event = session.get(Event, event_id)
+    if event is not None:
+        refresh(session, event)
+
+
+class _Writer:
+    """Writes one extraction's persons and events; keeps the local-id map and the counts."""
+
+    def __init__(self, session: Session, article: Article, extraction: Extraction,
+                 names: NameIndex | None = None) -> None:
+        self.session = session
+        self.names = names
+        # stored persons this article gave a fuller name (``promote_name``)
+        self.renamed: list[Person] = []
+        self.article = article
+        self.persons: dict[str, Person] = {}
+        # a record that held two people (brothers named together) -> the other persons
+        self.also: dict[str, list[Person]] = {}
+        self.new: list[tuple[Person, PersonRecord]] = []
+        # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
+        self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
+        self.counts: Counter[str] = Counter(
+            dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
+        )
+        self.event_by = pick_component(extraction.versions, EVENT_COMPONENT_HINTS)
+        self.person_by = pick_component(extraction.versions, PERSON_COMPONENT_HINTS)
+        self.rules = (extraction.versions.get("rules"), extraction.versions.get("rules_hash"))
+        self._claimed: set[tuple[str, int, str, str]] = set()
+        # (subject type, id) -> [(field, value)] of the claims written in bulk in this unit
+        self.bulk_claimed: dict[tuple[str, int], list[tuple[str, Any]]] = {}
+
+    # -- persons
+    def person(self, record: PersonRecord, *, new: bool = False) -> Person:
+        """Store ``record``'s person (``new``: the caller knows no stored person has its
+        names, ``resolve.bulk``, so they are not looked up)."""
+
+        if not name_key(record.name):
+            raise StoreError(f"person {record.id!r} has no name")
+        main, *others = separate_names(record)
+        person = self._person(main, new=new)
+        self.also[record.id] = [self._person(other) for other in others]
+        return person
+
+    def _person(self, record: PersonRecord, *, new: bool = False) -> Person:
+
+        person = None if new else match_person(self.session, name=record.name,
+                                               aliases=record.aliases)
+        if person is None:
+            person = Person(name=record.name.strip(), key=name_key(record.name))
+            self.session.add(person)
+            self.counts["persons_new"] += 1
+            self.new.append((person, record))
+        else:
+            person = canonical(self.session, person)
+            before = person.key
+            promote_name(self.session, person, record.name)
+            if person.key != before:
+                self.renamed.append(person)
+            self.counts["persons_matched"] += 1
+        for alias in [record.name, *record.aliases]:
+            add_alias(self.session, person, alias)
+        self.session.flush()
+        index_person(self.session, person)
+        self.persons[record.id] = person
+        for span in record.mentions:
+            self.session.add(Mention(
+                article_id=self.article.id, person_id=person.id, label="PERSON",
+                text=span.text, start_char=span.start, end_char=span.end,
+            ))
+        for field in PERSON_SCALAR_FIELDS:
+            value = getattr(record, field)
+            if value is not None and value != "":
+                self.claim("person", person.id, field, value, record.evidence.get(field),
+                           by=self.person_by)
+        for field in PERSON_LIST_FIELDS:
+            for value in getattr(record, field):
+                span = record.evidence.get(f"{field}:{value}") or record.evidence.get(field)
+                self.claim("person", person.id, field, value, span, by=self.person_by)
+        return person
+
+    def resolve_new_persons(self, extraction: Extraction) -> None:
+        """Merge each new person into the stored person they are, or leave a suggestion."""
+
+        for person, record in self.new:
+            others = {canonical(self.session, p).id for p in self.persons.values()
+                      if p.id != person.id}
+            places = {e.place for e in extraction.events if record.id in e.persons and e.place}
+            profile = record_profile(record, published=self.article.published,
+                                     comentions=others, places=places)
+            near = None
+            if self.names is not None:
+                from .bulk import among  # resolve.bulk builds on this module
+
+                near = among(self.session, self.names, self.names.near(profile.names))
+            outcome = resolve_person(self.session, person, profile, among=near)
+            if outcome.action == "merged":
+                self.counts["persons_merged"] += 1
+            elif outcome.action == "suggested":
+                self.counts["suggestions"] += 1
+
+    def known_ids(self, record: EventRecord) -> list[int]:
+        """The person ids of an event record (unknown local ids left to ``event`` to report)."""
+        ids: list[int] = []
+        for local_id in record.persons:
+            for person in [self.persons.get(local_id), *self.also.get(local_id, [])]:
+                if person is not None and person.id not in ids:
+                    ids.append(person.id)
+        return ids
+
+    # -- events
+    def event(self, record: EventRecord, *, into: Event | None = None) -> Event:
+        if record.type not in EVENT_TYPES:
+            raise StoreError(f"unknown event type {record.type!r}")
+        if record.release_mode is not None and record.release_mode not in RELEASE_MODES:
+            raise StoreError(f"unknown release mode {record.release_mode!r}")
+        unknown = [local_id for local_id in record.persons if local_id not in self.persons]
+        if unknown:
+            raise StoreError(f"a {record.type} event names an unknown person id {unknown[0]!r}")
+        person_ids = self.known_ids(record)
+        if into is None:
+            into = self._told_before(record, person_ids)
+        if into is not None:
+            return self._merge_event(record, into, person_ids)
+        event = Event(
+            type=record.type, date=record.date, date_precision=date_precision(record.date),
+            place=record.place, agent=record.agent, charge=record.charge,
+            term_months=record.term_months, release_mode=record.release_mode,
+            negated=bool(record.negated), hedged=bool(record.hedged),
+            attributed_to=record.attributed_to, extras=dict(record.extras) or None,
+            article_id=self.article.id,
+        )
+        self.session.add(event)
+        self.session.flush()
+        self.counts["events"] += 1
+        for person_id in person_ids:
+            self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        self._sources_and_claims(record, event, person_ids)
+        self.created.append((record, event, set(person_ids)))
+        return event
+
+    def _told_before(self, record: EventRecord, person_ids: list[int]) -> Event | None:
+        """An event of this article the record only repeats (same persons in part, nothing
+        contradicting: see ``resolve.events.subsumed``)."""
+
+        for earlier, event, persons in self.created:
+            if persons & set(person_ids) and subsumed(record, earlier):
+                return event if isinstance(event, Event) else self.session.get(Event, event)
+        return None
+
+    def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
+        """Add this article as one more source of an event another report told."""
+
+        self.counts["events"] += 1
+        self.counts["events_merged"] += 1
+        linked = set(self.session.scalars(select(EventPerson.person_id)
+                                          .where(EventPerson.event_id == event.id)))
+        for person_id in person_ids:
+            if person_id not in linked:
+                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        self._sources_and_claims(record, event, person_ids)
+        self.session.flush()
+        refresh(self.session, event)
+        return event
+
+    def _sources_and_claims(self, record: EventRecord, event: Event,
+                            person_ids: list[int]) -> None:
+        sources = self._sources(record)
+        for span in sources:
+            located = span.start >= 0
+            self.session.add(EventSource(
+                event_id=event.id, article_id=self.article.id,
+                start_char=span.start if located else None,
+                end_char=span.end if located else None, sentence=span.text,
+            ))
+        evidence = sources[0] if sources else None
+        values: list[tuple[str, Any]] = [("type", record.type), ("persons", person_ids)]
+        values += [(f, getattr(record, f)) for f in EVENT_CLAIM_FIELDS]
+        if record.extras:
+            values.append(("extras", dict(record.extras)))
+        for field, value in values:
+            if value is not None:
+                self.claim("event", event.id, field, value, evidence, by=self.event_by,
+                           attributed_to=record.attributed_to)
+
+    def _sources(self, record: EventRecord) -> list[Span]:
+        """The record's sentences; else its evidence text, located in the article if it can be."""
+        if record.sources:
+            return list(record.sources)
+        if not record.evidence:
+            return []
+        start = self.article.text.find(record.evidence)
+        if start < 0:  # not located: kept as text, with no offsets
+            return [Span(start=-1, end=-1, text=record.evidence)]
+        return [Span(start=start, end=start + len(record.evidence), text=record.evidence)]
+
+    # -- claims
+    def claim(self, subject_type: str, subject_id: int, field: str, value: Any,
+              span: Span | None, *, by: tuple[str | None, str | None],
+              attributed_to: str | None = None) -> None:
+        seen = (subject_type, subject_id, field, json.dumps(value, sort_keys=True))
+        if seen in self._claimed or \
+                (field, value) in self.bulk_claimed.get((subject_type, subject_id), ()):
+            return
+        self._claimed.add(seen)
+        located = span is not None and span.start >= 0
+        self.session.add(Claim(
+            subject_type=subject_type, subject_id=subject_id, field=field, value=value,
+            article_id=self.article.id,
+            start_char=span.start if located else None, end_char=span.end if located else None,
+            sentence=span.text if span is not None else None, attributed_to=attributed_to,
+            extractor=by[0], extractor_version=by[1], rules_version=self.rules[0],
+            rules_hash=self.rules[1], status="proposed",
+        ))
+        self.counts["claims"] += 1
