@@ -23,7 +23,7 @@ from unidecode import unidecode
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, person_role, subject_ids
-from ..store.search_index import _is_sqlite, fold, has_index, reindex_event, sync_index
+from ..store.search_index import fold, match, reindex_event, sync_index, terms
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
            "search_persons", "sync_index"]
@@ -37,28 +37,6 @@ PERSON_CANDIDATES = 500
 SNIPPET_WORDS = 16
 # Characters of a report scanned for the snippet's match.
 SNIPPET_SCAN = 20_000
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def terms(query: str) -> list[str]:
-    return _WORD.findall(query or "")[:12]
-
-
-# ----------------------------------------------------------------------------- index
-
-def _match(session: Session, table: str, query: str) -> tuple[str, dict[str, Any]] | None:
-    """A subquery selecting the rowids of ``table`` that match every term, and its params."""
-    words = terms(query)
-    if not words or not has_index(session):
-        return None
-    if _is_sqlite(session):
-        fts = " ".join('"' + w.replace('"', "") + '"*' for w in words)
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
-    clauses, params = [], {}
-    for i, word in enumerate(words):
-        params[f"w{i}"] = f"%{fold(word)}%"
-        clauses.append(f"(title LIKE :w{i} OR body LIKE :w{i})")
-    return f"SELECT rowid FROM {table} WHERE {' AND '.join(clauses)}", params
 
 
 # ----------------------------------------------------------------------------- search
@@ -101,10 +79,10 @@ def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
 
 def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
-    match = _match(session, "search_articles", query)
-    if match is None:
+    found = match(session, "search_articles", query)
+    if found is None:
         return [], 0
-    sub, params = match
+    sub, params = found
     if filters.since or filters.until:
         sql = f"SELECT id FROM articles WHERE id IN ({sub})"
         if filters.since:
@@ -237,13 +215,13 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
                   offset: int) -> tuple[list[dict[str, Any]], int]:
     from .stats import event_rows
 
-    match = _match(session, "search_events", query) if query else None
-    if query and match is None:
+    found = match(session, "search_events", query) if query else None
+    if query and found is None:
         return [], 0
     conditions, params = [], {}
-    if match is not None:
-        conditions.append(f"id IN ({match[0]})")
-        params.update(match[1])
+    if found is not None:
+        conditions.append(f"id IN ({found[0]})")
+        params.update(found[1])
     if filters.type:
         conditions.append("type = :type")
         params["type"] = filters.type

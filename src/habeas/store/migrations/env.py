@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 from habeas.store.db import make_engine
 from habeas.store.models import Base
 import habeas.store.accounts  # noqa: E402,F401  (registers the account tables on Base)
+from habeas.store.search_index import modelled
 
 config = context.config
 target_metadata = Base.metadata
@@ -25,6 +26,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=modelled,
     )
     with context.begin_transaction():
         context.run_migrations()
