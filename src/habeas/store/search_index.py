@@ -43,8 +43,8 @@ PG_INDEX_CHARS = 400_000
 # Words of a query that are matched (each as a prefix; all must match).
 MAX_TERMS = 12
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-# Latin letters beyond ASCII: folded to ASCII, as FTS5's remove_diacritics does on SQLite;
-# other scripts keep their letters (a Cyrillic name stays Cyrillic, for a stemmer to read).
+# Latin letters beyond ASCII: folded to ASCII on both backends ("ł" too, which FTS5's
+# remove_diacritics keeps); other scripts keep their letters (Cyrillic stays, for a stemmer).
 _LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]+")
 _lock = threading.Lock()
 
@@ -55,8 +55,8 @@ def fold(value: str) -> str:
 
 
 def fold_latin(value: str) -> str:
-    """Lowercase, accents off Latin letters only: "Erdoğan" -> "erdogan", "Чийгоз" -> "чийгоз"
-    (the PostgreSQL index and its queries; SQLite's tokenizer does the same itself)."""
+    """Lowercase, accents off Latin letters only: "Erdoğan" -> "erdogan", "Wałęsa" -> "walesa",
+    "Чийгоз" -> "чийгоз": what is indexed and what is searched, on both backends alike."""
     return _LATIN.sub(lambda m: unidecode(m.group()), value or "").lower()
 
 
@@ -92,7 +92,7 @@ def match(session: Session, table: str, query: str) -> tuple[str, dict[str, obje
     if not words or not has_index(session):
         return None
     if _is_sqlite(session):
-        fts = " ".join(f'"{w}"*' for w in words)
+        fts = " ".join(f'"{fold_latin(w)}"*' for w in words)
         return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
     tsquery = " & ".join(f"'{fold_latin(w)}':*" for w in words)
     configs = sorted({DEFAULT_TS_CONFIG, *TS_CONFIGS.values()})
@@ -128,7 +128,7 @@ def _insert(session: Session, table: str, rows: list[tuple[int, str, str, str | 
     session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
     if _is_sqlite(session):
         session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
-                        [{"r": r, "t": t, "b": b} for r, t, b, _ in rows])
+                        [{"r": r, "t": fold_latin(t), "b": fold_latin(b)} for r, t, b, _ in rows])
         return
     session.execute(text(f"INSERT INTO {table} (rowid, tsv) VALUES "
                          "(:r, to_tsvector(CAST(:c AS regconfig), :t))"),
