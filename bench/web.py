@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import string
@@ -38,7 +39,7 @@ import uuid
 from pathlib import Path
 
 import httpx
-from sqlalchemy import insert, make_url, text
+from sqlalchemy import func, insert, make_url, select, text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -54,7 +55,9 @@ from habeas.store.models import (  # noqa: E402
     Person,
     PersonAlias,
 )
+from habeas.resolve.names import block_keys, parse  # noqa: E402
 from habeas.store.persons import name_key  # noqa: E402
+from habeas.store.resolution import PersonKey  # noqa: E402
 from habeas.store.search_index import sync_index  # noqa: E402
 from habeas.workspace import Habeas  # noqa: E402
 
@@ -108,6 +111,9 @@ def fill(habeas: Habeas, reports: int) -> dict[str, int]:
         connection.execute(insert(PersonAlias.__table__), [
             {"person_id": i + 1, "alias": alias, "key": name_key(alias)}
             for i, name in enumerate(names) for alias in (name, name.split()[-1])])
+        connection.execute(insert(PersonKey.__table__), [  # resolution's blocking keys
+            {"person_id": i + 1, "key": key[:64]} for i, name in enumerate(names)
+            for key in sorted(block_keys(parse(name)) | block_keys(parse(name.split()[-1])))])
         counts["persons"] = n_persons
     event_id = claim_id = 0
     start = dt.date(2014, 1, 1)
@@ -167,8 +173,8 @@ def fill(habeas: Habeas, reports: int) -> dict[str, int]:
     print()
     if habeas.engine.dialect.name == "postgresql":  # ids were given: move the sequences on
         with habeas.engine.begin() as connection:
-            for table in ("persons", "person_aliases", "articles", "mentions", "events",
-                          "event_sources", "claims"):
+            for table in ("persons", "person_aliases", "person_keys", "articles", "mentions",
+                          "events", "event_sources", "claims"):
                 connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT max(id) FROM {table}))"))
@@ -192,21 +198,29 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 # ----------------------------------------------------------------------------- the store
 
 def prepare(url: str, reports: int) -> dict[str, int]:
-    """Fill the store at ``url``, add a viewer with an API token, build the search index."""
+    """Fill the store at ``url`` (unless it holds reports already: a store kept from an earlier
+    run with ``--db``), give the bench viewer a new API token, bring the search index up."""
     habeas = Habeas(database_url=url)
     try:
-        began = time.perf_counter()
-        counts = fill(habeas, reports)
-        print(f"  filled in {time.perf_counter() - began:.1f} s: " +
-              ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        with habeas.session() as session:
+            stored = session.scalar(select(func.count(Article.id)))
+            persons = session.scalar(select(func.count(Person.id)))
+        if stored:
+            counts = {"articles": stored, "persons": persons}
+            print(f"  {stored:,} reports and {persons:,} persons stored already")
+        else:
+            began = time.perf_counter()
+            counts = fill(habeas, reports)
+            print(f"  filled in {time.perf_counter() - began:.1f} s: " +
+                  ", ".join(f"{v:,} {k}" for k, v in counts.items()))
         with habeas.session(write=True) as session, session.begin():
-            user = accounts.add_user(session=session, name="bench", password=PASSWORD,
-                                     role="viewer")
+            user = accounts.get_user(session=session, name="bench") or accounts.add_user(
+                session=session, name="bench", password=PASSWORD, role="viewer")
             counts["token"] = accounts.create_token(session=session, user=user)
         began = time.perf_counter()
         with habeas.session() as session:
             sync_index(session)
-        print(f"  search index built in {time.perf_counter() - began:.1f} s")
+        print(f"  search index brought up to date in {time.perf_counter() - began:.1f} s")
         with habeas.engine.connect() as connection:
             connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
                 "ANALYZE")
@@ -250,15 +264,17 @@ def start_server(url: str, log_path: Path) -> tuple[subprocess.Popen, str]:
     deadline = time.monotonic() + SERVER_STARTUP_S
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"habeas serve exited with {server.returncode}: see {log_path}")
+            raise SystemExit(f"habeas serve exited with {server.returncode}: "
+                             f"{log_path.read_text()[-500:]}")
         try:
             if httpx.get(base + "/static/style.css", timeout=2).status_code == 200:
                 return server, base
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
-    server.terminate()
-    raise SystemExit(f"habeas serve did not answer in {SERVER_STARTUP_S} s: see {log_path}")
+    stop_server(server)
+    raise SystemExit(f"habeas serve did not answer in {SERVER_STARTUP_S} s: "
+                     f"{log_path.read_text()[-500:]}")
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -376,13 +392,19 @@ def main() -> int:
                              "or --pg-url is set")
     parser.add_argument("--pg-url", default=os.environ.get("HABEAS_TEST_DATABASE_URL"),
                         help="a PostgreSQL URL whose server gets a database of the bench's own")
+    parser.add_argument("--db", help="a store to use instead of a fresh one (filled when "
+                                     "empty, kept after): measure again without filling again")
     args = parser.parse_args()
     backends = args.backend or ["sqlite"] + (["postgresql"] if args.pg_url else [])
+    if args.db:
+        backends = ["postgresql" if args.db.startswith("postgresql") else "sqlite"]
     errors = 0
     for backend in backends:
         folder = Path(tempfile.mkdtemp(prefix="habeas-bench-web-"))
         drop = None
-        if backend == "sqlite":
+        if args.db:
+            url = args.db
+        elif backend == "sqlite":
             url = f"sqlite:///{folder / 'bench.db'}"
         elif not args.pg_url:
             raise SystemExit("PostgreSQL: set HABEAS_TEST_DATABASE_URL or --pg-url")
@@ -395,6 +417,7 @@ def main() -> int:
         finally:
             if drop:
                 drop()
+            shutil.rmtree(folder, ignore_errors=True)
         errors += report(backend, counts["articles"], rows)
     print(f"\ngoals: p95 under {GOALS_MS[1]:.0f} ms with 1 client, under {GOALS_MS[20]:.0f} ms "
           f"with 20; errors in all: {errors}")
