@@ -229,8 +229,11 @@ def is_index_table(name: str) -> bool:
 
 def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
     """Alembic's ``include_name``: the schema is compared with the models without the search
-    index's tables (a cache the models do not describe)."""
-    return not (type_ == "table" and bool(name) and is_index_table(name or ""))
+    index's tables (a cache the models do not describe) and without PostgreSQL's optional
+    trigram indexes (migration ``0006_web_search``)."""
+    if type_ == "table":
+        return not is_index_table(name or "")
+    return not (type_ == "index" and (name or "").endswith("_trgm"))
 
 
 def has_index(session: Session) -> bool:

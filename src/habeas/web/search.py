@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, not_, or_, select, text
+from sqlalchemy import case, func, not_, select, text, union
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
@@ -174,10 +174,10 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
     if key:
-        like = f"%{key}%"
-        persons_q = persons_q.where(or_(
-            Person.key.like(like),
-            Person.id.in_(select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
+        like = f"%{key}%"  # each side of the union can use a trigram index (PostgreSQL)
+        persons_q = persons_q.where(Person.id.in_(union(
+            select(Person.id).where(Person.key.like(like)),
+            select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
     subject = is_subject()
     if role == "subject":
         persons_q = persons_q.where(subject)
