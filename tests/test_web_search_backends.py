@@ -24,7 +24,7 @@ REPORTS = 300
 # Typed as a user would: without accents, in another case, two words, a prefix, Cyrillic.
 QUERIES = ["erdogan", "Erdoğan", "ERDOGAN", "celebi", "Çelebi", "umerov sevastopol",
            "yesil", "zekiye asanov", "Rostov", "hizb", "Чийгоз", "Чийгоза", "walesa",
-           "nobody-here", "sentence"]
+           "nobody-here", "sentence", '"Erdoğan', "NEAR(celebi)", "ŉ & | ! (report) :*"]
 # Reports beyond the synthetic ones: Cyrillic, and Latin letters FTS5 keeps as they are.
 EXTRA = ["Ахтем Чийгоз задержан в Симферополе.", "Lech Wałęsa spoke for Çelebi in court."]
 
@@ -135,3 +135,16 @@ def test_subjects_of_the_person_search_follow_merges(tmp_path):
                                      offset=0, role="subject")
         assert [r["name"] for r in subjects] == ["Enver A. Ametov"]
     habeas.close()
+
+
+def test_odd_queries_are_words_not_syntax(tmp_path):
+    """Quotes, operators and letters that fold to punctuation are searched as the words they
+    contain (FTS5 MATCH and to_tsquery never see them as syntax)."""
+    habeas = fill(f"sqlite:///{tmp_path / 'odd.db'}")
+    try:
+        for odd, plain in [('"Erdoğan', "erdogan"), ("NEAR(celebi)", "near celebi"),
+                           ("ŉ & | ! (report) :*", "n report"), ("erdogan' OR 1", "erdogan or 1")]:
+            assert found(habeas, odd) == found(habeas, plain), odd
+        assert found(habeas, '"Erdoğan')["report_total"] > 0
+    finally:
+        habeas.close()

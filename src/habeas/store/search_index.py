@@ -88,13 +88,14 @@ def match(session: Session, table: str, query: str) -> tuple[str, dict[str, obje
     prefix), and its parameters; None for a query without words or a store never indexed.
     On PostgreSQL the words are matched under each configuration in use (``TS_CONFIGS``), each
     ``@@`` a constant ``tsquery`` the GIN index answers."""
-    words = terms(query)
+    # folded, then split again: a letter may fold to two ("ŉ" -> "'n"), never to a quote
+    words = [w for term in terms(query) for w in terms(fold_latin(term))][:MAX_TERMS]
     if not words or not has_index(session):
         return None
     if _is_sqlite(session):
-        fts = " ".join(f'"{fold_latin(w)}"*' for w in words)
+        fts = " ".join(f'"{w}"*' for w in words)
         return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
-    tsquery = " & ".join(f"'{fold_latin(w)}':*" for w in words)
+    tsquery = " & ".join(f"'{w}':*" for w in words)
     configs = sorted({DEFAULT_TS_CONFIG, *TS_CONFIGS.values()})
     where = " OR ".join(f"tsv @@ to_tsquery(CAST(:c{i} AS regconfig), :q)"
                         for i in range(len(configs)))
