@@ -271,12 +271,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, log_path: Path) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, log_path: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
     """``habeas serve`` on a free port, its output to ``log_path``; waits until it answers."""
     port = free_port()
     log = log_path.open("w")
     server = subprocess.Popen([sys.executable, "-m", "habeas", "--db", url, "serve", "--port",
-                               str(port)], stdout=log, stderr=subprocess.STDOUT)
+                               str(port), "--workers", str(workers)], stdout=log,
+                              stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_STARTUP_S
     while time.monotonic() < deadline:
@@ -369,9 +370,9 @@ def load(base: str, urls: list[str], *, clients: int, cookies: httpx.Cookies,
 
 
 def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
-            clients: tuple[int, ...] = CLIENTS) -> list[dict]:
+            clients: tuple[int, ...] = CLIENTS, workers: int = 1) -> list[dict]:
     """Rows of the table for the store at ``url``: each endpoint at each number of clients."""
-    server, base = start_server(url, folder / "serve.log")
+    server, base = start_server(url, folder / "serve.log", workers)
     try:
         cookies = sign_in(base)
         rows = []
@@ -387,9 +388,11 @@ def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
     return rows
 
 
-def report(backend: str, reports: int, rows: list[dict]) -> int:
+def report(backend: str, reports: int, rows: list[dict], workers: int = 1) -> int:
     """Print the table; returns the number of errors."""
-    print(f"\n{reports:,} reports, {backend}, habeas serve (one process)")
+    load = os.getloadavg()[0]
+    print(f"\n{reports:,} reports, {backend}, habeas serve --workers {workers}; load average "
+          f"{load:.1f} on {os.cpu_count()} cores at the end")
     print(f"{'what':<28} {'clients':>7} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} "
           f"{'x ref':>6} {'errors':>6}")
     reference = {r["clients"]: r["p95"] for r in rows if "reference" in r["what"]}
@@ -416,6 +419,7 @@ def main() -> int:
                              "or --pg-url is set")
     parser.add_argument("--pg-url", default=os.environ.get("HABEAS_TEST_DATABASE_URL"),
                         help="a PostgreSQL URL whose server gets a database of the bench's own")
+    parser.add_argument("--workers", type=int, default=1, help="habeas serve --workers")
     parser.add_argument("--db", help="a store to use instead of a fresh one (filled when "
                                      "empty, kept after): measure again without filling again")
     args = parser.parse_args()
@@ -437,12 +441,13 @@ def main() -> int:
         print(f"{backend}: {db.masked(url)}")
         try:
             counts = prepare(url, args.reports)
-            rows = measure(url, counts, requests=args.requests, folder=folder)
+            rows = measure(url, counts, requests=args.requests, folder=folder,
+                           workers=args.workers)
         finally:
             if drop:
                 drop()
             shutil.rmtree(folder, ignore_errors=True)
-        errors += report(backend, counts["articles"], rows)
+        errors += report(backend, counts["articles"], rows, args.workers)
     print(f"\ngoals: p95 under {GOALS_MS[1]:.0f} ms with 1 client, under {GOALS_MS[20]:.0f} ms "
           f"with 20; errors in all: {errors}")
     return 1 if errors else 0
