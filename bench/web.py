@@ -322,18 +322,25 @@ def endpoints(counts: dict[str, int], requests: int, seed: int = 1) -> dict[str,
     from unidecode import unidecode
 
     rng = random.Random(seed)
-    persons = [rng.randrange(1, counts["persons"] + 1) for _ in range(requests)]
     names = persons_pool(counts["persons"])
-    surnames = [unidecode(names[p - 1].split()[-1]).lower() for p in persons]
-    common = [rng.choice(COMMON) for _ in range(requests)]
+
+    def persons() -> list[int]:  # each endpoint its own persons: none finds another's cache
+        return [rng.randrange(1, counts["persons"] + 1) for _ in range(requests)]
+
+    def surnames() -> list[str]:
+        return [unidecode(names[p - 1].split()[-1]).lower() for p in persons()]
+
+    def common() -> list[str]:
+        return [rng.choice(COMMON) for _ in range(requests)]
+
     return {
         "static file (reference)": ["/static/style.css"] * requests,
-        "dossier page": [f"/persons/{p}" for p in persons],
-        "search page, a surname": [f"/search?q={q}" for q in surnames],
-        "search page, common word": [f"/search?q={q}" for q in common],
-        "API dossier": [f"/api/v1/persons/{p}" for p in persons],
-        "API search, a surname": [f"/api/v1/search?q={q}" for q in surnames],
-        "API search, common word": [f"/api/v1/search?q={q}" for q in common],
+        "dossier page": [f"/persons/{p}" for p in persons()],
+        "search page, a surname": [f"/search?q={q}" for q in surnames()],
+        "search page, common word": [f"/search?q={q}" for q in common()],
+        "API dossier": [f"/api/v1/persons/{p}" for p in persons()],
+        "API search, a surname": [f"/api/v1/search?q={q}" for q in surnames()],
+        "API search, common word": [f"/api/v1/search?q={q}" for q in common()],
     }
 
 
