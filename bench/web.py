@@ -1,19 +1,21 @@
-"""Web latency with a big store: dossier and search requests against 100,000 reports.
+"""The web app under load: dossier, search and API latency with 1 and 20 parallel clients,
+against a real server (``habeas serve`` in a subprocess) on a store of 100,000 reports, on
+SQLite and on PostgreSQL.
 
-Fills a fresh SQLite store with synthetic reports, written in bulk straight through the store's
-tables (not through the NLP pipeline): a few persons, events, mentions and claims per report,
-with persons recurring across reports the way a monitored case does. Then times, in-process
-with FastAPI's TestClient and a signed-in viewer:
+The store is filled with synthetic reports written in bulk straight through the store's
+tables (not through the NLP pipeline): two persons, two events, their claims and mentions per
+report, persons recurring across reports the way a followed case does, names with diacritics.
+The search index is then built by the store's own ``sync_index``. Each endpoint is asked
+``--requests`` times by one client, then as many times by 20 clients at once (httpx, one
+thread each); every answer must be a 200. The reference, measured on the same server in the
+same run, is a static file: the "x ref" column is an endpoint's p95 over the static file's p95
+at the same number of clients, so a busy machine shows in both alike.
 
-- the dossier page ``/persons/{id}`` of random persons;
-- the search page ``/search?q=...`` for random surnames typed without their accents;
-- the same dossier through the API (``/api/v1/persons/{id}``);
-- a raw SQL reference in the same process: a person's events joined to their articles, and an
-  FTS5 count, to show what the web layer adds.
+Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors.
 
-Prints p50 and p95 in milliseconds; the goal is p95 under 100 ms.
-
-    .venv/bin/python bench/web.py [--reports 100000] [--requests 200] [--db PATH]
+    .venv/bin/python bench/web.py [--reports 100000] [--requests 200] [--backend sqlite]
+    HABEAS_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \
+        .venv/bin/python bench/web.py            # SQLite, then PostgreSQL (a database of its own)
 """
 
 from __future__ import annotations
@@ -21,21 +23,28 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
+import json
+import os
 import random
+import shutil
+import socket
 import statistics
 import string
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-import warnings
+import uuid
 from pathlib import Path
 
-from sqlalchemy import insert, text
+import httpx
+from sqlalchemy import func, insert, make_url, select, text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from habeas.store import accounts  # noqa: E402
+from habeas.store import accounts, db  # noqa: E402
 from habeas.store.models import (  # noqa: E402
     Article,
     Claim,
@@ -46,14 +55,27 @@ from habeas.store.models import (  # noqa: E402
     Person,
     PersonAlias,
 )
+from habeas.resolve.names import block_keys, parse  # noqa: E402
 from habeas.store.persons import name_key  # noqa: E402
+from habeas.store.resolution import PersonKey  # noqa: E402
+from habeas.store.search_index import sync_index  # noqa: E402
 from habeas.workspace import Habeas  # noqa: E402
 
 # Reports per person on average: a case is followed across many reports.
 REPORTS_PER_PERSON = 5
 PERSONS_PER_REPORT = 2
+# Persons per surname on average (a family name recurs; a root such as "Umerov" is common).
+PERSONS_PER_SURNAME = 20
 CHUNK = 5000
-GOAL_MS = 100.0
+# p95 goals in ms, by the number of parallel clients.
+GOALS_MS = {1: 100.0, 20: 500.0}
+CLIENTS = (1, 20)
+SERVER_STARTUP_S = 120
+PASSWORD = "bench-password"
+# Common words, typed without accents: surname roots (each the start of 1 surname in 20),
+# places (1 report in 10), a first name with a root.
+COMMON = ["erdogan", "chiygoz", "celebi", "muslimov", "yesilyurt", "umerov sevastopol",
+          "asanov", "kuku", "zekiye", "sevket karaman"]
 FIRST = ["Akhtem", "Ilmi", "Server", "Emil", "Nariman", "Oleh", "Mykola", "Recep", "Şevket",
          "Zekiye", "Lutfiye", "Nadiya", "Halyna", "Ayşe", "Enver", "Rustem", "Vladyslav",
          "Dilyara", "Bekir", "Refat"]
@@ -69,13 +91,26 @@ EVENTS = [("arrest", None), ("charge", None), ("trial", None), ("sentence", 96),
           ("transfer", None), ("release", None), ("search", None), ("hunger_strike", None)]
 
 
+def surname(n: int) -> str:
+    """The ``n``-th surname: a root of the region (diacritics included) and a syllable or two,
+    "Çelebi" + "ka" -> "Çelebika": families recur, a whole root is a common word."""
+    letters, vowels = "bdgklmnprstvz", "aeiou"
+    root, n = LAST[n % len(LAST)], n // len(LAST)
+    tail = ""
+    while n:
+        tail += letters[n % len(letters)] + vowels[(n // len(letters)) % len(vowels)]
+        n //= len(letters) * len(vowels)
+    return root + tail
+
+
 def persons_pool(n: int) -> list[str]:
-    """``n`` distinct names like "Emil K. R. Kurbedinov" (diacritics included)."""
+    """``n`` distinct names like "Emil K. R. Kurbedinovka", about PERSONS_PER_SURNAME each."""
     rng = random.Random(7)
+    surnames = max(len(LAST), n // PERSONS_PER_SURNAME)
     seen: set[str] = set()
     while len(seen) < n:
         seen.add(f"{rng.choice(FIRST)} {rng.choice(string.ascii_uppercase)}. "
-                 f"{rng.choice(string.ascii_uppercase)}. {rng.choice(LAST)}")
+                 f"{rng.choice(string.ascii_uppercase)}. {surname(rng.randrange(surnames))}")
     return sorted(seen, key=lambda _: rng.random())
 
 
@@ -93,6 +128,9 @@ def fill(habeas: Habeas, reports: int) -> dict[str, int]:
         connection.execute(insert(PersonAlias.__table__), [
             {"person_id": i + 1, "alias": alias, "key": name_key(alias)}
             for i, name in enumerate(names) for alias in (name, name.split()[-1])])
+        connection.execute(insert(PersonKey.__table__), [  # resolution's blocking keys
+            {"person_id": i + 1, "key": key[:64]} for i, name in enumerate(names)
+            for key in sorted(block_keys(parse(name)) | block_keys(parse(name.split()[-1])))])
         counts["persons"] = n_persons
     event_id = claim_id = 0
     start = dt.date(2014, 1, 1)
@@ -150,12 +188,17 @@ def fill(habeas: Habeas, reports: int) -> dict[str, int]:
         counts["claims"] += len(claims)
         print(f"  {counts['articles']:>7} reports written", end="\r", flush=True)
     print()
+    if habeas.engine.dialect.name == "postgresql":  # ids were given: move the sequences on
+        with habeas.engine.begin() as connection:
+            for table in ("persons", "person_aliases", "person_keys", "articles", "mentions",
+                          "events", "event_sources", "claims"):
+                connection.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"))
     return counts
 
 
 def _claim(cid, subject_type, subject_id, field_, value, aid, start, end, sentence, now):
-    import json
-
     return {"id": cid, "subject_type": subject_type, "subject_id": subject_id, "field": field_,
             "value": json.dumps(value), "article_id": aid, "start_char": start,
             "end_char": end, "sentence": sentence, "attributed_to": None,
@@ -169,102 +212,252 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def timed(label: str, call, arguments: list) -> tuple[str, float, float]:
-    call(arguments[0])  # warm-up
-    samples = []
-    for argument in arguments:
+# ----------------------------------------------------------------------------- the store
+
+def prepare(url: str, reports: int) -> dict[str, int]:
+    """Fill the store at ``url`` (unless it holds reports already: a store kept from an earlier
+    run with ``--db``), give the bench viewer a new API token, bring the search index up."""
+    habeas = Habeas(database_url=url)
+    try:
+        with habeas.session() as session:
+            stored = session.scalar(select(func.count(Article.id)))
+            persons = session.scalar(select(func.count(Person.id)))
+        if stored:
+            counts = {"articles": stored, "persons": persons}
+            print(f"  {stored:,} reports and {persons:,} persons stored already")
+        else:
+            began = time.perf_counter()
+            counts = fill(habeas, reports)
+            print(f"  filled in {time.perf_counter() - began:.1f} s: " +
+                  ", ".join(f"{v:,} {k}" for k, v in counts.items()))
+        with habeas.session(write=True) as session, session.begin():
+            user = accounts.get_user(session=session, name="bench") or accounts.add_user(
+                session=session, name="bench", password=PASSWORD, role="viewer")
+            counts["token"] = accounts.create_token(session=session, user=user)
         began = time.perf_counter()
-        call(argument)
-        samples.append((time.perf_counter() - began) * 1000)
-    p50, p95 = percentiles(samples)
-    return label, p50, p95
+        with habeas.session() as session:
+            sync_index(session)
+        print(f"  search index brought up to date in {time.perf_counter() - began:.1f} s")
+        with habeas.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "ANALYZE")
+    finally:
+        habeas.close()
+    return counts
+
+
+def postgres_database(base: str) -> tuple[str, object]:
+    """A fresh PostgreSQL database beside ``base``'s, and a function that drops it."""
+    from sqlalchemy import create_engine
+
+    name = f"habeas_bench_web_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.dispose()
+
+    return make_url(base).set(database=name).render_as_string(hide_password=False), drop
+
+
+# ----------------------------------------------------------------------------- the server
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, log_path: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """``habeas serve`` on a free port, its output to ``log_path``; waits until it answers."""
+    port = free_port()
+    log = log_path.open("w")
+    server = subprocess.Popen([sys.executable, "-m", "habeas", "--db", url, "serve", "--port",
+                               str(port), "--workers", str(workers)], stdout=log,
+                              stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_STARTUP_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"habeas serve exited with {server.returncode}: "
+                             f"{log_path.read_text()[-500:]}")
+        try:
+            if httpx.get(base + "/static/style.css", timeout=2).status_code == 200:
+                return server, base
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit(f"habeas serve did not answer in {SERVER_STARTUP_S} s: "
+                     f"{log_path.read_text()[-500:]}")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def sign_in(base: str) -> httpx.Cookies:
+    """The session cookie of the bench viewer, signed in through the login form."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        form = client.get("/login").text
+        csrf = form.split('name="csrf_token" value="')[1].split('"')[0]
+        signed = client.post("/login", data={"name": "bench", "password": PASSWORD,
+                                             "csrf_token": csrf})
+        if signed.status_code not in (200, 303) or "session" not in str(client.cookies):
+            raise SystemExit(f"cannot sign in: {signed.status_code} {signed.text[:200]}")
+        return client.cookies
+
+
+def endpoints(counts: dict[str, int], requests: int, seed: int = 1) -> dict[str, list[str]]:
+    """Label -> the URLs asked (random persons, their surnames typed without accents, common
+    words; the same for every run)."""
+    from unidecode import unidecode
+
+    rng = random.Random(seed)
+    names = persons_pool(counts["persons"])
+
+    def persons() -> list[int]:  # each endpoint its own persons: none finds another's cache
+        return [rng.randrange(1, counts["persons"] + 1) for _ in range(requests)]
+
+    def surnames() -> list[str]:
+        return [unidecode(names[p - 1].split()[-1]).lower() for p in persons()]
+
+    def common() -> list[str]:
+        return [rng.choice(COMMON) for _ in range(requests)]
+
+    return {
+        "static file (reference)": ["/static/style.css"] * requests,
+        "dossier page": [f"/persons/{p}" for p in persons()],
+        "search page, a surname": [f"/search?q={q}" for q in surnames()],
+        "search page, common word": [f"/search?q={q}" for q in common()],
+        "API dossier": [f"/api/v1/persons/{p}" for p in persons()],
+        "API search, a surname": [f"/api/v1/search?q={q}" for q in surnames()],
+        "API search, common word": [f"/api/v1/search?q={q}" for q in common()],
+    }
+
+
+def load(base: str, urls: list[str], *, clients: int, cookies: httpx.Cookies,
+         token: str) -> tuple[list[float], list[str]]:
+    """Ask every URL once, spread over ``clients`` threads that start together; returns the
+    latencies in ms and the errors (any answer but a 200)."""
+    samples: list[float] = []
+    errors: list[str] = []
+    start = threading.Barrier(clients)
+
+    def client(share: list[str]) -> None:
+        with httpx.Client(base_url=base, cookies=cookies, timeout=60,
+                          headers={"Authorization": f"Bearer {token}"}) as http:
+            http.get(share[0])  # a connection of its own, warmed up
+            start.wait()
+            for url in share:
+                began = time.perf_counter()
+                try:
+                    response = http.get(url)
+                    if response.status_code != 200:
+                        errors.append(f"{url}: {response.status_code} {response.text[:120]}")
+                except httpx.HTTPError as e:
+                    errors.append(f"{url}: {e!r}")
+                samples.append((time.perf_counter() - began) * 1000)
+
+    threads = [threading.Thread(target=client, args=(urls[i::clients],))
+               for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples, errors
+
+
+def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
+            clients: tuple[int, ...] = CLIENTS, workers: int = 1) -> list[dict]:
+    """Rows of the table for the store at ``url``: each endpoint at each number of clients."""
+    server, base = start_server(url, folder / "serve.log", workers)
+    try:
+        cookies = sign_in(base)
+        rows = []
+        for n in clients:
+            for label, urls in endpoints(counts, requests).items():
+                samples, errors = load(base, urls, clients=n, cookies=cookies,
+                                       token=counts["token"])
+                p50, p95 = percentiles(samples)
+                rows.append({"what": label, "clients": n, "requests": len(samples),
+                             "p50": p50, "p95": p95, "errors": errors})
+    finally:
+        stop_server(server)
+    return rows
+
+
+def report(backend: str, reports: int, rows: list[dict], workers: int = 1) -> int:
+    """Print the table; returns the number of errors."""
+    load = os.getloadavg()[0]
+    print(f"\n{reports:,} reports, {backend}, habeas serve --workers {workers}; load average "
+          f"{load:.1f} on {os.cpu_count()} cores at the end")
+    print(f"{'what':<28} {'clients':>7} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} "
+          f"{'x ref':>6} {'errors':>6}")
+    reference = {r["clients"]: r["p95"] for r in rows if "reference" in r["what"]}
+    errors = 0
+    for r in rows:
+        goal = GOALS_MS.get(r["clients"])
+        flag = f"  over the {goal:.0f} ms goal" if goal and r["p95"] > goal else ""
+        ratio = r["p95"] / reference[r["clients"]] if reference.get(r["clients"]) else 0
+        print(f"{r['what']:<28} {r['clients']:>7} {r['requests']:>8} {r['p50']:>8.1f} "
+              f"{r['p95']:>8.1f} {ratio:>6.1f} {len(r['errors']):>6}{flag}")
+        for error in r["errors"][:3]:
+            print(f"    {error}")
+        errors += len(r["errors"])
+    return errors
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reports", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=200)
-    parser.add_argument("--db", type=Path, default=None,
-                        help="SQLite file to fill (default: a temporary one)")
+    parser.add_argument("--reports", type=int, default=100_000, help="reports in the store")
+    parser.add_argument("--requests", type=int, default=200,
+                        help="requests per endpoint and number of clients")
+    parser.add_argument("--backend", action="append", choices=("sqlite", "postgresql"),
+                        help="default: SQLite, and PostgreSQL when HABEAS_TEST_DATABASE_URL "
+                             "or --pg-url is set")
+    parser.add_argument("--pg-url", default=os.environ.get("HABEAS_TEST_DATABASE_URL"),
+                        help="a PostgreSQL URL whose server gets a database of the bench's own")
+    parser.add_argument("--workers", type=int, default=1, help="habeas serve --workers")
+    parser.add_argument("--db", help="a store to use instead of a fresh one (filled when "
+                                     "empty, kept after): measure again without filling again")
     args = parser.parse_args()
-    warnings.filterwarnings("ignore", message="Using `httpx`")
-
-    from fastapi.testclient import TestClient
-
-    from habeas.web import make_app
-    from habeas.web.search import sync_index
-
-    folder = Path(tempfile.mkdtemp(prefix="habeas-bench-"))
-    path = args.db or folder / "bench.db"
-    habeas = Habeas(database_url=f"sqlite:///{path}")
-    began = time.perf_counter()
-    counts = fill(habeas, args.reports)
-    print(f"filled in {time.perf_counter() - began:.1f} s: " +
-          ", ".join(f"{v} {k}" for k, v in counts.items()))
-    with habeas.session() as session, session.begin():
-        accounts.add_user(session=session, name="bench", password="bench-password",
-                          role="viewer")
-        token = accounts.create_token(session=session,
-                                      user=accounts.get_user(session=session, name="bench"))
-    began = time.perf_counter()
-    with habeas.session() as session:
-        sync_index(session)
-    print(f"search index built in {time.perf_counter() - began:.1f} s")
-    with habeas.engine.begin() as connection:
-        connection.exec_driver_sql("ANALYZE")
-
-    client = TestClient(make_app(habeas))
-    login = client.get("/login").text
-    csrf = login.split('name="csrf_token" value="')[1].split('"')[0]
-    signed = client.post("/login", data={"name": "bench", "password": "bench-password",
-                                         "csrf_token": csrf}, follow_redirects=False)
-    assert signed.status_code == 303, signed.text
-
-    rng = random.Random(1)
-    persons = [rng.randrange(1, counts["persons"] + 1) for _ in range(args.requests)]
-    queries = [rng.choice(["erdogan", "chiygoz", "celebi", "muslimov", "yesilyurt",
-                           "umerov sevastopol", "asanov", "kuku", "zekiye", "sevket karaman"])
-               for _ in range(args.requests)]
-
-    def page(url: str) -> None:
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-
-    headers = {"Authorization": f"Bearer {token}"}
-    rows = [
-        timed("dossier page  /persons/{id}", lambda p: page(f"/persons/{p}"), persons),
-        timed("search page   /search?q=...", lambda q: page(f"/search?q={q}"), queries),
-        timed("API dossier   /api/v1/persons/{id}",
-              lambda p: client.get(f"/api/v1/persons/{p}", headers=headers), persons),
-        timed("API search    /api/v1/search?q=...",
-              lambda q: client.get(f"/api/v1/search?q={q}", headers=headers), queries),
-    ]
-    with habeas.engine.connect() as connection:
-        def raw_dossier(pid: int) -> None:
-            connection.execute(text(
-                "SELECT e.*, a.title, a.outlet, a.published FROM events e "
-                "JOIN event_persons ep ON ep.event_id = e.id JOIN articles a ON a.id = "
-                "e.article_id WHERE ep.person_id = :p ORDER BY e.date"), {"p": pid}).all()
-            connection.execute(text("SELECT * FROM claims WHERE subject_type = 'person' AND "
-                                    "subject_id = :p"), {"p": pid}).all()
-
-        def raw_search(query: str) -> None:
-            match = " ".join(f'"{w}"*' for w in query.split())
-            connection.execute(text("SELECT count(*) FROM search_articles WHERE "
-                                    "search_articles MATCH :q"), {"q": match}).scalar()
-            connection.execute(text("SELECT rowid FROM search_articles WHERE search_articles "
-                                    "MATCH :q ORDER BY rowid DESC LIMIT 25"), {"q": match}).all()
-
-        rows += [timed("raw SQL dossier (events + claims)", raw_dossier, persons),
-                 timed("raw SQL search (FTS5 count + page)", raw_search, queries)]
-
-    print(f"\n{counts['articles']:,} reports, {args.requests} requests each, SQLite, in-process")
-    print(f"{'what':<40} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, p50, p95 in rows:
-        flag = "" if p95 < GOAL_MS else "  (over the 100 ms goal)"
-        print(f"{label:<40} {p50:>8.1f} {p95:>8.1f}{flag}")
-    habeas.close()
-    return 0
+    backends = args.backend or ["sqlite"] + (["postgresql"] if args.pg_url else [])
+    if args.db:
+        backends = ["postgresql" if args.db.startswith("postgresql") else "sqlite"]
+    errors = 0
+    for backend in backends:
+        folder = Path(tempfile.mkdtemp(prefix="habeas-bench-web-"))
+        drop = None
+        if args.db:
+            url = args.db
+        elif backend == "sqlite":
+            url = f"sqlite:///{folder / 'bench.db'}"
+        elif not args.pg_url:
+            raise SystemExit("PostgreSQL: set HABEAS_TEST_DATABASE_URL or --pg-url")
+        else:
+            url, drop = postgres_database(args.pg_url)
+        print(f"{backend}: {db.masked(url)}")
+        try:
+            counts = prepare(url, args.reports)
+            rows = measure(url, counts, requests=args.requests, folder=folder,
+                           workers=args.workers)
+        finally:
+            if drop:
+                drop()
+            shutil.rmtree(folder, ignore_errors=True)
+        errors += report(backend, counts["articles"], rows, args.workers)
+    print(f"\ngoals: p95 under {GOALS_MS[1]:.0f} ms with 1 client, under {GOALS_MS[20]:.0f} ms "
+          f"with 20; errors in all: {errors}")
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import typer
 from typer.testing import CliRunner
@@ -79,3 +81,27 @@ def test_serve_runs_uvicorn_on_the_app(app, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].title == "Habeas"
+
+
+def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_path,
+                                                                       monkeypatch):
+    seen = {}
+
+    def fake_run(target, **kwargs):
+        seen.update(target=target, **kwargs)
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL"):  # serve sets them: undone after
+        monkeypatch.delenv(name, raising=False)
+    result = run(app, tmp_path / "h.db", "serve", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert (seen["target"], seen["factory"], seen["workers"]) == (
+        "habeas.web.app:make_app_from_settings", True, 2)
+    monkeypatch.setenv("HABEAS_DATABASE_URL", os.environ["HABEAS_DATABASE_URL"])
+    from habeas.web.app import make_app_from_settings
+
+    worker_app = make_app_from_settings()  # what a worker builds: the same store
+    assert worker_app.state.habeas.database_url == f"sqlite:///{tmp_path / 'h.db'}"
+    worker_app.state.habeas.close()

@@ -285,6 +285,8 @@ def event_conflicts(session: Session, events: list[Event]) -> list[dict[str, Any
     for event in events:
         for field in CONFLICT_FIELDS:
             own = [c for c in by_event[event.id] if c.field == field and c.value is not None]
+            if len(own) < 2:  # one source cannot disagree with itself: no query for it
+                continue
             values = _grouped(session, own, lambda c: norm(c.value) if isinstance(c.value, str)
                               else c.value)
             if field == "date":

@@ -13,8 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from ..model import PERSON_FIELDS
 from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Person, PersonAlias
@@ -97,6 +97,21 @@ def subject_ids(session: Session) -> set[int]:
         return set()
     roots = _roots(session)
     return {roots.get(pid, pid) for pid in linked}
+
+
+def is_subject() -> ColumnElement[bool]:
+    """SQL for "a person events happened to" (``subject_ids`` as a condition on ``Person``):
+    it has an event, or a person merged into it, at any depth, has one. Checked row by row
+    through the index on ``event_persons.person_id``, so a page of persons costs a page's
+    worth of lookups, not a read of every person and link."""
+    merged, parent = aliased(Person), aliased(Person)
+    up = select(merged.merged_into_id.label("id")).where(
+        merged.merged_into_id.is_not(None),
+        exists().where(EventPerson.person_id == merged.id)).cte("subject_up", recursive=True)
+    up = up.union(select(parent.merged_into_id).join(up, parent.id == up.c.id)
+                  .where(parent.merged_into_id.is_not(None)))
+    return or_(exists().where(EventPerson.person_id == Person.id),
+               Person.id.in_(select(up.c.id)))
 
 
 def person_role(person_id: int, subjects: set[int]) -> str:
@@ -211,10 +226,13 @@ def _event_person_names(session: Session, event_ids: list[int]) -> dict[int, lis
         select(EventPerson.event_id, EventPerson.person_id)
         .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id)
     ).all()
+    # the persons in one query, not one per person (a page of events names hundreds)
+    persons = {p.id: p for p in session.scalars(
+        select(Person).where(Person.id.in_({pid for _, pid in rows})))}
     names: dict[int, str] = {}
     for event_id, person_id in rows:
         if person_id not in names:
-            names[person_id] = canonical(session, session.get(Person, person_id)).name
+            names[person_id] = canonical(session, persons[person_id]).name
         name = names[person_id]
         if name not in out[event_id]:
             out[event_id].append(name)

@@ -1,7 +1,8 @@
-"""The search index: derived data, a cache rebuilt from the tables at any time, not part of the
-Alembic schema. On SQLite an FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer,
-elsewhere (PostgreSQL) a plain table of accent-folded text searched with LIKE. Russian words are
-indexed with their Snowball stems beside them and a query's Russian words are stemmed too
+"""The search index: derived data, a cache rebuilt from the tables at any time. On SQLite an
+FTS5 table with the ``unicode61 remove_diacritics 2`` tokenizer, created here; on PostgreSQL a
+``tsvector`` per report or event with a GIN index, in tables the migration ``0006_web_search``
+creates. Both match every word of a query as a prefix, accents and case folded. Russian words
+are indexed with their Snowball stems beside them and a query's Russian words are stemmed too
 (``stemmed``, ``stem_term``), so inflected forms find each other ("Чийгоз" finds "Чийгоза",
 "Чийгоза" finds "Чийгозу") on both; the stems are those of PostgreSQL's ``russian`` text search
 configuration (its ``russian_stem`` dictionary is the same Snowball algorithm).
@@ -10,7 +11,11 @@ Core code (no FastAPI). The index is written where the record is written, never 
 ``Habeas.ingest`` and ``Habeas.extract`` bring it up to date (``sync_index``), an edited event
 is re-indexed in the edit's transaction (``reindex_event``), the web app catches up when it
 starts, and ``habeas index`` catches up (or rebuilds) by hand. A search reads the index as it
-is; a store never indexed finds no reports or events until one of those runs.
+is (``match``); a store never indexed finds no reports or events until one of those runs.
+
+Stemming plugs in per language: ``TS_CONFIGS`` names PostgreSQL's text search configuration
+for a report's language (none today: 'simple', a word as it is written), and a query is
+matched under every configuration in use.
 """
 
 from __future__ import annotations
@@ -33,11 +38,24 @@ log = logging.getLogger(__name__)
 TABLES = ("search_articles", "search_events")
 # Articles or events indexed per INSERT round while catching up.
 SYNC_CHUNK = 2000
+# PostgreSQL text search configuration per report language (ISO 639-1); every other language,
+# and every event, is indexed with DEFAULT_TS_CONFIG: no stemming, no stop words, a name found
+# as it is typed. A stemmer plugs in as {"ru": "russian"}; `habeas index --rebuild` applies it.
+TS_CONFIGS: dict[str, str] = {}
+DEFAULT_TS_CONFIG = "simple"
+# Characters of a report PostgreSQL indexes (a tsvector holds at most 1 MB).
+PG_INDEX_CHARS = 400_000
+# Words of a query that are matched (each as a prefix; all must match).
+MAX_TERMS = 12
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Latin letters beyond ASCII: folded to ASCII on both backends ("ł" too, which FTS5's
+# remove_diacritics keeps); other scripts keep their letters (Cyrillic stays, for a stemmer).
+_LATIN = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]+")
 _lock = threading.Lock()
 
 
 def fold(value: str) -> str:
-    """Lowercase ASCII: "Erdoğan" -> "erdogan" (for the LIKE index and person keys)."""
+    """Lowercase ASCII: "Erdoğan" -> "erdogan" (to find a query's words in a snippet)."""
     return unidecode(value or "").lower()
 
 
@@ -68,21 +86,53 @@ def stemmed(value: str) -> str:
     return f"{value} {' '.join(stems)}" if stems else (value or "")
 
 
+def fold_latin(value: str) -> str:
+    """Lowercase, accents off Latin letters only: "Erdoğan" -> "erdogan", "Wałęsa" -> "walesa",
+    "Чийгоз" -> "чийгоз": what is indexed and what is searched, on both backends alike."""
+    return _LATIN.sub(lambda m: unidecode(m.group()), value or "").lower()
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, as the index splits them."""
+    return _WORD.findall(query or "")[:MAX_TERMS]
+
+
+def ts_config(language: str | None) -> str:
+    """The text search configuration a report in ``language`` is indexed with."""
+    return TS_CONFIGS.get((language or "")[:2].lower(), DEFAULT_TS_CONFIG)
+
+
 def _is_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
 def ensure_index(connection: Connection) -> None:
+    """Create SQLite's FTS5 tables when absent (PostgreSQL's come with the schema)."""
     if connection.dialect.name == "sqlite":
-        for table in ("search_articles", "search_events"):
+        for table in TABLES:
             connection.exec_driver_sql(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, "
                 "tokenize = 'unicode61 remove_diacritics 2')")
-    else:
-        for table in ("search_articles", "search_events"):
-            connection.exec_driver_sql(
-                f"CREATE TABLE IF NOT EXISTS {table} (rowid INTEGER PRIMARY KEY, "
-                "title TEXT, body TEXT)")
+
+
+def match(session: Session, table: str, query: str) -> tuple[str, dict[str, object]] | None:
+    """SQL selecting the ``rowid``s of ``table`` that match every word of ``query`` (each as a
+    prefix), and its parameters; None for a query without words or a store never indexed.
+    On PostgreSQL the words are matched under each configuration in use (``TS_CONFIGS``), each
+    ``@@`` a constant ``tsquery`` the GIN index answers."""
+    # folded, then split again: a letter may fold to two ("ŉ" -> "'n"), never to a quote
+    words = [stem_term(w) for term in terms(query) for w in terms(fold_latin(term))][:MAX_TERMS]
+    if not words or not has_index(session):
+        return None
+    if _is_sqlite(session):
+        fts = " ".join(f'"{w}"*' for w in words)
+        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
+    tsquery = " & ".join(f"'{w}':*" for w in words)
+    configs = sorted({DEFAULT_TS_CONFIG, *TS_CONFIGS.values()})
+    where = " OR ".join(f"tsv @@ to_tsquery(CAST(:c{i} AS regconfig), :q)"
+                        for i in range(len(configs)))
+    return (f"SELECT rowid FROM {table} WHERE {where}",
+            {"q": tsquery, **{f"c{i}": c for i, c in enumerate(configs)}})
 
 
 def _mark(session: Session, name: str) -> int:
@@ -104,15 +154,21 @@ def _event_body(event: Event, names: list[str]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _insert(session: Session, table: str, rows: list[tuple[int, str, str]]) -> None:
+def _insert(session: Session, table: str, rows: list[tuple[int, str, str, str | None]]) -> None:
+    """Index ``(rowid, title, body, language)`` rows, replacing what they had."""
     if not rows:
         return
-    rows = [(r, stemmed(t), stemmed(b)) for r, t, b in rows]
-    if not _is_sqlite(session):
-        rows = [(r, fold(t), fold(b)) for r, t, b in rows]
+    rows = [(r, stemmed(t), stemmed(b), language) for r, t, b, language in rows]
     session.execute(text(f"DELETE FROM {table} WHERE rowid = :r"), [{"r": r[0]} for r in rows])
-    session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
-                    [{"r": r, "t": t, "b": b} for r, t, b in rows])
+    if _is_sqlite(session):
+        session.execute(text(f"INSERT INTO {table} (rowid, title, body) VALUES (:r, :t, :b)"),
+                        [{"r": r, "t": fold_latin(t), "b": fold_latin(b)} for r, t, b, _ in rows])
+        return
+    session.execute(text(f"INSERT INTO {table} (rowid, tsv) VALUES "
+                         "(:r, to_tsvector(CAST(:c AS regconfig), :t))"),
+                    [{"r": r, "c": ts_config(language),
+                      "t": fold_latin(f"{t}\n{b[:PG_INDEX_CHARS]}")}
+                     for r, t, b, language in rows])
 
 
 def sync_index(session: Session) -> int:
@@ -160,14 +216,15 @@ def _sync_all(bind) -> int:
 def _sync_round(session: Session) -> int:
     article_mark, event_mark = _mark(session, "articles"), _mark(session, "events")
     articles = session.execute(
-        select(Article.id, Article.title, Article.text).where(Article.id > article_mark)
-        .order_by(Article.id).limit(SYNC_CHUNK)).all()
-    _insert(session, "search_articles", [(a, t or "", body) for a, t, body in articles])
+        select(Article.id, Article.title, Article.text, Article.language)
+        .where(Article.id > article_mark).order_by(Article.id).limit(SYNC_CHUNK)).all()
+    _insert(session, "search_articles",
+            [(a, t or "", body, language) for a, t, body, language in articles])
     events = list(session.scalars(select(Event).where(Event.id > event_mark)
                                   .order_by(Event.id).limit(SYNC_CHUNK)))
     names = _names_of_events(session, [e.id for e in events])
     _insert(session, "search_events",
-            [(e.id, e.type, _event_body(e, names.get(e.id, []))) for e in events])
+            [(e.id, e.type, _event_body(e, names.get(e.id, [])), None) for e in events])
     if articles:
         _set_mark(session, "articles", articles[-1][0])
     if events:
@@ -183,7 +240,8 @@ def reindex_event(session: Session, event_id: int) -> None:
         return
     ensure_index(session.connection())
     names = _names_of_events(session, [event_id]).get(event_id, [])
-    _insert(session, "search_events", [(event.id, event.type, _event_body(event, names))])
+    _insert(session, "search_events",
+            [(event.id, event.type, _event_body(event, names), None)])
 
 
 def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
@@ -198,6 +256,18 @@ def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[s
     return out
 
 
+def is_index_table(name: str) -> bool:
+    """Whether a table belongs to the search index (SQLite's FTS5 shadow tables included)."""
+    return name.startswith(TABLES)
+
+
+def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Alembic's ``include_name``: the schema is compared with the models without the search
+    index's tables (a cache the models do not describe) and without PostgreSQL's optional
+    trigram indexes (migration ``0006_web_search``)."""
+    if type_ == "table":
+        return not is_index_table(name or "")
+    return not (type_ == "index" and (name or "").endswith("_trgm"))
 
 
 def has_index(session: Session) -> bool:
@@ -207,11 +277,14 @@ def has_index(session: Session) -> bool:
 
 
 def rebuild_index(session: Session) -> int:
-    """Drop the index and build it again from the tables; returns the rows indexed."""
+    """Empty the index and build it again from the tables; returns the rows indexed. SQLite's
+    FTS5 tables are dropped (created afresh); PostgreSQL's belong to the schema and are
+    emptied."""
     bind = session.get_bind()
     with _lock, Session(bind=db.writer_engine(bind)) as own, own.begin():
         for table in TABLES:
-            own.execute(text(f"DROP TABLE IF EXISTS {table}"))
+            own.execute(text(f"DROP TABLE IF EXISTS {table}" if _is_sqlite(own)
+                             else f"DELETE FROM {table}"))
         for name in ("articles", "events"):
             row = own.get(AppSetting, f"search.{name}")
             if row is not None:

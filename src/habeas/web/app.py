@@ -103,6 +103,15 @@ def make_app(habeas: Habeas) -> FastAPI:
     return app
 
 
+def make_app_from_settings() -> FastAPI:
+    """The app for the store the environment names (``HABEAS_DATABASE_URL``, read now, not
+    from the cached settings): what each worker process of ``habeas serve --workers N``
+    builds."""
+    from ..config import Settings
+
+    return make_app(Habeas(Settings()))
+
+
 def bad_parameter(request: Request) -> str | None:
     """Why a path segment or query parameter is refused: a number too large for the database,
     or a ``since``/``until`` that is not a date. None when all are fine."""

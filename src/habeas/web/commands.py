@@ -6,6 +6,7 @@ one core function and prints the result.
 
 from __future__ import annotations
 
+import os
 from typing import Annotated, Optional
 
 import typer
@@ -55,19 +56,31 @@ def serve(
     forwarded_allow_ips: Annotated[str, typer.Option(
         help="With --proxy-headers: the proxy addresses trusted (comma-separated, or '*').")
     ] = DEFAULT_PROXY,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes: more answer more requests at once, one core each "
+                    "(the sign-in limit then counts per process).")] = 1,
 ) -> None:
     """Serve the web app and the REST API (/api/v1) for this store."""
     import uvicorn
 
     from .app import make_app
 
+    habeas = _workspace(ctx)
     try:
-        app = make_app(_workspace(ctx))
+        app = make_app(habeas)  # migrates and indexes once, before any worker starts
     except HabeasError as e:
         _fail(e)
     typer.echo(f"Habeas on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
-    uvicorn.run(app, **uvicorn_options(host=host, port=port, proxy_headers=proxy_headers,
-                                        forwarded_allow_ips=forwarded_allow_ips))
+    options = uvicorn_options(host=host, port=port, proxy_headers=proxy_headers,
+                              forwarded_allow_ips=forwarded_allow_ips)
+    if workers == 1:
+        uvicorn.run(app, **options)
+        return
+    # each worker process builds its own app on the same store, named by the environment
+    os.environ["HABEAS_DATABASE_URL"] = habeas.database_url
+    os.environ["HABEAS_MODEL"] = habeas.model
+    uvicorn.run("habeas.web.app:make_app_from_settings", factory=True, workers=workers,
+                **options)
 
 
 def uvicorn_options(*, host: str, port: int, proxy_headers: bool,

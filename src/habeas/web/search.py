@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, false, func, not_, or_, select, text
+from sqlalchemy import case, func, not_, select, text, union
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
-from ..store.queries import _claimed_status, derive_status, person_role, subject_ids
-from ..store.search_index import (CYRILLIC_WORD, _is_sqlite, fold, has_index, reindex_event, stem_term,
-                                  sync_index)
+from ..store.queries import _claimed_status, derive_status, is_subject
+from ..store.search_index import (CYRILLIC_WORD, fold, match, reindex_event, stem_term,
+                                  sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
            "search_persons", "sync_index"]
@@ -38,29 +38,19 @@ PERSON_CANDIDATES = 500
 SNIPPET_WORDS = 16
 # Characters of a report scanned for the snippet's match.
 SNIPPET_SCAN = 20_000
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def terms(query: str) -> list[str]:
-    return _WORD.findall(query or "")[:12]
+class _FoldOne(dict):
+    """``str.translate`` table folding each character to one lowercase character ("ğ" -> "g"),
+    so a snippet's offsets stay those of the text; filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = folded = (unidecode(char)[:1] or char).lower()[:1]
+        return folded
 
 
-# ----------------------------------------------------------------------------- index
-
-def _match(session: Session, table: str, query: str) -> tuple[str, dict[str, Any]] | None:
-    """A subquery selecting the rowids of ``table`` that match every term (a Russian word by its
-    stem, which the index holds beside every form), and its params."""
-    words = [stem_term(w) for w in terms(query)]
-    if not words or not has_index(session):
-        return None
-    if _is_sqlite(session):
-        fts = " ".join('"' + w.replace('"', "") + '"*' for w in words)
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
-    clauses, params = [], {}
-    for i, word in enumerate(words):
-        params[f"w{i}"] = f"%{fold(word)}%"
-        clauses.append(f"(title LIKE :w{i} OR body LIKE :w{i})")
-    return f"SELECT rowid FROM {table} WHERE {' AND '.join(clauses)}", params
+_FOLD_ONE = _FoldOne()
 
 
 # ----------------------------------------------------------------------------- search
@@ -101,27 +91,42 @@ def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
     return result
 
 
+def page_ids(session: Session, column: str, rest: str, order: str, params: dict[str, Any], *,
+             limit: int, offset: int, prefix: str = "") -> tuple[list[int], int]:
+    """One page of ``prefix SELECT column rest order`` and how many rows it has in all, in one
+    query (a window count: the matches are found once, not once to count and again for the
+    page); a count of its own only for a page past the end."""
+    rows = session.execute(
+        text(f"{prefix}SELECT {column}, count(*) OVER () {rest} {order} "
+             "LIMIT :limit OFFSET :offset"), {**params, "limit": limit, "offset": offset}).all()
+    if rows:
+        return [r[0] for r in rows], rows[0][1]
+    if not offset:
+        return [], 0
+    return [], session.execute(text(f"{prefix}SELECT count(*) {rest}"), params).scalar() or 0
+
+
 def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
-    match = _match(session, "search_articles", query)
-    if match is None:
+    found = match(session, "search_articles", query)
+    if found is None:
         return [], 0
-    sub, params = match
+    sub, params = found
     if filters.since or filters.until:
-        sql = f"SELECT id FROM articles WHERE id IN ({sub})"
+        rest = f"FROM articles WHERE id IN ({sub})"
         if filters.since:
-            sql += " AND published >= :since"
+            rest += " AND published >= :since"
             params["since"] = filters.since
         if filters.until:
-            sql += " AND published <= :until"
+            rest += " AND published <= :until"
             params["until"] = filters.until
-        order = " ORDER BY id DESC"
-    else:  # newest first, straight from the index
-        sql, order = sub, " ORDER BY rowid DESC"
-    total = session.execute(text(f"SELECT count(*) FROM ({sql}) AS m"), params).scalar() or 0
-    ids = [r[0] for r in session.execute(
-        text(sql + order + " LIMIT :limit OFFSET :offset"),
-        {**params, "limit": limit, "offset": offset})]
+        ids, total = page_ids(session, "id", rest, "ORDER BY id DESC", params, limit=limit,
+                              offset=offset)
+    else:  # newest first, straight from the index, which counts its matches fast
+        total = session.execute(text(f"SELECT count(*) FROM ({sub}) AS m"), params).scalar()
+        ids = [r[0] for r in session.execute(text(f"{sub} ORDER BY rowid DESC LIMIT :limit "
+                                                  "OFFSET :offset"),
+                                             {**params, "limit": limit, "offset": offset})]
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
     rows = []
     for aid in ids:
@@ -167,7 +172,7 @@ def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
 
 def _fold_chars(value: str) -> str:
     """Each character folded to one (offsets kept): "Erdoğan" -> "erdogan", "Чийгоз" -> "ciigoz"."""
-    return "".join((unidecode(c)[:1] or c).lower() for c in value)
+    return value.translate(_FOLD_ONE)
 
 
 def search_persons(*, session: Session, query: str, status: str | None, limit: int,
@@ -178,34 +183,34 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
     if key:
-        like = f"%{key}%"
-        persons_q = persons_q.where(or_(
-            Person.key.like(like),
-            Person.id.in_(select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
-    subjects = subject_ids(session)
-    is_subject = Person.id.in_(subjects) if subjects else false()
+        like = f"%{key}%"  # each side of the union can use a trigram index (PostgreSQL)
+        persons_q = persons_q.where(Person.id.in_(union(
+            select(Person.id).where(Person.key.like(like)),
+            select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
+    subject = is_subject()
     if role == "subject":
-        persons_q = persons_q.where(is_subject)
+        persons_q = persons_q.where(subject)
     elif role == "speaker":
-        persons_q = persons_q.where(not_(is_subject))
-    order = (case((is_subject, 0), else_=1), Person.key, Person.id)
-    if status is None:
-        total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
-        page = list(session.scalars(persons_q.order_by(*order).limit(limit).offset(offset)))
-        return person_rows(session, page, subjects=subjects), total
+        persons_q = persons_q.where(not_(subject))
+    order = (case((subject, 0), else_=1), Person.key, Person.id)
+    if status is None:  # the page and the count in one query, as page_ids does
+        rows = session.execute(persons_q.add_columns(func.count().over()).order_by(*order)
+                               .limit(limit).offset(offset)).all()
+        total = rows[0][1] if rows else 0
+        if not rows and offset:
+            total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
+        return person_rows(session, [person for person, _ in rows]), total
     candidates = list(session.scalars(persons_q.order_by(*order).limit(PERSON_CANDIDATES)))
-    rows = [r for r in person_rows(session, candidates, subjects=subjects)
-            if r["status"] == status]
+    rows = [r for r in person_rows(session, candidates) if r["status"] == status]
     return rows[offset:offset + limit], len(rows)
 
 
-def person_rows(session: Session, persons: list[Person],
-                subjects: set[int] | None = None) -> list[dict[str, Any]]:
-    """Name, aliases, events, status, role and latest event for a few persons (a page)."""
+def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
+    """Name, aliases, events, status, role and latest event for a few persons (a page): a
+    person with events (its own or its merged members') is a subject, as ``subject_ids``
+    says, read from the page's own events."""
     if not persons:
         return []
-    if subjects is None:
-        subjects = subject_ids(session)
     ids = [p.id for p in persons]
     members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
@@ -237,7 +242,7 @@ def person_rows(session: Session, persons: list[Person],
         rows.append({"id": person.id, "name": person.name,
                      "aliases": [a for a in aliases[person.id] if a != person.name],
                      "events": len(own), "status": status,
-                     "role": person_role(person.id, subjects),
+                     "role": "subject" if own else "speaker",
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows
@@ -247,13 +252,16 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
                   offset: int) -> tuple[list[dict[str, Any]], int]:
     from .stats import event_rows
 
-    match = _match(session, "search_events", query) if query else None
-    if query and match is None:
+    found = match(session, "search_events", query) if query else None
+    if query and found is None:
         return [], 0
-    conditions, params = [], {}
-    if match is not None:
-        conditions.append(f"id IN ({match[0]})")
-        params.update(match[1])
+    conditions, params, prefix = [], {}, ""
+    if found is not None:
+        # the matches first, then their dates: left to itself PostgreSQL walks every event by
+        # date, probing the index for each (seconds at 200,000 events)
+        prefix = f"WITH m AS MATERIALIZED ({found[0]}) "
+        conditions.append("id IN (SELECT rowid FROM m)")
+        params.update(found[1])
     if filters.type:
         conditions.append("type = :type")
         params["type"] = filters.type
@@ -267,9 +275,7 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
         conditions.append("lower(place) LIKE :place")
         params["place"] = f"%{filters.place.lower()}%"
     where = " AND ".join(conditions) or "1=1"
-    total = session.execute(text(f"SELECT count(*) FROM events WHERE {where}"),
-                            params).scalar() or 0
-    ids = [r[0] for r in session.execute(
-        text(f"SELECT id FROM events WHERE {where} ORDER BY date DESC, id DESC "
-             "LIMIT :limit OFFSET :offset"), {**params, "limit": limit, "offset": offset})]
+    ids, total = page_ids(session, "id", f"FROM events WHERE {where}",
+                          "ORDER BY date DESC, id DESC", params, limit=limit, offset=offset,
+                          prefix=prefix)
     return event_rows(session, ids), total

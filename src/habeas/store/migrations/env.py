@@ -16,6 +16,7 @@ from habeas.store.models import Base
 import habeas.store.accounts  # noqa: E402,F401  (registers the account tables on Base)
 import habeas.store.lists  # noqa: E402,F401  (the list tables)
 import habeas.store.monitor  # noqa: E402,F401  (and the monitoring tables)
+from habeas.store.search_index import modelled
 
 config = context.config
 target_metadata = Base.metadata
@@ -27,6 +28,7 @@ def run_with(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=modelled,
     )
     with context.begin_transaction():
         context.run_migrations()
