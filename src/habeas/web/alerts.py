@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from jinja2 import pass_context
 from sqlalchemy.orm import Session
 
 from ..errors import AuthError, NotFound
@@ -103,12 +104,25 @@ def alerts_feed(request: Request, token: str = "") -> Response:
     return Response(body, media_type="application/atom+xml")
 
 
+def _read(habeas, context, read):
+    """``read(session)`` in the route's own session when the page has one: a second session
+    per page would hold two pooled connections per request, and 20 parallel clients would
+    wait on each other for the pool's last ones."""
+    request = context.get("request")
+    session = getattr(getattr(request, "state", None), "db", None)
+    if session is not None:
+        return read(session)
+    with habeas.session() as session:
+        return read(session)
+
+
 def tracked_check(habeas):
     """A template function: whether a person is tracked (the dossier's button)."""
 
-    def check(person_id: int) -> bool:
-        with habeas.session() as session:
-            return alerts.is_tracked(session=session, person_id=person_id)
+    @pass_context
+    def check(context, person_id: int) -> bool:
+        return _read(habeas, context,
+                     lambda session: alerts.is_tracked(session=session, person_id=person_id))
 
     return check
 
@@ -116,10 +130,10 @@ def tracked_check(habeas):
 def unread_count(habeas):
     """A template function: the signed-in user's unread alerts (0 when signed out)."""
 
-    def count(user: User | None) -> int:
+    @pass_context
+    def count(context, user: User | None) -> int:
         if user is None:
             return 0
-        with habeas.session() as session:
-            return alerts.unread(session=session, user=user)
+        return _read(habeas, context, lambda session: alerts.unread(session=session, user=user))
 
     return count

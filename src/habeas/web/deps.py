@@ -32,7 +32,11 @@ def db(request: Request) -> Iterator[Session]:
     its session takes no lock; a POST's takes the write lock when its transaction begins."""
     write = request.method not in SAFE_METHODS
     with get_habeas(request).session(write=write) as session:
-        yield session
+        request.state.db = session  # the page's template functions read in it too
+        try:
+            yield session
+        finally:
+            request.state.db = None
 
 
 def session_user(request: Request) -> User | None:
