@@ -20,7 +20,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import UsageError
-from ..store.accounts import TOKEN_BYTES, AppSetting, User, audit
+from ..store.accounts import TOKEN_BYTES, AppSetting, User, _digest, audit
 from ..store.crud import LIST_IMPORTER
 from ..store.models import Article, Event, EventPerson, EventSource, Person
 from ..store.monitor import Alert, AlertMark, FeedToken, TrackedPerson
@@ -290,10 +290,6 @@ def mark_read(*, session: Session, user: User, upto: int) -> None:
 
 
 # ----------------------------------------------------------------------------- feed tokens
-
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
 
 def create_feed_token(*, session: Session, user: User, label: str | None = None) -> str:
     """A token that reads the alerts feed only; returned once, only its SHA-256 is kept."""
