@@ -656,3 +656,10 @@ def test_an_application_for_bail_decided(nlp):
     assert [(t, neg, e["release_mode"]) for t, neg, _, e in found] == [
         ("release", True, "bail")]
     assert not events_of(nlp, "Edem Bekirov applied for bail.")
+
+
+def test_an_age_written_short(nlp):
+    result = extract_text(nlp, Document(
+        text="Police beat Server Ametov, a 19-y.o. violinist, at the rally.", source="test",
+        published="2024-05-10")).to_json()
+    assert [(p["name"], p["age"]) for p in result["persons"]] == [("Server Ametov", 19)]

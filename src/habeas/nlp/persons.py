@@ -32,7 +32,9 @@ PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ich|ogly|oglu|kyzy|qizi)$")
 NAME_PARTICLES = RULES.words("name_particles")
 AGE_WORDS = {w: v for w, v in RULES.number_words(20, 90).items() if v % 10 == 0}
 UNITS = RULES.number_words(1, 9)
-YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old\b", re.I)
+# "52-year-old", "fifty-two-year-old", and the short "19-y.o." some outlets write
+YEAR_OLD = r"(?:[- ]year[- ]old\b|-?\s?y\.\s?o\.)"
+YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})" + YEAR_OLD, re.I)
 MIN_AGE, MAX_AGE = 12, 110
 
 
@@ -686,7 +688,7 @@ def read_age(span: Span) -> tuple[int, Span] | None:
     text = before.text
     # "the 52-year-old Chiygoz", "a 61-year-old retired teacher Vasil Sushko"; never across a
     # comma or "and" ("24-year-old Riza Yagyayev, and Alim Emirsaliyev")
-    match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})[- ]year[- ]old"
+    match = re.search(r"(\b[A-Za-z]+(?:-[a-z]+)?|\d{1,3})" + YEAR_OLD +
                       r"(?:\s+(?!and\b)[\w'’-]+){0,3}\s*$", text)
     if match:
         age = word_number(match.group(1))
