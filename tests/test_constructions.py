@@ -663,3 +663,15 @@ def test_an_age_written_short(nlp):
         text="Police beat Server Ametov, a 19-y.o. violinist, at the rally.", source="test",
         published="2024-05-10")).to_json()
     assert [(p["name"], p["age"]) for p in result["persons"]] == [("Server Ametov", 19)]
+
+
+def test_a_court_named_with_a_possessive_and_the_same_court(nlp):
+    found = events_of(nlp, "The Nukus City Court's judge read the verdict on Monday. The same "
+                           "court sentenced Alim Kerimov to six years.")
+    assert [e["agent"] for t, _, _, e in found if t == "sentence"] == ["Nukus City Court"]
+
+
+def test_custody_as_a_state_has_no_doer(nlp):
+    found = events_of(nlp, "Since April 2022, Lilia Bekirova has been in a pre-trial detention "
+                           "centre, where her health has deteriorated.")
+    assert [(t, e["agent"]) for t, _, _, e in found] == [("arrest", None)]

@@ -832,8 +832,12 @@ GENERIC_BODIES = RULES.words("generic_bodies")
 
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    if trigger.lemma_ == "be" and trigger.dep_ != "ccomp":
+        return None  # "has been in a detention centre since April": a state, no doer
     agent = _find_agent(trigger, victim_tokens, discourse)
-    if agent and agent.lower().removeprefix("the ").strip() in GENERIC_BODIES:
+    bare = agent.lower().removeprefix("the ").removeprefix("same ").strip() if agent else ""
+    if agent and bare in GENERIC_BODIES:
+        # "the court", "the same court": the one the report named last
         named = last_named_body(trigger, agent.lower().split()[-1])
         return named or agent
     return agent
@@ -861,11 +865,14 @@ def court_dates(doc: Doc, published: dt.date | None,
     return found
 
 
+POSSESSIVE_END = re.compile(r"\s*['’]s?$")
+
+
 def court_name(ent: Span) -> str:
     """ "the Supreme Court of" (the model cut the entity before "Crimea"): the whole phrase."""
     if ent[-1].lower_ == "of" or ent.root.lower_ in GENERIC_BODIES:
         return noun_phrase(ent.root)
-    return entity_text(ent)
+    return POSSESSIVE_END.sub("", entity_text(ent))  # "the Supreme Court's ruling"
 
 
 def named_courts(doc: Doc) -> list[tuple[int, str]]:
@@ -878,7 +885,7 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
             words = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper()]
             if len(words) >= 2:
                 found.setdefault(doc[words[0].i].idx, noun_phrase(token))
-    return sorted(found.items())
+    return sorted((at, POSSESSIVE_END.sub("", name)) for at, name in found.items())
 
 
 def last_named_body(trigger: Token, word: str) -> str | None:
@@ -886,7 +893,7 @@ def last_named_body(trigger: Token, word: str) -> str | None:
     for ent in reversed(entities(trigger.doc)):
         if ent.start < trigger.i and ent.label_ in ("ORG", "FAC") and \
                 any(t.lower_ == word for t in ent):
-            return entity_text(ent)
+            return POSSESSIVE_END.sub("", entity_text(ent))
     return None
 
 

@@ -275,7 +275,7 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     for event in events:
         generic = event.agent is not None and event.agent.lower() in ("court", "the court")
         if event.agent is not None and not generic or event.type not in COURT_STEPS or \
-                event.extras.get("earlier"):
+                event.extras.get("earlier") or event.extras.get(OWN_DATE):
             continue
         start = event.sources[0].start
         named = [(at, name) for at, name in courts if event.type == "appeal" or
