@@ -9,7 +9,7 @@ Crimea-SOS", "confirmed by Alim Aliev", "Alim Aliev, ..., who said").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -529,12 +529,15 @@ class Discourse:
         free," wrote Zelenskyy), then where it opens (Zelenskyy wrote: "...")."""
         if self._quoted is None:
             self._quoted = {}
+            starts = [s.start_char for s in self.sents]
             for match in QUOTATION.finditer(self.doc.text):
                 start, end = match.span()
-                inside = [s for s in self.sents if s.start_char >= start and s.end_char <= end]
-                closing = next((s for s in self.sents if s.start_char < end <= s.end_char), None)
-                opening = next((s for s in self.sents if s.start_char <= start < s.end_char), None)
-                if not inside or closing is None or opening is None:
+                # the sentences holding the quotation's two ends, and those wholly inside it
+                first, last = bisect_right(starts, start) - 1, bisect_left(starts, end) - 1
+                opening, closing = self.sents[first], self.sents[last]
+                inside = [s for s in self.sents[first: last + 1]
+                          if s.start_char >= start and s.end_char <= end]
+                if not inside or first < 0:
                     continue
                 verbs = [v for v in self.reporting_verbs(closing) if v.idx >= end] + [
                     v for v in self.reporting_verbs(opening) if v.idx < start]

@@ -490,11 +490,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
                         for o in p.children if syntax.is_prep_object(o))
         if not args:
-            verb, others = trigger.head, False
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                others = others or verb.lower_ in OTHER_PEOPLE
-                verb = verb.head
-            if others:
+            verb = clause_verb(trigger.head)
+            if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):
                 pass  # "showed solidarity with victims of a police raid": the victims'
             elif syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
                 args = syntax.objects(verb)  # "The pardon included A and B"
@@ -600,8 +597,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 LIST_MARKS = (":", "–", "—", "-", "--")
 # People an event noun below them happened to, not the verb's subject: "showed solidarity with
 # victims of a police raid", "met families of the detained".
-OTHER_PEOPLE = (RULES.words("people_nouns") | RULES.words("relatives_nouns")) - {
-    "dozens", "hundreds", "many", "number", "one", "others", "scores", "several", "thousands"}
+OTHER_PEOPLE = (RULES.words("people_nouns") | RULES.words("relatives_nouns")) - \
+    RULES.words("people_quantities")
 
 
 def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str]:
@@ -745,12 +742,19 @@ def since_date(trigger: Token, published: dt.date | None) -> str | None:
     return None
 
 
+def clause_verb(token: Token) -> Token:
+    """The token if a verb, else the nearest verb above it ("pardon" of "never wrote a petition
+    for pardon": "wrote"), else the root."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def serving(trigger: Token) -> Token | None:
     """The verb "serve" when the event is a term being served: the verb itself, or a noun in
     its clause ("serving a term on several convictions")."""
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(trigger)
     return verb if verb.lemma_ == "serve" and (verb == trigger or trigger.pos_ == "NOUN") \
         else None
 
@@ -1046,7 +1050,7 @@ def find_charge(trigger: Token) -> str | None:
                                                           "find", "conviction", "acquittal",
                                                           "charge"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
-        if child.lower_ == "with" and trigger.lemma_ not in CHARGING_WITH:
+        if child.lower_ == "with" and trigger.lemma_ not in ACCUSING_WORDS:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
@@ -1106,8 +1110,6 @@ def find_charge(trigger: Token) -> str | None:
 
 
 MAX_QUOTED_CHARGE = 40
-# The verbs and nouns whose "with" names a charge: "charged with", "indicted with".
-CHARGING_WITH = {"charge", "indict", "accuse", "prosecute"}
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
@@ -1168,8 +1170,7 @@ NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + 
 
 
 ENDING_VERBS = RULES.words("ending_verbs")
-# Verbs whose subject is an event that happens: "his release did not take place".
-OCCURRENCE_VERBS = {"happen", "occur", "take", "follow", "come", "begin", "start", "end"}
+OCCURRENCE_VERBS = RULES.words("occurrence_verbs")
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
@@ -1292,9 +1293,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         source = None  # "was arrested ... over videos he posted": his own act, not his claim
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head  # "I never wrote a petition for pardon": the verb of "pardon"
+    verb = clause_verb(trigger)  # "I never wrote a petition for pardon": the verb of "pardon"
     me = next((c for v in {trigger, verb} for c in v.children if c.lower_ in FIRST_PERSON
                and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")), None)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
@@ -1312,17 +1311,18 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     event.date = find_date(trigger, published, speaker_verb, anchor)
-    if serving(trigger):
+    served = serving(trigger)
+    if served is not None:
         # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
         # the date only its own words give ("a six-year sentence handed down in July 2022")
         event.extras[OWN_DATE] = True
-        event.date = next((d for o in syntax.objects(serving(trigger)) for acl in o.children
+        event.date = next((d for o in syntax.objects(served) for acl in o.children
                            if acl.dep_ in ("acl", "relcl")
                            and (d := _date_of(acl, published, anchor))), None)
     if event.date is None and etype == "arrest":
         event.date = since_date(trigger, published)  # "have been detained since September"
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
-                                   serving(trigger)):
+                                   served is not None):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
@@ -1487,8 +1487,7 @@ ONCE_PER_REPORT = {"release"}
 APPROXIMATE_MONTHS = 12
 
 
-# Adverbs that tell an earlier event than the one reported: "had previously been jailed".
-EARLIER_WORDS = {"previously", "formerly"}
+EARLIER_WORDS = RULES.words("earlier_words")
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
