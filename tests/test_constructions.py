@@ -675,3 +675,37 @@ def test_custody_as_a_state_has_no_doer(nlp):
     found = events_of(nlp, "Since April 2022, Lilia Bekirova has been in a pre-trial detention "
                            "centre, where her health has deteriorated.")
     assert [(t, e["agent"]) for t, _, _, e in found] == [("arrest", None)]
+
+
+def test_a_name_the_model_glued_to_a_date_after_a_colon(nlp):
+    found = events_of(nlp, "Three students were detained in Perm on March 3: Dmitry Orlov, "
+                           "Yegor Volkov and Pavel Zaitsev.")
+    arrests = [(names, e) for t, _, names, e in found if t == "arrest"]
+    assert arrests and "Dmitry Orlov" in arrests[0][0]
+    assert arrests[0][1]["date"] == "2024-03-03"
+
+
+def test_a_list_of_names_each_with_a_bracketed_town(nlp):
+    found = events_of(nlp, "Officers searched the homes of Rinat Saliev (Kazan), Ivan Gorin "
+                           "(Perm district) and Marat Ilyasov (Ufa) on Monday.")
+    searches = [names for t, _, names, _ in found if t == "search"]
+    assert searches == [["Ivan Gorin", "Marat Ilyasov", "Rinat Saliev"]]
+    assert not any(e["place"] in ("Rinat Saliev", "Ivan Gorin") for *_, e in found)
+
+
+def test_a_court_step_told_as_a_noun_is_the_person_of_the_step_told_with_a_verb(nlp):
+    found = kinds(nlp, "The city court passed the verdict after convicting Timur Khaidarov "
+                       "of treason in a one-day trial.")
+    assert {("conviction", "Timur Khaidarov"), ("trial", "Timur Khaidarov")} <= found
+    # a verb of the noun's own type tells the same step, not a second one
+    served = events_of(nlp, "Timur Khaidarov had served two years of a seven-year sentence "
+                            "when he was freed in 2020.")
+    assert len([t for t, *_ in served if t == "sentence"]) <= 1
+
+
+def test_the_definite_event_noun_refers_back_to_its_dated_telling(nlp):
+    found = events_of(nlp, "Police searched homes in Kazan on Wednesday. The searches were "
+                           "conducted at the homes of Rinat Saliev and Ivan Gorin.",
+                      published="2024-05-10")
+    (search,) = [e for t, _, _, e in found if t == "search" and len(e["persons"]) == 2]
+    assert search["date"] == "2024-05-08"

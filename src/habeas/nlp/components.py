@@ -144,8 +144,38 @@ class Persons:
             for span in cluster.spans:
                 group.append(Span(doc, span.start, span.end, label=cluster.id))
         doc.spans[PERSON_SPANS] = group
+        relabel_persons(doc, group)
         doc._.persons = describe(doc, clusters)
         return doc
+
+
+def relabel_persons(doc: Doc, persons: list[Span]) -> None:
+    """The entities agree with the persons found: a name the model glued into a date, a body or
+    a place ("detained on [May 3: Ilya Petrov]" DATE, "the homes of [Rustam Aliev]" FAC) is a
+    PERSON entity, so that no later step takes it for a date, a place or an agent; what came
+    before the name keeps its label ("May 3")."""
+    at = {i: span for span in persons for i in range(span.start, span.end)}
+    kept, cut = [], []
+    for ent in doc.ents:
+        inside = [i for i in range(ent.start, ent.end) if i in at]
+        if ent.label_ == "PERSON" or not inside:
+            kept.append(ent)
+            continue
+        cut.extend(at[i] for i in inside)
+        end = inside[0]
+        while end > ent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if end > ent.start:
+            kept.append(Span(doc, ent.start, end, label=ent.label_))
+    if not cut:
+        return
+    used = {i for ent in kept for i in range(ent.start, ent.end)}
+    for span in dict.fromkeys(cut):
+        if not used.intersection(range(span.start, span.end)):
+            kept.append(Span(doc, span.start, span.end, label="PERSON"))
+            used.update(range(span.start, span.end))
+    doc.ents = sorted(kept, key=lambda e: e.start)
+    forget_entities(doc)
 
 
 @Language.factory("habeas_events", assigns=["doc._.events"],

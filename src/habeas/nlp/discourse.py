@@ -48,6 +48,8 @@ def noun_text(head: Token) -> str:
 ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+# Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
+MAX_BRACKET = 8
 # How many sentences back a pronoun may find the person events happened to, when the nearer
 # sentences name only others.
 VICTIM_WINDOW = 10
@@ -114,14 +116,17 @@ class Discourse:
         """Persons named by the phrase headed by ``token`` (with its conjuncts and appositions),
         or meant by it if it is a pronoun or "both men"."""
         found: list[str] = []
+        last = -1
         for t in self._phrase(token):
             if t.i in skip:
                 continue
             cid = self.cluster_at.get(t.i)
             if cid and cid not in found:
                 found.append(cid)
+            if cid:
+                last = max(last, t.i)
         if found:
-            return found
+            return found + [c for c in self.bracketed_list(last) if c not in found and c]
         if token.dep_ == "appos" and token.head.i != token.i:
             return self.persons_in(token.head, skip=skip)  # "Hurynovič, a blogger serving"
         comma = token.left_edge.i - 1
@@ -144,6 +149,31 @@ class Discourse:
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.described(token) or self.antecedents(token)
+
+    def bracketed_list(self, last: int) -> list[str]:
+        """ "the homes of A (Kazan), B (Ufa) and C (Perm)", "A (35) and B (42)": a list whose
+        names carry a bracketed town, age or role, which the parser breaks at the brackets. The
+        persons named after ``last`` (a token of the list's first name), each after a bracket
+        and a comma or "and"."""
+        doc, found = self.doc, []
+        i = last + 1
+        while i < len(doc) and self.cluster_at.get(i) == self.cluster_at.get(last):
+            i += 1
+        while i < len(doc) and doc[i].text == "(":
+            close = next((j for j in range(i + 1, min(i + MAX_BRACKET, len(doc)))
+                          if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            while i < len(doc) and (doc[i].text == "," or doc[i].lower_ == "and"):
+                i += 1
+            cid = self.cluster_at.get(i)
+            if cid is None or i == close + 1:
+                break
+            found.append(cid)
+            while i < len(doc) and self.cluster_at.get(i) == cid:
+                i += 1
+        return found
 
     def described(self, token: Token) -> list[str]:
         """ "The blogger went on hunger strike": the one person named before as a blogger."""

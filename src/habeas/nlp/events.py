@@ -54,20 +54,29 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     published = dates.parse_published(doc._.published)
     events: list[EventRecord] = []
     previous: list[EventRecord] = []
+    # Every dated telling so far, with or without a person named: what "the sentence" and "the
+    # searches" refer back to ("imposed a life sentence Tuesday on a scholar ... handed down
+    # the sentence after convicting X").
+    told: list[EventRecord] = []
     for sent in doc.sents:
         found = []
         if FURNITURE.match(sent.text):
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
         triggers = {t.i: trigger_types(t, rules) for t in sent}
         owners = {i for i, types in triggers.items() if types}
+        unnamed = []
         for token in sent:
             for etype in triggers[token.i]:
-                found.extend(build(token, etype, discourse, published, owners))
+                built = build(token, etype, discourse, published, owners)
+                found.extend(built)
+                if not built:
+                    unnamed.append(unnamed_telling(token, etype, published, discourse, owners))
         found = equal_terms(split_terms(found, discourse))
         found += among_them(sent, found, previous, discourse, events)
         previous = found
-        refer_back(doc, found, events, published)
+        refer_back(doc, found, told, published)
         events.extend(found)
+        told.extend(e for e in found + unnamed if e.date)
         dated = [e for e in found if e.date and e.trigger is not None]
         if dated:
             # "two weeks later", "the same month" count from the sentence's main event
@@ -125,6 +134,17 @@ FURNITURE = RULES.pattern("furniture")
 
 
 EPISODE_NOUNS = RULES.table("episode_nouns")
+
+
+def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
+                    discourse: Discourse, owners: set[int]) -> EventRecord:
+    """An event told without a person named ("imposed a life sentence Tuesday on a scholar",
+    "searched homes on Wednesday"): its date and place, for a later "the sentence", "the
+    searches" to refer back to."""
+    date = find_date(trigger, published, None, discourse.anchor) or \
+        clause_date(trigger, published, owners, discourse.anchor)
+    return EventRecord(type=etype, persons=[], date=date,
+                       place=find_place(trigger, etype) or clause_place(trigger, owners, etype))
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -1268,6 +1288,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if not persons and skip and (verb := own_report(trigger, discourse)) is not None:
         # "Orlov complained of not receiving medical help": the speaker's own experience
         persons = participants(trigger, etype, discourse, skip - discourse.speaker_mentions(verb))
+    if not persons and etype in COURT_STEPS:
+        # "handed down the sentence after convicting X", "convicted X in a two-day trial": one
+        # proceeding, whose person the step told with a verb names
+        persons = next((found for step in linked_steps(trigger, etype, owners)
+                        if (found := participants(step, etype, discourse, skip))), [])
     excepted = excepted_persons(trigger, discourse, skip)
     if excepted:
         # "All were freed except for A and B": A and B were not
@@ -1361,6 +1386,39 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
 
 
 EXCEPT = RULES.words("exception_prepositions")
+
+
+def linked_steps(trigger: Token, etype: str, owners: set[int]) -> Iterator[Token]:
+    """The court steps told with a verb that a court step told as a noun belongs to: the verbs
+    it hangs from ("convicting X in a two-day [trial]"), and the verbs a clause of the verb it
+    is the object of leads to ("handed down the [sentence] after convicting X"). A verb of the
+    noun's own type tells the same step ("served a year of a six-year [sentence]")."""
+    if trigger.pos_ != "NOUN":
+        return
+    verb = clause_verb(trigger)
+    for token in [*trigger.ancestors][:4]:
+        if token.i in owners and token.pos_ == "VERB" and other_step(token, etype):
+            yield token
+        if token == verb:
+            break
+    if not syntax.is_direct_object(trigger) or trigger.head != verb:
+        return
+    for token in verb.subtree:
+        if token.i in owners and token.pos_ == "VERB" and token != verb and \
+                token.dep_ in ("advcl", "pcomp", "conj") and \
+                other_step(token, etype):
+            yield token
+
+
+# One step, two outcomes: "found not guilty" is read as a conviction, then unsaid.
+VERDICTS = {"conviction", "acquittal"}
+
+
+def other_step(token: Token, etype: str) -> bool:
+    """``token`` tells a court step other than ``etype``."""
+    types = set(trigger_types(token))
+    same = types | VERDICTS if types & VERDICTS else types
+    return bool(COURT_STEPS & types) and etype not in same
 
 
 def excepted_persons(trigger: Token, discourse: Discourse, skip: set[int]) -> list[str]:

@@ -411,7 +411,7 @@ def imperative(name: Span) -> bool:
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
-    candidates += [n for ent in doc.ents if ent.label_ in ("ORG", "GPE", "NORP", "FAC")
+    candidates += [n for ent in doc.ents if ent.label_ in GLUED_LABELS
                    for n in [name_inside(ent)] if n is not None]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
@@ -447,17 +447,23 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     return clusters
 
 
+GLUED_LABELS = ("ORG", "GPE", "NORP", "FAC", "DATE")
+BREAKS = frozenset({":", ";", ","})
+
+
 def name_inside(ent: Span) -> Span | None:
-    """A person's name the small model glued into a place or a body: "President of [Ukraine
-    Volodymyr Zelenskyy]" (ORG). A known given name outranks the label when it starts the
-    last two or three capitalised words and a place or nothing comes before it."""
+    """A person's name the small model glued into a place, a body or a date: "President of
+    [Ukraine Volodymyr Zelenskyy]" (ORG), "detained on [May 3: Ilya Petrov]" (DATE). A known
+    given name outranks the label when it starts the last two or three capitalised words and
+    a place, a break (colon, comma) or nothing comes before it."""
     for start in range(ent.start, ent.end - 1):
         tail = ent.doc[start: ent.end]
         if len(tail) > 3 or names.skeleton(ent.doc[start].text) not in names.GIVEN_FORMS:
             continue
         if all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
                fold(t.text) not in ORG_WORDS for t in tail) and (
-                start == ent.start or is_org_or_place(ent.doc[ent.start: start].text)):
+                start == ent.start or ent.doc[start - 1].text in BREAKS or
+                is_org_or_place(ent.doc[ent.start: start].text)):
             return tail
     return None
 
