@@ -709,3 +709,11 @@ def test_the_definite_event_noun_refers_back_to_its_dated_telling(nlp):
                       published="2024-05-10")
     (search,) = [e for t, _, _, e in found if t == "search" and len(e["persons"]) == 2]
     assert search["date"] == "2024-05-08"
+
+
+def test_a_person_in_the_relative_clause_of_a_group_is_not_one_of_the_group(nlp):
+    found = kinds(nlp, "Two lawyers who once defended the journalist Roman Ivanov were "
+                       "convicted on Friday. Oleg Belov and Igor Kraev were given three years "
+                       "each.")
+    assert ("conviction", "Igor Kraev", "Oleg Belov") in found
+    assert not any("Roman Ivanov" in k for k in found)

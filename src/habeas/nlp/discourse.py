@@ -302,9 +302,11 @@ class Discourse:
         sents = self.sents
         index = self.sent_index.get(token.sent.start, 0)
         end = sents[min(index + 2, len(sents) - 1)].end
+        # "Three lawyers who once represented X were convicted": X is not one of them
+        clause = {t.i for c in token.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         found: list[str] = []
         for start, cid in self.between(token.i + 1, end):
-            if token.i < start < end and cid not in found:
+            if token.i < start < end and cid not in found and start not in clause:
                 found.append(cid)
         return found[:count] if len(found) >= count else []
 
