@@ -717,3 +717,16 @@ def test_a_person_in_the_relative_clause_of_a_group_is_not_one_of_the_group(nlp)
                        "each.")
     assert ("conviction", "Igor Kraev", "Oleg Belov") in found
     assert not any("Roman Ivanov" in k for k in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Since his arrest, Artur Galiev has endured isolation and psychological pressure.",
+    "In the colony Artur Galiev was subjected to torture.",
+    "Artur Galiev suffered beatings in the detention centre.",
+])
+def test_a_harm_undergone_is_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Artur Galiev") in kinds(nlp, text)
+
+
+def test_an_illness_suffered_is_no_ill_treatment(nlp):
+    assert not kinds(nlp, "Artur Galiev suffered a stroke in the colony.")

@@ -23,6 +23,7 @@ ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
 RESTRAINTS = RULES.words("restraints")
+HARMS = RULES.words("harms")
 BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
 
@@ -380,6 +381,17 @@ def of_basic_needs(token: Token) -> bool:
     """ "deprived of sleep", "deprived of food and water"."""
     return any(syntax.is_preposition(c) and c.lower_ == "of" and any(
         t.lemma_ in BASIC_NEEDS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def harm_undergone(token: Token) -> bool:
+    """ "has endured isolation and psychological pressure", "was subjected to torture",
+    "suffered beatings": a harm as the object of a verb of undergoing."""
+    objects = [o for o in syntax.objects(token)] + [
+        o for p in token.children if syntax.is_preposition(p) and p.lower_ == "to"
+        for o in p.children if syntax.is_prep_object(o)]
+    return any(t.lemma_.lower() in HARMS or t.lower_ in HARMS for o in objects
+               for t in [o, *o.conjuncts])
 
 
 @predicate
