@@ -730,3 +730,22 @@ def test_a_harm_undergone_is_ill_treatment(nlp, text):
 
 def test_an_illness_suffered_is_no_ill_treatment(nlp):
     assert not kinds(nlp, "Artur Galiev suffered a stroke in the colony.")
+
+
+def test_a_count_of_people_restated_later_with_their_names(nlp):
+    text = ("Two editors were also sentenced along with Leonid Orlov.\n"
+            "Leonid Orlov was sentenced to nine years on Thursday.\n"
+            "He was found guilty of treason.\n"
+            "The prosecutor had asked for twelve years.\n"
+            "Orlov was arrested in February 2022.\n"
+            "Two editors, Ivan Gorin and Pavel Zaitsev, were also found guilty alongside Orlov.")
+    sentences = [names for t, _, names, e in events_of(nlp, text)
+                 if t == "sentence" and "Two editors" in e["evidence"]]
+    assert sentences and {"Ivan Gorin", "Pavel Zaitsev"} <= set(sentences[0])
+
+
+def test_a_list_after_a_dash_in_the_groups_relative_clause_names_the_group(nlp):
+    found = kinds(nlp, "Three more civilians who were held in Belarus and deprived of their "
+                       "freedom – Ivan Gorin, Pavel Zaitsev and Marat Ilyasov – were released "
+                       "on Friday, Ombudsman Dmitry Lubinets wrote.")
+    assert ("release", "Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev") in found

@@ -48,6 +48,7 @@ def noun_text(head: Token) -> str:
 ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
 MAX_BRACKET = 8
 # How many sentences back a pronoun may find the person events happened to, when the nearer
@@ -240,7 +241,7 @@ class Discourse:
         if lower in FIRST_PERSON:
             me = self.first_person(token)
             return [me] if me else []
-        plural = lower in PLURAL or (lower in PLURAL_NOUNS and (
+        plural = lower in PLURAL or (is_plural_people(token) and (
             any(c.lower_ in PLURAL_DETERMINERS for c in token.children) or
             token.tag_ == "CD" and token.dep_ in ("nsubj", "nsubjpass", "dobj")))
         singular = lower in SINGULAR
@@ -260,7 +261,7 @@ class Discourse:
                     c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children):
                 # "three journalists attending the hearing were detained": new people, not the
                 # three named before; perhaps the ones named right after
-                return self._next_n(count, token)
+                return self._next_n(count, token) or self._restated(count, token)
             group = self._last_group(token.i, window_start)
             if self.victims and not set(group) <= self.victims and count:
                 group = self._last_n(count, token.i, 0) or group
@@ -303,12 +304,34 @@ class Discourse:
         index = self.sent_index.get(token.sent.start, 0)
         end = sents[min(index + 2, len(sents) - 1)].end
         # "Three lawyers who once represented X were convicted": X is not one of them
-        clause = {t.i for c in token.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        # (a list after a dash or a colon inside the clause names the group: "civilians who
+        # were captured – A, B and C")
+        clause: set[int] = set()
+        for c in token.children:
+            if c.dep_ in ("relcl", "acl"):
+                tokens = list(c.subtree)
+                cut = next((t.i for t in tokens if t.text in LIST_MARKS), tokens[-1].i + 1)
+                clause.update(t.i for t in tokens if t.i < cut)
         found: list[str] = []
         for start, cid in self.between(token.i + 1, end):
             if token.i < start < end and cid not in found and start not in clause:
                 found.append(cid)
         return found[:count] if len(found) >= count else []
+
+    def _restated(self, count: int, token: Token) -> list[str]:
+        """ "Three students were also sentenced" in a lead, "Three students, A, B and C, were
+        also found guilty" paragraphs later: the same count of the same noun, restated with
+        the names, names them."""
+        for later in self.doc[token.i + 1:]:
+            if later.lemma_ != token.lemma_ or later.tag_ != token.tag_ or \
+                    number_of(later) != count:
+                continue
+            named = [self.cluster_at[t.i] for t in self._phrase(later)
+                     if t.i in self.cluster_at]
+            named = list(dict.fromkeys(named))
+            if len(named) == count:
+                return named
+        return []
 
     def _last_group(self, before: int, window_start: int) -> list[str]:
         """The last coordination of two or more persons before ``before``, of persons events
@@ -595,6 +618,18 @@ class Discourse:
 # A quotation, in curly or straight quotes, long enough to hold sentences.
 QUOTATION = re.compile(r"“[^”“]{20,}”|\"[^\"\n]{20,}\"")
 COUNTS = {"both": 2, **RULES.number_words(2, 10)}
+
+
+# The nouns for people a plural may be of: "the three students", "two editors".
+PEOPLE = RULES.words("subject_descriptions") | RULES.words("people_nouns") | \
+    RULES.words("role_nouns")
+
+
+def is_plural_people(token: Token) -> bool:
+    """ "the defendants", "all five", "three students": a plural that may stand for persons
+    named in the report."""
+    return token.lower_ in PLURAL_NOUNS or token.tag_ == "NNS" and \
+        token.lemma_.lower() in PEOPLE
 
 
 def number_of(token: Token) -> int | None:
