@@ -749,3 +749,14 @@ def test_a_list_after_a_dash_in_the_groups_relative_clause_names_the_group(nlp):
                        "freedom – Ivan Gorin, Pavel Zaitsev and Marat Ilyasov – were released "
                        "on Friday, Ombudsman Dmitry Lubinets wrote.")
     assert ("release", "Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev") in found
+
+
+def test_a_lead_tells_of_someone_described_and_names_him_next(nlp):
+    found = kinds(nlp, "A prominent Tatar activist who was deported from Russia in March has "
+                       "been sentenced to twelve years in prison.\nHis lawyers said that Rustam "
+                       "Aliev's trial on May 2 lasted only three hours.")
+    assert ("sentence", "Rustam Aliev") in found
+    # an indefinite object is no one named later
+    assert not kinds(nlp, "Recognising an activist as a political prisoner does not mean "
+                          "that we share his views.\nRustam Aliev was sentenced in May.") - {
+        ("sentence", "Rustam Aliev")}

@@ -149,7 +149,7 @@ class Discourse:
                 return self.persons_in(of[0], skip=skip)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
-        return self.described(token) or self.antecedents(token)
+        return self.described(token) or self.antecedents(token) or self.named_next(token)
 
     def bracketed_list(self, last: int) -> list[str]:
         """ "the homes of A (Kazan), B (Ufa) and C (Perm)", "A (35) and B (42)": a list whose
@@ -184,6 +184,26 @@ class Discourse:
         holders = {cid for cid in self.by_role.get(token.lower_, set())
                    if self._first_mention.get(cid, token.i) < token.i}  # named before
         return list(holders) if len(holders) == 1 else []
+
+    def named_next(self, token: Token) -> list[str]:
+        """ "A leading figure in the Pamiri community ... has been sentenced to 18 years.
+        Witnesses say Amriddin Alovatshoyev's trial ...": a news lead tells of someone
+        described, not named, and names him in the next sentences: the first person named
+        there (not a speaker)."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in (
+                "nsubj", "nsubjpass") or token.lemma_.lower() not in DESCRIPTIONS or not any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+            return []
+        index = self.sent_index.get(token.sent.start, 0)
+        if index + 1 >= len(self.sents):
+            return []
+        start, end = self.sents[index + 1].start, self.sents[min(index + 2,
+                                                                 len(self.sents) - 1)].end
+        for at, cid in self.between(start, end):
+            root = self.doc[at]
+            if not (syntax.is_active_subject(root) and root.head.lemma_ in REPORTING_VERBS):
+                return [cid]
+        return []
 
     def definite_victim(self, token: Token) -> list[str]:
         """ "The 33-year-old was sentenced", "detained the scholar", "The former candidate was
