@@ -760,3 +760,14 @@ def test_a_lead_tells_of_someone_described_and_names_him_next(nlp):
     assert not kinds(nlp, "Recognising an activist as a political prisoner does not mean "
                           "that we share his views.\nRustam Aliev was sentenced in May.") - {
         ("sentence", "Rustam Aliev")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Police searched the home of Ilya Petrov on February 17. Petrov was released shortly "
+     "after.", "2024-02-17"),
+    ("Ilya Petrov flew back to Moscow on January 17. He was taken into custody immediately.",
+     "2024-01-17"),
+])
+def test_at_once_after_what_was_told_last(nlp, text, date):
+    dated = [e["date"] for t, _, _, e in events_of(nlp, text) if t in ("release", "arrest")]
+    assert dated == [date]

@@ -826,7 +826,18 @@ def _date_of(source: Token, published: dt.date | None, anchor: str | None) -> st
                 return value
         if token.lower_ == "now" and token.dep_ == "advmod" and token.head == source:
             return published.isoformat() if published else None
+        if anchor and token.dep_ == "advmod" and token.head == source and right_after(token):
+            return anchor  # "was released shortly after", "detained immediately": that day
     return None
+
+
+SOON_WORDS = RULES.words("soon_words")
+
+
+def right_after(token: Token) -> bool:
+    """ "shortly after", "soon afterwards", "immediately": at once after what was told last."""
+    return token.lower_ in ("after", "afterwards", "afterward", "thereafter") and any(
+        c.lower_ in SOON_WORDS for c in token.children) or token.lower_ == "immediately"
 
 
 def find_place(trigger: Token, etype: str) -> str | None:
