@@ -771,3 +771,13 @@ def test_a_lead_tells_of_someone_described_and_names_him_next(nlp):
 def test_at_once_after_what_was_told_last(nlp, text, date):
     dated = [e["date"] for t, _, _, e in events_of(nlp, text) if t in ("release", "arrest")]
     assert dated == [date]
+
+
+def test_a_lawyers_client(nlp):
+    found = events_of(nlp, "Oleg Ivanov, attorney for Rustam Aliev, stated that his client was "
+                           "moved to a detention centre in Tashkent in April.")
+    assert [(t, names, e["attributed_to"]) for t, _, names, e in found] == [
+        ("transfer", ["Rustam Aliev"], "Oleg Ivanov")]
+    later = kinds(nlp, "Rustam Aliev was detained in March. His lawyer Oleg Ivanov said that "
+                       "his client had been beaten in custody.")
+    assert ("ill_treatment", "Rustam Aliev") in later

@@ -48,6 +48,7 @@ def noun_text(head: Token) -> str:
 ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
+CLIENT_NOUNS = RULES.words("client_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
 MAX_BRACKET = 8
@@ -149,7 +150,8 @@ class Discourse:
                 return self.persons_in(of[0], skip=skip)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
-        return self.described(token) or self.antecedents(token) or self.named_next(token)
+        return self.described(token) or self.client(token) or self.antecedents(token) or \
+            self.named_next(token)
 
     def bracketed_list(self, last: int) -> list[str]:
         """ "the homes of A (Kazan), B (Ufa) and C (Perm)", "A (35) and B (42)": a list whose
@@ -184,6 +186,22 @@ class Discourse:
         holders = {cid for cid in self.by_role.get(token.lower_, set())
                    if self._first_mention.get(cid, token.i) < token.i}  # named before
         return list(holders) if len(holders) == 1 else []
+
+    def client(self, token: Token) -> list[str]:
+        """ "X, attorney for Y, stated that his client was moved": a lawyer's client is the
+        other person named in the sentence, not a speaker, else the person the report is
+        about."""
+        if token.lemma_.lower() not in CLIENT_NOUNS or not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return []
+        sent = token.sent
+        speakers = {self.speaker(verb) for verb in self.reporting_verbs(sent)}
+        named = [cid for _, cid in self.between(sent.start, sent.end)
+                 if self.names.get(cid) not in speakers]
+        named = list(dict.fromkeys(named))
+        if len(named) == 1:
+            return named
+        return [] if named else self.main_victim(token.i)
 
     def named_next(self, token: Token) -> list[str]:
         """ "A leading figure in the Pamiri community ... has been sentenced to 18 years.
