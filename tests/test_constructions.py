@@ -781,3 +781,16 @@ def test_a_lawyers_client(nlp):
     later = kinds(nlp, "Rustam Aliev was detained in March. His lawyer Oleg Ivanov said that "
                        "his client had been beaten in custody.")
     assert ("ill_treatment", "Rustam Aliev") in later
+
+
+def test_taken_to_a_police_department_is_a_transfer(nlp):
+    found = events_of(nlp, "After the raid, Ilya Petrov was taken to the Baku City Police "
+                           "Department for questioning.")
+    assert [(t, e["place"]) for t, _, _, e in found if t == "transfer"] == [
+        ("transfer", "Baku City Police Department")]
+
+
+def test_one_place_named_with_and_without_a_possessive(nlp):
+    from habeas.nlp.events import within
+    assert within("FSB directorate", "the FSB's directorate in Crimea")
+    assert not within("FSB directorate", "police station in Yalta")

@@ -1584,9 +1584,18 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
 
 
 def within(a: str, b: str) -> bool:
-    """One place names the other's town: "Rostov" in "a detention centre in Rostov-on-Don"."""
+    """One place names the other's town: "Rostov" in "a detention centre in Rostov-on-Don";
+    or its words: "FSB directorate" in "the FSB's directorate in Crimea"."""
     x, y = a.lower(), b.lower()
-    return bool(re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x))
+    if re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x):
+        return True
+    words_x, words_y = place_words(x), place_words(y)
+    return bool(words_x and words_y) and (words_x <= words_y or words_y <= words_x)
+
+
+def place_words(place: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", place))
+            if w not in ("the", "a", "an", "of", "in")}
 
 
 def merge(events: list[EventRecord]) -> list[EventRecord]:
