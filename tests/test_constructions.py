@@ -794,3 +794,13 @@ def test_one_place_named_with_and_without_a_possessive(nlp):
     from habeas.nlp.events import within
     assert within("FSB directorate", "the FSB's directorate in Crimea")
     assert not within("FSB directorate", "police station in Yalta")
+
+
+def test_a_guilty_verdict_is_a_conviction(nlp):
+    found = events_of(nlp, "On September 6, a Minsk court passed a guilty verdict in the case "
+                           "of activist Anna Petrova and lawyer Ilya Petrov.")
+    assert [(t, names, e["agent"], e["date"]) for t, _, names, e in found] == [
+        ("conviction", ["Anna Petrova", "Ilya Petrov"], "Minsk court", "2023-09-06")]
+    acquitted = events_of(nlp, "The court delivered a not guilty verdict in the case of Ilya "
+                               "Petrov on Monday.")
+    assert [(t, negated) for t, negated, *_ in acquitted] == [("acquittal", False)]

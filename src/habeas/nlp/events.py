@@ -478,7 +478,12 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [o for h in (verb, trigger) for p in h.children if p.dep_ == "prep" and
                     p.lower_ == "against" for o in p.children if o.dep_ == "pobj"] or (
                 subjects(verb) if verb.lemma_ == "face" else [])
-        for child in trigger.children:
+        # "passed a guilty verdict in the case of A": the case told on the verb that carries it
+        carriers = [trigger] + ([trigger.head] if syntax.is_direct_object(trigger) else [])
+        for child in (c for h in carriers for c in h.children):
+            if child.head != trigger and not (syntax.is_preposition(child) and
+                                              child.lower_ in ("in", "on")):
+                continue
             if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
@@ -1197,7 +1202,7 @@ MODALS = RULES.words("modal_auxiliaries")
 # Triggers whose own "not" tells the event, a harm or a disappearance: the trigger rows that
 # need it (when = ["negated"]: "was not given insulin", "has not been seen since").
 NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers
-                         if "negated" in row.when}
+                         if {"negated", "with_not_guilty"} & set(row.when)}
 
 
 ENDING_VERBS = RULES.words("ending_verbs")

@@ -105,6 +105,20 @@ def with_not(token: Token) -> bool:
 
 
 @predicate
+def guilty_modifier(token: Token) -> bool:
+    """ "a guilty verdict", "a not-guilty verdict"."""
+    return any(c.lower_ == "guilty" for c in token.children)
+
+
+@predicate
+def with_not_guilty(token: Token) -> bool:
+    """ "a not guilty verdict": the "not" hangs on "guilty" or on the noun."""
+    return any(c.lower_ == "guilty" and (_children_say(c, "not") or c.i > 0 and
+                                         token.doc[c.i - 1].lower_ in ("not", "not-"))
+               for c in token.children)
+
+
+@predicate
 def drops_a_case(token: Token) -> bool:
     """What is dropped or closed is a case or a charge; not "dismissed the charges as
     politically motivated", a view of them."""
