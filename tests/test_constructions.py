@@ -804,3 +804,21 @@ def test_a_guilty_verdict_is_a_conviction(nlp):
     acquitted = events_of(nlp, "The court delivered a not guilty verdict in the case of Ilya "
                                "Petrov on Monday.")
     assert [(t, negated) for t, negated, *_ in acquitted] == [("acquittal", False)]
+
+
+def test_the_group_included_names_the_members_of_the_group_told_before(nlp):
+    text = ("The 12 defendants, charged with organising mass riots, appeared in front of Chief "
+            "Magistrate Oleg Sokolov at the district court on Thursday.\n"
+            "The court was set to hear a prosecution request.\n"
+            "The group included former professor Ivan Gorin and activist Pavel Zaitsev.")
+    found = {(t, *names): e for t, _, names, e in events_of(nlp, text)}
+    assert ("charge", "Ivan Gorin", "Pavel Zaitsev") in found
+    trial = found[("trial", "Ivan Gorin", "Pavel Zaitsev")]
+    assert trial["agent"] == "Chief Magistrate Oleg Sokolov"
+
+
+def test_a_judge_by_name_sits_nowhere(nlp):
+    (event,) = [e for *_, e in events_of(nlp, "Ivan Gorin appeared before Judge Anna Orlova "
+                                              "on Monday.")]
+    assert (event["type"], event["agent"], event["place"]) == (
+        "trial", "Judge Anna Orlova", None)

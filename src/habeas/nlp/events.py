@@ -11,6 +11,7 @@ Within one article the same event told twice is merged into one with several sou
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -212,6 +213,8 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     group told just before happened to the persons listed as among them."""
     root = sent.root
     among = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "among"), None)
+    if among is None and root.lemma_ in INCLUSION_VERBS:
+        return members_listed(sent, found, discourse, earlier)
     if among is None or root.lemma_ != "be":
         return []
     group = next((o for o in among.children if o.dep_ == "pobj"), None)
@@ -243,6 +246,39 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         out.append(copy)
     if out:
         discourse.victims.update(listed)
+    return out
+
+
+GROUP_NOUNS = RULES.words("group_nouns")
+
+
+def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
+                   earlier: list[EventRecord]) -> list[EventRecord]:
+    """ "The 47 defendants, charged with subversion, appeared in court. ... The group
+    included A, B and C": what happened to the unnamed group told shortly before happened to
+    the persons it is said to include."""
+    root = sent.root
+    subject = next((c for c in root.children if syntax.is_active_subject(c)), None)
+    if subject is None or subject.i in discourse.cluster_at or not (
+            subject.lemma_.lower() in GROUP_NOUNS or group_of(subject)):
+        return []
+    listed = [cid for o in syntax.objects(root) for cid in discourse.persons_in(o)]
+    have = {p for e in found for p in e.persons}
+    listed = list(dict.fromkeys(cid for cid in listed if cid not in have))
+    groups = [e for e in earlier[-AMONG_WINDOW:] if e.persons[0].startswith("group:")
+              and not e.negated]
+    if not listed or not groups:
+        return []
+    # the group the report has told most of, the latest when as much
+    told = Counter(e.persons[0] for e in groups)
+    salient = max(reversed([e.persons[0] for e in groups]), key=told.get)
+    groups = [e for e in groups if e.persons[0] == salient]
+    out = []
+    for event in groups:
+        copy = _copy(event, persons=list(listed), evidence=sent.text.strip())
+        copy.sources = [TextSpan(sent.start_char, sent.end_char, sent.text.strip())]
+        out.append(copy)
+    discourse.victims.update(listed)
     return out
 
 
@@ -951,6 +987,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             if pobj is not None and pobj.i not in victim_tokens and not any(
                     t.lemma_.lower() in VEHICLES for t in pobj.subtree):
                 return noun_phrase(pobj)  # not "by a total of seven aircraft": the means
+    if trigger.lemma_ in APPEARING_VERBS:
+        bench = appeared_before(trigger)  # "appeared in front of Chief Magistrate Victor So"
+        if bench is not None:
+            return bench
     if trigger.pos_ == "NOUN":
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
             if syntax.is_preposition(child) and child.lower_ in ("at", "in", "before"):
@@ -1006,6 +1046,21 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
 ACTING_TITLES = RULES.words("acting_titles")
 ORDERING_VERBS = RULES.words("ordering_verbs")
 DECIDING_VERBS = RULES.words("deciding_verbs")
+
+
+APPEARING_VERBS = {"appear"}
+
+
+def appeared_before(verb: Token) -> str | None:
+    """Who a defendant appeared before: a judge by title and name, else the court."""
+    objects = [o for p in syntax.prepositions(verb, "before", "in", "at")
+               for o in syntax.prep_objects(p)]
+    objects = [o for f in objects for o in (
+        syntax.objects_of(f, "of") if f.lower_ == "front" else [f])]
+    judges = [o for o in objects if any(t.lower_ in ACTING_TITLES for t in o.subtree)]
+    courts = [o for o in objects if o.lemma_.lower() in COURTS]
+    found = judges or courts
+    return noun_phrase(found[0]) if found else None
 
 
 def owner_of(head: Token) -> str:

@@ -356,9 +356,15 @@ def place_in_name(name: str) -> str | None:
     from .lexicon import places
 
     words = name.replace(",", " ").split()
-    if len(words) < 2 or not any(w.lower() in SEATED_BODIES for w in words):
+    bodies = [n for n, w in enumerate(words) if w.lower() in SEATED_BODIES]
+    if len(words) < 2 or not bodies:
         return None  # "Russia and Belarus" freed them: the agents, not a place
-    for word in reversed(words):
-        if word[:1].isupper() and fold(word) in places() and fold(word) not in BODY_WORDS:
+    for n in reversed(range(len(words))):
+        word = words[n]
+        # before the body ("Moscow City Court") or after "of"/"in" ("Court of Minsk"); not
+        # the name after a title ("Judge Anna Orlova")
+        seat = n < bodies[0] or n > 0 and words[n - 1].lower() in ("of", "in")
+        if seat and word[:1].isupper() and fold(word) in places() and \
+                fold(word) not in BODY_WORDS:
             return None if fold(word) in countries() else word
     return None

@@ -24,6 +24,8 @@ DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
 RESTRAINTS = RULES.words("restraints")
 HARMS = RULES.words("harms")
+# Who a defendant appears before: "appeared in court", "before a magistrate".
+BENCH = frozenset({"court", "courtroom", "judge", "magistrate", "tribunal"})
 BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
 
@@ -344,11 +346,14 @@ def decides_a_verdict(token: Token) -> bool:
 
 @predicate
 def before_a_court(token: Token) -> bool:
-    """ "appeared in court", "appeared before a magistrate"."""
-    return any(p.lower_ in ("in", "before") and any(
-        o.lemma_.lower() in ("court", "courtroom", "judge", "magistrate", "tribunal")
-        for o in p.children if syntax.is_prep_object(o))
-        for p in token.children if syntax.is_preposition(p))
+    """ "appeared in court", "appeared before a magistrate", "appeared in front of Chief
+    Magistrate X at the district court"."""
+    places = [o for p in syntax.prepositions(token, "in", "before", "at")
+              for o in syntax.prep_objects(p)]
+    places += [o for f in places if f.lower_ == "front"
+               for o in syntax.objects_of(f, "of")]
+    return any(t.lemma_.lower() in BENCH for o in places
+               for t in [o, *(c for c in o.children if c.dep_ == "compound")])
 
 
 @predicate
