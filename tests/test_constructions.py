@@ -822,3 +822,16 @@ def test_a_judge_by_name_sits_nowhere(nlp):
                                               "on Monday.")]
     assert (event["type"], event["agent"], event["place"]) == (
         "trial", "Judge Anna Orlova", None)
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Ivan Gorin was found guilty of multiple offenses, including organizing mass disorder and "
+     "money laundering.", "organizing mass disorder and money laundering"),
+    ("Ivan Gorin was found guilty on four charges: conspiracy, public incitement and arson.",
+     "conspiracy, public incitement and arson"),
+    ("Ivan Gorin was sentenced to 15 years in prison on seven counts.", None),
+    ("Ivan Gorin was indicted on seven counts.", "seven counts"),
+])
+def test_a_count_of_charges_names_what_it_lists(nlp, text, charge):
+    (event,) = [e for *_, e in events_of(nlp, text)]
+    assert event["charge"] == charge

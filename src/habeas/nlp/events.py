@@ -1195,10 +1195,44 @@ def find_charge(trigger: Token) -> str | None:
         text = doc[tokens[0].i: end].text.strip(" ,")
         if opening is not None and opening.is_quote:
             text = re.sub(r'\s*["“”]\s*', " ", text).strip(" ,")
+        if text and counted_charges(obj):
+            # "guilty of multiple offenses, including A and B", "on four charges: A, B and C":
+            # the charges the count lists; a verdict "on seven counts" says none (it takes the
+            # case's charge), an indictment "on seven counts" says that
+            return listed_charges(obj, trigger) or (text if trigger.lemma_ in ACCUSING_WORDS
+                                                    else None)
         if text:
             return text
     return None
 
+
+VAGUE_CHARGES = RULES.words("counted_charge_nouns")
+VAGUE_QUANTITIES = RULES.words("vague_quantities")
+
+
+def counted_charges(obj: Token) -> bool:
+    """ "multiple offenses", "seven counts", "10 articles of the criminal code"."""
+    return obj.lemma_.lower() in VAGUE_CHARGES and obj.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ in VAGUE_QUANTITIES for c in obj.children)
+
+
+def listed_charges(obj: Token, trigger: Token) -> str | None:
+    """The charges a count of charges lists: after "including" (on the count or on the verb)
+    or after a colon."""
+    doc, sent = obj.doc, obj.sent
+    holders = [obj, trigger, clause_verb(trigger)] + [a for a in obj.ancestors
+                                                     if a.lower_ == "guilty"]
+    including = next((p for h in holders for p in h.children if p.lower_ == "including"
+                      and p.i > obj.i), None)
+    if including is not None:
+        start = including.i + 1
+        end = including.right_edge.i + 1
+    elif obj.i + 1 < sent.end and doc[obj.i + 1].text == ":":
+        start, end = obj.i + 2, sent.end
+    else:
+        return None
+    text = doc[start: end].text.strip(" ,.;\n")
+    return text or None
 
 MAX_QUOTED_CHARGE = 40
 
