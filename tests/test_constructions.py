@@ -835,3 +835,12 @@ def test_a_judge_by_name_sits_nowhere(nlp):
 def test_a_count_of_charges_names_what_it_lists(nlp, text, charge):
     (event,) = [e for *_, e in events_of(nlp, text)]
     assert event["charge"] == charge
+
+
+def test_who_faced_the_same_charges(nlp):
+    found = events_of(nlp, "Ivan Gorin has been sentenced to five years in prison after being "
+                           "tried on charges of spreading fake news. Blogger Pavel Zaitsev and "
+                           "lawyer Marat Ilyasov, who faced the same charges, were sentenced to "
+                           "four years.")
+    (charge,) = [e for t, _, names, e in found if t == "charge"]
+    assert charge["charge"] == "spreading fake news"

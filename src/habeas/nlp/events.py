@@ -1463,6 +1463,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)
+        if event.charge is None and trigger.pos_ == "NOUN" and any(
+                c.lower_ == "same" for c in trigger.children):
+            event.charge = f"same {trigger.text}"  # "who faced the same charges": read later
         if event.charge and event.place and event.place in event.charge and not \
                 find_place(trigger, etype):
             event.place = None  # "charged with organising a rally in Minsk": the charge's place
