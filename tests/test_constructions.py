@@ -844,3 +844,24 @@ def test_who_faced_the_same_charges(nlp):
                            "four years.")
     (charge,) = [e for t, _, names, e in found if t == "charge"]
     assert charge["charge"] == "spreading fake news"
+
+
+def test_a_past_perfect_under_another_clause_is_not_dated_by_it(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "On Wednesday, her family finally received confirmation that Irina Petrova had "
+             "been detained by the police.")]
+    assert event["type"] == "arrest" and event["date"] is None
+    (own,) = [e for *_, e in events_of(
+        nlp, "Ivan Gorin said on Monday that he had been beaten on Friday.")]
+    assert own["date"] == "2024-05-10"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("early last year", "2023"), ("late last month", "2024-04"), ("in mid-2019", "2019"),
+    ("the end of last year", "2023"),
+])
+def test_part_of_a_period_is_the_period(text, date):
+    import datetime as dt
+
+    from habeas.nlp import dates
+    assert dates.resolve(text, dt.date(2024, 5, 10)) == date

@@ -109,9 +109,15 @@ def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> 
     return _dateparser(text, published)
 
 
+# "early last year", "late last month", "in mid-2019": the part of a period is the period at
+# its precision.
+PART_OF = re.compile(r"^(?:in\s+)?(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*(?=\w)")
+
+
 def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | None) -> str | None:
     if published is None:
         return None
+    lowered = PART_OF.sub("", lowered)
     if anchor and re.search(r"\bsame\s+day\b", lowered):
         return anchor
     if anchor and len(anchor) == 10 and re.fullmatch(

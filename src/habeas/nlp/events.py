@@ -1440,7 +1440,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # "detained him on Nov. 20 and searched his flat the next day": the day before, in the
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
-    event.date = find_date(trigger, published, speaker_verb, anchor)
+    earlier = pluperfect(trigger)
+    event.date = find_date(trigger, published, None if earlier else speaker_verb, anchor)
     served = serving(trigger)
     if served is not None:
         # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
@@ -1452,7 +1453,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if event.date is None and etype == "arrest":
         event.date = since_date(trigger, published)  # "have been detained since September"
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
-                                   served is not None):
+                                   served is not None or earlier):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
@@ -1527,6 +1528,14 @@ def other_step(token: Token, etype: str) -> bool:
     types = set(trigger_types(token))
     same = types | VERDICTS if types & VERDICTS else types
     return bool(COURT_STEPS & types) and etype not in same
+
+
+def pluperfect(trigger: Token) -> bool:
+    """ "On Wednesday they received confirmation she had been detained": a past perfect under
+    another clause happened before that clause's time, so it does not take its date."""
+    verb = clause_verb(trigger)
+    return verb.dep_ in ("ccomp", "acl", "relcl", "advcl", "xcomp") and any(
+        c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children)
 
 
 def excepted_persons(trigger: Token, discourse: Discourse, skip: set[int]) -> list[str]:
