@@ -865,3 +865,18 @@ def test_part_of_a_period_is_the_period(text, date):
 
     from habeas.nlp import dates
     assert dates.resolve(text, dt.date(2024, 5, 10)) == date
+
+
+def test_an_invisible_character_hides_no_date(nlp):
+    text = ("Relatives have asked to visit her.\n\n\ufe0fOn September 6, a Minsk court passed "
+            "a guilty verdict in the case of activist Anna Petrova.")
+    (event,) = [e for *_, e in events_of(nlp, text)]
+    assert event["date"] == "2023-09-06"
+    assert event["evidence"] in text  # quoted as written
+
+
+def test_a_verdict_told_to_the_month_and_to_the_day_is_dated_to_the_day(nlp):
+    text = ("On September 6, a Minsk court passed a guilty verdict in the case of Anna Petrova.\n"
+            "In early September, Anna Petrova was sentenced to 11 years in a penal colony.")
+    dated = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
+    assert dated == {"conviction": "2023-09-06", "sentence": "2023-09-06"}

@@ -80,8 +80,15 @@ def versions(nlp: Language) -> dict[str, str]:
     return out
 
 
+# Characters saved pages carry that show nothing: emoji variation selectors ("️On September
+# 6" after a pictogram), zero-width spaces, byte-order marks. Glued to a word they hide it from
+# the model; each becomes a space, so the text keeps its length and its offsets.
+INVISIBLE = {c: " " for c in [*range(0xFE00, 0xFE10), 0x200B, 0x2060, 0xFEFF]}
+
+
 def make_doc(nlp: Language, document: Document) -> Doc:
-    doc = pieces.make_doc(nlp, headlines.sentence_case(document.text))
+    text = headlines.sentence_case(document.text.translate(INVISIBLE))
+    doc = pieces.make_doc(nlp, text)
     doc._.published = document.published
     return doc
 

@@ -192,6 +192,15 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
         return sentence_of.get(e.sources[0].start, 0)
 
     for event in events:
+        if event.date and event.type in VERDICT:
+            # "In early September she was sentenced", "On September 6 the court passed a
+            # guilty verdict": one verdict, told to the day once
+            finer = [d.date for d in events if d is not event and d.type in VERDICT and d.date
+                     and len(d.date) > len(event.date) and d.date.startswith(event.date)
+                     and set(d.persons) & set(event.persons)
+                     and d.extras.get("earlier") == event.extras.get("earlier")]
+            if finer and not event.extras.get(OWN_DATE):
+                event.date = finer[0]
         for name in ("date", "place", "agent"):
             if getattr(event, name) is not None:
                 continue
