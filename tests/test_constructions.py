@@ -880,3 +880,18 @@ def test_a_verdict_told_to_the_month_and_to_the_day_is_dated_to_the_day(nlp):
             "In early September, Anna Petrova was sentenced to 11 years in a penal colony.")
     dated = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
     assert dated == {"conviction": "2023-09-06", "sentence": "2023-09-06"}
+
+
+def test_the_same_court_described_before(nlp):
+    found = events_of(nlp, "On Friday a court in the capital city of Minsk sentenced Anna "
+                           "Petrova to 12 years in prison. Also on Friday, the same court "
+                           "convicted Ivan Gorin of treason.")
+    (conviction,) = [e for t, *_, e in found if t == "conviction"]
+    assert conviction["agent"] == "court in the capital city of Minsk"
+
+
+def test_a_custody_state_in_a_misparsed_clause_has_no_doer(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "Since April 2022, Anna Petrova has been in a pre-trial detention centre, where "
+             "she has faced pressure; during this time her health has deteriorated.")]
+    assert event["type"] == "arrest" and event["agent"] is None

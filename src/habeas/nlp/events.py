@@ -93,6 +93,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras["group"] = event.persons[0].removeprefix("group:")
         event.persons = []
     doc._.group_events = groups
+    same_body_as_before(named)
     courts = named_courts(doc)
     events = share_arguments(merge(named), sentence_of, courts,
                              court_dates(doc, published, discourse))
@@ -108,6 +109,23 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                         event.date)).days <= RECENT_DAYS:
                 event.place = place
     return events
+
+
+SAME_BODY = re.compile(r"(?:the\s+)?same\s+(\w+)", re.I)
+
+
+def same_body_as_before(events: list[EventRecord]) -> None:
+    """ "Also on Friday, the same court convicted X": the court of the step told before, when
+    the report named it by a description ("a court in the capital city of Minsk")."""
+    last: dict[str, str] = {}
+    for event in events:
+        same = SAME_BODY.fullmatch(event.agent or "")
+        if same and same.group(1).lower() in last:
+            event.agent = last[same.group(1).lower()]
+        elif event.agent:
+            for word in re.findall(r"\w+", event.agent.lower()):
+                if word in GENERIC_BODIES:
+                    last[word] = event.agent
 
 
 # How many days before publication a dated hearing is the one the report is filed about.
@@ -977,7 +995,8 @@ DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
-    if trigger.lemma_ == "be" and trigger.dep_ == "ccomp":
+    if trigger.lemma_ == "be" and trigger.dep_ == "ccomp" and (
+            trigger.head.lemma_ in REPORTING_VERBS or trigger.head.lemma_ in BELIEF_VERBS):
         # "Amnesty believes that A and B are prisoners of conscience": who holds it
         holder = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
         return noun_phrase(holder) if holder is not None and holder.pos_ != "PRON" else None
@@ -1044,6 +1063,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
 
 
 ACTING_TITLES = RULES.words("acting_titles")
+BELIEF_VERBS = RULES.words("belief_verbs")
 ORDERING_VERBS = RULES.words("ordering_verbs")
 DECIDING_VERBS = RULES.words("deciding_verbs")
 
