@@ -111,7 +111,8 @@ def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> 
 
 # "early last year", "late last month", "in mid-2019": the part of a period is the period at
 # its precision.
-PART_OF = re.compile(r"^(?:in\s+)?(?:early|late|mid-?|the\s+(?:beginning|end|middle)\s+of)\s*(?=\w)")
+PART_OF = re.compile(r"^(?:in\s+)?(?:(?:early|late|mid)\s+|mid-|the\s+(?:beginning|end|middle)"
+                     r"\s+of\s+)")
 
 
 def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | None) -> str | None:
