@@ -895,3 +895,13 @@ def test_a_custody_state_in_a_misparsed_clause_has_no_doer(nlp):
         nlp, "Since April 2022, Anna Petrova has been in a pre-trial detention centre, where "
              "she has faced pressure; during this time her health has deteriorated.")]
     assert event["type"] == "arrest" and event["agent"] is None
+
+
+@pytest.mark.parametrize("page", [
+    "Ukrainian News\nOlga Marchenko\n17 February 2021, 13:29\n",
+    "Ukrainian News\nOlga Marchenko 17 February 2021, 13:29\n",
+])
+def test_a_name_with_the_time_filed_is_a_byline(nlp, page):
+    text = page + "Ivan Gorin was detained in Simferopol on Wednesday."
+    result = extract_text(nlp, Document(text=text, source="t", published="2021-02-17"))
+    assert [p.name for p in result.persons] == ["Ivan Gorin"]

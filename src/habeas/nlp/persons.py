@@ -119,6 +119,14 @@ BYLINE_WORDS = 25
 BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 
 
+# When a page says an article was filed: "17 February 2021, 13:29", "May 3, 2024", "03.05.2024".
+FILED = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?")
+# A line holding only a name and when it was filed: "A B 17 February 2021, 13:29".
+DATED_BYLINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+\s*[,|·•–—-]?\s*"
+                          + FILED.pattern + r"\s*$")
+
+
 def in_furniture(span: Span) -> bool:
     """A name in a byline ("By A and B, CNN") or a photo credit ("(AP Photo/A)", "[File:
     A/AFP]", "A/AFP via Getty Images") names no person of the report."""
@@ -129,6 +137,11 @@ def in_furniture(span: Span) -> bool:
     if BYLINE.match(line) and (len(line.split()) <= BYLINE_WORDS or BYLINE_NAMES.fullmatch(
             text[start: span.start_char][BYLINE.match(line).end():])):
         return True  # "By A and B, CNN"; "by A and B and C and D and the news desk ..."
+    after = text[end + 1: text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else
+                 len(text)] if end >= 0 else ""
+    if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
+            not line[span.end_char - start:].strip() and FILED.fullmatch(after.strip()))):
+        return True  # "Canan Kevser 17 February 2021, 13:29": the author and the time filed
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     if opener >= 0:
         closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
