@@ -905,3 +905,18 @@ def test_a_name_with_the_time_filed_is_a_byline(nlp, page):
     text = page + "Ivan Gorin was detained in Simferopol on Wednesday."
     result = extract_text(nlp, Document(text=text, source="t", published="2021-02-17"))
     assert [p.name for p in result.persons] == ["Ivan Gorin"]
+
+
+def test_a_pronoun_subject_is_the_subject_of_the_sentence_before(nlp):
+    text = ("Ruslan Ametov was sentenced to 12 years on Monday.\n"
+            "For three weeks, Ruslan Ametov was on hunger strike in a remand jail cell.\n"
+            "Young prisoner Arsen Seitov is in critical condition due to an infection. "
+            "He has been denied vital medical aid.")
+    assert ("ill_treatment", "Arsen Seitov") in kinds(nlp, text)
+
+
+def test_a_numbered_prison_keeps_its_number(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "In December 2022 they moved Ivan Gorin from the detention centre in Kurdakhani "
+             "to Women’s Prison No. 4.")]
+    assert event["place"] == "Women’s Prison No. 4"

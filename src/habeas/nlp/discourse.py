@@ -420,6 +420,11 @@ class Discourse:
                   == want and self.doc[s].dep_ == "poss"]
         if owners:
             return [owners[-1]]
+        topic = self._previous_subject(token, want)
+        if topic is not None and not any(s >= token.sent.start for s, _ in candidates):
+            # "Young prisoner A is in critical condition. He's been denied medical aid": the
+            # subject of the sentence just before, over a prisoner named further up
+            return [topic]
         if self.victims and not any(c in self.victims for _, c in candidates):
             # Quotes and a relative's words between: "her trial" is still the prisoner's, told
             # of a few paragraphs up, not the friend's who spoke last.
@@ -444,6 +449,25 @@ class Discourse:
                 self.gender.setdefault(cid, want)
                 return [cid]
         return []
+
+    def _previous_subject(self, token: Token, want: str) -> str | None:
+        """The person the sentence before is about, when the pronoun is its own clause's
+        subject: that sentence's main subject, not a speaker's."""
+        index = self.sent_index.get(token.sent.start, 0)
+        if index == 0 or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        before = self.sents[index - 1]
+        root = before.root
+        if root.lemma_ in REPORTING_VERBS:
+            return None
+        for start, cid in self.between(before.start, before.end):
+            head = self.doc[start]
+            while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
+                head = head.head  # "Young prisoner [A] is ...": the apposition's subject
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head == root and \
+                    self.gender.get(cid, want) == want:
+                return cid
+        return None
 
     # ------------------------------------------------------------ who says so
 

@@ -494,11 +494,21 @@ def stop_text(pobj: Token) -> str:
     if pobj.lemma_.lower() in FACILITIES or any(
             t.lemma_.lower() in FACILITIES and t.dep_ in ("compound", "nmod")
             for t in pobj.children):
-        return noun_phrase(pobj)
+        return numbered(noun_phrase(pobj), pobj)
     if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
         return ent_text(pobj)
     named = [t for t in pobj.subtree if t.ent_type_ in ("GPE", "LOC", "FAC")]
     return ent_text(named[-1]) if named else noun_phrase(pobj)
+
+
+def numbered(phrase: str, head: Token) -> str:
+    """ "Women's Prison No. 4": the number the parser cut off after "No."."""
+    doc = head.doc
+    at = head.i
+    if head.lower_ == "no" and at + 2 < len(doc) and doc[at + 1].text == "." and \
+            doc[at + 2].like_num and phrase.endswith(head.text):
+        return f"{phrase}. {doc[at + 2].text}"
+    return phrase
 
 
 def ent_text(token: Token) -> str:
