@@ -920,3 +920,11 @@ def test_a_numbered_prison_keeps_its_number(nlp):
         nlp, "In December 2022 they moved Ivan Gorin from the detention centre in Kurdakhani "
              "to Women’s Prison No. 4.")]
     assert event["place"] == "Women’s Prison No. 4"
+
+
+def test_protesting_as_the_reason_of_a_hunger_strike_is_no_second_protest(nlp):
+    assert kinds(nlp, "For three weeks, Ruslan Ametov was on hunger strike in a remand jail "
+                      "cell, protesting against the state terror.") == {
+        ("hunger_strike", "Ruslan Ametov")}
+    assert ("protest", "Ruslan Ametov") in kinds(
+        nlp, "Ruslan Ametov was detained on Monday while protesting outside the court.")

@@ -1419,6 +1419,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest
+    if etype == "protest" and manner_of_another(trigger, owners):
+        return []  # "was on hunger strike, protesting against ...": why he starved, no rally
     persons = participants(trigger, etype, discourse, skip)
     if not persons and skip and (verb := own_report(trigger, discourse)) is not None:
         # "Orlov complained of not receiving medical help": the speaker's own experience
@@ -1525,6 +1527,21 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
 
 
 EXCEPT = RULES.words("exception_prepositions")
+
+
+# Acts of protest in themselves: a participle "protesting against ..." hung on one tells why.
+PROTEST_ACTS = {"hunger_strike", "protest"}
+
+
+def manner_of_another(trigger: Token, owners: set[int]) -> bool:
+    """A participle clause that says why a protest of another kind was made: "was on hunger
+    strike, protesting against ..."; not "detained while protesting" (a protest of its own)."""
+    if trigger.tag_ != "VBG" or trigger.dep_ not in ("advcl", "xcomp", "acl", "conj") or any(
+            c.dep_ == "mark" for c in trigger.children):
+        return False
+    inside = {t.i for t in trigger.subtree}
+    return any(t.i in owners and t.i not in inside and PROTEST_ACTS & set(trigger_types(t))
+               for t in trigger.head.subtree)
 
 
 def linked_steps(trigger: Token, etype: str, owners: set[int]) -> Iterator[Token]:
