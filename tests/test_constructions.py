@@ -928,3 +928,11 @@ def test_protesting_as_the_reason_of_a_hunger_strike_is_no_second_protest(nlp):
         ("hunger_strike", "Ruslan Ametov")}
     assert ("protest", "Ruslan Ametov") in kinds(
         nlp, "Ruslan Ametov was detained on Monday while protesting outside the court.")
+
+
+def test_a_participle_on_the_last_name_of_a_list_is_said_of_the_list(nlp):
+    text = ("Gorin, Zaitsev, Ilyasov released in prisoner swap\n"
+            "Ivan Gorin, Pavel Zaitsev and Marat Ilyasov were freed on Thursday in an "
+            "exchange.")
+    releases = [names for t, _, names, _ in events_of(nlp, text) if t == "release"]
+    assert releases == [["Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev"]]

@@ -628,7 +628,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                         for t in c.subtree if t.i in discourse.cluster_at]
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
-                args = [trigger.head]
+                args = [list_head(trigger.head) if trigger.dep_ == "acl" and
+                        trigger.tag_ == "VBN" else trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
                 args = [c for c in trigger.head.children if syntax.is_direct_object(c)]  # "ordered
                 # Matanov held until trial"
@@ -1531,6 +1532,14 @@ EXCEPT = RULES.words("exception_prepositions")
 
 # Acts of protest in themselves: a participle "protesting against ..." hung on one tells why.
 PROTEST_ACTS = {"hunger_strike", "protest"}
+
+
+def list_head(token: Token) -> Token:
+    """ "A, B, C released in a swap": a participle hung on the last name of a list is said of
+    the whole list."""
+    while token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
 
 
 def manner_of_another(trigger: Token, owners: set[int]) -> bool:
