@@ -936,3 +936,13 @@ def test_a_participle_on_the_last_name_of_a_list_is_said_of_the_list(nlp):
             "exchange.")
     releases = [names for t, _, names, _ in events_of(nlp, text) if t == "release"]
     assert releases == [["Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev"]]
+
+
+def test_a_relative_named_with_a_possessive_is_found_by_his_kin_word(nlp):
+    text = ("Prominent activist Ivan Gorin has been sentenced to five years in prison, his "
+            "sister said.\n“Ivan was sentenced to five years,” his sister Anna Gorina said on "
+            "Twitter.")
+    result = extract_text(nlp, Document(text=text, source="t", published="2024-05-10"))
+    sister = next(p for p in result.persons if p.name == "Anna Gorina")
+    assert "sister" in sister.roles
+    assert result.events[0].attributed_to == "Anna Gorina"

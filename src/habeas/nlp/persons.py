@@ -750,6 +750,9 @@ def role_phrase(node: Token) -> Span:
     return doc[start:end]
 
 
+KIN_NOUNS = RULES.words("kin_nouns")
+
+
 def read_roles(span: Span) -> list[Span]:
     """Titles before a name and appositions or "who is ..." after it."""
     doc, roles = span.doc, []
@@ -759,6 +762,11 @@ def read_roles(span: Span) -> list[Span]:
         start -= 1
     if start < span.start and any(doc[i].lower_ in TITLES for i in range(start, span.start)):
         roles.append(doc[start: span.start])
+    kin = doc[span.start - 1] if span.start > span.sent.start else None
+    if kin is not None and kin.lower_ in KIN_NOUNS and kin.lower_ not in TITLES and any(
+            c.dep_ == "poss" for c in kin.children) | (span.start > 1 and doc[
+                span.start - 2].tag_ in ("PRP$", "POS")):
+        roles.append(doc[kin.i: kin.i + 1])  # "his sister Mona Seif": whose "his sister" is
     root = span.root
     appos = [c for c in root.children if c.dep_ == "appos" and c.i > span.end - 1]
     if appos and appos[0].pos_ in ("NOUN", "PROPN") and appos[0].ent_type_ not in (
