@@ -946,3 +946,13 @@ def test_a_relative_named_with_a_possessive_is_found_by_his_kin_word(nlp):
     sister = next(p for p in result.persons if p.name == "Anna Gorina")
     assert "sister" in sister.roles
     assert result.events[0].attributed_to == "Anna Gorina"
+
+
+def test_a_range_of_terms_for_several_people_is_no_one_term(nlp):
+    found = events_of(nlp, "Ivan Gorin, Pavel Zaitsev and Marat Ilyasov were given sentences "
+                           "from 3 1/2 to five years by a court.")
+    assert [(t, names, e["term_months"]) for t, _, names, e in found] == [
+        ("sentence", ["Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev"], None)]
+    (single,) = [e for *_, e in events_of(nlp, "Ivan Gorin was sentenced to between two and "
+                                               "four years.")]
+    assert single["term_months"] is None

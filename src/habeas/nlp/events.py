@@ -739,7 +739,7 @@ def subjects(verb: Token) -> list[Token]:
                 s.lower_ in ("who", "that", "which", "whom") for s in subj):
             return [current.head]  # "five civilians who were captured": the civilians
         if subj:
-            return subj
+            return listed_before(current, subj) + subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return [current.head]
         if current.dep_ == "xcomp" and syntax.is_passive(current) and (
@@ -753,6 +753,16 @@ def subjects(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def listed_before(verb: Token, subj: list[Token]) -> list[Token]:
+    """ "A, B and C were given sentences": the first name of a list, parsed as the verb's
+    modifier, cut from the rest by a comma."""
+    first = min(t.left_edge.i for t in subj)
+    return [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+            and c.i < first and c.right_edge.i + 2 == first
+            and c.doc[c.right_edge.i + 1].text == "," and any(
+                t.dep_ == "conj" for s in subj for t in s.subtree)]
 
 
 def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list[Token]:
@@ -1285,6 +1295,12 @@ def _inside_clause(token: Token, root: Token) -> bool:
 MAX_TERM_TOKENS = 10
 
 
+# A range of terms told for several people: "from 3 1/2 to [five years]", "between two and
+# [four years]".
+TERM_RANGE = re.compile(r"\b(?:from\s+[^,;]{1,20}?\s+to|between\s+[^,;]{1,20}?\s+and)\s+$",
+                        re.I)
+
+
 def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
@@ -1298,8 +1314,10 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
         found = terms.find_terms(left) or terms.find_terms(text)
     else:
         found = terms.find_terms(text)
-    if re.search(r"\branging\s+from\b|\bfrom\s+a\s+fine\s+to\b", text, re.I):
-        return None, extras  # "punishments ranging from a fine to six years": each their own
+    if re.search(r"\branging\s+from\b|\bfrom\s+a\s+fine\s+to\b", text, re.I) or found and \
+            TERM_RANGE.search(text[:found[0].start]):
+        return None, extras  # "punishments ranging from a fine to six years", "sentences from
+        # 3 1/2 to five years", "between two and four years": each their own
     if terms.SUSPENDED.search(text):
         extras["suspended"] = True
     if terms.LIFE.search(text):
