@@ -956,3 +956,14 @@ def test_a_range_of_terms_for_several_people_is_no_one_term(nlp):
     (single,) = [e for *_, e in events_of(nlp, "Ivan Gorin was sentenced to between two and "
                                                "four years.")]
     assert single["term_months"] is None
+
+
+def test_a_batch_release_takes_the_mode_told_beside_it(nlp):
+    text = ("Ivan Gorin was released from prison over the weekend along with 13 other "
+            "prisoners. \"Last week, the president demonstrated leadership by securing the "
+            "release of 14 innocent people,\" the director said.")
+    (event,) = [e for *_, e in events_of(nlp, text)]
+    assert event["release_mode"] == "negotiated"
+    (alone,) = [e for *_, e in events_of(nlp, "Ivan Gorin was released on Monday. His lawyer "
+                                              "said he would appeal.")]
+    assert alone["release_mode"] is None

@@ -93,6 +93,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras["group"] = event.persons[0].removeprefix("group:")
         event.persons = []
     doc._.group_events = groups
+    batch_release_mode(named, list(doc.sents), sentence_of)
     same_body_as_before(named)
     courts = named_courts(doc)
     events = share_arguments(merge(named), sentence_of, courts,
@@ -109,6 +110,36 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                         event.date)).days <= RECENT_DAYS:
                 event.place = place
     return events
+
+
+# Modes that a report tells once for a batch of releases, in a sentence of their own.
+BATCH_MODES = ("negotiated", "exchange")
+# How many sentences from a release its batch's mode may be told.
+BATCH_DISTANCE = 2
+
+
+def batch_release_mode(events: list[EventRecord], sents: list[Span],
+                       sentence_of: dict[int, int]) -> None:
+    """ "A was released along with 13 other prisoners. Last week, the president secured the
+    release of 14 people": a release with no mode of its own takes a negotiated or exchange mode
+    told of a release within two sentences."""
+    for event in events:
+        if event.type != "release" or event.release_mode or event.negated:
+            continue
+        at = sentence_of.get(event.sources[0].start)
+        if at is None:
+            continue
+        for sent in sents[max(at - BATCH_DISTANCE, 0): at + BATCH_DISTANCE + 1]:
+            if not any(t.lemma_ in RELEASE_WORDS for t in sent):
+                continue
+            mode = next((m for m, pattern in MODE_CUES if m in BATCH_MODES and
+                         pattern.search(sent.text)), None)
+            if mode:
+                event.release_mode = mode
+                break
+
+
+RELEASE_WORDS = {"release", "free", "freedom", "exchange", "swap"}
 
 
 SAME_BODY = re.compile(r"(?:the\s+)?same\s+(\w+)", re.I)
