@@ -967,3 +967,11 @@ def test_a_batch_release_takes_the_mode_told_beside_it(nlp):
     (alone,) = [e for *_, e in events_of(nlp, "Ivan Gorin was released on Monday. His lawyer "
                                               "said he would appeal.")]
     assert alone["release_mode"] is None
+
+
+def test_a_lead_that_opens_the_page_keeps_its_own_source(nlp):
+    text = ("Jailed activist Ivan Gorin has been transferred to a new penal colony, the outlet "
+            "Novaya Gazeta reported Tuesday, citing his lawyer.\n"
+            "\"They decided to transfer me to a punishment cell,\" he wrote.")
+    transfers = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
+    assert [e["attributed_to"] for e in transfers] == ["lawyer"]

@@ -1817,8 +1817,9 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         target = next((m for m in merged if compatible(m, event)), None)
         if target is None:
             merged.append(event)
-            if event.sources[0].start == 0:
-                from_headline.add(id(event))
+            if event.sources[0].start == 0 and not event.sources[0].text.rstrip().endswith(
+                    (".", "!", "?", '"', "”")):
+                from_headline.add(id(event))  # a headline; not a lead that opens the page
             continue
         for name in ("date", "place", "agent", "charge", "term_months"):
             if getattr(target, name) is None and getattr(event, name) is not None:
