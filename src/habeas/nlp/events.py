@@ -861,16 +861,21 @@ def date_expression(token: Token) -> str | None:
     return None
 
 
+def since_entity(trigger: Token) -> Span | None:
+    """The date after the trigger's "since" ("held since April 2022"), not a duration."""
+    for prep in syntax.prepositions(trigger, "since"):
+        ent = next((entity_at(c) for c in prep.children if syntax.is_prep_object(c)
+                    and c.ent_type_ == "DATE"), None)
+        if ent is not None and not dates.is_duration(ent.text):
+            return ent
+    return None
+
+
 def since_date(trigger: Token, published: dt.date | None) -> str | None:
     """ "have been detained since September 2019", "held since April": a detention that still
     lasts began, with the arrest, on the date after "since"."""
-    for prep in trigger.children:
-        if syntax.is_preposition(prep) and prep.lower_ == "since":
-            ent = next((entity_at(c) for c in prep.children if syntax.is_prep_object(c)
-                        and c.ent_type_ == "DATE"), None)
-            if ent is not None and not dates.is_duration(ent.text):
-                return dates.resolve(ent.text, published)
-    return None
+    ent = since_entity(trigger)
+    return dates.resolve(ent.text, published) if ent is not None else None
 
 
 def clause_verb(token: Token) -> Token:

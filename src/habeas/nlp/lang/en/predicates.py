@@ -449,8 +449,7 @@ def accused_by_a_person(token: Token) -> bool:
 
 
 def _since_a_date(token: Token) -> bool:
-    return any(syntax.is_preposition(c) and c.lower_ == "since" and any(
-        o.ent_type_ == "DATE" for o in c.children) for c in token.children)
+    return events.since_entity(token) is not None
 
 
 @predicate
