@@ -13,14 +13,13 @@ Core code: every function takes keyword arguments after ``*`` and never commits.
 from __future__ import annotations
 
 import hashlib
-import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..errors import UsageError
-from ..store.accounts import TOKEN_BYTES, AppSetting, User, _digest, audit
+from ..store.accounts import AppSetting, User, _digest, audit, issue_token
 from ..store.crud import LIST_IMPORTER
 from ..store.models import Article, Event, EventPerson, EventSource, Person
 from ..store.monitor import Alert, AlertMark, FeedToken, TrackedPerson
@@ -293,13 +292,8 @@ def mark_read(*, session: Session, user: User, upto: int) -> None:
 
 def create_feed_token(*, session: Session, user: User, label: str | None = None) -> str:
     """A token that reads the alerts feed only; returned once, only its SHA-256 is kept."""
-    token = FEED_TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
-    row = FeedToken(user_id=user.id, token_hash=_digest(token), label=label)
-    session.add(row)
-    session.flush()
-    audit(session=session, user=None, action="feed_token.create", object_type="user",
-          object_id=user.id, before=None, after={"token_id": row.id, "label": label})
-    return token
+    return issue_token(session=session, user=user, label=label, model=FeedToken,
+                       prefix=FEED_TOKEN_PREFIX, action="feed_token.create")
 
 
 def feed_user(*, session: Session, token: str) -> User | None:

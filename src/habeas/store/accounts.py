@@ -186,11 +186,19 @@ def _digest(token: str) -> str:
 
 def create_token(*, session: Session, user: User, label: str | None = None) -> str:
     """A new API token for ``user``; the plain token is returned once and never stored."""
-    token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
-    row = ApiToken(user_id=user.id, token_hash=_digest(token), label=label)
+    return issue_token(session=session, user=user, label=label, model=ApiToken,
+                       prefix=TOKEN_PREFIX, action="token.create")
+
+
+def issue_token(*, session: Session, user: User, label: str | None, model: type,
+                prefix: str, action: str) -> str:
+    """A new secret of ``model`` (an API or a feed token) for ``user``: only its SHA-256 is
+    kept, the creation is audited, and the plain token is returned once."""
+    token = prefix + secrets.token_urlsafe(TOKEN_BYTES)
+    row = model(user_id=user.id, token_hash=_digest(token), label=label)
     session.add(row)
     session.flush()
-    audit(session=session, user=None, action="token.create", object_type="user",
+    audit(session=session, user=None, action=action, object_type="user",
           object_id=user.id, before=None, after={"token_id": row.id, "label": label})
     return token
 
