@@ -975,3 +975,16 @@ def test_a_lead_that_opens_the_page_keeps_its_own_source(nlp):
             "\"They decided to transfer me to a punishment cell,\" he wrote.")
     transfers = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
     assert [e["attributed_to"] for e in transfers] == ["lawyer"]
+
+
+def test_a_sentence_closing_with_who_reports_it(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan "
+             "Gorin and Anna Petrova, Pavel Zaitsev’s press service reports.")]
+    assert event["attributed_to"] == "Pavel Zaitsev’s press service"
+
+
+def test_the_place_a_headline_is_filed_from_does_not_act(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "Minsk: Supreme Court upholds harsh sentences imposed on Anna Petrova")]
+    assert (event["type"], event["agent"]) == ("appeal", "Supreme Court")

@@ -515,6 +515,10 @@ class Discourse:
                     return self._name_of(pobj)
         if syntax.is_conjunct(verb) and verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "said ..., but added that ..."
+        if verb.pos_ == "NOUN":  # "X's press service reports": the words before the "verb"
+            start = min((c.left_edge.i for c in verb.children if c.dep_ in (
+                "compound", "poss", "amod", "det")), default=verb.i)
+            return verb.doc[start: verb.i].text or None
         # "... Petro Poroshenko wrote on Twitter" with the subject lost by the parser.
         previous = self._before_verb(verb)
         if previous >= verb.sent.start and previous in self.cluster_at:
@@ -601,6 +605,9 @@ class Discourse:
                 # "videos he posted on YouTube" reports nothing; "Aliev, who said that",
                 # "told AFP that" and "wrote on Twitter" do
                 verbs.append(token)
+            elif token.lemma_ in REPORTING_VERBS and token.pos_ == "NOUN" and \
+                    token.dep_ == "ROOT" and clause:
+                verbs.append(token)  # "..., X's press service reports.": the verb read a noun
             elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
                 verbs.append(token)
         return verbs

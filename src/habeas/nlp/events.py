@@ -532,6 +532,14 @@ def stop_text(pobj: Token) -> str:
     return ent_text(named[-1]) if named else noun_phrase(pobj)
 
 
+def labels_a_line(token: Token) -> bool:
+    """ "Minsk: Supreme Court upholds ...": a word before a colon that opens a headline is
+    where the story is filed, not who acts."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == ":" and \
+        token.left_edge.i == token.sent.start
+
+
 def numbered(phrase: str, head: Token) -> str:
     """ "Women's Prison No. 4": the number the parser cut off after "No."."""
     doc = head.doc
@@ -1087,7 +1095,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 return noun_phrase(subj)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if syntax.is_active_subject(c)), None)
+        subj = next((c for c in trigger.children if syntax.is_active_subject(c) and
+                     not labels_a_line(c)), None)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
                              or syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB"):
