@@ -988,3 +988,11 @@ def test_the_place_a_headline_is_filed_from_does_not_act(nlp):
     (event,) = [e for *_, e in events_of(
         nlp, "Minsk: Supreme Court upholds harsh sentences imposed on Anna Petrova")]
     assert (event["type"], event["agent"]) == ("appeal", "Supreme Court")
+
+
+def test_the_building_told_by_its_kind_is_the_one_named_before(nlp):
+    text = ("Ivan Gorin is held in the IK-2 corrective penal colony in Pokrov.\n"
+            "Ivan Gorin has announced he has gone on hunger strike at the penal colony to "
+            "demand proper medical treatment.")
+    (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
+    assert event["place"].startswith("IK-2 corrective penal colony")

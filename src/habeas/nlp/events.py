@@ -94,6 +94,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.persons = []
     doc._.group_events = groups
     batch_release_mode(named, list(doc.sents), sentence_of)
+    the_facility_named(doc, named)
     same_body_as_before(named)
     courts = named_courts(doc)
     events = share_arguments(merge(named), sentence_of, courts,
@@ -110,6 +111,28 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                         event.date)).days <= RECENT_DAYS:
                 event.place = place
     return events
+
+
+def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
+    """ "held in the IK-2 corrective penal colony ... went on hunger strike at the penal
+    colony": a building told only by its kind is the one of that kind the report named before."""
+    named: list[tuple[int, str, str]] = []
+    for token in doc:
+        if token.lemma_.lower() in FACILITIES and any(
+                t.pos_ == "PROPN" or any(c.isdigit() for c in t.text)
+                for t in token.subtree if t.i < token.i):  # "IK-2", "No. 1", "Vilnius"
+            named.append((token.idx, token.lemma_.lower(), noun_phrase(token)))
+    if not named:
+        return
+    for event in events:
+        words = (event.place or "").lower().split()
+        if not words or words[-1] not in FACILITIES or (event.place or "") != \
+                (event.place or "").lower() or event.type == "transfer":
+            continue
+        start = event.sources[0].start
+        earlier = [text for at, head, text in named if at < start and head == words[-1]]
+        if earlier:
+            event.place = earlier[-1]
 
 
 # Modes that a report tells once for a batch of releases, in a sentence of their own.

@@ -134,10 +134,13 @@ def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | N
         if token.lemma_.lower() not in FACILITIES or not syntax.is_prep_object(token) or \
                 token.head.lower_ not in PLACE_PREPOSITIONS:
             continue
-        if owner(token, owners) not in (None, trigger.i):
-            continue
         named = [t for t in token.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "FAC")]
-        if not named and not (unnamed and owner(token, owners) == trigger.i):
+        # "went on hunger strike at the penal colony": a building on the verb that carries
+        # the trigger is the trigger's too
+        own = owner(token, owners) == trigger.i or trigger.pos_ == "NOUN" and \
+            carrier(token) == carrier(trigger) and owner(token, owners) in (None, -1)
+        if owner(token, owners) not in (None, trigger.i) and not own or \
+                not named and not (unnamed and own):
             continue
         words = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") and
                  not any(a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i in
@@ -149,6 +152,14 @@ def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | N
             start += 1
         return doc[start:end].text
     return None
+
+
+def carrier(noun: Token) -> Token:
+    """The verb a noun trigger hangs from ("gone" of "gone on hunger strike")."""
+    verb = noun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _under_place_preposition(token: Token) -> bool:
