@@ -16,15 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, not_, select, text, union
+from sqlalchemy import case, func, not_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
-from ..store.search_index import (CYRILLIC_WORD, fold, match, reindex_event, stem_term,
-                                  sync_index, terms)
+from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, name_owners,
+                                  reindex_event, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
            "search_persons", "sync_index"]
@@ -32,6 +32,10 @@ __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "s
 log = logging.getLogger(__name__)
 
 KINDS = ("reports", "persons", "events")
+# Matching reports or events counted at most (or as far as the page asked for): a total beyond
+# it is shown as "5000+" (``SearchResult.more``). Beyond it matches are dense enough (1 event
+# in 40) for a walk by date to find a page soon; below it they are read and sorted.
+COUNT_CAP = 5000
 # Persons looked at per search before the status filter (a status is derived per person).
 PERSON_CANDIDATES = 500
 # Words of context either side of a match in a report snippet.
@@ -71,12 +75,16 @@ class SearchResult:
     persons: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
+    # kinds with more matches than their total (counted up to ``most_counted``)
+    more: list[str] = field(default_factory=list)
 
 
 def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
            filters: SearchFilters | None = None, limit: int = 20,
            offset: int = 0) -> SearchResult:
-    """Reports (newest first), persons (by name) and events (newest first) matching ``query``."""
+    """Reports (newest first), persons (by name) and events (newest first) matching ``query``.
+    The totals of reports and events are counted up to ``most_counted``: a kind in
+    ``result.more`` has more matches than its total says."""
     filters = filters or SearchFilters()
     result = SearchResult(query=query)
     if "reports" in kinds:
@@ -88,45 +96,66 @@ def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
     if "events" in kinds:
         result.events, result.totals["events"] = search_events(
             session=session, query=query, filters=filters, limit=limit, offset=offset)
+    most = most_counted(limit, offset)
+    result.more = [kind for kind in ("reports", "events") if result.totals.get(kind, 0) > most]
+    for kind in result.more:
+        result.totals[kind] = most
     return result
 
 
-def page_ids(session: Session, column: str, rest: str, order: str, params: dict[str, Any], *,
-             limit: int, offset: int, prefix: str = "") -> tuple[list[int], int]:
-    """One page of ``prefix SELECT column rest order`` and how many rows it has in all, in one
-    query (a window count: the matches are found once, not once to count and again for the
-    page); a count of its own only for a page past the end."""
-    rows = session.execute(
-        text(f"{prefix}SELECT {column}, count(*) OVER () {rest} {order} "
-             "LIMIT :limit OFFSET :offset"), {**params, "limit": limit, "offset": offset}).all()
-    if rows:
-        return [r[0] for r in rows], rows[0][1]
-    if not offset:
-        return [], 0
-    return [], session.execute(text(f"{prefix}SELECT count(*) {rest}"), params).scalar() or 0
+def most_counted(limit: int, offset: int) -> int:
+    """How far a total is counted: ``COUNT_CAP``, or further to show the page asked for."""
+    return max(COUNT_CAP, offset + limit)
+
+
+def count_upto(session: Session, rows_sql: str, params: dict[str, Any], *, limit: int,
+               offset: int, prefix: str = "") -> int:
+    """How many rows ``rows_sql`` gives, counted up to one past ``most_counted``: a total is
+    the number shown, and counting every one of 10,000 matches costs PostgreSQL tens of
+    milliseconds (a visit to each row) for a figure nobody pages through."""
+    return session.execute(
+        text(f"{prefix}SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
+        {**params, "most": most_counted(limit, offset) + 1}).scalar() or 0
+
+
+def page_sql(session: Session, sql: str, params: dict[str, Any], *, limit: int,
+             offset: int) -> list[int]:
+    return [r[0] for r in session.execute(text(f"{sql} LIMIT :limit OFFSET :offset"),
+                                          {**params, "limit": limit, "offset": offset})]
 
 
 def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Reports matching ``query``, newest (by id) first, and their total (``count_upto``).
+    A word with few matches has them read and sorted; one with many has the newest reports
+    walked until a page is found (PostgreSQL's planner guesses a word's matches poorly, so
+    the count decides, not the planner)."""
     found = match(session, "search_articles", query)
     if found is None:
         return [], 0
     sub, params = found
-    if filters.since or filters.until:
-        rest = f"FROM articles WHERE id IN ({sub})"
-        if filters.since:
-            rest += " AND published >= :since"
-            params["since"] = filters.since
-        if filters.until:
-            rest += " AND published <= :until"
-            params["until"] = filters.until
-        ids, total = page_ids(session, "id", rest, "ORDER BY id DESC", params, limit=limit,
-                              offset=offset)
-    else:  # newest first, straight from the index, which counts its matches fast
-        total = session.execute(text(f"SELECT count(*) FROM ({sub}) AS m"), params).scalar()
-        ids = [r[0] for r in session.execute(text(f"{sub} ORDER BY rowid DESC LIMIT :limit "
-                                                  "OFFSET :offset"),
-                                             {**params, "limit": limit, "offset": offset})]
+    rest = f"FROM articles WHERE id IN ({sub})"
+    if filters.since:
+        rest += " AND published >= :since"
+        params["since"] = filters.since
+    if filters.until:
+        rest += " AND published <= :until"
+        params["until"] = filters.until
+    dated = bool(filters.since or filters.until)
+    total = count_upto(session, f"SELECT 1 {rest}" if dated else sub, params, limit=limit,
+                       offset=offset)
+    if total <= offset:
+        ids = []
+    elif dated:
+        ids = page_sql(session, f"SELECT id {rest} ORDER BY id DESC", params, limit=limit,
+                       offset=offset)
+    elif total > most_counted(limit, offset) or session.get_bind().dialect.name == "sqlite":
+        # newest first straight from the index (FTS5 reads it backwards by rowid)
+        ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
+                       offset=offset)
+    else:
+        ids = page_sql(session, f"WITH m AS MATERIALIZED ({sub}) SELECT rowid FROM m "
+                       "ORDER BY rowid DESC", params, limit=limit, offset=offset)
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
     rows = []
     for aid in ids:
@@ -182,12 +211,10 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
-    if key:
-        like = f"%{key}%"  # each side of the union can use a trigram index (PostgreSQL)
-        persons_q = persons_q.where(Person.id.in_(union(
-            select(Person.id).where(Person.key.like(like)),
-            select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
-    subject = is_subject()
+    among = name_owners(session, key) if key else None  # a trigram index answers
+    if among is not None:
+        persons_q = persons_q.where(Person.id.in_(among))
+    subject = is_subject(few=among is not None)
     if role == "subject":
         persons_q = persons_q.where(subject)
     elif role == "speaker":
@@ -250,18 +277,16 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
 
 def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,
                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Events matching ``query`` and the filters, newest first, and their total
+    (``count_upto``). As for reports, the count decides the plan: few matches are read and
+    sorted by date; many have the events walked by date (the ``events.date`` index) until a
+    page of matches is found."""
     from .stats import event_rows
 
     found = match(session, "search_events", query) if query else None
     if query and found is None:
         return [], 0
-    conditions, params, prefix = [], {}, ""
-    if found is not None:
-        # the matches first, then their dates: left to itself PostgreSQL walks every event by
-        # date, probing the index for each (seconds at 200,000 events)
-        prefix = f"WITH m AS MATERIALIZED ({found[0]}) "
-        conditions.append("id IN (SELECT rowid FROM m)")
-        params.update(found[1])
+    conditions, params = [], {}
     if filters.type:
         conditions.append("type = :type")
         params["type"] = filters.type
@@ -274,8 +299,33 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
     if filters.place:
         conditions.append("lower(place) LIKE :place")
         params["place"] = f"%{filters.place.lower()}%"
-    where = " AND ".join(conditions) or "1=1"
-    ids, total = page_ids(session, "id", f"FROM events WHERE {where}",
-                          "ORDER BY date DESC, id DESC", params, limit=limit, offset=offset,
-                          prefix=prefix)
+    order = "ORDER BY date DESC, id DESC"
+    if found is None:
+        where = " AND ".join(conditions) or "1=1"
+        total = count_upto(session, f"SELECT 1 FROM events WHERE {where}", params,
+                           limit=limit, offset=offset)
+        ids = page_sql(session, f"SELECT id FROM events WHERE {where} {order}", params,
+                       limit=limit, offset=offset) if total > offset else []
+        return event_rows(session, ids), total
+    params.update(found[1])
+    prefix = f"WITH m AS MATERIALIZED ({found[0]}) "
+    where = " AND ".join(["id IN (SELECT rowid FROM m)", *conditions])
+    total = count_upto(session, f"SELECT 1 FROM events WHERE {where}" if conditions
+                       else "SELECT 1 FROM m", params, limit=limit, offset=offset,
+                       prefix=prefix)
+    if total <= offset:
+        return [], total
+    if total <= most_counted(limit, offset):  # the matches, then their dates
+        ids = page_sql(session, f"{prefix}SELECT id FROM events WHERE {where} {order}",
+                       params, limit=limit, offset=offset)
+    elif session.get_bind().dialect.name == "sqlite":  # "+id": walk the date index, not m
+        walk = " AND ".join(["+id IN (SELECT rowid FROM m)", *conditions])
+        ids = page_sql(session, f"{prefix}SELECT id FROM events WHERE {walk} {order}",
+                       params, limit=limit, offset=offset)
+    else:  # each event by date probes the index by its key (no list of every match)
+        condition = match_condition(session, "search_events", query)[0]
+        walk = " AND ".join([f"EXISTS (SELECT 1 FROM search_events WHERE search_events.rowid "
+                             f"= events.id AND {condition})", *conditions])
+        ids = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
+                       limit=limit, offset=offset)
     return event_rows(session, ids), total
