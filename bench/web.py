@@ -11,7 +11,8 @@ thread each); every answer must be a 200. The reference, measured on the same se
 same run, is a static file: the "x ref" column is an endpoint's p95 over the static file's p95
 at the same number of clients, so a busy machine shows in both alike.
 
-Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors.
+Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors; the run ends with one
+line per backend and goal saying whether it was met (and which pages missed it, by how much).
 
     .venv/bin/python bench/web.py [--reports 100000] [--requests 200] [--backend sqlite]
     HABEAS_TEST_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \

@@ -35,7 +35,8 @@ import threading
 
 import sqlite3
 
-from sqlalchemy import Connection, func, literal_column, select, text, union
+from sqlalchemy import Connection, Integer, bindparam, func, literal_column, select, text, union
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
@@ -190,6 +191,25 @@ def ensure_names(connection: Connection) -> None:
     connection.exec_driver_sql(f"INSERT INTO {person} (rowid, keys) SELECT id, key FROM persons")
     connection.exec_driver_sql(f"INSERT INTO {alias} (rowid, keys) SELECT person_id, "
                                "group_concat(key, '|') FROM person_aliases GROUP BY person_id")
+
+
+def name_owner_set(session: Session, key: str):
+    """``name_owners`` as a set a query can join: on PostgreSQL the owners are read first, in
+    a statement of their own that must use the trigram indexes (the planner guesses that a
+    fragment is in 1% of the keys, whatever it is, and reads every alias), then passed as
+    an array, whose size the planner knows; on SQLite the trigram index is a join already."""
+    owners = name_owners(session, key)
+    if _is_sqlite(session):
+        return owners
+    hinted = len(key) >= TRIGRAM_MIN
+    if hinted:
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+    try:
+        ids = list(session.scalars(owners))
+    finally:
+        if hinted:
+            session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
+    return select(func.unnest(bindparam("owners", ids, type_=ARRAY(Integer))))
 
 
 def name_owners(session: Session, key: str):

@@ -11,6 +11,7 @@ joins. Persons are matched on their name keys (``store.persons.name_key``: ASCII
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from unidecode import unidecode
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
-from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, name_owners,
+from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, name_owner_set,
                                   reindex_event, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
@@ -109,13 +110,31 @@ def most_counted(limit: int, offset: int) -> int:
 
 
 def count_upto(session: Session, rows_sql: str, params: dict[str, Any], *, limit: int,
-               offset: int, prefix: str = "") -> int:
-    """How many rows ``rows_sql`` gives, counted up to one past ``most_counted``: a total is
-    the number shown, and counting every one of 10,000 matches costs PostgreSQL tens of
-    milliseconds (a visit to each row) for a figure nobody pages through."""
+               offset: int) -> int:
+    """How many rows ``rows_sql`` gives, counted up to one past ``most_counted``."""
     return session.execute(
-        text(f"{prefix}SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
+        text(f"SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
         {**params, "most": most_counted(limit, offset) + 1}).scalar() or 0
+
+
+def matched_ids(session: Session, sub: str, params: dict[str, Any], *, limit: int,
+                offset: int) -> list[int] | None:
+    """Every row id ``sub`` matches, or None when there are more than ``most_counted``: one
+    read of the index, which gives the total and the ids to sort (counting every one of
+    10,000 matches costs PostgreSQL a visit to each row, tens of milliseconds, for a figure
+    nobody pages through)."""
+    most = most_counted(limit, offset)
+    ids = list(session.scalars(text(f"SELECT rowid FROM ({sub}) AS found LIMIT :most"),
+                               {**params, "most": most + 1}))
+    return None if len(ids) > most else ids
+
+
+def among(session: Session, ids: list[int]) -> tuple[str, dict[str, Any]]:
+    """SQL for "``id`` is one of ``ids``" with one parameter, however many ids."""
+    if session.get_bind().dialect.name == "sqlite":
+        return "id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)}
+    # a set to join, not "= ANY(array)": PostgreSQL then walked every event by date
+    return "id IN (SELECT unnest(CAST(:ids AS INTEGER[])))", {"ids": ids}
 
 
 def page_sql(session: Session, sql: str, params: dict[str, Any], *, limit: int,
@@ -124,38 +143,52 @@ def page_sql(session: Session, sql: str, params: dict[str, Any], *, limit: int,
                                           {**params, "limit": limit, "offset": offset})]
 
 
+def counted_page(session: Session, rest: str, order: str, params: dict[str, Any], *,
+                 limit: int, offset: int) -> tuple[list[int], int]:
+    """A page of ``SELECT id rest order`` and how many rows ``rest`` has in all, in one query
+    (a window count); a count of its own only for a page past the end."""
+    rows = session.execute(text(f"SELECT id, count(*) OVER () {rest} {order} "
+                                "LIMIT :limit OFFSET :offset"),
+                           {**params, "limit": limit, "offset": offset}).all()
+    if rows or not offset:
+        return [r[0] for r in rows], rows[0][1] if rows else 0
+    return [], session.execute(text(f"SELECT count(*) {rest}"), params).scalar() or 0
+
+
 def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Reports matching ``query``, newest (by id) first, and their total (``count_upto``).
-    A word with few matches has them read and sorted; one with many has the newest reports
-    walked until a page is found (PostgreSQL's planner guesses a word's matches poorly, so
-    the count decides, not the planner)."""
+    """Reports matching ``query``, newest (by id) first, and their total, counted up to one
+    past ``most_counted``. The matches are read once: few, they are the total and are sorted
+    here; many, the newest reports are walked until a page is found (PostgreSQL's planner
+    guesses a word's matches poorly, so their number decides, not the planner)."""
     found = match(session, "search_articles", query)
     if found is None:
         return [], 0
     sub, params = found
-    rest = f"FROM articles WHERE id IN ({sub})"
+    dates = ""
     if filters.since:
-        rest += " AND published >= :since"
+        dates += " AND published >= :since"
         params["since"] = filters.since
     if filters.until:
-        rest += " AND published <= :until"
+        dates += " AND published <= :until"
         params["until"] = filters.until
-    dated = bool(filters.since or filters.until)
-    total = count_upto(session, f"SELECT 1 {rest}" if dated else sub, params, limit=limit,
-                       offset=offset)
-    if total <= offset:
-        ids = []
-    elif dated:
+    ids = matched_ids(session, sub, params, limit=limit, offset=offset)
+    if ids is not None and not dates:
+        total, ids = len(ids), sorted(ids, reverse=True)[offset:offset + limit]
+    elif ids is not None:
+        condition, listed = among(session, ids)
+        ids, total = counted_page(session, f"FROM articles WHERE {condition}{dates}",
+                                  "ORDER BY id DESC", {**params, **listed}, limit=limit,
+                                  offset=offset)
+    elif dates:
+        rest = f"FROM articles WHERE id IN ({sub}){dates}"
+        total = count_upto(session, f"SELECT 1 {rest}", params, limit=limit, offset=offset)
         ids = page_sql(session, f"SELECT id {rest} ORDER BY id DESC", params, limit=limit,
                        offset=offset)
-    elif total > most_counted(limit, offset) or session.get_bind().dialect.name == "sqlite":
-        # newest first straight from the index (FTS5 reads it backwards by rowid)
+    else:  # newest first straight from the index (FTS5 reads it backwards by rowid)
+        total = most_counted(limit, offset) + 1
         ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
                        offset=offset)
-    else:
-        ids = page_sql(session, f"WITH m AS MATERIALIZED ({sub}) SELECT rowid FROM m "
-                       "ORDER BY rowid DESC", params, limit=limit, offset=offset)
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
     rows = []
     for aid in ids:
@@ -211,7 +244,7 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
-    among = name_owners(session, key) if key else None  # a trigram index answers
+    among = name_owner_set(session, key) if key else None  # a trigram index answers
     if among is not None:
         persons_q = persons_q.where(Person.id.in_(among))
     subject = is_subject(few=among is not None)
@@ -277,9 +310,9 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
 
 def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,
                   offset: int) -> tuple[list[dict[str, Any]], int]:
-    """Events matching ``query`` and the filters, newest first, and their total
-    (``count_upto``). As for reports, the count decides the plan: few matches are read and
-    sorted by date; many have the events walked by date (the ``events.date`` index) until a
+    """Events matching ``query`` and the filters, newest first, and their total, counted up
+    to one past ``most_counted``. As for reports the matches are read once: few, they are
+    sorted by date; many, the events are walked by date (the ``events.date`` index) until a
     page of matches is found."""
     from .stats import event_rows
 
@@ -300,32 +333,27 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
         conditions.append("lower(place) LIKE :place")
         params["place"] = f"%{filters.place.lower()}%"
     order = "ORDER BY date DESC, id DESC"
+    ids = None if found is None else matched_ids(session, found[0], found[1], limit=limit,
+                                                 offset=offset)
+    if ids is not None:  # the matches, then their dates
+        condition, listed = among(session, ids)
+        where = " AND ".join([condition, *conditions])
+        page, total = counted_page(session, f"FROM events WHERE {where}", order,
+                                   {**params, **listed}, limit=limit, offset=offset)
+        return event_rows(session, page), total
     if found is None:
-        where = " AND ".join(conditions) or "1=1"
-        total = count_upto(session, f"SELECT 1 FROM events WHERE {where}", params,
-                           limit=limit, offset=offset)
-        ids = page_sql(session, f"SELECT id FROM events WHERE {where} {order}", params,
-                       limit=limit, offset=offset) if total > offset else []
-        return event_rows(session, ids), total
-    params.update(found[1])
-    prefix = f"WITH m AS MATERIALIZED ({found[0]}) "
-    where = " AND ".join(["id IN (SELECT rowid FROM m)", *conditions])
-    total = count_upto(session, f"SELECT 1 FROM events WHERE {where}" if conditions
-                       else "SELECT 1 FROM m", params, limit=limit, offset=offset,
-                       prefix=prefix)
-    if total <= offset:
-        return [], total
-    if total <= most_counted(limit, offset):  # the matches, then their dates
-        ids = page_sql(session, f"{prefix}SELECT id FROM events WHERE {where} {order}",
-                       params, limit=limit, offset=offset)
-    elif session.get_bind().dialect.name == "sqlite":  # "+id": walk the date index, not m
-        walk = " AND ".join(["+id IN (SELECT rowid FROM m)", *conditions])
-        ids = page_sql(session, f"{prefix}SELECT id FROM events WHERE {walk} {order}",
-                       params, limit=limit, offset=offset)
+        walk = " AND ".join(conditions) or "1=1"
+    elif session.get_bind().dialect.name == "sqlite":  # "+id": walk the date index
+        params.update(found[1])
+        walk = " AND ".join([f"+id IN ({found[0]})", *conditions])
     else:  # each event by date probes the index by its key (no list of every match)
-        condition = match_condition(session, "search_events", query)[0]
+        condition, more_params = match_condition(session, "search_events", query)
+        params.update(more_params)
         walk = " AND ".join([f"EXISTS (SELECT 1 FROM search_events WHERE search_events.rowid "
                              f"= events.id AND {condition})", *conditions])
-        ids = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
-                       limit=limit, offset=offset)
-    return event_rows(session, ids), total
+    total = (count_upto(session, f"SELECT 1 FROM events WHERE {walk}", params, limit=limit,
+                        offset=offset)
+             if conditions or found is None else most_counted(limit, offset) + 1)
+    page = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
+                    limit=limit, offset=offset) if total > offset else []
+    return event_rows(session, page), total
