@@ -180,12 +180,13 @@ def ensure_names(connection: Connection) -> None:
     trigger is missing (a new store, a store from before it, a table a migration rebuilt)."""
     if connection.dialect.name != "sqlite" or names_ready(connection):
         return
+    for name in _name_triggers():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     for table in NAMES:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {table} USING fts5(keys, "
                                    "tokenize = 'trigram')")
-    for name, sql in _name_triggers().items():
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in _name_triggers().values():
         connection.exec_driver_sql(sql)
     person, alias = NAMES
     connection.exec_driver_sql(f"INSERT INTO {person} (rowid, keys) SELECT id, key FROM persons")
@@ -418,7 +419,9 @@ def rebuild_index(session: Session) -> int:
         for table in TABLES:
             own.execute(text(f"DROP TABLE IF EXISTS {table}" if _is_sqlite(own)
                              else f"DELETE FROM {table}"))
-        if _is_sqlite(own):  # filled again from the tables with the rest
+        if _is_sqlite(own):  # filled again from the tables with the rest; its triggers go
+            for name in _name_triggers():  # too: none may write to a table not there
+                own.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
             for table in NAMES:
                 own.execute(text(f"DROP TABLE IF EXISTS {table}"))
         for name in ("articles", "events"):
