@@ -35,7 +35,8 @@ import threading
 
 import sqlite3
 
-from sqlalchemy import Connection, Integer, bindparam, func, literal_column, select, text, union
+from sqlalchemy import (Connection, Integer, any_, bindparam, func, literal_column, select, text,
+                        union)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from unidecode import unidecode
@@ -194,14 +195,15 @@ def ensure_names(connection: Connection) -> None:
                                "group_concat(key, '|') FROM person_aliases GROUP BY person_id")
 
 
-def name_owner_set(session: Session, key: str):
-    """``name_owners`` as a set a query can join: on PostgreSQL the owners are read first, in
-    a statement of their own that must use the trigram indexes (the planner guesses that a
-    fragment is in 1% of the keys, whatever it is, and reads every alias), then passed as
-    an array, whose size the planner knows; on SQLite the trigram index is a join already."""
+def is_name_owner(session: Session, key: str, person_id):
+    """The condition that ``person_id`` (a column) is one of ``name_owners``. On PostgreSQL the
+    owners are read first, in a statement of their own that must use the trigram indexes (the
+    planner guesses that a fragment is in 1% of the keys, whatever it is, and reads every
+    alias), then compared as an array whose length the planner knows (as a subquery, it
+    guessed 200 and read every person to join them); on SQLite the trigram index is a join."""
     owners = name_owners(session, key)
     if _is_sqlite(session):
-        return owners
+        return person_id.in_(owners)
     hinted = len(key) >= TRIGRAM_MIN
     if hinted:
         session.execute(text("SET LOCAL enable_seqscan = off"))
@@ -210,7 +212,7 @@ def name_owner_set(session: Session, key: str):
     finally:
         if hinted:
             session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
-    return select(func.unnest(bindparam("owners", ids, type_=ARRAY(Integer))))
+    return person_id == any_(bindparam("owners", ids, type_=ARRAY(Integer)))
 
 
 def name_owners(session: Session, key: str):

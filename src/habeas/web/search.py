@@ -24,7 +24,7 @@ from unidecode import unidecode
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
-from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, name_owner_set,
+from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, is_name_owner,
                                   reindex_event, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
@@ -247,10 +247,9 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
-    among = name_owner_set(session, key) if key else None  # a trigram index answers
-    if among is not None:
-        persons_q = persons_q.where(Person.id.in_(among))
-    subject = is_subject(few=among is not None)
+    if key:  # a trigram index answers
+        persons_q = persons_q.where(is_name_owner(session, key, Person.id))
+    subject = is_subject(few=bool(key))
     if role == "subject":
         persons_q = persons_q.where(subject)
     elif role == "speaker":
