@@ -321,6 +321,32 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
     found = match(session, "search_events", query) if query else None
     if query and found is None:
         return [], 0
+    conditions, params = event_conditions(filters)
+    order = "ORDER BY date DESC, id DESC"
+    ids = None if found is None else matched_ids(session, found[0], found[1], limit=limit,
+                                                 offset=offset)
+    if ids is not None:  # the matches, then their dates
+        condition, listed = among(session, ids)
+        where = " AND ".join([condition, *conditions])
+        page, total = counted_page(session, f"FROM events WHERE {where}", order,
+                                   {**params, **listed}, limit=limit, offset=offset)
+        return event_rows(session, page), total
+    if found is not None:
+        condition, more_params = walk_condition(session, query)
+        conditions.insert(0, condition)
+        params.update(more_params)
+    walk = " AND ".join(conditions) or "1=1"
+    total = (count_upto(session, f"SELECT 1 FROM events WHERE {walk}", params, limit=limit,
+                        offset=offset)
+             if len(conditions) > (found is not None) or found is None
+             else most_counted(limit, offset) + 1)
+    page = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
+                    limit=limit, offset=offset) if total > offset else []
+    return event_rows(session, page), total
+
+
+def event_conditions(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on ``events`` for the filters, and their parameters."""
     conditions, params = [], {}
     if filters.type:
         conditions.append("type = :type")
@@ -334,28 +360,15 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
     if filters.place:
         conditions.append("lower(place) LIKE :place")
         params["place"] = f"%{filters.place.lower()}%"
-    order = "ORDER BY date DESC, id DESC"
-    ids = None if found is None else matched_ids(session, found[0], found[1], limit=limit,
-                                                 offset=offset)
-    if ids is not None:  # the matches, then their dates
-        condition, listed = among(session, ids)
-        where = " AND ".join([condition, *conditions])
-        page, total = counted_page(session, f"FROM events WHERE {where}", order,
-                                   {**params, **listed}, limit=limit, offset=offset)
-        return event_rows(session, page), total
-    if found is None:
-        walk = " AND ".join(conditions) or "1=1"
-    elif session.get_bind().dialect.name == "sqlite":  # "+id": walk the date index
-        params.update(found[1])
-        walk = " AND ".join([f"+id IN ({found[0]})", *conditions])
-    else:  # each event by date probes the index by its key (no list of every match)
-        condition, more_params = match_condition(session, "search_events", query)
-        params.update(more_params)
-        walk = " AND ".join([f"EXISTS (SELECT 1 FROM search_events WHERE search_events.rowid "
-                             f"= events.id AND {condition})", *conditions])
-    total = (count_upto(session, f"SELECT 1 FROM events WHERE {walk}", params, limit=limit,
-                        offset=offset)
-             if conditions or found is None else most_counted(limit, offset) + 1)
-    page = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
-                    limit=limit, offset=offset) if total > offset else []
-    return event_rows(session, page), total
+    return conditions, params
+
+
+def walk_condition(session: Session, query: str) -> tuple[str, dict[str, Any]]:
+    """The condition that an event matches ``query``, for a walk of the events by date: SQLite
+    probes the matches' list ("+id": not by the key, so the date index leads), PostgreSQL the
+    index by the event's key (no list of every match)."""
+    condition, params = match_condition(session, "search_events", query)
+    if session.get_bind().dialect.name == "sqlite":
+        return f"+id IN (SELECT rowid FROM search_events WHERE {condition})", params
+    return (f"EXISTS (SELECT 1 FROM search_events WHERE search_events.rowid = events.id "
+            f"AND {condition})", params)
