@@ -16,6 +16,7 @@ from habeas.web import search as search_mod
 from habeas.web.search import SearchFilters, search, search_events, search_reports
 from habeas.workspace import Habeas
 
+from test_web_fixtures import client, web  # noqa: F401  (the web app fixtures)
 from test_web_search_backends import backends, fill  # noqa: F401  (the two-store fixture)
 
 FRAGMENTS = ["chiy", "chiygoz", "akhtem chiy", "oglu", "mustafa", "vaa", "zz", "ay"]
@@ -181,3 +182,27 @@ def test_postgresql_pages_the_capped_way_too(backends, monkeypatch):  # noqa: F8
         on_sqlite, on_postgres = (pages(backends[b], query, SearchFilters())
                                   for b in ("sqlite", "postgresql"))
         assert on_postgres == on_sqlite, query
+
+
+def test_a_capped_total_says_more_on_the_page_and_in_the_api(client, web, monkeypatch):
+    """Both reports name Chiygoz: counted up to one, the API lists reports in ``more`` and the
+    page shows "1+" with a link to the next page."""
+    from habeas.web import pages
+
+    from test_web_fixtures import sign_in
+
+    monkeypatch.setattr(search_mod, "COUNT_CAP", 0)
+    found = client.get("/api/v1/search?q=chiygoz&kind=reports&limit=1",
+                       headers=web.headers("viewer")).json()
+    assert (found["total"], found["more"], len(found["reports"])) == ({"reports": 1},
+                                                                       ["reports"], 1)
+    whole = client.get("/api/v1/search?q=chiygoz&kind=reports&limit=2",
+                       headers=web.headers("viewer")).json()
+    assert (whole["total"], whole["more"]) == ({"reports": 2}, [])
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    sign_in(client, "viewer")
+    html = client.get("/search?q=chiygoz&kind=reports").text
+    assert "<h2>Reports <small>(1+)</small></h2>" in html and "of 1+</span>" in html
+    assert 'rel="next"' in html
+    last = client.get("/search?q=chiygoz&kind=reports&offset=1").text
+    assert "<h2>Reports <small>(2)</small></h2>" in last and 'rel="next"' not in last
