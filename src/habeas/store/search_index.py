@@ -13,6 +13,14 @@ is re-indexed in the edit's transaction (``reindex_event``), the web app catches
 starts, and ``habeas index`` catches up (or rebuilds) by hand. A search reads the index as it
 is (``match``); a store never indexed finds no reports or events until one of those runs.
 
+Persons are found by any part of a name key (``LIKE '%...%'``). On SQLite a trigram FTS5 table,
+``search_persons``, holds every person's and alias's key and answers that LIKE without reading
+every name; triggers on ``persons`` and ``person_aliases`` keep it exact in the writer's own
+transaction (a rename, an alias, a merge), so it has no mark to catch up on. ``ensure_index``
+creates it and its triggers (and fills it) when absent, as it does the FTS5 tables; a store
+on a SQLite without the trigram tokenizer (before 3.34) keeps the plain LIKE. On PostgreSQL
+``pg_trgm`` indexes on the key columns do the same (migration ``0006_web_search``).
+
 Stemming plugs in per language: ``TS_CONFIGS`` names PostgreSQL's text search configuration
 for a report's language (none today: 'simple', a word as it is written), and a query is
 matched under every configuration in use.
@@ -25,17 +33,31 @@ import logging
 import re
 import threading
 
-from sqlalchemy import Connection, func, select, text
+import sqlite3
+
+from sqlalchemy import (Connection, Integer, any_, bindparam, func, literal_column, select, text,
+                        union)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
 from . import db
 from .accounts import AppSetting
-from .models import Article, Event, EventPerson, Person
+from .models import Article, Event, EventPerson, Person, PersonAlias
 
 log = logging.getLogger(__name__)
 
 TABLES = ("search_articles", "search_events")
+# SQLite: the trigram index of name keys, in two FTS5 tables whose rowid is the person's id
+# (a match is a person, nothing else read): persons' own keys, and each person's alias keys
+# joined by "|" (a key holds only [a-z0-9 ], so no query runs across two). Each table's
+# triggers read only that table: a later migration that rebuilds one of them (Alembic's batch
+# mode on SQLite) cannot break the other's triggers.
+NAMES = ("search_person_keys", "search_alias_keys")
+# FTS5's trigram tokenizer came with SQLite 3.34; before it the person search reads every name.
+TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
+# A trigram index finds a fragment of at least this many characters.
+TRIGRAM_MIN = 3
 # Articles or events indexed per INSERT round while catching up.
 SYNC_CHUNK = 2000
 # PostgreSQL text search configuration per report language (ISO 639-1); every other language,
@@ -113,11 +135,111 @@ def ensure_index(connection: Connection) -> None:
             connection.exec_driver_sql(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, "
                 "tokenize = 'unicode61 remove_diacritics 2')")
+        ensure_names(connection)
+
+
+def _name_triggers() -> dict[str, str]:
+    """Trigger name -> its SQL: any change to a key (or to whose alias it is) writes the
+    person's row again."""
+    person, alias = NAMES
+    rewrite = {
+        "NEW": (f"INSERT INTO {person} (rowid, keys) VALUES (NEW.id, NEW.key);",
+                f"INSERT INTO {alias} (rowid, keys) SELECT NEW.person_id, group_concat(key, '|') "
+                "FROM person_aliases WHERE person_id = NEW.person_id HAVING count(*) > 0;"),
+        "OLD": (f"DELETE FROM {person} WHERE rowid = OLD.id;",
+                f"DELETE FROM {alias} WHERE rowid = OLD.person_id;"),
+    }
+    out = {}
+    for n, (table, watched) in enumerate((("persons", "id, key"),
+                                          ("person_aliases", "id, person_id, key"))):
+        new, old = rewrite["NEW"][n], rewrite["OLD"][n]
+        if table == "person_aliases":  # the person's other aliases stay
+            old += (f" INSERT INTO {alias} (rowid, keys) SELECT OLD.person_id, "
+                    "group_concat(key, '|') FROM person_aliases WHERE person_id = OLD.person_id "
+                    "HAVING count(*) > 0;")
+            new = f"DELETE FROM {alias} WHERE rowid = NEW.person_id; " + new
+        for suffix, when, body in (("ai", "INSERT", new), ("ad", "DELETE", old),
+                                   ("au", f"UPDATE OF {watched}", f"{old} {new}")):
+            name = f"{NAMES[n]}_{suffix}"
+            out[name] = f"CREATE TRIGGER {name} AFTER {when} ON {table} BEGIN {body} END"
+    return out
+
+
+def names_ready(connection: Connection) -> bool:
+    """Whether SQLite's name index and all its triggers are there (always True elsewhere)."""
+    if connection.dialect.name != "sqlite" or not TRIGRAM:
+        return True
+    wanted = {*NAMES, *_name_triggers()}
+    found = {name for (name,) in connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger') AND name IN "
+        f"({', '.join('?' * len(wanted))})", tuple(wanted))}
+    return wanted <= found
+
+
+def ensure_names(connection: Connection) -> None:
+    """Create SQLite's name index with its triggers and fill it from the tables when it or a
+    trigger is missing (a new store, a store from before it, a table a migration rebuilt)."""
+    if connection.dialect.name != "sqlite" or names_ready(connection):
+        return
+    for name in _name_triggers():
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for table in NAMES:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+        connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {table} USING fts5(keys, "
+                                   "tokenize = 'trigram')")
+    for sql in _name_triggers().values():
+        connection.exec_driver_sql(sql)
+    person, alias = NAMES
+    connection.exec_driver_sql(f"INSERT INTO {person} (rowid, keys) SELECT id, key FROM persons")
+    connection.exec_driver_sql(f"INSERT INTO {alias} (rowid, keys) SELECT person_id, "
+                               "group_concat(key, '|') FROM person_aliases GROUP BY person_id")
+
+
+def is_name_owner(session: Session, key: str, person_id):
+    """The condition that ``person_id`` (a column) is one of ``name_owners``. On PostgreSQL the
+    owners are read first, in a statement of their own that must use the trigram indexes (the
+    planner guesses that a fragment is in 1% of the keys, whatever it is, and reads every
+    alias), then compared as an array whose length the planner knows (as a subquery, it
+    guessed 200 and read every person to join them); on SQLite the trigram index is a join."""
+    owners = name_owners(session, key)
+    if _is_sqlite(session):
+        return person_id.in_(owners)
+    hinted = len(key) >= TRIGRAM_MIN
+    if hinted:
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+    try:
+        ids = list(session.scalars(owners))
+    finally:
+        if hinted:
+            session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
+    return person_id == any_(bindparam("owners", ids, type_=ARRAY(Integer)))
+
+
+def name_owners(session: Session, key: str):
+    """SQL selecting the ids of the persons (merged or not) whose name key or an alias key
+    contains ``key``: through SQLite's trigram index (``NAMES``) where there is one and the key
+    is long enough, else ``LIKE`` on the keys, which PostgreSQL answers through its ``pg_trgm``
+    indexes (each side of the union can use one)."""
+    if set(NAMES) <= present(session) and len(key) >= TRIGRAM_MIN:
+        phrase = f'"{key}"'  # a key holds only [a-z0-9 ]: nothing to escape
+        return union(*(select(literal_column("rowid")).select_from(text(table))
+                       .where(text(f"{table} MATCH :{table}").bindparams(**{table: phrase}))
+                       for table in NAMES))
+    like = f"%{key}%"
+    return union(select(Person.id).where(Person.key.like(like)),
+                 select(PersonAlias.person_id).where(PersonAlias.key.like(like)))
 
 
 def match(session: Session, table: str, query: str) -> tuple[str, dict[str, object]] | None:
     """SQL selecting the ``rowid``s of ``table`` that match every word of ``query`` (each as a
-    prefix), and its parameters; None for a query without words or a store never indexed.
+    prefix), and its parameters; None for a query without words or a store never indexed."""
+    found = match_condition(session, table, query)
+    return None if found is None else (f"SELECT rowid FROM {table} WHERE {found[0]}", found[1])
+
+
+def match_condition(session: Session, table: str,
+                    query: str) -> tuple[str, dict[str, object]] | None:
+    """The condition on a row of ``table`` that ``match`` selects by, and its parameters.
     On PostgreSQL the words are matched under each configuration in use (``TS_CONFIGS``), each
     ``@@`` a constant ``tsquery`` the GIN index answers."""
     # folded, then split again: a letter may fold to two ("ŉ" -> "'n"), never to a quote
@@ -126,13 +248,12 @@ def match(session: Session, table: str, query: str) -> tuple[str, dict[str, obje
         return None
     if _is_sqlite(session):
         fts = " ".join(f'"{w}"*' for w in words)
-        return f"SELECT rowid FROM {table} WHERE {table} MATCH :q", {"q": fts}
+        return f"{table} MATCH :q", {"q": fts}
     tsquery = " & ".join(f"'{w}':*" for w in words)
     configs = sorted({DEFAULT_TS_CONFIG, *TS_CONFIGS.values()})
-    where = " OR ".join(f"tsv @@ to_tsquery(CAST(:c{i} AS regconfig), :q)"
+    where = " OR ".join(f"{table}.tsv @@ to_tsquery(CAST(:c{i} AS regconfig), :q)"
                         for i in range(len(configs)))
-    return (f"SELECT rowid FROM {table} WHERE {where}",
-            {"q": tsquery, **{f"c{i}": c for i, c in enumerate(configs)}})
+    return f"({where})", {"q": tsquery, **{f"c{i}": c for i, c in enumerate(configs)}}
 
 
 def _mark(session: Session, name: str) -> int:
@@ -192,8 +313,8 @@ def sync_index(session: Session) -> int:
 
 def _behind(session: Session) -> bool:
     connection = session.connection()
-    if not all(connection.dialect.has_table(connection, t)
-               for t in ("search_articles", "search_events")):
+    if not all(connection.dialect.has_table(connection, t) for t in TABLES) or (
+            not names_ready(connection)):
         return True
     newest_article = session.scalar(select(func.max(Article.id))) or 0
     newest_event = session.scalar(select(func.max(Event.id))) or 0
@@ -258,7 +379,7 @@ def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[s
 
 def is_index_table(name: str) -> bool:
     """Whether a table belongs to the search index (SQLite's FTS5 shadow tables included)."""
-    return name.startswith(TABLES)
+    return name.startswith((*TABLES, *NAMES))
 
 
 def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
@@ -272,8 +393,23 @@ def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
 
 def has_index(session: Session) -> bool:
     """Whether the index tables exist (a read: a search of a store never indexed finds none)."""
-    connection = session.connection()
-    return all(connection.dialect.has_table(connection, t) for t in TABLES)
+    return set(TABLES) <= present(session)
+
+
+def present(session: Session) -> set[str]:
+    """The index's tables this store has: asked once per session when all are there (a
+    request's searches ask several times), and never on PostgreSQL, whose tables come with
+    the schema (its name index is the ``pg_trgm`` indexes, not a table)."""
+    if not _is_sqlite(session):
+        return set(TABLES)
+    if "search_tables" in session.info:
+        return session.info["search_tables"]
+    found = set(session.scalars(
+        text("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (:a, :e, :p, :n)"),
+        {"a": TABLES[0], "e": TABLES[1], "p": NAMES[0], "n": NAMES[1]}))
+    if found >= {*TABLES, *(NAMES if TRIGRAM else ())}:
+        session.info["search_tables"] = found
+    return found
 
 
 def rebuild_index(session: Session) -> int:
@@ -285,6 +421,11 @@ def rebuild_index(session: Session) -> int:
         for table in TABLES:
             own.execute(text(f"DROP TABLE IF EXISTS {table}" if _is_sqlite(own)
                              else f"DELETE FROM {table}"))
+        if _is_sqlite(own):  # filled again from the tables with the rest; its triggers go
+            for name in _name_triggers():  # too: none may write to a table not there
+                own.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+            for table in NAMES:
+                own.execute(text(f"DROP TABLE IF EXISTS {table}"))
         for name in ("articles", "events"):
             row = own.get(AppSetting, f"search.{name}")
             if row is not None:

@@ -246,7 +246,8 @@ def search(q: str = Query(..., min_length=1),
     reports = [{**r, "snippet": "".join(piece for piece, _ in r["snippet"])}
                for r in result.reports]
     return {"query": q, "limit": limit, "offset": offset, "total": result.totals,
-            "reports": reports, "persons": result.persons, "events": result.events}
+            "more": result.more, "reports": reports, "persons": result.persons,
+            "events": result.events}
 
 
 @router.post("/ingest")

@@ -149,9 +149,14 @@ def search(request: Request, q: str = "", kind: str = "", type: str = "",  # noq
         result = search_mod.search(session=session, query=q, kinds=kinds, filters=filters,
                                    limit=PAGE_SIZE, offset=max(0, offset))
     biggest = max(result.totals.values(), default=0) if result else 0
+    paging = pager(request, biggest, max(0, offset), limit=PAGE_SIZE)
+    # a total counted only so far ("5000+"): there are pages beyond it
+    paging["more"] = bool(result and any(result.totals[k] == biggest for k in result.more))
+    if paging["more"]:
+        paging["next"] = pager(request, biggest + PAGE_SIZE, max(0, offset),
+                               limit=PAGE_SIZE)["next"]
     return render(request, "search.html", q=q, kind=kind, filters=filters, result=result,
-                  event_types=EVENT_TYPES, statuses=STATUSES,
-                  pager=pager(request, biggest, max(0, offset)))
+                  event_types=EVENT_TYPES, statuses=STATUSES, pager=paging)
 
 
 @router.get("/persons")

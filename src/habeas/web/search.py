@@ -11,20 +11,21 @@ joins. Persons are matched on their name keys (``store.persons.name_key``: ASCII
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, not_, select, text, union
+from sqlalchemy import case, func, not_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
-from ..store.search_index import (CYRILLIC_WORD, fold, match, reindex_event, stem_term,
-                                  sync_index, terms)
+from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, is_name_owner,
+                                  reindex_event, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
            "search_persons", "sync_index"]
@@ -32,6 +33,10 @@ __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "s
 log = logging.getLogger(__name__)
 
 KINDS = ("reports", "persons", "events")
+# Matching reports or events counted at most (or as far as the page asked for): a total beyond
+# it is shown as "5000+" (``SearchResult.more``). Beyond it matches are dense enough (1 event
+# in 40) for a walk by date to find a page soon; below it they are read and sorted.
+COUNT_CAP = 5000
 # Persons looked at per search before the status filter (a status is derived per person).
 PERSON_CANDIDATES = 500
 # Words of context either side of a match in a report snippet.
@@ -71,12 +76,16 @@ class SearchResult:
     persons: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
+    # kinds with more matches than their total (counted up to ``most_counted``)
+    more: list[str] = field(default_factory=list)
 
 
 def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
            filters: SearchFilters | None = None, limit: int = 20,
            offset: int = 0) -> SearchResult:
-    """Reports (newest first), persons (by name) and events (newest first) matching ``query``."""
+    """Reports (newest first), persons (by name) and events (newest first) matching ``query``.
+    The totals of reports and events are counted up to ``most_counted``: a kind in
+    ``result.more`` has more matches than its total says."""
     filters = filters or SearchFilters()
     result = SearchResult(query=query)
     if "reports" in kinds:
@@ -88,45 +97,101 @@ def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
     if "events" in kinds:
         result.events, result.totals["events"] = search_events(
             session=session, query=query, filters=filters, limit=limit, offset=offset)
+    most = most_counted(limit, offset)
+    result.more = [kind for kind in ("reports", "events") if result.totals.get(kind, 0) > most]
+    for kind in result.more:
+        result.totals[kind] = most
     return result
 
 
-def page_ids(session: Session, column: str, rest: str, order: str, params: dict[str, Any], *,
-             limit: int, offset: int, prefix: str = "") -> tuple[list[int], int]:
-    """One page of ``prefix SELECT column rest order`` and how many rows it has in all, in one
-    query (a window count: the matches are found once, not once to count and again for the
-    page); a count of its own only for a page past the end."""
-    rows = session.execute(
-        text(f"{prefix}SELECT {column}, count(*) OVER () {rest} {order} "
-             "LIMIT :limit OFFSET :offset"), {**params, "limit": limit, "offset": offset}).all()
-    if rows:
-        return [r[0] for r in rows], rows[0][1]
-    if not offset:
-        return [], 0
-    return [], session.execute(text(f"{prefix}SELECT count(*) {rest}"), params).scalar() or 0
+def most_counted(limit: int, offset: int) -> int:
+    """How far a total is counted: ``COUNT_CAP``, or further to show the page asked for."""
+    return max(COUNT_CAP, offset + limit)
+
+
+def count_upto(session: Session, rows_sql: str, params: dict[str, Any], *, limit: int,
+               offset: int) -> int:
+    """How many rows ``rows_sql`` gives, counted up to one past ``most_counted``."""
+    return session.execute(
+        text(f"SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
+        {**params, "most": most_counted(limit, offset) + 1}).scalar() or 0
+
+
+def matched_ids(session: Session, sub: str, params: dict[str, Any], *, limit: int,
+                offset: int) -> list[int] | None:
+    """Every row id ``sub`` matches, or None when there are more than ``most_counted``: one
+    read of the index, which gives the total and the ids to sort (counting every one of
+    10,000 matches costs PostgreSQL a visit to each row, tens of milliseconds, for a figure
+    nobody pages through)."""
+    most = most_counted(limit, offset)
+    if session.get_bind().dialect.name == "sqlite" and count_upto(
+            session, sub, params, limit=limit, offset=offset) > most:
+        return None  # FTS5 counts from its doclists: cheaper than carrying 5,000 ids here
+    ids = list(session.scalars(text(f"SELECT rowid FROM ({sub}) AS found LIMIT :most"),
+                               {**params, "most": most + 1}))
+    return None if len(ids) > most else ids
+
+
+def among(session: Session, ids: list[int]) -> tuple[str, dict[str, Any]]:
+    """SQL for "``id`` is one of ``ids``" with one parameter, however many ids."""
+    if session.get_bind().dialect.name == "sqlite":
+        return "id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)}
+    # a set to join, not "= ANY(array)": PostgreSQL then walked every event by date
+    return "id IN (SELECT unnest(CAST(:ids AS INTEGER[])))", {"ids": ids}
+
+
+def page_sql(session: Session, sql: str, params: dict[str, Any], *, limit: int,
+             offset: int) -> list[int]:
+    return [r[0] for r in session.execute(text(f"{sql} LIMIT :limit OFFSET :offset"),
+                                          {**params, "limit": limit, "offset": offset})]
+
+
+def counted_page(session: Session, rest: str, order: str, params: dict[str, Any], *,
+                 limit: int, offset: int) -> tuple[list[int], int]:
+    """A page of ``SELECT id rest order`` and how many rows ``rest`` has in all, in one query
+    (a window count); a count of its own only for a page past the end."""
+    rows = session.execute(text(f"SELECT id, count(*) OVER () {rest} {order} "
+                                "LIMIT :limit OFFSET :offset"),
+                           {**params, "limit": limit, "offset": offset}).all()
+    if rows or not offset:
+        return [r[0] for r in rows], rows[0][1] if rows else 0
+    return [], session.execute(text(f"SELECT count(*) {rest}"), params).scalar() or 0
 
 
 def search_reports(*, session: Session, query: str, filters: SearchFilters, limit: int,
                    offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Reports matching ``query``, newest (by id) first, and their total, counted up to one
+    past ``most_counted``. The matches are read once: few, they are the total and are sorted
+    here; many, the newest reports are walked until a page is found (PostgreSQL's planner
+    guesses a word's matches poorly, so their number decides, not the planner)."""
     found = match(session, "search_articles", query)
     if found is None:
         return [], 0
     sub, params = found
-    if filters.since or filters.until:
-        rest = f"FROM articles WHERE id IN ({sub})"
-        if filters.since:
-            rest += " AND published >= :since"
-            params["since"] = filters.since
-        if filters.until:
-            rest += " AND published <= :until"
-            params["until"] = filters.until
-        ids, total = page_ids(session, "id", rest, "ORDER BY id DESC", params, limit=limit,
-                              offset=offset)
-    else:  # newest first, straight from the index, which counts its matches fast
-        total = session.execute(text(f"SELECT count(*) FROM ({sub}) AS m"), params).scalar()
-        ids = [r[0] for r in session.execute(text(f"{sub} ORDER BY rowid DESC LIMIT :limit "
-                                                  "OFFSET :offset"),
-                                             {**params, "limit": limit, "offset": offset})]
+    dates = ""
+    if filters.since:
+        dates += " AND published >= :since"
+        params["since"] = filters.since
+    if filters.until:
+        dates += " AND published <= :until"
+        params["until"] = filters.until
+    ids = matched_ids(session, sub, params, limit=limit, offset=offset)
+    if ids is not None and not dates:
+        total, ids = len(ids), sorted(ids, reverse=True)[offset:offset + limit]
+    elif ids is not None:
+        condition, listed = among(session, ids)
+        ids, total = counted_page(session, f"FROM articles WHERE {condition}{dates}",
+                                  "ORDER BY id DESC", {**params, **listed}, limit=limit,
+                                  offset=offset)
+    elif dates:
+        rest = f"FROM articles WHERE id IN ({sub}){dates}"
+        total = count_upto(session, f"SELECT 1 {rest}", params, limit=limit, offset=offset)
+        ids = page_sql(session, f"SELECT id {rest} ORDER BY id DESC", params, limit=limit,
+                       offset=offset)
+    else:  # newest first straight from the index (FTS5 reads it backwards by rowid)
+        total = most_counted(limit, offset) + 1
+        ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
+                       offset=offset)
     articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
     rows = []
     for aid in ids:
@@ -182,12 +247,9 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
     persons_q = select(Person).where(Person.merged_into_id.is_(None))
-    if key:
-        like = f"%{key}%"  # each side of the union can use a trigram index (PostgreSQL)
-        persons_q = persons_q.where(Person.id.in_(union(
-            select(Person.id).where(Person.key.like(like)),
-            select(PersonAlias.person_id).where(PersonAlias.key.like(like)))))
-    subject = is_subject()
+    if key:  # a trigram index answers
+        persons_q = persons_q.where(is_name_owner(session, key, Person.id))
+    subject = is_subject(few=bool(key))
     if role == "subject":
         persons_q = persons_q.where(subject)
     elif role == "speaker":
@@ -250,18 +312,42 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
 
 def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,
                   offset: int) -> tuple[list[dict[str, Any]], int]:
+    """Events matching ``query`` and the filters, newest first, and their total, counted up
+    to one past ``most_counted``. As for reports the matches are read once: few, they are
+    sorted by date; many, the events are walked by date (the ``events.date`` index) until a
+    page of matches is found."""
     from .stats import event_rows
 
     found = match(session, "search_events", query) if query else None
     if query and found is None:
         return [], 0
-    conditions, params, prefix = [], {}, ""
+    conditions, params = event_conditions(filters)
+    order = "ORDER BY date DESC, id DESC"
+    ids = None if found is None else matched_ids(session, found[0], found[1], limit=limit,
+                                                 offset=offset)
+    if ids is not None:  # the matches, then their dates
+        condition, listed = among(session, ids)
+        where = " AND ".join([condition, *conditions])
+        page, total = counted_page(session, f"FROM events WHERE {where}", order,
+                                   {**params, **listed}, limit=limit, offset=offset)
+        return event_rows(session, page), total
     if found is not None:
-        # the matches first, then their dates: left to itself PostgreSQL walks every event by
-        # date, probing the index for each (seconds at 200,000 events)
-        prefix = f"WITH m AS MATERIALIZED ({found[0]}) "
-        conditions.append("id IN (SELECT rowid FROM m)")
-        params.update(found[1])
+        condition, more_params = walk_condition(session, query)
+        conditions.insert(0, condition)
+        params.update(more_params)
+    walk = " AND ".join(conditions) or "1=1"
+    total = (count_upto(session, f"SELECT 1 FROM events WHERE {walk}", params, limit=limit,
+                        offset=offset)
+             if len(conditions) > (found is not None) or found is None
+             else most_counted(limit, offset) + 1)
+    page = page_sql(session, f"SELECT id FROM events WHERE {walk} {order}", params,
+                    limit=limit, offset=offset) if total > offset else []
+    return event_rows(session, page), total
+
+
+def event_conditions(filters: SearchFilters) -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on ``events`` for the filters, and their parameters."""
+    conditions, params = [], {}
     if filters.type:
         conditions.append("type = :type")
         params["type"] = filters.type
@@ -274,8 +360,15 @@ def search_events(*, session: Session, query: str, filters: SearchFilters, limit
     if filters.place:
         conditions.append("lower(place) LIKE :place")
         params["place"] = f"%{filters.place.lower()}%"
-    where = " AND ".join(conditions) or "1=1"
-    ids, total = page_ids(session, "id", f"FROM events WHERE {where}",
-                          "ORDER BY date DESC, id DESC", params, limit=limit, offset=offset,
-                          prefix=prefix)
-    return event_rows(session, ids), total
+    return conditions, params
+
+
+def walk_condition(session: Session, query: str) -> tuple[str, dict[str, Any]]:
+    """The condition that an event matches ``query``, for a walk of the events by date: SQLite
+    probes the matches' list ("+id": not by the key, so the date index leads), PostgreSQL the
+    index by the event's key (no list of every match)."""
+    condition, params = match_condition(session, "search_events", query)
+    if session.get_bind().dialect.name == "sqlite":
+        return f"+id IN (SELECT rowid FROM search_events WHERE {condition})", params
+    return (f"EXISTS (SELECT 1 FROM search_events WHERE search_events.rowid = events.id "
+            f"AND {condition})", params)
