@@ -996,3 +996,17 @@ def test_the_building_told_by_its_kind_is_the_one_named_before(nlp):
             "demand proper medical treatment.")
     (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
     assert event["place"].startswith("IK-2 corrective penal colony")
+
+
+def test_a_rally_in_a_record_of_it_is_no_protest_of_the_recorder(nlp):
+    text = ("Anna Petrova and Olga Ivanova were detained on Sunday while running a live stream "
+            "of the rally.")
+    assert not any(t == "protest" for t, *_ in events_of(nlp, text))
+
+
+def test_sessions_in_court_are_a_trial(nlp):
+    found = events_of(nlp, "On February 9 the case went to trial — correspondent Anna Petrova "
+                           "and camera operator Olga Ivanova had their first of four sessions in "
+                           "court.")
+    assert [(t, names, e["date"], e["agent"]) for t, _, names, e in found] == [
+        ("trial", ["Anna Petrova", "Olga Ivanova"], "2024-02-09", None)]

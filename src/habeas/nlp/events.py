@@ -649,6 +649,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "held him without charge": he was not charged
+            elif recorded(trigger):
+                pass  # "running a live stream of the rally": they filmed it
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -1102,7 +1104,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
             if syntax.is_preposition(child) and child.lower_ in ("at", "in", "before"):
                 court = next((c for c in child.children if syntax.is_prep_object(c)
-                              and c.lower_ in GENERIC_BODIES), None)
+                              and c.lower_ in GENERIC_BODIES and any(
+                                  d.dep_ in ("det", "compound", "amod", "poss")
+                                  for d in c.children)), None)  # not "sessions in court"
                 if court is not None:
                     return noun_phrase(court)
         if syntax.is_direct_object(trigger) and trigger.head.lemma_ in DOER_VERBS:
@@ -1618,6 +1622,17 @@ EXCEPT = RULES.words("exception_prepositions")
 
 # Acts of protest in themselves: a participle "protesting against ..." hung on one tells why.
 PROTEST_ACTS = {"hunger_strike", "protest"}
+
+
+OBSERVER_NOUNS = RULES.words("observer_nouns")
+
+
+def recorded(trigger: Token) -> bool:
+    """An event noun that is what a record shows: "a live stream of the rally", "footage of
+    the raid"."""
+    head = trigger.head
+    return syntax.is_prep_object(trigger) and head.lower_ == "of" and \
+        head.head.lemma_.lower() in OBSERVER_NOUNS
 
 
 def list_head(token: Token) -> Token:

@@ -358,9 +358,11 @@ def before_a_court(token: Token) -> bool:
 
 @predicate
 def of_a_court(token: Token) -> bool:
-    """ "a court session", "a judicial session"."""
+    """ "a court session", "a judicial session", "their first session in court"."""
     return any(c.lemma_.lower() in ("court", "judicial", "trial") for c in token.children
-               if c.dep_ in ("compound", "amod"))
+               if c.dep_ in ("compound", "amod")) or any(
+        o.lemma_.lower() in BENCH for p in syntax.prepositions(token, "in", "at", "before")
+        for o in syntax.prep_objects(p))
 
 
 @predicate
