@@ -1010,3 +1010,10 @@ def test_sessions_in_court_are_a_trial(nlp):
                            "court.")
     assert [(t, names, e["date"], e["agent"]) for t, _, names, e in found] == [
         ("trial", ["Anna Petrova", "Olga Ivanova"], "2024-02-09", None)]
+
+
+def test_a_name_never_opens_with_a_preposition(nlp):
+    result = extract_text(nlp, Document(
+        text="Reporters Without Borders welcomed the release of Ivan Gorin on Monday.",
+        source="t", published="2024-05-10"))
+    assert [p.name for p in result.persons] == ["Ivan Gorin"]

@@ -429,7 +429,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
     names = [extend_right(n) for n in candidates if not pair_modifier(n) and
-             fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)]
+             fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
+             and n[0].pos_ not in FUNCTION_WORDS]
     names += role_names(doc, {t.i for n in names for t in n})
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
@@ -460,6 +461,9 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     return clusters
 
 
+# A name never opens with a preposition, an article or a conjunction: "[Without Borders]" of
+# "Reporters Without Borders" is the end of a body's name.
+FUNCTION_WORDS = frozenset({"ADP", "DET", "CCONJ", "SCONJ"})
 GLUED_LABELS = ("ORG", "GPE", "NORP", "FAC", "DATE")
 BREAKS = frozenset({":", ";", ","})
 
