@@ -1017,3 +1017,12 @@ def test_a_name_never_opens_with_a_preposition(nlp):
         text="Reporters Without Borders welcomed the release of Ivan Gorin on Monday.",
         source="t", published="2024-05-10"))
     assert [p.name for p in result.persons] == ["Ivan Gorin"]
+
+
+@pytest.mark.parametrize("text, held, freed", [
+    ("Ivan Gorin was imprisoned from 2015 to 2018.", "2015", "2018"),
+    ("Ivan Gorin was held in custody from March 2019 until June 2020.", "2019-03", "2020-06"),
+])
+def test_a_custody_told_as_a_span_ends_in_a_release(nlp, text, held, freed):
+    dated = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
+    assert dated == {"arrest": held, "release": freed}

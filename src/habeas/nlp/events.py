@@ -1605,6 +1605,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
            for c in v.children):
         event.extras["earlier"] = True  # "had previously been imprisoned for five years"
     out = [event]
+    if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
+        # "was jailed from 2014 to 2016": held, and freed when the span ends
+        out.append(_copy(event, type="release", date=until, agent=None, charge=None))
     if excepted:
         out.append(_copy(event, persons=excepted, negated=not event.negated, agent=None))
     if etype == "conviction" and event.term_months is not None:
@@ -1652,6 +1655,28 @@ def manner_of_another(trigger: Token, owners: set[int]) -> bool:
     inside = {t.i for t in trigger.subtree}
     return any(t.i in owners and t.i not in inside and PROTEST_ACTS & set(trigger_types(t))
                for t in trigger.head.subtree)
+
+
+def custody_end(trigger: Token, published: dt.date | None) -> str | None:
+    """The end of a custody told as a span: "jailed from 2014 to 2016", "held in custody from
+    March 2019 until June 2020"."""
+    holders = [trigger] + [o for p in syntax.prepositions(trigger, "in")
+                           for o in syntax.prep_objects(p) if o.lower_ == "custody"]
+    starts = [p for h in holders for p in syntax.prepositions(h, "from")]
+    if not any(c.ent_type_ == "DATE" for p in starts for c in p.subtree):
+        return None
+    doc = trigger.doc
+    ends = [t for p in starts for t in p.subtree if t.lower_ in ("to", "until", "till")] + [
+        p for h in holders for p in syntax.prepositions(h, "to", "until", "till")]
+    for prep in ends:
+        date = next((t for t in doc[prep.i + 1: prep.i + 4] if t.ent_type_ == "DATE"), None)
+        if date is None:
+            continue
+        ent = entity_at(date)
+        text = doc[max(ent.start, prep.i + 1): ent.end].text  # "[from 2014 to] 2016"
+        if not dates.is_duration(text):
+            return dates.resolve(text, published)
+    return None
 
 
 def linked_steps(trigger: Token, etype: str, owners: set[int]) -> Iterator[Token]:
