@@ -14,7 +14,7 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect
-from .syntax import Sentence, Word, is_passive, preposition, word_class
+from .syntax import Sentence, Word, case, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -50,6 +50,18 @@ GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
+# Premises an event happens in where no named place is given ("в отделе полиции").
+PREMISES = RULES.words("premises")
+RELEASE_VERBS = RULES.words("release_verbs")
+# Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
+# served, not where the court sat.
+PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_treatment",
+                  "death_in_custody", "hunger_strike", "protest"}
+# What a premises phrase keeps: "колонии «Витьба»", "отделе полиции", "редакции газеты".
+PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
+QUOTES = {"«", "»", '"'}
+# Relations on the way from a place up to its event's clause ("в суде Симферополя").
+PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
 
 
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -256,7 +268,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         trigger=Span(word.start, word.end, word.text))
     event.date = args.find_date(text, published, at=word.start - sentence.start)
     event.place = (_destination(sentence, word, parsed) if kind == "transfer" else None) or _place(
-        sentence, parsed, kind)
+        sentence, parsed, word, kind)
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in CHARGED_TYPES - {"appeal"}:
         event.charge = args.find_charge(text)
@@ -301,21 +313,113 @@ def _spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, 
             if t == kind and sentence.start <= s < end]
 
 
-def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
-    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым"); not the
-    country of a code of law ("УК РФ"), and a city before a district ("Суд Ленинского района
-    Гродно" -> "Гродно")."""
+def _place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> str | None:
+    """The first place of the trigger's own clause, in the nominative ("в Крыму" -> "Крым"); not
+    the country of a code of law ("УК РФ"), not a place that says where a person is from or a
+    participle's ("министра Ингушетии", "живших в Крыму"), and a city before a district ("Суд
+    Ленинского района Гродно" -> "Гродно")."""
     laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
     places = []
     for start, end, normal in _spans_in(parsed, sentence, "LOC"):
         offset = start - sentence.start
         if any(a <= offset < b for a, b in laws):
             continue
-        normal = _place_name([w for w in sentence.words if start <= w.start < end], normal)
+        inside = [w for w in sentence.words if start <= w.start < end]
+        if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
+            continue
+        normal = _place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
-    return (cities or places or [None])[0]
+    if cities or places or kind not in PREMISES_TYPES:
+        return (cities or places or [None])[0]
+    return _premises(sentence, trigger)
+
+
+def _premises(sentence: Sentence, trigger: Word) -> str | None:
+    """Where no named place is in the clause, the premises the trigger's clause names ("в
+    отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
+    clause = _clause_words(sentence, trigger)
+    for i in sorted(clause):
+        for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
+            if kid.lemma not in PREMISES or kid.i in clause:
+                continue
+            at = preposition(sentence, kid) in ("в", "во", "на") and case(kid) == "Loc"
+            if at or (preposition(sentence, kid) == "из" and trigger.lemma in RELEASE_VERBS):
+                text = _premises_phrase(sentence, kid)
+                if text:
+                    return text
+    return None
+
+
+def _top(sentence: Sentence, inside: list[Word], start: int, end: int) -> Word:
+    """The word of a span whose head is outside it."""
+    return next((w for w in inside if w.head is None or not start <= sentence.words[
+        w.head].start < end), inside[0])
+
+
+def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
+    """The word hangs from the trigger's clause through obliques and nominal modifiers only
+    ("в суде Симферополя"), or through the court that is its subject ("Суд Ленинского района
+    Гродно приговорил"), or through a relative clause of a participant ("Лаптев, который
+    отбывает срок в колонии в Мордовии, объявил голодовку"): no other verb or participle ("живших
+    в Крыму"), no person ("министру Ингушетии") on the way up."""
+    clause = _clause_words(sentence, trigger)
+    current, relative = word, False
+    for head in sentence.ancestors(word):
+        court = current.rel == "nsubj" and COURT.match(current.lemma)
+        if current.rel not in PLACE_PATH and not court and not (relative and current.rel in HOLDS):
+            return False
+        if head.i in clause:
+            return True
+        relative = current.rel == "acl:relcl"
+        if (word_class(head) == "VERB" and head.rel != "acl:relcl") or (
+                head.feats.get("Animacy") == "Anim" and not relative):
+            return False
+        current = head
+    return False
+
+
+def _clause_words(sentence: Sentence, trigger: Word) -> set[int]:
+    """The trigger, the verb a noun trigger hangs from, verbs joined to it ("задержали и
+    избили"), and for a relative clause the verb of the clause it hangs in ("задержали
+    студента, который вышел на пикет")."""
+    found = {trigger.i}
+    head = sentence.head(trigger)
+    if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")):
+        found.add(head.i)
+    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))}
+    for i in list(found):
+        if sentence.words[i].rel == "acl:relcl":
+            main = next((w for w in sentence.ancestors(sentence.words[i])
+                         if word_class(w) == "VERB"), None)
+            if main is not None:
+                found.add(main.i)
+    return found
+
+
+def _premises_phrase(sentence: Sentence, noun: Word) -> str | None:
+    """"отделе полиции" -> "отдел полиции", "колонии «Витьба»" -> "колония «Витьба»": the noun
+    and the words after it that qualify it (genitives, adjectives, a name in quotes; not a
+    person: "в отделе полиции Ивана Петрова избили" is his beating); None for
+    "колонии общего режима", the kind of a term, not a place."""
+    if any(k.lemma == "режим" for k in sentence.children(noun)):
+        return None
+    run = [noun]
+    for word in sentence.words[noun.i + 1:]:
+        if word.text in QUOTES:
+            run.append(word)
+            continue
+        if word.head is None or sentence.words[word.head] not in run or (
+                word.rel not in PREMISES_PARTS) or word.feats.get("Animacy") == "Anim" or (
+                    word.rel == "nmod" and case(word) in ("Nom", "Acc")
+                    and word.text[:1].islower()):
+            break
+        run.append(word)
+    while run[-1].text == "«":
+        run.pop()
+    text = sentence.span_text(run).split("\n")[0].strip(" ,")
+    return text.replace(noun.text, inflect(noun.text), 1)
 
 
 def _destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
