@@ -56,3 +56,38 @@ def test_premises_are_the_place_where_no_city_is_named(russian):
     served = extract(russian, "Суд приговорил Ивана Петрова к шести годам лишения свободы в "
                               "колонии строгого режима.")
     assert only(served, "sentence").place is None  # where a term is served, not the court
+
+
+def test_a_judge_acts_on_the_case_and_nothing_happens_to_him(russian):
+    extraction = extract(russian, "Ивана Петрова приговорили к четырём годам колонии. Судья "
+                                  "Олег Смирнов исключил из обвинения один эпизод. Позже срок "
+                                  "сократили до трёх лет.")
+    judge = next(p.id for p in extraction.persons if p.name == "Олег Смирнов")
+    assert all(judge not in e.persons for e in extraction.events)
+    assert {e.term_months for e in events_of(extraction, "sentence")} == {48, 36}
+
+
+def test_the_owner_of_a_thing_is_no_participant(russian):
+    extraction = extract(russian, "В Казани задержали Марию Соколову, волонтёра штаба политика "
+                                  "Ивана Петрова.")
+    assert [extraction.person(pid).name for pid in only(extraction, "arrest").persons] == [
+        "Мария Соколова"]
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(russian):
+    extraction = extract(russian, "Активистку из Казани арестовали на 10 суток\n12 мая 2022\n"
+                                  "Суд в Казани арестовал на 10 суток Марию Соколову.")
+    [event] = events_of(extraction, "sentence")
+    assert extraction.person(event.persons[0]).name == "Мария Соколова"
+    assert event.evidence.startswith("Активистку")
+
+
+def test_before_anyone_is_named_the_event_is_of_the_person_named_next(russian):
+    extraction = extract(russian, "Бывшего депутата приговорили к девяти годам колонии. "
+                                  "Ленинский суд вынес приговор Ивану Петрову в пятницу.")
+    [event] = events_of(extraction, "sentence")
+    assert extraction.person(event.persons[0]).name == "Иван Петров"
+    assert event.term_months == 108
+    counted = extract(russian, "В Казани задержали пятерых активистов. Иван Петров рассказал "
+                               "об этом журналистам.")
+    assert events_of(counted, "arrest") == []

@@ -50,6 +50,9 @@ GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
+OFFICIALS = RULES.words("officials")
+# How many sentences ahead a headline's or lead's unnamed person may be named.
+LOOK_AHEAD = 3
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
 RELEASE_VERBS = RULES.words("release_verbs")
@@ -59,6 +62,8 @@ PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_t
                   "death_in_custody", "hunger_strike", "protest"}
 # What a premises phrase keeps: "колонии «Витьба»", "отделе полиции", "редакции газеты".
 PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
+# Prepositions of a reason or a topic: a place inside them is what the charge is about.
+TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
 QUOTES = {"«", "»", '"'}
 # Relations on the way from a place up to its event's clause ("в суде Симферополя").
 PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
@@ -96,10 +101,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     events: list[EventRecord] = []
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
+    speakers = mentions
+    mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     for n, sentence in enumerate(parsed.sentences):
         found = []
-        named = [pid for (s, _), pid in mentions.items() if s == n]
-        sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
+        named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
+                 if s == n and not _possessor(sentence, sentence.words[i])]
+        sources = _source_persons(sentence, n, speakers)  # "по словам адвоката X": not X
         previous_found = previous
         told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
         for word in sentence.words:
@@ -115,15 +123,17 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 before = [pid for (s, i), pid in sorted(mentions.items())
-                          if s == n and i < word.i and pid not in sources]
-                who = before[-1:] or focus[-1:] or named[:1]
+                          if s == n and i < word.i and pid not in sources
+                          and not _possessor(sentence, sentence.words[i])]
+                who = before[-1:] or focus[-1:] or named[:1] or (
+                    [] if _counted(sentence, word) else _named_next(mentions, n))
             if not who:
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published)
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
-        attribution = attributed_to(sentence, persons, n, mentions)
+        attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
@@ -141,6 +151,41 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         events.extend(found)
     _name_courts(events, parsed)
     return _merge(events)
+
+
+def _counted(sentence: Sentence, word: Word) -> bool:
+    """The event happened to a number of people ("задержали минимум троих активистов"), not
+    to one the report goes on to name."""
+    return any(k.pos == "NOUN" and (k.feats.get("Number") == "Plur" or sentence.children(
+        k, ("nummod", "nummod:gov"))) for k in sentence.children(word, PATIENT_ACTIVE |
+                                                                  PATIENT_PASSIVE))
+
+
+def _named_next(mentions: dict[tuple[int, int], str], n: int) -> list[str]:
+    """Before anyone is named, the report's person is the one named next ("Экс-главу МВД
+    приговорили к 9 годам" in a headline, the name in the text below)."""
+    ahead = sorted((key, pid) for key, pid in mentions.items() if n < key[0] <= n + LOOK_AHEAD)
+    if not ahead:
+        return []
+    first = ahead[0][0][0]  # every person of the first sentence that names one
+    return list(dict.fromkeys(pid for (s, _), pid in ahead if s == first))
+
+
+def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
+                       ) -> dict[tuple[int, int], str]:
+    """The mentions of persons other than officials: a person the report names once as a judge,
+    prosecutor or investigator ("Судья Тимур Сльозко исключил ...") acts on the case and is
+    never the one it happens to."""
+    officials = set()
+    for (n, i), pid in mentions.items():
+        sentence = parsed.sentences[n]
+        word = sentence.words[i]
+        while word.rel in NAME_PARTS and word.head is not None:
+            word = sentence.words[word.head]
+            if word.lemma in OFFICIALS:
+                officials.add(pid)
+                break
+    return {key: pid for key, pid in mentions.items() if pid not in officials}
 
 
 def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
@@ -254,10 +299,24 @@ def _persons_in(sentence: Sentence, holders: list[Word], n: int,
     found: list[str] = []
     for holder in holders:
         for word in sentence.subtree(holder, HOLDS):
+            if _possessor(sentence, word, holder):
+                continue
             pid = mentions.get((n, word.i))
             if pid and pid not in found:
                 found.append(pid)
     return found
+
+
+def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bool:
+    """A name in the genitive of a thing ("координатора штаба Навального", "сотрудника фонда
+    Ивана Петрова"): the owner, not a participant (unless it is the participant found)."""
+    top = holder.i if holder is not None else -1
+    while word.rel in NAME_PARTS and word.head is not None and word.i != top:
+        word = sentence.words[word.head]
+    head = sentence.head(word)
+    return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
+        head is not None and head.i != top and head.pos == "NOUN"
+        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS)
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
@@ -370,6 +429,8 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
         court = current.rel == "nsubj" and COURT.match(current.lemma)
         if current.rel not in PLACE_PATH and not court and not (relative and current.rel in HOLDS):
             return False
+        if preposition(sentence, current) in TOPIC_PREPOSITIONS:
+            return False  # "осудили за пост об ударе по театру в Мариуполе": what was said
         if head.i in clause:
             return True
         relative = current.rel == "acl:relcl"

@@ -5,6 +5,7 @@ persons (``persons``) and events (``events``); the result is an ``Extraction`` l
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -12,8 +13,10 @@ from ....model import Document, Extraction
 from . import RULES
 from .syntax import Sentence, Word
 
+# A line break before a line that does not go on in lower case.
+LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v2"
+VERSION = "habeas.russian.v3"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ def parse(text: str) -> Parsed:
     m = models()
     doc = Doc(text)
     doc.segment(m.segmenter)
+    _split_lines(doc)
     doc.tag_morph(m.morph)
     doc.parse_syntax(m.syntax)
     doc.tag_ner(m.ner)
@@ -71,6 +75,29 @@ def parse(text: str) -> Parsed:
         span.normalize(m.morph_vocab)
         spans.append((span.type, span.start, span.stop, span.normal or span.text))
     return Parsed(text=text, sentences=sentences, spans=spans)
+
+
+def _split_lines(doc) -> None:
+    """A line break ends a sentence where the next line starts a new one (not in lower case):
+    a headline, a dateline or a caption has no full stop, and razdel would join it to the
+    first sentence of the text ("... арестовали еще на 25 суток\nНовость\n2 марта 2018")."""
+    from natasha.doc import DocSent
+
+    sents = []
+    for sent in doc.sents:
+        start = 0
+        for match in LINE_BREAK.finditer(sent.text):
+            piece = sent.text[start:match.start()].strip()
+            if piece:
+                at = sent.start + sent.text.index(piece, start)
+                sents.append(DocSent(at, at + len(piece), piece))
+            start = match.end()
+        piece = sent.text[start:].strip()
+        if piece:
+            at = sent.start + sent.text.index(piece, start)
+            sents.append(DocSent(at, at + len(piece), piece))
+    doc.sents = sents
+    doc.envelop_sent_tokens()
 
 
 def lemma_of(word: str) -> str:
