@@ -91,3 +91,15 @@ def test_before_anyone_is_named_the_event_is_of_the_person_named_next(russian):
     counted = extract(russian, "В Казани задержали пятерых активистов. Иван Петров рассказал "
                                "об этом журналистам.")
     assert events_of(counted, "arrest") == []
+
+
+def test_a_day_without_a_year_is_in_the_year_the_sentence_before_is_set_in(russian):
+    framed = extract(russian, "В 2019 году полиция несколько раз задерживала Ивана Петрова. В "
+                              "последний раз его задержали 3 сентября.", published="2021-02-01")
+    assert "2019-09-03" in {e.date for e in events_of(framed, "arrest")}
+    relative = extract(russian, "Марию Соколову, которую в 2019 году оштрафовали, задержали "
+                                "снова. Её отпустили 3 января.", published="2021-02-01")
+    assert only(relative, "release").date == "2021-01-03"  # 2019 frames no sentence
+    this_year = extract(russian, "В 2019 году Ивана Петрова осудили. В феврале этого года суд "
+                                 "освободил его.", published="2021-05-01")
+    assert only(this_year, "release").date == "2021-02"

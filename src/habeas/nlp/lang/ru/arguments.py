@@ -17,6 +17,11 @@ RELATIVE_DAYS = RULES.table("relative_days")
 NUMBERS = RULES.numbers
 DATE_PATTERNS = [RULES.pattern(name) for name in
                  ("date_numeric", "date_day", "date_month", "date_year")]
+# A year as a date states it: "2018 года", "в 2019 году", "2020-го".
+YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|м))\b")
+RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
+# How far after a day or a month its year may follow ("в феврале этого года").
+YEAR_AFTER = 20
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 
@@ -35,20 +40,26 @@ def month_number(text: str) -> int | None:
         (n for name, n in MONTHS.items() if text.lower().startswith(name[:3])), None)
 
 
-def find_date(sentence: str, published: str | None, at: int | None = None) -> str | None:
+def find_date(sentence: str, published: str | None, at: int | None = None,
+              told_year: int | None = None) -> str | None:
     """The date the sentence gives for the event whose trigger stands at offset ``at``: the
     nearest date mention (a sentence may tell two events at two dates: "задержали в феврале 2019
-    года, а в ноябре 2022-го приговорили"), else the first at the finest precision; a day or
-    month without a year is in the year of publication (the year before, if that would be after
-    publication)."""
+    года, а в ноябре 2022-го приговорили"), else the first at the finest precision. A day or
+    month without a year is in the year that follows it ("в феврале этого года"), else the
+    year the story is being told in (``told_year``, the year that frames the sentence before:
+    "В 2019 году его задерживали. Последний раз - 10 августа"), else in the year of
+    publication (the year before, if that would be after publication)."""
     today = parse_published(published)
     mentions = _date_mentions(sentence)
     if at is not None:
         mentions.sort(key=lambda m: (min(abs(at - m[0]), abs(at - m[1])), m[0]))
-    for _, _, parts in mentions:
+    for _, end, parts in mentions:
         year = int(parts["year"]) if parts.get("year") else None
         month = month_number(parts["month"]) if parts.get("month") else None
         day = int(parts["day"]) if parts.get("day") else None
+        if year is None:
+            year = stated_year(sentence[end:end + YEAR_AFTER], published, at_start=True) or (
+                told_year)
         if year is None and today is None:
             if month is None:
                 continue
@@ -59,6 +70,19 @@ def find_date(sentence: str, published: str | None, at: int | None = None) -> st
                 year -= 1
         return fmt(year, month, day if month else None)
     return _relative_date(sentence, today)
+
+
+def stated_year(text: str, published: str | None, *, at_start: bool = False) -> int | None:
+    """The last year the text states ("7 октября 2018 года", "в 2019 году", "в феврале этого
+    года"), or None; with ``at_start``, only a year the text starts with."""
+    found = [(m.start(), int(m.group("year"))) for m in YEAR_MENTIONS.finditer(text)]
+    today = parse_published(published)
+    if today is not None:
+        found += [(m.start(), today.year - RELATIVE_YEARS.get(m.group("which").lower(), 0))
+                  for m in RULES.pattern("relative_year").finditer(text)]
+    if at_start:
+        found = [(start, year) for start, year in found if not text[:start].strip()]
+    return max(found)[1] if found else None
 
 
 def _date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
@@ -77,7 +101,7 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         return None
     match = RULES.pattern("relative_year").search(sentence)
     if match:
-        back = {"прошл": 1, "позапрошл": 2}.get(match.group("which").lower(), 0)
+        back = RELATIVE_YEARS.get(match.group("which").lower(), 0)
         before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
         month = month_number(before.group(1)) if before else None
         return fmt(today.year - back, month if month and month <= 12 else None)

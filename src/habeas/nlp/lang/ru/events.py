@@ -105,6 +105,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     for n, sentence in enumerate(parsed.sentences):
         found = []
+        told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
         named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
                  if s == n and not _possessor(sentence, sentence.words[i])]
         sources = _source_persons(sentence, n, speakers)  # "по словам адвоката X": not X
@@ -130,7 +131,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who:
                 continue
             told[word.i] = who
-            event = _event(kind, who, word, sentence, parsed, published)
+            event = _event(kind, who, word, sentence, parsed, published, told_year)
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
         attribution = attributed_to(sentence, persons, n, speakers)
@@ -159,6 +160,17 @@ def _counted(sentence: Sentence, word: Word) -> bool:
     return any(k.pos == "NOUN" and (k.feats.get("Number") == "Plur" or sentence.children(
         k, ("nummod", "nummod:gov"))) for k in sentence.children(word, PATIENT_ACTIVE |
                                                                   PATIENT_PASSIVE))
+
+
+def _framing_year(sentence: Sentence, published: str | None) -> int | None:
+    """The year a sentence is set in: one stated before its first verb ("В 2019 году полиция
+    задерживала его", "Напомним, 7 октября 2018 года ... провели"), not one of a clause further
+    on ("Козлович, которого в 2021 году приговорили")."""
+    verb = next((w for w in sentence.words if word_class(w) == "VERB"
+                 and w.lemma not in ATTRIBUTION_VERBS), None)
+    if verb is None:
+        return None
+    return args.stated_year(sentence.text[:verb.start - sentence.start], published)
 
 
 def _named_next(mentions: dict[tuple[int, int], str], n: int) -> list[str]:
@@ -320,12 +332,13 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
-           published: str | None) -> EventRecord:
+           published: str | None, told_year: int | None = None) -> EventRecord:
     text = sentence.text
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(text, published, at=word.start - sentence.start)
+    event.date = args.find_date(text, published, at=word.start - sentence.start,
+                                told_year=told_year)
     event.place = (_destination(sentence, word, parsed) if kind == "transfer" else None) or _place(
         sentence, parsed, word, kind)
     event.agent = _agent(sentence, word, parsed, kind)
