@@ -165,12 +165,20 @@ def _counted(sentence: Sentence, word: Word) -> bool:
 def _framing_year(sentence: Sentence, published: str | None) -> int | None:
     """The year a sentence is set in: one stated before its first verb ("В 2019 году полиция
     задерживала его", "Напомним, 7 октября 2018 года ... провели"), not one of a clause further
-    on ("Козлович, которого в 2021 году приговорили")."""
+    on ("Козлович, которого в 2021 году приговорили", "Соколову, которую в 2019 году оштрафовали,
+    задержали")."""
     verb = next((w for w in sentence.words if word_class(w) == "VERB"
-                 and w.lemma not in ATTRIBUTION_VERBS), None)
+                 and w.lemma not in ATTRIBUTION_VERBS and not any(
+                     a.rel.startswith("acl") for a in [w, *sentence.ancestors(w)])), None)
     if verb is None:
         return None
-    return args.stated_year(sentence.text[:verb.start - sentence.start], published)
+    text = sentence.text[:verb.start - sentence.start]
+    for clause in sentence.words[:verb.i]:
+        if clause.rel.startswith("acl"):
+            words = sentence.subtree(clause)
+            start, end = words[0].start - sentence.start, words[-1].end - sentence.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return args.stated_year(text[:verb.start - sentence.start], published)
 
 
 def _named_next(mentions: dict[tuple[int, int], str], n: int) -> list[str]:
