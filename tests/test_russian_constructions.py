@@ -103,3 +103,26 @@ def test_a_day_without_a_year_is_in_the_year_the_sentence_before_is_set_in(russi
     this_year = extract(russian, "В 2019 году Ивана Петрова осудили. В феврале этого года суд "
                                  "освободил его.", published="2021-05-01")
     assert only(this_year, "release").date == "2021-02"
+
+
+def test_a_sentence_without_its_verb_takes_the_verb_before(russian):
+    extraction = extract(russian, "Утром у вокзала в Казани задержали двух активистов. Ивана "
+                                  "Петрова — за пикет с плакатом «Мир». Марию Соколову — за "
+                                  "листовки. На Петрова составили протокол о неповиновении. На "
+                                  "Соколову — о мелком хулиганстве.")
+    arrested = {extraction.person(e.persons[0]).name: e.place
+                for e in events_of(extraction, "arrest")}
+    assert arrested == {"Иван Петров": "Казань", "Мария Соколова": "Казань"}
+    [protest] = events_of(extraction, "protest")
+    assert extraction.person(protest.persons[0]).name == "Иван Петров"
+    charges = {extraction.person(e.persons[0]).name: e.charge
+               for e in events_of(extraction, "charge")}
+    assert charges["Мария Соколова"].startswith("мелкое хулиганство")
+
+
+def test_a_described_charge_in_the_nominative_adjectives_agreeing(russian):
+    quoted = extract(russian, "Ивана Петрова приговорили к 12 годам за «государственную "
+                              "измену».")
+    assert only(quoted, "sentence").charge == "«государственная измена»"
+    plain = extract(russian, "Марию Соколову обвинили в незаконном пересечении границы.")
+    assert only(plain, "charge").charge == "незаконное пересечение границы"

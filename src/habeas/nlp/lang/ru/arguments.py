@@ -9,7 +9,7 @@ import re
 
 from ...dates import fmt, parse_published
 from . import RULES
-from .pipeline import inflect, lemma_of
+from .pipeline import inflect, lemma_of, nominative_phrase
 
 MONTHS = RULES.table("months")
 WEEKDAYS = RULES.table("weekdays")
@@ -174,12 +174,22 @@ def find_charge(sentence: str) -> str | None:
     if match:
         words = match.group("what").split()[:CHARGE_MAX_WORDS]
         if words and not words[0][:1].isdigit():
+            if words[0].strip("«»")[:1].islower():
+                return " ".join(_quoted_as_written(words, nominative_phrase(
+                    [w.strip("«»") for w in words])))
             return " ".join([_nominative(words[0]), *words[1:]])
     match = RULES.pattern("article_described").search(sentence)
     if match:
         return match.group("what").strip()
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
+
+
+def _quoted_as_written(written: list[str], words: list[str]) -> list[str]:
+    """The quotation marks of the written words put back on the words that replace them
+    ("«государственной измене»" -> "«государственная измена»")."""
+    return [w.replace(w.strip("«»"), new, 1) if w.strip("«»") else w
+            for w, new in zip(written, words)]
 
 
 def _nominative(word: str) -> str:

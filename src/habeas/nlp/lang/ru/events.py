@@ -48,6 +48,10 @@ NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 OFFICIALS = RULES.words("officials")
+# The dash of an ellipsis, and the words a gapped sentence has before it.
+DASHES = {"—", "–", "-"}
+GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
+PROTEST_NOUNS = RULES.words("protest_nouns")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 3
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -82,6 +86,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     events: list[EventRecord] = []
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
+    elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     for n, sentence in enumerate(parsed.sentences):
@@ -92,10 +97,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         sources = _source_persons(sentence, n, speakers)  # "по словам адвоката X": not X
         previous_found = previous
         told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
+        kinds: list[tuple[str, Word, Sentence]] = []  # the verbs' events, for an ellipsis
         for word in sentence.words:
             kind = trigger_type(word, sentence)
             if kind is None:
                 continue
+            if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
+                kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
@@ -115,6 +123,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             event = _event(kind, who, word, sentence, parsed, published, told_year)
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
+        gapped = _gapped(sentence, n, mentions)
+        if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
+            found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
+        elif kinds:
+            elided = kinds
         attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
@@ -133,6 +146,43 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         events.extend(found)
     _name_courts(events, parsed)
     return _merge(events)
+
+
+def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The persons of a sentence whose verb is left out, understood from the sentence before:
+    names (with a preposition) and a dash, no verb ("Задержали троих. Ивана Петрова — за
+    пикет. На Петрова — о дискредитации армии")."""
+    dash = next((w for w in sentence.words if w.text in DASHES), None)
+    if dash is None:
+        return []
+    before = sentence.words[:dash.i]
+    if not before or any(w.pos not in GAPPED_POS for w in before):
+        return []
+    return list(dict.fromkeys(mentions[(n, w.i)] for w in before if (n, w.i) in mentions))
+
+
+def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
+                   sentence: Sentence, parsed: Parsed, published: str | None,
+                   told_year: int | None) -> list[EventRecord]:
+    """The events of a sentence whose verb is left out: those the verb before told, with its
+    date and place where this sentence gives none, and a protest where the reason is one ("—
+    за пикет с плакатом")."""
+    dash = next(w for w in sentence.words if w.text in DASHES)
+    after = sentence.words[dash.i + 1] if dash.i + 1 < len(sentence.words) else dash
+    found = []
+    for kind, verb, told in elided:
+        event = _event(kind, who, after, sentence, parsed, published, told_year)
+        base = _event(kind, who, verb, told, parsed, published)
+        event.date, event.place = event.date or base.date, event.place or base.place
+        if kind in CHARGED_TYPES and event.charge is None and after.lemma in ("о", "об"):
+            event.charge = args.find_charge("по делу " + sentence.text[
+                after.start - sentence.start:])
+        found.append(event)
+    if any(w.lemma in PROTEST_NOUNS and preposition(sentence, w) == "за"
+           for w in sentence.words[dash.i:]) and "protest" not in [k for k, _, _ in elided]:
+        found.append(_event("protest", who, after, sentence, parsed, published, told_year))
+        found[-1].place = found[-1].place or (found[0].place if found else None)
+    return found
 
 
 def _counted(sentence: Sentence, word: Word) -> bool:

@@ -116,6 +116,36 @@ def inflect(word: str, case: str = "Nom") -> str:
     return out.capitalize() if word[:1].isupper() else out
 
 
+def nominative_phrase(words: list[str]) -> list[str]:
+    """A phrase's adjectives and their noun put in the nominative, agreeing ("мелком
+    хулиганстве" -> "мелкое хулиганство", "незаконном пересечении" -> "незаконное
+    пересечение"); the words after the noun as written. Words that are no such run are
+    returned as they are, the first one in the nominative."""
+    vocab = models().morph_vocab
+    n = 0
+    while n < len(words) and any("ADJF" in str(p.tag) for p in vocab.parse(words[n])):
+        n += 1
+    if n == 0 or n == len(words):
+        return [inflect(words[0]), *words[1:]] if words else words
+    nouns = [p for p in vocab.parse(words[n]) if "NOUN" in str(p.tag)]
+    if not nouns:
+        return [inflect(words[0]), *words[1:]]
+    noun = nouns[0]
+    tag = str(noun.tag)
+    gender = next((ud for oc, ud in (("masc", "Masc"), ("femn", "Fem"), ("neut", "Neut"))
+                   if oc in tag), None)
+    number = "Plur" if "plur" in tag else "Sing"
+    out = []
+    for word in words[:n]:
+        parse = next((p for p in vocab.parse(word) if "ADJF" in str(p.tag)), None)
+        grams = {"Nom", number} | ({gender} if gender and number == "Sing" else set())
+        form = parse.inflect(grams) if parse is not None else None
+        out.append(form.word if form is not None else word)
+    form = noun.inflect({"Nom"})
+    out.append(form.word if form is not None else words[n])
+    return out + words[n + 1:]
+
+
 def versions() -> dict[str, str]:
     return {"model": "natasha-1.6.0", "habeas_russian": VERSION, "rules": RULES.version,
             "rules_hash": RULES.hash}
