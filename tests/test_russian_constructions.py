@@ -126,3 +126,16 @@ def test_a_described_charge_in_the_nominative_adjectives_agreeing(russian):
     assert only(quoted, "sentence").charge == "«государственная измена»"
     plain = extract(russian, "Марию Соколову обвинили в незаконном пересечении границы.")
     assert only(plain, "charge").charge == "незаконное пересечение границы"
+
+
+def test_a_counted_group_after_named_persons_is_theirs(russian):
+    extraction = extract(russian, "У здания суда задержали Ивана Петрова и Марию Соколову. "
+                                  "Всех двоих доставили в отдел полиции. Судья вынес всем "
+                                  "задержанным предупреждение.")
+    [transfer] = events_of(extraction, "transfer")
+    assert {extraction.person(pid).name for pid in transfer.persons} == {
+        "Иван Петров", "Мария Соколова"}
+    assert only(extraction, "sentence").persons == transfer.persons
+    rough = extract(russian, "У здания суда задержали Ивана Петрова. Всего в городе "
+                             "задержали не менее 200 человек.")
+    assert len(events_of(rough, "arrest")) == 1 and only(rough, "arrest").date is None

@@ -52,6 +52,7 @@ OFFICIALS = RULES.words("officials")
 DASHES = {"—", "–", "-"}
 GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
+ROUGH_COUNTS = RULES.words("rough_counts")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 3
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -105,6 +106,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            if who is None and _group(sentence, word) and previous_found:
+                who = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
             if not who and word.rel == "conj" and word.head in told:
@@ -183,6 +186,20 @@ def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
         found.append(_event("protest", who, after, sentence, parsed, published, told_year))
         found[-1].place = found[-1].place or (found[0].place if found else None)
     return found
+
+
+def _group(sentence: Sentence, word: Word) -> bool:
+    """The event happened to a counted or whole group ("13 человек", "всех троих", "всем
+    задержанным"): after events of named persons, the group is theirs; not a rough count
+    ("не менее 200 человек", a figure of its own)."""
+    for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
+        counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
+            kid, ("nummod", "nummod:gov")))
+        rough = any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid))
+        if (whole or counted) and not rough:
+            return True
+    return False
 
 
 def _counted(sentence: Sentence, word: Word) -> bool:

@@ -36,8 +36,11 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 
 
 def has_term(word: Word, sentence: Sentence) -> bool:
-    lemmas = {w.lemma for w in sentence.subtree(word)}
-    lemmas |= {w.lemma for w in sentence.children(word, ("obj",))}
+    """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
+    апреле 2021 года")."""
+    words = sentence.subtree(word) + sentence.children(word, ("obj",))
+    lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
+        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
                           "работа", "предупреждение"})
