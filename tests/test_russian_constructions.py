@@ -139,3 +139,11 @@ def test_a_counted_group_after_named_persons_is_theirs(russian):
     rough = extract(russian, "У здания суда задержали Ивана Петрова. Всего в городе "
                              "задержали не менее 200 человек.")
     assert len(events_of(rough, "arrest")) == 1 and only(rough, "arrest").date is None
+
+
+def test_the_agent_of_an_infinitive_and_a_counted_agent(russian):
+    refused = extract(russian, "В марте суд в Твери отказался освободить Ивана Петрова.")
+    event = only(refused, "release")
+    assert event.negated and event.agent == "суд в Твери"
+    counted = extract(russian, "Марию Соколову задерживали трое полицейских.")
+    assert only(counted, "arrest").agent == "трое полицейских"

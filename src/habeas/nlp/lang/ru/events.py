@@ -48,13 +48,16 @@ NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 OFFICIALS = RULES.words("officials")
+# What an agent's phrase keeps ("сотрудники ФСБ", "четверо полицейских", "суд и прокуратура").
+AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
+                         "cc", "nummod:gov"})
 # The dash of an ellipsis, and the words a gapped sentence has before it.
 DASHES = {"—", "–", "-"}
 GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
-LOOK_AHEAD = 3
+LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
     """The event type the word triggers here, or None."""
     pos = word_class(word)
@@ -436,18 +439,22 @@ def _negated(sentence: Sentence, word: Word) -> bool:
 
 
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
-    """Who did it: the subject of an active trigger when it is in the nominative and names no
-    person the event happened to ("суд", "сотрудники ФСБ"), else, for what a court decides, the
+    """Who did it: the subject of an active trigger (or of the verb its infinitive hangs from:
+    "суд отказался освободить") when it is in the nominative and names no person the event
+    happened to ("суд", "сотрудники ФСБ", "четверо полицейских"), else, for what a court decides, the
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        for subject in sentence.children(word, SUBJECT):
-            nominative = subject.feats.get("Case") in (None, "Nom")
+        head = sentence.head(word)
+        subjects = sentence.children(word, SUBJECT) or (  # "суд отказался освободить его"
+            sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
+            else [])
+        for subject in subjects:
+            counted = bool(sentence.children(subject, ("nummod:gov",)))  # "четверо полицейских"
+            nominative = subject.feats.get("Case") in (None, "Nom") or counted
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
-                words = sentence.subtree(subject, frozenset({"amod", "nmod", "flat", "flat:name",
-                                                             "appos", "case", "det", "conj",
-                                                             "cc"}))
+                words = sentence.subtree(subject, AGENT_PARTS)
                 return sentence.span_text(words)
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in spans_in(parsed, sentence, "ORG"):
