@@ -147,3 +147,9 @@ def test_the_agent_of_an_infinitive_and_a_counted_agent(russian):
     assert event.negated and event.agent == "суд в Твери"
     counted = extract(russian, "Марию Соколову задерживали трое полицейских.")
     assert only(counted, "arrest").agent == "трое полицейских"
+
+
+def test_events_told_in_one_sentence_share_its_dated_occasion(russian):
+    extraction = extract(russian, "Стали известны подробности задержания Ивана Петрова 3 мая. "
+                                  "Его задерживали трое полицейских, они избили его.")
+    assert only(extraction, "ill_treatment").date == "2022-05-03"

@@ -534,7 +534,22 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             if getattr(first, name) is None:
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
-    return _share_charges(out)
+    return _share_occasion(_share_charges(out))
+
+
+def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
+    """An event without a date told in one sentence with another event of the same persons
+    happened on its occasion ("Его задерживали четверо полицейских, они применяли к нему силу",
+    "После задержания его доставили к прокурору"): it takes that event's date."""
+    for event in events:
+        if event.date is not None or not event.sources:
+            continue
+        told = event.sources[0].start
+        dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
+            event.persons) and any(src.start == told for src in e.sources)}
+        if len(dates) == 1:
+            event.date = dates.pop()
+    return events
 
 
 def _conflict(first: EventRecord, event: EventRecord) -> bool:
