@@ -153,3 +153,9 @@ def test_events_told_in_one_sentence_share_its_dated_occasion(russian):
     extraction = extract(russian, "Стали известны подробности задержания Ивана Петрова 3 мая. "
                                   "Его задерживали трое полицейских, они избили его.")
     assert only(extraction, "ill_treatment").date == "2022-05-03"
+
+
+def test_that_day_is_the_day_the_report_gave_last(russian):
+    extraction = extract(russian, "Ивана Петрова задержали 12 марта. В тот же день у него дома "
+                                  "провели обыск.")
+    assert only(extraction, "search").date == "2022-03-12"

@@ -37,6 +37,7 @@ ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
+SAME_DAY = RULES.pattern("same_day")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -90,6 +91,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     events: list[EventRecord] = []
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
+    last_date: str | None = None  # the last date the report stated
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -129,6 +131,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             event = _event(kind, who, word, sentence, parsed, published, told_year)
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
+        if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+            for event in found:
+                event.date = event.date or last_date
+        last_date = args.find_date(sentence.text, published) or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
