@@ -57,6 +57,10 @@ DASHES = {"—", "–", "-"}
 GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
+BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
+PRONOUN_GENDERS = {"он": "male", "она": "female"}
+# Prepositions of time: an event noun behind them took place, whatever the verb says.
+TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -92,6 +96,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
     last_date: str | None = None  # the last date the report stated
+    genders = {p.id: p.gender for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -120,10 +125,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
+                fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
-                          if s == n and i < word.i and pid not in sources
+                          if s == n and i < word.i and pid not in sources and fits(pid)
                           and not _possessor(sentence, sentence.words[i])]
-                who = before[-1:] or focus[-1:] or named[:1] or (
+                who = before[-1:] or [p for p in focus if fits(p)][-1:] or named[:1] or (
                     [] if _counted(sentence, word) else _named_next(mentions, n))
             if not who:
                 continue
@@ -158,6 +164,16 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         events.extend(found)
     _name_courts(events, parsed)
     return _merge(events)
+
+
+def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]):
+    """Which persons the pronoun of the event can stand for: "он" a man, "она" a woman ("Лариса
+    Кольченко сообщила, что он не восстановился после голодовки": not her)."""
+    head = sentence.head(word)
+    near = sentence.children(word) + (sentence.children(head) if head is not None and (
+        word_class(word) == "NOUN") else [])
+    gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
+    return lambda pid: gender is None or genders.get(pid) in (None, gender)
 
 
 def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> list[str]:
@@ -376,12 +392,23 @@ def _persons_in(sentence: Sentence, holders: list[Word], n: int,
     found: list[str] = []
     for holder in holders:
         for word in sentence.subtree(holder, HOLDS):
-            if _possessor(sentence, word, holder):
+            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder):
                 continue
             pid = mentions.get((n, word.i))
             if pid and pid not in found:
                 found.append(pid)
     return found
+
+
+def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
+    """A name the event is for, not of ("голодовка в поддержку Олега Сенцова", "акция памяти
+    Романа Бондаренко")."""
+    for head in sentence.ancestors(word):
+        if head.lemma in BENEFICIARY_NOUNS:
+            return True
+        if head.i == holder.i:
+            return False
+    return False
 
 
 def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bool:
@@ -430,6 +457,8 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
     отказался освободить его", "отказали в освобождении")."""
     target: Word | None = word
+    if word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS:
+        return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
     for verb in (target, sentence.head(target) if target is not None else None):

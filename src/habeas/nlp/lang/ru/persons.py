@@ -119,10 +119,10 @@ def _is_female(words: list) -> bool:
     match = FEMALE_OBLIQUE.search(last.text.lower())
     if match and (match.group(2) not in ("у", "ую") or last.feats.get("Case") == "Acc"):
         return True
-    if len(words) < 2:
-        return False
-    genders = {parse.feats.get("Gender") for parse in models().morph_vocab.parse(words[0].text)}
-    return genders == {"Fem"}
+    parses = models().morph_vocab.parse(words[0].text)
+    if len(words) < 2 and not all("Name" in str(parse.tag) for parse in parses):
+        return False  # a surname alone says nothing; a given name alone ("Ларису") does
+    return {parse.feats.get("Gender") for parse in parses} == {"Fem"}
 
 
 def _female_nominative(token: str, surface: str) -> str:

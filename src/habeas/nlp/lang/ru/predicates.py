@@ -181,6 +181,11 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
         "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
 
 
+def topic_noun(word: Word, sentence: Sentence) -> bool:
+    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held."""
+    return preposition(sentence, word) in ("о", "об", "обо", "про")
+
+
 def release_noun(word: Word, sentence: Sentence) -> bool:
     head = sentence.head(word)
     return word.lemma == "обмен" and head is not None and head.lemma in (
