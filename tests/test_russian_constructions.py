@@ -177,3 +177,15 @@ def test_he_is_not_the_woman_named_before(russian):
     assert [extraction.person(pid).name for pid in strike.persons] == ["Иван Петров"]
     mother = extract(russian, "Журналисты говорили с Ларисой. Ларису задержали у суда.")
     assert mother.persons[0].gender == "female"
+
+
+def test_the_court_that_passed_a_verdict_is_no_participant_and_days_served_are_a_sentence(
+        russian):
+    verdict = extract(russian, "Ивана Петрова задержали в мае. Приговор ему вынес Кировский "
+                               "районный суд Самары в пятницу.")
+    event = only(verdict, "sentence")
+    assert verdict.person(event.persons[0]).name == "Иван Петров" and event.date == "2022-05-06"
+    served = extract(russian, "Марию Соколову отпустили 2 мая, после того как она отбыла 10 "
+                              "суток ареста.")
+    assert only(served, "release").release_mode == "end_of_term"
+    assert events_of(served, "arrest") == [] and len(events_of(served, "sentence")) == 1

@@ -230,9 +230,10 @@ def _group(sentence: Sentence, word: Word) -> bool:
 def _counted(sentence: Sentence, word: Word) -> bool:
     """The event happened to a number of people ("задержали минимум троих активистов"), not
     to one the report goes on to name."""
-    return any(k.pos == "NOUN" and (k.feats.get("Number") == "Plur" or sentence.children(
-        k, ("nummod", "nummod:gov"))) for k in sentence.children(word, PATIENT_ACTIVE |
-                                                                  PATIENT_PASSIVE))
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE  # not "сотрудники провели"
+    return any(k.pos == "NOUN" and k.feats.get("Animacy") == "Anim" and (
+        k.feats.get("Number") == "Plur" or sentence.children(k, ("nummod", "nummod:gov")))
+        for k in sentence.children(word, rels))
 
 
 def _framing_year(sentence: Sentence, published: str | None) -> int | None:
@@ -312,6 +313,9 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                 word.rel in ("obj", "nsubj", "obl")):
             rels = SUBJECT | PATIENT_PASSIVE | {"iobj"} | (PATIENT_ACTIVE if word.rel == "obl"
                                                           else frozenset())
+            if word.rel == "obj" and kind not in SUBJECT_TYPES and head.lemma not in (
+                    SUBJECT_VERBS):
+                rels = rels - SUBJECT  # "суд вынес приговор": the court did it
             holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):

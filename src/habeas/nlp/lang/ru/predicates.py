@@ -181,6 +181,12 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
         "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
 
 
+def days_of(word: Word, sentence: Sentence) -> bool:
+    """"отбыл 10 суток ареста": an administrative arrest served, a sentence."""
+    head = sentence.head(word)
+    return head is not None and head.lemma in ("сутки", "день")
+
+
 def topic_noun(word: Word, sentence: Sentence) -> bool:
     """"по делу о митингах", "статья о протестах": what is spoken of, no protest held."""
     return preposition(sentence, word) in ("о", "об", "обо", "про")
