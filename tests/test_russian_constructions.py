@@ -189,3 +189,10 @@ def test_the_court_that_passed_a_verdict_is_no_participant_and_days_served_are_a
                               "суток ареста.")
     assert only(served, "release").release_mode == "end_of_term"
     assert events_of(served, "arrest") == [] and len(events_of(served, "sentence")) == 1
+
+
+def test_a_relative_clause_is_background_not_the_speakers_claim(russian):
+    extraction = extract(russian, "Активист Иван Петров, которого в мае приговорили к трём "
+                                  "годам колонии, рассказал в письме, что его избили.")
+    assert only(extraction, "sentence").attributed_to is None
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"

@@ -151,7 +151,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
         for event in found:
-            event.attributed_to = attribution
+            event.attributed_to = None if _background(sentence, event) else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -174,6 +174,18 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
         word_class(word) == "NOUN") else [])
     gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
     return lambda pid: gender is None or genders.get(pid) in (None, gender)
+
+
+def _background(sentence: Sentence, event: EventRecord) -> bool:
+    """An event told in a relative clause or a participle of a noun ("Дадин, который получил три
+    года, рассказал ...") is the report's background, not the speaker's claim."""
+    trigger = next((w for w in sentence.words if event.trigger is not None
+                    and w.start == event.trigger.start), None)
+    if trigger is None:
+        return False
+    return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
+        k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
+            trigger)])
 
 
 def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> list[str]:
