@@ -196,3 +196,9 @@ def test_a_relative_clause_is_background_not_the_speakers_claim(russian):
                                   "годам колонии, рассказал в письме, что его избили.")
     assert only(extraction, "sentence").attributed_to is None
     assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+
+
+def test_each_charge_of_a_list(russian):
+    extraction = extract(russian, "Ивана Петрова обвинили в хулиганстве и в незаконном "
+                                  "пересечении границы.")
+    assert only(extraction, "charge").charge == "хулиганство; незаконное пересечение границы"

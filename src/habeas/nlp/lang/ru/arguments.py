@@ -169,20 +169,31 @@ def is_suspended(sentence: str) -> bool:
 def find_charge(sentence: str) -> str | None:
     """The accusation: described ("по делу о реабилитации нацизма" -> "реабилитация нацизма",
     "за «фейки» об армии", "по ч. 1 ст. 282.2 УК (организация ...)") where the sentence describes
-    it, else the article of law as written."""
+    it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
+    law as written."""
     match = RULES.pattern("described").search(sentence)
     if match:
         words = match.group("what").split()[:CHARGE_MAX_WORDS]
         if words and not words[0][:1].isdigit():
-            if words[0].strip("«»")[:1].islower():
-                return " ".join(_quoted_as_written(words, nominative_phrase(
-                    [w.strip("«»") for w in words])))
-            return " ".join([_nominative(words[0]), *words[1:]])
+            found = [_described(words)]
+            rest = sentence[match.end():]
+            while (more := RULES.pattern("charge_more").match(rest)) is not None:
+                found.append(_described(more.group("what").split()[:CHARGE_MAX_WORDS]))
+                rest = rest[more.end():]
+            return "; ".join(found)
     match = RULES.pattern("article_described").search(sentence)
     if match:
         return match.group("what").strip()
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
+
+
+def _described(words: list[str]) -> str:
+    """A described charge with its first words in the nominative."""
+    if words[0].strip("«»")[:1].islower():
+        return " ".join(_quoted_as_written(words, nominative_phrase(
+            [w.strip("«»") for w in words])))
+    return " ".join([_nominative(words[0]), *words[1:]])
 
 
 def _quoted_as_written(written: list[str], words: list[str]) -> list[str]:
