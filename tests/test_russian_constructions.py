@@ -202,3 +202,11 @@ def test_each_charge_of_a_list(russian):
     extraction = extract(russian, "Ивана Петрова обвинили в хулиганстве и в незаконном "
                                   "пересечении границы.")
     assert only(extraction, "charge").charge == "хулиганство; незаконное пересечение границы"
+
+
+def test_a_misspelt_surname_with_the_same_given_name_is_one_person(russian):
+    extraction = extract(russian, "Суд приговорил Светлану Кондратенко к двум годам.\n"
+                                  "Светлана Кондратьева у здания суда.\nЕё задержали в марте.")
+    assert [p.name for p in extraction.persons] == ["Светлана Кондратенко"]
+    brothers = extract(russian, "Ивана Петрова и Олега Петрова задержали.")
+    assert len(brothers.persons) == 2
