@@ -210,3 +210,13 @@ def test_a_misspelt_surname_with_the_same_given_name_is_one_person(russian):
     assert [p.name for p in extraction.persons] == ["Светлана Кондратенко"]
     brothers = extract(russian, "Ивана Петрова и Олега Петрова задержали.")
     assert len(brothers.persons) == 2
+
+
+def test_protesters_are_the_subject_and_a_lead_group_is_of_those_named_next(russian):
+    extraction = extract(russian, "Суд отпустил всех задержанных жильцов. Накануне, 7 мая, они "
+                                  "пикетировали мэрию. Протокол составили на Ивана Петрова по "
+                                  "статье 20.2 КоАП (за организацию пикета).")
+    protest = only(extraction, "protest")
+    assert protest.date == "2022-05-07"
+    assert extraction.person(protest.persons[0]).name == "Иван Петров"
+    assert only(extraction, "charge").charge == "организация пикета"

@@ -182,8 +182,9 @@ def find_charge(sentence: str) -> str | None:
                 rest = rest[more.end():]
             return "; ".join(found)
     match = RULES.pattern("article_described").search(sentence)
-    if match:
-        return match.group("what").strip()
+    if match:  # "по статье 20.2 КоАП (за участие в ...)": the description, not its "за"
+        words = re.sub(r"^(?:за|о|об)\s+", "", match.group("what").strip()).split()
+        return _described(words) if words else None
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
 

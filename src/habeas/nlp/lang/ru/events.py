@@ -116,8 +116,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
-            if who is None and _group(sentence, word) and previous_found:
-                who = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+            group = _group(sentence, word) if not who else None
+            if group:  # theirs; all of them ("всех задержанных"): those named next
+                known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
+                                ) or who
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
             if not who and word.rel == "conj" and word.head in told:
@@ -225,18 +228,19 @@ def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
     return found
 
 
-def _group(sentence: Sentence, word: Word) -> bool:
-    """The event happened to a counted or whole group ("13 человек", "всех троих", "всем
-    задержанным"): after events of named persons, the group is theirs; not a rough count
-    ("не менее 200 человек", a figure of its own)."""
+def _group(sentence: Sentence, word: Word) -> str | None:
+    """"whole" or "counted" where the event happened to a group ("всем задержанным", "13
+    человек", "всех троих"): after events of named persons, the group is theirs; not a rough
+    count ("не менее 200 человек", a figure of its own)."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
         whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
         counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
             kid, ("nummod", "nummod:gov")))
-        rough = any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid))
-        if (whole or counted) and not rough:
-            return True
-    return False
+        if any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid)):
+            continue
+        if whole or counted:
+            return "whole" if whole else "counted"
+    return None
 
 
 def _counted(sentence: Sentence, word: Word) -> bool:
@@ -333,7 +337,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
     elif is_passive(word) or (word.lemma in SUBJECT_VERBS and kind not in DOER_TYPES) or (
-            kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
+            kind in SUBJECT_TYPES and (not sentence.children(word, PATIENT_ACTIVE) or (
+                sentence.children(word, SUBJECT)))):  # "они пикетировали правительство"
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
         holders = sentence.children(word, PATIENT_ACTIVE) or [
