@@ -220,3 +220,8 @@ def test_protesters_are_the_subject_and_a_lead_group_is_of_those_named_next(russ
     assert protest.date == "2022-05-07"
     assert extraction.person(protest.persons[0]).name == "Иван Петров"
     assert only(extraction, "charge").charge == "организация пикета"
+
+
+def test_in_custody_since_a_month_is_an_arrest_then(russian):
+    extraction = extract(russian, "Иван Петров находится под стражей с марта 2021 года.")
+    assert only(extraction, "arrest").date == "2021-03"

@@ -154,7 +154,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
         for event in found:
-            event.attributed_to = None if _background(sentence, event) else attribution
+            event.extras["background"] = _background(sentence, event)
+            event.attributed_to = None if event.extras["background"] else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -598,8 +599,8 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     happened on its occasion ("Его задерживали четверо полицейских, они применяли к нему силу",
     "После задержания его доставили к прокурору"): it takes that event's date."""
     for event in events:
-        if event.date is not None or not event.sources:
-            continue
+        if event.date is not None or not event.sources or event.extras.get("background"):
+            continue  # "Дадин, который получил три года, рассказал, что 11 сентября ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources)}
