@@ -225,3 +225,10 @@ def test_protesters_are_the_subject_and_a_lead_group_is_of_those_named_next(russ
 def test_in_custody_since_a_month_is_an_arrest_then(russian):
     extraction = extract(russian, "Иван Петров находится под стражей с марта 2021 года.")
     assert only(extraction, "arrest").date == "2021-03"
+
+
+def test_a_date_of_another_clause_is_not_this_events(russian):
+    extraction = extract(russian, "Напомним, 7 октября 2020 года у Ивана Петрова провели обыск. "
+                                  "В тот же день его задержали, а 9 октября суд арестовал его.")
+    dates = {e.date for e in events_of(extraction, "arrest")}
+    assert dates == {"2020-10-07", "2020-10-09"}

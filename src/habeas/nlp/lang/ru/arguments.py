@@ -50,7 +50,7 @@ def find_date(sentence: str, published: str | None, at: int | None = None,
     "В 2019 году его задерживали. Последний раз - 10 августа"), else in the year of
     publication (the year before, if that would be after publication)."""
     today = parse_published(published)
-    mentions = _date_mentions(sentence)
+    mentions = date_mentions(sentence)
     if at is not None:
         mentions.sort(key=lambda m: (min(abs(at - m[0]), abs(at - m[1])), m[0]))
     for _, end, parts in mentions:
@@ -85,7 +85,7 @@ def stated_year(text: str, published: str | None, *, at_start: bool = False) -> 
     return max(found)[1] if found else None
 
 
-def _date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
+def date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
     """Every date mention (start, end, parts), finest pattern first where two overlap, in the
     order the patterns are tried."""
     found: list[tuple[int, int, dict]] = []

@@ -451,8 +451,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(text, published, at=word.start - sentence.start,
-                                told_year=told_year)
+    event.date = args.find_date(_own_dates(sentence, word), published,
+                                at=word.start - sentence.start, told_year=told_year)
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
@@ -472,6 +472,20 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
+
+
+def _own_dates(sentence: Sentence, trigger: Word) -> str:
+    """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
+    октября арестованы": the 9th is the remand's, not the detention's)."""
+    text = sentence.text
+    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" else set())
+    for start, end, _ in args.date_mentions(text):
+        word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
+        verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
+                    ) if word is not None else None
+        if verb is not None and verb.i not in clause and trigger_type(verb, sentence):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _negated(sentence: Sentence, word: Word) -> bool:

@@ -65,7 +65,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
 def _premises(sentence: Sentence, trigger: Word) -> str | None:
     """Where no named place is in the clause, the premises the trigger's clause names ("в
     отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
-    clause = _clause_words(sentence, trigger)
+    clause = clause_words(sentence, trigger)
     for i in sorted(clause):
         for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
             if kid.lemma not in PREMISES or kid.i in clause:
@@ -90,7 +90,7 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
     Гродно приговорил"), or through a relative clause of a participant ("Лаптев, который
     отбывает срок в колонии в Мордовии, объявил голодовку"): no other verb or participle ("живших
     в Крыму"), no person ("министру Ингушетии") on the way up."""
-    clause = _clause_words(sentence, trigger)
+    clause = clause_words(sentence, trigger)
     current, relative = word, False
     for head in sentence.ancestors(word):
         court = current.rel == "nsubj" and COURT.match(current.lemma)
@@ -108,7 +108,7 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
     return False
 
 
-def _clause_words(sentence: Sentence, trigger: Word) -> set[int]:
+def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     """The trigger, the verb a noun trigger hangs from, verbs joined to it ("задержали и
     избили"), and for a relative clause the verb of the clause it hangs in ("задержали
     студента, который вышел на пикет")."""
