@@ -53,6 +53,8 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         inside = [w for w in sentence.words if start <= w.start < end]
         if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
             continue
+        if len(inside) == 1 and inside[0].text.lower() in PREMISES:
+            continue  # "в СИЗО" tagged as a place: premises, not a city
         normal = _place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
