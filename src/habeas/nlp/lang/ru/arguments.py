@@ -9,7 +9,7 @@ import re
 
 from ...dates import fmt, parse_published
 from . import RULES
-from .pipeline import inflect, lemma_of
+from .pipeline import inflect, lemma_of, nominative_phrase
 
 MONTHS = RULES.table("months")
 WEEKDAYS = RULES.table("weekdays")
@@ -17,6 +17,11 @@ RELATIVE_DAYS = RULES.table("relative_days")
 NUMBERS = RULES.numbers
 DATE_PATTERNS = [RULES.pattern(name) for name in
                  ("date_numeric", "date_day", "date_month", "date_year")]
+# A year as a date states it: "2018 года", "в 2019 году", "2020-го".
+YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|м))\b")
+RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
+# How far after a day or a month its year may follow ("в феврале этого года").
+YEAR_AFTER = 20
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 
@@ -35,20 +40,26 @@ def month_number(text: str) -> int | None:
         (n for name, n in MONTHS.items() if text.lower().startswith(name[:3])), None)
 
 
-def find_date(sentence: str, published: str | None, at: int | None = None) -> str | None:
+def find_date(sentence: str, published: str | None, at: int | None = None,
+              told_year: int | None = None) -> str | None:
     """The date the sentence gives for the event whose trigger stands at offset ``at``: the
     nearest date mention (a sentence may tell two events at two dates: "задержали в феврале 2019
-    года, а в ноябре 2022-го приговорили"), else the first at the finest precision; a day or
-    month without a year is in the year of publication (the year before, if that would be after
-    publication)."""
+    года, а в ноябре 2022-го приговорили"), else the first at the finest precision. A day or
+    month without a year is in the year that follows it ("в феврале этого года"), else the
+    year the story is being told in (``told_year``, the year that frames the sentence before:
+    "В 2019 году его задерживали. Последний раз - 10 августа"), else in the year of
+    publication (the year before, if that would be after publication)."""
     today = parse_published(published)
-    mentions = _date_mentions(sentence)
+    mentions = date_mentions(sentence)
     if at is not None:
         mentions.sort(key=lambda m: (min(abs(at - m[0]), abs(at - m[1])), m[0]))
-    for _, _, parts in mentions:
+    for _, end, parts in mentions:
         year = int(parts["year"]) if parts.get("year") else None
         month = month_number(parts["month"]) if parts.get("month") else None
         day = int(parts["day"]) if parts.get("day") else None
+        if year is None:
+            year = stated_year(sentence[end:end + YEAR_AFTER], published, at_start=True) or (
+                told_year)
         if year is None and today is None:
             if month is None:
                 continue
@@ -61,7 +72,20 @@ def find_date(sentence: str, published: str | None, at: int | None = None) -> st
     return _relative_date(sentence, today)
 
 
-def _date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
+def stated_year(text: str, published: str | None, *, at_start: bool = False) -> int | None:
+    """The last year the text states ("7 октября 2018 года", "в 2019 году", "в феврале этого
+    года"), or None; with ``at_start``, only a year the text starts with."""
+    found = [(m.start(), int(m.group("year"))) for m in YEAR_MENTIONS.finditer(text)]
+    today = parse_published(published)
+    if today is not None:
+        found += [(m.start(), today.year - RELATIVE_YEARS.get(m.group("which").lower(), 0))
+                  for m in RULES.pattern("relative_year").finditer(text)]
+    if at_start:
+        found = [(start, year) for start, year in found if not text[:start].strip()]
+    return max(found)[1] if found else None
+
+
+def date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
     """Every date mention (start, end, parts), finest pattern first where two overlap, in the
     order the patterns are tried."""
     found: list[tuple[int, int, dict]] = []
@@ -77,7 +101,7 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         return None
     match = RULES.pattern("relative_year").search(sentence)
     if match:
-        back = {"прошл": 1, "позапрошл": 2}.get(match.group("which").lower(), 0)
+        back = RELATIVE_YEARS.get(match.group("which").lower(), 0)
         before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
         month = month_number(before.group(1)) if before else None
         return fmt(today.year - back, month if month and month <= 12 else None)
@@ -145,17 +169,39 @@ def is_suspended(sentence: str) -> bool:
 def find_charge(sentence: str) -> str | None:
     """The accusation: described ("по делу о реабилитации нацизма" -> "реабилитация нацизма",
     "за «фейки» об армии", "по ч. 1 ст. 282.2 УК (организация ...)") where the sentence describes
-    it, else the article of law as written."""
+    it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
+    law as written."""
     match = RULES.pattern("described").search(sentence)
     if match:
         words = match.group("what").split()[:CHARGE_MAX_WORDS]
         if words and not words[0][:1].isdigit():
-            return " ".join([_nominative(words[0]), *words[1:]])
+            found = [_described(words)]
+            rest = sentence[match.end():]
+            while (more := RULES.pattern("charge_more").match(rest)) is not None:
+                found.append(_described(more.group("what").split()[:CHARGE_MAX_WORDS]))
+                rest = rest[more.end():]
+            return "; ".join(found)
     match = RULES.pattern("article_described").search(sentence)
-    if match:
-        return match.group("what").strip()
+    if match:  # "по статье 20.2 КоАП (за участие в ...)": the description, not its "за"
+        words = re.sub(r"^(?:за|о|об)\s+", "", match.group("what").strip()).split()
+        return _described(words) if words else None
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
+
+
+def _described(words: list[str]) -> str:
+    """A described charge with its first words in the nominative."""
+    if words[0].strip("«»")[:1].islower():
+        return " ".join(_quoted_as_written(words, nominative_phrase(
+            [w.strip("«»") for w in words])))
+    return " ".join([_nominative(words[0]), *words[1:]])
+
+
+def _quoted_as_written(written: list[str], words: list[str]) -> list[str]:
+    """The quotation marks of the written words put back on the words that replace them
+    ("«государственной измене»" -> "«государственная измена»")."""
+    return [w.replace(w.strip("«»"), new, 1) if w.strip("«»") else w
+            for w, new in zip(written, words)]
 
 
 def _nominative(word: str) -> str:

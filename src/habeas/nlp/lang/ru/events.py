@@ -6,7 +6,6 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ....model import EventRecord, PersonRecord, Span
@@ -14,6 +13,7 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect
+from .places import COURT, destination, find_place, spans_in
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -37,6 +37,7 @@ ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
+SAME_DAY = RULES.pattern("same_day")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -47,11 +48,21 @@ CUSTODY = RULES.words("custody_triggers")
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
-# The state itself is no place of an event told in its own reports ("в России", "РФ").
-COUNTRY_OF_LAW = {"рф", "россия", "россии"}
-COURT = re.compile(r"суд|коллеги|трибунал", re.I)
-
-
+OFFICIALS = RULES.words("officials")
+# What an agent's phrase keeps ("сотрудники ФСБ", "четверо полицейских", "суд и прокуратура").
+AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
+                         "cc", "nummod:gov"})
+# The dash of an ellipsis, and the words a gapped sentence has before it.
+DASHES = {"—", "–", "-"}
+GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
+PROTEST_NOUNS = RULES.words("protest_nouns")
+ROUGH_COUNTS = RULES.words("rough_counts")
+BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
+PRONOUN_GENDERS = {"он": "male", "она": "female"}
+# Prepositions of time: an event noun behind them took place, whatever the verb says.
+TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
+# How many sentences ahead a headline's or lead's unnamed person may be named.
+LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
     """The event type the word triggers here, or None."""
     pos = word_class(word)
@@ -84,17 +95,32 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     events: list[EventRecord] = []
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
+    last_date: str | None = None  # the last date the report stated
+    genders = {p.id: p.gender for p in persons}
+    elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
+    speakers = mentions
+    mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     for n, sentence in enumerate(parsed.sentences):
         found = []
-        named = [pid for (s, _), pid in mentions.items() if s == n]
-        sources = _source_persons(sentence, n, mentions)  # "по словам адвоката X": not X
+        told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
+        named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
+                 if s == n and not _possessor(sentence, sentence.words[i])]
+        sources = _source_persons(sentence, n, speakers)  # "по словам адвоката X": not X
         previous_found = previous
         told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
+        kinds: list[tuple[str, Word, Sentence]] = []  # the verbs' events, for an ellipsis
         for word in sentence.words:
             kind = trigger_type(word, sentence)
             if kind is None:
                 continue
+            if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
+                kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            group = _group(sentence, word) if not who else None
+            if group:  # theirs; all of them ("всех задержанных"): those named next
+                known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
+                                ) or who
             if who is None:
                 continue  # the participants are no persons ("задержали 13 человек")
             if not who and word.rel == "conj" and word.head in told:
@@ -102,21 +128,34 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
+                fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
-                          if s == n and i < word.i and pid not in sources]
-                who = before[-1:] or focus[-1:] or named[:1]
+                          if s == n and i < word.i and pid not in sources and fits(pid)
+                          and not _possessor(sentence, sentence.words[i])]
+                who = before[-1:] or [p for p in focus if fits(p)][-1:] or named[:1] or (
+                    [] if _counted(sentence, word) else _named_next(mentions, n))
             if not who:
                 continue
             told[word.i] = who
-            event = _event(kind, who, word, sentence, parsed, published)
+            event = _event(kind, who, word, sentence, parsed, published, told_year)
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
-        attribution = attributed_to(sentence, persons, n, mentions)
+        if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+            for event in found:
+                event.date = event.date or last_date
+        last_date = args.find_date(sentence.text, published) or last_date
+        gapped = _gapped(sentence, n, mentions)
+        if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
+            found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
+        elif kinds:
+            elided = kinds
+        attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
         for event in found:
-            event.attributed_to = attribution
+            event.extras["background"] = _background(sentence, event)
+            event.attributed_to = None if event.extras["background"] else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -129,6 +168,135 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         events.extend(found)
     _name_courts(events, parsed)
     return _merge(events)
+
+
+def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]):
+    """Which persons the pronoun of the event can stand for: "он" a man, "она" a woman ("Лариса
+    Кольченко сообщила, что он не восстановился после голодовки": not her)."""
+    head = sentence.head(word)
+    near = sentence.children(word) + (sentence.children(head) if head is not None and (
+        word_class(word) == "NOUN") else [])
+    gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
+    return lambda pid: gender is None or genders.get(pid) in (None, gender)
+
+
+def _background(sentence: Sentence, event: EventRecord) -> bool:
+    """An event told in a relative clause or a participle of a noun ("Дадин, который получил три
+    года, рассказал ...") is the report's background, not the speaker's claim."""
+    trigger = next((w for w in sentence.words if event.trigger is not None
+                    and w.start == event.trigger.start), None)
+    if trigger is None:
+        return False
+    return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
+        k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
+            trigger)])
+
+
+def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The persons of a sentence whose verb is left out, understood from the sentence before:
+    names (with a preposition) and a dash, no verb ("Задержали троих. Ивана Петрова — за
+    пикет. На Петрова — о дискредитации армии")."""
+    dash = next((w for w in sentence.words if w.text in DASHES), None)
+    if dash is None:
+        return []
+    before = sentence.words[:dash.i]
+    if not before or any(w.pos not in GAPPED_POS for w in before):
+        return []
+    return list(dict.fromkeys(mentions[(n, w.i)] for w in before if (n, w.i) in mentions))
+
+
+def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
+                   sentence: Sentence, parsed: Parsed, published: str | None,
+                   told_year: int | None) -> list[EventRecord]:
+    """The events of a sentence whose verb is left out: those the verb before told, with its
+    date and place where this sentence gives none, and a protest where the reason is one ("—
+    за пикет с плакатом")."""
+    dash = next(w for w in sentence.words if w.text in DASHES)
+    after = sentence.words[dash.i + 1] if dash.i + 1 < len(sentence.words) else dash
+    found = []
+    for kind, verb, told in elided:
+        event = _event(kind, who, after, sentence, parsed, published, told_year)
+        base = _event(kind, who, verb, told, parsed, published)
+        event.date, event.place = event.date or base.date, event.place or base.place
+        if kind in CHARGED_TYPES and event.charge is None and after.lemma in ("о", "об"):
+            event.charge = args.find_charge("по делу " + sentence.text[
+                after.start - sentence.start:])
+        found.append(event)
+    if any(w.lemma in PROTEST_NOUNS and preposition(sentence, w) == "за"
+           for w in sentence.words[dash.i:]) and "protest" not in [k for k, _, _ in elided]:
+        found.append(_event("protest", who, after, sentence, parsed, published, told_year))
+        found[-1].place = found[-1].place or (found[0].place if found else None)
+    return found
+
+
+def _group(sentence: Sentence, word: Word) -> str | None:
+    """"whole" or "counted" where the event happened to a group ("всем задержанным", "13
+    человек", "всех троих"): after events of named persons, the group is theirs; not a rough
+    count ("не менее 200 человек", a figure of its own)."""
+    for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
+        counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
+            kid, ("nummod", "nummod:gov")))
+        if any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid)):
+            continue
+        if whole or counted:
+            return "whole" if whole else "counted"
+    return None
+
+
+def _counted(sentence: Sentence, word: Word) -> bool:
+    """The event happened to a number of people ("задержали минимум троих активистов"), not
+    to one the report goes on to name."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE  # not "сотрудники провели"
+    return any(k.pos == "NOUN" and k.feats.get("Animacy") == "Anim" and (
+        k.feats.get("Number") == "Plur" or sentence.children(k, ("nummod", "nummod:gov")))
+        for k in sentence.children(word, rels))
+
+
+def _framing_year(sentence: Sentence, published: str | None) -> int | None:
+    """The year a sentence is set in: one stated before its first verb ("В 2019 году полиция
+    задерживала его", "Напомним, 7 октября 2018 года ... провели"), not one of a clause further
+    on ("Козлович, которого в 2021 году приговорили", "Соколову, которую в 2019 году оштрафовали,
+    задержали")."""
+    verb = next((w for w in sentence.words if word_class(w) == "VERB"
+                 and w.lemma not in ATTRIBUTION_VERBS and not any(
+                     a.rel.startswith("acl") for a in [w, *sentence.ancestors(w)])), None)
+    if verb is None:
+        return None
+    text = sentence.text[:verb.start - sentence.start]
+    for clause in sentence.words[:verb.i]:
+        if clause.rel.startswith("acl"):
+            words = sentence.subtree(clause)
+            start, end = words[0].start - sentence.start, words[-1].end - sentence.start
+            text = text[:start] + " " * (end - start) + text[end:]
+    return args.stated_year(text[:verb.start - sentence.start], published)
+
+
+def _named_next(mentions: dict[tuple[int, int], str], n: int) -> list[str]:
+    """Before anyone is named, the report's person is the one named next ("Экс-главу МВД
+    приговорили к 9 годам" in a headline, the name in the text below)."""
+    ahead = sorted((key, pid) for key, pid in mentions.items() if n < key[0] <= n + LOOK_AHEAD)
+    if not ahead:
+        return []
+    first = ahead[0][0][0]  # every person of the first sentence that names one
+    return list(dict.fromkeys(pid for (s, _), pid in ahead if s == first))
+
+
+def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
+                       ) -> dict[tuple[int, int], str]:
+    """The mentions of persons other than officials: a person the report names once as a judge,
+    prosecutor or investigator ("Судья Тимур Сльозко исключил ...") acts on the case and is
+    never the one it happens to."""
+    officials = set()
+    for (n, i), pid in mentions.items():
+        sentence = parsed.sentences[n]
+        word = sentence.words[i]
+        while word.rel in NAME_PARTS and word.head is not None:
+            word = sentence.words[word.head]
+            if word.lemma in OFFICIALS:
+                officials.add(pid)
+                break
+    return {key: pid for key, pid in mentions.items() if pid not in officials}
 
 
 def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
@@ -162,12 +330,16 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                 word.rel in ("obj", "nsubj", "obl")):
             rels = SUBJECT | PATIENT_PASSIVE | {"iobj"} | (PATIENT_ACTIVE if word.rel == "obl"
                                                           else frozenset())
+            if word.rel == "obj" and kind not in SUBJECT_TYPES and head.lemma not in (
+                    SUBJECT_VERBS):
+                rels = rels - SUBJECT  # "суд вынес приговор": the court did it
             holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
     elif is_passive(word) or (word.lemma in SUBJECT_VERBS and kind not in DOER_TYPES) or (
-            kind in SUBJECT_TYPES and not sentence.children(word, PATIENT_ACTIVE)):
+            kind in SUBJECT_TYPES and (not sentence.children(word, PATIENT_ACTIVE) or (
+                sentence.children(word, SUBJECT)))):  # "они пикетировали правительство"
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
         holders = sentence.children(word, PATIENT_ACTIVE) or [
@@ -242,21 +414,47 @@ def _persons_in(sentence: Sentence, holders: list[Word], n: int,
     found: list[str] = []
     for holder in holders:
         for word in sentence.subtree(holder, HOLDS):
+            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder):
+                continue
             pid = mentions.get((n, word.i))
             if pid and pid not in found:
                 found.append(pid)
     return found
 
 
+def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
+    """A name the event is for, not of ("голодовка в поддержку Олега Сенцова", "акция памяти
+    Романа Бондаренко")."""
+    for head in sentence.ancestors(word):
+        if head.lemma in BENEFICIARY_NOUNS:
+            return True
+        if head.i == holder.i:
+            return False
+    return False
+
+
+def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bool:
+    """A name in the genitive of a thing ("координатора штаба Навального", "сотрудника фонда
+    Ивана Петрова"): the owner, not a participant (unless it is the participant found)."""
+    top = holder.i if holder is not None else -1
+    while word.rel in NAME_PARTS and word.head is not None and word.i != top:
+        word = sentence.words[word.head]
+    head = sentence.head(word)
+    return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
+        head is not None and head.i != top and head.pos == "NOUN"
+        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS)
+
+
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
-           published: str | None) -> EventRecord:
+           published: str | None, told_year: int | None = None) -> EventRecord:
     text = sentence.text
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(text, published, at=word.start - sentence.start)
-    event.place = (_destination(sentence, word, parsed) if kind == "transfer" else None) or _place(
-        sentence, parsed, kind)
+    event.date = args.find_date(_own_dates(sentence, word), published,
+                                at=word.start - sentence.start, told_year=told_year)
+    event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
+        find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in CHARGED_TYPES - {"appeal"}:
         event.charge = args.find_charge(text)
@@ -276,11 +474,27 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     return event
 
 
+def _own_dates(sentence: Sentence, trigger: Word) -> str:
+    """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
+    октября арестованы": the 9th is the remand's, not the detention's)."""
+    text = sentence.text
+    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" else set())
+    for start, end, _ in args.date_mentions(text):
+        word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
+        verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
+                    ) if word is not None else None
+        if verb is not None and verb.i not in clause and trigger_type(verb, sentence):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _negated(sentence: Sentence, word: Word) -> bool:
     """"не задержали", "не был освобождён"; a noun's negation is the verb it hangs from ("не
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
     отказался освободить его", "отказали в освобождении")."""
     target: Word | None = word
+    if word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS:
+        return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
     for verb in (target, sentence.head(target) if target is not None else None):
@@ -295,79 +509,26 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     return False
 
 
-def _spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, int, str]]:
-    end = sentence.start + len(sentence.text)
-    return [(s, e, normal) for t, s, e, normal in parsed.spans
-            if t == kind and sentence.start <= s < end]
-
-
-def _place(sentence: Sentence, parsed: Parsed, kind: str) -> str | None:
-    """The first place the sentence names, in the nominative ("в Крыму" -> "Крым"); not the
-    country of a code of law ("УК РФ"), and a city before a district ("Суд Ленинского района
-    Гродно" -> "Гродно")."""
-    laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
-    places = []
-    for start, end, normal in _spans_in(parsed, sentence, "LOC"):
-        offset = start - sentence.start
-        if any(a <= offset < b for a, b in laws):
-            continue
-        normal = _place_name([w for w in sentence.words if start <= w.start < end], normal)
-        if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
-            places.append(normal)
-    cities = [p for p in places if "район" not in p.lower()]
-    return (cities or places or [None])[0]
-
-
-def _destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
-    """Where a transfer went: the "в"/"на" + accusative of the trigger. A place it names as its
-    head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
-    "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
-    «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
-    for kid in sentence.children(word, ("obl",)):
-        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
-            continue
-        words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
-        first, last = words[0].start, words[-1].end
-        for start, end, normal in _spans_in(parsed, sentence, "LOC"):
-            if not first <= start < last:
-                continue
-            inside = [w for w in words if start <= w.start < end]
-            top = next((w for w in inside if w.head is None or not start <= sentence.words[
-                w.head].start < end), inside[0]) if inside else None
-            if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
-                return _place_name(inside, normal)
-        text = sentence.span_text(words)
-        for w in [kid, *sentence.children(kid, ("amod",))]:
-            if w.feats.get("Case") == "Acc" and w.text[:1].islower():
-                text = text.replace(w.text, inflect(w.text), 1)
-        return text.strip(" ,")
-    return None
-
-
-def _place_name(words: list[Word], normal: str) -> str:
-    """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
-    natasha's normal form."""
-    if len(words) == 1 and words[0].pos == "PROPN":
-        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
-    return normal
-
-
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
-    """Who did it: the subject of an active trigger when it is in the nominative and names no
-    person the event happened to ("суд", "сотрудники ФСБ"), else, for what a court decides, the
+    """Who did it: the subject of an active trigger (or of the verb its infinitive hangs from:
+    "суд отказался освободить") when it is in the nominative and names no person the event
+    happened to ("суд", "сотрудники ФСБ", "четверо полицейских"), else, for what a court decides, the
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        for subject in sentence.children(word, SUBJECT):
-            nominative = subject.feats.get("Case") in (None, "Nom")
+        head = sentence.head(word)
+        subjects = sentence.children(word, SUBJECT) or (  # "суд отказался освободить его"
+            sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
+            else [])
+        for subject in subjects:
+            counted = bool(sentence.children(subject, ("nummod:gov",)))  # "четверо полицейских"
+            nominative = subject.feats.get("Case") in (None, "Nom") or counted
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
-                words = sentence.subtree(subject, frozenset({"amod", "nmod", "flat", "flat:name",
-                                                             "appos", "case", "det", "conj",
-                                                             "cc"}))
+                words = sentence.subtree(subject, AGENT_PARTS)
                 return sentence.span_text(words)
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
-        for start, end, normal in _spans_in(parsed, sentence, "ORG"):
+        for start, end, normal in spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
@@ -444,7 +605,22 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             if getattr(first, name) is None:
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
-    return _share_charges(out)
+    return _share_occasion(_share_charges(out))
+
+
+def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
+    """An event without a date told in one sentence with another event of the same persons
+    happened on its occasion ("Его задерживали четверо полицейских, они применяли к нему силу",
+    "После задержания его доставили к прокурору"): it takes that event's date."""
+    for event in events:
+        if event.date is not None or not event.sources or event.extras.get("background"):
+            continue  # "Дадин, который получил три года, рассказал, что 11 сентября ..."
+        told = event.sources[0].start
+        dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
+            event.persons) and any(src.start == told for src in e.sources)}
+        if len(dates) == 1:
+            event.date = dates.pop()
+    return events
 
 
 def _conflict(first: EventRecord, event: EventRecord) -> bool:

@@ -25,6 +25,10 @@ FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 
 
+# How many first letters two spellings of one surname share (with the same given name).
+MISSPELT_PREFIX = 7
+
+
 def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
     for n, sentence in enumerate(parsed.sentences):
         if sentence.start <= start < sentence.start + len(sentence.text):
@@ -85,12 +89,21 @@ def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | Non
             continue
         if len(known) == 1 and any(same_word(t, known[0]) for t in tokens):
             return person  # known so far by one name: "Катерина", then "Катерина Андреева"
-        if not same_word(tokens[-1], known[-1]):
+        if not same_word(tokens[-1], known[-1]) and not (
+                len(known) > 1 and same_word(tokens[0], known[0])
+                and _misspelt(tokens[-1], known[-1])):
             continue
         if len(known) > 1 and not same_word(tokens[0], known[0]):
             continue  # brothers: one surname, two given names
         return person
     return None
+
+
+def _misspelt(surname: str, other: str) -> bool:
+    """Two spellings of one surname with one given name (a caption's "Мария Пономарева" for the
+    body's "Мария Пономаренко"): they share their first seven letters."""
+    return len(surname) >= MISSPELT_PREFIX and surname[:MISSPELT_PREFIX].lower() == (
+        other[:MISSPELT_PREFIX].lower())
 
 
 def _nominative(normal: str, words: list) -> str:
@@ -119,10 +132,10 @@ def _is_female(words: list) -> bool:
     match = FEMALE_OBLIQUE.search(last.text.lower())
     if match and (match.group(2) not in ("у", "ую") or last.feats.get("Case") == "Acc"):
         return True
-    if len(words) < 2:
-        return False
-    genders = {parse.feats.get("Gender") for parse in models().morph_vocab.parse(words[0].text)}
-    return genders == {"Fem"}
+    parses = models().morph_vocab.parse(words[0].text)
+    if len(words) < 2 and not all("Name" in str(parse.tag) for parse in parses):
+        return False  # a surname alone says nothing; a given name alone ("Ларису") does
+    return {parse.feats.get("Gender") for parse in parses} == {"Fem"}
 
 
 def _female_nominative(token: str, surface: str) -> str:

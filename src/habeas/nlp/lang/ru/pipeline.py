@@ -5,6 +5,7 @@ persons (``persons``) and events (``events``); the result is an ``Extraction`` l
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -12,8 +13,10 @@ from ....model import Document, Extraction
 from . import RULES
 from .syntax import Sentence, Word
 
+# A line break before a line that does not go on in lower case.
+LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v2"
+VERSION = "habeas.russian.v3"
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ def parse(text: str) -> Parsed:
     m = models()
     doc = Doc(text)
     doc.segment(m.segmenter)
+    _split_lines(doc)
     doc.tag_morph(m.morph)
     doc.parse_syntax(m.syntax)
     doc.tag_ner(m.ner)
@@ -73,6 +77,29 @@ def parse(text: str) -> Parsed:
     return Parsed(text=text, sentences=sentences, spans=spans)
 
 
+def _split_lines(doc) -> None:
+    """A line break ends a sentence where the next line starts a new one (not in lower case):
+    a headline, a dateline or a caption has no full stop, and razdel would join it to the
+    first sentence of the text ("... арестовали еще на 25 суток\nНовость\n2 марта 2018")."""
+    from natasha.doc import DocSent
+
+    sents = []
+    for sent in doc.sents:
+        start = 0
+        for match in LINE_BREAK.finditer(sent.text):
+            piece = sent.text[start:match.start()].strip()
+            if piece:
+                at = sent.start + sent.text.index(piece, start)
+                sents.append(DocSent(at, at + len(piece), piece))
+            start = match.end()
+        piece = sent.text[start:].strip()
+        if piece:
+            at = sent.start + sent.text.index(piece, start)
+            sents.append(DocSent(at, at + len(piece), piece))
+    doc.sents = sents
+    doc.envelop_sent_tokens()
+
+
 def lemma_of(word: str) -> str:
     """The normal form of a word out of context (pymorphy's first parse)."""
     parses = models().morph_vocab.parse(word)
@@ -87,6 +114,36 @@ def inflect(word: str, case: str = "Nom") -> str:
     form = parses[0].inflect({case})
     out = form.word if form is not None else word
     return out.capitalize() if word[:1].isupper() else out
+
+
+def nominative_phrase(words: list[str]) -> list[str]:
+    """A phrase's adjectives and their noun put in the nominative, agreeing ("мелком
+    хулиганстве" -> "мелкое хулиганство", "незаконном пересечении" -> "незаконное
+    пересечение"); the words after the noun as written. Words that are no such run are
+    returned as they are, the first one in the nominative."""
+    vocab = models().morph_vocab
+    n = 0
+    while n < len(words) and any("ADJF" in str(p.tag) for p in vocab.parse(words[n])):
+        n += 1
+    if n == 0 or n == len(words):
+        return [inflect(words[0]), *words[1:]] if words else words
+    nouns = [p for p in vocab.parse(words[n]) if "NOUN" in str(p.tag)]
+    if not nouns:
+        return [inflect(words[0]), *words[1:]]
+    noun = nouns[0]
+    tag = str(noun.tag)
+    gender = next((ud for oc, ud in (("masc", "Masc"), ("femn", "Fem"), ("neut", "Neut"))
+                   if oc in tag), None)
+    number = "Plur" if "plur" in tag else "Sing"
+    out = []
+    for word in words[:n]:
+        parse = next((p for p in vocab.parse(word) if "ADJF" in str(p.tag)), None)
+        grams = {"Nom", number} | ({gender} if gender and number == "Sing" else set())
+        form = parse.inflect(grams) if parse is not None else None
+        out.append(form.word if form is not None else word)
+    form = noun.inflect({"Nom"})
+    out.append(form.word if form is not None else words[n])
+    return out + words[n + 1:]
 
 
 def versions() -> dict[str, str]:

@@ -36,8 +36,11 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 
 
 def has_term(word: Word, sentence: Sentence) -> bool:
-    lemmas = {w.lemma for w in sentence.subtree(word)}
-    lemmas |= {w.lemma for w in sentence.children(word, ("obj",))}
+    """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
+    апреле 2021 года")."""
+    words = sentence.subtree(word) + sentence.children(word, ("obj",))
+    lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
+        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
                           "работа", "предупреждение"})
@@ -176,6 +179,17 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
     return head is not None and head.lemma in (
         "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
         "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
+
+
+def days_of(word: Word, sentence: Sentence) -> bool:
+    """"отбыл 10 суток ареста": an administrative arrest served, a sentence."""
+    head = sentence.head(word)
+    return head is not None and head.lemma in ("сутки", "день")
+
+
+def topic_noun(word: Word, sentence: Sentence) -> bool:
+    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held."""
+    return preposition(sentence, word) in ("о", "об", "обо", "про")
 
 
 def release_noun(word: Word, sentence: Sentence) -> bool:

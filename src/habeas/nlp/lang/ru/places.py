@@ -1,0 +1,186 @@
+"""Where a Russian event happened: a named place of the trigger's own clause (not one that
+describes a person or belongs to another clause), else the premises the clause names ("в
+отделе полиции"); a transfer's destination."""
+
+from __future__ import annotations
+
+import re
+
+from . import RULES
+from . import arguments as args
+from .pipeline import Parsed, inflect
+from .syntax import Sentence, Word, case, preposition, word_class
+
+HOLDS = frozenset(RULES.lists["holds"])
+# A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
+COURT = re.compile(r"суд|коллеги|трибунал", re.I)
+# The state itself is no place of an event told in its own reports ("в России", "РФ").
+COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+# Premises an event happens in where no named place is given ("в отделе полиции").
+PREMISES = RULES.words("premises")
+RELEASE_VERBS = RULES.words("release_verbs")
+# Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
+# served, not where the court sat.
+PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_treatment",
+                  "death_in_custody", "hunger_strike", "protest"}
+# What a premises phrase keeps: "колонии «Витьба»", "отделе полиции", "редакции газеты".
+PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
+# Prepositions of a reason or a topic: a place inside them is what the charge is about.
+TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
+QUOTES = {"«", "»", '"'}
+# Relations on the way from a place up to its event's clause ("в суде Симферополя").
+PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
+
+
+
+def spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, int, str]]:
+    end = sentence.start + len(sentence.text)
+    return [(s, e, normal) for t, s, e, normal in parsed.spans
+            if t == kind and sentence.start <= s < end]
+
+
+def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> str | None:
+    """The first place of the trigger's own clause, in the nominative ("в Крыму" -> "Крым"); not
+    the country of a code of law ("УК РФ"), not a place that says where a person is from or a
+    participle's ("министра Ингушетии", "живших в Крыму"), and a city before a district ("Суд
+    Ленинского района Гродно" -> "Гродно")."""
+    laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
+    places = []
+    for start, end, normal in spans_in(parsed, sentence, "LOC"):
+        offset = start - sentence.start
+        if any(a <= offset < b for a, b in laws):
+            continue
+        inside = [w for w in sentence.words if start <= w.start < end]
+        if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
+            continue
+        if len(inside) == 1 and inside[0].text.lower() in PREMISES:
+            continue  # "в СИЗО" tagged as a place: premises, not a city
+        normal = _place_name(inside, normal)
+        if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
+            places.append(normal)
+    cities = [p for p in places if "район" not in p.lower()]
+    if cities or places or kind not in PREMISES_TYPES:
+        return (cities or places or [None])[0]
+    return _premises(sentence, trigger)
+
+
+def _premises(sentence: Sentence, trigger: Word) -> str | None:
+    """Where no named place is in the clause, the premises the trigger's clause names ("в
+    отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
+    clause = clause_words(sentence, trigger)
+    for i in sorted(clause):
+        for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
+            if kid.lemma not in PREMISES or kid.i in clause:
+                continue
+            at = preposition(sentence, kid) in ("в", "во", "на") and case(kid) == "Loc"
+            if at or (preposition(sentence, kid) == "из" and trigger.lemma in RELEASE_VERBS):
+                text = _premises_phrase(sentence, kid)
+                if text:
+                    return text
+    return None
+
+
+def _top(sentence: Sentence, inside: list[Word], start: int, end: int) -> Word:
+    """The word of a span whose head is outside it."""
+    return next((w for w in inside if w.head is None or not start <= sentence.words[
+        w.head].start < end), inside[0])
+
+
+def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
+    """The word hangs from the trigger's clause through obliques and nominal modifiers only
+    ("в суде Симферополя"), or through the court that is its subject ("Суд Ленинского района
+    Гродно приговорил"), or through a relative clause of a participant ("Лаптев, который
+    отбывает срок в колонии в Мордовии, объявил голодовку"): no other verb or participle ("живших
+    в Крыму"), no person ("министру Ингушетии") on the way up."""
+    clause = clause_words(sentence, trigger)
+    current, relative = word, False
+    for head in sentence.ancestors(word):
+        court = current.rel == "nsubj" and COURT.match(current.lemma)
+        if current.rel not in PLACE_PATH and not court and not (relative and current.rel in HOLDS):
+            return False
+        if preposition(sentence, current) in TOPIC_PREPOSITIONS:
+            return False  # "осудили за пост об ударе по театру в Мариуполе": what was said
+        if head.i in clause:
+            return True
+        relative = current.rel == "acl:relcl"
+        if (word_class(head) == "VERB" and head.rel != "acl:relcl") or (
+                head.feats.get("Animacy") == "Anim" and not relative):
+            return False
+        current = head
+    return False
+
+
+def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
+    """The trigger, the verb a noun trigger hangs from, verbs joined to it ("задержали и
+    избили"), and for a relative clause the verb of the clause it hangs in ("задержали
+    студента, который вышел на пикет")."""
+    found = {trigger.i}
+    head = sentence.head(trigger)
+    if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")):
+        found.add(head.i)
+    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))}
+    for i in list(found):
+        if sentence.words[i].rel == "acl:relcl":
+            main = next((w for w in sentence.ancestors(sentence.words[i])
+                         if word_class(w) == "VERB"), None)
+            if main is not None:
+                found.add(main.i)
+    return found
+
+
+def _premises_phrase(sentence: Sentence, noun: Word) -> str | None:
+    """"отделе полиции" -> "отдел полиции", "колонии «Витьба»" -> "колония «Витьба»": the noun
+    and the words after it that qualify it (genitives, adjectives, a name in quotes; not a
+    person: "в отделе полиции Ивана Петрова избили" is his beating); None for
+    "колонии общего режима", the kind of a term, not a place."""
+    if any(k.lemma == "режим" for k in sentence.children(noun)):
+        return None
+    run = [noun]
+    for word in sentence.words[noun.i + 1:]:
+        if word.text in QUOTES:
+            run.append(word)
+            continue
+        if word.head is None or sentence.words[word.head] not in run or (
+                word.rel not in PREMISES_PARTS) or word.feats.get("Animacy") == "Anim" or (
+                    word.rel == "nmod" and case(word) in ("Nom", "Acc")
+                    and word.text[:1].islower()):
+            break
+        run.append(word)
+    while run[-1].text == "«":
+        run.pop()
+    text = sentence.span_text(run).split("\n")[0].strip(" ,")
+    return text.replace(noun.text, inflect(noun.text), 1)
+
+
+def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
+    """Where a transfer went: the "в"/"на" + accusative of the trigger. A place it names as its
+    head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
+    "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
+    «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
+    for kid in sentence.children(word, ("obl",)):
+        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+            continue
+        words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
+        first, last = words[0].start, words[-1].end
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            if not first <= start < last:
+                continue
+            inside = [w for w in words if start <= w.start < end]
+            top = next((w for w in inside if w.head is None or not start <= sentence.words[
+                w.head].start < end), inside[0]) if inside else None
+            if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
+                return _place_name(inside, normal)
+        text = sentence.span_text(words)
+        for w in [kid, *sentence.children(kid, ("amod",))]:
+            if w.feats.get("Case") == "Acc" and w.text[:1].islower():
+                text = text.replace(w.text, inflect(w.text), 1)
+        return text.strip(" ,")
+    return None
+
+
+def _place_name(words: list[Word], normal: str) -> str:
+    """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
+    natasha's normal form."""
+    if len(words) == 1 and words[0].pos == "PROPN":
+        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+    return normal

@@ -1,0 +1,234 @@
+"""Russian constructions learnt from real reports (issue 12, third round), each on sentences
+written for these tests: where an event happened, who it happened to in a group or an
+ellipsis, and what one sentence lends the next."""
+
+from __future__ import annotations
+
+import pytest
+
+from habeas.model import Document
+
+
+@pytest.fixture(scope="module")
+def russian():
+    """natasha's models, loaded once per module."""
+    from habeas.nlp.lang.ru import pipeline
+
+    pipeline.models()
+    return pipeline
+
+
+def extract(russian, text, published="2022-05-08"):
+    return russian.extract(Document(text=text, source="test", published=published,
+                                    language="ru"))
+
+
+def events_of(extraction, kind):
+    return [e for e in extraction.events if e.type == kind]
+
+
+def only(extraction, kind):
+    [event] = events_of(extraction, kind)
+    return event
+
+
+def test_a_place_of_a_persons_description_is_no_place_of_the_event(russian):
+    extraction = extract(russian, "Суд приговорил бывшего мэра Твери Ивана Петрова, жившего в "
+                                  "Сочи, к пяти годам колонии.")
+    assert only(extraction, "sentence").place is None
+
+
+def test_the_place_of_the_clause_and_of_its_court(russian):
+    street = extract(russian, "Марию Соколову задержали в Казани у здания университета.")
+    assert only(street, "arrest").place == "Казань"
+    court = extract(russian, "Кировский районный суд Самары приговорил Ивана Петрова к трём "
+                             "годам колонии.")
+    assert only(court, "sentence").place == "Самара"
+    relative = extract(russian, "В Омске задержали Ивана Петрова, который вышел на пикет.")
+    assert only(relative, "protest").place == "Омск"
+
+
+def test_premises_are_the_place_where_no_city_is_named(russian):
+    beaten = extract(russian, "В отделе полиции Ивана Петрова избили.")
+    assert only(beaten, "ill_treatment").place == "отдел полиции"
+    freed = extract(russian, "Мария Соколова освободилась из колонии «Берёзка» в пятницу.")
+    assert only(freed, "release").place == "колония «Берёзка»"
+    served = extract(russian, "Суд приговорил Ивана Петрова к шести годам лишения свободы в "
+                              "колонии строгого режима.")
+    assert only(served, "sentence").place is None  # where a term is served, not the court
+
+
+def test_a_judge_acts_on_the_case_and_nothing_happens_to_him(russian):
+    extraction = extract(russian, "Ивана Петрова приговорили к четырём годам колонии. Судья "
+                                  "Олег Смирнов исключил из обвинения один эпизод. Позже срок "
+                                  "сократили до трёх лет.")
+    judge = next(p.id for p in extraction.persons if p.name == "Олег Смирнов")
+    assert all(judge not in e.persons for e in extraction.events)
+    assert {e.term_months for e in events_of(extraction, "sentence")} == {48, 36}
+
+
+def test_the_owner_of_a_thing_is_no_participant(russian):
+    extraction = extract(russian, "В Казани задержали Марию Соколову, волонтёра штаба политика "
+                                  "Ивана Петрова.")
+    assert [extraction.person(pid).name for pid in only(extraction, "arrest").persons] == [
+        "Мария Соколова"]
+
+
+def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(russian):
+    extraction = extract(russian, "Активистку из Казани арестовали на 10 суток\n12 мая 2022\n"
+                                  "Суд в Казани арестовал на 10 суток Марию Соколову.")
+    [event] = events_of(extraction, "sentence")
+    assert extraction.person(event.persons[0]).name == "Мария Соколова"
+    assert event.evidence.startswith("Активистку")
+
+
+def test_before_anyone_is_named_the_event_is_of_the_person_named_next(russian):
+    extraction = extract(russian, "Бывшего депутата приговорили к девяти годам колонии. "
+                                  "Ленинский суд вынес приговор Ивану Петрову в пятницу.")
+    [event] = events_of(extraction, "sentence")
+    assert extraction.person(event.persons[0]).name == "Иван Петров"
+    assert event.term_months == 108
+    counted = extract(russian, "В Казани задержали пятерых активистов. Иван Петров рассказал "
+                               "об этом журналистам.")
+    assert events_of(counted, "arrest") == []
+
+
+def test_a_day_without_a_year_is_in_the_year_the_sentence_before_is_set_in(russian):
+    framed = extract(russian, "В 2019 году полиция несколько раз задерживала Ивана Петрова. В "
+                              "последний раз его задержали 3 сентября.", published="2021-02-01")
+    assert "2019-09-03" in {e.date for e in events_of(framed, "arrest")}
+    relative = extract(russian, "Марию Соколову, которую в 2019 году оштрафовали, задержали "
+                                "снова. Её отпустили 3 января.", published="2021-02-01")
+    assert only(relative, "release").date == "2021-01-03"  # 2019 frames no sentence
+    this_year = extract(russian, "В 2019 году Ивана Петрова осудили. В феврале этого года суд "
+                                 "освободил его.", published="2021-05-01")
+    assert only(this_year, "release").date == "2021-02"
+
+
+def test_a_sentence_without_its_verb_takes_the_verb_before(russian):
+    extraction = extract(russian, "Утром у вокзала в Казани задержали двух активистов. Ивана "
+                                  "Петрова — за пикет с плакатом «Мир». Марию Соколову — за "
+                                  "листовки. На Петрова составили протокол о неповиновении. На "
+                                  "Соколову — о мелком хулиганстве.")
+    arrested = {extraction.person(e.persons[0]).name: e.place
+                for e in events_of(extraction, "arrest")}
+    assert arrested == {"Иван Петров": "Казань", "Мария Соколова": "Казань"}
+    [protest] = events_of(extraction, "protest")
+    assert extraction.person(protest.persons[0]).name == "Иван Петров"
+    charges = {extraction.person(e.persons[0]).name: e.charge
+               for e in events_of(extraction, "charge")}
+    assert charges["Мария Соколова"].startswith("мелкое хулиганство")
+
+
+def test_a_described_charge_in_the_nominative_adjectives_agreeing(russian):
+    quoted = extract(russian, "Ивана Петрова приговорили к 12 годам за «государственную "
+                              "измену».")
+    assert only(quoted, "sentence").charge == "«государственная измена»"
+    plain = extract(russian, "Марию Соколову обвинили в незаконном пересечении границы.")
+    assert only(plain, "charge").charge == "незаконное пересечение границы"
+
+
+def test_a_counted_group_after_named_persons_is_theirs(russian):
+    extraction = extract(russian, "У здания суда задержали Ивана Петрова и Марию Соколову. "
+                                  "Всех двоих доставили в отдел полиции. Судья вынес всем "
+                                  "задержанным предупреждение.")
+    [transfer] = events_of(extraction, "transfer")
+    assert {extraction.person(pid).name for pid in transfer.persons} == {
+        "Иван Петров", "Мария Соколова"}
+    assert only(extraction, "sentence").persons == transfer.persons
+    rough = extract(russian, "У здания суда задержали Ивана Петрова. Всего в городе "
+                             "задержали не менее 200 человек.")
+    assert len(events_of(rough, "arrest")) == 1 and only(rough, "arrest").date is None
+
+
+def test_the_agent_of_an_infinitive_and_a_counted_agent(russian):
+    refused = extract(russian, "В марте суд в Твери отказался освободить Ивана Петрова.")
+    event = only(refused, "release")
+    assert event.negated and event.agent == "суд в Твери"
+    counted = extract(russian, "Марию Соколову задерживали трое полицейских.")
+    assert only(counted, "arrest").agent == "трое полицейских"
+
+
+def test_events_told_in_one_sentence_share_its_dated_occasion(russian):
+    extraction = extract(russian, "Стали известны подробности задержания Ивана Петрова 3 мая. "
+                                  "Его задерживали трое полицейских, они избили его.")
+    assert only(extraction, "ill_treatment").date == "2022-05-03"
+
+
+def test_that_day_is_the_day_the_report_gave_last(russian):
+    extraction = extract(russian, "Ивана Петрова задержали 12 марта. В тот же день у него дома "
+                                  "провели обыск.")
+    assert only(extraction, "search").date == "2022-03-12"
+
+
+def test_a_hunger_strike_for_someone_is_not_theirs_and_after_it_it_took_place(russian):
+    extraction = extract(russian, "Ивана Петрова осудили на пять лет. По словам матери, он не "
+                                  "восстановился после голодовки в поддержку журналиста Олега "
+                                  "Смирнова.")
+    strike = only(extraction, "hunger_strike")
+    assert not strike.negated
+    assert [extraction.person(pid).name for pid in strike.persons] == ["Иван Петров"]
+
+
+def test_he_is_not_the_woman_named_before(russian):
+    extraction = extract(russian, "Ивана Петрова осудили на пять лет. Его мать Мария Петрова "
+                                  "сообщила, что он не восстановился после голодовки.")
+    strike = only(extraction, "hunger_strike")
+    assert [extraction.person(pid).name for pid in strike.persons] == ["Иван Петров"]
+    mother = extract(russian, "Журналисты говорили с Ларисой. Ларису задержали у суда.")
+    assert mother.persons[0].gender == "female"
+
+
+def test_the_court_that_passed_a_verdict_is_no_participant_and_days_served_are_a_sentence(
+        russian):
+    verdict = extract(russian, "Ивана Петрова задержали в мае. Приговор ему вынес Кировский "
+                               "районный суд Самары в пятницу.")
+    event = only(verdict, "sentence")
+    assert verdict.person(event.persons[0]).name == "Иван Петров" and event.date == "2022-05-06"
+    served = extract(russian, "Марию Соколову отпустили 2 мая, после того как она отбыла 10 "
+                              "суток ареста.")
+    assert only(served, "release").release_mode == "end_of_term"
+    assert events_of(served, "arrest") == [] and len(events_of(served, "sentence")) == 1
+
+
+def test_a_relative_clause_is_background_not_the_speakers_claim(russian):
+    extraction = extract(russian, "Активист Иван Петров, которого в мае приговорили к трём "
+                                  "годам колонии, рассказал в письме, что его избили.")
+    assert only(extraction, "sentence").attributed_to is None
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+
+
+def test_each_charge_of_a_list(russian):
+    extraction = extract(russian, "Ивана Петрова обвинили в хулиганстве и в незаконном "
+                                  "пересечении границы.")
+    assert only(extraction, "charge").charge == "хулиганство; незаконное пересечение границы"
+
+
+def test_a_misspelt_surname_with_the_same_given_name_is_one_person(russian):
+    extraction = extract(russian, "Суд приговорил Светлану Кондратенко к двум годам.\n"
+                                  "Светлана Кондратьева у здания суда.\nЕё задержали в марте.")
+    assert [p.name for p in extraction.persons] == ["Светлана Кондратенко"]
+    brothers = extract(russian, "Ивана Петрова и Олега Петрова задержали.")
+    assert len(brothers.persons) == 2
+
+
+def test_protesters_are_the_subject_and_a_lead_group_is_of_those_named_next(russian):
+    extraction = extract(russian, "Суд отпустил всех задержанных жильцов. Накануне, 7 мая, они "
+                                  "пикетировали мэрию. Протокол составили на Ивана Петрова по "
+                                  "статье 20.2 КоАП (за организацию пикета).")
+    protest = only(extraction, "protest")
+    assert protest.date == "2022-05-07"
+    assert extraction.person(protest.persons[0]).name == "Иван Петров"
+    assert only(extraction, "charge").charge == "организация пикета"
+
+
+def test_in_custody_since_a_month_is_an_arrest_then(russian):
+    extraction = extract(russian, "Иван Петров находится под стражей с марта 2021 года.")
+    assert only(extraction, "arrest").date == "2021-03"
+
+
+def test_a_date_of_another_clause_is_not_this_events(russian):
+    extraction = extract(russian, "Напомним, 7 октября 2020 года у Ивана Петрова провели обыск. "
+                                  "В тот же день его задержали, а 9 октября суд арестовал его.")
+    dates = {e.date for e in events_of(extraction, "arrest")}
+    assert dates == {"2020-10-07", "2020-10-09"}
