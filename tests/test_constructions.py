@@ -1026,3 +1026,13 @@ def test_a_name_never_opens_with_a_preposition(nlp):
 def test_a_custody_told_as_a_span_ends_in_a_release(nlp, text, held, freed):
     dated = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
     assert dated == {"arrest": held, "release": freed}
+
+
+def test_an_event_noun_dated_and_done_by_the_clause_that_tells_its_making(nlp):
+    found = events_of(nlp, "The mass pardon, which Aliyev issued in a decree signed early on "
+                           "March 16, included journalist Fikret Faramazoglu.")
+    assert [(t, e["date"], e["agent"]) for t, _, _, e in found] == [
+        ("release", "2024-03-16", "Aliyev")]
+    (freed,) = [e for *_, e in events_of(nlp, "The pardon, which President Aliyev signed on "
+                                              "Friday, freed Ivan Gorin.")]
+    assert (freed["date"], freed["agent"]) == ("2024-05-10", "President Aliyev")

@@ -1124,6 +1124,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if syntax.is_active_subject(c) and
                      not labels_a_line(c)), None)
+        if subj is not None and subj.pos_ == "NOUN" and trigger_types(subj):
+            # "The pardon, which Aliyev signed on Friday, freed X": who made the pardon
+            return _find_agent(subj, victim_tokens, discourse)
         if subj is None and (trigger.dep_ in ("pcomp", "advcl", "xcomp") and trigger.tag_ == "VBG"
                              or trigger.dep_ == "xcomp" and trigger.tag_ == "VB"
                              or syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB"):
@@ -1575,6 +1578,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                            and (d := _date_of(acl, published, anchor))), None)
     if event.date is None and etype == "arrest":
         event.date = since_date(trigger, published)  # "have been detained since September"
+    if event.date is None:
+        maker = next((c for c in trigger.children if syntax.is_active_subject(c)
+                      and c.pos_ == "NOUN"), None) if trigger.pos_ == "VERB" else trigger
+        if maker is not None and maker.pos_ == "NOUN":
+            event.date = issued_on(maker, published, anchor)  # "the pardon, signed on ..."
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
                                    served is not None or earlier):
         # a charge or a term being served is dated only by its own words: the clause's date is
@@ -1655,6 +1663,19 @@ def manner_of_another(trigger: Token, owners: set[int]) -> bool:
     inside = {t.i for t in trigger.subtree}
     return any(t.i in owners and t.i not in inside and PROTEST_ACTS & set(trigger_types(t))
                for t in trigger.head.subtree)
+
+
+def issued_on(noun: Token, published: dt.date | None, anchor: str | None) -> str | None:
+    """ "The pardon, which Aliyev issued in a decree signed early on March 16": an event noun
+    dated by the relative clause that tells its making."""
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or not any(c.lower_ in ("which", "that") for c in
+                                             clause.children):
+            continue
+        for token in clause.subtree:
+            if token.pos_ == "VERB" and (date := _date_of(token, published, anchor)):
+                return date
+    return None
 
 
 def custody_end(trigger: Token, published: dt.date | None) -> str | None:
