@@ -1036,3 +1036,12 @@ def test_an_event_noun_dated_and_done_by_the_clause_that_tells_its_making(nlp):
     (freed,) = [e for *_, e in events_of(nlp, "The pardon, which President Aliyev signed on "
                                               "Friday, freed Ivan Gorin.")]
     assert (freed["date"], freed["agent"]) == ("2024-05-10", "President Aliyev")
+
+
+def test_in_the_morning_is_the_morning_of_the_day_told_last(nlp):
+    text = ("On June 25, 2020, police came to the house of Ihar Lasik. With no warning, he was "
+            "arrested in the morning at his home.")
+    (event,) = [e for *_, e in events_of(nlp, text)]
+    assert event["date"] == "2020-06-25"
+    (alone,) = [e for *_, e in events_of(nlp, "Ihar Lasik was arrested in the morning.")]
+    assert alone["date"] is None

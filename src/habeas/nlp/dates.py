@@ -135,8 +135,8 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
     if season is not None:
         return season
     if anchor and len(anchor) == 10 and re.fullmatch(
-            r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", lowered):
-        return anchor  # "was detained that afternoon" after "On April 11, 2022, ..."
+            r"(?:that|the\s+same|the)\s+(?:day|morning|afternoon|evening|night)", lowered):
+        return anchor  # "was detained that afternoon", "in the morning" after "On April 11"
     if anchor and re.search(r"\bsame\s+month\b", lowered):
         return anchor[:7]
     if anchor and re.search(r"\bsame\s+year\b", lowered):
