@@ -1045,3 +1045,10 @@ def test_in_the_morning_is_the_morning_of_the_day_told_last(nlp):
     assert event["date"] == "2020-06-25"
     (alone,) = [e for *_, e in events_of(nlp, "Ihar Lasik was arrested in the morning.")]
     assert alone["date"] is None
+
+
+def test_a_leads_building_told_by_its_kind_is_the_one_named_in_the_body(nlp):
+    text = ("Ivan Gorin has announced he has gone on hunger strike at the penal colony.\n"
+            "He was moved to the IK-2 corrective penal colony in Pokrov in March.")
+    (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
+    assert event["place"].startswith("IK-2 corrective penal colony")

@@ -115,7 +115,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
 
 def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
     """ "held in the IK-2 corrective penal colony ... went on hunger strike at the penal
-    colony": a building told only by its kind is the one of that kind the report named before."""
+    colony": a building told only by its kind is the one of that kind the report named before
+    (else the one it names after: a lead's "the penal colony", named in the body)."""
     named: list[tuple[int, str, str]] = []
     for token in doc:
         if token.lemma_.lower() in FACILITIES and any(
@@ -130,9 +131,11 @@ def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
                 (event.place or "").lower() or event.type == "transfer":
             continue
         start = event.sources[0].start
-        earlier = [text for at, head, text in named if at < start and head == words[-1]]
-        if earlier:
-            event.place = earlier[-1]
+        same = [(at, text) for at, head, text in named if head == words[-1]]
+        earlier = [text for at, text in same if at < start]
+        later = [text for at, text in same if at > start]  # a lead names it further down
+        if earlier or later:
+            event.place = earlier[-1] if earlier else later[0]
 
 
 # Modes that a report tells once for a batch of releases, in a sentence of their own.
