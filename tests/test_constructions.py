@@ -1052,3 +1052,9 @@ def test_a_leads_building_told_by_its_kind_is_the_one_named_in_the_body(nlp):
             "He was moved to the IK-2 corrective penal colony in Pokrov in March.")
     (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
     assert event["place"].startswith("IK-2 corrective penal colony")
+
+
+def test_released_from_a_building_in_a_town(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "Ilmi Umerov has been released today from a psychiatric clinic in Simferopol.")]
+    assert event["place"] == "psychiatric clinic in Simferopol"

@@ -529,6 +529,11 @@ def destinations(token: Token) -> list[Token]:
 VEHICLES = RULES.words("vehicles")
 
 
+# Buildings a prisoner is taken to without being moved in custody: "taken to hospital", "to
+# court", "to a clinic".
+NOT_CUSTODY = frozenset({"hospital", "clinic", "court", "courtroom", "airport"})
+
+
 def first_place(prep: Token) -> Token | None:
     """The object of "to"/"via" when it is a place: a named place or a building ("a police base
     in Gudermes", "penal colony No. 2 in Salavat")."""
@@ -536,9 +541,9 @@ def first_place(prep: Token) -> Token | None:
     if pobj is None:
         return None
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
-    if pobj.lemma_.lower() in FACILITIES - {"hospital", "court", "courtroom", "airport"} or any(
+    if pobj.lemma_.lower() in FACILITIES - NOT_CUSTODY or any(
             t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree) or any(
-            t.lemma_.lower() in FACILITIES - {"hospital", "court", "courtroom", "airport"}
+            t.lemma_.lower() in FACILITIES - NOT_CUSTODY
             and t.dep_ in ("compound", "nmod") and t.head == pobj for t in pobj.children):
         return pobj  # "to the city's new pre-trial detention center No. 2"
     return None
@@ -1009,8 +1014,10 @@ def find_place(trigger: Token, etype: str) -> str | None:
             building = token.head.head
             if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
                     building.lemma_.lower() in FACILITIES and syntax.is_prep_object(building) and \
-                    building.head.lower_ in PLACE_PREPOSITIONS:
-                return noun_phrase(building)  # "died in a prison hospital in Minsk"
+                    (building.head.lower_ in PLACE_PREPOSITIONS or etype == "release" and
+                     building.head.lower_ == "from"):
+                return noun_phrase(building)  # "died in a prison hospital in Minsk",
+                # "released from a psychiatric clinic in Simferopol"
             return ent_text(token)
     return None
 
