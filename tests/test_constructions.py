@@ -1058,3 +1058,16 @@ def test_released_from_a_building_in_a_town(nlp):
     (event,) = [e for *_, e in events_of(
         nlp, "Ilmi Umerov has been released today from a psychiatric clinic in Simferopol.")]
     assert event["place"] == "psychiatric clinic in Simferopol"
+
+
+def test_a_country_that_jails_yields_to_the_court_named(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "Egypt jails activist Ivan Gorin for five years\nThe State Security Court "
+             "sentenced Ivan Gorin to five years on Monday.")]
+    assert event["agent"] == "State Security Court"
+
+
+def test_a_court_tries_it_does_not_charge(nlp):
+    found = events_of(nlp, "Ivan Gorin, accused of espionage, stood in a glass cage before a "
+                           "hearing in the Sverdlovsk Regional Court on June 26.")
+    assert all(e["agent"] is None for t, *_, e in found if t == "charge")

@@ -22,10 +22,10 @@ from . import dates, terms
 from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
-from .lexicon import HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS
+from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
+                      countries, fold)
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
-                      clause_date,
-                      clause_place, share_arguments)
+                      clause_date, clause_place, is_court, share_arguments)
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
@@ -1937,6 +1937,9 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             target.term_months = event.term_months  # the exact term over "nearly 14 years"
             target.extras.pop("approximate")
             event.extras.pop("approximate", None)
+        if target.type in COURT_STEPS and target.agent and fold(target.agent) in countries() \
+                and is_court(event.agent):
+            target.agent = event.agent  # "Egypt jails X", then the court that sentenced him
         if target.place and event.place and len(event.place) > len(target.place):
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:

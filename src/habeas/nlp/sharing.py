@@ -293,7 +293,9 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     # A court that decided an appeal did not pass the sentence it ruled on.
     appellate = {e.agent for e in events if e.type == "appeal" and e.agent}
     for event in events:
-        generic = event.agent is not None and event.agent.lower() in ("court", "the court")
+        # "Egypt jails activist": the court the report names is who sentenced him
+        generic = event.agent is not None and (event.agent.lower() in ("court", "the court") or
+                                               fold(event.agent) in countries())
         if event.agent is not None and not generic or event.type not in COURT_STEPS or \
                 event.extras.get("earlier") or event.extras.get(OWN_DATE):
             continue
@@ -325,7 +327,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
                           and (name != "place" or same_place(e.type, event.type))
-                          and (not case_only or e.type in CASE_STEPS)]
+                          and (not case_only or e.type in CASE_STEPS)
+                          and not (name == "agent" and event.type == "charge" and
+                                   is_court(e.agent))]  # a court tries, it does not charge
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
                             event.type in CASE_STEPS or event.type == "release")
                 if donors and (not case_only or receives):
@@ -369,6 +373,10 @@ BODY_WORDS = RULES.words("body_words")
 
 
 SEATED_BODIES = RULES.words("seated_bodies")
+
+
+def is_court(agent: str | None) -> bool:
+    return bool(agent) and any(w in COURTS for w in re.findall(r"\w+", agent.lower()))
 
 
 def place_in_name(name: str) -> str | None:
