@@ -375,8 +375,12 @@ BODY_WORDS = RULES.words("body_words")
 SEATED_BODIES = RULES.words("seated_bodies")
 
 
+BENCH_WORDS = COURTS | {"judge", "magistrate"}
+
+
 def is_court(agent: str | None) -> bool:
-    return bool(agent) and any(w in COURTS for w in re.findall(r"\w+", agent.lower()))
+    """A court or a judge: who tries and sentences."""
+    return bool(agent) and any(w in BENCH_WORDS for w in re.findall(r"\w+", agent.lower()))
 
 
 def place_in_name(name: str) -> str | None:
