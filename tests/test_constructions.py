@@ -1071,3 +1071,21 @@ def test_a_court_tries_it_does_not_charge(nlp):
     found = events_of(nlp, "Ivan Gorin, accused of espionage, stood in a glass cage before a "
                            "hearing in the Sverdlovsk Regional Court on June 26.")
     assert all(e["agent"] is None for t, *_, e in found if t == "charge")
+
+
+def test_a_verdict_carries_the_description_over_the_article_of_law(nlp):
+    found = events_of(nlp, "Ivan Gorin was arrested in July 2009 on charges of anti-government "
+                           "propaganda, and was sentenced to seven years in prison under article "
+                           "79 of the penal code.")
+    assert {t: e["charge"] for t, _, _, e in found} == {
+        "arrest": "anti-government propaganda", "sentence": "anti-government propaganda"}
+    (alone,) = [e for *_, e in events_of(nlp, "Ivan Gorin was sentenced to seven years under "
+                                              "Article 280 of the Criminal Code.")]
+    assert alone["charge"] == "Article 280 of the Criminal Code"
+
+
+def test_a_month_of_last_year(nlp):
+    import datetime as dt
+
+    from habeas.nlp import dates
+    assert dates.resolve("in April of last year", dt.date(2024, 6, 1)) == "2023-04"

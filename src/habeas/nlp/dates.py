@@ -131,6 +131,11 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
         month = MONTHS.get((that_year.group(1) or "").rstrip(".")[:3]) if that_year.group(1) \
             else None
         return fmt(int(anchor[:4]), month) if month else anchor[:4]
+    of_year = re.fullmatch(r"(?:in\s+)?(?:early\s+|late\s+|mid-?)?(\w+)\.?\s+of\s+(last|this|the\s+"
+                           r"previous|the\s+past|the\s+current)\s+year", lowered)
+    if of_year and of_year.group(1)[:3] in MONTHS:  # "in April of last year"
+        back = 0 if of_year.group(2) in ("this", "the current") else 1
+        return fmt(published.year - back, MONTHS[of_year.group(1)[:3]])
     season = _season(lowered, published)
     if season is not None:
         return season

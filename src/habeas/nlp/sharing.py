@@ -360,6 +360,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             earlier = [e.charge for e in events[:n] if e.charge and e.type in VERDICT
                        and e.charge != event.charge]
             event.charge = earlier[-1] if earlier else None
+    described_charges(events)
     share_episodes(events, sentence_of or {})
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
@@ -376,6 +377,27 @@ SEATED_BODIES = RULES.words("seated_bodies")
 
 
 BENCH_WORDS = COURTS | {"judge", "magistrate"}
+
+
+# A charge told as an article of law: "article 79 of the penal code", "Art. 361-3".
+LAW_ARTICLE = re.compile(r"(?:the\s+)?(?:part\s+\S+\s+of\s+)?(?:article|art\.?|section)\s*\d",
+                         re.I)
+
+
+def described_charges(events: list[EventRecord]) -> None:
+    """ "arrested on charges of anti-government propaganda ... sentenced under article 79 of
+    the penal code": a verdict carries the description, where the report gives one for the
+    same person's case, over the article of law (FORMAT.md)."""
+    for event in events:
+        if not event.charge or not LAW_ARTICLE.match(event.charge) or \
+                event.extras.get("earlier") or event.type not in VERDICT:
+            continue  # an indictment "under Article 318" stays as written
+        described = next((e.charge for e in events if e.charge and e is not event
+                          and not LAW_ARTICLE.match(e.charge) and e.type in CASE_STEPS
+                          and set(e.persons) & set(event.persons)
+                          and not e.extras.get("earlier")), None)
+        if described:
+            event.charge = described
 
 
 def is_court(agent: str | None) -> bool:
