@@ -1089,3 +1089,12 @@ def test_a_month_of_last_year(nlp):
 
     from habeas.nlp import dates
     assert dates.resolve("in April of last year", dt.date(2024, 6, 1)) == "2023-04"
+
+
+def test_quoted_charges_each_with_its_article(nlp):
+    (event,) = [e for *_, e in events_of(
+        nlp, "Anna Petrova was tried for ‘calling for actions harming national security’ (Art. "
+             "361-3 of the Criminal Code); ‘conspiracy to seize power’ (Article 357-1) and "
+             "‘creating an extremist group’ (Article 361-1).")]
+    assert event["charge"] == ("calling for actions harming national security; conspiracy to "
+                               "seize power; creating an extremist group")

@@ -1318,9 +1318,13 @@ def find_charge(trigger: Token) -> str | None:
                           if t.is_quote), None)
             if close is not None:
                 end = max(end, close)
+                more = quoted_charges_after(doc, close, trigger.sent.end)
+                if more:
+                    first = re.sub(r'\s*["“”‘’]\s*', " ", doc[tokens[0].i: close].text)
+                    return "; ".join([first.strip(" ,"), *more])
         text = doc[tokens[0].i: end].text.strip(" ,")
         if opening is not None and opening.is_quote:
-            text = re.sub(r'\s*["“”]\s*', " ", text).strip(" ,")
+            text = re.sub(r'\s*["“”‘’]\s*', " ", text).strip(" ,")
         if text and counted_charges(obj):
             # "guilty of multiple offenses, including A and B", "on four charges: A, B and C":
             # the charges the count lists; a verdict "on seven counts" says none (it takes the
@@ -1361,6 +1365,26 @@ def listed_charges(obj: Token, trigger: Token) -> str | None:
     return text or None
 
 MAX_QUOTED_CHARGE = 40
+
+
+def quoted_charges_after(doc: Doc, close: int, end: int) -> list[str]:
+    """ "for 'A' (Art. 361-3); 'B' (Article 357-1) and 'C'": the quoted charges that follow the
+    first, each after its article in brackets and a semicolon, a comma or "and"."""
+    found, i = [], close + 1
+    while i < end:
+        if doc[i].text == "(":
+            i = next((t.i + 1 for t in doc[i: min(end, i + 12)] if t.text == ")"), end)
+        while i < end and (doc[i].text in (";", ",") or doc[i].lower_ == "and"):
+            i += 1
+        if i >= end or not doc[i].is_quote:
+            break
+        closing = next((t.i for t in doc[i + 1: min(end, i + 1 + MAX_QUOTED_CHARGE)]
+                        if t.is_quote), None)
+        if closing is None:
+            break
+        found.append(doc[i + 1: closing].text.strip(" ,"))
+        i = closing + 1
+    return found
 
 
 def _inside_clause(token: Token, root: Token) -> bool:
