@@ -1098,3 +1098,11 @@ def test_quoted_charges_each_with_its_article(nlp):
              "‘creating an extremist group’ (Article 361-1).")]
     assert event["charge"] == ("calling for actions harming national security; conspiracy to "
                                "seize power; creating an extremist group")
+
+
+def test_a_list_of_gerund_charges_the_parser_broke(nlp):
+    found = events_of(nlp, "On Friday the court convicted Anna Petrova, the founder of a news "
+                           "website, of conspiring to seize state power, calling for actions "
+                           "aimed at harming national security, and incitement to hatred.")
+    (event,) = [e for t, *_, e in found if t == "conviction"]
+    assert event["charge"].endswith("incitement to hatred")

@@ -1293,6 +1293,12 @@ def find_charge(trigger: Token) -> str | None:
         if not tokens:
             continue
         end = tokens[-1].i + 1
+        # "of conspiring to seize power, calling for actions ..., and incitement": the rest of
+        # a list of gerunds the parser hung on the verb as a clause of its own
+        while end + 1 < trigger.sent.end and doc[end].text == "," and \
+                doc[end + 1].tag_ == "VBG" and doc[end + 1].dep_ == "advcl" and \
+                doc[end + 1].head.i == trigger.i and obj.tag_ == "VBG":
+            end = doc[end + 1].right_edge.i + 1
         # Trailing "in March 2015" belongs to the date, not the charge.
         for t in tokens:
             if syntax.is_preposition(t) and t.i > tokens[0].i and any(
@@ -1394,11 +1400,21 @@ def _inside_clause(token: Token, root: Token) -> bool:
                 "nsubj", "nsubjpass") for c in current.children):
             current = current.head  # "actions that grossly violated public order" describes
             continue                # the charge itself
+        if listed_gerund(current, root):
+            current = current.head  # "of conspiring to seize power, calling for actions ...,
+            continue                # and incitement": a list the parser made a clause of
         if current.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and current.head.i != root.i \
                 or current.dep_ == "advcl" or current.dep_ == "punct" and current.head == root:
             return True
         current = current.head
     return False
+
+
+def listed_gerund(token: Token, root: Token) -> bool:
+    """A gerund after a comma hung as a clause on the first item of a charge list."""
+    doc = token.doc
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i == root.i and \
+        token.i > 0 and doc[token.i - 1].text == "," and root.tag_ == "VBG"
 
 
 MAX_TERM_TOKENS = 10
