@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..model import EVENT_TYPES, RELEASE_MODES, EventRecord, Extraction, PersonRecord, Span
-from ..store import crud
+from ..store import bulk, crud
 from ..store.crud import (
     EVENT_CLAIM_FIELDS,
     EVENT_COMPONENT_HINTS,
@@ -51,6 +51,11 @@ from .persons import index_person, record_profile, resolve_person, separate_name
 
 if TYPE_CHECKING:
     from .bulk import NameIndex
+
+# The columns of a claim ``_Writer`` makes, in the order of its buffered rows.
+CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
+                 "end_char", "sentence", "attributed_to", "extractor", "extractor_version",
+                 "rules_version", "rules_hash")
 
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
@@ -90,9 +95,10 @@ def save_extraction(
     again = keep is not None
     persons_before = clear_extraction(session=session, article=article, keep=keep or (),
                                       persons=not again)
-    writer = _Writer(session, article, extraction, names)
+    writer = _Writer(session, article, extraction, names, buffered=True)
     for record in extraction.persons:
         writer.person(record)
+    writer.flush()  # the candidates' stored profiles read the claims made so far
     if names is not None:  # this article's persons and spellings are candidates too
         names.refresh(session)
         for person in writer.renamed:
@@ -115,7 +121,7 @@ def save_extraction(
     article.extracted_at = utcnow()
     article.extractor = json.dumps(extraction.versions, sort_keys=True)
     article.error = None
-    session.flush()
+    writer.flush()
     if again:
         crud.delete_orphans(session, persons_before, merged=False)
     return dict(writer.counts)
@@ -168,8 +174,14 @@ class _Writer:
     """Writes one extraction's persons and events; keeps the local-id map and the counts."""
 
     def __init__(self, session: Session, article: Article, extraction: Extraction,
-                 names: NameIndex | None = None) -> None:
+                 names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
+        # with ``buffered``, the claims made wait here (as rows of CLAIM_COLUMNS) until
+        # ``flush`` writes them in one statement: the ORM writes each in a statement of its
+        # own on SQLite (it needs every new id back), the most statements of an article.
+        # Their ids come out the same, in the order they were made; the caller flushes
+        # before reading claims.
+        self.claim_rows: list[tuple[Any, ...]] | None = [] if buffered else None
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
@@ -319,7 +331,7 @@ class _Writer:
             if person_id not in linked:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         self._sources_and_claims(record, event, person_ids)
-        self.session.flush()
+        self.flush()
         refresh(self.session, event)
         return event
 
@@ -364,6 +376,14 @@ class _Writer:
             return
         self._claimed.add(seen)
         located = span is not None and span.start >= 0
+        self.counts["claims"] += 1
+        if self.claim_rows is not None:
+            self.claim_rows.append((
+                subject_type, subject_id, field, value, self.article.id,
+                span.start if located else None, span.end if located else None,
+                span.text if span is not None else None, attributed_to, by[0], by[1],
+                self.rules[0], self.rules[1]))
+            return
         self.session.add(Claim(
             subject_type=subject_type, subject_id=subject_id, field=field, value=value,
             article_id=self.article.id,
@@ -372,4 +392,11 @@ class _Writer:
             extractor=by[0], extractor_version=by[1], rules_version=self.rules[0],
             rules_hash=self.rules[1], status="proposed",
         ))
-        self.counts["claims"] += 1
+
+    def flush(self) -> None:
+        """Write what is pending: the session's objects, then the claims waiting."""
+        self.session.flush()
+        if self.claim_rows:
+            rows, self.claim_rows = self.claim_rows, []
+            bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, rows,
+                             same={"status": "proposed", "created_at": utcnow()})
