@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, union, update
+from sqlalchemy import delete, exists, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -93,8 +93,10 @@ def save_extraction(
     blocking key, a block that grows with the store; the outcome is the same.
     """
     again = keep is not None
-    persons_before = clear_extraction(session=session, article=article, keep=keep or (),
-                                      persons=not again)
+    persons_before: set[int] = set()
+    if again or has_facts(session, article.id):  # a first extraction has nothing to clear
+        persons_before = clear_extraction(session=session, article=article, keep=keep or (),
+                                          persons=not again)
     writer = _Writer(session, article, extraction, names, buffered=True)
     for record in extraction.persons:
         writer.person(record)
@@ -125,6 +127,13 @@ def save_extraction(
     if again:
         crud.delete_orphans(session, persons_before, merged=False)
     return dict(writer.counts)
+
+
+def has_facts(session: Session, article_id: int) -> bool:
+    """Whether any fact read from the article is stored (one query)."""
+    return bool(session.scalar(select(or_(*(
+        exists().where(table.article_id == article_id)
+        for table in (Claim, EventSource, StatisticRow, Mention, Event))))))
 
 
 def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
