@@ -227,6 +227,7 @@ class _Writer:
 
         person = None if new else match_person(self.session, name=record.name,
                                                aliases=record.aliases)
+        created = person is None
         if person is None:
             person = Person(name=record.name.strip(), key=name_key(record.name))
             self.session.add(person)
@@ -242,7 +243,7 @@ class _Writer:
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
         self.session.flush()
-        index_person(self.session, person)
+        index_person(self.session, person, new=created)
         self.persons[record.id] = person
         for span in record.mentions:
             self.session.add(Mention(

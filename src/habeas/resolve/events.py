@@ -94,18 +94,23 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     leave Anapa against Krasnodar as a conflict."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     written_by = _Written(session, article)
+    # what records naming the same persons share, read once (plan writes nothing)
+    events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
         written = written_by.names(ids)
-        roots, members = members_of_roots(session, ids)
-        # The persons' events first, then their type: a join lets SQLite walk every event of
-        # the type (all the sentences of a 100,000-row list) instead of the persons' few.
-        theirs = set(session.scalars(select(EventPerson.event_id)
-                                     .where(EventPerson.person_id.in_(members))))
-        found = list(session.scalars(
-            select(Event).where(Event.id.in_(theirs), Event.type == record.type,
-                                Event.negated == bool(record.negated)).order_by(Event.id)))
+        if frozenset(ids) not in events_of:
+            roots, members = members_of_roots(session, ids)
+            # The persons' events first, then their type: a join lets SQLite walk every event
+            # of the type (all the sentences of a 100,000-row list) instead of the persons' few.
+            theirs = list(session.scalars(
+                select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
+                    EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
+            events_of[frozenset(ids)] = roots, members, theirs
+        roots, members, theirs = events_of[frozenset(ids)]
+        found = [e for e in theirs
+                 if e.type == record.type and e.negated == bool(record.negated)]
         # the candidates' sources and persons, read for all of them at once
         sources_of, persons_of = _links(session, [e.id for e in found])
         mine: list[tuple[tuple[int, int, int], int, Event]] = []

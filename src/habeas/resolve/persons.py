@@ -68,14 +68,16 @@ class Outcome:
 
 # ----------------------------------------------------------------------------- keys
 
-def index_person(session: Session, person: Person) -> None:
-    """Store the blocking keys of a person's name and aliases (new ones only)."""
+def index_person(session: Session, person: Person, *, new: bool = False) -> None:
+    """Store the blocking keys of a person's name and aliases (new ones only; ``new``: the
+    person was created in this transaction, so it has none yet)."""
     keys: set[str] = set()
     for text in [person.name, *(a.alias for a in person.aliases)]:
         keys |= block_keys(parse(text))
     if person.id is None:
         session.flush()
-    known = set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person.id)))
+    known = set() if new else set(session.scalars(
+        select(PersonKey.key).where(PersonKey.person_id == person.id)))
     for key in sorted(keys - known):
         session.add(PersonKey(person_id=person.id, key=key[:64]))
 
