@@ -269,10 +269,16 @@ def refresh(session: Session, event: Event) -> None:
     """Derive an event's values and persons from its remaining claims."""
     from ..store.crud import date_precision
 
-    claims = live_claims(session, "event", [event.id])
+    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+    # the live claims' fields and values only (``live_claims`` without making objects)
+    claims = session.execute(
+        select(Claim.field, Claim.value).where(
+            Claim.subject_type == "event", Claim.subject_id == event.id,
+            Claim.status != "rejected", Claim.id.not_in(superseded))
+        .order_by(Claim.id)).all()
     by_field: dict[str, list[Any]] = defaultdict(list)
-    for claim in claims:
-        by_field[claim.field].append(claim.value)
+    for field, value in claims:
+        by_field[field].append(value)
     if not claims:
         return
     for field in DERIVED_FIELDS:
