@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
                  "end_char", "sentence", "attributed_to", "extractor", "extractor_version",
                  "rules_version", "rules_hash")
+SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
 
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
@@ -185,12 +186,13 @@ class _Writer:
     def __init__(self, session: Session, article: Article, extraction: Extraction,
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
-        # with ``buffered``, the claims made wait here (as rows of CLAIM_COLUMNS) until
-        # ``flush`` writes them in one statement: the ORM writes each in a statement of its
-        # own on SQLite (it needs every new id back), the most statements of an article.
-        # Their ids come out the same, in the order they were made; the caller flushes
-        # before reading claims.
+        # with ``buffered``, the claims and event sources made wait here (as rows of
+        # CLAIM_COLUMNS, SOURCE_COLUMNS) until ``flush`` writes them, one statement a table:
+        # the ORM writes each in a statement of its own on SQLite (it needs every new id
+        # back), the most statements of an article. Their ids come out the same, in the
+        # order they were made; the caller flushes before reading them.
         self.claim_rows: list[tuple[Any, ...]] | None = [] if buffered else None
+        self.source_rows: list[tuple[Any, ...]] = []
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
@@ -350,6 +352,11 @@ class _Writer:
         sources = self._sources(record)
         for span in sources:
             located = span.start >= 0
+            if self.claim_rows is not None:
+                self.source_rows.append((event.id, self.article.id,
+                                         span.start if located else None,
+                                         span.end if located else None, span.text))
+                continue
             self.session.add(EventSource(
                 event_id=event.id, article_id=self.article.id,
                 start_char=span.start if located else None,
@@ -406,6 +413,9 @@ class _Writer:
     def flush(self) -> None:
         """Write what is pending: the session's objects, then the claims waiting."""
         self.session.flush()
+        if self.source_rows:
+            rows, self.source_rows = self.source_rows, []
+            bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, rows)
         if self.claim_rows:
             rows, self.claim_rows = self.claim_rows, []
             bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, rows,
