@@ -44,10 +44,18 @@ from ..store.models import (
     StatisticRow,
     utcnow,
 )
+from ..store.resolution import PersonKey
 from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
 from . import events as event_resolution
 from .events import refresh, subsumed
-from .persons import index_person, record_profile, resolve_person, separate_names
+from .persons import (
+    index_person,
+    person_block_keys,
+    record_profile,
+    resolve_person,
+    separate_names,
+    stored_keys,
+)
 
 if TYPE_CHECKING:
     from .bulk import NameIndex
@@ -57,6 +65,7 @@ CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "
                  "end_char", "sentence", "attributed_to", "extractor", "extractor_version",
                  "rules_version", "rules_hash")
 SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
+MENTION_COLUMNS = ("article_id", "person_id", "label", "text", "start_char", "end_char")
 
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
@@ -193,6 +202,11 @@ class _Writer:
         # order they were made; the caller flushes before reading them.
         self.claim_rows: list[tuple[Any, ...]] | None = [] if buffered else None
         self.source_rows: list[tuple[Any, ...]] = []
+        # likewise mentions, and blocking keys: person id -> the keys it has, stored or
+        # waiting (read once per person and article)
+        self.mention_rows: list[tuple[Any, ...]] = []
+        self.key_rows: list[tuple[int, str]] = []
+        self.keyed: dict[int, set[str]] = {}
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
@@ -245,9 +259,13 @@ class _Writer:
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
         self.session.flush()
-        index_person(self.session, person, new=created)
+        self._index(person, created)
         self.persons[record.id] = person
         for span in record.mentions:
+            if self.claim_rows is not None:
+                self.mention_rows.append((self.article.id, person.id, "PERSON", span.text,
+                                          span.start, span.end))
+                continue
             self.session.add(Mention(
                 article_id=self.article.id, person_id=person.id, label="PERSON",
                 text=span.text, start_char=span.start, end_char=span.end,
@@ -413,10 +431,28 @@ class _Writer:
     def flush(self) -> None:
         """Write what is pending: the session's objects, then the claims waiting."""
         self.session.flush()
-        if self.source_rows:
-            rows, self.source_rows = self.source_rows, []
-            bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, rows)
+        for table, columns, attribute in (
+                (Mention.__table__, MENTION_COLUMNS, "mention_rows"),
+                (PersonKey.__table__, ("person_id", "key"), "key_rows"),
+                (EventSource.__table__, SOURCE_COLUMNS, "source_rows")):
+            rows = getattr(self, attribute)
+            if rows:
+                setattr(self, attribute, [])
+                bulk.insert_rows(self.session, table, columns, rows)
         if self.claim_rows:
             rows, self.claim_rows = self.claim_rows, []
             bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, rows,
                              same={"status": "proposed", "created_at": utcnow()})
+
+    def _index(self, person: Person, created: bool) -> None:
+        """``resolve.persons.index_person``, the keys waiting with the other rows."""
+        if self.claim_rows is None:
+            index_person(self.session, person)
+            return
+        known = self.keyed.get(person.id)
+        if known is None:
+            known = self.keyed[person.id] = set() if created else \
+                stored_keys(self.session, person.id)
+        for key in sorted(person_block_keys(person) - known):
+            known.add(key)
+            self.key_rows.append((person.id, key[:64]))
