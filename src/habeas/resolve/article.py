@@ -120,6 +120,7 @@ def save_extraction(
                                  persons=[writer.known_ids(r) for r in extraction.events])
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
+    writer.refresh_merged()
     for statistic in extraction.statistics:
         span = statistic.evidence
         session.add(StatisticRow(
@@ -217,6 +218,8 @@ class _Writer:
         self.new: list[tuple[Person, PersonRecord]] = []
         # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
+        # events this article was merged into, by id, to re-derive (``refresh_merged``)
+        self.merged: dict[int, Event] = {}
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -361,9 +364,20 @@ class _Writer:
             if person_id not in linked:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         self._sources_and_claims(record, event, person_ids)
-        self.flush()
-        refresh(self.session, event)
+        if self.claim_rows is None:  # re-derived now, as the list importers expect
+            self.session.flush()
+            refresh(self.session, event)
+        else:
+            self.merged.setdefault(event.id, event)
         return event
+
+    def refresh_merged(self) -> None:
+        """Re-derive each event this article was merged into from all its claims, once (the
+        outcome depends only on the claims, so once at the end is as after each merge)."""
+        self.flush()
+        merged, self.merged = self.merged, {}
+        for event in merged.values():
+            refresh(self.session, event)
 
     def _sources_and_claims(self, record: EventRecord, event: Event,
                             person_ids: list[int]) -> None:

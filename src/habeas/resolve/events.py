@@ -94,6 +94,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     leave Anapa against Krasnodar as a conflict."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     written_by = _Written(session, article)
+    links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     for index, (record, ids) in enumerate(zip(records, persons)):
@@ -112,7 +113,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
         found = [e for e in theirs
                  if e.type == record.type and e.negated == bool(record.negated)]
         # the candidates' sources and persons, read for all of them at once
-        sources_of, persons_of = _links(session, [e.id for e in found])
+        sources_of, persons_of = links.read([e.id for e in found])
         mine: list[tuple[tuple[int, int, int], int, Event]] = []
         for event in found:
             if article.id in sources_of[event.id] or event.article_id == article.id:
@@ -142,22 +143,30 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     return chosen
 
 
-def _links(session: Session, event_ids: list[int]
-           ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
-    """Per event: the ids of the articles that are its sources, and its person ids (in the
-    order ``event_names`` reads them), two queries for all the events."""
-    sources: defaultdict[int, set[int]] = defaultdict(set)
-    persons: defaultdict[int, list[int]] = defaultdict(list)
-    if event_ids:
-        for event_id, article_id in session.execute(
-                select(EventSource.event_id, EventSource.article_id)
-                .where(EventSource.event_id.in_(event_ids))):
-            sources[event_id].add(article_id)
-        for event_id, person_id in session.execute(
-                select(EventPerson.event_id, EventPerson.person_id)
-                .where(EventPerson.event_id.in_(event_ids))):
-            persons[event_id].append(person_id)
-    return sources, persons
+class _Links:
+    """Per stored event: the ids of the articles that are its sources, and its person ids;
+    read two queries at a time for the events not read yet (``plan`` writes nothing)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sources: defaultdict[int, set[int]] = defaultdict(set)
+        self.persons: defaultdict[int, list[int]] = defaultdict(list)
+        self.seen: set[int] = set()
+
+    def read(self, event_ids: list[int]
+             ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
+        missing = [i for i in event_ids if i not in self.seen]
+        if missing:
+            self.seen.update(missing)
+            for event_id, article_id in self.session.execute(
+                    select(EventSource.event_id, EventSource.article_id)
+                    .where(EventSource.event_id.in_(missing))):
+                self.sources[event_id].add(article_id)
+            for event_id, person_id in self.session.execute(
+                    select(EventPerson.event_id, EventPerson.person_id)
+                    .where(EventPerson.event_id.in_(missing))):
+                self.persons[event_id].append(person_id)
+        return self.sources, self.persons
 
 
 class _Written:
