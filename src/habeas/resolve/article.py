@@ -47,7 +47,7 @@ from ..store.models import (
 from ..store.resolution import PersonKey
 from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
 from . import events as event_resolution
-from .events import refresh, subsumed
+from .events import refresh, refresh_many, subsumed
 from .persons import (
     index_person,
     person_block_keys,
@@ -376,8 +376,8 @@ class _Writer:
         outcome depends only on the claims, so once at the end is as after each merge)."""
         self.flush()
         merged, self.merged = self.merged, {}
-        for event in merged.values():
-            refresh(self.session, event)
+        if merged:
+            refresh_many(self.session, list(merged.values()))
 
     def _sources_and_claims(self, record: EventRecord, event: Event,
                             person_ids: list[int]) -> None:

@@ -276,36 +276,48 @@ def choose(field: str, values: list[Any]) -> Any:
 
 def refresh(session: Session, event: Event) -> None:
     """Derive an event's values and persons from its remaining claims."""
+    refresh_many(session, [event])
+
+
+def refresh_many(session: Session, events: list[Event]) -> None:
+    """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
+    each (one event's refresh reads nothing another's writes)."""
     from ..store.crud import date_precision
 
+    ids = [event.id for event in events]
     superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
     # the live claims' fields and values only (``live_claims`` without making objects)
-    claims = session.execute(
-        select(Claim.field, Claim.value).where(
-            Claim.subject_type == "event", Claim.subject_id == event.id,
-            Claim.status != "rejected", Claim.id.not_in(superseded))
-        .order_by(Claim.id)).all()
-    by_field: dict[str, list[Any]] = defaultdict(list)
-    for field, value in claims:
-        by_field[field].append(value)
-    if not claims:
-        return
-    for field in DERIVED_FIELDS:
-        setattr(event, field, choose(field, by_field.get(field, [])))
-    event.date_precision = date_precision(event.date)
-    event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
-    persons = {pid for value in by_field.get("persons", []) for pid in value}
-    if persons:
-        linked = set(session.scalars(select(EventPerson.person_id)
-                                     .where(EventPerson.event_id == event.id)))
-        for pid in sorted(persons - linked):
-            if session.get(Person, pid) is not None:
-                session.add(EventPerson(event_id=event.id, person_id=pid))
-        if linked - persons:
-            session.execute(delete(EventPerson).where(
-                EventPerson.event_id == event.id,
-                EventPerson.person_id.in_(linked - persons)),
-                execution_options={"synchronize_session": "fetch"})
+    by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for event_id, field, value in session.execute(
+            select(Claim.subject_id, Claim.field, Claim.value).where(
+                Claim.subject_type == "event", Claim.subject_id.in_(ids),
+                Claim.status != "rejected", Claim.id.not_in(superseded))
+            .order_by(Claim.id)):
+        by_event[event_id][field].append(value)
+    links: dict[int, set[int]] = defaultdict(set)
+    for event_id, person_id in session.execute(
+            select(EventPerson.event_id, EventPerson.person_id)
+            .where(EventPerson.event_id.in_(ids))):
+        links[event_id].add(person_id)
+    for event in events:
+        by_field = by_event.get(event.id)
+        if not by_field:
+            continue
+        for field in DERIVED_FIELDS:
+            setattr(event, field, choose(field, by_field.get(field, [])))
+        event.date_precision = date_precision(event.date)
+        event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        persons = {pid for value in by_field.get("persons", []) for pid in value}
+        if persons:
+            linked = links[event.id]
+            for pid in sorted(persons - linked):
+                if session.get(Person, pid) is not None:
+                    session.add(EventPerson(event_id=event.id, person_id=pid))
+            if linked - persons:
+                session.execute(delete(EventPerson).where(
+                    EventPerson.event_id == event.id,
+                    EventPerson.person_id.in_(linked - persons)),
+                    execution_options={"synchronize_session": "fetch"})
     session.flush()
 
 
