@@ -44,8 +44,8 @@ from ..store.models import (
     StatisticRow,
     utcnow,
 )
-from ..store.resolution import PersonKey
 from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
+from ..store.resolution import PersonKey
 from . import events as event_resolution
 from .events import refresh, refresh_many, subsumed
 from .persons import (
@@ -60,7 +60,7 @@ from .persons import (
 if TYPE_CHECKING:
     from .bulk import NameIndex
 
-# The columns of a claim ``_Writer`` makes, in the order of its buffered rows.
+# The columns of the rows a buffered ``_Writer`` keeps, in their order.
 CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
                  "end_char", "sentence", "attributed_to", "extractor", "extractor_version",
                  "rules_version", "rules_hash")
@@ -196,17 +196,18 @@ class _Writer:
     def __init__(self, session: Session, article: Article, extraction: Extraction,
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
-        # with ``buffered``, the claims and event sources made wait here (as rows of
-        # CLAIM_COLUMNS, SOURCE_COLUMNS) until ``flush`` writes them, one statement a table:
-        # the ORM writes each in a statement of its own on SQLite (it needs every new id
-        # back), the most statements of an article. Their ids come out the same, in the
-        # order they were made; the caller flushes before reading them.
-        self.claim_rows: list[tuple[Any, ...]] | None = [] if buffered else None
-        self.source_rows: list[tuple[Any, ...]] = []
-        # likewise mentions, and blocking keys: person id -> the keys it has, stored or
-        # waiting (read once per person and article)
+        # ``buffered``: the claims, mentions, blocking keys and event sources made wait in
+        # these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush`` writes them, one
+        # statement a table. The ORM writes each in a statement of its own on SQLite (it
+        # needs every new id back): most of an article's statements. Nothing reads their
+        # ids, which come out the same, in the order they were made; the caller flushes
+        # before reading those tables. Without it (the list importers), the ORM writes them.
+        self.buffered = buffered
+        self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
         self.key_rows: list[tuple[int, str]] = []
+        self.source_rows: list[tuple[Any, ...]] = []
+        # person id -> its blocking keys, stored or waiting (read once per person and article)
         self.keyed: dict[int, set[str]] = {}
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
@@ -265,7 +266,7 @@ class _Writer:
         self._index(person, created)
         self.persons[record.id] = person
         for span in record.mentions:
-            if self.claim_rows is not None:
+            if self.buffered:
                 self.mention_rows.append((self.article.id, person.id, "PERSON", span.text,
                                           span.start, span.end))
                 continue
@@ -364,7 +365,7 @@ class _Writer:
             if person_id not in linked:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         self._sources_and_claims(record, event, person_ids)
-        if self.claim_rows is None:  # re-derived now, as the list importers expect
+        if not self.buffered:  # re-derived now, as the list importers expect
             self.session.flush()
             refresh(self.session, event)
         else:
@@ -384,7 +385,7 @@ class _Writer:
         sources = self._sources(record)
         for span in sources:
             located = span.start >= 0
-            if self.claim_rows is not None:
+            if self.buffered:
                 self.source_rows.append((event.id, self.article.id,
                                          span.start if located else None,
                                          span.end if located else None, span.text))
@@ -426,7 +427,7 @@ class _Writer:
         self._claimed.add(seen)
         located = span is not None and span.start >= 0
         self.counts["claims"] += 1
-        if self.claim_rows is not None:
+        if self.buffered:
             self.claim_rows.append((
                 subject_type, subject_id, field, value, self.article.id,
                 span.start if located else None, span.end if located else None,
@@ -443,24 +444,21 @@ class _Writer:
         ))
 
     def flush(self) -> None:
-        """Write what is pending: the session's objects, then the claims waiting."""
+        """Write what is pending: the session's objects, then the rows waiting."""
         self.session.flush()
-        for table, columns, attribute in (
-                (Mention.__table__, MENTION_COLUMNS, "mention_rows"),
-                (PersonKey.__table__, ("person_id", "key"), "key_rows"),
-                (EventSource.__table__, SOURCE_COLUMNS, "source_rows")):
-            rows = getattr(self, attribute)
-            if rows:
-                setattr(self, attribute, [])
-                bulk.insert_rows(self.session, table, columns, rows)
-        if self.claim_rows:
-            rows, self.claim_rows = self.claim_rows, []
-            bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, rows,
-                             same={"status": "proposed", "created_at": utcnow()})
+        mentions, self.mention_rows = self.mention_rows, []
+        keys, self.key_rows = self.key_rows, []
+        sources, self.source_rows = self.source_rows, []
+        claims, self.claim_rows = self.claim_rows, []
+        bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
+        bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
+        bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
+        bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,
+                         same={"status": "proposed", "created_at": utcnow()})
 
     def _index(self, person: Person, created: bool) -> None:
         """``resolve.persons.index_person``, the keys waiting with the other rows."""
-        if self.claim_rows is None:
+        if not self.buffered:
             index_person(self.session, person)
             return
         known = self.keyed.get(person.id)
