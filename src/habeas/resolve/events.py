@@ -103,8 +103,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
         written = written_by.names(ids)
         if frozenset(ids) not in events_of:
             roots, members = members_of_roots(session, ids)
-            # The persons' events first, then their type: a join lets SQLite walk every event
-            # of the type (all the sentences of a 100,000-row list) instead of the persons' few.
+            # The persons' events, of every type, filtered by type below: a type in the query
+            # lets SQLite walk every event of the type (all the sentences of a 100,000-row
+            # list) instead of the persons' few.
             theirs = list(session.scalars(
                 select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
                     EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
@@ -170,8 +171,10 @@ class _Links:
 
 
 class _Written:
-    """``names_written`` for the records of one article: its mentions read once, the full
-    names of its text found once."""
+    """The full names (given name and surname) an article uses for some of its persons: their
+    mentions in it, else their stored names; a surname alone ("Osmanov") stands for the full
+    names with that surname the article's text gives ("Eldar Osmanov"). The article's mentions
+    are read once, the full names of its text found once, for all its records."""
 
     def __init__(self, session: Session, article: Article) -> None:
         self.session = session
