@@ -18,12 +18,12 @@ from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, union, update
+from sqlalchemy import delete, exists, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..model import EVENT_TYPES, RELEASE_MODES, EventRecord, Extraction, PersonRecord, Span
-from ..store import crud
+from ..store import bulk, crud
 from ..store.crud import (
     EVENT_CLAIM_FIELDS,
     EVENT_COMPONENT_HINTS,
@@ -45,12 +45,27 @@ from ..store.models import (
     utcnow,
 )
 from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
+from ..store.resolution import PersonKey
 from . import events as event_resolution
-from .events import refresh, subsumed
-from .persons import index_person, record_profile, resolve_person, separate_names
+from .events import refresh, refresh_many, subsumed
+from .persons import (
+    index_person,
+    person_block_keys,
+    record_profile,
+    resolve_person,
+    separate_names,
+    stored_keys,
+)
 
 if TYPE_CHECKING:
     from .bulk import NameIndex
+
+# The columns of the rows a buffered ``_Writer`` keeps, in their order.
+CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "start_char",
+                 "end_char", "sentence", "attributed_to", "extractor", "extractor_version",
+                 "rules_version", "rules_hash")
+SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
+MENTION_COLUMNS = ("article_id", "person_id", "label", "text", "start_char", "end_char")
 
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
@@ -88,11 +103,14 @@ def save_extraction(
     blocking key, a block that grows with the store; the outcome is the same.
     """
     again = keep is not None
-    persons_before = clear_extraction(session=session, article=article, keep=keep or (),
-                                      persons=not again)
-    writer = _Writer(session, article, extraction, names)
+    persons_before: set[int] = set()
+    if again or has_facts(session, article.id):  # a first extraction has nothing to clear
+        persons_before = clear_extraction(session=session, article=article, keep=keep or (),
+                                          persons=not again)
+    writer = _Writer(session, article, extraction, names, buffered=True)
     for record in extraction.persons:
         writer.person(record)
+    writer.flush()  # the candidates' stored profiles read the claims made so far
     if names is not None:  # this article's persons and spellings are candidates too
         names.refresh(session)
         for person in writer.renamed:
@@ -102,6 +120,7 @@ def save_extraction(
                                  persons=[writer.known_ids(r) for r in extraction.events])
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
+    writer.refresh_merged()
     for statistic in extraction.statistics:
         span = statistic.evidence
         session.add(StatisticRow(
@@ -115,10 +134,17 @@ def save_extraction(
     article.extracted_at = utcnow()
     article.extractor = json.dumps(extraction.versions, sort_keys=True)
     article.error = None
-    session.flush()
+    writer.flush()
     if again:
         crud.delete_orphans(session, persons_before, merged=False)
     return dict(writer.counts)
+
+
+def has_facts(session: Session, article_id: int) -> bool:
+    """Whether any fact read from the article is stored (one query)."""
+    return bool(session.scalar(select(or_(*(
+        exists().where(table.article_id == article_id)
+        for table in (Claim, EventSource, StatisticRow, Mention, Event))))))
 
 
 def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
@@ -168,8 +194,21 @@ class _Writer:
     """Writes one extraction's persons and events; keeps the local-id map and the counts."""
 
     def __init__(self, session: Session, article: Article, extraction: Extraction,
-                 names: NameIndex | None = None) -> None:
+                 names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
+        # ``buffered``: the claims, mentions, blocking keys and event sources made wait in
+        # these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush`` writes them, one
+        # statement a table. The ORM writes each in a statement of its own on SQLite (it
+        # needs every new id back): most of an article's statements. Nothing reads their
+        # ids, which come out the same, in the order they were made; the caller flushes
+        # before reading those tables. Without it (the list importers), the ORM writes them.
+        self.buffered = buffered
+        self.claim_rows: list[tuple[Any, ...]] = []
+        self.mention_rows: list[tuple[Any, ...]] = []
+        self.key_rows: list[tuple[int, str]] = []
+        self.source_rows: list[tuple[Any, ...]] = []
+        # person id -> its blocking keys, stored or waiting (read once per person and article)
+        self.keyed: dict[int, set[str]] = {}
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
@@ -180,6 +219,8 @@ class _Writer:
         self.new: list[tuple[Person, PersonRecord]] = []
         # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
+        # events this article was merged into, by id, to re-derive (``refresh_merged``)
+        self.merged: dict[int, Event] = {}
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -206,6 +247,7 @@ class _Writer:
 
         person = None if new else match_person(self.session, name=record.name,
                                                aliases=record.aliases)
+        created = person is None
         if person is None:
             person = Person(name=record.name.strip(), key=name_key(record.name))
             self.session.add(person)
@@ -221,9 +263,13 @@ class _Writer:
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
         self.session.flush()
-        index_person(self.session, person)
+        self._index(person, created)
         self.persons[record.id] = person
         for span in record.mentions:
+            if self.buffered:
+                self.mention_rows.append((self.article.id, person.id, "PERSON", span.text,
+                                          span.start, span.end))
+                continue
             self.session.add(Mention(
                 article_id=self.article.id, person_id=person.id, label="PERSON",
                 text=span.text, start_char=span.start, end_char=span.end,
@@ -319,15 +365,31 @@ class _Writer:
             if person_id not in linked:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         self._sources_and_claims(record, event, person_ids)
-        self.session.flush()
-        refresh(self.session, event)
+        if not self.buffered:  # re-derived now, as the list importers expect
+            self.session.flush()
+            refresh(self.session, event)
+        else:
+            self.merged.setdefault(event.id, event)
         return event
+
+    def refresh_merged(self) -> None:
+        """Re-derive each event this article was merged into from all its claims, once (the
+        outcome depends only on the claims, so once at the end is as after each merge)."""
+        self.flush()
+        merged, self.merged = self.merged, {}
+        if merged:
+            refresh_many(self.session, list(merged.values()))
 
     def _sources_and_claims(self, record: EventRecord, event: Event,
                             person_ids: list[int]) -> None:
         sources = self._sources(record)
         for span in sources:
             located = span.start >= 0
+            if self.buffered:
+                self.source_rows.append((event.id, self.article.id,
+                                         span.start if located else None,
+                                         span.end if located else None, span.text))
+                continue
             self.session.add(EventSource(
                 event_id=event.id, article_id=self.article.id,
                 start_char=span.start if located else None,
@@ -364,6 +426,14 @@ class _Writer:
             return
         self._claimed.add(seen)
         located = span is not None and span.start >= 0
+        self.counts["claims"] += 1
+        if self.buffered:
+            self.claim_rows.append((
+                subject_type, subject_id, field, value, self.article.id,
+                span.start if located else None, span.end if located else None,
+                span.text if span is not None else None, attributed_to, by[0], by[1],
+                self.rules[0], self.rules[1]))
+            return
         self.session.add(Claim(
             subject_type=subject_type, subject_id=subject_id, field=field, value=value,
             article_id=self.article.id,
@@ -372,4 +442,29 @@ class _Writer:
             extractor=by[0], extractor_version=by[1], rules_version=self.rules[0],
             rules_hash=self.rules[1], status="proposed",
         ))
-        self.counts["claims"] += 1
+
+    def flush(self) -> None:
+        """Write what is pending: the session's objects, then the rows waiting."""
+        self.session.flush()
+        mentions, self.mention_rows = self.mention_rows, []
+        keys, self.key_rows = self.key_rows, []
+        sources, self.source_rows = self.source_rows, []
+        claims, self.claim_rows = self.claim_rows, []
+        bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
+        bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
+        bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
+        bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,
+                         same={"status": "proposed", "created_at": utcnow()})
+
+    def _index(self, person: Person, created: bool) -> None:
+        """``resolve.persons.index_person``, the keys waiting with the other rows."""
+        if not self.buffered:
+            index_person(self.session, person)
+            return
+        known = self.keyed.get(person.id)
+        if known is None:
+            known = self.keyed[person.id] = set() if created else \
+                stored_keys(self.session, person.id)
+        for key in sorted(person_block_keys(person) - known):
+            known.add(key)
+            self.key_rows.append((person.id, key[:64]))

@@ -93,30 +93,37 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
     leave Anapa against Krasnodar as a conflict."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
+    written_by = _Written(session, article)
+    links = _Links(session)
+    # what records naming the same persons share, read once (plan writes nothing)
+    events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
-        written = names_written(session, article, ids)
-        roots, members = members_of_roots(session, ids)
-        # The persons' events first, then their type: a join lets SQLite walk every event of
-        # the type (all the sentences of a 100,000-row list) instead of the persons' few.
-        theirs = set(session.scalars(select(EventPerson.event_id)
-                                     .where(EventPerson.person_id.in_(members))))
-        found = session.scalars(
-            select(Event).where(Event.id.in_(theirs), Event.type == record.type,
-                                Event.negated == bool(record.negated)).order_by(Event.id))
+        written = written_by.names(ids)
+        if frozenset(ids) not in events_of:
+            roots, members = members_of_roots(session, ids)
+            # The persons' events, of every type, filtered by type below: a type in the query
+            # lets SQLite walk every event of the type (all the sentences of a 100,000-row
+            # list) instead of the persons' few.
+            theirs = list(session.scalars(
+                select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
+                    EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
+            events_of[frozenset(ids)] = roots, members, theirs
+        roots, members, theirs = events_of[frozenset(ids)]
+        found = [e for e in theirs
+                 if e.type == record.type and e.negated == bool(record.negated)]
+        # the candidates' sources and persons, read for all of them at once
+        sources_of, persons_of = links.read([e.id for e in found])
         mine: list[tuple[tuple[int, int, int], int, Event]] = []
         for event in found:
-            sources = set(session.scalars(select(EventSource.article_id)
-                                          .where(EventSource.event_id == event.id)))
-            if article.id in sources or event.article_id == article.id:
+            if article.id in sources_of[event.id] or event.article_id == article.id:
                 continue
-            if not given_names_fit(written, event_names(session, event.id)):
+            linked = persons_of[event.id]
+            if not given_names_fit(written, _names_of(session, linked)):
                 continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
-            linked = set(session.scalars(select(EventPerson.person_id)
-                                         .where(EventPerson.event_id == event.id)))
             shared = len(roots & {canonical(session, session.get(Person, p)).id
-                                  for p in linked})
+                                  for p in set(linked)})
             rank = match_rank(record, event, article.published, shared)
             if rank is not None:
                 mine.append((rank, index, event))
@@ -137,18 +144,69 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     return chosen
 
 
-def names_written(session: Session, article: Article, ids: list[int]) -> list[Name]:
-    """The full names (given name and surname) an article uses for these persons: their
+class _Links:
+    """Per stored event: the ids of the articles that are its sources, and its person ids;
+    read two queries at a time for the events not read yet (``plan`` writes nothing)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.sources: defaultdict[int, set[int]] = defaultdict(set)
+        self.persons: defaultdict[int, list[int]] = defaultdict(list)
+        self.seen: set[int] = set()
+
+    def read(self, event_ids: list[int]
+             ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
+        missing = [i for i in event_ids if i not in self.seen]
+        if missing:
+            self.seen.update(missing)
+            for event_id, article_id in self.session.execute(
+                    select(EventSource.event_id, EventSource.article_id)
+                    .where(EventSource.event_id.in_(missing))):
+                self.sources[event_id].add(article_id)
+            for event_id, person_id in self.session.execute(
+                    select(EventPerson.event_id, EventPerson.person_id)
+                    .where(EventPerson.event_id.in_(missing))):
+                self.persons[event_id].append(person_id)
+        return self.sources, self.persons
+
+
+class _Written:
+    """The full names (given name and surname) an article uses for some of its persons: their
     mentions in it, else their stored names; a surname alone ("Osmanov") stands for the full
-    names with that surname the article's text gives ("Eldar Osmanov")."""
-    texts = list(session.scalars(select(Mention.text).where(
-        Mention.article_id == article.id, Mention.person_id.in_(ids))))
+    names with that surname the article's text gives ("Eldar Osmanov"). The article's mentions
+    are read once, the full names of its text found once, for all its records."""
+
+    def __init__(self, session: Session, article: Article) -> None:
+        self.session = session
+        self.article = article
+        self.mentions: dict[int, list[str]] | None = None
+        self.full: list[Name] | None = None
+
+    def names(self, ids: list[int]) -> list[Name]:
+        if self.mentions is None:
+            self.mentions = defaultdict(list)
+            for person_id, text in self.session.execute(
+                    select(Mention.person_id, Mention.text)
+                    .where(Mention.article_id == self.article.id)):
+                self.mentions[person_id].append(text)
+        texts = [t for pid in set(ids) for t in self.mentions.get(pid, ())]
+        return _full_names(self.session, texts, ids, self._full_in_text)
+
+    def _full_in_text(self) -> list[Name]:
+        if self.full is None:
+            self.full = full_names_in(self.article.text or "")
+        return self.full
+
+
+def _full_names(session: Session, texts: list[str], ids: list[int], in_text) -> list[Name]:
+    """The full names of ``texts`` (else of the persons' stored names), and for a surname
+    alone those of the text with that surname (``in_text()``)."""
     if not texts:
         texts = [p.name for p in (session.get(Person, pid) for pid in ids) if p is not None]
     names = [parse(t) for t in texts]
     full = [n for n in names if n.full]
     for surname in {n.surname for n in names if not n.full and n.surname}:
-        full += [n for n in full_names_in(article.text or "") if n.surname == surname]
+        full += [n for n in in_text() if n.surname == surname]
     return full
 
 
@@ -163,10 +221,8 @@ def full_names_in(text: str) -> list[Name]:
     return found
 
 
-def event_names(session: Session, event_id: int) -> list[Name]:
-    """The names of the persons a stored event happened to, and of the persons they are."""
-    ids = list(session.scalars(select(EventPerson.person_id)
-                               .where(EventPerson.event_id == event_id)))
+def _names_of(session: Session, ids: list[int]) -> list[Name]:
+    """The names of these persons, and of the persons they are."""
     names = set()
     for pid in ids:
         person = session.get(Person, pid)
@@ -223,30 +279,48 @@ def choose(field: str, values: list[Any]) -> Any:
 
 def refresh(session: Session, event: Event) -> None:
     """Derive an event's values and persons from its remaining claims."""
+    refresh_many(session, [event])
+
+
+def refresh_many(session: Session, events: list[Event]) -> None:
+    """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
+    each (one event's refresh reads nothing another's writes)."""
     from ..store.crud import date_precision
 
-    claims = live_claims(session, "event", [event.id])
-    by_field: dict[str, list[Any]] = defaultdict(list)
-    for claim in claims:
-        by_field[claim.field].append(claim.value)
-    if not claims:
-        return
-    for field in DERIVED_FIELDS:
-        setattr(event, field, choose(field, by_field.get(field, [])))
-    event.date_precision = date_precision(event.date)
-    event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
-    persons = {pid for value in by_field.get("persons", []) for pid in value}
-    if persons:
-        linked = set(session.scalars(select(EventPerson.person_id)
-                                     .where(EventPerson.event_id == event.id)))
-        for pid in sorted(persons - linked):
-            if session.get(Person, pid) is not None:
-                session.add(EventPerson(event_id=event.id, person_id=pid))
-        if linked - persons:
-            session.execute(delete(EventPerson).where(
-                EventPerson.event_id == event.id,
-                EventPerson.person_id.in_(linked - persons)),
-                execution_options={"synchronize_session": "fetch"})
+    ids = [event.id for event in events]
+    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+    # the live claims' fields and values only (``live_claims`` without making objects)
+    by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    for event_id, field, value in session.execute(
+            select(Claim.subject_id, Claim.field, Claim.value).where(
+                Claim.subject_type == "event", Claim.subject_id.in_(ids),
+                Claim.status != "rejected", Claim.id.not_in(superseded))
+            .order_by(Claim.id)):
+        by_event[event_id][field].append(value)
+    links: dict[int, set[int]] = defaultdict(set)
+    for event_id, person_id in session.execute(
+            select(EventPerson.event_id, EventPerson.person_id)
+            .where(EventPerson.event_id.in_(ids))):
+        links[event_id].add(person_id)
+    for event in events:
+        by_field = by_event.get(event.id)
+        if not by_field:
+            continue
+        for field in DERIVED_FIELDS:
+            setattr(event, field, choose(field, by_field.get(field, [])))
+        event.date_precision = date_precision(event.date)
+        event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        persons = {pid for value in by_field.get("persons", []) for pid in value}
+        if persons:
+            linked = links[event.id]
+            for pid in sorted(persons - linked):
+                if session.get(Person, pid) is not None:
+                    session.add(EventPerson(event_id=event.id, person_id=pid))
+            if linked - persons:
+                session.execute(delete(EventPerson).where(
+                    EventPerson.event_id == event.id,
+                    EventPerson.person_id.in_(linked - persons)),
+                    execution_options={"synchronize_session": "fetch"})
     session.flush()
 
 

@@ -599,7 +599,7 @@ def _set_progress(article: Article, rows_done: int, *, complete: bool) -> None:
 
 def _article(session: Session, article_id: int) -> Article:
     """A list's article without its text (the whole file, read again by every batch else);
-    the rare reader of ``article.text`` (a surname alone, ``events.names_written``) loads it."""
+    the rare reader of ``article.text`` (a surname alone, ``events._Written``) loads it."""
     return session.get(Article, article_id, options=[defer(Article.text)])
 
 

@@ -70,14 +70,23 @@ class Outcome:
 
 def index_person(session: Session, person: Person) -> None:
     """Store the blocking keys of a person's name and aliases (new ones only)."""
+    keys = person_block_keys(person)
+    if person.id is None:
+        session.flush()
+    for key in sorted(keys - stored_keys(session, person.id)):
+        session.add(PersonKey(person_id=person.id, key=key[:64]))
+
+
+def person_block_keys(person: Person) -> set[str]:
+    """The blocking keys of a person's name and aliases."""
     keys: set[str] = set()
     for text in [person.name, *(a.alias for a in person.aliases)]:
         keys |= block_keys(parse(text))
-    if person.id is None:
-        session.flush()
-    known = set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person.id)))
-    for key in sorted(keys - known):
-        session.add(PersonKey(person_id=person.id, key=key[:64]))
+    return keys
+
+
+def stored_keys(session: Session, person_id: int) -> set[str]:
+    return set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person_id)))
 
 
 def index_missing(session: Session) -> int:
