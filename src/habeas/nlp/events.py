@@ -117,21 +117,20 @@ def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
     """ "held in the IK-2 corrective penal colony ... went on hunger strike at the penal
     colony": a building told only by its kind is the one of that kind the report named before
     (else the one it names after: a lead's "the penal colony", named in the body)."""
+    bare = [e for e in events if e.place and e.type != "transfer" and e.place == e.place.lower()
+            and e.place.split()[-1] in FACILITIES]
+    if not bare:
+        return
+    kinds = {e.place.split()[-1] for e in bare}
     named: list[tuple[int, str, str]] = []
     for token in doc:
-        if token.lemma_.lower() in FACILITIES and any(
+        if token.lower_ in kinds and any(
                 t.pos_ == "PROPN" or any(c.isdigit() for c in t.text)
                 for t in token.subtree if t.i < token.i):  # "IK-2", "No. 1", "Vilnius"
-            named.append((token.idx, token.lemma_.lower(), noun_phrase(token)))
-    if not named:
-        return
-    for event in events:
-        words = (event.place or "").lower().split()
-        if not words or words[-1] not in FACILITIES or (event.place or "") != \
-                (event.place or "").lower() or event.type == "transfer":
-            continue
+            named.append((token.idx, token.lower_, noun_phrase(token)))
+    for event in bare:
         start = event.sources[0].start
-        same = [(at, text) for at, head, text in named if head == words[-1]]
+        same = [(at, text) for at, head, text in named if head == event.place.split()[-1]]
         earlier = [text for at, text in same if at < start]
         later = [text for at, text in same if at > start]  # a lead names it further down
         if earlier or later:
