@@ -1106,3 +1106,13 @@ def test_a_list_of_gerund_charges_the_parser_broke(nlp):
                            "aimed at harming national security, and incitement to hatred.")
     (event,) = [e for t, *_, e in found if t == "conviction"]
     assert event["charge"].endswith("incitement to hatred")
+
+
+def test_given_names_coordinated_with_a_full_name_share_its_surname(nlp):
+    result = extract_text(nlp, Document(
+        text="Police detained the brothers Ivan and Oleg Gorin on Monday.", source="t",
+        published="2024-05-10"))
+    assert [p.name for p in result.persons] == ["Ivan Gorin", "Oleg Gorin"]
+    other = extract_text(nlp, Document(text="Police detained Ivan and his wife Anna Gorina.",
+                                       source="t", published="2024-05-10"))
+    assert "Ivan Gorin" not in [p.name for p in other.persons]

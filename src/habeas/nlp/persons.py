@@ -801,6 +801,22 @@ def read_groups(span: Span) -> list[str]:
     return found
 
 
+def shared_surname(name: Span) -> str | None:
+    """ "Ivan and Oleg Gorin": a given name alone, coordinated with a full name, shares its
+    surname."""
+    root = name.root
+    if len(name) != 1 or names.skeleton(root.text) not in names.GIVEN_FORMS:
+        return None
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN":
+            continue
+        given = [c for c in conj.children if c.dep_ == "compound" and c.i < conj.i]
+        if len(given) == 1 and names.skeleton(given[0].text) in names.GIVEN_FORMS and \
+                names.skeleton(conj.text) not in names.GIVEN_FORMS and conj.i == given[0].i + 1:
+            return conj.text
+    return None
+
+
 def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
     """One PersonRecord per cluster, with attributes read around its mentions."""
     records = []
@@ -808,6 +824,9 @@ def describe(doc: Doc, clusters: list[Cluster]) -> list[PersonRecord]:
     for cluster in clusters:
         name = cluster.name_span
         record = PersonRecord(id=cluster.id, name=name.text)
+        if (surname := shared_surname(name)) is not None:
+            record.name = f"{name.text} {surname}"  # "the brothers Ivan and Oleg Gorin"
+            record.aliases.append(name.text)
         seen = {fold(name.text)}
         for span in cluster.spans:
             record.mentions.append(TextSpan(span.start_char, span.end_char, span.text))
