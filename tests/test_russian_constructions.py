@@ -232,3 +232,33 @@ def test_a_date_of_another_clause_is_not_this_events(russian):
                                   "В тот же день его задержали, а 9 октября суд арестовал его.")
     dates = {e.date for e in events_of(extraction, "arrest")}
     assert dates == {"2020-10-07", "2020-10-09"}
+
+
+def test_a_closing_attribution_covers_the_relative_clause_of_the_claim(russian):
+    extraction = extract(russian, "Суд арестовал на десять суток Ивана Петрова, которого "
+                                  "задержали утром у дома, сообщает «Штаб Петрова».")
+    assert only(extraction, "sentence").attributed_to == "Штаб Петрова"
+    assert only(extraction, "arrest").attributed_to == "Штаб Петрова"
+
+
+def test_an_event_of_the_speakers_relative_clause_is_not_the_claim(russian):
+    extraction = extract(russian, "Иван Петров, который получил два года за участие в пикетах, "
+                                  "в письме к жене сообщил о пытках в колонии.")
+    assert only(extraction, "protest").attributed_to is None
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+
+
+def test_the_cited_source_holds_the_claim_not_the_outlet(russian):
+    extraction = extract(russian, "Марию Соколову задержали в Казани. Об этом пишет «Зеркало» "
+                                  "со ссылкой на её адвоката Олега Смирнова.")
+    assert only(extraction, "arrest").attributed_to == "Олег Смирнов"
+
+
+def test_a_repeat_by_a_source_leaves_the_reports_own_account_unattributed(russian):
+    extraction = extract(russian, "Ивана Петрова в мае 2021 года перевели в колонию в Омске. "
+                                  "Как рассказал его адвокат Олег Смирнов, в колонию его "
+                                  "перевели на поезде.")
+    assert only(extraction, "transfer").attributed_to is None
+    dated = extract(russian, "Ивана Петрова перевели в колонию в Омске. Как рассказал его "
+                             "адвокат Олег Смирнов, Петрова перевели туда 3 мая.")
+    assert only(dated, "transfer").attributed_to == "Олег Смирнов"
