@@ -262,3 +262,18 @@ def test_a_repeat_by_a_source_leaves_the_reports_own_account_unattributed(russia
     dated = extract(russian, "Ивана Петрова перевели в колонию в Омске. Как рассказал его "
                              "адвокат Олег Смирнов, Петрова перевели туда 3 мая.")
     assert only(dated, "transfer").attributed_to == "Олег Смирнов"
+
+
+def test_a_sentence_opening_on_a_pronoun_goes_on_with_the_date_before(russian):
+    extraction = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                                  "Его признали виновным в хулиганстве.")
+    assert only(extraction, "conviction").date == "2022-03"
+    charged = extract(russian, "В начале апреля 2021 года следователи возбудили дело против "
+                               "Марии Соколовой. Её обвинили в клевете.")
+    assert only(charged, "charge").date == "2021-04"
+    refused = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                               "Он не просил о помиловании.")
+    assert all(e.date is None for e in refused.events if e.negated)
+    later = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                             "Позже Петрова перевели в колонию в Омске.")
+    assert only(later, "transfer").date is None

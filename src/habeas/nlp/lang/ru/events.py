@@ -39,6 +39,7 @@ CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 SAME_DAY = RULES.pattern("same_day")
+CONTINUES = RULES.pattern("continues")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -97,6 +98,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
     last_date: str | None = None  # the last date the report stated
+    previous_date: str | None = None  # the date the sentence before stated
     genders = {p.id: p.gender for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
@@ -144,7 +146,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
-        last_date = args.find_date(sentence.text, published) or last_date
+        elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
+            for event in found:
+                if not event.negated and not _background(sentence, event):
+                    event.date = event.date or previous_date
+        previous_date = args.find_date(sentence.text, published)
+        last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
