@@ -277,3 +277,9 @@ def test_a_sentence_opening_on_a_pronoun_goes_on_with_the_date_before(russian):
     later = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
                              "Позже Петрова перевели в колонию в Омске.")
     assert only(later, "transfer").date is None
+
+
+def test_an_abbreviation_in_capitals_does_not_decline(russian):
+    extraction = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти "
+                                  "всё это время он провёл в СИЗО.")
+    assert only(extraction, "arrest").place == "СИЗО"

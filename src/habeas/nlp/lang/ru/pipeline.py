@@ -107,7 +107,10 @@ def lemma_of(word: str) -> str:
 
 
 def inflect(word: str, case: str = "Nom") -> str:
-    """A word put in a case ("возбуждении" -> "возбуждение"), its capitals kept."""
+    """A word put in a case ("возбуждении" -> "возбуждение"), its capitals kept; an
+    abbreviation in capitals ("СИЗО", "ШИЗО", "ОВД") does not decline and stays as written."""
+    if len(word) > 1 and word.isupper():
+        return word
     parses = models().morph_vocab.parse(word)
     if not parses:
         return word
