@@ -283,3 +283,12 @@ def test_an_abbreviation_in_capitals_does_not_decline(russian):
     extraction = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти "
                                   "всё это время он провёл в СИЗО.")
     assert only(extraction, "arrest").place == "СИЗО"
+
+
+def test_over_the_day_is_the_day_of_the_report(russian):
+    extraction = extract(russian, "В Казани за день задержали Ивана Петрова и Марию Соколову.")
+    assert {e.date for e in events_of(extraction, "arrest")} == {"2022-05-08"}
+    during = extract(russian, "В течение дня полиция задержала Ивана Петрова у мэрии.")
+    assert only(during, "arrest").date == "2022-05-08"
+    before = extract(russian, "Ивана Петрова задержали за день до суда.")
+    assert only(before, "arrest").date is None
