@@ -292,3 +292,12 @@ def test_over_the_day_is_the_day_of_the_report(russian):
     assert only(during, "arrest").date == "2022-05-08"
     before = extract(russian, "Ивана Петрова задержали за день до суда.")
     assert only(before, "arrest").date is None
+
+
+def test_a_subject_pronoun_does_what_the_noun_before_it_named(russian):
+    extraction = extract(russian, "Ивана Петрова задержали сотрудники ФСБ, они избили его в "
+                                  "машине.")
+    assert only(extraction, "ill_treatment").agent == "сотрудники ФСБ"
+    counted = extract(russian, "Ивана Петрова задерживали трое полицейских, они применяли к "
+                               "нему силу.")
+    assert only(counted, "ill_treatment").agent == "трое полицейских"

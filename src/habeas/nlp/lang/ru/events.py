@@ -575,6 +575,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
             else [])
         for subject in subjects:
+            subject = _pronoun_doer(sentence, subject) if subject.lemma in (
+                "он", "она", "они") else subject
             counted = bool(sentence.children(subject, ("nummod:gov",)))  # "четверо полицейских"
             nominative = subject.feats.get("Case") in (None, "Nom") or counted
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
@@ -586,6 +588,17 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _pronoun_doer(sentence: Sentence, pronoun: Word) -> Word:
+    """What a subject pronoun stands for: the nearest common-noun subject before it in the
+    sentence, of its number ("Его задерживали четверо полицейских, они применяли к нему
+    силу": the police); else the pronoun itself."""
+    for word in reversed(sentence.words[:pronoun.i]):
+        if word.rel == "nsubj" and word.pos == "NOUN" and (
+                word.feats.get("Number") == pronoun.feats.get("Number")):
+            return word
+    return pronoun
 
 
 def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
