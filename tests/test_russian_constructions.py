@@ -301,3 +301,8 @@ def test_a_subject_pronoun_does_what_the_noun_before_it_named(russian):
     counted = extract(russian, "Ивана Петрова задерживали трое полицейских, они применяли к "
                                "нему силу.")
     assert only(counted, "ill_treatment").agent == "трое полицейских"
+
+
+def test_the_instrumental_of_a_passive_is_its_agent(russian):
+    extraction = extract(russian, "Иван Петров был задержан сотрудниками ФСБ в Казани.")
+    assert only(extraction, "arrest").agent == "сотрудники ФСБ"

@@ -12,7 +12,7 @@ from ....model import EventRecord, PersonRecord, Span
 from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect
+from .pipeline import Parsed, inflect, nominative_phrase
 from .places import COURT, destination, find_place, spans_in
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
@@ -583,6 +583,11 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
                 return sentence.span_text(words)
+    if word_class(word) == "VERB" and is_passive(word):  # "был задержан сотрудниками ФСБ"
+        for doer in sentence.children(word, ("obl:agent",)):
+            if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
+                words = sentence.subtree(doer, AGENT_PARTS)
+                return " ".join(nominative_phrase([w.text for w in words])).strip(" ,")
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
