@@ -306,3 +306,11 @@ def test_a_subject_pronoun_does_what_the_noun_before_it_named(russian):
 def test_the_instrumental_of_a_passive_is_its_agent(russian):
     extraction = extract(russian, "Иван Петров был задержан сотрудниками ФСБ в Казани.")
     assert only(extraction, "arrest").agent == "сотрудники ФСБ"
+
+
+def test_a_place_inside_the_accusation_is_not_where_it_happened(russian):
+    charged = extract(russian, "Суд вынес приговор Ивану Петрову, обвиняемому в организации "
+                               "протестов против передачи земель Чечне.")
+    assert only(charged, "charge").place is None
+    there = extract(russian, "В Москве Ивана Петрова обвинили в хулиганстве.")
+    assert only(there, "charge").place == "Москва"
