@@ -204,7 +204,7 @@ def _background(sentence: Sentence, event: EventRecord) -> bool:
 
 def _speaker_words(sentence: Sentence) -> set[int]:
     """The start offsets of the words that tell who speaks: an event told of the speaker
-    ("Дадин, который получил три года, рассказал ...") is background, while one told in a
+    ("Иван, которого осудили на год, рассказал ...") is background, while one told in a
     relative clause of what is said is part of the claim ("Суд арестовал Ивана, которого
     задержали утром, сообщает «Штаб»"). A relative clause of the speaker runs to its closing
     comma, whatever the parser hung on another word."""
@@ -218,7 +218,8 @@ def _speaker_words(sentence: Sentence) -> set[int]:
             tree = _speaker_tree(sentence, holder)
             words.update(w.start for w in tree)
             if any(w.rel in ("acl", "acl:relcl") for w in tree):
-                for after in sentence.words[max(w.i for w in tree) + 1:]:
+                last = max(w.i for w in tree if w.pos != "PUNCT")  # not its closing comma
+                for after in sentence.words[last + 1:]:
                     if after.text == "," or after.i == word.i:
                         break
                     words.add(after.start)
@@ -597,8 +598,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
 
 def _pronoun_doer(sentence: Sentence, pronoun: Word) -> Word:
     """What a subject pronoun stands for: the nearest common-noun subject before it in the
-    sentence, of its number ("Его задерживали четверо полицейских, они применяли к нему
-    силу": the police); else the pronoun itself."""
+    sentence, of its number ("Её задержали двое полицейских, они избили её в автозаке": the
+    police); else the pronoun itself."""
     for word in reversed(sentence.words[:pronoun.i]):
         if word.rel == "nsubj" and word.pos == "NOUN" and (
                 word.feats.get("Number") == pronoun.feats.get("Number")):

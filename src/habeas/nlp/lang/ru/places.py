@@ -27,8 +27,8 @@ PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_t
 PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
 # Prepositions of a reason or a topic: a place inside them is what the charge is about.
 TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
-# Words whose "в" names the accusation ("обвиняемому в организации протестов против передачи
-# земель Чечне"): a place inside it is what the charge is about.
+# Words whose "в" names the accusation ("обвиняемого в организации шествий против закрытия
+# больницы в Твери"): a place inside it is what the charge is about.
 ACCUSING = RULES.words("accusing_words")
 QUOTES = {"«", "»", '"'}
 # Relations on the way from a place up to its event's clause ("в суде Симферополя").
