@@ -232,3 +232,88 @@ def test_a_date_of_another_clause_is_not_this_events(russian):
                                   "В тот же день его задержали, а 9 октября суд арестовал его.")
     dates = {e.date for e in events_of(extraction, "arrest")}
     assert dates == {"2020-10-07", "2020-10-09"}
+
+
+def test_a_closing_attribution_covers_the_relative_clause_of_the_claim(russian):
+    extraction = extract(russian, "Суд назначил десять суток ареста Ивану Петрову, которого "
+                                  "полиция задержала утром на улице, сообщает «Штаб Петрова».")
+    assert only(extraction, "sentence").attributed_to == "Штаб Петрова"
+    assert only(extraction, "arrest").attributed_to == "Штаб Петрова"
+
+
+def test_an_event_of_the_speakers_relative_clause_is_not_the_claim(russian):
+    extraction = extract(russian, "Иван Петров, которого осудили на год за одиночные пикеты у "
+                                  "мэрии, рассказал адвокату об избиениях в СИЗО.")
+    assert only(extraction, "protest").attributed_to is None
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+    participle = extract(russian, "Мария Соколова, получившая год колонии за неоднократное "
+                                  "участие в пикетах, рассказала адвокату об избиениях в СИЗО.")
+    assert only(participle, "protest").attributed_to is None
+
+
+def test_the_cited_source_holds_the_claim_not_the_outlet(russian):
+    extraction = extract(russian, "Марию Соколову задержали в Казани. Об этом пишет «Зеркало» "
+                                  "со ссылкой на её адвоката Олега Смирнова.")
+    assert only(extraction, "arrest").attributed_to == "Олег Смирнов"
+
+
+def test_a_repeat_by_a_source_leaves_the_reports_own_account_unattributed(russian):
+    extraction = extract(russian, "Ивана Петрова в мае 2021 года перевели в колонию в Омске. "
+                                  "Как рассказал его адвокат Олег Смирнов, в колонию его "
+                                  "перевели на поезде.")
+    assert only(extraction, "transfer").attributed_to is None
+    dated = extract(russian, "Ивана Петрова перевели в колонию в Омске. Как рассказал его "
+                             "адвокат Олег Смирнов, Петрова перевели туда 3 мая.")
+    assert only(dated, "transfer").attributed_to == "Олег Смирнов"
+
+
+def test_a_sentence_opening_on_a_pronoun_goes_on_with_the_date_before(russian):
+    extraction = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                                  "Его признали виновным в хулиганстве.")
+    assert only(extraction, "conviction").date == "2022-03"
+    charged = extract(russian, "В начале апреля 2021 года следователи возбудили дело против "
+                               "Марии Соколовой. Её обвинили в клевете.")
+    assert only(charged, "charge").date == "2021-04"
+    refused = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                               "Он не просил о помиловании.")
+    assert all(e.date is None for e in refused.events if e.negated)
+    later = extract(russian, "В марте суд приговорил Ивана Петрова к пяти годам колонии. "
+                             "Позже Петрова перевели в колонию в Омске.")
+    assert only(later, "transfer").date is None
+
+
+def test_an_abbreviation_in_capitals_does_not_decline(russian):
+    extraction = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти "
+                                  "всё это время он провёл в СИЗО.")
+    assert only(extraction, "arrest").place == "СИЗО"
+
+
+def test_over_the_day_is_the_day_of_the_report(russian):
+    extraction = extract(russian, "В Казани за день задержали Ивана Петрова и Марию Соколову.")
+    assert {e.date for e in events_of(extraction, "arrest")} == {"2022-05-08"}
+    during = extract(russian, "В течение дня полиция задержала Ивана Петрова у мэрии.")
+    assert only(during, "arrest").date == "2022-05-08"
+    before = extract(russian, "Ивана Петрова задержали за день до суда.")
+    assert only(before, "arrest").date is None
+
+
+def test_a_subject_pronoun_does_what_the_noun_before_it_named(russian):
+    extraction = extract(russian, "Ивана Петрова задержали сотрудники ФСБ, они избили его в "
+                                  "машине.")
+    assert only(extraction, "ill_treatment").agent == "сотрудники ФСБ"
+    counted = extract(russian, "Марию Соколову задержали двое полицейских, они избили её в "
+                               "автозаке.")
+    assert only(counted, "ill_treatment").agent == "двое полицейских"
+
+
+def test_the_instrumental_of_a_passive_is_its_agent(russian):
+    extraction = extract(russian, "Иван Петров был задержан сотрудниками ФСБ в Казани.")
+    assert only(extraction, "arrest").agent == "сотрудники ФСБ"
+
+
+def test_a_place_inside_the_accusation_is_not_where_it_happened(russian):
+    charged = extract(russian, "Суд приговорил Ивана Петрова, обвиняемого в организации "
+                               "шествий против закрытия больницы в Твери, к штрафу.")
+    assert only(charged, "charge").place is None
+    there = extract(russian, "В Москве Ивана Петрова обвинили в хулиганстве.")
+    assert only(there, "charge").place == "Москва"

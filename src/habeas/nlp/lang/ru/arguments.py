@@ -105,6 +105,8 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
         month = month_number(before.group(1)) if before else None
         return fmt(today.year - back, month if month and month <= 12 else None)
+    if RULES.pattern("this_day").search(sentence):  # "за день задержали троих"
+        return fmt(today.year, today.month, today.day)
     for word in re.findall(r"[а-яё]+", sentence.lower()):
         if word in RELATIVE_DAYS:
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])

@@ -12,7 +12,7 @@ from ....model import EventRecord, PersonRecord, Span
 from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect
+from .pipeline import Parsed, inflect, nominative_phrase
 from .places import COURT, destination, find_place, spans_in
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
@@ -35,9 +35,11 @@ NEGATIONS = RULES.words("negations")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
+CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 SAME_DAY = RULES.pattern("same_day")
+CONTINUES = RULES.pattern("continues")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -96,6 +98,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     focus: list[str] = []   # the persons the report is about so far, the latest last
     previous: list[EventRecord] = []
     last_date: str | None = None  # the last date the report stated
+    previous_date: str | None = None  # the date the sentence before stated
     genders = {p.id: p.gender for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
@@ -143,7 +146,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
-        last_date = args.find_date(sentence.text, published) or last_date
+        elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
+            for event in found:
+                if not event.negated and not _background(sentence, event):
+                    event.date = event.date or previous_date
+        previous_date = args.find_date(sentence.text, published)
+        last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
@@ -153,9 +161,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
+        speaker = _speaker_words(sentence) if attribution else set()
         for event in found:
             event.extras["background"] = _background(sentence, event)
-            event.attributed_to = None if event.extras["background"] else attribution
+            event.attributed_to = None if event.trigger is None or (
+                event.trigger.start in speaker) else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -190,6 +200,40 @@ def _background(sentence: Sentence, event: EventRecord) -> bool:
     return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
         k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
             trigger)])
+
+
+def _speaker_words(sentence: Sentence) -> set[int]:
+    """The start offsets of the words that tell who speaks: an event told of the speaker
+    ("Иван, которого осудили на год, рассказал ...") is background, while one told in a
+    relative clause of what is said is part of the claim ("Суд арестовал Ивана, которого
+    задержали утром, сообщает «Штаб»"). A relative clause of the speaker runs to its closing
+    comma, whatever the parser hung on another word."""
+    words: set[int] = set()
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            holders = _speakers(sentence, word)
+        else:
+            holders = _holders_of_noun(sentence, word)
+        for holder in holders:
+            tree = _speaker_tree(sentence, holder)
+            words.update(w.start for w in tree)
+            if any(w.rel in ("acl", "acl:relcl") for w in tree):
+                last = max(w.i for w in tree if w.pos != "PUNCT")  # not its closing comma
+                for after in sentence.words[last + 1:]:
+                    if after.text == "," or after.i == word.i:
+                        break
+                    words.add(after.start)
+    return words
+
+
+def _speaker_tree(sentence: Sentence, holder: Word) -> list[Word]:
+    """The speaker's words, less a clause of what is said that the parser hung on the speaker
+    as a relative clause though no relative word opens it ("Иван, которого осудили, рассказал,
+    что его избили")."""
+    tree = sentence.subtree(holder)
+    said = {w.i for k in tree if k.rel == "acl:relcl" and not any(
+        c.lemma in RELATIVES for c in sentence.children(k)) for w in sentence.subtree(k)}
+    return [w for w in tree if w.i not in said]
 
 
 def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> list[str]:
@@ -404,9 +448,20 @@ def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], 
     for word in sentence.words:
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
             holders += sentence.children(word, SUBJECT)
-        elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
-            holders += sentence.children(word, ("nmod",))
+        else:
+            holders += _holders_of_noun(sentence, word)
     return set(_persons_in(sentence, holders, n, mentions))
+
+
+def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
+    """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", and
+    the source cited by "со ссылкой на X"."""
+    if word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
+        return sentence.children(word, ("nmod",))
+    if word.lemma in CITING_NOUNS and preposition(sentence, word) in ("с", "со"):
+        return [k for k in sentence.children(word, ("nmod", "obl"))
+                if preposition(sentence, k) == "на"]
+    return []
 
 
 def _persons_in(sentence: Sentence, holders: list[Word], n: int,
@@ -521,17 +576,35 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
             else [])
         for subject in subjects:
+            subject = _pronoun_doer(sentence, subject) if subject.lemma in (
+                "он", "она", "они") else subject
             counted = bool(sentence.children(subject, ("nummod:gov",)))  # "четверо полицейских"
             nominative = subject.feats.get("Case") in (None, "Nom") or counted
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
                 return sentence.span_text(words)
+    if word_class(word) == "VERB" and is_passive(word):  # "был задержан сотрудниками ФСБ"
+        for doer in sentence.children(word, ("obl:agent",)):
+            if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
+                words = sentence.subtree(doer, AGENT_PARTS)
+                return " ".join(nominative_phrase([w.text for w in words])).strip(" ,")
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _pronoun_doer(sentence: Sentence, pronoun: Word) -> Word:
+    """What a subject pronoun stands for: the nearest common-noun subject before it in the
+    sentence, of its number ("Её задержали двое полицейских, они избили её в автозаке": the
+    police); else the pronoun itself."""
+    for word in reversed(sentence.words[:pronoun.i]):
+        if word.rel == "nsubj" and word.pos == "NOUN" and (
+                word.feats.get("Number") == pronoun.feats.get("Number")):
+            return word
+    return pronoun
 
 
 def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
@@ -549,13 +622,12 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
     ("адвокат Иван Петров"); the phrase where the person only qualifies it ("Сторонники
     Михайлова пишут")."""
     names = {p.id: p.name for p in persons}
-    for word in sentence.words:
+    cited_first = sorted(sentence.words, key=lambda w: w.lemma not in CITING_NOUNS)
+    for word in cited_first:  # "пишет издание со ссылкой на мать": the mother's claim
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
             holders = _speakers(sentence, word)
-        elif word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
-            holders = sentence.children(word, ("nmod",))
         else:
-            continue
+            holders = _holders_of_noun(sentence, word)
         for holder in holders:
             if holder.lemma in PRONOUNS:
                 continue
@@ -577,13 +649,28 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
 
 
 def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
-    """The subject of a verb of saying; before it, a nominative name the parser hung on a verb
-    it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл Карманов, его задержали")."""
+    """The subject of a verb of saying; before it, a nominative name or noun the parser hung on
+    a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл Карманов, его
+    задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
     subjects = sentence.children(verb, SUBJECT)
-    stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos == "PROPN" and (
+    stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
-    return stray + subjects
+    return stray + (subjects or _inverted_subject(sentence, verb))
+
+
+def _inverted_subject(sentence: Sentence, verb: Word) -> list[Word]:
+    """A nominative right after a verb of saying that has no subject is its subject, the order
+    of a closing attribution ("..., сообщает «Команда Петрова»"), even where the parser hung it
+    on the verb of the claim."""
+    for after in sentence.words[verb.i + 1:]:
+        if after.pos == "PUNCT" and after.text in "«\"„":
+            continue
+        if after.rel == "nsubj" and after.feats.get("Case") == "Nom" and (
+                after.pos in ("PROPN", "NOUN")):
+            return [after]
+        return []
+    return []
 
 
 def _merge(events: list[EventRecord]) -> list[EventRecord]:
@@ -600,9 +687,10 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             kept[key] = event
             out.append(event)
             continue
-        for name in ("date", "place", "agent", "charge", "term_months", "release_mode",
-                     "attributed_to"):
-            if getattr(first, name) is None:
+        if first.date is None and event.date is not None:  # the dated account, its source
+            first.attributed_to = first.attributed_to or event.attributed_to
+        for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
+            if getattr(first, name) is None:  # a source only as above: told in its own voice
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
     return _share_occasion(_share_charges(out))

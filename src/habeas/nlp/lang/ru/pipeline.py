@@ -16,7 +16,7 @@ from .syntax import Sentence, Word
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v3"
+VERSION = "habeas.russian.v4"
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,10 @@ def lemma_of(word: str) -> str:
 
 
 def inflect(word: str, case: str = "Nom") -> str:
-    """A word put in a case ("возбуждении" -> "возбуждение"), its capitals kept."""
+    """A word put in a case ("возбуждении" -> "возбуждение"), its capitals kept; an
+    abbreviation in capitals ("СИЗО", "ШИЗО", "ОВД") does not decline and stays as written."""
+    if len(word) > 1 and word.isupper():
+        return word
     parses = models().morph_vocab.parse(word)
     if not parses:
         return word

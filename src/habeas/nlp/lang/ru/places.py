@@ -27,6 +27,9 @@ PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_t
 PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
 # Prepositions of a reason or a topic: a place inside them is what the charge is about.
 TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
+# Words whose "в" names the accusation ("обвиняемого в организации шествий против закрытия
+# больницы в Твери"): a place inside it is what the charge is about.
+ACCUSING = RULES.words("accusing_words")
 QUOTES = {"«", "»", '"'}
 # Relations on the way from a place up to its event's clause ("в суде Симферополя").
 PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
@@ -100,6 +103,9 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
             return False
         if preposition(sentence, current) in TOPIC_PREPOSITIONS:
             return False  # "осудили за пост об ударе по театру в Мариуполе": what was said
+        if current is not word and head.lemma in ACCUSING and preposition(
+                sentence, current) in ("в", "во"):
+            return False  # "обвинили в организации протестов в Москве": what is charged
         if head.i in clause:
             return True
         relative = current.rel == "acl:relcl"
