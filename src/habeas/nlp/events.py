@@ -56,8 +56,8 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     events: list[EventRecord] = []
     previous: list[EventRecord] = []
     # Every dated telling so far, with or without a person named: what "the sentence" and "the
-    # searches" refer back to ("imposed a life sentence Tuesday on a scholar ... handed down
-    # the sentence after convicting X").
+    # searches" refer back to ("jailed a scholar for life on Monday ... passed the sentence
+    # after finding X guilty").
     told: list[EventRecord] = []
     for sent in doc.sents:
         found = []
@@ -114,7 +114,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
 
 
 def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
-    """ "held in the IK-2 corrective penal colony ... went on hunger strike at the penal
+    """ "kept in penal colony IK-6 near Vologda ... began a hunger strike in the penal
     colony": a building told only by its kind is the one of that kind the report named before
     (else the one it names after: a lead's "the penal colony", named in the body)."""
     bare = [e for e in events if e.place and e.type != "transfer" and e.place == e.place.lower()
@@ -171,8 +171,8 @@ SAME_BODY = re.compile(r"(?:the\s+)?same\s+(\w+)", re.I)
 
 
 def same_body_as_before(events: list[EventRecord]) -> None:
-    """ "Also on Friday, the same court convicted X": the court of the step told before, when
-    the report named it by a description ("a court in the capital city of Minsk")."""
+    """ "That day the same court also convicted X": the court of the step told before, when
+    the report named it by a description ("a district court in the Belarusian capital")."""
     last: dict[str, str] = {}
     for event in events:
         same = SAME_BODY.fullmatch(event.agent or "")
@@ -213,7 +213,7 @@ EPISODE_NOUNS = RULES.table("episode_nouns")
 
 def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
                     discourse: Discourse, owners: set[int]) -> EventRecord:
-    """An event told without a person named ("imposed a life sentence Tuesday on a scholar",
+    """An event told without a person named ("jailed a scholar for life on Monday",
     "searched homes on Wednesday"): its date and place, for a later "the sentence", "the
     searches" to refer back to."""
     date = find_date(trigger, published, None, discourse.anchor) or \
@@ -432,7 +432,7 @@ def is_state(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in CUSTODY_ASPECTS and not dated(token):
-        return True  # "complained about the conditions of his detention"
+        return True  # "protested against the conditions of her detention"
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
         return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
@@ -624,7 +624,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
                             c.lemma_.lower() not in DECISION_NOUNS)
             elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
-                # "the hearing in the case of Akhtem Chiygoz", "the trial in the case against"
+                # "the session in the case of X", "the trial in the case against"
                 args.extend(o for case in child.children if syntax.is_prep_object(case) and
                             case.lemma_.lower() in CASE_NOUNS
                             for p in case.children if syntax.is_preposition(p) and
@@ -638,7 +638,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         for by in acl.children if by.dep_ == "agent"
                         for o in by.children if syntax.is_prep_object(o))
         if etype == "search":
-            # "searches at the homes of A and B", "the searches were conducted at the homes of"
+            # "searches at the homes of A and B", "searches were carried out at the homes of"
             holders = [trigger] + ([trigger.head] if syntax.is_subject(trigger) or
                                    syntax.is_direct_object(trigger) else [])
             args.extend(o for h in holders for prep in h.children
@@ -650,14 +650,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         if not args:
             verb = clause_verb(trigger.head)
             if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):
-                pass  # "showed solidarity with victims of a police raid": the victims'
+                pass  # "expressed support for victims of a police raid": the victims'
             elif syntax.is_subject(trigger) and verb.lemma_ in INCLUSION_VERBS:
                 args = syntax.objects(verb)  # "The pardon included A and B"
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
-                args = syntax.objects(verb)  # "held him without charge": he was not charged
+                args = syntax.objects(verb)  # "kept him without any charge": he was not charged
             elif recorded(trigger):
-                pass  # "running a live stream of the rally": they filmed it
+                pass  # "filming a live video of the picket": they filmed it
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -756,7 +756,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 
 
 LIST_MARKS = (":", "–", "—", "-", "--")
-# People an event noun below them happened to, not the verb's subject: "showed solidarity with
+# People an event noun below them happened to, not the verb's subject: "expressed support for
 # victims of a police raid", "met families of the detained".
 OTHER_PEOPLE = (RULES.words("people_nouns") | RULES.words("relatives_nouns")) - \
     RULES.words("people_quantities")
@@ -1104,9 +1104,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             pobj = syntax.prep_object(child)
             if pobj is not None and pobj.i not in victim_tokens and not any(
                     t.lemma_.lower() in VEHICLES for t in pobj.subtree):
-                return noun_phrase(pobj)  # not "by a total of seven aircraft": the means
+                return noun_phrase(pobj)  # not "by two aircraft": the means
     if trigger.lemma_ in APPEARING_VERBS:
-        bench = appeared_before(trigger)  # "appeared in front of Chief Magistrate Victor So"
+        bench = appeared_before(trigger)  # "appeared before Chief Magistrate X"
         if bench is not None:
             return bench
     if trigger.pos_ == "NOUN":
@@ -1125,7 +1125,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 return noun_phrase(subj)
         for clause in (c for c in trigger.children if c.dep_ == "relcl" and any(
                 syntax.is_direct_object(o) and o.lower_ in ("which", "that") for o in c.children)):
-            # "The pardon, which Aliyev issued in a decree": who issued it
+            # "The pardon, which the president signed": who issued it
             subj = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
@@ -1248,7 +1248,7 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
-    # "detained for four months pending investigation on currency smuggling charges"
+    # "remanded for two months pending investigation on fraud charges"
     children += [p for t in trigger.subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
                  for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
@@ -1316,7 +1316,7 @@ def find_charge(trigger: Token) -> str | None:
             end = next(t.i for t in doc[tokens[0].i: end] if t.text == "(")  # "(Art." cut off
         opening = doc[tokens[0].i - 1] if tokens[0].i > trigger.sent.start else None
         if opening is not None and opening.is_quote:
-            # 'for "organizing mass riots, taking part in mass disorder, inciting hatred"':
+            # 'for "organising riots, blocking roads, inciting hatred"':
             # the quoted list, to its closing quote
             close = next((t.i for t in doc[tokens[0].i: min(trigger.sent.end, tokens[0].i +
                                                               MAX_QUOTED_CHARGE)]
@@ -1419,7 +1419,7 @@ def listed_gerund(token: Token, root: Token) -> bool:
 MAX_TERM_TOKENS = 10
 
 
-# A range of terms told for several people: "from 3 1/2 to [five years]", "between two and
+# A range of terms told for several people: "from two to [six years]", "between two and
 # [four years]".
 TERM_RANGE = re.compile(r"\b(?:from\s+[^,;]{1,20}?\s+to|between\s+[^,;]{1,20}?\s+and)\s+$",
                         re.I)
@@ -1431,7 +1431,7 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     window = doc[trigger.i: trigger.right_edge.i + 1]
     text = window.text
     if trigger.pos_ == "NOUN":
-        # "a two-year and eight-month sentence": the noun's modifiers, or the words before it
+        # "a three-year and four-month sentence": the noun's modifiers, or the words before it
         start = max(trigger.sent.start, trigger.i - MAX_TERM_TOKENS,
                     min(trigger.left_edge.i, trigger.i - 4))
         left = doc[start: trigger.i + 1].text
@@ -1441,7 +1441,7 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     if re.search(r"\branging\s+from\b|\bfrom\s+a\s+fine\s+to\b", text, re.I) or found and \
             TERM_RANGE.search(text[:found[0].start]):
         return None, extras  # "punishments ranging from a fine to six years", "sentences from
-        # 3 1/2 to five years", "between two and four years": each their own
+        # two to six years", "between two and four years": each their own
     if terms.SUSPENDED.search(text):
         extras["suspended"] = True
     if terms.LIFE.search(text):
@@ -1619,8 +1619,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     event.date = find_date(trigger, published, None if earlier else speaker_verb, anchor)
     served = serving(trigger)
     if served is not None:
-        # "was serving a 19-year term" at the time told: the sentence was passed earlier, on
-        # the date only its own words give ("a six-year sentence handed down in July 2022")
+        # "was serving a 12-year term" at the time told: the sentence was passed earlier, on
+        # the date only its own words give ("a seven-year term passed in May 2021")
         event.extras[OWN_DATE] = True
         event.date = next((d for o in syntax.objects(served) for acl in o.children
                            if acl.dep_ in ("acl", "relcl")
@@ -1660,7 +1660,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.release_mode = release_mode(trigger)
     if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}
            for c in v.children):
-        event.extras["earlier"] = True  # "had previously been imprisoned for five years"
+        event.extras["earlier"] = True  # "had earlier been jailed for three years"
     out = [event]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
@@ -1715,7 +1715,7 @@ def manner_of_another(trigger: Token, owners: set[int]) -> bool:
 
 
 def issued_on(noun: Token, published: dt.date | None, anchor: str | None) -> str | None:
-    """ "The pardon, which Aliyev issued in a decree signed early on March 16": an event noun
+    """ "The amnesty, which the president announced in a decree on May 9": an event noun
     dated by the relative clause that tells its making."""
     for clause in noun.children:
         if clause.dep_ != "relcl" or not any(c.lower_ in ("which", "that") for c in

@@ -34,7 +34,7 @@ SAME_PLACE = [{"conviction", "sentence", "acquittal", "trial"}, {"search", "arre
 
 
 # A mark (removed before output) on an event dated only by its own words: a term being served
-# ("was serving a 19-year term" at the time told) was passed on another day than the report's.
+# ("was serving a 12-year term" at the time told) was passed on another day than the report's.
 OWN_DATE = "_own_date"
 
 
@@ -52,7 +52,7 @@ def owner(token: Token, owners: set[int]) -> int | None:
             return -1
         if current.dep_ == "appos" and current.i != token.i and "DATE" not in (
                 current.ent_type_, current.head.ent_type_) and current.i not in owners:
-            return -1  # "Abdel Fattah, a leading figure in the 2011 revolution": who he is
+            return -1  # "X, a key figure of the 2014 protests": who he is
         if ancestor.i in owners:
             return ancestor.i
         current = ancestor
@@ -135,7 +135,7 @@ def facility(trigger: Token, owners: set[int], unnamed: bool = False) -> str | N
                 token.head.lower_ not in PLACE_PREPOSITIONS:
             continue
         named = [t for t in token.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "FAC")]
-        # "went on hunger strike at the penal colony": a building on the verb that carries
+        # "began a hunger strike in the penal colony": a building on the verb that carries
         # the trigger is the trigger's too
         own = owner(token, owners) == trigger.i or trigger.pos_ == "NOUN" and \
             carrier(token) == carrier(trigger) and owner(token, owners) in (None, -1)
@@ -385,8 +385,8 @@ LAW_ARTICLE = re.compile(r"(?:the\s+)?(?:part\s+\S+\s+of\s+)?(?:article|art\.?|s
 
 
 def described_charges(events: list[EventRecord]) -> None:
-    """ "arrested on charges of anti-government propaganda ... sentenced under article 79 of
-    the penal code": a verdict carries the description, where the report gives one for the
+    """ "detained on charges of spreading false news ... jailed under article 207 of the
+    criminal code": a verdict carries the description, where the report gives one for the
     same person's case, over the article of law (FORMAT.md)."""
     for event in events:
         if not event.charge or not LAW_ARTICLE.match(event.charge) or \

@@ -456,7 +456,7 @@ def _since_a_date(token: Token) -> bool:
 
 @predicate
 def in_custody_since(token: Token) -> bool:
-    """ "Since April 2022, she has been in a pre-trial detention centre": held since then."""
+    """ "Since May 2021 he has been in a remand prison": held since then."""
     return _since_a_date(token) and any(
         syntax.is_preposition(c) and c.lower_ == "in" and any(
             t.lemma_.lower() in CUSTODY_PLACES for t in c.subtree) for c in token.children)

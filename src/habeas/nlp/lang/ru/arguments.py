@@ -73,7 +73,7 @@ def find_date(sentence: str, published: str | None, at: int | None = None,
 
 
 def stated_year(text: str, published: str | None, *, at_start: bool = False) -> int | None:
-    """The last year the text states ("7 октября 2018 года", "в 2019 году", "в феврале этого
+    """The last year the text states ("3 марта 2017 года", "в 2016 году", "в мае прошлого
     года"), or None; with ``at_start``, only a year the text starts with."""
     found = [(m.start(), int(m.group("year"))) for m in YEAR_MENTIONS.finditer(text)]
     today = parse_published(published)
@@ -170,7 +170,7 @@ def is_suspended(sentence: str) -> bool:
 
 def find_charge(sentence: str) -> str | None:
     """The accusation: described ("по делу о реабилитации нацизма" -> "реабилитация нацизма",
-    "за «фейки» об армии", "по ч. 1 ст. 282.2 УК (организация ...)") where the sentence describes
+    "за «фейки» об армии", "по ч. 2 ст. 280 УК (публичные призывы ...)") where the sentence describes
     it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
     law as written."""
     match = RULES.pattern("described").search(sentence)

@@ -51,7 +51,7 @@ NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 OFFICIALS = RULES.words("officials")
-# What an agent's phrase keeps ("сотрудники ФСБ", "четверо полицейских", "суд и прокуратура").
+# What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
 # The dash of an ellipsis, and the words a gapped sentence has before it.
@@ -191,7 +191,7 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
 
 
 def _background(sentence: Sentence, event: EventRecord) -> bool:
-    """An event told in a relative clause or a participle of a noun ("Дадин, который получил три
+    """An event told in a relative clause or a participle of a noun ("Петров, который получил два
     года, рассказал ...") is the report's background, not the speaker's claim."""
     trigger = next((w for w in sentence.words if event.trigger is not None
                     and w.start == event.trigger.start), None)
@@ -567,7 +567,7 @@ def _negated(sentence: Sentence, word: Word) -> bool:
 def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | None:
     """Who did it: the subject of an active trigger (or of the verb its infinitive hangs from:
     "суд отказался освободить") when it is in the nominative and names no person the event
-    happened to ("суд", "сотрудники ФСБ", "четверо полицейских"), else, for what a court decides, the
+    happened to ("суд", "сотрудники ФСБ", "трое сотрудников"), else, for what a court decides, the
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
@@ -578,7 +578,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
         for subject in subjects:
             subject = _pronoun_doer(sentence, subject) if subject.lemma in (
                 "он", "она", "они") else subject
-            counted = bool(sentence.children(subject, ("nummod:gov",)))  # "четверо полицейских"
+            counted = bool(sentence.children(subject, ("nummod:gov",)))  # "трое сотрудников"
             nominative = subject.feats.get("Case") in (None, "Nom") or counted
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
@@ -650,7 +650,7 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
 
 def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     """The subject of a verb of saying; before it, a nominative name or noun the parser hung on
-    a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Кирилл Карманов, его
+    a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Иван Смирнов, её
     задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
     subjects = sentence.children(verb, SUBJECT)
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
@@ -698,11 +698,11 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
 
 def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     """An event without a date told in one sentence with another event of the same persons
-    happened on its occasion ("Его задерживали четверо полицейских, они применяли к нему силу",
+    happened on its occasion ("Его задержали трое сотрудников, они надели на него наручники",
     "После задержания его доставили к прокурору"): it takes that event's date."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background"):
-            continue  # "Дадин, который получил три года, рассказал, что 11 сентября ..."
+            continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources)}
