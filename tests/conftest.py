@@ -54,3 +54,20 @@ def database_url(request, tmp_path):
     with engine.begin() as connection:
         connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def russian():
+    """natasha's models, loaded once per test session (the Russian pipeline module)."""
+    from habeas.nlp.lang.ru import pipeline
+
+    pipeline.models()
+    return pipeline
+
+
+def extract_ru(russian, text, published="2022-05-08"):
+    """A Russian text's extraction, as a report published on ``published``."""
+    from habeas.model import Document
+
+    return russian.extract(Document(text=text, source="test", published=published,
+                                    language="ru"))

@@ -10,18 +10,7 @@ from habeas.nlp.dispatch import process_documents
 from habeas.nlp.language import identify, language_of
 
 
-@pytest.fixture(scope="session")
-def russian():
-    """natasha's models, loaded once per test session."""
-    from habeas.nlp.lang.ru import pipeline
-
-    pipeline.models()
-    return pipeline
-
-
-def extract(russian, text, published="2022-05-08"):
-    return russian.extract(Document(text=text, source="test", published=published,
-                                    language="ru"))
+from conftest import extract_ru as extract
 
 
 def only(extraction, kind):

@@ -9,18 +9,7 @@ import pytest
 from habeas.model import Document
 
 
-@pytest.fixture(scope="module")
-def russian():
-    """natasha's models, loaded once per module."""
-    from habeas.nlp.lang.ru import pipeline
-
-    pipeline.models()
-    return pipeline
-
-
-def extract(russian, text, published="2022-05-08"):
-    return russian.extract(Document(text=text, source="test", published=published,
-                                    language="ru"))
+from conftest import extract_ru as extract
 
 
 def events_of(extraction, kind):
