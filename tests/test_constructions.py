@@ -178,7 +178,7 @@ def test_the_court_named_later_is_not_the_earlier_verdicts_court(nlp):
 
 
 @pytest.mark.parametrize("text, sentences", [
-    ("They were tried for extremism (Art. 361-3 of the Criminal Code) and treason.", 1),
+    ("They were tried for extremism (Art. 293-2 of the Criminal Code) and treason.", 1),
     ("He is held in colony No. 2 in Homiel. His wife visited him.", 2),
     ("He was detained.The court in Minsk jailed him on Monday.", 2),
     ("No. It was not.", 2),
@@ -242,8 +242,8 @@ def test_an_event_noun_that_includes_persons(nlp):
      ("arrest", "Ivan Levko", "Petro Horak")),
     ("Ex-minister Pavel Ostapchuk was slapped with 12 years in a strict-regime colony.",
      ("sentence", "Pavel Ostapchuk")),
-    ("Student Wong Ka-ming became the latest defendant to obtain bail last month.",
-     ("release", "Wong Ka-ming")),
+    ("Student Lau Chi-hang became the fifth defendant to obtain bail this week.",
+     ("release", "Lau Chi-hang")),
 ])
 def test_verbs_and_nouns_of_custody(nlp, text, expected):
     assert expected in kinds(nlp, text)
@@ -267,8 +267,8 @@ def test_years_later_is_a_date_not_a_term(nlp):
 
 
 @pytest.mark.parametrize("text, months", [
-    ("Lev Orlov was sentenced to 13 years, 9 months and seven days.", 165),
-    ("Lev Orlov was given a two-year and eight-month sentence.", 32),
+    ("Lev Orlov was sentenced to 11 years, 4 months and three days.", 136),
+    ("Lev Orlov was given a three-year and five-month prison sentence.", 41),
 ])
 def test_terms_with_months(nlp, text, months):
     assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == \
@@ -289,8 +289,8 @@ def test_detained_since_dates_the_arrest(nlp):
     ("Lev Orlov was sentenced, said the editor of the website 'Nashe Slovo'.", "Nashe Slovo"),
     ("Lev Orlov was sentenced, RFE/RL reported.", "RL"),
     ("Lev Orlov was detained.\nBackground:\nOrlov was arrested in 2020.", "Background"),
-    ("Activist freed in a swap\n\nby Anna Kovac and Ben Ode and Cara Lind and Dan Roe and the news "
-     "desk August 1, 2024 3:01 PM (Updated: ) 3 min read\n\nLev Orlov was freed on Thursday.",
+    ("Activist freed in a swap\n\nby Anna Kovac and Ben Ode and Cara Lind and Dan Roe and the "
+     "foreign desk March 14, 2023 9:47 AM (Updated: ) 5 min read\n\nLev Orlov was freed on Thursday.",
      "Cara Lind"),
 ])
 def test_names_that_are_no_persons(nlp, text, absent):
@@ -344,7 +344,7 @@ def test_sent_to_a_region_is_a_transfer(nlp):
 @pytest.mark.parametrize("text", [
     "Last week the senator Rob Kane demonstrated true leadership by speaking up.",
     "He accused Anna Vardanian and other officials of carrying out political orders.",
-    "Lev Orlov and Anna Vardanian have dismissed the charges against them as fabricated.",
+    "Lev Orlov and Anna Vardanian have dismissed all charges against them as invented.",
 ])
 def test_word_senses_that_are_no_events(nlp, text):
     assert not kinds(nlp, text)
@@ -380,8 +380,8 @@ def test_who_says_so(nlp, text, source):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Blogger Ihar Lasko, 33, was arrested in 2020. The 33-year-old was sentenced to 15 years "
-     "in December 2021.", ("sentence", "Ihar Lasko")),
+    ("Blogger Ihar Lasko, 41, was arrested in 2019. The 41-year-old was sentenced to nine years "
+     "in March 2021.", ("sentence", "Ihar Lasko")),
     ("Economist Ilham Tursun was sentenced to life. Police had detained the scholar in January.",
      ("arrest", "Ilham Tursun")),
     ("Opposition leader Sviatlana Hrytsuk was sentenced in absentia. The former presidential "
@@ -394,14 +394,14 @@ def test_a_definite_description_means_the_person_of_the_report(nlp, text, expect
 
 def test_an_age_description_after_a_quote_is_not_the_speakers(nlp):
     text = ('Blogger Ihar Lasko was arrested in 2020. "He did nothing wrong. His family '
-            'suffers," the editor Steve Kane said.\nThe 33-year-old was sentenced to 15 years.')
+            'suffers," the editor Steve Kane said.\nThe 41-year-old was sentenced to nine years.')
     ages = {p["name"]: p.get("age") for p in extract_text(nlp, Document(
         text=text, source="test", published="2024-05-10")).to_json()["persons"]}
     assert ages.get("Steve Kane") is None
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("Lawyer: Uighur scholar in China gets life sentence\n\nIlham Tursun was sentenced on "
+    ("Relatives: Uighur professor in Xinjiang receives life term\n\nIlham Tursun was sentenced on "
      "Tuesday.", "Uighur"),
     ("Exiled Belarusian opposition leader Sviatlana Hrytsuk sentenced in absentia", "Exiled"),
     ("Gift a membership to your friend. Lev Orlov was released.", "Gift"),
@@ -412,14 +412,14 @@ def test_words_before_a_role_or_a_verb_are_no_persons(nlp, text, absent):
 
 def test_a_quoted_charge_list_is_kept_whole(nlp):
     (sentence,) = [e for t, _, _, e in events_of(
-        nlp, 'Ihar Lasko was sentenced to 15 years for "organizing mass riots, taking part in '
-             'mass disorder, inciting social hatred" and tax evasion.') if t == "sentence"]
-    assert sentence["charge"] == ("organizing mass riots, taking part in mass disorder, "
-                                  "inciting social hatred and tax evasion")
+        nlp, 'Ihar Lasko was sentenced to nine years for "preparing mass unrest, financing '
+             'extremism, insulting the president" and bribery.') if t == "sentence"]
+    assert sentence["charge"] == ("preparing mass unrest, financing extremism, insulting the "
+                                  "president and bribery")
 
 
 @pytest.mark.parametrize("text, date", [
-    ("Since April 2022, Lev Orlov has been in a pre-trial detention centre.", "2022-04"),
+    ("Since March 2021, Lev Orlov has been in the pre-trial detention centre.", "2021-03"),
     ("Olena Piekh and Ivan Sokol have been held captive since 2018.", "2018"),
 ])
 def test_held_since_tells_the_arrest_and_its_date(nlp, text, date):
@@ -433,12 +433,12 @@ def test_being_somewhere_since_is_no_arrest(nlp):
 
 def test_the_conviction_told_again_is_the_persons(nlp):
     assert ("conviction", "Lev Orlov") in kinds(
-        nlp, "Lev Orlov was given two years for violating probation. The conviction was widely "
-             "seen as politically motivated.")
+        nlp, "Lev Orlov was given two years for violating probation. The conviction drew criticism "
+             "from rights groups.")
 
 
 @pytest.mark.parametrize("text", [
-    "We went to the courthouse, where the next hearing in the case of Lev Orlov was held.",
+    "Reporters gathered at the court building, where a new hearing in the case of Lev Orlov took place.",
     "The trial in the case against Lev Orlov opened on Monday.",
 ])
 def test_a_court_step_in_the_case_of_a_person(nlp, text):
@@ -446,28 +446,28 @@ def test_a_court_step_in_the_case_of_a_person(nlp, text):
 
 
 def test_an_approximate_term_and_the_exact_one_are_one_sentence(nlp):
-    text = ("Opposition leader Lev Orlov sentenced to nearly 14 years\n\nLev Orlov was sentenced "
-            "on Thursday to 13 years, 9 months and seven days in prison.")
-    assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == [165]
+    text = ("Opposition leader Lev Orlov sentenced to nearly 12 years\n\nLev Orlov was sentenced "
+            "on Tuesday to 11 years, 4 months and three days in a colony.")
+    assert [e["term_months"] for t, _, _, e in events_of(nlp, text) if t == "sentence"] == [136]
 
 
 def test_counted_people_not_named_are_new_people(nlp):
     text = ("Lawyers Ivan Kobets, Igor Serov and Alexei Lipin were sentenced on Friday. Mediazona "
-            "reported three journalists attending the hearing were detained and taken to a "
+            "said four reporters who covered the trial were also detained and taken to the local "
             "police station.")
     assert not {k for k in kinds(nlp, text) if k[0] in ("arrest", "transfer")}
 
 
 def test_refusing_to_stop_a_hunger_strike_is_no_negation(nlp):
-    found = events_of(nlp, "Ruslan Zeynullin refused to stop the hunger strike until the "
-                           "verdict.")
+    found = events_of(nlp, "Ruslan Zeynullin refused to stop his hunger strike despite his "
+                           "weakness.")
     assert [(t, neg) for t, neg, _, _ in found] == [("hunger_strike", False)]
 
 
 def test_searches_at_the_homes_of_persons(nlp):
-    text = ("The searches were conducted at the homes of Lenur Seitov, Timur Yalkin and Azamat "
-            "Eyubov in Bakhchisarai.")
-    assert ("search", "Azamat Eyubov", "Lenur Seitov", "Timur Yalkin") in kinds(nlp, text)
+    text = ("The searches were carried out at the homes of Dilyaver Sadykov, Timur Yalkin and "
+            "Azamat Eyubov in Sudak.")
+    assert ("search", "Azamat Eyubov", "Dilyaver Sadykov", "Timur Yalkin") in kinds(nlp, text)
 
 
 def test_a_verdict_in_a_separate_case_keeps_its_own_charge_and_date(nlp):
@@ -502,17 +502,17 @@ def test_released_or_held_without_charge_says_no_charge_was_laid(nlp):
 
 def test_a_dropped_charge_told_in_the_next_clause_is_the_first_clause_persons(nlp):
     dropped = [(names, e["charge"]) for t, neg, names, e in events_of(
-        nlp, "Edem Bekirov was also charged with tax evasion, but that charge was later "
+        nlp, "Edem Bekirov was charged with bribery too, but that charge was eventually "
              "dropped.") if t == "charges_dropped" and not neg]
-    assert dropped == [(["Edem Bekirov"], "tax evasion")]
+    assert dropped == [(["Edem Bekirov"], "bribery")]
 
 
 def test_an_appeal_filed_by_persons_is_theirs_and_a_rejected_appeal_happened(nlp):
     assert ("appeal", "Alim Kerimov", "Nariman Seitov") in kinds(
-        nlp, "On 4 March the city court heard an appeal filed by two activists - Alim Kerimov "
-             "and Nariman Seitov.")
-    found = events_of(nlp, "The Supreme Court did not satisfy the appeals filed by the lawyers "
-                           "of Alim Kerimov.")
+        nlp, "On 12 February the regional court heard an appeal filed by two bloggers - Alim "
+             "Kerimov and Nariman Seitov.")
+    found = events_of(nlp, "The appeals court did not satisfy the appeals lodged by the "
+                           "lawyers of Alim Kerimov.")
     assert [(t, neg) for t, neg, names, _ in found if names == ["Alim Kerimov"]] == [
         ("appeal", False)]
     assert [(t, neg) for t, neg, _, _ in events_of(nlp, "Alim Kerimov did not file an appeal.")
@@ -521,18 +521,18 @@ def test_an_appeal_filed_by_persons_is_theirs_and_a_rejected_appeal_happened(nlp
 
 def test_going_missing_on_the_morning_of_a_day_is_dated_that_day(nlp):
     (event,) = [e for t, _, names, e in events_of(
-        nlp, "Server Mustafayev went missing on the morning of April 29 in Kherson.")
+        nlp, "Eskender Aliev went missing on the morning of March 12 near Melitopol.")
         if t == "abduction"]
-    assert event["date"] == "2024-04-29"
+    assert event["date"] == "2024-03-12"
 
 
 def test_a_term_being_served_is_dated_only_by_its_own_words(nlp):
     found = events_of(nlp, "On 2 May 2024, Ismail Ramazanov fell ill. At the time, Ismail "
                            "Ramazanov was serving a nine-year term in a colony.")
     assert [e["date"] for t, _, _, e in found if t == "sentence"] == [None]
-    found = events_of(nlp, "Ismail Ramazanov, now serving a six-year sentence handed down in "
-                           "July 2022, fell ill on 2 May.")
-    assert [e["date"] for t, _, _, e in found if t == "sentence"] == ["2022-07"]
+    found = events_of(nlp, "Ismail Ramazanov, currently serving an eight-year sentence handed "
+                           "down in October 2021, fell ill on 2 May.")
+    assert [e["date"] for t, _, _, e in found if t == "sentence"] == ["2021-10"]
 
 
 def test_with_names_a_charge_only_after_a_charging_word(nlp):
@@ -546,8 +546,8 @@ def test_with_names_a_charge_only_after_a_charging_word(nlp):
 
 
 def test_a_charge_ends_before_a_bracket_the_sentence_does_not_close(nlp):
-    found = events_of(nlp, "Rustem Osmanov was tried for 'calling for actions harming national "
-                           "security' (Art. 361-3 of the Criminal Code).")
+    found = events_of(nlp, "Rustem Osmanov was tried for 'public calls against national "
+                           "security' (Art. 280-1 of the Criminal Code).")
     (charge,) = [e["charge"] for t, _, _, e in found if t == "trial"]
     assert "(" not in charge and "national security" in charge
 
@@ -561,7 +561,7 @@ def test_a_date_describing_the_person_does_not_date_the_event(nlp):
 
 
 def test_the_conditions_of_a_detention_are_no_arrest(nlp):
-    assert not kinds(nlp, "Lilia Bekirova's family has complained about the conditions of her "
+    assert not kinds(nlp, "Lilia Bekirova's relatives keep complaining about the conditions of her "
                           "detention.")
 
 
@@ -591,8 +591,8 @@ def test_a_part_of_them_not_named_is_nobody_named(nlp):
 
 
 def test_an_event_of_other_people_is_not_the_subjects(nlp):
-    found = kinds(nlp, "Edem Bekirov was beaten by police for showing solidarity with victims "
-                       "of a police raid.")
+    found = kinds(nlp, "Edem Bekirov was beaten by guards for helping families targeted in "
+                       "a police raid.")
     assert ("ill_treatment", "Edem Bekirov") in found
     assert not {k for k in found if k[0] == "search"}
     assert ("protest", "Edem Bekirov") in kinds(
@@ -612,7 +612,7 @@ def test_a_quotation_of_several_sentences_is_its_speakers(nlp):
 
 def test_a_known_given_name_outranks_an_organisation_label(nlp):
     result = extract_text(nlp, Document(
-        text="“All of them are now free and home in Ukraine,” wrote President of Ukraine "
+        text="“Every one of them is back home and safe,” wrote President of Ukraine "
              "Volodymyr Zelenskyy.", source="test", published="2024-06-28")).to_json()
     assert [p["name"] for p in result["persons"]] == ["Volodymyr Zelenskyy"]
 
@@ -627,14 +627,14 @@ def test_a_negated_verb_does_not_unsay_an_event_inside_its_subject(nlp):
 
 def test_an_event_told_as_previous_stays_apart_from_todays(nlp):
     found = events_of(nlp, "Seyran Saliev was sentenced to five years on Monday. Saliev had "
-                           "previously been imprisoned for five years.")
+                           "previously been imprisoned for four years.")
     sentences = sorted((e["date"] or "") for t, _, _, e in found if t == "sentence")
     assert sentences == ["", "2024-05-06"]
 
 
 def test_a_term_being_served_takes_no_date_from_the_reports_hearing(nlp):
-    found = events_of(nlp, "On 17 January 2025 the court convicted three of his lawyers. At "
-                           "the time, Ismail Ramazanov was serving a 19-year prison term.")
+    found = events_of(nlp, "On 17 January 2025 the court convicted three of his lawyers. Back "
+                           "then, Ismail Ramazanov was serving a 17-year prison term.")
     assert [(t, e["date"]) for t, _, _, e in found] == [("sentence", None)]
 
 
@@ -645,9 +645,9 @@ def test_a_group_in_a_relative_clause_named_between_dashes(nlp):
 
 
 def test_a_short_name_both_men_and_women_bear_has_no_gender(nlp):
-    found = kinds(nlp, "Artist Sasha Skochilenko was sentenced to seven years. She was found "
-                       "guilty of spreading fake news.")
-    assert ("conviction", "Sasha Skochilenko") in found
+    found = kinds(nlp, "Musician Sasha Kovalenko was sentenced to seven years. She was found "
+                       "guilty of discrediting the army.")
+    assert ("conviction", "Sasha Kovalenko") in found
 
 
 def test_an_application_for_bail_decided(nlp):
@@ -672,8 +672,8 @@ def test_a_court_named_with_a_possessive_and_the_same_court(nlp):
 
 
 def test_custody_as_a_state_has_no_doer(nlp):
-    found = events_of(nlp, "Since April 2022, Lilia Bekirova has been in a pre-trial detention "
-                           "centre, where her health has deteriorated.")
+    found = events_of(nlp, "Since October 2021, Lilia Bekirova has been in the pre-trial "
+                           "detention centre, where her health has worsened.")
     assert [(t, e["agent"]) for t, _, _, e in found] == [("arrest", None)]
 
 
@@ -704,8 +704,8 @@ def test_a_court_step_told_as_a_noun_is_the_person_of_the_step_told_with_a_verb(
 
 
 def test_the_definite_event_noun_refers_back_to_its_dated_telling(nlp):
-    found = events_of(nlp, "Police searched homes in Kazan on Wednesday. The searches were "
-                           "conducted at the homes of Rinat Saliev and Ivan Gorin.",
+    found = events_of(nlp, "Police searched flats in Kazan on Wednesday. The searches were "
+                           "carried out at the homes of Rinat Saliev and Ivan Gorin.",
                       published="2024-05-10")
     (search,) = [e for t, _, _, e in found if t == "search" and len(e["persons"]) == 2]
     assert search["date"] == "2024-05-08"
@@ -745,8 +745,8 @@ def test_a_count_of_people_restated_later_with_their_names(nlp):
 
 
 def test_a_list_after_a_dash_in_the_groups_relative_clause_names_the_group(nlp):
-    found = kinds(nlp, "Three more civilians who were held in Belarus and deprived of their "
-                       "freedom – Ivan Gorin, Pavel Zaitsev and Marat Ilyasov – were released "
+    found = kinds(nlp, "Three more civilians who had been held in Russia and deprived of their "
+                       "liberty – Ivan Gorin, Pavel Zaitsev and Marat Ilyasov – were released "
                        "on Friday, Ombudsman Dmitry Lubinets wrote.")
     assert ("release", "Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev") in found
 
@@ -797,10 +797,10 @@ def test_one_place_named_with_and_without_a_possessive(nlp):
 
 
 def test_a_guilty_verdict_is_a_conviction(nlp):
-    found = events_of(nlp, "On September 6, a Minsk court passed a guilty verdict in the case "
-                           "of activist Anna Petrova and lawyer Ilya Petrov.")
+    found = events_of(nlp, "On October 4, a Minsk court passed a guilty verdict in the case "
+                           "of blogger Anna Petrova and lawyer Ilya Petrov.")
     assert [(t, names, e["agent"], e["date"]) for t, _, names, e in found] == [
-        ("conviction", ["Anna Petrova", "Ilya Petrov"], "Minsk court", "2023-09-06")]
+        ("conviction", ["Anna Petrova", "Ilya Petrov"], "Minsk court", "2023-10-04")]
     acquitted = events_of(nlp, "The court delivered a not guilty verdict in the case of Ilya "
                                "Petrov on Monday.")
     assert [(t, negated) for t, negated, *_ in acquitted] == [("acquittal", False)]
@@ -825,11 +825,11 @@ def test_a_judge_by_name_sits_nowhere(nlp):
 
 
 @pytest.mark.parametrize("text, charge", [
-    ("Ivan Gorin was found guilty of multiple offenses, including organizing mass disorder and "
-     "money laundering.", "organizing mass disorder and money laundering"),
-    ("Ivan Gorin was found guilty on four charges: conspiracy, public incitement and arson.",
-     "conspiracy, public incitement and arson"),
-    ("Ivan Gorin was sentenced to 15 years in prison on seven counts.", None),
+    ("Ivan Gorin was found guilty of several offenses, including bribery and money "
+     "laundering.", "bribery and money laundering"),
+    ("Ivan Gorin was found guilty on three charges: fraud, extortion and forgery.",
+     "fraud, extortion and forgery"),
+    ("Ivan Gorin was sentenced to eleven years in jail on five counts.", None),
     ("Ivan Gorin was indicted on seven counts.", "seven counts"),
 ])
 def test_a_count_of_charges_names_what_it_lists(nlp, text, charge):
@@ -838,12 +838,12 @@ def test_a_count_of_charges_names_what_it_lists(nlp, text, charge):
 
 
 def test_who_faced_the_same_charges(nlp):
-    found = events_of(nlp, "Ivan Gorin has been sentenced to five years in prison after being "
-                           "tried on charges of spreading fake news. Blogger Pavel Zaitsev and "
-                           "lawyer Marat Ilyasov, who faced the same charges, were sentenced to "
-                           "four years.")
+    found = events_of(nlp, "Ivan Gorin has been sentenced to six years in a colony after being "
+                           "tried on charges of discrediting the army. Blogger Pavel Zaitsev and "
+                           "lawyer Marat Ilyasov, who faced the same charges, received three "
+                           "years each.")
     (charge,) = [e for t, _, names, e in found if t == "charge"]
-    assert charge["charge"] == "spreading fake news"
+    assert charge["charge"] == "discrediting the army"
 
 
 def test_a_past_perfect_under_another_clause_is_not_dated_by_it(nlp):
@@ -868,32 +868,32 @@ def test_part_of_a_period_is_the_period(text, date):
 
 
 def test_an_invisible_character_hides_no_date(nlp):
-    text = ("Relatives have asked to visit her.\n\n\ufe0fOn September 6, a Minsk court passed "
-            "a guilty verdict in the case of activist Anna Petrova.")
+    text = ("Relatives have asked to visit her.\n\n\ufe0fOn October 4, a Minsk court passed "
+            "a guilty verdict in the case of journalist Anna Petrova.")
     (event,) = [e for *_, e in events_of(nlp, text)]
-    assert event["date"] == "2023-09-06"
+    assert event["date"] == "2023-10-04"
     assert event["evidence"] in text  # quoted as written
 
 
 def test_a_verdict_told_to_the_month_and_to_the_day_is_dated_to_the_day(nlp):
-    text = ("On September 6, a Minsk court passed a guilty verdict in the case of Anna Petrova.\n"
-            "In early September, Anna Petrova was sentenced to 11 years in a penal colony.")
+    text = ("On October 4, a Minsk court passed a guilty verdict in the case of Anna Petrova.\n"
+            "In early October, Anna Petrova was sentenced to 8 years in a penal colony.")
     dated = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
-    assert dated == {"conviction": "2023-09-06", "sentence": "2023-09-06"}
+    assert dated == {"conviction": "2023-10-04", "sentence": "2023-10-04"}
 
 
 def test_the_same_court_described_before(nlp):
-    found = events_of(nlp, "On Friday a court in the capital city of Minsk sentenced Anna "
-                           "Petrova to 12 years in prison. Also on Friday, the same court "
-                           "convicted Ivan Gorin of treason.")
+    found = events_of(nlp, "On Tuesday a court in the regional centre of Gomel sentenced Anna "
+                           "Petrova to nine years in prison. Later on Tuesday, the same court "
+                           "convicted Ivan Gorin of espionage.")
     (conviction,) = [e for t, *_, e in found if t == "conviction"]
-    assert conviction["agent"] == "court in the capital city of Minsk"
+    assert conviction["agent"] == "court in the regional centre of Gomel"
 
 
 def test_a_custody_state_in_a_misparsed_clause_has_no_doer(nlp):
     (event,) = [e for *_, e in events_of(
-        nlp, "Since April 2022, Anna Petrova has been in a pre-trial detention centre, where "
-             "she has faced pressure; during this time her health has deteriorated.")]
+        nlp, "Since June 2020, Anna Petrova has been in the pre-trial detention centre, where "
+             "she is under pressure; over these months her health has worsened.")]
     assert event["type"] == "arrest" and event["agent"] is None
 
 
@@ -909,7 +909,7 @@ def test_a_name_with_the_time_filed_is_a_byline(nlp, page):
 
 def test_a_pronoun_subject_is_the_subject_of_the_sentence_before(nlp):
     text = ("Ruslan Ametov was sentenced to 12 years on Monday.\n"
-            "For three weeks, Ruslan Ametov was on hunger strike in a remand jail cell.\n"
+            "For ten days, Ruslan Ametov was on hunger strike in his isolation cell.\n"
             "Young prisoner Arsen Seitov is in critical condition due to an infection. "
             "He has been denied vital medical aid.")
     assert ("ill_treatment", "Arsen Seitov") in kinds(nlp, text)
@@ -923,8 +923,8 @@ def test_a_numbered_prison_keeps_its_number(nlp):
 
 
 def test_protesting_as_the_reason_of_a_hunger_strike_is_no_second_protest(nlp):
-    assert kinds(nlp, "For three weeks, Ruslan Ametov was on hunger strike in a remand jail "
-                      "cell, protesting against the state terror.") == {
+    assert kinds(nlp, "For ten days, Ruslan Ametov was on hunger strike in his isolation "
+                      "cell, protesting against the new prison rules.") == {
         ("hunger_strike", "Ruslan Ametov")}
     assert ("protest", "Ruslan Ametov") in kinds(
         nlp, "Ruslan Ametov was detained on Monday while protesting outside the court.")
@@ -939,9 +939,9 @@ def test_a_participle_on_the_last_name_of_a_list_is_said_of_the_list(nlp):
 
 
 def test_a_relative_named_with_a_possessive_is_found_by_his_kin_word(nlp):
-    text = ("Prominent activist Ivan Gorin has been sentenced to five years in prison, his "
-            "sister said.\n“Ivan was sentenced to five years,” his sister Anna Gorina said on "
-            "Twitter.")
+    text = ("Well-known activist Ivan Gorin was sentenced to eight years in a colony, his "
+            "sister said.\n“Ivan was sentenced to eight years,” his sister Anna Gorina said on "
+            "Telegram.")
     result = extract_text(nlp, Document(text=text, source="t", published="2024-05-10"))
     sister = next(p for p in result.persons if p.name == "Anna Gorina")
     assert "sister" in sister.roles
@@ -950,7 +950,7 @@ def test_a_relative_named_with_a_possessive_is_found_by_his_kin_word(nlp):
 
 def test_a_range_of_terms_for_several_people_is_no_one_term(nlp):
     found = events_of(nlp, "Ivan Gorin, Pavel Zaitsev and Marat Ilyasov were given sentences "
-                           "from 3 1/2 to five years by a court.")
+                           "ranging from 2 1/2 to six years by the district court.")
     assert [(t, names, e["term_months"]) for t, _, names, e in found] == [
         ("sentence", ["Ivan Gorin", "Marat Ilyasov", "Pavel Zaitsev"], None)]
     (single,) = [e for *_, e in events_of(nlp, "Ivan Gorin was sentenced to between two and "
@@ -959,9 +959,9 @@ def test_a_range_of_terms_for_several_people_is_no_one_term(nlp):
 
 
 def test_a_batch_release_takes_the_mode_told_beside_it(nlp):
-    text = ("Ivan Gorin was released from prison over the weekend along with 13 other "
-            "prisoners. \"Last week, the president demonstrated leadership by securing the "
-            "release of 14 innocent people,\" the director said.")
+    text = ("Ivan Gorin was released from prison on Sunday together with nine other "
+            "detainees. \"The president showed real leadership last week by securing the "
+            "release of ten wrongly jailed people,\" the director said.")
     (event,) = [e for *_, e in events_of(nlp, text)]
     assert event["release_mode"] == "negotiated"
     (alone,) = [e for *_, e in events_of(nlp, "Ivan Gorin was released on Monday. His lawyer "
@@ -970,46 +970,46 @@ def test_a_batch_release_takes_the_mode_told_beside_it(nlp):
 
 
 def test_a_lead_that_opens_the_page_keeps_its_own_source(nlp):
-    text = ("Jailed activist Ivan Gorin has been transferred to a new penal colony, the outlet "
-            "Novaya Gazeta reported Tuesday, citing his lawyer.\n"
-            "\"They decided to transfer me to a punishment cell,\" he wrote.")
+    text = ("Imprisoned activist Ivan Gorin has been moved to another penal colony, the outlet "
+            "Meduza reported Monday, citing his lawyer.\n"
+            "\"They decided to transfer me to an isolation cell,\" he wrote.")
     transfers = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
     assert [e["attributed_to"] for e in transfers] == ["lawyer"]
 
 
 def test_a_sentence_closing_with_who_reports_it(nlp):
     (event,) = [e for *_, e in events_of(
-        nlp, "The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan "
-             "Gorin and Anna Petrova, Pavel Zaitsev’s press service reports.")]
-    assert event["attributed_to"] == "Pavel Zaitsev’s press service"
+        nlp, "The Supreme Court did not satisfy the appeals lodged by the attorneys of Ivan "
+             "Gorin and Anna Petrova, Pavel Zaitsev’s press office reports.")]
+    assert event["attributed_to"] == "Pavel Zaitsev’s press office"
 
 
 def test_the_place_a_headline_is_filed_from_does_not_act(nlp):
     (event,) = [e for *_, e in events_of(
-        nlp, "Minsk: Supreme Court upholds harsh sentences imposed on Anna Petrova")]
+        nlp, "Minsk: Supreme Court upholds the verdict against Anna Petrova")]
     assert (event["type"], event["agent"]) == ("appeal", "Supreme Court")
 
 
 def test_the_building_told_by_its_kind_is_the_one_named_before(nlp):
     text = ("Ivan Gorin is held in the IK-2 corrective penal colony in Pokrov.\n"
-            "Ivan Gorin has announced he has gone on hunger strike at the penal colony to "
-            "demand proper medical treatment.")
+            "Ivan Gorin has declared a hunger strike at the penal colony, demanding "
+            "adequate medical care.")
     (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
     assert event["place"].startswith("IK-2 corrective penal colony")
 
 
 def test_a_rally_in_a_record_of_it_is_no_protest_of_the_recorder(nlp):
-    text = ("Anna Petrova and Olga Ivanova were detained on Sunday while running a live stream "
-            "of the rally.")
+    text = ("Anna Petrova and Olga Ivanova were detained on Saturday while broadcasting a live "
+            "video of the rally.")
     assert not any(t == "protest" for t, *_ in events_of(nlp, text))
 
 
 def test_sessions_in_court_are_a_trial(nlp):
-    found = events_of(nlp, "On February 9 the case went to trial — correspondent Anna Petrova "
-                           "and camera operator Olga Ivanova had their first of four sessions in "
+    found = events_of(nlp, "On March 14 the case went to trial — journalist Anna Petrova "
+                           "and camera operator Olga Ivanova had the first of three sessions in "
                            "court.")
     assert [(t, names, e["date"], e["agent"]) for t, _, names, e in found] == [
-        ("trial", ["Anna Petrova", "Olga Ivanova"], "2024-02-09", None)]
+        ("trial", ["Anna Petrova", "Olga Ivanova"], "2024-03-14", None)]
 
 
 def test_a_name_never_opens_with_a_preposition(nlp):
@@ -1029,26 +1029,26 @@ def test_a_custody_told_as_a_span_ends_in_a_release(nlp, text, held, freed):
 
 
 def test_an_event_noun_dated_and_done_by_the_clause_that_tells_its_making(nlp):
-    found = events_of(nlp, "The mass pardon, which Aliyev issued in a decree signed early on "
-                           "March 16, included journalist Fikret Faramazoglu.")
+    found = events_of(nlp, "The mass pardon, which Aliyev announced in a decree signed late on "
+                           "April 2, included journalist Nurlan Bekov.")
     assert [(t, e["date"], e["agent"]) for t, _, _, e in found] == [
-        ("release", "2024-03-16", "Aliyev")]
+        ("release", "2024-04-02", "Aliyev")]
     (freed,) = [e for *_, e in events_of(nlp, "The pardon, which President Aliyev signed on "
                                               "Friday, freed Ivan Gorin.")]
     assert (freed["date"], freed["agent"]) == ("2024-05-10", "President Aliyev")
 
 
 def test_in_the_morning_is_the_morning_of_the_day_told_last(nlp):
-    text = ("On June 25, 2020, police came to the house of Ihar Lasik. With no warning, he was "
-            "arrested in the morning at his home.")
+    text = ("On August 3, 2021, officers arrived at the flat of Ihar Lasik. Without explanation, "
+            "Lasik was arrested at his flat in the morning.")
     (event,) = [e for *_, e in events_of(nlp, text)]
-    assert event["date"] == "2020-06-25"
+    assert event["date"] == "2021-08-03"
     (alone,) = [e for *_, e in events_of(nlp, "Ihar Lasik was arrested in the morning.")]
     assert alone["date"] is None
 
 
 def test_a_leads_building_told_by_its_kind_is_the_one_named_in_the_body(nlp):
-    text = ("Ivan Gorin has announced he has gone on hunger strike at the penal colony.\n"
+    text = ("Ivan Gorin has declared a hunger strike at the penal colony.\n"
             "He was moved to the IK-2 corrective penal colony in Pokrov in March.")
     (event,) = [e for t, *_, e in events_of(nlp, text) if t == "hunger_strike"]
     assert event["place"].startswith("IK-2 corrective penal colony")
@@ -1056,8 +1056,8 @@ def test_a_leads_building_told_by_its_kind_is_the_one_named_in_the_body(nlp):
 
 def test_released_from_a_building_in_a_town(nlp):
     (event,) = [e for *_, e in events_of(
-        nlp, "Ilmi Umerov has been released today from a psychiatric clinic in Simferopol.")]
-    assert event["place"] == "psychiatric clinic in Simferopol"
+        nlp, "Enver Kadyrov was released yesterday from a psychiatric hospital in Yalta.")]
+    assert event["place"] == "psychiatric hospital in Yalta"
 
 
 def test_a_country_that_jails_yields_to_the_court_named(nlp):
@@ -1074,11 +1074,11 @@ def test_a_court_tries_it_does_not_charge(nlp):
 
 
 def test_a_verdict_carries_the_description_over_the_article_of_law(nlp):
-    found = events_of(nlp, "Ivan Gorin was arrested in July 2009 on charges of anti-government "
-                           "propaganda, and was sentenced to seven years in prison under article "
-                           "79 of the penal code.")
+    found = events_of(nlp, "Ivan Gorin was arrested in May 2011 on charges of anti-state "
+                           "agitation, and was later sentenced to nine years in a colony under "
+                           "article 83 of the penal code.")
     assert {t: e["charge"] for t, _, _, e in found} == {
-        "arrest": "anti-government propaganda", "sentence": "anti-government propaganda"}
+        "arrest": "anti-state agitation", "sentence": "anti-state agitation"}
     (alone,) = [e for *_, e in events_of(nlp, "Ivan Gorin was sentenced to seven years under "
                                               "Article 280 of the Criminal Code.")]
     assert alone["charge"] == "Article 280 of the Criminal Code"
@@ -1093,17 +1093,17 @@ def test_a_month_of_last_year(nlp):
 
 def test_quoted_charges_each_with_its_article(nlp):
     (event,) = [e for *_, e in events_of(
-        nlp, "Anna Petrova was tried for ‘calling for actions harming national security’ (Art. "
-             "361-3 of the Criminal Code); ‘conspiracy to seize power’ (Article 357-1) and "
-             "‘creating an extremist group’ (Article 361-1).")]
-    assert event["charge"] == ("calling for actions harming national security; conspiracy to "
-                               "seize power; creating an extremist group")
+        nlp, "Anna Petrova was tried for ‘public calls for sabotage’ (Art. 289-2 of the "
+             "Criminal Code); ‘attempting a coup’ (Article 357-3) and ‘leading an "
+             "extremist cell’ (Article 361-4).")]
+    assert event["charge"] == ("public calls for sabotage; attempting a coup; leading an "
+                               "extremist cell")
 
 
 def test_a_list_of_gerund_charges_the_parser_broke(nlp):
-    found = events_of(nlp, "On Friday the court convicted Anna Petrova, the founder of a news "
-                           "website, of conspiring to seize state power, calling for actions "
-                           "aimed at harming national security, and incitement to hatred.")
+    found = events_of(nlp, "On Tuesday the regional court convicted Anna Petrova, who ran a "
+                           "local newspaper, of plotting a coup, inciting public disorder, "
+                           "and incitement to hatred.")
     (event,) = [e for t, *_, e in found if t == "conviction"]
     assert event["charge"].endswith("incitement to hatred")
 
