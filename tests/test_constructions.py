@@ -356,7 +356,7 @@ def test_investigators_accusing_is_a_charge(nlp):
 
 
 @pytest.mark.parametrize("text, absent", [
-    ("She replaced price tags in the shop Pyaterochka with leaflets, said Lev Orlov.",
+    ("She stuck anti-war notes on shelves in the shop Pyaterochka, said Lev Orlov.",
      "Pyaterochka"),
     ("Lev Orlov, editor of the news site Nashe Slovo, was detained. Nashe Slovo was closed.",
      "Nashe Slovo"),
@@ -651,8 +651,8 @@ def test_a_short_name_both_men_and_women_bear_has_no_gender(nlp):
 
 
 def test_an_application_for_bail_decided(nlp):
-    found = events_of(nlp, "Lawyer Edem Bekirov submitted a new application for bail on "
-                           "Thursday, but it was rejected.")
+    found = events_of(nlp, "Lawyer Edem Bekirov lodged another application for bail on "
+                           "Tuesday, but it was rejected.")
     assert [(t, neg, e["release_mode"]) for t, neg, _, e in found] == [
         ("release", True, "bail")]
     assert not events_of(nlp, "Edem Bekirov applied for bail.")
@@ -1069,7 +1069,7 @@ def test_a_country_that_jails_yields_to_the_court_named(nlp):
 
 def test_a_court_tries_it_does_not_charge(nlp):
     found = events_of(nlp, "Ivan Gorin, accused of espionage, stood in a glass cage before a "
-                           "hearing in the Sverdlovsk Regional Court on June 26.")
+                           "hearing in the Perm Regional Court on July 14.")
     assert all(e["agent"] is None for t, *_, e in found if t == "charge")
 
 
