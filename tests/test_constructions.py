@@ -1116,3 +1116,11 @@ def test_given_names_coordinated_with_a_full_name_share_its_surname(nlp):
     other = extract_text(nlp, Document(text="Police detained Ivan and his wife Anna Gorina.",
                                        source="t", published="2024-05-10"))
     assert "Ivan Gorin" not in [p.name for p in other.persons]
+
+
+def test_convicted_x_the_founder_of_y_of_a_charge(nlp):
+    found = events_of(nlp, "On Tuesday a regional court convicted Maria Sokolova, the owner of a "
+                           "small bookshop, of separatism and incitement to hatred, and fined "
+                           "her.")
+    (event,) = [e for t, *_, e in found if t == "conviction"]
+    assert event["charge"] == "separatism and incitement to hatred"

@@ -1244,6 +1244,12 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for o in trigger.children if o.dep_ in ("dobj", "dative")
                  for p in o.children if syntax.is_preposition(p) and (p.lower_ == "for" or (
                      p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
+    # "convicted X, the founder of a website, of extremism": the "of" the parser hung on the
+    # apposition, after the comma that closes it
+    if trigger.lemma_ in ("convict", "acquit", "accuse"):
+        children += [p for o in trigger.children if o.dep_ == "dobj" for a in o.children
+                     if a.dep_ == "appos" for p in a.children if syntax.is_preposition(p)
+                     and p.lower_ == "of" and doc[p.i - 1].text == ","]
     # "a criminal case for participating in an extremist organisation was opened against"
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
