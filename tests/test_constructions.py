@@ -1124,3 +1124,12 @@ def test_convicted_x_the_founder_of_y_of_a_charge(nlp):
                            "her.")
     (event,) = [e for t, *_, e in found if t == "conviction"]
     assert event["charge"] == "separatism and incitement to hatred"
+
+
+def test_persons_and_days_paired_respectively(nlp):
+    found = events_of(nlp, "Two bloggers – Ivan Gorin and Pavel Zaitsev – were freed on 11 and "
+                           "12 April respectively, though both remain under house arrest.")
+    assert sorted((names[0], e["date"]) for t, _, names, e in found if t == "release") == [
+        ("Ivan Gorin", "2024-04-11"), ("Pavel Zaitsev", "2024-04-12")]
+    together = events_of(nlp, "Ivan Gorin and Pavel Zaitsev were freed on 11 and 12 April.")
+    assert len([t for t, *_ in together if t == "release"]) == 1

@@ -1668,6 +1668,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
            for c in v.children):
         event.extras["earlier"] = True  # "had earlier been jailed for three years"
     out = [event]
+    each = respective_dates(sent, len(persons), published)
+    if each and etype not in ("conviction", "transfer") and not any(
+            p.startswith("group:") for p in persons):
+        # "A and B were released on 11 and 12 April respectively": one event each, its day
+        out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
+        event = out[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
         out.append(_copy(event, type="release", date=until, agent=None, charge=None))
@@ -1731,6 +1737,25 @@ def issued_on(noun: Token, published: dt.date | None, anchor: str | None) -> str
             if token.pos_ == "VERB" and (date := _date_of(token, published, anchor)):
                 return date
     return None
+
+
+# "on 11 and 12 April", "on April 11 and 12", "on 3, 4 and 9 May": days of one month.
+DAY_LIST = re.compile(r"\b(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*\s+and\s+\d{1,2})\s+(?P<month>[A-Z][a-z]+)"
+                      r"|\b(?P<month2>[A-Z][a-z]+)\s+(?P<days2>\d{1,2}(?:\s*,\s*\d{1,2})*\s+and\s+"
+                      r"\d{1,2})\b")
+
+
+def respective_dates(sent: Span, count: int, published: dt.date | None) -> list[str]:
+    """The days a sentence pairs "respectively" with its ``count`` persons."""
+    if count < 2 or not any(t.lower_ == "respectively" for t in sent):
+        return []
+    match = DAY_LIST.search(sent.text)
+    if match is None:
+        return []
+    days = re.findall(r"\d{1,2}", match.group("days") or match.group("days2"))
+    month = match.group("month") or match.group("month2")
+    found = [dates.resolve(f"{day} {month}", published) for day in days]
+    return found if len(found) == count and all(d and len(d) == 10 for d in found) else []
 
 
 def custody_end(trigger: Token, published: dt.date | None) -> str | None:
