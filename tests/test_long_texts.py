@@ -98,3 +98,15 @@ def test_extract_text_raises_the_reason(nlp, monkeypatch):
     monkeypatch.setattr(pieces, "make_doc", lambda nlp, text: 1 / 0)
     with pytest.raises(ExtractionError, match=r"\[E009\].*ZeroDivisionError"):
         extract_text(nlp, Document(text=REPORT, source="x"))
+
+
+def test_a_long_article_hides_no_word_behind_an_invisible_character(nlp):
+    from habeas.model import Document
+    from habeas.nlp.pipeline import extract_text, pieces
+
+    filler = "The weather in the region was mild for the season. " * (
+        pieces.PIECE_CHARS // 50 + 20)
+    text = filler + "\n\n\ufe0fOn September 6, police detained activist Anna Petrova in Minsk."
+    result = extract_text(nlp, Document(text=text, source="t", published="2024-09-10"))
+    (event,) = [e for e in result.events if e.type == "arrest"]
+    assert event.date == "2024-09-06"

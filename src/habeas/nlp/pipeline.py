@@ -86,9 +86,14 @@ def versions(nlp: Language) -> dict[str, str]:
 INVISIBLE = {c: " " for c in [*range(0xFE00, 0xFE10), 0x200B, 0x2060, 0xFEFF]}
 
 
+def model_text(document: Document) -> str:
+    """The text the model reads: the article's, same length, with invisible characters as
+    spaces and title-case headlines in sentence case (evidence is quoted from the original)."""
+    return headlines.sentence_case(document.text.translate(INVISIBLE))
+
+
 def make_doc(nlp: Language, document: Document) -> Doc:
-    text = headlines.sentence_case(document.text.translate(INVISIBLE))
-    doc = pieces.make_doc(nlp, text)
+    doc = pieces.make_doc(nlp, model_text(document))
     doc._.published = document.published
     return doc
 
@@ -132,7 +137,7 @@ def parse_one(nlp: Language, document: Document) -> Doc:
     """One document's Doc; a text longer than ``pieces.PIECE_CHARS`` is parsed in pieces."""
     if len(document.text) <= pieces.PIECE_CHARS:
         return nlp(make_doc(nlp, document))
-    doc = pieces.parse_in_pieces(nlp, headlines.sentence_case(document.text))
+    doc = pieces.parse_in_pieces(nlp, model_text(document))
     doc._.published = document.published
     return pieces.finish(nlp, doc)
 
