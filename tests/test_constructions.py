@@ -1001,7 +1001,8 @@ def test_the_building_told_by_its_kind_is_the_one_named_before(nlp):
 def test_a_rally_in_a_record_of_it_is_no_protest_of_the_recorder(nlp):
     text = ("Anna Petrova and Olga Ivanova were detained on Saturday while broadcasting a live "
             "video of the rally.")
-    assert not any(t == "protest" for t, *_ in events_of(nlp, text))
+    found = {t for t, *_ in events_of(nlp, text)}
+    assert "arrest" in found and "protest" not in found
 
 
 def test_sessions_in_court_are_a_trial(nlp):
@@ -1070,7 +1071,8 @@ def test_a_country_that_jails_yields_to_the_court_named(nlp):
 def test_a_court_tries_it_does_not_charge(nlp):
     found = events_of(nlp, "Ivan Gorin, accused of espionage, stood in a glass cage before a "
                            "hearing in the Perm Regional Court on July 14.")
-    assert all(e["agent"] is None for t, *_, e in found if t == "charge")
+    charges = [e for t, *_, e in found if t == "charge"]
+    assert charges and all(e["agent"] is None for e in charges)
 
 
 def test_a_verdict_carries_the_description_over_the_article_of_law(nlp):

@@ -70,7 +70,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
             for etype in triggers[token.i]:
                 built = build(token, etype, discourse, published, owners)
                 found.extend(built)
-                if not built:
+                if not built and etype in EPISODE_TYPES:
                     unnamed.append(unnamed_telling(token, etype, published, discourse, owners))
         found = equal_terms(split_terms(found, discourse))
         found += among_them(sent, found, previous, discourse, events)
@@ -209,6 +209,8 @@ FURNITURE = RULES.pattern("furniture")
 
 
 EPISODE_NOUNS = RULES.table("episode_nouns")
+# The events a definite noun can refer back to ("the searches", "the rally").
+EPISODE_TYPES = frozenset(EPISODE_NOUNS.values())
 
 
 def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
@@ -1176,12 +1178,18 @@ DECIDING_VERBS = RULES.words("deciding_verbs")
 APPEARING_VERBS = {"appear"}
 
 
-def appeared_before(verb: Token) -> str | None:
-    """Who a defendant appeared before: a judge by title and name, else the court."""
+def bench_objects(verb: Token) -> list[Token]:
+    """What a verb happened before, in or at: "appeared before a magistrate", "in front of
+    Chief Magistrate X", "at the district court"."""
     objects = [o for p in syntax.prepositions(verb, "before", "in", "at")
                for o in syntax.prep_objects(p)]
-    objects = [o for f in objects for o in (
+    return [o for f in objects for o in (
         syntax.objects_of(f, "of") if f.lower_ == "front" else [f])]
+
+
+def appeared_before(verb: Token) -> str | None:
+    """Who a defendant appeared before: a judge by title and name, else the court."""
+    objects = bench_objects(verb)
     judges = [o for o in objects if any(t.lower_ in ACTING_TITLES for t in o.subtree)]
     courts = [o for o in objects if o.lemma_.lower() in COURTS]
     found = judges or courts
@@ -1803,13 +1811,13 @@ def linked_steps(trigger: Token, etype: str, owners: set[int]) -> Iterator[Token
 
 
 # One step, two outcomes: "found not guilty" is read as a conviction, then unsaid.
-VERDICTS = {"conviction", "acquittal"}
+OUTCOMES = {"conviction", "acquittal"}
 
 
 def other_step(token: Token, etype: str) -> bool:
     """``token`` tells a court step other than ``etype``."""
     types = set(trigger_types(token))
-    same = types | VERDICTS if types & VERDICTS else types
+    same = types | OUTCOMES if types & OUTCOMES else types
     return bool(COURT_STEPS & types) and etype not in same
 
 

@@ -12,7 +12,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from ... import events, terms
-from ...sharing import FACILITIES
+from ...sharing import BENCH_WORDS, FACILITIES
 from . import RULES, syntax
 
 PREDICATES: dict[str, Callable[[Token], bool]] = {}
@@ -24,8 +24,6 @@ DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
 RESTRAINTS = RULES.words("restraints")
 HARMS = RULES.words("harms")
-# Who a defendant appears before: "appeared in court", "before a magistrate".
-BENCH = frozenset({"court", "courtroom", "judge", "magistrate", "tribunal"})
 BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
 
@@ -348,11 +346,7 @@ def decides_a_verdict(token: Token) -> bool:
 def before_a_court(token: Token) -> bool:
     """ "appeared in court", "appeared before a magistrate", "appeared in front of Chief
     Magistrate X at the district court"."""
-    places = [o for p in syntax.prepositions(token, "in", "before", "at")
-              for o in syntax.prep_objects(p)]
-    places += [o for f in places if f.lower_ == "front"
-               for o in syntax.objects_of(f, "of")]
-    return any(t.lemma_.lower() in BENCH for o in places
+    return any(t.lemma_.lower() in BENCH_WORDS for o in events.bench_objects(token)
                for t in [o, *(c for c in o.children if c.dep_ == "compound")])
 
 
@@ -361,8 +355,7 @@ def of_a_court(token: Token) -> bool:
     """ "a court session", "a judicial session", "their first session in court"."""
     return any(c.lemma_.lower() in ("court", "judicial", "trial") for c in token.children
                if c.dep_ in ("compound", "amod")) or any(
-        o.lemma_.lower() in BENCH for p in syntax.prepositions(token, "in", "at", "before")
-        for o in syntax.prep_objects(p))
+        o.lemma_.lower() in BENCH_WORDS for o in events.bench_objects(token))
 
 
 @predicate
@@ -408,7 +401,7 @@ def of_basic_needs(token: Token) -> bool:
 def harm_undergone(token: Token) -> bool:
     """ "has endured isolation and psychological pressure", "was subjected to torture",
     "suffered beatings": a harm as the object of a verb of undergoing."""
-    objects = [o for o in syntax.objects(token)] + [
+    objects = syntax.objects(token) + [
         o for p in token.children if syntax.is_preposition(p) and p.lower_ == "to"
         for o in p.children if syntax.is_prep_object(o)]
     return any(t.lemma_.lower() in HARMS or t.lower_ in HARMS for o in objects
