@@ -1135,3 +1135,25 @@ def test_persons_and_days_paired_respectively(nlp):
         ("Ivan Gorin", "2024-04-11"), ("Pavel Zaitsev", "2024-04-12")]
     together = events_of(nlp, "Ivan Gorin and Pavel Zaitsev were freed on 11 and 12 April.")
     assert len([t for t, *_ in together if t == "release"]) == 1
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Oleg Vasin was jailed for seven years on charges of espionage.", "espionage"),
+    ("Oleg Vasin is serving a nine-year sentence on charges of extremism.", "extremism"),
+    ("Oleg Vasin, who is serving a ten-year term on several convictions, including "
+     "treason, was moved to Vladimir.", "treason"),
+])
+def test_what_a_term_is_for_hangs_on_the_term(nlp, text, charge):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["charge"] == charge
+
+
+def test_a_verdict_takes_the_charge_of_the_arrest_where_nothing_else_says(nlp):
+    text = ("Two bloggers, Pavel Rudin and Yuri Glebov, were convicted by a court in Tver "
+            "on Tuesday. They were arrested in May 2023 on charges of calling for extremism.")
+    found = {t: e for t, _, _, e in events_of(nlp, text)}
+    assert found["conviction"]["charge"] == "calling for extremism"
+    # an arrest with a charge of its own says nothing of another person's verdict
+    other = events_of(nlp, "Pavel Rudin was convicted on Tuesday. Yuri Glebov was arrested "
+                           "in May on charges of hooliganism.")
+    assert all(e["charge"] is None for t, _, _, e in other if t == "conviction")

@@ -1266,12 +1266,15 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for t in trigger.subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
                  for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
-    # "gave her a two-year suspended sentence for discrediting the army"
-    if trigger.pos_ == "VERB":
-        children += [p for t in trigger.subtree if t.lemma_ in ("sentence", "term")
-                     and t.i != trigger.i and not _inside_clause(t, trigger)
-                     for p in t.children if syntax.is_preposition(p) and p.lower_ == "for"
-                     and p not in children]
+    # "gave her a two-year suspended sentence for discrediting the army", "jailed for six
+    # years on charges of espionage", "serving a term on charges of X": what the term is for
+    # hangs on the term's own noun
+    children += [p for t in trigger.subtree if t.i != trigger.i and (
+                     t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
+                     t.lemma_ in TERM_UNITS and syntax.is_prep_object(t) and
+                     t.head.head.i == trigger.i) and not _inside_clause(t, trigger)
+                 for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on")
+                 and p not in children]
     for child in children:
         if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
                                                                     "of", "over"):
@@ -1288,7 +1291,7 @@ def find_charge(trigger: Token) -> str | None:
             continue
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
-                                                       "count"):
+                                                       "count", "conviction"):
             continue
         if child.lower_ == "on":
             of = next(iter(syntax.prepositions(obj, "of")), None)
@@ -1356,6 +1359,7 @@ def find_charge(trigger: Token) -> str | None:
 
 
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
+TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
 
 

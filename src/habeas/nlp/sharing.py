@@ -337,8 +337,12 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     for event in events:
         if event.charge is None and event.type in CHARGED_STEPS and \
                 not event.extras.get("earlier"):
-            donor = next((e for e in events if e.charge and e.type in CASE_STEPS
-                          and e.type != "arrest" and set(e.persons) & set(event.persons)), None)
+            # the case's steps first; an arrest "on charges of X" where nothing else says
+            donors = sorted((e for e in events if e.charge and e.type in CASE_STEPS
+                             and set(e.persons) & set(event.persons)
+                             and not e.extras.get("earlier")),
+                            key=lambda e: e.type == "arrest")
+            donor = donors[0] if donors else None
             if donor is not None:
                 event.charge = donor.charge
     # One case in the report ("A fourth defendant ... was convicted in absentia"): a verdict with
