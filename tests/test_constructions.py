@@ -1157,3 +1157,11 @@ def test_a_verdict_takes_the_charge_of_the_arrest_where_nothing_else_says(nlp):
     other = events_of(nlp, "Pavel Rudin was convicted on Tuesday. Yuri Glebov was arrested "
                            "in May on charges of hooliganism.")
     assert all(e["charge"] is None for t, _, _, e in other if t == "conviction")
+
+
+def test_a_country_that_jails_is_the_court_named_after(nlp):
+    text = ("Belarus jails blogger Anton Melnik for four years\n\n"
+            "Anton Melnik was sentenced to four years, his brother said. The judge read the "
+            "verdict at the Capital Security Court on Monday.")
+    agents = {e["agent"] for t, _, _, e in events_of(nlp, text) if t == "sentence"}
+    assert agents == {"Capital Security Court"}

@@ -271,7 +271,7 @@ def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
 
 
 # The steps a court takes: without a court named in their sentence, the court the article named
-# last before them (or first after) is theirs.
+# last before them is theirs; a step told of a country ("Egypt jails X") the first court after.
 COURT_STEPS = {"trial", "conviction", "sentence", "acquittal", "appeal"}
 
 
@@ -303,8 +303,11 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
         named = [(at, name) for at, name in courts if event.type == "appeal" or
                  name not in appellate]
         before = [name for at, name in named if at <= start]
-        if before:
-            event.agent = before[-1]
+        # "Egypt jails X ... the sentencing at the Y Court": a country's or a bare court's
+        # step is the court the report names, before or after
+        after = [name for at, name in named if at > start] if generic else []
+        if before or after:
+            event.agent = before[-1] if before else after[0]
 
 
 OTHER_CASE = RULES.pattern("other_case")
