@@ -1165,3 +1165,11 @@ def test_a_country_that_jails_is_the_court_named_after(nlp):
             "verdict at the Capital Security Court on Monday.")
     agents = {e["agent"] for t, _, _, e in events_of(nlp, text) if t == "sentence"}
     assert agents == {"Capital Security Court"}
+
+
+def test_a_trial_takes_no_date_from_its_verdict(nlp):
+    text = ("A court in Gomel sentenced Dmitry Orlov to six years on Tuesday after a three-day "
+            "trial. The hearing was closed to the press.")
+    dates = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
+    assert dates["sentence"] == "2024-05-07"
+    assert dates["trial"] is None

@@ -193,9 +193,18 @@ def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -
         # the day of a hearing, not "the trial began in March 2023"
         return distance <= HEARING_DISTANCE and (name != "date" or len(donor.date or "") == 10)
     if event.type == "trial" and donor.type in VERDICT:
-        return distance <= HEARING_DISTANCE
+        # a trial runs over days ("convicted after a two-day trial"): the verdict's day is
+        # not its date; a hearing or session is one day
+        return distance <= HEARING_DISTANCE and (name != "date" or _one_sitting(event))
     return event.type in RAID and donor.type in RAID and distance <= RAID_DISTANCE and \
         name != "agent"
+
+
+TRIAL_WORDS = {"trial", "trials", "tried"}
+
+
+def _one_sitting(event: EventRecord) -> bool:
+    return event.trigger is None or event.trigger.text.lower() not in TRIAL_WORDS
 
 
 def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
@@ -281,7 +290,8 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
     verdict"): the court's steps told without a date happened that day."""
     for event in events:
         if event.date is not None or event.type not in COURT_STEPS | {"charges_dropped"} or \
-                event.extras.get("earlier") or event.extras.get(OWN_DATE):
+                event.extras.get("earlier") or event.extras.get(OWN_DATE) or \
+                not _one_sitting(event):
             continue
         start = event.sources[0].start
         before = [(date, named) for at, date, named in court_dates if at <= start]
@@ -332,7 +342,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                           and (name != "place" or same_place(e.type, event.type))
                           and (not case_only or e.type in CASE_STEPS)
                           and not (name == "agent" and event.type == "charge" and
-                                   is_court(e.agent))]  # a court tries, it does not charge
+                                   is_court(e.agent))  # a court tries, it does not charge
+                          and not (name == "date" and event.type == "trial" and
+                                   e.type in VERDICT and not _one_sitting(event))]
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
                             event.type in CASE_STEPS or event.type == "release")
                 if donors and (not case_only or receives):
