@@ -1173,3 +1173,12 @@ def test_a_trial_takes_no_date_from_its_verdict(nlp):
     dates = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
     assert dates["sentence"] == "2024-05-07"
     assert dates["trial"] is None
+
+
+def test_a_place_describing_the_subject_is_not_where_it_happened(nlp):
+    text = "Rustam Aliev of the Uzbek community in Kazan was sentenced to five years."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["place"] is None
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Rustam Aliev, an elder of the community, was detained in Kazan.") if t == "arrest"]
+    assert event["place"] == "Kazan"

@@ -100,7 +100,12 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
     agents = {t.i for h in heads for t in h.subtree if t.i != h.i and not any(
         syntax.is_conjunct(a) for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
     # Belarus freed them"
+    # "A leading figure in the Pamiri community ... was sentenced": who the person is
+    described = {t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree
+                 if t.i != c.i}
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
+        if ent.root.i in described:
+            continue
         if ent.text.lower() in NOT_PLACES or dates.resolve(ent.text, None) or any(
                 t.lemma_.lower() in COURTS for t in ent):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
