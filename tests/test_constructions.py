@@ -1182,3 +1182,12 @@ def test_a_place_describing_the_subject_is_not_where_it_happened(nlp):
     (event,) = [e for t, _, _, e in events_of(
         nlp, "Rustam Aliev, an elder of the community, was detained in Kazan.") if t == "arrest"]
     assert event["place"] == "Kazan"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The head of the Uzbek diaspora in Kazan, Rustam Aliev, was sentenced to five years.",
+     "sentence"),
+    ("The son of the former mayor of Gomel, Rustam Aliev, was detained on Monday.", "arrest"),
+])
+def test_the_name_closing_a_described_subject(nlp, text, etype):
+    assert (etype, "Rustam Aliev") in kinds(nlp, text)

@@ -150,8 +150,22 @@ class Discourse:
                 return self.persons_in(of[0], skip=skip)
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
-        return self.described(token) or self.client(token) or self.antecedents(token) or \
-            self.named_next(token)
+        return self.closing_apposition(token) or self.described(token) or \
+            self.client(token) or self.antecedents(token) or self.named_next(token)
+
+    def closing_apposition(self, token: Token) -> list[str]:
+        """ "The head of the diaspora in Kazan, Rustam Aliev, was sentenced": the name between
+        the two commas that close a described subject, wherever the parser hung it."""
+        if token.pos_ != "NOUN" or not syntax.is_subject(token):
+            return []
+        close = token.right_edge.i
+        cid = self.cluster_at.get(close - 1)
+        if self.doc[close].text != "," or not cid:
+            return []
+        i = close - 1
+        while i > token.i and self.cluster_at.get(i) == cid:
+            i -= 1
+        return [cid] if i > token.i and self.doc[i].text == "," else []
 
     def bracketed_list(self, last: int) -> list[str]:
         """ "the homes of A (Kazan), B (Ufa) and C (Perm)", "A (35) and B (42)": a list whose
