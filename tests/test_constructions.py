@@ -1191,3 +1191,31 @@ def test_a_place_describing_the_subject_is_not_where_it_happened(nlp):
 ])
 def test_the_name_closing_a_described_subject(nlp, text, etype):
     assert (etype, "Rustam Aliev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Kowloon granted bail to the student leader Kevin Lam on Thursday.",
+    "The magistrate granted Kevin Lam bail on Thursday.",
+])
+def test_bail_granted_to_someone_is_his_release_on_bail(nlp, text):
+    (event,) = [e for t, negated, names, e in events_of(nlp, text)
+                if t == "release" and names == ["Kevin Lam"] and not negated]
+    assert event["release_mode"] == "bail"
+
+
+@pytest.mark.parametrize("text", [
+    "A court found Oleg Dorn not guilty of treason.",
+    "Oleg Dorn was found not guilty of treason on Monday.",
+])
+def test_found_not_guilty_is_an_acquittal(nlp, text):
+    found = kinds(nlp, text)
+    assert ("acquittal", "Oleg Dorn") in found
+    assert ("conviction", "Oleg Dorn") not in found
+
+
+def test_a_plea_of_not_guilty_is_a_charge_and_unsays_no_trial(nlp):
+    text = ("Oleg Dorn pleaded not guilty to charges of treason at the opening of his trial "
+            "on Monday.")
+    found = {(t, negated): e for t, negated, _, e in events_of(nlp, text)}
+    assert found[("charge", False)]["charge"] == "treason"
+    assert ("trial", False) in found and ("trial", True) not in found

@@ -619,6 +619,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if child.head != trigger and not (syntax.is_preposition(child) and
                                               child.lower_ in ("in", "on")):
                 continue
+            if child.lower_ == "of" and trigger.lemma_ in ACCUSING_WORDS:
+                continue  # "charges of treason": what he is accused of, not who
             if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
                                          "against" and etype != "protest" or
                                          child.lower_ == "to" and etype == "sentence"):
@@ -658,6 +660,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "kept him without any charge": he was not charged
+            elif syntax.is_direct_object(trigger) and verb.i == trigger.head.i and \
+                    recipients(verb):
+                args = recipients(verb)  # "granted bail to X", "granted X bail"
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
@@ -694,6 +699,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if not args and syntax.is_conjunct(trigger):
                 args = subjects(trigger)  # "was detained at the rally and released the same
                 # evening": the conjunct shares the passive subject
+            if not args and syntax.is_direct_object(trigger):
+                args = recipients(trigger.head)  # "granted him bail", "bail" tagged a verb
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
                 args += syntax.objects_of(trigger, "to")
             if not args and etype == "designation":
@@ -755,6 +762,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+def recipients(verb: Token) -> list[Token]:
+    """Whom a verb gives its object to: "to X" of "granted bail to X", "X" of "granted X bail"."""
+    return [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN",
+                                                                          "PRON")] + [
+        o for c in verb.children if c.dep_ in ("dative", "prep") and c.lower_ == "to"
+        for o in c.children if syntax.is_prep_object(o)]
 
 
 LIST_MARKS = (":", "–", "—", "-", "--")
@@ -1486,6 +1501,7 @@ NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + 
 
 
 ENDING_VERBS = RULES.words("ending_verbs")
+PLEA_WORDS = ("guilty", "innocent")
 OCCURRENCE_VERBS = RULES.words("occurrence_verbs")
 
 
@@ -1544,8 +1560,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             syntax.is_direct_object(trigger) and head.lemma_ in DECIDING_VERBS
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
                 "nsubj", "nsubjpass") and c.lower_ in ("none", "neither", "nobody")
-                for c in head.children) and current.dep_ not in ("advcl",) and not decided:
-            negated = True  # "had no record of detaining him", "neither of them asked"
+                for c in head.children) and current.dep_ not in ("advcl",) and not decided \
+                and head.lower_ not in PLEA_WORDS:
+            negated = True  # "had no record of detaining him", "neither of them asked"; not
+            # "pleaded not guilty to X at the start of his trial": a plea, the trial went on
         if syntax.is_conjunct(head) and syntax.is_negated(head.head) and \
                 any(c.lower_ in ("or", "nor") for c in head.head.children):
             negated = True

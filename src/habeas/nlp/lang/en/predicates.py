@@ -100,8 +100,11 @@ def finds_guilty(token: Token) -> bool:
 
 @predicate
 def with_not(token: Token) -> bool:
-    """ "did not find him guilty", "found him not guilty"."""
-    return syntax.is_negated(token) or _children_say(token, "not")
+    """ "did not find him guilty", "found him not guilty" (the "not" on the verb, or on
+    "guilty" where the parser made it a clause of its own)."""
+    return syntax.is_negated(token) or _children_say(token, "not") or any(
+        t.lower_ == "guilty" and (syntax.is_negated(t) or token.doc[t.i - 1].lower_ == "not")
+        for t in token.subtree if not events._inside_clause(t, token))
 
 
 @predicate
@@ -143,7 +146,10 @@ def says_charge_or_person(token: Token) -> bool:
 @predicate
 def pleaded_to(token: Token) -> bool:
     """ "pleaded not guilty to charges of lying"."""
-    return syntax.is_prep_object(token) and token.head.head.lemma_ == "plead"
+    if not syntax.is_prep_object(token):
+        return False
+    above = token.head.head  # "pleaded to", or "pleaded not guilty to" (on "guilty")
+    return above.lemma_ == "plead" or above.lower_ in events.PLEA_WORDS and above.head.lemma_ == "plead"
 
 
 @predicate
