@@ -1219,3 +1219,28 @@ def test_a_plea_of_not_guilty_is_a_charge_and_unsays_no_trial(nlp):
     found = {(t, negated): e for t, negated, _, e in events_of(nlp, text)}
     assert found[("charge", False)]["charge"] == "treason"
     assert ("trial", False) in found and ("trial", True) not in found
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Anton Gerasimov was given a six-and-a-half-year term.", 78),
+    ("Anton Gerasimov received a two-and-a-half-year sentence on Monday.", 30),
+])
+def test_a_hyphenated_half_year_term(nlp, text, months):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["term_months"] == months
+
+
+def test_a_hearing_the_judge_holds_is_the_defendants(nlp):
+    text = ("At a closed hearing, Judge Ivan Bondar sentenced Kirill Butylin to 13 years in a "
+            "strict-regime colony.")
+    found = kinds(nlp, text)
+    assert ("trial", "Kirill Butylin") in found
+    assert ("trial", "Ivan Bondar") not in found
+
+
+def test_the_verdict_says_what_a_term_served_was_for(nlp):
+    text = ("Pavel Kuzin died in the colony, where he was serving a four-year sentence for his "
+            "posts online. In May 2022 the Hrodna Regional Court convicted him of inciting "
+            "hatred and sentenced him to four years.")
+    charges = {e["charge"] for t, _, _, e in events_of(nlp, text) if t == "sentence"}
+    assert charges == {"inciting hatred"}

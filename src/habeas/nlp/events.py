@@ -665,6 +665,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = recipients(verb)  # "granted bail to X", "granted X bail"
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
+            elif any(is_court(phrase(s)) for s in subjects(verb)) and \
+                    not syntax.is_passive(verb):
+                # "At a closed hearing, Judge X sentenced Y": the hearing is Y's, the judge
+                # holds it
+                args = syntax.objects(verb)
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -762,6 +767,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+def phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i: token.right_edge.i + 1].text
 
 
 def recipients(verb: Token) -> list[Token]:
@@ -2029,8 +2038,12 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
                     (".", "!", "?", '"', "”")):
                 from_headline.add(id(event))  # a headline; not a lead that opens the page
             continue
+        # "serving a three-year sentence for X" told before the verdict itself: the verdict's
+        # own telling says what it was for
+        served_first = target.extras.get(OWN_DATE) and not event.extras.get(OWN_DATE)
         for name in ("date", "place", "agent", "charge", "term_months"):
-            if getattr(target, name) is None and getattr(event, name) is not None:
+            if getattr(event, name) is not None and (
+                    getattr(target, name) is None or served_first and name == "charge"):
                 setattr(target, name, getattr(event, name))
         if target.extras.get("approximate") and event.term_months is not None and \
                 not event.extras.get("approximate"):

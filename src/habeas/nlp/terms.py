@@ -11,7 +11,7 @@ from .lang.en import RULES
 NUMBERS = {**dict.fromkeys(RULES.lists["articles"], 1), **RULES.number_words(1, 30)}
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + ")"
 TERM = re.compile(
-    rf"\b{_NUM}(?P<half>\s+and\s+(?:a\s+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
+    rf"\b{_NUM}(?P<half>[\s-]+and[\s-]+(?:a[\s-]+)?half)?[\s-]+(?P<unit>years?|months?|yrs?)\b"
     r"(?![\s-]+(?:old|later|ago|earlier)\b)"  # "a 22-year-old" is an age, "two years later" a date
     rf"(?:\s*,?\s+(?:and\s+)?{_NUM}[\s-]+months?)?",  # "3 years and 9 months", "13 years, 9 months"
     re.I)
