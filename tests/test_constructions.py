@@ -1244,3 +1244,11 @@ def test_the_verdict_says_what_a_term_served_was_for(nlp):
             "hatred and sentenced him to four years.")
     charges = {e["charge"] for t, _, _, e in events_of(nlp, text) if t == "sentence"}
     assert charges == {"inciting hatred"}
+
+
+def test_persons_named_among_them_after_a_group(nlp):
+    text = ("Dozens of protesters were detained in Aktobe on Saturday, among them the "
+            "activist Marat Zhylanbayev.")
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
+    assert event["place"] == "Aktobe"
+    assert kinds(nlp, text) == {("arrest", "Marat Zhylanbayev")}

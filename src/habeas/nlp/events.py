@@ -753,7 +753,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             group = group_of(arg)
             if group or arg.tag_ == "NNS" and any(c.dep_ == "nummod" for c in arg.children):
                 # "detained four farmers: A, B, C and D"
-                listed = listed_after(arg, discourse, skip)
+                listed = listed_after(arg, discourse, skip) or named_among(arg, discourse, skip)
                 if listed or group:
                     return listed or [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
@@ -806,6 +806,19 @@ def listed_after(group: Token, discourse: Discourse, skip: set[int]) -> list[str
     if len(named) < 2 or len(named) < len(rest) * 2 / 3:
         return []
     return list(dict.fromkeys(discourse.cluster_at[t.i] for t in named))
+
+
+def named_among(group: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """ "Dozens of protesters were detained, among them the activist A and the blogger B":
+    the persons named after "among them" that follows the group in its sentence."""
+    sent = group.sent
+    among = next((t for t in sent if t.i > group.i and t.lower_ == "among" and
+                  t.i + 1 < sent.end and t.nbor().lower_ in ("them", "those") and
+                  t.i > sent.start and t.nbor(-1).text in LIST_MARKS + (",", "(")), None)
+    if among is None:
+        return []
+    return list(dict.fromkeys(cid for at, cid in discourse.between(among.i + 2, sent.end)
+                              if at not in skip))
 
 
 def one_of(token: Token, discourse: Discourse, skip: set[int]) -> list[str]:
