@@ -1252,3 +1252,12 @@ def test_persons_named_among_them_after_a_group(nlp):
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
     assert event["place"] == "Aktobe"
     assert kinds(nlp, text) == {("arrest", "Marat Zhylanbayev")}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Blogger Yusuf Sadikov has been on hunger strike since April 28.", "hunger_strike"),
+    ("Blogger Yusuf Sadikov has been in custody since April 28.", "arrest"),
+])
+def test_a_lasting_state_began_on_its_since_date(nlp, text, etype):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == etype]
+    assert event["date"] == "2024-04-28"

@@ -940,6 +940,10 @@ def date_expression(token: Token) -> str | None:
     return None
 
 
+# Events that last, told as states that began on the date after "since".
+LASTING = {"arrest", "hunger_strike"}
+
+
 def since_entity(trigger: Token) -> Span | None:
     """The date after the trigger's "since" ("held since April 2022"), not a duration."""
     for prep in syntax.prepositions(trigger, "since"):
@@ -1683,8 +1687,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.date = next((d for o in syntax.objects(served) for acl in o.children
                            if acl.dep_ in ("acl", "relcl")
                            and (d := _date_of(acl, published, anchor))), None)
-    if event.date is None and etype == "arrest":
-        event.date = since_date(trigger, published)  # "have been detained since September"
+    if event.date is None and etype in LASTING:
+        # "have been detained since September", "has been on hunger strike since May 5"
+        verb = clause_verb(trigger)
+        event.date = since_date(trigger, published) or (
+            since_date(verb, published) if verb.lemma_ == "be" else None)
     if event.date is None:
         maker = next((c for c in trigger.children if syntax.is_active_subject(c)
                       and c.pos_ == "NOUN"), None) if trigger.pos_ == "VERB" else trigger
