@@ -1261,3 +1261,14 @@ def test_persons_named_among_them_after_a_group(nlp):
 def test_a_lasting_state_began_on_its_since_date(nlp, text, etype):
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == etype]
     assert event["date"] == "2024-04-28"
+
+
+@pytest.mark.parametrize("text, victim, other", [
+    ("Kheda Salamova, the mother of the exiled blogger Tumso Aliev, was taken from her flat "
+     "in Kazan to Grozny.", "Kheda Salamova", "Tumso Aliev"),
+    ("Ilya Sobol, a colleague of the jailed journalist Denis Orlov, was detained on Monday.",
+     "Ilya Sobol", "Denis Orlov"),
+])
+def test_the_one_a_relation_is_to_is_not_the_person(nlp, text, victim, other):
+    persons = {n for _, negated, names, _ in events_of(nlp, text) for n in names}
+    assert victim in persons and other not in persons

@@ -49,6 +49,7 @@ ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 CLIENT_NOUNS = RULES.words("client_nouns")
+RELATIONS = RULES.words("kin_nouns") | RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
 MAX_BRACKET = 8
@@ -272,7 +273,9 @@ class Discourse:
                 if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
                                   "amod", "det", "nummod", "npadvmod"):
                     stack.append(child)
-                elif syntax.is_preposition(child) and child.lower_ == "of":
+                elif syntax.is_preposition(child) and child.lower_ == "of" and \
+                        t.lemma_.lower() not in RELATIONS:
+                    # not "the mother of activist X": she is not X
                     stack.extend(c for c in child.children if syntax.is_prep_object(c))
         return out
 
