@@ -1272,3 +1272,15 @@ def test_a_lasting_state_began_on_its_since_date(nlp, text, etype):
 def test_the_one_a_relation_is_to_is_not_the_person(nlp, text, victim, other):
     persons = {n for _, negated, names, _ in events_of(nlp, text) for n in names}
     assert victim in persons and other not in persons
+
+
+def test_the_day_of_a_pardon_a_release_was_under(nlp):
+    text = "The authorities freed the blogger Emin Aliyev under a presidential pardon on 16 March."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    assert (event["date"], event["release_mode"]) == ("2024-03-16", "pardon")
+
+
+def test_a_hyphenated_town_stays_whole_in_an_agent(nlp):
+    text = "The Southern District Military Court in Rostov-on-Don sentenced Eldar Kurtiev to 17 years."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["agent"].endswith("Rostov-on-Don")

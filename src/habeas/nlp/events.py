@@ -894,8 +894,9 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             t = stack.pop()
             out.append(t)
             if (t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB") and not (
-                    syntax.is_prep_object(t) and t.head.lower_ == "at"):
-                continue  # "detained at a protest in Makhachkala": the protest's place is his
+                    syntax.is_prep_object(t) and t.head.lower_ in ("at", "under")):
+                continue  # "detained at a protest in Makhachkala": the protest's place is his;
+                # "freed under a pardon on 16 March": the pardon's day is the release's
             stack.extend(c for c in t.children if c.dep_ in (
                 "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
                 "det", "quantmod"))
@@ -1275,6 +1276,10 @@ def noun_phrase(head: Token) -> str:
     while start < end and (doc[start].dep_ in ("det", "case", "punct") or
                            doc[start].dep_ == "poss" and doc[start].pos_ == "PRON"):
         start += 1  # "his flat" -> "flat"; "the women's prison" keeps "women's"
+    # "Rostov-on-Don": a hyphenated word is one word, whatever the parser hung its parts on
+    while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text,
+                                                                     doc[end - 1].text):
+        end += 1
     if end - start > MAX_AGENT_TOKENS:
         end = start + MAX_AGENT_TOKENS
     return doc[start:end].text.strip(" ,")
