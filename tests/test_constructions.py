@@ -1284,3 +1284,31 @@ def test_a_hyphenated_town_stays_whole_in_an_agent(nlp):
     text = "The Southern District Military Court in Rostov-on-Don sentenced Eldar Kurtiev to 17 years."
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
     assert event["agent"].endswith("Rostov-on-Don")
+
+
+def test_taken_away_after_a_raid_that_day(nlp):
+    text = ("Officers searched the house of Timur Aliev in Simferopol on 3 February 2023 and "
+            "took him to the FSB building.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
+    assert event["date"] == "2023-02-03"
+
+
+def test_a_known_town_after_to_the_parser_lost(nlp):
+    text = "Her husband, Ruslan Seitov, was taken to Rostov-on-Don two weeks later."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
+    assert event["place"] == "Rostov-on-Don"
+
+
+def test_a_verdict_of_another_case_lends_no_charge(nlp):
+    text = ("Journalist Daria Lis was sentenced on Thursday to eight years and three months. "
+            "In February 2021 she was sentenced to two years for organizing protests.")
+    found = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    charges = {e["term_months"]: e["charge"] for e in found}
+    assert charges == {99: None, 24: "organizing protests"}
+
+
+def test_a_verdict_takes_no_date_from_an_arrest_told_beside_it(nlp):
+    text = ("The court found Edem Bekirov guilty of organising a cell, a charge he has rejected "
+            "since his arrest in March 2021.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
+    assert event["date"] is None

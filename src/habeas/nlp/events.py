@@ -23,7 +23,7 @@ from .discourse import FIRST_PERSON, Discourse, hedge_cues
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
-                      countries, fold)
+                      countries, fold, places)
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
                       clause_date, clause_place, is_court, share_arguments)
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
@@ -540,7 +540,11 @@ def first_place(prep: Token) -> Token | None:
     in Gudermes", "penal colony No. 2 in Salavat")."""
     pobj = syntax.prep_object(prep)
     if pobj is None:
-        return None
+        # "taken to Rostov-on-Don two weeks later", the town hung on the weeks: a known place
+        # right after "to"
+        after = prep.nbor() if prep.i + 1 < len(prep.doc) else None
+        return after if after is not None and after.pos_ == "PROPN" and \
+            fold(after.text) in places() else None
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
     if pobj.lemma_.lower() in FACILITIES - NOT_CUSTODY or any(
             t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree) or any(

@@ -201,6 +201,9 @@ def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -
         # a trial runs over days ("convicted after a two-day trial"): the verdict's day is
         # not its date; a hearing or session is one day
         return distance <= HEARING_DISTANCE and (name != "date" or _one_sitting(event))
+    if event.type == "transfer" and donor.type in RAID:
+        # "Officers searched his house and took him to the FSB building": that day
+        return name == "date" and distance <= RAID_DISTANCE
     return event.type in RAID and donor.type in RAID and distance <= RAID_DISTANCE and \
         name != "agent"
 
@@ -345,6 +348,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
                           and (name != "place" or same_place(e.type, event.type))
+                          and not (name == "date" and event.type in VERDICT and
+                                   e.type in RAID)  # "found guilty of X, a charge he has
+                          # denied since his arrest in March 2021": not the verdict's day
                           and (not case_only or e.type in CASE_STEPS)
                           and not (name == "agent" and event.type == "charge" and
                                    is_court(e.agent))  # a court tries, it does not charge
@@ -360,7 +366,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             # the case's steps first; an arrest "on charges of X" where nothing else says
             donors = sorted((e for e in events if e.charge and e.type in CASE_STEPS
                              and set(e.persons) & set(event.persons)
-                             and not e.extras.get("earlier")),
+                             and not e.extras.get("earlier") and not another_verdict(e, event)),
                             key=lambda e: e.type == "arrest")
             donor = donors[0] if donors else None
             if donor is not None:
@@ -375,7 +381,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 if getattr(event, name) is None and event.type in VERDICT and \
                         not OTHER_CASE.search(event.evidence or "") and \
                         not event.extras.get("earlier") and not (
-                            name == "date" and event.extras.get(OWN_DATE)):
+                            name == "date" and event.extras.get(OWN_DATE)) and not any(
+                            another_verdict(e, event) for e in events if getattr(e, name)):
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge": the charge of the verdict told before
     for n, event in enumerate(events):
@@ -406,6 +413,16 @@ BENCH_WORDS = COURTS | {"judge", "magistrate"}
 # A charge told as an article of law: "article 79 of the penal code", "Art. 361-3".
 LAW_ARTICLE = re.compile(r"(?:the\s+)?(?:part\s+\S+\s+of\s+)?(?:article|art\.?|section)\s*\d",
                          re.I)
+
+
+def another_verdict(a: EventRecord, b: EventRecord) -> bool:
+    """Two verdicts of one person with other terms or dates: "sentenced on Thursday to eight
+    years ... In February 2021 she was sentenced to two years": two cases."""
+    if a.type not in VERDICT or b.type not in VERDICT or not set(a.persons) & set(b.persons):
+        return False  # co-defendants' terms differ in one case
+    return a.type == b.type == "sentence" and None not in (a.term_months, b.term_months) and \
+        a.term_months != b.term_months or bool(a.date and b.date and not (
+            a.date.startswith(b.date) or b.date.startswith(a.date)))
 
 
 def described_charges(events: list[EventRecord]) -> None:
