@@ -1312,3 +1312,15 @@ def test_a_verdict_takes_no_date_from_an_arrest_told_beside_it(nlp):
             "since his arrest in March 2021.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
     assert event["date"] is None
+
+
+def test_a_possessor_after_a_name_list_is_no_apposition(nlp):
+    text = ("The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan "
+            "Gorin and Anna Petrova, Pavel Zaitsev’s press service reports.")
+    persons = {n for _, _, names, _ in events_of(nlp, text) for n in names}
+    assert persons == {"Ivan Gorin", "Anna Petrova"}
+
+
+def test_the_son_of_someone_is_not_him(nlp):
+    assert ("arrest", "Ivan Petrov") not in kinds(nlp, "The son of Ivan Petrov was detained "
+                                                       "on Monday.")

@@ -49,7 +49,8 @@ ORG_NOUNS = RULES.words("org_nouns")
 # How many sentences back a pronoun may look for its antecedent.
 PRONOUN_WINDOW = 3
 CLIENT_NOUNS = RULES.words("client_nouns")
-RELATIONS = RULES.words("kin_nouns") | RULES.words("relation_nouns")
+KIN = RULES.words("kin_nouns")
+RELATIONS = RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
 MAX_BRACKET = 8
@@ -270,12 +271,17 @@ class Discourse:
             t = stack.pop()
             out.append(t)
             for child in t.children:
+                if child.dep_ == "appos" and any(c.dep_ == "case" for c in child.children):
+                    continue  # "A and B, X's press service reports": a possessor opens a
+                    # phrase of its own, whatever the parser made of it
                 if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
                                   "amod", "det", "nummod", "npadvmod"):
                     stack.append(child)
-                elif syntax.is_preposition(child) and child.lower_ == "of" and \
-                        t.lemma_.lower() not in RELATIONS:
-                    # not "the mother of activist X": she is not X
+                elif syntax.is_preposition(child) and child.lower_ == "of" and not (
+                        t.lemma_.lower() in KIN or t.lemma_.lower() in RELATIONS and
+                        t.dep_ == "appos"):
+                    # not "the son of X", "Y, a colleague of X": they are not X ("the lawyers
+                    # of X appealed" may stand for X)
                     stack.extend(c for c in child.children if syntax.is_prep_object(c))
         return out
 

@@ -669,8 +669,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = recipients(verb)  # "granted bail to X", "granted X bail"
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
-            elif any(is_court(phrase(s)) for s in subjects(verb)) and \
-                    not syntax.is_passive(verb):
+            elif etype in COURT_STEPS and any(is_court(phrase(s)) for s in subjects(verb)) \
+                    and not syntax.is_passive(verb):
                 # "At a closed hearing, Judge X sentenced Y": the hearing is Y's, the judge
                 # holds it
                 args = syntax.objects(verb)
