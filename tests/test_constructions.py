@@ -1324,3 +1324,14 @@ def test_a_possessor_after_a_name_list_is_no_apposition(nlp):
 def test_the_son_of_someone_is_not_him(nlp):
     assert ("arrest", "Ivan Petrov") not in kinds(nlp, "The son of Ivan Petrov was detained "
                                                        "on Monday.")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan Gorin and "
+     "Anna Petrova, Pavel Zaitsev’s press service reports.", "Pavel Zaitsev’s press service"),
+    ("Ivan Gorin was detained in Hrodna on Monday, the human rights centre Viasna reports.",
+     "the human rights centre Viasna"),
+])
+def test_a_source_closing_the_sentence_after_a_comma(nlp, text, source):
+    (event,) = [e for *_, e in events_of(nlp, text)]
+    assert event["attributed_to"] == source

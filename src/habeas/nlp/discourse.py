@@ -50,6 +50,7 @@ ORG_NOUNS = RULES.words("org_nouns")
 PRONOUN_WINDOW = 3
 CLIENT_NOUNS = RULES.words("client_nouns")
 KIN = RULES.words("kin_nouns")
+MAX_CLOSING = 8  # words of "..., X's press service reports." before the reporting word
 RELATIONS = RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
@@ -538,6 +539,9 @@ class Discourse:
                     return self._name_of(pobj)
         if syntax.is_conjunct(verb) and verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "said ..., but added that ..."
+        closing = self._closing_source(verb)
+        if closing is not None:
+            return closing
         if verb.pos_ == "NOUN":  # "X's press service reports": the words before the "verb"
             start = min((c.left_edge.i for c in verb.children if c.dep_ in (
                 "compound", "poss", "amod", "det")), default=verb.i)
@@ -547,6 +551,21 @@ class Discourse:
         if previous >= verb.sent.start and previous in self.cluster_at:
             return self.names[self.cluster_at[previous]]
         return None
+
+    def _closing_source(self, token: Token) -> str | None:
+        """ "..., Viktar Babaryka's press service reports.": a reporting word that closes its
+        sentence after a comma and a short phrase names who tells the whole sentence."""
+        sent = token.sent
+        last = sent.end - 1
+        while last > sent.start and self.doc[last].is_punct:
+            last -= 1
+        if token.i != last or token.lemma_ not in REPORTING_VERBS or token.i - sent.start < 6:
+            return None
+        comma = next((t.i for t in reversed(self.doc[max(sent.start, token.i - MAX_CLOSING):
+                                                     token.i]) if t.text == ","), None)
+        if comma is None or any(t.pos_ in ("VERB", "AUX") for t in self.doc[comma + 1: token.i]):
+            return None
+        return self.doc[comma + 1: token.i].text.strip() or None
 
     def _before_verb(self, verb: Token) -> int:
         """The token before ``verb`` and its adverbs and auxiliaries ("Polozov also said")."""
@@ -631,6 +650,8 @@ class Discourse:
             elif token.lemma_ in REPORTING_VERBS and token.pos_ == "NOUN" and \
                     token.dep_ == "ROOT" and clause:
                 verbs.append(token)  # "..., X's press service reports.": the verb read a noun
+            elif self._closing_source(token) is not None:
+                verbs.append(token)  # the same, whatever the parser made of it
             elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
                 verbs.append(token)
         return verbs
