@@ -1330,7 +1330,7 @@ def test_the_son_of_someone_is_not_him(nlp):
     ("The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan Gorin and "
      "Anna Petrova, Pavel Zaitsev’s press service reports.", "Pavel Zaitsev’s press service"),
     ("Ivan Gorin was detained in Hrodna on Monday, the human rights centre Viasna reports.",
-     "the human rights centre Viasna"),
+     "human rights centre Viasna"),
 ])
 def test_a_source_closing_the_sentence_after_a_comma(nlp, text, source):
     (event,) = [e for *_, e in events_of(nlp, text)]
