@@ -1335,3 +1335,13 @@ def test_the_son_of_someone_is_not_him(nlp):
 def test_a_source_closing_the_sentence_after_a_comma(nlp, text, source):
     (event,) = [e for *_, e in events_of(nlp, text)]
     assert event["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Iranian rapper Toomaj Salehi was sentenced to death by a court in Isfahan.",
+     "Toomaj Salehi"),
+    ("Vietnamese police arrested environmental activist Hoang Thi Minh Hong in Ho Chi Minh "
+     "City on June 1.", "Hoang Thi Minh Hong"),
+])
+def test_names_the_model_misses_after_an_occupation_or_cut_short(nlp, text, name):
+    assert name in {n for _, _, names, _ in events_of(nlp, text) for n in names}

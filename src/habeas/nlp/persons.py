@@ -368,10 +368,12 @@ def extend_right(name: Span) -> Span:
             doc[k].pos_ == "PROPN" and is_name_token(doc[k]) for k in (end, end + 1)) and \
             PATRONYMIC.search(fold(doc[end + 1].text)):
         return doc[name.start: end + 2]
-    if len(name) == 1 and end < len(doc) and doc[end].pos_ == "PROPN" and \
-            is_name_token(doc[end]) and not is_org_or_place(doc[end].text) and \
-            doc[end].ent_type_ not in ("PERSON", "DATE", "GPE"):
-        return doc[name.start: end + 1]
+    if end < len(doc) and doc[end].pos_ == "PROPN" and is_name_token(doc[end]) and \
+            not is_org_or_place(doc[end].text) and (
+                len(name) == 1 and doc[end].ent_type_ not in ("PERSON", "DATE", "GPE") or
+                not doc[end].ent_type_ and (doc[end].head.i in range(name.start, end) or
+                                            name.root.head.i == end)):
+        return doc[name.start: end + 1]  # "Hoang Thi Minh" + "Hong": a long name cut short
     return name
 
 
@@ -614,6 +616,8 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             continue
         if token.ent_type_ == "PERSON":
             continue  # already considered (and rejected) as a name
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.ent_iob_ == "I":
+            continue  # "Minh" of "Ho Chi Minh City": inside a place's name
         folded = fold(token.text)
         matches = [c for c in clusters if similar_surname(folded, c.surname)]
         if not matches and token.pos_ == "PROPN":
