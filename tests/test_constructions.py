@@ -1345,3 +1345,17 @@ def test_a_source_closing_the_sentence_after_a_comma(nlp, text, source):
 ])
 def test_names_the_model_misses_after_an_occupation_or_cut_short(nlp, text, name):
     assert name in {n for _, _, names, _ in events_of(nlp, text) for n in names}
+
+
+def test_spouses_sharing_a_surname_are_two_persons(nlp):
+    text = "Leyla Yunus and her husband Arif Yunus were arrested in Baku in 2014."
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
+    assert sorted(n for t, _, names, _ in events_of(nlp, text) for n in names) == [
+        "Arif Yunus", "Leyla Yunus"]
+
+
+def test_a_surname_inside_an_airports_name_is_nobody(nlp):
+    text = ("President Ilham Aliyev pardoned him in May. Police had detained him at Heydar "
+            "Aliyev International Airport.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2024-06-01"))
+    assert "Heydar Aliyev" not in {p.name for p in result.persons}

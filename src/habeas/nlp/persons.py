@@ -616,8 +616,9 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             continue
         if token.ent_type_ == "PERSON":
             continue  # already considered (and rejected) as a name
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.ent_iob_ == "I":
-            continue  # "Minh" of "Ho Chi Minh City": inside a place's name
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.ent_iob_ == "I" or \
+                inside_a_body(token):
+            continue  # "Minh" of "Ho Chi Minh City", "Heydar Aliyev International Airport"
         folded = fold(token.text)
         matches = [c for c in clusters if similar_surname(folded, c.surname)]
         if not matches and token.pos_ == "PROPN":
@@ -633,9 +634,25 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
                 and doc[start - 1].ent_type_ not in ("GPE", "NORP", "DATE"):
             start -= 1
         span = doc[start: token.i + 1]
-        cluster = match_cluster(matches, span) or matches[0]
+        cluster = match_cluster(matches, span)
+        if cluster is None and len(span) > 1:
+            # "Leyla Yunus and her husband Arif Yunus": another given name, another person
+            cluster = Cluster(id=f"p{len(clusters) + 1}")
+            clusters.append(cluster)
+        cluster = cluster or matches[0]
         cluster.spans.append(span)
         taken.update(range(span.start, span.end))
+
+
+def inside_a_body(token: Token) -> bool:
+    """A word of a place's or body's name that ends in a word such names end in ("Heydar
+    Aliyev International Airport")."""
+    if not token.ent_type_:
+        return False
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return any(fold(t.text) in ORG_WORDS for t in token.doc[token.i + 1: end + 1])
 
 
 def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
