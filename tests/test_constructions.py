@@ -1359,3 +1359,17 @@ def test_a_surname_inside_an_airports_name_is_nobody(nlp):
             "Aliyev International Airport.")
     result = extract_text(nlp, Document(text=text, source="test", published="2024-06-01"))
     assert "Heydar Aliyev" not in {p.name for p in result.persons}
+
+
+def test_a_life_sentence_being_served_since_a_year(nlp):
+    (event,) = [e for t, _, _, e in events_of(
+        nlp, "Uyghur economist Ilham Tohti has been serving a life sentence since 2014.")
+        if t == "sentence"]
+    assert event["date"] == "2014"
+    assert not [t for t, *_ in events_of(nlp, "Ilham Tohti was freed after serving his full "
+                                              "sentence.") if t == "sentence"]
+
+
+def test_an_appeal_by_someone_is_his(nlp):
+    text = "The Moscow City Court on Tuesday rejected an appeal by journalist Evan Gershkovich."
+    assert ("appeal", "Evan Gershkovich") in kinds(nlp, text)

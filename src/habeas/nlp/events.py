@@ -625,9 +625,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 continue
             if child.lower_ == "of" and trigger.lemma_ in ACCUSING_WORDS:
                 continue  # "charges of treason": what he is accused of, not who
-            if syntax.is_preposition(child) and (child.lower_ in ("of", "for") or child.lower_ ==
-                                         "against" and etype != "protest" or
-                                         child.lower_ == "to" and etype == "sentence"):
+            if syntax.is_preposition(child) and (
+                    child.lower_ in ("of", "for") or
+                    child.lower_ == "by" and etype == "appeal" or  # "an appeal by X"
+                    child.lower_ == "against" and etype != "protest" or
+                    child.lower_ == "to" and etype == "sentence"):
                 # "appeals against the verdict": the verdict is no participant
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
                             c.lemma_.lower() not in DECISION_NOUNS)
@@ -1695,7 +1697,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.extras[OWN_DATE] = True
         event.date = next((d for o in syntax.objects(served) for acl in o.children
                            if acl.dep_ in ("acl", "relcl")
-                           and (d := _date_of(acl, published, anchor))), None)
+                           and (d := _date_of(acl, published, anchor))), None) or \
+            since_date(served, published)  # "has been serving a life sentence since 2014"
     if event.date is None and etype in LASTING:
         # "have been detained since September", "has been on hunger strike since May 5"
         verb = clause_verb(trigger)

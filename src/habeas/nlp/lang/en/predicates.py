@@ -63,10 +63,12 @@ def serves_as(token: Token) -> bool:
 
 @predicate
 def served_out(token: Token) -> bool:
-    """ "after serving his full sentence" (no term given): its end, told with the release."""
+    """ "after serving his full sentence" (no term given): its end, told with the release;
+    not "is serving a life sentence", a sentence told by its kind."""
+    phrase = token.doc[token.left_edge.i: token.right_edge.i + 1].text
     return syntax.is_direct_object(token) and token.head.lemma_ in (
-        "serve", "complete", "finish") and not terms.find_terms(
-            token.doc[token.left_edge.i: token.right_edge.i + 1].text)
+        "serve", "complete", "finish") and not terms.find_terms(phrase) and \
+        not terms.LIFE.search(phrase)
 
 
 @predicate
