@@ -1373,3 +1373,11 @@ def test_a_life_sentence_being_served_since_a_year(nlp):
 def test_an_appeal_by_someone_is_his(nlp):
     text = "The Moscow City Court on Tuesday rejected an appeal by journalist Evan Gershkovich."
     assert ("appeal", "Evan Gershkovich") in kinds(nlp, text)
+
+
+def test_all_of_the_men_is_everyone_named_with_them(nlp):
+    text = ("Police searched the homes of Ivan Orlov, Pavel Sokol and Anton Belov on Monday. "
+            "Their lawyer said that all of the men were taken to the FSB directorate after "
+            "the searches.")
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "transfer"]
+    assert kinds(nlp, text) >= {("transfer", "Anton Belov", "Ivan Orlov", "Pavel Sokol")}

@@ -150,7 +150,8 @@ class Discourse:
             of = [o for c in token.children if syntax.is_preposition(c) and c.lower_ == "of"
                   for o in c.children if syntax.is_prep_object(o)]
             if of:  # "neither of them asked for a pardon"
-                return self.persons_in(of[0], skip=skip)
+                group = self.persons_in(of[0], skip=skip)
+                return self._whole_set(group, token) if token.lower_ == "all" else group
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
         return self.closing_apposition(token) or self.described(token) or \
@@ -169,6 +170,16 @@ class Discourse:
         while i > token.i and self.cluster_at.get(i) == cid:
             i -= 1
         return [cid] if i > token.i and self.doc[i].text == "," else []
+
+    def _whole_set(self, group: list[str], token: Token) -> list[str]:
+        """ "all of the men": everyone named in the sentence that named the last of them, not
+        only the last few the parser kept together."""
+        said = [at for at, cid in self.between(0, token.sent.start) if cid in group]
+        if not said:
+            return group
+        sent = self.doc[said[-1]].sent
+        named = list(dict.fromkeys(cid for _, cid in self.between(sent.start, sent.end)))
+        return named if set(group) <= set(named) else group
 
     def bracketed_list(self, last: int) -> list[str]:
         """ "the homes of A (Kazan), B (Ufa) and C (Perm)", "A (35) and B (42)": a list whose
