@@ -1381,3 +1381,12 @@ def test_all_of_the_men_is_everyone_named_with_them(nlp):
             "the searches.")
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "transfer"]
     assert kinds(nlp, text) >= {("transfer", "Anton Belov", "Ivan Orlov", "Pavel Sokol")}
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces rounded up at least 30 activists in Khorog on Monday, including "
+    "Ulfatkhonim Mamadshoeva.",
+    "A judge ordered blogger Ulfatkhonim Mamadshoeva held for two months pending trial.",
+])
+def test_detentions_told_with_including_on_the_verb_or_an_order(nlp, text):
+    assert ("arrest", "Ulfatkhonim Mamadshoeva") in kinds(nlp, text)

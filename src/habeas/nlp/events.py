@@ -722,8 +722,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = [list_head(trigger.head) if trigger.dep_ == "acl" and
                         trigger.tag_ == "VBN" else trigger.head]
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
-                args = [c for c in trigger.head.children if syntax.is_direct_object(c)]  # "ordered
-                # Matanov held until trial"
+                args = [c for c in trigger.head.children if syntax.is_direct_object(c)] or (
+                    subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else [])
+                # "ordered Matanov held until trial", whether the parser makes him the
+                # order's object or the small clause's subject
             headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
                     not any(c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
@@ -754,6 +756,13 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
                 found.append(cid)
+    if not found and args:
+        # "rounded up 30 activists on Monday, including X": the parser hung "including" on
+        # the verb
+        found = list(dict.fromkeys(
+            cid for c in trigger.children if syntax.is_preposition(c) and
+            c.lower_ == "including" for p in c.children if syntax.is_prep_object(p)
+            for cid in discourse.persons_in(p, skip=skip)))
     if not found:
         for arg in args:
             group = group_of(arg)

@@ -166,8 +166,12 @@ def without_a_verb(token: Token) -> bool:
 
 @predicate
 def custody_order(verb: Token) -> bool:
-    """ "held until trial", "kept in custody pending trial", "held without bail"."""
-    for prep in (c for c in verb.children if syntax.is_preposition(c)):
+    """ "held until trial", "kept in custody pending trial", "held without bail", "held for
+    two months pending trial" (the parser may hang "pending" on the months)."""
+    preps = [c for c in verb.children if syntax.is_preposition(c)]
+    preps += [p for f in preps if f.lower_ == "for" for o in syntax.prep_objects(f)
+              for p in o.children if syntax.is_preposition(p)]
+    for prep in preps:
         objects = {c.lemma_.lower() for c in prep.children if syntax.is_prep_object(c)}
         if prep.lower_ in ("until", "pending") and objects & {"trial", "hearing", "verdict"} or \
                 prep.lower_ == "without" and objects & {"bail", "charge", "trial"} or \
