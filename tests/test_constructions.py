@@ -1390,3 +1390,10 @@ def test_all_of_the_men_is_everyone_named_with_them(nlp):
 ])
 def test_detentions_told_with_including_on_the_verb_or_an_order(nlp, text):
     assert ("arrest", "Ulfatkhonim Mamadshoeva") in kinds(nlp, text)
+
+
+def test_a_closing_source_before_a_paragraph_break(nlp):
+    text = ("Ivan Gorin was detained in Hrodna on Monday, Viasna reports.\n\n"
+            "Ivan Gorin in court.\n")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert event["attributed_to"] == "Viasna"

@@ -568,7 +568,7 @@ class Discourse:
         sentence after a comma and a short phrase names who tells the whole sentence."""
         sent = token.sent
         last = sent.end - 1
-        while last > sent.start and self.doc[last].is_punct:
+        while last > sent.start and (self.doc[last].is_punct or self.doc[last].is_space):
             last -= 1
         if token.i != last or token.lemma_ not in REPORTING_VERBS or token.i - sent.start < 6:
             return None
