@@ -1397,3 +1397,21 @@ def test_a_closing_source_before_a_paragraph_break(nlp):
             "Ivan Gorin in court.\n")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
     assert event["attributed_to"] == "Viasna"
+
+
+def test_a_reporting_clause_of_its_own_says_nothing_of_the_first(nlp):
+    text = ("The conviction of Oleg Dorin was widely seen as political and the European Court "
+            "of Human Rights said he should be freed.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
+    assert event["attributed_to"] is None
+    text = ("Police detained Oleg Dorin in Viciebsk, and a court gave him 15 days of arrest, "
+            "his mother, Tamara Dorina, told Viasna.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert event["attributed_to"] == "Tamara Dorina"
+
+
+def test_according_to_after_a_semicolon_is_not_the_first_clauses_source(nlp):
+    text = ("Valeria Orlova was sentenced to two years in prison for vandalism; according to "
+            "her lawyer, she was moved to Dagestan in May.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["attributed_to"] is None

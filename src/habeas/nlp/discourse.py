@@ -677,7 +677,8 @@ class Discourse:
                 return self.speaker(ancestor), ancestor.lemma_ in HEDGING_VERBS, ancestor
         # "according to X" anywhere in the sentence, then a reporting clause beside it.
         for verb in verbs:
-            if verb.lemma_ == "accord" or verb.lower_ == "according":
+            if (verb.lemma_ == "accord" or verb.lower_ == "according") and \
+                    not self._across_semicolon(trigger, verb):
                 source = self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb)
                 hedged = bool(source and source.lower().split()[-1] in ACCUSERS)
                 return source, hedged, None
@@ -688,6 +689,12 @@ class Discourse:
                 and verb.dep_ in ("conj", "ccomp", "advcl")
             if not sentence_level:
                 continue  # "convicted over videos he posted": not who says the conviction
+            speaker = next((c for c in verb.children if syntax.is_active_subject(c)), None)
+            if verb.dep_ == "conj" and verb.i > trigger.i and trigger not in verb.subtree and \
+                    speaker is not None and speaker.left_edge.i > 0 and \
+                    self.doc[speaker.left_edge.i - 1].lower_ in ("and", "but"):
+                continue  # "The conviction was widely seen as political and the court said he
+                # should be freed": a clause of its own says nothing of the first
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as"
                                             for c in verb.children):
                 continue  # "held until trial, after his attorney noted that ...": when, not who
