@@ -1415,3 +1415,20 @@ def test_according_to_after_a_semicolon_is_not_the_first_clauses_source(nlp):
             "her lawyer, she was moved to Dagestan in May.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
     assert event["attributed_to"] is None
+
+
+def test_one_case_charge_over_a_charge_lent_from_an_accusation(nlp):
+    text = ("On Friday the court sentenced editor Ulvi Gasimov to nine years on charges of "
+            "smuggling currency. Reporter Nigar Aliyeva was sentenced to eight years. Aliyeva "
+            "had been accused of smuggling money as part of a group. Reporter Farid Huseyn "
+            "was also sentenced to nine years.")
+    charges = {names[0]: e["charge"] for t, _, names, e in events_of(nlp, text)
+               if t == "sentence"}
+    assert charges["Farid Huseyn"] == "smuggling currency"
+
+
+def test_a_verb_the_parser_took_for_a_modifier_of_a_role_noun(nlp):
+    text = "On Friday the court sentenced editor Ulvi Gasimov to nine years on charges of smuggling currency."
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence"]
+    assert (event["term_months"], event["charge"]) == (108, "smuggling currency")
+    assert not kinds(nlp, "The jailed editor Ulvi Gasimov wrote a letter from prison.")

@@ -429,8 +429,9 @@ def is_state(token: Token) -> bool:
     """A participle before its noun describes ("the two imprisoned leaders", "the jailed
     blogger"); a custody noun after "in"/"under" is where someone is ("remains in detention",
     "held under arrest"), unless someone was put there ("placed under arrest")."""
-    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i:
-        return True
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i and \
+            not any(syntax.is_subject(c) for c in token.children):
+        return True  # not "the court sentenced editor X", a verb the parser took for a modifier
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in CUSTODY_ASPECTS and not dated(token):
@@ -721,6 +722,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [list_head(trigger.head) if trigger.dep_ == "acl" and
                         trigger.tag_ == "VBN" else trigger.head]
+                if misread_object(trigger) != trigger:
+                    args = [misread_object(trigger)]  # "the court sentenced editor X"
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
                 args = [c for c in trigger.head.children if syntax.is_direct_object(c)] or (
                     subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else [])
@@ -782,6 +785,19 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+def misread_object(trigger: Token) -> Token:
+    """ "the court sentenced editor X to nine years": a verb with a subject that the parser
+    made a modifier of its object's role noun; the name it is part of holds the verb's object
+    and the rest of its clause. Else the trigger itself."""
+    if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or not any(
+            syntax.is_subject(c) for c in trigger.children):
+        return trigger
+    named = trigger.head
+    while named.dep_ == "compound" and named.head.i != named.i:
+        named = named.head
+    return named
 
 
 def phrase(token: Token) -> str:
@@ -1303,6 +1319,8 @@ def noun_phrase(head: Token) -> str:
 def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
+    if misread_object(trigger) != trigger:  # "sentenced editor X ... on charges of"
+        children += [c for c in misread_object(trigger).children if syntax.is_preposition(c)]
     children += [g for c in trigger.subtree if c.lower_ in ("guilty", "innocent")
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
@@ -1507,7 +1525,7 @@ TERM_RANGE = re.compile(r"\b(?:from\s+[^,;]{1,20}?\s+to|between\s+[^,;]{1,20}?\s
 def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
-    window = doc[trigger.i: trigger.right_edge.i + 1]
+    window = doc[trigger.i: max(trigger.right_edge.i, misread_object(trigger).right_edge.i) + 1]
     text = window.text
     if trigger.pos_ == "NOUN":
         # "a three-year and four-month sentence": the noun's modifiers, or the words before it

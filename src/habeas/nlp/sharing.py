@@ -360,6 +360,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                             event.type in CASE_STEPS or event.type == "release")
                 if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
+    # the verdicts' own values, before any is lent from a charge or an arrest
+    told = {name: {getattr(e, name) for e in events if getattr(e, name) and e.type in VERDICT}
+            for name in ("charge", "date")}
     for event in events:
         if event.charge is None and event.type in CHARGED_STEPS and \
                 not event.extras.get("earlier"):
@@ -375,7 +378,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     # no charge of its own takes the one charge the report gives its co-defendants' verdicts.
     # Not a verdict told as another case's ("sentenced his colleague X in a separate case").
     for name in ("charge", "date"):
-        values = {getattr(e, name) for e in events if getattr(e, name) and e.type in VERDICT}
+        values = told[name]
         if len(values) == 1:
             for event in events:
                 if getattr(event, name) is None and event.type in VERDICT and \
