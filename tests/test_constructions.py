@@ -1432,3 +1432,15 @@ def test_a_verb_the_parser_took_for_a_modifier_of_a_role_noun(nlp):
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence"]
     assert (event["term_months"], event["charge"]) == (108, "smuggling currency")
     assert not kinds(nlp, "The jailed editor Ulvi Gasimov wrote a letter from prison.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rights groups say Nasrin Sotoudeh, a lawyer who defended protesters, was arrested at "
+     "a funeral in Tehran on Sunday.", "Nasrin Sotoudeh"),
+    ("Igor Baryshnikov has been denied surgery in prison, his partner said.",
+     "Igor Baryshnikov"),
+    ("Alexei Gorinov, a municipal deputy, was sentenced to seven years in July 2022.",
+     "Alexei Gorinov"),
+])
+def test_names_the_tagger_misread_beside_a_role_or_a_known_given_name(nlp, text, name):
+    assert name in {n for _, _, names, _ in events_of(nlp, text) for n in names}

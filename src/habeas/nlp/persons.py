@@ -309,8 +309,8 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     i = 0
     while i < len(doc):
         token = doc[i]
-        if token.i in taken or token.pos_ != "PROPN" or not is_name_token(token) or \
-                token.ent_type_ in ("PERSON", "DATE", "NORP"):
+        if token.i in taken or token.pos_ != "PROPN" and not known_given(token) or \
+                not is_name_token(token) or token.ent_type_ in ("PERSON", "DATE", "NORP"):
             i += 1
             continue
         end = i
@@ -328,7 +328,9 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
             continue
         previous = doc[span.start - 1] if span.start > 0 else None
         after_role = previous is not None and previous.lower_ in ROLE_NOUNS or \
-            span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS
+            span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS or any(
+                c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS and c.i > span.end
+                for c in span.root.children)  # "Nasrin Sotoudeh, a lawyer who ..."
         # "the UN Special Rapporteur on ..., Nils Muižnieks,"
         surname_like = fold(span[-1].text).endswith(SURNAME_ENDINGS)
         if after_role or given_first and span[-1].pos_ == "PROPN" or surname_like and \
@@ -352,6 +354,23 @@ def pair_modifier(name: Span) -> bool:
                 starts.setdefault(e[-1].text, set()).add(e.start)
     starts = data["habeas_surname_starts"]
     return len(halves) == 2 and all(starts.get(h.strip(), set()) - {name.start} for h in halves)
+
+
+def known_given(token: Token) -> bool:
+    """A capitalised word that is a known given name, whatever the tagger made of it ("Igor"
+    read as a noun)."""
+    return token.text[:1].isupper() and token.is_alpha and \
+        names.skeleton(fold(token.text)) in names.GIVEN_FORMS
+
+
+def extend_left(name: Span) -> Span:
+    """ "Alexei" + "Gorinov": a known given name the model left out of the name after it."""
+    doc = name.doc
+    if name.start > 0 and known_given(doc[name.start - 1]) and \
+            not known_given(doc[name.start]) and doc[name.start - 1].ent_type_ in ("", "PERSON") \
+            and not is_org_or_place(doc[name.start - 1].text):
+        return doc[name.start - 1: name.end]
+    return name
 
 
 def extend_right(name: Span) -> Span:
@@ -430,7 +449,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
                    for n in [name_inside(ent)] if n is not None]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
     bodies = {fold(n.text) for n in candidates if names_a_place(n)}
-    names = [extend_right(n) for n in candidates if not pair_modifier(n) and
+    names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
     names += role_names(doc, {t.i for n in names for t in n})
