@@ -1444,3 +1444,10 @@ def test_a_verb_the_parser_took_for_a_modifier_of_a_role_noun(nlp):
 ])
 def test_names_the_tagger_misread_beside_a_role_or_a_known_given_name(nlp, text, name):
     assert name in {n for _, _, names, _ in events_of(nlp, text) for n in names}
+
+
+def test_an_event_in_a_relative_clause_takes_no_date_of_the_main_clause(nlp):
+    text = ("Journalist Roman Osipov, who was arrested after his plane was forced to land in "
+            "Minsk, was pardoned in May 2023.")
+    dates = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
+    assert dates == {"arrest": None, "release": "2023-05"}

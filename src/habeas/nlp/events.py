@@ -25,6 +25,7 @@ from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
+                      RELATIVE,
                       clause_date, clause_place, is_court, share_arguments)
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
@@ -101,6 +102,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                              court_dates(doc, published, discourse))
     for event in events:
         event.extras.pop(OWN_DATE, None)
+        event.extras.pop(RELATIVE, None)
     place = dateline_place(doc)
     if place and published:
         # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
@@ -785,6 +787,17 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+def in_relative_clause(trigger: Token) -> bool:
+    """ "Protasevich, who was arrested after his plane was forced to land, was pardoned": an
+    event told in a relative clause that describes a person."""
+    for token in [trigger, *trigger.ancestors]:
+        if token.dep_ == "relcl":
+            return True
+        if token.dep_ in ("ROOT", "ccomp", "advcl"):
+            return False
+    return False
 
 
 def misread_object(trigger: Token) -> Token:
@@ -1712,6 +1725,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
+    if in_relative_clause(trigger):
+        event.extras[RELATIVE] = True
     # "detained him on Nov. 20 and searched his flat the next day": the day before, in the
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor

@@ -36,6 +36,9 @@ SAME_PLACE = [{"conviction", "sentence", "acquittal", "trial"}, {"search", "arre
 # A mark (removed before output) on an event dated only by its own words: a term being served
 # ("was serving a 12-year term" at the time told) was passed on another day than the report's.
 OWN_DATE = "_own_date"
+# A mark (removed before output) on an event told in a relative clause that describes a person
+# ("X, who was arrested in 2021, was pardoned"): it has no date of the main clause's.
+RELATIVE = "_relative"
 
 
 def same_place(a: str, b: str) -> bool:
@@ -348,6 +351,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
                           and (name != "place" or same_place(e.type, event.type))
+                          and not (name == "date" and event.extras.get(RELATIVE) and
+                                   not e.extras.get(RELATIVE))
                           and not (name == "date" and event.type in VERDICT and
                                    e.type in RAID)  # "found guilty of X, a charge he has
                           # denied since his arrest in March 2021": not the verdict's day
