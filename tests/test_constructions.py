@@ -1451,3 +1451,16 @@ def test_an_event_in_a_relative_clause_takes_no_date_of_the_main_clause(nlp):
             "Minsk, was pardoned in May 2023.")
     dates = {t: e["date"] for t, _, _, e in events_of(nlp, text)}
     assert dates == {"arrest": None, "release": "2023-05"}
+
+
+def test_death_in_captivity_and_no_place_from_who_died(nlp):
+    text = "Ukrainian journalist Viktoriia Roshchyna died in Russian captivity in September 2024."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "death_in_custody"]
+    assert event["place"] != "Ukrainian"
+
+
+def test_a_semicolon_parts_two_clauses_arguments(nlp):
+    text = ("A court in Almaty sentenced the poet Aron Atabek to 18 years in 2007; he was "
+            "released in 2021.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    assert (event["date"], event["agent"], event["place"]) == ("2021", None, None)

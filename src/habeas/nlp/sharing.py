@@ -94,6 +94,10 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
 NOT_PLACES = RULES.words("not_places")
 
 
+# Verbs whose subject undergoes them ("Ukrainian journalist X died in captivity").
+UNDERGONE = RULES.words("undergone_verbs")
+
+
 def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | None:
     """A place in the trigger's clause: "in Minsk", "in the village of Kamenka", or the seat
     of the court that acts ("the Lieninski District Court of Minsk sentenced")."""
@@ -104,8 +108,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
         syntax.is_conjunct(a) for a in [t, *t.ancestors] if h in a.ancestors)}  # not "Russia and
     # Belarus freed them"
     # "A leading figure in the Pamiri community ... was sentenced": who the person is
-    described = {t.i for c in trigger.children if c.dep_ == "nsubjpass" for t in c.subtree
-                 if t.i != c.i}
+    described = {t.i for c in trigger.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj"
+                 and trigger.lemma_ in UNDERGONE for t in c.subtree if t.i != c.i}
     for ent in _candidates(trigger, owners, ("GPE", "LOC", "FAC")):
         if ent.root.i in described:
             continue
@@ -350,6 +354,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 case_only = name in ("charge", "agent")
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
+                          and not across_semicolon(e, event)
                           and (name != "place" or same_place(e.type, event.type))
                           and not (name == "date" and event.extras.get(RELATIVE) and
                                    not e.extras.get(RELATIVE))
@@ -421,6 +426,16 @@ BENCH_WORDS = COURTS | {"judge", "magistrate"}
 # A charge told as an article of law: "article 79 of the penal code", "Art. 361-3".
 LAW_ARTICLE = re.compile(r"(?:the\s+)?(?:part\s+\S+\s+of\s+)?(?:article|art\.?|section)\s*\d",
                          re.I)
+
+
+def across_semicolon(a: EventRecord, b: EventRecord) -> bool:
+    """ "sentenced him to 18 years in 2007; he was released in 2021": two clauses of one
+    sentence, each with its own court, place and date."""
+    if a.trigger is None or b.trigger is None:
+        return False
+    sentence = a.sources[0]
+    first, last = sorted((a.trigger.start, b.trigger.start))
+    return ";" in sentence.text[first - sentence.start: last - sentence.start]
 
 
 def another_verdict(a: EventRecord, b: EventRecord) -> bool:
