@@ -1464,3 +1464,16 @@ def test_a_semicolon_parts_two_clauses_arguments(nlp):
             "released in 2021.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
     assert (event["date"], event["agent"], event["place"]) == ("2021", None, None)
+
+
+def test_who_pardons_is_the_agent(nlp):
+    text = "President Ilham Aliyev pardoned the journalist Rauf Orujov on Tuesday."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    assert "Ilham Aliyev" in event["agent"]
+
+
+def test_a_source_between_commas(nlp):
+    text = ("Police detained the blogger Ivan Gorin in Hrodna on Monday, the rights centre "
+            "Viasna said, the third such arrest this month.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert event["attributed_to"].endswith("Viasna")

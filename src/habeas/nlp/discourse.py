@@ -570,7 +570,10 @@ class Discourse:
         last = sent.end - 1
         while last > sent.start and (self.doc[last].is_punct or self.doc[last].is_space):
             last -= 1
-        if token.i != last or token.lemma_ not in REPORTING_VERBS or token.i - sent.start < 6:
+        # at the end, or between commas: "..., the rights centre Viasna said, in the latest"
+        between = token.i < last and self.doc[token.i + 1].text == ","
+        if token.i != last and not between or token.lemma_ not in REPORTING_VERBS or \
+                token.i - sent.start < 6:
             return None
         comma = next((t.i for t in reversed(self.doc[max(sent.start, token.i - MAX_CLOSING):
                                                      token.i]) if t.text == ","), None)
@@ -683,8 +686,9 @@ class Discourse:
                 hedged = bool(source and source.lower().split()[-1] in ACCUSERS)
                 return source, hedged, None
         for verb in verbs:
-            if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl"):
-                continue
+            if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl") \
+                    and self._closing_source(verb) is None:
+                continue  # not a clause below the event; but ", X said," always tells it
             sentence_level = verb.dep_ in ("ROOT", "parataxis") or verb.head.dep_ == "ROOT" \
                 and verb.dep_ in ("conj", "ccomp", "advcl")
             if not sentence_level:

@@ -773,7 +773,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             group = group_of(arg)
             if group or arg.tag_ == "NNS" and any(c.dep_ == "nummod" for c in arg.children):
                 # "detained four farmers: A, B, C and D"
-                listed = listed_after(arg, discourse, skip) or named_among(arg, discourse, skip)
+                listed = listed_after(arg, discourse, skip) or (
+                    named_among(arg, discourse, skip) if trigger.dep_ not in ("acl", "amod")
+                    else [])  # not "pardoned 37 people convicted of X, among them A"
                 if listed or group:
                     return listed or [f"group:{group}"]
     if not found and trigger.pos_ == "NOUN" and trigger.tag_ == "NN" and etype in (
@@ -1235,9 +1237,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
             return owner_of(subj) + noun_phrase(subj)
-        if subj is not None and subj.i in discourse.cluster_at and any(
-                t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i):
-            return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"
+        if subj is not None and subj.i in discourse.cluster_at and (any(
+                t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i) or
+                trigger.lemma_ == "pardon"):
+            return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"; only a head of
+            # state pardons: "Belarusian leader Alexander Lukashenko pardoned 37 people"
     if trigger.pos_ == "VERB" and syntax.is_passive(trigger) and trigger.dep_ == "xcomp" and \
             trigger.head.lemma_ in ORDERING_VERBS:
         body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
