@@ -306,3 +306,20 @@ def test_a_place_inside_the_accusation_is_not_where_it_happened(russian):
     assert only(charged, "charge").place is None
     there = extract(russian, "В Москве Ивана Петрова обвинили в хулиганстве.")
     assert only(there, "charge").place == "Москва"
+
+
+def test_what_a_court_decided_took_place_in_the_city_of_the_court(russian):
+    later = extract(russian, "Ленинский суд Твери начал процесс над Иваном Петровым. Через "
+                             "месяц Ленинский райсуд рассмотрел его дело. Судья вынес Ивану "
+                             "Петрову штраф.")
+    assert {e.place for e in events_of(later, "trial")} == {"Тверь"}
+    assert only(later, "sentence").place == "Тверь"
+    kind_only = extract(russian, "Суд в Омске вынес приговор. Марию Соколову приговорил к двум "
+                                 "годам колонии Кировский районный суд.")
+    assert only(kind_only, "sentence").place == "Омск"
+    other = extract(russian, "Тверской суд Москвы приговорил Ивана Петрова к трём годам колонии. "
+                             "В мае Мосгорсуд сократил срок до двух лет.")
+    assert only(other, "appeal").place is None  # another court, its city not named
+    region = extract(russian, "Защита Ивана Петрова обратилась в Верховный суд Крыма. В мае "
+                              "суд отклонил апелляцию Петрова.")
+    assert only(region, "appeal").place is None  # a supreme court is named after its region

@@ -6,6 +6,7 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ....model import EventRecord, PersonRecord, Span
@@ -50,6 +51,12 @@ CUSTODY = RULES.words("custody_triggers")
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
+# A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
+COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
+# A supreme court is named after its region ("Верховный суд Крыма"): no city of a court.
+REGION_COURTS = {"верховный"}
+# A district, region or republic is no court's city.
+NOT_CITIES = ("район", "област", "край", "республик")
 OFFICIALS = RULES.words("officials")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
@@ -177,6 +184,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         previous = found or previous
         events.extend(found)
     _name_courts(events, parsed)
+    _court_cities(events, parsed)
     return _merge(events)
 
 
@@ -361,6 +369,67 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
             event.agent = before[-1]
         elif len(named) == 1:
             event.agent = named.pop()
+
+
+def court_cities(parsed: Parsed) -> list[tuple[int, str, str]]:
+    """The courts the report names with their city ("Советский суд Махачкалы", "суд в Пензе",
+    "Суд Фрунзенского района Минска"): (offset, the court's words, the city). Not a supreme
+    court, named after its region ("Верховный суд Крыма"), and not a district or region."""
+    found = []
+    for sentence in parsed.sentences:
+        courts = [w for w in sentence.words if COURT_NOUN.fullmatch(w.lemma) and not any(
+            k.lemma in REGION_COURTS for k in sentence.children(w, ("amod",)))]
+        if not courts:
+            continue
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            inside = [w for w in sentence.words if start <= w.start < end]
+            if not inside or any(x in normal.lower() for x in NOT_CITIES):
+                continue
+            top = next((w for w in inside if w.head is None or not start <= sentence.words[
+                w.head].start < end), inside[0])
+            for court in courts:
+                path = [top, *sentence.ancestors(top)]
+                at = next((n for n, w in enumerate(path) if w.i == court.i), None)
+                if at is not None and all(w.rel in ("nmod", "flat", "flat:name")
+                                          for w in path[:at]):
+                    words = [court, *sentence.children(court, ("amod",))]
+                    found.append((court.start, sentence.span_text(sorted(
+                        words, key=lambda w: w.i)), _place_of(inside, normal)))
+                    break
+    return found
+
+
+def _place_of(words: list[Word], normal: str) -> str:
+    if len(words) == 1 and words[0].pos == "PROPN":
+        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
+    return normal
+
+
+def _court_cities(events: list[EventRecord], parsed: Parsed) -> None:
+    """What a court decided without a place of its own took place in the city of its court, as
+    the report named it ("Советский суд Махачкалы ... Советский райсуд рассмотрел дела";
+    "Суд в Пензе вынес приговор ... самый длинный срок получил X"): the court named last
+    before, or the only one, where the event's agent is that court, or a court where the city's
+    court is named by its kind only ("суд в Пензе")."""
+    courts = court_cities(parsed)
+    if not courts:
+        return
+    for event in events:
+        if event.type not in COURT_TYPES - {"arrest"} or event.place is not None:
+            continue
+        at = event.sources[0].start + len(event.evidence or "") if event.sources else 0
+        before = [c for c in courts if c[0] < at]
+        if before:
+            court = before[-1]
+        elif len({c[2] for c in courts}) == 1:
+            court = courts[0]
+        else:
+            continue
+        agent = (event.agent or "").lower().split()
+        if not agent or (agent[0] not in GENERIC_COURTS and court[1].lower() not in (
+                GENERIC_COURTS) and agent[0] not in court[1].lower()):
+            continue  # another court ("Мосгорсуд" after "Тверской суд Москвы")
+        event.place = court[2]
 
 
 def participants(sentence: Sentence, word: Word, kind: str, n: int,
