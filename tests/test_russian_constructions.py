@@ -68,7 +68,11 @@ def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(russian):
                                   "Суд в Казани арестовал на 10 суток Марию Соколову.")
     [event] = events_of(extraction, "sentence")
     assert extraction.person(event.persons[0]).name == "Мария Соколова"
-    assert event.evidence.startswith("Активистку")
+    # the headline alone is one source of the event (the text's sentence, which tells it in
+    # full, its evidence)
+    assert [src.text for src in event.sources] == [
+        "Суд в Казани арестовал на 10 суток Марию Соколову.",
+        "Активистку из Казани арестовали на 10 суток"]
 
 
 def test_before_anyone_is_named_the_event_is_of_the_person_named_next(russian):
@@ -323,3 +327,16 @@ def test_what_a_court_decided_took_place_in_the_city_of_the_court(russian):
     region = extract(russian, "Защита Ивана Петрова обратилась в Верховный суд Крыма. В мае "
                               "суд отклонил апелляцию Петрова.")
     assert only(region, "appeal").place is None  # a supreme court is named after its region
+
+
+def test_the_text_tells_in_full_what_its_headline_tells(russian):
+    extraction = extract(russian, "Блогера Ивана Петрова осудили на четыре года за ролик о "
+                                  "мобилизации\nКировский районный суд Самары приговорил "
+                                  "блогера Ивана Петрова к четырём годам заключения по делу о "
+                                  "«фейках» об армии, сообщает «Медиазона».")
+    sentence = only(extraction, "sentence")
+    assert sentence.evidence.startswith("Кировский районный суд Самары")
+    assert sentence.attributed_to == "Медиазона"
+    assert sentence.charge == "«фейки» об армии"
+    assert sentence.agent == "Кировский районный суд Самары"
+    assert len(sentence.sources) == 2  # the headline is a source of the same event

@@ -67,6 +67,8 @@ GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
 BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
+# How a sentence of the text ends (a headline has no full stop).
+HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
@@ -169,8 +171,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
         speaker = _speaker_words(sentence) if attribution else set()
+        headline = _headline(sentence)
         for event in found:
             event.extras["background"] = _background(sentence, event)
+            if headline:
+                event.extras["headline"] = True
             event.attributed_to = None if event.trigger is None or (
                 event.trigger.start in speaker) else attribution
             for pid in event.persons:
@@ -186,6 +191,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _headline(sentence: Sentence) -> bool:
+    """A headline, a subheading or a caption: a line without a full stop at its end."""
+    return not HEADLINE_END.search(sentence.text)
 
 
 def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]):
@@ -756,12 +766,24 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             kept[key] = event
             out.append(event)
             continue
+        if first.extras.get("headline") and not event.extras.get("headline"):
+            # the headline's event told again in the text: the text's sentence says it in full
+            # (its court, its source, the case by its name), the headline fills its gaps
+            out[out.index(first)] = kept[key] = event
+            event.sources = [*event.sources, *first.sources]
+            first, event = event, first
+            for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
+                if getattr(first, name) is None:
+                    setattr(first, name, getattr(event, name))
+            continue
         if first.date is None and event.date is not None:  # the dated account, its source
             first.attributed_to = first.attributed_to or event.attributed_to
         for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
             if getattr(first, name) is None:  # a source only as above: told in its own voice
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
+    for event in out:
+        event.extras.pop("headline", None)
     return _share_occasion(_share_charges(out))
 
 
