@@ -340,3 +340,17 @@ def test_the_text_tells_in_full_what_its_headline_tells(russian):
     assert sentence.charge == "«фейки» об армии"
     assert sentence.agent == "Кировский районный суд Самары"
     assert len(sentence.sources) == 2  # the headline is a source of the same event
+
+
+def test_what_happens_to_a_group_just_detained_is_on_that_occasion(russian):
+    extraction = extract(russian, "3 марта в Самаре задержали Ивана Петрова и Марию Соколову. "
+                                  "Обоих увезли в отдел полиции «Южный». Поздно вечером их "
+                                  "отпустили из отдела.")
+    assert only(extraction, "transfer").date == "2022-03-03"
+    assert only(extraction, "release").date == "2022-03-03"
+    counted = extract(russian, "Накануне, 5 апреля, Иван Петров и Мария Соколова вышли на "
+                               "пикет у мэрии. В отдел полиции доставили девять человек.")
+    assert only(counted, "transfer").date == "2022-04-05"
+    alone = extract(russian, "3 марта в Самаре задержали Ивана Петрова. Петрова увезли в "
+                             "отдел полиции.")
+    assert only(alone, "transfer").date is None  # one person named again: no group told of

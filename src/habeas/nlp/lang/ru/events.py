@@ -69,6 +69,9 @@ ROUGH_COUNTS = RULES.words("rough_counts")
 BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
 # How a sentence of the text ends (a headline has no full stop).
 HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
+# What happens to those just detained, told of them as a group ("Всех троих увезли в отдел
+# полиции", "В полицию доставили 13 человек", "их отпустили"): on the occasion told before.
+SAME_OCCASION = {"transfer", "release"}
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
@@ -129,8 +132,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
             group = _group(sentence, word) if not who else None
+            back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
                 known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
             if who is None:
@@ -139,6 +144,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
+                back = previous_found
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -150,6 +156,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            if back and kind in SAME_OCCASION:
+                event.extras["occasion"] = {e.date for e in back if e.date and set(
+                    e.persons) & set(who)}
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
@@ -160,6 +169,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
         previous_date = args.find_date(sentence.text, published)
+        for event in found:  # "Всех троих увезли в отдел", "В 22 часа их отпустили"
+            occasion = event.extras.pop("occasion", set())
+            if previous_date is None and event.date is None and len(occasion) == 1:
+                event.date = occasion.pop()
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
