@@ -354,3 +354,15 @@ def test_what_happens_to_a_group_just_detained_is_on_that_occasion(russian):
     alone = extract(russian, "3 марта в Самаре задержали Ивана Петрова. Петрова увезли в "
                              "отдел полиции.")
     assert only(alone, "transfer").date is None  # one person named again: no group told of
+
+
+def test_an_occasion_lends_only_the_date_its_own_sentence_gave(russian):
+    extraction = extract(russian, "Активист Иван Петров, который получил два года колонии за "
+                                  "неоднократное участие в пикетах, в письме к жене сообщил об "
+                                  "избиениях в колонии. В частности, 5 мая сотрудники колонии "
+                                  "избили его.")
+    assert only(extraction, "ill_treatment").date == "2022-05-05"
+    assert only(extraction, "protest").date is None  # the beating's date, told after
+    same = extract(russian, "Ивана Петрова задержали 5 мая, после задержания его доставили в "
+                            "отдел полиции.")
+    assert only(same, "transfer").date == "2022-05-05"

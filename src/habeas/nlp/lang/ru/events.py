@@ -791,6 +791,7 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             continue
         if first.date is None and event.date is not None:  # the dated account, its source
             first.attributed_to = first.attributed_to or event.attributed_to
+            first.extras["dated_in"] = event.sources[0].start if event.sources else None
         for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
             if getattr(first, name) is None:  # a source only as above: told in its own voice
                 setattr(first, name, getattr(event, name))
@@ -803,15 +804,20 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
 def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     """An event without a date told in one sentence with another event of the same persons
     happened on its occasion ("Его задержали трое сотрудников, они надели на него наручники",
-    "После задержания его доставили к прокурору"): it takes that event's date."""
+    "После задержания его доставили к прокурору"): it takes that event's date, where that
+    sentence gave it ("X, осуждённый за пикеты, сообщил об избиениях. 5 мая его избили": the
+    beating's date is told later, not the protest's)."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background"):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
-            event.persons) and any(src.start == told for src in e.sources)}
+            event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
+                "dated_in", told) == told}  # not a date a repeat in another sentence gave
         if len(dates) == 1:
             event.date = dates.pop()
+    for event in events:
+        event.extras.pop("dated_in", None)
     return events
 
 
