@@ -366,3 +366,24 @@ def test_an_occasion_lends_only_the_date_its_own_sentence_gave(russian):
     same = extract(russian, "Ивана Петрова задержали 5 мая, после задержания его доставили в "
                             "отдел полиции.")
     assert only(same, "transfer").date == "2022-05-05"
+
+
+def test_a_pronoun_that_speaks_is_the_person_named_before(russian):
+    extraction = extract(russian, "Адвокат Анна Смирнова навестила Ивана Петрова в СИЗО. По её "
+                                  "словам, в камере его избили.")
+    assert only(extraction, "ill_treatment").attributed_to == "Анна Смирнова"
+    his = extract(russian, "Ивана Петрова навестил адвокат Олег Смирнов. По его словам, "
+                           "Петрова избили в камере.")
+    assert only(his, "ill_treatment").attributed_to == "Олег Смирнов"
+
+
+def test_the_account_a_speaker_passed_on_follows_him(russian):
+    extraction = extract(russian, "Стали известны подробности задержания Ивана Петрова 3 мая. "
+                                  "Он передал эти сведения правозащитникам через адвоката.\n"
+                                  "Петрова задерживали трое полицейских, они избили его.\n"
+                                  "После задержания его доставили в отдел полиции.")
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+    assert only(extraction, "transfer").attributed_to == "Иван Петров"
+    organisation = extract(russian, "Вечером «ОВД-Инфо» написало о новых задержаниях. Ивана "
+                                    "Петрова задержали у мэрии.")
+    assert only(organisation, "arrest").attributed_to is None  # no person's account

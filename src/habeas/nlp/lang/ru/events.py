@@ -73,6 +73,10 @@ HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
 # полиции", "В полицию доставили 13 человек", "их отпустили"): on the occasion told before.
 SAME_OCCASION = {"transfer", "release"}
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
+# How many sentences after "Он передал эти подробности ОВД-Инфо" are his account.
+ACCOUNT_LENGTH = 3
+# "по её словам", "по его данным": whose words.
+POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences ahead a headline's or lead's unnamed person may be named.
@@ -111,7 +115,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     previous: list[EventRecord] = []
     last_date: str | None = None  # the last date the report stated
     previous_date: str | None = None  # the date the sentence before stated
+    account: tuple[str, int] | None = None  # a speaker whose account follows, to which sentence
     genders = {p.id: p.gender for p in persons}
+    person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -183,6 +189,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
+        elif attribution in person_names and not found and _passes_on(sentence):
+            account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
+        elif attribution is None and account is not None and n <= account[1]:
+            attribution = account[0]
+        if attribution is not None and account is not None and attribution != account[0]:
+            account = None
         speaker = _speaker_words(sentence) if attribution else set()
         headline = _headline(sentence)
         for event in found:
@@ -204,6 +216,17 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _passes_on(sentence: Sentence) -> bool:
+    """A sentence that tells only who passed on what follows ("Он передал эти подробности через
+    знакомых", "Об избиении она рассказала в письме жене"): a verb of saying with no clause of
+    what was said."""
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
+                k) == "VERB") for k in sentence.children(word))
+    return False
 
 
 def _headline(sentence: Sentence) -> bool:
@@ -549,7 +572,9 @@ def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
     """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", and
     the source cited by "со ссылкой на X"."""
     if word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
-        return sentence.children(word, ("nmod",))
+        return sentence.children(word, ("nmod",)) or [  # "по её словам"
+            k for k in sentence.children(word, ("det", "amod"))
+            if k.text.lower() in POSSESSIVE_GENDERS]
     if word.lemma in CITING_NOUNS and preposition(sentence, word) in ("с", "со"):
         return [k for k in sentence.children(word, ("nmod", "obl"))
                 if preposition(sentence, k) == "на"]
@@ -721,6 +746,11 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
         else:
             holders = _holders_of_noun(sentence, word)
         for holder in holders:
+            if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
+                said = _pronoun_speaker(holder, persons, n, mentions)
+                if said is not None:
+                    return said
+                continue
             if holder.lemma in PRONOUNS:
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
@@ -737,6 +767,20 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             if holder.feats.get("Case") not in (None, "Nom"):
                 text = text.replace(holder.text, inflect(holder.text), 1)
             return text or None
+    return None
+
+
+def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
+                     mentions: dict[tuple[int, int], str]) -> str | None:
+    """Who "он" or "она" who speaks is ("Он передал эти подробности через знакомых", "По её
+    словам, ..."): the person of that gender named last in the sentences before."""
+    gender = PRONOUN_GENDERS.get(pronoun.lemma) or POSSESSIVE_GENDERS.get(pronoun.text.lower())
+    by_id = {p.id: p for p in persons}
+    before = [pid for (s, _), pid in sorted(mentions.items()) if s < n]
+    for pid in reversed(before):
+        person = by_id.get(pid)
+        if person is not None and person.gender == gender:
+            return person.name
     return None
 
 
