@@ -387,3 +387,14 @@ def test_the_account_a_speaker_passed_on_follows_him(russian):
     organisation = extract(russian, "Вечером «ОВД-Инфо» написало о новых задержаниях. Ивана "
                                     "Петрова задержали у мэрии.")
     assert only(organisation, "arrest").attributed_to is None  # no person's account
+
+
+def test_the_court_of_one_verdict_did_not_give_an_earlier_one(russian):
+    extraction = extract(russian, "Ленинский районный суд Омска приговорил Ивана Петрова к пяти "
+                                  "годам колонии. Напомним, в марте 2019 года Петрова "
+                                  "приговорили к двум годам условно.")
+    agents = {e.term_months: e.agent for e in events_of(extraction, "sentence")}
+    assert agents == {60: "Ленинский районный суд Омска", 24: None}
+    same = extract(russian, "Ленинский районный суд Омска вынес приговор Ивану Петрову. Суд "
+                            "приговорил Петрова к пяти годам колонии.")
+    assert {e.agent for e in events_of(same, "sentence")} == {"Ленинский районный суд"}

@@ -404,6 +404,8 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
               if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal]
     if not courts:
         return
+    verdicts = [e for e in events if e.type == "sentence" and e.agent and (
+        e.agent.lower() not in GENERIC_COURTS)]  # a court named in the verdict's own sentence
     for event in events:
         if event.type not in COURT_TYPES - {"arrest"} or (
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
@@ -411,10 +413,21 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         at = event.sources[0].start if event.sources else 0
         before = [name for start, name in courts if start < at]
         named = {name for _, name in courts}
-        if before:
-            event.agent = before[-1]
-        elif len(named) == 1:
-            event.agent = named.pop()
+        court = before[-1] if before else (named.pop() if len(named) == 1 else None)
+        if court is not None and not any(_other_case(event, v) for v in verdicts
+                                         if v.agent.lower().startswith(court.lower())):
+            event.agent = court
+
+
+def _other_case(event: EventRecord, verdict: EventRecord) -> bool:
+    """The event is a sentence of the same person as the verdict but of another term or date:
+    another case, not decided by the verdict's court ("Суд приговорил его к пяти годам. Напомним,
+    в 2021 году его приговорили к трём годам")."""
+    if event.type != "sentence" or event is verdict or not set(event.persons) & set(
+            verdict.persons):
+        return False
+    return any(a is not None and b is not None and a != b for a, b in (
+        (event.term_months, verdict.term_months), (event.date, verdict.date)))
 
 
 def court_cities(parsed: Parsed) -> list[tuple[int, str, str]]:
