@@ -395,6 +395,11 @@ def test_the_court_of_one_verdict_did_not_give_an_earlier_one(russian):
                                   "приговорили к двум годам условно.")
     agents = {e.term_months: e.agent for e in events_of(extraction, "sentence")}
     assert agents == {60: "Ленинский районный суд Омска", 24: None}
+    charged = extract(russian, "Ленинский районный суд Омска приговорил Ивана Петрова к пяти "
+                               "годам колонии. Его обвиняли в призывах к экстремизму. "
+                               "Напомним, в марте 2019 года Петрова приговорили к двум годам.")
+    charges = {e.term_months: e.charge for e in events_of(charged, "sentence")}
+    assert charges == {60: "призывы к экстремизму", 24: None}
     same = extract(russian, "Ленинский районный суд Омска вынес приговор Ивану Петрову. Суд "
                             "приговорил Петрова к пяти годам колонии.")
     assert {e.agent for e in events_of(same, "sentence")} == {"Ленинский районный суд"}

@@ -406,6 +406,8 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         return
     verdicts = [e for e in events if e.type == "sentence" and e.agent and (
         e.agent.lower() not in GENERIC_COURTS)]  # a court named in the verdict's own sentence
+    for verdict in verdicts:
+        verdict.extras["verdict"] = True
     for event in events:
         if event.type not in COURT_TYPES - {"arrest"} or (
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
@@ -894,13 +896,19 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
             for pid in event.persons:
                 described.setdefault(pid, set()).add(event.charge)
+    verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
         if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
                 event.charge)):
             continue
+        if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
+            continue  # an earlier case: its accusation is not the one the article describes
         charges = {c for pid in event.persons for c in described.get(pid, ())}
         if len(charges) == 1:
             event.charge = charges.pop()
+    for event in events:
+        event.extras.pop("verdict", None)
+        event.extras.pop("reduced", None)
     return events
 
 
@@ -913,7 +921,7 @@ def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
     if term is None:
         return []
     return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
-                    extras={})]
+                    extras={"reduced": True})]
 
 
 def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
