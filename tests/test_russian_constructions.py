@@ -403,3 +403,14 @@ def test_the_court_of_one_verdict_did_not_give_an_earlier_one(russian):
     same = extract(russian, "Ленинский районный суд Омска вынес приговор Ивану Петрову. Суд "
                             "приговорил Петрова к пяти годам колонии.")
     assert {e.agent for e in events_of(same, "sentence")} == {"Ленинский районный суд"}
+
+
+def test_a_regions_court_names_its_jurisdiction_not_the_place(russian):
+    supreme = extract(russian, "15 мая Верховный суд Татарстана изменил приговор Ивану Петрову.")
+    assert only(supreme, "appeal").place is None
+    region = extract(russian, "В мае суд в Самарской области отказался освободить Ивана Петрова "
+                              "условно-досрочно.")
+    assert only(region, "release").place is None
+    city = extract(russian, "Кировский районный суд Самары оставил в силе приговор Ивану "
+                            "Петрову.")
+    assert only(city, "appeal").place == "Самара"

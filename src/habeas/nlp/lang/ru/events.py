@@ -14,7 +14,7 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
-from .places import COURT, destination, find_place, spans_in
+from .places import COURT, REGION_COURTS, REGIONS, destination, find_place, spans_in
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -53,10 +53,8 @@ NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
 COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
-# A supreme court is named after its region ("Верховный суд Крыма"): no city of a court.
-REGION_COURTS = {"верховный"}
-# A district, region or republic is no court's city.
-NOT_CITIES = ("район", "област", "край", "республик")
+# A district, region or republic is no court's city (nor a supreme court's region).
+NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",

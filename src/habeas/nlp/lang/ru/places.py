@@ -16,6 +16,9 @@ HOLDS = frozenset(RULES.lists["holds"])
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+# A supreme court is named after its region ("Верховный суд Крыма"); the words of a region.
+REGION_COURTS = {"верховный"}
+REGIONS = ("област", "край", "республик")
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
 RELEASE_VERBS = RULES.words("release_verbs")
@@ -56,6 +59,8 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         inside = [w for w in sentence.words if start <= w.start < end]
         if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
             continue
+        if _regional_court(sentence, _top(sentence, inside, start, end), normal):
+            continue  # "Верховный суд Крыма изменил", "суд во Владимирской области отказал"
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
         normal = _place_name(inside, normal)
@@ -65,6 +70,19 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     if cities or places or kind not in PREMISES_TYPES:
         return (cities or places or [None])[0]
     return _premises(sentence, trigger)
+
+
+def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
+    """The place names the court that is the subject, and the court is a region's: a supreme
+    court named after its region ("Верховный суд Крыма") or a court of a region ("суд во
+    Владимирской области"): its jurisdiction, not where the event happened."""
+    for head in sentence.ancestors(word):
+        if head.rel == "nsubj" and COURT.match(head.lemma):
+            return any(k.lemma in REGION_COURTS for k in sentence.children(head, ("amod",))) or (
+                any(x in normal.lower() for x in REGIONS))
+        if word_class(head) == "VERB":
+            return False
+    return False
 
 
 def _premises(sentence: Sentence, trigger: Word) -> str | None:
