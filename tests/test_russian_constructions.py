@@ -276,8 +276,8 @@ def test_a_sentence_opening_on_a_pronoun_goes_on_with_the_date_before(russian):
 
 
 def test_an_abbreviation_in_capitals_does_not_decline(russian):
-    extraction = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти "
-                                  "всё это время он провёл в СИЗО.")
+    extraction = extract(russian, "Иван Петров с марта 2021 года находился под стражей в "
+                                  "СИЗО.")
     assert only(extraction, "arrest").place == "СИЗО"
 
 
@@ -414,3 +414,16 @@ def test_a_regions_court_names_its_jurisdiction_not_the_place(russian):
     city = extract(russian, "Кировский районный суд Самары оставил в силе приговор Ивану "
                             "Петрову.")
     assert only(city, "appeal").place == "Самара"
+
+
+def test_another_clause_gives_no_place(russian):
+    own = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти год он "
+                           "сидел в СИЗО.")
+    assert only(own, "arrest").place is None
+    thing = extract(russian, "Поводом для возбуждения дела против Ивана Петрова в Казани стал "
+                             "пост, за который его уже арестовали.")
+    assert only(thing, "arrest").place is None
+    person = extract(russian, "В Омске задержали Ивана Петрова, который вышел на пикет.")
+    assert only(person, "protest").place == "Омск"
+    joined = extract(russian, "В Омске Ивана Петрова задержали и избили.")
+    assert only(joined, "ill_treatment").place == "Омск"

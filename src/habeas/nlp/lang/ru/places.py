@@ -136,17 +136,22 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
 
 def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     """The trigger, the verb a noun trigger hangs from, verbs joined to it ("задержали и
-    избили"), and for a relative clause the verb of the clause it hangs in ("задержали
-    студента, который вышел на пикет")."""
+    избили"; not a verb with a subject of its own: "был под стражей, почти год он сидел
+    в СИЗО"), and for a relative clause of a person the verb of the clause it hangs in
+    ("задержали студента, который вышел на пикет"; not of a thing: "в Крыму стал поводом пост,
+    за который его арестовали")."""
     found = {trigger.i}
     head = sentence.head(trigger)
     if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")):
         found.add(head.i)
-    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))}
+    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))
+              if not sentence.children(k, ("nsubj", "nsubj:pass"))}  # "..., он провёл в СИЗО"
     for i in list(found):
-        if sentence.words[i].rel == "acl:relcl":
-            main = next((w for w in sentence.ancestors(sentence.words[i])
-                         if word_class(w) == "VERB"), None)
+        clause = sentence.words[i]
+        noun = sentence.head(clause)
+        if clause.rel == "acl:relcl" and noun is not None and (
+                noun.feats.get("Animacy") != "Inan"):  # not "пост, за который его арестовали"
+            main = next((w for w in sentence.ancestors(clause) if word_class(w) == "VERB"), None)
             if main is not None:
                 found.add(main.i)
     return found
