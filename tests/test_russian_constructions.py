@@ -427,3 +427,17 @@ def test_another_clause_gives_no_place(russian):
     assert only(person, "protest").place == "Омск"
     joined = extract(russian, "В Омске Ивана Петрова задержали и избили.")
     assert only(joined, "ill_treatment").place == "Омск"
+
+
+def test_a_verdict_told_after_its_hearing_is_of_that_day(russian):
+    extraction = extract(russian, "Сегодня, 12 марта, Кировский райсуд рассмотрел дело Ивана "
+                                  "Петрова. Заседание длилось пять часов. Судья назначил Петрову "
+                                  "штраф.")
+    assert only(extraction, "sentence").date == "2022-03-12"
+    convicted = extract(russian, "Приговор Ивану Петрову вынес Кировский суд Самары 4 апреля. "
+                                 "Петрова признали виновным в хулиганстве.")
+    assert only(convicted, "conviction").date == "2022-04-04"
+    later = extract(russian, "Кировский райсуд 12 марта рассмотрел дело Ивана Петрова. Прошло "
+                             "два месяца. Адвокаты подали жалобу. Иван Петров был признан "
+                             "виновным.")
+    assert only(later, "conviction").date is None  # too far on to be that day's

@@ -70,6 +70,12 @@ HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
 # What happens to those just detained, told of them as a group ("Всех троих увезли в отдел
 # полиции", "В полицию доставили 13 человек", "их отпустили"): on the occasion told before.
 SAME_OCCASION = {"transfer", "release"}
+# A verdict told without a date right after the hearing or the verdict it came of ("Райсуд
+# 14 ноября рассмотрел дела. ... Судья вынес всем предупреждение"; "Приговор вынесли в среду.
+# Его признали виновным"): that day, up to two sentences on.
+VERDICTS = {"sentence", "conviction"}
+SESSIONS = {"trial", "sentence", "conviction"}
+SESSION_REACH = 2
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
 # How many sentences after "Он передал эти подробности ОВД-Инфо" are his account.
 ACCOUNT_LENGTH = 3
@@ -114,6 +120,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     last_date: str | None = None  # the last date the report stated
     previous_date: str | None = None  # the date the sentence before stated
     account: tuple[str, int] | None = None  # a speaker whose account follows, to which sentence
+    sessions: list[tuple[int, EventRecord]] = []  # dated hearings and verdicts, by sentence
     genders = {p.id: p.gender for p in persons}
     person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
@@ -177,6 +184,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             occasion = event.extras.pop("occasion", set())
             if previous_date is None and event.date is None and len(occasion) == 1:
                 event.date = occasion.pop()
+            if previous_date is None and event.date is None and event.type in VERDICTS and (
+                    not event.negated):  # "Райсуд 14 ноября рассмотрел дела. ... Судья вынес"
+                session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
+                    e.persons) & set(event.persons)]
+                event.date = session[-1].date if session else None
+        sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
