@@ -441,3 +441,13 @@ def test_a_verdict_told_after_its_hearing_is_of_that_day(russian):
                              "два месяца. Адвокаты подали жалобу. Иван Петров был признан "
                              "виновным.")
     assert only(later, "conviction").date is None  # too far on to be that day's
+
+
+def test_a_numbered_facility_in_a_city_is_the_place(russian):
+    moved = extract(russian, "Политик Иван Петров, которого в мае этапировали из СИЗО-2, "
+                             "находится в колонии строгого режима № 3 в Перми.")
+    assert only(moved, "transfer").place == "колония строгого режима № 3 в Перми"
+    freed = extract(russian, "Мария Соколова освободилась из ИК-4 в Мордовии.")
+    assert only(freed, "release").place == "ИК-4 в Мордовии"
+    city = extract(russian, "Ивана Петрова этапировали в Пермь.")
+    assert only(city, "transfer").place == "Пермь"

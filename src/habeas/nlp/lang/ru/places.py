@@ -16,6 +16,10 @@ HOLDS = frozenset(RULES.lists["holds"])
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+# A numbered facility right before "в" and a city: "колонии общего режима № 3 в", "ИК-4 в".
+NUMBERED_FACILITY = re.compile(r"(?P<facility>\b(?:колони|тюрьм|изолятор|СИЗО|ИК|ЛИУ|ШИЗО)\w*"
+                               r"(?:\s+[^\s,.;№]+){0,3}?\s*(?:№\s*\d+|-\d+)(?:\s+«[^»]+»)?)"
+                               r"\s+во?\s+(?:городе\s+)?$")
 # A supreme court is named after its region ("Верховный суд Крыма"); the words of a region.
 REGION_COURTS = {"верховный"}
 REGIONS = ("област", "край", "республик")
@@ -63,6 +67,10 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
             continue  # "Верховный суд Крыма изменил", "суд во Владимирской области отказал"
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
+        facility = _numbered_facility(sentence, _top(sentence, inside, start, end)) or (
+            _facility_before(sentence, start, end))
+        if facility is not None and kind in PREMISES_TYPES:
+            return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
         normal = _place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
@@ -70,6 +78,39 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     if cities or places or kind not in PREMISES_TYPES:
         return (cities or places or [None])[0]
     return _premises(sentence, trigger)
+
+
+def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
+    """A city that says where a numbered facility is ("в колонии общего режима № 3 в Перми",
+    "в ИК-4 в городе Рузаевка"): the facility with its number and city is the place, in
+    the nominative."""
+    head = sentence.head(word)
+    if head is not None and head.lemma == "город" and word.rel in ("appos", "flat", "flat:name"):
+        word, head = head, sentence.head(head)  # "в городе Рузаевка"
+    if head is None or head.lemma not in PREMISES or word.rel != "nmod" or preposition(
+            sentence, word) not in ("в", "во"):
+        return None
+    numbered = any(w.text == "№" or (w.pos == "NUM" and w.rel in ("nummod", "appos"))
+                   for w in sentence.subtree(head) if w.i < word.i) or "-" in head.text
+    if not numbered:
+        return None
+    words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
+    words = [w for w in words if w.i <= max(x.i for x in sentence.subtree(word))]
+    text = sentence.span_text(words).strip(" ,")
+    return text.replace(head.text, inflect(head.text), 1)
+
+
+def _facility_before(sentence: Sentence, start: int, end: int) -> str | None:
+    """The same, read from the words where the parser hung the number or the city elsewhere:
+    a facility noun, its number and "в" right before the city."""
+    before = sentence.text[:start - sentence.start]
+    match = NUMBERED_FACILITY.search(before)
+    if match is None:
+        return None
+    facility = match.group("facility")
+    first = facility.split()[0]
+    written = sentence.text[match.start("facility") - 0:end - sentence.start]
+    return written.replace(first, inflect(first), 1).strip(" ,")
 
 
 def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
