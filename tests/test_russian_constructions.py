@@ -451,3 +451,10 @@ def test_a_numbered_facility_in_a_city_is_the_place(russian):
     assert only(freed, "release").place == "ИК-4 в Мордовии"
     city = extract(russian, "Ивана Петрова этапировали в Пермь.")
     assert only(city, "transfer").place == "Пермь"
+
+
+def test_the_years_of_a_ban_are_no_prison_term(russian):
+    extraction = extract(russian, "Суд приговорил Ивана Петрова к четырём годам колонии. Ему "
+                                  "также назначено наказание в форме запрета заниматься "
+                                  "журналистикой на два года.")
+    assert [e.term_months for e in events_of(extraction, "sentence")] == [48]
