@@ -458,3 +458,10 @@ def test_the_years_of_a_ban_are_no_prison_term(russian):
                                   "также назначено наказание в форме запрета заниматься "
                                   "журналистикой на два года.")
     assert [e.term_months for e in events_of(extraction, "sentence")] == [48]
+
+
+def test_each_of_a_coordinated_verdict_is_its_persons(russian):
+    extraction = extract(russian, "Суд признал Марию Петрову и Анну Смирнову виновными в "
+                                  "хулиганстве и приговорил каждую к пяти годам колонии.")
+    [event] = events_of(extraction, "sentence")
+    assert len(event.persons) == 2 and event.term_months == 60

@@ -180,7 +180,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
         previous_date = args.find_date(sentence.text, published)
-        for event in found:  # "Всех троих увезли в отдел", "В 22 часа их отпустили"
+        for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
             occasion = event.extras.pop("occasion", set())
             if previous_date is None and event.date is None and len(occasion) == 1:
                 event.date = occasion.pop()
@@ -480,7 +480,7 @@ def _place_of(words: list[Word], normal: str) -> str:
 def _court_cities(events: list[EventRecord], parsed: Parsed) -> None:
     """What a court decided without a place of its own took place in the city of its court, as
     the report named it ("Советский суд Махачкалы ... Советский райсуд рассмотрел дела";
-    "Суд в Пензе вынес приговор ... самый длинный срок получил X"): the court named last
+    "Суд в Омске огласил приговор ... три года получил X"): the court named last
     before, or the only one, where the event's agent is that court, or a court where the city's
     court is named by its kind only ("суд в Пензе")."""
     courts = court_cities(parsed)

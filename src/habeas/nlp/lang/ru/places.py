@@ -64,7 +64,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
             continue
         if _regional_court(sentence, _top(sentence, inside, start, end), normal):
-            continue  # "Верховный суд Крыма изменил", "суд во Владимирской области отказал"
+            continue  # "Верховный суд Крыма изменил", "суд в Самарской области отказал"
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
         facility = _numbered_facility(sentence, _top(sentence, inside, start, end)) or (
@@ -109,14 +109,14 @@ def _facility_before(sentence: Sentence, start: int, end: int) -> str | None:
         return None
     facility = match.group("facility")
     first = facility.split()[0]
-    written = sentence.text[match.start("facility") - 0:end - sentence.start]
+    written = sentence.text[match.start("facility"):end - sentence.start]
     return written.replace(first, inflect(first), 1).strip(" ,")
 
 
 def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
     """The place names the court that is the subject, and the court is a region's: a supreme
-    court named after its region ("Верховный суд Крыма") or a court of a region ("суд во
-    Владимирской области"): its jurisdiction, not where the event happened."""
+    court named after its region ("Верховный суд Крыма") or a court of a region ("суд в
+    Самарской области"): its jurisdiction, not where the event happened."""
     for head in sentence.ancestors(word):
         if head.rel == "nsubj" and COURT.match(head.lemma):
             return any(k.lemma in REGION_COURTS for k in sentence.children(head, ("amod",))) or (
