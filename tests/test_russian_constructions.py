@@ -465,3 +465,10 @@ def test_each_of_a_coordinated_verdict_is_its_persons(russian):
                                   "хулиганстве и приговорил каждую к пяти годам колонии.")
     [event] = events_of(extraction, "sentence")
     assert len(event.persons) == 2 and event.term_months == 60
+
+
+def test_a_court_named_again_is_the_court_named_in_full_before(russian):
+    extraction = extract(russian, "Кировский суд Самары начал рассматривать дело Ивана Петрова. "
+                                  "Кировский райсуд заслушал свидетелей. Судья назначил Петрову "
+                                  "штраф.")
+    assert only(extraction, "sentence").agent == "Кировский суд Самары"

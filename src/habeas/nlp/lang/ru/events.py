@@ -411,8 +411,12 @@ def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
 def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
     """"Суд признал его виновным": the court is the one the report named last before (or its
     only court); a bare "суд" says no more than that."""
-    courts = [(start, normal) for kind, start, end, normal in parsed.spans
-              if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal]
+    places = {start: end for kind, start, end, _ in parsed.spans if kind == "LOC"}
+    courts = []
+    for kind, start, end, normal in parsed.spans:
+        if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal:
+            city = places.get(end + 1) if parsed.text[end:end + 1] == " " else None
+            courts.append((start, normal + parsed.text[end:city] if city else normal))
     if not courts:
         return
     verdicts = [e for e in events if e.type == "sentence" and e.agent and (
@@ -427,6 +431,9 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         before = [name for start, name in courts if start < at]
         named = {name for _, name in courts}
         court = before[-1] if before else (named.pop() if len(named) == 1 else None)
+        if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
+            court = max((name for name in named if name.split()[0] == court.split()[0]),
+                        key=len, default=court)
         if court is not None and not any(_other_case(event, v) for v in verdicts
                                          if v.agent.lower().startswith(court.lower())):
             event.agent = court
