@@ -14,7 +14,8 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
-from .places import COURT, REGION_COURTS, REGIONS, destination, find_place, spans_in
+from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, place_name,
+                     spans_in)
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -67,17 +68,17 @@ ROUGH_COUNTS = RULES.words("rough_counts")
 BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
 # How a sentence of the text ends (a headline has no full stop).
 HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
-# What happens to those just detained, told of them as a group ("Всех троих увезли в отдел
-# полиции", "В полицию доставили 13 человек", "их отпустили"): on the occasion told before.
+# What happens to those just detained, told of them as a group ("Обоих увезли в отдел
+# полиции", "В отдел доставили девятерых", "их отпустили"): on the occasion told before.
 SAME_OCCASION = {"transfer", "release"}
 # A verdict told without a date right after the hearing or the verdict it came of ("Райсуд
-# 14 ноября рассмотрел дела. ... Судья вынес всем предупреждение"; "Приговор вынесли в среду.
-# Его признали виновным"): that day, up to two sentences on.
+# 12 марта рассмотрел дело. ... Судья назначил штраф"; "Приговор вынесли в среду. Его
+# признали виновным"): that day, up to two sentences on.
 VERDICTS = {"sentence", "conviction"}
 SESSIONS = {"trial", "sentence", "conviction"}
 SESSION_REACH = 2
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
-# How many sentences after "Он передал эти подробности ОВД-Инфо" are his account.
+# How many sentences after "Он передал эти сведения правозащитникам" are his account.
 ACCOUNT_LENGTH = 3
 # "по её словам", "по его данным": whose words.
 POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
@@ -185,7 +186,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if previous_date is None and event.date is None and len(occasion) == 1:
                 event.date = occasion.pop()
             if previous_date is None and event.date is None and event.type in VERDICTS and (
-                    not event.negated):  # "Райсуд 14 ноября рассмотрел дела. ... Судья вынес"
+                    not event.negated):  # "Райсуд 12 марта рассмотрел дело. ... Судья назначил"
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
@@ -473,20 +474,14 @@ def court_cities(parsed: Parsed) -> list[tuple[int, str, str]]:
                                           for w in path[:at]):
                     words = [court, *sentence.children(court, ("amod",))]
                     found.append((court.start, sentence.span_text(sorted(
-                        words, key=lambda w: w.i)), _place_of(inside, normal)))
+                        words, key=lambda w: w.i)), place_name(inside, normal)))
                     break
     return found
 
 
-def _place_of(words: list[Word], normal: str) -> str:
-    if len(words) == 1 and words[0].pos == "PROPN":
-        return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
-    return normal
-
-
 def _court_cities(events: list[EventRecord], parsed: Parsed) -> None:
     """What a court decided without a place of its own took place in the city of its court, as
-    the report named it ("Советский суд Махачкалы ... Советский райсуд рассмотрел дела";
+    the report named it ("Кировский суд Самары ... Кировский райсуд заслушал свидетелей";
     "Суд в Омске огласил приговор ... три года получил X"): the court named last
     before, or the only one, where the event's agent is that court, or a court where the city's
     court is named by its kind only ("суд в Пензе")."""

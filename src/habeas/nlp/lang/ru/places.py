@@ -71,7 +71,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
             _facility_before(sentence, start, end))
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
-        normal = _place_name(inside, normal)
+        normal = place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
@@ -239,7 +239,7 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
             top = next((w for w in inside if w.head is None or not start <= sentence.words[
                 w.head].start < end), inside[0]) if inside else None
             if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
-                return _place_name(inside, normal)
+                return place_name(inside, normal)
         text = sentence.span_text(words)
         for w in [kid, *sentence.children(kid, ("amod",))]:
             if w.feats.get("Case") == "Acc" and w.text[:1].islower():
@@ -248,7 +248,7 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     return None
 
 
-def _place_name(words: list[Word], normal: str) -> str:
+def place_name(words: list[Word], normal: str) -> str:
     """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
     natasha's normal form."""
     if len(words) == 1 and words[0].pos == "PROPN":
