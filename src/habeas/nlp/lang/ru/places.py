@@ -17,12 +17,10 @@ COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
 # A numbered facility right before "в" and a city: "колонии общего режима № 3 в", "ИК-4 в".
-NUMBERED_FACILITY = re.compile(r"(?P<facility>\b(?:колони|тюрьм|изолятор|СИЗО|ИК|ЛИУ|ШИЗО)\w*"
-                               r"(?:\s+[^\s,.;№]+){0,3}?\s*(?:№\s*\d+|-\d+)(?:\s+«[^»]+»)?)"
-                               r"\s+во?\s+(?:городе\s+)?$")
+NUMBERED_FACILITY = RULES.pattern("numbered_facility")
 # A supreme court is named after its region ("Верховный суд Крыма"); the words of a region.
-REGION_COURTS = {"верховный"}
-REGIONS = ("област", "край", "республик")
+REGION_COURTS = RULES.words("region_courts")
+REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
 RELEASE_VERBS = RULES.words("release_verbs")
