@@ -68,7 +68,11 @@ def test_a_headline_without_a_full_stop_is_a_sentence_of_its_own(russian):
                                   "Суд в Казани арестовал на 10 суток Марию Соколову.")
     [event] = events_of(extraction, "sentence")
     assert extraction.person(event.persons[0]).name == "Мария Соколова"
-    assert event.evidence.startswith("Активистку")
+    # the headline alone is one source of the event (the text's sentence, which tells it in
+    # full, its evidence)
+    assert [src.text for src in event.sources] == [
+        "Суд в Казани арестовал на 10 суток Марию Соколову.",
+        "Активистку из Казани арестовали на 10 суток"]
 
 
 def test_before_anyone_is_named_the_event_is_of_the_person_named_next(russian):
@@ -272,8 +276,8 @@ def test_a_sentence_opening_on_a_pronoun_goes_on_with_the_date_before(russian):
 
 
 def test_an_abbreviation_in_capitals_does_not_decline(russian):
-    extraction = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти "
-                                  "всё это время он провёл в СИЗО.")
+    extraction = extract(russian, "Иван Петров с марта 2021 года находился под стражей в "
+                                  "СИЗО.")
     assert only(extraction, "arrest").place == "СИЗО"
 
 
@@ -306,3 +310,165 @@ def test_a_place_inside_the_accusation_is_not_where_it_happened(russian):
     assert only(charged, "charge").place is None
     there = extract(russian, "В Москве Ивана Петрова обвинили в хулиганстве.")
     assert only(there, "charge").place == "Москва"
+
+
+def test_what_a_court_decided_took_place_in_the_city_of_the_court(russian):
+    later = extract(russian, "Ленинский суд Твери начал процесс над Иваном Петровым. Через "
+                             "месяц Ленинский райсуд рассмотрел его дело. Судья вынес Ивану "
+                             "Петрову штраф.")
+    assert {e.place for e in events_of(later, "trial")} == {"Тверь"}
+    assert only(later, "sentence").place == "Тверь"
+    kind_only = extract(russian, "Суд в Омске вынес приговор. Марию Соколову приговорил к двум "
+                                 "годам колонии Кировский районный суд.")
+    assert only(kind_only, "sentence").place == "Омск"
+    other = extract(russian, "Тверской суд Москвы приговорил Ивана Петрова к трём годам колонии. "
+                             "В мае Мосгорсуд сократил срок до двух лет.")
+    assert only(other, "appeal").place is None  # another court, its city not named
+    region = extract(russian, "Защита Ивана Петрова обратилась в Верховный суд Крыма. В мае "
+                              "суд отклонил апелляцию Петрова.")
+    assert only(region, "appeal").place is None  # a supreme court is named after its region
+
+
+def test_the_text_tells_in_full_what_its_headline_tells(russian):
+    extraction = extract(russian, "Блогера Ивана Петрова осудили на четыре года за ролик о "
+                                  "мобилизации\nКировский районный суд Самары приговорил "
+                                  "блогера Ивана Петрова к четырём годам заключения по делу о "
+                                  "«фейках» об армии, сообщает «Медиазона».")
+    sentence = only(extraction, "sentence")
+    assert sentence.evidence.startswith("Кировский районный суд Самары")
+    assert sentence.attributed_to == "Медиазона"
+    assert sentence.charge == "«фейки» об армии"
+    assert sentence.agent == "Кировский районный суд Самары"
+    assert len(sentence.sources) == 2  # the headline is a source of the same event
+
+
+def test_what_happens_to_a_group_just_detained_is_on_that_occasion(russian):
+    extraction = extract(russian, "3 марта в Самаре задержали Ивана Петрова и Марию Соколову. "
+                                  "Обоих увезли в отдел полиции «Южный». Поздно вечером их "
+                                  "отпустили из отдела.")
+    assert only(extraction, "transfer").date == "2022-03-03"
+    assert only(extraction, "release").date == "2022-03-03"
+    counted = extract(russian, "Накануне, 5 апреля, Иван Петров и Мария Соколова вышли на "
+                               "пикет у мэрии. В отдел полиции доставили девять человек.")
+    assert only(counted, "transfer").date == "2022-04-05"
+    alone = extract(russian, "3 марта в Самаре задержали Ивана Петрова. Петрова увезли в "
+                             "отдел полиции.")
+    assert only(alone, "transfer").date is None  # one person named again: no group told of
+
+
+def test_an_occasion_lends_only_the_date_its_own_sentence_gave(russian):
+    extraction = extract(russian, "Активист Иван Петров, который получил два года колонии за "
+                                  "неоднократное участие в пикетах, в письме к жене сообщил об "
+                                  "избиениях в колонии. В частности, 5 мая сотрудники колонии "
+                                  "избили его.")
+    assert only(extraction, "ill_treatment").date == "2022-05-05"
+    assert only(extraction, "protest").date is None  # the beating's date, told after
+    same = extract(russian, "Ивана Петрова задержали 5 мая, после задержания его доставили в "
+                            "отдел полиции.")
+    assert only(same, "transfer").date == "2022-05-05"
+
+
+def test_a_pronoun_that_speaks_is_the_person_named_before(russian):
+    extraction = extract(russian, "Адвокат Анна Смирнова навестила Ивана Петрова в СИЗО. По её "
+                                  "словам, в камере его избили.")
+    assert only(extraction, "ill_treatment").attributed_to == "Анна Смирнова"
+    his = extract(russian, "Ивана Петрова навестил адвокат Олег Смирнов. По его словам, "
+                           "Петрова избили в камере.")
+    assert only(his, "ill_treatment").attributed_to == "Олег Смирнов"
+
+
+def test_the_account_a_speaker_passed_on_follows_him(russian):
+    extraction = extract(russian, "Стали известны подробности задержания Ивана Петрова 3 мая. "
+                                  "Он передал эти сведения правозащитникам через адвоката.\n"
+                                  "Петрова задерживали трое полицейских, они избили его.\n"
+                                  "После задержания его доставили в отдел полиции.")
+    assert only(extraction, "ill_treatment").attributed_to == "Иван Петров"
+    assert only(extraction, "transfer").attributed_to == "Иван Петров"
+    organisation = extract(russian, "Вечером «ОВД-Инфо» написало о новых задержаниях. Ивана "
+                                    "Петрова задержали у мэрии.")
+    assert only(organisation, "arrest").attributed_to is None  # no person's account
+
+
+def test_the_court_of_one_verdict_did_not_give_an_earlier_one(russian):
+    extraction = extract(russian, "Ленинский районный суд Омска приговорил Ивана Петрова к пяти "
+                                  "годам колонии. Напомним, в марте 2019 года Петрова "
+                                  "приговорили к двум годам условно.")
+    agents = {e.term_months: e.agent for e in events_of(extraction, "sentence")}
+    assert agents == {60: "Ленинский районный суд Омска", 24: None}
+    charged = extract(russian, "Ленинский районный суд Омска приговорил Ивана Петрова к пяти "
+                               "годам колонии. Его обвиняли в призывах к экстремизму. "
+                               "Напомним, в марте 2019 года Петрова приговорили к двум годам.")
+    charges = {e.term_months: e.charge for e in events_of(charged, "sentence")}
+    assert charges == {60: "призывы к экстремизму", 24: None}
+    same = extract(russian, "Ленинский районный суд Омска вынес приговор Ивану Петрову. Суд "
+                            "приговорил Петрова к пяти годам колонии.")
+    assert {e.agent for e in events_of(same, "sentence")} == {"Ленинский районный суд"}
+
+
+def test_a_regions_court_names_its_jurisdiction_not_the_place(russian):
+    supreme = extract(russian, "15 мая Верховный суд Татарстана изменил приговор Ивану Петрову.")
+    assert only(supreme, "appeal").place is None
+    region = extract(russian, "В мае суд в Самарской области отказался освободить Ивана Петрова "
+                              "условно-досрочно.")
+    assert only(region, "release").place is None
+    city = extract(russian, "Кировский районный суд Самары оставил в силе приговор Ивану "
+                            "Петрову.")
+    assert only(city, "appeal").place == "Самара"
+
+
+def test_another_clause_gives_no_place(russian):
+    own = extract(russian, "Иван Петров находился под стражей с марта 2021 года, почти год он "
+                           "сидел в СИЗО.")
+    assert only(own, "arrest").place is None
+    thing = extract(russian, "Поводом для возбуждения дела против Ивана Петрова в Казани стал "
+                             "пост, за который его уже арестовали.")
+    assert only(thing, "arrest").place is None
+    person = extract(russian, "В Омске задержали Ивана Петрова, который вышел на пикет.")
+    assert only(person, "protest").place == "Омск"
+    joined = extract(russian, "В Омске Ивана Петрова задержали и избили.")
+    assert only(joined, "ill_treatment").place == "Омск"
+
+
+def test_a_verdict_told_after_its_hearing_is_of_that_day(russian):
+    extraction = extract(russian, "Сегодня, 12 марта, Кировский райсуд рассмотрел дело Ивана "
+                                  "Петрова. Заседание длилось пять часов. Судья назначил Петрову "
+                                  "штраф.")
+    assert only(extraction, "sentence").date == "2022-03-12"
+    convicted = extract(russian, "Приговор Ивану Петрову вынес Кировский суд Самары 4 апреля. "
+                                 "Петрова признали виновным в хулиганстве.")
+    assert only(convicted, "conviction").date == "2022-04-04"
+    later = extract(russian, "Кировский райсуд 12 марта рассмотрел дело Ивана Петрова. Прошло "
+                             "два месяца. Адвокаты подали жалобу. Иван Петров был признан "
+                             "виновным.")
+    assert only(later, "conviction").date is None  # too far on to be that day's
+
+
+def test_a_numbered_facility_in_a_city_is_the_place(russian):
+    moved = extract(russian, "Политик Иван Петров, которого в мае этапировали из СИЗО-2, "
+                             "находится в колонии строгого режима № 3 в Перми.")
+    assert only(moved, "transfer").place == "колония строгого режима № 3 в Перми"
+    freed = extract(russian, "Мария Соколова освободилась из ИК-4 в Мордовии.")
+    assert only(freed, "release").place == "ИК-4 в Мордовии"
+    city = extract(russian, "Ивана Петрова этапировали в Пермь.")
+    assert only(city, "transfer").place == "Пермь"
+
+
+def test_the_years_of_a_ban_are_no_prison_term(russian):
+    extraction = extract(russian, "Суд приговорил Ивана Петрова к четырём годам колонии. Ему "
+                                  "также назначено наказание в форме запрета заниматься "
+                                  "журналистикой на два года.")
+    assert [e.term_months for e in events_of(extraction, "sentence")] == [48]
+
+
+def test_each_of_a_coordinated_verdict_is_its_persons(russian):
+    extraction = extract(russian, "Суд признал Марию Петрову и Анну Смирнову виновными в "
+                                  "хулиганстве и приговорил каждую к пяти годам колонии.")
+    [event] = events_of(extraction, "sentence")
+    assert len(event.persons) == 2 and event.term_months == 60
+
+
+def test_a_court_named_again_is_the_court_named_in_full_before(russian):
+    extraction = extract(russian, "Кировский суд Самары начал рассматривать дело Ивана Петрова. "
+                                  "Кировский райсуд заслушал свидетелей. Судья назначил Петрову "
+                                  "штраф.")
+    assert only(extraction, "sentence").agent == "Кировский суд Самары"

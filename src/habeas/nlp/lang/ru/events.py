@@ -6,6 +6,7 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ....model import EventRecord, PersonRecord, Span
@@ -13,7 +14,8 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
-from .places import COURT, destination, find_place, spans_in
+from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, place_name,
+                     spans_in)
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -50,6 +52,10 @@ CUSTODY = RULES.words("custody_triggers")
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
+# A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
+COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
+# A district, region or republic is no court's city (nor a supreme court's region).
+NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
@@ -60,7 +66,22 @@ GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
 BENEFICIARY_NOUNS = RULES.words("beneficiary_nouns")
+# How a sentence of the text ends (a headline has no full stop).
+HEADLINE_END = re.compile(r"[.!?…][»\"”)]*\s*$")
+# What happens to those just detained, told of them as a group ("Обоих увезли в отдел
+# полиции", "В отдел доставили девятерых", "их отпустили"): on the occasion told before.
+SAME_OCCASION = {"transfer", "release"}
+# A verdict told without a date right after the hearing or the verdict it came of ("Райсуд
+# 12 марта рассмотрел дело. ... Судья назначил штраф"; "Приговор вынесли в среду. Его
+# признали виновным"): that day, up to two sentences on.
+VERDICTS = {"sentence", "conviction"}
+SESSIONS = {"trial", "sentence", "conviction"}
+SESSION_REACH = 2
 PRONOUN_GENDERS = {"он": "male", "она": "female"}
+# How many sentences after "Он передал эти сведения правозащитникам" are his account.
+ACCOUNT_LENGTH = 3
+# "по её словам", "по его данным": whose words.
+POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences ahead a headline's or lead's unnamed person may be named.
@@ -99,7 +120,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     previous: list[EventRecord] = []
     last_date: str | None = None  # the last date the report stated
     previous_date: str | None = None  # the date the sentence before stated
+    account: tuple[str, int] | None = None  # a speaker whose account follows, to which sentence
+    sessions: list[tuple[int, EventRecord]] = []  # dated hearings and verdicts, by sentence
     genders = {p.id: p.gender for p in persons}
+    person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -120,8 +144,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
             group = _group(sentence, word) if not who else None
+            back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
                 known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
             if who is None:
@@ -130,6 +156,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
+                back = previous_found
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -141,6 +168,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            if back and kind in SAME_OCCASION:
+                event.extras["occasion"] = {e.date for e in back if e.date and set(
+                    e.persons) & set(who)}
             found.extend(_respectively(event, sentence))
             found.extend(_new_term(event, sentence))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
@@ -151,6 +181,16 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
         previous_date = args.find_date(sentence.text, published)
+        for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
+            occasion = event.extras.pop("occasion", set())
+            if previous_date is None and event.date is None and len(occasion) == 1:
+                event.date = occasion.pop()
+            if previous_date is None and event.date is None and event.type in VERDICTS and (
+                    not event.negated):  # "Райсуд 12 марта рассмотрел дело. ... Судья назначил"
+                session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
+                    e.persons) & set(event.persons)]
+                event.date = session[-1].date if session else None
+        sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
@@ -161,9 +201,18 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in previous:
                 event.attributed_to = event.attributed_to or attribution
+        elif attribution in person_names and not found and _passes_on(sentence):
+            account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
+        elif attribution is None and account is not None and n <= account[1]:
+            attribution = account[0]
+        if attribution is not None and account is not None and attribution != account[0]:
+            account = None
         speaker = _speaker_words(sentence) if attribution else set()
+        headline = _headline(sentence)
         for event in found:
             event.extras["background"] = _background(sentence, event)
+            if headline:
+                event.extras["headline"] = True
             event.attributed_to = None if event.trigger is None or (
                 event.trigger.start in speaker) else attribution
             for pid in event.persons:
@@ -177,7 +226,24 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         previous = found or previous
         events.extend(found)
     _name_courts(events, parsed)
+    _court_cities(events, parsed)
     return _merge(events)
+
+
+def _passes_on(sentence: Sentence) -> bool:
+    """A sentence that tells only who passed on what follows ("Он передал эти подробности через
+    знакомых", "Об избиении она рассказала в письме жене"): a verb of saying with no clause of
+    what was said."""
+    for word in sentence.words:
+        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
+                k) == "VERB") for k in sentence.children(word))
+    return False
+
+
+def _headline(sentence: Sentence) -> bool:
+    """A headline, a subheading or a caption: a line without a full stop at its end."""
+    return not HEADLINE_END.search(sentence.text)
 
 
 def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]):
@@ -346,10 +412,18 @@ def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
 def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
     """"Суд признал его виновным": the court is the one the report named last before (or its
     only court); a bare "суд" says no more than that."""
-    courts = [(start, normal) for kind, start, end, normal in parsed.spans
-              if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal]
+    places = {start: end for kind, start, end, _ in parsed.spans if kind == "LOC"}
+    courts = []
+    for kind, start, end, normal in parsed.spans:
+        if kind == "ORG" and COURT.search(parsed.text[start:end]) and "\n" not in normal:
+            city = places.get(end + 1) if parsed.text[end:end + 1] == " " else None
+            courts.append((start, normal + parsed.text[end:city] if city else normal))
     if not courts:
         return
+    verdicts = [e for e in events if e.type == "sentence" and e.agent and (
+        e.agent.lower() not in GENERIC_COURTS)]  # a court named in the verdict's own sentence
+    for verdict in verdicts:
+        verdict.extras["verdict"] = True
     for event in events:
         if event.type not in COURT_TYPES - {"arrest"} or (
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
@@ -357,10 +431,79 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         at = event.sources[0].start if event.sources else 0
         before = [name for start, name in courts if start < at]
         named = {name for _, name in courts}
+        court = before[-1] if before else (named.pop() if len(named) == 1 else None)
+        if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
+            court = max((name for name in named if name.split()[0] == court.split()[0]),
+                        key=len, default=court)
+        if court is not None and not any(_other_case(event, v) for v in verdicts
+                                         if v.agent.lower().startswith(court.lower())):
+            event.agent = court
+
+
+def _other_case(event: EventRecord, verdict: EventRecord) -> bool:
+    """The event is a sentence of the same person as the verdict but of another term or date:
+    another case, not decided by the verdict's court ("Суд приговорил его к пяти годам. Напомним,
+    в 2021 году его приговорили к трём годам")."""
+    if event.type != "sentence" or event is verdict or not set(event.persons) & set(
+            verdict.persons):
+        return False
+    return any(a is not None and b is not None and a != b for a, b in (
+        (event.term_months, verdict.term_months), (event.date, verdict.date)))
+
+
+def court_cities(parsed: Parsed) -> list[tuple[int, str, str]]:
+    """The courts the report names with their city ("Советский суд Махачкалы", "суд в Пензе",
+    "Суд Фрунзенского района Минска"): (offset, the court's words, the city). Not a supreme
+    court, named after its region ("Верховный суд Крыма"), and not a district or region."""
+    found = []
+    for sentence in parsed.sentences:
+        courts = [w for w in sentence.words if COURT_NOUN.fullmatch(w.lemma) and not any(
+            k.lemma in REGION_COURTS for k in sentence.children(w, ("amod",)))]
+        if not courts:
+            continue
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            inside = [w for w in sentence.words if start <= w.start < end]
+            if not inside or any(x in normal.lower() for x in NOT_CITIES):
+                continue
+            top = next((w for w in inside if w.head is None or not start <= sentence.words[
+                w.head].start < end), inside[0])
+            for court in courts:
+                path = [top, *sentence.ancestors(top)]
+                at = next((n for n, w in enumerate(path) if w.i == court.i), None)
+                if at is not None and all(w.rel in ("nmod", "flat", "flat:name")
+                                          for w in path[:at]):
+                    words = [court, *sentence.children(court, ("amod",))]
+                    found.append((court.start, sentence.span_text(sorted(
+                        words, key=lambda w: w.i)), place_name(inside, normal)))
+                    break
+    return found
+
+
+def _court_cities(events: list[EventRecord], parsed: Parsed) -> None:
+    """What a court decided without a place of its own took place in the city of its court, as
+    the report named it ("Кировский суд Самары ... Кировский райсуд заслушал свидетелей";
+    "Суд в Омске огласил приговор ... три года получил X"): the court named last
+    before, or the only one, where the event's agent is that court, or a court where the city's
+    court is named by its kind only ("суд в Пензе")."""
+    courts = court_cities(parsed)
+    if not courts:
+        return
+    for event in events:
+        if event.type not in COURT_TYPES - {"arrest"} or event.place is not None:
+            continue
+        at = event.sources[0].start + len(event.evidence or "") if event.sources else 0
+        before = [c for c in courts if c[0] < at]
         if before:
-            event.agent = before[-1]
-        elif len(named) == 1:
-            event.agent = named.pop()
+            court = before[-1]
+        elif len({c[2] for c in courts}) == 1:
+            court = courts[0]
+        else:
+            continue
+        agent = (event.agent or "").lower().split()
+        if not agent or (agent[0] not in GENERIC_COURTS and court[1].lower() not in (
+                GENERIC_COURTS) and agent[0] not in court[1].lower()):
+            continue  # another court ("Мосгорсуд" after "Тверской суд Москвы")
+        event.place = court[2]
 
 
 def participants(sentence: Sentence, word: Word, kind: str, n: int,
@@ -457,7 +600,9 @@ def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
     """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", and
     the source cited by "со ссылкой на X"."""
     if word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
-        return sentence.children(word, ("nmod",))
+        return sentence.children(word, ("nmod",)) or [  # "по её словам"
+            k for k in sentence.children(word, ("det", "amod"))
+            if k.text.lower() in POSSESSIVE_GENDERS]
     if word.lemma in CITING_NOUNS and preposition(sentence, word) in ("с", "со"):
         return [k for k in sentence.children(word, ("nmod", "obl"))
                 if preposition(sentence, k) == "на"]
@@ -629,6 +774,11 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
         else:
             holders = _holders_of_noun(sentence, word)
         for holder in holders:
+            if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
+                said = _pronoun_speaker(holder, persons, n, mentions)
+                if said is not None:
+                    return said
+                continue
             if holder.lemma in PRONOUNS:
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
@@ -645,6 +795,20 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             if holder.feats.get("Case") not in (None, "Nom"):
                 text = text.replace(holder.text, inflect(holder.text), 1)
             return text or None
+    return None
+
+
+def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
+                     mentions: dict[tuple[int, int], str]) -> str | None:
+    """Who "он" or "она" who speaks is ("Он передал эти подробности через знакомых", "По её
+    словам, ..."): the person of that gender named last in the sentences before."""
+    gender = PRONOUN_GENDERS.get(pronoun.lemma) or POSSESSIVE_GENDERS.get(pronoun.text.lower())
+    by_id = {p.id: p for p in persons}
+    before = [pid for (s, _), pid in sorted(mentions.items()) if s < n]
+    for pid in reversed(before):
+        person = by_id.get(pid)
+        if person is not None and person.gender == gender:
+            return person.name
     return None
 
 
@@ -687,27 +851,45 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             kept[key] = event
             out.append(event)
             continue
+        if first.extras.get("headline") and not event.extras.get("headline"):
+            # the headline's event told again in the text: the text's sentence says it in full
+            # (its court, its source, the case by its name), the headline fills its gaps
+            out[out.index(first)] = kept[key] = event
+            event.sources = [*event.sources, *first.sources]
+            first, event = event, first
+            for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
+                if getattr(first, name) is None:
+                    setattr(first, name, getattr(event, name))
+            continue
         if first.date is None and event.date is not None:  # the dated account, its source
             first.attributed_to = first.attributed_to or event.attributed_to
+            first.extras["dated_in"] = event.sources[0].start if event.sources else None
         for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
             if getattr(first, name) is None:  # a source only as above: told in its own voice
                 setattr(first, name, getattr(event, name))
         first.sources.extend(event.sources)
+    for event in out:
+        event.extras.pop("headline", None)
     return _share_occasion(_share_charges(out))
 
 
 def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     """An event without a date told in one sentence with another event of the same persons
     happened on its occasion ("Его задержали трое сотрудников, они надели на него наручники",
-    "После задержания его доставили к прокурору"): it takes that event's date."""
+    "После задержания его доставили к прокурору"): it takes that event's date, where that
+    sentence gave it ("X, осуждённый за пикеты, сообщил об избиениях. 5 мая его избили": the
+    beating's date is told later, not the protest's)."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background"):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
-            event.persons) and any(src.start == told for src in e.sources)}
+            event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
+                "dated_in", told) == told}  # not a date a repeat in another sentence gave
         if len(dates) == 1:
             event.date = dates.pop()
+    for event in events:
+        event.extras.pop("dated_in", None)
     return events
 
 
@@ -727,13 +909,19 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
             for pid in event.persons:
                 described.setdefault(pid, set()).add(event.charge)
+    verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
         if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
                 event.charge)):
             continue
+        if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
+            continue  # an earlier case: its accusation is not the one the article describes
         charges = {c for pid in event.persons for c in described.get(pid, ())}
         if len(charges) == 1:
             event.charge = charges.pop()
+    for event in events:
+        event.extras.pop("verdict", None)
+        event.extras.pop("reduced", None)
     return events
 
 
@@ -746,7 +934,7 @@ def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
     if term is None:
         return []
     return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
-                    extras={})]
+                    extras={"reduced": True})]
 
 
 def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:

@@ -16,7 +16,7 @@ from .syntax import Sentence, Word
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v4"
+VERSION = "habeas.russian.v5"
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ HOLDS = frozenset(RULES.lists["holds"])
 COURT = re.compile(r"суд|коллеги|трибунал", re.I)
 # The state itself is no place of an event told in its own reports ("в России", "РФ").
 COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+# A numbered facility right before "в" and a city: "колонии общего режима № 3 в", "ИК-4 в".
+NUMBERED_FACILITY = RULES.pattern("numbered_facility")
+# A supreme court is named after its region ("Верховный суд Крыма"); the words of a region.
+REGION_COURTS = RULES.words("region_courts")
+REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
 RELEASE_VERBS = RULES.words("release_verbs")
@@ -56,15 +61,67 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         inside = [w for w in sentence.words if start <= w.start < end]
         if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
             continue
+        if _regional_court(sentence, _top(sentence, inside, start, end), normal):
+            continue  # "Верховный суд Крыма изменил", "суд в Самарской области отказал"
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
-        normal = _place_name(inside, normal)
+        facility = _numbered_facility(sentence, _top(sentence, inside, start, end)) or (
+            _facility_before(sentence, start, end))
+        if facility is not None and kind in PREMISES_TYPES:
+            return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
+        normal = place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
     if cities or places or kind not in PREMISES_TYPES:
         return (cities or places or [None])[0]
     return _premises(sentence, trigger)
+
+
+def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
+    """A city that says where a numbered facility is ("в колонии общего режима № 3 в Перми",
+    "в ИК-4 в городе Рузаевка"): the facility with its number and city is the place, in
+    the nominative."""
+    head = sentence.head(word)
+    if head is not None and head.lemma == "город" and word.rel in ("appos", "flat", "flat:name"):
+        word, head = head, sentence.head(head)  # "в городе Рузаевка"
+    if head is None or head.lemma not in PREMISES or word.rel != "nmod" or preposition(
+            sentence, word) not in ("в", "во"):
+        return None
+    numbered = any(w.text == "№" or (w.pos == "NUM" and w.rel in ("nummod", "appos"))
+                   for w in sentence.subtree(head) if w.i < word.i) or "-" in head.text
+    if not numbered:
+        return None
+    words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
+    words = [w for w in words if w.i <= max(x.i for x in sentence.subtree(word))]
+    text = sentence.span_text(words).strip(" ,")
+    return text.replace(head.text, inflect(head.text), 1)
+
+
+def _facility_before(sentence: Sentence, start: int, end: int) -> str | None:
+    """The same, read from the words where the parser hung the number or the city elsewhere:
+    a facility noun, its number and "в" right before the city."""
+    before = sentence.text[:start - sentence.start]
+    match = NUMBERED_FACILITY.search(before)
+    if match is None:
+        return None
+    facility = match.group("facility")
+    first = facility.split()[0]
+    written = sentence.text[match.start("facility"):end - sentence.start]
+    return written.replace(first, inflect(first), 1).strip(" ,")
+
+
+def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
+    """The place names the court that is the subject, and the court is a region's: a supreme
+    court named after its region ("Верховный суд Крыма") or a court of a region ("суд в
+    Самарской области"): its jurisdiction, not where the event happened."""
+    for head in sentence.ancestors(word):
+        if head.rel == "nsubj" and COURT.match(head.lemma):
+            return any(k.lemma in REGION_COURTS for k in sentence.children(head, ("amod",))) or (
+                any(x in normal.lower() for x in REGIONS))
+        if word_class(head) == "VERB":
+            return False
+    return False
 
 
 def _premises(sentence: Sentence, trigger: Word) -> str | None:
@@ -118,17 +175,22 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
 
 def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     """The trigger, the verb a noun trigger hangs from, verbs joined to it ("задержали и
-    избили"), and for a relative clause the verb of the clause it hangs in ("задержали
-    студента, который вышел на пикет")."""
+    избили"; not a verb with a subject of its own: "был под стражей, почти год он сидел
+    в СИЗО"), and for a relative clause of a person the verb of the clause it hangs in
+    ("задержали студента, который вышел на пикет"; not of a thing: "в Крыму стал поводом пост,
+    за который его арестовали")."""
     found = {trigger.i}
     head = sentence.head(trigger)
     if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")):
         found.add(head.i)
-    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))}
+    found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))
+              if not sentence.children(k, ("nsubj", "nsubj:pass"))}  # "..., он провёл в СИЗО"
     for i in list(found):
-        if sentence.words[i].rel == "acl:relcl":
-            main = next((w for w in sentence.ancestors(sentence.words[i])
-                         if word_class(w) == "VERB"), None)
+        clause = sentence.words[i]
+        noun = sentence.head(clause)
+        if clause.rel == "acl:relcl" and noun is not None and (
+                noun.feats.get("Animacy") != "Inan"):  # not "пост, за который его арестовали"
+            main = next((w for w in sentence.ancestors(clause) if word_class(w) == "VERB"), None)
             if main is not None:
                 found.add(main.i)
     return found
@@ -175,7 +237,7 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
             top = next((w for w in inside if w.head is None or not start <= sentence.words[
                 w.head].start < end), inside[0]) if inside else None
             if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
-                return _place_name(inside, normal)
+                return place_name(inside, normal)
         text = sentence.span_text(words)
         for w in [kid, *sentence.children(kid, ("amod",))]:
             if w.feats.get("Case") == "Acc" and w.text[:1].islower():
@@ -184,7 +246,7 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     return None
 
 
-def _place_name(words: list[Word], normal: str) -> str:
+def place_name(words: list[Word], normal: str) -> str:
     """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
     natasha's normal form."""
     if len(words) == 1 and words[0].pos == "PROPN":
