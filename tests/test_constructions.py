@@ -1477,3 +1477,9 @@ def test_a_source_between_commas(nlp):
             "Viasna said, the third such arrest this month.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
     assert event["attributed_to"].endswith("Viasna")
+
+
+def test_for_the_nth_time_is_no_charge(nlp):
+    text = "On Tuesday, an Istanbul court acquitted the sociologist Pinar Selek for the fourth time."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "acquittal"]
+    assert event["charge"] is None

@@ -1383,8 +1383,8 @@ def find_charge(trigger: Token) -> str | None:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
-                "year", "month", "day", "week"):
-            continue
+                "year", "month", "day", "week", "time"):
+            continue  # not "for the fourth time"
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
