@@ -1483,3 +1483,9 @@ def test_for_the_nth_time_is_no_charge(nlp):
     text = "On Tuesday, an Istanbul court acquitted the sociologist Pinar Selek for the fourth time."
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "acquittal"]
     assert event["charge"] is None
+
+
+def test_a_passive_subject_the_parser_read_as_an_adverb(nlp):
+    text = "Lenur Usmanov was released from a Russian colony in February after serving five years."
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "release"]
+    assert event["date"] == "2024-02"

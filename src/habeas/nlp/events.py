@@ -761,6 +761,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
                 found.append(cid)
+    if not found and not args and trigger.pos_ == "VERB" and syntax.is_passive(trigger):
+        # "Lenur Usmanov was released", the name read as an adverb: the name right before
+        # the auxiliary is the subject the parser lost
+        aux = min((c.i for c in trigger.children if c.dep_ in ("aux", "auxpass")),
+                  default=trigger.i)
+        before = trigger.doc[aux - 1] if aux > trigger.sent.start else None
+        if before is not None and before.i in discourse.cluster_at and before.i not in skip:
+            found = [discourse.cluster_at[before.i]]
     if not found and args:
         # "rounded up 30 activists on Monday, including X": the parser hung "including" on
         # the verb
