@@ -1489,3 +1489,11 @@ def test_a_passive_subject_the_parser_read_as_an_adverb(nlp):
     text = "Lenur Usmanov was released from a Russian colony in February after serving five years."
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "release"]
     assert event["date"] == "2024-02"
+
+
+def test_a_definite_noun_tells_again_an_event_of_more_persons(nlp):
+    text = ("Three men, Ivan Orlov, Pavel Sokol and Anton Belov, were taken to the FSB after "
+            "searches of their homes in Simferopol on Wednesday. The searches were conducted "
+            "at the homes of Ivan Orlov and Pavel Sokol.")
+    searches = [e for t, _, _, e in events_of(nlp, text) if t == "search"]
+    assert len(searches) == 1

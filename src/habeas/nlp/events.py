@@ -2079,7 +2079,8 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
         return False
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
-    if not same and not (nested and a.type in ONCE_PER_REPORT):
+    if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or
+                                     told_again(b))):
         return False
     for name in ("term_months", "release_mode", "place"):
         x, y = getattr(a, name), getattr(b, name)
@@ -2095,6 +2096,16 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
     return True
+
+
+def told_again(event: EventRecord) -> bool:
+    """ "The searches were conducted at the homes of A, B and C": a definite noun tells again
+    an event told before, whoever the parser kept of its persons."""
+    if event.trigger is None or event.trigger.text.lower() not in EPISODE_NOUNS:
+        return False
+    source = event.sources[0]
+    before = source.text[:event.trigger.start - source.start].split()
+    return bool(before) and before[-1].lower() in ("the", "these", "those")
 
 
 def within(a: str, b: str) -> bool:
