@@ -1497,3 +1497,9 @@ def test_a_definite_noun_tells_again_an_event_of_more_persons(nlp):
             "at the homes of Ivan Orlov and Pavel Sokol.")
     searches = [e for t, _, _, e in events_of(nlp, text) if t == "search"]
     assert len(searches) == 1
+
+
+def test_a_term_a_sentence_was_changed_to(nlp):
+    text = "Yuri Dmitriev's sentence was increased on appeal to 15 years in September 2021."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["term_months"] == 180

@@ -1558,6 +1558,13 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
                     min(trigger.left_edge.i, trigger.i - 4))
         left = doc[start: trigger.i + 1].text
         found = terms.find_terms(left) or terms.find_terms(text)
+        if not found and syntax.is_subject(trigger):
+            # "his sentence was increased on appeal to 15 years": what the verb made it
+            changed = [o for p in syntax.prepositions(trigger.head, "to")
+                       for o in syntax.prep_objects(p)]
+            if changed:
+                text = doc[changed[0].left_edge.i: changed[0].right_edge.i + 1].text
+                found = terms.find_terms(text)
     else:
         found = terms.find_terms(text)
     if re.search(r"\branging\s+from\b|\bfrom\s+a\s+fine\s+to\b", text, re.I) or found and \
