@@ -1503,3 +1503,9 @@ def test_a_term_a_sentence_was_changed_to(nlp):
     text = "Yuri Dmitriev's sentence was increased on appeal to 15 years in September 2021."
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
     assert event["term_months"] == 180
+
+
+def test_detained_in_raids_on_a_day(nlp):
+    text = "Police in Istanbul detained 14 people, including journalist Ercan Aydin, in dawn raids on Tuesday."
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    assert event["date"] == "2024-05-07"

@@ -948,9 +948,10 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             t = stack.pop()
             out.append(t)
             if (t.lemma_ in VERB_TRIGGERS or t.pos_ == "VERB") and not (
-                    syntax.is_prep_object(t) and t.head.lower_ in ("at", "under")):
+                    syntax.is_prep_object(t) and t.head.lower_ in ("at", "under", "in", "during")):
                 continue  # "detained at a protest in Makhachkala": the protest's place is his;
-                # "freed under a pardon on 16 March": the pardon's day is the release's
+                # "freed under a pardon on 16 March", "detained in dawn raids on Tuesday",
+                # "beaten during questioning on Monday": that day is the event's
             stack.extend(c for c in t.children if c.dep_ in (
                 "prep", "pobj", "compound", "nmod", "amod", "nummod", "appos", "npadvmod",
                 "det", "quantmod"))
