@@ -250,13 +250,15 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     keys: set[str] = set()
     for text in profile.names:
         keys |= block_keys(parse(text))
-    if not keys:
+    if not keys or among is not None and not among:  # nobody near: no query to make
         return []
     own = _member_ids(session, canonical(session, person)) if person is not None else []
     ids = set(session.scalars(select(PersonKey.person_id).where(PersonKey.key.in_(keys))))
     if among is not None:
         ids &= among
     ids -= set(own)
+    if not ids:
+        return []
     # one query for the persons found (canonical() then reads them from the session), one for
     # everyone merged into them, two for all their names: not a few queries per candidate, whose
     # number grows with the store
