@@ -117,7 +117,8 @@ def save_extraction(
             names.add([person.name], person_id=person.id)
     writer.resolve_new_persons(extraction)
     same = event_resolution.plan(session, article=article, records=extraction.events,
-                                 persons=[writer.known_ids(r) for r in extraction.events])
+                                 persons=[writer.known_ids(r) for r in extraction.events],
+                                 chosen_persons=writer.linked)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
     writer.refresh_merged()
@@ -221,6 +222,9 @@ class _Writer:
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         # events this article was merged into, by id, to re-derive (``refresh_merged``)
         self.merged: dict[int, Event] = {}
+        # stored event id -> the person ids linked to it (as ``events.plan`` read them, with
+        # those this article links), so a merge need not read them
+        self.linked: dict[int, set[int]] = {}
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -359,11 +363,14 @@ class _Writer:
 
         self.counts["events"] += 1
         self.counts["events_merged"] += 1
-        linked = set(self.session.scalars(select(EventPerson.person_id)
-                                          .where(EventPerson.event_id == event.id)))
+        linked = self.linked.get(event.id)
+        if linked is None:
+            linked = set(self.session.scalars(select(EventPerson.person_id)
+                                              .where(EventPerson.event_id == event.id)))
         for person_id in person_ids:
             if person_id not in linked:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+                linked.add(person_id)
         self._sources_and_claims(record, event, person_ids)
         if not self.buffered:  # re-derived now, as the list importers expect
             self.session.flush()

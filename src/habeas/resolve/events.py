@@ -91,12 +91,14 @@ def members_of_roots(session: Session, person_ids: list[int]) -> tuple[set[int],
 
 
 def plan(session: Session, *, article: Article, records: list[EventRecord],
-         persons: list[list[int]]) -> dict[int, Event]:
+         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None
+         ) -> dict[int, Event]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
     so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
-    leave Anapa against Krasnodar as a conflict."""
+    leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
+    person ids linked to each chosen event, as read (the writer need not read them again)."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     written_by = _Written(session, article)
     links = _Links(session)
@@ -115,6 +117,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
                 select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
                     EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
             events_of[frozenset(ids)] = roots, members, theirs
+            links.read([e.id for e in theirs])  # for every record naming these persons
         roots, members, theirs = events_of[frozenset(ids)]
         found = [e for e in theirs
                  if e.type == record.type and e.negated == bool(record.negated)]
@@ -146,6 +149,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             continue
         chosen[index] = event
         taken.setdefault(event.id, index)
+    if chosen_persons is not None:
+        for event in chosen.values():
+            chosen_persons[event.id] = set(links.persons[event.id])
     return chosen
 
 
