@@ -84,12 +84,6 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
     return fit, place, shared
 
 
-def members_of_roots(session: Session, person_ids: list[int]) -> tuple[set[int], set[int]]:
-    """(root ids, every id merged into those roots) for an article's person ids."""
-    roots = {canonical(session, session.get(Person, pid)).id for pid in person_ids}
-    return roots, set(member_roots(session, roots))
-
-
 def plan(session: Session, *, article: Article, records: list[EventRecord],
          persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None
          ) -> dict[int, Event]:
@@ -104,12 +98,18 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
+    # every person of the article: its root, and everyone merged into those (one query or
+    # two for all, not for each group of persons a record names)
+    root_of = {pid: canonical(session, session.get(Person, pid)).id
+               for ids in persons for pid in ids}
+    member_of = member_roots(session, set(root_of.values()))
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
         written = written_by.names(ids)
         if frozenset(ids) not in events_of:
-            roots, members = members_of_roots(session, ids)
+            roots = {root_of[pid] for pid in ids}
+            members = {m for m, r in member_of.items() if r in roots}
             # The persons' events, of every type, filtered by type below: a type in the query
             # lets SQLite walk every event of the type (all the sentences of a 100,000-row
             # list) instead of the persons' few.
@@ -156,14 +156,17 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
 
 
 class _Links:
-    """Per stored event: the ids of the articles that are its sources, and its person ids;
-    read two queries at a time for the events not read yet (``plan`` writes nothing)."""
+    """Per stored event: the ids of the articles that are its sources, and its person ids (and
+    the persons); read three queries at a time for the events not read yet (``plan`` writes
+    nothing)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.sources: defaultdict[int, set[int]] = defaultdict(set)
         self.persons: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: set[int] = set()
+        self.loaded: list[Person] = []
+        self.loaded_ids: set[int] = set()
 
     def read(self, event_ids: list[int]
              ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
@@ -174,10 +177,17 @@ class _Links:
                     select(EventSource.event_id, EventSource.article_id)
                     .where(EventSource.event_id.in_(missing))):
                 self.sources[event_id].add(article_id)
+            linked = set()
             for event_id, person_id in self.session.execute(
                     select(EventPerson.event_id, EventPerson.person_id)
                     .where(EventPerson.event_id.in_(missing))):
                 self.persons[event_id].append(person_id)
+                linked.add(person_id)
+            # the persons, whose names ``plan`` compares, in one query, not one each (held
+            # here: the session keeps only weak references to what it loaded)
+            self.loaded += self.session.scalars(select(Person).where(
+                Person.id.in_(linked - self.loaded_ids))).all()
+            self.loaded_ids |= linked
         return self.sources, self.persons
 
 

@@ -167,7 +167,8 @@ def stored_profiles(session: Session, member_of: dict[int, int],
         if member_of.get(other) != root:
             others[root].add(other)
     every = set().union(*others.values())
-    session.scalars(select(Person).where(Person.id.in_(every))).all()  # one query, not one each
+    # one query, not one each (held: the session keeps only weak references to what it loaded)
+    loaded = session.scalars(select(Person).where(Person.id.in_(every))).all()  # noqa: F841
     roots = {pid: canonical(session, session.get(Person, pid)).id for pid in every}
     for root, found in others.items():
         profiles[root].comentions = {roots[pid] for pid in found}
@@ -262,7 +263,8 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     # one query for the persons found (canonical() then reads them from the session), one for
     # everyone merged into them, two for all their names: not a few queries per candidate, whose
     # number grows with the store
-    session.scalars(select(Person).where(Person.id.in_(ids))).all()
+    # (held in ``found_persons``: the session keeps only weak references to what it loaded)
+    found_persons = session.scalars(select(Person).where(Person.id.in_(ids))).all()  # noqa: F841
     roots: dict[int, Person] = {}
     for pid in sorted(ids):
         root = canonical(session, session.get(Person, pid))
