@@ -192,21 +192,23 @@ class Sized:
             _write(habeas, warm, "warm")
             warm_cpu = time.process_time() - cpu
             cpu, wall = time.process_time(), time.perf_counter()
-            _write(habeas, sample, "sample")
+            parts = _write(habeas, sample, "sample")
             result = {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall,
-                      "warm_cpu": warm_cpu}
+                      "warm_cpu": warm_cpu, **parts}
         finally:
             habeas.close()
         self.rounds.append(result)
         return result
 
 
-def _write(habeas, records: list[tuple[str, dict]], tag: str) -> None:
+def _write(habeas, records: list[tuple[str, dict]], tag: str) -> dict[str, float]:
     """What the writer does for these articles: add them, store their Extractions, resolve
-    them into the record (``Habeas.resolve``: persons, events, claims, the search index)."""
+    them into the record (``Habeas.resolve``: persons, events, claims, the search index).
+    The CPU seconds of its parts: storing, the record, the search index."""
     from habeas.model import Document
     from habeas.store import crud
 
+    cpu = time.process_time()
     ids = []
     with habeas.transaction() as session:
         for n, (text, _) in enumerate(records):
@@ -215,8 +217,23 @@ def _write(habeas, records: list[tuple[str, dict]], tag: str) -> None:
             ids.append(article.id)
         crud.store_extractions(session=session, extractions={
             i: record for i, (_, record) in zip(ids, records)})
+    stored = time.process_time() - cpu
+    indexing = [0.0]
+    index = habeas.index
+
+    def timed_index() -> int:  # Habeas.resolve brings the search index up to date
+        started = time.process_time()
+        try:
+            return index()
+        finally:
+            indexing[0] += time.process_time() - started
+
+    habeas.index = timed_index
+    cpu = time.process_time()
     report = habeas.resolve()
+    resolved = time.process_time() - cpu
     assert report.articles == len(records), report
+    return {"store_cpu": stored, "record_cpu": resolved - indexing[0], "index_cpu": indexing[0]}
 
 
 def peak_mb() -> int:
@@ -258,17 +275,22 @@ def main() -> None:
         cpu = statistics.median(r["cpu"] for r in sized.rounds)
         wall = statistics.median(r["wall"] for r in sized.rounds)
         warm_cpu = statistics.median(r["warm_cpu"] for r in sized.rounds)
+        parts = {f"{part}_ms_per_article": round(1000 * statistics.median(
+            r[f"{part}_cpu"] for r in sized.rounds) / len(sample), 2)
+            for part in ("store", "record", "index")}
         results.append({"stored": sized.size, "articles": len(sample), "rounds": len(sized.rounds),
                         "cpu_ms_per_article": round(1000 * cpu / len(sample), 2),
                         "wall_ms_per_article": round(1000 * wall / len(sample), 2),
-                        "warm_up_cpu_seconds": round(warm_cpu, 2),
+                        "warm_up_cpu_seconds": round(warm_cpu, 2), **parts,
                         "fill_seconds": round(sized.fill_seconds, 1), "max_rss_mb": peak})
     small, large = results
     ratio = large["cpu_ms_per_article"] / small["cpu_ms_per_article"]
     wall_ratio = large["wall_ms_per_article"] / small["wall_ms_per_article"]
     for r in results:
         print(f"{r['stored']:>9,} stored: {r['cpu_ms_per_article']:7.1f} ms CPU per article "
-              f"(median of {r['rounds']}; wall {r['wall_ms_per_article']:.1f} ms); warm-up "
+              f"(median of {r['rounds']}; storing {r['store_ms_per_article']:.1f}, record "
+              f"{r['record_ms_per_article']:.1f}, search index {r['index_ms_per_article']:.1f}; "
+              f"wall {r['wall_ms_per_article']:.1f} ms); warm-up "
               f"{r['warm_up_cpu_seconds']} s CPU; filled in {r['fill_seconds']} s; peak "
               f"{r['max_rss_mb']} MB")
     print(f"ratio    : {ratio:7.3f} CPU, {wall_ratio:.3f} wall  (cost per article at "
@@ -279,8 +301,10 @@ def main() -> None:
 
 
 def _show(sized: Sized, result: dict) -> None:
-    print(f"  {sized.size:>9,} stored, round {len(sized.rounds)}: {result['cpu']:.2f} s CPU, "
-          f"{result['wall']:.2f} s wall; warm-up {result['warm_cpu']:.2f} s CPU", flush=True)
+    print(f"  {sized.size:>9,} stored, round {len(sized.rounds)}: {result['cpu']:.2f} s CPU "
+          f"(storing {result['store_cpu']:.2f}, record {result['record_cpu']:.2f}, search "
+          f"index {result['index_cpu']:.2f}), {result['wall']:.2f} s wall; warm-up "
+          f"{result['warm_cpu']:.2f} s CPU", flush=True)
 
 
 def _empty(url: str) -> None:
