@@ -197,17 +197,19 @@ class _Writer:
     def __init__(self, session: Session, article: Article, extraction: Extraction,
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
-        # ``buffered``: the claims, mentions, blocking keys and event sources made wait in
-        # these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush`` writes them, one
-        # statement a table. The ORM writes each in a statement of its own on SQLite (it
-        # needs every new id back): most of an article's statements. Nothing reads their
-        # ids, which come out the same, in the order they were made; the caller flushes
-        # before reading those tables. Without it (the list importers), the ORM writes them.
+        # ``buffered``: the claims, mentions, blocking keys, event sources and event persons
+        # made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush``
+        # writes them, one statement a table. The ORM writes each in a statement of its own
+        # on SQLite (it needs every new id back): most of an article's statements. Nothing
+        # reads their ids, which come out the same, in the order they were made; the caller
+        # flushes before reading those tables. Without it (the list importers), the ORM
+        # writes them.
         self.buffered = buffered
         self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
         self.key_rows: list[tuple[int, str]] = []
         self.source_rows: list[tuple[Any, ...]] = []
+        self.link_rows: list[tuple[int, int]] = []  # event_persons: (event id, person id)
         # person id -> its blocking keys, stored or waiting (read once per person and article)
         self.keyed: dict[int, set[str]] = {}
         self.names = names
@@ -344,7 +346,12 @@ class _Writer:
         self.session.flush()
         self.counts["events"] += 1
         for person_id in person_ids:
-            self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+            if self.buffered:
+                self.link_rows.append((event.id, person_id))
+            else:
+                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        if self.buffered:  # a later record merged into it adds to these
+            self.linked[event.id] = set(person_ids)
         self._sources_and_claims(record, event, person_ids)
         self.created.append((record, event, set(person_ids)))
         return event
@@ -365,11 +372,16 @@ class _Writer:
         self.counts["events_merged"] += 1
         linked = self.linked.get(event.id)
         if linked is None:
+            if self.buffered:
+                self.flush()  # the links waiting are read too
             linked = set(self.session.scalars(select(EventPerson.person_id)
                                               .where(EventPerson.event_id == event.id)))
         for person_id in person_ids:
             if person_id not in linked:
-                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+                if self.buffered:
+                    self.link_rows.append((event.id, person_id))
+                else:
+                    self.session.add(EventPerson(event_id=event.id, person_id=person_id))
                 linked.add(person_id)
         self._sources_and_claims(record, event, person_ids)
         if not self.buffered:  # re-derived now, as the list importers expect
@@ -457,7 +469,9 @@ class _Writer:
         keys, self.key_rows = self.key_rows, []
         sources, self.source_rows = self.source_rows, []
         claims, self.claim_rows = self.claim_rows, []
+        links, self.link_rows = self.link_rows, []
         bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
+        bulk.insert_rows(self.session, EventPerson.__table__, ("event_id", "person_id"), links)
         bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
         bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,
