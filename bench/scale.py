@@ -1,28 +1,38 @@
 """Cost flat in the store's size: the writer's cost per article (storing an Extraction and
 resolving it into the record: persons matched and merged, events merged across reports) with
-1,000 articles in the store, against the same with 100,000, same articles, one run.
+1,000 articles in the store, against the same with 100,000, same articles, one process.
 
-    .venv/bin/python bench/scale.py                        # 1,000 vs 100,000 on SQLite
-    .venv/bin/python bench/scale.py --large 20000 --sample 40
+    .venv/bin/python bench/scale.py                        # 1,000 vs 100,000 on SQLite (~3 min)
+    .venv/bin/python bench/scale.py --large 20000 --rounds 5
     .venv/bin/python bench/scale.py --database-url postgresql+psycopg://...   (a fresh database)
 
 The sample: real Extractions, made once by the NLP from the English examples, ``tests/gold``
-and ``../shared/gold/real`` (each text a new article). The store is filled fast, without the
-NLP: synthetic stored extractions written in bulk (``store.bulk``), as resolution would have
-left them: persons from ``bench/resolve.py``'s population (families, shared surnames) with
-their aliases and blocking keys, a few of them merged, events with their persons, sources and
-claims, mentions, one article each. Each size runs in its own process, so the peak memory
-(max RSS) printed is that size's. Prints seconds per article for each size and the ratio
-large/small (goal <= 1.2); the NLP's own cost does not depend on the store and is left out.
-"""
+and ``../shared/gold/real`` (each text a new article), the same at both sizes. The store is
+filled fast, without the NLP: synthetic stored extractions written in bulk (``store.bulk``), as
+resolution would have left them: persons from ``bench/resolve.py``'s population (families,
+shared surnames) with their aliases and blocking keys, a few of them merged, events with their
+persons, sources and claims, mentions, one article each.
+
+Each round takes a fresh copy of the filled store, writes a few warm-up articles (the writer's
+first article reads every stored name into its name index, ``resolve.bulk.NameIndex``: a cost
+once per writer process, which grows with the store, printed apart as "warm-up"), then times
+the sample: the process's CPU time (this machine's 2 cores are shared, and CPU time moves less
+with the load than wall time; SQLite runs in this process), and the wall time beside it. The
+rounds alternate between the sizes and the median counts. Prints per size the CPU and wall
+milliseconds per article, the warm-up, and the process's peak memory (max RSS) after that
+size's first round (the small size's comes first, so it is its own); then the ratio
+large/small (goal <= 1.2). The NLP's own cost does not depend on the store and is left out.
+With ``--database-url`` (PostgreSQL), one round per size, and the server's CPU is not counted."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import os
 import resource
-import subprocess
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -141,38 +151,93 @@ def _fill_articles(session, bulk, numbers, person_ids, people, rng, now, models)
                      claims, same={"status": "proposed", "created_at": now})
 
 
-def one(size: int, url: str | None, sample: int) -> dict:
-    """Fill a fresh store with ``size`` articles, then time the writer on the sample."""
-    from habeas.model import Document
-    from habeas.store import crud
-    from habeas.workspace import Habeas
+class Sized:
+    """One size's store: filled once; each round resolves the sample on a fresh copy of it
+    (SQLite), so every round does the same work."""
 
-    records = sample_records(sample)
-    with tempfile.TemporaryDirectory() as work:
-        habeas = Habeas(database_url=url or f"sqlite:///{Path(work) / 'scale.db'}")
+    def __init__(self, size: int, url: str | None, work: Path) -> None:
+        from habeas.workspace import Habeas
+
+        self.size, self.url, self.work = size, url, work
+        self.path = work / f"filled-{size}.db"
+        habeas = Habeas(database_url=url or f"sqlite:///{self.path}")
         started = time.perf_counter()
         fill(habeas, size, random.Random(size))
-        filled = time.perf_counter() - started
         habeas.ingest([])  # nothing: makes and migrates the store
-        ids = []
-        for n, (text, _) in enumerate(records):
-            with habeas.transaction() as session:
-                article, _ = crud.add_article(session=session, document=Document(
-                    text=text, source=f"sample:{n}", title=f"Sample {n}"))
-                ids.append(article.id)
         habeas.index()
-        started = time.perf_counter()
-        with habeas.transaction() as session:
-            crud.store_extractions(session=session, extractions={
-                i: record for i, (_, record) in zip(ids, records)})
-        report = habeas.resolve()
-        seconds = time.perf_counter() - started
         habeas.close()
+        self.fill_seconds = time.perf_counter() - started
+        self.rounds: list[dict] = []
+
+    def round(self, warm: list[tuple[str, dict]], sample: list[tuple[str, dict]]) -> dict:
+        """Warm up on ``warm`` (the writer's first article reads every stored name into its
+        name index: timed apart), then store and resolve ``sample``: CPU and wall seconds."""
+        from habeas.workspace import Habeas
+
+        url = self.url
+        if url is None:  # a fresh copy of the filled store
+            copy = self.work / f"round-{self.size}.db"
+            for leftover in self.work.glob(f"round-{self.size}.db*"):
+                leftover.unlink()
+            shutil.copy(self.path, copy)
+            with copy.open("rb+") as written:  # on disk before the clock starts: the
+                os.fsync(written.fileno())     # writeback of a copy is not the writer's cost
+            url = f"sqlite:///{copy}"
+        elif self.rounds:
+            raise SystemExit("--database-url: one round per size (the store is not copied)")
+        habeas = Habeas(database_url=url)
+        try:
+            habeas.staged()  # opens the store before the clock starts
+            cpu = time.process_time()
+            _write(habeas, warm, "warm")
+            warm_cpu = time.process_time() - cpu
+            cpu, wall = time.process_time(), time.perf_counter()
+            parts = _write(habeas, sample, "sample")
+            result = {"cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall,
+                      "warm_cpu": warm_cpu, **parts}
+        finally:
+            habeas.close()
+        self.rounds.append(result)
+        return result
+
+
+def _write(habeas, records: list[tuple[str, dict]], tag: str) -> dict[str, float]:
+    """What the writer does for these articles: add them, store their Extractions, resolve
+    them into the record (``Habeas.resolve``: persons, events, claims, the search index).
+    The CPU seconds of its parts: storing, the record, the search index."""
+    from habeas.model import Document
+    from habeas.store import crud
+
+    cpu = time.process_time()
+    ids = []
+    with habeas.transaction() as session:
+        for n, (text, _) in enumerate(records):
+            article, _ = crud.add_article(session=session, document=Document(
+                text=text, source=f"{tag}:{n}", title=f"{tag} {n}"))
+            ids.append(article.id)
+        crud.store_extractions(session=session, extractions={
+            i: record for i, (_, record) in zip(ids, records)})
+    stored = time.process_time() - cpu
+    indexing = [0.0]
+    index = habeas.index
+
+    def timed_index() -> int:  # Habeas.resolve brings the search index up to date
+        started = time.process_time()
+        try:
+            return index()
+        finally:
+            indexing[0] += time.process_time() - started
+
+    habeas.index = timed_index
+    cpu = time.process_time()
+    report = habeas.resolve()
+    resolved = time.process_time() - cpu
     assert report.articles == len(records), report
-    return {"stored": size, "articles": len(records), "seconds": round(seconds, 3),
-            "per_article_ms": round(1000 * seconds / len(records), 2),
-            "fill_seconds": round(filled, 1),
-            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+    return {"store_cpu": stored, "record_cpu": resolved - indexing[0], "index_cpu": indexing[0]}
+
+
+def peak_mb() -> int:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def main() -> None:
@@ -180,30 +245,66 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1_000, help="articles stored, small case")
     parser.add_argument("--large", type=int, default=100_000, help="articles stored, large case")
     parser.add_argument("--sample", type=int, default=60, help="articles written and timed")
+    parser.add_argument("--warm", type=int, default=5, help="articles written first, untimed")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per size")
     parser.add_argument("--database-url", help="a fresh, empty database (default: SQLite "
-                        "files in a temporary folder); used by each size in turn, emptied")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+                        "files in a temporary folder); used by each size in turn, emptied; "
+                        "one round per size")
     args = parser.parse_args()
-    if args.one is not None:
-        print(json.dumps(one(args.one, args.database_url, args.sample)))
-        return
+    rounds = 1 if args.database_url else args.rounds
+    started = time.perf_counter()
+    records = sample_records(args.sample + args.warm)
+    sample, warm = records[:args.sample], records[args.sample:]
+    print(f"sample: {len(sample)} articles timed, {len(warm)} to warm up "
+          f"(made by the NLP in {time.perf_counter() - started:.0f} s)", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        sizes, peaks = [], []
+        for size in (args.small, args.large):
+            if args.database_url:
+                _empty(args.database_url)
+            sizes.append(Sized(size, args.database_url, work))
+            _show(sizes[-1], sizes[-1].round(warm, sample))
+            # the whole process's peak so far: the small store's alone, then the large's
+            peaks.append(peak_mb())
+        for _ in range(rounds - 1):  # the other rounds alternate, so load drifts hit both
+            for sized in sizes:
+                _show(sized, sized.round(warm, sample))
     results = []
-    for size in (args.small, args.large):
-        if args.database_url:
-            _empty(args.database_url)
-        command = [sys.executable, __file__, "--one", str(size), "--sample", str(args.sample)]
-        if args.database_url:
-            command += ["--database-url", args.database_url]
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results.append(json.loads(out.strip().splitlines()[-1]))
-        r = results[-1]
-        print(f"{r['stored']:>9,} stored: {r['per_article_ms']:8.1f} ms per article "
-              f"({r['articles']} articles in {r['seconds']} s; filled in {r['fill_seconds']} s;"
-              f" peak {r['max_rss_mb']} MB)", flush=True)
-    ratio = results[1]["per_article_ms"] / results[0]["per_article_ms"]
-    print(f"ratio    : {ratio:8.3f}  (cost per article at {args.large:,} / at {args.small:,}; "
-          "goal <= 1.2)")
-    print(json.dumps({"results": results, "ratio_large_vs_small": round(ratio, 3)}))
+    for sized, peak in zip(sizes, peaks):
+        cpu = statistics.median(r["cpu"] for r in sized.rounds)
+        wall = statistics.median(r["wall"] for r in sized.rounds)
+        warm_cpu = statistics.median(r["warm_cpu"] for r in sized.rounds)
+        parts = {f"{part}_ms_per_article": round(1000 * statistics.median(
+            r[f"{part}_cpu"] for r in sized.rounds) / len(sample), 2)
+            for part in ("store", "record", "index")}
+        results.append({"stored": sized.size, "articles": len(sample), "rounds": len(sized.rounds),
+                        "cpu_ms_per_article": round(1000 * cpu / len(sample), 2),
+                        "wall_ms_per_article": round(1000 * wall / len(sample), 2),
+                        "warm_up_cpu_seconds": round(warm_cpu, 2), **parts,
+                        "fill_seconds": round(sized.fill_seconds, 1), "max_rss_mb": peak})
+    small, large = results
+    ratio = large["cpu_ms_per_article"] / small["cpu_ms_per_article"]
+    wall_ratio = large["wall_ms_per_article"] / small["wall_ms_per_article"]
+    for r in results:
+        print(f"{r['stored']:>9,} stored: {r['cpu_ms_per_article']:7.1f} ms CPU per article "
+              f"(median of {r['rounds']}; storing {r['store_ms_per_article']:.1f}, record "
+              f"{r['record_ms_per_article']:.1f}, search index {r['index_ms_per_article']:.1f}; "
+              f"wall {r['wall_ms_per_article']:.1f} ms); warm-up "
+              f"{r['warm_up_cpu_seconds']} s CPU; filled in {r['fill_seconds']} s; peak "
+              f"{r['max_rss_mb']} MB")
+    print(f"ratio    : {ratio:7.3f} CPU, {wall_ratio:.3f} wall  (cost per article at "
+          f"{args.large:,} / at {args.small:,}; goal <= 1.2); whole run "
+          f"{time.perf_counter() - started:.0f} s, load average {os.getloadavg()[0]:.1f}")
+    print(json.dumps({"results": results, "ratio_large_vs_small": round(ratio, 3),
+                      "wall_ratio_large_vs_small": round(wall_ratio, 3)}))
+
+
+def _show(sized: Sized, result: dict) -> None:
+    print(f"  {sized.size:>9,} stored, round {len(sized.rounds)}: {result['cpu']:.2f} s CPU "
+          f"(storing {result['store_cpu']:.2f}, record {result['record_cpu']:.2f}, search "
+          f"index {result['index_cpu']:.2f}), {result['wall']:.2f} s wall; warm-up "
+          f"{result['warm_cpu']:.2f} s CPU", flush=True)
 
 
 def _empty(url: str) -> None:

@@ -7,8 +7,9 @@ and ``../shared/gold/real``, copies made unique), ingests them into a fresh SQLi
 stores their Extractions (the NLP, in this process), then times ``Habeas.resolve`` (``habeas
 resolve``: persons matched and merged, events merged, claims) twice on copies of that store,
 printing the process's CPU time, which other work on the machine moves less than the wall
-time. The copies repeat each report several times, so most persons and events are merged into
-stored ones: the writer's costly case.
+time, then once more counting the SQL statements it sends. The copies repeat each report
+several times, so most persons and events are merged into stored ones: the writer's costly
+case.
 """
 
 from __future__ import annotations
@@ -52,19 +53,32 @@ def staged(path: Path, articles: int) -> None:
         habeas.close()
 
 
-def resolve(source: Path, work: Path) -> tuple[float, float, int]:
-    """CPU and wall seconds of resolving a copy of ``source``, and the articles resolved."""
+def resolve(source: Path, work: Path, *, count: bool = False) -> tuple[float, float, int, int]:
+    """CPU and wall seconds of resolving a copy of ``source``, the articles resolved, and
+    (``count``) the SQL statements it sent."""
+    from sqlalchemy import event
+
     copy = work / "copy.db"
     for leftover in work.glob("copy.db*"):
         leftover.unlink()
     shutil.copy(source, copy)
     habeas = Habeas(database_url=f"sqlite:///{copy}")
+    statements = [0]
+
+    def counted(*_) -> None:
+        statements[0] += 1
+
     try:
         habeas.staged()  # opens and migrates the store before the clock starts
+        if count:
+            event.listen(habeas.engine, "before_cursor_execute", counted)
         cpu, wall = time.process_time(), time.perf_counter()
         report = habeas.resolve()
-        return time.process_time() - cpu, time.perf_counter() - wall, report.articles
+        return (time.process_time() - cpu, time.perf_counter() - wall, report.articles,
+                statements[0])
     finally:
+        if count:
+            event.remove(habeas.engine, "before_cursor_execute", counted)
         habeas.close()
 
 
@@ -76,12 +90,15 @@ def main() -> None:
         work = Path(folder)
         staged(work / "staged.db", args.articles)
         runs = [resolve(work / "staged.db", work) for _ in range(2)]
-    for cpu, wall, articles in runs:
+        statements = resolve(work / "staged.db", work, count=True)[3]  # a third, counted
+    for cpu, wall, articles, _ in runs:
         print(f"resolution of {articles} articles: {cpu:.1f} s CPU ({1000 * cpu / articles:.1f} "
               f"ms per article), {wall:.1f} s wall")
-    best = min(cpu for cpu, _, _ in runs)
+    print(f"SQL statements: {statements} ({statements / args.articles:.1f} per article)")
+    best = min(cpu for cpu, _, _, _ in runs)
     print(json.dumps({"articles": args.articles, "cpu_seconds": round(best, 2),
-                      "cpu_ms_per_article": round(1000 * best / args.articles, 1)}))
+                      "cpu_ms_per_article": round(1000 * best / args.articles, 1),
+                      "statements_per_article": round(statements / args.articles, 1)}))
 
 
 if __name__ == "__main__":

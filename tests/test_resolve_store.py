@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import habeas.cli
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
+from habeas.resolve import lists
 from habeas.resolve import persons as resolution
 from habeas.resolve.article import save_extraction
 from habeas.resolve.commands import register
@@ -203,8 +204,8 @@ def test_import_a_list_with_a_mapping_then_export_it(sessions, tmp_path):
     again = import_list(transaction, path)
     assert again.already
     with unit_of_work(sessions) as session:
-        rows = {r["name"]: r for r in queries.export_list(session=session)}
-    assert list(rows["Akhtem Chiygoz"]) == list(queries.LIST_COLUMNS)
+        rows = {r["name"]: r for r in lists.export_list(session=session)}
+    assert list(rows["Akhtem Chiygoz"]) == list(lists.LIST_COLUMNS)
     assert rows["Akhtem Chiygoz"] == {
         "name": "Akhtem Chiygoz", "aliases": "Ахтем Чийгоз, Chyigoz".replace(", ", "; "),
         "birth_year": 1964, "arrest_date": "2015-01-29", "charge": "mass riots",
@@ -214,7 +215,7 @@ def test_import_a_list_with_a_mapping_then_export_it(sessions, tmp_path):
     assert rows["Server Mustafayev"]["status"] == "detained"
     # written back, the list reads in again with no mapping and the same columns
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=queries.LIST_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=lists.LIST_COLUMNS)
     writer.writeheader()
     writer.writerows(rows.values())
     back = tmp_path / "back.csv"

@@ -528,3 +528,27 @@ def test_merged_person_is_shown_within_the_person_it_was_merged_into(sessions):
         assert [e["type"] for e in dossier["timeline"]] == ["search", "sentence", "release"]
         assert [e.persons for e in list_events(session=session, type="search")] == [
             ["Akhtem Chiygoz"]]
+
+
+def test_the_store_never_imports_resolution():
+    """Resolution calls the store, never the other way round (issue 11): no module of
+    ``habeas.store`` imports ``habeas.resolve``, at its top or inside a function."""
+    import ast
+    from pathlib import Path
+
+    import habeas.store
+
+    found = []
+    for path in sorted(Path(habeas.store.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [("." * node.level) + (node.module or "")]
+                names += [f"{names[0]}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            if any(n.startswith(("..resolve", "habeas.resolve")) for n in names):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, found
+    assert len(list(Path(habeas.store.__file__).parent.glob("*.py"))) > 10  # the files were read

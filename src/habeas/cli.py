@@ -454,6 +454,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export the record for a spreadsheet or another tool."""
+    from .resolve import lists
     from .store import queries
 
     if format not in ("csv", "json", "jsonl", "list"):
@@ -463,14 +464,14 @@ def export(
         if format == "jsonl":
             rows = queries.export_persons(session=session)
         elif format == "list":
-            rows = queries.export_list(session=session)
+            rows = lists.export_list(session=session)
         else:
             rows = queries.export_rows(session=session)
     out = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout
     try:
         if format in ("csv", "list"):
             fields = list(rows[0].keys()) if rows else (
-                list(queries.LIST_COLUMNS) if format == "list" else ["person", "type", "date"])
+                list(lists.LIST_COLUMNS) if format == "list" else ["person", "type", "date"])
             writer = csv.DictWriter(out, fieldnames=fields)
             writer.writeheader()
             writer.writerows(safe_rows(rows))

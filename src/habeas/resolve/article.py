@@ -117,7 +117,8 @@ def save_extraction(
             names.add([person.name], person_id=person.id)
     writer.resolve_new_persons(extraction)
     same = event_resolution.plan(session, article=article, records=extraction.events,
-                                 persons=[writer.known_ids(r) for r in extraction.events])
+                                 persons=[writer.known_ids(r) for r in extraction.events],
+                                 chosen_persons=writer.linked)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
     writer.refresh_merged()
@@ -196,17 +197,19 @@ class _Writer:
     def __init__(self, session: Session, article: Article, extraction: Extraction,
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
-        # ``buffered``: the claims, mentions, blocking keys and event sources made wait in
-        # these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush`` writes them, one
-        # statement a table. The ORM writes each in a statement of its own on SQLite (it
-        # needs every new id back): most of an article's statements. Nothing reads their
-        # ids, which come out the same, in the order they were made; the caller flushes
-        # before reading those tables. Without it (the list importers), the ORM writes them.
+        # ``buffered``: the claims, mentions, blocking keys, event sources and event persons
+        # made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush``
+        # writes them, one statement a table. The ORM writes each in a statement of its own
+        # on SQLite (it needs every new id back): most of an article's statements. Nothing
+        # reads their ids, which come out the same, in the order they were made; the caller
+        # flushes before reading those tables. Without it (the list importers), the ORM
+        # writes them.
         self.buffered = buffered
         self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
         self.key_rows: list[tuple[int, str]] = []
         self.source_rows: list[tuple[Any, ...]] = []
+        self.link_rows: list[tuple[int, int]] = []  # event_persons: (event id, person id)
         # person id -> its blocking keys, stored or waiting (read once per person and article)
         self.keyed: dict[int, set[str]] = {}
         self.names = names
@@ -221,6 +224,9 @@ class _Writer:
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         # events this article was merged into, by id, to re-derive (``refresh_merged``)
         self.merged: dict[int, Event] = {}
+        # stored event id -> the person ids linked to it (as ``events.plan`` read them, with
+        # those this article links), so a merge need not read them
+        self.linked: dict[int, set[int]] = {}
         self.counts: Counter[str] = Counter(
             dict.fromkeys(("persons_new", "persons_matched", "events", "claims", "statistics"), 0)
         )
@@ -340,7 +346,12 @@ class _Writer:
         self.session.flush()
         self.counts["events"] += 1
         for person_id in person_ids:
-            self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+            if self.buffered:
+                self.link_rows.append((event.id, person_id))
+            else:
+                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+        if self.buffered:  # a later record merged into it adds to these
+            self.linked[event.id] = set(person_ids)
         self._sources_and_claims(record, event, person_ids)
         self.created.append((record, event, set(person_ids)))
         return event
@@ -359,11 +370,19 @@ class _Writer:
 
         self.counts["events"] += 1
         self.counts["events_merged"] += 1
-        linked = set(self.session.scalars(select(EventPerson.person_id)
-                                          .where(EventPerson.event_id == event.id)))
+        linked = self.linked.get(event.id)
+        if linked is None:
+            if self.buffered:
+                self.flush()  # the links waiting are read too
+            linked = set(self.session.scalars(select(EventPerson.person_id)
+                                              .where(EventPerson.event_id == event.id)))
         for person_id in person_ids:
             if person_id not in linked:
-                self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+                if self.buffered:
+                    self.link_rows.append((event.id, person_id))
+                else:
+                    self.session.add(EventPerson(event_id=event.id, person_id=person_id))
+                linked.add(person_id)
         self._sources_and_claims(record, event, person_ids)
         if not self.buffered:  # re-derived now, as the list importers expect
             self.session.flush()
@@ -450,7 +469,9 @@ class _Writer:
         keys, self.key_rows = self.key_rows, []
         sources, self.source_rows = self.source_rows, []
         claims, self.claim_rows = self.claim_rows, []
+        links, self.link_rows = self.link_rows, []
         bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
+        bulk.insert_rows(self.session, EventPerson.__table__, ("event_id", "person_id"), links)
         bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
         bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,

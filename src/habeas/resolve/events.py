@@ -21,15 +21,20 @@ from sqlalchemy.orm import Session
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.persons import canonical, member_roots
-from .evidence import birth_year, norm
+from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
+    CONFLICT_FIELDS,
+    PERSON_CONFLICT_FIELDS,
+    ages_agree,
+    birth_window,
+    event_conflicts,
+    live_claims,
+    person_conflicts,
+)
+from .evidence import norm
 from .names import GIVEN_FORMS, Name, parse, skeleton
 
 # Two day-precise dates this close are one event reported with a wrong day.
 MAX_DATE_GAP_DAYS = 2
-# Event fields on which two sources can disagree (persons are a union; who said it, and
-# hedging, differ by source by nature).
-CONFLICT_FIELDS = ("date", "place", "term_months", "release_mode")
-PERSON_CONFLICT_FIELDS = ("age", "birth_year", "gender", "nationality", "status")
 # Characters of a report searched for the full names a surname alone stands for.
 MAX_NAME_SCAN = 200_000
 _FULL_NAME = re.compile(r"\b([A-ZА-ЯЁ][\w'’-]+)\s+([A-ZА-ЯЁ][\w'’-]+)")
@@ -79,30 +84,32 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
     return fit, place, shared
 
 
-def members_of_roots(session: Session, person_ids: list[int]) -> tuple[set[int], set[int]]:
-    """(root ids, every id merged into those roots) for an article's person ids."""
-    roots = {canonical(session, session.get(Person, pid)).id for pid in person_ids}
-    return roots, set(member_roots(session, roots))
-
-
 def plan(session: Session, *, article: Article, records: list[EventRecord],
-         persons: list[list[int]]) -> dict[int, Event]:
+         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None
+         ) -> dict[int, Event]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
     so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
-    leave Anapa against Krasnodar as a conflict."""
+    leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
+    person ids linked to each chosen event, as read (the writer need not read them again)."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     written_by = _Written(session, article)
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
+    # every person of the article: its root, and everyone merged into those (one query or
+    # two for all, not for each group of persons a record names)
+    root_of = {pid: canonical(session, session.get(Person, pid)).id
+               for ids in persons for pid in ids}
+    member_of = member_roots(session, set(root_of.values()))
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
         written = written_by.names(ids)
         if frozenset(ids) not in events_of:
-            roots, members = members_of_roots(session, ids)
+            roots = {root_of[pid] for pid in ids}
+            members = {m for m, r in member_of.items() if r in roots}
             # The persons' events, of every type, filtered by type below: a type in the query
             # lets SQLite walk every event of the type (all the sentences of a 100,000-row
             # list) instead of the persons' few.
@@ -110,6 +117,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
                 select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
                     EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
             events_of[frozenset(ids)] = roots, members, theirs
+            links.read([e.id for e in theirs])  # for every record naming these persons
         roots, members, theirs = events_of[frozenset(ids)]
         found = [e for e in theirs
                  if e.type == record.type and e.negated == bool(record.negated)]
@@ -141,18 +149,24 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             continue
         chosen[index] = event
         taken.setdefault(event.id, index)
+    if chosen_persons is not None:
+        for event in chosen.values():
+            chosen_persons[event.id] = set(links.persons[event.id])
     return chosen
 
 
 class _Links:
-    """Per stored event: the ids of the articles that are its sources, and its person ids;
-    read two queries at a time for the events not read yet (``plan`` writes nothing)."""
+    """Per stored event: the ids of the articles that are its sources, and its person ids (and
+    the persons); read three queries at a time for the events not read yet (``plan`` writes
+    nothing)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.sources: defaultdict[int, set[int]] = defaultdict(set)
         self.persons: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: set[int] = set()
+        self.loaded: list[Person] = []
+        self.loaded_ids: set[int] = set()
 
     def read(self, event_ids: list[int]
              ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
@@ -163,10 +177,17 @@ class _Links:
                     select(EventSource.event_id, EventSource.article_id)
                     .where(EventSource.event_id.in_(missing))):
                 self.sources[event_id].add(article_id)
+            linked = set()
             for event_id, person_id in self.session.execute(
                     select(EventPerson.event_id, EventPerson.person_id)
                     .where(EventPerson.event_id.in_(missing))):
                 self.persons[event_id].append(person_id)
+                linked.add(person_id)
+            # the persons, whose names ``plan`` compares, in one query, not one each (held
+            # here: the session keeps only weak references to what it loaded)
+            self.loaded += self.session.scalars(select(Person).where(
+                Person.id.in_(linked - self.loaded_ids))).all()
+            self.loaded_ids |= linked
         return self.sources, self.persons
 
 
@@ -258,14 +279,6 @@ def subsumed(a: EventRecord, b: EventRecord) -> bool:
 
 # ----------------------------------------------------------------------------- deriving
 
-def live_claims(session: Session, subject_type: str, ids: list[int]) -> list[Claim]:
-    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
-    return list(session.scalars(
-        select(Claim).where(Claim.subject_type == subject_type, Claim.subject_id.in_(ids),
-                            Claim.status != "rejected", Claim.id.not_in(superseded))
-        .order_by(Claim.id)))
-
-
 def choose(field: str, values: list[Any]) -> Any:
     """The value to list for a field from its claims' values, oldest claim first."""
     if not values:
@@ -322,120 +335,3 @@ def refresh_many(session: Session, events: list[Event]) -> None:
                     EventPerson.person_id.in_(linked - persons)),
                     execution_options={"synchronize_session": "fetch"})
     session.flush()
-
-
-# ----------------------------------------------------------------------------- conflicts
-
-def _source(claim: Claim, article: Article | None) -> dict[str, Any]:
-    return {"claim_id": claim.id, "article_id": claim.article_id,
-            "title": article.title if article else None,
-            "outlet": article.outlet if article else None,
-            "published": article.published if article else None,
-            "sentence": claim.sentence, "attributed_to": claim.attributed_to}
-
-
-def _grouped(session: Session, claims: list[Claim], comparable) -> list[dict[str, Any]]:
-    """Claims grouped by comparable value: [{"value", "sources"}], first said first."""
-    articles = {a.id: a for a in session.scalars(select(Article).where(
-        Article.id.in_({c.article_id for c in claims if c.article_id})))}
-    groups: dict[Any, dict[str, Any]] = {}
-    for claim in claims:
-        key = comparable(claim)
-        if key is None:
-            continue
-        entry = groups.setdefault(key, {"value": claim.value, "sources": []})
-        entry["sources"].append(_source(claim, articles.get(claim.article_id)))
-    return list(groups.values())
-
-
-def event_conflicts(session: Session, events: list[Event]) -> list[dict[str, Any]]:
-    """Per event and field, the values sources disagree on, each with its sources. Dates that
-    only differ in precision ("2017-10" and "2017-10-24") do not disagree."""
-    out: list[dict[str, Any]] = []
-    claims = live_claims(session, "event", [e.id for e in events])
-    by_event: dict[int, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        by_event[claim.subject_id].append(claim)
-    for event in events:
-        for field in CONFLICT_FIELDS:
-            own = [c for c in by_event[event.id] if c.field == field and c.value is not None]
-            if len(own) < 2:  # one source cannot disagree with itself: no query for it
-                continue
-            values = _grouped(session, own, lambda c: norm(c.value) if isinstance(c.value, str)
-                              else c.value)
-            if field == "date":
-                dates = [v["value"] for v in values]
-                values = [v for v in values if not any(
-                    d != v["value"] and d.startswith(v["value"]) for d in dates)]
-            if len(values) > 1:
-                out.append({"subject": "event", "event_id": event.id, "type": event.type,
-                            "date": event.date, "field": field, "values": values})
-    return out
-
-
-def person_conflicts(session: Session, members: list[int]) -> list[dict[str, Any]]:
-    """Attributes sources disagree on. Ages are compared through the birth dates they allow at
-    each report's date (``ages_agree``): 50 in January 2015 and 52 in September 2017 agree (born
-    between September 1964 and January 1965), 60 on 2017-09-28 and 59 a month later do not."""
-    claims = [c for c in live_claims(session, "person", members)
-              if c.field in PERSON_CONFLICT_FIELDS]
-    published = dict(session.execute(select(Article.id, Article.published).where(
-        Article.id.in_({c.article_id for c in claims if c.article_id}))).all())
-    out: list[dict[str, Any]] = []
-    for field in PERSON_CONFLICT_FIELDS:
-        own = [c for c in claims if c.field == field]
-        if field == "age":
-            def comparable(c: Claim) -> Any:
-                return birth_year(c.value, published.get(c.article_id))
-            if ages_agree([(c.value, published.get(c.article_id)) for c in own]):
-                continue
-        else:
-            def comparable(c: Claim) -> Any:
-                return norm(c.value) if isinstance(c.value, str) else c.value
-        values = _grouped(session, own, comparable)
-        if len(values) > 1:
-            out.append({"subject": "person", "field": field, "values": values})
-    return out
-
-
-def ages_agree(ages: list[tuple[Any, str | None]]) -> bool:
-    """Whether ages said on dates (``(age, "YYYY[-MM[-DD]]")``) fit one birth date: the windows
-    of birth dates each allows overlap. The implied birth years are then within a year of each
-    other; an age of an undated report is not compared."""
-    windows = [w for age, date in ages if (w := birth_window(age, date)) is not None]
-    return not windows or max(lo for lo, _ in windows) < min(hi for _, hi in windows)
-
-
-def birth_window(age: Any, published: str | None) -> tuple[dt.date, dt.date] | None:
-    """The birth dates an age allows when said on ``published`` (a day, a month or a year):
-    after the first bound, on or before the second."""
-    span = _date_span(published)
-    if span is None or not isinstance(age, int | float) or isinstance(age, bool):
-        return None
-    first, last = span
-    return _years_before(first, int(age) + 1), _years_before(last, int(age))
-
-
-def _date_span(value: str | None) -> tuple[dt.date, dt.date] | None:
-    import calendar
-
-    parts = (value or "").split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            return dt.date(year, month, 1), dt.date(year, month,
-                                                    calendar.monthrange(year, month)[1])
-        day = dt.date(year, month, int(parts[2]))
-        return day, day
-    except (ValueError, IndexError):
-        return None
-
-
-def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year - years, day=28)

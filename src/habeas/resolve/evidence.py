@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..store.conflicts import birth_year, norm  # noqa: F401  (read here by resolution)
+
 # Two implied birth years further apart than this are two people (a father and son share a
 # name more often than a reporter gets an age wrong by three years).
 AGE_TOLERANCE_YEARS = 2
@@ -25,18 +27,6 @@ class Profile:
     affiliations: set[str] = field(default_factory=set)
     comentions: set[int] = field(default_factory=set)  # root person ids
     places: set[str] = field(default_factory=set)
-
-
-def birth_year(age: int, published: str | None) -> int | None:
-    """The birth year an age implies at a report's date ("60" in 2017 -> 1957)."""
-    if not published or not isinstance(age, int | float) or not published[:4].isdigit():
-        return None
-    return int(published[:4]) - int(age)
-
-
-def norm(text: str) -> str:
-    words = str(text).casefold().replace("the ", " ").split()
-    return " ".join(words)
 
 
 def weigh(a: Profile, b: Profile) -> tuple[float, list[str]]:

@@ -38,14 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from ..errors import SourceError, UsageError
 from ..model import Document, EventRecord, Extraction, PersonRecord, Span
 from ..store.crud import add_article
 from ..store.lists import ListImport, entries, latest_import
-from ..store.models import Article
+from ..store.models import Article, Person
 from ..store.persons import canonical, name_key
+from ..store.queries import person_dossier
 from . import list_updates as updates
 from .article import _Writer
 from .bulk import NameIndex, NewRow, Pending, among
@@ -733,6 +735,19 @@ def _import_row(session: Session, writer: _Writer, article: Article, number: int
 
 
 # ----------------------------------------------------------------------------- exporting
+
+# The columns of ``export_list``: a list as ``habeas import`` reads it back.
+LIST_COLUMNS = FIELDS
+
+
+def export_list(*, session: Session) -> list[dict[str, Any]]:
+    """Every person (not merged away) as one row of a monitor's list, in the columns
+    ``habeas import`` reads (``LIST_COLUMNS``): aliases joined by "; ", the birth year a list
+    gave (else the one most ages imply), the first arrest, the latest sentence."""
+    persons = session.scalars(
+        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id))
+    return [list_row(person_dossier(session=session, person=p)) for p in persons]
+
 
 def list_row(dossier: dict[str, Any]) -> dict[str, Any]:
     """One person's dossier as a row in ``FIELDS`` order (what ``habeas import`` reads)."""

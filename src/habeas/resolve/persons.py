@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..errors import Conflict, NotFound, UsageError
 from ..model import PersonRecord
@@ -126,15 +126,27 @@ def names_by_root(session: Session, roots: dict[int, int]) -> dict[int, list[str
 
 def stored_profile(session: Session, root: Person) -> Profile:
     """What the store knows of a person (and everyone merged into them)."""
-    members = _member_ids(session, root)
-    profile = Profile(names=names_of(session, members))
-    for field, value, published in session.execute(
-        select(Claim.field, Claim.value, Article.published)
+    members = dict.fromkeys(_member_ids(session, root), root.id)
+    return stored_profiles(session, members, names_by_root(session, members))[root.id]
+
+
+def stored_profiles(session: Session, member_of: dict[int, int],
+                    names: dict[int, list[str]]) -> dict[int, Profile]:
+    """``stored_profile`` of every root of ``member_of`` (member id -> root id; ``names``: each
+    root's names, ``names_by_root``), in four queries for all of them, not four per root: a new
+    person near many stored ones (a common surname, a large store) reads them all at once."""
+    profiles = {root: Profile(names=names[root]) for root in set(member_of.values())}
+    members = list(member_of)
+    if not members:
+        return profiles
+    for subject, field, value, published in session.execute(
+        select(Claim.subject_id, Claim.field, Claim.value, Article.published)
         .outerjoin(Article, Article.id == Claim.article_id)
         .where(Claim.subject_type == "person", Claim.subject_id.in_(members),
                Claim.status != "rejected",
                Claim.field.in_(("age", "birth_year", "affiliations", "groups")))
     ):
+        profile = profiles[member_of[subject]]
         if field == "age":
             year = birth_year(value, published)
             if year:
@@ -143,18 +155,29 @@ def stored_profile(session: Session, root: Person) -> Profile:
             profile.birth_years.add(value)
         elif field in ("affiliations", "groups"):
             profile.affiliations.add(norm(value))
-    articles = select(Mention.article_id).where(Mention.person_id.in_(members))
-    others = session.scalars(select(Mention.person_id).where(
-        Mention.article_id.in_(articles), Mention.person_id.not_in(members),
-        Mention.person_id.is_not(None)).distinct())
-    others = list(others)
-    session.scalars(select(Person).where(Person.id.in_(others))).all()  # one query, not one each
-    profile.comentions = {canonical(session, session.get(Person, pid)).id for pid in others}
-    places = session.scalars(
-        select(Event.place).join(EventPerson, EventPerson.event_id == Event.id)
-        .where(EventPerson.person_id.in_(members), Event.place.is_not(None)).distinct())
-    profile.places = {norm(p) for p in places}
-    return profile
+    # the persons named in an article with a member (not a member of the same root)
+    mine, theirs = aliased(Mention), aliased(Mention)
+    others: dict[int, set[int]] = {root: set() for root in profiles}
+    for member, other in session.execute(
+        select(mine.person_id, theirs.person_id)
+        .join(theirs, theirs.article_id == mine.article_id)
+        .where(mine.person_id.in_(members), theirs.person_id.is_not(None)).distinct()
+    ):
+        root = member_of[member]
+        if member_of.get(other) != root:
+            others[root].add(other)
+    every = set().union(*others.values())
+    # one query, not one each (held: the session keeps only weak references to what it loaded)
+    loaded = session.scalars(select(Person).where(Person.id.in_(every))).all()  # noqa: F841
+    roots = {pid: canonical(session, session.get(Person, pid)).id for pid in every}
+    for root, found in others.items():
+        profiles[root].comentions = {roots[pid] for pid in found}
+    for member, place in session.execute(
+        select(EventPerson.person_id, Event.place).join(Event, EventPerson.event_id == Event.id)
+        .where(EventPerson.person_id.in_(members), Event.place.is_not(None)).distinct()
+    ):
+        profiles[member_of[member]].places.add(norm(place))
+    return profiles
 
 
 def record_profile(record: PersonRecord, *, published: str | None,
@@ -228,17 +251,20 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     keys: set[str] = set()
     for text in profile.names:
         keys |= block_keys(parse(text))
-    if not keys:
+    if not keys or among is not None and not among:  # nobody near: no query to make
         return []
     own = _member_ids(session, canonical(session, person)) if person is not None else []
     ids = set(session.scalars(select(PersonKey.person_id).where(PersonKey.key.in_(keys))))
     if among is not None:
         ids &= among
     ids -= set(own)
+    if not ids:
+        return []
     # one query for the persons found (canonical() then reads them from the session), one for
     # everyone merged into them, two for all their names: not a few queries per candidate, whose
     # number grows with the store
-    session.scalars(select(Person).where(Person.id.in_(ids))).all()
+    # (held in ``found_persons``: the session keeps only weak references to what it loaded)
+    found_persons = session.scalars(select(Person).where(Person.id.in_(ids))).all()  # noqa: F841
     roots: dict[int, Person] = {}
     for pid in sorted(ids):
         root = canonical(session, session.get(Person, pid))
@@ -246,7 +272,7 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
             roots.setdefault(root.id, root)
     member_of = member_roots(session, list(roots))
     names = names_by_root(session, member_of)
-    found: list[Candidate] = []
+    near: list[tuple[Person, float, str]] = []
     for root in roots.values():
         score, why = names_score(profile.names, names[root.id])
         if score <= 0:
@@ -254,8 +280,14 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
         members = sorted(m for m, r in member_of.items() if r == root.id)
         if _kept_apart(session, own, members):
             continue
-        other = stored_profile(session, root)
-        delta, reasons = weigh(profile, other)
+        near.append((root, score, why))
+    # the stored profiles of all the candidates left, read together
+    kept = {root.id for root, _, _ in near}
+    others = stored_profiles(session, {m: r for m, r in member_of.items() if r in kept},
+                             {r: names[r] for r in kept})
+    found: list[Candidate] = []
+    for root, score, why in near:
+        delta, reasons = weigh(profile, others[root.id])
         found.append(Candidate(root, round(max(0.0, min(1.0, score + delta)), 4),
                                "; ".join([why, *reasons])))
     full = any(parse(n).full for n in profile.names)

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from unidecode import unidecode
 
 from .models import Person, PersonAlias
@@ -73,20 +73,23 @@ def _unique(session: Session, persons: list[Person]) -> list[Person]:
     return list(out.values())
 
 
-def _persons_where(session: Session, condition: Callable[[Any], ColumnElement[bool]]
-                   ) -> list[Person]:
-    """Persons whose name key or any alias key meets ``condition``, merges followed, by id."""
+def _persons_where(session: Session, condition: Callable[[Any], ColumnElement[bool]], *,
+                   aliases: bool = False) -> list[Person]:
+    """Persons whose name key or any alias key meets ``condition``, merges followed, by id
+    (``aliases``: with their aliases, read in the same statement)."""
     alias_owner = select(PersonAlias.person_id).where(condition(PersonAlias.key))
-    found = session.scalars(
-        select(Person).where(or_(condition(Person.key), Person.id.in_(alias_owner)))
-        .order_by(Person.id)
-    ).all()
+    query = select(Person).where(or_(condition(Person.key), Person.id.in_(alias_owner)))
+    if aliases:
+        query = query.options(joinedload(Person.aliases))
+    found = session.scalars(query.order_by(Person.id)).unique().all()
     return _unique(session, list(found))
 
 
 def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
-    """Persons whose name key or any alias key is one of ``keys``."""
-    return _persons_where(session, lambda column: column.in_(keys)) if keys else []
+    """Persons whose name key or any alias key is one of ``keys``, with their aliases (a
+    name matched is given its spellings next: ``add_alias``)."""
+    return _persons_where(session, lambda column: column.in_(keys), aliases=True) \
+        if keys else []
 
 
 def persons_by_surname(session: Session, surname: str) -> list[Person]:

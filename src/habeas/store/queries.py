@@ -17,6 +17,8 @@ from sqlalchemy import ColumnElement, exists, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..model import PERSON_FIELDS
+from .cases import days_in_custody
+from .conflicts import event_conflicts, person_conflicts
 from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Person, PersonAlias
 from .persons import canonical, find_persons, member_roots, name_key, persons_by_substring
 
@@ -373,9 +375,6 @@ def person_dossier(*, session: Session, person: Person,
     if status == "unknown":
         claimed = _claimed_status(session, members)
         status = next(reversed(claimed.values()), status) if claimed else status
-    from ..resolve.cases import days_in_custody
-    from ..resolve.events import event_conflicts, person_conflicts
-
     return {
         "id": person.id, "name": person.name, "aliases": aliases,
         "status": status, "since": since, "days_in_custody": days_in_custody(case),
@@ -468,21 +467,6 @@ def export_rows(*, session: Session) -> list[dict[str, Any]]:
                 "evidence": first["sentence"] if first else None,
             })
     return [{column: row[column] for column in EXPORT_COLUMNS} for row in rows]
-
-
-LIST_COLUMNS = ("name", "aliases", "birth_year", "arrest_date", "charge", "sentence", "status",
-                "notes")
-
-
-def export_list(*, session: Session) -> list[dict[str, Any]]:
-    """Every person (not merged away) as one row of a monitor's list, in the columns
-    ``habeas import`` reads (``LIST_COLUMNS``): aliases joined by "; ", the birth year a list
-    gave (else the one most ages imply), the first arrest, the latest sentence."""
-    from ..resolve.lists import list_row
-
-    persons = session.scalars(
-        select(Person).where(Person.merged_into_id.is_(None)).order_by(Person.key, Person.id))
-    return [list_row(person_dossier(session=session, person=p)) for p in persons]
 
 
 def export_persons(*, session: Session) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from ..exports import safe_rows
 
 from ..errors import NotFound
 from ..model import EVENT_TYPES
+from ..resolve import review as merge_review
 from ..store import accounts, queries, review
 from ..store.accounts import User
 from ..store.models import Person
@@ -192,7 +193,7 @@ def review_claims(body: BulkReviewIn, user: User = Depends(api_editor),
 def suggestions(limit: int = Limit, offset: int = Offset, _: User = Depends(api_reader),
                 session: Session = Depends(db)) -> dict[str, Any]:
     """Merge suggestions waiting for review, best first."""
-    rows, total = review.list_suggestions(session=session, limit=limit, offset=offset)
+    rows, total = merge_review.list_suggestions(session=session, limit=limit, offset=offset)
     return page(rows, total, limit, offset)
 
 
@@ -200,7 +201,7 @@ def suggestions(limit: int = Limit, offset: int = Offset, _: User = Depends(api_
 def suggestion(suggestion_id: int, _: User = Depends(api_reader),
                session: Session = Depends(db)) -> dict[str, Any]:
     """One suggestion, pending or decided, with both persons as they stand now."""
-    return review.get_suggestion(session=session, suggestion_id=suggestion_id)
+    return merge_review.get_suggestion(session=session, suggestion_id=suggestion_id)
 
 
 @router.post("/suggestions/review")
@@ -208,7 +209,7 @@ def review_suggestions(body: BulkSuggestionsIn, user: User = Depends(api_editor)
                        session: Session = Depends(db)) -> dict[str, Any]:
     """Bulk: accept or reject several suggestions; one that fails leaves all undecided."""
     with session.begin():
-        done = review.decide_suggestions(session=session, suggestion_ids=body.ids,
+        done = merge_review.decide_suggestions(session=session, suggestion_ids=body.ids,
                                          action=body.action, user=user)
         return {"reviewed": len(done), "items": done}
 
@@ -218,7 +219,7 @@ def accept_suggestion(suggestion_id: int, user: User = Depends(api_editor),
                       session: Session = Depends(db)) -> dict[str, Any]:
     """Merge the suggestion's person into its candidate (undo: `habeas merge --undo`)."""
     with session.begin():
-        return review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+        return merge_review.decide_suggestion(session=session, suggestion_id=suggestion_id,
                                         action="accept", user=user)
 
 
@@ -227,7 +228,7 @@ def reject_suggestion(suggestion_id: int, user: User = Depends(api_editor),
                       session: Session = Depends(db)) -> dict[str, Any]:
     """Keep the two persons apart for good."""
     with session.begin():
-        return review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+        return merge_review.decide_suggestion(session=session, suggestion_id=suggestion_id,
                                         action="reject", user=user)
 
 

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from ..errors import Conflict, UsageError
+from ..resolve import review as merge_review
 from ..store import review
 from ..store.accounts import User
 from . import search as search_mod
@@ -33,7 +34,7 @@ def queue(request: Request, field: str = "", subject_type: str = "", article_id:
         session=session, field=clean(field),
         subject_type=subject_type if subject_type in ("person", "event") else None,
         article_id=article, limit=PAGE_SIZE, offset=max(0, offset))
-    suggestions, suggestions_total = review.list_suggestions(
+    suggestions, suggestions_total = merge_review.list_suggestions(
         session=session, limit=SUGGESTIONS_SHOWN, offset=max(0, soffset))
     return render(request, "review.html", rows=rows, field=field, subject_type=subject_type,
                   article_id=article_id, pager=pager(request, total, max(0, offset)),
@@ -111,7 +112,7 @@ async def suggestions_bulk(request: Request, user: User = Depends(page_editor),
     if not ids:
         raise UsageError("select at least one merge suggestion")
     with session.begin():
-        review.decide_suggestions(session=session, suggestion_ids=ids, action=action,
+        merge_review.decide_suggestions(session=session, suggestion_ids=ids, action=action,
                                   user=user)
     return _back(request)
 
@@ -124,11 +125,11 @@ async def decide_suggestion(request: Request, suggestion_id: int,
     merge settled swapped out of band (htmx)."""
     form = await request.form()
     with session.begin():
-        done = review.decide_suggestion(session=session, suggestion_id=suggestion_id,
+        done = merge_review.decide_suggestion(session=session, suggestion_id=suggestion_id,
                                         action=str(form.get("action") or ""), user=user)
         settled = []
         for other_id, why in done["settled"].items():
-            other = review.get_suggestion(session=session, suggestion_id=other_id)
+            other = merge_review.get_suggestion(session=session, suggestion_id=other_id)
             settled.append({**other, "status": "settled", "settled_why": why})
     return render(request, "_suggestion_row.html", s=done, done=True, settled=settled,
                   user=user)

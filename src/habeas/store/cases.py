@@ -1,5 +1,6 @@
 """A person's case: the current status with the date it holds since, and days in custody,
-derived from their events in date order (the same rules as ``store.queries.derive_status``).
+derived from their events in date order (the same rules as ``store.queries.derive_status``),
+as a dossier shows them.
 """
 
 from __future__ import annotations
