@@ -654,20 +654,23 @@ class Discourse:
     def _reporting_verbs(self, sent: Span) -> list[Token]:
         verbs = []
         for token in sent:
+            if token.lower_ == "according":
+                if token.i + 1 < len(self.doc) and token.nbor(1).lower_ == "to":
+                    verbs.append(token)
+                continue
+            if token.lemma_ not in REPORTING_VERBS:
+                continue
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
             obj = any(syntax.is_direct_object(c) for c in token.children)
-            if token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and (
+            if token.pos_ in ("VERB", "AUX") and (
                     clause or token.dep_ not in ("relcl", "acl") and not obj):
                 # "videos he posted on YouTube" reports nothing; "Aliev, who said that",
                 # "told AFP that" and "wrote on Twitter" do
                 verbs.append(token)
-            elif token.lemma_ in REPORTING_VERBS and token.pos_ == "NOUN" and \
-                    token.dep_ == "ROOT" and clause:
+            elif token.pos_ == "NOUN" and token.dep_ == "ROOT" and clause:
                 verbs.append(token)  # "..., X's press service reports.": the verb read a noun
             elif self._closing_source(token) is not None:
                 verbs.append(token)  # the same, whatever the parser made of it
-            elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
-                verbs.append(token)
         return verbs
 
     def attribution(self, trigger: Token) -> tuple[str | None, bool, Token | None]:
