@@ -18,7 +18,7 @@ from ..errors import ModelError
 from .lang import RuleSet, predicates
 from .lang.en import RULES
 from .persons import describe, find_clusters
-from .spans import forget_entities
+from .spans import doc_text, forget_entities
 from .statistics import find_statistics
 
 PERSON_SPANS = "habeas_persons"
@@ -65,7 +65,7 @@ class ParagraphBreaks:
                 marks[token.i] = True  # "was detained.The court": a glued sentence
         # A wire story's dateline stands apart ("MINSK -- | Belarusian ruler ... pardoned"):
         # glued to the lead, the parser takes the city for the subject of the whole sentence.
-        text = doc.text
+        text = doc_text(doc)
         for first in starts:
             match = DATELINE.match(text, first.idx)
             if match:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
-from .spans import entities, entity_at, entity_text
+from .spans import doc_text, entities, entity_at, entity_text
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
@@ -723,7 +723,7 @@ class Discourse:
         if self._quoted is None:
             self._quoted = {}
             starts = [s.start_char for s in self.sents]
-            for match in QUOTATION.finditer(self.doc.text):
+            for match in QUOTATION.finditer(doc_text(self.doc)):
                 start, end = match.span()
                 # the sentences holding the quotation's two ends, and those wholly inside it
                 first, last = bisect_right(starts, start) - 1, bisect_left(starts, end) - 1

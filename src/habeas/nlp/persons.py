@@ -922,7 +922,7 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
     by_id = {r.id: r for r in records}
     sents = list(doc.sents)
     index = {s.start: n for n, s in enumerate(sents)}
-    for match in YEAR_OLD_IN.finditer(doc.text):
+    for match in YEAR_OLD_IN.finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

@@ -21,6 +21,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .spans import remember_text
+
 # Longest text the model is given at once. Well under spaCy's ``max_length`` (1,000,000); above
 # some 100,000 characters a single parse only costs memory, it gains no context.
 PIECE_CHARS = 100_000
@@ -58,7 +60,9 @@ def make_doc(nlp: Language, text: str) -> Doc:
     """``nlp.make_doc(text)``, except that each run of more than ``LONG_WORD`` non-space
     characters is one token that the tokenizer never sees."""
     if LONG_RUN.search(text) is None:
-        return nlp.make_doc(text)
+        doc = nlp.make_doc(text)
+        remember_text(doc, text)
+        return doc
     parts, start = [], 0
     for match in LONG_RUN.finditer(text):
         if match.start() > start:

@@ -16,6 +16,7 @@ from ..errors import ExtractionError, ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
 from . import headlines, pieces
+from .spans import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +157,7 @@ def to_extraction(doc: Doc, document: Document, stamp: dict[str, str]) -> Extrac
             "outlet": document.outlet, "url": document.url, "language": document.language}
     persons = doc._.persons or []
     events = doc._.events or []
-    if doc.text != document.text:  # a headline was parsed in sentence case: quote the original
+    if doc_text(doc) != document.text:  # a headline was parsed in sentence case: quote the original
         for event in events + (doc._.group_events or []):
             headlines.requote([*event.sources, event.trigger], document.text)
             event.evidence = event.sources[0].text if event.sources else event.evidence

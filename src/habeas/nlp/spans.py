@@ -64,6 +64,12 @@ def doc_text(doc) -> str:
     return doc.user_data["habeas_text"]
 
 
+def remember_text(doc, text: str) -> None:
+    """Give ``doc_text`` the text ``doc`` was tokenized from (the tokenizer keeps every
+    character), so that it never joins the tokens."""
+    doc.user_data["habeas_text"] = text
+
+
 def forget_entities(doc) -> None:
     """Drop the map after ``doc.ents`` changed."""
     doc.user_data.pop(_KEY, None)
