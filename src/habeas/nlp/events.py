@@ -11,6 +11,7 @@ Within one article the same event told twice is merged into one with several sou
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 import re
 
@@ -360,15 +361,28 @@ def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def trigger_words(rules: RuleSet) -> frozenset[str]:
+    """Every lemma and word some trigger row names, of any part of speech."""
+    return frozenset(word for _, _, word in rules.index)
+
+
 def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     """The event a token names, if any: the first of its trigger rows (``triggers.toml``: the
     constructions for its lemma or its text, then its table row) whose checks hold."""
     lemma = token.lemma_.lower()
+    words = trigger_words(rules)
+    if lemma not in words and token.lower_ not in words:
+        return []  # no row names the word (the checks below only ever veto a row)
+    pos = syntax.word_class(token)
+    index = rules.index
+    if (pos, "lemma", lemma) not in index and (pos, "table", lemma) not in index and \
+            (pos, "word", token.lower_) not in index:
+        return []
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
     if is_state(token):
         return []
-    pos = syntax.word_class(token)
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
             rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
         return []  # "detention centre", "trial court": a kind of thing, not an event
