@@ -52,6 +52,8 @@ class Cluster:
     _known: list[Span] = field(default_factory=list, compare=False, repr=False)
     _texts: dict[str, list] = field(default_factory=dict, compare=False, repr=False)
     _forms: set[str] = field(default_factory=set, compare=False, repr=False)
+    # ``_cache`` when ``given`` was last read, and what it was.
+    _given: tuple | None = field(default=None, compare=False, repr=False)
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
@@ -92,8 +94,11 @@ class Cluster:
     @property
     def given(self) -> str | None:
         """The first name of a full name ("pavel" of "Pavel Vorontsov"), else None."""
-        tokens = name_tokens([fold(t.text) for t in self.name_span])
-        return tokens[0] if len(tokens) > 1 else None
+        cache = self._update()
+        if self._given is None or self._given[0] is not cache:
+            tokens = name_tokens([fold(t.text) for t in cache[1]])
+            self._given = (cache, tokens[0] if len(tokens) > 1 else None)
+        return self._given[1]
 
     def forms(self) -> set[str]:
         self._catch_up()
@@ -630,6 +635,7 @@ def stated_owner(cluster: Cluster, span: Span, clusters: list[Cluster],
 
 def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Find surnames of known persons that the model tagged as places or organisations."""
+    similar: dict[tuple[str, str], bool] = {}  # (word, surname) -> similar_surname: a word recurs
     for token in doc:
         if token.i in taken or not token.text[:1].isupper() or not token.is_alpha:
             continue
@@ -639,7 +645,14 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
                 inside_a_body(token):
             continue  # "Minh" of "Ho Chi Minh City", "Heydar Aliyev International Airport"
         folded = fold(token.text)
-        matches = [c for c in clusters if similar_surname(folded, c.surname)]
+        matches = []
+        for c in clusters:
+            key = (folded, c.surname)
+            alike = similar.get(key)
+            if alike is None:
+                alike = similar[key] = similar_surname(folded, key[1])
+            if alike:
+                matches.append(c)
         if not matches and token.pos_ == "PROPN":
             given = [c for c in clusters if c.given == folded]
             if len(given) == 1:  # "Pavel was arrested" in a report about Pavel Vorontsov
