@@ -52,8 +52,8 @@ class Cluster:
     _known: list[Span] = field(default_factory=list, compare=False, repr=False)
     _texts: dict[str, list] = field(default_factory=dict, compare=False, repr=False)
     _forms: set[str] = field(default_factory=set, compare=False, repr=False)
-    # ``_cache`` when ``given`` was last read, and what it was.
-    _given: tuple | None = field(default=None, compare=False, repr=False)
+    # ``_cache`` when ``name_words`` was last read, and what it was.
+    _words: tuple | None = field(default=None, compare=False, repr=False)
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
@@ -94,11 +94,15 @@ class Cluster:
     @property
     def given(self) -> str | None:
         """The first name of a full name ("pavel" of "Pavel Vorontsov"), else None."""
+        tokens = self.name_words()
+        return tokens[0] if len(tokens) > 1 else None
+
+    def name_words(self) -> list[str]:
+        """``name_tokens`` of the name (not to be changed), kept until the name changes."""
         cache = self._update()
-        if self._given is None or self._given[0] is not cache:
-            tokens = name_tokens([fold(t.text) for t in cache[1]])
-            self._given = (cache, tokens[0] if len(tokens) > 1 else None)
-        return self._given[1]
+        if self._words is None or self._words[0] is not cache:
+            self._words = (cache, name_tokens([fold(t.text) for t in cache[1]]))
+        return self._words[1]
 
     def forms(self) -> set[str]:
         self._catch_up()
@@ -517,9 +521,8 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
     if len(tokens) == 1 or len(tokens) == 2 and PATRONYMIC.search(tokens[1]):
         # "Pavel" after "Pavel Vorontsov": a given name alone means the one person who has it;
         # so does a given name with a patronymic ("Yevgenia Andreyevna", as pupils say).
-        given = [c for c in clusters if len(name_tokens([fold(t.text) for t in c.name_span])) > 1
-                 and one_given_name(name_tokens([fold(t.text) for t in c.name_span])[0],
-                                    tokens[0])
+        given = [c for c in clusters if len(c.name_words()) > 1
+                 and one_given_name(c.name_words()[0], tokens[0])
                  and not similar_surname(tokens[0], c.surname)]
         if len(given) == 1:
             return given[0]
@@ -530,7 +533,7 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         if not similar_surname(surname, cluster.surname):
             continue
         given = [t for t in tokens if t != surname]
-        full = name_tokens([fold(t.text) for t in cluster.name_span])
+        full = cluster.name_words()
         cluster_given = [t for t in full if t != cluster.surname]
         if given and cluster_given and not same_given_name(given[0], cluster_given[0]) and \
                 tokens != full[-len(tokens):]:
@@ -844,12 +847,17 @@ def read_roles(span: Span) -> list[Span]:
     return [r for r in roles if 0 < len(r) <= 12 and not r[0].like_num]
 
 
+# Each group phrase as it may end the words before a name, compiled once.
+GROUP_PATTERNS = tuple((phrase, re.compile(rf"\b{re.escape(phrase)}$"), group)
+                       for phrase, group in GROUPS.items())
+
+
 def read_groups(span: Span) -> list[str]:
     doc = span.doc
     before = fold(doc[max(span.sent.start, span.start - 3): span.start].text)
     found = []
-    for phrase, group in GROUPS.items():
-        if re.search(rf"\b{re.escape(phrase)}$", before) and group not in found:
+    for phrase, pattern, group in GROUP_PATTERNS:
+        if phrase in before and pattern.search(before) and group not in found:
             found.append(group)
     return found
 
