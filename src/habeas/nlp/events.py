@@ -61,14 +61,18 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     # searches" refer back to ("jailed a scholar for life on Monday ... passed the sentence
     # after finding X guilty").
     told: list[EventRecord] = []
+    words = trigger_words(rules)
     for sent in doc.sents:
         found = []
         if FURNITURE.match(sent.text):
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
-        triggers = {t.i: trigger_types(t, rules) for t in sent}
+        tokens = list(sent)
+        # (trigger_types itself says [] for a word no row names: asked only of the others)
+        triggers = {t.i: trigger_types(t, rules) if t.lemma_.lower() in words or
+                    t.lower_ in words else [] for t in tokens}
         owners = {i for i, types in triggers.items() if types}
         unnamed = []
-        for token in sent:
+        for token in tokens:
             for etype in triggers[token.i]:
                 built = build(token, etype, discourse, published, owners)
                 found.extend(built)
