@@ -38,8 +38,10 @@ def event_words() -> frozenset[str]:
 
 
 def is_title_case(line: str) -> bool:
+    if line.rstrip().endswith((".", "?", "!", ":")):
+        return False  # (asked first: most lines of a report are sentences)
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
-    if not 3 <= len(words) <= MAX_WORDS or line.rstrip().endswith((".", "?", "!", ":")):
+    if not 3 <= len(words) <= MAX_WORDS:
         return False
     capitalised = sum(w[0].isupper() for w in words)
     # Sentence-case lines have most function words in lower case: "Russia releases ... and".
@@ -52,6 +54,8 @@ def sentence_case(text: str) -> str:
         return text
     lines = text.splitlines(keepends=True)
     titles = [is_title_case(line) for line in lines]
+    if not any(titles):
+        return text
     # Words the article itself writes in lower case are common words, in its headline too
     # ("Music Teacher" when the body says "a music teacher"); names never are.
     body = {w for line, title in zip(lines, titles) if not title

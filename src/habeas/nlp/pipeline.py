@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import functools
 import logging
+import re
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -85,12 +86,17 @@ def versions(nlp: Language) -> dict[str, str]:
 # 6" after a pictogram), zero-width spaces, byte-order marks. Glued to a word they hide it from
 # the model; each becomes a space, so the text keeps its length and its offsets.
 INVISIBLE = {c: " " for c in [*range(0xFE00, 0xFE10), 0x200B, 0x2060, 0xFEFF]}
+# Whether a text holds any (one search is cheaper than ``str.translate`` over every character).
+ANY_INVISIBLE = re.compile("[%s]" % "".join(map(chr, INVISIBLE)))
 
 
 def model_text(document: Document) -> str:
     """The text the model reads: the article's, same length, with invisible characters as
     spaces and title-case headlines in sentence case (evidence is quoted from the original)."""
-    return headlines.sentence_case(document.text.translate(INVISIBLE))
+    text = document.text
+    if ANY_INVISIBLE.search(text):
+        text = text.translate(INVISIBLE)
+    return headlines.sentence_case(text)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
