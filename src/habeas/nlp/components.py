@@ -47,22 +47,26 @@ class ParagraphBreaks:
         # Token index -> starts a sentence, the last word winning; written at the end in one
         # go (setting ``Token.is_sent_start`` scans the whole doc each time: quadratic).
         marks: dict[int, bool] = {}
+        # Each token's text and space once, as strings: ``doc[i]`` makes a new Token each time,
+        # and a list of Tokens would keep thousands of objects alive for the collector.
+        texts = [t.text for t in doc]
+        spaces = [t.whitespace_ for t in doc]
         starts = [doc[0]] if len(doc) else []
-        for token in doc[:-1]:
-            if (token.is_space and "\n" in token.text) or "\n" in token.whitespace_:
-                first = doc[token.i + 1]
+        for i in range(len(doc) - 1):
+            if "\n" in spaces[i] or "\n" in texts[i] and doc[i].is_space:
+                first = doc[i + 1]
                 marks[first.i] = True
                 starts.append(first)
                 if (first.is_alpha and first.i + 1 < len(doc) and doc[first.i + 1].is_alpha
                         and "\n" not in first.whitespace_):
                     marks[first.i + 1] = False
-        for token in doc[1:]:
-            before = doc[token.i - 1]
-            if after_abbreviation(token):
-                marks[token.i] = False  # "(Art. 361-3)", "colony No. 2"
-            elif before.text in (".", "!", "?") and not before.whitespace_ and \
-                    token.is_title and before.i > 0 and doc[before.i - 1].is_lower:
-                marks[token.i] = True  # "was detained.The court": a glued sentence
+        for i in range(1, len(doc)):
+            before = texts[i - 1]
+            if before.endswith(".") and after_abbreviation(doc[i]):  # (which needs a stop before)
+                marks[i] = False  # "(Art. 361-3)", "colony No. 2"
+            elif before in (".", "!", "?") and not spaces[i - 1] and \
+                    doc[i].is_title and i - 1 > 0 and doc[i - 2].is_lower:
+                marks[i] = True  # "was detained.The court": a glued sentence
         # A wire story's dateline stands apart ("MINSK -- | Belarusian ruler ... pardoned"):
         # glued to the lead, the parser takes the city for the subject of the whole sentence.
         text = doc_text(doc)
