@@ -220,15 +220,17 @@ def similar_surname(a: str, b: str) -> bool:
     "Chiygoz", "Hrytsenko" / "Gritsenko"), but never a man's and a woman's form."""
     if a == b or without_particle(a) == without_particle(b):
         return True  # "Baqer" is "El-Baqer", "Sisi" is "el-Sisi"
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH or names.gendered_pair(a, b):
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
         return False
     ka, kb = names.skeleton(a), names.skeleton(b)
-    if ka == kb:
-        return True
-    # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
-    if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g"):
-        return False
-    return DamerauLevenshtein.normalized_similarity(ka, kb) >= SURNAME_SIMILARITY
+    if ka != kb:
+        # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
+        if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g"):
+            return False
+        if DamerauLevenshtein.normalized_similarity(ka, kb) < SURNAME_SIMILARITY:
+            return False
+    # alike in spelling (asked last, being the dearest): not a man's and a woman's form
+    return not names.gendered_pair(a, b)
 
 
 def is_name_token(token: Token) -> bool:
