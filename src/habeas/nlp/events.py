@@ -1804,7 +1804,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     each = respective_dates(sent, len(persons), published)
     if each and etype not in ("conviction", "transfer") and not any(
             p.startswith("group:") for p in persons):
-        # "A and B were released on 11 and 12 April respectively": one event each, its day
+        # "A and B walked free on 3 and 5 May respectively": one event each, its day
         out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
         event = out[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
@@ -2107,7 +2107,7 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
 
 
 def told_again(event: EventRecord) -> bool:
-    """ "The searches were conducted at the homes of A, B and C": a definite noun tells again
+    """ "The searches took place at the flats of A, B and C": a definite noun tells again
     an event told before, whoever the parser kept of its persons."""
     if event.trigger is None or event.trigger.text.lower() not in EPISODE_NOUNS:
         return False
