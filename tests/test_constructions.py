@@ -1509,3 +1509,15 @@ def test_detained_in_raids_on_a_day(nlp):
     text = "Police in Istanbul detained 14 people, including journalist Ercan Aydin, in dawn raids on Tuesday."
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
     assert event["date"] == "2024-05-07"
+
+
+@pytest.mark.parametrize("text, etype, months", [
+    ("An Azerbaijani court jailed journalist Ulvi Tahirov for nine years.", "sentence", 108),
+    ("Ulvi Tahirov was jailed for life.", "sentence", None),
+    ("The court placed blogger Ulvi Tahirov in pre-trial detention for two months.", "arrest",
+     None),
+])
+def test_court_jailed_a_named_person_and_placed_in_detention(nlp, text, etype, months):
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == etype]
+    assert event["term_months"] == months and event["charge"] is None
+    assert not kinds(nlp, "The jailed journalist Ulvi Tahirov wrote a letter from prison.")

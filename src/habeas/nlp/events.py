@@ -432,7 +432,8 @@ def is_state(token: Token) -> bool:
     blogger"); a custody noun after "in"/"under" is where someone is ("remains in detention",
     "held under arrest"), unless someone was put there ("placed under arrest")."""
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i and \
-            not any(syntax.is_subject(c) for c in token.children):
+            not any(syntax.is_subject(c) for c in token.children) and \
+            misread_doer(token) is None:
         return True  # not "the court sentenced editor X", a verb the parser took for a modifier
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ == "of" and \
@@ -669,6 +670,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "kept him without any charge": he was not charged
+            elif etype == "arrest" and syntax.is_prep_object(trigger) and \
+                    trigger.head.head.i == verb.i and verb.lemma_ in PLACING_VERBS and \
+                    syntax.objects(verb):
+                args = syntax.objects(verb)  # "placed X in pre-trial detention"
             elif syntax.is_direct_object(trigger) and verb.i == trigger.head.i and \
                     recipients(verb):
                 args = recipients(verb)  # "granted bail to X", "granted X bail"
@@ -815,12 +820,25 @@ def misread_object(trigger: Token) -> Token:
     made a modifier of its object's role noun; the name it is part of holds the verb's object
     and the rest of its clause. Else the trigger itself."""
     if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or not any(
-            syntax.is_subject(c) for c in trigger.children):
+            syntax.is_subject(c) for c in trigger.children) and misread_doer(trigger) is None:
         return trigger
     named = trigger.head
     while named.dep_ == "compound" and named.head.i != named.i:
         named = named.head
     return named
+
+
+def misread_doer(trigger: Token) -> Token | None:
+    """ "An Azerbaijani court jailed journalist X": the noun right before a verb the parser made
+    a modifier ("court" + "jailed journalist"), not "the jailed journalist" nor "Belarusian
+    jailed blogger"."""
+    if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or trigger.i == trigger.sent.start:
+        return None
+    before = trigger.nbor(-1)
+    if before.pos_ == "NOUN" or before.pos_ == "PROPN" and before.ent_type_ not in (
+            "NORP", "PERSON", "DATE"):
+        return before
+    return None
 
 
 def phrase(token: Token) -> str:
@@ -1228,6 +1246,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             subj = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
+    if misread_object(trigger) != trigger and not any(
+            syntax.is_subject(c) for c in trigger.children):
+        return noun_phrase(misread_doer(trigger))  # "An Azerbaijani court jailed X"
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         subj = next((c for c in trigger.children if syntax.is_active_subject(c) and
@@ -1392,8 +1413,8 @@ def find_charge(trigger: Token) -> str | None:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
-                "year", "month", "day", "week", "time"):
-            continue  # not "for the fourth time"
+                "year", "month", "day", "week", "time", "life"):
+            continue  # not "for the fourth time", "jailed for life"
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
