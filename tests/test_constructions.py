@@ -1521,3 +1521,14 @@ def test_court_jailed_a_named_person_and_placed_in_detention(nlp, text, etype, m
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == etype]
     assert event["term_months"] == months and event["charge"] is None
     assert not kinds(nlp, "The jailed journalist Ulvi Tahirov wrote a letter from prison.")
+
+
+def test_a_name_typed_in_two_alphabets(nlp):
+    from habeas.nlp.scripts import unmix
+
+    text = "Маryia Petrova was detained in Minsk on Monday."  # a Cyrillic М opens the name
+    assert unmix(text) == "Maryia Petrova was detained in Minsk on Monday."
+    assert len(unmix(text)) == len(text)
+    assert unmix("Москва and Moscow") == "Москва and Moscow"
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
+    assert event["evidence"] == text

@@ -472,3 +472,11 @@ def test_a_court_named_again_is_the_court_named_in_full_before(russian):
                                   "Кировский райсуд заслушал свидетелей. Судья назначил Петрову "
                                   "штраф.")
     assert only(extraction, "sentence").agent == "Кировский суд Самары"
+
+
+def test_a_word_typed_in_two_alphabets_is_read_in_one(russian):
+    # "Cуд" below opens with a Latin C
+    extraction = extract(russian, "Cуд приговорил Ивана Петрова к пяти годам колонии.")
+    sentence = only(extraction, "sentence")
+    assert sentence.term_months == 60
+    assert sentence.evidence.startswith("Cуд")  # quoted as written

@@ -16,6 +16,7 @@ from ..errors import ExtractionError, ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
 from . import headlines, pieces
+from .scripts import unmix
 
 log = logging.getLogger(__name__)
 
@@ -88,8 +89,9 @@ INVISIBLE = {c: " " for c in [*range(0xFE00, 0xFE10), 0x200B, 0x2060, 0xFEFF]}
 
 def model_text(document: Document) -> str:
     """The text the model reads: the article's, same length, with invisible characters as
-    spaces and title-case headlines in sentence case (evidence is quoted from the original)."""
-    return headlines.sentence_case(document.text.translate(INVISIBLE))
+    spaces, words typed in two alphabets in one (``scripts.unmix``) and title-case headlines in
+    sentence case (evidence is quoted from the original)."""
+    return headlines.sentence_case(unmix(document.text.translate(INVISIBLE)))
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
