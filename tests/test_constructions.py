@@ -1532,3 +1532,11 @@ def test_a_name_typed_in_two_alphabets(nlp):
     assert unmix("Москва and Moscow") == "Москва and Moscow"
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
     assert event["evidence"] == text
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist Duman Amirov went on hunger strike on 3 August in protest at his detention.",
+    "Journalist Duman Amirov has been on hunger strike since May 5 to protest his detention.",
+])
+def test_a_protest_against_his_detention_is_no_new_arrest(nlp, text):
+    assert kinds(nlp, text) == {("hunger_strike", "Duman Amirov")}
