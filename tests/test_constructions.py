@@ -1540,3 +1540,10 @@ def test_a_name_typed_in_two_alphabets(nlp):
 ])
 def test_a_protest_against_his_detention_is_no_new_arrest(nlp, text):
     assert kinds(nlp, text) == {("hunger_strike", "Duman Amirov")}
+
+
+def test_a_datelines_city_is_not_the_subject_that_acts(nlp):
+    text = ("GOMEL, 14 May (Wire) — The Gomel Regional Court on Tuesday sentenced the anarchist "
+            "Mikalai Zhuk to five years in a general-security colony.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["agent"] == "Gomel Regional Court"

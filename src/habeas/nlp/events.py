@@ -1256,8 +1256,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         return noun_phrase(misread_doer(trigger))  # "An Azerbaijani court jailed X"
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if syntax.is_active_subject(c) and
-                     not labels_a_line(c)), None)
+        # the subject nearest the verb: not a dateline's "MINSK, 14 May (Viasna) —" the
+        # parser made a second subject
+        subj = next((c for c in sorted(trigger.children, key=lambda c: -c.i)
+                     if syntax.is_active_subject(c) and not labels_a_line(c)), None)
         if subj is not None and subj.pos_ == "NOUN" and trigger_types(subj):
             # "The pardon, which Aliyev signed on Friday, freed X": who made the pardon
             return _find_agent(subj, victim_tokens, discourse)
