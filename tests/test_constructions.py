@@ -1547,3 +1547,10 @@ def test_a_datelines_city_is_not_the_subject_that_acts(nlp):
             "Mikalai Zhuk to five years in a general-security colony.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
     assert event["agent"] == "Gomel Regional Court"
+
+
+def test_beaten_during_the_detention_told_before(nlp):
+    text = ("Mikalai Zhuk was detained on 10 November 2020 near Asipovichy. According to his "
+            "lawyer, he was beaten during the detention.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
+    assert event["date"] == "2020-11-10"
