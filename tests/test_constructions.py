@@ -1315,7 +1315,7 @@ def test_a_verdict_takes_no_date_from_an_arrest_told_beside_it(nlp):
 
 
 def test_a_possessor_after_a_name_list_is_no_apposition(nlp):
-    text = ("The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan "
+    text = ("The Supreme Court rejected the appeals lodged by the attorneys of Ivan "
             "Gorin and Anna Petrova, Pavel Zaitsev’s press service reports.")
     persons = {n for _, _, names, _ in events_of(nlp, text) for n in names}
     assert persons == {"Ivan Gorin", "Anna Petrova"}
@@ -1327,7 +1327,7 @@ def test_the_son_of_someone_is_not_him(nlp):
 
 
 @pytest.mark.parametrize("text, source", [
-    ("The Supreme Court did not satisfy the appeals filed by defence lawyers of Ivan Gorin and "
+    ("The Supreme Court rejected the appeals lodged by the attorneys of Ivan Gorin and "
      "Anna Petrova, Pavel Zaitsev’s press service reports.", "Pavel Zaitsev’s press service"),
     ("Ivan Gorin was detained in Hrodna on Monday, the human rights centre Viasna reports.",
      "human rights centre Viasna"),
@@ -1377,7 +1377,7 @@ def test_an_appeal_by_someone_is_his(nlp):
 
 def test_all_of_the_men_is_everyone_named_with_them(nlp):
     text = ("Police searched the homes of Ivan Orlov, Pavel Sokol and Anton Belov on Monday. "
-            "Their lawyer said that all of the men were taken to the FSB directorate after "
+            "Their lawyer said that all of the men had been driven to the FSB directorate after "
             "the searches.")
     (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "transfer"]
     assert kinds(nlp, text) >= {("transfer", "Anton Belov", "Ivan Orlov", "Pavel Sokol")}
@@ -1400,8 +1400,8 @@ def test_a_closing_source_before_a_paragraph_break(nlp):
 
 
 def test_a_reporting_clause_of_its_own_says_nothing_of_the_first(nlp):
-    text = ("The conviction of Oleg Dorin was widely seen as political and the European Court "
-            "of Human Rights said he should be freed.")
+    text = ("The conviction of Oleg Dorin was widely criticised abroad and a UN working group "
+            "called for his release.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
     assert event["attributed_to"] is None
     text = ("Police detained Oleg Dorin in Viciebsk, and a court gave him 15 days of arrest, "
@@ -1411,7 +1411,7 @@ def test_a_reporting_clause_of_its_own_says_nothing_of_the_first(nlp):
 
 
 def test_according_to_after_a_semicolon_is_not_the_first_clauses_source(nlp):
-    text = ("Valeria Orlova was sentenced to two years in prison for vandalism; according to "
+    text = ("Valeria Orlova got a two-year prison term for vandalism; according to "
             "her lawyer, she was moved to Dagestan in May.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
     assert event["attributed_to"] is None
@@ -1420,7 +1420,7 @@ def test_according_to_after_a_semicolon_is_not_the_first_clauses_source(nlp):
 def test_one_case_charge_over_a_charge_lent_from_an_accusation(nlp):
     text = ("On Friday the court sentenced editor Ulvi Gasimov to nine years on charges of "
             "smuggling currency. Reporter Nigar Aliyeva was sentenced to eight years. Aliyeva "
-            "had been accused of smuggling money as part of a group. Reporter Farid Huseyn "
+            "had been accused of moving cash across the border with others. Reporter Farid Huseyn "
             "was also sentenced to nine years.")
     charges = {names[0]: e["charge"] for t, _, names, e in events_of(nlp, text)
                if t == "sentence"}
@@ -1493,7 +1493,7 @@ def test_a_passive_subject_the_parser_read_as_an_adverb(nlp):
 
 def test_a_definite_noun_tells_again_an_event_of_more_persons(nlp):
     text = ("Three men, Ivan Orlov, Pavel Sokol and Anton Belov, were taken to the FSB after "
-            "searches of their homes in Simferopol on Wednesday. The searches were conducted "
+            "searches of their homes in Simferopol on Wednesday. The searches took place "
             "at the homes of Ivan Orlov and Pavel Sokol.")
     searches = [e for t, _, _, e in events_of(nlp, text) if t == "search"]
     assert len(searches) == 1
@@ -1509,3 +1509,48 @@ def test_detained_in_raids_on_a_day(nlp):
     text = "Police in Istanbul detained 14 people, including journalist Ercan Aydin, in dawn raids on Tuesday."
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
     assert event["date"] == "2024-05-07"
+
+
+@pytest.mark.parametrize("text, etype, months", [
+    ("An Azerbaijani court jailed journalist Ulvi Tahirov for nine years.", "sentence", 108),
+    ("Ulvi Tahirov was jailed for life.", "sentence", None),
+    ("The court placed blogger Ulvi Tahirov in pre-trial detention for two months.", "arrest",
+     None),
+])
+def test_court_jailed_a_named_person_and_placed_in_detention(nlp, text, etype, months):
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == etype]
+    assert event["term_months"] == months and event["charge"] is None
+    assert not kinds(nlp, "The jailed journalist Ulvi Tahirov wrote a letter from prison.")
+
+
+def test_a_name_typed_in_two_alphabets(nlp):
+    from habeas.nlp.scripts import unmix
+
+    text = "Маryia Petrova was detained in Minsk on Monday."  # a Cyrillic М opens the name
+    assert unmix(text) == "Maryia Petrova was detained in Minsk on Monday."
+    assert len(unmix(text)) == len(text)
+    assert unmix("Москва and Moscow") == "Москва and Moscow"
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "arrest"]
+    assert event["evidence"] == text
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist Duman Amirov went on hunger strike on 3 August in protest at his detention.",
+    "Journalist Duman Amirov has been on hunger strike since May 5 to protest his detention.",
+])
+def test_a_protest_against_his_detention_is_no_new_arrest(nlp, text):
+    assert kinds(nlp, text) == {("hunger_strike", "Duman Amirov")}
+
+
+def test_a_datelines_city_is_not_the_subject_that_acts(nlp):
+    text = ("GOMEL, 14 May (Wire) — The Gomel Regional Court on Tuesday sentenced the anarchist "
+            "Mikalai Zhuk to five years in a general-security colony.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["agent"] == "Gomel Regional Court"
+
+
+def test_beaten_during_the_detention_told_before(nlp):
+    text = ("Mikalai Zhuk was detained on 10 November 2020 near Asipovichy. According to his "
+            "lawyer, he was beaten during the detention.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
+    assert event["date"] == "2020-11-10"

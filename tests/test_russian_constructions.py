@@ -155,8 +155,8 @@ def test_that_day_is_the_day_the_report_gave_last(russian):
 
 
 def test_a_hunger_strike_for_someone_is_not_theirs_and_after_it_it_took_place(russian):
-    extraction = extract(russian, "Ивана Петрова осудили на пять лет. По словам матери, он не "
-                                  "восстановился после голодовки в поддержку журналиста Олега "
+    extraction = extract(russian, "Ивана Петрова осудили на пять лет. По словам матери, он так и "
+                                  "не оправился после голодовки в поддержку журналиста Олега "
                                   "Смирнова.")
     strike = only(extraction, "hunger_strike")
     assert not strike.negated
@@ -165,7 +165,7 @@ def test_a_hunger_strike_for_someone_is_not_theirs_and_after_it_it_took_place(ru
 
 def test_he_is_not_the_woman_named_before(russian):
     extraction = extract(russian, "Ивана Петрова осудили на пять лет. Его мать Мария Петрова "
-                                  "сообщила, что он не восстановился после голодовки.")
+                                  "сообщила, что он так и не оправился после голодовки.")
     strike = only(extraction, "hunger_strike")
     assert [extraction.person(pid).name for pid in strike.persons] == ["Иван Петров"]
     mother = extract(russian, "Журналисты говорили с Ларисой. Ларису задержали у суда.")
@@ -472,3 +472,11 @@ def test_a_court_named_again_is_the_court_named_in_full_before(russian):
                                   "Кировский райсуд заслушал свидетелей. Судья назначил Петрову "
                                   "штраф.")
     assert only(extraction, "sentence").agent == "Кировский суд Самары"
+
+
+def test_a_word_typed_in_two_alphabets_is_read_in_one(russian):
+    # "Cуд" below opens with a Latin C
+    extraction = extract(russian, "Cуд приговорил Ивана Петрова к пяти годам колонии.")
+    sentence = only(extraction, "sentence")
+    assert sentence.term_months == 60
+    assert sentence.evidence.startswith("Cуд")  # quoted as written

@@ -589,8 +589,8 @@ class Discourse:
         return previous
 
     def _name_of(self, token: Token) -> str | None:
-        """The source a phrase names; coordinated sources together ("his sister and a
-        judicial source said", "according to media reports and the BAJ")."""
+        """The source a phrase names; coordinated sources together ("his wife and a court
+        official said", "according to media reports and the BAJ")."""
         heads = [token]
         for head in heads:
             heads.extend(c for c in head.children if c.dep_ == "conj" and c.pos_ in (

@@ -450,7 +450,8 @@ def is_state(token: Token) -> bool:
     blogger"); a custody noun after "in"/"under" is where someone is ("remains in detention",
     "held under arrest"), unless someone was put there ("placed under arrest")."""
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i < token.head.i and \
-            not any(syntax.is_subject(c) for c in token.children):
+            not any(syntax.is_subject(c) for c in token.children) and \
+            misread_doer(token) is None:
         return True  # not "the court sentenced editor X", a verb the parser took for a modifier
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ == "of" and \
@@ -459,6 +460,11 @@ def is_state(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
         return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and not dated(token) and \
+            any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and (
+                syntax.is_prep_object(token) and token.head.lower_ in ("against", "at", "over")
+                or syntax.is_direct_object(token) and token.head.lemma_ == "protest"):
+        return True  # "a hunger strike in protest at his detention": the custody he is in
     return False
 
 
@@ -687,6 +693,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "kept him without any charge": he was not charged
+            elif etype == "arrest" and syntax.is_prep_object(trigger) and \
+                    trigger.head.head.i == verb.i and verb.lemma_ in PLACING_VERBS and \
+                    syntax.objects(verb):
+                args = syntax.objects(verb)  # "placed X in pre-trial detention"
             elif syntax.is_direct_object(trigger) and verb.i == trigger.head.i and \
                     recipients(verb):
                 args = recipients(verb)  # "granted bail to X", "granted X bail"
@@ -833,12 +843,25 @@ def misread_object(trigger: Token) -> Token:
     made a modifier of its object's role noun; the name it is part of holds the verb's object
     and the rest of its clause. Else the trigger itself."""
     if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or not any(
-            syntax.is_subject(c) for c in trigger.children):
+            syntax.is_subject(c) for c in trigger.children) and misread_doer(trigger) is None:
         return trigger
     named = trigger.head
     while named.dep_ == "compound" and named.head.i != named.i:
         named = named.head
     return named
+
+
+def misread_doer(trigger: Token) -> Token | None:
+    """ "An Azerbaijani court jailed journalist X": the noun right before a verb the parser made
+    a modifier ("court" + "jailed journalist"), not "the jailed journalist" nor "Belarusian
+    jailed blogger"."""
+    if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or trigger.i == trigger.sent.start:
+        return None
+    before = trigger.nbor(-1)
+    if before.pos_ == "NOUN" or before.pos_ == "PROPN" and before.ent_type_ not in (
+            "NORP", "PERSON", "DATE"):
+        return before
+    return None
 
 
 def phrase(token: Token) -> str:
@@ -1246,10 +1269,15 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             subj = next((c for c in clause.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens:
                 return noun_phrase(subj)
+    if misread_object(trigger) != trigger and not any(
+            syntax.is_subject(c) for c in trigger.children):
+        return noun_phrase(misread_doer(trigger))  # "An Azerbaijani court jailed X"
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
-        subj = next((c for c in trigger.children if syntax.is_active_subject(c) and
-                     not labels_a_line(c)), None)
+        # the subject nearest the verb: not a dateline's "MINSK, 14 May (Viasna) —" the
+        # parser made a second subject
+        subj = next((c for c in sorted(trigger.children, key=lambda c: -c.i)
+                     if syntax.is_active_subject(c) and not labels_a_line(c)), None)
         if subj is not None and subj.pos_ == "NOUN" and trigger_types(subj):
             # "The pardon, which Aliyev signed on Friday, freed X": who made the pardon
             return _find_agent(subj, victim_tokens, discourse)
@@ -1410,8 +1438,8 @@ def find_charge(trigger: Token) -> str | None:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
-                "year", "month", "day", "week", "time"):
-            continue  # not "for the fourth time"
+                "year", "month", "day", "week", "time", "life"):
+            continue  # not "for the fourth time", "jailed for life"
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
@@ -1822,7 +1850,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     each = respective_dates(sent, len(persons), published)
     if each and etype not in ("conviction", "transfer") and not any(
             p.startswith("group:") for p in persons):
-        # "A and B were released on 11 and 12 April respectively": one event each, its day
+        # "A and B walked free on 3 and 5 May respectively": one event each, its day
         out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
         event = out[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
@@ -2125,7 +2153,7 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
 
 
 def told_again(event: EventRecord) -> bool:
-    """ "The searches were conducted at the homes of A, B and C": a definite noun tells again
+    """ "The searches took place at the flats of A, B and C": a definite noun tells again
     an event told before, whoever the parser kept of its persons."""
     if event.trigger is None or event.trigger.text.lower() not in EPISODE_NOUNS:
         return False

@@ -150,7 +150,7 @@ def in_furniture(span: Span) -> bool:
                  len(text)] if end >= 0 else ""
     if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
             not line[span.end_char - start:].strip() and FILED.fullmatch(after.strip()))):
-        return True  # "Canan Kevser 17 February 2021, 13:29": the author and the time filed
+        return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     if opener >= 0:
         closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
@@ -955,7 +955,7 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
         if head.i in named or any(t.i in named for t in head.subtree) or \
                 not any(c.lower_ == "the" for c in head.children) or head.pos_ != "NOUN" and \
                 head.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # "the 33-year-old artist said", "The 33-year-old was sentenced"
+            continue  # "the 41-year-old artist said", "The 41-year-old was jailed"
         age = word_number(match.group(1))
         first = sents[max(index[head.sent.start] - AGE_WINDOW, 0)].start
         # not a speaker: "..., his lawyer said. The 44-year-old defendant ..."

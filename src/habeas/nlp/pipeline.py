@@ -17,6 +17,7 @@ from ..errors import ExtractionError, ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
 from . import headlines, pieces
+from .scripts import unmix
 from .spans import doc_text
 
 log = logging.getLogger(__name__)
@@ -92,11 +93,12 @@ ANY_INVISIBLE = re.compile("[%s]" % "".join(map(chr, INVISIBLE)))
 
 def model_text(document: Document) -> str:
     """The text the model reads: the article's, same length, with invisible characters as
-    spaces and title-case headlines in sentence case (evidence is quoted from the original)."""
+    spaces, words typed in two alphabets in one (``scripts.unmix``) and title-case headlines in
+    sentence case (evidence is quoted from the original)."""
     text = document.text
     if ANY_INVISIBLE.search(text):
         text = text.translate(INVISIBLE)
-    return headlines.sentence_case(text)
+    return headlines.sentence_case(unmix(text))
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:

@@ -38,15 +38,18 @@ def _children_say(token: Token, *words: str) -> bool:
 
 
 def clause_text(token: Token) -> str:
-    return token.doc[token.i: token.right_edge.i + 1].text
+    end = max(token.right_edge.i, events.misread_object(token).right_edge.i)
+    return token.doc[token.i: end + 1].text
 
 
 # ----------------------------------------------------------------- terms and sentences
 
 @predicate
 def term_in_clause(token: Token) -> bool:
-    """A prison term follows in the clause: "received 12 and a half years"."""
-    return bool(terms.find_terms(clause_text(token)))
+    """A prison term follows in the clause: "received 12 and a half years", "jailed for
+    life"."""
+    text = clause_text(token)
+    return bool(terms.find_terms(text) or terms.LIFE.search(text))
 
 
 @predicate

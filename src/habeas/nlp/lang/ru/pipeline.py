@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ....model import Document, Extraction
+from ...scripts import unmix
 from . import RULES
 from .syntax import Sentence, Word
 
@@ -53,7 +54,7 @@ def parse(text: str) -> Parsed:
     from natasha import Doc
 
     m = models()
-    doc = Doc(text)
+    doc = Doc(unmix(text))  # "Cуд" with a Latin C: one alphabet; offsets unchanged
     doc.segment(m.segmenter)
     _split_lines(doc)
     doc.tag_morph(m.morph)
@@ -69,7 +70,8 @@ def parse(text: str) -> Parsed:
                               pos=token.pos or "X", feats=dict(token.feats or {}),
                               head=index.get(token.head_id), rel=token.rel or "dep",
                               start=token.start, end=token.stop))
-        sentences.append(Sentence(text=sent.text, start=sent.start, words=words))
+        sentences.append(Sentence(text=text[sent.start: sent.stop], start=sent.start,
+                                  words=words))  # the sentence as written
     spans = []
     for span in doc.spans:
         span.normalize(m.morph_vocab)
