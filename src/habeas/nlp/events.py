@@ -1391,9 +1391,10 @@ def noun_phrase(head: Token) -> str:
 def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
-    if misread_object(trigger) != trigger:  # "sentenced editor X ... on charges of"
-        children += [c for c in misread_object(trigger).children if syntax.is_preposition(c)]
-    children += [g for c in trigger.subtree if c.lower_ in ("guilty", "innocent")
+    named = misread_object(trigger)
+    if named != trigger:  # "sentenced editor X ... on charges of"
+        children += [c for c in named.children if syntax.is_preposition(c)]
+    children += [g for c in trigger.subtree if c.lower_ in PLEA_WORDS
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
@@ -1437,9 +1438,9 @@ def find_charge(trigger: Token) -> str | None:
         if child.lower_ == "with" and trigger.lemma_ not in ACCUSING_WORDS:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        if not objs or objs[0].ent_type_ in ("DATE", "TIME") or objs[0].lemma_ in (
-                "year", "month", "day", "week", "time", "life"):
-            continue  # not "for the fourth time", "jailed for life"
+        if not objs or objs[0].ent_type_ in ("DATE", "TIME") or \
+                objs[0].lemma_ in TERM_UNITS + ("time", "life"):
+            continue  # not "for six years", "for the fourth time", "jailed for life"
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):

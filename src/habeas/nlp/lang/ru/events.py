@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ....model import EventRecord, PersonRecord, Span
+from ...sharing import another_verdict
 from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
@@ -444,11 +445,7 @@ def _other_case(event: EventRecord, verdict: EventRecord) -> bool:
     """The event is a sentence of the same person as the verdict but of another term or date:
     another case, not decided by the verdict's court ("Суд приговорил его к пяти годам. Напомним,
     в 2021 году его приговорили к трём годам")."""
-    if event.type != "sentence" or event is verdict or not set(event.persons) & set(
-            verdict.persons):
-        return False
-    return any(a is not None and b is not None and a != b for a, b in (
-        (event.term_months, verdict.term_months), (event.date, verdict.date)))
+    return event.type == "sentence" and event is not verdict and another_verdict(event, verdict)
 
 
 def court_cities(parsed: Parsed) -> list[tuple[int, str, str]]:
