@@ -17,6 +17,12 @@ def events_of(nlp, text, published="2024-05-10"):
             for e in result["events"]]
 
 
+def the_event(nlp, text, etype, **kw):
+    """The one event of ``etype`` that ``text`` tells (fails if there is none or several)."""
+    (event,) = [e for t, _, _, e in events_of(nlp, text, **kw) if t == etype]
+    return event
+
+
 def kinds(nlp, text, **kw):
     return {(etype, *names) for etype, negated, names, _ in events_of(nlp, text, **kw)
             if not negated}
@@ -1144,7 +1150,7 @@ def test_persons_and_days_paired_respectively(nlp):
      "treason, was moved to Vladimir.", "treason"),
 ])
 def test_what_a_term_is_for_hangs_on_the_term(nlp, text, charge):
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["charge"] == charge
 
 
@@ -1156,7 +1162,7 @@ def test_a_verdict_takes_the_charge_of_the_arrest_where_nothing_else_says(nlp):
     # an arrest with a charge of its own says nothing of another person's verdict
     other = events_of(nlp, "Pavel Rudin was convicted on Tuesday. Yuri Glebov was arrested "
                            "in May on charges of hooliganism.")
-    assert all(e["charge"] is None for t, _, _, e in other if t == "conviction")
+    assert [e["charge"] for t, _, _, e in other if t == "conviction"] == [None]
 
 
 def test_a_country_that_jails_is_the_court_named_after(nlp):
@@ -1177,7 +1183,7 @@ def test_a_trial_takes_no_date_from_its_verdict(nlp):
 
 def test_a_place_describing_the_subject_is_not_where_it_happened(nlp):
     text = "Rustam Aliev of the Uzbek community in Kazan was sentenced to five years."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["place"] is None
     (event,) = [e for t, _, _, e in events_of(
         nlp, "Rustam Aliev, an elder of the community, was detained in Kazan.") if t == "arrest"]
@@ -1226,7 +1232,7 @@ def test_a_plea_of_not_guilty_is_a_charge_and_unsays_no_trial(nlp):
     ("Anton Gerasimov received a two-and-a-half-year sentence on Monday.", 30),
 ])
 def test_a_hyphenated_half_year_term(nlp, text, months):
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["term_months"] == months
 
 
@@ -1276,26 +1282,26 @@ def test_the_one_a_relation_is_to_is_not_the_person(nlp, text, victim, other):
 
 def test_the_day_of_a_pardon_a_release_was_under(nlp):
     text = "The authorities freed the blogger Emin Aliyev under a presidential pardon on 16 March."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    event = the_event(nlp, text, "release")
     assert (event["date"], event["release_mode"]) == ("2024-03-16", "pardon")
 
 
 def test_a_hyphenated_town_stays_whole_in_an_agent(nlp):
     text = "The Southern District Military Court in Rostov-on-Don sentenced Eldar Kurtiev to 17 years."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["agent"].endswith("Rostov-on-Don")
 
 
 def test_taken_away_after_a_raid_that_day(nlp):
     text = ("Officers searched the house of Timur Aliev in Simferopol on 3 February 2023 and "
             "took him to the FSB building.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
+    event = the_event(nlp, text, "transfer")
     assert event["date"] == "2023-02-03"
 
 
 def test_a_known_town_after_to_the_parser_lost(nlp):
     text = "Her husband, Ruslan Seitov, was taken to Rostov-on-Don two weeks later."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "transfer"]
+    event = the_event(nlp, text, "transfer")
     assert event["place"] == "Rostov-on-Don"
 
 
@@ -1310,7 +1316,7 @@ def test_a_verdict_of_another_case_lends_no_charge(nlp):
 def test_a_verdict_takes_no_date_from_an_arrest_told_beside_it(nlp):
     text = ("The court found Edem Bekirov guilty of organising a cell, a charge he has rejected "
             "since his arrest in March 2021.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
+    event = the_event(nlp, text, "conviction")
     assert event["date"] is None
 
 
@@ -1395,25 +1401,25 @@ def test_detentions_told_with_including_on_the_verb_or_an_order(nlp, text):
 def test_a_closing_source_before_a_paragraph_break(nlp):
     text = ("Ivan Gorin was detained in Hrodna on Monday, Viasna reports.\n\n"
             "Ivan Gorin in court.\n")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    event = the_event(nlp, text, "arrest")
     assert event["attributed_to"] == "Viasna"
 
 
 def test_a_reporting_clause_of_its_own_says_nothing_of_the_first(nlp):
     text = ("The conviction of Oleg Dorin was widely criticised abroad and a UN working group "
             "called for his release.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "conviction"]
+    event = the_event(nlp, text, "conviction")
     assert event["attributed_to"] is None
     text = ("Police detained Oleg Dorin in Viciebsk, and a court gave him 15 days of arrest, "
             "his mother, Tamara Dorina, told Viasna.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    event = the_event(nlp, text, "arrest")
     assert event["attributed_to"] == "Tamara Dorina"
 
 
 def test_according_to_after_a_semicolon_is_not_the_first_clauses_source(nlp):
     text = ("Valeria Orlova got a two-year prison term for vandalism; according to "
             "her lawyer, she was moved to Dagestan in May.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["attributed_to"] is None
 
 
@@ -1455,33 +1461,33 @@ def test_an_event_in_a_relative_clause_takes_no_date_of_the_main_clause(nlp):
 
 def test_death_in_captivity_and_no_place_from_who_died(nlp):
     text = "Ukrainian journalist Viktoriia Roshchyna died in Russian captivity in September 2024."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "death_in_custody"]
+    event = the_event(nlp, text, "death_in_custody")
     assert event["place"] != "Ukrainian"
 
 
 def test_a_semicolon_parts_two_clauses_arguments(nlp):
     text = ("A court in Almaty sentenced the poet Aron Atabek to 18 years in 2007; he was "
             "released in 2021.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    event = the_event(nlp, text, "release")
     assert (event["date"], event["agent"], event["place"]) == ("2021", None, None)
 
 
 def test_who_pardons_is_the_agent(nlp):
     text = "President Ilham Aliyev pardoned the journalist Rauf Orujov on Tuesday."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    event = the_event(nlp, text, "release")
     assert "Ilham Aliyev" in event["agent"]
 
 
 def test_a_source_between_commas(nlp):
     text = ("Police detained the blogger Ivan Gorin in Hrodna on Monday, the rights centre "
             "Viasna said, the third such arrest this month.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    event = the_event(nlp, text, "arrest")
     assert event["attributed_to"].endswith("Viasna")
 
 
 def test_for_the_nth_time_is_no_charge(nlp):
     text = "On Tuesday, an Istanbul court acquitted the sociologist Pinar Selek for the fourth time."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "acquittal"]
+    event = the_event(nlp, text, "acquittal")
     assert event["charge"] is None
 
 
@@ -1501,13 +1507,13 @@ def test_a_definite_noun_tells_again_an_event_of_more_persons(nlp):
 
 def test_a_term_a_sentence_was_changed_to(nlp):
     text = "Yuri Dmitriev's sentence was increased on appeal to 15 years in September 2021."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["term_months"] == 180
 
 
 def test_detained_in_raids_on_a_day(nlp):
     text = "Police in Istanbul detained 14 people, including journalist Ercan Aydin, in dawn raids on Tuesday."
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "arrest"]
+    event = the_event(nlp, text, "arrest")
     assert event["date"] == "2024-05-07"
 
 
@@ -1545,12 +1551,12 @@ def test_a_protest_against_his_detention_is_no_new_arrest(nlp, text):
 def test_a_datelines_city_is_not_the_subject_that_acts(nlp):
     text = ("GOMEL, 14 May (Wire) — The Gomel Regional Court on Tuesday sentenced the anarchist "
             "Mikalai Zhuk to five years in a general-security colony.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    event = the_event(nlp, text, "sentence")
     assert event["agent"] == "Gomel Regional Court"
 
 
 def test_beaten_during_the_detention_told_before(nlp):
     text = ("Mikalai Zhuk was detained on 10 November 2020 near Asipovichy. According to his "
             "lawyer, he was beaten during the detention.")
-    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
+    event = the_event(nlp, text, "ill_treatment")
     assert event["date"] == "2020-11-10"
