@@ -1560,3 +1560,28 @@ def test_beaten_during_the_detention_told_before(nlp):
             "lawyer, he was beaten during the detention.")
     event = the_event(nlp, text, "ill_treatment")
     assert event["date"] == "2020-11-10"
+
+
+# ------------------------------------------------------------------ round 6
+
+@pytest.mark.parametrize("text, etype, court, months, charge", [
+    ("A court in Tashkent on Monday jailed blogger Otabek Sattoriy for six and a half years on "
+     "charges of extortion.", "sentence", "court in Tashkent", 78, "extortion"),
+    ("A court in Grodno sentenced teacher Pavel Ivanou to nine years in prison.", "sentence",
+     "court in Grodno", 108, None),
+    ("Police in Baku detained reporter Aynur Elgunesh at her flat early on Friday.", "arrest",
+     "Police in Baku", None, None),
+])
+def test_a_verb_misread_as_a_modifier_after_a_place_and_a_day(nlp, text, etype, court, months,
+                                                               charge):
+    """ "A court in X on Friday jailed journalist Y for N years": the small model makes the verb
+    a modifier of "journalist" and hangs the term and the charge on "court"."""
+    event = the_event(nlp, text, etype)
+    assert event["agent"] == court
+    assert event["term_months"] == months and event["charge"] == charge
+
+
+def test_an_organisation_source_keeps_its_whole_name(nlp):
+    event = the_event(nlp, "Police detained Oleksandr Bondar in Kherson, the Ukrainian Association "
+                           "of Human Rights Lawyers said.", "arrest")
+    assert event["attributed_to"] == "Ukrainian Association of Human Rights Lawyers"

@@ -579,7 +579,10 @@ class Discourse:
                                                      token.i]) if t.text == ","), None)
         if comma is None or any(t.pos_ in ("VERB", "AUX") for t in self.doc[comma + 1: token.i]):
             return None
-        return self.doc[comma + 1: token.i].text.strip() or None
+        start = comma + 1
+        if start + 1 < token.i and self.doc[start].lower_ == "the":
+            start += 1  # "..., the Association of X said": its name, as a subject gives it
+        return self.doc[start: token.i].text.strip() or None
 
     def _before_verb(self, verb: Token) -> int:
         """The token before ``verb`` and its adverbs and auxiliaries ("Polozov also said")."""
@@ -627,6 +630,10 @@ class Discourse:
             # "the group said": the organisation named last
             return self._last_org(token)
         span = self._chunk(token)
+        ent = entity_at(token)
+        if span is not None and ent is not None and ent.label_ == "ORG" and \
+                ent.start <= span.start and ent.end > span.end:
+            return entity_text(ent)  # "the Association of Journalists said": the whole name
         return span.text if span is not None else None
 
     def _last_org(self, token: Token) -> str | None:

@@ -28,6 +28,7 @@ from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VER
 from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
                       RELATIVE,
                       clause_date, clause_place, is_court, share_arguments)
+from .persons import ROLE_NOUNS
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
@@ -785,6 +786,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
                     for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
+        named = named or role_then_name(arg, discourse, skip)
         for cid in named or discourse.persons_in(arg, skip=skip) or one_of(
                 arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
@@ -827,6 +829,19 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     return found
 
 
+def role_then_name(arg: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """ "jailed blogger Otabek Sattoriy": the role noun the parser made the object, and right
+    after it the name it split off (an adverb or an apposition of the verb)."""
+    if arg.lower_ not in ROLE_NOUNS or any(c.dep_ != "det" for c in arg.children) or \
+            arg.i + 1 >= arg.sent.end:
+        return []
+    after = arg.doc[arg.i + 1]
+    cid = discourse.cluster_at.get(after.i)
+    if cid is None or after.i in skip or after.i in (t.i for t in arg.subtree):
+        return []
+    return [cid]
+
+
 def in_relative_clause(trigger: Token) -> bool:
     """ "Protasevich, who was arrested after his plane was forced to land, was pardoned": an
     event told in a relative clause that describes a person."""
@@ -851,6 +866,22 @@ def misread_object(trigger: Token) -> Token:
     return named
 
 
+def clause_end(trigger: Token) -> int:
+    """The last token of a trigger's clause: its subtree's, or, for a verb the parser made a
+    modifier, the misread object's, followed by the prepositions the parser hung on the doer
+    ("A court in Moscow jailed journalist X [for six years] [on charges of treason]")."""
+    end = trigger.right_edge.i
+    named = misread_object(trigger)
+    if named is trigger:
+        return end
+    end = max(end, named.right_edge.i)
+    doer = misread_doer(trigger)
+    for child in doer.rights if doer is not None else ():
+        if child.i == end + 1 and child.dep_ == "prep":
+            end = child.right_edge.i
+    return end
+
+
 def misread_doer(trigger: Token) -> Token | None:
     """ "An Azerbaijani court jailed journalist X": the noun right before a verb the parser made
     a modifier ("court" + "jailed journalist"), not "the jailed journalist" nor "Belarusian
@@ -858,6 +889,15 @@ def misread_doer(trigger: Token) -> Token | None:
     if trigger.dep_ != "amod" or trigger.pos_ != "VERB" or trigger.i == trigger.sent.start:
         return None
     before = trigger.nbor(-1)
+    # "A court in Minsk on Friday jailed journalist X": a time between doer and verb ("on
+    # Friday", "yesterday"), then a place the doer's own phrase ends with ("in Minsk")
+    while before.ent_type_ in ("DATE", "TIME") and before.i > trigger.sent.start:
+        before = before.nbor(-1)
+        if before.pos_ == "ADP" and before.i > trigger.sent.start:
+            before = before.nbor(-1)
+    if before.ent_type_ == "GPE" and before.i - 2 >= trigger.sent.start and \
+            before.nbor(-1).pos_ == "ADP" and before.nbor(-2).pos_ in ("NOUN", "PROPN"):
+        before = before.nbor(-2)
     if before.pos_ == "NOUN" or before.pos_ == "PROPN" and before.ent_type_ not in (
             "NORP", "PERSON", "DATE"):
         return before
@@ -1271,7 +1311,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 return noun_phrase(subj)
     if misread_object(trigger) != trigger and not any(
             syntax.is_subject(c) for c in trigger.children):
-        return noun_phrase(misread_doer(trigger))  # "An Azerbaijani court jailed X"
+        # "An Azerbaijani court jailed X", "A court in Minsk sentenced X": what is before it
+        return noun_phrase(misread_doer(trigger), until=trigger.i)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
         # the subject nearest the verb: not a dateline's "MINSK, 14 May (Viasna) —" the
@@ -1355,9 +1396,10 @@ HELD_PEOPLE = RULES.words("held_people")
 MAX_AGENT_TOKENS = 10
 
 
-def noun_phrase(head: Token) -> str:
+def noun_phrase(head: Token, until: int | None = None) -> str:
     """The phrase headed by ``head`` with its "of"/"in" attachments and conjuncts ("police and
-    FSB officers", "the District Court of Minsk"), without clauses or appositions."""
+    FSB officers", "the District Court of Minsk"), without clauses or appositions; it ends
+    before token ``until`` when given."""
     keep = [head]
     stack = list(head.children)
     while stack:
@@ -1383,6 +1425,8 @@ def noun_phrase(head: Token) -> str:
     while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text,
                                                                      doc[end - 1].text):
         end += 1
+    if until is not None:
+        end = min(end, until)
     if end - start > MAX_AGENT_TOKENS:
         end = start + MAX_AGENT_TOKENS
     return doc[start:end].text.strip(" ,")
@@ -1394,6 +1438,10 @@ def find_charge(trigger: Token) -> str | None:
     named = misread_object(trigger)
     if named != trigger:  # "sentenced editor X ... on charges of"
         children += [c for c in named.children if syntax.is_preposition(c)]
+        end = clause_end(trigger)  # "A court in Minsk jailed X ... on charges of": the doer's
+        doer = misread_doer(trigger)
+        children += [c for c in (doer.rights if doer is not None else ())
+                     if syntax.is_preposition(c) and named.right_edge.i < c.i <= end]
     children += [g for c in trigger.subtree if c.lower_ in PLEA_WORDS
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
@@ -1598,7 +1646,7 @@ TERM_RANGE = re.compile(r"\b(?:from\s+[^,;]{1,20}?\s+to|between\s+[^,;]{1,20}?\s
 def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
-    window = doc[trigger.i: max(trigger.right_edge.i, misread_object(trigger).right_edge.i) + 1]
+    window = doc[trigger.i: clause_end(trigger) + 1]
     text = window.text
     if trigger.pos_ == "NOUN":
         # "a three-year and four-month sentence": the noun's modifiers, or the words before it

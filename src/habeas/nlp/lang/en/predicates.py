@@ -38,8 +38,7 @@ def _children_say(token: Token, *words: str) -> bool:
 
 
 def clause_text(token: Token) -> str:
-    end = max(token.right_edge.i, events.misread_object(token).right_edge.i)
-    return token.doc[token.i: end + 1].text
+    return token.doc[token.i: events.clause_end(token) + 1].text
 
 
 # ----------------------------------------------------------------- terms and sentences
