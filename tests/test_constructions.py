@@ -1585,3 +1585,26 @@ def test_an_organisation_source_keeps_its_whole_name(nlp):
     event = the_event(nlp, "Police detained Oleksandr Bondar in Kherson, the Ukrainian Association "
                            "of Human Rights Lawyers said.", "arrest")
     assert event["attributed_to"] == "Ukrainian Association of Human Rights Lawyers"
+
+
+def test_an_age_and_a_new_role_name_the_person_of_that_age(nlp):
+    """ "The 44-year-old nurse was sentenced": a role the report had not used before, with the
+    age of the one person of that age."""
+    event = the_event(nlp, "Rustem Abiltarov, 44, has been moved to a colony in Omsk. The "
+                           "44-year-old farmer was sentenced in March to seven years.", "sentence")
+    assert event["term_months"] == 84
+    assert not [e for t, _, _, e in events_of(
+        nlp, "Rustem Abiltarov, 44, has been moved to a colony in Omsk. The 61-year-old judge "
+             "was dismissed in March.") if t != "transfer"]
+
+
+def test_a_charge_after_a_term_of_years_and_months(nlp):
+    event = the_event(nlp, "Dilyaver Gafarov was sentenced to five years and 8 months on charges "
+                           "of organising a terrorist cell.", "sentence")
+    assert event["term_months"] == 68 and event["charge"] == "organising a terrorist cell"
+
+
+def test_the_charge_of_a_placing_in_detention(nlp):
+    event = the_event(nlp, "Aibek Sultanov and Nurbek Ismailov were placed in pre-trial detention "
+                           "for two months on charges of organising riots.", "arrest")
+    assert event["charge"] == "organising riots"

@@ -258,11 +258,17 @@ class Discourse:
         if token.pos_ not in ("NOUN", "ADJ") or token.tag_ not in ("NN", "JJ") or not any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return []
-        age = AGE_NOUN.fullmatch(self.doc[token.left_edge.i: token.i + 1].text.lower())
-        if age:
+        described = self.doc[token.left_edge.i: token.i + 1].text.lower()
+        age = AGE_NOUN.match(described)
+        if age and re.fullmatch(r"[\w' -]*", described[age.end():]):
+            # "the 33-year-old", "the 44-year-old nurse": the one of that age
             count = int(age.group(1))
             holders = [cid for cid, years in self.ages.items() if years == count]
-            return holders if len(holders) == 1 else self.main_victim(token.i)
+            if len(holders) == 1:
+                return holders
+            if age.end() == len(described) or token.lemma_.lower() in DESCRIPTIONS:
+                return self.main_victim(token.i)
+            return []
         if token.lemma_.lower() not in DESCRIPTIONS:
             return []
         return self.main_victim(token.i)

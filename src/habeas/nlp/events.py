@@ -1432,6 +1432,15 @@ def noun_phrase(head: Token, until: int | None = None) -> str:
     return doc[start:end].text.strip(" ,")
 
 
+def _term_of(unit: Token, trigger: Token) -> bool:
+    """ "sentenced to six years", "to six years and 11 months" (the months a conjunct of the
+    years, or of the verb itself): a term unit told as the trigger's term."""
+    while syntax.is_conjunct(unit) and unit.head.i != trigger.i:
+        unit = unit.head
+    return syntax.is_conjunct(unit) or syntax.is_prep_object(unit) and unit.head.head.i == \
+        trigger.i
+
+
 def find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
@@ -1462,6 +1471,11 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
+    # "placed in pre-trial detention for two months on charges of X": the placing verb's
+    if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
+            trigger.head.head.lemma_ in PLACING_VERBS:
+        children += [p for p in trigger.head.head.children if syntax.is_preposition(p) and
+                     p.lower_ in ("on", "for") and p not in children]
     # "remanded for two months pending investigation on fraud charges"
     children += [p for t in trigger.subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
@@ -1471,8 +1485,8 @@ def find_charge(trigger: Token) -> str | None:
     # hangs on the term's own noun
     children += [p for t in trigger.subtree if t.i != trigger.i and (
                      t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
-                     t.lemma_ in TERM_UNITS and syntax.is_prep_object(t) and
-                     t.head.head.i == trigger.i) and not _inside_clause(t, trigger)
+                     t.lemma_ in TERM_UNITS and _term_of(t, trigger)) and
+                 not _inside_clause(t, trigger)
                  for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on")
                  and p not in children]
     for child in children:
