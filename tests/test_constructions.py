@@ -1608,3 +1608,13 @@ def test_the_charge_of_a_placing_in_detention(nlp):
     event = the_event(nlp, "Aibek Sultanov and Nurbek Ismailov were placed in pre-trial detention "
                            "for two months on charges of organising riots.", "arrest")
     assert event["charge"] == "organising riots"
+
+
+def test_police_detention_and_court_remand_are_two_steps(nlp):
+    """Police detain, a court remands: two arrests, each with its own agent and day (real
+    reports of Krym.Realii and SOVA annotate both)."""
+    events = [e for t, _, _, e in events_of(
+        nlp, "On 3 April, police in Ufa detained blogger Ramil Khasanov at his flat. The Kirovsky "
+             "District Court remanded him in custody for two months.") if t == "arrest"]
+    assert sorted((e["agent"], e["date"]) for e in events) == [
+        ("Kirovsky District Court", None), ("police in Ufa", "2024-04-03")]

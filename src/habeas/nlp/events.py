@@ -2212,6 +2212,9 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
             return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
+    if a.type == "arrest" and a.agent and b.agent and is_court(a.agent) != is_court(b.agent) \
+            and not {fold(a.agent), fold(b.agent)} & countries():
+        return False  # police detain, then a court remands: two steps of custody
     return True
 
 

@@ -208,6 +208,9 @@ def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -
         # a trial runs over days ("convicted after a two-day trial"): the verdict's day is
         # not its date; a hearing or session is one day
         return distance <= HEARING_DISTANCE and (name != "date" or _one_sitting(event))
+    if name == "date" and event.type == donor.type == "arrest" and \
+            is_court(event.agent) != is_court(donor.agent):
+        return False  # the police's detention and the court's remand: each its own day
     if event.type == "transfer" and donor.type in RAID:
         # "Officers searched his house and took him to the FSB building": that day
         return name == "date" and distance <= RAID_DISTANCE
