@@ -198,7 +198,9 @@ def test_charges_told_as_nouns(nlp):
                             "were brought against Sevinj Vagifgizi. Nargiz Absalamova faces "
                             "up to 12 years.")
     charges = {names[0]: e["charge"] for t, neg, names, e in events if t == "charge" and not neg}
-    assert charges == {"Ulvi Hasanli": "smuggling", "Sevinj Vagifgizi": None}
+    # "faces up to 12 years": prosecuted, whatever for (a charge told before would be the same)
+    assert charges == {"Ulvi Hasanli": "smuggling", "Sevinj Vagifgizi": None,
+                       "Nargiz Absalamova": None}
 
 
 # Persons and groups (issue 9, session 4): each a class of construction seen in real reports of
@@ -1618,3 +1620,30 @@ def test_police_detention_and_court_remand_are_two_steps(nlp):
              "District Court remanded him in custody for two months.") if t == "arrest"]
     assert sorted((e["agent"], e["date"]) for e in events) == [
         ("Kirovsky District Court", None), ("police in Ufa", "2024-04-03")]
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Yulia Sokolova faces up to ten years in prison on charges of justifying terrorism.",
+     "justifying terrorism"),
+    ("If convicted, Yulia Sokolova faces up to 15 years in prison.", None),
+    ("Yulia Sokolova is suspected of treason.", "treason"),
+])
+def test_facing_a_term_and_being_a_suspect_are_charges(nlp, text, charge):
+    assert the_event(nlp, text, "charge")["charge"] == charge
+
+
+def test_facing_a_term_tells_again_the_charge_of_a_group(nlp):
+    events = events_of(nlp, "Yulia Sokolova and Anna Gerasimova were charged with justifying "
+                            "terrorism. Sokolova faces up to seven years in prison.")
+    assert [(t, names) for t, _, names, _ in events] == [
+        ("charge", ["Anna Gerasimova", "Yulia Sokolova"])]
+    assert not kinds(nlp, "Many suspect that Yulia Sokolova was followed.")
+
+
+def test_the_description_of_a_charge_over_its_article_of_law(nlp):
+    event = the_event(nlp, "Yulia Sokolova was charged under Article 207.3 for posts about the "
+                           "shelling of Mariupol.", "charge")
+    assert event["charge"] == "posts about the shelling of Mariupol"
+    event = the_event(nlp, "Yulia Sokolova was charged under Article 207.3 of the Criminal Code.",
+                      "charge")
+    assert event["charge"] == "Article 207.3 of the Criminal Code"

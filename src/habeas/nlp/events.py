@@ -727,7 +727,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # clause's person
                 args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
-                etype in ("sentence", "ill_treatment") and trigger.lemma_ in RECIPIENT_VERBS) or \
+                etype in ("sentence", "ill_treatment", "charge") and trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
@@ -1489,13 +1489,14 @@ def find_charge(trigger: Token) -> str | None:
                  not _inside_clause(t, trigger)
                  for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on")
                  and p not in children]
+    law = None
     for child in children:
         if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
                                                                     "of", "over"):
             continue
         if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
                                                           "find", "conviction", "acquittal",
-                                                          "charge"):
+                                                          "charge", "suspect"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
         if child.lower_ == "with" and trigger.lemma_ not in ACCUSING_WORDS:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
@@ -1567,11 +1568,17 @@ def find_charge(trigger: Token) -> str | None:
             # case's charge), an indictment "on seven counts" says that
             return listed_charges(obj, trigger) or (text if trigger.lemma_ in ACCUSING_WORDS
                                                     else None)
+        if text and LAW_ONLY.match(text) and law is None:
+            law = text  # "under Article 207.3 for posts criticising the war": what it says
+            continue
         if text:
             return text
-    return None
+    return law
 
 
+# An article of law alone, with nothing that says what it is about.
+LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|art\.?|section)"
+                      r"\s+\d[\w.()-]*(?:\s+of\s+the\s+[\w\s'’]+)?$", re.I)
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
 TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
@@ -2197,7 +2204,7 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
     if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or
-                                     told_again(b))):
+                                     told_again(b) or facing(a) or facing(b))):
         return False
     for name in ("term_months", "release_mode", "place"):
         x, y = getattr(a, name), getattr(b, name)
@@ -2216,6 +2223,13 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
             and not {fold(a.agent), fold(b.agent)} & countries():
         return False  # police detain, then a court remands: two steps of custody
     return True
+
+
+def facing(event: EventRecord) -> bool:
+    """ "X faces up to ten years in prison": the charge told before, of X and others, with the
+    term it carries."""
+    return event.type == "charge" and event.trigger is not None and \
+        event.trigger.text.lower() in ("face", "faces", "faced", "facing")
 
 
 def told_again(event: EventRecord) -> bool:
@@ -2284,8 +2298,9 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         if event.release_mode and (target.release_mode in (None, "negotiated")):
             target.release_mode = event.release_mode if target.release_mode is None or \
                 event.release_mode != "negotiated" else target.release_mode
-        target.hedged = target.hedged and event.hedged if target.sources[0].start != \
-            event.sources[0].start else target.hedged or event.hedged
+        if not facing(event):  # "faces up to ten years": the term, not the charge's truth
+            target.hedged = target.hedged and event.hedged if target.sources[0].start != \
+                event.sources[0].start else target.hedged or event.hedged
         if all(s.start != event.sources[0].start for s in target.sources):
             target.sources.extend(event.sources)
         target.extras.update(event.extras)
