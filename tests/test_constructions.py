@@ -1647,3 +1647,11 @@ def test_the_description_of_a_charge_over_its_article_of_law(nlp):
     event = the_event(nlp, "Yulia Sokolova was charged under Article 207.3 of the Criminal Code.",
                       "charge")
     assert event["charge"] == "Article 207.3 of the Criminal Code"
+
+
+def test_a_court_ordering_a_person_held(nlp):
+    """ "a court ordered her held for four months": custody the order says, by the court."""
+    event = the_event(nlp, "A court in Baku ordered reporter Aytaj Tapdig held for three months.",
+                      "arrest")
+    assert event["agent"] == "court in Baku"
+    assert not kinds(nlp, "The judge ordered the documents held as evidence.")

@@ -727,7 +727,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # clause's person
                 args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
-                etype in ("sentence", "ill_treatment", "charge") and trigger.lemma_ in RECIPIENT_VERBS) or \
+                etype in ("sentence", "ill_treatment", "charge") and
+                trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger)
         elif trigger.lemma_ == "find":
@@ -1338,8 +1339,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                 trigger.lemma_ == "pardon"):
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"; only a head of
             # state pardons: "Belarusian leader Alexander Lukashenko pardoned 37 people"
-    if trigger.pos_ == "VERB" and syntax.is_passive(trigger) and trigger.dep_ == "xcomp" and \
+    if trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "ccomp") and (
+            syntax.is_passive(trigger) or trigger.tag_ in ("VBN", "VBD")) and \
             trigger.head.lemma_ in ORDERING_VERBS:
+        # "ordered Jabbar to be detained", "ordered her held for four months"
         body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
         if body is not None and body.pos_ != "PRON" and body.i not in discourse.cluster_at:
             return noun_phrase(body)  # "the court ordered Jabbar to be detained": the court

@@ -169,7 +169,11 @@ def without_a_verb(token: Token) -> bool:
 @predicate
 def custody_order(verb: Token) -> bool:
     """ "held until trial", "kept in custody pending trial", "held without bail", "held for
-    two months pending trial" (the parser may hang "pending" on the months)."""
+    two months pending trial" (the parser may hang "pending" on the months); "a court ordered
+    her held for four months": what an order says."""
+    if verb.dep_ in ("ccomp", "xcomp") and verb.tag_ in ("VBN", "VBD") and \
+            verb.head.lemma_ in RULES.words("ordering_verbs"):
+        return True
     preps = [c for c in verb.children if syntax.is_preposition(c)]
     preps += [p for f in preps if f.lower_ == "for" for o in syntax.prep_objects(f)
               for p in o.children if syntax.is_preposition(p)]
