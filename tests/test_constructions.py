@@ -1655,3 +1655,21 @@ def test_a_court_ordering_a_person_held(nlp):
                       "arrest")
     assert event["agent"] == "court in Baku"
     assert not kinds(nlp, "The judge ordered the documents held as evidence.")
+
+
+def test_the_court_hung_on_the_place_of_the_term(nlp):
+    """ "sentenced to seven years in a penal colony by the Minsk City Court": the parser hangs
+    "by" on the colony; the court is still who sentenced, and not who arrested."""
+    event = the_event(nlp, "Ihar Ilyash was sentenced on Friday to four years in a penal colony by "
+                           "the Homiel Regional Court.", "sentence")
+    assert event["agent"] == "Homiel Regional Court"
+    events = events_of(nlp, "Ihar Ilyash was arrested in a raid in 2022 and sentenced in 2023 to "
+                            "four years in a colony by the Homiel Regional Court.")
+    agents = {t: e["agent"] for t, _, _, e in events}
+    assert agents["arrest"] is None and agents["sentence"] == "Homiel Regional Court"
+
+
+def test_a_charge_stops_before_the_verbs_second_clause(nlp):
+    event = the_event(nlp, "Mirlan Usenov was convicted of calling for mass unrest and given a "
+                           "two-year suspended sentence.", "conviction")
+    assert event["charge"] == "calling for mass unrest"

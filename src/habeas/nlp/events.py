@@ -1286,6 +1286,18 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             if pobj is not None and pobj.i not in victim_tokens and not any(
                     t.lemma_.lower() in VEHICLES for t in pobj.subtree):
                 return noun_phrase(pobj)  # not "by two aircraft": the means
+    if trigger.pos_ == "VERB" and (syntax.is_passive(trigger) or syntax.is_conjunct(trigger)
+                                   and syntax.is_passive(trigger.head)):
+        # "sentenced to seven years in a penal colony by the Minsk City Court": the court the
+        # parser hung on the place of the term
+        court = next((o for t in trigger.subtree if t.lower_ == "by" and t.head.i != trigger.i
+                      and t.head.pos_ == "NOUN" and not _inside_clause(t, trigger)
+                      and not any(a.dep_ == "conj" and a.pos_ == "VERB" for a in t.ancestors
+                                  if trigger in a.ancestors)
+                      for o in t.children if syntax.is_prep_object(o)
+                      and is_court(noun_phrase(o))), None)
+        if court is not None:
+            return noun_phrase(court)
     if trigger.lemma_ in APPEARING_VERBS:
         bench = appeared_before(trigger)  # "appeared before Chief Magistrate X"
         if bench is not None:
@@ -1524,6 +1536,9 @@ def find_charge(trigger: Token) -> str | None:
         tokens.sort(key=lambda t: t.i)
         while tokens and (tokens[0].lower_ in HEDGE_WORDS or tokens[0].dep_ == "det"):
             tokens = tokens[1:]
+        while tokens and (tokens[-1].dep_ == "cc" or tokens[-1].text == ",") and \
+                tokens[-1].i > obj.i:
+            tokens.pop()  # "of calling for unrest and [given two years]"
         if not tokens:
             continue
         end = tokens[-1].i + 1
@@ -1647,6 +1662,10 @@ def _inside_clause(token: Token, root: Token) -> bool:
         if current.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and current.head.i != root.i \
                 or current.dep_ == "advcl" or current.dep_ == "punct" and current.head == root:
             return True
+        if current.dep_ == "conj" and current.tag_ in ("VBN", "VBD") and \
+                current.head.tag_ == "VBG":
+            return True  # "convicted of calling for unrest and given two years": the verb's
+            # second clause, which the parser joined to the charge's gerund
         current = current.head
     return False
 

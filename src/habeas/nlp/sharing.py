@@ -365,8 +365,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                                    e.type in RAID)  # "found guilty of X, a charge he has
                           # denied since his arrest in March 2021": not the verdict's day
                           and (not case_only or e.type in CASE_STEPS)
-                          and not (name == "agent" and event.type == "charge" and
+                          and not (name == "agent" and event.type in ("charge", *RAID) and
                                    is_court(e.agent))  # a court tries, it does not charge
+                          # or raid ("arrested in a raid and sentenced by the X Court")
                           and not (name == "date" and event.type == "trial" and
                                    e.type in VERDICT and not _one_sitting(event))]
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
