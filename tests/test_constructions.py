@@ -1673,3 +1673,14 @@ def test_a_charge_stops_before_the_verbs_second_clause(nlp):
     event = the_event(nlp, "Mirlan Usenov was convicted of calling for mass unrest and given a "
                            "two-year suspended sentence.", "conviction")
     assert event["charge"] == "calling for mass unrest"
+
+
+def test_a_hedge_about_the_place_does_not_hedge_the_move(nlp):
+    """ "moved to a prison, where he has reportedly been beaten": the beating is hedged, the
+    transfer is not; "charged over posts that he allegedly wrote" stays hedged."""
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "In 2019 Davron Kholov was transferred to a prison in Khujand, where he has "
+             "reportedly been beaten.")}
+    assert not events["transfer"]["hedged"] and events["ill_treatment"]["hedged"]
+    assert the_event(nlp, "Davron Kholov was charged over posts that he allegedly wrote.",
+                     "charge")["hedged"]

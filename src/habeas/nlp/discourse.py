@@ -806,6 +806,11 @@ def hedge_cues(trigger: Token) -> bool:
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
     # allegedly damaging": the hedge is the accusation's
+    other |= {t.i for c in trigger.subtree if c.dep_ == "relcl" and c.i != trigger.i and any(
+                  w.lower_ == "where" or w.dep_ == "prep" and any(
+                      o.lower_ == "which" for o in w.children) for w in c.children)
+              for t in c.subtree}  # "moved to a prison, where he has reportedly been beaten":
+    # what happened there, not "charged over stickers that he allegedly put up"
     for token in trigger.subtree:
         if token.lower_ in HEDGE_WORDS and token.i not in other:
             return True
