@@ -1684,3 +1684,23 @@ def test_a_hedge_about_the_place_does_not_hedge_the_move(nlp):
     assert not events["transfer"]["hedged"] and events["ill_treatment"]["hedged"]
     assert the_event(nlp, "Davron Kholov was charged over posts that he allegedly wrote.",
                      "charge")["hedged"]
+
+
+def test_a_possessive_pronoun_names_whose_home_was_searched(nlp):
+    event = the_event(nlp, "Police detained Seitumer Seitumerov on Tuesday. His house was "
+                           "searched.", "search")
+    assert event["persons"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Nariman Ametov was detained on Friday, the TASS agency reported, citing a source in law "
+     "enforcement.", "source in law enforcement"),
+    ("Nariman Ametov was detained on Friday, an official at the prosecutor's office said.",
+     "official at the prosecutor's office"),
+    ("Nariman Ametov was detained on Friday, a source close to the investigation told AFP.",
+     "source close to the investigation"),
+    ("A source close to the investigation said that Nariman Ametov was detained on Friday.",
+     "source close to the investigation"),
+])
+def test_an_unnamed_source_as_far_as_the_report_says(nlp, text, source):
+    assert the_event(nlp, text, "arrest")["attributed_to"] == source

@@ -25,6 +25,9 @@ FIRST_PERSON = RULES.words("first_person_pronouns")
 PLURAL = RULES.words("plural_pronouns")
 DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 # "the 33-year-old"
+# "a source in law enforcement", "officials at the prosecutor's office", "a source close to"
+SOURCE_PLACES = frozenset({"in", "at", "from", "within", "close", "inside"})
+MAX_SOURCE_TOKENS = 9
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
 DESCRIPTIONS = RULES.words("subject_descriptions")
@@ -578,6 +581,11 @@ class Discourse:
             last -= 1
         # at the end, or between commas: "..., the rights centre Viasna said, in the latest"
         between = token.i < last and self.doc[token.i + 1].text == ","
+        told = {t.i for c in token.children if c.dep_ in ("dobj", "dative") and c.i > token.i
+                and token.lemma_ == "tell" for t in c.subtree}  # "..., a source close to
+        # the case told Reuters."
+        if token.i < last and all(i in told for i in range(token.i + 1, last + 1)):
+            last = token.i
         if token.i != last and not between or token.lemma_ not in REPORTING_VERBS or \
                 token.i - sent.start < 6:
             return None
@@ -586,7 +594,7 @@ class Discourse:
         if comma is None or any(t.pos_ in ("VERB", "AUX") for t in self.doc[comma + 1: token.i]):
             return None
         start = comma + 1
-        if start + 1 < token.i and self.doc[start].lower_ == "the":
+        if start + 1 < token.i and self.doc[start].lower_ in ("the", "a", "an"):
             start += 1  # "..., the Association of X said": its name, as a subject gives it
         return self.doc[start: token.i].text.strip() or None
 
@@ -640,6 +648,13 @@ class Discourse:
         if span is not None and ent is not None and ent.label_ == "ORG" and \
                 ent.start <= span.start and ent.end > span.end:
             return entity_text(ent)  # "the Association of Journalists said": the whole name
+        if span is not None and token.pos_ == "NOUN" and span.end == token.i + 1:
+            # "a source in law enforcement", "an official at the prosecutor's office": who the
+            # unnamed source is, as far as the report says
+            where = next((c for c in token.rights if c.dep_ in ("prep", "amod") and
+                          c.i == token.i + 1 and c.lower_ in SOURCE_PLACES), None)
+            if where is not None and where.right_edge.i - span.start < MAX_SOURCE_TOKENS:
+                return self.doc[span.start: where.right_edge.i + 1].text
         return span.text if span is not None else None
 
     def _last_org(self, token: Token) -> str | None:

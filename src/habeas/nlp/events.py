@@ -731,6 +731,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger)
+            if etype == "search":  # "his home was searched": whose home
+                args = [c for a in args if a.lemma_.lower() in SEARCH_OBJECTS
+                        for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"] + args
         elif trigger.lemma_ == "find":
             args = syntax.objects(trigger) + [
                 g for c in trigger.children if c.lower_ == "guilty"
