@@ -1704,3 +1704,13 @@ def test_a_possessive_pronoun_names_whose_home_was_searched(nlp):
 ])
 def test_an_unnamed_source_as_far_as_the_report_says(nlp, text, source):
     assert the_event(nlp, text, "arrest")["attributed_to"] == source
+
+
+def test_held_since_a_date_is_custody_from_that_date(nlp):
+    """ "has been held in Russia since March 2022": held from then (no place: where he is
+    held); not a convict's "held in Penal Colony No. 3 since 2021"."""
+    event = the_event(nlp, "Ukrainian sailor Vasyl Hrytsenko has been held in Russia since March "
+                           "2022.", "arrest")
+    assert event["date"] == "2022-03" and event["place"] is None
+    assert not kinds(nlp, "Vasyl Hrytsenko has been held in Penal Colony No. 3 since 2021.")
+    assert not kinds(nlp, "Talks have been held since 2019 with Vasyl Hrytsenko's family.")

@@ -1919,8 +1919,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.date = clause_date(trigger, published, owners, anchor)
     event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
                                                  if etype != "transfer" else None)
-    if trigger.lemma_ == "be":
-        event.place = None  # "has been in a detention centre since April": where held now
+    if trigger.lemma_ == "be" or trigger.lemma_ == "hold" and since_entity(trigger) is not None:
+        event.place = None  # "has been in a detention centre since April", "held in Russia
+        # since 2022": where held now
     event.agent = find_agent(trigger, victim_tokens, discourse)
     if etype in CHARGE_TYPES:
         event.charge = find_charge(trigger)

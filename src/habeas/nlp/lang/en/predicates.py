@@ -18,6 +18,7 @@ from . import RULES, syntax
 PREDICATES: dict[str, Callable[[Token], bool]] = {}
 
 CUSTODY_WORDS = RULES.words("custody_words")
+SERVING_PLACES = RULES.words("serving_places")
 SEARCH_OBJECTS = RULES.words("search_objects")
 ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 DESIGNATION_WORDS = RULES.pattern("designation")
@@ -479,6 +480,16 @@ def in_custody_since(token: Token) -> bool:
     return _since_a_date(token) and any(
         syntax.is_preposition(c) and c.lower_ == "in" and any(
             t.lemma_.lower() in CUSTODY_PLACES for t in c.subtree) for c in token.children)
+
+
+@predicate
+def held_since(token: Token) -> bool:
+    """ "has been held in Russia since March 2022": a person held from that day (a passive
+    "held"; "talks have been held since" names no person)."""
+    return _since_a_date(token) and any(syntax.is_passive_auxiliary(c) for c in token.children) \
+        and not any(t.lemma_.lower() in SERVING_PLACES for c in token.children
+                    if syntax.is_preposition(c) and c.lower_ == "in" for t in c.subtree)
+    # not "has been held in Penal Colony No. 17 since 2021": serving a term there
 
 
 @predicate
