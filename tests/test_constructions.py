@@ -1714,3 +1714,31 @@ def test_held_since_a_date_is_custody_from_that_date(nlp):
     assert event["date"] == "2022-03" and event["place"] is None
     assert not kinds(nlp, "Vasyl Hrytsenko has been held in Penal Colony No. 3 since 2021.")
     assert not kinds(nlp, "Talks have been held since 2019 with Vasyl Hrytsenko's family.")
+
+
+def test_a_person_among_those_detained_takes_the_groups_arrest(nlp):
+    event = the_event(nlp, "Police in Kazan detained at least 20 people at a picket, OVD-Info "
+                           "reported. Among those detained was the student Timur Nabiullin.",
+                      "arrest")
+    assert (event["place"], event["agent"], event["attributed_to"]) == (
+        "Kazan", "Police in Kazan", "OVD-Info")
+
+
+def test_single_quote_marks_are_not_part_of_a_charge(nlp):
+    event = the_event(nlp, "A court fined Yulia Sokolova 40,000 roubles for 'discrediting' the "
+                           "army.", "sentence")
+    assert event["charge"] == "discrediting the army"
+
+
+def test_a_day_counted_back_from_the_last_one_told(nlp):
+    event = the_event(nlp, "On 8 March a court fined Yulia Sokolova. She had been detained at a "
+                           "picket two weeks earlier.", "arrest", published="2024-06-01")
+    assert event["date"] == "2024-02-23"
+
+
+def test_days_before_an_event_named_resolve_to_nothing():
+    import datetime as dt
+
+    from habeas.nlp import dates
+    assert dates.resolve("two days before the trial", dt.date(2024, 6, 1), "2024-03-08") is None
+    assert dates.resolve("a week earlier", dt.date(2024, 6, 1), "2024-03-08") == "2024-03-01"

@@ -34,7 +34,7 @@ ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year|morning|after
                       r"|next\s+day|following\s+day|that\s+(day|morning|afternoon|evening|night))\b",
                       re.I)
 _RELATIVE = re.compile(
-    r"\b(?P<n>\d+|" + "|".join(w for w, n in NUMBER_WORDS.items() if n) + r")\s+"
+    r"\b(?P<n>\d+|an?|" + "|".join(w for w, n in NUMBER_WORDS.items() if n) + r")\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|earlier|ago|before)\b", re.I)
 
 
@@ -169,11 +169,17 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
         return fmt(published.year)
     match = _RELATIVE.search(lowered)
     if match:
-        count = NUMBER_WORDS.get(match["n"], None) if not match["n"].isdigit() else int(match["n"])
+        count = 1 if match["n"] in ("a", "an") else NUMBER_WORDS.get(match["n"], None) \
+            if not match["n"].isdigit() else int(match["n"])
         if count is None:
             return None
         unit = {"day": 1, "week": 7, "month": 30, "year": 365}[match["unit"]]
-        if match["dir"] in ("later", "after"):
+        if match["dir"] == "before" and lowered[match.end():].strip(" .,"):
+            return None  # "two days before the trial": before what it names, not the last day
+        if match["dir"] in ("earlier", "before"):
+            # "detained two weeks earlier": before the day the report told last
+            count = -count
+        if match["dir"] in ("later", "after", "earlier", "before"):
             base = parse_published(anchor) if anchor and len(anchor) == 10 else None
             if base is None and anchor and match["unit"] in ("month", "year"):
                 # "convicted in March 2022 ... rejected two months later": May 2022

@@ -313,7 +313,13 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         previous = [e for e in earlier[-AMONG_WINDOW:] if e.type == etype][-1:]
     listed = [cid for c in root.children if c.dep_ in ("nsubj", "attr")
               for cid in discourse.persons_in(c)]
-    have = {p for e in found for p in e.persons}
+    # not what "Among those detained" itself tells: that is the group's event, told again
+    phrase = sent.doc[among.left_edge.i: among.right_edge.i + 1]
+
+    def told_again(e: EventRecord) -> bool:
+        return e.trigger is not None and phrase.start_char <= e.trigger.start < phrase.end_char
+
+    have = {p for e in found if not told_again(e) for p in e.persons}
     listed = [cid for cid in listed if cid not in have]
     if not listed:
         return []
@@ -330,6 +336,7 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         out.append(copy)
     if out:
         discourse.victims.update(listed)
+        found[:] = [e for e in found if not told_again(e)]  # the group's event stands for it
     return out
 
 
@@ -1583,6 +1590,9 @@ def find_charge(trigger: Token) -> str | None:
         text = doc[tokens[0].i: end].text.strip(" ,")
         if opening is not None and opening.is_quote:
             text = re.sub(r'\s*["“”‘’]\s*', " ", text).strip(" ,")
+        if text.startswith("'") or opening is not None and opening.text == "'":
+            # "for 'discrediting' the army": quote marks, not the apostrophe of "Jehovah's"
+            text = re.sub(r"(?<!\w)'\s*|(?<=\w)'(?!\w)", "", text).strip(" ,")
         if text and counted_charges(obj):
             # "guilty of multiple offenses, including A and B", "on four charges: A, B and C":
             # the charges the count lists; a verdict "on seven counts" says none (it takes the
