@@ -1742,3 +1742,19 @@ def test_days_before_an_event_named_resolve_to_nothing():
     from habeas.nlp import dates
     assert dates.resolve("two days before the trial", dt.date(2024, 6, 1), "2024-03-08") is None
     assert dates.resolve("a week earlier", dt.date(2024, 6, 1), "2024-03-08") == "2024-03-01"
+
+
+def test_a_judge_ordering_custody_is_its_agent(nlp):
+    event = the_event(nlp, "On 3 March, Judge Viktor Mozhelyansky of the Kyivsky District Court "
+                           "ordered that Amet Suleimanov be held in custody for two months.",
+                      "arrest")
+    assert event["agent"].startswith("Judge Viktor Mozhelyansky")
+
+
+def test_poisoning_and_fines_in_a_currency(nlp):
+    event = the_event(nlp, "The Kremlin has denied that the activist Pyotr Verzilov was poisoned.",
+                      "ill_treatment")
+    assert event["negated"] and event["attributed_to"] == "Kremlin"
+    names = {p for _, _, persons, _ in events_of(
+        nlp, "Bahrom Kholmatov was fined 500 Manats in Ashgabat.") for p in persons}
+    assert names == {"Bahrom Kholmatov"}

@@ -1366,8 +1366,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             trigger.head.lemma_ in ORDERING_VERBS:
         # "ordered Jabbar to be detained", "ordered her held for four months"
         body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
-        if body is not None and body.pos_ != "PRON" and body.i not in discourse.cluster_at:
-            return noun_phrase(body)  # "the court ordered Jabbar to be detained": the court
+        if body is not None and body.pos_ != "PRON" and (body.i not in discourse.cluster_at or any(
+                t.lower_ in ACTING_TITLES for t in body.subtree if t.i < body.i)):
+            # "the court ordered Jabbar to be detained": the court; "Judge X of the Y Court
+            # ordered that she be held": the judge
+            return noun_phrase(body)
     if trigger.pos_ == "VERB" and syntax.is_passive(trigger):
         # "was detained on 13 June after police searched her flat": the searchers
         for clause in (c for c in trigger.children if c.dep_ == "advcl" and any(
