@@ -1758,3 +1758,23 @@ def test_poisoning_and_fines_in_a_currency(nlp):
     names = {p for _, _, persons, _ in events_of(
         nlp, "Bahrom Kholmatov was fined 500 Manats in Ashgabat.") for p in persons}
     assert names == {"Bahrom Kholmatov"}
+
+
+def test_a_counted_group_of_a_people_named_in_the_next_sentence(nlp):
+    """ "Three Crimean Tatars detained last week ... A, B and C face": the three are A, B and C
+    (a proper plural counts as people), detained, not detaining."""
+    events = events_of(nlp, "Three Crimean Tatars detained last week in Dzhankoi have been "
+                            "charged with sabotage, their lawyers said. Ruslan Suleimanov, Eskender "
+                            "Abdulganiyev and Remzi Bekirov face up to 20 years in prison.",
+                       published="2024-06-01")
+    arrest = next(e for t, _, names, e in events if t == "arrest")
+    assert len(arrest["persons"]) == 3 and arrest["agent"] is None
+    assert arrest["date"] == "2024-05" and arrest["place"] == "Dzhankoi"
+
+
+def test_last_week_is_its_month_when_the_week_lies_in_one():
+    import datetime as dt
+
+    from habeas.nlp import dates
+    assert dates.resolve("last week", dt.date(2024, 6, 1), None) == "2024-05"
+    assert dates.resolve("this week", dt.date(2024, 6, 1), None) is None  # 27 May to 2 June

@@ -158,6 +158,13 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
             if "next" in lowered:
                 return None
             return (published - dt.timedelta(days=back)).isoformat()
+    week = re.fullmatch(r"(?:(?:earlier|later)\s+)?(this|last|the\s+previous)\s+week", lowered)
+    if week:
+        # the month of that week, where the whole week lies in one month
+        monday = published - dt.timedelta(days=published.weekday() + (
+            0 if week[1] == "this" else 7))
+        sunday = monday + dt.timedelta(days=6)
+        return fmt(monday.year, monday.month) if monday.month == sunday.month else None
     if re.match(r"(?:the\s+)?(?:last|previous|past)\s+month\b", lowered):
         first = published.replace(day=1) - dt.timedelta(days=1)
         return fmt(first.year, first.month)

@@ -339,7 +339,7 @@ class Discourse:
             return []  # "Only two of them were charged": which two, the report does not say
         if plural:
             count = number_of(token)
-            if count and token.pos_ == "NOUN" and not any(
+            if count and token.pos_ in ("NOUN", "PROPN") and not any(
                     c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.children):
                 # "three journalists attending the hearing were detained": new people, not the
                 # three named before; perhaps the ones named right after
@@ -794,8 +794,8 @@ PEOPLE = RULES.words("subject_descriptions") | RULES.words("people_nouns") | \
 def is_plural_people(token: Token) -> bool:
     """ "the defendants", "all five", "three students": a plural that may stand for persons
     named in the report."""
-    return token.lower_ in PLURAL_NOUNS or token.tag_ == "NNS" and \
-        token.lemma_.lower() in PEOPLE
+    return token.lower_ in PLURAL_NOUNS or token.tag_ in ("NNS", "NNPS") and \
+        token.lemma_.lower() in PEOPLE  # "three Crimean Tatars" (a proper plural)
 
 
 def number_of(token: Token) -> int | None:

@@ -1337,7 +1337,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         # "An Azerbaijani court jailed X", "A court in Minsk sentenced X": what is before it
         return noun_phrase(misread_doer(trigger), until=trigger.i)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children):
+            c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) and not (
+            trigger.tag_ == "VBN" and not any(c.dep_ == "aux" or syntax.is_direct_object(c)
+                                              for c in trigger.children)):
+        # (not a participle without auxiliary or object: "Three Tatars detained last week")
         # the subject nearest the verb: not a dateline's "MINSK, 14 May (Viasna) —" the
         # parser made a second subject
         subj = next((c for c in sorted(trigger.children, key=lambda c: -c.i)
