@@ -1778,3 +1778,14 @@ def test_last_week_is_its_month_when_the_week_lies_in_one():
     from habeas.nlp import dates
     assert dates.resolve("last week", dt.date(2024, 6, 1), None) == "2024-05"
     assert dates.resolve("this week", dt.date(2024, 6, 1), None) is None  # 27 May to 2 June
+
+
+def test_a_town_the_model_took_for_a_person_is_still_the_place(nlp):
+    event = the_event(nlp, "Crimean Tatar activist Ervin Ibragimov went missing in Bakhchysarai "
+                           "in May 2016.", "abduction")
+    assert (event["place"], event["date"]) == ("Bakhchysarai", "2016-05")
+
+
+def test_behind_bars_since_a_date(nlp):
+    event = the_event(nlp, "Nurlan Abenov has been behind bars since March 2023.", "arrest")
+    assert event["date"] == "2023-03"

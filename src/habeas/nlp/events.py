@@ -1032,6 +1032,9 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             head = head.head
         if head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
             roots.append(head)
+    # "went missing in Bakhchysarai", "walked free in Minsk": the word that completes the verb
+    roots += [c for c in trigger.children if c.lower_ in ("missing", "free") and c.dep_ in (
+        "acomp", "oprd", "xcomp", "advcl")]
     out = []
     for root in roots:
         stack = [c for c in root.children if c.dep_ in (
@@ -1187,6 +1190,14 @@ def right_after(token: Token) -> bool:
         c.lower_ in SOON_WORDS for c in token.children) or token.lower_ == "immediately"
 
 
+def known_place(token: Token) -> bool:
+    """A town the model took for a person or an organisation ("went missing in Bakhchysarai"):
+    a proper noun alone that the gazetteer knows as a place."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "") and \
+        syntax.is_prep_object(token) and not any(c.dep_ == "compound" for c in token.children) \
+        and fold(token.text) in places()
+
+
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
@@ -1199,8 +1210,8 @@ def find_place(trigger: Token, etype: str) -> str | None:
             return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
         if token.ent_type_ == "FAC" and any(t.lemma_.lower() in COURTS for t in token.subtree):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.head.lower_ in PLACE_PREPOSITIONS \
-                and token.text.lower() not in NOT_PLACES:
+        if (token.ent_type_ in ("GPE", "LOC", "FAC") or known_place(token)) and \
+                token.head.lower_ in PLACE_PREPOSITIONS and token.text.lower() not in NOT_PLACES:
             building = token.head.head
             if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
                     building.lemma_.lower() in FACILITIES and syntax.is_prep_object(building) and \

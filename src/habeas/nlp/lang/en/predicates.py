@@ -476,10 +476,12 @@ def _since_a_date(token: Token) -> bool:
 
 @predicate
 def in_custody_since(token: Token) -> bool:
-    """ "Since May 2021 he has been in a remand prison": held since then."""
+    """ "Since May 2021 he has been in a remand prison", "has been behind bars since 2023":
+    held since then."""
     return _since_a_date(token) and any(
-        syntax.is_preposition(c) and c.lower_ == "in" and any(
-            t.lemma_.lower() in CUSTODY_PLACES for t in c.subtree) for c in token.children)
+        syntax.is_preposition(c) and (c.lower_ == "in" and any(
+            t.lemma_.lower() in CUSTODY_PLACES for t in c.subtree) or c.lower_ == "behind" and
+            any(t.lower_ == "bars" for t in c.children)) for c in token.children)
 
 
 @predicate
