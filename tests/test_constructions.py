@@ -1789,3 +1789,15 @@ def test_a_town_the_model_took_for_a_person_is_still_the_place(nlp):
 def test_behind_bars_since_a_date(nlp):
     event = the_event(nlp, "Nurlan Abenov has been behind bars since March 2023.", "arrest")
     assert event["date"] == "2023-03"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Zarema Bilyalova's lawyer said she had been denied medical care.",
+     "Zarema Bilyalova's lawyer"),
+    ("Police detained Zarema Bilyalova, her lawyer said.", "lawyer"),
+    ("Zarema Bilyalova's husband, Ruslan Bilyalov, said she had been denied medical care.",
+     "Ruslan Bilyalov"),
+])
+def test_the_speaker_is_the_relation_not_the_person_it_relates_to(nlp, text, source):
+    events = events_of(nlp, text)
+    assert [e["attributed_to"] for _, _, _, e in events] == [source]

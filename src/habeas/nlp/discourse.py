@@ -139,7 +139,10 @@ class Discourse:
             return self.persons_in(token.head, skip=skip)  # "Hurynovič, a blogger serving"
         comma = token.left_edge.i - 1
         if comma > 0 and self.doc[comma].text == "," and comma - 1 in self.cluster_at and \
-                token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN"):
+                token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and not any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and not (
+                    syntax.is_subject(token) and token.head.lemma_ in REPORTING_VERBS):
+            # (not "Police detained X, her lawyer said": his lawyer is not X)
             # "against A and B, residents of Birobidzhan, charged under ...": an apposition the
             # parser attached elsewhere.
             root = self.doc[comma - 1]
@@ -616,6 +619,12 @@ class Discourse:
         return " and ".join(dict.fromkeys(n for n in names if n)) or None
 
     def _one_name(self, token: Token) -> str | None:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.i in self.cluster_at),
+                     None) if token.pos_ == "NOUN" and token.i not in self.cluster_at else None
+        if owner is not None and not any(c.dep_ == "appos" and c.i in self.cluster_at
+                                         for c in token.children):
+            # "Alsu Kurmasheva's lawyer said": the lawyer speaks, not Kurmasheva
+            return f"{self.names[self.cluster_at[owner.i]]}'s {token.text}"
         cids = self.persons_in(token)
         if cids:
             return self.names[cids[0]]
