@@ -1801,3 +1801,11 @@ def test_behind_bars_since_a_date(nlp):
 def test_the_speaker_is_the_relation_not_the_person_it_relates_to(nlp, text, source):
     events = events_of(nlp, text)
     assert [e["attributed_to"] for _, _, _, e in events] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Oleh Prykhodko appealed. A hearing will be held on 20 October.",
+    "Oleh Prykhodko appealed. The appeal hearing is scheduled for 20 October.",
+])
+def test_a_hearing_to_come_is_no_event_yet(nlp, text):
+    assert {k[0] for k in kinds(nlp, text)} == {"appeal"}

@@ -1785,6 +1785,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
     clause = trigger.head if syntax.is_subject(trigger) else trigger
+    if clause is not trigger and trigger.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children):
+        is_irrealis = True  # "a hearing will be held on 20 October": not yet
     if any(c.dep_ == "mark" and c.lower_ in ("until", "till") for c in clause.children) and \
             clause.tag_ in ("VBZ", "VBP", "VB", "VBN") and not any(
                 c.tag_ == "VBD" for c in clause.children if c.dep_ in ("aux", "auxpass")):
