@@ -1809,3 +1809,9 @@ def test_the_speaker_is_the_relation_not_the_person_it_relates_to(nlp, text, sou
 ])
 def test_a_hearing_to_come_is_no_event_yet(nlp, text):
     assert {k[0] for k in kinds(nlp, text)} == {"appeal"}
+
+
+def test_the_term_faced_after_a_verdict_is_no_charge(nlp):
+    assert {k[0] for k in kinds(nlp, "Oleh Prykhodko was found guilty of sabotage on Monday. "
+                                     "Prykhodko faces up to 20 years in prison.")} == {
+        "conviction"}

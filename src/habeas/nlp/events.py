@@ -104,7 +104,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     the_facility_named(doc, named)
     same_body_as_before(named)
     courts = named_courts(doc)
-    events = share_arguments(merge(named), sentence_of, courts,
+    events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
                              court_dates(doc, published, discourse))
     for event in events:
         event.extras.pop(OWN_DATE, None)
@@ -2286,6 +2286,14 @@ def facing(event: EventRecord) -> bool:
     term it carries."""
     return event.type == "charge" and event.trigger is not None and \
         event.trigger.text.lower() in ("face", "faces", "faced", "facing")
+
+
+def not_yet_sentenced(events: list[EventRecord]) -> list[EventRecord]:
+    """ "X was found guilty ... X faces up to 20 years in prison": after a verdict the term he
+    faces is the sentence to come, not a charge."""
+    convicted = {p for e in events if e.type in ("conviction", "sentence") and not e.negated
+                 for p in e.persons}
+    return [e for e in events if not (facing(e) and set(e.persons) <= convicted)]
 
 
 def told_again(event: EventRecord) -> bool:
