@@ -1815,3 +1815,16 @@ def test_the_term_faced_after_a_verdict_is_no_charge(nlp):
     assert {k[0] for k in kinds(nlp, "Oleh Prykhodko was found guilty of sabotage on Monday. "
                                      "Prykhodko faces up to 20 years in prison.")} == {
         "conviction"}
+
+
+def test_a_trailing_day_after_a_relative_clause_dates_the_verb(nlp):
+    event = the_event(nlp, "Gubad Ibadoghlu was sentenced to nine years on charges of fraud, which "
+                           "he says are fabricated, on 17 September.", "sentence",
+                      published="2024-06-01")
+    assert event["date"] == "2023-09-17"
+
+
+def test_a_closing_speaker_with_his_name_in_apposition(nlp):
+    event = the_event(nlp, "Police detained Anar Mammadli on Monday, his lawyer, Zibeyda "
+                           "Sadigova, told RFE/RL.", "arrest")
+    assert event["attributed_to"] == "Zibeyda Sadigova"

@@ -594,6 +594,12 @@ class Discourse:
             return None
         comma = next((t.i for t in reversed(self.doc[max(sent.start, token.i - MAX_CLOSING):
                                                      token.i]) if t.text == ","), None)
+        if comma is not None and comma == token.i - 1:
+            # "..., the blogger's brother, Abdurakhmon Sattorov, told RFE/RL.": the comma
+            # closes the speaker's apposition; the subject names him
+            subject = next((c for c in token.children if syntax.is_active_subject(c)), None)
+            return self._name_of(subject) if subject is not None and subject.i > sent.start \
+                and self.doc[subject.left_edge.i - 1].text == "," else None
         if comma is None or any(t.pos_ in ("VERB", "AUX") for t in self.doc[comma + 1: token.i]):
             return None
         start = comma + 1

@@ -1158,8 +1158,28 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
         trigger.head.pos_ == "VERB" else None
     head_date = find_date(head, published, None, anchor) if head is not None else None
     # "arrested in 2005 and sentenced two years later": later than the arrest
-    return _date_of(trigger, published, head_date or anchor) or head_date or (
+    return _date_of(trigger, published, head_date or anchor) or head_date or \
+        _trailing_date(trigger, published, anchor) or (
         _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
+
+
+def _trailing_date(trigger: Token, published: dt.date | None, anchor: str | None) -> str | None:
+    """ "sentenced on charges of fraud, which he says are fabricated, on 17 September": the
+    day after a comma that ends the sentence, which the parser hung inside the relative clause
+    before it."""
+    if trigger.pos_ != "VERB":
+        return None
+    end = trigger.sent.end - 1
+    while end > trigger.i and trigger.doc[end].is_punct:
+        end -= 1
+    prep = trigger.doc[end].head
+    if not (syntax.is_preposition(prep) and prep.lower_ in ("on", "in") and prep.i > 0 and
+            trigger.doc[prep.i - 1].text == "," and prep.right_edge.i == end and
+            trigger.doc[end].ent_type_ == "DATE"):
+        return None
+    if not any(a.dep_ == "relcl" for a in prep.ancestors if trigger in a.ancestors):
+        return None
+    return dates.resolve(date_expression(trigger.doc[end]) or "", published, anchor)
 
 
 def _date_of(source: Token, published: dt.date | None, anchor: str | None) -> str | None:
