@@ -1828,3 +1828,15 @@ def test_a_closing_speaker_with_his_name_in_apposition(nlp):
     event = the_event(nlp, "Police detained Anar Mammadli on Monday, his lawyer, Zibeyda "
                            "Sadigova, told RFE/RL.", "arrest")
     assert event["attributed_to"] == "Zibeyda Sadigova"
+
+
+@pytest.mark.parametrize("text, terms", [
+    ("The court sentenced Maryia Kalesnikava and Maksim Znak to 11 and 10 years in prison "
+     "respectively.", {"Maryia Kalesnikava": 132, "Maksim Znak": 120}),
+    ("Ihar Losik and Siarhei Tsikhanouski were sentenced to three and a half and four years "
+     "respectively.", {"Ihar Losik": 42, "Siarhei Tsikhanouski": 48}),
+])
+def test_terms_told_respectively(nlp, text, terms):
+    got = {names[0]: e["term_months"] for t, _, names, e in events_of(nlp, text)
+           if t == "sentence"}
+    assert got == terms

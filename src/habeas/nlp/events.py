@@ -1999,6 +1999,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         # "A and B walked free on 3 and 5 May respectively": one event each, its day
         out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
         event = out[0]
+    terms_each = respective_terms(sent, len(persons)) if etype == "sentence" else []
+    if terms_each and not any(p.startswith("group:") for p in persons):
+        # "sentenced A and B to 11 and 10 years respectively": one event each, its term
+        out = [_copy(e, persons=[person], term_months=months) for e in out
+               for person, months in zip(persons, terms_each) if person in e.persons]
+        event = out[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
         out.append(_copy(event, type="release", date=until, agent=None, charge=None))
@@ -2081,6 +2087,31 @@ def respective_dates(sent: Span, count: int, published: dt.date | None) -> list[
     month = match.group("month") or match.group("month2")
     found = [dates.resolve(f"{day} {month}", published) for day in days]
     return found if len(found) == count and all(d and len(d) == 10 for d in found) else []
+
+
+_NUMBER = r"(?:\d{1,2}(?:\.5)?|" + "|".join(RULES.number_words(1, 30)) + r")(?:\s+and\s+a\s+half)?"
+TERM_LIST = re.compile(rf"\b(?P<terms>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*,?\s+and\s+{_NUMBER})"
+                       r"\s+(?P<unit>years?|months?)\b", re.I)
+
+
+def respective_terms(sent: Span, count: int) -> list[int]:
+    """ "sentenced A and B to 11 and 10 years respectively": the terms, in months, that a
+    sentence pairs "respectively" with its ``count`` persons."""
+    if count < 2 or not any(t.lower_ == "respectively" for t in sent):
+        return []
+    match = TERM_LIST.search(sent.text)
+    if match is None:
+        return []
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?!a\s+half)", match["terms"])
+    unit = 12 if match["unit"].lower().startswith("year") else 1
+    months = []
+    for part in parts:
+        number, half = re.subn(r"\s+and\s+a\s+half$", "", part.strip().lower())
+        value = float(number) if number[0].isdigit() else RULES.number_words(1, 30).get(number)
+        if value is None:
+            return []
+        months.append(int(round((value + 0.5 * half) * unit)))
+    return months if len(months) == count else []
 
 
 def custody_end(trigger: Token, published: dt.date | None) -> str | None:
