@@ -1840,3 +1840,13 @@ def test_terms_told_respectively(nlp, text, terms):
     got = {names[0]: e["term_months"] for t, _, names, e in events_of(nlp, text)
            if t == "sentence"}
     assert got == terms
+
+
+def test_also_released_were_a_and_b(nlp):
+    """ "Also released were A and B": the subject after the inverted auxiliary, in the release
+    told just before (its day and mode)."""
+    events = [e for t, _, _, e in events_of(
+        nlp, "Nariman Dzhelyal was freed on 28 June in a prisoner exchange. Also released were "
+             "Leniie Umerova and Vilen Temeryanov.", published="2024-07-01") if t == "release"]
+    assert len(events) == 2
+    assert all(e["date"] == "2024-06-28" and e["release_mode"] == "exchange" for e in events)

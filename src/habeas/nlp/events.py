@@ -25,9 +25,9 @@ from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
-from .sharing import (COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, PLACE_PREPOSITIONS,
-                      RELATIVE,
-                      clause_date, clause_place, is_court, share_arguments)
+from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE,
+                      PLACE_PREPOSITIONS, RELATIVE, clause_date, clause_place, is_court,
+                      share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
@@ -109,6 +109,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     for event in events:
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
+        event.extras.pop(ALSO, None)
     place = dateline_place(doc)
     if place and published:
         # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
@@ -737,7 +738,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 etype in ("sentence", "ill_treatment", "charge") and
                 trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
-            args = subjects(trigger)
+            args = subjects(trigger) or ([
+                c for a in trigger.children if a.dep_ == "auxpass" for c in a.children
+                if c.dep_ in ("attr", "nsubj") and c.i > a.i] if passive else [])
+            # "Also released were A and B": the subject after the inverted auxiliary
             if etype == "search":  # "his home was searched": whose home
                 args = [c for a in args if a.lemma_.lower() in SEARCH_OBJECTS
                         for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"] + args
@@ -1992,6 +1996,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}
            for c in v.children):
         event.extras["earlier"] = True  # "had earlier been jailed for three years"
+    if any(c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children) and \
+            trigger.pos_ == "VERB":
+        event.extras[ALSO] = True  # "Also released were A and B": in the release told before
     out = [event]
     each = respective_dates(sent, len(persons), published)
     if each and etype not in ("conviction", "transfer") and not any(

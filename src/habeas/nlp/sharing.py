@@ -225,9 +225,26 @@ def _one_sitting(event: EventRecord) -> bool:
     return event.trigger is None or event.trigger.text.lower() not in TRIAL_WORDS
 
 
+# extras key: the event is told as one more of the same ("Also released were A and B").
+ALSO = "also"
+ALSO_DISTANCE = 2
+
+
 def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
     def index(e: EventRecord) -> int:
         return sentence_of.get(e.sources[0].start, 0)
+
+    for event in events:
+        if not event.extras.get(ALSO) or event.date or event.agent:
+            continue  # not "Also on March 8, police arrested X": a day and a doer of its own
+        # "A was freed on 28 June in an exchange. Also released were B and C": that release
+        donor = next((d for d in reversed(events) if d is not event and d.type == event.type
+                      and not d.negated and 0 <= index(event) - index(d) <= ALSO_DISTANCE
+                      and index(d) < index(event)), None)
+        if donor is not None:
+            for name in ("date", "place", "agent", "release_mode"):
+                if getattr(event, name) is None and getattr(donor, name) is not None:
+                    setattr(event, name, getattr(donor, name))
 
     for event in events:
         if event.date and event.type in VERDICT:
