@@ -1850,3 +1850,14 @@ def test_also_released_were_a_and_b(nlp):
              "Leniie Umerova and Vilen Temeryanov.", published="2024-07-01") if t == "release"]
     assert len(events) == 2
     assert all(e["date"] == "2024-06-28" and e["release_mode"] == "exchange" for e in events)
+
+
+def test_persons_named_as_some_of_a_group_went_through_its_events(nlp):
+    """ "Police detained 20 people ... Two of them, A and B, were released the same evening":
+    A and B were among the detained, and freed that day."""
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "Police detained 20 people at the rally in Minsk on Sunday. Two of them, Ales "
+             "Pushkin and Nina Bahinskaya, were released the same evening.",
+        published="2024-06-01")}
+    assert events["arrest"]["date"] == events["release"]["date"] == "2024-05-26"
+    assert len(events["arrest"]["persons"]) == 2 and events["arrest"]["place"] == "Minsk"

@@ -81,6 +81,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                     unnamed.append(unnamed_telling(token, etype, published, discourse, owners))
         found = equal_terms(split_terms(found, discourse))
         found += among_them(sent, found, previous, discourse, events)
+        found += named_of_them(sent, found, discourse, events)
         previous = found
         refer_back(doc, found, told, published)
         events.extend(found)
@@ -342,6 +343,41 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
 
 
 GROUP_NOUNS = RULES.words("group_nouns")
+
+
+def named_of_them(sent: Span, found: list[EventRecord], discourse: Discourse,
+                  earlier: list[EventRecord]) -> list[EventRecord]:
+    """ "Seven believers were charged with extremism. Three of them, A, B and C, were later
+    convicted": the persons named as part of a group told just before went through what the
+    group went through."""
+    part = next((t for t in sent if (t.tag_ == "CD" or t.lower_ in ("some", "several", "most"))
+                 and any(syntax.is_preposition(p) and p.lower_ == "of" and any(
+                     o.lower_ in ("them", "those", "these") for o in p.children)
+                         for p in t.children)), None)
+    if part is None:
+        return []
+    of = next(p for p in part.children if syntax.is_preposition(p) and p.lower_ == "of")
+    if of.right_edge.i + 1 >= sent.end or sent.doc[of.right_edge.i + 1].text != ",":
+        return []
+    start = of.right_edge.i + 2
+    end = next((t.i for t in sent.doc[start: sent.end] if t.text == "," and not (
+        t.i + 1 < sent.end and (t.nbor(1).i in discourse.cluster_at or t.nbor(1).lower_ == "and"))),
+               sent.end)
+    listed = list(dict.fromkeys(discourse.cluster_at[i] for i in range(start, end)
+                                if i in discourse.cluster_at))
+    groups = [e for e in earlier[-AMONG_WINDOW:] if e.persons[0].startswith("group:")
+              and not e.negated]
+    if not listed or not groups:
+        return []
+    latest = groups[-1].persons[0]
+    out = []
+    for event in (e for e in groups if e.persons[0] == latest):
+        if any(f.type == event.type and set(listed) <= set(f.persons) for f in found):
+            continue
+        copy = _copy(event, persons=list(listed))
+        out.append(copy)
+    discourse.victims.update(listed)
+    return out
 
 
 def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
@@ -1092,7 +1128,13 @@ def date_expression(token: Token) -> str | None:
         return ent.text
     if token.lower_ in DAY_WORDS:
         return token.text
+    if token.lower_ in DAY_PARTS and token.dep_ in ("npadvmod", "tmod", "pobj") and any(
+            c.lower_ == "same" for c in token.children):
+        return token.doc[token.left_edge.i: token.i + 1].text  # "the same evening"
     return None
+
+
+DAY_PARTS = ("day", "morning", "afternoon", "evening", "night")
 
 
 # Events that last, told as states that began on the date after "since".
