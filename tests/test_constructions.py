@@ -1861,3 +1861,9 @@ def test_persons_named_as_some_of_a_group_went_through_its_events(nlp):
         published="2024-06-01")}
     assert events["arrest"]["date"] == events["release"]["date"] == "2024-05-26"
     assert len(events["arrest"]["persons"]) == 2 and events["arrest"]["place"] == "Minsk"
+
+
+def test_who_extends_a_detention_holds_it(nlp):
+    event = the_event(nlp, "On 30 May, a court in Ufa extended the pre-trial detention of Rafis "
+                           "Yusupov until 14 September.", "arrest")
+    assert event["agent"] == "court in Ufa"
