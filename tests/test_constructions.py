@@ -1867,3 +1867,14 @@ def test_who_extends_a_detention_holds_it(nlp):
     event = the_event(nlp, "On 30 May, a court in Ufa extended the pre-trial detention of Rafis "
                            "Yusupov until 14 September.", "arrest")
     assert event["agent"] == "court in Ufa"
+
+
+def test_the_outlets_a_report_cites_are_not_persons(nlp):
+    names = {p for _, _, persons, _ in events_of(
+        nlp, "Abdulrahman Yakubov died in the Volgograd detention centre on 2 February, his "
+             "mother told Caucasian Knot.") for p in persons}
+    result = extract_text(nlp, Document(
+        text="Abdulrahman Yakubov died in the Volgograd detention centre on 2 February, his "
+             "mother told Caucasian Knot.", source="t", published="2024-06-01")).to_json()
+    assert names == {"Abdulrahman Yakubov"}
+    assert [p["name"] for p in result["persons"]] == ["Abdulrahman Yakubov"]
