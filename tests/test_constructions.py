@@ -1878,3 +1878,11 @@ def test_the_outlets_a_report_cites_are_not_persons(nlp):
              "mother told Caucasian Knot.", source="t", published="2024-06-01")).to_json()
     assert names == {"Abdulrahman Yakubov"}
     assert [p["name"] for p in result["persons"]] == ["Abdulrahman Yakubov"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Lilia Chanysheva was released on parole after serving two-thirds of her term.", None),
+    ("Lilia Chanysheva was released after serving her sentence.", "end_of_term"),
+])
+def test_a_release_before_the_term_ends_is_no_end_of_term(nlp, text, mode):
+    assert the_event(nlp, text, "release")["release_mode"] == mode
