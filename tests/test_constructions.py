@@ -1886,3 +1886,15 @@ def test_the_outlets_a_report_cites_are_not_persons(nlp):
 ])
 def test_a_release_before_the_term_ends_is_no_end_of_term(nlp, text, mode):
     assert the_event(nlp, text, "release")["release_mode"] == mode
+
+
+def test_days_of_administrative_arrest_are_a_case_of_their_own(nlp):
+    """ "walked free after serving his three-year sentence ... a court gave him 15 days of
+    administrative arrest": two sentences; the second lends the first no court, takes no
+    charge from it."""
+    events = [e for t, _, _, e in events_of(
+        nlp, "Ihar Barysevich walked free on Monday after serving his full three-year sentence for "
+             "taking part in a protest march. Police detained him again the next day, and a court "
+             "gave him 15 days of administrative arrest.") if t == "sentence"]
+    assert sorted((e["term_months"] or 0, e["agent"] or "", e["charge"] or "") for e in events) == [
+        (0, "court", ""), (36, "", "taking part in a protest march")]

@@ -745,6 +745,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif syntax.is_direct_object(trigger) and verb.i == trigger.head.i and \
                     recipients(verb):
                 args = recipients(verb)  # "granted bail to X", "granted X bail"
+            elif syntax.is_prep_object(trigger) and trigger.head.lower_ == "of" and \
+                    syntax.is_direct_object(trigger.head.head) and \
+                    trigger.head.head.head.i == verb.i and recipients(verb):
+                args = recipients(verb)  # "gave X 15 days of administrative arrest"
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
             elif etype in COURT_STEPS and any(is_court(phrase(s)) for s in subjects(verb)) \
@@ -1398,8 +1402,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                                   for d in c.children)), None)  # not "sessions in court"
                 if court is not None:
                     return noun_phrase(court)
-        if syntax.is_direct_object(trigger) and trigger.head.lemma_ in DOER_VERBS:
-            subj = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
+        given = trigger.head.head if syntax.is_prep_object(trigger) and \
+            trigger.head.lower_ == "of" and trigger.head.head.lemma_ in TERM_UNITS else trigger
+        # "gave him 15 days of administrative arrest": the giver
+        if syntax.is_direct_object(given) and given.head.lemma_ in DOER_VERBS:
+            subj = next((c for c in given.head.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens and \
                     group_of(subj) is None:  # "16 of the 22 convicts filed appeals": theirs
                 return noun_phrase(subj)
@@ -2035,6 +2042,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.extras.update(extras)
     if etype == "release":
         event.release_mode = release_mode(trigger)
+    if etype == "sentence" and trigger.pos_ == "NOUN" and trigger.lemma_ in ("arrest",
+                                                                             "detention"):
+        event.extras["days"] = True  # "15 days of administrative arrest": no prison term
     if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}
            for c in v.children):
         event.extras["earlier"] = True  # "had earlier been jailed for three years"
@@ -2355,8 +2365,9 @@ EARLIER_WORDS = RULES.words("earlier_words")
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.type != b.type or a.negated != b.negated or \
-            a.extras.get("earlier") != b.extras.get("earlier"):
-        return False
+            a.extras.get("earlier") != b.extras.get("earlier") or \
+            a.extras.get("days") and b.term_months or b.extras.get("days") and a.term_months:
+        return False  # (nor days of administrative arrest and a prison term)
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
     if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or

@@ -263,8 +263,11 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                 if donor is event or getattr(donor, name) is None or \
                         not set(donor.persons) & set(event.persons) or \
                         donor.extras.get("earlier") != event.extras.get("earlier") or \
-                        name == "date" and event.extras.get(OWN_DATE):
-                    continue  # not to "had previously been jailed" from today's verdict
+                        name == "date" and event.extras.get(OWN_DATE) or \
+                        another_verdict(donor, event) and bool(donor.extras.get("days")) != \
+                        bool(event.extras.get("days")):
+                    continue  # not to "had previously been jailed" from today's verdict, nor
+                    # between days of administrative arrest and a prison term
                 if _donates(event, donor, name, abs(index(donor) - index(event))):
                     setattr(event, name, getattr(donor, name))
                     break
@@ -464,6 +467,8 @@ def another_verdict(a: EventRecord, b: EventRecord) -> bool:
     years ... In February 2021 she was sentenced to two years": two cases."""
     if a.type not in VERDICT or b.type not in VERDICT or not set(a.persons) & set(b.persons):
         return False  # co-defendants' terms differ in one case
+    if bool(a.extras.get("days")) != bool(b.extras.get("days")):
+        return True  # days of administrative arrest and a prison term: two cases
     return a.type == b.type == "sentence" and None not in (a.term_months, b.term_months) and \
         a.term_months != b.term_months or bool(a.date and b.date and not (
             a.date.startswith(b.date) or b.date.startswith(a.date)))

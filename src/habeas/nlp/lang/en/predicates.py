@@ -82,10 +82,13 @@ def under_a_sentence(token: Token) -> bool:
 
 @predicate
 def days_of_administrative_arrest(token: Token) -> bool:
-    """ "given 15 days of administrative arrest": a sentence."""
-    return syntax.is_prep_object(token) and token.head.lower_ == "of" and \
-        token.head.head.lemma_ in ("day", "week", "month") and any(
-            c.lower_ == "administrative" for c in token.children)
+    """ "given 15 days of administrative arrest", "gave him 15 days of arrest": a sentence."""
+    if not (syntax.is_prep_object(token) and token.head.lower_ == "of" and
+            token.head.head.lemma_ in ("day", "week", "month")):
+        return False
+    days = token.head.head
+    return any(c.lower_ == "administrative" for c in token.children) or \
+        syntax.is_direct_object(days) and days.head.lemma_ in ("give", "hand", "receive", "get")
 
 
 @predicate
