@@ -9,7 +9,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from habeas.web.commands import register
+from habeas.errors import RateLimited
+from habeas.web.auth import CODE_MAX_FAILURES, LoginLimiter
+from habeas.web.commands import MAX_DEFAULT_WORKERS, WORKERS_ENV, register
 
 
 @pytest.fixture
@@ -77,7 +79,7 @@ def test_serve_runs_uvicorn_on_the_app(app, tmp_path, monkeypatch):
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
-    result = run(app, tmp_path / "h.db", "serve", "--port", "8123")
+    result = run(app, tmp_path / "h.db", "serve", "--port", "8123", "--workers", "1")
     assert result.exit_code == 0, result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].title == "Habeas"
@@ -93,7 +95,7 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
-    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL"):  # serve sets them: undone after
+    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):  # serve sets them
         monkeypatch.delenv(name, raising=False)
     result = run(app, tmp_path / "h.db", "serve", "--workers", "2")
     assert result.exit_code == 0, result.output
@@ -104,4 +106,40 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
 
     worker_app = make_app_from_settings()  # what a worker builds: the same store
     assert worker_app.state.habeas.database_url == f"sqlite:///{tmp_path / 'h.db'}"
+    # and half the sign-in limits: the two processes together allow what one would
+    one = LoginLimiter()
+    assert (worker_app.state.limiter.max_failures, worker_app.state.limiter.max_per_address,
+            worker_app.state.code_limiter.max_failures) == (
+        one.max_failures // 2, one.max_per_address // 2, CODE_MAX_FAILURES // 2)
     worker_app.state.habeas.close()
+
+
+def test_serve_defaults_to_a_process_per_core_up_to_the_most(app, tmp_path, monkeypatch):
+    seen = {}
+
+    def fake_run(target, **kwargs):
+        seen.update(target=target, workers=kwargs.get("workers", 1))
+
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):
+        monkeypatch.delenv(name, raising=False)
+    for cores, expected in ((1, 1), (2, 2), (16, MAX_DEFAULT_WORKERS), (None, 1)):
+        monkeypatch.setattr(os, "cpu_count", lambda: cores)
+        result = run(app, tmp_path / "h.db", "serve")
+        assert result.exit_code == 0, result.output
+        assert seen["workers"] == expected, cores
+        assert f"with {expected} process" in result.output
+        if expected > 1:
+            assert os.environ[WORKERS_ENV] == str(expected)
+
+
+def test_a_share_of_the_sign_in_limit_is_enforced_per_process():
+    limiter = LoginLimiter(max_failures=5, max_per_address=20).shared(2)
+    for _ in range(2):
+        limiter.check("Ayla", "10.0.0.1")
+        limiter.failed(" ayla", "10.0.0.1")
+    with pytest.raises(RateLimited):
+        limiter.check("AYLA", "10.0.0.1")
+    assert LoginLimiter(max_failures=5).shared(8).max_failures == 1  # never zero

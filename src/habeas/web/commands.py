@@ -20,6 +20,13 @@ DEFAULT_PORT = 8000
 # With --proxy-headers, forwarded headers are believed from this address only (a proxy on the
 # same machine) unless --forwarded-allow-ips names others.
 DEFAULT_PROXY = "127.0.0.1"
+# Server processes by default (one per core up to this): one Python process answers one
+# request at a time, so 20 parallel clients queue for it while other cores idle. Each process
+# allows 1/N of the sign-in limits (``auth.LoginLimiter.shared``), so more than a few would
+# stop a user who mistypes a password once.
+MAX_DEFAULT_WORKERS = 2
+# How ``serve`` tells its worker processes how many they are.
+WORKERS_ENV = "HABEAS_SERVE_WORKERS"
 
 user_app = typer.Typer(help="Web app accounts: add users, list them, make API tokens.",
                        no_args_is_help=True)
@@ -56,31 +63,43 @@ def serve(
     forwarded_allow_ips: Annotated[str, typer.Option(
         help="With --proxy-headers: the proxy addresses trusted (comma-separated, or '*').")
     ] = DEFAULT_PROXY,
-    workers: Annotated[int, typer.Option(
-        min=1, help="Server processes: more answer more requests at once, one core each "
-                    "(the sign-in limit then counts per process).")] = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, show_default=False,
+        help="Server processes: more answer more requests at once, one core each (the "
+             "sign-in limits are shared out among them). Default: one per core, at most "
+             f"{MAX_DEFAULT_WORKERS}.")] = None,
 ) -> None:
     """Serve the web app and the REST API (/api/v1) for this store."""
     import uvicorn
 
     from .app import make_app
 
+    workers = workers or default_workers()
     habeas = _workspace(ctx)
     try:
         app = make_app(habeas)  # migrates and indexes once, before any worker starts
     except HabeasError as e:
         _fail(e)
-    typer.echo(f"Habeas on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    typer.echo(f"Habeas on http://{host}:{port}/ with {workers} process"
+               f"{'es' if workers > 1 else ''} (Ctrl+C to stop)", err=True)
     options = uvicorn_options(host=host, port=port, proxy_headers=proxy_headers,
                               forwarded_allow_ips=forwarded_allow_ips)
     if workers == 1:
         uvicorn.run(app, **options)
         return
-    # each worker process builds its own app on the same store, named by the environment
+    # each worker process builds its own app on the same store, named by the environment,
+    # and keeps its share of the sign-in limits
     os.environ["HABEAS_DATABASE_URL"] = habeas.database_url
     os.environ["HABEAS_MODEL"] = habeas.model
+    os.environ[WORKERS_ENV] = str(workers)
     uvicorn.run("habeas.web.app:make_app_from_settings", factory=True, workers=workers,
                 **options)
+
+
+def default_workers() -> int:
+    """``serve``'s processes when ``--workers`` is not given: one per core, at most
+    ``MAX_DEFAULT_WORKERS`` (each process keeps 1/N of the sign-in limits)."""
+    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def uvicorn_options(*, host: str, port: int, proxy_headers: bool,
