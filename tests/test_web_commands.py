@@ -85,22 +85,36 @@ def test_serve_runs_uvicorn_on_the_app(app, tmp_path, monkeypatch):
     assert seen["app"].title == "Habeas"
 
 
+class FakeSupervisor:
+    """Stands for uvicorn's ``Multiprocess`` (which would start the workers and install
+    signal handlers in the test process): notes what it was given."""
+
+    seen: dict = {}
+
+    def __init__(self, config, sockets):
+        FakeSupervisor.seen = {"config": config, "sockets": sockets}
+
+    def run(self):
+        for sock in self.seen["sockets"]:
+            sock.close()
+
+
 def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_path,
                                                                        monkeypatch):
-    seen = {}
+    import socket
 
-    def fake_run(target, **kwargs):
-        seen.update(target=target, **kwargs)
+    import uvicorn.supervisors
 
-    import uvicorn
-
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", FakeSupervisor)
     for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):  # serve sets them
         monkeypatch.delenv(name, raising=False)
-    result = run(app, tmp_path / "h.db", "serve", "--workers", "2")
+    result = run(app, tmp_path / "h.db", "serve", "--workers", "2", "--port", "0")
     assert result.exit_code == 0, result.output
-    assert (seen["target"], seen["factory"], seen["workers"]) == (
+    config, (sock,) = FakeSupervisor.seen["config"], FakeSupervisor.seen["sockets"]
+    assert (config.app, config.factory, config.workers) == (
         "habeas.web.app:make_app_from_settings", True, 2)
+    # the listening socket says it is TCP, so asyncio turns Nagle off on each connection
+    assert (sock.family, sock.proto) == (socket.AF_INET, socket.IPPROTO_TCP)
     monkeypatch.setenv("HABEAS_DATABASE_URL", os.environ["HABEAS_DATABASE_URL"])
     from habeas.web.app import make_app_from_settings
 
@@ -115,21 +129,20 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
 
 
 def test_serve_defaults_to_a_process_per_core_up_to_the_most(app, tmp_path, monkeypatch):
-    seen = {}
-
-    def fake_run(target, **kwargs):
-        seen.update(target=target, workers=kwargs.get("workers", 1))
-
     import uvicorn
+    import uvicorn.supervisors
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: FakeSupervisor.seen.update(
+        config=None))
+    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", FakeSupervisor)
     for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):
         monkeypatch.delenv(name, raising=False)
     for cores, expected in ((1, 1), (2, 2), (16, MAX_DEFAULT_WORKERS), (None, 1)):
         monkeypatch.setattr(os, "cpu_count", lambda: cores)
-        result = run(app, tmp_path / "h.db", "serve")
+        result = run(app, tmp_path / "h.db", "serve", "--port", "0")
         assert result.exit_code == 0, result.output
-        assert seen["workers"] == expected, cores
+        config = FakeSupervisor.seen["config"]
+        assert (config.workers if config else 1) == expected, cores
         assert f"with {expected} process" in result.output
         if expected > 1:
             assert os.environ[WORKERS_ENV] == str(expected)

@@ -92,8 +92,25 @@ def serve(
     os.environ["HABEAS_DATABASE_URL"] = habeas.database_url
     os.environ["HABEAS_MODEL"] = habeas.model
     os.environ[WORKERS_ENV] = str(workers)
-    uvicorn.run("habeas.web.app:make_app_from_settings", factory=True, workers=workers,
-                **options)
+    run_workers("habeas.web.app:make_app_from_settings", workers, options)
+
+
+def run_workers(factory: str, workers: int, options: dict) -> None:
+    """``uvicorn.run(factory, factory=True, workers=N)``, but on a listening socket that says
+    it is TCP: uvicorn's own leaves its protocol 0, so asyncio never turns Nagle off on the
+    workers' connections and each answer on a kept-alive connection waits about 40 ms for a
+    delayed ACK (uvicorn issue 3149: a static file took 44 ms with 2 workers, 7 ms with one).
+    """
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(factory, factory=True, workers=workers, **options)
+    sock = config.bind_socket()
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
+        sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def default_workers() -> int:
