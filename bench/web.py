@@ -9,7 +9,10 @@ The search index is then built by the store's own ``sync_index``. Each endpoint 
 ``--requests`` times by one client, then as many times by 20 clients at once (httpx, one
 thread each); every answer must be a 200. The reference, measured on the same server in the
 same run, is a static file: the "x ref" column is an endpoint's p95 over the static file's p95
-at the same number of clients, so a busy machine shows in both alike.
+at the same number of clients, so a busy machine shows in both alike. The "cpu ms" column is
+the server's CPU time per request (its worker processes included, read from /proc), which
+other work on the machine inflates much less than it does the latencies. The server runs with ``habeas serve``'s default
+number of processes unless ``--workers`` says otherwise.
 
 Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors; the run ends with one
 line per backend and goal saying whether it was met (and which pages missed it, by how much).

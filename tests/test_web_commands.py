@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from habeas.errors import RateLimited
 from habeas.web.auth import CODE_MAX_FAILURES, LoginLimiter
-from habeas.web.commands import MAX_DEFAULT_WORKERS, WORKERS_ENV, register
+from habeas.web.commands import WORKERS_ENV, as_tcp, register, tcp_listener
 
 
 @pytest.fixture
@@ -79,42 +79,28 @@ def test_serve_runs_uvicorn_on_the_app(app, tmp_path, monkeypatch):
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
-    result = run(app, tmp_path / "h.db", "serve", "--port", "8123", "--workers", "1")
+    result = run(app, tmp_path / "h.db", "serve", "--port", "8123")
     assert result.exit_code == 0, result.output
     assert (seen["host"], seen["port"]) == ("127.0.0.1", 8123)
     assert seen["app"].title == "Habeas"
 
 
-class FakeSupervisor:
-    """Stands for uvicorn's ``Multiprocess`` (which would start the workers and install
-    signal handlers in the test process): notes what it was given."""
-
-    seen: dict = {}
-
-    def __init__(self, config, sockets):
-        FakeSupervisor.seen = {"config": config, "sockets": sockets}
-
-    def run(self):
-        for sock in self.seen["sockets"]:
-            sock.close()
-
-
 def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_path,
                                                                        monkeypatch):
-    import socket
+    seen = {}
 
-    import uvicorn.supervisors
+    def fake_run(target, **kwargs):
+        seen.update(target=target, **kwargs)
 
-    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", FakeSupervisor)
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
     for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):  # serve sets them
         monkeypatch.delenv(name, raising=False)
-    result = run(app, tmp_path / "h.db", "serve", "--workers", "2", "--port", "0")
+    result = run(app, tmp_path / "h.db", "serve", "--workers", "2")
     assert result.exit_code == 0, result.output
-    config, (sock,) = FakeSupervisor.seen["config"], FakeSupervisor.seen["sockets"]
-    assert (config.app, config.factory, config.workers) == (
+    assert (seen["target"], seen["factory"], seen["workers"]) == (
         "habeas.web.app:make_app_from_settings", True, 2)
-    # the listening socket says it is TCP, so asyncio turns Nagle off on each connection
-    assert (sock.family, sock.proto) == (socket.AF_INET, socket.IPPROTO_TCP)
     monkeypatch.setenv("HABEAS_DATABASE_URL", os.environ["HABEAS_DATABASE_URL"])
     from habeas.web.app import make_app_from_settings
 
@@ -128,24 +114,25 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
     worker_app.state.habeas.close()
 
 
-def test_serve_defaults_to_a_process_per_core_up_to_the_most(app, tmp_path, monkeypatch):
-    import uvicorn
-    import uvicorn.supervisors
+def test_the_workers_socket_says_it_is_tcp():
+    """uvicorn's own bound socket says protocol 0, so asyncio would leave Nagle's algorithm on
+    for every connection of the workers; the socket serve hands them says TCP."""
+    import socket
 
-    monkeypatch.setattr(uvicorn, "run", lambda *args, **kwargs: FakeSupervisor.seen.update(
-        config=None))
-    monkeypatch.setattr(uvicorn.supervisors, "Multiprocess", FakeSupervisor)
-    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):
-        monkeypatch.delenv(name, raising=False)
-    for cores, expected in ((1, 1), (2, 2), (16, MAX_DEFAULT_WORKERS), (None, 1)):
-        monkeypatch.setattr(os, "cpu_count", lambda: cores)
-        result = run(app, tmp_path / "h.db", "serve", "--port", "0")
-        assert result.exit_code == 0, result.output
-        config = FakeSupervisor.seen["config"]
-        assert (config.workers if config else 1) == expected, cores
-        assert f"with {expected} process" in result.output
-        if expected > 1:
-            assert os.environ[WORKERS_ENV] == str(expected)
+    import uvicorn
+
+    tcp_listener()
+    tcp_listener()  # once is enough: a second call changes nothing
+    sock = uvicorn.Config("habeas.web.app:make_app_from_settings", port=0).bind_socket()
+    try:
+        assert (sock.family, sock.type, sock.proto) == (
+            socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        assert sock.getsockname()[1] > 0  # the same bound socket
+    finally:
+        sock.close()
+    other = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    assert as_tcp(other) is other
+    other.close()
 
 
 def test_a_share_of_the_sign_in_limit_is_enforced_per_process():

@@ -20,11 +20,6 @@ DEFAULT_PORT = 8000
 # With --proxy-headers, forwarded headers are believed from this address only (a proxy on the
 # same machine) unless --forwarded-allow-ips names others.
 DEFAULT_PROXY = "127.0.0.1"
-# Server processes by default (one per core up to this): one Python process answers one
-# request at a time, so 20 parallel clients queue for it while other cores idle. Each process
-# allows 1/N of the sign-in limits (``auth.LoginLimiter.shared``), so more than a few would
-# stop a user who mistypes a password once.
-MAX_DEFAULT_WORKERS = 2
 # How ``serve`` tells its worker processes how many they are.
 WORKERS_ENV = "HABEAS_SERVE_WORKERS"
 
@@ -63,18 +58,15 @@ def serve(
     forwarded_allow_ips: Annotated[str, typer.Option(
         help="With --proxy-headers: the proxy addresses trusted (comma-separated, or '*').")
     ] = DEFAULT_PROXY,
-    workers: Annotated[Optional[int], typer.Option(
-        min=1, show_default=False,
-        help="Server processes: more answer more requests at once, one core each (the "
-             "sign-in limits are shared out among them). Default: one per core, at most "
-             f"{MAX_DEFAULT_WORKERS}.")] = None,
+    workers: Annotated[int, typer.Option(
+        min=1, help="Server processes: more answer more requests at once, one core each (the "
+                    "sign-in limits are shared out among them).")] = 1,
 ) -> None:
     """Serve the web app and the REST API (/api/v1) for this store."""
     import uvicorn
 
     from .app import make_app
 
-    workers = workers or default_workers()
     habeas = _workspace(ctx)
     try:
         app = make_app(habeas)  # migrates and indexes once, before any worker starts
@@ -96,27 +88,42 @@ def serve(
 
 
 def run_workers(factory: str, workers: int, options: dict) -> None:
-    """``uvicorn.run(factory, factory=True, workers=N)``, but on a listening socket that says
-    it is TCP: uvicorn's own leaves its protocol 0, so asyncio never turns Nagle off on the
-    workers' connections and each answer on a kept-alive connection waits about 40 ms for a
-    delayed ACK (uvicorn issue 3149: a static file took 44 ms with 2 workers, 7 ms with one).
-    """
+    """``uvicorn.run(factory, factory=True, workers=N)`` on a listening socket that says it is
+    TCP (``tcp_listener``)."""
+    import uvicorn
+
+    tcp_listener()
+    uvicorn.run(factory, factory=True, workers=workers, **options)
+
+
+def tcp_listener() -> None:
+    """Make uvicorn's ``Config.bind_socket`` (the socket its workers share) return a socket
+    that says it is TCP. uvicorn leaves its protocol 0, and asyncio turns Nagle's algorithm
+    off only on connections of a socket that says so: with workers, each answer on a
+    kept-alive connection waited about 40 ms for the client's delayed ACK (uvicorn issue
+    3149; a static file took 44 ms with 2 workers, 7 ms with one)."""
+    from uvicorn.config import Config
+
+    if getattr(Config.bind_socket, "as_tcp", False):
+        return
+    bind = Config.bind_socket
+
+    def bind_socket(self: Config):
+        return as_tcp(bind(self))
+
+    bind_socket.as_tcp = True  # type: ignore[attr-defined]
+    Config.bind_socket = bind_socket  # type: ignore[method-assign]
+
+
+def as_tcp(sock):
+    """``sock`` as a socket whose protocol says TCP (the same descriptor) when it is an IP
+    stream socket that says 0; any other socket as it is."""
     import socket
 
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    config = uvicorn.Config(factory, factory=True, workers=workers, **options)
-    sock = config.bind_socket()
-    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.proto != socket.IPPROTO_TCP:
-        sock = socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
-    Multiprocess(config, sockets=[sock]).run()
-
-
-def default_workers() -> int:
-    """``serve``'s processes when ``--workers`` is not given: one per core, at most
-    ``MAX_DEFAULT_WORKERS`` (each process keeps 1/N of the sign-in limits)."""
-    return max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
+    if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM \
+            and sock.proto != socket.IPPROTO_TCP:
+        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+    return sock
 
 
 def uvicorn_options(*, host: str, port: int, proxy_headers: bool,
