@@ -9,7 +9,10 @@ The search index is then built by the store's own ``sync_index``. Each endpoint 
 ``--requests`` times by one client, then as many times by 20 clients at once (httpx, one
 thread each); every answer must be a 200. The reference, measured on the same server in the
 same run, is a static file: the "x ref" column is an endpoint's p95 over the static file's p95
-at the same number of clients, so a busy machine shows in both alike.
+at the same number of clients, so a busy machine shows in both alike. The "cpu ms" column is
+the server's CPU time per request (its worker processes included, read from /proc), which
+other work on the machine inflates much less than it does the latencies. The server runs with ``habeas serve``'s default
+number of processes unless ``--workers`` says otherwise.
 
 Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors; the run ends with one
 line per backend and goal saying whether it was met (and which pages missed it, by how much).
@@ -27,6 +30,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import statistics
@@ -274,13 +278,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(url: str, log_path: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
-    """``habeas serve`` on a free port, its output to ``log_path``; waits until it answers."""
+def start_server(url: str, log_path: Path, workers: int | None = None
+                 ) -> tuple[subprocess.Popen, str]:
+    """``habeas serve`` on a free port (``--workers`` when given, else its default), its output
+    to ``log_path``; waits until it answers."""
     port = free_port()
     log = log_path.open("w")
     server = subprocess.Popen([sys.executable, "-m", "habeas", "--db", url, "serve", "--port",
-                               str(port), "--workers", str(workers)], stdout=log,
-                              stderr=subprocess.STDOUT)
+                               str(port), *(["--workers", str(workers)] if workers else [])],
+                              stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + SERVER_STARTUP_S
     while time.monotonic() < deadline:
@@ -288,7 +294,8 @@ def start_server(url: str, log_path: Path, workers: int = 1) -> tuple[subprocess
             raise SystemExit(f"habeas serve exited with {server.returncode}: "
                              f"{log_path.read_text()[-500:]}")
         try:
-            if httpx.get(base + "/static/style.css", timeout=2).status_code == 200:
+            if httpx.get(base + "/static/style.css", timeout=2).status_code == 200 and \
+                    ready(log_path.read_text(), workers):
                 return server, base
         except httpx.HTTPError:
             pass
@@ -298,6 +305,13 @@ def start_server(url: str, log_path: Path, workers: int = 1) -> tuple[subprocess
                      f"{log_path.read_text()[-500:]}")
 
 
+def ready(log: str, workers: int | None) -> bool:
+    """Whether every server process has started, by ``serve``'s log: one "startup complete"
+    per process (``workers``, or as many as its first line names), so no worker still
+    building its app takes CPU from the first rows."""
+    return log.count("Application startup complete") >= (workers or server_processes(log))
+
+
 def stop_server(server: subprocess.Popen) -> None:
     server.terminate()
     try:
@@ -305,6 +319,37 @@ def stop_server(server: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+
+
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds (user and system) of the server and its worker processes so far, from
+    /proc (0 where there is none): what the requests cost the server, whatever else keeps the
+    machine's cores busy."""
+    tree, total = {server.pid}, 0.0
+    stats = {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if entry.name.isdigit():
+            try:  # the fields after the command's closing parenthesis
+                stats[int(entry.name)] = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+    grown = True
+    while grown:  # the server, its children, theirs (uvicorn's workers)
+        grown = False
+        for pid, fields in stats.items():
+            if pid not in tree and int(fields[1]) in tree:
+                tree.add(pid)
+                grown = True
+    for pid in tree & stats.keys():
+        total += int(stats[pid][11]) + int(stats[pid][12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def server_processes(log: str) -> int:
+    """How many processes answer, by ``serve``'s first line ("... with 2 processes"; a
+    ``serve`` from before that line had one unless told otherwise)."""
+    found = re.search(r" with (\d+) process", log)
+    return int(found[1]) if found else 1
 
 
 def sign_in(base: str) -> httpx.Cookies:
@@ -380,31 +425,39 @@ def load(base: str, urls: list[str], *, clients: int, cookies: httpx.Cookies,
 
 
 def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
-            clients: tuple[int, ...] = CLIENTS, workers: int = 1) -> list[dict]:
-    """Rows of the table for the store at ``url``: each endpoint at each number of clients."""
+            clients: tuple[int, ...] = CLIENTS, workers: int | None = None
+            ) -> tuple[list[dict], int]:
+    """Rows of the table for the store at ``url``: each endpoint at each number of clients,
+    with the server's CPU per request; and how many processes served."""
     server, base = start_server(url, folder / "serve.log", workers)
     try:
         cookies = sign_in(base)
+        processes = workers or server_processes((folder / "serve.log").read_text())
         rows = []
         for n in clients:
             for label, urls in endpoints(counts, requests).items():
+                cpu = server_cpu(server)
                 samples, errors = load(base, urls, clients=n, cookies=cookies,
                                        token=counts["token"])
+                cpu = server_cpu(server) - cpu
                 p50, p95 = percentiles(samples)
                 rows.append({"what": label, "clients": n, "requests": len(samples),
-                             "p50": p50, "p95": p95, "errors": errors})
+                             "p50": p50, "p95": p95, "errors": errors,
+                             "cpu_ms": cpu * 1000 / max(1, len(samples))})
     finally:
         stop_server(server)
-    return rows
+    return rows, processes
 
 
-def report(backend: str, reports: int, rows: list[dict], workers: int = 1) -> int:
-    """Print the table; returns the number of errors."""
+def report(backend: str, reports: int, rows: list[dict], workers: int) -> int:
+    """Print the table; returns the number of errors. "cpu ms": the server's CPU time per
+    request (its worker processes included; the clients' threads are not in it)."""
     load = os.getloadavg()[0]
-    print(f"\n{reports:,} reports, {backend}, habeas serve --workers {workers}; load average "
-          f"{load:.1f} on {os.cpu_count()} cores at the end")
+    print(f"\n{reports:,} reports, {backend}, habeas serve with {workers} server process"
+          f"{'es' if workers > 1 else ''}; load average {load:.1f} on {os.cpu_count()} cores "
+          "at the end")
     print(f"{'what':<28} {'clients':>7} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'x ref':>6} {'errors':>6}  goal")
+          f"{'x ref':>6} {'cpu ms':>6} {'errors':>6}  goal")
     reference = {r["clients"]: r["p95"] for r in rows if "reference" in r["what"]}
     errors = 0
     for r in rows:
@@ -414,7 +467,8 @@ def report(backend: str, reports: int, rows: list[dict], workers: int = 1) -> in
             flag = f"met (< {goal:.0f})" if r["p95"] < goal else f"OVER {goal:.0f}"
         ratio = r["p95"] / reference[r["clients"]] if reference.get(r["clients"]) else 0
         print(f"{r['what']:<28} {r['clients']:>7} {r['requests']:>8} {r['p50']:>8.1f} "
-              f"{r['p95']:>8.1f} {ratio:>6.1f} {len(r['errors']):>6}  {flag}")
+              f"{r['p95']:>8.1f} {ratio:>6.1f} {r['cpu_ms']:>6.1f} {len(r['errors']):>6}  "
+              f"{flag}")
         for error in r["errors"][:3]:
             print(f"    {error}")
         errors += len(r["errors"])
@@ -450,7 +504,8 @@ def main() -> int:
                              "or --pg-url is set")
     parser.add_argument("--pg-url", default=os.environ.get("HABEAS_TEST_DATABASE_URL"),
                         help="a PostgreSQL URL whose server gets a database of the bench's own")
-    parser.add_argument("--workers", type=int, default=1, help="habeas serve --workers")
+    parser.add_argument("--workers", type=int,
+                        help="habeas serve --workers (default: serve's own default)")
     parser.add_argument("--db", help="a store to use instead of a fresh one (filled when "
                                      "empty, kept after): measure again without filling again")
     args = parser.parse_args()
@@ -473,13 +528,13 @@ def main() -> int:
         print(f"{backend}: {db.masked(url)}")
         try:
             counts = prepare(url, args.reports)
-            rows = measure(url, counts, requests=args.requests, folder=folder,
-                           workers=args.workers)
+            rows, workers = measure(url, counts, requests=args.requests, folder=folder,
+                                    workers=args.workers)
         finally:
             if drop:
                 drop()
             shutil.rmtree(folder, ignore_errors=True)
-        errors += report(backend, counts["articles"], rows, args.workers)
+        errors += report(backend, counts["articles"], rows, workers)
         summary += verdicts(backend, rows)
     print(f"\ngoals (dossier, search and the API; load average {os.getloadavg()[0]:.1f}):")
     print("\n".join(summary))

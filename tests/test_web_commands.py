@@ -9,7 +9,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from habeas.web.commands import register
+from habeas.errors import RateLimited
+from habeas.web.auth import CODE_MAX_FAILURES, LoginLimiter
+from habeas.web.commands import WORKERS_ENV, as_tcp, register, tcp_listener
 
 
 @pytest.fixture
@@ -93,7 +95,7 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", fake_run)
-    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL"):  # serve sets them: undone after
+    for name in ("HABEAS_DATABASE_URL", "HABEAS_MODEL", WORKERS_ENV):  # serve sets them
         monkeypatch.delenv(name, raising=False)
     result = run(app, tmp_path / "h.db", "serve", "--workers", "2")
     assert result.exit_code == 0, result.output
@@ -104,4 +106,40 @@ def test_serve_with_workers_hands_uvicorn_a_factory_for_the_same_store(app, tmp_
 
     worker_app = make_app_from_settings()  # what a worker builds: the same store
     assert worker_app.state.habeas.database_url == f"sqlite:///{tmp_path / 'h.db'}"
+    # and half the sign-in limits: the two processes together allow what one would
+    one = LoginLimiter()
+    assert (worker_app.state.limiter.max_failures, worker_app.state.limiter.max_per_address,
+            worker_app.state.code_limiter.max_failures) == (
+        one.max_failures // 2, one.max_per_address // 2, CODE_MAX_FAILURES // 2)
     worker_app.state.habeas.close()
+
+
+def test_the_workers_socket_says_it_is_tcp():
+    """uvicorn's own bound socket says protocol 0, so asyncio would leave Nagle's algorithm on
+    for every connection of the workers; the socket serve hands them says TCP."""
+    import socket
+
+    import uvicorn
+
+    tcp_listener()
+    tcp_listener()  # once is enough: a second call changes nothing
+    sock = uvicorn.Config("habeas.web.app:make_app_from_settings", port=0).bind_socket()
+    try:
+        assert (sock.family, sock.type, sock.proto) == (
+            socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        assert sock.getsockname()[1] > 0  # the same bound socket
+    finally:
+        sock.close()
+    other = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    assert as_tcp(other) is other
+    other.close()
+
+
+def test_a_share_of_the_sign_in_limit_is_enforced_per_process():
+    limiter = LoginLimiter(max_failures=5, max_per_address=20).shared(2)
+    for _ in range(2):
+        limiter.check("Ayla", "10.0.0.1")
+        limiter.failed(" ayla", "10.0.0.1")
+    with pytest.raises(RateLimited):
+        limiter.check("AYLA", "10.0.0.1")
+    assert LoginLimiter(max_failures=5).shared(8).max_failures == 1  # never zero

@@ -9,6 +9,7 @@ events in date order (undated events placed at their article's publication date)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,6 +102,7 @@ def subject_ids(session: Session) -> set[int]:
     return {roots.get(pid, pid) for pid in linked}
 
 
+@functools.cache  # a statement's part, built once: building it cost a search 3 ms of CPU
 def is_subject(*, few: bool = False) -> ColumnElement[bool]:
     """SQL for "a person events happened to" (``subject_ids`` as a condition on ``Person``):
     it has an event, or a person merged into it, at any depth, has one. Checked row by row
@@ -206,9 +208,16 @@ def _claimed_status(session: Session, members: list[int] | None = None) -> dict[
     return {pid: value for pid, value in session.execute(query) if value in STATUSES}
 
 
-def _article_ref(article: Article) -> dict[str, Any]:
+def _article_ref(article: Any) -> dict[str, Any]:
+    """The reference to a report an event's source gives: an ``Article``, or a row of the
+    columns ``ARTICLE_REF`` names."""
     return {"article_id": article.id, "title": article.title, "outlet": article.outlet,
             "published": article.published, "url": article.url}
+
+
+# The columns of a report its references show (not its text: a page of sources would read
+# tens of kilobytes per report for a title).
+ARTICLE_REF = (Article.id, Article.title, Article.outlet, Article.published, Article.url)
 
 
 def _event_sources(session: Session, event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -216,39 +225,55 @@ def _event_sources(session: Session, event_ids: list[int]) -> dict[int, list[dic
     if not event_ids:
         return out
     rows = session.execute(
-        select(EventSource, Article).join(Article, Article.id == EventSource.article_id)
+        select(EventSource.event_id, EventSource.sentence, EventSource.start_char,
+               EventSource.end_char, *ARTICLE_REF)
+        .join(Article, Article.id == EventSource.article_id)
         .where(EventSource.event_id.in_(event_ids)).order_by(EventSource.id)
     )
-    for source, article in rows:
-        out[source.event_id].append({
-            **_article_ref(article), "sentence": source.sentence,
-            "start_char": source.start_char, "end_char": source.end_char,
+    for row in rows:
+        out[row.event_id].append({
+            **_article_ref(row), "sentence": row.sentence,
+            "start_char": row.start_char, "end_char": row.end_char,
         })
     return out
 
 
 def _event_person_names(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = defaultdict(list)
+    return _event_persons(session, event_ids)[0]
+
+
+def _event_persons(session: Session, event_ids: list[int]
+                   ) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
+    """event id -> the names of its persons (each once, merges followed), and -> their ids
+    (by id), in one query: the links and the persons' names together."""
+    names: dict[int, list[str]] = defaultdict(list)
+    ids: dict[int, list[int]] = {}
     if not event_ids:
-        return out
+        return names, ids
     rows = session.execute(
-        select(EventPerson.event_id, EventPerson.person_id)
-        .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id)
-    ).all()
-    # the persons in one query, not one per person (a page of events names hundreds)
-    persons = {p.id: p for p in session.scalars(
-        select(Person).where(Person.id.in_({pid for _, pid in rows})))}
-    names: dict[int, str] = {}
-    for event_id, person_id in rows:
-        if person_id not in names:
-            names[person_id] = canonical(session, persons[person_id]).name
-        name = names[person_id]
-        if name not in out[event_id]:
-            out[event_id].append(name)
-    return out
+        select(EventPerson.event_id, EventPerson.person_id, Person.name, Person.merged_into_id)
+        .join(Person, Person.id == EventPerson.person_id)
+        .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id))
+    shown: dict[int, str] = {}
+    for event_id, person_id, name, merged_into in rows:
+        if person_id not in shown:  # the person itself unless merged away
+            shown[person_id] = (name if merged_into is None else
+                                canonical(session, session.get(Person, person_id)).name)
+        if shown[person_id] not in names[event_id]:
+            names[event_id].append(shown[person_id])
+        ids.setdefault(event_id, []).append(person_id)
+    return names, ids
 
 
-def event_dict(event: Event) -> dict[str, Any]:
+# The columns of an event ``event_dict`` reads, and its report's id: a page of events reads
+# these as rows, not as objects.
+EVENT_FIELDS = (Event.id, Event.type, Event.date, Event.date_precision, Event.place, Event.agent,
+                Event.charge, Event.term_months, Event.release_mode, Event.negated, Event.hedged,
+                Event.attributed_to, Event.extras, Event.article_id)
+
+
+def event_dict(event: Any) -> dict[str, Any]:
+    """An event's fields: an ``Event``, or a row of the columns ``EVENT_FIELDS`` names."""
     return {
         "event_id": event.id, "type": event.type, "date": event.date,
         "date_precision": event.date_precision, "place": event.place, "agent": event.agent,

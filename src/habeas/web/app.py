@@ -73,8 +73,9 @@ def months_label(months: int | None) -> str:
     return " ".join(x for x in (f"{years} y" if years else "", f"{rest} m" if rest else "") if x)
 
 
-def make_app(habeas: Habeas) -> FastAPI:
-    """The FastAPI app serving ``habeas``'s store."""
+def make_app(habeas: Habeas, processes: int = 1) -> FastAPI:
+    """The FastAPI app serving ``habeas``'s store, as one of ``processes`` server processes
+    (each keeps its share of the sign-in limits)."""
     with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
     habeas.index()  # catch up on what other tools stored: no request writes it later
@@ -83,8 +84,8 @@ def make_app(habeas: Habeas) -> FastAPI:
                   description="Persons, events, reports and claims read from reports about "
                               "political prisoners. Bearer-token auth: `habeas user token NAME`.")
     app.state.habeas = habeas
-    app.state.limiter = LoginLimiter()
-    app.state.code_limiter = LoginLimiter(max_failures=CODE_MAX_FAILURES)
+    app.state.limiter = LoginLimiter().shared(processes)
+    app.state.code_limiter = LoginLimiter(max_failures=CODE_MAX_FAILURES).shared(processes)
     app.state.templates = make_templates()
     app.middleware("http")(check_parameters)  # inside the session middleware: it renders
     app.add_middleware(SessionMiddleware, secret_key=secret)
@@ -106,10 +107,14 @@ def make_app(habeas: Habeas) -> FastAPI:
 def make_app_from_settings() -> FastAPI:
     """The app for the store the environment names (``HABEAS_DATABASE_URL``, read now, not
     from the cached settings): what each worker process of ``habeas serve --workers N``
-    builds."""
-    from ..config import Settings
+    builds, with its share of the sign-in limits (``HABEAS_SERVE_WORKERS``: how many there
+    are)."""
+    import os
 
-    return make_app(Habeas(Settings()))
+    from ..config import Settings
+    from .commands import WORKERS_ENV
+
+    return make_app(Habeas(Settings()), processes=max(1, int(os.environ.get(WORKERS_ENV, 1))))
 
 
 def bad_parameter(request: Request) -> str | None:

@@ -163,6 +163,14 @@ class LoginLimiter:
         self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
+    def shared(self, processes: int) -> "LoginLimiter":
+        """This limiter's share when ``processes`` server processes each keep their own: each
+        allows 1/N of the failures (at least one), so all of them together never allow more
+        than this one does."""
+        return LoginLimiter(max_failures=max(1, self.max_failures // processes),
+                            window=self.window,
+                            max_per_address=max(1, self.max_per_address // processes))
+
     def _recent(self, key: tuple[str, str]) -> deque[float]:
         now = time.monotonic()
         failures = self._failures[key]

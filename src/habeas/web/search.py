@@ -192,7 +192,11 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
         total = most_counted(limit, offset) + 1
         ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
                        offset=offset)
-    articles = {a.id: a for a in session.scalars(select(Article).where(Article.id.in_(ids)))}
+    # the columns shown, and of the text only the part a snippet is looked for in
+    articles = {a.id: a for a in session.execute(
+        select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
+               func.substr(Article.text, 1, SNIPPET_SCAN).label("text"))
+        .where(Article.id.in_(ids)))}
     rows = []
     for aid in ids:
         article = articles.get(aid)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from ..store import crud
 from ..store.models import Article, Claim, Event, EventPerson, Mention, Person
 from ..store.persons import canonical, member_roots
-from ..store.queries import _event_person_names, _event_sources, event_dict
+from ..store.queries import EVENT_FIELDS, _event_persons, _event_sources, event_dict
 
 # Bars shown on a "by place" or "by charge" chart.
 TOP_N = 15
@@ -32,33 +32,19 @@ def event_rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
     """Events with their persons, first article and source count, in the order of ``ids``."""
     if not ids:
         return []
-    events = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids)))}
+    # rows of the columns shown, each event with its report's: not objects, nor a report's
+    # text for its title
+    events = {e.id: e for e in session.execute(
+        select(*EVENT_FIELDS, Article.title, Article.outlet, Article.published)
+        .outerjoin(Article, Article.id == Event.article_id).where(Event.id.in_(ids)))}
     ids = [i for i in ids if i in events]
-    names = _event_person_names(session, ids)
+    names, person_ids = _event_persons(session, ids)
     sources = _event_sources(session, ids)
-    articles = {a.id: a for a in session.scalars(
-        select(Article).where(Article.id.in_({e.article_id for e in events.values()})))}
-    rows = []
-    for event_id in ids:
-        event = events[event_id]
-        article = articles.get(event.article_id)
-        rows.append({
-            **event_dict(event), "persons": names[event_id],
-            "person_ids": [], "article_id": event.article_id,
-            "title": article.title if article else None,
-            "outlet": article.outlet if article else None,
-            "published": article.published if article else None,
-            "sources": sources[event_id],
-        })
-    person_ids: dict[int, list[int]] = {}
-    for event_id, person_id in session.execute(
-        select(EventPerson.event_id, EventPerson.person_id)
-        .where(EventPerson.event_id.in_(ids)).order_by(EventPerson.person_id)
-    ):
-        person_ids.setdefault(event_id, []).append(person_id)
-    for row in rows:
-        row["person_ids"] = person_ids.get(row["event_id"], [])
-    return rows
+    return [{**event_dict(event), "persons": names[event_id],
+             "person_ids": person_ids.get(event_id, []), "article_id": event.article_id,
+             "title": event.title, "outlet": event.outlet, "published": event.published,
+             "sources": sources[event_id]}
+            for event_id in ids for event in (events[event_id],)]
 
 
 def page_reports(*, session: Session, status: str | None = None, limit: int = 50,
