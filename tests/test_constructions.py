@@ -1898,3 +1898,10 @@ def test_days_of_administrative_arrest_are_a_case_of_their_own(nlp):
              "gave him 15 days of administrative arrest.") if t == "sentence"]
     assert sorted((e["term_months"] or 0, e["agent"] or "", e["charge"] or "") for e in events) == [
         (0, "court", ""), (36, "", "taking part in a protest march")]
+
+
+def test_the_age_of_the_described_noun_an_apposed_name_stands_for(nlp):
+    result = extract_text(nlp, Document(
+        text="A 67-year-old pensioner, Galina Kovalenko, was fined 35,000 roubles for a post.",
+        source="t", published="2024-06-01")).to_json()
+    assert [(p["name"], p["age"]) for p in result["persons"]] == [("Galina Kovalenko", 67)]

@@ -775,6 +775,15 @@ def read_age(span: Span) -> tuple[int, Span] | None:
         age = word_number(match.group(1))
         if age and MIN_AGE <= age <= MAX_AGE:
             return age, before
+    if span.root.dep_ == "appos" and span.root.head.i < span.start and \
+            doc[span.start - 1].text == ",":
+        # "A 67-year-old pensioner, Galina Kovalenko, was fined": the described noun before
+        head = span.root.head
+        m = YEAR_OLD_IN.search(doc[head.left_edge.i: head.i + 1].text)
+        if m:
+            age = word_number(m.group(1))
+            if age and MIN_AGE <= age <= MAX_AGE:
+                return age, doc[head.left_edge.i: head.i + 1]
     appos = [c for c in span.root.children if c.dep_ == "appos"]
     for child in appos:
         phrase = doc[child.left_edge.i: child.right_edge.i + 1]
