@@ -85,16 +85,18 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
 
 
 def plan(session: Session, *, article: Article, records: list[EventRecord],
-         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None
-         ) -> dict[int, Event]:
+         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None,
+         mentions: dict[int, list[str]] | None = None) -> dict[int, Event]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
     so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
     leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
-    person ids linked to each chosen event, as read (the writer need not read them again)."""
+    person ids linked to each chosen event, as read (the writer need not read them again).
+    ``mentions``, when given, are the article's mentions (person id -> their texts), all of
+    them: the writer that wrote them need not have them read back."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
-    written_by = _Written(session, article)
+    written_by = _Written(session, article, mentions)
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
@@ -197,10 +199,11 @@ class _Written:
     names with that surname the article's text gives ("Eldar Osmanov"). The article's mentions
     are read once, the full names of its text found once, for all its records."""
 
-    def __init__(self, session: Session, article: Article) -> None:
+    def __init__(self, session: Session, article: Article,
+                 mentions: dict[int, list[str]] | None = None) -> None:
         self.session = session
         self.article = article
-        self.mentions: dict[int, list[str]] | None = None
+        self.mentions = mentions
         self.full: list[Name] | None = None
 
     def names(self, ids: list[int]) -> list[Name]:

@@ -9,6 +9,7 @@ a reviewer uses. Every function takes a ``session`` and never commits.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, or_, select
@@ -87,6 +88,15 @@ def person_block_keys(person: Person) -> set[str]:
 
 def stored_keys(session: Session, person_id: int) -> set[str]:
     return set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person_id)))
+
+
+def stored_keys_of(session: Session, person_ids: Collection[int]) -> dict[int, set[str]]:
+    """``stored_keys`` of several persons, in one query (person id -> its keys)."""
+    keys: dict[int, set[str]] = {}
+    for pid, key in session.execute(select(PersonKey.person_id, PersonKey.key)
+                                    .where(PersonKey.person_id.in_(list(person_ids)))):
+        keys.setdefault(pid, set()).add(key)
+    return keys
 
 
 def index_missing(session: Session) -> int:
