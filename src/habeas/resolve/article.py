@@ -13,12 +13,13 @@ article's facts or none.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, func, or_, select, union, update
+from sqlalchemy import bindparam, delete, exists, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -143,9 +144,16 @@ def save_extraction(
 
 def has_facts(session: Session, article_id: int) -> bool:
     """Whether any fact read from the article is stored (one query)."""
-    return bool(session.scalar(select(or_(*(
-        exists().where(table.article_id == article_id)
-        for table in (Claim, EventSource, StatisticRow, Mention, Event))))))
+    return bool(session.scalar(_any_fact(), {"article": article_id}))
+
+
+@functools.cache
+def _any_fact():
+    """Whether a fact read from the article ``:article`` is stored (built once: see
+    ``store.persons``)."""
+    article = bindparam("article")
+    return select(or_(*(exists().where(table.article_id == article)
+                        for table in (Claim, EventSource, StatisticRow, Mention, Event))))
 
 
 def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
