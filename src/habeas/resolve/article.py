@@ -206,8 +206,8 @@ class _Writer:
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
         # ``buffered``: the claims, mentions, blocking keys, event sources, event persons and
-        # statistics made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush``
-        # writes them, one statement a table. The ORM writes each in a statement of its own
+        # statistics made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until
+        # ``flush`` writes them, one statement a table. The ORM writes each in a statement of its own
         # on SQLite (it needs every new id back): most of an article's statements. Nothing
         # reads their ids, which come out the same, in the order they were made; the caller
         # flushes before reading those tables. Without it (the list importers), the ORM
