@@ -207,11 +207,11 @@ class _Writer:
         self.session = session
         # ``buffered``: the claims, mentions, blocking keys, event sources, event persons and
         # statistics made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until
-        # ``flush`` writes them, one statement a table. The ORM writes each in a statement of its own
-        # on SQLite (it needs every new id back): most of an article's statements. Nothing
-        # reads their ids, which come out the same, in the order they were made; the caller
-        # flushes before reading those tables. Without it (the list importers), the ORM
-        # writes them.
+        # ``flush`` writes them, one statement a table. The ORM writes each in a statement of
+        # its own on SQLite (it needs every new id back): most of an article's statements.
+        # Nothing reads their ids, which come out the same, in the order they were made; the
+        # caller flushes before reading those tables. Without it (the list importers), the
+        # ORM writes them.
         self.buffered = buffered
         self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
