@@ -16,10 +16,13 @@ from .events import find_events
 from .gazetteer import correct_entities
 from ..errors import ModelError
 from .lang import RuleSet, predicates
+from .lang import ru
 from .lang.en import RULES
 from .persons import describe, find_clusters
 from .spans import doc_text, forget_entities
 from .statistics import find_statistics
+
+ru.register()  # the Russian rule set, named for the config like the English one
 
 PERSON_SPANS = "habeas_persons"
 # The rule set a component reads unless habeas.cfg names another.

@@ -20,13 +20,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ExtractionError, UsageError
 from ..model import Document
 
+if TYPE_CHECKING:  # the writer imports this module, and needs no spaCy
+    from spacy.language import Language
+
+# The environment variable naming the model the forkserver preloads (``nlp.preload``).
+PRELOAD_MODEL = "HABEAS_FORKSERVER_MODEL"
 # Batches in flight per worker: one being read, one waiting, so a worker never idles while the
 # writer stores the batch before.
 WINDOW = 2
@@ -97,7 +100,11 @@ def workers(*, jobs: int, scheduler: str | None, model: str, batch_size: int,
         # forkserver: workers forked from a clean process, not from this one (its threads,
         # the progress bar's, its database connections)
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["habeas.nlp.workers", "habeas.nlp.dispatch"])
+        # the forkserver loads the English pipeline once and the workers are forked with it
+        # (``preload``); the variable is read when it starts, on the pool's first process
+        os.environ[PRELOAD_MODEL] = model
+        context.set_forkserver_preload(["habeas.nlp.workers", "habeas.nlp.dispatch",
+                                        "habeas.nlp.preload"])
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch,
                                  initargs=(os.getpid(),)) as pool:
             yield Workers(jobs, lambda batches: ordered(

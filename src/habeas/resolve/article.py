@@ -13,12 +13,13 @@ article's facts or none.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, func, or_, select, union, update
+from sqlalchemy import bindparam, delete, exists, func, or_, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -54,7 +55,7 @@ from .persons import (
     record_profile,
     resolve_person,
     separate_names,
-    stored_keys,
+    stored_keys_of,
 )
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ CLAIM_COLUMNS = ("subject_type", "subject_id", "field", "value", "article_id", "
                  "rules_version", "rules_hash")
 SOURCE_COLUMNS = ("event_id", "article_id", "start_char", "end_char", "sentence")
 MENTION_COLUMNS = ("article_id", "person_id", "label", "text", "start_char", "end_char")
+STATISTIC_COLUMNS = ("article_id", "what", "value", "qualifier", "attributed_to", "sentence",
+                     "start_char", "end_char")
 
 
 def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None = None
@@ -74,7 +77,7 @@ def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None
     (``crud.store_extractions``): its counts and the Extraction; None when there is nothing to
     do (the article was resolved meanwhile, by another process, or is gone). ``names``: see
     ``save_extraction``."""
-    article = crud.get_article(session=session, article_id=article_id)
+    article = crud.get_article(session=session, article_id=article_id, extraction=True)
     if article is None or article.status != "pending" or article.extraction is None:
         return None
     extraction = Extraction.from_record(article.extraction)
@@ -118,18 +121,16 @@ def save_extraction(
     writer.resolve_new_persons(extraction)
     same = event_resolution.plan(session, article=article, records=extraction.events,
                                  persons=[writer.known_ids(r) for r in extraction.events],
-                                 chosen_persons=writer.linked)
+                                 chosen_persons=writer.linked, mentions=writer.mentioned)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
     writer.refresh_merged()
-    for statistic in extraction.statistics:
+    for statistic in extraction.statistics:  # nothing reads their ids: one statement for all
         span = statistic.evidence
-        session.add(StatisticRow(
-            article_id=article.id, what=statistic.what, value=statistic.value,
-            qualifier=statistic.qualifier, attributed_to=statistic.attributed_to,
-            sentence=span.text if span else None, start_char=span.start if span else None,
-            end_char=span.end if span else None,
-        ))
+        writer.statistic_rows.append((
+            article.id, statistic.what, statistic.value, statistic.qualifier,
+            statistic.attributed_to, span.text if span else None,
+            span.start if span else None, span.end if span else None))
         writer.counts["statistics"] += 1
     article.status = "extracted"
     article.extracted_at = utcnow()
@@ -143,9 +144,16 @@ def save_extraction(
 
 def has_facts(session: Session, article_id: int) -> bool:
     """Whether any fact read from the article is stored (one query)."""
-    return bool(session.scalar(select(or_(*(
-        exists().where(table.article_id == article_id)
-        for table in (Claim, EventSource, StatisticRow, Mention, Event))))))
+    return bool(session.scalar(_any_fact(), {"article": article_id}))
+
+
+@functools.cache
+def _any_fact():
+    """Whether a fact read from the article ``:article`` is stored (built once: see
+    ``store.persons``)."""
+    article = bindparam("article")
+    return select(or_(*(exists().where(table.article_id == article)
+                        for table in (Claim, EventSource, StatisticRow, Mention, Event))))
 
 
 def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),
@@ -197,21 +205,28 @@ class _Writer:
     def __init__(self, session: Session, article: Article, extraction: Extraction,
                  names: NameIndex | None = None, *, buffered: bool = False) -> None:
         self.session = session
-        # ``buffered``: the claims, mentions, blocking keys, event sources and event persons
-        # made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until ``flush``
-        # writes them, one statement a table. The ORM writes each in a statement of its own
-        # on SQLite (it needs every new id back): most of an article's statements. Nothing
-        # reads their ids, which come out the same, in the order they were made; the caller
-        # flushes before reading those tables. Without it (the list importers), the ORM
-        # writes them.
+        # ``buffered``: the claims, mentions, blocking keys, event sources, event persons and
+        # statistics made wait in these rows (of CLAIM_COLUMNS, MENTION_COLUMNS, ...) until
+        # ``flush`` writes them, one statement a table. The ORM writes each in a statement of
+        # its own on SQLite (it needs every new id back): most of an article's statements.
+        # Nothing reads their ids, which come out the same, in the order they were made; the
+        # caller flushes before reading those tables. Without it (the list importers), the
+        # ORM writes them.
         self.buffered = buffered
         self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
         self.key_rows: list[tuple[int, str]] = []
         self.source_rows: list[tuple[Any, ...]] = []
         self.link_rows: list[tuple[int, int]] = []  # event_persons: (event id, person id)
+        self.statistic_rows: list[tuple[Any, ...]] = []
+        # person id -> the texts of its mentions in this article (buffered: every mention the
+        # article has, since a first extraction or ``clear_extraction`` leaves it none)
+        self.mentioned: dict[int, list[str]] | None = {} if buffered else None
         # person id -> its blocking keys, stored or waiting (read once per person and article)
         self.keyed: dict[int, set[str]] = {}
+        # (person id, its blocking keys) as ``_index`` saw them, to compare with the stored
+        # keys at ``flush``
+        self.unkeyed: list[tuple[int, set[str]]] = []
         self.names = names
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
@@ -255,7 +270,8 @@ class _Writer:
                                                aliases=record.aliases)
         created = person is None
         if person is None:
-            person = Person(name=record.name.strip(), key=name_key(record.name))
+            # a new person has no aliases yet: said here, they are not read back (a query)
+            person = Person(name=record.name.strip(), key=name_key(record.name), aliases=[])
             self.session.add(person)
             self.counts["persons_new"] += 1
             self.new.append((person, record))
@@ -275,6 +291,7 @@ class _Writer:
             if self.buffered:
                 self.mention_rows.append((self.article.id, person.id, "PERSON", span.text,
                                           span.start, span.end))
+                self.mentioned.setdefault(person.id, []).append(span.text)
                 continue
             self.session.add(Mention(
                 article_id=self.article.id, person_id=person.id, label="PERSON",
@@ -465,27 +482,43 @@ class _Writer:
     def flush(self) -> None:
         """Write what is pending: the session's objects, then the rows waiting."""
         self.session.flush()
+        self._keys()
         mentions, self.mention_rows = self.mention_rows, []
         keys, self.key_rows = self.key_rows, []
         sources, self.source_rows = self.source_rows, []
         claims, self.claim_rows = self.claim_rows, []
         links, self.link_rows = self.link_rows, []
+        statistics, self.statistic_rows = self.statistic_rows, []
         bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
         bulk.insert_rows(self.session, EventPerson.__table__, ("event_id", "person_id"), links)
         bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
         bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,
                          same={"status": "proposed", "created_at": utcnow()})
+        bulk.insert_rows(self.session, StatisticRow.__table__, STATISTIC_COLUMNS, statistics)
 
     def _index(self, person: Person, created: bool) -> None:
         """``resolve.persons.index_person``, the keys waiting with the other rows."""
         if not self.buffered:
             index_person(self.session, person)
             return
-        known = self.keyed.get(person.id)
-        if known is None:
-            known = self.keyed[person.id] = set() if created else \
-                stored_keys(self.session, person.id)
-        for key in sorted(person_block_keys(person) - known):
-            known.add(key)
-            self.key_rows.append((person.id, key[:64]))
+        if created:
+            self.keyed.setdefault(person.id, set())
+        self.unkeyed.append((person.id, person_block_keys(person)))
+
+    def _keys(self) -> None:
+        """The blocking keys waiting (``_index``) not stored yet, in the order the persons came;
+        the stored keys of the persons matched read in one query for all of them. (Nothing
+        writes a person's keys between ``_index`` and here, so this reads what ``_index``
+        would have.)"""
+        waiting, self.unkeyed = self.unkeyed, []
+        unread = {pid for pid, _ in waiting if pid not in self.keyed}
+        if unread:
+            stored = stored_keys_of(self.session, unread)
+            for pid in unread:
+                self.keyed[pid] = stored.get(pid, set())
+        for pid, keys in waiting:
+            known = self.keyed[pid]
+            for key in sorted(keys - known):
+                known.add(key)
+                self.key_rows.append((pid, key[:64]))

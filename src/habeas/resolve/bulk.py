@@ -30,7 +30,7 @@ from typing import Any
 
 from json.encoder import encode_basestring
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, Span
@@ -97,14 +97,11 @@ class NameIndex:
         what ``born`` knows when another writer has written claims or merges since."""
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
-        for pid, name in session.execute(select(Person.id, Person.name)
-                                         .where(Person.id > self.seen_person)):
+        for pid, name in session.execute(_persons_after(), {"seen": self.seen_person}):
             if pid not in self.slots:  # not one this import wrote (and indexed) itself
                 self.add([name], person_id=pid)
             self.seen_person = max(self.seen_person, pid)
-        for aid, pid, alias in session.execute(
-                select(PersonAlias.id, PersonAlias.person_id, PersonAlias.alias)
-                .where(PersonAlias.id > self.seen_alias)):
+        for aid, pid, alias in session.execute(_aliases_after(), {"seen": self.seen_alias}):
             self.add([alias], person_id=pid)
             self.seen_alias = max(self.seen_alias, aid)
 
@@ -204,6 +201,18 @@ class NameIndex:
                             if name_score(name, entry[1])[0] > 0:
                                 found.add(slot)
         return found
+
+
+# Statements a writer sends for every article, built once (see ``store.persons``).
+@functools.cache
+def _persons_after():
+    return select(Person.id, Person.name).where(Person.id > bindparam("seen"))
+
+
+@functools.cache
+def _aliases_after():
+    return select(PersonAlias.id, PersonAlias.person_id, PersonAlias.alias).where(
+        PersonAlias.id > bindparam("seen"))
 
 
 def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:

@@ -11,11 +11,12 @@ the value most sources give, the finer date where dates only differ in precision
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
@@ -85,16 +86,18 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
 
 
 def plan(session: Session, *, article: Article, records: list[EventRecord],
-         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None
-         ) -> dict[int, Event]:
+         persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None,
+         mentions: dict[int, list[str]] | None = None) -> dict[int, Event]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
     so "flown via Anapa to Ankara" and "via Krasnodar to Ankara" pair Ankara with Ankara and
     leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
-    person ids linked to each chosen event, as read (the writer need not read them again)."""
+    person ids linked to each chosen event, as read (the writer need not read them again).
+    ``mentions``, when given, are the article's mentions (person id -> their texts), all of
+    them: the writer that wrote them need not have them read back."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
-    written_by = _Written(session, article)
+    written_by = _Written(session, article, mentions)
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
@@ -113,9 +116,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             # The persons' events, of every type, filtered by type below: a type in the query
             # lets SQLite walk every event of the type (all the sentences of a 100,000-row
             # list) instead of the persons' few.
-            theirs = list(session.scalars(
-                select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
-                    EventPerson.person_id.in_(members)).scalar_subquery())).order_by(Event.id)))
+            theirs = list(session.scalars(_events_of(), {"persons": list(members)}))
             events_of[frozenset(ids)] = roots, members, theirs
             links.read([e.id for e in theirs])  # for every record naming these persons
         roots, members, theirs = events_of[frozenset(ids)]
@@ -155,6 +156,32 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     return chosen
 
 
+# The statements ``plan`` sends for every article, built once (see ``store.persons``).
+@functools.cache
+def _events_of():
+    """The events of the persons ``:persons``, by id."""
+    return select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
+        EventPerson.person_id.in_(bindparam("persons", expanding=True))).scalar_subquery())
+    ).order_by(Event.id)
+
+
+@functools.cache
+def _sources_of():
+    return select(EventSource.event_id, EventSource.article_id).where(
+        EventSource.event_id.in_(bindparam("events", expanding=True)))
+
+
+@functools.cache
+def _persons_of():
+    return select(EventPerson.event_id, EventPerson.person_id).where(
+        EventPerson.event_id.in_(bindparam("events", expanding=True)))
+
+
+@functools.cache
+def _persons_by_id():
+    return select(Person).where(Person.id.in_(bindparam("persons", expanding=True)))
+
+
 class _Links:
     """Per stored event: the ids of the articles that are its sources, and its person ids (and
     the persons); read three queries at a time for the events not read yet (``plan`` writes
@@ -173,20 +200,18 @@ class _Links:
         missing = [i for i in event_ids if i not in self.seen]
         if missing:
             self.seen.update(missing)
-            for event_id, article_id in self.session.execute(
-                    select(EventSource.event_id, EventSource.article_id)
-                    .where(EventSource.event_id.in_(missing))):
+            for event_id, article_id in self.session.execute(_sources_of(),
+                                                             {"events": missing}):
                 self.sources[event_id].add(article_id)
             linked = set()
-            for event_id, person_id in self.session.execute(
-                    select(EventPerson.event_id, EventPerson.person_id)
-                    .where(EventPerson.event_id.in_(missing))):
+            for event_id, person_id in self.session.execute(_persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
                 linked.add(person_id)
             # the persons, whose names ``plan`` compares, in one query, not one each (held
             # here: the session keeps only weak references to what it loaded)
-            self.loaded += self.session.scalars(select(Person).where(
-                Person.id.in_(linked - self.loaded_ids))).all()
+            if linked - self.loaded_ids:
+                self.loaded += self.session.scalars(_persons_by_id(), {
+                    "persons": list(linked - self.loaded_ids)}).all()
             self.loaded_ids |= linked
         return self.sources, self.persons
 
@@ -197,10 +222,11 @@ class _Written:
     names with that surname the article's text gives ("Eldar Osmanov"). The article's mentions
     are read once, the full names of its text found once, for all its records."""
 
-    def __init__(self, session: Session, article: Article) -> None:
+    def __init__(self, session: Session, article: Article,
+                 mentions: dict[int, list[str]] | None = None) -> None:
         self.session = session
         self.article = article
-        self.mentions: dict[int, list[str]] | None = None
+        self.mentions = mentions
         self.full: list[Name] | None = None
 
     def names(self, ids: list[int]) -> list[Name]:
@@ -295,25 +321,27 @@ def refresh(session: Session, event: Event) -> None:
     refresh_many(session, [event])
 
 
+@functools.cache
+def _live_claims():
+    """The fields and values of the live claims of the events ``:events``, oldest first."""
+    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
+    return select(Claim.subject_id, Claim.field, Claim.value).where(
+        Claim.subject_type == "event", Claim.subject_id.in_(bindparam("events", expanding=True)),
+        Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
+
+
 def refresh_many(session: Session, events: list[Event]) -> None:
     """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
     each (one event's refresh reads nothing another's writes)."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
-    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
     # the live claims' fields and values only (``live_claims`` without making objects)
     by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in session.execute(
-            select(Claim.subject_id, Claim.field, Claim.value).where(
-                Claim.subject_type == "event", Claim.subject_id.in_(ids),
-                Claim.status != "rejected", Claim.id.not_in(superseded))
-            .order_by(Claim.id)):
+    for event_id, field, value in session.execute(_live_claims(), {"events": ids}):
         by_event[event_id][field].append(value)
     links: dict[int, set[int]] = defaultdict(set)
-    for event_id, person_id in session.execute(
-            select(EventPerson.event_id, EventPerson.person_id)
-            .where(EventPerson.event_id.in_(ids))):
+    for event_id, person_id in session.execute(_persons_of(), {"events": ids}):
         links[event_id].add(person_id)
     for event in events:
         by_field = by_event.get(event.id)

@@ -8,10 +8,12 @@ a reviewer uses. Every function takes a ``session`` and never commits.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import Conflict, NotFound, UsageError
@@ -87,6 +89,20 @@ def person_block_keys(person: Person) -> set[str]:
 
 def stored_keys(session: Session, person_id: int) -> set[str]:
     return set(session.scalars(select(PersonKey.key).where(PersonKey.person_id == person_id)))
+
+
+def stored_keys_of(session: Session, person_ids: Collection[int]) -> dict[int, set[str]]:
+    """``stored_keys`` of several persons, in one query (person id -> its keys)."""
+    keys: dict[int, set[str]] = {}
+    for pid, key in session.execute(_keys_of(), {"persons": list(person_ids)}):
+        keys.setdefault(pid, set()).add(key)
+    return keys
+
+
+@functools.cache
+def _keys_of():
+    return select(PersonKey.person_id, PersonKey.key).where(
+        PersonKey.person_id.in_(bindparam("persons", expanding=True)))
 
 
 def index_missing(session: Session) -> int:

@@ -12,7 +12,6 @@ import re
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from .meta import normalise_date, normalise_language
 
@@ -36,6 +35,8 @@ HTML_LANG_PATTERN = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z_-]+)",
 
 def extract_html(html: str, *, url: str | None = None) -> tuple[str, dict[str, str | None]]:
     """The main text of a page and its metadata; the text is "" when the page has none."""
+    import trafilatura  # here: a fifth of the CLI's start-up, and most runs read no HTML
+
     metadata: dict[str, str | None] = {"url": url, "language": _page_language(html)}
     try:
         result = trafilatura.bare_extraction(

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import delete, func, or_, select, union, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from ..errors import StoreError
 from ..model import EVENT_FIELDS, Document
@@ -64,7 +64,11 @@ def add_article(*, session: Session, document: Document) -> tuple[Article, bool]
     return article, True
 
 
-def get_article(*, session: Session, article_id: int) -> Article | None:
+def get_article(*, session: Session, article_id: int, extraction: bool = False
+                ) -> Article | None:
+    """The article (``extraction``: with its stored Extraction, in the same statement)."""
+    if extraction:
+        return session.get(Article, article_id, options=[undefer(Article.extraction)])
     return session.get(Article, article_id)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import functools
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload
 from unidecode import unidecode
 
@@ -55,14 +56,38 @@ def member_roots(session: Session, roots) -> dict[int, int]:
     members = {root: root for root in roots}
     frontier = set(members)
     while frontier:
-        found = session.execute(select(Person.id, Person.merged_into_id)
-                                .where(Person.merged_into_id.in_(frontier))).all()
+        found = session.execute(_merged_into(), {"ids": list(frontier)}).all()
         frontier = set()
         for pid, into in found:
             if pid not in members:
                 members[pid] = members[into]
                 frontier.add(pid)
     return members
+
+
+# The statements a writer sends for every name, built once (building a statement costs more
+# of the writer's CPU than SQLite's answer): the values are bound, lists as expanding
+# parameters (the same SQL as ``in_`` of a list).
+@functools.cache
+def _merged_into():
+    return select(Person.id, Person.merged_into_id).where(
+        Person.merged_into_id.in_(bindparam("ids", expanding=True)))
+
+
+@functools.cache
+def _by_keys():
+    keys = bindparam("keys", expanding=True)
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.key.in_(keys))
+    return (select(Person).where(or_(Person.key.in_(keys), Person.id.in_(alias_owner)))
+            .options(joinedload(Person.aliases)).order_by(Person.id))
+
+
+@functools.cache
+def _by_surname():
+    surname = bindparam("surname")
+    alias_owner = select(PersonAlias.person_id).where(PersonAlias.surname == surname)
+    return (select(Person).where(or_(Person.surname == surname, Person.id.in_(alias_owner)))
+            .order_by(Person.id))
 
 
 def _unique(session: Session, persons: list[Person]) -> list[Person]:
@@ -73,23 +98,22 @@ def _unique(session: Session, persons: list[Person]) -> list[Person]:
     return list(out.values())
 
 
-def _persons_where(session: Session, condition: Callable[[Any], ColumnElement[bool]], *,
-                   aliases: bool = False) -> list[Person]:
-    """Persons whose name key or any alias key meets ``condition``, merges followed, by id
-    (``aliases``: with their aliases, read in the same statement)."""
+def _persons_where(session: Session, condition: Callable[[Any], ColumnElement[bool]]
+                   ) -> list[Person]:
+    """Persons whose name key or any alias key meets ``condition``, merges followed, by id."""
     alias_owner = select(PersonAlias.person_id).where(condition(PersonAlias.key))
     query = select(Person).where(or_(condition(Person.key), Person.id.in_(alias_owner)))
-    if aliases:
-        query = query.options(joinedload(Person.aliases))
-    found = session.scalars(query.order_by(Person.id)).unique().all()
+    found = session.scalars(query.order_by(Person.id)).all()
     return _unique(session, list(found))
 
 
 def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
     """Persons whose name key or any alias key is one of ``keys``, with their aliases (a
     name matched is given its spellings next: ``add_alias``)."""
-    return _persons_where(session, lambda column: column.in_(keys), aliases=True) \
-        if keys else []
+    if not keys:
+        return []
+    found = session.scalars(_by_keys(), {"keys": sorted(keys)}).unique().all()
+    return _unique(session, list(found))
 
 
 def persons_by_surname(session: Session, surname: str) -> list[Person]:
@@ -97,11 +121,7 @@ def persons_by_surname(session: Session, surname: str) -> list[Person]:
     if not surname:
         return []
     # the key's last token, an indexed column (LIKE '% surname' read every row)
-    alias_owner = select(PersonAlias.person_id).where(PersonAlias.surname == surname)
-    found = session.scalars(
-        select(Person).where(or_(Person.surname == surname, Person.id.in_(alias_owner)))
-        .order_by(Person.id)
-    ).all()
+    found = session.scalars(_by_surname(), {"surname": surname}).all()
     return _unique(session, list(found))
 
 

@@ -3,8 +3,6 @@ pipeline that applies it (``lang.ru.pipeline``)."""
 
 from __future__ import annotations
 
-from spacy.util import registry
-
 from .. import RuleSet, load_rules
 
 RULES = load_rules("ru")
@@ -15,4 +13,9 @@ def russian_rules() -> RuleSet:
     return RULES
 
 
-registry.misc.register(RULES.version, func=russian_rules)
+def register() -> None:
+    """Name the rule set in spaCy's registry, for the config (``nlp.components`` does it, as it
+    imports spaCy anyway: the resolver reads ``lang.ru.forms`` without importing spaCy)."""
+    from spacy.util import registry
+
+    registry.misc.register(RULES.version, func=russian_rules)
