@@ -1905,3 +1905,12 @@ def test_the_age_of_the_described_noun_an_apposed_name_stands_for(nlp):
         text="A 67-year-old pensioner, Galina Kovalenko, was fined 35,000 roubles for a post.",
         source="t", published="2024-06-01")).to_json()
     assert [(p["name"], p["age"]) for p in result["persons"]] == [("Galina Kovalenko", 67)]
+
+
+def test_relatives_of_a_named_person_are_not_that_person(nlp):
+    """ "searched the apartment of the parents of journalist X": theirs, not X's; "the father
+    of blogger X, Y, 72, was detained": Y was detained (the parser hangs Y on X)."""
+    assert not kinds(nlp, "In March, police in Minsk searched the apartment of the parents of "
+                          "exiled journalist Aliaksandr Atroshchankau.")
+    assert kinds(nlp, "In April, the father of blogger Anton Motolko, Uladzimir Matolka, 72, was "
+                      "detained.") == {("arrest", "Uladzimir Matolka")}

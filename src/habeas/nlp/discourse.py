@@ -160,8 +160,22 @@ class Discourse:
                 return self._whole_set(group, token) if token.lower_ == "all" else group
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
-        return self.closing_apposition(token) or self.described(token) or \
-            self.client(token) or self.antecedents(token) or self.named_next(token)
+        return self.closing_apposition(token) or self.relative_named(token) or \
+            self.described(token) or self.client(token) or self.antecedents(token) or \
+            self.named_next(token)
+
+    def relative_named(self, token: Token) -> list[str]:
+        """ "the father of blogger X, Y, 72, was detained": the name the parser hung on X
+        names the father (another person than X)."""
+        if token.lemma_.lower() not in KIN and token.lemma_.lower() not in RELATIONS:
+            return []
+        of = next((o for p in token.children if syntax.is_preposition(p) and p.lower_ == "of"
+                   for o in p.children if syntax.is_prep_object(o)), None)
+        if of is None or of.i not in self.cluster_at:
+            return []
+        named = [self.cluster_at[a.i] for a in of.children if a.dep_ == "appos" and
+                 a.i in self.cluster_at and self.doc[a.left_edge.i - 1].text == ","]
+        return [cid for cid in named if cid != self.cluster_at[of.i]][:1]
 
     def closing_apposition(self, token: Token) -> list[str]:
         """ "The head of the diaspora in Kazan, Rustam Aliev, was sentenced": the name between

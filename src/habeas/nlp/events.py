@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
-from .discourse import FIRST_PERSON, Discourse, hedge_cues
+from .discourse import FIRST_PERSON, KIN, Discourse, hedge_cues
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
@@ -823,7 +823,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "searched the homes of A and B"; "the flat she shared with Vetrova" is hers
                 args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss") and
                         not any(x.dep_ in ("relcl", "acl") for x in t.ancestors
-                                if a in x.ancestors or x == a)] + [
+                                if a in x.ancestors or x == a) and not (
+                            t.dep_ == "pobj" and t.head.lower_ == "of" and
+                            t.head.head.lemma_.lower() in KIN)] + [
+                    # (not "the apartment of the parents of X": theirs)
                     c for a in args for r in a.children if r.dep_ == "relcl"
                     for c in r.children if syntax.is_active_subject(c)] + args
     # "was tried along with B", "together with B", "alongside B": B too
