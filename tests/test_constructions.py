@@ -1914,3 +1914,9 @@ def test_relatives_of_a_named_person_are_not_that_person(nlp):
                           "exiled journalist Aliaksandr Atroshchankau.")
     assert kinds(nlp, "In April, the father of blogger Anton Motolko, Uladzimir Matolka, 72, was "
                       "detained.") == {("arrest", "Uladzimir Matolka")}
+
+
+def test_what_days_of_administrative_arrest_were_given_for(nlp):
+    event = the_event(nlp, "A court gave Ihar Barysevich 15 days of administrative arrest over a "
+                           "comment he had posted online.", "sentence")
+    assert event["charge"] == "comment he had posted online"

@@ -1589,11 +1589,16 @@ def find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
-    # "placed in pre-trial detention for two months on charges of X": the placing verb's
-    if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
-            trigger.head.head.lemma_ in PLACING_VERBS:
-        children += [p for p in trigger.head.head.children if syntax.is_preposition(p) and
-                     p.lower_ in ("on", "for") and p not in children]
+    # "placed in pre-trial detention for two months on charges of X": the placing verb's;
+    # "gave him 15 days of administrative arrest over a post": the giving verb's
+    holder = trigger.head.head if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) \
+        else None
+    if holder is not None and holder.lemma_ in TERM_UNITS and holder.head.pos_ == "VERB" and \
+            syntax.is_direct_object(holder):
+        holder = holder.head
+    if holder is not None and holder.lemma_ in PLACING_VERBS | DOER_VERBS:
+        children += [p for p in holder.children if syntax.is_preposition(p) and
+                     p.lower_ in ("on", "for", "over") and p not in children]
     # "remanded for two months pending investigation on fraud charges"
     children += [p for t in trigger.subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
