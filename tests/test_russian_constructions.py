@@ -480,3 +480,23 @@ def test_a_word_typed_in_two_alphabets_is_read_in_one(russian):
     sentence = only(extraction, "sentence")
     assert sentence.term_months == 60
     assert sentence.evidence.startswith("Cуд")  # quoted as written
+
+
+# Sixth round (rules habeas.rules.ru.v6)
+
+def test_a_participle_the_tagger_reads_as_a_noun_tells_its_verdict(russian):
+    extraction = extract(russian, "Блогер Иван Петров, осуждённый в марте 2021 года на три года "
+                                  "колонии по обвинению в оправдании терроризма, освободился в "
+                                  "понедельник. Его приговорили к трём годам в 2021 году.",
+                         published="2023-05-10")
+    sentence = only(extraction, "sentence")  # the later, vaguer telling is the same verdict
+    assert (sentence.date, sentence.term_months) == ("2021-03", 36)
+    assert sentence.charge == "оправдание терроризма"
+    release = only(extraction, "release")
+    assert (release.date, release.agent) == ("2023-05-08", None)  # not the verdict's month
+
+
+def test_two_verdicts_of_one_year_are_not_made_one(russian):
+    extraction = extract(russian, "В мае 2019 года Ивана Петрова приговорили к трём годам "
+                                  "колонии. В 2019 году его также приговорили к двум годам условно.")
+    assert sorted(e.term_months for e in events_of(extraction, "sentence")) == [24, 36]

@@ -858,6 +858,8 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
                 if getattr(first, name) is None:
                     setattr(first, name, getattr(event, name))
             continue
+        if _same_verdict(first, event) and len(event.date) > len(first.date):
+            first.date = event.date  # "в мае 2019 года" says more than "в 2019 году"
         if first.date is None and event.date is not None:  # the dated account, its source
             first.attributed_to = first.attributed_to or event.attributed_to
             first.extras["dated_in"] = event.sources[0].start if event.sources else None
@@ -894,7 +896,20 @@ def _conflict(first: EventRecord, event: EventRecord) -> bool:
     def differ(name: str) -> bool:
         a, b = getattr(first, name), getattr(event, name)
         return a is not None and b is not None and a != b
+    if _same_verdict(first, event):
+        return False
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
+
+
+def _same_verdict(first: EventRecord, event: EventRecord) -> bool:
+    """One verdict told twice, once less precisely ("Петров, осуждённый в мае 2019 года на три
+    года, ... Его приговорили к трём годам в 2019 году"): a sentence of the same term on dates
+    of which one holds the other (not two arrests: "в 2019 году его задерживали ... последний
+    раз 10 августа")."""
+    a, b = first.date, event.date
+    return first.type == "sentence" and first.term_months is not None and (
+        first.term_months == event.term_months) and a is not None and b is not None and (
+        a.startswith(b) or b.startswith(a))
 
 
 def _share_charges(events: list[EventRecord]) -> list[EventRecord]:

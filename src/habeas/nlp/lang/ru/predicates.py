@@ -38,7 +38,8 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 def has_term(word: Word, sentence: Sentence) -> bool:
     """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
     апреле 2021 года")."""
-    words = sentence.subtree(word) + sentence.children(word, ("obj",))
+    words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
+        word, sentence)
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
         k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
@@ -46,6 +47,19 @@ def has_term(word: Word, sentence: Sentence) -> bool:
         return False  # "и ещё запрет вести блог на два года"
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
                           "работа", "предупреждение"})
+
+
+def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
+    """The words of a participle's phrase as written, up to its closing comma ("Петров,
+    осуждённый весной на три года, вышел": the parser may hang the term on the main verb)."""
+    if word.rel not in ("acl", "amod") or word.feats.get("VerbForm") != "Part":
+        return []
+    phrase = []
+    for after in sentence.words[word.i + 1:]:
+        if after.text == ",":
+            break
+        phrase.append(after)
+    return phrase
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
