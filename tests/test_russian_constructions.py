@@ -500,3 +500,23 @@ def test_two_verdicts_of_one_year_are_not_made_one(russian):
     extraction = extract(russian, "В мае 2019 года Ивана Петрова приговорили к трём годам "
                                   "колонии. В 2019 году его также приговорили к двум годам условно.")
     assert sorted(e.term_months for e in events_of(extraction, "sentence")) == [24, 36]
+
+
+def test_a_surname_read_as_a_place_is_the_person_named_before(russian):
+    # natasha tags the second "Галиеву" as a place
+    extraction = extract(russian, "Утром в Казани задержали Лейлу Галиеву и Петра Зуева. На "
+                                  "Зуева составили протокол о неповиновении полиции. В тот же "
+                                  "день на Галиеву составили протокол о дискредитации армии.")
+    names = {p.id: p.name for p in extraction.persons}
+    charges = {names[e.persons[0]]: e for e in events_of(extraction, "charge")}
+    assert set(charges) == {"Лейла Галиева", "Петр Зуев"}
+    assert charges["Лейла Галиева"].charge == "дискредитация армии"
+    assert charges["Лейла Галиева"].place is None  # the surname is no place
+
+
+def test_a_closing_source_reaches_an_ellipsis_and_the_sentence_it_borrows_from(russian):
+    extraction = extract(russian, "Утром задержали Ольгу Мельникову и Петра Зуева. На Зуева "
+                                  "составили протокол о неповиновении полиции. На Мельникову — "
+                                  "о дискредитации армии. Об этом сообщает «Штаб».")
+    charges = events_of(extraction, "charge")
+    assert len(charges) == 2 and {e.attributed_to for e in charges} == {"Штаб"}

@@ -126,6 +126,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     genders = {p.id: p.gender for p in persons}
     person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
+    told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     for n, sentence in enumerate(parsed.sentences):
@@ -194,13 +195,15 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
-        if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
+        told_before, elliptic = told_with, bool(gapped and not found)
+        if elliptic:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
+            told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
         attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
-            for event in previous:
+            for event in told_before:
                 event.attributed_to = event.attributed_to or attribution
         elif attribution in person_names and not found and _passes_on(sentence):
             account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
@@ -224,6 +227,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for pid in named:
                 if pid not in focus:
                     focus.insert(0, pid)
+        if found and not elliptic:
+            told_with = found
         previous = found or previous
         events.extend(found)
     _name_courts(events, parsed)

@@ -72,9 +72,33 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             for word in words:
                 mentions[(n, word.i)] = person.id
             _read_attributes(person, sentence, words, parsed.text, start, end)
+    _surnames_read_as_places(parsed, persons, mentions)
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
+
+
+def _surnames_read_as_places(parsed: Parsed, persons: list[PersonRecord],
+                             mentions: dict[tuple[int, int], str]) -> None:
+    """A surname alone the tagger read as a place ("протокол составили на Смирнову", "на
+    Петрова — о пикете"): a mention of the person the report named so in full, and no place."""
+    for at, (kind, start, end, normal) in enumerate(parsed.spans):
+        surface = parsed.text[start:end]
+        if kind != "LOC" or " " in surface or not surface[:1].isupper():
+            continue
+        person = next((p for p in persons if len(p.name.split()) > 1 and any(
+            same_word(surface, a.split()[-1]) for a in [p.name, *p.aliases])), None)
+        located = sentence_of(parsed, start)
+        if person is None or located is None:
+            continue
+        n, sentence = located
+        words = [w for w in sentence.words if start <= w.start < end]
+        if not words or words[0].pos != "PROPN":
+            continue
+        _add_alias(person, surface)
+        person.mentions.append(Span(start, end, surface))
+        mentions[(n, words[0].i)] = person.id
+        parsed.spans[at] = ("PER", start, end, normal)
 
 
 def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:
