@@ -520,3 +520,13 @@ def test_a_closing_source_reaches_an_ellipsis_and_the_sentence_it_borrows_from(r
                                   "о дискредитации армии. Об этом сообщает «Штаб».")
     charges = events_of(extraction, "charge")
     assert len(charges) == 2 and {e.attributed_to for e in charges} == {"Штаб"}
+
+
+def test_each_person_of_a_list_of_charges_takes_the_one_told_after_the_name(russian):
+    extraction = extract(russian, "На девятерых задержанных составили протоколы по статье 20.2 "
+                                  "КоАП (за участие в шествии), на Ивана Петрова — по статье "
+                                  "20.2 КоАП (за организацию шествия).")
+    assert only(extraction, "charge").charge == "организация шествия"
+    single = extract(russian, "На Ивана Петрова составили протокол по статье 20.2 КоАП (за "
+                              "организацию шествия).")
+    assert only(single, "charge").charge == "организация шествия"

@@ -170,6 +170,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            if kind in CHARGED_TYPES and event.charge:
+                event.charge = _own_charge(sentence, who, n, mentions) or event.charge
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
@@ -234,6 +236,22 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _own_charge(sentence: Sentence, who: list[str], n: int,
+                mentions: dict[tuple[int, int], str]) -> str | None:
+    """Each person's own charge where a sentence lists several ("протоколы составили на
+    десятерых — за участие в акции, на Петрова — за её организацию"): the described charge
+    told after the person is named, where another was told before the name."""
+    at = min((sentence.words[i].start for (s, i), pid in mentions.items()
+              if s == n and pid in who), default=None)
+    if at is None:
+        return None
+    offset = at - sentence.start
+    own = args.find_charge(sentence.text[offset:])
+    if own is None or args.is_article(own) or args.find_charge(sentence.text[:offset]) is None:
+        return None
+    return own
 
 
 def _passes_on(sentence: Sentence) -> bool:
