@@ -530,3 +530,12 @@ def test_each_person_of_a_list_of_charges_takes_the_one_told_after_the_name(russ
     single = extract(russian, "На Ивана Петрова составили протокол по статье 20.2 КоАП (за "
                               "организацию шествия).")
     assert only(single, "charge").charge == "организация шествия"
+
+
+def test_a_court_session_told_in_the_present_is_on_the_reports_day(russian):
+    now = extract(russian, "Заседание по делу Ивана Петрова проходит в Ленинском районном суде "
+                           "Омска.", published="2023-05-10")
+    assert only(now, "trial").date == "2023-05-10"
+    past = extract(russian, "Заседание по делу Ивана Петрова прошло в Ленинском районном суде "
+                            "Омска.", published="2023-05-10")
+    assert only(past, "trial").date is None  # the publication date alone dates nothing

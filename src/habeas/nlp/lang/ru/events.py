@@ -673,6 +673,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         trigger=Span(word.start, word.end, word.text))
     event.date = args.find_date(_own_dates(sentence, word), published,
                                 at=word.start - sentence.start, told_year=told_year)
+    if event.date is None and kind in SESSIONS and published and _present(sentence, word):
+        event.date = published[:10]  # "заседание проходит", "суд оглашает приговор": today
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
@@ -692,6 +694,16 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
+
+
+def _present(sentence: Sentence, trigger: Word) -> bool:
+    """The trigger's verb (or the verb a noun trigger is the subject of) is in the present
+    tense: a court session a report tells as going on happens on the report's day."""
+    verb = trigger if word_class(trigger) == "VERB" else (
+        sentence.head(trigger) if trigger.rel == "nsubj" else None)
+    return verb is not None and verb.feats.get("Tense") == "Pres" and (
+        verb.feats.get("VerbForm") == "Fin") and not any(  # not "суд, который идёт год"
+            w.rel.startswith("acl") for w in [verb, *sentence.ancestors(verb)])
 
 
 def _own_dates(sentence: Sentence, trigger: Word) -> str:
