@@ -539,3 +539,19 @@ def test_a_court_session_told_in_the_present_is_on_the_reports_day(russian):
     past = extract(russian, "Заседание по делу Ивана Петрова прошло в Ленинском районном суде "
                             "Омска.", published="2023-05-10")
     assert only(past, "trial").date is None  # the publication date alone dates nothing
+
+
+def test_the_first_person_of_a_quotation_is_the_one_quoted(russian):
+    extraction = extract(russian, "Активист Иван Петров рассказал адвокату о побоях в колонии. "
+                                  "10 мая его избил начальник отряда Олег Сидоров. «Потом меня "
+                                  "долго не выпускали из карцера, — рассказал он. — 12 мая "
+                                  "пришли охранники, сковали мне руки и подвесили за наручники. "
+                                  "Так я провисел час».", published="2023-06-01")
+    names = {p.id: p.name for p in extraction.persons}
+    beatings = sorted(events_of(extraction, "ill_treatment"), key=lambda e: e.date)
+    assert [e.date for e in beatings] == ["2023-05-10", "2023-05-12"]
+    hanged = beatings[1]
+    assert [names[pid] for pid in hanged.persons] == ["Иван Петров"]
+    assert hanged.agent == "охранники"  # the subject of the verb it is coordinated with
+    assert hanged.attributed_to == "Иван Петров"  # "он" who speaks: not the official
+

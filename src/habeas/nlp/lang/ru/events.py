@@ -27,6 +27,7 @@ SUBJECT_TYPES = RULES.words("subject_types")
 SUBJECT_VERBS = RULES.words("subject_verbs")
 DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
+FIRST_PERSON = RULES.words("first_person")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
 CARE_VERBS = RULES.words("care_verbs")
@@ -129,8 +130,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
+    ids = {p.name: p.id for p in persons}
+    quoted: str | None = None  # the person whose quotation goes on into this sentence
     for n, sentence in enumerate(parsed.sentences):
         found = []
+        attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
+        quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
         told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
         named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
                  if s == n and not _possessor(sentence, sentence.words[i])]
@@ -159,6 +164,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
+            if not who and quoting and _first_person(sentence, word):
+                who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -203,7 +210,6 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
-        attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
             for event in told_before:
                 event.attributed_to = event.attributed_to or attribution
@@ -236,6 +242,31 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _quotation(sentence: Sentence, speaker: str | None, carried: str | None
+               ) -> tuple[str | None, str | None]:
+    """Who is quoted in this sentence, and whose quotation goes on after it: the person a
+    sentence with a quotation attributes it to ("«После допроса меня избили, — рассказал он."),
+    for the sentences up to the closing quotation mark ("— Потом мне сковали руки. ...»")."""
+    opened, closed = sentence.text.count("«"), sentence.text.count("»")
+    quoting = speaker if opened or closed else None
+    quoting = quoting or carried
+    if opened > closed:
+        return quoting, quoting
+    if closed > opened:
+        return None, quoting
+    return carried, quoting
+
+
+def _first_person(sentence: Sentence, word: Word) -> bool:
+    """The event happened to "я" ("меня задержали", "сковали мне руки", "я был избит")."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    head = sentence.head(word)
+    kids = sentence.children(word, rels) or (
+        sentence.children(head, PATIENT_ACTIVE) if head is not None and word.rel == "conj"
+        else [])
+    return any(k.lemma in FIRST_PERSON for k in kids)
 
 
 def _own_charge(sentence: Sentence, who: list[str], n: int,
@@ -573,7 +604,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if not holders:
         return []
     heads = {h.lemma for h in holders}
-    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
+    if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
             h.pos == "PROPN" for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
@@ -748,10 +779,13 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        head = sentence.head(word)
-        subjects = sentence.children(word, SUBJECT) or (  # "суд отказался освободить его"
-            sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
-            else [])
+        subjects = sentence.children(word, SUBJECT)
+        verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
+        while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
+            verb = sentence.head(verb)
+            if word_class(verb) != "VERB" or is_passive(verb):
+                break
+            subjects = sentence.children(verb, SUBJECT)
         for subject in subjects:
             subject = _pronoun_doer(sentence, subject) if subject.lemma in (
                 "он", "она", "они") else subject
@@ -793,11 +827,14 @@ def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
 
 
 def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
-                  mentions: dict[tuple[int, int], str]) -> str | None:
+                  mentions: dict[tuple[int, int], str], *,
+                  actors: dict[tuple[int, int], str] | None = None) -> str | None:
     """Whose claim the sentence is: the subject of "сообщил", "рассказала", "пишет"; the holder
     of "по словам", "по данным". A person where the holder is the person or their role noun
     ("адвокат Иван Петров"); the phrase where the person only qualifies it ("Сторонники
-    Михайлова пишут")."""
+    Михайлова пишут"). A pronoun that speaks is one of the ``actors`` (the mentions less the
+    officials) where one fits ("начальник колонии Сидоров бил его ... — рассказал он": not
+    the official)."""
     names = {p.id: p.name for p in persons}
     cited_first = sorted(sentence.words, key=lambda w: w.lemma not in CITING_NOUNS)
     for word in cited_first:  # "пишет издание со ссылкой на мать": the mother's claim
@@ -807,7 +844,8 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             holders = _holders_of_noun(sentence, word)
         for holder in holders:
             if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
-                said = _pronoun_speaker(holder, persons, n, mentions)
+                said = _pronoun_speaker(holder, persons, n, actors or mentions) or (
+                    _pronoun_speaker(holder, persons, n, mentions))
                 if said is not None:
                     return said
                 continue
