@@ -555,3 +555,13 @@ def test_the_first_person_of_a_quotation_is_the_one_quoted(russian):
     assert hanged.agent == "охранники"  # the subject of the verb it is coordinated with
     assert hanged.attributed_to == "Иван Петров"  # "он" who speaks: not the official
 
+
+
+def test_where_a_released_person_served_told_next_is_the_place_left(russian):
+    extraction = extract(russian, "Активистка Анна Смирнова вышла на свободу в пятницу. Она "
+                                  "отбывала срок в ИК-4 в Мордовии.", published="2023-06-02")
+    assert only(extraction, "release").place == "ИК-4 в Мордовии"
+    other = extract(russian, "Активистка Анна Смирнова вышла на свободу в пятницу. Её муж "
+                             "Олег Смирнов отбывает срок в ИК-4 в Мордовии.",
+                    published="2023-06-02")
+    assert only(other, "release").place is None  # another person's colony

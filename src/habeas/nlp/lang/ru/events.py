@@ -28,6 +28,7 @@ SUBJECT_VERBS = RULES.words("subject_verbs")
 DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 FIRST_PERSON = RULES.words("first_person")
+SERVED_VERBS = RULES.words("served_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
 CARE_VERBS = RULES.words("care_verbs")
@@ -128,6 +129,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
+    freed: list[EventRecord] = []  # the releases the sentence before told without a place
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
@@ -237,11 +239,28 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     focus.insert(0, pid)
         if found and not elliptic:
             told_with = found
+        for event in freed:  # "Он вышел на свободу утром. Срок он отбывал в ИК-2 в Покрове."
+            event.place = event.place or _served_in(sentence, n, event, parsed, mentions)
+        freed = [e for e in found if e.type == "release" and e.place is None and not e.negated]
         previous = found or previous
         events.extend(found)
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _served_in(sentence: Sentence, n: int, event: EventRecord, parsed: Parsed,
+               mentions: dict[tuple[int, int], str]) -> str | None:
+    """Where the person of a release was held, told in the next sentence ("Он отбывал
+    наказание в колонии № 2 в Покрове", "Петров содержался в СИЗО-1"): the place released from."""
+    for word in sentence.words:
+        if word.lemma not in SERVED_VERBS or word_class(word) != "VERB":
+            continue
+        subjects = sentence.children(word, SUBJECT)
+        if all(s.lemma in PRONOUN_GENDERS or mentions.get((n, s.i)) in event.persons
+               for s in subjects):
+            return find_place(sentence, parsed, word, "release")
+    return None
 
 
 def _quotation(sentence: Sentence, speaker: str | None, carried: str | None
