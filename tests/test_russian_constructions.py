@@ -565,3 +565,20 @@ def test_where_a_released_person_served_told_next_is_the_place_left(russian):
                              "Олег Смирнов отбывает срок в ИК-4 в Мордовии.",
                     published="2023-06-02")
     assert only(other, "release").place is None  # another person's colony
+
+
+def test_an_organisation_named_short_takes_its_fuller_name(russian):
+    from habeas.model import Document
+
+    text = ("«Гражданский щит» признал Ивана Петрова политзаключённым. Ранее правозащитное "
+            "объединение «Гражданский щит» требовало его освободить.")
+    told = extract(russian, text)
+    assert only(told, "designation").agent == "правозащитное объединение «Гражданский щит»"
+    own = russian.extract(Document(text="«Гражданский щит» признал Ивана Петрова "
+                                        "политзаключённым.", source="test",
+                                   published="2022-05-08", language="ru",
+                                   outlet="Правозащитный центр «Гражданский щит»"))
+    assert only(own, "designation").agent == "Правозащитный центр «Гражданский щит»"
+    two = extract(russian, "«Гражданский щит» признал Ивана Петрова политзаключённым. Фонд "
+                           "«Гражданский щит» и движение «Гражданский щит» - разные группы.")
+    assert only(two, "designation").agent == "Гражданский щит"  # which one is not said

@@ -171,11 +171,13 @@ def process(documents: Iterable[Document]) -> Iterator[tuple[Document, Extractio
 
 def extract(document: Document) -> Extraction:
     from .events import find_events
+    from .organisations import fuller_names
     from .persons import find_persons
 
     parsed = parse(document.text)
     persons, mentions = find_persons(parsed)
     events = find_events(parsed, persons, mentions, published=document.published)
+    fuller_names(events, document.text, document.outlet)
     meta = {"id": document.doc_id, "title": document.title, "published": document.published,
             "outlet": document.outlet, "url": document.url, "language": "ru"}
     return Extraction(document=meta, persons=persons, events=events, versions=versions())
