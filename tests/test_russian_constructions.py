@@ -582,3 +582,17 @@ def test_an_organisation_named_short_takes_its_fuller_name(russian):
     two = extract(russian, "«Гражданский щит» признал Ивана Петрова политзаключённым. Фонд "
                            "«Гражданский щит» и движение «Гражданский щит» - разные группы.")
     assert only(two, "designation").agent == "Гражданский щит"  # which one is not said
+
+
+def test_a_verdict_nouns_dative_is_the_one_sentenced(russian):
+    extraction = extract(russian, "Анна Смирнова видела Ольгу Белову в СИЗО дважды: 3 мая — "
+                                  "перед вынесением приговора самой Анне.", published="2023-06-02")
+    names = {p.id: p.name for p in extraction.persons}
+    assert [names[pid] for pid in only(extraction, "sentence").persons] == ["Анна Смирнова"]
+
+
+def test_a_participle_tagged_as_a_name_is_no_person(russian):
+    # natasha tags the opening participle as a name
+    extraction = extract(russian, "Похудевшая, но спокойная. Такой вышла из колонии Анна "
+                                  "Смирнова.")
+    assert [p.name for p in extraction.persons] == ["Анна Смирнова"]

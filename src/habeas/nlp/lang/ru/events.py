@@ -581,7 +581,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     """The ids of the persons the event happened to; [] when the report's person is meant (a
     pronoun, a role noun, no participant); None when they are no persons."""
     if word_class(word) == "NOUN":
-        holders = sentence.children(word, ("nmod", "obl", "appos", "conj"))
+        holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):

@@ -11,7 +11,7 @@ from ....model import PersonRecord, Span
 from . import RULES
 from .forms import same_word
 from .pipeline import Parsed, models
-from .syntax import Sentence
+from .syntax import INFINITIVE, Sentence
 
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
 AGE_WINDOW = 40
@@ -53,8 +53,9 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
             surface = parsed.text[start:end]
         surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
-        if len(words) == 1 and words[0].lemma in PERSON_NOUNS:
-            continue  # "Журналистка" alone
+        if len(words) == 1 and (words[0].lemma in PERSON_NOUNS or INFINITIVE.search(
+                words[0].lemma)):
+            continue  # "Журналистка" alone; a participle ("Уставшая, она ...") is no name
         if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
             continue  # "Мустафаевых": a family, no person
         tokens = normal.split()
