@@ -596,3 +596,14 @@ def test_a_participle_tagged_as_a_name_is_no_person(russian):
     extraction = extract(russian, "Похудевшая, но спокойная. Такой вышла из колонии Анна "
                                   "Смирнова.")
     assert [p.name for p in extraction.persons] == ["Анна Смирнова"]
+
+
+def test_subjected_to_abuse_where_a_relative_clause_says(russian):
+    extraction = extract(russian, "Ивана Петрова похитили в Москве. После похищения его увезли "
+                                  "в Грозный, где удерживали и подвергали унижающему "
+                                  "достоинство обращению.")
+    abuse = only(extraction, "ill_treatment")
+    assert abuse.place == "Грозный"  # the place the "где" clause hangs from
+    criticised = extract(russian, "Депутаты подвергли критике решение суда по делу Ивана "
+                                  "Петрова.")
+    assert events_of(criticised, "ill_treatment") == []

@@ -138,6 +138,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
         quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
+        if attribution is None and quoting:  # "— Потом пришли сотрудники ...»": still quoted
+            attribution = next(p.name for p in persons if p.id == quoting)
         told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
         named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
                  if s == n and not _possessor(sentence, sentence.words[i])]
@@ -622,6 +624,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     holders = holders + marked  # "применили к нему силу": the pronoun is the person
     if not holders:
         return []
+    if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
+        return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
             h.pos == "PROPN" for h in holders):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+from . import RULES
 from .syntax import Sentence, Word, preposition
+
+ABUSE_NOUNS = RULES.words("abuse_nouns")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -60,6 +63,13 @@ def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
             break
         phrase.append(after)
     return phrase
+
+
+def subjected_to_abuse(word: Word, sentence: Sentence) -> bool:
+    """"подвергли пыткам", "подвергали унижающему достоинство обращению": what one is
+    subjected to is ill-treatment (not "подвергли критике")."""
+    return any(k.lemma in ABUSE_NOUNS for k in sentence.children(
+        word, ("obj", "iobj", "obl", "nsubj:pass")))
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
@@ -216,4 +226,4 @@ def release_noun(word: Word, sentence: Sentence) -> bool:
 
 PREDICATES = {name: fn for name, fn in globals().items()
               if callable(fn) and not name.startswith("_") and fn.__module__ == __name__
-              and name not in ("preposition",)}
+              and name not in ("preposition", "RULES")}
