@@ -607,3 +607,11 @@ def test_subjected_to_abuse_where_a_relative_clause_says(russian):
     criticised = extract(russian, "Депутаты подвергли критике решение суда по делу Ивана "
                                   "Петрова.")
     assert events_of(criticised, "ill_treatment") == []
+
+
+def test_detentions_after_dated_searches_are_of_that_day(russian):
+    extraction = extract(russian, "5 марта 2020 года сотрудники ФСБ провели обыски у Ивана "
+                                  "Петрова и Олега Смирнова. Петров и Смирнов были задержаны, а "
+                                  "7 марта арестованы.", published="2021-01-10")
+    arrests = sorted(events_of(extraction, "arrest"), key=lambda e: e.extras.get("custody", 0))
+    assert [e.date for e in arrests] == ["2020-03-05", "2020-03-07"]

@@ -130,6 +130,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     freed: list[EventRecord] = []  # the releases the sentence before told without a place
+    searches: list[EventRecord] = []  # the dated searches the sentence before told
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
@@ -205,6 +206,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
+        for event in found:  # "7 октября провели обыски. X и Y были задержаны": that day
+            if event.type == "arrest" and event.date is None and not event.negated and not (
+                    event.extras.get("custody")):
+                dated = [e for e in searches if set(e.persons) & set(event.persons)]
+                event.date = dated[-1].date if dated else None
+        searches = [e for e in found if e.type == "search" and e.date and not e.negated]
         sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
@@ -980,12 +987,20 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
-                "dated_in", told) == told}  # not a date a repeat in another sentence gave
+                "dated_in", told) == told  # not a date a repeat in another sentence gave
+            and not _two_steps(event, e)}
         if len(dates) == 1:
             event.date = dates.pop()
     for event in events:
         event.extras.pop("dated_in", None)
     return events
+
+
+def _two_steps(event: EventRecord, other: EventRecord) -> bool:
+    """A detention and a remand in custody are two steps on two occasions ("были задержаны, а
+    9 октября арестованы"): one does not lend the other its date."""
+    return event.type == other.type == "arrest" and (
+        bool(event.extras.get("custody")) != bool(other.extras.get("custody")))
 
 
 def _conflict(first: EventRecord, event: EventRecord) -> bool:
