@@ -615,3 +615,16 @@ def test_detentions_after_dated_searches_are_of_that_day(russian):
                                   "7 марта арестованы.", published="2021-01-10")
     arrests = sorted(events_of(extraction, "arrest"), key=lambda e: e.extras.get("custody", 0))
     assert [e.date for e in arrests] == ["2020-03-05", "2020-03-07"]
+
+
+def test_a_place_told_again_carries_the_narratives_date(russian):
+    extraction = extract(russian, "Анна Смирнова давно помогала беженцам. В 2021 году она "
+                                  "поехала на российско-казахстанскую границу с гуманитарным "
+                                  "грузом. Что она везла, неизвестно. Но на границе её "
+                                  "задержали.", published="2023-05-05")
+    arrest = only(extraction, "arrest")
+    assert (arrest.date, arrest.place) == ("2021", "российско-казахстанская граница")
+    far = extract(russian, "Анна Смирнова давно помогала беженцам. В 2021 году она поехала на "
+                           "границу. Она везла лекарства. Её муж остался дома. Дети болели. "
+                           "На границе её задержали.", published="2023-05-05")
+    assert only(far, "arrest").date is None  # too far on to be the same journey

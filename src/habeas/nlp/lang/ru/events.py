@@ -87,6 +87,9 @@ ACCOUNT_LENGTH = 3
 POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
+# How many sentences on a place told again ("на границе") carries the date of the dated
+# sentence that named it ("В 2022 году он поехал на границу").
+NARRATIVE_REACH = 2
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -131,6 +134,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     freed: list[EventRecord] = []  # the releases the sentence before told without a place
     searches: list[EventRecord] = []  # the dated searches the sentence before told
+    places_told: dict[str, tuple[int, str, str]] = {}  # a place of a dated sentence: where told
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
@@ -212,6 +216,14 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 dated = [e for e in searches if set(e.persons) & set(event.persons)]
                 event.date = dated[-1].date if dated else None
         searches = [e for e in found if e.type == "search" and e.date and not e.negated]
+        for event in found:  # "В 2022 году он поехал на границу. ... На границе его задержали"
+            went = places_told.get((event.place or "").lower())
+            if event.date is None and went and n - went[0] <= NARRATIVE_REACH and not (
+                    event.negated or event.extras.get("background")):
+                event.date = event.date or went[1]
+                event.place = went[2]
+        if previous_date is not None:
+            places_told.update(_places_told(sentence, n, previous_date))
         sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
@@ -994,6 +1006,24 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("dated_in", None)
     return events
+
+
+def _places_told(sentence: Sentence, n: int, date: str) -> dict[str, tuple[int, str, str]]:
+    """The places a dated sentence names by a common noun after "в" or "на" ("поехал на
+    российско-казахстанскую границу"), by the noun in the nominative: (the sentence, its date,
+    the place with its adjectives)."""
+    told = {}
+    for word in sentence.words:
+        if word.pos != "NOUN" or word.rel not in ("obl", "nmod") or preposition(
+                sentence, word) not in ("в", "во", "на"):
+            continue
+        words = [*sentence.children(word, ("amod",)), word]
+        words.sort(key=lambda w: w.i)
+        if words[-1] is not word:
+            continue
+        phrase = " ".join(nominative_phrase([w.text for w in words]))
+        told[phrase.split()[-1].lower()] = (n, date, phrase)
+    return told
 
 
 def _two_steps(event: EventRecord, other: EventRecord) -> bool:
