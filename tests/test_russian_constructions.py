@@ -628,3 +628,13 @@ def test_a_place_told_again_carries_the_narratives_date(russian):
                            "границу. Она везла лекарства. Её муж остался дома. Дети болели. "
                            "На границе её задержали.", published="2023-05-05")
     assert only(far, "arrest").date is None  # too far on to be the same journey
+
+
+def test_a_verdict_spoken_of_as_passed_dates_the_verdict_told_next(russian):
+    extraction = extract(russian, "12 мая 2022 года областной суд оставил без изменения "
+                                  "приговор, вынесенный Ленинским районным судом в феврале 2022 "
+                                  "года. Суд признал Ивана Петрова виновным и приговорил его к "
+                                  "двум годам колонии.", published="2022-06-01")
+    assert only(extraction, "appeal").date == "2022-05-12"
+    assert only(extraction, "sentence").date == "2022-02"
+    assert only(extraction, "conviction").date == "2022-02"

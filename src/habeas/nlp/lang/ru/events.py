@@ -90,6 +90,7 @@ TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences on a place told again ("на границе") carries the date of the dated
 # sentence that named it ("В 2022 году он поехал на границу").
 NARRATIVE_REACH = 2
+VERDICT_NOUNS = {"приговор", "решение"}
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -225,6 +226,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if previous_date is not None:
             places_told.update(_places_told(sentence, n, previous_date))
         sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
+        passed = _verdict_passed(sentence, published, told_year)
+        if passed and found:  # "оставил без изменения приговор, вынесенный в апреле 2021 года"
+            sessions.append((n, EventRecord(type="sentence", persons=list(dict.fromkeys(
+                pid for e in found for pid in e.persons)), date=passed)))
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         told_before, elliptic = told_with, bool(gapped and not found)
@@ -1006,6 +1011,20 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("dated_in", None)
     return events
+
+
+def _verdict_passed(sentence: Sentence, published: str | None,
+                    told_year: int | None) -> str | None:
+    """The date a verdict the sentence speaks of was passed ("оставил в силе приговор,
+    вынесенный районным судом в апреле 2021 года"): a verdict told next without a date is of
+    that day."""
+    for word in sentence.words:
+        head = sentence.head(word)
+        if word.lemma == "вынести" and word.rel == "acl" and head is not None and (
+                head.lemma in VERDICT_NOUNS):
+            words = sentence.subtree(word)
+            return args.find_date(sentence.span_text(words), published, told_year=told_year)
+    return None
 
 
 def _places_told(sentence: Sentence, n: int, date: str) -> dict[str, tuple[int, str, str]]:
