@@ -638,3 +638,13 @@ def test_a_verdict_spoken_of_as_passed_dates_the_verdict_told_next(russian):
     assert only(extraction, "appeal").date == "2022-05-12"
     assert only(extraction, "sentence").date == "2022-02"
     assert only(extraction, "conviction").date == "2022-02"
+
+
+def test_the_opening_of_a_case_as_a_noun_and_its_reason(russian):
+    extraction = extract(russian, "Поводом для возбуждения уголовного дела против журналиста "
+                                  "Ивана Петрова в Самаре стала статья о войне, за которую его "
+                                  "уже штрафовали.")
+    charge = only(extraction, "charge")
+    assert (charge.charge, charge.place) == ("статья о войне", "Самара")
+    hatred = extract(russian, "Ивану Петрову грозит срок за возбуждение ненависти.")
+    assert all(e.charge == "возбуждение ненависти" for e in events_of(hatred, "charge"))

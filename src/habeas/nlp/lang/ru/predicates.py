@@ -65,6 +65,12 @@ def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
     return phrase
 
 
+def of_case(word: Word, sentence: Sentence) -> bool:
+    """"возбуждение (уголовного) дела против X": the opening of a case (not "возбуждение
+    ненависти", a charge's description)."""
+    return any(k.lemma in ("дело", "преследование") for k in sentence.children(word, ("nmod",)))
+
+
 def subjected_to_abuse(word: Word, sentence: Sentence) -> bool:
     """"подвергли пыткам", "подвергали унижающему достоинство обращению": what one is
     subjected to is ill-treatment (not "подвергли критике")."""
