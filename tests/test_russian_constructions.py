@@ -648,3 +648,10 @@ def test_the_opening_of_a_case_as_a_noun_and_its_reason(russian):
     assert (charge.charge, charge.place) == ("статья о войне", "Самара")
     hatred = extract(russian, "Ивану Петрову грозит срок за возбуждение ненависти.")
     assert all(e.charge == "возбуждение ненависти" for e in events_of(hatred, "charge"))
+
+
+def test_what_protesters_picketed_is_where(russian):
+    extraction = extract(russian, "Вчера Иван Петров и Олег Смирнов пикетировали здание "
+                                  "правительства Дагестана.", published="2022-06-01")
+    protest = only(extraction, "protest")
+    assert (protest.date, protest.place) == ("2022-05-31", "здание правительства Дагестана")

@@ -15,8 +15,8 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
-from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, place_name,
-                     spans_in)
+from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
+                     place_name, spans_in)
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -754,6 +754,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     if event.date is None and kind in SESSIONS and published and _present(sentence, word):
         event.date = published[:10]  # "заседание проходит", "суд оглашает приговор": today
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
+        picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in CHARGED_TYPES - {"appeal"}:

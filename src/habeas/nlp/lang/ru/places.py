@@ -87,6 +87,17 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     return _premises(sentence, trigger)
 
 
+def picketed(sentence: Sentence, trigger: Word) -> str | None:
+    """What a protest verb's object names is where it took place ("пикетировали здание
+    правительства" -> "здание правительства")."""
+    if word_class(trigger) != "VERB":
+        return None
+    for thing in sentence.children(trigger, ("obj",)):
+        if thing.pos == "NOUN" and thing.feats.get("Animacy") == "Inan":
+            return _premises_phrase(sentence, thing)
+    return None
+
+
 def _where_of(sentence: Sentence, trigger: Word) -> Word | None:
     """The noun a "где" clause of the trigger hangs from ("доставили в отдел, где избили и
     удерживали": отдел), through verbs joined to the trigger's."""
