@@ -615,6 +615,9 @@ def test_detentions_after_dated_searches_are_of_that_day(russian):
                                   "7 марта арестованы.", published="2021-01-10")
     arrests = sorted(events_of(extraction, "arrest"), key=lambda e: e.extras.get("custody", 0))
     assert [e.date for e in arrests] == ["2020-03-05", "2020-03-07"]
+    later = extract(russian, "5 марта 2020 года у Ивана Петрова прошли обыски. Через месяц его "
+                             "задержали.", published="2021-01-10")
+    assert only(later, "arrest").date is None  # time has passed: another day
 
 
 def test_a_place_told_again_carries_the_narratives_date(russian):

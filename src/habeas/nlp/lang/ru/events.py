@@ -45,6 +45,7 @@ PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
+LATER = RULES.pattern("later")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -211,6 +212,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
+        if LATER.search(sentence.text):  # "Через месяц его задержали": another day
+            searches, places_told = [], {}
         for event in found:  # "7 октября провели обыски. X и Y были задержаны": that day
             if event.type == "arrest" and event.date is None and not event.negated and not (
                     event.extras.get("custody")):
