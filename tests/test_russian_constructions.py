@@ -658,3 +658,12 @@ def test_what_protesters_picketed_is_where(russian):
                                   "правительства Дагестана.", published="2022-06-01")
     protest = only(extraction, "protest")
     assert (protest.date, protest.place) == ("2022-05-31", "здание правительства Дагестана")
+
+
+def test_a_transfers_destination_stops_before_its_relative_clause(russian):
+    extraction = extract(russian, "Анну Смирнову задержали 5 марта. Её доставили в ОВД "
+                                  "«Тверской», где составили протокол о дискредитации армии. "
+                                  "Ивана Петрова этапировали в колонию, которая находится в "
+                                  "Мордовии.", published="2024-03-10")
+    places = {e.place for e in events_of(extraction, "transfer")}
+    assert places == {"ОВД «Тверской»", "Мордовия"}
