@@ -667,3 +667,10 @@ def test_a_transfers_destination_stops_before_its_relative_clause(russian):
                                   "Мордовии.", published="2024-03-10")
     places = {e.place for e in events_of(extraction, "transfer")}
     assert places == {"ОВД «Тверской»", "Мордовия"}
+
+
+def test_the_next_day_is_the_day_after_the_one_told(russian):
+    extraction = extract(russian, "Анну Смирнову задержали 5 марта. На следующий день Тверской "
+                                  "районный суд арестовал её на 10 суток.", published="2024-03-20")
+    assert only(extraction, "arrest").date == "2024-03-05"
+    assert only(extraction, "sentence").date == "2024-03-06"

@@ -6,6 +6,7 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -46,6 +47,7 @@ ABOUT_PREVIOUS = RULES.pattern("about_previous")
 SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
+NEXT_DAY = RULES.pattern("next_day")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -198,6 +200,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
+        elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
+            after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
+            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
+                if event.date is None and not event.negated:
+                    event.date = after
         elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
             for event in found:
                 if not event.negated and not _background(sentence, event):
