@@ -480,3 +480,197 @@ def test_a_word_typed_in_two_alphabets_is_read_in_one(russian):
     sentence = only(extraction, "sentence")
     assert sentence.term_months == 60
     assert sentence.evidence.startswith("Cуд")  # quoted as written
+
+
+# Sixth round (rules habeas.rules.ru.v6)
+
+def test_a_participle_the_tagger_reads_as_a_noun_tells_its_verdict(russian):
+    extraction = extract(russian, "Блогер Иван Петров, осуждённый в марте 2021 года на три года "
+                                  "колонии по обвинению в оправдании терроризма, освободился в "
+                                  "понедельник. Его приговорили к трём годам в 2021 году.",
+                         published="2023-05-10")
+    sentence = only(extraction, "sentence")  # the later, vaguer telling is the same verdict
+    assert (sentence.date, sentence.term_months) == ("2021-03", 36)
+    assert sentence.charge == "оправдание терроризма"
+    release = only(extraction, "release")
+    assert (release.date, release.agent) == ("2023-05-08", None)  # not the verdict's month
+
+
+def test_two_verdicts_of_one_year_are_not_made_one(russian):
+    extraction = extract(russian, "В мае 2019 года Ивана Петрова приговорили к трём годам "
+                                  "колонии. В 2019 году его также приговорили к двум годам условно.")
+    assert sorted(e.term_months for e in events_of(extraction, "sentence")) == [24, 36]
+
+
+def test_a_surname_read_as_a_place_is_the_person_named_before(russian):
+    # natasha tags the second "Галиеву" as a place
+    extraction = extract(russian, "Утром в Казани задержали Лейлу Галиеву и Петра Зуева. На "
+                                  "Зуева составили протокол о неповиновении полиции. В тот же "
+                                  "день на Галиеву составили протокол о дискредитации армии.")
+    names = {p.id: p.name for p in extraction.persons}
+    charges = {names[e.persons[0]]: e for e in events_of(extraction, "charge")}
+    assert set(charges) == {"Лейла Галиева", "Петр Зуев"}
+    assert charges["Лейла Галиева"].charge == "дискредитация армии"
+    assert charges["Лейла Галиева"].place is None  # the surname is no place
+
+
+def test_a_closing_source_reaches_an_ellipsis_and_the_sentence_it_borrows_from(russian):
+    extraction = extract(russian, "Утром задержали Ольгу Мельникову и Петра Зуева. На Зуева "
+                                  "составили протокол о неповиновении полиции. На Мельникову — "
+                                  "о дискредитации армии. Об этом сообщает «Штаб».")
+    charges = events_of(extraction, "charge")
+    assert len(charges) == 2 and {e.attributed_to for e in charges} == {"Штаб"}
+
+
+def test_each_person_of_a_list_of_charges_takes_the_one_told_after_the_name(russian):
+    extraction = extract(russian, "На девятерых задержанных составили протоколы по статье 20.2 "
+                                  "КоАП (за участие в шествии), на Ивана Петрова — по статье "
+                                  "20.2 КоАП (за организацию шествия).")
+    assert only(extraction, "charge").charge == "организация шествия"
+    single = extract(russian, "На Ивана Петрова составили протокол по статье 20.2 КоАП (за "
+                              "организацию шествия).")
+    assert only(single, "charge").charge == "организация шествия"
+
+
+def test_a_court_session_told_in_the_present_is_on_the_reports_day(russian):
+    now = extract(russian, "Заседание по делу Ивана Петрова проходит в Ленинском районном суде "
+                           "Омска.", published="2023-05-10")
+    assert only(now, "trial").date == "2023-05-10"
+    past = extract(russian, "Заседание по делу Ивана Петрова прошло в Ленинском районном суде "
+                            "Омска.", published="2023-05-10")
+    assert only(past, "trial").date is None  # the publication date alone dates nothing
+
+
+def test_the_first_person_of_a_quotation_is_the_one_quoted(russian):
+    extraction = extract(russian, "Активист Иван Петров рассказал адвокату о побоях в колонии. "
+                                  "10 мая его избил начальник отряда Олег Сидоров. «Потом меня "
+                                  "долго не выпускали из карцера, — рассказал он. — 12 мая "
+                                  "пришли охранники, сковали мне руки и подвесили за наручники. "
+                                  "Так я провисел час».", published="2023-06-01")
+    names = {p.id: p.name for p in extraction.persons}
+    beatings = sorted(events_of(extraction, "ill_treatment"), key=lambda e: e.date)
+    assert [e.date for e in beatings] == ["2023-05-10", "2023-05-12"]
+    hanged = beatings[1]
+    assert [names[pid] for pid in hanged.persons] == ["Иван Петров"]
+    assert hanged.agent == "охранники"  # the subject of the verb it is coordinated with
+    assert hanged.attributed_to == "Иван Петров"  # "он" who speaks: not the official
+
+
+
+def test_where_a_released_person_served_told_next_is_the_place_left(russian):
+    extraction = extract(russian, "Активистка Анна Смирнова вышла на свободу в пятницу. Она "
+                                  "отбывала срок в ИК-4 в Мордовии.", published="2023-06-02")
+    assert only(extraction, "release").place == "ИК-4 в Мордовии"
+    other = extract(russian, "Активистка Анна Смирнова вышла на свободу в пятницу. Её муж "
+                             "Олег Смирнов отбывает срок в ИК-4 в Мордовии.",
+                    published="2023-06-02")
+    assert only(other, "release").place is None  # another person's colony
+
+
+def test_an_organisation_named_short_takes_its_fuller_name(russian):
+    from habeas.model import Document
+
+    text = ("«Гражданский щит» признал Ивана Петрова политзаключённым. Ранее правозащитное "
+            "объединение «Гражданский щит» требовало его освободить.")
+    told = extract(russian, text)
+    assert only(told, "designation").agent == "правозащитное объединение «Гражданский щит»"
+    own = russian.extract(Document(text="«Гражданский щит» признал Ивана Петрова "
+                                        "политзаключённым.", source="test",
+                                   published="2022-05-08", language="ru",
+                                   outlet="Правозащитный центр «Гражданский щит»"))
+    assert only(own, "designation").agent == "Правозащитный центр «Гражданский щит»"
+    two = extract(russian, "«Гражданский щит» признал Ивана Петрова политзаключённым. Фонд "
+                           "«Гражданский щит» и движение «Гражданский щит» - разные группы.")
+    assert only(two, "designation").agent == "Гражданский щит"  # which one is not said
+
+
+def test_a_verdict_nouns_dative_is_the_one_sentenced(russian):
+    extraction = extract(russian, "Анна Смирнова видела Ольгу Белову в СИЗО дважды: 3 мая — "
+                                  "перед вынесением приговора самой Анне.", published="2023-06-02")
+    names = {p.id: p.name for p in extraction.persons}
+    assert [names[pid] for pid in only(extraction, "sentence").persons] == ["Анна Смирнова"]
+
+
+def test_a_participle_tagged_as_a_name_is_no_person(russian):
+    # natasha tags the opening participle as a name
+    extraction = extract(russian, "Похудевшая, но спокойная. Такой вышла из колонии Анна "
+                                  "Смирнова.")
+    assert [p.name for p in extraction.persons] == ["Анна Смирнова"]
+
+
+def test_subjected_to_abuse_where_a_relative_clause_says(russian):
+    extraction = extract(russian, "Ивана Петрова похитили в Москве. После похищения его увезли "
+                                  "в Грозный, где удерживали и подвергали унижающему "
+                                  "достоинство обращению.")
+    abuse = only(extraction, "ill_treatment")
+    assert abuse.place == "Грозный"  # the place the "где" clause hangs from
+    criticised = extract(russian, "Депутаты подвергли критике решение суда по делу Ивана "
+                                  "Петрова.")
+    assert events_of(criticised, "ill_treatment") == []
+
+
+def test_detentions_after_dated_searches_are_of_that_day(russian):
+    extraction = extract(russian, "5 марта 2020 года сотрудники ФСБ провели обыски у Ивана "
+                                  "Петрова и Олега Смирнова. Петров и Смирнов были задержаны, а "
+                                  "7 марта арестованы.", published="2021-01-10")
+    arrests = sorted(events_of(extraction, "arrest"), key=lambda e: e.extras.get("custody", 0))
+    assert [e.date for e in arrests] == ["2020-03-05", "2020-03-07"]
+    later = extract(russian, "5 марта 2020 года у Ивана Петрова прошли обыски. Через месяц его "
+                             "задержали.", published="2021-01-10")
+    assert only(later, "arrest").date is None  # time has passed: another day
+
+
+def test_a_place_told_again_carries_the_narratives_date(russian):
+    extraction = extract(russian, "Анна Смирнова давно помогала беженцам. В 2021 году она "
+                                  "поехала на российско-казахстанскую границу с гуманитарным "
+                                  "грузом. Что она везла, неизвестно. Но на границе её "
+                                  "задержали.", published="2023-05-05")
+    arrest = only(extraction, "arrest")
+    assert (arrest.date, arrest.place) == ("2021", "российско-казахстанская граница")
+    far = extract(russian, "Анна Смирнова давно помогала беженцам. В 2021 году она поехала на "
+                           "границу. Она везла лекарства. Её муж остался дома. Дети болели. "
+                           "На границе её задержали.", published="2023-05-05")
+    assert only(far, "arrest").date is None  # too far on to be the same journey
+
+
+def test_a_verdict_spoken_of_as_passed_dates_the_verdict_told_next(russian):
+    extraction = extract(russian, "12 мая 2022 года областной суд оставил без изменения "
+                                  "приговор, вынесенный Ленинским районным судом в феврале 2022 "
+                                  "года. Суд признал Ивана Петрова виновным и приговорил его к "
+                                  "двум годам колонии.", published="2022-06-01")
+    assert only(extraction, "appeal").date == "2022-05-12"
+    assert only(extraction, "sentence").date == "2022-02"
+    assert only(extraction, "conviction").date == "2022-02"
+
+
+def test_the_opening_of_a_case_as_a_noun_and_its_reason(russian):
+    extraction = extract(russian, "Поводом для возбуждения уголовного дела против журналиста "
+                                  "Ивана Петрова в Самаре стала статья о войне, за которую его "
+                                  "уже штрафовали.")
+    charge = only(extraction, "charge")
+    assert (charge.charge, charge.place) == ("статья о войне", "Самара")
+    hatred = extract(russian, "Ивану Петрову грозит срок за возбуждение ненависти.")
+    assert all(e.charge == "возбуждение ненависти" for e in events_of(hatred, "charge"))
+
+
+def test_what_protesters_picketed_is_where(russian):
+    extraction = extract(russian, "Вчера Иван Петров и Олег Смирнов пикетировали здание "
+                                  "правительства Дагестана.", published="2022-06-01")
+    protest = only(extraction, "protest")
+    assert (protest.date, protest.place) == ("2022-05-31", "здание правительства Дагестана")
+
+
+def test_a_transfers_destination_stops_before_its_relative_clause(russian):
+    extraction = extract(russian, "Анну Смирнову задержали 5 марта. Её доставили в ОВД "
+                                  "«Тверской», где составили протокол о дискредитации армии. "
+                                  "Ивана Петрова этапировали в колонию, которая находится в "
+                                  "Мордовии.", published="2024-03-10")
+    places = {e.place for e in events_of(extraction, "transfer")}
+    assert places == {"ОВД «Тверской»", "Мордовия"}
+
+
+def test_the_next_day_is_the_day_after_the_one_told(russian):
+    extraction = extract(russian, "Анну Смирнову задержали 5 марта. На следующий день Тверской "
+                                  "районный суд арестовал её на 10 суток.", published="2024-03-20")
+    assert only(extraction, "arrest").date == "2024-03-05"
+    assert only(extraction, "sentence").date == "2024-03-06"

@@ -173,7 +173,8 @@ def find_charge(sentence: str) -> str | None:
     "за «фейки» об армии", "по ч. 2 ст. 280 УК (публичные призывы ...)") where the sentence describes
     it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
     law as written."""
-    match = RULES.pattern("described").search(sentence)
+    match = RULES.pattern("reason").search(sentence) or RULES.pattern("described").search(
+        sentence)  # "Поводом для возбуждения дела стал пост": the post
     if match:
         words = match.group("what").split()[:CHARGE_MAX_WORDS]
         if words and not words[0][:1].isdigit():

@@ -6,6 +6,7 @@ from the sentence. One event per type and person set in an article (repeats add 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -15,8 +16,8 @@ from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
-from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, place_name,
-                     spans_in)
+from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
+                     place_name, spans_in)
 from .syntax import Sentence, Word, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -27,6 +28,8 @@ SUBJECT_TYPES = RULES.words("subject_types")
 SUBJECT_VERBS = RULES.words("subject_verbs")
 DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
+FIRST_PERSON = RULES.words("first_person")
+SERVED_VERBS = RULES.words("served_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
 CARE_VERBS = RULES.words("care_verbs")
@@ -43,6 +46,8 @@ PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
 SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
+LATER = RULES.pattern("later")
+NEXT_DAY = RULES.pattern("next_day")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -85,6 +90,10 @@ ACCOUNT_LENGTH = 3
 POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
 TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
+# How many sentences on a place told again ("на границе") carries the date of the dated
+# sentence that named it ("В 2022 году он поехал на границу").
+NARRATIVE_REACH = 2
+VERDICT_NOUNS = {"приговор", "решение"}
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -126,10 +135,20 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     genders = {p.id: p.gender for p in persons}
     person_names = {p.name for p in persons}
     elided: list = []  # the events the last sentence with a verb told: type, verb, sentence
+    told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
+    freed: list[EventRecord] = []  # the releases the sentence before told without a place
+    searches: list[EventRecord] = []  # the dated searches the sentence before told
+    places_told: dict[str, tuple[int, str, str]] = {}  # a place of a dated sentence: where told
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
+    ids = {p.name: p.id for p in persons}
+    quoted: str | None = None  # the person whose quotation goes on into this sentence
     for n, sentence in enumerate(parsed.sentences):
         found = []
+        attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
+        quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
+        if attribution is None and quoting:  # "— Потом пришли сотрудники ...»": still quoted
+            attribution = next(p.name for p in persons if p.id == quoting)
         told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
         named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
                  if s == n and not _possessor(sentence, sentence.words[i])]
@@ -158,6 +177,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and _means_group(sentence, word) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
+            if not who and quoting and _first_person(sentence, word):
+                who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -169,6 +190,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            if kind in CHARGED_TYPES and event.charge:
+                event.charge = _own_charge(sentence, who, n, mentions) or event.charge
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
@@ -177,6 +200,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
+        elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
+            after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
+            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
+                if event.date is None and not event.negated:
+                    event.date = after
         elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
             for event in found:
                 if not event.negated and not _background(sentence, event):
@@ -191,16 +219,37 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
+        if LATER.search(sentence.text):  # "Через месяц его задержали": another day
+            searches, places_told = [], {}
+        for event in found:  # "7 октября провели обыски. X и Y были задержаны": that day
+            if event.type == "arrest" and event.date is None and not event.negated and not (
+                    event.extras.get("custody")):
+                dated = [e for e in searches if set(e.persons) & set(event.persons)]
+                event.date = dated[-1].date if dated else None
+        searches = [e for e in found if e.type == "search" and e.date and not e.negated]
+        for event in found:  # "В 2022 году он поехал на границу. ... На границе его задержали"
+            went = places_told.get((event.place or "").lower())
+            if event.date is None and went and n - went[0] <= NARRATIVE_REACH and not (
+                    event.negated or event.extras.get("background")):
+                event.date = event.date or went[1]
+                event.place = went[2]
+        if previous_date is not None:
+            places_told.update(_places_told(sentence, n, previous_date))
         sessions.extend((n, e) for e in found if e.type in SESSIONS and e.date and not e.negated)
+        passed = _verdict_passed(sentence, published, told_year)
+        if passed and found:  # "оставил без изменения приговор, вынесенный в апреле 2021 года"
+            sessions.append((n, EventRecord(type="sentence", persons=list(dict.fromkeys(
+                pid for e in found for pid in e.persons)), date=passed)))
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
-        if gapped and not found:  # "Александра Тарасова — за пикет": the verb before
+        told_before, elliptic = told_with, bool(gapped and not found)
+        if elliptic:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
+            told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
-        attribution = attributed_to(sentence, persons, n, speakers)
         if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
-            for event in previous:
+            for event in told_before:
                 event.attributed_to = event.attributed_to or attribution
         elif attribution in person_names and not found and _passes_on(sentence):
             account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
@@ -224,11 +273,71 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for pid in named:
                 if pid not in focus:
                     focus.insert(0, pid)
+        if found and not elliptic:
+            told_with = found
+        for event in freed:  # "Он вышел на свободу утром. Срок он отбывал в ИК-2 в Покрове."
+            event.place = event.place or _served_in(sentence, n, event, parsed, mentions)
+        freed = [e for e in found if e.type == "release" and e.place is None and not e.negated]
         previous = found or previous
         events.extend(found)
     _name_courts(events, parsed)
     _court_cities(events, parsed)
     return _merge(events)
+
+
+def _served_in(sentence: Sentence, n: int, event: EventRecord, parsed: Parsed,
+               mentions: dict[tuple[int, int], str]) -> str | None:
+    """Where the person of a release was held, told in the next sentence ("Он отбывал
+    наказание в колонии № 2 в Покрове", "Петров содержался в СИЗО-1"): the place released from."""
+    for word in sentence.words:
+        if word.lemma not in SERVED_VERBS or word_class(word) != "VERB":
+            continue
+        subjects = sentence.children(word, SUBJECT)
+        if all(s.lemma in PRONOUN_GENDERS or mentions.get((n, s.i)) in event.persons
+               for s in subjects):
+            return find_place(sentence, parsed, word, "release")
+    return None
+
+
+def _quotation(sentence: Sentence, speaker: str | None, carried: str | None
+               ) -> tuple[str | None, str | None]:
+    """Who is quoted in this sentence, and whose quotation goes on after it: the person a
+    sentence with a quotation attributes it to ("«После допроса меня избили, — рассказал он."),
+    for the sentences up to the closing quotation mark ("— Потом мне сковали руки. ...»")."""
+    opened, closed = sentence.text.count("«"), sentence.text.count("»")
+    quoting = speaker if opened or closed else None
+    quoting = quoting or carried
+    if opened > closed:
+        return quoting, quoting
+    if closed > opened:
+        return None, quoting
+    return carried, quoting
+
+
+def _first_person(sentence: Sentence, word: Word) -> bool:
+    """The event happened to "я" ("меня задержали", "сковали мне руки", "я был избит")."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    head = sentence.head(word)
+    kids = sentence.children(word, rels) or (
+        sentence.children(head, PATIENT_ACTIVE) if head is not None and word.rel == "conj"
+        else [])
+    return any(k.lemma in FIRST_PERSON for k in kids)
+
+
+def _own_charge(sentence: Sentence, who: list[str], n: int,
+                mentions: dict[tuple[int, int], str]) -> str | None:
+    """Each person's own charge where a sentence lists several ("протоколы составили на
+    десятерых — за участие в акции, на Петрова — за её организацию"): the described charge
+    told after the person is named, where another was told before the name."""
+    at = min((sentence.words[i].start for (s, i), pid in mentions.items()
+              if s == n and pid in who), default=None)
+    if at is None:
+        return None
+    offset = at - sentence.start
+    own = args.find_charge(sentence.text[offset:])
+    if own is None or args.is_article(own) or args.find_charge(sentence.text[:offset]) is None:
+        return None
+    return own
 
 
 def _passes_on(sentence: Sentence) -> bool:
@@ -508,7 +617,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     """The ids of the persons the event happened to; [] when the report's person is meant (a
     pronoun, a role noun, no participant); None when they are no persons."""
     if word_class(word) == "NOUN":
-        holders = sentence.children(word, ("nmod", "obl", "appos", "conj"))
+        holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
                 word.rel in ("obj", "nsubj", "obl")):
@@ -549,8 +658,10 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     holders = holders + marked  # "применили к нему силу": the pronoun is the person
     if not holders:
         return []
+    if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
+        return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
-    if heads & (PRONOUNS | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
+    if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
             h.pos == "PROPN" for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
@@ -650,7 +761,10 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         trigger=Span(word.start, word.end, word.text))
     event.date = args.find_date(_own_dates(sentence, word), published,
                                 at=word.start - sentence.start, told_year=told_year)
+    if event.date is None and kind in SESSIONS and published and _present(sentence, word):
+        event.date = published[:10]  # "заседание проходит", "суд оглашает приговор": today
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
+        picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
     if kind in CHARGED_TYPES - {"appeal"}:
@@ -669,6 +783,16 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
+
+
+def _present(sentence: Sentence, trigger: Word) -> bool:
+    """The trigger's verb (or the verb a noun trigger is the subject of) is in the present
+    tense: a court session a report tells as going on happens on the report's day."""
+    verb = trigger if word_class(trigger) == "VERB" else (
+        sentence.head(trigger) if trigger.rel == "nsubj" else None)
+    return verb is not None and verb.feats.get("Tense") == "Pres" and (
+        verb.feats.get("VerbForm") == "Fin") and not any(  # not "суд, который идёт год"
+            w.rel.startswith("acl") for w in [verb, *sentence.ancestors(verb)])
 
 
 def _own_dates(sentence: Sentence, trigger: Word) -> str:
@@ -713,10 +837,13 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        head = sentence.head(word)
-        subjects = sentence.children(word, SUBJECT) or (  # "суд отказался освободить его"
-            sentence.children(head, SUBJECT) if word.rel == "xcomp" and head is not None
-            else [])
+        subjects = sentence.children(word, SUBJECT)
+        verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
+        while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
+            verb = sentence.head(verb)
+            if word_class(verb) != "VERB" or is_passive(verb):
+                break
+            subjects = sentence.children(verb, SUBJECT)
         for subject in subjects:
             subject = _pronoun_doer(sentence, subject) if subject.lemma in (
                 "он", "она", "они") else subject
@@ -758,11 +885,14 @@ def _agrees(verb: Word, subject: Word, sentence: Sentence) -> bool:
 
 
 def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
-                  mentions: dict[tuple[int, int], str]) -> str | None:
+                  mentions: dict[tuple[int, int], str], *,
+                  actors: dict[tuple[int, int], str] | None = None) -> str | None:
     """Whose claim the sentence is: the subject of "сообщил", "рассказала", "пишет"; the holder
     of "по словам", "по данным". A person where the holder is the person or their role noun
     ("адвокат Иван Петров"); the phrase where the person only qualifies it ("Сторонники
-    Михайлова пишут")."""
+    Михайлова пишут"). A pronoun that speaks is one of the ``actors`` (the mentions less the
+    officials) where one fits ("начальник колонии Сидоров бил его ... — рассказал он": not
+    the official)."""
     names = {p.id: p.name for p in persons}
     cited_first = sorted(sentence.words, key=lambda w: w.lemma not in CITING_NOUNS)
     for word in cited_first:  # "пишет издание со ссылкой на мать": the mother's claim
@@ -772,7 +902,8 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             holders = _holders_of_noun(sentence, word)
         for holder in holders:
             if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
-                said = _pronoun_speaker(holder, persons, n, mentions)
+                said = _pronoun_speaker(holder, persons, n, actors or mentions) or (
+                    _pronoun_speaker(holder, persons, n, mentions))
                 if said is not None:
                     return said
                 continue
@@ -858,6 +989,8 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
                 if getattr(first, name) is None:
                     setattr(first, name, getattr(event, name))
             continue
+        if _same_verdict(first, event) and len(event.date) > len(first.date):
+            first.date = event.date  # "в мае 2019 года" says more than "в 2019 году"
         if first.date is None and event.date is not None:  # the dated account, its source
             first.attributed_to = first.attributed_to or event.attributed_to
             first.extras["dated_in"] = event.sources[0].start if event.sources else None
@@ -882,7 +1015,8 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
-                "dated_in", told) == told}  # not a date a repeat in another sentence gave
+                "dated_in", told) == told  # not a date a repeat in another sentence gave
+            and not _two_steps(event, e)}
         if len(dates) == 1:
             event.date = dates.pop()
     for event in events:
@@ -890,11 +1024,63 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     return events
 
 
+def _verdict_passed(sentence: Sentence, published: str | None,
+                    told_year: int | None) -> str | None:
+    """The date a verdict the sentence speaks of was passed ("оставил в силе приговор,
+    вынесенный районным судом в апреле 2021 года"): a verdict told next without a date is of
+    that day."""
+    for word in sentence.words:
+        head = sentence.head(word)
+        if word.lemma == "вынести" and word.rel == "acl" and head is not None and (
+                head.lemma in VERDICT_NOUNS):
+            words = sentence.subtree(word)
+            return args.find_date(sentence.span_text(words), published, told_year=told_year)
+    return None
+
+
+def _places_told(sentence: Sentence, n: int, date: str) -> dict[str, tuple[int, str, str]]:
+    """The places a dated sentence names by a common noun after "в" or "на" ("поехал на
+    российско-казахстанскую границу"), by the noun in the nominative: (the sentence, its date,
+    the place with its adjectives)."""
+    told = {}
+    for word in sentence.words:
+        if word.pos != "NOUN" or word.rel not in ("obl", "nmod") or preposition(
+                sentence, word) not in ("в", "во", "на"):
+            continue
+        words = [*sentence.children(word, ("amod",)), word]
+        words.sort(key=lambda w: w.i)
+        if words[-1] is not word:
+            continue
+        phrase = " ".join(nominative_phrase([w.text for w in words]))
+        told[phrase.split()[-1].lower()] = (n, date, phrase)
+    return told
+
+
+def _two_steps(event: EventRecord, other: EventRecord) -> bool:
+    """A detention and a remand in custody are two steps on two occasions ("были задержаны, а
+    9 октября арестованы"): one does not lend the other its date."""
+    return event.type == other.type == "arrest" and (
+        bool(event.extras.get("custody")) != bool(other.extras.get("custody")))
+
+
 def _conflict(first: EventRecord, event: EventRecord) -> bool:
     def differ(name: str) -> bool:
         a, b = getattr(first, name), getattr(event, name)
         return a is not None and b is not None and a != b
+    if _same_verdict(first, event):
+        return False
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
+
+
+def _same_verdict(first: EventRecord, event: EventRecord) -> bool:
+    """One verdict told twice, once less precisely ("Петров, осуждённый в мае 2019 года на три
+    года, ... Его приговорили к трём годам в 2019 году"): a sentence of the same term on dates
+    of which one holds the other (not two arrests: "в 2019 году его задерживали ... последний
+    раз 10 августа")."""
+    a, b = first.date, event.date
+    return first.type == "sentence" and first.term_months is not None and (
+        first.term_months == event.term_months) and a is not None and b is not None and (
+        a.startswith(b) or b.startswith(a))
 
 
 def _share_charges(events: list[EventRecord]) -> list[EventRecord]:

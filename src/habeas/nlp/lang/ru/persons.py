@@ -11,7 +11,7 @@ from ....model import PersonRecord, Span
 from . import RULES
 from .forms import same_word
 from .pipeline import Parsed, models
-from .syntax import Sentence
+from .syntax import INFINITIVE, Sentence
 
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
 AGE_WINDOW = 40
@@ -53,8 +53,9 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
             surface = parsed.text[start:end]
         surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
-        if len(words) == 1 and words[0].lemma in PERSON_NOUNS:
-            continue  # "Журналистка" alone
+        if len(words) == 1 and (words[0].lemma in PERSON_NOUNS or INFINITIVE.search(
+                words[0].lemma)):
+            continue  # "Журналистка" alone; a participle ("Уставшая, она ...") is no name
         if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
             continue  # "Мустафаевых": a family, no person
         tokens = normal.split()
@@ -72,9 +73,33 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             for word in words:
                 mentions[(n, word.i)] = person.id
             _read_attributes(person, sentence, words, parsed.text, start, end)
+    _surnames_read_as_places(parsed, persons, mentions)
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
+
+
+def _surnames_read_as_places(parsed: Parsed, persons: list[PersonRecord],
+                             mentions: dict[tuple[int, int], str]) -> None:
+    """A surname alone the tagger read as a place ("протокол составили на Смирнову", "на
+    Петрова — о пикете"): a mention of the person the report named so in full, and no place."""
+    for at, (kind, start, end, normal) in enumerate(parsed.spans):
+        surface = parsed.text[start:end]
+        if kind != "LOC" or " " in surface or not surface[:1].isupper():
+            continue
+        person = next((p for p in persons if len(p.name.split()) > 1 and any(
+            same_word(surface, a.split()[-1]) for a in [p.name, *p.aliases])), None)
+        located = sentence_of(parsed, start)
+        if person is None or located is None:
+            continue
+        n, sentence = located
+        words = [w for w in sentence.words if start <= w.start < end]
+        if not words or words[0].pos != "PROPN":
+            continue
+        _add_alias(person, surface)
+        person.mentions.append(Span(start, end, surface))
+        mentions[(n, words[0].i)] = person.id
+        parsed.spans[at] = ("PER", start, end, normal)
 
 
 def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from ....model import Document, Extraction
 from ...scripts import unmix
 from . import RULES
-from .syntax import Sentence, Word
+from .syntax import Sentence, Word, read_participle
 
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v5"
+VERSION = "habeas.russian.v6"
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def parse(text: str) -> Parsed:
                               pos=token.pos or "X", feats=dict(token.feats or {}),
                               head=index.get(token.head_id), rel=token.rel or "dep",
                               start=token.start, end=token.stop))
+            read_participle(words[-1])
         sentences.append(Sentence(text=text[sent.start: sent.stop], start=sent.start,
                                   words=words))  # the sentence as written
     spans = []
@@ -170,11 +171,13 @@ def process(documents: Iterable[Document]) -> Iterator[tuple[Document, Extractio
 
 def extract(document: Document) -> Extraction:
     from .events import find_events
+    from .organisations import fuller_names
     from .persons import find_persons
 
     parsed = parse(document.text)
     persons, mentions = find_persons(parsed)
     events = find_events(parsed, persons, mentions, published=document.published)
+    fuller_names(events, document.text, document.outlet)
     meta = {"id": document.doc_id, "title": document.title, "published": document.published,
             "outlet": document.outlet, "url": document.url, "language": "ru"}
     return Extraction(document=meta, persons=persons, events=events, versions=versions())

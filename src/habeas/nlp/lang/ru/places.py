@@ -23,6 +23,7 @@ REGION_COURTS = RULES.words("region_courts")
 REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
+WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
 # served, not where the court sat.
@@ -52,6 +53,14 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     the country of a code of law ("УК РФ"), not a place that says where a person is from or a
     participle's ("министра Ингушетии", "живших в Крыму"), and a city before a district ("Суд
     Ленинского района Гродно" -> "Гродно")."""
+    where = _where_of(sentence, trigger)
+    if where is not None:  # "увезли в Грозный, где его избили": Грозный
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            inside = [w for w in sentence.words if start <= w.start < end]
+            if any(w.i == where.i for w in inside):
+                return place_name(inside, normal)
+        if where.lemma in PREMISES and kind in PREMISES_TYPES:
+            return _premises_phrase(sentence, where)
     laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
     places = []
     for start, end, normal in spans_in(parsed, sentence, "LOC"):
@@ -76,6 +85,29 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     if cities or places or kind not in PREMISES_TYPES:
         return (cities or places or [None])[0]
     return _premises(sentence, trigger)
+
+
+def picketed(sentence: Sentence, trigger: Word) -> str | None:
+    """What a protest verb's object names is where it took place ("пикетировали здание
+    правительства" -> "здание правительства")."""
+    if word_class(trigger) != "VERB":
+        return None
+    for thing in sentence.children(trigger, ("obj",)):
+        if thing.pos == "NOUN" and thing.feats.get("Animacy") == "Inan":
+            return _premises_phrase(sentence, thing)
+    return None
+
+
+def _where_of(sentence: Sentence, trigger: Word) -> Word | None:
+    """The noun a "где" clause of the trigger hangs from ("доставили в отдел, где избили и
+    удерживали": отдел), through verbs joined to the trigger's."""
+    verb = trigger if word_class(trigger) == "VERB" else sentence.head(trigger)
+    while verb is not None and verb.rel == "conj" and verb.head is not None:
+        verb = sentence.head(verb)
+    if verb is None or verb.rel != "acl:relcl" or not any(
+            k.lemma in WHERE for k in sentence.children(verb, ("advmod",))):
+        return None
+    return sentence.head(verb)
 
 
 def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
@@ -238,6 +270,10 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
                 w.head].start < end), inside[0]) if inside else None
             if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
                 return place_name(inside, normal)
+        clause = {c.i for w in words if w.rel == "acl:relcl" for c in sentence.subtree(w)}
+        words = [w for w in words if w.i not in clause]  # "в ОВД «Тверской», где составили ..."
+        while len(words) > 1 and words[-1].pos == "PUNCT" and words[-1].text not in "»\")":
+            words.pop()
         text = sentence.span_text(words)
         for w in [kid, *sentence.children(kid, ("amod",))]:
             if w.feats.get("Case") == "Acc" and w.text[:1].islower():

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
+from . import RULES
 from .syntax import Sentence, Word, preposition
+
+ABUSE_NOUNS = RULES.words("abuse_nouns")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -38,7 +41,8 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 def has_term(word: Word, sentence: Sentence) -> bool:
     """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
     апреле 2021 года")."""
-    words = sentence.subtree(word) + sentence.children(word, ("obj",))
+    words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
+        word, sentence)
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
         k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
@@ -46,6 +50,32 @@ def has_term(word: Word, sentence: Sentence) -> bool:
         return False  # "и ещё запрет вести блог на два года"
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
                           "работа", "предупреждение"})
+
+
+def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
+    """The words of a participle's phrase as written, up to its closing comma ("Петров,
+    осуждённый весной на три года, вышел": the parser may hang the term on the main verb)."""
+    if word.rel not in ("acl", "amod") or word.feats.get("VerbForm") != "Part":
+        return []
+    phrase = []
+    for after in sentence.words[word.i + 1:]:
+        if after.text == ",":
+            break
+        phrase.append(after)
+    return phrase
+
+
+def of_case(word: Word, sentence: Sentence) -> bool:
+    """"возбуждение (уголовного) дела против X": the opening of a case (not "возбуждение
+    ненависти", a charge's description)."""
+    return any(k.lemma in ("дело", "преследование") for k in sentence.children(word, ("nmod",)))
+
+
+def subjected_to_abuse(word: Word, sentence: Sentence) -> bool:
+    """"подвергли пыткам", "подвергали унижающему достоинство обращению": what one is
+    subjected to is ill-treatment (not "подвергли критике")."""
+    return any(k.lemma in ABUSE_NOUNS for k in sentence.children(
+        word, ("obj", "iobj", "obl", "nsubj:pass")))
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
@@ -202,4 +232,4 @@ def release_noun(word: Word, sentence: Sentence) -> bool:
 
 PREDICATES = {name: fn for name, fn in globals().items()
               if callable(fn) and not name.startswith("_") and fn.__module__ == __name__
-              and name not in ("preposition",)}
+              and name not in ("preposition", "RULES")}

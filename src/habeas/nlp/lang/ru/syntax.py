@@ -3,7 +3,13 @@ few questions the rules ask of them. Components read labels through this module 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# The infinitive a participle is lemmatised to ("осуждённый" -> "осудить"), and the suffixes
+# of an active participle ("живший", "стоящий"); what is left of a participle is passive.
+INFINITIVE = re.compile(r"(?:ть|ться|ти|тись|чь|чься)$")
+ACTIVE_PARTICIPLE = re.compile(r"(?:вш|ш|ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|ему|им|их|ими|ую|ем)(?:ся|сь)?$")
 
 
 @dataclass
@@ -61,6 +67,16 @@ class Sentence:
 
     def span_text(self, words: list[Word]) -> str:
         return self.text[words[0].start - self.start:words[-1].end - self.start] if words else ""
+
+
+def read_participle(word: Word) -> None:
+    """A participle the tagger read as a noun where it describes one ("Петров, осуждённый
+    весной на три года, ..."; lemmatised to its verb, "осудить"): marked a participle, as
+    the rules read participles (passive unless its suffix is active)."""
+    if word.pos == "NOUN" and word.rel in ("acl", "amod") and INFINITIVE.search(word.lemma):
+        word.feats["VerbForm"] = "Part"
+        if ACTIVE_PARTICIPLE.search(word.text.lower()):
+            word.feats["Voice"] = "Act"
 
 
 def word_class(word: Word) -> str:
