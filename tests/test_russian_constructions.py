@@ -42,7 +42,7 @@ def test_premises_are_the_place_where_no_city_is_named(russian):
     assert only(beaten, "ill_treatment").place == "отдел полиции"
     freed = extract(russian, "Мария Соколова освободилась из колонии «Берёзка» в пятницу.")
     assert only(freed, "release").place == "колония «Берёзка»"
-    served = extract(russian, "Суд приговорил Ивана Петрова к шести годам лишения свободы в "
+    served = extract(russian, "Суд приговорил Ивана Петрова к шести годам заключения в "
                               "колонии строгого режима.")
     assert only(served, "sentence").place is None  # where a term is served, not the court
 

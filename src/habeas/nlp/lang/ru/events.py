@@ -287,8 +287,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
 
 def _served_in(sentence: Sentence, n: int, event: EventRecord, parsed: Parsed,
                mentions: dict[tuple[int, int], str]) -> str | None:
-    """Where the person of a release was held, told in the next sentence ("Он отбывал
-    наказание в колонии № 2 в Покрове", "Петров содержался в СИЗО-1"): the place released from."""
+    """Where the person of a release was held, told in the next sentence ("Срок он отбывал в
+    ИК-2 в Покрове", "Петров содержался в СИЗО-1"): the place released from."""
     for word in sentence.words:
         if word.lemma not in SERVED_VERBS or word_class(word) != "VERB":
             continue
