@@ -1920,3 +1920,13 @@ def test_what_days_of_administrative_arrest_were_given_for(nlp):
     event = the_event(nlp, "A court gave Ihar Barysevich 15 days of administrative arrest over a "
                            "comment he had posted online.", "sentence")
     assert event["charge"] == "comment he had posted online"
+
+
+def test_among_the_freed_even_with_an_event_of_their_own(nlp):
+    """ "Among the freed was X, who had been detained in 2023": X's own arrest does not keep
+    him out of the group's release."""
+    events = {t for t, _, names, _ in events_of(
+        nlp, "Belarusian authorities have released 52 prisoners after a visit by a US "
+             "delegation. Among the freed was journalist Ihar Karnei, who had been detained in "
+             "2023.")}
+    assert events == {"arrest", "release"}

@@ -321,15 +321,19 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     def told_again(e: EventRecord) -> bool:
         return e.trigger is not None and phrase.start_char <= e.trigger.start < phrase.end_char
 
-    have = {p for e in found if not told_again(e) for p in e.persons}
-    listed = [cid for cid in listed if cid not in have]
     if not listed:
         return []
     out = []
     for event in previous:
         if event.negated or etype is not None and event.type != etype:
             continue
-        copy = _copy(event, persons=list(listed), evidence=sent.text.strip())
+        # not again what the sentence itself tells of them ("Among them was X, who was
+        # detained" keeps X's own arrest; the group's release is still his)
+        persons = [cid for cid in listed if not any(
+            f.type == event.type and cid in f.persons for f in found if not told_again(f))]
+        if not persons:
+            continue
+        copy = _copy(event, persons=persons, evidence=sent.text.strip())
         group = event.persons[0].removeprefix("group:")
         if event.agent and group != event.persons[0] and (event.agent in group or
                                                           group in event.agent):
