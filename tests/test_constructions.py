@@ -1687,9 +1687,8 @@ def test_a_hedge_about_the_place_does_not_hedge_the_move(nlp):
 
 
 def test_a_possessive_pronoun_names_whose_home_was_searched(nlp):
-    event = the_event(nlp, "Police detained Seitumer Seitumerov on Tuesday. His house was "
-                           "searched.", "search")
-    assert event["persons"]
+    assert ("search", "Seitumer Seitumerov") in kinds(
+        nlp, "Police detained Seitumer Seitumerov on Tuesday. His house was searched.")
 
 
 @pytest.mark.parametrize("text, source", [
@@ -1870,13 +1869,9 @@ def test_who_extends_a_detention_holds_it(nlp):
 
 
 def test_the_outlets_a_report_cites_are_not_persons(nlp):
-    names = {p for _, _, persons, _ in events_of(
-        nlp, "Abdulrahman Yakubov died in the Volgograd detention centre on 2 February, his "
-             "mother told Caucasian Knot.") for p in persons}
     result = extract_text(nlp, Document(
         text="Abdulrahman Yakubov died in the Volgograd detention centre on 2 February, his "
              "mother told Caucasian Knot.", source="t", published="2024-06-01")).to_json()
-    assert names == {"Abdulrahman Yakubov"}
     assert [p["name"] for p in result["persons"]] == ["Abdulrahman Yakubov"]
 
 

@@ -318,7 +318,7 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     # not what "Among those detained" itself tells: that is the group's event, told again
     phrase = sent.doc[among.left_edge.i: among.right_edge.i + 1]
 
-    def told_again(e: EventRecord) -> bool:
+    def in_phrase(e: EventRecord) -> bool:
         return e.trigger is not None and phrase.start_char <= e.trigger.start < phrase.end_char
 
     if not listed:
@@ -330,7 +330,7 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         # not again what the sentence itself tells of them ("Among them was X, who was
         # detained" keeps X's own arrest; the group's release is still his)
         persons = [cid for cid in listed if not any(
-            f.type == event.type and cid in f.persons for f in found if not told_again(f))]
+            f.type == event.type and cid in f.persons for f in found if not in_phrase(f))]
         if not persons:
             continue
         copy = _copy(event, persons=persons, evidence=sent.text.strip())
@@ -342,7 +342,7 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         out.append(copy)
     if out:
         discourse.victims.update(listed)
-        found[:] = [e for e in found if not told_again(e)]  # the group's event stands for it
+        found[:] = [e for e in found if not in_phrase(e)]  # the group's event stands for it
     return out
 
 
@@ -2160,7 +2160,8 @@ def respective_dates(sent: Span, count: int, published: dt.date | None) -> list[
     return found if len(found) == count and all(d and len(d) == 10 for d in found) else []
 
 
-_NUMBER = r"(?:\d{1,2}(?:\.5)?|" + "|".join(RULES.number_words(1, 30)) + r")(?:\s+and\s+a\s+half)?"
+NUMBER_WORDS = RULES.number_words(1, 30)
+_NUMBER = r"(?:\d{1,2}(?:\.5)?|" + "|".join(NUMBER_WORDS) + r")(?:\s+and\s+a\s+half)?"
 TERM_LIST = re.compile(rf"\b(?P<terms>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*,?\s+and\s+{_NUMBER})"
                        r"\s+(?P<unit>years?|months?)\b", re.I)
 
@@ -2178,7 +2179,7 @@ def respective_terms(sent: Span, count: int) -> list[int]:
     months = []
     for part in parts:
         number, half = re.subn(r"\s+and\s+a\s+half$", "", part.strip().lower())
-        value = float(number) if number[0].isdigit() else RULES.number_words(1, 30).get(number)
+        value = float(number) if number[0].isdigit() else NUMBER_WORDS.get(number)
         if value is None:
             return []
         months.append(int(round((value + 0.5 * half) * unit)))
