@@ -1925,3 +1925,28 @@ def test_among_the_freed_even_with_an_event_of_their_own(nlp):
              "delegation. Among the freed was journalist Ihar Karnei, who had been detained in "
              "2023.")}
     assert events == {"arrest", "release"}
+
+
+def test_a_generation_word_is_no_part_of_the_surname(nlp):
+    """ "Ramil Aliyev Jr. ... Aliyev": one man (the surname is Aliyev, not "Jr.")."""
+    text = "Police detained Ramil Aliyev Jr. in Baku on Monday. Aliyev was charged with hooliganism."
+    assert persons_of(nlp, text) == ["Ramil Aliyev Jr."]
+    assert kinds(nlp, text) == {("arrest", "Ramil Aliyev Jr."), ("charge", "Ramil Aliyev Jr.")}
+
+
+def test_surname_jr_is_the_son_and_the_bare_surname_the_father(nlp):
+    """A family told apart by "Jr.": "Hakobian Jr." is the one introduced as a son, a bare
+    "Hakobian" the other."""
+    text = ("Hakobian, an opposition deputy, demanded the return of his laptop. His son Davit "
+            "Hakobian was detained on May 2. Hakobian Jr. was detained after police searched "
+            "the family's flat. Levon Hakobian said no one had explained the seizure.")
+    assert persons_of(nlp, text) == ["Davit Hakobian", "Levon Hakobian"]
+    assert kinds(nlp, text) == {("arrest", "Davit Hakobian")}
+
+
+def test_the_possessor_of_a_relative_is_not_that_relative(nlp):
+    """ "Hakobian's son Davit was detained": the son; "Hakobian's son was detained": nobody
+    named (the father was not detained)."""
+    assert kinds(nlp, "Levon Hakobian is a deputy. Hakobian's son Davit was detained on "
+                      "May 2.") == {("arrest", "Davit")}
+    assert not kinds(nlp, "Levon Hakobian is a deputy. Hakobian's son was detained on May 2.")

@@ -311,6 +311,8 @@ class Discourse:
                 if child.dep_ == "appos" and any(c.dep_ == "case" for c in child.children):
                     continue  # "A and B, X's press service reports": a possessor opens a
                     # phrase of its own, whatever the parser made of it
+                if child.dep_ == "poss" and t.lemma_.lower() in KIN:
+                    continue  # "Hakobian's son Davit", "his wife": the son, not his father
                 if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
                                   "amod", "det", "nummod", "npadvmod"):
                     stack.append(child)

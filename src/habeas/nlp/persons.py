@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
 from ..resolve import names
+from ..resolve.lexicon import GENERATIONS
 from ..model import Span as TextSpan
 from .lang.en import RULES, syntax
 from .lexicon import GROUPS, NOT_NAME_WORDS, REPORTING_VERBS, TITLES, fold, orgs, places
@@ -171,7 +172,21 @@ def name_tokens(tokens: list[str]) -> list[str]:
         else:
             joined.append(token)
     joined = [t for t in joined if any(c.isalnum() for c in t)]  # no quotes of a nickname
+    # "Ramil Aliyev Jr.": a generation is no part of the surname
+    joined = [t for t in joined if t.rstrip(".") not in GENERATIONS] or joined
     return [t for t in joined if not INITIAL.fullmatch(t)] or joined
+
+
+def generation(name: Span) -> str | None:
+    """ "jr" of "Manukian Jr.", "sr" of "Manukian Sr.", else None."""
+    last = fold(name[-1].text) if name[-1].text != "." or len(name) < 2 else fold(name[-2].text)
+    return GENERATIONS.get(last.rstrip("."))
+
+
+def name_length(name: Span) -> int:
+    """Tokens of a name, its generation word and that word's full stop not counted: "Manukian
+    Jr." is as long as "Manukian"."""
+    return len(name) - (generation(name) is not None) * (1 + (name[-1].text == "."))
 
 
 # "A.", "T", and the Russian two-letter initials "Ye.", "Yu.", "Zh."
@@ -468,7 +483,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names.
-    for name in sorted(names, key=lambda s: (-len(s), s.start)):
+    for name in sorted(names, key=lambda s: (-name_length(s), s.start)):
         if taken.intersection(range(name.start, name.end)):
             continue
         cluster = match_cluster(clusters, name)
@@ -542,6 +557,14 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
             continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people; "Abdel Fattah"
             # is the end of "Alaa Abdel Fattah" (a surname of two words)
         candidates.append(cluster)
+    if len(candidates) > 1:
+        # "Manukian Jr." is the son of the two Manukians, a bare "Manukian" then the father
+        junior = [c for c in candidates if is_junior(c)]
+        wanted = generation(name)
+        if wanted == "jr" and len(junior) == 1:
+            return junior[0]
+        if wanted != "jr" and any(generation(s) == "jr" for c in junior for s in c.spans):
+            candidates = [c for c in candidates if c not in junior] or candidates
     if len(candidates) == 1:
         return candidates[0]
     if candidates:  # two people share the surname: a bare surname means the one named first,
@@ -549,6 +572,16 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = [c for c in candidates if len(c.name_span) > 1]
         return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
+
+
+def is_junior(cluster: Cluster) -> bool:
+    """Named "X Jr." or introduced as a son ("his son Taron Manukian", "Manukian's son
+    Taron")."""
+    return any(generation(s) == "jr" or any(t.lower_ in SON_WORDS for t in s.doc[
+        max(s.start - 2, s.sent.start): s.start]) for s in cluster.spans)
+
+
+SON_WORDS = frozenset({"son", "sons"})
 
 
 # "his name is spelled Dmitry Gavrilchik", "writes under the name Elvin Guliyev": another
