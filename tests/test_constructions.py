@@ -1950,3 +1950,27 @@ def test_the_possessor_of_a_relative_is_not_that_relative(nlp):
     assert kinds(nlp, "Levon Hakobian is a deputy. Hakobian's son Davit was detained on "
                       "May 2.") == {("arrest", "Davit")}
     assert not kinds(nlp, "Levon Hakobian is a deputy. Hakobian's son was detained on May 2.")
+
+
+@pytest.mark.parametrize("text, term", [
+    ("A court in Baku imposed an eight-year prison sentence on journalist Ulvi Hasanli on "
+     "Friday.", 96),
+    ("A court in Urumqi imposed a life sentence on Ilham Tohti on Tuesday.", None),
+    ("The court imposed a fine of 30,000 roubles on Ivan Petrov.", None),
+])
+def test_a_sentence_imposed_on_someone(nlp, text, term):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert event["term_months"] == term and len(event["persons"]) == 1
+
+
+def test_imposed_sanctions_are_no_sentence(nlp):
+    assert not kinds(nlp, "The European Union imposed sanctions on Ivan Petrov in March.")
+
+
+def test_a_masthead_credit_and_an_ethnonym_name_nobody(nlp):
+    """ "Editor in chief — X" and "Translated by X" credit the page; "Uighur" in a headline
+    is a people, not a person."""
+    text = ("Lawyer: Uighur scholar gets life sentence\n\nTranslated by Maria Orlova\n\n"
+            "A court in Urumqi sentenced Ilham Tohti to life in prison on Tuesday.\n\n"
+            "Editor in chief — Anna Ivanova. Terms of use.")
+    assert persons_of(nlp, text) == ["Ilham Tohti"]

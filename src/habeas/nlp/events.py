@@ -805,6 +805,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = recipients(trigger.head)  # "granted him bail", "bail" tagged a verb
             if trigger.lemma_ in ("give", "hand"):  # "handed down sentences to five men"
                 args += syntax.objects_of(trigger, "to")
+            if trigger.lemma_ == "impose":  # "imposed a fine of 500 roubles on X": X only
+                args = [o for t in trigger.subtree if t == trigger or t.head == trigger and
+                         syntax.is_direct_object(t) or t.dep_ == "pobj" and t.head.head.i != t.i
+                         for o in syntax.objects_of(t, "on")]
             if not args and etype == "designation":
                 # "considered Karimov a political prisoner", whatever the parse made of it
                 args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
@@ -2357,9 +2361,17 @@ def equal_terms(events: list[EventRecord]) -> list[EventRecord]:
                      and e.date == event.date), None)
         if same is None:
             out.append(event)
+        elif is_group(same) != is_group(event):
+            # the same sentence told of a group phrase and of the names in it: the names
+            if is_group(same):
+                out[out.index(same)] = event
         else:
             same.persons.extend(p for p in event.persons if p not in same.persons)
     return out
+
+
+def is_group(event: EventRecord) -> bool:
+    return bool(event.persons) and event.persons[0].startswith("group:")
 
 
 # ----------------------------------------------------------------- merging

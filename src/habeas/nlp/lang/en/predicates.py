@@ -59,6 +59,19 @@ def gives_a_term(token: Token) -> bool:
 
 
 @predicate
+def imposes_a_penalty(token: Token) -> bool:
+    """ "imposed a six-year sentence on X", "imposed a fine on X"; not "imposed sanctions"."""
+    return any(t.lemma_ in ("sentence", "term", "fine", "penalty") for c in token.children
+               if syntax.is_direct_object(c) for t in c.subtree) or term_in_clause(token)
+
+
+@predicate
+def imposed(token: Token) -> bool:
+    """The sentence of "imposed a sentence on X": told by the verb."""
+    return syntax.is_direct_object(token) and token.head.lemma_ == "impose"
+
+
+@predicate
 def serves_as(token: Token) -> bool:
     """ "served as a deputy": an office, not a term."""
     return any(syntax.is_preposition(c) and c.lower_ == "as" for c in token.children)
