@@ -896,9 +896,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
 
 
 def role_then_name(arg: Token, discourse: Discourse, skip: set[int]) -> list[str]:
-    """ "jailed blogger Otabek Sattoriy": the role noun the parser made the object, and right
-    after it the name it split off (an adverb or an apposition of the verb)."""
-    if arg.lower_ not in ROLE_NOUNS or any(c.dep_ != "det" for c in arg.children) or \
+    """ "jailed blogger Otabek Sattoriy", "arrested opposition politician X": the role noun
+    the parser made the object, and right after it the name it split off (an adverb or an
+    apposition of the verb)."""
+    if arg.lower_ not in ROLE_NOUNS or any(c.dep_ not in ("det", "compound", "amod") or
+                                           c.i > arg.i for c in arg.children) or \
             arg.i + 1 >= arg.sent.end:
         return []
     after = arg.doc[arg.i + 1]
@@ -1768,6 +1770,12 @@ def quoted_charges_after(doc: Doc, close: int, end: int) -> list[str]:
     return found
 
 
+RELATIVE_WORDS = ("that", "which", "who", "whom")
+# What a clause on a charge says of it, not what it is: "charges that he denies", "that his
+# supporters call politically motivated".
+OPINION_VERBS = RULES.words("opinion_verbs")
+
+
 def _inside_clause(token: Token, root: Token) -> bool:
     current = token
     while current.i != root.i:
@@ -1778,6 +1786,11 @@ def _inside_clause(token: Token, root: Token) -> bool:
         if listed_gerund(current, root):
             current = current.head  # "of conspiring to seize power, calling for actions ...,
             continue                # and incitement": a list the parser made a clause of
+        if current.dep_ in ("acl", "relcl") and current.lemma_ in OPINION_VERBS and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_WORDS
+                for c in current.children):
+            return True  # "on fraud charges [that his supporters say are fabricated]", "[he
+            # denies]"; not "for statements he made in an interview" (what the charge is)
         if current.dep_ in ("advcl", "relcl", "ccomp", "parataxis") and current.head.i != root.i \
                 or current.dep_ == "advcl" or current.dep_ == "punct" and current.head == root:
             return True
