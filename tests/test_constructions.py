@@ -1974,3 +1974,13 @@ def test_a_masthead_credit_and_an_ethnonym_name_nobody(nlp):
             "A court in Urumqi sentenced Ilham Tohti to life in prison on Tuesday.\n\n"
             "Editor in chief — Anna Ivanova. Terms of use.")
     assert persons_of(nlp, text) == ["Ilham Tohti"]
+
+
+def test_an_opinion_of_the_charge_is_no_part_of_it(nlp):
+    """ "on fraud charges that his supporters say are fabricated": the charge is fraud; but
+    "over a comment he had posted" is what the charge is."""
+    event = the_event(nlp, "Police arrested opposition politician Tofig Yagublu on December 22 "
+                           "on fraud charges that his supporters say are fabricated.", "arrest")
+    assert event["charge"] == "fraud charges" and event["persons"]
+    event = the_event(nlp, "Ivan Petrov was arrested on treason charges he denies.", "arrest")
+    assert event["charge"] == "treason charges"
