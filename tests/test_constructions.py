@@ -1984,3 +1984,25 @@ def test_an_opinion_of_the_charge_is_no_part_of_it(nlp):
     assert event["charge"] == "fraud charges" and event["persons"]
     event = the_event(nlp, "Ivan Petrov was arrested on treason charges he denies.", "arrest")
     assert event["charge"] == "treason charges"
+
+
+def test_fined_with_the_name_inside_the_sum(nlp):
+    """ "fined activist X 10,000 roubles": the parser hangs the name inside the sum."""
+    assert kinds(nlp, "The Bakhchysarai District Court fined activist Lutfiye Zudiyeva 10,000 "
+                      "roubles for a Facebook post.") == {("sentence", "Lutfiye Zudiyeva")}
+
+
+def test_lawyers_for_someone_appeal_for_him(nlp):
+    event = the_event(nlp, "Lawyers for Dmitry Ivanov filed an appeal against his conviction on "
+                           "Wednesday.", "appeal")
+    assert event["agent"] is None and event["date"] == "2024-05-08"
+    assert kinds(nlp, "Lawyers for Dmitry Ivanov filed an appeal against his conviction.") == {
+        ("appeal", "Dmitry Ivanov")}
+    assert not kinds(nlp, "Lawyers for Dmitry Ivanov were detained on Wednesday.")
+
+
+def test_where_a_person_was_placed_and_where_a_trial_opened(nlp):
+    event = the_event(nlp, "Ilya Yashin was placed in a detention centre in Moscow.", "transfer")
+    assert event["place"] == "detention centre in Moscow"
+    event = the_event(nlp, "The trial of Ivan Fedotov opened in Moscow on Monday.", "trial")
+    assert event["place"] == "Moscow" and event["date"] == "2024-05-06"

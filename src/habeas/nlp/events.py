@@ -600,6 +600,10 @@ def destinations(token: Token) -> list[Token]:
             place = first_place(child)
             if place is not None:
                 found.append(place)
+    if not found and token.lemma_.lower() in PLACING_VERBS:
+        # "was placed in a detention centre in Moscow": where, when no "to" says it
+        found = [place for p in syntax.prepositions(token, "in")
+                 if (place := first_place(p)) is not None][:1]
     return found
 
 
@@ -798,6 +802,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
                                           "term", "year", "month"))
                     and c.ent_type_ not in ("DATE", "TIME")]
+            if not args and etype == "sentence":
+                # "fined activist X 10,000 roubles": the name the parser hung inside the sum
+                args = [t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree
+                        if t.dep_ == "appos" and t.i in discourse.cluster_at]
             if not args and syntax.is_conjunct(trigger):
                 args = subjects(trigger)  # "was detained at the rally and released the same
                 # evening": the conjunct shares the passive subject
@@ -846,6 +854,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
              for o in w.children if o.dep_ == "pobj"]  # "together" parsed as the adverb
     args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
              for o in p.children if o.dep_ == "pobj"]
+    if etype == "appeal":  # "lawyers for X filed an appeal": X appeals through them
+        args = [o for a in args for o in (syntax.objects_of(a, "for") if a.lemma_.lower() in
+                                          COUNSEL_NOUNS else ()) or [a]]
     found: list[str] = []
     for arg in args:
         # "detained three of them, including the brothers' mother, Zore Emirova": the one named
@@ -1089,6 +1100,8 @@ def direct_modifiers(trigger: Token, *, through_light_verb: bool = True) -> list
             head = head.head
         if head.pos_ == "VERB" and head.lemma_ in LIGHT_VERBS:
             roots.append(head)
+        elif syntax.is_subject(trigger) and trigger.head.lemma_ in OCCURRENCE_VERBS:
+            roots.append(trigger.head)  # "his trial opened in Moscow on Monday"
     # "went missing in Bakhchysarai", "walked free in Minsk": the word that completes the verb
     roots += [c for c in trigger.children if c.lower_ in ("missing", "free") and c.dep_ in (
         "acomp", "oprd", "xcomp", "advcl")]
@@ -1313,6 +1326,8 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     if trigger.lemma_ == "be" and trigger.dep_ != "ccomp":
         return None  # "has been in a detention centre since April": a state, no doer
     agent = _find_agent(trigger, victim_tokens, discourse)
+    if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
+        return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
     bare = agent.lower().removeprefix("the ").removeprefix("same ").strip() if agent else ""
     if agent and bare in GENERIC_BODIES:
         # "the court", "the same court": the one the report named last
@@ -1771,6 +1786,8 @@ def quoted_charges_after(doc: Doc, close: int, end: int) -> list[str]:
 
 
 RELATIVE_WORDS = ("that", "which", "who", "whom")
+# Who acts for a defendant: "lawyers for X filed an appeal".
+COUNSEL_NOUNS = ("attorney", "counsel", "defence", "defense", "lawyer")
 # What a clause on a charge says of it, not what it is: "charges that he denies", "that his
 # supporters call politically motivated".
 OPINION_VERBS = RULES.words("opinion_verbs")
