@@ -2006,3 +2006,28 @@ def test_where_a_person_was_placed_and_where_a_trial_opened(nlp):
     assert event["place"] == "detention centre in Moscow"
     event = the_event(nlp, "The trial of Ivan Fedotov opened in Moscow on Monday.", "trial")
     assert event["place"] == "Moscow" and event["date"] == "2024-05-06"
+
+
+def test_a_given_name_the_model_left_out(nlp):
+    """ "Mzia Amaglobeli", the model's PERSON only the surname: the proper noun before it that
+    modifies it is the given name; a title is not ("President Putin")."""
+    assert persons_of(nlp, "In Tbilisi, police detained Mzia Amaglobeli, the founder of two "
+                           "local news outlets, on January 12.") == ["Mzia Amaglobeli"]
+    assert persons_of(nlp, "President Putin pardoned Ivan Petrov.") == ["Ivan Petrov", "Putin"]
+
+
+def test_a_demonym_in_the_agent_is_no_place(nlp):
+    event = the_event(nlp, "Kyrgyz authorities released journalist Ivan Petrov on Friday.",
+                      "release")
+    assert event["place"] is None and event["agent"] == "Kyrgyz authorities"
+
+
+def test_later_in_a_conjunct_is_another_day(nlp):
+    """ "detained in April 2022 and later deported": the deportation's day is not told."""
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "Vitaly Koval was detained by Russian forces in April 2022 and later deported to "
+             "Russia.")}
+    assert events["arrest"]["date"] == "2022-04" and events["transfer"]["date"] is None
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "Ivan Petrov was detained on March 3 and released later that day.")}
+    assert events["release"]["date"] == "2024-03-03"

@@ -1225,6 +1225,15 @@ def bail_application_decision(token: Token) -> Token | None:
                  and any(s.lower_ == "it" for s in syntax.subjects(c))), None)
 
 
+LATER_WORDS = RULES.words("later_words")
+
+
+def told_later(trigger: Token) -> bool:
+    """ "and later deported", "subsequently charged": after the day told before it."""
+    return any(c.dep_ == "advmod" and c.lower_ in LATER_WORDS and not any(
+        g.dep_ in ("npadvmod", "pobj") for g in c.children) for c in trigger.children)
+
+
 def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | None,
               anchor: str | None = None) -> str | None:
     """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
@@ -1233,6 +1242,9 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
         trigger.pos_ == "NOUN" and syntax.is_direct_object(trigger) and \
         trigger.head.pos_ == "VERB" else None
     head_date = find_date(head, published, None, anchor) if head is not None else None
+    if head_date and told_later(trigger):
+        # "detained in April 2022 and later deported": some other day, which it does not say
+        return _date_of(trigger, published, head_date)
     # "arrested in 2005 and sentenced two years later": later than the arrest
     return _date_of(trigger, published, head_date or anchor) or head_date or \
         _trailing_date(trigger, published, anchor) or (
@@ -2061,8 +2073,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                       and c.pos_ == "NOUN"), None) if trigger.pos_ == "VERB" else trigger
         if maker is not None and maker.pos_ == "NOUN":
             event.date = issued_on(maker, published, anchor)  # "the pardon, signed on ..."
+    if told_later(trigger):
+        event.extras[OWN_DATE] = True  # "detained in April and later deported": not April
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
-                                   served is not None or earlier):
+                                   served is not None or earlier or told_later(trigger)):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)

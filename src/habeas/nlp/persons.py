@@ -396,7 +396,21 @@ def extend_left(name: Span) -> Span:
             not known_given(doc[name.start]) and doc[name.start - 1].ent_type_ in ("", "PERSON") \
             and not is_org_or_place(doc[name.start - 1].text):
         return doc[name.start - 1: name.end]
+    if len(name) == 1 and name.start > 0 and unknown_given(doc[name.start - 1], name[0]):
+        return doc[name.start - 1: name.end]
     return name
+
+
+def unknown_given(token: Token, surname: Token) -> bool:
+    """ "Mzia" of "Mzia Amaglobeli", the model's PERSON only the surname: a capitalised proper
+    noun that modifies the surname and is no title, group word, body or place, with no other
+    capitalised word before it."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head == surname and \
+        token.is_alpha and token.is_title and token.ent_type_ in ("", "PERSON") and \
+        fold(token.text) not in TITLES and fold(token.text) not in NOT_NAME_WORDS and \
+        not is_org_or_place(token.text) and not (before is not None and before.is_title and
+                                                  before.i != token.sent.start)
 
 
 def extend_right(name: Span) -> Span:

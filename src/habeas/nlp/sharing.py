@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from ..model import EventRecord
 from . import dates, terms
 from .lang.en import RULES, syntax
-from .lexicon import REPORTING_VERBS, countries, fold
+from .lexicon import NOT_NAME_WORDS, REPORTING_VERBS, countries, fold
 from .spans import entity_text, sentence_ents
 
 PLACE_PREPOSITIONS = RULES.words("place_prepositions")
@@ -118,6 +118,8 @@ def clause_place(trigger: Token, owners: set[int], etype: str = "") -> str | Non
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
         if ent.root.i in agents and fold(entity_text(ent)) in countries():
             continue  # "the Supreme Court of Russia": a country is too wide to be a court's seat
+        if fold(ent.text) in NOT_NAME_WORDS:
+            continue  # "Kyrgyz authorities": who they are, no place
         if ent.root.i in agents or _under_place_preposition(ent.root):
             building = ent.root.head
             if ent.root.dep_ in ("compound", "nmod", "amod") and \
