@@ -2031,3 +2031,16 @@ def test_later_in_a_conjunct_is_another_day(nlp):
     events = {t: e for t, _, _, e in events_of(
         nlp, "Ivan Petrov was detained on March 3 and released later that day.")}
     assert events["release"]["date"] == "2024-03-03"
+
+
+def test_a_speaker_adding_a_clause_and_a_relative_known_by_a_given_name(nlp):
+    """ "his wife Anna told AFP, adding that ...": Anna says what she adds; a town named Anna
+    does not make her a place."""
+    text = ('"They took him straight from the courtroom," his wife Anna told AFP, adding that '
+            'Ivan Petrov was sent to a colony in Mordovia.')
+    assert persons_of(nlp, text) == ["Anna", "Ivan Petrov"]
+    assert the_event(nlp, text, "transfer")["attributed_to"] == "Anna"
+    event = the_event(nlp, "The lawyer Maria Orlova told reporters that Ivan Petrov had been "
+                           "beaten, adding that he was later moved to a hospital in Minsk.",
+                      "transfer")
+    assert event["attributed_to"] == "Maria Orlova"

@@ -577,6 +577,9 @@ class Discourse:
                     return self._name_of(pobj)
         if syntax.is_conjunct(verb) and verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "said ..., but added that ..."
+        if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and \
+                verb.head.lemma_ in REPORTING_VERBS:
+            return self.speaker(verb.head)  # "told AFP, adding that ...": who told
         closing = self._closing_source(verb)
         if closing is not None:
             return closing

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .lexicon import fold, orgs, places
-from .persons import is_org_or_place
+from .persons import given_not_place, is_org_or_place
 
 
 def correct_entities(doc: Doc) -> list[Span]:
@@ -14,7 +14,9 @@ def correct_entities(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         folded = fold(ent.text.removeprefix("the ").removeprefix("The "))
         label = ent.label_
-        if folded in places():
+        if label == "PERSON" and given_not_place(ent):
+            pass  # "his wife Anna" (a town is called Anna too)
+        elif folded in places():
             label = "GPE"
         elif folded in orgs():
             label = "ORG"

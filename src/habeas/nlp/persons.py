@@ -318,8 +318,16 @@ def clean_name(span: Span) -> list[Span]:
         if tokens and all(is_name_token(t) or nickname_quote(t) for t in tokens):
             names.append(span.doc[tokens[0].i: tokens[-1].i + 1])
     # "RL" of "RFE/RL", "OMON": an abbreviation alone names a body, not a person
-    return [n for n in names if not is_org_or_place(n.text) and len(n.text) > 1 and not (
-        len(n) == 1 and n.text.isupper() and len(n.text) <= MAX_ABBREVIATION)]
+    return [n for n in names if (not is_org_or_place(n.text) or given_not_place(n)) and
+            len(n.text) > 1 and not (len(n) == 1 and n.text.isupper() and
+                                     len(n.text) <= MAX_ABBREVIATION)]
+
+
+def given_not_place(name: Span) -> bool:
+    """ "his wife Anna": a given name the model calls a person is one, though a town bears it,
+    unless a preposition of place governs it ("in Anna")."""
+    return len(name) == 1 and known_given(name[0]) and not syntax.is_prep_object(name.root) \
+        and fold(name.text) not in orgs()
 
 
 # Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
