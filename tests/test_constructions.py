@@ -2044,3 +2044,18 @@ def test_a_speaker_adding_a_clause_and_a_relative_known_by_a_given_name(nlp):
                            "beaten, adding that he was later moved to a hospital in Minsk.",
                       "transfer")
     assert event["attributed_to"] == "Maria Orlova"
+
+
+def test_found_dead_in_custody(nlp):
+    assert kinds(nlp, "Ivan Petrov was found dead in his cell on Sunday.") == {
+        ("death_in_custody", "Ivan Petrov")}
+    assert not kinds(nlp, "Ivan Petrov was found dead in his apartment on Sunday.")
+
+
+def test_free_after_completing_the_term(nlp):
+    """ "walked free after completing his five-year sentence": the end of the term; the
+    sentence was passed on a day this sentence does not tell."""
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "Ivan Petrov walked free on Friday after completing his five-year sentence.")}
+    assert events["release"]["release_mode"] == "end_of_term"
+    assert events["sentence"]["date"] is None and events["sentence"]["term_months"] == 60

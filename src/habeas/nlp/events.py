@@ -1201,8 +1201,8 @@ def serving(trigger: Token) -> Token | None:
     """The verb "serve" when the event is a term being served: the verb itself, or a noun in
     its clause ("serving a term on several convictions")."""
     verb = clause_verb(trigger)
-    return verb if verb.lemma_ == "serve" and (verb == trigger or trigger.pos_ == "NOUN") \
-        else None
+    return verb if verb.lemma_ in ("serve", "complete", "finish") and (
+        verb == trigger or trigger.pos_ == "NOUN") else None
 
 
 APPLICATION_NOUNS = RULES.words("application_nouns")

@@ -210,6 +210,12 @@ def in_custody(token: Token) -> bool:
 
 
 @predicate
+def found_dead(token: Token) -> bool:
+    """ "was found dead in his cell"."""
+    return any(c.lower_ == "dead" for c in token.children)
+
+
+@predicate
 def into_custody(token: Token) -> bool:
     """ "was taken into custody in the courtroom"."""
     return any(p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
