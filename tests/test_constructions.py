@@ -2059,3 +2059,23 @@ def test_free_after_completing_the_term(nlp):
         nlp, "Ivan Petrov walked free on Friday after completing his five-year sentence.")}
     assert events["release"]["release_mode"] == "end_of_term"
     assert events["sentence"]["date"] is None and events["sentence"]["term_months"] == 60
+
+
+def test_a_term_someone_else_serves_takes_no_charge_of_this_case(nlp):
+    """ "His wife, X, is herself serving an eight-year sentence": her own case, whose charge
+    this report does not give; and the quoted charge ends before the full stop it holds."""
+    events = events_of(nlp, 'A court in Minsk on Tuesday sentenced journalist Ihar Ilyash to '
+                            'eight years in prison on charges of "discrediting the Republic of '
+                            'Belarus." His wife, journalist Katsiaryna Andreyeva, is herself '
+                            'serving an eight-year sentence.')
+    charges = {names[0]: e["charge"] for t, _, names, e in events if t == "sentence"}
+    assert charges == {"Ihar Ilyash": "discrediting the Republic of Belarus",
+                       "Katsiaryna Andreyeva": None}
+
+
+def test_the_appeal_court_is_not_the_agent_of_the_verdict_it_upheld(nlp):
+    events = {t: e for t, _, _, e in events_of(
+        nlp, "A Russian appeals court on Friday upheld the 22-year sentence of former journalist "
+             "Ivan Safronov, who was convicted of treason in 2022.")}
+    assert events["appeal"]["agent"] == "Russian appeals court"
+    assert events["conviction"]["agent"] is None and events["conviction"]["date"] == "2022"

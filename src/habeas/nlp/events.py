@@ -1597,6 +1597,18 @@ def _term_of(unit: Token, trigger: Token) -> bool:
 
 
 def find_charge(trigger: Token) -> str | None:
+    charge = _find_charge(trigger)
+    # 'on charges of "discrediting the Republic of Belarus."': the sentence's full stop, which
+    # the quotation held, is no part of the charge ("Art." keeps its own)
+    if charge and charge.endswith(".") and not ABBREVIATED.search(charge):
+        charge = charge.rstrip(".").rstrip()
+    return charge
+
+
+ABBREVIATED = re.compile(r"(?:\b\w|\b(?:art|arts|no|para|pt|sec|st|cl|ch)|\d)\.$", re.I)
+
+
+def _find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
     named = misread_object(trigger)

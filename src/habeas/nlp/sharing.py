@@ -387,6 +387,9 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                                    e.type in RAID)  # "found guilty of X, a charge he has
                           # denied since his arrest in March 2021": not the verdict's day
                           and (not case_only or e.type in CASE_STEPS)
+                          and not (name == "agent" and (e.type == "appeal") !=
+                                   (event.type == "appeal"))  # the appeal court decided
+                          # the appeal, not the verdict it upheld
                           and not (name == "agent" and event.type in ("charge", *RAID) and
                                    is_court(e.agent))  # a court tries, it does not charge
                           # or raid ("arrested in a raid and sentenced by the X Court")
@@ -412,15 +415,16 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 event.charge = donor.charge
     # One case in the report ("A fourth defendant ... was convicted in absentia"): a verdict with
     # no charge of its own takes the one charge the report gives its co-defendants' verdicts.
-    # Not a verdict told as another case's ("sentenced his colleague X in a separate case").
+    # Not a verdict told as another case's ("sentenced his colleague X in a separate case"),
+    # nor a term someone is serving ("His wife is herself serving an eight-year sentence").
     for name in ("charge", "date"):
         values = told[name]
         if len(values) == 1:
             for event in events:
                 if getattr(event, name) is None and event.type in VERDICT and \
                         not OTHER_CASE.search(event.evidence or "") and \
-                        not event.extras.get("earlier") and not (
-                            name == "date" and event.extras.get(OWN_DATE)) and not any(
+                        not event.extras.get("earlier") and not event.extras.get(OWN_DATE) \
+                        and not any(
                             another_verdict(e, event) for e in events if getattr(e, name)):
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge": the charge of the verdict told before
