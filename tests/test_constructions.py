@@ -2079,3 +2079,20 @@ def test_the_appeal_court_is_not_the_agent_of_the_verdict_it_upheld(nlp):
              "Ivan Safronov, who was convicted of treason in 2022.")}
     assert events["appeal"]["agent"] == "Russian appeals court"
     assert events["conviction"]["agent"] is None and events["conviction"]["date"] == "2022"
+
+
+def test_not_allowed_to_see_a_doctor(nlp):
+    assert kinds(nlp, "Ivan Petrov was not allowed to see a doctor for two months.") == {
+        ("ill_treatment", "Ivan Petrov")}
+    assert not kinds(nlp, "Ivan Petrov was not allowed to leave the country.")
+
+
+def test_an_event_in_a_relative_clause_takes_no_place_from_the_clause_it_describes(nlp):
+    """ "Viasna, whose founder X is serving ten years, counts prisoners in Belarus": not
+    Belarus; but "on March 14, when officers searched X's flat": that day."""
+    event = the_event(nlp, "Viasna, whose founder Ales Bialiatski is serving a 10-year sentence, "
+                           "counts more than 1,200 political prisoners in Belarus.", "sentence")
+    assert event["place"] is None and event["term_months"] == 120
+    event = the_event(nlp, "The case began on March 14, 2023, when FSB officers searched the flat "
+                           "of Yevgenia Shatalova in Izhevsk.", "search")
+    assert event["date"] == "2023-03-14"
