@@ -2096,3 +2096,11 @@ def test_an_event_in_a_relative_clause_takes_no_place_from_the_clause_it_describ
     event = the_event(nlp, "The case began on March 14, 2023, when FSB officers searched the flat "
                            "of Yevgenia Shatalova in Izhevsk.", "search")
     assert event["date"] == "2023-03-14"
+
+
+def test_a_search_where_someone_lives(nlp):
+    """ "at his flat in Brest, where officers carried out a search": his flat, his search."""
+    assert kinds(nlp, "Mikalai Sarokin was detained in March at his flat in Brest, where KGB "
+                      "officers carried out a search and seized his laptop.") == {
+        ("arrest", "Mikalai Sarokin"), ("search", "Mikalai Sarokin")}
+    assert not kinds(nlp, "The rally took place in Brest, where police carried out searches.")

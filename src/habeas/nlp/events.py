@@ -737,6 +737,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         place.lower_ in SEARCH_OBJECTS
                         for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
                         for o in p.children if syntax.is_prep_object(o))
+        if etype == "search" and not args:
+            args = searched_where(trigger)
         if not args:
             verb = clause_verb(trigger.head)
             if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):
@@ -904,6 +906,21 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
     return found
+
+
+def searched_where(trigger: Token) -> list[Token]:
+    """ "at his flat in Brest, where officers carried out a search": whose home the clause
+    of "where" describes."""
+    clause = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
+    if clause is None or not any(c.lower_ == "where" for c in clause.children):
+        return []
+    place = clause.head
+    while place.lemma_.lower() not in SEARCH_OBJECTS and syntax.is_prep_object(place) and \
+            place.head.lower_ in ("in", "on") and place.head.head.pos_ == "NOUN":
+        place = place.head.head  # "his flat in Brest, where"
+    if place.lemma_.lower() not in SEARCH_OBJECTS:
+        return []
+    return [c for c in place.children if c.dep_ == "poss"] + syntax.objects_of(place, "of")
 
 
 def role_then_name(arg: Token, discourse: Discourse, skip: set[int]) -> list[str]:
