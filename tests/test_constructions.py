@@ -2104,3 +2104,14 @@ def test_a_search_where_someone_lives(nlp):
                       "officers carried out a search and seized his laptop.") == {
         ("arrest", "Mikalai Sarokin"), ("search", "Mikalai Sarokin")}
     assert not kinds(nlp, "The rally took place in Brest, where police carried out searches.")
+
+
+@pytest.mark.parametrize("text", [
+    "Remzi Bekirov was among 23 men detained in March 2019. Prosecutors accused them of "
+    "belonging to Hizb ut-Tahrir.",
+    "Police detained 23 men, including Remzi Bekirov, in March 2019. They were charged with "
+    "belonging to Hizb ut-Tahrir.",
+])
+def test_they_of_a_group_one_named_member_belongs_to(nlp, text):
+    """ "X was among 23 men detained ... Prosecutors accused them": X among them."""
+    assert ("charge", "Remzi Bekirov") in kinds(nlp, text)

@@ -371,10 +371,26 @@ class Discourse:
             elif not count and self.last_plural and self.last_plural[0] < token.i and \
                     len(self.last_plural[1]) > len(group) and self.last_plural[0] >= window_start:
                 group = self.last_plural[1]  # "All five were convicted. The men were ..."
+            if not group and not count:
+                group = self._members(token.i, window_start)
             if group:
                 self.last_plural = (token.i, group)
             return group
         return self._last_single(token, window_start)
+
+    def _members(self, before: int, window_start: int) -> list[str]:
+        """ "X was among 23 men detained ... Prosecutors accused them": the named members of
+        the group told last, when no two persons were named together."""
+        for start, cid in reversed(self.between(window_start, before)):
+            token = self.doc[start]
+            clause = token.head if syntax.is_subject(token) else None
+            inside = [o for p in (clause.children if clause is not None else ())
+                      if syntax.is_preposition(p) and p.lower_ == "among"
+                      for o in p.children if syntax.is_prep_object(o) and o.tag_ == "NNS"]
+            including = token.head.lower_ == "including" and token.head.head.tag_ == "NNS"
+            if inside or including:
+                return [cid]
+        return []
 
     def last_victim(self, before: int) -> list[str]:
         """The last person named before ``before`` whom an event happened to."""
