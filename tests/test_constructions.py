@@ -2115,3 +2115,14 @@ def test_a_search_where_someone_lives(nlp):
 def test_they_of_a_group_one_named_member_belongs_to(nlp, text):
     """ "X was among 23 men detained ... Prosecutors accused them": X among them."""
     assert ("charge", "Remzi Bekirov") in kinds(nlp, text)
+
+
+def test_a_day_written_in_figures(nlp):
+    event = the_event(nlp, "Ivan Petrov was arrested on 12.03.2023 in Minsk.", "arrest")
+    assert event["date"] == "2023-03-12" and event["place"] == "Minsk"
+
+
+def test_where_someone_is_since_an_arrest_is_not_where_he_was_arrested(nlp):
+    event = the_event(nlp, "Ivan Petrov has been in prison since his arrest in the spring of "
+                           "2022.", "arrest")
+    assert event["place"] is None and event["date"] == "2022"

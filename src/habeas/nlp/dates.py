@@ -27,9 +27,13 @@ _PATTERNS = [
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
     re.compile(rf"\b{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b"),
+    # "12.03.2023", as European pages write the day first (never "03/12/2023": which first?)
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"),
     re.compile(r"\b(?P<year>(?:19|20)\d{2})\b"),
 ]
 # Expressions that count from an earlier date of the article, not from publication.
+# A day written in figures with full stops: the small model takes it for a number.
+NUMERIC_DAY = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}")
 ANCHORED = re.compile(r"\b(later|after|same\s+(day|week|month|year|morning|afternoon|evening|night)"
                       r"|next\s+day|following\s+day|that\s+(day|morning|afternoon|evening|night))\b",
                       re.I)

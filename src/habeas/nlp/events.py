@@ -2109,8 +2109,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
-    event.place = find_place(trigger, etype) or (clause_place(trigger, owners, etype)
-                                                 if etype != "transfer" else None)
+    event.place = find_place(trigger, etype) or (
+        clause_place(trigger, owners, etype) if etype != "transfer" and not (
+            syntax.is_prep_object(trigger) and trigger.head.lower_ == "since") else None)
+    # (not "has been in prison since his arrest": where he is now, not where he was arrested)
     if trigger.lemma_ == "be" or trigger.lemma_ == "hold" and since_entity(trigger) is not None:
         event.place = None  # "has been in a detention centre since April", "held in Russia
         # since 2022": where held now

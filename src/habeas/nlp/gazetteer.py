@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from . import dates
 from .lexicon import fold, orgs, places
 from .persons import given_not_place, is_org_or_place
 
@@ -14,7 +15,9 @@ def correct_entities(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         folded = fold(ent.text.removeprefix("the ").removeprefix("The "))
         label = ent.label_
-        if label == "PERSON" and given_not_place(ent):
+        if len(ent) == 1 and dates.NUMERIC_DAY.fullmatch(ent.text):
+            label = "DATE"  # "on 12.03.2023"
+        elif label == "PERSON" and given_not_place(ent):
             pass  # "his wife Anna" (a town is called Anna too)
         elif folded in places():
             label = "GPE"
