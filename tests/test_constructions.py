@@ -2126,3 +2126,10 @@ def test_where_someone_is_since_an_arrest_is_not_where_he_was_arrested(nlp):
     event = the_event(nlp, "Ivan Petrov has been in prison since his arrest in the spring of "
                            "2022.", "arrest")
     assert event["place"] is None and event["date"] == "2022"
+
+
+def test_a_place_ends_before_the_comma_of_its_clause(nlp):
+    event = the_event(nlp, "He spent ten months in the Kurdakhani pre-trial detention centre, "
+                           "where, according to his wife, Gubad Ibadoghlu was beaten by guards.",
+                      "ill_treatment")
+    assert event["place"] == "Kurdakhani pre-trial detention centre"

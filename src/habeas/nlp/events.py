@@ -111,6 +111,10 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
         event.extras.pop(ALSO, None)
+        for name in ("place", "agent"):  # "the Kurdakhani detention centre, where": no comma
+            value = getattr(event, name)
+            if value and value[-1] in TRAILING_MARKS:
+                setattr(event, name, value.rstrip(TRAILING_MARKS + " ") or None)
     place = dateline_place(doc)
     if place and published:
         # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
@@ -121,6 +125,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                         event.date)).days <= RECENT_DAYS:
                 event.place = place
     return events
+
+
+TRAILING_MARKS = ",;:—–-"
 
 
 def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
