@@ -2133,3 +2133,19 @@ def test_a_place_ends_before_the_comma_of_its_clause(nlp):
                            "where, according to his wife, Gubad Ibadoghlu was beaten by guards.",
                       "ill_treatment")
     assert event["place"] == "Kurdakhani pre-trial detention centre"
+
+
+def test_upheld_sentences_of_named_journalists(nlp):
+    """ "upheld the sentences of journalists A and B": the names hung on the verdict."""
+    event = the_event(nlp, "A Baku appeals court on Monday upheld the nine-year prison "
+                           "sentences of journalists Ulvi Hasanli and Sevinj Vagifgizi.", "appeal")
+    assert len(event["persons"]) == 2 and event["agent"] == "Baku appeals court"
+
+
+def test_the_court_that_rejected_an_appeal(nlp):
+    event = the_event(nlp, "Ivan Petrov's appeal was rejected by the Supreme Court of Belarus on "
+                           "Tuesday.", "appeal")
+    assert event["agent"] == "Supreme Court of Belarus"
+    event = the_event(nlp, "Ivan Petrov's arrest was condemned by Amnesty International.",
+                      "arrest")
+    assert event["agent"] is None

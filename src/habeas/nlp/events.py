@@ -583,7 +583,8 @@ def appellants(verb: Token) -> list[Token]:
     "the conviction of X", "the sentence handed to X"."""
     found = []
     for verdict in decided_verdicts(verb):
-        found += [c for c in verdict.children if c.dep_ == "poss"]
+        # "the sentences of journalists A and B": the names the parser hung on the verdict
+        found += [c for c in verdict.children if c.dep_ in ("poss", "appos")]
         found += [o for p in verdict.subtree if p.dep_ == "prep" and p.lower_ in (
             "of", "against", "for", "on", "to") for o in p.children if o.dep_ == "pobj"]
     return found
@@ -1457,6 +1458,12 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         bench = appeared_before(trigger)  # "appeared before Chief Magistrate X"
         if bench is not None:
             return bench
+    if trigger.pos_ == "NOUN" and syntax.is_passive_subject(trigger):
+        # "his appeal was rejected by the Supreme Court": the court that decided it
+        court = next((o for o in syntax.agents(trigger.head) if is_court(noun_phrase(o))),
+                     None)
+        if court is not None:
+            return noun_phrase(court)
     if trigger.pos_ == "NOUN":
         for child in trigger.children:  # "his trial at the Tomsk Regional Court"
             if syntax.is_preposition(child) and child.lower_ in ("at", "in", "before"):
