@@ -2149,3 +2149,15 @@ def test_the_court_that_rejected_an_appeal(nlp):
     event = the_event(nlp, "Ivan Petrov's arrest was condemned by Amnesty International.",
                       "arrest")
     assert event["agent"] is None
+
+
+def test_a_round_up_the_lead_dates(nlp):
+    """ "At least 47 people were detained on Saturday ... In Moscow, officers detained X": the
+    lead's day; not for an arrest told with its own words ("in 2021")."""
+    events = events_of(nlp, "At least 47 people were detained on Saturday in 12 Russian cities, "
+                            "according to OVD-Info.\n\nIn Moscow, officers detained Irina "
+                            "Sergeyeva near the Solovetsky Stone. Oleg Orlov, who was detained "
+                            "in 2021, was not detained this time.", published="2024-02-18")
+    dates = {names[0]: e["date"] for t, negated, names, e in events if t == "arrest"
+             and not negated}
+    assert dates == {"Irina Sergeyeva": "2024-02-17", "Oleg Orlov": "2021"}

@@ -107,6 +107,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     courts = named_courts(doc)
     events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
                              court_dates(doc, published, discourse))
+    lead_episode(events, groups, sentence_of)
     for event in events:
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
@@ -128,6 +129,25 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
 
 
 TRAILING_MARKS = ",;:—–-"
+# How far into the report a lead may tell the day of a round-up: the headline, the lead.
+LEAD_SENTENCES = 3
+
+
+def lead_episode(events: list[EventRecord], groups: list[EventRecord],
+                 sentence_of: dict[int, int]) -> None:
+    """ "At least 47 people were detained on Saturday ... In St Petersburg, police detained X":
+    a round-up the lead dates, of people it does not name, dates the same events of the
+    persons the report names after it, where their own words give no day."""
+    lead = next((g for g in sorted(groups, key=lambda g: g.sources[0].start)
+                 if g.date and len(g.date) == 10 and not g.negated
+                 and sentence_of.get(g.sources[0].start, LEAD_SENTENCES) < LEAD_SENTENCES), None)
+    if lead is None:
+        return
+    for event in events:
+        if event.type == lead.type and event.date is None and not event.negated and \
+                event.sources[0].start > lead.sources[0].start and not any(
+                    event.extras.get(k) for k in (OWN_DATE, RELATIVE, "earlier")):
+            event.date = lead.date
 
 
 def the_facility_named(doc: Doc, events: list[EventRecord]) -> None:
