@@ -2161,3 +2161,13 @@ def test_a_round_up_the_lead_dates(nlp):
     dates = {names[0]: e["date"] for t, negated, names, e in events if t == "arrest"
              and not negated}
     assert dates == {"Irina Sergeyeva": "2024-02-17", "Oleg Orlov": "2021"}
+
+
+def test_ordered_to_pay_a_fine_and_a_half_year_told_elliptically(nlp):
+    event = the_event(nlp, "The court ordered Ivan Petrov to pay a fine of 50,000 roubles.",
+                      "sentence")
+    assert event["agent"] == "court" and event["term_months"] is None
+    assert not kinds(nlp, "Ivan Petrov had to pay a fine for parking.")
+    terms = {names[0]: e["term_months"] for t, _, names, e in events_of(
+        nlp, "Ivan Petrov was sentenced to four years, Anna Orlova to three and a half.")}
+    assert terms == {"Ivan Petrov": 48, "Anna Orlova": 42}

@@ -1111,9 +1111,11 @@ def subjects(verb: Token) -> list[Token]:
             return listed_before(current, subj) + subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return [current.head]
-        if current.dep_ == "xcomp" and syntax.is_passive(current) and (
+        if current.dep_ == "xcomp" and (syntax.is_passive(current) or
+                                         current.head.lemma_ in ORDERING_VERBS) and (
                 controller := [c for c in current.head.children if syntax.is_direct_object(c)]):
-            return controller  # "ordered Petrov to be detained": the object is detained
+            return controller  # "ordered Petrov to be detained": the object is detained;
+            # "ordered Petrov to pay a fine": the object pays
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
@@ -1540,8 +1542,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             return noun_phrase(subj)  # "Judge Irina Dolgova sentenced Kuzmin"; only a head of
             # state pardons: "Belarusian leader Alexander Lukashenko pardoned 37 people"
     if trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "ccomp") and (
-            syntax.is_passive(trigger) or trigger.tag_ in ("VBN", "VBD")) and \
-            trigger.head.lemma_ in ORDERING_VERBS:
+            syntax.is_passive(trigger) or trigger.tag_ in ("VBN", "VBD") or
+            trigger.lemma_ in RECIPIENT_VERBS) and trigger.head.lemma_ in ORDERING_VERBS:
+        # ("ordered him to pay a fine": the court that ordered it)
         # "ordered Jabbar to be detained", "ordered her held for four months"
         body = next((c for c in trigger.head.children if syntax.is_active_subject(c)), None)
         if body is not None and body.pos_ != "PRON" and (body.i not in discourse.cluster_at or any(
@@ -2408,6 +2411,7 @@ def _copy(event: EventRecord, **changes) -> EventRecord:
 ELLIPTIC_FINE = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?(?:fined|a\s+fine)\b")
 ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|given)\s+)?"
                            r"(?:to\s+)(\d+|[a-z]+(?:-[a-z]+)?)\b(?![,.]?\d)"
+                           r"(?P<half>\s+and\s+a\s+half\b)?"
                            r"(?=[\s-]*(?:[,;.)]|and\b|years?\b|months?\b|$))")
 
 
@@ -2446,6 +2450,8 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
                 continue
             match = ELLIPTIC_TERM.match(segment) or ELLIPTIC_BARE.match(segment)
             if match and assigned and (value := terms.number(match.group(1))):
+                if match.groupdict().get("half"):
+                    value += 0.5  # "and B to three and a half"
                 assigned[cid] = int(value * unit)
             elif assigned and ELLIPTIC_FINE.match(segment):
                 assigned[cid] = None  # "and Lopatina, 47, a fine of 400,000 roubles"

@@ -66,6 +66,14 @@ def imposes_a_penalty(token: Token) -> bool:
 
 
 @predicate
+def pays_a_fine(token: Token) -> bool:
+    """ "ordered to pay a fine": a fine as a sentence (not "pay a fine" in general talk: a
+    court or judge orders it)."""
+    return any(c.lemma_ == "fine" for c in token.children if syntax.is_direct_object(c)) and \
+        token.dep_ == "xcomp" and token.head.lemma_ in ("order", "sentence")
+
+
+@predicate
 def imposed(token: Token) -> bool:
     """The sentence of "imposed a sentence on X": told by the verb."""
     return syntax.is_direct_object(token) and token.head.lemma_ == "impose"
