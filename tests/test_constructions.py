@@ -2171,3 +2171,17 @@ def test_ordered_to_pay_a_fine_and_a_half_year_told_elliptically(nlp):
     terms = {names[0]: e["term_months"] for t, _, names, e in events_of(
         nlp, "Ivan Petrov was sentenced to four years, Anna Orlova to three and a half.")}
     assert terms == {"Ivan Petrov": 48, "Anna Orlova": 42}
+
+
+def test_proceedings_initiated_under_an_article(nlp):
+    event = the_event(nlp, "Criminal proceedings were initiated against Ivan Petrov under "
+                           "Article 361-1 of the Criminal Code.", "charge")
+    assert event["charge"] == "Article 361-1 of the Criminal Code"
+    event = the_event(nlp, "The Investigative Committee instituted criminal proceedings against "
+                           "Ivan Petrov on charges of treason.", "charge")
+    assert event["charge"] == "treason" and event["agent"] == "Investigative Committee"
+
+
+def test_released_after_fully_serving(nlp):
+    assert the_event(nlp, "Ivan Petrov was released after fully serving his sentence.",
+                     "release")["release_mode"] == "end_of_term"

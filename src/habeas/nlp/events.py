@@ -1759,6 +1759,9 @@ def _find_charge(trigger: Token) -> str | None:
                 doc[end + 1].tag_ == "VBG" and doc[end + 1].dep_ == "advcl" and \
                 doc[end + 1].head.i == trigger.i and obj.tag_ == "VBG":
             end = doc[end + 1].right_edge.i + 1
+        if obj.ent_type_ == "LAW" and (law_ent := entity_at(obj)) is not None and \
+                law_ent.end > end:
+            end = law_ent.end  # "under Article 361-1 of the Criminal Code", "361-1" misparsed
         # Trailing "in March 2015" belongs to the date, not the charge.
         for t in tokens:
             if syntax.is_preposition(t) and t.i > tokens[0].i and any(
