@@ -2185,3 +2185,25 @@ def test_proceedings_initiated_under_an_article(nlp):
 def test_released_after_fully_serving(nlp):
     assert the_event(nlp, "Ivan Petrov was released after fully serving his sentence.",
                      "release")["release_mode"] == "end_of_term"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ivan Petrov was forcibly committed to a psychiatric hospital in Simferopol in August.",
+     "psychiatric hospital in Simferopol"),
+    ("Ivan Petrov was returned to the colony after two weeks in hospital.", "colony"),
+    ('Ivan Petrov has been moved to an "unknown" location, his lawyer said.',
+     "unknown location"),
+])
+def test_more_transfers(nlp, text, place):
+    assert the_event(nlp, text, "transfer")["place"] == place
+
+
+def test_returning_home_or_to_court_is_no_transfer(nlp):
+    assert not kinds(nlp, "Ivan Petrov returned to Ukraine after the exchange. He returned to "
+                          "court on Monday.")
+
+
+def test_where_someone_arrived_is_not_where_he_was_freed(nlp):
+    event = the_event(nlp, "Ivan Petrov arrived in Vilnius on Thursday after being released "
+                           "from a Belarusian prison.", "release")
+    assert event["place"] is None and event["date"] == "2024-05-09"

@@ -114,7 +114,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras.pop(ALSO, None)
         for name in ("place", "agent"):  # "the Kurdakhani detention centre, where": no comma
             value = getattr(event, name)
-            if value and value[-1] in TRAILING_MARKS:
+            if value and (value[-1] in TRAILING_MARKS or QUOTE_MARKS.search(value)):
+                # nor the quote marks of 'an "unknown" location'
+                value = re.sub(r"\s+", " ", QUOTE_MARKS.sub("", value))
                 setattr(event, name, value.rstrip(TRAILING_MARKS + " ") or None)
     place = dateline_place(doc)
     if place and published:
@@ -129,6 +131,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
 
 
 TRAILING_MARKS = ",;:—–-"
+QUOTE_MARKS = re.compile(r'["“”«»]')
 # How far into the report a lead may tell the day of a round-up: the headline, the lead.
 LEAD_SENTENCES = 3
 
@@ -628,6 +631,9 @@ def destinations(token: Token) -> list[Token]:
             place = first_place(child)
             if place is not None:
                 found.append(place)
+    if not found and token.lemma_.lower() == "commit":
+        # "committed to a psychiatric hospital": a hospital too, when one is committed to it
+        found = [o for p in syntax.prepositions(token, "to") for o in syntax.prep_objects(p)][:1]
     if not found and token.lemma_.lower() in PLACING_VERBS:
         # "was placed in a detention centre in Moscow": where, when no "to" says it
         found = [place for p in syntax.prepositions(token, "in")
@@ -653,6 +659,9 @@ def first_place(prep: Token) -> Token | None:
         after = prep.nbor() if prep.i + 1 < len(prep.doc) else None
         return after if after is not None and after.pos_ == "PROPN" and \
             fold(after.text) in places() else None
+    if pobj.lemma_ == "location" and any(c.lower_ in ("unknown", "undisclosed")
+                                         for c in pobj.children):
+        return pobj  # "moved to an unknown location"
     # Custody buildings only: "taken to hospital" or "to court" is no transfer of a prisoner.
     if pobj.lemma_.lower() in FACILITIES - NOT_CUSTODY or any(
             t.ent_type_ in ("GPE", "LOC", "FAC") for t in pobj.subtree) or any(

@@ -75,6 +75,10 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
             continue
         own = owner(ent.root, owners)
         said = next((a for a in ent.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if said is not None and said.lemma_ in ARRIVAL_VERBS and said.i != trigger.i and \
+                "DATE" not in labels:
+            continue  # "arrived in Vilnius after being released": where he went, not where
+            # he was freed
         if said is not None and said.lemma_ in REPORTING_VERBS and said.i not in owners:
             continue  # "At a press conference in Bonn, Yashin said ...": where it was said
         if own is None or own == trigger.i:
@@ -98,6 +102,7 @@ def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
 
 
 NOT_PLACES = RULES.words("not_places")
+ARRIVAL_VERBS = RULES.words("arrival_verbs")
 
 
 # Verbs whose subject undergoes them ("Ukrainian journalist X died in captivity").

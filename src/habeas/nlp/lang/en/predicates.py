@@ -257,6 +257,18 @@ def has_destination(token: Token) -> bool:
 
 
 @predicate
+def to_a_facility(token: Token) -> bool:
+    """ "returned to the colony", "committed to a psychiatric hospital": a building of custody
+    (not "returned to Ukraine", "returned home")."""
+    kinds = FACILITIES - {"court", "courtroom", "airport"} - (
+        set() if token.lemma_ == "commit" else {"hospital", "clinic"})
+    return any(syntax.is_preposition(c) and c.lower_ == "to" and any(
+        o.lemma_.lower() in kinds or any(t.lemma_.lower() in kinds and t.dep_ in (
+            "compound", "amod", "nmod") for t in o.children)
+        for o in c.children if syntax.is_prep_object(o)) for c in token.children)
+
+
+@predicate
 def away(token: Token) -> bool:
     """ "Among those taken away were ..."."""
     return _children_say(token, "away")
