@@ -2207,3 +2207,12 @@ def test_where_someone_arrived_is_not_where_he_was_freed(nlp):
     event = the_event(nlp, "Ivan Petrov arrived in Vilnius on Thursday after being released "
                            "from a Belarusian prison.", "release")
     assert event["place"] is None and event["date"] == "2024-05-09"
+
+
+def test_his_client_is_whom_the_lawyer_represents(nlp):
+    """ "X, attorney for A and representing B, stated that his client was moved": B; and the
+    capitalised "Detention Center" of a destination is no arrest."""
+    events = events_of(nlp, "Sergei Mayorov, attorney for the Simay Kom firm and representing "
+                            "Ivan Petrov, stated that his client was moved from a prison in "
+                            "Bukhara to Tashkent's Detention Center No. 1 in April.")
+    assert [(t, names) for t, _, names, _ in events] == [("transfer", ["Ivan Petrov"])]

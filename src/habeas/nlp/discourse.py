@@ -248,6 +248,13 @@ class Discourse:
         named = list(dict.fromkeys(named))
         if len(named) == 1:
             return named
+        # "X, attorney for A and representing B, stated that his client ...": whom he represents
+        represented = list(dict.fromkeys(
+            self.cluster_at[t.i] for v in sent if v.lemma_ == "represent" and v.i < token.i
+            for o in v.children if syntax.is_direct_object(o) for t in o.subtree
+            if t.i in self.cluster_at))
+        if len(represented) == 1:
+            return represented
         return [] if named else self.main_victim(token.i)
 
     def named_next(self, token: Token) -> list[str]:

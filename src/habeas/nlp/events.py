@@ -469,6 +469,9 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
             rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
         return []  # "detention centre", "trial court": a kind of thing, not an event
+    if pos == "NOUN" and token.i + 1 < len(token.doc) and token.nbor().lemma_.lower() in \
+            FACILITIES and token.nbor().pos_ in ("NOUN", "PROPN"):
+        return []  # "Tashkent's Detention Center №1", whatever the parser made of it
     if inside_a_charge(token):
         return []  # "charged with organising a rally": what the charge says, not an event
     checks = predicates(rules.language)
