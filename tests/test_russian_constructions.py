@@ -674,3 +674,148 @@ def test_the_next_day_is_the_day_after_the_one_told(russian):
                                   "районный суд арестовал её на 10 суток.", published="2024-03-20")
     assert only(extraction, "arrest").date == "2024-03-05"
     assert only(extraction, "sentence").date == "2024-03-06"
+
+
+# Seventh round (rules habeas.rules.ru.v7)
+
+def names_of(extraction, event):
+    return [extraction.person(pid).name for pid in event.persons]
+
+
+def test_terms_told_person_by_person_after_the_verb(russian):
+    extraction = extract(russian, "Ивану Петрову назначили шесть лет колонии, Олегу Смирнову — "
+                                  "пять лет, Анне Зуевой — три года условно.")
+    terms = {names_of(extraction, e)[0]: e.term_months for e in events_of(extraction, "sentence")}
+    assert terms == {"Иван Петров": 72, "Олег Смирнов": 60, "Анна Зуева": 36}
+    brothers = extract(russian, "Суд приговорил Марата Ахметова к восьми годам, а его брата "
+                                "Рената Ахметова — к шести годам.")
+    terms = {names_of(brothers, e)[0]: e.term_months for e in events_of(brothers, "sentence")}
+    assert terms == {"Марат Ахметов": 96, "Ренат Ахметов": 72}
+    apposition = extract(russian, "Суд приговорил Ивана Петрова — бывшего главу района — к пяти "
+                                  "годам.")
+    assert only(apposition, "sentence").term_months == 60
+
+
+def test_a_verdict_told_of_a_group_before_the_terms_is_each_persons(russian):
+    extraction = extract(russian, "Приговор фигурантам дела огласили 14 марта. Алексей Орлов "
+                                  "получил семь лет колонии, Игорь Соколов — шесть лет.")
+    verdicts = events_of(extraction, "sentence")  # no third verdict of both without a term
+    assert sorted((names_of(extraction, e)[0], e.term_months, e.date) for e in verdicts) == [
+        ("Алексей Орлов", 84, "2022-03-14"), ("Игорь Соколов", 72, "2022-03-14")]
+    court = extract(russian, "Суд приговорил Сергея Кузнецова и Павла Лебедева по делу о "
+                             "хулиганстве. Кузнецов получил пять лет колонии, Лебедев — три года "
+                             "условно.")
+    verdicts = events_of(court, "sentence")
+    assert sorted((names_of(court, e)[0], e.term_months) for e in verdicts) == [
+        ("Павел Лебедев", 36), ("Сергей Кузнецов", 60)]
+    assert {(e.agent, e.charge) for e in verdicts} == {("Суд", "хулиганство")}
+
+
+def test_a_status_participle_used_as_a_noun_tells_what_happened(russian):
+    extraction = extract(russian, "Осуждённый по делу «Хизб ут-Тахрир» Эрнест Ибрагимов "
+                                  "объявил голодовку.")
+    conviction = only(extraction, "conviction")
+    assert (names_of(extraction, conviction), conviction.charge) == (
+        ["Эрнест Ибрагимов"], "«Хизб ут-Тахрир»")
+    mother = extract(russian, "Иван Петров отбывает срок в Коми. 5 мая мать осуждённого "
+                              "рассказала, что его избили.")
+    conviction = only(mother, "conviction")
+    assert names_of(mother, conviction) == ["Иван Петров"] and conviction.date is None
+    accused = extract(russian, "Обвиняемого в госизмене учёного Петра Зуева перевели в "
+                               "больницу.")
+    assert only(accused, "charge").charge == "госизмена"
+    group = extract(russian, "Ивана Петрова задержали в Омске. Старшему из осуждённых по этому "
+                             "делу 40 лет.")
+    assert events_of(group, "conviction") == [] and events_of(group, "sentence") == []
+
+
+def test_the_named_members_of_a_counted_group(russian):
+    among = extract(russian, "Вчера в Гомеле задержали 12 человек, среди них Павел Савицкий.")
+    assert names_of(among, only(among, "arrest")) == ["Павел Савицкий"]
+    including = extract(russian, "В Минске силовики задержали пятерых журналистов, в том числе "
+                                 "Анну Петрову и Олега Зуева.")
+    assert names_of(including, only(including, "arrest")) == ["Анна Петрова", "Олег Зуев"]
+    dash = extract(russian, "Полицейские задержали двоих участников акции — Марию Ким и Дениса "
+                            "Орлова. Задержанных отпустили около полуночи.")
+    assert names_of(dash, only(dash, "arrest")) == ["Мария Ким", "Денис Орлов"]
+    assert names_of(dash, only(dash, "release")) == ["Мария Ким", "Денис Орлов"]
+
+
+def test_the_genitive_of_an_event_noun_is_its_person(russian):
+    extraction = extract(russian, "После приговора Игоря Волкова этапировали в Красноярский "
+                                  "край.")
+    transfer = only(extraction, "transfer")
+    assert (names_of(extraction, transfer), transfer.place) == (["Игорь Волков"],
+                                                                "Красноярский край")
+    assert only(extraction, "sentence").place is None  # the verb's place, not the verdict's
+    defence = extract(russian, "Иван Петров получил три года. Защита Кузнецова обжаловала "
+                               "приговор.")
+    assert names_of(defence, only(defence, "appeal")) == ["Кузнецов"]
+
+
+def test_verbs_of_the_other_aspect_and_of_missing_events(russian):
+    extraction = extract(russian, "Юрия Павленко судили заочно. Ранее Павленко дважды "
+                                  "штрафовали за пикеты, у него обыскивали квартиру. Судя по "
+                                  "всему, он уехал.")
+    assert {e.type for e in extraction.events} >= {"trial", "sentence", "search"}
+    assert len(events_of(extraction, "trial")) == 1
+    care = extract(russian, "Эдема Бекирова, страдающего диабетом, не пускают к врачу. В колонии "
+                            "Бекирову отказывают в медицинской помощи.")
+    assert [e.negated for e in events_of(care, "ill_treatment")] == [False]
+    overturned = extract(russian, "Кассационный суд отменил приговор Петру Кравцову.")
+    assert only(overturned, "appeal").agent == "Кассационный суд"
+
+
+def test_a_measure_of_restraint_is_a_remand_in_custody(russian):
+    extraction = extract(russian, "Киевский районный суд Симферополя избрал Энверу Сеитову меру "
+                                  "пресечения в виде заключения под стражу.")
+    arrest = only(extraction, "arrest")
+    assert names_of(extraction, arrest) == ["Энвер Сеитов"]
+    assert arrest.agent.startswith("Киевский районный суд")
+
+
+def test_what_is_no_event_here(russian):
+    prosecution = extract(russian, "Сторона обвинения запросила для Кузнецова восемь лет.")
+    assert prosecution.events == []
+    cell = extract(russian, "Ивана Петрова выпустили из ШИЗО через неделю.")
+    assert events_of(cell, "release") == []
+    order = extract(russian, "Суд арестовал Рустама Назарова на 10 суток и постановил выдворить "
+                             "его из страны.")
+    assert events_of(order, "transfer") == []
+    served = extract(russian, "Михаила Лобанова отпустили после отбытия административного "
+                              "ареста.")
+    assert events_of(served, "arrest") == [] and len(events_of(served, "sentence")) == 1
+
+
+def test_a_described_charge_stops_where_the_next_clause_starts(russian):
+    verdict = extract(russian, "Суд признал Ирину Белову виновной в распространении «фейков» об "
+                               "армии и назначил ей штраф.")
+    assert only(verdict, "conviction").charge == "распространение «фейков» об армии"
+    freed = extract(russian, "Обвиняемая в госизмене Светлана Давыдова отпущена из СИЗО.")
+    assert only(freed, "charge").charge == "госизмена"
+    opened = extract(russian, "Против Ивана Сидорова возбудили уголовное дело о повторной "
+                              "«дискредитации» армии.")
+    assert only(opened, "charge").charge == "повторная «дискредитация» армии"
+
+
+def test_justifying_terrorism_is_no_acquittal_and_the_eve_is_no_day(russian):
+    extraction = extract(russian, "Накануне освобождения против Азата Мифтахова возбудили новое "
+                                  "дело об оправдании терроризма.")
+    charge = only(extraction, "charge")
+    assert (charge.charge, charge.date) == ("оправдание терроризма", None)
+    assert all(e.release_mode != "acquittal" for e in extraction.events)
+
+
+def test_names_in_the_nominative_where_natasha_keeps_the_case(russian):
+    extraction = extract(russian, "Жительницу Петербурга Александру Скочиленко приговорили к "
+                                  "семи годам. В Киевском суде продолжился процесс по делу Ремзи "
+                                  "Бекирова. Суд продлил арест Энверу Сеитову.")
+    assert {p.name for p in extraction.persons} == {"Александра Скочиленко", "Ремзи Бекиров",
+                                                    "Энвер Сеитов"}
+    assert extraction.persons[0].gender == "female"
+
+
+def test_an_agent_in_quotes_is_closed(russian):
+    extraction = extract(russian, "Правозащитный центр «Весна» признал политзаключённой Ольгу "
+                                  "Маркевич.")
+    assert only(extraction, "designation").agent == "Правозащитный центр «Весна»"

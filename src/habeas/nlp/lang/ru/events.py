@@ -18,7 +18,7 @@ from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import Sentence, Word, is_passive, preposition, word_class
+from .syntax import Sentence, Word, before_or_after, is_passive, preposition, word_class
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -63,6 +63,9 @@ COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
+# What names members of a group: "среди них", "в том числе", "в их числе".
+MEMBERS = RULES.pattern("members")
+DEFENCE_NOUNS = RULES.words("defence_nouns")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -88,8 +91,6 @@ PRONOUN_GENDERS = {"он": "male", "она": "female"}
 ACCOUNT_LENGTH = 3
 # "по её словам", "по его данным": whose words.
 POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
-# Prepositions of time: an event noun behind them took place, whatever the verb says.
-TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences on a place told again ("на границе") carries the date of the dated
 # sentence that named it ("В 2022 году он поехал на границу").
 NARRATIVE_REACH = 2
@@ -163,6 +164,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            if not who and (who is None or _counted(sentence, word)):
+                who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
             group = _group(sentence, word) if not who else None
             back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
@@ -174,7 +177,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue  # the participants are no persons ("задержали 13 человек")
             if not who and word.rel == "conj" and word.head in told:
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
-            if not who and _means_group(sentence, word) and previous_found:
+            if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
             if not who and quoting and _first_person(sentence, word):
@@ -195,7 +198,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
-            found.extend(_respectively(event, sentence))
+            for one in _respectively(event, sentence):
+                found.extend(_own_terms(one, sentence, n, mentions))
             found.extend(_new_term(event, sentence))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
@@ -363,6 +367,8 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
     near = sentence.children(word) + (sentence.children(head) if head is not None and (
         word_class(word) == "NOUN") else [])
     gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
+    if word.feats.get("Substantive"):  # "Мать осуждённого": a man
+        gender = {"Masc": "male", "Fem": "female"}.get(word.feats.get("Gender"))
     return lambda pid: gender is None or genders.get(pid) in (None, gender)
 
 
@@ -373,6 +379,8 @@ def _background(sentence: Sentence, event: EventRecord) -> bool:
                     and w.start == event.trigger.start), None)
     if trigger is None:
         return False
+    if trigger.feats.get("Substantive"):  # "мать осуждённого": a status, told in passing
+        return True
     return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
         k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
             trigger)])
@@ -462,6 +470,26 @@ def _group(sentence: Sentence, word: Word) -> str | None:
         if whole or counted:
             return "whole" if whole else "counted"
     return None
+
+
+def _members(sentence: Sentence, word: Word, n: int,
+             mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The persons a sentence names as members of the counted group the event happened to
+    ("задержали 12 человек, среди них Павел Савицкий", "... пятерых, в том числе журналистку
+    Анну Петрову"): after "среди них/которых", "в том числе", "в их числе", or the names alone
+    after a dash that close the sentence ("задержали двоих — Марию Ким и Дениса Орлова")."""
+    text = sentence.text.lower()
+    marker = MEMBERS.search(text, word.end - sentence.start)
+    if marker is None:  # "задержали двоих участников акции — Марию Ким и Дениса Орлова."
+        dash = next((w for w in sentence.words[word.i + 1:] if w.text in DASHES), None)
+        names = sentence.words[dash.i + 1:] if dash is not None else []
+        if not names or not all((n, w.i) in mentions or w.pos in ("CCONJ", "PUNCT")
+                                for w in names):
+            return []
+        return list(dict.fromkeys(mentions[(n, w.i)] for w in names if (n, w.i) in mentions))
+    at = sentence.start + marker.end()
+    return list(dict.fromkeys(pid for (s, i), pid in sorted(mentions.items())
+                              if s == n and sentence.words[i].start >= at))
 
 
 def _counted(sentence: Sentence, word: Word) -> bool:
@@ -627,6 +655,10 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                     SUBJECT_VERBS):
                 rels = rels - SUBJECT  # "суд вынес приговор": the court did it
             holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
+    elif word.feats.get("Substantive"):  # "Осуждённый по делу X Эрнест Ибрагимов объявил"
+        head = sentence.head(word)  # the parser's sibling of the same relation: one phrase
+        holders = [k for k in sentence.children(head, (word.rel,)) if k.i > word.i
+                   ] if head is not None else []
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
@@ -662,7 +694,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" for h in holders):
+            h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
 
@@ -682,10 +714,18 @@ def _antecedent(sentence: Sentence, word: Word) -> Word:
     return word
 
 
+def _those(word: Word) -> bool:
+    """A participle in the plural used as a noun ("Задержанных отпустили", "задержанных
+    доставили в отдел"): those the event before happened to."""
+    return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+        word.rel in ("obj", "nsubj", "nsubj:pass", "iobj"))
+
+
 def _means_group(sentence: Sentence, word: Word) -> bool:
-    """The participant is "both" or "they": the persons of the event before."""
+    """The participant is "both" or "they", or those just told of ("Задержанных отпустили"):
+    the persons of the event before."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
-        if kid.lemma in ("они", "оба", "обе") or any(
+        if kid.lemma in ("они", "оба", "обе") or _those(kid) or any(
                 k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
             return True
     return False
@@ -743,14 +783,17 @@ def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
 
 def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bool:
     """A name in the genitive of a thing ("координатора штаба Навального", "сотрудника фонда
-    Ивана Петрова"): the owner, not a participant (unless it is the participant found)."""
+    Ивана Петрова"): the owner, not a participant (unless it is the participant found). Not
+    the genitive of an event ("После приговора Игоря Волкова этапировали": his verdict, he is
+    the one moved) or of one's defence ("Защита Кузнецова обжаловала приговор")."""
     top = holder.i if holder is not None else -1
     while word.rel in NAME_PARTS and word.head is not None and word.i != top:
         word = sentence.words[word.head]
     head = sentence.head(word)
     return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
         head is not None and head.i != top and head.pos == "NOUN"
-        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS)
+        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS
+        and head.lemma not in DEFENCE_NOUNS and trigger_type(head, sentence) is None)
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
@@ -759,8 +802,13 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(_own_dates(sentence, word), published,
-                                at=word.start - sentence.start, told_year=told_year)
+    dates = _own_dates(sentence, word)
+    if word.feats.get("Substantive"):  # "Мать осуждённого рассказала 5 мая, что ...": a status,
+        text = sentence.span_text(sentence.subtree(word))  # told by its own words only
+        dates = text
+        event.extras["status"] = True
+    event.date = args.find_date(dates, published, at=None if word.feats.get("Substantive") else (
+        word.start - sentence.start), told_year=told_year)
     if event.date is None and kind in SESSIONS and published and _present(sentence, word):
         event.date = published[:10]  # "заседание проходит", "суд оглашает приговор": today
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
@@ -799,7 +847,8 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
     октября арестованы": the 9th is the remand's, not the detention's)."""
     text = sentence.text
-    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" else set())
+    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
+        before_or_after(sentence, trigger)) else set())
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
@@ -814,7 +863,7 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
     отказался освободить его", "отказали в освобождении")."""
     target: Word | None = word
-    if word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS:
+    if before_or_after(sentence, word):
         return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
@@ -852,7 +901,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
-                return sentence.span_text(words)
+                return _closed(sentence.span_text(words))
     if word_class(word) == "VERB" and is_passive(word):  # "был задержан сотрудниками ФСБ"
         for doer in sentence.children(word, ("obl:agent",)):
             if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
@@ -863,6 +912,12 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _closed(text: str) -> str:
+    """A name in quotes closed where the phrase stops before its closing mark ("Правозащитный
+    центр «Весна»")."""
+    return text + "»" * (text.count("«") - text.count("»"))
 
 
 def _pronoun_doer(sentence: Sentence, pronoun: Word) -> Word:
@@ -1000,7 +1055,36 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
-    return _share_occasion(_share_charges(out))
+    return _share_occasion(_share_charges(_group_verdicts(out)))
+
+
+def _group_verdicts(events: list[EventRecord]) -> list[EventRecord]:
+    """A verdict told of a group without terms ("Приговор фигурантам дела огласили 14 марта",
+    "Суд приговорил X и Y по делу о ...") and then person by person with their terms ("X получил
+    семь лет, Y — шесть"): one verdict per person, each with the group's date, place, court and
+    charge where its own sentence gives none; the group's telling is not another verdict of
+    those (it stays the verdict of the others, whose terms the report does not give)."""
+    out = []
+    for event in events:
+        if event.type != "sentence" or event.term_months is not None or len(
+                event.persons) < 2 or event.negated or event.extras.get("suspended"):
+            out.append(event)
+            continue
+        own = {pid: [e for e in events if e is not event and e.type == "sentence"
+                     and e.persons == [pid] and e.term_months is not None and not e.negated
+                     and not (e.date and event.date and not (
+                         e.date.startswith(event.date) or event.date.startswith(e.date)))]
+               for pid in event.persons}
+        for each in own.values():
+            for e in each:
+                for name in ("date", "place", "agent", "charge"):
+                    if getattr(e, name) is None:
+                        setattr(e, name, getattr(event, name))
+                e.sources.extend(s for s in event.sources if s not in e.sources)
+        event.persons = [pid for pid in event.persons if not own[pid]]
+        if event.persons:  # those the report gives no term of their own
+            out.append(event)
+    return out
 
 
 def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
@@ -1086,16 +1170,19 @@ def _same_verdict(first: EventRecord, event: EventRecord) -> bool:
 def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     """A sentence, conviction or charge without a described accusation takes the one the
     article gives for the same person's case, where the article gives one only (FORMAT.md: the
-    charge of the same case of the same person; the article of law only where nothing else)."""
+    charge of the same case of the same person; the article of law only where nothing else).
+    A status told in passing ("Обвиняемого по делу X ...", "мать осуждённого") neither lends
+    nor takes one."""
     described: dict[str, set[str]] = {}
-    for event in events:
-        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
+    for event in events:  # not a status told in passing ("Обвиняемого по делу X ...")
+        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge) and (
+                not event.extras.get("status")):
             for pid in event.persons:
                 described.setdefault(pid, set()).add(event.charge)
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
-        if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
-                event.charge)):
+        if event.type not in CHARGED_TYPES or event.extras.get("status") or (
+                event.charge and not args.is_article(event.charge)):
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes
@@ -1105,6 +1192,7 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("verdict", None)
         event.extras.pop("reduced", None)
+        event.extras.pop("status", None)
     return events
 
 
@@ -1118,6 +1206,52 @@ def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
         return []
     return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
                     extras={"reduced": True})]
+
+
+def _own_terms(event: EventRecord, sentence: Sentence, n: int,
+               mentions: dict[tuple[int, int], str]) -> list[EventRecord]:
+    """Terms told person by person after the verb, each in a clause of a name, a dash and a
+    term with the verb left out ("X получил пять лет колонии, Y — три года условно";
+    "приговорил X к восьми годам, а Y — к шести"): each such person a sentence of their own
+    term; the verb's own persons the term told before the first of them."""
+    if event.type != "sentence" or event.trigger is None or len(event.persons) > 1 and (
+            len(args.respective_terms(sentence.text)) == len(event.persons)):
+        return [event]
+    words = sentence.words
+    own: dict[str, tuple[int, int, bool]] = {}  # person -> (where named, term, suspended)
+    for i, word in enumerate(words[:-1]):
+        pid = mentions.get((n, i))
+        if pid is None or word.start < event.trigger.end or mentions.get((n, i + 1)) == pid:
+            continue
+        if words[i + 1].text not in DASHES:
+            continue
+        end = next((w for w in words[i + 2:] if w.text in (",", ";") or w.i in [
+            k for (s, k), other in mentions.items() if s == n and other != pid]), None)
+        clause = words[i + 2:end.i if end is not None else len(words)]
+        if not clause or any(w.feats.get("VerbForm") == "Fin" for w in clause):
+            continue  # "X — его защита обжаловала приговор": a clause of its own
+        text = sentence.span_text(clause)
+        term = args.find_term(text)
+        if term is None and not args.is_suspended(text):
+            continue
+        first = i
+        while first > 0 and mentions.get((n, first - 1)) == pid:
+            first -= 1
+        own[pid] = (words[first].start, term, args.is_suspended(text))
+    if not own:
+        return [event]
+    first_gap = min(at for at, _, _ in own.values())
+    before = sentence.text[:first_gap - sentence.start]
+    found = []
+    rest = [pid for pid in event.persons if pid not in own]
+    if rest:
+        found.append(replace(event, persons=rest, term_months=args.find_term(before) or (
+            event.term_months), sources=list(event.sources), extras=dict(
+                event.extras, suspended=args.is_suspended(before))))
+    for pid, (_, term, suspended) in own.items():
+        found.append(replace(event, persons=[pid], term_months=term, sources=list(
+            event.sources), extras=dict(event.extras, suspended=suspended)))
+    return found
 
 
 def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:

@@ -17,7 +17,7 @@ from .syntax import Sentence, Word, read_participle
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v6"
+VERSION = "habeas.russian.v7"
 
 
 @dataclass(frozen=True)

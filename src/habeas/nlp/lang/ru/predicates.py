@@ -9,6 +9,11 @@ from . import RULES
 from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
+# What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
+CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
+FACILITIES = RULES.words("facilities")
+# Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
+CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -97,6 +102,37 @@ def withholds_care(word: Word, sentence: Sentence) -> bool:
                                                            "отказать", "отказывать"))
 
 
+def refuses_care(word: Word, sentence: Sentence) -> bool:
+    """"отказывают в медицинской помощи", "отказали в госпитализации": care refused."""
+    return any(k.lemma in CARE and preposition(sentence, k) in ("в", "во")
+               for k in sentence.children(word, ("obl", "nmod", "obj")))
+
+
+def from_cell(word: Word, sentence: Sentence) -> bool:
+    """"выпустили из ШИЗО": out of a punishment cell, still in the colony (no release)."""
+    return any(k.lemma in CELLS and preposition(sentence, k) == "из"
+               for k in sentence.children(word, ("obl", "nmod")))
+
+
+def custody_measure(word: Word, sentence: Sentence) -> bool:
+    """"избрал меру пресечения в виде заключения под стражу": remanded in custody (not "в виде
+    домашнего ареста" or "запрета определённых действий")."""
+    lemmas = _lemmas(sentence, word)
+    return "пресечение" in lemmas and "стража" in lemmas
+
+
+def prosecution(word: Word, sentence: Sentence) -> bool:
+    """"сторона обвинения", "государственное обвинение запросило": the prosecution, no charge."""
+    head = sentence.head(word)
+    return (head is not None and head.lemma == "сторона") or any(
+        k.lemma in ("государственный", "гособвинение") for k in sentence.children(word, ("amod",)))
+
+
+def administrative(word: Word, sentence: Sentence) -> bool:
+    """"административный арест": an administrative sentence of days, not a detention."""
+    return any(k.lemma == "административный" for k in sentence.children(word, ("amod",)))
+
+
 def protocol(word: Word, sentence: Sentence) -> bool:
     """"составили протокол": an administrative charge."""
     return "протокол" in _object_lemmas(sentence, word)
@@ -168,8 +204,7 @@ def freedom(word: Word, sentence: Sentence) -> bool:
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
-    return bool(_object_lemmas(sentence, word) & {"колония", "сизо", "изолятор", "спецприёмник",
-                                                 "спецприемник", "тюрьма", "шизо", "лагерь"})
+    return bool(_object_lemmas(sentence, word) & FACILITIES)
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:
