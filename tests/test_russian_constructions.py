@@ -819,3 +819,26 @@ def test_an_agent_in_quotes_is_closed(russian):
     extraction = extract(russian, "Правозащитный центр «Весна» признал политзаключённой Ольгу "
                                   "Маркевич.")
     assert only(extraction, "designation").agent == "Правозащитный центр «Весна»"
+
+
+def test_out_of_a_colony_is_a_release_and_a_participles_date_is_its_own(russian):
+    extraction = extract(russian, "Жительница Брянска Анна Кольцова, осуждённая в 2021 году на "
+                                  "два года колонии, вышла на свободу. Азат Мифтахов вышел из "
+                                  "колонии 2 сентября.")
+    releases = {names_of(extraction, e)[0]: e for e in events_of(extraction, "release")}
+    assert releases["Анна Кольцова"].date is None  # not the verdict's year
+    assert (releases["Азат Мифтахов"].date, releases["Азат Мифтахов"].place) == (
+        "2021-09-02", "колония")
+
+
+def test_an_ordinal_tells_another_occurrence(russian):
+    extraction = extract(russian, "«Меня били три дня», — рассказал Петр Волков. После третьего "
+                                  "избиения ему сломали руку прямо в камере изолятора.")
+    beatings = events_of(extraction, "ill_treatment")
+    assert len(beatings) == 2
+    assert beatings[1].place == "камера изолятора"
+
+
+def test_a_term_of_one_year_told_without_a_number(russian):
+    extraction = extract(russian, "Пенсионерку Нину Бахтину приговорили к году колонии.")
+    assert only(extraction, "sentence").term_months == 12

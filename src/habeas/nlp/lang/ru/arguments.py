@@ -133,6 +133,8 @@ def find_term(sentence: str) -> int | None:
         if RULES.pattern("term_range").search(sentence[:match.start()]):
             return None
         return round(years * 12 + months)
+    if RULES.pattern("one_year").search(sentence):
+        return 12  # "приговорили к году колонии"
     match = RULES.pattern("term_months").search(sentence)
     if match:
         months = number(match.group("months"))

@@ -18,7 +18,8 @@ from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import Sentence, Word, before_or_after, is_passive, preposition, word_class
+from .syntax import (Sentence, Word, before_or_after, is_passive, preposition, timing,
+                     word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -66,6 +67,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+ORDINALS = RULES.table("ordinals")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -819,6 +821,10 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         event.charge = args.find_charge(text)
     if kind == "arrest" and word.lemma in CUSTODY:
         event.extras["custody"] = True  # remanded by a court, not only detained
+    occurrence = next((ORDINALS[k.lemma] for k in sentence.children(word, ("amod", "advmod"))
+                       if k.lemma in ORDINALS), None)
+    if occurrence:  # "После третьего избиения": another beating than the one told before
+        event.extras["occurrence"] = occurrence
     if kind == "sentence":
         if not args.RULES.pattern("days").search(text):
             event.term_months = args.find_term(text)
@@ -863,7 +869,7 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
     отказался освободить его", "отказали в освобождении")."""
     target: Word | None = word
-    if before_or_after(sentence, word):
+    if timing(sentence, word):
         return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
@@ -1092,7 +1098,8 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     happened on its occasion ("Его задержали трое сотрудников, они надели на него наручники",
     "После задержания его доставили к прокурору"): it takes that event's date, where that
     sentence gave it ("X, осуждённый за пикеты, сообщил об избиениях. 5 мая его избили": the
-    beating's date is told later, not the protest's)."""
+    beating's date is told later, not the protest's), and not the date of a participle or a
+    relative clause ("X, осуждённая в 2022 году на два года, вышла на свободу")."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background"):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
@@ -1100,7 +1107,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
                 "dated_in", told) == told  # not a date a repeat in another sentence gave
-            and not _two_steps(event, e)}
+            and not _two_steps(event, e) and not e.extras.get("background")}
         if len(dates) == 1:
             event.date = dates.pop()
     for event in events:
@@ -1153,6 +1160,8 @@ def _conflict(first: EventRecord, event: EventRecord) -> bool:
         return a is not None and b is not None and a != b
     if _same_verdict(first, event):
         return False
+    if first.extras.get("occurrence") != event.extras.get("occurrence"):
+        return True  # "Меня били ... После третьего избиения ...": two beatings
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
 
 
@@ -1244,13 +1253,16 @@ def _own_terms(event: EventRecord, sentence: Sentence, n: int,
     before = sentence.text[:first_gap - sentence.start]
     found = []
     rest = [pid for pid in event.persons if pid not in own]
+    def extras(suspended: bool) -> dict:
+        kept = {k: v for k, v in event.extras.items() if k != "suspended"}
+        return {**kept, "suspended": True} if suspended else kept
     if rest:
         found.append(replace(event, persons=rest, term_months=args.find_term(before) or (
-            event.term_months), sources=list(event.sources), extras=dict(
-                event.extras, suspended=args.is_suspended(before))))
+            event.term_months), sources=list(event.sources), extras=extras(
+                args.is_suspended(before))))
     for pid, (_, term, suspended) in own.items():
         found.append(replace(event, persons=[pid], term_months=term, sources=list(
-            event.sources), extras=dict(event.extras, suspended=suspended)))
+            event.sources), extras=extras(suspended)))
     return found
 
 

@@ -196,6 +196,13 @@ def object_force(word: Word, sentence: Sentence) -> bool:
     return bool(_object_lemmas(sentence, word) & {"сила", "насилие", "электрошокер"})
 
 
+def out_of_custody(word: Word, sentence: Sentence) -> bool:
+    """"вышел из колонии", "вышла из СИЗО", "выходит из спецприёмника" (not "вышел из ШИЗО", a
+    cell inside the colony)."""
+    return any(kid.lemma in FACILITIES - CELLS and preposition(sentence, kid) == "из"
+               for kid in sentence.children(word, ("obl", "nmod")))
+
+
 def freedom(word: Word, sentence: Sentence) -> bool:
     """"вышел на свободу" (not "вышел с плакатом «Свободу ...»")."""
     return any(kid.lemma == "свобода" and preposition(sentence, kid) == "на"

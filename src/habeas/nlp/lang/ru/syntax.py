@@ -125,5 +125,15 @@ TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 
 def before_or_after(sentence: Sentence, word: Word) -> bool:
     """An event noun that only times another event ("После приговора его этапировали в
-    Красноярский край", "перед судом"): the verb's place and date are the verb's own."""
+    Красноярский край", "перед судом"): the verb's place and date are the verb's own where the
+    verb tells an event of its own (a verb of the trigger table); not "После избиения
+    опустили голову в унитаз в камере", whose place is the beating's too."""
+    head = sentence.head(word)
+    return timing(sentence, word) and head is not None and bool(
+        RULES.rows("VERB", head.lemma, head.text.lower()))
+
+
+def timing(sentence: Sentence, word: Word) -> bool:
+    """An event noun behind a preposition of time ("после голодовки", "перед судом"): it took
+    place, whatever the verb it times says."""
     return word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS
