@@ -842,3 +842,52 @@ def test_an_ordinal_tells_another_occurrence(russian):
 def test_a_term_of_one_year_told_without_a_number(russian):
     extraction = extract(russian, "Пенсионерку Нину Бахтину приговорили к году колонии.")
     assert only(extraction, "sentence").term_months == 12
+
+
+def test_sources_told_as_known_to_or_said_in_a_body(russian):
+    known = extract(russian, "Как стало известно «Крымской солидарности», 14 марта в Джанкое "
+                             "задержали Асана Ахтемова.")
+    assert only(known, "arrest").attributed_to == "Крымская солидарность"
+    office = extract(russian, "Ивана Петрова не задерживали, сообщили в пресс-службе МВД.")
+    assert only(office, "arrest").attributed_to == "пресс-служба МВД"
+    channel = extract(russian, "Ивана Петрова избили в колонии, написали в телеграм-канале.")
+    assert only(channel, "ill_treatment").attributed_to is None
+
+
+def test_a_court_that_sends_to_a_remand_prison_remands(russian):
+    extraction = extract(russian, "В Новосибирске суд отправил в СИЗО лидера местного штаба "
+                                  "Сергея Бойко.")
+    arrest = only(extraction, "arrest")
+    assert (arrest.place, arrest.agent) == ("Новосибирск", "суд")
+    assert events_of(extraction, "transfer") == []
+
+
+def test_how_an_event_came_is_no_event_of_its_own(russian):
+    extraction = extract(russian, "Журналист Андрей Кузнечик был освобождён 22 сентября по "
+                                  "помилованию Лукашенко.")
+    release = only(extraction, "release")
+    assert (names_of(extraction, release), release.release_mode) == (["Андрей Кузнечик"],
+                                                                     "pardon")
+
+
+def test_a_lighter_punishment_on_appeal_and_food_withheld(russian):
+    lighter = extract(russian, "Апелляционный суд смягчил наказание Ивану Петрову до пяти лет.")
+    assert only(lighter, "appeal").agent == "Апелляционный суд"
+    assert only(lighter, "sentence").term_months == 60
+    hungry = extract(russian, "Олег Зуев сообщил, что в ИВС его не кормили.")
+    beaten = only(hungry, "ill_treatment")
+    assert (beaten.negated, beaten.place) == (False, "ИВС")
+
+
+def test_a_participle_opening_a_sentence_is_no_part_of_the_name(russian):
+    extraction = extract(russian, "Осуждённого Зуева перевели из колонии в Коми в тюрьму во "
+                                  "Владимире.")
+    assert [p.name for p in extraction.persons] == ["Зуев"]
+    assert only(extraction, "transfer").place == "Владимир"
+
+
+def test_among_the_detained_is_of_the_detention_told_before(russian):
+    extraction = extract(russian, "В Москве 21 апреля задержали 40 человек. Среди задержанных — "
+                                  "журналист Иван Петров.")
+    arrest = only(extraction, "arrest")
+    assert (arrest.date, arrest.place) == ("2022-04-21", "Москва")

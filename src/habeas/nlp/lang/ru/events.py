@@ -68,6 +68,7 @@ OFFICIALS = RULES.words("officials")
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
 ORDINALS = RULES.table("ordinals")
+INSTITUTIONS = RULES.words("institutions")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -109,6 +110,9 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         return None  # demanded, intended, threatened: not told as done
     if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
+    if pos == "NOUN" and head is not None and preposition(sentence, word) == "по" and (
+            word_class(head) == "VERB" and trigger_type(head, sentence)):
+        return None  # "освобождён по помилованию X": how the verb's event came, not another
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):
@@ -146,6 +150,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
+    unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -175,8 +180,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
-            if who is None:
-                continue  # the participants are no persons ("задержали 13 человек")
+            if who is None:  # the participants are no persons ("задержали 13 человек")
+                unnamed[kind] = (n, _event(kind, [], word, sentence, parsed, published,
+                                           told_year))
+                continue
             if not who and word.rel == "conj" and word.head in told:
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
@@ -195,6 +202,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            among = unnamed.get(kind)
+            if among and n - among[0] <= 1 and word.i and (
+                    sentence.words[word.i - 1].lemma == "среди"):
+                event.date = event.date or among[1].date  # "Задержали 40 человек. Среди
+                event.place = event.place or among[1].place  # задержанных оказался X"
             if kind in CHARGED_TYPES and event.charge:
                 event.charge = _own_charge(sentence, who, n, mentions) or event.charge
             if back and kind in SAME_OCCASION:
@@ -747,8 +759,8 @@ def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], 
 
 
 def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
-    """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", and
-    the source cited by "со ссылкой на X"."""
+    """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", the
+    source cited by "со ссылкой на X", and the one told in "Как стало известно «X»"."""
     if word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
         return sentence.children(word, ("nmod",)) or [  # "по её словам"
             k for k in sentence.children(word, ("det", "amod"))
@@ -756,6 +768,11 @@ def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
     if word.lemma in CITING_NOUNS and preposition(sentence, word) in ("с", "со"):
         return [k for k in sentence.children(word, ("nmod", "obl"))
                 if preposition(sentence, k) == "на"]
+    head = sentence.head(word)
+    if word.lemma == "известный" and word.feats.get("Variant") == "Short" and (
+            head is not None and head.lemma == "стать"):  # "Как стало известно «X», ..."
+        return [k for k in sentence.children(word, ("iobj", "obl", "nmod"))
+                if preposition(sentence, k) is None and k.pos in ("NOUN", "PROPN")]
     return []
 
 
@@ -982,9 +999,26 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 return names[pid]
             text = sentence.span_text(subtree).strip("«»\"")
             if holder.feats.get("Case") not in (None, "Nom"):
-                text = text.replace(holder.text, inflect(holder.text), 1)
+                text = _nominative_name(sentence, holder, text)
             return text or None
     return None
+
+
+def _nominative_name(sentence: Sentence, holder: Word, text: str) -> str:
+    """A holder named in an oblique case, in the nominative with its adjectives ("пресс-службе
+    МВД" -> "пресс-служба МВД", "«Крымской солидарности»" -> "Крымская солидарность"), capitals
+    kept."""
+    words = [w for w in sentence.children(holder, ("amod",)) if w.i < holder.i] + [holder]
+    words.sort(key=lambda w: w.i)
+    if [w.i for w in words] != list(range(words[0].i, holder.i + 1)) and len(words) > 1:
+        words = [holder]
+    written = sentence.span_text(words).strip("«»\"")
+    if not written or written not in text:
+        return text.replace(holder.text, inflect(holder.text), 1)
+    nominative = nominative_phrase(written.split())
+    nominative = [new.capitalize() if old[:1].isupper() else new
+                  for old, new in zip(written.split(), nominative)]
+    return text.replace(written, " ".join(nominative), 1)
 
 
 def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
@@ -1009,7 +1043,17 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
-    return stray + (subjects or _inverted_subject(sentence, verb))
+    return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
+        sentence, verb))
+
+
+def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
+    """"..., сообщили в пресс-службе МВД", "рассказали в «Мемориале»": a plural verb of saying
+    with no subject, and the body it was said in (not "написал в телеграм-канале")."""
+    if verb.feats.get("Number") != "Plur":
+        return []
+    return [k for k in sentence.children(verb, ("obl",)) if preposition(sentence, k) in (
+        "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN")]
 
 
 def _inverted_subject(sentence: Sentence, verb: Word) -> list[Word]:

@@ -55,8 +55,11 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         words = [w for w in located[1].words if start <= w.start < end] if located else []
         role = _role_noun(located[1], words) if located else None
         normal = _nominative(normal, words, role)
-        while words and words[0].lemma in PERSON_NOUNS and len(words) > 1:
-            # "Журналистка Катерина": a role noun the tagger took into the name
+        while words and len(words) > 1 and (words[0].lemma in PERSON_NOUNS or (
+                INFINITIVE.search(words[0].lemma) and words[0].text.lower().endswith(
+                    ("ого", "ому", "ый", "ая", "ую", "ой")))):
+            # "Журналистка Катерина": a role noun the tagger took into the name; "Осуждённого
+            # Зуева": a participle
             start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
             surface = parsed.text[start:end]
         surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")

@@ -108,6 +108,18 @@ def refuses_care(word: Word, sentence: Sentence) -> bool:
                for k in sentence.children(word, ("obl", "nmod", "obj")))
 
 
+def court_remands(word: Word, sentence: Sentence) -> bool:
+    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court."""
+    court = any(k.lemma in ("суд", "райсуд", "горсуд", "судья") or k.lemma.endswith("суд")
+                for k in sentence.children(word, ("nsubj",)))
+    return court and bool(_object_lemmas(sentence, word) & {"сизо", "стража", "арест"})
+
+
+def withheld(word: Word, sentence: Sentence) -> bool:
+    """"его не кормили", "не давали есть": withheld, not done."""
+    return any(k.text.lower() in ("не", "ни") for k in sentence.children(word, ("advmod",)))
+
+
 def from_cell(word: Word, sentence: Sentence) -> bool:
     """"выпустили из ШИЗО": out of a punishment cell, still in the colony (no release)."""
     return any(k.lemma in CELLS and preposition(sentence, k) == "из"
@@ -169,8 +181,8 @@ def object_appeal(word: Word, sentence: Sentence) -> bool:
 
 
 def object_verdict(word: Word, sentence: Sentence) -> bool:
-    """"изменил приговор", "сократил срок"."""
-    return bool({"приговор", "срок"} & _object_lemmas(sentence, word))
+    """"изменил приговор", "сократил срок", "смягчил наказание"."""
+    return bool({"приговор", "срок", "наказание"} & _object_lemmas(sentence, word))
 
 
 def to_house_arrest(word: Word, sentence: Sentence) -> bool:
