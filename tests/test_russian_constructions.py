@@ -891,3 +891,31 @@ def test_among_the_detained_is_of_the_detention_told_before(russian):
                                   "журналист Иван Петров.")
     arrest = only(extraction, "arrest")
     assert (arrest.date, arrest.place) == ("2022-04-21", "Москва")
+
+
+def test_grounds_for_closing_a_case_are_no_charge_and_limitation_no_term(russian):
+    extraction = extract(russian, "Асан Ахтемов не был осуждён: дело прекратили за истечением "
+                                  "срока давности.")
+    conviction = only(extraction, "conviction")
+    assert conviction.negated and events_of(extraction, "sentence") == []
+    assert only(extraction, "charges_dropped").charge is None
+
+
+def test_a_noun_of_the_verbs_own_event_is_how_it_came(russian):
+    extraction = extract(russian, "Илья Яшин, Владимир Кара-Мурза и Андрей Пивоваров вышли на "
+                                  "свободу в результате обмена.")
+    release = only(extraction, "release")
+    assert (len(release.persons), release.release_mode) == (3, "exchange")
+
+
+def test_a_former_official_is_a_person_things_happen_to(russian):
+    extraction = extract(russian, "Бывшего полицейского из Бахчисарая Дилявера Гафарова "
+                                  "приговорили к 13 годам.")
+    assert names_of(extraction, only(extraction, "sentence")) == ["Дилявер Гафаров"]
+
+
+def test_a_mans_given_name_in_a_and_his_surname_in_the_accusative(russian):
+    extraction = extract(russian, "В Крыму задержали троих — Эскендера Бариева, Ризу Изетова и "
+                                  "Шевкета Асанова.")
+    assert [p.name for p in extraction.persons] == ["Эскендер Бариев", "Риза Изетов",
+                                                    "Шевкет Асанов"]

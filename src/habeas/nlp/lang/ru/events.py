@@ -67,6 +67,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
 INSTITUTIONS = RULES.words("institutions")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
@@ -110,14 +111,30 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         return None  # demanded, intended, threatened: not told as done
     if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
-    if pos == "NOUN" and head is not None and preposition(sentence, word) == "по" and (
-            word_class(head) == "VERB" and trigger_type(head, sentence)):
-        return None  # "освобождён по помилованию X": how the verb's event came, not another
+    verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
+                ) if pos == "NOUN" and (preposition(sentence, word) or (
+                    head is not None and preposition(sentence, head))) else None
+    if verb is not None and _how_it_came(word, verb, sentence):
+        return None  # "освобождён по помилованию X", "вышли на свободу в результате обмена"
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _how_it_came(noun: Word, verb: Word, sentence: Sentence) -> bool:
+    """A noun of the same event type as the verb it hangs from, behind a preposition ("освобождён
+    по помилованию X", "вышли на свободу в результате обмена"), or any behind "по" right under
+    a trigger verb ("приговорил по обвинению в ..."): how the verb's event came, not another
+    event (whose genitive, "помилованию Лукашенко", would be its person)."""
+    if preposition(sentence, noun) == "по" and noun.head == verb.i:
+        return True  # "приговорил по обвинению в ...": the verdict's charge, no charge told
+    if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Variant") != "Short":
+        return False  # "трёх человек, стоявших в пикетах": the noun tells it for the group
+    own = next((row.type for row in RULES.rows("NOUN", noun.lemma, noun.text.lower())
+                if row.type != "none"), None)
+    return own is not None and own == trigger_type(verb, sentence)
 
 
 def _future(word: Word, sentence: Sentence) -> bool:
@@ -555,7 +572,8 @@ def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
         word = sentence.words[i]
         while word.rel in NAME_PARTS and word.head is not None:
             word = sentence.words[word.head]
-            if word.lemma in OFFICIALS:
+            if word.lemma in OFFICIALS and not any(  # not "бывшего полицейского"
+                    k.lemma in FORMER for k in sentence.children(word, ("amod",))):
                 officials.add(pid)
                 break
     return {key: pid for key, pid in mentions.items() if pid not in officials}

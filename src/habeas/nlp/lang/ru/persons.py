@@ -171,6 +171,9 @@ def _nominative(normal: str, words: list, role=None) -> str:
         elif n and first in ("Gen", "Acc") and words[0].feats.get("Gender") == "Masc" and (
                 token == word.text and MASC_GENITIVE_SURNAME.search(token)):
             token = token[:-1]  # "по делу Ремзи Бекирова": the given name does not decline
+        elif n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
+                token == word.text and token.endswith("у") and len(token) > 3):
+            token = token[:-1] + "а"  # "Ризу Изетова": Риза, a man's name in -а
         elif len(words) > 1 and MASC_DATIVE_SURNAME.search(words[-1].text) and (
                 token == word.text and token.endswith("у") and len(token) > 4) and (
                 n == 0 or MASC_DATIVE_SURNAME.search(token)):
@@ -186,6 +189,9 @@ def _is_female(words: list, role=None) -> bool:
     match = FEMALE_OBLIQUE.search(last.text.lower())
     if match and (match.group(2) not in ("у", "ую") or last.feats.get("Case") == "Acc"):
         return True
+    if len(words) > 1 and words[0].text.lower().endswith(("у", "ю")) and (
+            MASC_GENITIVE_SURNAME.search(last.text)):
+        return False  # "Ризу Изетова": a man's accusative (a woman's is "Изетову")
     if role is not None and role.feats.get("Gender") in ("Fem", "Masc"):
         if role.feats.get("Gender") == "Fem" and role.lemma not in COMMON_GENDER:
             return True  # "журналистку Александру Скочиленко"

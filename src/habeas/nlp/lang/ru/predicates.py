@@ -49,7 +49,8 @@ def has_term(word: Word, sentence: Sentence) -> bool:
     words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
         word, sentence)
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
-        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
+        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w))) and not (
+        w.lemma == "срок" and any(k.lemma == "давность" for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
     if lemmas & {"запрет", "запретить"} and not lemmas & {"лишение", "колония", "штраф"}:
         return False  # "и ещё запрет вести блог на два года"
