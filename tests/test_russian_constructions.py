@@ -919,3 +919,13 @@ def test_a_mans_given_name_in_a_and_his_surname_in_the_accusative(russian):
                                   "Шевкета Асанова.")
     assert [p.name for p in extraction.persons] == ["Эскендер Бариев", "Риза Изетов",
                                                     "Шевкет Асанов"]
+
+
+def test_being_held_is_custody_dated_by_its_own_words(russian):
+    extraction = extract(russian, "Суд над Анной Ивановой начался в мае, а всего в заключении "
+                                  "Анна удерживается почти год.")
+    assert only(extraction, "arrest").date is None
+    assert only(extraction, "trial").date == "2022-05"
+    where = extract(russian, "После похищения Ивана Петрова доставили в Грозный, где его "
+                             "удерживали две недели.")
+    assert only(where, "arrest").place == "Грозный"

@@ -67,6 +67,8 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+# Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
+HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
 INSTITUTIONS = RULES.words("institutions")
@@ -844,6 +846,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
         event.extras["status"] = True
+    elif word.lemma in HELD:  # "Суд начался в апреле, а в заключении она удерживается два
+        dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
+        event.extras["held"] = True
     event.date = args.find_date(dates, published, at=None if word.feats.get("Substantive") else (
         word.start - sentence.start), told_year=told_year)
     if event.date is None and kind in SESSIONS and published and _present(sentence, word):
@@ -1163,7 +1168,8 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     beating's date is told later, not the protest's), and not the date of a participle or a
     relative clause ("X, осуждённая в 2022 году на два года, вышла на свободу")."""
     for event in events:
-        if event.date is not None or not event.sources or event.extras.get("background"):
+        if event.date is not None or not event.sources or event.extras.get("background") or (
+                event.extras.get("held")):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
@@ -1174,6 +1180,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
             event.date = dates.pop()
     for event in events:
         event.extras.pop("dated_in", None)
+        event.extras.pop("held", None)
     return events
 
 
