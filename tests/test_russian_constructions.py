@@ -929,3 +929,29 @@ def test_being_held_is_custody_dated_by_its_own_words(russian):
     where = extract(russian, "После похищения Ивана Петрова доставили в Грозный, где его "
                              "удерживали две недели.")
     assert only(where, "arrest").place == "Грозный"
+
+
+def test_a_bracketed_word_is_no_object_of_a_verb_outside_the_brackets(russian):
+    # the parse as slovnet gave it for a report's sentence: "химию", in brackets, hung on the
+    # verb after them as its object (built by hand: the parser does this on some texts only)
+    from habeas.nlp.lang.ru.events import participants
+    from habeas.nlp.lang.ru.syntax import Sentence, Word
+
+    text = "Её осудили (так называемую химию), после чего освободили."
+    rows = [("Её", "она", "PRON", 1, "obj"), ("осудили", "осудить", "VERB", None, "root"),
+            ("(", "(", "PUNCT", 4, "punct"), ("так", "так", "ADV", 4, "advmod"),
+            ("называемую", "называть", "VERB", 5, "acl"), ("химию", "химия", "NOUN", 9, "obj"),
+            (")", ")", "PUNCT", 5, "punct"), (",", ",", "PUNCT", 9, "punct"),
+            ("после", "после", "ADP", 9, "case"), ("освободили", "освободить", "VERB", 1,
+                                                    "parataxis"), (".", ".", "PUNCT", 1, "punct")]
+    words, at = [], 0
+    for i, (form, lemma, pos, head, rel) in enumerate(rows):
+        start = text.index(form, at)
+        at = start + len(form)
+        feats = {"Animacy": "Inan", "Case": "Acc"} if form == "химию" else {}
+        words.append(Word(i=i, text=form, lemma=lemma, pos=pos, feats=feats, head=head, rel=rel,
+                          start=start, end=at))
+    sentence = Sentence(text=text, start=0, words=words)
+    # the object in brackets would make the release one of no person (None); without it, the
+    # release is of the report's person ([])
+    assert participants(sentence, words[9], "release", 0, {}) == []

@@ -708,7 +708,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             head = sentence.head(word)
             if not holders and head is not None:
                 holders = sentence.children(head, PATIENT_ACTIVE)
-    holders = [_antecedent(sentence, h) for h in holders]
+    holders = [_antecedent(sentence, h) for h in holders if not _aside(sentence, h, word)]
     found = _persons_in(sentence, holders, n, mentions)
     if found:
         return found
@@ -731,6 +731,20 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:
+    """The word stands in brackets the trigger is outside of ("её осудили (так называемую
+    «химию»), затем отпустили": the parser may hang a bracketed word on the next verb as its
+    object)."""
+    opened = [w.i for w in sentence.words[:word.i] if w.text == "("]
+    closed = [w.i for w in sentence.words[word.i:] if w.text == ")"]
+    if not opened or not closed:
+        return False
+    start, end = opened[-1], closed[0]
+    if any(w.text == ")" for w in sentence.words[start:word.i]):
+        return False  # the last bracket before the word is closed before it
+    return not start < trigger.i < end
 
 
 def _antecedent(sentence: Sentence, word: Word) -> Word:
