@@ -955,3 +955,18 @@ def test_a_bracketed_word_is_no_object_of_a_verb_outside_the_brackets(russian):
     # the object in brackets would make the release one of no person (None); without it, the
     # release is of the report's person ([])
     assert participants(sentence, words[9], "release", 0, {}) == []
+
+
+def test_a_verb_whose_object_is_left_out_and_a_term_after_k(russian):
+    extraction = extract(russian, "Марию Пономаренко задержали в Петербурге в апреле 2021 года, "
+                                  "а в феврале 2022 года приговорили к шести годам.")
+    verdict = only(extraction, "sentence")
+    assert (names_of(extraction, verdict), verdict.date, verdict.term_months) == (
+        ["Мария Пономаренко"], "2022-02", 72)
+
+
+def test_an_outlet_with_a_dot_in_its_name(russian):
+    extraction = extract(russian, "Как сообщает Крым.Реалии, в среду в Армянске задержали "
+                                  "местного жителя Олега Прихода.")
+    assert [p.name for p in extraction.persons] == ["Олег Приход"]
+    assert only(extraction, "arrest").attributed_to == "Крым.Реалии"

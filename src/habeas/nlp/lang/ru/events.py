@@ -721,7 +721,9 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
-    holders = holders + marked  # "применили к нему силу": the pronoun is the person
+    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
+                         ]  # "применили к нему силу": the pronoun is the person; not "к шести
+    # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     if not holders:
         return []
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):

@@ -10,7 +10,7 @@ import re
 from ....model import PersonRecord, Span
 from . import RULES
 from .forms import same_word
-from .pipeline import Parsed, models
+from .pipeline import DOTTED_NAME, Parsed, models
 from .syntax import INFINITIVE, Sentence
 
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
@@ -236,6 +236,8 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if text[max(0, start - 1):start] == "«" or text[end:end + 1] == "»":
         return True
+    if DOTTED_NAME.search(surface):
+        return True  # an outlet: "Крым.Реалии"
     if "|" in (text[max(0, start - 1):start] + text[end:end + 1]) or text[end:end + 3] == " (@":
         return True
     line = text[text.rfind("\n", 0, start) + 1:start].lower()
