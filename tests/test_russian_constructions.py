@@ -970,3 +970,20 @@ def test_an_outlet_with_a_dot_in_its_name(russian):
                                   "местного жителя Олега Прихода.")
     assert [p.name for p in extraction.persons] == ["Олег Приход"]
     assert only(extraction, "arrest").attributed_to == "Крым.Реалии"
+
+
+def test_a_named_body_said_in_and_a_second_destination(russian):
+    said = extract(russian, "В ОВД-Инфо сообщили, что задержанного Петра Зуева избивали в "
+                            "отделе полиции.")
+    assert only(said, "ill_treatment").attributed_to == "ОВД-Инфо"
+    moved = extract(russian, "Эдема Бекирова этапировали в Ростов-на-Дону, а затем в "
+                             "Новочеркасск.")
+    assert [e.place for e in events_of(moved, "transfer")] == ["Ростов-на-Дону", "Новочеркасск"]
+
+
+def test_a_death_the_sentence_places_in_custody(russian):
+    extraction = extract(russian, "Смерть Эдема Бекирова в колонии подтвердили в ФСИН.")
+    death = only(extraction, "death_in_custody")
+    assert (death.place, death.attributed_to) == ("колония", "ФСИН")
+    free = extract(russian, "Смерть Эдема Бекирова на свободе потрясла его друзей.")
+    assert events_of(free, "death_in_custody") == []

@@ -72,6 +72,9 @@ HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
 INSTITUTIONS = RULES.words("institutions")
+# Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
+CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
+            "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -234,6 +237,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for one in _respectively(event, sentence):
                 found.extend(_own_terms(one, sentence, n, mentions))
             found.extend(_new_term(event, sentence))
+            found.extend(_then_to(event, word, sentence, parsed))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
@@ -1055,8 +1059,9 @@ def _nominative_name(sentence: Sentence, holder: Word, text: str) -> str:
     if not written or written not in text:
         return text.replace(holder.text, inflect(holder.text), 1)
     nominative = nominative_phrase(written.split())
-    nominative = [new.capitalize() if old[:1].isupper() else new
-                  for old, new in zip(written.split(), nominative)]
+    nominative = [old if any(c.isupper() for c in old[1:]) else (  # "ОВД-Инфо", "ФСИН"
+        new.capitalize() if old[:1].isupper() else new)
+        for old, new in zip(written.split(), nominative)]
     return text.replace(written, " ".join(nominative), 1)
 
 
@@ -1092,7 +1097,9 @@ def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
     if verb.feats.get("Number") != "Plur":
         return []
     return [k for k in sentence.children(verb, ("obl",)) if preposition(sentence, k) in (
-        "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN")]
+        "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN" or (
+            k.text[:1].isupper() and k.i > 0)) and k.lemma not in CHANNELS and not any(
+        c in "abcdefghijklmnopqrstuvwxyz" for c in k.text.lower())]
 
 
 def _inverted_subject(sentence: Sentence, verb: Word) -> list[Word]:
@@ -1288,6 +1295,29 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         event.extras.pop("reduced", None)
         event.extras.pop("status", None)
     return events
+
+
+def _then_to(event: EventRecord, trigger: Word, sentence: Sentence, parsed: Parsed
+             ) -> list[EventRecord]:
+    """"этапировали в Ростов-на-Дону, а затем в Новочеркасск": a second destination joined to
+    the first is a second transfer."""
+    if event.type != "transfer" or word_class(trigger) != "VERB":
+        return []
+    found = []
+    for kid in sentence.children(trigger, ("obl",)):
+        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+            continue
+        for then in sentence.children(kid, ("conj",)):
+            if preposition(sentence, then) not in ("в", "во", "на"):
+                continue
+            place = next((place_name([w for w in sentence.words if s <= w.start < e], normal)
+                          for s, e, normal in spans_in(parsed, sentence, "LOC")
+                          if s <= then.start < e), None) or inflect(then.text)
+            if place != event.place:
+                found.append(replace(event, place=place, sources=list(event.sources),
+                                     extras=dict(event.extras)))
+        break
+    return found
 
 
 def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:

@@ -121,6 +121,11 @@ def withheld(word: Word, sentence: Sentence) -> bool:
     return any(k.text.lower() in ("не", "ни") for k in sentence.children(word, ("advmod",)))
 
 
+def in_custody(word: Word, sentence: Sentence) -> bool:
+    """"Смерть X в колонии", "смерть в СИЗО": a death the sentence places in custody."""
+    return bool({w.lemma for w in sentence.words} & (FACILITIES | {"заключение", "стража"}))
+
+
 def from_cell(word: Word, sentence: Sentence) -> bool:
     """"выпустили из ШИЗО": out of a punishment cell, still in the colony (no release)."""
     return any(k.lemma in CELLS and preposition(sentence, k) == "из"
