@@ -987,3 +987,13 @@ def test_a_death_the_sentence_places_in_custody(russian):
     assert (death.place, death.attributed_to) == ("колония", "ФСИН")
     free = extract(russian, "Смерть Эдема Бекирова на свободе потрясла его друзей.")
     assert events_of(free, "death_in_custody") == []
+
+
+def test_terms_person_by_person_with_the_unit_or_the_term_left_out(russian):
+    extraction = extract(russian, "Сервер Мустафаев получил 14 лет, Эдем Смаилов — 13, Ремзи "
+                                  "Бекиров — 19.")
+    terms = sorted(e.term_months for e in events_of(extraction, "sentence"))
+    assert terms == [156, 168, 228]
+    fined = extract(russian, "Ивану Петрову дали шесть лет, Олегу Зуеву — штраф.")
+    verdicts = {names_of(fined, e)[0]: e.term_months for e in events_of(fined, "sentence")}
+    assert verdicts == {"Иван Петров": 72, "Олег Зуев": None}

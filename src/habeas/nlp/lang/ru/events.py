@@ -71,6 +71,7 @@ DEFENCE_NOUNS = RULES.words("defence_nouns")
 HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
+FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
 # Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
 CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
@@ -1356,8 +1357,13 @@ def _own_terms(event: EventRecord, sentence: Sentence, n: int,
             continue  # "X — его защита обжаловала приговор": a clause of its own
         text = sentence.span_text(clause)
         term = args.find_term(text)
-        if term is None and not args.is_suspended(text):
-            continue
+        bare = [w for w in clause if w.pos != "PUNCT"]
+        if term is None and len(bare) == 1 and event.term_months:  # "Y — 13": the unit
+            count = args.number(bare[0].text)  # of the term told before, in years
+            term = round(count * 12) if count and count < 50 and event.term_months % 12 == 0 else (
+                None)
+        if term is None and not args.is_suspended(text) and not FINE.search(text):
+            continue  # "Y — штраф": a fine, a sentence without a term
         first = i
         while first > 0 and mentions.get((n, first - 1)) == pid:
             first -= 1
