@@ -997,3 +997,14 @@ def test_terms_person_by_person_with_the_unit_or_the_term_left_out(russian):
     fined = extract(russian, "Ивану Петрову дали шесть лет, Олегу Зуеву — штраф.")
     verdicts = {names_of(fined, e)[0]: e.term_months for e in events_of(fined, "sentence")}
     assert verdicts == {"Иван Петров": 72, "Олег Зуев": None}
+
+
+def test_days_of_arrest_a_court_gives_and_a_given_name_in_a(russian):
+    extraction = extract(russian, "Суд в Петербурге назначил Сергею Волкову 40 суток ареста за "
+                                  "пост в соцсетях.")
+    verdict = only(extraction, "sentence")
+    assert (names_of(extraction, verdict), verdict.charge) == (["Сергей Волков"],
+                                                               "пост в соцсетях")
+    named = extract(russian, "Адвокат сообщил, что его подзащитных Ремзи Куку и Сейрана "
+                             "Хайбуллаева этапировали в колонию в Оренбургской области.")
+    assert "Сейран Хайбуллаев" in {p.name for p in named.persons}

@@ -166,7 +166,9 @@ def _nominative(normal: str, words: list, role=None) -> str:
     first = words[0].feats.get("Case")
     for n, (token, word) in enumerate(zip(tokens, words)):
         oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
-        if oblique and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+        told = n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
+            not tokens[-1].endswith("а"))  # natasha put the surname in the nominative
+        if (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
             token = token[:-1] + ("й" if token.endswith("я") else "")
         elif n and first in ("Gen", "Acc") and words[0].feats.get("Gender") == "Masc" and (
                 token == word.text and MASC_GENITIVE_SURNAME.search(token)):

@@ -55,7 +55,7 @@ def has_term(word: Word, sentence: Sentence) -> bool:
     if lemmas & {"запрет", "запретить"} and not lemmas & {"лишение", "колония", "штраф"}:
         return False  # "и ещё запрет вести блог на два года"
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
-                          "работа", "предупреждение"})
+                          "работа", "предупреждение", "сутки"})  # "назначил 40 суток ареста"
 
 
 def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
