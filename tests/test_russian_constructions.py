@@ -1008,3 +1008,12 @@ def test_days_of_arrest_a_court_gives_and_a_given_name_in_a(russian):
     named = extract(russian, "Адвокат сообщил, что его подзащитных Ремзи Куку и Сейрана "
                              "Хайбуллаева этапировали в колонию в Оренбургской области.")
     assert "Сейран Хайбуллаев" in {p.name for p in named.persons}
+
+
+def test_other_occasions_told_by_how_often_stay_apart(russian):
+    extraction = extract(russian, "В Екатеринбурге суд приговорил к двум годам колонии поселения "
+                                  "активиста Антона Буланова. Ранее Буланова дважды штрафовали за "
+                                  "пикеты.")
+    verdict, fines = events_of(extraction, "sentence")
+    assert (verdict.term_months, verdict.charge) == (24, None)  # not the fines' charge
+    assert (fines.term_months, fines.charge) == (None, "пикеты")

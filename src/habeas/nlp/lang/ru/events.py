@@ -1274,11 +1274,11 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     article gives for the same person's case, where the article gives one only (FORMAT.md: the
     charge of the same case of the same person; the article of law only where nothing else).
     A status told in passing ("Обвиняемого по делу X ...", "мать осуждённого") neither lends
-    nor takes one."""
+    nor takes one, and other occasions ("Ранее его дважды штрафовали за пикеты") lend none."""
     described: dict[str, set[str]] = {}
     for event in events:  # not a status told in passing ("Обвиняемого по делу X ...")
         if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge) and (
-                not event.extras.get("status")):
+                not event.extras.get("status") and not event.extras.get("occurrence")):
             for pid in event.persons:
                 described.setdefault(pid, set()).add(event.charge)
     verdicts = [e for e in events if e.extras.get("verdict")]
@@ -1295,6 +1295,7 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         event.extras.pop("verdict", None)
         event.extras.pop("reduced", None)
         event.extras.pop("status", None)
+        event.extras.pop("occurrence", None)
     return events
 
 
