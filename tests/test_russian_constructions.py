@@ -1017,3 +1017,11 @@ def test_other_occasions_told_by_how_often_stay_apart(russian):
     verdict, fines = events_of(extraction, "sentence")
     assert (verdict.term_months, verdict.charge) == (24, None)  # not the fines' charge
     assert (fines.term_months, fines.charge) == (None, "пикеты")
+
+
+def test_a_source_in_quotes_is_closed_and_keeps_its_capitals(russian):
+    extraction = extract(russian, "Правозащитники «Весны» сообщают о задержании в Гомеле "
+                                  "пенсионера Виктора Зуева.")
+    assert only(extraction, "arrest").attributed_to == "Правозащитники «Весны»"
+    data = extract(russian, "По данным «ОВД-Инфо», Петра Волкова били дубинками.")
+    assert only(data, "ill_treatment").attributed_to == "ОВД-Инфо"

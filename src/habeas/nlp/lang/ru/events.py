@@ -419,7 +419,8 @@ def _background(sentence: Sentence, event: EventRecord) -> bool:
         return False
     if trigger.feats.get("Substantive"):  # "мать осуждённого": a status, told in passing
         return True
-    return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
+    return any(w.rel == "acl" or (w.rel == "amod" and w.feats.get("VerbForm") == "Part") or (
+        w.rel == "acl:relcl" and any(  # not "..., что его избили"
         k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
             trigger)])
 
@@ -1041,7 +1042,7 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
-            text = sentence.span_text(subtree).strip("«»\"")
+            text = _closed(sentence.span_text(subtree).strip("«»\""))
             if holder.feats.get("Case") not in (None, "Nom"):
                 text = _nominative_name(sentence, holder, text)
             return text or None
