@@ -9,7 +9,7 @@ import re
 
 from ...dates import fmt, parse_published
 from . import RULES
-from .pipeline import inflect, lemma_of, nominative_phrase
+from .pipeline import inflect, lemma_of, models, nominative_phrase
 
 MONTHS = RULES.table("months")
 WEEKDAYS = RULES.table("weekdays")
@@ -22,6 +22,7 @@ YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|
 RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
 # How far after a day or a month its year may follow ("в феврале этого года").
 YEAR_AFTER = 20
+PERSON_NOUNS = RULES.words("person_nouns")
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 
@@ -107,8 +108,9 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         return fmt(today.year - back, month if month and month <= 12 else None)
     if RULES.pattern("this_day").search(sentence):  # "за день задержали троих"
         return fmt(today.year, today.month, today.day)
-    for word in re.findall(r"[а-яё]+", sentence.lower()):
-        if word in RELATIVE_DAYS:
+    words = re.findall(r"[а-яё]+", sentence.lower())
+    for k, word in enumerate(words):
+        if word in RELATIVE_DAYS and not _preposition_of_time(word, words[k + 1:k + 2]):
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
         lemma = lemma_of(word) if len(word) > 4 else word
@@ -131,6 +133,8 @@ def find_term(sentence: str) -> int | None:
         if RULES.pattern("term_range").search(sentence[:match.start()]):
             return None
         return round(years * 12 + months)
+    if RULES.pattern("one_year").search(sentence):
+        return 12  # "приговорили к году колонии"
     match = RULES.pattern("term_months").search(sentence)
     if match:
         months = number(match.group("months"))
@@ -176,12 +180,12 @@ def find_charge(sentence: str) -> str | None:
     match = RULES.pattern("reason").search(sentence) or RULES.pattern("described").search(
         sentence)  # "Поводом для возбуждения дела стал пост": the post
     if match:
-        words = match.group("what").split()[:CHARGE_MAX_WORDS]
+        words = _charge_words(match.group("what"))
         if words and not words[0][:1].isdigit():
             found = [_described(words)]
             rest = sentence[match.end():]
             while (more := RULES.pattern("charge_more").match(rest)) is not None:
-                found.append(_described(more.group("what").split()[:CHARGE_MAX_WORDS]))
+                found.append(_described(_charge_words(more.group("what"))))
                 rest = rest[more.end():]
             return "; ".join(found)
     match = RULES.pattern("article_described").search(sentence)
@@ -190,6 +194,29 @@ def find_charge(sentence: str) -> str | None:
         return _described(words) if words else None
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None
+
+
+def _charge_words(what: str) -> list[str]:
+    """The words of a described charge, up to the next clause's verb ("виновной в
+    распространении «фейков» и назначил ей штраф") or a name in the nominative ("Обвиняемая в
+    госизмене Светлана Давыдова отпущена"), which the charge runs into without a comma."""
+    words = what.split()[:CHARGE_MAX_WORDS]
+    vocab = models().morph_vocab
+    for k, word in enumerate(words[1:], 1):
+        if word.startswith("«") or (k > 1 and "«" in " ".join(words[:k]) and "»" not in (
+                " ".join(words[:k]))):
+            continue  # a name in quotes is part of the charge
+        parses = vocab.parse(word)
+        tag = str(parses[0].tag) if parses else ""
+        verb = any(x in tag for x in ("VERB", "PRTS")) or (words[k - 1] == "и" and any(
+            x in tag for x in ("INFN", "GRND")))
+        name = word[:1].isupper() and ("Name" in tag or "Surn" in tag) and (
+            "nomn" in tag)  # not "за оскорбление Путина": whom the charge is about
+        role = parses and parses[0].normal_form in PERSON_NOUNS and k + 1 < len(words) and (
+            words[k + 1][:1].isupper())  # "в госизмене учёного Петра Зуева"
+        if verb or name or role:
+            return words[:k - 1] if verb and words[k - 1] == "и" else words[:k]
+    return words
 
 
 def _described(words: list[str]) -> str:
@@ -224,3 +251,12 @@ def release_mode(sentence: str) -> str | None:
 
 def is_hedged(sentence: str) -> bool:
     return bool(RULES.pattern("hedge").search(sentence))
+
+
+def _preposition_of_time(word: str, after: list[str]) -> bool:
+    """"накануне освобождения", "накануне суда": a preposition before a noun in the genitive
+    (the eve of another event), not the adverb "накануне" (the day before the report)."""
+    if word != "накануне" or not after:
+        return False
+    parses = models().morph_vocab.parse(after[0])
+    return bool(parses) and "NOUN" in str(parses[0].tag) and "gent" in str(parses[0].tag)

@@ -18,7 +18,8 @@ from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import Sentence, Word, is_passive, preposition, word_class
+from .syntax import (Sentence, Word, before_or_after, is_passive, preposition, timing,
+                     word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -63,6 +64,18 @@ COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
+# What names members of a group: "среди них", "в том числе", "в их числе".
+MEMBERS = RULES.pattern("members")
+DEFENCE_NOUNS = RULES.words("defence_nouns")
+# Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
+HELD = {"удерживать", "удерживаться"}
+FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
+ORDINALS = RULES.table("ordinals")
+FINE = RULES.pattern("fine")
+INSTITUTIONS = RULES.words("institutions")
+# Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
+CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
+            "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -88,8 +101,6 @@ PRONOUN_GENDERS = {"он": "male", "она": "female"}
 ACCOUNT_LENGTH = 3
 # "по её словам", "по его данным": whose words.
 POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
-# Prepositions of time: an event noun behind them took place, whatever the verb says.
-TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
 # How many sentences on a place told again ("на границе") carries the date of the dated
 # sentence that named it ("В 2022 году он поехал на границу").
 NARRATIVE_REACH = 2
@@ -106,11 +117,30 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         return None  # demanded, intended, threatened: not told as done
     if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
+    verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
+                ) if pos == "NOUN" and (preposition(sentence, word) or (
+                    head is not None and preposition(sentence, head))) else None
+    if verb is not None and _how_it_came(word, verb, sentence):
+        return None  # "освобождён по помилованию X", "вышли на свободу в результате обмена"
     for row in RULES.rows(pos, word.lemma, word.text.lower()):
         if all(PREDICATES[name](word, sentence) for name in row.when) and not any(
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _how_it_came(noun: Word, verb: Word, sentence: Sentence) -> bool:
+    """A noun of the same event type as the verb it hangs from, behind a preposition ("освобождён
+    по помилованию X", "вышли на свободу в результате обмена"), or any behind "по" right under
+    a trigger verb ("приговорил по обвинению в ..."): how the verb's event came, not another
+    event (whose genitive, "помилованию Лукашенко", would be its person)."""
+    if preposition(sentence, noun) == "по" and noun.head == verb.i:
+        return True  # "приговорил по обвинению в ...": the verdict's charge, no charge told
+    if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Variant") != "Short":
+        return False  # "трёх человек, стоявших в пикетах": the noun tells it for the group
+    own = next((row.type for row in RULES.rows("NOUN", noun.lemma, noun.text.lower())
+                if row.type != "none"), None)
+    return own is not None and own == trigger_type(verb, sentence)
 
 
 def _future(word: Word, sentence: Sentence) -> bool:
@@ -143,6 +173,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
+    unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -163,6 +194,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            if not who and (who is None or _counted(sentence, word)):
+                who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
             group = _group(sentence, word) if not who else None
             back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
@@ -170,11 +203,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
-            if who is None:
-                continue  # the participants are no persons ("задержали 13 человек")
+            if who is None:  # the participants are no persons ("задержали 13 человек")
+                unnamed[kind] = (n, _event(kind, [], word, sentence, parsed, published,
+                                           told_year))
+                continue
             if not who and word.rel == "conj" and word.head in told:
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
-            if not who and _means_group(sentence, word) and previous_found:
+            if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
             if not who and quoting and _first_person(sentence, word):
@@ -190,13 +225,20 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
+            among = unnamed.get(kind)
+            if among and n - among[0] <= 1 and word.i and (
+                    sentence.words[word.i - 1].lemma == "среди"):
+                event.date = event.date or among[1].date  # "Задержали 40 человек. Среди
+                event.place = event.place or among[1].place  # задержанных оказался X"
             if kind in CHARGED_TYPES and event.charge:
                 event.charge = _own_charge(sentence, who, n, mentions) or event.charge
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
-            found.extend(_respectively(event, sentence))
+            for one in _respectively(event, sentence):
+                found.extend(_own_terms(one, sentence, n, mentions))
             found.extend(_new_term(event, sentence))
+            found.extend(_then_to(event, word, sentence, parsed))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             for event in found:
                 event.date = event.date or last_date
@@ -363,6 +405,8 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
     near = sentence.children(word) + (sentence.children(head) if head is not None and (
         word_class(word) == "NOUN") else [])
     gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
+    if word.feats.get("Substantive"):  # "Мать осуждённого": a man
+        gender = {"Masc": "male", "Fem": "female"}.get(word.feats.get("Gender"))
     return lambda pid: gender is None or genders.get(pid) in (None, gender)
 
 
@@ -373,7 +417,10 @@ def _background(sentence: Sentence, event: EventRecord) -> bool:
                     and w.start == event.trigger.start), None)
     if trigger is None:
         return False
-    return any(w.rel == "acl" or (w.rel == "acl:relcl" and any(  # not "..., что его избили"
+    if trigger.feats.get("Substantive"):  # "мать осуждённого": a status, told in passing
+        return True
+    return any(w.rel == "acl" or (w.rel == "amod" and w.feats.get("VerbForm") == "Part") or (
+        w.rel == "acl:relcl" and any(  # not "..., что его избили"
         k.lemma in RELATIVES for k in sentence.children(w))) for w in [trigger, *sentence.ancestors(
             trigger)])
 
@@ -464,6 +511,26 @@ def _group(sentence: Sentence, word: Word) -> str | None:
     return None
 
 
+def _members(sentence: Sentence, word: Word, n: int,
+             mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The persons a sentence names as members of the counted group the event happened to
+    ("задержали 12 человек, среди них Павел Савицкий", "... пятерых, в том числе журналистку
+    Анну Петрову"): after "среди них/которых", "в том числе", "в их числе", or the names alone
+    after a dash that close the sentence ("задержали двоих — Марию Ким и Дениса Орлова")."""
+    text = sentence.text.lower()
+    marker = MEMBERS.search(text, word.end - sentence.start)
+    if marker is None:  # "задержали двоих участников акции — Марию Ким и Дениса Орлова."
+        dash = next((w for w in sentence.words[word.i + 1:] if w.text in DASHES), None)
+        names = sentence.words[dash.i + 1:] if dash is not None else []
+        if not names or not all((n, w.i) in mentions or w.pos in ("CCONJ", "PUNCT")
+                                for w in names):
+            return []
+        return list(dict.fromkeys(mentions[(n, w.i)] for w in names if (n, w.i) in mentions))
+    at = sentence.start + marker.end()
+    return list(dict.fromkeys(pid for (s, i), pid in sorted(mentions.items())
+                              if s == n and sentence.words[i].start >= at))
+
+
 def _counted(sentence: Sentence, word: Word) -> bool:
     """The event happened to a number of people ("задержали минимум троих активистов"), not
     to one the report goes on to name."""
@@ -513,7 +580,8 @@ def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
         word = sentence.words[i]
         while word.rel in NAME_PARTS and word.head is not None:
             word = sentence.words[word.head]
-            if word.lemma in OFFICIALS:
+            if word.lemma in OFFICIALS and not any(  # not "бывшего полицейского"
+                    k.lemma in FORMER for k in sentence.children(word, ("amod",))):
                 officials.add(pid)
                 break
     return {key: pid for key, pid in mentions.items() if pid not in officials}
@@ -627,6 +695,10 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                     SUBJECT_VERBS):
                 rels = rels - SUBJECT  # "суд вынес приговор": the court did it
             holders = holders + [k for k in sentence.children(head, rels) if k.i != word.i]
+    elif word.feats.get("Substantive"):  # "Осуждённый по делу X Эрнест Ибрагимов объявил"
+        head = sentence.head(word)  # the parser's sibling of the same relation: one phrase
+        holders = [k for k in sentence.children(head, (word.rel,)) if k.i > word.i
+                   ] if head is not None else []
     elif word.feats.get("VerbForm") == "Part" and word.rel in ("amod", "acl") and (
             sentence.head(word) is not None):
         holders = [sentence.head(word)]
@@ -642,7 +714,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             head = sentence.head(word)
             if not holders and head is not None:
                 holders = sentence.children(head, PATIENT_ACTIVE)
-    holders = [_antecedent(sentence, h) for h in holders]
+    holders = [_antecedent(sentence, h) for h in holders if not _aside(sentence, h, word)]
     found = _persons_in(sentence, holders, n, mentions)
     if found:
         return found
@@ -655,16 +727,32 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
-    holders = holders + marked  # "применили к нему силу": the pronoun is the person
+    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
+                         ]  # "применили к нему силу": the pronoun is the person; not "к шести
+    # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     if not holders:
         return []
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" for h in holders):
+            h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:
+    """The word stands in brackets the trigger is outside of ("её осудили (так называемую
+    «химию»), затем отпустили": the parser may hang a bracketed word on the next verb as its
+    object)."""
+    opened = [w.i for w in sentence.words[:word.i] if w.text == "("]
+    closed = [w.i for w in sentence.words[word.i:] if w.text == ")"]
+    if not opened or not closed:
+        return False
+    start, end = opened[-1], closed[0]
+    if any(w.text == ")" for w in sentence.words[start:word.i]):
+        return False  # the last bracket before the word is closed before it
+    return not start < trigger.i < end
 
 
 def _antecedent(sentence: Sentence, word: Word) -> Word:
@@ -682,10 +770,18 @@ def _antecedent(sentence: Sentence, word: Word) -> Word:
     return word
 
 
+def _those(word: Word) -> bool:
+    """A participle in the plural used as a noun ("Задержанных отпустили", "задержанных
+    доставили в отдел"): those the event before happened to."""
+    return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+        word.rel in ("obj", "nsubj", "nsubj:pass", "iobj"))
+
+
 def _means_group(sentence: Sentence, word: Word) -> bool:
-    """The participant is "both" or "they": the persons of the event before."""
+    """The participant is "both" or "they", or those just told of ("Задержанных отпустили"):
+    the persons of the event before."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
-        if kid.lemma in ("они", "оба", "обе") or any(
+        if kid.lemma in ("они", "оба", "обе") or _those(kid) or any(
                 k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
             return True
     return False
@@ -705,8 +801,8 @@ def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], 
 
 
 def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
-    """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", and
-    the source cited by "со ссылкой на X"."""
+    """The holder of a prepositional phrase of attribution: "по словам X", "по данным X", the
+    source cited by "со ссылкой на X", and the one told in "Как стало известно «X»"."""
     if word.lemma in ATTRIBUTION_NOUNS and preposition(sentence, word) == "по":
         return sentence.children(word, ("nmod",)) or [  # "по её словам"
             k for k in sentence.children(word, ("det", "amod"))
@@ -714,6 +810,11 @@ def _holders_of_noun(sentence: Sentence, word: Word) -> list[Word]:
     if word.lemma in CITING_NOUNS and preposition(sentence, word) in ("с", "со"):
         return [k for k in sentence.children(word, ("nmod", "obl"))
                 if preposition(sentence, k) == "на"]
+    head = sentence.head(word)
+    if word.lemma == "известный" and word.feats.get("Variant") == "Short" and (
+            head is not None and head.lemma == "стать"):  # "Как стало известно «X», ..."
+        return [k for k in sentence.children(word, ("iobj", "obl", "nmod"))
+                if preposition(sentence, k) is None and k.pos in ("NOUN", "PROPN")]
     return []
 
 
@@ -743,14 +844,17 @@ def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
 
 def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bool:
     """A name in the genitive of a thing ("координатора штаба Навального", "сотрудника фонда
-    Ивана Петрова"): the owner, not a participant (unless it is the participant found)."""
+    Ивана Петрова"): the owner, not a participant (unless it is the participant found). Not
+    the genitive of an event ("После приговора Игоря Волкова этапировали": his verdict, he is
+    the one moved) or of one's defence ("Защита Кузнецова обжаловала приговор")."""
     top = holder.i if holder is not None else -1
     while word.rel in NAME_PARTS and word.head is not None and word.i != top:
         word = sentence.words[word.head]
     head = sentence.head(word)
     return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
         head is not None and head.i != top and head.pos == "NOUN"
-        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS)
+        and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS
+        and head.lemma not in DEFENCE_NOUNS and trigger_type(head, sentence) is None)
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
@@ -759,8 +863,16 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    event.date = args.find_date(_own_dates(sentence, word), published,
-                                at=word.start - sentence.start, told_year=told_year)
+    dates = _own_dates(sentence, word)
+    if word.feats.get("Substantive"):  # "Мать осуждённого рассказала 5 мая, что ...": a status,
+        text = sentence.span_text(sentence.subtree(word))  # told by its own words only
+        dates = text
+        event.extras["status"] = True
+    elif word.lemma in HELD:  # "Суд начался в апреле, а в заключении она удерживается два
+        dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
+        event.extras["held"] = True
+    event.date = args.find_date(dates, published, at=None if word.feats.get("Substantive") else (
+        word.start - sentence.start), told_year=told_year)
     if event.date is None and kind in SESSIONS and published and _present(sentence, word):
         event.date = published[:10]  # "заседание проходит", "суд оглашает приговор": today
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
@@ -771,6 +883,10 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         event.charge = args.find_charge(text)
     if kind == "arrest" and word.lemma in CUSTODY:
         event.extras["custody"] = True  # remanded by a court, not only detained
+    occurrence = next((ORDINALS[k.lemma] for k in sentence.children(word, ("amod", "advmod"))
+                       if k.lemma in ORDINALS), None)
+    if occurrence:  # "После третьего избиения": another beating than the one told before
+        event.extras["occurrence"] = occurrence
     if kind == "sentence":
         if not args.RULES.pattern("days").search(text):
             event.term_months = args.find_term(text)
@@ -799,7 +915,8 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
     октября арестованы": the 9th is the remand's, not the detention's)."""
     text = sentence.text
-    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" else set())
+    clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
+        before_or_after(sentence, trigger)) else set())
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
@@ -814,7 +931,7 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
     отказался освободить его", "отказали в освобождении")."""
     target: Word | None = word
-    if word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS:
+    if timing(sentence, word):
         return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
@@ -852,7 +969,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
-                return sentence.span_text(words)
+                return _closed(sentence.span_text(words))
     if word_class(word) == "VERB" and is_passive(word):  # "был задержан сотрудниками ФСБ"
         for doer in sentence.children(word, ("obl:agent",)):
             if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
@@ -863,6 +980,12 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _closed(text: str) -> str:
+    """A name in quotes closed where the phrase stops before its closing mark ("Правозащитный
+    центр «Весна»")."""
+    return text + "»" * (text.count("«") - text.count("»"))
 
 
 def _pronoun_doer(sentence: Sentence, pronoun: Word) -> Word:
@@ -919,11 +1042,29 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
             pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
-            text = sentence.span_text(subtree).strip("«»\"")
+            text = _closed(sentence.span_text(subtree).strip("«»\""))
             if holder.feats.get("Case") not in (None, "Nom"):
-                text = text.replace(holder.text, inflect(holder.text), 1)
+                text = _nominative_name(sentence, holder, text)
             return text or None
     return None
+
+
+def _nominative_name(sentence: Sentence, holder: Word, text: str) -> str:
+    """A holder named in an oblique case, in the nominative with its adjectives ("пресс-службе
+    МВД" -> "пресс-служба МВД", "«Крымской солидарности»" -> "Крымская солидарность"), capitals
+    kept."""
+    words = [w for w in sentence.children(holder, ("amod",)) if w.i < holder.i] + [holder]
+    words.sort(key=lambda w: w.i)
+    if [w.i for w in words] != list(range(words[0].i, holder.i + 1)) and len(words) > 1:
+        words = [holder]
+    written = sentence.span_text(words).strip("«»\"")
+    if not written or written not in text:
+        return text.replace(holder.text, inflect(holder.text), 1)
+    nominative = nominative_phrase(written.split())
+    nominative = [old if any(c.isupper() for c in old[1:]) else (  # "ОВД-Инфо", "ФСИН"
+        new.capitalize() if old[:1].isupper() else new)
+        for old, new in zip(written.split(), nominative)]
+    return text.replace(written, " ".join(nominative), 1)
 
 
 def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
@@ -948,7 +1089,19 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
-    return stray + (subjects or _inverted_subject(sentence, verb))
+    return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
+        sentence, verb))
+
+
+def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
+    """"..., сообщили в пресс-службе МВД", "рассказали в «Мемориале»": a plural verb of saying
+    with no subject, and the body it was said in (not "написал в телеграм-канале")."""
+    if verb.feats.get("Number") != "Plur":
+        return []
+    return [k for k in sentence.children(verb, ("obl",)) if preposition(sentence, k) in (
+        "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN" or (
+            k.text[:1].isupper() and k.i > 0)) and k.lemma not in CHANNELS and not any(
+        c in "abcdefghijklmnopqrstuvwxyz" for c in k.text.lower())]
 
 
 def _inverted_subject(sentence: Sentence, verb: Word) -> list[Word]:
@@ -1000,7 +1153,36 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
-    return _share_occasion(_share_charges(out))
+    return _share_occasion(_share_charges(_group_verdicts(out)))
+
+
+def _group_verdicts(events: list[EventRecord]) -> list[EventRecord]:
+    """A verdict told of a group without terms ("Приговор фигурантам дела огласили 14 марта",
+    "Суд приговорил X и Y по делу о ...") and then person by person with their terms ("X получил
+    семь лет, Y — шесть"): one verdict per person, each with the group's date, place, court and
+    charge where its own sentence gives none; the group's telling is not another verdict of
+    those (it stays the verdict of the others, whose terms the report does not give)."""
+    out = []
+    for event in events:
+        if event.type != "sentence" or event.term_months is not None or len(
+                event.persons) < 2 or event.negated or event.extras.get("suspended"):
+            out.append(event)
+            continue
+        own = {pid: [e for e in events if e is not event and e.type == "sentence"
+                     and e.persons == [pid] and e.term_months is not None and not e.negated
+                     and not (e.date and event.date and not (
+                         e.date.startswith(event.date) or event.date.startswith(e.date)))]
+               for pid in event.persons}
+        for each in own.values():
+            for e in each:
+                for name in ("date", "place", "agent", "charge"):
+                    if getattr(e, name) is None:
+                        setattr(e, name, getattr(event, name))
+                e.sources.extend(s for s in event.sources if s not in e.sources)
+        event.persons = [pid for pid in event.persons if not own[pid]]
+        if event.persons:  # those the report gives no term of their own
+            out.append(event)
+    return out
 
 
 def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
@@ -1008,19 +1190,22 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     happened on its occasion ("Его задержали трое сотрудников, они надели на него наручники",
     "После задержания его доставили к прокурору"): it takes that event's date, where that
     sentence gave it ("X, осуждённый за пикеты, сообщил об избиениях. 5 мая его избили": the
-    beating's date is told later, not the protest's)."""
+    beating's date is told later, not the protest's), and not the date of a participle or a
+    relative clause ("X, осуждённая в 2022 году на два года, вышла на свободу")."""
     for event in events:
-        if event.date is not None or not event.sources or event.extras.get("background"):
+        if event.date is not None or not event.sources or event.extras.get("background") or (
+                event.extras.get("held")):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
             event.persons) and any(src.start == told for src in e.sources) and e.extras.get(
                 "dated_in", told) == told  # not a date a repeat in another sentence gave
-            and not _two_steps(event, e)}
+            and not _two_steps(event, e) and not e.extras.get("background")}
         if len(dates) == 1:
             event.date = dates.pop()
     for event in events:
         event.extras.pop("dated_in", None)
+        event.extras.pop("held", None)
     return events
 
 
@@ -1069,6 +1254,8 @@ def _conflict(first: EventRecord, event: EventRecord) -> bool:
         return a is not None and b is not None and a != b
     if _same_verdict(first, event):
         return False
+    if first.extras.get("occurrence") != event.extras.get("occurrence"):
+        return True  # "Меня били ... После третьего избиения ...": two beatings
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
 
 
@@ -1086,16 +1273,19 @@ def _same_verdict(first: EventRecord, event: EventRecord) -> bool:
 def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     """A sentence, conviction or charge without a described accusation takes the one the
     article gives for the same person's case, where the article gives one only (FORMAT.md: the
-    charge of the same case of the same person; the article of law only where nothing else)."""
+    charge of the same case of the same person; the article of law only where nothing else).
+    A status told in passing ("Обвиняемого по делу X ...", "мать осуждённого") neither lends
+    nor takes one, and other occasions ("Ранее его дважды штрафовали за пикеты") lend none."""
     described: dict[str, set[str]] = {}
-    for event in events:
-        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge):
+    for event in events:  # not a status told in passing ("Обвиняемого по делу X ...")
+        if event.type in CHARGED_TYPES and event.charge and not args.is_article(event.charge) and (
+                not event.extras.get("status") and not event.extras.get("occurrence")):
             for pid in event.persons:
                 described.setdefault(pid, set()).add(event.charge)
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
-        if event.type not in CHARGED_TYPES or (event.charge and not args.is_article(
-                event.charge)):
+        if event.type not in CHARGED_TYPES or event.extras.get("status") or (
+                event.charge and not args.is_article(event.charge)):
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes
@@ -1105,7 +1295,32 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("verdict", None)
         event.extras.pop("reduced", None)
+        event.extras.pop("status", None)
+        event.extras.pop("occurrence", None)
     return events
+
+
+def _then_to(event: EventRecord, trigger: Word, sentence: Sentence, parsed: Parsed
+             ) -> list[EventRecord]:
+    """"этапировали в Ростов-на-Дону, а затем в Новочеркасск": a second destination joined to
+    the first is a second transfer."""
+    if event.type != "transfer" or word_class(trigger) != "VERB":
+        return []
+    found = []
+    for kid in sentence.children(trigger, ("obl",)):
+        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+            continue
+        for then in sentence.children(kid, ("conj",)):
+            if preposition(sentence, then) not in ("в", "во", "на"):
+                continue
+            place = next((place_name([w for w in sentence.words if s <= w.start < e], normal)
+                          for s, e, normal in spans_in(parsed, sentence, "LOC")
+                          if s <= then.start < e), None) or inflect(then.text)
+            if place != event.place:
+                found.append(replace(event, place=place, sources=list(event.sources),
+                                     extras=dict(event.extras)))
+        break
+    return found
 
 
 def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
@@ -1118,6 +1333,60 @@ def _new_term(event: EventRecord, sentence: Sentence) -> list[EventRecord]:
         return []
     return [replace(event, type="sentence", term_months=term, sources=list(event.sources),
                     extras={"reduced": True})]
+
+
+def _own_terms(event: EventRecord, sentence: Sentence, n: int,
+               mentions: dict[tuple[int, int], str]) -> list[EventRecord]:
+    """Terms told person by person after the verb, each in a clause of a name, a dash and a
+    term with the verb left out ("X получил пять лет колонии, Y — три года условно";
+    "приговорил X к восьми годам, а Y — к шести"): each such person a sentence of their own
+    term; the verb's own persons the term told before the first of them."""
+    if event.type != "sentence" or event.trigger is None or len(event.persons) > 1 and (
+            len(args.respective_terms(sentence.text)) == len(event.persons)):
+        return [event]
+    words = sentence.words
+    own: dict[str, tuple[int, int, bool]] = {}  # person -> (where named, term, suspended)
+    for i, word in enumerate(words[:-1]):
+        pid = mentions.get((n, i))
+        if pid is None or word.start < event.trigger.end or mentions.get((n, i + 1)) == pid:
+            continue
+        if words[i + 1].text not in DASHES:
+            continue
+        end = next((w for w in words[i + 2:] if w.text in (",", ";") or w.i in [
+            k for (s, k), other in mentions.items() if s == n and other != pid]), None)
+        clause = words[i + 2:end.i if end is not None else len(words)]
+        if not clause or any(w.feats.get("VerbForm") == "Fin" for w in clause):
+            continue  # "X — его защита обжаловала приговор": a clause of its own
+        text = sentence.span_text(clause)
+        term = args.find_term(text)
+        bare = [w for w in clause if w.pos != "PUNCT"]
+        if term is None and len(bare) == 1 and event.term_months:  # "Y — 13": the unit
+            count = args.number(bare[0].text)  # of the term told before, in years
+            term = round(count * 12) if count and count < 50 and event.term_months % 12 == 0 else (
+                None)
+        if term is None and not args.is_suspended(text) and not FINE.search(text):
+            continue  # "Y — штраф": a fine, a sentence without a term
+        first = i
+        while first > 0 and mentions.get((n, first - 1)) == pid:
+            first -= 1
+        own[pid] = (words[first].start, term, args.is_suspended(text))
+    if not own:
+        return [event]
+    first_gap = min(at for at, _, _ in own.values())
+    before = sentence.text[:first_gap - sentence.start]
+    found = []
+    rest = [pid for pid in event.persons if pid not in own]
+    def extras(suspended: bool) -> dict:
+        kept = {k: v for k, v in event.extras.items() if k != "suspended"}
+        return {**kept, "suspended": True} if suspended else kept
+    if rest:
+        found.append(replace(event, persons=rest, term_months=args.find_term(before) or (
+            event.term_months), sources=list(event.sources), extras=extras(
+                args.is_suspended(before))))
+    for pid, (_, term, suspended) in own.items():
+        found.append(replace(event, persons=[pid], term_months=term, sources=list(
+            event.sources), extras=extras(suspended)))
+    return found
 
 
 def _respectively(event: EventRecord, sentence: Sentence) -> list[EventRecord]:

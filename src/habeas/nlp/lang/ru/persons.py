@@ -10,7 +10,7 @@ import re
 from ....model import PersonRecord, Span
 from . import RULES
 from .forms import same_word
-from .pipeline import Parsed, models
+from .pipeline import DOTTED_NAME, Parsed, models
 from .syntax import INFINITIVE, Sentence
 
 # How far before a name an age adjective may stand ("23-летнего крановщика Андрея").
@@ -23,6 +23,12 @@ PERSON_NOUNS = RULES.words("person_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
+# Role nouns of either gender ("глава", "коллега"): they tell no woman.
+COMMON_GENDER = {"глава", "коллега", "судья", "сирота"}
+# A man's surname in the genitive or accusative ("Бекирова", "Сафина").
+MASC_GENITIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
+# A man's surname in the dative ("Сеитову"; a woman's "Андрееву" is told apart before).
+MASC_DATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)у$")
 
 
 # How many first letters two spellings of one surname share (with the same given name).
@@ -47,9 +53,13 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         surface = parsed.text[start:end]
         located = sentence_of(parsed, start)
         words = [w for w in located[1].words if start <= w.start < end] if located else []
-        normal = _nominative(normal, words)
-        while words and words[0].lemma in PERSON_NOUNS and len(words) > 1:
-            # "Журналистка Катерина": a role noun the tagger took into the name
+        role = _role_noun(located[1], words) if located else None
+        normal = _nominative(normal, words, role)
+        while words and len(words) > 1 and (words[0].lemma in PERSON_NOUNS or (
+                INFINITIVE.search(words[0].lemma) and words[0].text.lower().endswith(
+                    ("ого", "ому", "ый", "ая", "ую", "ой")))):
+            # "Журналистка Катерина": a role noun the tagger took into the name; "Осуждённого
+            # Зуева": a participle
             start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
             surface = parsed.text[start:end]
         surface, normal = surface.strip(" )(«»\""), normal.strip(" )(«»\"")
@@ -131,7 +141,17 @@ def _misspelt(surname: str, other: str) -> bool:
         other[:MISSPELT_PREFIX].lower())
 
 
-def _nominative(normal: str, words: list) -> str:
+def _role_noun(sentence: Sentence, words: list):
+    """The noun a name stands in apposition to ("Жительницу Петербурга Александру ...",
+    "активистку Марию"), which tells a woman where the name's own forms do not."""
+    head = sentence.head(words[0]) if words else None
+    if head is not None and words[0].rel == "appos" and head.pos == "NOUN" and (
+            head.feats.get("Animacy") == "Anim"):
+        return head
+    return None
+
+
+def _nominative(normal: str, words: list, role=None) -> str:
     """natasha's nominative, with the names its dictionary lacks put in the nominative too: a
     man's given name in the genitive or accusative ending in -а/-я ("Сервера", "Эдема") drops
     it; a woman's name keeps her forms ("Катерину Андрееву" -> "Катерина Андреева", where natasha
@@ -139,35 +159,64 @@ def _nominative(normal: str, words: list) -> str:
     tokens = normal.split()
     if len(tokens) != len(words):
         return normal
-    if _is_female(words):
-        return " ".join(_female_nominative(token, word.text) for token, word in zip(tokens, words))
+    if _is_female(words, role):
+        return " ".join(_female_nominative(token, word.text, given=n == 0)
+                        for n, (token, word) in enumerate(zip(tokens, words)))
     out = []
-    for token, word in zip(tokens, words):
+    first = words[0].feats.get("Case")
+    for n, (token, word) in enumerate(zip(tokens, words)):
         oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
-        if oblique and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+        told = n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
+            not tokens[-1].endswith("а"))  # natasha put the surname in the nominative
+        if (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
             token = token[:-1] + ("й" if token.endswith("я") else "")
+        elif n and first in ("Gen", "Acc") and words[0].feats.get("Gender") == "Masc" and (
+                token == word.text and MASC_GENITIVE_SURNAME.search(token)):
+            token = token[:-1]  # "по делу Ремзи Бекирова": the given name does not decline
+        elif n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
+                token == word.text and token.endswith("у") and len(token) > 3):
+            token = token[:-1] + "а"  # "Ризу Изетова": Риза, a man's name in -а
+        elif len(words) > 1 and MASC_DATIVE_SURNAME.search(words[-1].text) and (
+                token == word.text and token.endswith("у") and len(token) > 4) and (
+                n == 0 or MASC_DATIVE_SURNAME.search(token)):
+            token = token[:-1]  # "Энверу Сеитову": a given name natasha does not know
         out.append(token)
     return " ".join(out)
 
 
-def _is_female(words: list) -> bool:
+def _is_female(words: list, role=None) -> bool:
     """A woman's name: a surname in a woman's oblique form ("Андреевой", "Андрееву" as an
     object, "Ясинской"), or a given name pymorphy knows only as a woman's ("Катерину")."""
     last = words[-1]
     match = FEMALE_OBLIQUE.search(last.text.lower())
     if match and (match.group(2) not in ("у", "ую") or last.feats.get("Case") == "Acc"):
         return True
+    if len(words) > 1 and words[0].text.lower().endswith(("у", "ю")) and (
+            MASC_GENITIVE_SURNAME.search(last.text)):
+        return False  # "Ризу Изетова": a man's accusative (a woman's is "Изетову")
+    if role is not None and role.feats.get("Gender") in ("Fem", "Masc"):
+        if role.feats.get("Gender") == "Fem" and role.lemma not in COMMON_GENDER:
+            return True  # "журналистку Александру Скочиленко"
     parses = models().morph_vocab.parse(words[0].text)
+    if len(words) > 1 and words[0].feats.get("Case") == "Acc" and any(
+            parse.feats.get("Gender") == "Fem" and parse.feats.get("Case") == "Acc"
+            and "Name" in str(parse.tag) for parse in parses):
+        return True  # "Александру Скочиленко" as an object: a man's accusative is "Александра"
     if len(words) < 2 and not all("Name" in str(parse.tag) for parse in parses):
         return False  # a surname alone says nothing; a given name alone ("Ларису") does
     return {parse.feats.get("Gender") for parse in parses} == {"Fem"}
 
 
-def _female_nominative(token: str, surface: str) -> str:
+def _female_nominative(token: str, surface: str, given: bool = False) -> str:
     """"Андреев"/"Андрееву"/"Андреевой" -> "Андреева", "Ясинскую" -> "Ясинская", "Марию" ->
     "Мария"."""
     if not CYRILLIC_WORD.fullmatch(token) or len(token) < 3:
         return token
+    if given and surface[:1].isupper():  # "Анне" -> "Анна", "Александру" -> "Александра"
+        name = next((p for p in models().morph_vocab.parse(surface) if all(
+            x in str(p.tag) for x in ("Name", "femn")) and "Fixd" not in str(p.tag)), None)
+        if name is not None:
+            return name.normal_form.capitalize()
     if re.search(r"(ов|ев|ёв|ин|ын)(у|ой|а)?$", token):
         return re.sub(r"(ов|ев|ёв|ин|ын)(у|ой|а)?$", r"\1а", token)
     if re.search(r"(ск|цк)(ую|ой|ая)$", token):
@@ -189,6 +238,8 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if text[max(0, start - 1):start] == "«" or text[end:end + 1] == "»":
         return True
+    if DOTTED_NAME.search(surface):
+        return True  # an outlet: "Крым.Реалии"
     if "|" in (text[max(0, start - 1):start] + text[end:end + 1]) or text[end:end + 3] == " (@":
         return True
     line = text[text.rfind("\n", 0, start) + 1:start].lower()
@@ -210,7 +261,7 @@ def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text
         if match:
             person.age = int(match.group("age"))
     if words and person.gender is None:
-        gender = "Fem" if _is_female(words) else words[0].feats.get("Gender")
+        gender = "Fem" if _is_female(words, _role_noun(sentence, words)) else words[0].feats.get("Gender")
         person.gender = {"Masc": "male", "Fem": "female"}.get(gender)
     if words:
         head = sentence.head(words[0])

@@ -9,7 +9,7 @@ import re
 from . import RULES
 from . import arguments as args
 from .pipeline import Parsed, inflect
-from .syntax import Sentence, Word, case, preposition, word_class
+from .syntax import Sentence, Word, before_or_after, case, preposition, word_class
 
 HOLDS = frozenset(RULES.lists["holds"])
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -213,7 +213,8 @@ def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     за который его арестовали")."""
     found = {trigger.i}
     head = sentence.head(trigger)
-    if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")):
+    if head is not None and (word_class(trigger) == "NOUN" or trigger.rel in ("conj", "xcomp")) and (
+            not before_or_after(sentence, trigger)):  # "После приговора его этапировали в ..."
         found.add(head.i)
     found |= {k.i for k in sentence.children(trigger, ("conj", "xcomp"))
               if not sentence.children(k, ("nsubj", "nsubj:pass"))}  # "..., он провёл в СИЗО"

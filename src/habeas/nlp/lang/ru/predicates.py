@@ -9,6 +9,11 @@ from . import RULES
 from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
+# What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
+CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
+FACILITIES = RULES.words("facilities")
+# Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
+CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -44,12 +49,13 @@ def has_term(word: Word, sentence: Sentence) -> bool:
     words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
         word, sentence)
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
-        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w)))}
+        k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w))) and not (
+        w.lemma == "срок" and any(k.lemma == "давность" for k in sentence.children(w)))}
     # not "наказание" alone: "назначили наказание за проступок" in a colony is no court's term
     if lemmas & {"запрет", "запретить"} and not lemmas & {"лишение", "колония", "штраф"}:
         return False  # "и ещё запрет вести блог на два года"
     return bool(lemmas & {"год", "месяц", "штраф", "срок", "лишение", "колония", "час",
-                          "работа", "предупреждение"})
+                          "работа", "предупреждение", "сутки"})  # "назначил 40 суток ареста"
 
 
 def _participle_phrase(word: Word, sentence: Sentence) -> list[Word]:
@@ -97,6 +103,54 @@ def withholds_care(word: Word, sentence: Sentence) -> bool:
                                                            "отказать", "отказывать"))
 
 
+def refuses_care(word: Word, sentence: Sentence) -> bool:
+    """"отказывают в медицинской помощи", "отказали в госпитализации": care refused."""
+    return any(k.lemma in CARE and preposition(sentence, k) in ("в", "во")
+               for k in sentence.children(word, ("obl", "nmod", "obj")))
+
+
+def court_remands(word: Word, sentence: Sentence) -> bool:
+    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court."""
+    court = any(k.lemma in ("суд", "райсуд", "горсуд", "судья") or k.lemma.endswith("суд")
+                for k in sentence.children(word, ("nsubj",)))
+    return court and bool(_object_lemmas(sentence, word) & {"сизо", "стража", "арест"})
+
+
+def withheld(word: Word, sentence: Sentence) -> bool:
+    """"его не кормили", "не давали есть": withheld, not done."""
+    return any(k.text.lower() in ("не", "ни") for k in sentence.children(word, ("advmod",)))
+
+
+def in_custody(word: Word, sentence: Sentence) -> bool:
+    """"Смерть X в колонии", "смерть в СИЗО": a death the sentence places in custody."""
+    return bool({w.lemma for w in sentence.words} & (FACILITIES | {"заключение", "стража"}))
+
+
+def from_cell(word: Word, sentence: Sentence) -> bool:
+    """"выпустили из ШИЗО": out of a punishment cell, still in the colony (no release)."""
+    return any(k.lemma in CELLS and preposition(sentence, k) == "из"
+               for k in sentence.children(word, ("obl", "nmod")))
+
+
+def custody_measure(word: Word, sentence: Sentence) -> bool:
+    """"избрал меру пресечения в виде заключения под стражу": remanded in custody (not "в виде
+    домашнего ареста" or "запрета определённых действий")."""
+    lemmas = _lemmas(sentence, word)
+    return "пресечение" in lemmas and "стража" in lemmas
+
+
+def prosecution(word: Word, sentence: Sentence) -> bool:
+    """"сторона обвинения", "государственное обвинение запросило": the prosecution, no charge."""
+    head = sentence.head(word)
+    return (head is not None and head.lemma == "сторона") or any(
+        k.lemma in ("государственный", "гособвинение") for k in sentence.children(word, ("amod",)))
+
+
+def administrative(word: Word, sentence: Sentence) -> bool:
+    """"административный арест": an administrative sentence of days, not a detention."""
+    return any(k.lemma == "административный" for k in sentence.children(word, ("amod",)))
+
+
 def protocol(word: Word, sentence: Sentence) -> bool:
     """"составили протокол": an administrative charge."""
     return "протокол" in _object_lemmas(sentence, word)
@@ -133,8 +187,8 @@ def object_appeal(word: Word, sentence: Sentence) -> bool:
 
 
 def object_verdict(word: Word, sentence: Sentence) -> bool:
-    """"изменил приговор", "сократил срок"."""
-    return bool({"приговор", "срок"} & _object_lemmas(sentence, word))
+    """"изменил приговор", "сократил срок", "смягчил наказание"."""
+    return bool({"приговор", "срок", "наказание"} & _object_lemmas(sentence, word))
 
 
 def to_house_arrest(word: Word, sentence: Sentence) -> bool:
@@ -160,6 +214,13 @@ def object_force(word: Word, sentence: Sentence) -> bool:
     return bool(_object_lemmas(sentence, word) & {"сила", "насилие", "электрошокер"})
 
 
+def out_of_custody(word: Word, sentence: Sentence) -> bool:
+    """"вышел из колонии", "вышла из СИЗО", "выходит из спецприёмника" (not "вышел из ШИЗО", a
+    cell inside the colony)."""
+    return any(kid.lemma in FACILITIES - CELLS and preposition(sentence, kid) == "из"
+               for kid in sentence.children(word, ("obl", "nmod")))
+
+
 def freedom(word: Word, sentence: Sentence) -> bool:
     """"вышел на свободу" (not "вышел с плакатом «Свободу ...»")."""
     return any(kid.lemma == "свобода" and preposition(sentence, kid) == "на"
@@ -168,8 +229,7 @@ def freedom(word: Word, sentence: Sentence) -> bool:
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
-    return bool(_object_lemmas(sentence, word) & {"колония", "сизо", "изолятор", "спецприёмник",
-                                                 "спецприемник", "тюрьма", "шизо", "лагерь"})
+    return bool(_object_lemmas(sentence, word) & FACILITIES)
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:

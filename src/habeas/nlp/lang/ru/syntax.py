@@ -6,9 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import RULES
+
 # The infinitive a participle is lemmatised to ("осуждённый" -> "осудить"), and the suffixes
 # of an active participle ("живший", "стоящий"); what is left of a participle is passive.
 INFINITIVE = re.compile(r"(?:ть|ться|ти|тись|чь|чься)$")
+# Participles of a person's status, used as nouns: their verbs' lemmas.
+STATUS_PARTICIPLES = RULES.words("status_participles")
+# A participle's adjectival ending ("осуждённого", "обвиняемая", "осуждённых").
+ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$")
 ACTIVE_PARTICIPLE = re.compile(r"(?:вш|ш|ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|ему|им|их|ими|ую|ем)(?:ся|сь)?$")
 
 
@@ -72,11 +78,19 @@ class Sentence:
 def read_participle(word: Word) -> None:
     """A participle the tagger read as a noun where it describes one ("Петров, осуждённый
     весной на три года, ..."; lemmatised to its verb, "осудить"): marked a participle, as
-    the rules read participles (passive unless its suffix is active)."""
+    the rules read participles (passive unless its suffix is active). A participle of a
+    person's status used as a noun ("Мать осуждённого", "Осуждённый по делу ... Эрнест
+    Ибрагимов", "Обвиняемого в госизмене учёного"; tagged a noun or, opening a sentence, a
+    name) is a participle too, marked ``Substantive``: what it tells happened to the person."""
     if word.pos == "NOUN" and word.rel in ("acl", "amod") and INFINITIVE.search(word.lemma):
         word.feats["VerbForm"] = "Part"
         if ACTIVE_PARTICIPLE.search(word.text.lower()):
             word.feats["Voice"] = "Act"
+    elif word.pos in ("NOUN", "PROPN") and word.lemma in STATUS_PARTICIPLES and (
+            word.feats.get("Number") != "Plur") and (  # not "из осуждённых": a group
+            ADJECTIVE_ENDING.search(word.text.lower())):
+        word.feats["VerbForm"] = "Part"
+        word.feats["Substantive"] = "Yes"
 
 
 def word_class(word: Word) -> str:
@@ -103,3 +117,23 @@ def preposition(sentence: Sentence, word: Word) -> str | None:
     for kid in sentence.children(word, ("case",)):
         return kid.text.lower()
     return None
+
+
+# Prepositions of time: an event noun behind them took place, whatever the verb says.
+TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
+
+
+def before_or_after(sentence: Sentence, word: Word) -> bool:
+    """An event noun that only times another event ("После приговора его этапировали в
+    Красноярский край", "перед судом"): the verb's place and date are the verb's own where the
+    verb tells an event of its own (a verb of the trigger table); not "После избиения
+    опустили голову в унитаз в камере", whose place is the beating's too."""
+    head = sentence.head(word)
+    return timing(sentence, word) and head is not None and bool(
+        RULES.rows("VERB", head.lemma, head.text.lower()))
+
+
+def timing(sentence: Sentence, word: Word) -> bool:
+    """An event noun behind a preposition of time ("после голодовки", "перед судом"): it took
+    place, whatever the verb it times says."""
+    return word_class(word) == "NOUN" and preposition(sentence, word) in TIME_PREPOSITIONS
