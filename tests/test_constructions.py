@@ -2216,3 +2216,8 @@ def test_his_client_is_whom_the_lawyer_represents(nlp):
                             "Ivan Petrov, stated that his client was moved from a prison in "
                             "Bukhara to Tashkent's Detention Center No. 1 in April.")
     assert [(t, names) for t, _, names, _ in events] == [("transfer", ["Ivan Petrov"])]
+
+
+def test_convicted_in_absentia_of_a_charge(nlp):
+    assert the_event(nlp, "Ivan Petrov was convicted in absentia of treason.",
+                     "conviction")["charge"] == "treason"

@@ -1695,8 +1695,11 @@ def _find_charge(trigger: Token) -> str | None:
                  for p in o.children if syntax.is_preposition(p) and (p.lower_ == "for" or (
                      p.lower_ == "of" and trigger.lemma_ in ("convict", "acquit", "accuse")))]
     # "convicted X, the founder of a website, of extremism": the "of" the parser hung on the
-    # apposition, after the comma that closes it
+    # apposition, after the comma that closes it; "convicted in absentia of treason": on
+    # "absentia"
     if trigger.lemma_ in ("convict", "acquit", "accuse"):
+        children += [p for o in syntax.objects_of(trigger, "in") if o.lower_ == "absentia"
+                     for p in o.children if syntax.is_preposition(p) and p.lower_ == "of"]
         children += [p for o in trigger.children if o.dep_ == "dobj" for a in o.children
                      if a.dep_ == "appos" for p in a.children if syntax.is_preposition(p)
                      and p.lower_ == "of" and doc[p.i - 1].text == ","]
