@@ -2221,3 +2221,11 @@ def test_his_client_is_whom_the_lawyer_represents(nlp):
 def test_convicted_in_absentia_of_a_charge(nlp):
     assert the_event(nlp, "Ivan Petrov was convicted in absentia of treason.",
                      "conviction")["charge"] == "treason"
+
+
+def test_a_judged_detention_is_told_again_not_dated_anew(nlp):
+    """ "In 2020, the UN found that his detention was arbitrary": the 2015 arrest."""
+    events = events_of(nlp, "Buzurgmehr Yorov was arrested in September 2015. In 2020, a UN "
+                            "working group found that the detention of Buzurgmehr Yorov was "
+                            "arbitrary.")
+    assert [(t, e["date"]) for t, _, _, e in events] == [("arrest", "2015-09")]

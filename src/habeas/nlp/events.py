@@ -1287,6 +1287,12 @@ def bail_application_decision(token: Token) -> Token | None:
 LATER_WORDS = RULES.words("later_words")
 
 
+def judged(trigger: Token) -> bool:
+    """ "his detention was arbitrary": an event noun judged by a copula, told again."""
+    return trigger.pos_ == "NOUN" and syntax.is_subject(trigger) and \
+        trigger.head.lemma_ == "be" and any(c.dep_ == "acomp" for c in trigger.head.children)
+
+
 def told_later(trigger: Token) -> bool:
     """ "and later deported", "subsequently charged": after the day told before it."""
     return any(c.dep_ == "advmod" and c.lower_ in LATER_WORDS and not any(
@@ -2157,10 +2163,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                       and c.pos_ == "NOUN"), None) if trigger.pos_ == "VERB" else trigger
         if maker is not None and maker.pos_ == "NOUN":
             event.date = issued_on(maker, published, anchor)  # "the pardon, signed on ..."
-    if told_later(trigger):
-        event.extras[OWN_DATE] = True  # "detained in April and later deported": not April
+    if told_later(trigger) or judged(trigger):
+        event.extras[OWN_DATE] = True  # "detained in April and later deported": not April;
+        # "In 2020 the UN found that his detention was arbitrary": not 2020
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
-                                   served is not None or earlier or told_later(trigger)):
+                                   served is not None or earlier or told_later(trigger) or
+                                   judged(trigger)):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
