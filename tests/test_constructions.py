@@ -2229,3 +2229,10 @@ def test_a_judged_detention_is_told_again_not_dated_anew(nlp):
                             "working group found that the detention of Buzurgmehr Yorov was "
                             "arbitrary.")
     assert [(t, e["date"]) for t, _, _, e in events] == [("arrest", "2015-09")]
+
+
+def test_a_coordinated_gerund_the_parser_hung_elsewhere_is_part_of_the_charge(nlp):
+    event = the_event(nlp, "A court in Almaty has sentenced Marat Zhylanbayev, an opposition "
+                           "politician, to seven years in prison on charges of financing and "
+                           "participating in an extremist group.", "sentence")
+    assert event["charge"] == "financing and participating in an extremist group"

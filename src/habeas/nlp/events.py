@@ -1780,6 +1780,12 @@ def _find_charge(trigger: Token) -> str | None:
                 doc[end + 1].tag_ == "VBG" and doc[end + 1].dep_ == "advcl" and \
                 doc[end + 1].head.i == trigger.i and obj.tag_ == "VBG":
             end = doc[end + 1].right_edge.i + 1
+        # "of financing and participating in an extremist group": a gerund coordinated with
+        # the charge that the parser hung elsewhere
+        while end + 1 < trigger.sent.end and doc[end].lower_ in ("and", "or") and \
+                doc[end + 1].tag_ == "VBG" and obj.lower_.endswith("ing") and \
+                doc[end + 1].right_edge.i >= end + 1 and doc[end + 1].head.i != end - 1:
+            end = doc[end + 1].right_edge.i + 1
         if obj.ent_type_ == "LAW" and (law_ent := entity_at(obj)) is not None and \
                 law_ent.end > end:
             end = law_ent.end  # "under Article 361-1 of the Criminal Code", "361-1" misparsed
