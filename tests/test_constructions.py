@@ -2236,3 +2236,12 @@ def test_a_coordinated_gerund_the_parser_hung_elsewhere_is_part_of_the_charge(nl
                            "politician, to seven years in prison on charges of financing and "
                            "participating in an extremist group.", "sentence")
     assert event["charge"] == "financing and participating in an extremist group"
+
+
+def test_a_counted_group_after_a_headline_kicker(nlp):
+    """ "Searches in Crimea: three Crimean Tatars detained" (the group made an apposition of
+    the kicker): the three named below."""
+    text = ("Searches in Crimea: three Crimean Tatars detained in Dzhankoi district\n\nEarly on "
+            "14 March, officers came to the village. Searches were carried out at the homes of "
+            "Enver Krosh, Rustem Sheikhaliev and Remzi Bekirov.")
+    assert ("arrest", "Enver Krosh", "Remzi Bekirov", "Rustem Sheikhaliev") in kinds(nlp, text)

@@ -134,8 +134,9 @@ class Discourse:
                 last = max(last, t.i)
         if found:
             return found + [c for c in self.bracketed_list(last) if c not in found and c]
-        if token.dep_ == "appos" and token.head.i != token.i:
+        if token.dep_ == "appos" and token.head.i != token.i and number_of(token) is None:
             return self.persons_in(token.head, skip=skip)  # "Hurynovič, a blogger serving"
+            # (not "Searches in Crimea: three Crimean Tatars detained": a counted group)
         comma = token.left_edge.i - 1
         if comma > 0 and self.doc[comma].text == "," and comma - 1 in self.cluster_at and \
                 token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and not any(
