@@ -2245,3 +2245,14 @@ def test_a_counted_group_after_a_headline_kicker(nlp):
             "14 March, officers came to the village. Searches were carried out at the homes of "
             "Enver Krosh, Rustem Sheikhaliev and Remzi Bekirov.")
     assert ("arrest", "Enver Krosh", "Remzi Bekirov", "Rustem Sheikhaliev") in kinds(nlp, text)
+
+
+def test_a_forced_entry_is_a_search_and_dates_the_searches_told_next(nlp):
+    events = events_of(nlp, "Early on 14 March, armed FSB officers burst into the homes of "
+                            "Crimean Tatars in the Dzhankoi district. Searches were carried out "
+                            "at the homes of Enver Krosh and Remzi Bekirov, Crimean Solidarity "
+                            "reported.", published="2024-03-17")
+    assert [(t, e["date"]) for t, _, _, e in events] == [("search", "2024-03-14")]
+    assert kinds(nlp, "Police broke into the flat of Ivan Petrov on Monday.") == {
+        ("search", "Ivan Petrov")}
+    assert not kinds(nlp, "Thieves broke into the car of Ivan Petrov.")

@@ -107,7 +107,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     courts = named_courts(doc)
     events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
                              court_dates(doc, published, discourse))
-    lead_episode(events, groups, sentence_of)
+    lead_episode(events, groups + [e for e in told if not e.persons], sentence_of)
     for event in events:
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
@@ -260,8 +260,10 @@ def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
     searches" to refer back to."""
     date = find_date(trigger, published, None, discourse.anchor) or \
         clause_date(trigger, published, owners, discourse.anchor)
+    sent = trigger.sent
     return EventRecord(type=etype, persons=[], date=date,
-                       place=find_place(trigger, etype) or clause_place(trigger, owners, etype))
+                       place=find_place(trigger, etype) or clause_place(trigger, owners, etype),
+                       sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())])
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -877,6 +879,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
                     not any(c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
                 args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
+            if etype == "search" and not args:
+                args = syntax.objects_of(trigger, "into")  # "burst into the homes of A, B"
             if etype == "search":
                 # "searched the homes of A and B"; "the flat she shared with Vetrova" is hers
                 args = [t for a in args for t in a.subtree if t.dep_ in ("pobj", "poss") and

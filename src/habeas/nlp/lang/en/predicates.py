@@ -397,6 +397,12 @@ def names_political_prisoners(token: Token) -> bool:
 
 
 @predicate
+def into_premises(token: Token) -> bool:
+    """ "burst into the homes of": a forced entry into premises."""
+    return any(o.lower_ in SEARCH_OBJECTS for o in syntax.objects_of(token, "into"))
+
+
+@predicate
 def of_premises(token: Token) -> bool:
     """ "searched his flat": a search of premises."""
     return any(c.lower_ in SEARCH_OBJECTS for c in token.subtree)
