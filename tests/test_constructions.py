@@ -2256,3 +2256,8 @@ def test_a_forced_entry_is_a_search_and_dates_the_searches_told_next(nlp):
     assert kinds(nlp, "Police broke into the flat of Ivan Petrov on Monday.") == {
         ("search", "Ivan Petrov")}
     assert not kinds(nlp, "Thieves broke into the car of Ivan Petrov.")
+
+
+def test_those_convicted_include(nlp):
+    assert kinds(nlp, "Those convicted include Ivan Petrov and Anna Orlova.") == {
+        ("conviction", "Anna Orlova", "Ivan Petrov")}

@@ -865,6 +865,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "considered Karimov a political prisoner", whatever the parse made of it
                 args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
                         for t in c.subtree if t.i in discourse.cluster_at]
+            if not args and trigger.dep_ == "acl" and trigger.head.lower_ in ("those", "people") \
+                    and syntax.is_subject(trigger.head) and \
+                    trigger.head.head.lemma_ in INCLUSION_VERBS:
+                args = syntax.objects(trigger.head.head)  # "Those convicted include A and B"
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [list_head(trigger.head) if trigger.dep_ == "acl" and
                         trigger.tag_ == "VBN" else trigger.head]
