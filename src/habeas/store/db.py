@@ -179,6 +179,18 @@ def retrying(work: Callable[[], T], *, attempts: int | None = None) -> T:
             time.sleep(wait)
 
 
+def rows(session: Session, statement: Any, params: dict[str, Any] | None = None) -> list[Any]:
+    """The rows of a Core ``statement`` (columns, not objects), run on the session's
+    connection: the session's pending changes are flushed first, as its own ``execute``
+    would, but the ORM's per-statement work is skipped (about a third of a small read's CPU),
+    and the rows are fetched at once (iterating a result fetches them one call per row).
+    Built once (``functools.cache``, lists as expanding parameters), a statement is also
+    compiled once."""
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        session.flush()
+    return session.connection().execute(statement, params or {}).all()
+
+
 def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
     """Sessions that keep loaded objects usable after commit (the CLI prints them); with
     ``write``, each of their transactions is a writer's (``WRITER_OPTION``)."""

@@ -208,7 +208,7 @@ def is_name_owner(session: Session, key: str, person_id):
     if hinted:
         session.execute(text("SET LOCAL enable_seqscan = off"))
     try:
-        ids = list(session.scalars(owners))
+        ids = session.scalars(owners).all()  # fetched at once, not row by row
     finally:
         if hinted:
             session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))

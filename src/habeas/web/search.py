@@ -11,16 +11,18 @@ joins. Persons are matched on their name keys (``store.persons.name_key``: ASCII
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, not_, select, text
+from sqlalchemy import bindparam, case, func, not_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
+from ..store.db import rows as read_rows
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
@@ -127,8 +129,8 @@ def matched_ids(session: Session, sub: str, params: dict[str, Any], *, limit: in
     if session.get_bind().dialect.name == "sqlite" and count_upto(
             session, sub, params, limit=limit, offset=offset) > most:
         return None  # FTS5 counts from its doclists: cheaper than carrying 5,000 ids here
-    ids = list(session.scalars(text(f"SELECT rowid FROM ({sub}) AS found LIMIT :most"),
-                               {**params, "most": most + 1}))
+    ids = session.scalars(text(f"SELECT rowid FROM ({sub}) AS found LIMIT :most"),
+                          {**params, "most": most + 1}).all()  # fetched at once, not row by row
     return None if len(ids) > most else ids
 
 
@@ -193,10 +195,7 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
         ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
                        offset=offset)
     # the columns shown, and of the text only the part a snippet is looked for in
-    articles = {a.id: a for a in session.execute(
-        select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
-               func.substr(Article.text, 1, SNIPPET_SCAN).label("text"))
-        .where(Article.id.in_(ids)))}
+    articles = {a.id: a for a in read_rows(session, _reports_shown(), {"ids": list(ids)})}
     rows = []
     for aid in ids:
         article = articles.get(aid)
@@ -206,6 +205,13 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
                      "published": article.published, "status": article.status,
                      "snippet": snippet(article.text, query)})
     return rows, total
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _reports_shown():
+    return select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
+                  func.substr(Article.text, 1, SNIPPET_SCAN).label("text")).where(
+        Article.id.in_(bindparam("ids", expanding=True)))
 
 
 def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
@@ -250,7 +256,7 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     the persons events happened to first, then those who only speak or act (``role`` keeps
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
-    persons_q = select(Person).where(Person.merged_into_id.is_(None))
+    persons_q = select(Person.id, Person.name).where(Person.merged_into_id.is_(None))
     if key:  # a trigram index answers
         persons_q = persons_q.where(is_name_owner(session, key, Person.id))
     subject = is_subject(few=bool(key))
@@ -262,38 +268,31 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     if status is None:  # the page and the count in one query, as page_ids does
         rows = session.execute(persons_q.add_columns(func.count().over()).order_by(*order)
                                .limit(limit).offset(offset)).all()
-        total = rows[0][1] if rows else 0
+        total = rows[0][-1] if rows else 0
         if not rows and offset:
             total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
-        return person_rows(session, [person for person, _ in rows]), total
-    candidates = list(session.scalars(persons_q.order_by(*order).limit(PERSON_CANDIDATES)))
+        return person_rows(session, rows), total
+    candidates = session.execute(persons_q.order_by(*order).limit(PERSON_CANDIDATES)).all()
     rows = [r for r in person_rows(session, candidates) if r["status"] == status]
     return rows[offset:offset + limit], len(rows)
 
 
-def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
-    """Name, aliases, events, status, role and latest event for a few persons (a page): a
-    person with events (its own or its merged members') is a subject, as ``subject_ids``
-    says, read from the page's own events."""
+def person_rows(session: Session, persons) -> list[dict[str, Any]]:
+    """Name, aliases, events, status, role and latest event for a few persons (a page; each
+    a ``Person`` or a row with its ``id`` and ``name``): a person with events (its own or its
+    merged members') is a subject, as ``subject_ids`` says, read from the page's own events."""
     if not persons:
         return []
     ids = [p.id for p in persons]
     members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
-    for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
-                                      .where(PersonAlias.person_id.in_(members))
-                                      .order_by(PersonAlias.id)):
+    for pid, alias in read_rows(session, _aliases_of(), {"ids": list(members)}):
         root = members[pid]
         if alias not in aliases[root]:
             aliases[root].append(alias)
     events: dict[int, dict[int, tuple]] = {pid: {} for pid in ids}
-    for pid, eid, type_, date, negated, published in session.execute(
-        select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
-               Article.published)
-        .join(Event, Event.id == EventPerson.event_id)
-        .join(Article, Article.id == Event.article_id)
-        .where(EventPerson.person_id.in_(members))
-    ):
+    for pid, eid, type_, date, negated, published in read_rows(
+            session, _events_of(), {"ids": list(members)}):
         events[members[pid]][eid] = (type_, date, published, eid, bool(negated))
     claimed = {members[pid]: value
                for pid, value in _claimed_status(session, list(members)).items()}
@@ -312,6 +311,22 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _aliases_of():
+    return (select(PersonAlias.person_id, PersonAlias.alias)
+            .where(PersonAlias.person_id.in_(bindparam("ids", expanding=True)))
+            .order_by(PersonAlias.id))
+
+
+@functools.cache
+def _events_of():
+    return (select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
+                   Article.published)
+            .join(Event, Event.id == EventPerson.event_id)
+            .join(Article, Article.id == Event.article_id)
+            .where(EventPerson.person_id.in_(bindparam("ids", expanding=True))))
 
 
 def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,
