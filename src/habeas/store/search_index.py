@@ -208,7 +208,9 @@ def is_name_owner(session: Session, key: str, person_id):
     if hinted:
         session.execute(text("SET LOCAL enable_seqscan = off"))
     try:
-        ids = session.scalars(owners).all()  # fetched at once, not row by row
+        # one array, not a row per owner (a common root has thousands)
+        ids = session.scalar(select(func.array_agg(literal_column("id")))
+                             .select_from(owners.subquery())) or []
     finally:
         if hinted:
             session.execute(text("SET LOCAL enable_seqscan TO DEFAULT"))
