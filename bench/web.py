@@ -12,8 +12,8 @@ same run, is a static file: the "x ref" column is an endpoint's p95 over the sta
 at the same number of clients, so a busy machine shows in both alike. The "cpu ms" column is
 the server's CPU time per request (its worker processes included, read from /proc), which
 other work on the machine inflates much less than it does the latencies; "client" is the
-bench's own CPU per request and "db" PostgreSQL's (all its processes on the machine), both on
-the same cores. The server runs with ``habeas serve``'s default
+bench's own CPU per request and "db" PostgreSQL's (its backends serving the bench's database),
+both on the same cores. The server runs with ``habeas serve``'s default
 number of processes unless ``--workers`` says otherwise.
 
 Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors; the run ends with one
@@ -347,22 +347,32 @@ def server_cpu(server: subprocess.Popen) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def database_cpu() -> float:
-    """CPU seconds (user and system) of every PostgreSQL server process on this machine so
-    far, from /proc (0 without any): the database's share of a search, which the server's
-    own column leaves out. Other users of the same PostgreSQL count too (on a shared machine,
-    read it as an upper bound)."""
-    total = 0.0
+def database_cpu(url: str) -> dict[int, float]:
+    """CPU seconds (user and system) so far of each PostgreSQL backend serving the database of
+    ``url`` on this machine (by its process title, from /proc): the database's share of a
+    request, which the server's own column leaves out. Its background processes (WAL writer,
+    autovacuum) are not in it."""
+    if not url.startswith("postgresql"):
+        return {}
+    name = f" {make_url(url).database} "
+    found = {}
     for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() != "postgres":
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8",
+                                                                                    "replace")
+                if (entry / "comm").read_text().strip() != "postgres" or name not in title:
                     continue
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except (OSError, IndexError):
                 continue
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU the processes of ``after`` used since ``before`` (a new one: all of its own)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def server_processes(log: str) -> int:
@@ -456,11 +466,12 @@ def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
         rows = []
         for n in clients:
             for label, urls in endpoints(counts, requests).items():
-                cpu, own, database = server_cpu(server), time.process_time(), database_cpu()
+                cpu, own, database = server_cpu(server), time.process_time(), database_cpu(url)
                 samples, errors = load(base, urls, clients=n, cookies=cookies,
                                        token=counts["token"])
                 cpu = server_cpu(server) - cpu
-                own, database = time.process_time() - own, database_cpu() - database
+                own = time.process_time() - own
+                database = cpu_since(database, database_cpu(url))
                 p50, p95 = percentiles(samples)
                 rows.append({"what": label, "clients": n, "requests": len(samples),
                              "p50": p50, "p95": p95, "errors": errors,
