@@ -11,7 +11,9 @@ thread each); every answer must be a 200. The reference, measured on the same se
 same run, is a static file: the "x ref" column is an endpoint's p95 over the static file's p95
 at the same number of clients, so a busy machine shows in both alike. The "cpu ms" column is
 the server's CPU time per request (its worker processes included, read from /proc), which
-other work on the machine inflates much less than it does the latencies. The server runs with ``habeas serve``'s default
+other work on the machine inflates much less than it does the latencies; "client" is the
+bench's own CPU per request and "db" PostgreSQL's (its backends serving the bench's database),
+both on the same cores. The server runs with ``habeas serve``'s default
 number of processes unless ``--workers`` says otherwise.
 
 Goals: p95 under 100 ms with one client, under 500 ms with 20, no errors; the run ends with one
@@ -345,6 +347,34 @@ def server_cpu(server: subprocess.Popen) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def database_cpu(url: str) -> dict[int, float]:
+    """CPU seconds (user and system) so far of each PostgreSQL backend serving the database of
+    ``url`` on this machine (by its process title, from /proc): the database's share of a
+    request, which the server's own column leaves out. Its background processes (WAL writer,
+    autovacuum) are not in it."""
+    if not url.startswith("postgresql"):
+        return {}
+    name = f" {make_url(url).database} "
+    found = {}
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if entry.name.isdigit():
+            try:
+                title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8",
+                                                                                    "replace")
+                if (entry / "comm").read_text().strip() != "postgres" or name not in title:
+                    continue
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            found[int(entry.name)] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return found
+
+
+def cpu_since(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU the processes of ``after`` used since ``before`` (a new one: all of its own)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def server_processes(log: str) -> int:
     """How many processes answer, by ``serve``'s first line ("... with 2 processes"; a
     ``serve`` from before that line had one unless told otherwise)."""
@@ -436,14 +466,18 @@ def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
         rows = []
         for n in clients:
             for label, urls in endpoints(counts, requests).items():
-                cpu = server_cpu(server)
+                cpu, own, database = server_cpu(server), time.process_time(), database_cpu(url)
                 samples, errors = load(base, urls, clients=n, cookies=cookies,
                                        token=counts["token"])
                 cpu = server_cpu(server) - cpu
+                own = time.process_time() - own
+                database = cpu_since(database, database_cpu(url))
                 p50, p95 = percentiles(samples)
                 rows.append({"what": label, "clients": n, "requests": len(samples),
                              "p50": p50, "p95": p95, "errors": errors,
-                             "cpu_ms": cpu * 1000 / max(1, len(samples))})
+                             "cpu_ms": cpu * 1000 / max(1, len(samples)),
+                             "client_ms": own * 1000 / max(1, len(samples)),
+                             "db_ms": database * 1000 / max(1, len(samples))})
     finally:
         stop_server(server)
     return rows, processes
@@ -451,13 +485,15 @@ def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
 
 def report(backend: str, reports: int, rows: list[dict], workers: int) -> int:
     """Print the table; returns the number of errors. "cpu ms": the server's CPU time per
-    request (its worker processes included; the clients' threads are not in it)."""
+    request (its worker processes included; the clients' threads are not in it); "client":
+    the bench's own CPU per request (its 1 or 20 client threads, on the same cores); "db":
+    PostgreSQL's processes' CPU per request (PostgreSQL only)."""
     load = os.getloadavg()[0]
     print(f"\n{reports:,} reports, {backend}, habeas serve with {workers} server process"
           f"{'es' if workers > 1 else ''}; load average {load:.1f} on {os.cpu_count()} cores "
           "at the end")
     print(f"{'what':<28} {'clients':>7} {'requests':>8} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'x ref':>6} {'cpu ms':>6} {'errors':>6}  goal")
+          f"{'x ref':>6} {'cpu ms':>6} {'client':>6} {'db':>6} {'errors':>6}  goal")
     reference = {r["clients"]: r["p95"] for r in rows if "reference" in r["what"]}
     errors = 0
     for r in rows:
@@ -467,7 +503,8 @@ def report(backend: str, reports: int, rows: list[dict], workers: int) -> int:
             flag = f"met (< {goal:.0f})" if r["p95"] < goal else f"OVER {goal:.0f}"
         ratio = r["p95"] / reference[r["clients"]] if reference.get(r["clients"]) else 0
         print(f"{r['what']:<28} {r['clients']:>7} {r['requests']:>8} {r['p50']:>8.1f} "
-              f"{r['p95']:>8.1f} {ratio:>6.1f} {r['cpu_ms']:>6.1f} {len(r['errors']):>6}  "
+              f"{r['p95']:>8.1f} {ratio:>6.1f} {r['cpu_ms']:>6.1f} {r['client_ms']:>6.1f} "
+              f"{r['db_ms'] if backend == 'postgresql' else 0:>6.1f} {len(r['errors']):>6}  "
               f"{flag}")
         for error in r["errors"][:3]:
             print(f"    {error}")

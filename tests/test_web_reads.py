@@ -97,3 +97,55 @@ def test_token_last_use_is_noted_by_changes_only(client, web):
                 json={"ids": [10**6], "action": "accept"})  # refused, but a change was tried
     after = last_used()
     assert after != before and sum(a is not None for a in after) == 1
+
+
+# ----------------------------------------------------------------------------- cheaper reads
+
+def test_expired_web_session_signs_nobody_in(client, web):
+    """The signed-in user is read with the session's row in one statement; a session past its
+    expiry signs nobody in (the page sends to the login form), an unknown API token neither."""
+    from habeas.store.accounts import WebSession, utcnow
+
+    sign_in(client, "viewer")
+    assert client.get("/search?q=x", follow_redirects=False).status_code == 200
+    with web.habeas.session(write=True) as session, session.begin():
+        for row in session.scalars(select(WebSession)):
+            row.expires_at = utcnow()
+    assert client.get("/search?q=x", follow_redirects=False).status_code == 303
+    assert client.get("/api/v1/search?q=x",
+                      headers={"Authorization": "Bearer hb_not_a_token"}).status_code == 401
+    assert client.get("/api/v1/search?q=x", headers=web.headers("viewer")).status_code == 200
+
+
+def test_rows_sees_what_the_session_has_not_flushed(database_url):
+    """``db.rows`` reads on the session's connection, past the ORM, yet sees the session's
+    pending changes as the session's own ``execute`` would (it flushes them first), and
+    gives its rows at once."""
+    from habeas.store import db
+    from habeas.store.models import Person
+    from habeas.workspace import Habeas
+
+    habeas = Habeas(database_url=database_url)
+    try:
+        statement = select(Person.id, Person.name).where(Person.key == "ayse kaya")
+        with habeas.session(write=True) as session:
+            session.add(Person(name="Ayşe Kaya", key="ayse kaya"))
+            found = db.rows(session, statement)
+            assert isinstance(found, list) and [r.name for r in found] == ["Ayşe Kaya"]
+            session.rollback()
+        with habeas.session() as session:
+            assert db.rows(session, statement) == []
+    finally:
+        habeas.close()
+
+
+def test_a_store_keeps_a_pool_for_parallel_requests(tmp_path):
+    """A file store keeps ``POOL_SIZE`` connections open, not SQLAlchemy's 5: with 20 parallel
+    clients the server closed and reopened one for about every third request."""
+    from habeas.store import db
+
+    engine = db.make_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    try:
+        assert engine.pool.size() == db.POOL_SIZE >= 20
+    finally:
+        engine.dispose()

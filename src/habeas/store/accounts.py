@@ -208,9 +208,10 @@ def token_and_user(*, session: Session, token: str) -> tuple[ApiToken, User] | N
     ``touch_token`` notes the use."""
     if not token:
         return None
-    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    user = session.get(User, row.user_id) if row is not None else None
-    return (row, user) if user is not None else None
+    found = session.execute(select(ApiToken, User)  # one statement, not two
+                            .join(User, User.id == ApiToken.user_id)
+                            .where(ApiToken.token_hash == _digest(token))).first()
+    return (found[0], found[1]) if found is not None else None
 
 
 def needs_touch(row: ApiToken, *, now: dt.datetime | None = None) -> bool:
@@ -247,10 +248,12 @@ def session_user(*, session: Session, token: str) -> User | None:
     """The user of a live web session, or None (unknown, ended or expired). Reads only."""
     if not token:
         return None
-    row = session.scalar(select(WebSession).where(WebSession.token_hash == _digest(token)))
+    row = session.execute(select(User, WebSession.expires_at)  # one statement, not two
+                          .join(WebSession, WebSession.user_id == User.id)
+                          .where(WebSession.token_hash == _digest(token))).first()
     if row is None or row.expires_at <= utcnow():
         return None
-    return session.get(User, row.user_id)
+    return row[0]
 
 
 def end_session(*, session: Session, token: str) -> None:

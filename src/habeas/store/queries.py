@@ -14,11 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, literal, or_, select
+from sqlalchemy import ColumnElement, bindparam, exists, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..model import PERSON_FIELDS
 from .cases import days_in_custody
+from .db import rows as read_rows
 from .conflicts import event_conflicts, person_conflicts
 from .models import Article, Claim, Event, EventPerson, EventSource, Mention, Person, PersonAlias
 from .persons import canonical, find_persons, member_roots, name_key, persons_by_substring
@@ -200,12 +201,21 @@ def derive_status_since(events: list[tuple[str, str | None, str | None, int, boo
 def _claimed_status(session: Session, members: list[int] | None = None) -> dict[int, str]:
     """person id -> the status a list imported with ``habeas import`` gives (latest claim),
     used where the events say nothing."""
+    if members is None:
+        found = session.execute(_claimed_statuses())
+    else:
+        found = read_rows(session, _claimed_statuses(of_some=True), {"ids": list(members)})
+    return {pid: value for pid, value in found if value in STATUSES}
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _claimed_statuses(*, of_some: bool = False):
     query = select(Claim.subject_id, Claim.value).where(
         Claim.subject_type == "person", Claim.field == "status",
         Claim.status.not_in(HIDDEN_CLAIM_STATUSES)).order_by(Claim.id)
-    if members is not None:
-        query = query.where(Claim.subject_id.in_(members))
-    return {pid: value for pid, value in session.execute(query) if value in STATUSES}
+    if of_some:
+        query = query.where(Claim.subject_id.in_(bindparam("ids", expanding=True)))
+    return query
 
 
 def _article_ref(article: Any) -> dict[str, Any]:
@@ -224,18 +234,21 @@ def _event_sources(session: Session, event_ids: list[int]) -> dict[int, list[dic
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if not event_ids:
         return out
-    rows = session.execute(
-        select(EventSource.event_id, EventSource.sentence, EventSource.start_char,
-               EventSource.end_char, *ARTICLE_REF)
-        .join(Article, Article.id == EventSource.article_id)
-        .where(EventSource.event_id.in_(event_ids)).order_by(EventSource.id)
-    )
-    for row in rows:
+    for row in read_rows(session, _sources_of_events(), {"ids": list(event_ids)}):
         out[row.event_id].append({
             **_article_ref(row), "sentence": row.sentence,
             "start_char": row.start_char, "end_char": row.end_char,
         })
     return out
+
+
+@functools.cache
+def _sources_of_events():
+    return (select(EventSource.event_id, EventSource.sentence, EventSource.start_char,
+                   EventSource.end_char, *ARTICLE_REF)
+            .join(Article, Article.id == EventSource.article_id)
+            .where(EventSource.event_id.in_(bindparam("ids", expanding=True)))
+            .order_by(EventSource.id))
 
 
 def _event_person_names(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
@@ -250,10 +263,7 @@ def _event_persons(session: Session, event_ids: list[int]
     ids: dict[int, list[int]] = {}
     if not event_ids:
         return names, ids
-    rows = session.execute(
-        select(EventPerson.event_id, EventPerson.person_id, Person.name, Person.merged_into_id)
-        .join(Person, Person.id == EventPerson.person_id)
-        .where(EventPerson.event_id.in_(event_ids)).order_by(EventPerson.person_id))
+    rows = read_rows(session, _persons_of_events(), {"ids": list(event_ids)})
     shown: dict[int, str] = {}
     for event_id, person_id, name, merged_into in rows:
         if person_id not in shown:  # the person itself unless merged away
@@ -263,6 +273,15 @@ def _event_persons(session: Session, event_ids: list[int]
             names[event_id].append(shown[person_id])
         ids.setdefault(event_id, []).append(person_id)
     return names, ids
+
+
+@functools.cache
+def _persons_of_events():
+    return (select(EventPerson.event_id, EventPerson.person_id, Person.name,
+                   Person.merged_into_id)
+            .join(Person, Person.id == EventPerson.person_id)
+            .where(EventPerson.event_id.in_(bindparam("ids", expanding=True)))
+            .order_by(EventPerson.person_id))
 
 
 # The columns of an event ``event_dict`` reads, and its report's id: a page of events reads

@@ -87,7 +87,7 @@ def make_app(habeas: Habeas, processes: int = 1) -> FastAPI:
     app.state.limiter = LoginLimiter().shared(processes)
     app.state.code_limiter = LoginLimiter(max_failures=CODE_MAX_FAILURES).shared(processes)
     app.state.templates = make_templates()
-    app.middleware("http")(check_parameters)  # inside the session middleware: it renders
+    app.add_middleware(ParameterCheck)  # inside the session middleware: it renders
     app.add_middleware(SessionMiddleware, secret_key=secret)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -142,11 +142,21 @@ def is_date(value: str) -> bool:
     return False
 
 
-async def check_parameters(request: Request, call_next: Any) -> Response:
-    problem = bad_parameter(request)
-    if problem is not None:
-        return error_response(request, 422, problem, "HTTP422")
-    return await call_next(request)
+class ParameterCheck:
+    """Refuses a request whose parameters ``bad_parameter`` finds wrong (422) before any
+    route runs; a plain ASGI middleware (see ``auth.SessionMiddleware``)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            request = Request(scope)
+            problem = bad_parameter(request)
+            if problem is not None:
+                await error_response(request, 422, problem, "HTTP422")(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def is_api(request: Request) -> bool:

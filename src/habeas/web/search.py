@@ -11,20 +11,23 @@ joins. Persons are matched on their name keys (``store.persons.name_key``: ASCII
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import case, func, not_, select, text
+from sqlalchemy import bindparam, case, func, not_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
+from ..store.db import rows as read_rows
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
-from ..store.search_index import (CYRILLIC_WORD, fold, match, match_condition, is_name_owner,
+from ..store.search_index import (CYRILLIC_WORD, among_owners, fold, match, match_condition,
+                                  name_owner_ids,
                                   reindex_event, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
@@ -39,6 +42,10 @@ KINDS = ("reports", "persons", "events")
 COUNT_CAP = 5000
 # Persons looked at per search before the status filter (a status is derived per person).
 PERSON_CANDIDATES = 500
+# Persons matching a name past which a page is found by walking the persons in name order
+# (``walk_subjects``), not by sorting every match: then 1 person in 80 or more matches, and a
+# page of 25 is met within a few thousand keys.
+PERSON_WALK_MIN = 500
 # Words of context either side of a match in a report snippet.
 SNIPPET_WORDS = 16
 # Characters of a report scanned for the snippet's match.
@@ -112,9 +119,8 @@ def most_counted(limit: int, offset: int) -> int:
 def count_upto(session: Session, rows_sql: str, params: dict[str, Any], *, limit: int,
                offset: int) -> int:
     """How many rows ``rows_sql`` gives, counted up to one past ``most_counted``."""
-    return session.execute(
-        text(f"SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
-        {**params, "most": most_counted(limit, offset) + 1}).scalar() or 0
+    return read_rows(session, text(f"SELECT count(*) FROM ({rows_sql} LIMIT :most) AS counted"),
+                     {**params, "most": most_counted(limit, offset) + 1})[0][0] or 0
 
 
 def matched_ids(session: Session, sub: str, params: dict[str, Any], *, limit: int,
@@ -124,11 +130,15 @@ def matched_ids(session: Session, sub: str, params: dict[str, Any], *, limit: in
     10,000 matches costs PostgreSQL a visit to each row, tens of milliseconds, for a figure
     nobody pages through)."""
     most = most_counted(limit, offset)
-    if session.get_bind().dialect.name == "sqlite" and count_upto(
-            session, sub, params, limit=limit, offset=offset) > most:
-        return None  # FTS5 counts from its doclists: cheaper than carrying 5,000 ids here
-    ids = list(session.scalars(text(f"SELECT rowid FROM ({sub}) AS found LIMIT :most"),
-                               {**params, "most": most + 1}))
+    if session.get_bind().dialect.name == "sqlite":
+        if count_upto(session, sub, params, limit=limit, offset=offset) > most:
+            return None  # FTS5 counts from its doclists: cheaper than carrying 5,000 ids here
+        ids = [r[0] for r in read_rows(session, text(f"SELECT rowid FROM ({sub}) AS found "
+                                                     "LIMIT :most"), {**params, "most": most + 1})]
+    else:  # one array, not a row per id: 5,001 rows cost the server 2 to 4 ms of Python
+        ids = read_rows(session, text(f"SELECT array_agg(rowid) FROM (SELECT rowid FROM "
+                                      f"({sub}) AS found LIMIT :most) AS few"),
+                        {**params, "most": most + 1})[0][0] or []
     return None if len(ids) > most else ids
 
 
@@ -142,17 +152,17 @@ def among(session: Session, ids: list[int]) -> tuple[str, dict[str, Any]]:
 
 def page_sql(session: Session, sql: str, params: dict[str, Any], *, limit: int,
              offset: int) -> list[int]:
-    return [r[0] for r in session.execute(text(f"{sql} LIMIT :limit OFFSET :offset"),
-                                          {**params, "limit": limit, "offset": offset})]
+    return [r[0] for r in read_rows(session, text(f"{sql} LIMIT :limit OFFSET :offset"),
+                                    {**params, "limit": limit, "offset": offset})]
 
 
 def counted_page(session: Session, rest: str, order: str, params: dict[str, Any], *,
                  limit: int, offset: int) -> tuple[list[int], int]:
     """A page of ``SELECT id rest order`` and how many rows ``rest`` has in all, in one query
     (a window count); a count of its own only for a page past the end."""
-    rows = session.execute(text(f"SELECT id, count(*) OVER () {rest} {order} "
-                                "LIMIT :limit OFFSET :offset"),
-                           {**params, "limit": limit, "offset": offset}).all()
+    rows = read_rows(session, text(f"SELECT id, count(*) OVER () {rest} {order} "
+                                   "LIMIT :limit OFFSET :offset"),
+                     {**params, "limit": limit, "offset": offset})
     if rows or not offset:
         return [r[0] for r in rows], rows[0][1] if rows else 0
     return [], session.execute(text(f"SELECT count(*) {rest}"), params).scalar() or 0
@@ -193,10 +203,7 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
         ids = page_sql(session, f"{sub} ORDER BY rowid DESC", params, limit=limit,
                        offset=offset)
     # the columns shown, and of the text only the part a snippet is looked for in
-    articles = {a.id: a for a in session.execute(
-        select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
-               func.substr(Article.text, 1, SNIPPET_SCAN).label("text"))
-        .where(Article.id.in_(ids)))}
+    articles = {a.id: a for a in read_rows(session, _reports_shown(), {"ids": list(ids)})}
     rows = []
     for aid in ids:
         article = articles.get(aid)
@@ -206,6 +213,13 @@ def search_reports(*, session: Session, query: str, filters: SearchFilters, limi
                      "published": article.published, "status": article.status,
                      "snippet": snippet(article.text, query)})
     return rows, total
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _reports_shown():
+    return select(Article.id, Article.title, Article.outlet, Article.published, Article.status,
+                  func.substr(Article.text, 1, SNIPPET_SCAN).label("text")).where(
+        Article.id.in_(bindparam("ids", expanding=True)))
 
 
 def snippet(text_: str, query: str) -> list[tuple[str, bool]]:
@@ -250,9 +264,14 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
     the persons events happened to first, then those who only speak or act (``role`` keeps
     one kind: ``queries.PERSON_ROLES``)."""
     key = name_key(query or "")
-    persons_q = select(Person).where(Person.merged_into_id.is_(None))
-    if key:  # a trigram index answers
-        persons_q = persons_q.where(is_name_owner(session, key, Person.id))
+    persons_q = select(Person.id, Person.name).where(Person.merged_into_id.is_(None))
+    if key:  # a trigram index answers, once
+        owners = name_owner_ids(session, key)
+        if status is None and role is None and len(owners) > PERSON_WALK_MIN:
+            walked = walk_subjects(session, owners, limit=limit, offset=offset)
+            if walked is not None:
+                return person_rows(session, walked[0]), walked[1]
+        persons_q = persons_q.where(among_owners(session, owners, Person.id))
     subject = is_subject(few=bool(key))
     if role == "subject":
         persons_q = persons_q.where(subject)
@@ -260,40 +279,56 @@ def search_persons(*, session: Session, query: str, status: str | None, limit: i
         persons_q = persons_q.where(not_(subject))
     order = (case((subject, 0), else_=1), Person.key, Person.id)
     if status is None:  # the page and the count in one query, as page_ids does
-        rows = session.execute(persons_q.add_columns(func.count().over()).order_by(*order)
-                               .limit(limit).offset(offset)).all()
-        total = rows[0][1] if rows else 0
+        rows = read_rows(session, persons_q.add_columns(func.count().over()).order_by(*order)
+                         .limit(limit).offset(offset))
+        total = rows[0][-1] if rows else 0
         if not rows and offset:
             total = session.scalar(select(func.count()).select_from(persons_q.subquery())) or 0
-        return person_rows(session, [person for person, _ in rows]), total
-    candidates = list(session.scalars(persons_q.order_by(*order).limit(PERSON_CANDIDATES)))
+        return person_rows(session, rows), total
+    candidates = session.execute(persons_q.order_by(*order).limit(PERSON_CANDIDATES)).all()
     rows = [r for r in person_rows(session, candidates) if r["status"] == status]
     return rows[offset:offset + limit], len(rows)
 
 
-def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]:
-    """Name, aliases, events, status, role and latest event for a few persons (a page): a
-    person with events (its own or its merged members') is a subject, as ``subject_ids``
-    says, read from the page's own events."""
+def walk_subjects(session: Session, owners: list[int], *, limit: int, offset: int
+                  ) -> tuple[list[Any], int] | None:
+    """A page of the persons among ``owners`` that are subjects, in name order, found by
+    walking the persons by their key (a common root: sorting its thousands of matches and
+    checking each for events cost more than the walk), and the total of ``owners`` not merged
+    away (their number less the merged ones among them, which the ``merged_into_id`` index
+    finds). None when subjects do not fill the page: today's sort answers it."""
+    merged = Person.merged_into_id
+    if session.get_bind().dialect.name == "sqlite":  # "+": no index but the key's
+        not_merged = text("+persons.merged_into_id IS NULL")
+    else:
+        not_merged = merged.is_(None)
+    page = read_rows(session, select(Person.id, Person.name)
+                     .where(not_merged, among_owners(session, owners, Person.id, probe=True),
+                            is_subject(few=True))
+                     .order_by(Person.key, Person.id).limit(limit).offset(offset))
+    if len(page) < limit:
+        return None
+    gone = read_rows(session, select(func.count()).select_from(Person).where(
+        merged.is_not(None), among_owners(session, owners, Person.id, probe=True)))[0][0]
+    return page, len(owners) - gone
+
+
+def person_rows(session: Session, persons) -> list[dict[str, Any]]:
+    """Name, aliases, events, status, role and latest event for a few persons (a page; each
+    a ``Person`` or a row with its ``id`` and ``name``): a person with events (its own or its
+    merged members') is a subject, as ``subject_ids`` says, read from the page's own events."""
     if not persons:
         return []
     ids = [p.id for p in persons]
     members = member_roots(session, ids)
     aliases: dict[int, list[str]] = {pid: [] for pid in ids}
-    for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
-                                      .where(PersonAlias.person_id.in_(members))
-                                      .order_by(PersonAlias.id)):
+    for pid, alias in read_rows(session, _aliases_of(), {"ids": list(members)}):
         root = members[pid]
         if alias not in aliases[root]:
             aliases[root].append(alias)
     events: dict[int, dict[int, tuple]] = {pid: {} for pid in ids}
-    for pid, eid, type_, date, negated, published in session.execute(
-        select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
-               Article.published)
-        .join(Event, Event.id == EventPerson.event_id)
-        .join(Article, Article.id == Event.article_id)
-        .where(EventPerson.person_id.in_(members))
-    ):
+    for pid, eid, type_, date, negated, published in read_rows(
+            session, _events_of(), {"ids": list(members)}):
         events[members[pid]][eid] = (type_, date, published, eid, bool(negated))
     claimed = {members[pid]: value
                for pid, value in _claimed_status(session, list(members)).items()}
@@ -312,6 +347,22 @@ def person_rows(session: Session, persons: list[Person]) -> list[dict[str, Any]]
                      "last_event_type": last[0] if last else None,
                      "last_event_date": last[1] if last else None})
     return rows
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _aliases_of():
+    return (select(PersonAlias.person_id, PersonAlias.alias)
+            .where(PersonAlias.person_id.in_(bindparam("ids", expanding=True)))
+            .order_by(PersonAlias.id))
+
+
+@functools.cache
+def _events_of():
+    return (select(EventPerson.person_id, Event.id, Event.type, Event.date, Event.negated,
+                   Article.published)
+            .join(Event, Event.id == EventPerson.event_id)
+            .join(Article, Article.id == Event.article_id)
+            .where(EventPerson.person_id.in_(bindparam("ids", expanding=True))))
 
 
 def search_events(*, session: Session, query: str, filters: SearchFilters, limit: int,

@@ -7,13 +7,15 @@ of ten.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..store import crud
+from ..store.db import rows as read_rows
 from ..store.models import Article, Claim, Event, EventPerson, Mention, Person
 from ..store.persons import canonical, member_roots
 from ..store.queries import EVENT_FIELDS, _event_persons, _event_sources, event_dict
@@ -34,9 +36,7 @@ def event_rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
         return []
     # rows of the columns shown, each event with its report's: not objects, nor a report's
     # text for its title
-    events = {e.id: e for e in session.execute(
-        select(*EVENT_FIELDS, Article.title, Article.outlet, Article.published)
-        .outerjoin(Article, Article.id == Event.article_id).where(Event.id.in_(ids)))}
+    events = {e.id: e for e in read_rows(session, _events_shown(), {"ids": list(ids)})}
     ids = [i for i in ids if i in events]
     names, person_ids = _event_persons(session, ids)
     sources = _event_sources(session, ids)
@@ -45,6 +45,13 @@ def event_rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
              "title": event.title, "outlet": event.outlet, "published": event.published,
              "sources": sources[event_id]}
             for event_id in ids for event in (events[event_id],)]
+
+
+@functools.cache  # built once: a page's reads are many small statements
+def _events_shown():
+    return (select(*EVENT_FIELDS, Article.title, Article.outlet, Article.published)
+            .outerjoin(Article, Article.id == Event.article_id)
+            .where(Event.id.in_(bindparam("ids", expanding=True))))
 
 
 def page_reports(*, session: Session, status: str | None = None, limit: int = 50,
