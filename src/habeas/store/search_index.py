@@ -196,16 +196,6 @@ def ensure_names(connection: Connection) -> None:
                                "group_concat(key, '|') FROM person_aliases GROUP BY person_id")
 
 
-def is_name_owner(session: Session, key: str, person_id):
-    """The condition that ``person_id`` (a column) is one of ``name_owners``. On PostgreSQL the
-    owners are read first (``name_owner_ids``), then compared as an array whose length the
-    planner knows (as a subquery, it guessed 200 and read every person to join them); on
-    SQLite the trigram index is a join."""
-    if _is_sqlite(session):
-        return person_id.in_(name_owners(session, key))
-    return among_owners(session, name_owner_ids(session, key), person_id)
-
-
 def name_owner_ids(session: Session, key: str) -> list[int]:
     """The ids ``name_owners`` selects, read as one array (a common root has thousands). On
     PostgreSQL in a statement of its own that must use the trigram indexes: the planner
