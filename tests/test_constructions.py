@@ -2261,3 +2261,14 @@ def test_a_forced_entry_is_a_search_and_dates_the_searches_told_next(nlp):
 def test_those_convicted_include(nlp):
     assert kinds(nlp, "Those convicted include Ivan Petrov and Anna Orlova.") == {
         ("conviction", "Anna Orlova", "Ivan Petrov")}
+
+
+def test_my_flat_is_the_speakers_own_account(nlp):
+    """In an interview answer "Eight officers searched my flat": the interviewee's account;
+    "the court sentenced my client, X": not X's (the speaker's client)."""
+    text = ("Ivan Petrov, 41, was released in September. We spoke to him.\n\nWhen were you "
+            "detained?\n\nEight officers searched my flat for six hours.")
+    assert the_event(nlp, text, "search")["attributed_to"] == "Ivan Petrov"
+    event = the_event(nlp, "Today the district court sentenced my client, Pavel Vorontsov, to "
+                           "three years.", "sentence")
+    assert event["attributed_to"] is None

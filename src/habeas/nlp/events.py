@@ -2138,8 +2138,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
     verb = clause_verb(trigger)  # "I never wrote a petition for pardon": the verb of "pardon"
-    me = next((c for v in {trigger, verb} for c in v.children if c.lower_ in FIRST_PERSON
-               and c.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")), None)
+    me = next((c for v in {trigger, verb} for o in [v, *syntax.objects(v)] for c in o.children
+               if c.lower_ in FIRST_PERSON and (c.dep_ == "poss" and o.lemma_.lower() in
+                                                SEARCH_OBJECTS or o is v and c.dep_ in (
+                   "nsubj", "nsubjpass", "dobj", "poss"))), None)
+    # ("searched my flat" too; not "sentenced my client": the speaker's client)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
     victim_tokens = discourse.tokens_of(persons)
