@@ -2272,3 +2272,8 @@ def test_my_flat_is_the_speakers_own_account(nlp):
     event = the_event(nlp, "Today the district court sentenced my client, Pavel Vorontsov, to "
                            "three years.", "sentence")
     assert event["attributed_to"] is None
+
+
+def test_rearrested(nlp):
+    assert ("arrest", "Ivan Petrov") in kinds(
+        nlp, "Ivan Petrov, who was released in 2019, was rearrested in March.")
