@@ -2277,3 +2277,9 @@ def test_my_flat_is_the_speakers_own_account(nlp):
 def test_rearrested(nlp):
     assert ("arrest", "Ivan Petrov") in kinds(
         nlp, "Ivan Petrov, who was released in 2019, was rearrested in March.")
+
+
+def test_an_age_told_with_a_copula(nlp):
+    assert [p for p in extract_text(nlp, Document(
+        text="The detained journalist, Ivan Petrov, is 36.", source="t",
+        published="2024-06-01")).to_json()["persons"] if p["age"] == 36]

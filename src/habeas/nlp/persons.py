@@ -792,6 +792,8 @@ AGE_CLAUSE = re.compile(r"\s*,\s*(?:who\s+(?:is|was)\s+(?:now\s+|then\s+)?|now\s
                         r"who\s+(?:has\s+)?(?:just\s+)?turned\s+|who\s+turns\s+)(\d{1,3})\b")
 # "Now 55, X ..."
 AGE_LEAD = re.compile(r"\b(?:now|then)\s+(\d{1,3})\s*,\s*$", re.I)
+# "X is 36.", "X is 36 years old": a copula with the age alone
+AGE_COPULA = re.compile(r"\s*,?\s*(?:is|was)\s+(\d{1,3})(?:\s+years?\s+old)?\s*[.,;]")
 
 
 def read_age(span: Span) -> tuple[int, Span] | None:
@@ -806,6 +808,9 @@ def read_age(span: Span) -> tuple[int, Span] | None:
     who = AGE_CLAUSE.match(doc[end: end + 7].text)
     if who and MIN_AGE <= int(who.group(1)) <= MAX_AGE:  # "Alim Emirsaliyev, who is 58"
         return int(who.group(1)), doc[end: end + 7]
+    copula = AGE_COPULA.match(doc[end: end + 5].text)
+    if copula and MIN_AGE <= int(copula.group(1)) <= MAX_AGE:  # "Ivan Petrov is 36."
+        return int(copula.group(1)), doc[end: end + 5]
     lead = AGE_LEAD.search(doc[max(span.start - 4, span.sent.start): span.start].text)
     if lead and MIN_AGE <= int(lead.group(1)) <= MAX_AGE:  # "Now 55, Server Mustafayev ..."
         return int(lead.group(1)), doc[max(span.start - 4, span.sent.start): span.start]
