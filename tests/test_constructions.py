@@ -2283,3 +2283,14 @@ def test_an_age_told_with_a_copula(nlp):
     assert [p for p in extract_text(nlp, Document(
         text="The detained journalist, Ivan Petrov, is 36.", source="t",
         published="2024-06-01")).to_json()["persons"] if p["age"] == 36]
+
+
+def test_coordinated_terms_pair_in_order_without_respectively(nlp):
+    """ "A and B were sentenced alongside him to 15 and 13 years": A 15, B 13; he keeps his
+    own term."""
+    events = events_of(nlp, "A military court sentenced Nariman Celal to 17 years. Asan "
+                            "Akhtemov and Aziz Akhtemov were sentenced alongside him to 15 and "
+                            "13 years.")
+    terms = {names[0]: e["term_months"] for t, _, names, e in events if t == "sentence"
+             and len(names) == 1}
+    assert terms == {"Nariman Celal": 204, "Asan Akhtemov": 180, "Aziz Akhtemov": 156}

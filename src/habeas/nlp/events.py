@@ -2230,10 +2230,21 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
         event = out[0]
     terms_each = respective_terms(sent, len(persons)) if etype == "sentence" else []
+    named_here = [p for p in persons if p in {discourse.cluster_at.get(t.i) for t in sent}]
+    others: list[str] = []
+    if etype == "sentence" and not terms_each and len(named_here) < len(persons):
+        # "A and B were sentenced alongside him to 15 and 13 years": the named ones' terms
+        terms_each = respective_terms(sent, len(named_here), implied=True)
+        if terms_each:
+            others = [p for p in persons if p not in named_here]
+            persons = named_here
+    elif etype == "sentence" and not terms_each:
+        terms_each = respective_terms(sent, len(persons), implied=True)
     if terms_each and not any(p.startswith("group:") for p in persons):
         # "sentenced A and B to 11 and 10 years respectively": one event each, its term
         out = [_copy(e, persons=[person], term_months=months) for e in out
-               for person, months in zip(persons, terms_each) if person in e.persons]
+               for person, months in zip(persons, terms_each) if person in e.persons] + [
+            _copy(out[0], persons=others, term_months=None)] * bool(others)
         event = out[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
@@ -2325,10 +2336,11 @@ TERM_LIST = re.compile(rf"\b(?P<terms>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s*,?\s+and\
                        r"\s+(?P<unit>years?|months?)\b", re.I)
 
 
-def respective_terms(sent: Span, count: int) -> list[int]:
+def respective_terms(sent: Span, count: int, implied: bool = False) -> list[int]:
     """ "sentenced A and B to 11 and 10 years respectively": the terms, in months, that a
-    sentence pairs "respectively" with its ``count`` persons."""
-    if count < 2 or not any(t.lower_ == "respectively" for t in sent):
+    sentence pairs "respectively" with its ``count`` persons; ``implied``: "A and B were
+    sentenced to 15 and 13 years" pairs them in order without saying so."""
+    if count < 2 or not implied and not any(t.lower_ == "respectively" for t in sent):
         return []
     match = TERM_LIST.search(sent.text)
     if match is None:
