@@ -2294,3 +2294,9 @@ def test_coordinated_terms_pair_in_order_without_respectively(nlp):
     terms = {names[0]: e["term_months"] for t, _, names, e in events if t == "sentence"
              and len(names) == 1}
     assert terms == {"Nariman Celal": 204, "Asan Akhtemov": 180, "Aziz Akhtemov": 156}
+
+
+def test_a_clause_after_a_comma_describes_the_charge_it_does_not_name_it(nlp):
+    event = the_event(nlp, "Mzia Amaglobeli was arrested in January and charged with assaulting "
+                           "a police officer, which carries up to seven years.", "charge")
+    assert event["charge"] == "assaulting a police officer"

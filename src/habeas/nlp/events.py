@@ -1913,9 +1913,10 @@ def _inside_clause(token: Token, root: Token) -> bool:
     current = token
     while current.i != root.i:
         if current.dep_ == "relcl" and any(c.lower_ in ("that", "which") and c.dep_ in (
-                "nsubj", "nsubjpass") for c in current.children):
+                "nsubj", "nsubjpass") for c in current.children) and not (
+                current.left_edge.i > 0 and token.doc[current.left_edge.i - 1].text == ","):
             current = current.head  # "actions that grossly violated public order" describes
-            continue                # the charge itself
+            continue                # the charge itself; not ", which carries up to 7 years"
         if listed_gerund(current, root):
             current = current.head  # "of conspiring to seize power, calling for actions ...,
             continue                # and incitement": a list the parser made a clause of
