@@ -2300,3 +2300,15 @@ def test_a_clause_after_a_comma_describes_the_charge_it_does_not_name_it(nlp):
     event = the_event(nlp, "Mzia Amaglobeli was arrested in January and charged with assaulting "
                            "a police officer, which carries up to seven years.", "charge")
     assert event["charge"] == "assaulting a police officer"
+
+
+def test_a_duration_is_no_participant_and_the_body_tells_a_headlines_event(nlp):
+    """ "placed Ivan Petrov under arrest for two months"; a headline's sentence merged with
+    the body's takes the body's sentence as evidence, and that sentence's day."""
+    assert kinds(nlp, "Two days later, a court in Simferopol placed Ivan Petrov under arrest "
+                      "for two months.") == {("arrest", "Ivan Petrov")}
+    events = events_of(nlp, "Court In Minsk Sentences Ivan Petrov To Up To 18 Years\n\nOn "
+                            "Tuesday the Minsk City Court found Ivan Petrov guilty of treason "
+                            "and sentenced him to 18 years.")
+    sentence = next(e for t, _, _, e in events if t == "sentence")
+    assert sentence["evidence"].startswith("On Tuesday") and sentence["date"] == "2024-05-07"

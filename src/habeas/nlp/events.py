@@ -752,9 +752,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     child.lower_ == "by" and etype == "appeal" or  # "an appeal by X"
                     child.lower_ == "against" and etype != "protest" or
                     child.lower_ == "to" and etype == "sentence"):
-                # "appeals against the verdict": the verdict is no participant
+                # "appeals against the verdict": the verdict is no participant, nor "for two
+                # months" a person
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
-                            c.lemma_.lower() not in DECISION_NOUNS)
+                            c.lemma_.lower() not in DECISION_NOUNS and
+                            c.lemma_.lower() not in TERM_UNITS and c.ent_type_ != "DATE")
             elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
                 # "the session in the case of X", "the trial in the case against"
                 args.extend(o for case in child.children if syntax.is_prep_object(case) and
@@ -2632,6 +2634,7 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
     """The same event told twice in one article is one event with two sources."""
     merged: list[EventRecord] = []
     from_headline: set[int] = set()
+    headline_told: set[int] = set()
     for event in events:
         target = next((m for m in merged if compatible(m, event)), None)
         if target is None:
@@ -2639,6 +2642,7 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             if event.sources[0].start == 0 and not event.sources[0].text.rstrip().endswith(
                     (".", "!", "?", '"', "”")):
                 from_headline.add(id(event))  # a headline; not a lead that opens the page
+                headline_told.add(id(event))
             continue
         # "serving a three-year sentence for X" told before the verdict itself: the verdict's
         # own telling says what it was for
@@ -2660,6 +2664,12 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
         target.persons.extend(p for p in event.persons if p not in target.persons)
+        if id(target) in headline_told:
+            # the body's telling is the evidence (FORMAT: a headline repeats the body), and
+            # its sentence's arguments are shared with it
+            target.sources.insert(0, event.sources[0])
+            target.evidence, target.trigger = event.evidence, event.trigger
+            headline_told.discard(id(target))
         if id(target) in from_headline and event.attributed_to:
             # A headline's "Diaspora leader says ..." yields to the body's first named source.
             target.attributed_to = event.attributed_to
