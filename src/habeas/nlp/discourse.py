@@ -846,14 +846,17 @@ PEOPLE = RULES.words("subject_descriptions") | RULES.words("people_nouns") | \
 
 
 def noun_chunk(token: Token) -> Span | None:
-    """The noun chunk ``token`` is in: ``noun_chunks`` of its sentence only (the whole
-    document's cost a tenth of the extraction's time where a source was looked up)."""
-    sent = token.sent
-    chunks = token.doc.user_data.setdefault("habeas_chunks", {})
-    if sent.start not in chunks:
-        chunks[sent.start] = {t: chunk for chunk in sent.noun_chunks
-                              for t in range(chunk.start, chunk.end)}
-    return chunks[sent.start].get(token.i)
+    """The noun chunk ``token`` is in, if it lies within one sentence (as ``sent.noun_chunks``
+    gives them). spaCy's ``Span.noun_chunks`` runs over the whole document's chunks for every
+    sentence asked, so the document's are read once and kept per token."""
+    doc = token.doc
+    chunks = doc.user_data.get("habeas_chunks")
+    if chunks is None:
+        chunks = doc.user_data["habeas_chunks"] = {}
+        for chunk in doc.noun_chunks:
+            if not any(doc[i].is_sent_start for i in range(chunk.start + 1, chunk.end)):
+                chunks.update(dict.fromkeys(range(chunk.start, chunk.end), chunk))
+    return chunks.get(token.i)
 
 
 def is_plural_people(token: Token) -> bool:
