@@ -853,8 +853,9 @@ def noun_chunk(token: Token) -> Span | None:
     chunks = doc.user_data.get("habeas_chunks")
     if chunks is None:
         chunks = doc.user_data["habeas_chunks"] = {}
+        starts = {s.start for s in doc.sents}
         for chunk in doc.noun_chunks:
-            if not any(doc[i].is_sent_start for i in range(chunk.start + 1, chunk.end)):
+            if not any(i in starts for i in range(chunk.start + 1, chunk.end)):
                 chunks.update(dict.fromkeys(range(chunk.start, chunk.end), chunk))
     return chunks.get(token.i)
 
@@ -889,12 +890,13 @@ def hedge_cues(trigger: Token) -> bool:
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
     # allegedly damaging": the hedge is the accusation's
-    other |= {t.i for c in trigger.subtree if c.dep_ == "relcl" and c.i != trigger.i and any(
+    subtree = list(trigger.subtree)  # walked twice
+    other |= {t.i for c in subtree if c.dep_ == "relcl" and c.i != trigger.i and any(
                   w.lower_ == "where" or w.dep_ == "prep" and any(
                       o.lower_ == "which" for o in w.children) for w in c.children)
               for t in c.subtree}  # "moved to a prison, where he has reportedly been beaten":
     # what happened there, not "charged over stickers that he allegedly put up"
-    for token in trigger.subtree:
+    for token in subtree:
         if token.lower_ in HEDGE_WORDS and token.i not in other:
             return True
     for ancestor in trigger.ancestors:
