@@ -1691,6 +1691,7 @@ ABBREVIATED = re.compile(r"(?:\b\w|\b(?:art|arts|no|para|pt|sec|st|cl|ch)|\d)\.$
 def _find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
+    subtree = list(trigger.subtree)  # walked three times below
     named = misread_object(trigger)
     if named != trigger:  # "sentenced editor X ... on charges of"
         children += [c for c in named.children if syntax.is_preposition(c)]
@@ -1698,7 +1699,7 @@ def _find_charge(trigger: Token) -> str | None:
         doer = misread_doer(trigger)
         children += [c for c in (doer.rights if doer is not None else ())
                      if syntax.is_preposition(c) and named.right_edge.i < c.i <= end]
-    children += [g for c in trigger.subtree if c.lower_ in PLEA_WORDS
+    children += [g for c in subtree if c.lower_ in PLEA_WORDS
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
@@ -1732,13 +1733,13 @@ def _find_charge(trigger: Token) -> str | None:
         children += [p for p in holder.children if syntax.is_preposition(p) and
                      p.lower_ in ("on", "for", "over") and p not in children]
     # "remanded for two months pending investigation on fraud charges"
-    children += [p for t in trigger.subtree if t.lower_ == "pending" and
+    children += [p for t in subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
                  for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
     # "gave her a two-year suspended sentence for discrediting the army", "jailed for six
     # years on charges of espionage", "serving a term on charges of X": what the term is for
     # hangs on the term's own noun
-    children += [p for t in trigger.subtree if t.i != trigger.i and (
+    children += [p for t in subtree if t.i != trigger.i and (
                      t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
                      t.lemma_ in TERM_UNITS and _term_of(t, trigger)) and
                  not _inside_clause(t, trigger)
