@@ -15,6 +15,8 @@ import functools
 from collections import Counter
 import re
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventRecord, PersonRecord
@@ -1429,8 +1431,10 @@ def court_dates(doc: Doc, published: dt.date | None,
     """Days on which the article says a court sat: a full date in a sentence about a court,
     with the persons that sentence names (the defendants of that hearing)."""
     found = []
+    # which words are court words, from the LOWER column (a Token for every word costs more)
+    court = numpy.isin(doc.to_array(LOWER), hashes(doc, COURT_WORDS))
     for sent in doc.sents:
-        if not any(t.lower_ in COURT_WORDS for t in sent):
+        if not court[sent.start: sent.end].any():
             continue
         for ent in sentence_ents(sent):
             if ent.label_ == "DATE" and not dates.is_duration(ent.text):
@@ -1441,6 +1445,11 @@ def court_dates(doc: Doc, published: dt.date | None,
                     found.append((sent.start_char, value, named))
                     break
     return found
+
+
+def hashes(doc: Doc, words) -> numpy.ndarray:
+    """The vocabulary's hashes of ``words``, to compare with a column of ``Doc.to_array``."""
+    return numpy.array([doc.vocab.strings[w] for w in words], dtype=numpy.uint64)
 
 
 POSSESSIVE_END = re.compile(r"\s*['’]s?$")
@@ -1458,8 +1467,10 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
     model did not tag ("the Southern District Military Court")."""
     found = {ent.start_char: court_name(ent) for ent in doc.ents
              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
-    for token in doc:
-        if token.text in ("Court", "Tribunal") and token.ent_type_ not in ("ORG", "FAC"):
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH),
+                                          hashes(doc, ("Court", "Tribunal")))).tolist():
+        token = doc[i]
+        if token.ent_type_ not in ("ORG", "FAC"):
             words = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper()]
             if len(words) >= 2:
                 found.setdefault(doc[words[0].i].idx, noun_phrase(token))
