@@ -846,14 +846,18 @@ PEOPLE = RULES.words("subject_descriptions") | RULES.words("people_nouns") | \
 
 
 def noun_chunk(token: Token) -> Span | None:
-    """The noun chunk ``token`` is in: ``noun_chunks`` of its sentence only (the whole
-    document's cost a tenth of the extraction's time where a source was looked up)."""
-    sent = token.sent
-    chunks = token.doc.user_data.setdefault("habeas_chunks", {})
-    if sent.start not in chunks:
-        chunks[sent.start] = {t: chunk for chunk in sent.noun_chunks
-                              for t in range(chunk.start, chunk.end)}
-    return chunks[sent.start].get(token.i)
+    """The noun chunk ``token`` is in, if it lies within one sentence (as ``sent.noun_chunks``
+    gives them). spaCy's ``Span.noun_chunks`` runs over the whole document's chunks for every
+    sentence asked, so the document's are read once and kept per token."""
+    doc = token.doc
+    chunks = doc.user_data.get("habeas_chunks")
+    if chunks is None:
+        chunks = doc.user_data["habeas_chunks"] = {}
+        starts = {s.start for s in doc.sents}
+        for chunk in doc.noun_chunks:
+            if not any(i in starts for i in range(chunk.start + 1, chunk.end)):
+                chunks.update(dict.fromkeys(range(chunk.start, chunk.end), chunk))
+    return chunks.get(token.i)
 
 
 def is_plural_people(token: Token) -> bool:
@@ -886,12 +890,13 @@ def hedge_cues(trigger: Token) -> bool:
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
     # allegedly damaging": the hedge is the accusation's
-    other |= {t.i for c in trigger.subtree if c.dep_ == "relcl" and c.i != trigger.i and any(
+    subtree = list(trigger.subtree)  # walked twice
+    other |= {t.i for c in subtree if c.dep_ == "relcl" and c.i != trigger.i and any(
                   w.lower_ == "where" or w.dep_ == "prep" and any(
                       o.lower_ == "which" for o in w.children) for w in c.children)
               for t in c.subtree}  # "moved to a prison, where he has reportedly been beaten":
     # what happened there, not "charged over stickers that he allegedly put up"
-    for token in trigger.subtree:
+    for token in subtree:
         if token.lower_ in HEDGE_WORDS and token.i not in other:
             return True
     for ancestor in trigger.ancestors:

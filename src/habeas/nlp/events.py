@@ -15,6 +15,8 @@ import functools
 from collections import Counter
 import re
 
+import numpy
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventRecord, PersonRecord
@@ -1431,8 +1433,10 @@ def court_dates(doc: Doc, published: dt.date | None,
     """Days on which the article says a court sat: a full date in a sentence about a court,
     with the persons that sentence names (the defendants of that hearing)."""
     found = []
+    # which words are court words, from the LOWER column (a Token for every word costs more)
+    court = numpy.isin(doc.to_array(LOWER), hashes(doc, COURT_WORDS))
     for sent in doc.sents:
-        if not any(t.lower_ in COURT_WORDS for t in sent):
+        if not court[sent.start: sent.end].any():
             continue
         for ent in sentence_ents(sent):
             if ent.label_ == "DATE" and not dates.is_duration(ent.text):
@@ -1443,6 +1447,11 @@ def court_dates(doc: Doc, published: dt.date | None,
                     found.append((sent.start_char, value, named))
                     break
     return found
+
+
+def hashes(doc: Doc, words) -> numpy.ndarray:
+    """The vocabulary's hashes of ``words``, to compare with a column of ``Doc.to_array``."""
+    return numpy.array([doc.vocab.strings[w] for w in words], dtype=numpy.uint64)
 
 
 POSSESSIVE_END = re.compile(r"\s*['’]s?$")
@@ -1460,8 +1469,10 @@ def named_courts(doc: Doc) -> list[tuple[int, str]]:
     model did not tag ("the Southern District Military Court")."""
     found = {ent.start_char: court_name(ent) for ent in doc.ents
              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
-    for token in doc:
-        if token.text in ("Court", "Tribunal") and token.ent_type_ not in ("ORG", "FAC"):
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH),
+                                          hashes(doc, ("Court", "Tribunal")))).tolist():
+        token = doc[i]
+        if token.ent_type_ not in ("ORG", "FAC"):
             words = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper()]
             if len(words) >= 2:
                 found.setdefault(doc[words[0].i].idx, noun_phrase(token))
@@ -1693,6 +1704,7 @@ ABBREVIATED = re.compile(r"(?:\b\w|\b(?:art|arts|no|para|pt|sec|st|cl|ch)|\d)\.$
 def _find_charge(trigger: Token) -> str | None:
     doc = trigger.doc
     children = list(trigger.children)
+    subtree = list(trigger.subtree)  # walked three times below
     named = misread_object(trigger)
     if named != trigger:  # "sentenced editor X ... on charges of"
         children += [c for c in named.children if syntax.is_preposition(c)]
@@ -1700,7 +1712,7 @@ def _find_charge(trigger: Token) -> str | None:
         doer = misread_doer(trigger)
         children += [c for c in (doer.rights if doer is not None else ())
                      if syntax.is_preposition(c) and named.right_edge.i < c.i <= end]
-    children += [g for c in trigger.subtree if c.lower_ in PLEA_WORDS
+    children += [g for c in subtree if c.lower_ in PLEA_WORDS
                  and not _inside_clause(c, trigger) for g in c.children]
     # "sentenced him to eight years in a colony for organising mass riots"
     children += [t for t in direct_modifiers(trigger, through_light_verb=False)
@@ -1734,13 +1746,13 @@ def _find_charge(trigger: Token) -> str | None:
         children += [p for p in holder.children if syntax.is_preposition(p) and
                      p.lower_ in ("on", "for", "over") and p not in children]
     # "remanded for two months pending investigation on fraud charges"
-    children += [p for t in trigger.subtree if t.lower_ == "pending" and
+    children += [p for t in subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
                  for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
     # "gave her a two-year suspended sentence for discrediting the army", "jailed for six
     # years on charges of espionage", "serving a term on charges of X": what the term is for
     # hangs on the term's own noun
-    children += [p for t in trigger.subtree if t.i != trigger.i and (
+    children += [p for t in subtree if t.i != trigger.i and (
                      t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
                      t.lemma_ in TERM_UNITS and _term_of(t, trigger)) and
                  not _inside_clause(t, trigger)
