@@ -1915,9 +1915,9 @@ def quoted_charges_after(doc: Doc, close: int, end: int) -> list[str]:
     return found
 
 
-RELATIVE_WORDS = ("that", "which", "who", "whom")
+RELATIVE_WORDS = RULES.words("relative_pronouns")
 # Who acts for a defendant: "lawyers for X filed an appeal".
-COUNSEL_NOUNS = ("attorney", "counsel", "defence", "defense", "lawyer")
+COUNSEL_NOUNS = RULES.words("counsel_nouns")
 # What a clause on a charge says of it, not what it is: "charges that he denies", "that his
 # supporters call politically motivated".
 OPINION_VERBS = RULES.words("opinion_verbs")
@@ -2195,12 +2195,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
                       and c.pos_ == "NOUN"), None) if trigger.pos_ == "VERB" else trigger
         if maker is not None and maker.pos_ == "NOUN":
             event.date = issued_on(maker, published, anchor)  # "the pardon, signed on ..."
-    if told_later(trigger) or judged(trigger):
+    own_words_only = told_later(trigger) or judged(trigger)
+    if own_words_only:
         event.extras[OWN_DATE] = True  # "detained in April and later deported": not April;
         # "In 2020 the UN found that his detention was arbitrary": not 2020
     if event.date is None and not (etype == "charge" or trigger.lemma_ in RECIPIENT_VERBS or
-                                   served is not None or earlier or told_later(trigger) or
-                                   judged(trigger)):
+                                   served is not None or earlier or own_words_only):
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
@@ -2244,23 +2244,24 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         # "A and B walked free on 3 and 5 May respectively": one event each, its day
         out = [_copy(event, persons=[person], date=day) for person, day in zip(persons, each)]
         event = out[0]
-    terms_each = respective_terms(sent, len(persons)) if etype == "sentence" else []
-    named_here = [p for p in persons if p in {discourse.cluster_at.get(t.i) for t in sent}]
-    others: list[str] = []
-    if etype == "sentence" and not terms_each and len(named_here) < len(persons):
-        # "A and B were sentenced alongside him to 15 and 13 years": the named ones' terms
-        terms_each = respective_terms(sent, len(named_here), implied=True)
-        if terms_each:
-            others = [p for p in persons if p not in named_here]
-            persons = named_here
-    elif etype == "sentence" and not terms_each:
-        terms_each = respective_terms(sent, len(persons), implied=True)
+    terms_each, others = [], []
+    if etype == "sentence":
+        terms_each = respective_terms(sent, len(persons))
+        if not terms_each:
+            # "A and B were sentenced (alongside him) to 15 and 13 years": in order, for the
+            # persons the sentence names; one meant by a pronoun keeps his own term
+            here = {discourse.cluster_at.get(t.i) for t in sent}
+            named = [p for p in persons if p in here]
+            terms_each = respective_terms(sent, len(named), implied=True)
+            if terms_each:
+                others, persons = [p for p in persons if p not in here], named
     if terms_each and not any(p.startswith("group:") for p in persons):
         # "sentenced A and B to 11 and 10 years respectively": one event each, its term
-        out = [_copy(e, persons=[person], term_months=months) for e in out
-               for person, months in zip(persons, terms_each) if person in e.persons] + [
-            _copy(out[0], persons=others, term_months=None)] * bool(others)
-        event = out[0]
+        split = [_copy(e, persons=[person], term_months=months) for e in out
+                 for person, months in zip(persons, terms_each) if person in e.persons]
+        if others:
+            split.append(_copy(out[0], persons=others, term_months=None))
+        out, event = split, split[0]
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
         out.append(_copy(event, type="release", date=until, agent=None, charge=None))

@@ -256,12 +256,16 @@ def has_destination(token: Token) -> bool:
     return bool(events.destinations(token))
 
 
+# Buildings of custody one is returned to; one is committed to a hospital too.
+COMMITTED_TO = FACILITIES - {"court", "courtroom", "airport"}
+RETURNED_TO = COMMITTED_TO - {"hospital", "clinic"}
+
+
 @predicate
 def to_a_facility(token: Token) -> bool:
     """ "returned to the colony", "committed to a psychiatric hospital": a building of custody
     (not "returned to Ukraine", "returned home")."""
-    kinds = FACILITIES - {"court", "courtroom", "airport"} - (
-        set() if token.lemma_ == "commit" else {"hospital", "clinic"})
+    kinds = COMMITTED_TO if token.lemma_ == "commit" else RETURNED_TO
     return any(syntax.is_preposition(c) and c.lower_ == "to" and any(
         o.lemma_.lower() in kinds or any(t.lemma_.lower() in kinds and t.dep_ in (
             "compound", "amod", "nmod") for t in o.children)
