@@ -2312,3 +2312,27 @@ def test_a_duration_is_no_participant_and_the_body_tells_a_headlines_event(nlp):
                             "and sentenced him to 18 years.")
     sentence = next(e for t, _, _, e in events if t == "sentence")
     assert sentence["evidence"].startswith("On Tuesday") and sentence["date"] == "2024-05-07"
+
+
+def test_the_town_that_names_searched_premises_is_the_place(nlp):
+    """ "searched the Kyiv apartment of X", "the Bakhchysarai house of X was searched"."""
+    assert the_event(nlp, "Investigators searched the Kyiv apartment of journalist Oleh Bondar "
+                          "on Tuesday.", "search")["place"] == "Kyiv"
+    assert the_event(nlp, "The Bakhchysarai house of activist Enver Ametov was searched by FSB "
+                          "officers on Thursday.", "search")["place"] == "Bakhchysarai"
+
+
+def test_a_courts_possessive_town_is_where_it_sits(nlp):
+    """ "Moscow's Basmanny District Court sentenced ...": the court sits in Moscow."""
+    event = the_event(nlp, "Moscow's Basmanny District Court on Friday sentenced activist Lev "
+                           "Gurin to six years in prison.", "sentence")
+    assert event["place"] == "Moscow"
+
+
+def test_a_landmark_keeps_its_town(nlp):
+    """ "near the National Art Museum in Minsk": the most specific place, with its town."""
+    assert the_event(nlp, "Activist Anna Koval was abducted near the National Art Museum in "
+                          "Minsk on 3 March.", "abduction")["place"] == "National Art Museum in Minsk"
+    assert the_event(nlp, "Activist Anna Koval was detained near the Central Railway Station "
+                          "in Minsk on 3 March.", "arrest")["place"] == \
+        "Central Railway Station in Minsk"

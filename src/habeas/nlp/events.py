@@ -1404,7 +1404,33 @@ def find_place(trigger: Token, etype: str) -> str | None:
                      building.head.lower_ == "from"):
                 return noun_phrase(building)  # "died in a prison hospital in Minsk",
                 # "released from a psychiatric clinic in Simferopol"
-            return ent_text(token)
+            if token.head.lower_ == "in" and building.ent_type_ in ("FAC", "ORG") and \
+                    building.pos_ == "PROPN" and syntax.is_prep_object(building) and \
+                    building.head.lower_ in PLACE_PREPOSITIONS and building.head.head == trigger \
+                    and not any(t.lemma_.lower() in COURTS for t in building.subtree):
+                # "near the National Art Museum in Minsk": the most specific place, with its town
+                return f"{ent_text(building)} in {ent_text(token)}"
+            town = next((o for o in syntax.objects_of(token, "in") if o.ent_type_ in (
+                "GPE", "LOC")), None) if token.ent_type_ == "FAC" else None
+            return f"{ent_text(token)} in {ent_text(town)}" if town is not None else \
+                ent_text(token)
+    if etype == "search":
+        return premises_place(trigger)
+    return None
+
+
+def premises_place(trigger: Token) -> str | None:
+    """ "searched the Kyiv apartment of X", "his Simferopol home was searched": the town that
+    names the premises searched is where the search was."""
+    searched = syntax.objects(trigger) + [s for s in syntax.subjects(trigger)
+                                          if syntax.is_passive_subject(s)]
+    for premises in searched:
+        if premises.lemma_.lower() not in SEARCH_OBJECTS:
+            continue
+        town = next((c for c in premises.children if c.dep_ in ("compound", "nmod", "amod", "poss")
+                     and c.ent_type_ in ("GPE", "LOC") and c.i < premises.i), None)
+        if town is not None and town.lower_ not in NOT_PLACES:
+            return ent_text(town)
     return None
 
 

@@ -513,10 +513,12 @@ def is_court(agent: str | None) -> bool:
 
 
 def place_in_name(name: str) -> str | None:
-    """ "Lieninski District Court of Minsk" -> "Minsk": a court sits where it is named for."""
+    """ "Lieninski District Court of Minsk", "Moscow's Basmanny District Court" -> "Minsk",
+    "Moscow": a court sits where it is named for."""
     from .lexicon import places
 
-    words = name.replace(",", " ").split()
+    # "Moscow's Basmanny District Court": the possessive names the seat too
+    words = re.sub(r"['’]s\b", "", name).replace(",", " ").split()
     bodies = [n for n, w in enumerate(words) if w.lower() in SEATED_BODIES]
     if len(words) < 2 or not bodies:
         return None  # "Russia and Belarus" freed them: the agents, not a place
