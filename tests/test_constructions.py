@@ -2336,3 +2336,25 @@ def test_a_landmark_keeps_its_town(nlp):
     assert the_event(nlp, "Activist Anna Koval was detained near the Central Railway Station "
                           "in Minsk on 3 March.", "arrest")["place"] == \
         "Central Railway Station in Minsk"
+
+
+def test_what_a_village_of_names_is_a_place_whatever_the_model_says(nlp):
+    event = the_event(nlp, "Rustem Osmanov was detained at his home in the village of "
+                           "Strogonovka, near Simferopol, on the night of June 5.", "arrest")
+    assert event["place"] == "Strogonovka"
+
+
+def test_a_capital_named_by_its_countrys_adjective(nlp):
+    assert the_event(nlp, "Police detained Olga Smirnova in the Belarusian capital on Monday.",
+                     "arrest")["place"] == "Belarusian capital"
+    assert the_event(nlp, "Olga Smirnova was detained in the Russian capital, Moscow, on "
+                          "Monday.", "arrest")["place"] == "Moscow"
+
+
+def test_a_body_named_with_for_is_one_name_and_no_charge(nlp):
+    """ "officers of the Centre for Combating Extremism": the name is whole, its "for" is no
+    charge."""
+    event = the_event(nlp, "Ivan Petrov was detained by officers of the Centre for Combating "
+                           "Extremism on Monday.", "arrest")
+    assert event["agent"] == "officers of the Centre for Combating Extremism"
+    assert event["charge"] is None

@@ -28,8 +28,8 @@ from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
 from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE,
-                      PLACE_PREPOSITIONS, RELATIVE, clause_date, clause_place, is_court,
-                      share_arguments)
+                      PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
+                      is_court, share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
 
@@ -1383,6 +1383,9 @@ def known_place(token: Token) -> bool:
         and fold(token.text) in places()
 
 
+CAPITALS = RULES.words("capital_nouns")
+
+
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
@@ -1395,6 +1398,17 @@ def find_place(trigger: Token, etype: str) -> str | None:
             return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
         if token.ent_type_ == "FAC" and any(t.lemma_.lower() in COURTS for t in token.subtree):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
+        if token.lemma_.lower() in CAPITALS and syntax.is_prep_object(token) and \
+                token.head.lower_ in PLACE_PREPOSITIONS and not any(
+                    c.dep_ == "appos" for c in token.children) and any(
+                    c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound", "poss")
+                    for c in token.children):
+            return noun_phrase(token)  # "in the Belarusian capital", no town named beside it
+        settlement = token.head.head if token.head.lower_ == "of" else None
+        if settlement is not None and token.pos_ == "PROPN" and \
+                settlement.lemma_.lower() in SETTLEMENTS and syntax.is_prep_object(settlement) \
+                and settlement.head.lower_ in PLACE_PREPOSITIONS:
+            return ent_text(token)  # "in the village of Strogonovka", whatever the model says
         if (token.ent_type_ in ("GPE", "LOC", "FAC") or known_place(token)) and \
                 token.head.lower_ in PLACE_PREPOSITIONS and token.text.lower() not in NOT_PLACES:
             building = token.head.head
@@ -1699,6 +1713,11 @@ def noun_phrase(head: Token, until: int | None = None) -> str:
     while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text,
                                                                      doc[end - 1].text):
         end += 1
+    # "officers of the Centre for Combating Extremism": a name ends where the entity ends,
+    # whatever the parser hung its last words on
+    if doc[end - 1].ent_type_ in ("ORG", "FAC") and end < len(doc) and \
+            doc[end].ent_iob_ == "I":
+        end = next((t.i for t in doc[end:] if t.ent_iob_ != "I"), len(doc))
     if until is not None:
         end = min(end, until)
     if end - start > MAX_AGENT_TOKENS:
@@ -1789,6 +1808,8 @@ def _find_charge(trigger: Token) -> str | None:
         if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
                                                                     "of", "over"):
             continue
+        if child.ent_iob_ == "I" and child.ent_type_ in ("ORG", "FAC"):
+            continue  # "the Centre for Combating Extremism": a word of a name, no charge
         if child.lower_ == "of" and trigger.lemma_ not in ("convict", "acquit", "accuse",
                                                           "find", "conviction", "acquittal",
                                                           "charge", "suspect"):

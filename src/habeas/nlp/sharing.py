@@ -69,7 +69,8 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
     # day or place it hangs on ("on March 14, when officers searched", "in Brest, where")
     relative = next((a for a in [trigger, *trigger.ancestors] if a.dep_ == "relcl"), None)
     for ent in sentence_ents(trigger.sent):
-        if ent.label_ not in labels or relative is not None and not (
+        if ent.label_ not in labels and not ("GPE" in labels and named_settlement(ent)) or \
+                relative is not None and not (
                 relative.left_edge.i <= ent.root.i <= relative.right_edge.i or
                 ent.start <= relative.head.i < ent.end):  # "on March 14, when officers ..."
             continue
@@ -84,6 +85,17 @@ def _candidates(trigger: Token, owners: set[int], labels: tuple[str, ...]) -> li
         if own is None or own == trigger.i:
             found.append(ent)
     return sorted(found, key=lambda e: abs(e.start - trigger.i))
+
+
+SETTLEMENTS = RULES.words("settlement_nouns")
+
+
+def named_settlement(ent: Span) -> bool:
+    """ "in the village of Strogonovka": what a village, town or city "of" names is a place,
+    whatever label the model gave it."""
+    head = ent.root.head
+    return syntax.is_prep_object(ent.root) and head.lower_ == "of" and \
+        head.head.lemma_.lower() in SETTLEMENTS and ent.label_ in ("ORG", "PERSON", "NORP", "FAC")
 
 
 def clause_date(trigger: Token, published: dt.date | None, owners: set[int],
