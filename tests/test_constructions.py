@@ -2358,3 +2358,14 @@ def test_a_body_named_with_for_is_one_name_and_no_charge(nlp):
                            "Extremism on Monday.", "arrest")
     assert event["agent"] == "officers of the Centre for Combating Extremism"
     assert event["charge"] is None
+
+
+def test_a_person_described_then_named_after_where_he_is_from(nlp):
+    """ "sentenced another man from Dzhankoi, Server Aliyev, to 13 years": the parser hangs
+    the name on the town; the person is the object all the same."""
+    event = the_event(nlp, "A military court in Rostov-on-Don last month sentenced another man "
+                           "from Dzhankoi, Server Aliyev, to 13 years.", "sentence")
+    assert event["term_months"] == 156
+    assert event["agent"] == "military court in Rostov-on-Don"
+    assert ("arrest", "Olga Petrova") in kinds(
+        nlp, "Police detained a woman from Brest, Olga Petrova, on Monday.")

@@ -917,7 +917,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         included = [p for c in arg.children if syntax.is_preposition(c) and c.lower_ == "including"
                     for p in c.children if syntax.is_prep_object(p)]
         named = [cid for p in included for cid in discourse.persons_in(p, skip=skip)]
-        named = named or role_then_name(arg, discourse, skip)
+        named = named or role_then_name(arg, discourse, skip) or \
+            described_then_name(arg, discourse, skip)
         for cid in named or discourse.persons_in(arg, skip=skip) or one_of(
                 arg, discourse, skip) or discourse.definite_victim(arg):
             if cid not in found:
@@ -988,6 +989,20 @@ def role_then_name(arg: Token, discourse: Discourse, skip: set[int]) -> list[str
     if cid is None or after.i in skip or after.i in (t.i for t in arg.subtree):
         return []
     return [cid]
+
+
+def described_then_name(arg: Token, discourse: Discourse, skip: set[int]) -> list[str]:
+    """ "sentenced another man from Dzhankoi, Server Aliyev, to 13 years": a person described
+    by a noun and where he comes from, then named; the parser hung the place on the verb and
+    the name on the place."""
+    if arg.lower_ not in ROLE_NOUNS | PEOPLE_NOUNS or arg.right_edge.i + 1 >= arg.sent.end:
+        return []
+    after = arg.doc[arg.right_edge.i + 1]  # "another man | from Dzhankoi", hung on the verb
+    preps = syntax.prepositions(arg, "from", "in") or (
+        [after] if after.lower_ in ("from", "in") and after.dep_ == "prep" else [])
+    return [cid for p in preps[:1] for place in syntax.prep_objects(p) for a in place.children
+            if a.dep_ == "appos" and a.i not in skip
+            for cid in discourse.persons_in(a, skip=skip)]
 
 
 def in_relative_clause(trigger: Token) -> bool:
@@ -1709,6 +1724,11 @@ def noun_phrase(head: Token, until: int | None = None) -> str:
     while start < end and (doc[start].dep_ in ("det", "case", "punct") or
                            doc[start].dep_ == "poss" and doc[start].pos_ == "PRON"):
         start += 1  # "his flat" -> "flat"; "the women's prison" keeps "women's"
+    # "a court in Rostov-on-Don", the town hung elsewhere: a phrase does not end on its
+    # preposition
+    if end < len(doc) and doc[end - 1].pos_ == "ADP" and doc[end].pos_ == "PROPN" and \
+            end - 1 > head.i:
+        end += 1
     # "Rostov-on-Don": a hyphenated word is one word, whatever the parser hung its parts on
     while end < len(doc) and not doc[end - 1].whitespace_ and "-" in (doc[end].text,
                                                                      doc[end - 1].text):
