@@ -2369,3 +2369,13 @@ def test_a_person_described_then_named_after_where_he_is_from(nlp):
     assert event["agent"] == "military court in Rostov-on-Don"
     assert ("arrest", "Olga Petrova") in kinds(
         nlp, "Police detained a woman from Brest, Olga Petrova, on Monday.")
+
+
+def test_a_relative_named_in_apposition_is_the_one_who_says_it_later(nlp):
+    """ "His wife, Olga Kozlova, said ..." names her role; "his wife said" later is her."""
+    events = events_of(nlp, "Journalist Ivan Kozlov was sentenced to four years on Tuesday. His "
+                            "wife, Olga Kozlova, said the trial was closed. He was briefly "
+                            "detained in August 2020 while photographing protests, his wife "
+                            "said.")
+    arrest = next(e for t, _, _, e in events if t == "arrest")
+    assert arrest["attributed_to"] == "Olga Kozlova"

@@ -899,6 +899,10 @@ def read_roles(span: Span) -> list[Span]:
                 span.start - 2].tag_ in ("PRP$", "POS")):
         roles.append(doc[kin.i: kin.i + 1])  # "his sister Mona Seif": whose "his sister" is
     root = span.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < span.start and head.lower_ in KIN_NOUNS | ROLE_NOUNS \
+            and any(c.dep_ == "poss" for c in head.children):
+        roles.append(doc[head.i: head.i + 1])  # "His wife, Olga Kozlova, said": his wife
     appos = [c for c in root.children if c.dep_ == "appos" and c.i > span.end - 1]
     if appos and appos[0].pos_ in ("NOUN", "PROPN") and appos[0].ent_type_ not in (
             "PERSON", "DATE", "CARDINAL"):
