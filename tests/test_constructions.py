@@ -2379,3 +2379,12 @@ def test_a_relative_named_in_apposition_is_the_one_who_says_it_later(nlp):
                             "said.")
     arrest = next(e for t, _, _, e in events if t == "arrest")
     assert arrest["attributed_to"] == "Olga Kozlova"
+
+
+def test_an_indefinite_noun_after_after_tells_a_new_event(nlp):
+    """ "detained after a search of his home": a search the report had not told (his); "after
+    the trial" still points back to one it told."""
+    assert ("search", "Ivan Petrov") in kinds(
+        nlp, "Ivan Petrov was detained after a search of his home.")
+    assert ("trial", "Ivan Petrov") not in kinds(
+        nlp, "Ivan Petrov was detained again after the trial.")

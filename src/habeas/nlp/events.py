@@ -503,7 +503,7 @@ def inside_a_charge(token: Token) -> bool:
 
 
 def etype_blocked_by_context(token: Token) -> bool:
-    head = token.head
+    head, trigger = token.head, token
     if token.dep_ in ("dobj", "nsubjpass") and token in decided_verdicts(head):
         return True  # "upheld the sentence": the appeal's object, not a new sentence
     if syntax.is_prep_object(token) and syntax.is_preposition(head) and \
@@ -515,8 +515,10 @@ def etype_blocked_by_context(token: Token) -> bool:
             head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
     if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and \
-            not dated(token):
-        return True  # "after the trial"; but "since his arrest in March" is an arrest
+            not dated(token) and not (token == trigger and any(
+                c.lower_ in ("a", "an") for c in token.children)):
+        return True  # "after the trial"; but "since his arrest in March" is an arrest, and
+        # "after a search of his home" tells one the report had not told
     if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
@@ -783,6 +785,13 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                         place.lower_ in SEARCH_OBJECTS
                         for p in place.children if syntax.is_preposition(p) and p.lower_ == "of"
                         for o in p.children if syntax.is_prep_object(o))
+        if etype == "search":
+            # "after a search of his home", "of their family's house": whose home it is
+            args = [w for a in args if a.lemma_.lower() in SEARCH_OBJECTS
+                    for c in a.children if c.dep_ == "poss"
+                    for w in ([c] if c.pos_ == "PRON" else [g for g in c.children if
+                              g.dep_ == "poss" and g.pos_ == "PRON" and c.lower_ in KIN])
+                    ] + args
         if etype == "search" and not args:
             args = searched_where(trigger)
         if not args:
