@@ -2388,3 +2388,16 @@ def test_an_indefinite_noun_after_after_tells_a_new_event(nlp):
         nlp, "Ivan Petrov was detained after a search of his home.")
     assert ("trial", "Ivan Petrov") not in kinds(
         nlp, "Ivan Petrov was detained again after the trial.")
+
+
+def test_appeals_against_a_verdict_are_the_convicts(nlp):
+    """ "left unchanged the sentence of X" after "rejected the appeal" (the court of the first
+    verb decides); "appealed the acquittal of X"; "an appeal against X's sentence" filed by
+    a lawyer: X's appeal each time, and no new verdict."""
+    assert kinds(nlp, "The Bishkek City Court rejected the appeal and left unchanged the "
+                      "sentence of journalist Aizada Temirova.") == {("appeal", "Aizada Temirova")}
+    assert kinds(nlp, "The prosecution appealed the acquittal of activist Kanat Orozaliev.") == \
+        {("appeal", "Kanat Orozaliev")}
+    assert kinds(nlp, "His lawyer Tamar Gelashvili has filed an appeal against Luka Beridze's "
+                      "sentence.") == {("appeal", "Luka Beridze")}
+    assert kinds(nlp, "Ivan Petrov appealed the verdict.") == {("appeal", "Ivan Petrov")}

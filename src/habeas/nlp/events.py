@@ -508,8 +508,10 @@ def etype_blocked_by_context(token: Token) -> bool:
         return True  # "upheld the sentence": the appeal's object, not a new sentence
     if syntax.is_prep_object(token) and syntax.is_preposition(head) and \
             head.lower_ in ("against", "of") and \
-            head.head.lemma_ in ("appeal", "review", "challenge", "complaint"):
-        return True  # "an appeal against Voloshin's acquittal" points back to the acquittal
+            head.head.lemma_ in ("appeal", "review", "challenge", "complaint") or \
+            syntax.is_direct_object(token) and head.lemma_ in ("appeal", "challenge"):
+        return True  # "an appeal against Voloshin's acquittal", "appealed the acquittal"
+        # point back to the acquittal
     while syntax.is_prep_object(token) and head.lower_ == "of" and \
             syntax.is_prep_object(head.head) and \
             head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
@@ -601,10 +603,13 @@ def decided_verdicts(verb: Token) -> list[Token]:
         return []
     if lemma == "set" and not any(c.lower_ == "aside" for c in verb.children):
         return []
+    # "The court rejected the appeal and left unchanged the sentence": a conjunct's doer is
+    # the first verb's
+    doer = verb.head if syntax.is_conjunct(verb) and not syntax.subjects(verb) else verb
     if lemma in COURT_ONLY_DECISIONS and not any(
             c.lemma_.lower() in GENERIC_BODIES or any(p.lemma_.lower() in GENERIC_BODIES
                                                       for p in c.children if p.dep_ == "pobj")
-            for c in verb.children if c.dep_ in ("nsubj", "agent")):
+            for c in doer.children if c.dep_ in ("nsubj", "agent")):
         return []  # "a source confirmed the verdict": told, not decided
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
             and c.lemma_.lower() in DECISION_NOUNS]
@@ -613,13 +618,21 @@ def decided_verdicts(verb: Token) -> list[Token]:
 def appellants(verb: Token) -> list[Token]:
     """Whose verdict it was: "upheld Ametov's sentence", "the verdict against the three men",
     "the conviction of X", "the sentence handed to X"."""
-    found = []
-    for verdict in decided_verdicts(verb):
-        # "the sentences of journalists A and B": the names the parser hung on the verdict
-        found += [c for c in verdict.children if c.dep_ in ("poss", "appos")]
-        found += [o for p in verdict.subtree if p.dep_ == "prep" and p.lower_ in (
+    return [o for verdict in decided_verdicts(verb) for o in verdict_owners(verdict)]
+
+
+def appealed_verdicts(verb: Token) -> list[Token]:
+    """ "appealed the acquittal", "appealed against his sentence": the verdict appealed."""
+    return [o for o in syntax.objects(verb) + syntax.objects_of(verb, "against")
+            if o.lemma_.lower() in DECISION_NOUNS] if verb.lemma_ == "appeal" else []
+
+
+def verdict_owners(verdict: Token) -> list[Token]:
+    """Whose a verdict is: "Ametov's sentence", "the sentences of journalists A and B" (the
+    names the parser hung on the verdict), "the verdict against the three men"."""
+    return [c for c in verdict.children if c.dep_ in ("poss", "appos")] + [
+        o for p in verdict.subtree if p.dep_ == "prep" and p.lower_ in (
             "of", "against", "for", "on", "to") for o in p.children if o.dep_ == "pobj"]
-    return found
 
 
 def destinations(token: Token) -> list[Token]:
@@ -761,6 +774,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args.extend(c for c in child.children if syntax.is_prep_object(c) and
                             c.lemma_.lower() not in DECISION_NOUNS and
                             c.lemma_.lower() not in TERM_UNITS and c.ent_type_ != "DATE")
+                if etype == "appeal":  # "an appeal against Beridze's sentence": his
+                    args.extend(o for c in child.children if syntax.is_prep_object(c) and
+                                c.lemma_.lower() in DECISION_NOUNS for o in verdict_owners(c))
             elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
                 # "the session in the case of X", "the trial in the case against"
                 args.extend(o for case in child.children if syntax.is_prep_object(case) and
@@ -830,6 +846,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = case_against(trigger)
         elif etype == "appeal" and decided_verdicts(trigger):
             args = appellants(trigger)
+        elif etype == "appeal" and appealed_verdicts(trigger):
+            # "prosecutors appealed (against) the acquittal of X": X's case goes up
+            args = [o for v in appealed_verdicts(trigger) for o in verdict_owners(v)] or \
+                subjects(trigger)  # "Petrov appealed the verdict"
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
