@@ -2401,3 +2401,17 @@ def test_appeals_against_a_verdict_are_the_convicts(nlp):
     assert kinds(nlp, "His lawyer Tamar Gelashvili has filed an appeal against Luka Beridze's "
                       "sentence.") == {("appeal", "Luka Beridze")}
     assert kinds(nlp, "Ivan Petrov appealed the verdict.") == {("appeal", "Ivan Petrov")}
+
+
+def test_let_go_and_taken_in_for_questioning(nlp):
+    """ "was let go" is a release; "taken in for questioning" an arrest whose purpose is no
+    charge; "for the same posts" is the charge told before."""
+    assert ("release", "Aider Mamutov") in kinds(
+        nlp, "Aider Mamutov was let go late on Wednesday after several hours of questioning.")
+    arrest = the_event(nlp, "Anna Vorobyova was taken in for questioning and released in the "
+                            "evening.", "arrest")
+    assert arrest["charge"] is None
+    events = events_of(nlp, "A court in Krasnodar sentenced Artyom Belkin to three years for "
+                            "justifying terrorism. His co-defendant, Ilya Fomin, received two "
+                            "years for the same posts.")
+    assert {e["charge"] for t, _, _, e in events if t == "sentence"} == {"justifying terrorism"}

@@ -1783,6 +1783,9 @@ def _term_of(unit: Token, trigger: Token) -> bool:
         trigger.i
 
 
+PURPOSES = RULES.words("custody_purposes")
+
+
 def find_charge(trigger: Token) -> str | None:
     charge = _find_charge(trigger)
     # 'on charges of "discrediting the Republic of Belarus."': the sentence's full stop, which
@@ -1867,8 +1870,10 @@ def _find_charge(trigger: Token) -> str | None:
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or \
-                objs[0].lemma_ in TERM_UNITS + ("time", "life"):
-            continue  # not "for six years", "for the fourth time", "jailed for life"
+                objs[0].lemma_ in TERM_UNITS + ("time", "life") or \
+                child.lower_ == "for" and objs[0].lower_ in PURPOSES:
+            continue  # not "for six years", "for the fourth time", "jailed for life", "taken
+            # in for questioning"
         obj = objs[0]
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):

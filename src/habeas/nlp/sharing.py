@@ -450,13 +450,14 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                         and not any(
                             another_verdict(e, event) for e in events if getattr(e, name)):
                     setattr(event, name, next(iter(values)))
-    # "sentenced on the same charge": the charge of the verdict told before
+    # "sentenced on the same charge", "two years for the same posts": the charge of the
+    # verdict told before; "arrested in the same raid" names no charge
     for n, event in enumerate(events):
-        if event.charge and re.fullmatch(r"(?:the\s+)?same\s+(?:charges?|article|offen[cs]es?)",
-                                         event.charge, re.I):
+        if event.charge and re.fullmatch(r"(?:the\s+)?same\s+\w+", event.charge, re.I):
             earlier = [e.charge for e in events[:n] if e.charge and e.type in VERDICT
                        and e.charge != event.charge]
-            event.charge = earlier[-1] if earlier else None
+            event.charge = earlier[-1] if earlier and event.type in VERDICT | {
+                "charge", "trial", "appeal"} else None
     described_charges(events)
     share_episodes(events, sentence_of or {})
     share_custody_place(events, sentence_of or {})

@@ -446,6 +446,18 @@ def laid_by_a_verb(token: Token) -> bool:
 
 
 @predicate
+def in_particle(token: Token) -> bool:
+    """ "was taken in for questioning"."""
+    return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children)
+
+
+@predicate
+def lets_go(token: Token) -> bool:
+    """ "was let go", "police let him go"."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_ == "go" for c in token.children)
+
+
+@predicate
 def up(token: Token) -> bool:
     """ "rounded up the team"."""
     return any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
