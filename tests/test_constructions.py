@@ -2415,3 +2415,27 @@ def test_let_go_and_taken_in_for_questioning(nlp):
                             "justifying terrorism. His co-defendant, Ilya Fomin, received two "
                             "years for the same posts.")
     assert {e["charge"] for t, _, _, e in events if t == "sentence"} == {"justifying terrorism"}
+
+
+def persons_of(nlp, text):
+    return [p["name"] for p in extract_text(nlp, Document(
+        text=text, source="t", published="2025-04-10")).to_json()["persons"]]
+
+
+def test_wire_credits_name_nobody(nlp):
+    """ "(Reporting by A in Kyiv; Editing by B)", "Story by the news desk. Translation by C."."""
+    assert persons_of(nlp, "Police detained activist Ivan Petrov on Wednesday.\n\n(Reporting by "
+                           "Olena Moroz in Kyiv; Editing by Alan Forbes)") == ["Ivan Petrov"]
+    assert persons_of(nlp, "Police detained activist Ivan Petrov on Wednesday.\n\nStory by the "
+                           "news desk. Translation by Anna Fedorova.") == ["Ivan Petrov"]
+
+
+def test_names_of_places_and_buildings_name_nobody_alone(nlp):
+    """ "the Komi Republic ... in Komi", "the Gldani prison ... At Gldani", "the border
+    crossing of Kamenny Loh", "the Mayakovsky monument"."""
+    assert persons_of(nlp, "Ivan Petrov was found in a penal colony in the Komi Republic. He "
+                           "arrived in Komi on Monday.") == ["Ivan Petrov"]
+    assert "Gldani" not in persons_of(nlp, "Eka Beridze takes the bus to the Gldani prison every "
+                                           "week. At Gldani, her son Luka Beridze shares a cell.")
+    assert persons_of(nlp, "Ivan Petrov was detained at the border crossing of Kamenny Loh as "
+                           "he returned from Vilnius.") == ["Ivan Petrov"]

@@ -123,6 +123,7 @@ def in_headline(span: Span) -> bool:
 
 BYLINE = RULES.patterns["byline"]
 CREDIT = RULES.patterns["photo_credit"]
+CREDIT_IN_LINE = RULES.patterns["credit"]
 # A byline is a short line: "By A and B, CNN", not a sentence that starts with "By 2020".
 BYLINE_WORDS = 25
 # What comes between "by" and an author's name in a longer byline: other authors' names.
@@ -147,6 +148,11 @@ def in_furniture(span: Span) -> bool:
     if BYLINE.match(line) and (len(line.split()) <= BYLINE_WORDS or BYLINE_NAMES.fullmatch(
             text[start: span.start_char][BYLINE.match(line).end():])):
         return True  # "By A and B, CNN"; "by A and B and C and D and the news desk ..."
+    before = text[start: span.start_char]
+    if any(BYLINE_NAMES.fullmatch(before[m.end():]) for m in CREDIT_IN_LINE.finditer(before)) \
+            or CREDIT_IN_LINE.match(text[span.start_char: span.end_char + 4]):
+        return True  # "(Reporting by A in Kyiv; Editing by B)", "Translation by A.", and
+        # "Story" of "Story by the news desk" names nobody
     after = text[end + 1: text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else
                  len(text)] if end >= 0 else ""
     if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
@@ -453,6 +459,16 @@ PLACE_NOUNS = RULES.words("place_nouns")
 
 
 ORG_HEADS = RULES.words("org_heads")
+LANDMARKS = RULES.words("landmark_nouns")
+
+
+def named_landmarks(doc: Doc) -> set[str]:
+    """ "the Komi Republic", "the Gldani prison", "the Kamenny Log crossing": names the doc
+    gives places and buildings, which then name no person where they stand alone ("in Komi",
+    "At Gldani")."""
+    return {fold(doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1].text)
+            for t in doc if t.pos_ == "PROPN" and t.dep_ == "compound" and
+            t.head.lemma_.lower() in PLACE_NOUNS | LANDMARKS and t.head.pos_ in ("NOUN", "PROPN")}
 
 
 def names_a_place(name: Span) -> bool:
@@ -466,8 +482,8 @@ def names_a_place(name: Span) -> bool:
         start -= 1  # "the website 'Nashe Mneniye'"
     before = name.doc[start - 1].lemma_.lower() if start > 0 else ""
     return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
-        root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS or \
-        root.dep_ == "compound" and head in PLACE_NOUNS or \
+        root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS | LANDMARKS or \
+        root.dep_ == "compound" and head in PLACE_NOUNS | LANDMARKS or \
         root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
 
 
@@ -496,7 +512,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     candidates += [n for ent in doc.ents if ent.label_ in GLUED_LABELS
                    for n in [name_inside(ent)] if n is not None]
     # "the news site Nashe Slovo ... Nashe Slovo was closed": a body wherever it is named
-    bodies = {fold(n.text) for n in candidates if names_a_place(n)}
+    bodies = {fold(n.text) for n in candidates if names_a_place(n)} | named_landmarks(doc)
     names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
