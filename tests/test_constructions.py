@@ -2417,11 +2417,6 @@ def test_let_go_and_taken_in_for_questioning(nlp):
     assert {e["charge"] for t, _, _, e in events if t == "sentence"} == {"justifying terrorism"}
 
 
-def persons_of(nlp, text):
-    return [p["name"] for p in extract_text(nlp, Document(
-        text=text, source="t", published="2025-04-10")).to_json()["persons"]]
-
-
 def test_wire_credits_name_nobody(nlp):
     """ "(Reporting by A in Kyiv; Editing by B)", "Story by the news desk. Translation by C."."""
     assert persons_of(nlp, "Police detained activist Ivan Petrov on Wednesday.\n\n(Reporting by "
