@@ -2434,3 +2434,32 @@ def test_names_of_places_and_buildings_name_nobody_alone(nlp):
                                            "week. At Gldani, her son Luka Beridze shares a cell.")
     assert persons_of(nlp, "Ivan Petrov was detained at the border crossing of Kamenny Loh as "
                            "he returned from Vilnius.") == ["Ivan Petrov"]
+
+
+def test_that_year_after_a_month_and_a_term_glued_to_a_date(nlp):
+    events = events_of(nlp, "Ivan Petrov was detained in March 2021. In November that year he "
+                            "was sentenced to six years.", "2025-09-12")
+    assert next(e for t, _, _, e in events if t == "sentence")["date"] == "2021-11"
+    events = events_of(nlp, "Ivan Petrov was detained in March 2021. He was sentenced later that "
+                            "year to six years.", "2025-09-12")
+    sentence = next(e for t, _, _, e in events if t == "sentence")
+    assert (sentence["date"], sentence["term_months"]) == ("2021", 72)
+
+
+def test_the_means_is_no_agent(nlp):
+    assert the_event(nlp, "Ivan Petrov was taken by ambulance to the prison hospital in "
+                          "Orenburg.", "transfer")["agent"] is None
+    assert the_event(nlp, "Ivan Petrov followed the hearing by video link from the detention "
+                          "center.", "trial")["agent"] is None
+
+
+def test_released_out_of_a_facility_in_a_region(nlp):
+    assert the_event(nlp, "Olga Sviridova walked out of a colony in the Mordovia region on "
+                          "Friday after serving her full term.", "release")["place"] == \
+        "colony in the Mordovia region"
+
+
+def test_officials_of_a_named_body_are_the_source(nlp):
+    event = the_event(nlp, "Officials of the Ministry of Internal Affairs told her lawyer that "
+                           "police had detained Ivan Petrov.", "arrest")
+    assert event["attributed_to"] == "Officials of the Ministry of Internal Affairs"

@@ -129,9 +129,9 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
             r"(?:a\s+few\s+|several\s+|some\s+|\d+\s+|two\s+|three\s+)?(?:hours|minutes|moments)"
             r"\s+later|later\s+that\s+(?:day|morning|afternoon|evening|night)", lowered):
         return anchor  # "Hours later she was flown to Cologne"
-    that_year = re.fullmatch(r"(?:in\s+)?(?:(\w+)\s+of\s+)?(?:that|the\s+same)\s+year|later\s+that\s+year",
-                             lowered)
-    if anchor and that_year:  # "in September of that year", after "on 3 May 2022"
+    that_year = re.fullmatch(r"(?:in\s+)?(?:(\w+)\.?\s+(?:of\s+)?)?(?:that|the\s+same)\s+year|"
+                             r"later\s+that\s+year", lowered)
+    if anchor and that_year:  # "in September (of) that year", after "on 3 May 2022"
         month = MONTHS.get((that_year.group(1) or "").rstrip(".")[:3]) if that_year.group(1) \
             else None
         return fmt(int(anchor[:4]), month) if month else anchor[:4]

@@ -709,7 +709,9 @@ class Discourse:
             # "a source in law enforcement", "an official at the prosecutor's office": who the
             # unnamed source is, as far as the report says
             where = next((c for c in token.rights if c.dep_ in ("prep", "amod") and
-                          c.i == token.i + 1 and c.lower_ in SOURCE_PLACES), None)
+                          c.i == token.i + 1 and (c.lower_ in SOURCE_PLACES or c.lower_ == "of"
+                          and any(o.ent_type_ == "ORG" for o in syntax.prep_objects(c)))),
+                         None)  # "Officials of the Ministry of Internal Affairs"
             if where is not None and where.right_edge.i - span.start < MAX_SOURCE_TOKENS:
                 return self.doc[span.start: where.right_edge.i + 1].text
         return span.text if span is not None else None

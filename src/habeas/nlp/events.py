@@ -664,6 +664,7 @@ def destinations(token: Token) -> list[Token]:
 
 
 VEHICLES = RULES.words("vehicles")
+MEANS = RULES.words("means_nouns")
 
 
 # Buildings a prisoner is taken to without being moved in custody: "taken to hospital", "to
@@ -1267,10 +1268,12 @@ def date_expression(token: Token) -> str | None:
         ent = entity_at(token)
         if ent.root.head.lower_ in BOUND_PREPOSITIONS:
             return None
-        if dates.is_duration(ent.text) and not dates.ANCHORED.search(ent.text) or \
-                ent.text.isdigit() and len(ent.text) < 4:
+        # "sentenced later that year to six years": the model glued the term to the date
+        text = TERM_AFTER_DATE.sub("", ent.text)
+        if dates.is_duration(text) and not dates.ANCHORED.search(text) or \
+                text.isdigit() and len(text) < 4:
             return None  # "eight years" is a term, "52" an age
-        return ent.text
+        return text
     if token.lower_ in DAY_WORDS:
         return token.text
     if token.lower_ in DAY_PARTS and token.dep_ in ("npadvmod", "tmod", "pobj") and any(
@@ -1280,6 +1283,8 @@ def date_expression(token: Token) -> str | None:
 
 
 DAY_PARTS = ("day", "morning", "afternoon", "evening", "night")
+TERM_AFTER_DATE = re.compile(r"\s+to\s+\S+(?:\s+and\s+a\s+half)?\s+(?:years?|months?|days?)\b.*$",
+                             re.I)
 
 
 # Events that last, told as states that began on the date after "since".
@@ -1442,6 +1447,12 @@ def find_place(trigger: Token, etype: str) -> str | None:
             return noun_phrase(token)  # "in the Izhevsk pre-trial detention center"
         if token.ent_type_ == "FAC" and any(t.lemma_.lower() in COURTS for t in token.subtree):
             continue  # "at the Vasileostrovsky District Court": the court acts, it is no place
+        if etype == "release" and token.lemma_.lower() in FACILITIES and \
+                syntax.is_prep_object(token) and (token.head.lower_ == "from" or
+                                                  token.head.lower_ == "of" and
+                                                  token.head.head.lower_ == "out") and any(
+                    t.ent_type_ in ("GPE", "LOC") for t in token.subtree):
+            return noun_phrase(token)  # "walked out of a colony in the Mordovia region"
         if token.lemma_.lower() in CAPITALS and syntax.is_prep_object(token) and \
                 token.head.lower_ in PLACE_PREPOSITIONS and not any(
                     c.dep_ == "appos" for c in token.children) and any(
@@ -1585,8 +1596,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
             pobj = syntax.prep_object(child)
             if pobj is not None and pobj.i not in victim_tokens and not any(
-                    t.lemma_.lower() in VEHICLES for t in pobj.subtree):
-                return noun_phrase(pobj)  # not "by two aircraft": the means
+                    t.lemma_.lower() in VEHICLES | MEANS for t in pobj.subtree):
+                return noun_phrase(pobj)  # not "by two aircraft", "by video link": the means
     if trigger.pos_ == "VERB" and (syntax.is_passive(trigger) or syntax.is_conjunct(trigger)
                                    and syntax.is_passive(trigger.head)):
         # "sentenced to seven years in a penal colony by the Minsk City Court": the court the
