@@ -156,3 +156,17 @@ def test_a_question_asked_at_once_by_many_is_searched_once(stores):
         assert len(results) == 6 and all(r is results[0] for r in results)
     finally:
         search_mod.keep_answers(server.engine, 0)
+
+
+def test_a_restore_changes_the_mark(tmp_path):
+    habeas = Habeas(database_url=f"sqlite:///{tmp_path / 'store.db'}")
+    try:
+        add_report(habeas, "A report kept in the backup.", "kept.txt")
+        habeas.backup(tmp_path / "copy.db")
+        with habeas.session() as session, session.begin():
+            before = changes.mark(session)
+        habeas.restore(tmp_path / "copy.db", force=True)
+        with habeas.session() as session, session.begin():
+            assert changes.mark(session) not in ("", before)
+    finally:
+        habeas.close()
