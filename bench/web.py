@@ -396,7 +396,9 @@ def sign_in(base: str) -> httpx.Cookies:
 
 def endpoints(counts: dict[str, int], requests: int, seed: int = 1) -> dict[str, list[str]]:
     """Label -> the URLs asked (random persons, their surnames typed without accents, common
-    words; the same for every run)."""
+    words; the same for every run with the same ``seed``). A common-word row asks 10 words
+    over and over, as users do: answers the server keeps serve most of them; a surname row
+    asks 200 of 2,000 surnames, mostly once."""
     from unidecode import unidecode
 
     rng = random.Random(seed)
@@ -465,7 +467,9 @@ def measure(url: str, counts: dict[str, int], *, requests: int, folder: Path,
         processes = workers or server_processes((folder / "serve.log").read_text())
         rows = []
         for n in clients:
-            for label, urls in endpoints(counts, requests).items():
+            # each number of clients its own persons and surnames (the seed): the server keeps
+            # search answers, and the 20 clients would otherwise ask the 1 client's again
+            for label, urls in endpoints(counts, requests, seed=n).items():
                 cpu, own, database = server_cpu(server), time.process_time(), database_cpu(url)
                 samples, errors = load(base, urls, clients=n, cookies=cookies,
                                        token=counts["token"])

@@ -29,6 +29,8 @@ class Settings(BaseSettings):
     batch_size: int = 32
     # NLP worker processes of `habeas run|extract` without --jobs (None: every core)
     jobs: int | None = None
+    # search answers each web server process keeps until the store changes (0: none)
+    search_cache: int = 256
 
     def resolved_database_url(self) -> str:
         return self.database_url or default_database_url()

@@ -24,7 +24,7 @@ from .config import Settings, get_settings
 from .errors import ExtractionError, Reason, StoreError, UsageError
 from .model import Document, Extraction, Rejected
 from .sources import read_sources
-from .store import crud, db
+from .store import changes, crud, db
 
 log = logging.getLogger(__name__)
 
@@ -416,6 +416,8 @@ class Habeas:
 
         _store_errors(lambda: backup.restore(self.engine, source, force=force))
         db.migrate(self.engine)
+        with db.writer_engine(self.engine).begin() as connection:  # answers kept go stale
+            changes.set_mark(connection.connection.driver_connection)
 
     def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extraction without the store (``habeas extract FILE --format json``)."""

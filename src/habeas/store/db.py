@@ -25,6 +25,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import StoreError
+from . import changes
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ def make_engine(url: str, *, connect_args: dict[str, Any] | None = None, **kwarg
         _configure_sqlite(engine)
     elif parsed.get_backend_name() == "postgresql":
         _configure_postgresql(engine)
+    changes.watch(engine)  # writes set the change mark once ``migrate`` has run
     return engine
 
 
@@ -256,16 +258,21 @@ def migrate(engine: Engine, *, revision: str = "heads") -> str | None:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
             try:
                 with connection.begin():
+                    before = MigrationContext.configure(connection).get_current_heads()
                     command.upgrade(alembic_config(connection), revision)
                     if sqlite:
                         _check_foreign_keys(connection)
                     heads = MigrationContext.configure(connection).get_current_heads()
                     reached = ",".join(sorted(heads)) or None
+                    if revision == "heads" and set(heads) != set(before):  # may change rows
+                        changes.set_mark(connection.connection.driver_connection)
             finally:
                 if sqlite:
                     connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
     except exc.SQLAlchemyError as e:
         raise StoreError(_connect_message(engine, e)) from e
+    if revision == "heads":  # the schema has the mark's table
+        changes.start_marking(engine)
     log.info("database %s at revision %s", masked(engine.url), reached)
     return reached
 

@@ -26,6 +26,7 @@ from ..errors import Conflict, HabeasError, NotFound, StoreError, UsageError
 from ..store import accounts
 from ..errors import AuthError, Forbidden, RateLimited
 from ..workspace import Habeas
+from . import search
 from .auth import CODE_MAX_FAILURES, LoginLimiter, SessionMiddleware, csrf_token
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ def make_app(habeas: Habeas, processes: int = 1) -> FastAPI:
     with habeas.session(write=True) as session, session.begin():
         secret = accounts.secret_key(session=session)
     habeas.index()  # catch up on what other tools stored: no request writes it later
+    search.keep_answers(habeas.engine, habeas.settings.search_cache)
     app = FastAPI(title="Habeas", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
                   description="Persons, events, reports and claims read from reports about "

@@ -15,13 +15,17 @@ import functools
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+import threading
+import weakref
+from collections import OrderedDict
+from dataclasses import astuple, dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, case, func, not_, select, text
 from sqlalchemy.orm import Session
 from unidecode import unidecode
 
+from ..store import changes
 from ..store.db import rows as read_rows
 from ..store.models import Article, Event, EventPerson, Person, PersonAlias
 from ..store.persons import member_roots, name_key
@@ -30,8 +34,8 @@ from ..store.search_index import (CYRILLIC_WORD, among_owners, fold, match, matc
                                   name_owner_ids,
                                   reindex_event, stem_term, sync_index, terms)
 
-__all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "reindex_event", "search",
-           "search_persons", "sync_index"]
+__all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "keep_answers", "reindex_event",
+           "search", "search_persons", "sync_index"]
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,9 @@ PERSON_CANDIDATES = 500
 # (``walk_subjects``), not by sorting every match: then 1 person in 80 or more matches, and a
 # page of 25 is met within a few thousand keys.
 PERSON_WALK_MIN = 500
+# Seconds a search waits for the same question's answer another thread is finding, before
+# it searches itself.
+ANSWER_WAIT_S = 5.0
 # Words of context either side of a match in a report snippet.
 SNIPPET_WORDS = 16
 # Characters of a report scanned for the snippet's match.
@@ -87,13 +94,106 @@ class SearchResult:
     more: list[str] = field(default_factory=list)
 
 
+class Answers:
+    """The last ``size`` search answers of one store, by the store's change mark and the
+    question (least recently asked out first); shared by a process's threads. A question
+    being answered is answered once: the threads asking it meanwhile wait for that answer
+    (20 clients asking the same common word at once would search 20 times)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple, SearchResult] = OrderedDict()
+        self._asked: dict[tuple, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> SearchResult | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def claim(self, key: tuple) -> tuple[SearchResult | None, threading.Event | None]:
+        """The answer if kept; else None and the event this thread sets once it has answered
+        (it answers), or None and None after another thread's answer did not come (it
+        answers too, without keeping others waiting)."""
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+                return found, None
+            other = self._asked.get(key)
+            if other is None:
+                self._asked[key] = mine = threading.Event()
+                return None, mine
+        other.wait(ANSWER_WAIT_S)
+        return self.get(key), None
+
+    def put(self, key: tuple, result: SearchResult | None, asked: threading.Event | None
+            ) -> None:
+        """Keep ``result`` (None: nothing to keep) and let the threads waiting for it go."""
+        with self._lock:
+            if result is not None:
+                self._kept[key] = result
+                self._kept.move_to_end(key)
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+            if asked is not None and self._asked.get(key) is asked:
+                del self._asked[key]
+        if asked is not None:
+            asked.set()
+
+
+# The answers kept per store (its engine's pool), for the stores ``keep_answers`` named.
+_answers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def keep_answers(engine, size: int) -> None:
+    """Keep the last ``size`` answers of ``search`` on ``engine``'s store in this process (0:
+    none), each under the store's change mark (``store.changes``): a write to the store by any
+    process changes the mark, and every answer kept before it is asked again. The web app
+    keeps ``Settings.search_cache`` of them."""
+    if size > 0:
+        _answers[engine.pool] = Answers(size)
+    else:
+        _answers.pop(engine.pool, None)
+
+
 def search(*, session: Session, query: str, kinds: tuple[str, ...] = KINDS,
            filters: SearchFilters | None = None, limit: int = 20,
            offset: int = 0) -> SearchResult:
     """Reports (newest first), persons (by name) and events (newest first) matching ``query``.
     The totals of reports and events are counted up to ``most_counted``: a kind in
-    ``result.more`` has more matches than its total says."""
+    ``result.more`` has more matches than its total says. On a store whose answers are kept
+    (``keep_answers``) the same question asked again before any write is answered from
+    memory: the result is shared, not to be changed by the caller. The answers do not depend
+    on who asks (any reader sees every report, person and event)."""
     filters = filters or SearchFilters()
+    answers = _answers.get(changes.pool_of(session)) if _answers else None
+    if answers is None or not changes.marked(session):
+        return _search(session=session, query=query, kinds=kinds, filters=filters,
+                       limit=limit, offset=offset)
+    mark = changes.mark(session)  # read first: what the search reads is at least this new
+    key = (mark, query, tuple(kinds), astuple(filters), limit, offset)
+    found, asked = answers.claim(key)
+    if found is not None:
+        return found
+    kept = None
+    try:
+        result = _search(session=session, query=query, kinds=kinds, filters=filters,
+                         limit=limit, offset=offset)
+        # PostgreSQL reads each statement at its own moment: a write committed meanwhile may
+        # be in the answer or not, so it is kept only if the mark did not move (SQLite's read
+        # transaction sees one moment throughout)
+        if session.get_bind().dialect.name == "sqlite" or changes.mark(session) == mark:
+            kept = result
+    finally:
+        answers.put(key, kept, asked)
+    return result
+
+
+def _search(*, session: Session, query: str, kinds: tuple[str, ...], filters: SearchFilters,
+            limit: int, offset: int) -> SearchResult:
     result = SearchResult(query=query)
     if "reports" in kinds:
         result.reports, result.totals["reports"] = search_reports(
