@@ -2463,3 +2463,19 @@ def test_officials_of_a_named_body_are_the_source(nlp):
     event = the_event(nlp, "Officials of the Ministry of Internal Affairs told her lawyer that "
                            "police had detained Ivan Petrov.", "arrest")
     assert event["attributed_to"] == "Officials of the Ministry of Internal Affairs"
+
+
+def test_a_list_of_names_the_model_half_missed(nlp):
+    """ "Aider Mamutov and Lenur Yagyayev" with the first called an organisation; "A, 41, his
+    brother B, C D and E" with C D hung anywhere; then the bare surname is the man, not his
+    wife of the same surname, and "both brothers" the two of one surname."""
+    text = ("Police detained Aider Mamutov and Lenur Yagyayev on Wednesday. Mamutov was let go "
+            "late on Wednesday, his wife, Elvina Mamutova, told Reuters by phone.")
+    assert persons_of(nlp, text) == ["Aider Mamutov", "Elvina Mamutova", "Lenur Yagyayev"]
+    assert ("release", "Aider Mamutov") in kinds(nlp, text)
+    text = ("The men, named by the group as Rustem Kurtseitov, 41, his younger brother Enver "
+            "Kurtseitov, Aider Mamutov and Lenur Yagyayev, were driven to the FSB's headquarters. "
+            "Rustem Kurtseitov's lawyer, Nariman Osmanov, said both brothers were accused of "
+            "membership of Hizb ut-Tahrir.")
+    assert "Aider Mamutov" in persons_of(nlp, text)
+    assert ("charge", "Enver Kurtseitov", "Rustem Kurtseitov") in kinds(nlp, text)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
-from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS
+from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS, fold
 from .spans import doc_text, entities, entity_at, entity_text
 
 SINGULAR = RULES.words("singular_pronouns")
@@ -32,6 +32,7 @@ AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
 DESCRIPTIONS = RULES.words("subject_descriptions")
 PLURAL_NOUNS = RULES.words("plural_nouns") | set(RULES.number_words(2, 10))
+SIBLINGS = RULES.words("sibling_nouns")
 PLURAL_DETERMINERS = RULES.words("plural_determiners") | set(RULES.number_words(2, 10))
 RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
 SPOKESPEOPLE = RULES.words("spokespeople")
@@ -363,6 +364,10 @@ class Discourse:
                     o.lower_ in ("them", "those", "these") for o in c.children)
                 for c in token.children):
             return []  # "Only two of them were charged": which two, the report does not say
+        if plural and token.lemma_.lower() in SIBLINGS:
+            kin = self._siblings(token.i)
+            if kin:  # "both brothers were accused": the two named with one surname
+                return kin
         if plural:
             count = number_of(token)
             if count and token.pos_ in ("NOUN", "PROPN") and not any(
@@ -385,6 +390,17 @@ class Discourse:
                 self.last_plural = (token.i, group)
             return group
         return self._last_single(token, window_start)
+
+    def _siblings(self, before: int) -> list[str]:
+        """The persons of one surname named last before ``before``, two or more of them."""
+        by_surname: dict[str, list[str]] = {}
+        for _, cid in reversed(self.between(0, before)):
+            surname = fold(self.names[cid].split()[-1])
+            if cid not in by_surname.setdefault(surname, []):
+                by_surname[surname].append(cid)
+            if len(by_surname[surname]) >= 2:
+                return sorted(by_surname[surname], key=self._first_mention.get)
+        return []
 
     def _members(self, before: int, window_start: int) -> list[str]:
         """ "X was among 23 men detained ... Prosecutors accused them": the named members of

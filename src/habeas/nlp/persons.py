@@ -520,16 +520,17 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
-    # Longest names first, so that surnames attach to full names.
-    for name in sorted(names, key=lambda s: (-name_length(s), s.start)):
-        if taken.intersection(range(name.start, name.end)):
-            continue
-        cluster = match_cluster(clusters, name)
-        if cluster is None:
-            cluster = Cluster(id=f"p{len(clusters) + 1}")
-            clusters.append(cluster)
-        cluster.spans.append(name)
-        taken.update(range(name.start, name.end))
+    # Longest names first, so that surnames attach to full names; the full names the model
+    # missed in a list of names it found before the surnames alone too ("Aider Mamutov and
+    # Lenur Yagyayev ... Mamutov", with his wife Elvina Mamutova named).
+    ordered = sorted(names, key=lambda s: (-name_length(s), s.start))
+    for single in (False, True):
+        if single:
+            add_coordinated_names(doc, clusters, taken)
+        for name in ordered:
+            if (name_length(name) == 1) == single and \
+                    not taken.intersection(range(name.start, name.end)):
+                _add_name(clusters, name, taken)
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
@@ -767,9 +768,13 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
     """ "Edem Smailov to 13 and Remzi Bekirov to 19": a name the model missed, in a list of
     names it found, is a name too."""
     for token in doc:
-        if token.i in taken or token.pos_ != "PROPN" or token.dep_ not in ("conj", "appos"):
+        if token.i in taken or token.pos_ != "PROPN":
             continue
-        head = token.head
+        # "A and B" with B found: A, the head of the list, too
+        conjunct = next((c for c in token.children if c.dep_ == "conj" and c.i in taken), None)
+        if token.dep_ not in ("conj", "appos") and conjunct is None:
+            continue
+        head = conjunct if conjunct is not None else token.head
         if head.i not in taken and not any(t.i in taken for t in head.children
                                            if t.dep_ in ("compound", "flat")):
             continue
@@ -778,16 +783,39 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
                 "compound", "flat") and start - 1 not in taken:
             start -= 1
         span = doc[start: token.i + 1]
+        # a name the model called an organisation when it ends like a surname ("Aider
+        # Mamutov and Lenur Yagyayev")
+        labels = ("GPE", "NORP", "LOC", "FAC") if fold(span[-1].text).endswith(
+            SURNAME_ENDINGS) else ("GPE", "ORG", "NORP", "LOC", "FAC")
         if len(span) < 2 or not all(is_name_token(t) for t in span) or \
-                is_org_or_place(span.text) or names_a_place(span) or any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC",
-                                                                  "FAC") for t in span):
+                is_org_or_place(span.text) or names_a_place(span) or any(
+                    t.ent_type_ in labels for t in span):
             continue
-        cluster = match_cluster(clusters, span)
-        if cluster is None:
-            cluster = Cluster(id=f"p{len(clusters) + 1}")
-            clusters.append(cluster)
-        cluster.spans.append(span)
-        taken.update(range(span.start, span.end))
+        _add_name(clusters, span, taken)
+    # "A, his brother B, C D and E": a run of capitalised words between the commas and "and" of
+    # a list of names found on both sides, however the parser hung it
+    for token in doc:
+        start, end = token.i, token.i
+        if token.i in taken or token.pos_ != "PROPN" or start < 2 or \
+                doc[start - 1].text != "," or doc[start - 2].i not in taken:
+            continue
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in taken:
+            end += 1
+        span = doc[start: end]
+        if end + 1 < len(doc) and doc[end].lower_ in (",", "and") and end + 1 in taken and \
+                len(span) >= 2 and all(is_name_token(t) for t in span) and \
+                not is_org_or_place(span.text) and not any(
+                    t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") for t in span):
+            _add_name(clusters, span, taken)
+
+
+def _add_name(clusters: list[Cluster], span: Span, taken: set[int]) -> None:
+    cluster = match_cluster(clusters, span)
+    if cluster is None:
+        cluster = Cluster(id=f"p{len(clusters) + 1}")
+        clusters.append(cluster)
+    cluster.spans.append(span)
+    taken.update(range(span.start, span.end))
 
 
 # ---------------------------------------------------------------- attributes
