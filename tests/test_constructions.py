@@ -2479,3 +2479,9 @@ def test_a_list_of_names_the_model_half_missed(nlp):
             "membership of Hizb ut-Tahrir.")
     assert "Aider Mamutov" in persons_of(nlp, text)
     assert ("charge", "Enver Kurtseitov", "Rustem Kurtseitov") in kinds(nlp, text)
+
+
+def test_care_stopped_is_ill_treatment(nlp):
+    event = the_event(nlp, "The colony's medical unit stopped giving Dilyaver Seitkhalilov "
+                           "insulin in August.", "ill_treatment", published="2025-04-10")
+    assert event["date"] == "2024-08"

@@ -315,6 +315,12 @@ def about_care(token: Token) -> bool:
 
 
 @predicate
+def stopped(token: Token) -> bool:
+    """ "stopped giving him insulin", "ceased providing treatment"."""
+    return token.dep_ == "xcomp" and token.head.lemma_ in ("stop", "cease")
+
+
+@predicate
 def passive_or_object(token: Token) -> bool:
     """ "was refused medical care", "denied him insulin"."""
     return token.tag_ == "VBN" or any(c.dep_ in ("dative", "dobj") for c in token.children)
