@@ -2485,3 +2485,9 @@ def test_care_stopped_is_ill_treatment(nlp):
     event = the_event(nlp, "The colony's medical unit stopped giving Dilyaver Seitkhalilov "
                            "insulin in August.", "ill_treatment", published="2025-04-10")
     assert event["date"] == "2024-08"
+
+
+def test_a_search_of_their_familys_house(nlp):
+    assert ("search", "Aliaksiej Kavalenka", "Andrej Kavalenka") in kinds(
+        nlp, "Andrej Kavalenka and his younger brother Aliaksiej Kavalenka from Brest were "
+             "detained in March after a search of their family's house.")

@@ -735,6 +735,7 @@ def ent_text(token: Token) -> str:
 
 
 PEOPLE_NOUNS = RULES.words("people_nouns")
+FAMILY = RULES.words("household_nouns")
 
 
 def group_of(token: Token) -> str | None:
@@ -807,7 +808,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [w for a in args if a.lemma_.lower() in SEARCH_OBJECTS
                     for c in a.children if c.dep_ == "poss"
                     for w in ([c] if c.pos_ == "PRON" else [g for g in c.children if
-                              g.dep_ == "poss" and g.pos_ == "PRON" and c.lower_ in KIN])
+                              g.dep_ == "poss" and g.pos_ == "PRON" and
+                              c.lemma_.lower() in KIN | FAMILY])
                     ] + args
         if etype == "search" and not args:
             args = searched_where(trigger)
