@@ -2491,3 +2491,9 @@ def test_a_search_of_their_familys_house(nlp):
     assert ("search", "Aliaksiej Kavalenka", "Andrej Kavalenka") in kinds(
         nlp, "Andrej Kavalenka and his younger brother Aliaksiej Kavalenka from Brest were "
              "detained in March after a search of their family's house.")
+
+
+def test_the_charge_of_an_ordered_arrest(nlp):
+    event = the_event(nlp, "An Istanbul court on Tuesday ordered the arrest of journalist Murat "
+                           "Demir pending trial on charges of spreading disinformation.", "arrest")
+    assert event["charge"] == "spreading disinformation"

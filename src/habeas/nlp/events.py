@@ -1848,13 +1848,19 @@ def _find_charge(trigger: Token) -> str | None:
     # "placed in pre-trial detention for two months on charges of X": the placing verb's;
     # "gave him 15 days of administrative arrest over a post": the giving verb's
     holder = trigger.head.head if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) \
-        else None
+        else trigger.head if trigger.pos_ == "NOUN" and syntax.is_direct_object(trigger) and \
+        trigger.head.lemma_ in ORDERING_VERBS else None  # "ordered the arrest of X ... on
+    # charges of Y"
     if holder is not None and holder.lemma_ in TERM_UNITS and holder.head.pos_ == "VERB" and \
             syntax.is_direct_object(holder):
         holder = holder.head
-    if holder is not None and holder.lemma_ in PLACING_VERBS | DOER_VERBS:
+    if holder is not None and holder.lemma_ in PLACING_VERBS | DOER_VERBS | ORDERING_VERBS:
         children += [p for p in holder.children if syntax.is_preposition(p) and
                      p.lower_ in ("on", "for", "over") and p not in children]
+        # "ordered his arrest pending trial on charges of X"
+        children += [p for t in holder.children if t.lower_ == "pending"
+                     for o in t.children if syntax.is_prep_object(o)
+                     for p in o.children if syntax.is_preposition(p) and p.lower_ == "on"]
     # "remanded for two months pending investigation on fraud charges"
     children += [p for t in subtree if t.lower_ == "pending" and
                  not _inside_clause(t, trigger) for o in t.children if syntax.is_prep_object(o)
