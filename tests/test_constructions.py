@@ -2497,3 +2497,18 @@ def test_the_charge_of_an_ordered_arrest(nlp):
     event = the_event(nlp, "An Istanbul court on Tuesday ordered the arrest of journalist Murat "
                            "Demir pending trial on charges of spreading disinformation.", "arrest")
     assert event["charge"] == "spreading disinformation"
+
+
+def test_a_while_clause_says_where_and_when(nlp):
+    """ "detained while covering a rally in Minsk on Sunday": there and then."""
+    event = the_event(nlp, "Ivan Petrov was detained while covering a rally in Minsk on Sunday.",
+                      "arrest", published="2025-04-10")
+    assert (event["place"], event["date"]) == ("Minsk", "2025-04-06")
+    assert the_event(nlp, "Nigar Huseyn was detained on 3 May 2022 while filming a protest "
+                          "outside the Defence Ministry in Baku.", "arrest")["place"] == \
+        "Defence Ministry in Baku"
+
+
+def test_the_town_of_searched_premises_after_in(nlp):
+    assert the_event(nlp, "Dzianis Ivashyn's apartment in Homel was searched the following day.",
+                     "search")["place"] == "Homel"

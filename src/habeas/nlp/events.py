@@ -1375,7 +1375,9 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
         return _date_of(trigger, published, head_date)
     # "arrested in 2005 and sentenced two years later": later than the arrest
     return _date_of(trigger, published, head_date or anchor) or head_date or \
-        _trailing_date(trigger, published, anchor) or (
+        _trailing_date(trigger, published, anchor) or next(
+            (d for c in while_clauses(trigger) if (d := _date_of(c, published, anchor))),
+            None) or (
         _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
 
 
@@ -1487,7 +1489,17 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 ent_text(token)
     if etype == "search":
         return premises_place(trigger)
-    return None
+    # "detained while filming a protest outside the Defence Ministry in Baku": where he was
+    # when it happened
+    return next((place for clause in while_clauses(trigger)
+                 for word in [clause, *syntax.objects(clause)]
+                 if (place := find_place(word, etype)) is not None), None)
+
+
+def while_clauses(trigger: Token) -> list[Token]:
+    """The verbs of the trigger's "while ..." clauses: what went on as it happened."""
+    return [c for c in trigger.children if c.dep_ == "advcl" and c.pos_ == "VERB" and
+            any(m.dep_ == "mark" and m.lower_ == "while" for m in c.children)]
 
 
 def premises_place(trigger: Token) -> str | None:
@@ -1500,6 +1512,11 @@ def premises_place(trigger: Token) -> str | None:
             continue
         town = next((c for c in premises.children if c.dep_ in ("compound", "nmod", "amod", "poss")
                      and c.ent_type_ in ("GPE", "LOC") and c.i < premises.i), None)
+        if town is not None and town.lower_ not in NOT_PLACES:
+            return ent_text(town)
+        # "the family home in Azovske", "his apartment in Homel"
+        town = next((o for o in syntax.objects_of(premises, "in") if o.ent_type_ in (
+            "GPE", "LOC") or known_place(o)), None)
         if town is not None and town.lower_ not in NOT_PLACES:
             return ent_text(town)
     return None
