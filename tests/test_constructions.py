@@ -2512,3 +2512,13 @@ def test_a_while_clause_says_where_and_when(nlp):
 def test_the_town_of_searched_premises_after_in(nlp):
     assert the_event(nlp, "Dzianis Ivashyn's apartment in Homel was searched the following day.",
                      "search")["place"] == "Homel"
+
+
+def test_who_granted_the_pardon_and_agents_in_a_van(nlp):
+    """ "released after receiving a pardon from Lukashenka": he freed her; "kicked by officers
+    in the police van": the officers, though a vehicle follows them."""
+    assert the_event(nlp, "Camerawoman Larysa Shchyrakova was released in 2024 after receiving "
+                          "a pardon from Lukashenka.", "release")["agent"] == "Lukashenka"
+    event = the_event(nlp, "Police detained Daniil Zotov on March 12. His mother said that he "
+                           "had been kicked by officers in the police van.", "ill_treatment")
+    assert event["agent"].startswith("officers")

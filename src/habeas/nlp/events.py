@@ -1525,10 +1525,26 @@ def premises_place(trigger: Token) -> str | None:
 GENERIC_BODIES = RULES.words("generic_bodies")
 
 
+def granted_by(trigger: Token) -> str | None:
+    """ "released after receiving a pardon from Lukashenka": who granted what freed him."""
+    if trigger.lemma_ not in VERB_TRIGGERS or VERB_TRIGGERS[trigger.lemma_] != "release":
+        return None
+    grant = next((t for t in trigger.subtree if t.lemma_.lower() in ("pardon", "amnesty") and
+                  t.pos_ == "NOUN" and t != trigger and all(
+                      a.dep_ in ("prep", "pcomp", "pobj", "dobj", "advcl")
+                      for a in t.ancestors if trigger in a.ancestors)), None)
+    if grant is None:
+        return None
+    # "a pardon from X", "receiving a pardon from X" (the parser's "from" on the verb)
+    givers = syntax.objects_of(grant, "from", "by") or (
+        syntax.objects_of(grant.head, "from") if syntax.is_direct_object(grant) else [])
+    return noun_phrase(givers[0]) if givers else None
+
+
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     if trigger.lemma_ == "be" and trigger.dep_ != "ccomp":
         return None  # "has been in a detention centre since April": a state, no doer
-    agent = _find_agent(trigger, victim_tokens, discourse)
+    agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
     bare = agent.lower().removeprefix("the ").removeprefix("same ").strip() if agent else ""
@@ -1615,8 +1631,10 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         if syntax.is_agent(child) or syntax.is_preposition(child) and child.lower_ == "by":
             pobj = syntax.prep_object(child)
             if pobj is not None and pobj.i not in victim_tokens and not any(
-                    t.lemma_.lower() in VEHICLES | MEANS for t in pobj.subtree):
+                    t.lemma_.lower() in VEHICLES | MEANS for t in [pobj, *syntax.objects_of(
+                        pobj, "of")]):  # ("by a total of seven aircraft")
                 return noun_phrase(pobj)  # not "by two aircraft", "by video link": the means
+                # (but "by officers in the police van": the officers)
     if trigger.pos_ == "VERB" and (syntax.is_passive(trigger) or syntax.is_conjunct(trigger)
                                    and syntax.is_passive(trigger.head)):
         # "sentenced to seven years in a penal colony by the Minsk City Court": the court the
