@@ -2522,3 +2522,12 @@ def test_who_granted_the_pardon_and_agents_in_a_van(nlp):
     event = the_event(nlp, "Police detained Daniil Zotov on March 12. His mother said that he "
                            "had been kicked by officers in the police van.", "ill_treatment")
     assert event["agent"].startswith("officers")
+
+
+def test_a_suspicions_whole_object_and_reasons_that_are_no_charge(nlp):
+    event = the_event(nlp, "The security service claimed that Shokhin Mamad had been detained on "
+                           "May 10 at Dushanbe airport on suspicion of involvement in a criminal "
+                           "group in Gorno-Badakhshan.", "arrest")
+    assert event["charge"] == "involvement in a criminal group in Gorno-Badakhshan"
+    assert the_event(nlp, "A criminal case against Yegor Lavrov was closed in 2023 for lack of "
+                          "evidence.", "charges_dropped")["charge"] is None

@@ -1932,13 +1932,18 @@ def _find_charge(trigger: Token) -> str | None:
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
             continue
+        rest: list[Token] = []
         if child.lower_ == "on":
             of = next(iter(syntax.prepositions(obj, "of")), None)
             if of is not None:
+                # "on suspicion of involvement in a criminal group": what the parser hung on
+                # "suspicion" right after the "of" phrase belongs to it
+                rest = [t for p in syntax.prepositions(obj, "in", "with", "to")
+                        if p.i == of.right_edge.i + 1 for t in p.subtree]
                 obj = next((c for c in of.children if c.dep_ in ("pobj", "pcomp")), obj)
         tokens = [t for t in obj.subtree if not _inside_clause(t, obj) and not any(
             a.dep_ == "appos" and a.lemma_ in ("charge", "accusation") for a in
-            [t, *t.ancestors] if a.i > obj.i and a.i <= obj.right_edge.i)]
+            [t, *t.ancestors] if a.i > obj.i and a.i <= obj.right_edge.i)] + rest
         # "guilty of smuggling and of financing ...": the second charge hangs from the first "of"
         for conj in (c for c in child.children if syntax.is_conjunct(c) and c.pos_ == "ADP"):
             tokens.extend(t for t in conj.subtree if not _inside_clause(t, conj))
