@@ -2531,3 +2531,13 @@ def test_a_suspicions_whole_object_and_reasons_that_are_no_charge(nlp):
     assert event["charge"] == "involvement in a criminal group in Gorno-Badakhshan"
     assert the_event(nlp, "A criminal case against Yegor Lavrov was closed in 2023 for lack of "
                           "evidence.", "charges_dropped")["charge"] is None
+
+
+def test_added_to_a_new_case_is_a_charge(nlp):
+    """ "was added to a new case on charges of X" (Egypt's "rotation"): charged anew; the
+    verb says nothing, though "add" often introduces words."""
+    event = the_event(nlp, "Ahmed Samir was added to a new case on charges of joining a "
+                           "terrorist group.", "charge")
+    assert event["charge"] == "joining a terrorist group"
+    assert ("charge", "Ahmed Samir") in kinds(
+        nlp, "Prosecutors added Ahmed Samir to the case against the editors.")

@@ -760,6 +760,8 @@ class Discourse:
                 continue
             if token.lemma_ not in REPORTING_VERBS:
                 continue
+            if token.lemma_ == "add" and syntax.objects_of(token, "to"):
+                continue  # "was added to a new case": no words said
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
             obj = any(syntax.is_direct_object(c) for c in token.children)
             if token.pos_ in ("VERB", "AUX") and (

@@ -1880,6 +1880,10 @@ def _find_charge(trigger: Token) -> str | None:
     children += [p for c in trigger.children if c.dep_ in ("nsubjpass", "dobj") and c.lemma_ in (
         "case", "proceeding", "prosecution") for p in c.children if syntax.is_preposition(p)
         and p.lower_ in ("for", "under", "over") and p not in children]
+    # "was added to a new case on charges of X": the case's
+    children += [p for o in syntax.objects_of(trigger, "to") if trigger.lemma_ == "add" and
+                 o.lemma_.lower() in CASE_NOUNS for p in o.children
+                 if syntax.is_preposition(p) and p.lower_ in ("on", "for", "under")]
     # "placed in pre-trial detention for two months on charges of X": the placing verb's;
     # "gave him 15 days of administrative arrest over a post": the giving verb's
     holder = trigger.head.head if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) \

@@ -21,6 +21,7 @@ CUSTODY_WORDS = RULES.words("custody_words")
 SERVING_PLACES = RULES.words("serving_places")
 SEARCH_OBJECTS = RULES.words("search_objects")
 ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
+CASE_NOUNS = RULES.words("case_nouns")
 DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
 RESTRAINTS = RULES.words("restraints")
@@ -312,6 +313,12 @@ def negated(token: Token) -> bool:
 def about_care(token: Token) -> bool:
     """Medical care in the phrase: "insulin", "medical care", "a doctor"."""
     return any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree)
+
+
+@predicate
+def to_a_case(token: Token) -> bool:
+    """ "was added to a new case", "added him to the case against the editors"."""
+    return any(o.lemma_.lower() in CASE_NOUNS for o in syntax.objects_of(token, "to"))
 
 
 @predicate
