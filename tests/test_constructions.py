@@ -2541,3 +2541,8 @@ def test_added_to_a_new_case_is_a_charge(nlp):
     assert event["charge"] == "joining a terrorist group"
     assert ("charge", "Ahmed Samir") in kinds(
         nlp, "Prosecutors added Ahmed Samir to the case against the editors.")
+
+
+def test_released_from_a_named_prison(nlp):
+    assert the_event(nlp, "Mohamed Adel, a founder of the April 6 movement, was released from "
+                          "Tora prison on Tuesday.", "release")["place"] == "Tora prison"

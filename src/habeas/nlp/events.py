@@ -1455,8 +1455,10 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 syntax.is_prep_object(token) and (token.head.lower_ == "from" or
                                                   token.head.lower_ == "of" and
                                                   token.head.head.lower_ == "out") and any(
-                    t.ent_type_ in ("GPE", "LOC") for t in token.subtree):
-            return noun_phrase(token)  # "walked out of a colony in the Mordovia region"
+                    t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" and t.dep_ == "compound"
+                    and t.head == token for t in token.subtree):
+            return noun_phrase(token)  # "walked out of a colony in the Mordovia region",
+            # "released from Tora prison"
         if token.lemma_.lower() in CAPITALS and syntax.is_prep_object(token) and \
                 token.head.lower_ in PLACE_PREPOSITIONS and not any(
                     c.dep_ == "appos" for c in token.children) and any(
