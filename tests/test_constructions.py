@@ -2546,3 +2546,16 @@ def test_added_to_a_new_case_is_a_charge(nlp):
 def test_released_from_a_named_prison(nlp):
     assert the_event(nlp, "Mohamed Adel, a founder of the April 6 movement, was released from "
                           "Tora prison on Tuesday.", "release")["place"] == "Tora prison"
+
+
+def test_who_welcomes_or_crushes_an_event_does_not_undergo_it(nlp):
+    assert not kinds(nlp, "The exiled opposition leader Svetlana Tikhanovskaya welcomed the "
+                          "releases.")
+    assert not kinds(nlp, "Alyaksandr Lukashenka crushed mass protests after the disputed "
+                          "August 2020 election.")
+
+
+def test_not_included_in_the_amnesty_is_a_negated_release(nlp):
+    events = events_of(nlp, "Abdusattor Pirmuhammadzoda, a blogger serving seven years, was not "
+                            "included in the amnesty.")
+    assert [negated for t, negated, _, _ in events if t == "release"] == [True]

@@ -2220,7 +2220,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 negated = True  # "The Penitentiary Service denied that he had been mistreated"
             break
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
-                head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among":
+                head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among" and \
+                head.lemma_ not in INCLUSION_VERBS:  # "was not included in the amnesty"
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         if current != trigger and syntax.is_subject(current) and head.lemma_ not in \
                 OCCURRENCE_VERBS:
