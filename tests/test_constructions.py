@@ -2559,3 +2559,9 @@ def test_not_included_in_the_amnesty_is_a_negated_release(nlp):
     events = events_of(nlp, "Abdusattor Pirmuhammadzoda, a blogger serving seven years, was not "
                             "included in the amnesty.")
     assert [negated for t, negated, _, _ in events if t == "release"] == [True]
+
+
+def test_a_series_of_releases_is_nobodys_here(nlp):
+    assert not [n for t, _, n, _ in events_of(
+        nlp, "Belarusian ruler Alyaksandr Lukashenka has pardoned 32 people, his press service "
+             "said, the latest in a series of releases.") if "Alyaksandr Lukashenka" in n]

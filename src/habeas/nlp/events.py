@@ -514,7 +514,7 @@ def etype_blocked_by_context(token: Token) -> bool:
         # point back to the acquittal
     while syntax.is_prep_object(token) and head.lower_ == "of" and \
             syntax.is_prep_object(head.head) and \
-            head.head.lemma_ in ("wave", "series", "string", "number", "round", "spate"):
+            head.head.lemma_ in SERIES_NOUNS:
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
     if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and \
             not dated(token) and not (token == trigger and any(
@@ -735,6 +735,8 @@ def ent_text(token: Token) -> str:
 
 
 PEOPLE_NOUNS = RULES.words("people_nouns")
+# "a wave of raids", "the latest in a series of releases": many events, none told here
+SERIES_NOUNS = RULES.words("series_nouns")
 FAMILY = RULES.words("household_nouns")
 
 
@@ -840,6 +842,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "At a closed hearing, Judge X sentenced Y": the hearing is Y's, the judge
                 # holds it
                 args = syntax.objects(verb)
+            elif syntax.is_prep_object(trigger) and trigger.head.lower_ == "of" and \
+                    trigger.head.head.lemma_ in SERIES_NOUNS:
+                pass  # "the latest in a series of releases": releases of no one named here
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
