@@ -2565,3 +2565,10 @@ def test_a_series_of_releases_is_nobodys_here(nlp):
     assert not [n for t, _, n, _ in events_of(
         nlp, "Belarusian ruler Alyaksandr Lukashenka has pardoned 32 people, his press service "
              "said, the latest in a series of releases.") if "Alyaksandr Lukashenka" in n]
+
+
+def test_release_modes_at_the_end_of_a_term_and_from_house_arrest(nlp):
+    assert the_event(nlp, "Andrei Kaval walked free in September at the end of a two-year term.",
+                     "release")["release_mode"] == "end_of_term"
+    assert the_event(nlp, "Alisa Krotova was released from house arrest in the courtroom.",
+                     "release")["release_mode"] is None
