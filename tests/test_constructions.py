@@ -2572,3 +2572,14 @@ def test_release_modes_at_the_end_of_a_term_and_from_house_arrest(nlp):
                      "release")["release_mode"] == "end_of_term"
     assert the_event(nlp, "Alisa Krotova was released from house arrest in the courtroom.",
                      "release")["release_mode"] is None
+
+
+def test_a_closing_source_in_apposition_the_parser_took_into_a_list(nlp):
+    """ "... took away books, two phones and the children's tablets, his wife, Elvira
+    Seitumerova, told the group": she tells it, and nothing happened to her."""
+    events = events_of(nlp, "Officers of the Federal Security Service searched Lenur "
+                            "Seitumerov's house in Vilino for more than four hours and took away "
+                            "prayer books, two phones and the children's tablets, his wife, "
+                            "Elvira Seitumerova, told the group.")
+    assert [(t, n, e["attributed_to"]) for t, _, n, e in events] == [
+        ("search", ["Lenur Seitumerov"], "Elvira Seitumerova")]

@@ -54,6 +54,7 @@ ORG_NOUNS = RULES.words("org_nouns")
 PRONOUN_WINDOW = 3
 CLIENT_NOUNS = RULES.words("client_nouns")
 KIN = RULES.words("kin_nouns")
+ROLE_WORDS = RULES.words("role_nouns")
 MAX_CLOSING = 8  # words of "..., X's press service reports." before the reporting word
 RELATIONS = RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
@@ -585,6 +586,8 @@ class Discourse:
             spots.append(verb.head)
         tokens = {t.i for s in spots for t in s.subtree if t.i in self.cluster_at}
         previous = self._before_verb(verb)
+        if self.doc[previous].text == "," and self._apposed_name(previous):
+            previous -= 1  # ", his wife, Elvira Seitumerova, told the group"
         while previous >= verb.sent.start and previous in self.cluster_at:
             tokens.add(previous)  # "... Petro Poroshenko wrote on Twitter"
             previous -= 1
@@ -656,7 +659,12 @@ class Discourse:
             # "..., the blogger's brother, Abdurakhmon Sattorov, told RFE/RL.": the comma
             # closes the speaker's apposition; the subject names him
             subject = next((c for c in token.children if syntax.is_active_subject(c)), None)
-            return self._name_of(subject) if subject is not None and subject.i > sent.start \
+            if subject is None:
+                # the parser took the apposition into the clause before: ", his wife, Elvira
+                # Seitumerova, told the group" still names her, a relative or role before
+                named = self._apposed_name(comma)
+                return self.names[named] if named else None
+            return self._name_of(subject) if subject.i > sent.start \
                 and self.doc[subject.left_edge.i - 1].text == "," else None
         if comma is None or any(t.pos_ in ("VERB", "AUX") for t in self.doc[comma + 1: token.i]):
             return None
@@ -664,6 +672,20 @@ class Discourse:
         if start + 1 < token.i and self.doc[start].lower_ in ("the", "a", "an"):
             start += 1  # "..., the Association of X said": its name, as a subject gives it
         return self.doc[start: token.i].text.strip() or None
+
+    def _apposed_name(self, comma: int) -> str | None:
+        """The person named right before ``comma`` in apposition to a relative or a role
+        (", his wife, Elvira Seitumerova,"), if so."""
+        end = comma - 1
+        cid = self.cluster_at.get(end)
+        if cid is None:
+            return None
+        start = end
+        while start - 1 in self.cluster_at and self.cluster_at[start - 1] == cid:
+            start -= 1
+        role = self.doc[start - 2] if start >= 2 and self.doc[start - 1].text == "," else None
+        return cid if role is not None and (role.lower_ in KIN or role.lower_ in ROLE_WORDS) \
+            else None
 
     def _before_verb(self, verb: Token) -> int:
         """The token before ``verb`` and its adverbs and auxiliaries ("Polozov also said")."""
