@@ -2583,3 +2583,11 @@ def test_a_closing_source_in_apposition_the_parser_took_into_a_list(nlp):
                             "Elvira Seitumerova, told the group.")
     assert [(t, n, e["attributed_to"]) for t, _, n, e in events] == [
         ("search", ["Lenur Seitumerov"], "Elvira Seitumerova")]
+
+
+def test_a_parenthetical_source_lends_back_the_subject(nlp):
+    """ "Ivan Petrov, his lawyer said, was beaten": the parser made Petrov a second subject of
+    "said"; he is the one beaten, the lawyer tells it."""
+    event = the_event(nlp, "Ivan Petrov, his lawyer said, was beaten in the police van.",
+                      "ill_treatment")
+    assert event["attributed_to"] == "lawyer"

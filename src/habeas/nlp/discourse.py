@@ -581,7 +581,8 @@ class Discourse:
         name = self.speaker(verb)
         if name is None:
             return set()
-        spots = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+        lent = syntax.lent_subjects(verb)
+        spots = [c for c in verb.children if c.dep_ in ("nsubj", "agent") and c not in lent]
         if verb.dep_ == "relcl":
             spots.append(verb.head)
         tokens = {t.i for s in spots for t in s.subtree if t.i in self.cluster_at}
@@ -609,8 +610,9 @@ class Discourse:
         if verb.lemma_ == "accord":
             pobj = [c for c in verb.subtree if syntax.is_prep_object(c)]
             return self._name_of(pobj[0]) if pobj else None
+        lent = syntax.lent_subjects(verb)  # "Ivan Petrov, his lawyer said, was ...": not him
         for child in verb.children:
-            if syntax.is_active_subject(child):
+            if syntax.is_active_subject(child) and child not in lent:
                 if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
                     return self._name_of(verb.head)
                 return self._name_of(child)

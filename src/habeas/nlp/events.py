@@ -1179,7 +1179,7 @@ def subjects(verb: Token) -> list[Token]:
     """The subject of a verb, inherited through conjunctions and relative clauses."""
     current = verb
     for _ in range(4):
-        subj = syntax.subjects(current)
+        subj = syntax.subjects(current) or syntax.parenthetical_subjects(current)
         if subj and current.dep_ == "relcl" and all(
                 s.lower_ in ("who", "that", "which", "whom") for s in subj):
             return [current.head]  # "five civilians who were captured": the civilians

@@ -88,7 +88,23 @@ def is_negated(token: Token) -> bool:
 
 def subjects(verb: Token) -> list[Token]:
     """The verb's own subjects, active or passive (not inherited from a conjunct)."""
-    return [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [c for c in verb.children if c.dep_ in SUBJECTS and c not in lent_subjects(verb)]
+
+
+def lent_subjects(verb: Token) -> list[Token]:
+    """ "Ivan Petrov, his lawyer said, was beaten": a clause set off by commas inside another
+    takes that clause's subject as a second subject of its own; the earlier one, before the
+    comma, is the outer verb's."""
+    if verb.dep_ != "parataxis":
+        return []
+    own = [c for c in verb.children if c.dep_ == SUBJECT]
+    return [c for c in own[:-1] if any(t.text == "," for t in verb.doc[c.i: own[-1].left_edge.i])
+            ] if len(own) > 1 else []
+
+
+def parenthetical_subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb`` that a parenthetical clause inside it took (lent_subjects)."""
+    return [s for c in verb.children if c.dep_ == "parataxis" for s in lent_subjects(c)]
 
 
 def objects(verb: Token) -> list[Token]:
