@@ -2591,3 +2591,11 @@ def test_a_parenthetical_source_lends_back_the_subject(nlp):
     event = the_event(nlp, "Ivan Petrov, his lawyer said, was beaten in the police van.",
                       "ill_treatment")
     assert event["attributed_to"] == "lawyer"
+
+
+def test_a_demand_spreads_over_its_conjuncts(nlp):
+    """ "should quash the verdict ... and release him": both are asked, neither happened."""
+    assert not kinds(nlp, "The authorities should quash the verdict against Rauf Mirzayev and "
+                          "release him immediately.")
+    assert kinds(nlp, "Police detained Ivan Petrov and searched his flat, and he will be tried "
+                      "in May.") == {("arrest", "Ivan Petrov"), ("search", "Ivan Petrov")}

@@ -2236,6 +2236,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         disjunct = syntax.is_conjunct(current) and any(c.lower_ in ("or", "nor")
                                                   for c in head.children)
         if syntax.is_conjunct(current) and not disjunct:
+            if current.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass", "nsubj")
+                                                  for c in current.children) and any(
+                    c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+                is_irrealis = True  # "should quash the verdict and release him": both asked
             current = head
             continue
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
