@@ -1025,3 +1025,20 @@ def test_a_source_in_quotes_is_closed_and_keeps_its_capitals(russian):
     assert only(extraction, "arrest").attributed_to == "Правозащитники «Весны»"
     data = extract(russian, "По данным «ОВД-Инфо», Петра Волкова били дубинками.")
     assert only(data, "ill_treatment").attributed_to == "ОВД-Инфо"
+
+
+# Eighth round (rules habeas.rules.ru.v8)
+
+def test_a_custody_extended_is_a_remand_dated_by_its_own_day(russian):
+    extended = extract(russian, "10 марта Октябрьский районный суд продлил срок содержания под "
+                                "стражей Глебу Ершову и Марату Лапину до 9 июня.")
+    remand = only(extended, "arrest")
+    assert sorted(names_of(extended, remand)) == ["Глеб Ершов", "Марат Лапин"]
+    assert (remand.date, remand.agent) == ("2022-03-10", "Октябрьский районный суд")
+    assert remand.extras.get("custody")
+    passive = extract(russian, "Срок ареста журналистки Веры Котовой продлён до 1 августа.")
+    assert only(passive, "arrest").date is None  # the day it runs to is no day of the event
+    kept = extract(russian, "Срок содержания под стражей Глеба Ершова продлён ещё на два месяца.")
+    assert names_of(kept, only(kept, "arrest")) == ["Глеб Ершов"]
+    home = extract(russian, "Суд продлил домашний арест Вере Котовой.")
+    assert home.events == []  # kept at home: no custody

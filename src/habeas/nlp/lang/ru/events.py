@@ -55,6 +55,8 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 # Event types that carry an accusation.
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
+EXTENDING = RULES.words("extending_words")
+DEADLINE = re.compile(r"\bдо\s+$")
 # Relations inside one person's name and apposition ("адвокат Иван Петров").
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
@@ -67,6 +69,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+STATE_NOUNS = RULES.words("state_nouns")
 # Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
 HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
@@ -710,6 +713,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         holders = sentence.children(word, PATIENT_ACTIVE) or [
             k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
             for k in sentence.children(x, ("obj", "nmod"))]
+        holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
+                             for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -854,7 +859,8 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
     return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
         head is not None and head.i != top and head.pos == "NOUN"
         and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS
-        and head.lemma not in DEFENCE_NOUNS and trigger_type(head, sentence) is None)
+        and head.lemma not in DEFENCE_NOUNS and head.lemma not in STATE_NOUNS
+        and trigger_type(head, sentence) is None)
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
@@ -864,6 +870,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     dates = _own_dates(sentence, word)
+    if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]):
+        # "продлил арест до 12 мая": the day the custody runs to, not the day it was extended
+        dates = _without_deadlines(dates)
     if word.feats.get("Substantive"):  # "Мать осуждённого рассказала 5 мая, что ...": a status,
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
@@ -922,6 +931,14 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                     ) if word is not None else None
         if verb is not None and verb.i not in clause and trigger_type(verb, sentence):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _without_deadlines(text: str) -> str:
+    """The text with the dates after "до" blanked out (the day a custody runs to)."""
+    for start, end, _ in args.date_mentions(text):
+        if DEADLINE.search(text[:start]):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 

@@ -161,6 +161,15 @@ def into_custody(word: Word, sentence: Sentence) -> bool:
     return any(w.lemma == "стража" for w in sentence.subtree(word))
 
 
+def extends_custody(word: Word, sentence: Sentence) -> bool:
+    """"продлил срок содержания под стражей", "продлили арест", "продление срока заключения под
+    стражу": a court keeps the person in custody, a remand again (not "домашний арест", not the
+    term of a sentence, "продлил срок заключения" alone)."""
+    lemmas = _object_lemmas(sentence, word) if word.pos != "NOUN" else _lemmas(sentence, word)
+    return bool(lemmas & {"стража", "арест", "сизо"}) and "домашний" not in lemmas and not (
+        lemmas & {"сутки", "день"})
+
+
 def unknown_place(word: Word, sentence: Sentence) -> bool:
     """"увезли в неизвестном направлении": taken where no one knows, an abduction."""
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
