@@ -1042,3 +1042,15 @@ def test_a_custody_extended_is_a_remand_dated_by_its_own_day(russian):
     assert names_of(kept, only(kept, "arrest")) == ["Глеб Ершов"]
     home = extract(russian, "Суд продлил домашний арест Вере Котовой.")
     assert home.events == []  # kept at home: no custody
+
+
+def test_years_to_be_served_told_in_the_future_are_the_term(russian):
+    one = extract(russian, "Игоря Белова признали виновным в госизмене. Он проведёт в колонии "
+                           "строгого режима 14 лет.")
+    assert only(one, "sentence").term_months == 168
+    both = extract(russian, "Лев Гусев получил четыре года, а самые большие сроки — у Ильи Зотова "
+                            "и Яна Мухина: они проведут в колонии 11 и 12 лет соответственно.")
+    terms = {names_of(both, e)[0]: e.term_months for e in events_of(both, "sentence")}
+    assert terms == {"Лев Гусев": 48, "Илья Зотов": 132, "Ян Мухин": 144}
+    served = extract(russian, "Игорь Белов провёл в СИЗО два года и вышел на свободу.")
+    assert events_of(served, "sentence") == []

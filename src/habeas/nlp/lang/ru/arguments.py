@@ -150,17 +150,15 @@ def reduced_to(sentence: str) -> int | None:
 
 
 def respective_terms(sentence: str) -> list[int]:
-    """"соответственно к 20 и 10 годам" -> [240, 120]; [] where the sentence gives no such
-    list."""
+    """"соответственно к 20 и 10 годам", "проведут в колонии 20 и 10 лет соответственно" ->
+    [240, 120]; [] where the sentence gives no such list."""
     if not RULES.pattern("respectively").search(sentence):
         return []
-    match = RULES.pattern("term_list").search(sentence)
-    if not match:
-        return []
-    numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
-    if any(x is None or x >= 50 for x in numbers):
-        return []
-    return [round(x * 12) for x in numbers]
+    for match in RULES.pattern("term_list").finditer(sentence):
+        numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
+        if not any(x is None or x >= 50 for x in numbers):
+            return [round(x * 12) for x in numbers]
+    return []
 
 
 def is_article(charge: str) -> bool:

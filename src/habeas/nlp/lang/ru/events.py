@@ -118,8 +118,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     head = sentence.head(word)
     if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
         return None  # demanded, intended, threatened: not told as done
-    if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
-        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
+    if _future(word, sentence) and not PREDICATES["term_ahead"](word, sentence) or (
+            pos == "NOUN" and head is not None and _future(head, sentence)):
+        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
+        # проведёт в колонии восемь лет" tells the term of a verdict passed)
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -212,6 +214,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             if not who and word.rel == "conj" and word.head in told:
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
+            if not who and _they(sentence, word):  # "X и Y, они проведут в колонии 18 и 16
+                who = _named_together(sentence, word, n, mentions, sources)  # лет": X and Y
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
@@ -780,6 +784,27 @@ def _those(word: Word) -> bool:
     доставили в отдел"): those the event before happened to."""
     return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
         word.rel in ("obj", "nsubj", "nsubj:pass", "iobj"))
+
+
+def _they(sentence: Sentence, word: Word) -> bool:
+    """The trigger's subject is "они"."""
+    return any(k.lemma == "они" for k in sentence.children(word, SUBJECT))
+
+
+def _named_together(sentence: Sentence, word: Word, n: int, mentions: dict[tuple[int, int], str],
+                    sources: set[str]) -> list[str]:
+    """The persons named last before the word, two or more joined by "и" or commas ("а самые
+    длительные — X и Y, они проведут ..."): those "они" stands for; [] where one is named."""
+    run: list[str] = []
+    for i in range(word.i - 1, -1, -1):
+        pid = mentions.get((n, i))
+        w = sentence.words[i]
+        if pid is not None and pid not in sources:
+            if pid not in run:
+                run.insert(0, pid)
+        elif run and not (w.text.lower() == "и" or w.text == "," and mentions.get((n, i - 1))):
+            break  # the run of names ends
+    return run if len(run) > 1 else []
 
 
 def _means_group(sentence: Sentence, word: Word) -> bool:

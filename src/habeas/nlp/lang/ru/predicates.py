@@ -170,6 +170,17 @@ def extends_custody(word: Word, sentence: Sentence) -> bool:
         lemmas & {"сутки", "день"})
 
 
+def term_ahead(word: Word, sentence: Sentence) -> bool:
+    """"проведёт в колонии восемь лет", "они проведут в колонии 10 и 9 лет соответственно": the
+    years a person is to serve in custody, told in the future, are the term of a verdict passed
+    (not "провёл в СИЗО год": time served)."""
+    if word.feats.get("Tense") != "Fut":
+        return False
+    lemmas = _lemmas(sentence, word) | _object_lemmas(sentence, word)
+    return bool(lemmas & (FACILITIES | {"заключение", "заключении"})) and bool(
+        lemmas & {"год", "месяц"})
+
+
 def unknown_place(word: Word, sentence: Sentence) -> bool:
     """"увезли в неизвестном направлении": taken where no one knows, an abduction."""
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
