@@ -1054,3 +1054,13 @@ def test_years_to_be_served_told_in_the_future_are_the_term(russian):
     assert terms == {"Лев Гусев": 48, "Илья Зотов": 132, "Ян Мухин": 144}
     served = extract(russian, "Игорь Белов провёл в СИЗО два года и вышел на свободу.")
     assert events_of(served, "sentence") == []
+
+
+def test_where_a_person_is_held_is_where_an_event_of_custody_happens(russian):
+    strike = extract(russian, "Политзаключённый Тимур Ахмедов, который сидит в колонии в "
+                              "Кирове, объявил сухую голодовку.")
+    assert only(strike, "hunger_strike").place == "Киров"
+    lived = extract(russian, "Тимура Ахмедова, жившего в Вологде, осудили на три года.")
+    assert only(lived, "sentence").place is None  # where one lives is no place of a verdict
+    located = extract(russian, "Сотрудники ФСБ задержали студентку Дину Лаврову в Смоленске.")
+    assert only(located, "arrest").place == "Смоленск"  # hung on the person by the parser

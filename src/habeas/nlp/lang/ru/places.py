@@ -37,6 +37,9 @@ TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
 # больницы в Твери"): a place inside it is what the charge is about.
 ACCUSING = RULES.words("accusing_words")
 QUOTES = {"«", "»", '"'}
+# Events that happen where the person is held; verbs that tell where one is held.
+IN_CUSTODY = {"hunger_strike", "ill_treatment", "death_in_custody"}
+HELD_VERBS = RULES.words("held_verbs")
 # Relations on the way from a place up to its event's clause ("в суде Симферополя").
 PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
 
@@ -82,9 +85,38 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
-    if cities or places or kind not in PREMISES_TYPES:
-        return (cities or places or [None])[0]
+    if cities or places:
+        return (cities or places)[0]
+    held = _held_at(sentence, parsed, trigger) if kind in IN_CUSTODY else None
+    if held is not None or kind not in PREMISES_TYPES:
+        return held
     return _premises(sentence, trigger)
+
+
+def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
+    """Where the clause's person is held, told in a relative clause or a participle of theirs
+    ("Иван Петров, который отбывает срок в колонии в Коми, объявил голодовку", "находящегося в
+    СИЗО-1 X избили"): an event of custody happens there. Not where one lives or comes from
+    ("жившего в Сочи", "мэра Твери")."""
+    clause = clause_words(sentence, trigger)
+    for verb in sentence.words:
+        person = sentence.head(verb)
+        if verb.lemma not in HELD_VERBS or verb.rel not in ("acl:relcl", "acl", "amod") or (
+                person is None or person.pos not in ("NOUN", "PROPN")) or not any(
+                    w.i in clause for w in sentence.ancestors(verb)):
+            continue
+        inside = {w.i for w in sentence.subtree(verb)}
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            words = [w for w in sentence.words if start <= w.start < end and w.i in inside]
+            if words:
+                top = _top(sentence, words, start, end)
+                return _numbered_facility(sentence, top) or _facility_before(
+                    sentence, start, end) or place_name(words, normal)
+        for kid in sentence.subtree(verb):
+            if kid.lemma in PREMISES and preposition(sentence, kid) in ("в", "во") and (
+                    case(kid) == "Loc"):
+                return _numbered_facility(sentence, kid) or _premises_phrase(sentence, kid)
+    return None
 
 
 def picketed(sentence: Sentence, trigger: Word) -> str | None:
@@ -185,10 +217,11 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
     отбывает срок в колонии в Мордовии, объявил голодовку"): no other verb or participle ("живших
     в Крыму"), no person ("министру Ингушетии") on the way up."""
     clause = clause_words(sentence, trigger)
-    current, relative = word, False
+    current, relative, person = word, False, False
     for head in sentence.ancestors(word):
         court = current.rel == "nsubj" and COURT.match(current.lemma)
-        if current.rel not in PLACE_PATH and not court and not (relative and current.rel in HOLDS):
+        if current.rel not in PLACE_PATH and not court and not (
+                relative and current.rel in HOLDS) and not (person and head.i in clause):
             return False
         if preposition(sentence, current) in TOPIC_PREPOSITIONS:
             return False  # "осудили за пост об ударе по театру в Мариуполе": what was said
@@ -199,10 +232,19 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
             return True
         relative = current.rel == "acl:relcl"
         if (word_class(head) == "VERB" and head.rel != "acl:relcl") or (
-                head.feats.get("Animacy") == "Anim" and not relative):
-            return False
+                head.feats.get("Animacy") == "Anim" and not relative and not _located(
+                    sentence, current)):
+            return False  # "министру Ингушетии"; not "задержали активиста X в Москве"
+        person = head.feats.get("Animacy") == "Anim" and _located(sentence, current)
         current = head
     return False
+
+
+def _located(sentence: Sentence, word: Word) -> bool:
+    """A place in the locative behind "в" or "на" ("задержали активиста Ивана Петрова в Москве",
+    "дело против адвоката X в Крыму"): where the person was when it happened, which the parser
+    hangs on the person; not a genitive of where one is from or holds office ("мэра Твери")."""
+    return preposition(sentence, word) in ("в", "во", "на") and word.feats.get("Case") == "Loc"
 
 
 def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
