@@ -1064,3 +1064,17 @@ def test_where_a_person_is_held_is_where_an_event_of_custody_happens(russian):
     assert only(lived, "sentence").place is None  # where one lives is no place of a verdict
     located = extract(russian, "Сотрудники ФСБ задержали студентку Дину Лаврову в Смоленске.")
     assert only(located, "arrest").place == "Смоленск"  # hung on the person by the parser
+
+
+def test_in_absentia_and_an_object_told_after_where_it_is_sent(russian):
+    absentia = extract(russian, "Мещанский суд заочно заключил под стражу блогера Романа "
+                                "Зайцева. Позже Эльвиру Ганиеву арестовали заочно.")
+    arrests = events_of(absentia, "arrest")
+    assert sorted(names_of(absentia, e)[0] for e in arrests) == ["Роман Зайцев",
+                                                                  "Эльвира Ганиева"]
+    assert arrests[0].agent == "Мещанский суд"
+    after = extract(russian, "Суд заочно заключил под стражу Романа Зайцева.")
+    assert names_of(after, only(after, "arrest")) == ["Роман Зайцев"]
+    moved = extract(russian, "Полицейские доставили в отдел Романа Зайцева.")
+    transfer = only(moved, "transfer")
+    assert (names_of(moved, transfer), transfer.place) == (["Роман Зайцев"], "отдел")

@@ -18,7 +18,7 @@ from . import arguments as args
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import (Sentence, Word, before_or_after, is_passive, preposition, timing,
+from .syntax import (Sentence, Word, before_or_after, case, is_passive, preposition, timing,
                      word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -719,6 +719,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             for k in sentence.children(x, ("obj", "nmod"))]
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
+        holders = holders or _object_after_destination(sentence, word)
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -748,6 +749,21 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
+    """The object told after where it is sent ("заключил под стражу Олега Смирнова", "отправил
+    в СИЗО Ивана Петрова"): the parser hangs a man's accusative, which has the genitive's form,
+    on the destination; not a genitive of a place where ("в квартире Ивана Петрова")."""
+    found = []
+    for place in sentence.children(word, ("obl",)):
+        if preposition(sentence, place) not in ("в", "во", "под", "на") or (
+                case(place) != "Acc"):
+            continue
+        found += [k for k in sentence.children(place, ("nmod",)) if k.i > place.i and (
+            k.pos == "PROPN" or k.feats.get("Animacy") == "Anim") and case(k) in ("Gen", "Acc")
+            and preposition(sentence, k) is None]
+    return found
 
 
 def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:

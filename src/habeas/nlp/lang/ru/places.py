@@ -313,8 +313,10 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
                 w.head].start < end), inside[0]) if inside else None
             if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
                 return place_name(inside, normal)
-        clause = {c.i for w in words if w.rel == "acl:relcl" for c in sentence.subtree(w)}
-        words = [w for w in words if w.i not in clause]  # "в ОВД «Тверской», где составили ..."
+        clause = {c.i for w in words if w.rel == "acl:relcl" or (w.head == kid.i and w.pos == (
+            "PROPN") and w.feats.get("Animacy") == "Anim") for c in sentence.subtree(w)}
+        words = [w for w in words if w.i not in clause]  # "в ОВД «Тверской», где составили ...";
+        # not the person the parser hung on it ("доставила в отдел Олега Смирнова")
         while len(words) > 1 and words[-1].pos == "PUNCT" and words[-1].text not in "»\")":
             words.pop()
         text = sentence.span_text(words)
