@@ -1078,3 +1078,10 @@ def test_in_absentia_and_an_object_told_after_where_it_is_sent(russian):
     moved = extract(russian, "Полицейские доставили в отдел Романа Зайцева.")
     transfer = only(moved, "transfer")
     assert (names_of(moved, transfer), transfer.place) == (["Роман Зайцев"], "отдел")
+
+
+def test_a_mans_surname_in_iya_keeps_it(russian):
+    extraction = extract(russian, "Полиция задержала Автандила Квирия и Левана Шенгелию. Суд "
+                                  "арестовал Петрова Георгия.")
+    assert {p.name for p in extraction.persons} == {"Автандил Квирия", "Леван Шенгелия",
+                                                    "Петров Георгий"}

@@ -168,7 +168,9 @@ def _nominative(normal: str, words: list, role=None) -> str:
         oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
         told = n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
             not tokens[-1].endswith("а"))  # natasha put the surname in the nominative
-        if (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+        if n and n == len(words) - 1 and _surname_in_iya(token, word.text):
+            token = word.text[:-2] + "ия"  # "Георгия Гогия", "Гогию": Гогия, not "Гогий"
+        elif (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
             token = token[:-1] + ("й" if token.endswith("я") else "")
         elif n and first in ("Gen", "Acc") and words[0].feats.get("Gender") == "Masc" and (
                 token == word.text and MASC_GENITIVE_SURNAME.search(token)):
@@ -182,6 +184,20 @@ def _nominative(normal: str, words: list, role=None) -> str:
             token = token[:-1]  # "Энверу Сеитову": a given name natasha does not know
         out.append(token)
     return " ".join(out)
+
+
+def _surname_in_iya(token: str, surface: str) -> bool:
+    """A man's surname in -ия ("Гогия", "Шенгелия", "Данелия"), written as is or declined
+    ("Гогию"), which natasha reads as a form of a name in -ий ("Гогий"); not a given name
+    after a surname ("Петрова Георгия")."""
+    if not (surface.lower().endswith(("ия", "ию")) and token.lower().endswith(("ий", "ию", "ия"))
+            and surface[:1].isupper() and len(surface) > 4):
+        return False
+    given = surface[:-2].lower() + "ий"
+    vocab = models().morph_vocab
+    return not (vocab.word_is_known(given) and any(
+        all(x in str(parse.tag) for x in ("Name", "masc", "nomn")) and parse.normal_form == given
+        for parse in vocab.parse(given)))
 
 
 def _is_female(words: list, role=None) -> bool:
