@@ -1085,3 +1085,13 @@ def test_a_mans_surname_in_iya_keeps_it(russian):
                                   "арестовал Петрова Георгия.")
     assert {p.name for p in extraction.persons} == {"Автандил Квирия", "Леван Шенгелия",
                                                     "Петров Георгий"}
+
+
+def test_an_appeal_has_the_charge_of_its_own_words_only(russian):
+    own = extract(russian, "Апелляционный суд отклонил жалобу блогера Кирилла Ершова на приговор "
+                           "по делу о «дискредитации» армии.")
+    assert only(own, "appeal").charge == "«дискредитация» армии"
+    told = extract(russian, "Кирилла Ершова осудили на пять лет за участие в шествиях. В мае "
+                            "апелляционный суд снизил срок до четырёх лет.")
+    assert only(told, "appeal").charge is None
+    assert {e.charge for e in events_of(told, "sentence")} == {"участие в шествиях"}

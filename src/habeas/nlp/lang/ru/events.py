@@ -929,8 +929,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
-    if kind in CHARGED_TYPES - {"appeal"}:
-        event.charge = args.find_charge(text)
+    if kind in CHARGED_TYPES:  # an appeal's own words only ("апелляцию на приговор по делу о
+        event.charge = args.find_charge(text)  # ..."): it takes no charge told elsewhere
     if kind == "arrest" and word.lemma in CUSTODY:
         event.extras["custody"] = True  # remanded by a court, not only detained
     occurrence = next((ORDINALS[k.lemma] for k in sentence.children(word, ("amod", "advmod"))
@@ -1342,8 +1342,8 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
                 described.setdefault(pid, set()).add(event.charge)
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
-        if event.type not in CHARGED_TYPES or event.extras.get("status") or (
-                event.charge and not args.is_article(event.charge)):
+        if event.type not in CHARGED_TYPES or event.type == "appeal" or event.extras.get(
+                "status") or (event.charge and not args.is_article(event.charge)):
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes
