@@ -1095,3 +1095,19 @@ def test_an_appeal_has_the_charge_of_its_own_words_only(russian):
                             "апелляционный суд снизил срок до четырёх лет.")
     assert only(told, "appeal").charge is None
     assert {e.charge for e in events_of(told, "sentence")} == {"участие в шествиях"}
+
+
+def test_terms_listed_without_a_verb_after_the_verdict(russian):
+    listed = extract(russian, "Областной суд вынес приговор троим студентам. Сроки: Павел Шубин — "
+                              "семь лет, Антон Ерин — пять, Денис Глазов — два года условно.")
+    terms = {names_of(listed, e)[0]: e.term_months for e in events_of(listed, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60, "Денис Глазов": 24}
+    before = extract(russian, "Суд огласил приговоры. Семь лет — Павлу Шубину, пять — Антону "
+                              "Ерину.")
+    terms = {names_of(before, e)[0]: e.term_months for e in events_of(before, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60}
+    prepositions = extract(russian, "Суд приговорил Павла Шубина — к семи годам, Антона Ерина — к "
+                                    "пяти.")
+    terms = {names_of(prepositions, e)[0]: e.term_months
+             for e in events_of(prepositions, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60}

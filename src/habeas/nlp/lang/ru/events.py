@@ -292,7 +292,24 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         told_before, elliptic = told_with, bool(gapped and not found)
-        if elliptic:  # "Александра Тарасова — за пикет": the verb before
+        group = unnamed.get("sentence")  # "вынес приговор троим студентам"
+        verdict = next((e for e in reversed(told_with) if e.type == "sentence"), None) or (
+            group[1] if group and n - group[0] == 1 else None) or next(
+            (_event(k, [], v, t, parsed, published) for k, v, t in elided if k == "sentence"), None)
+        listed = _listed_terms(sentence, n, mentions) if not found and verdict else []
+        if listed:  # "Сроки: X — восемь лет, Y — шесть": the verdict before, person by person
+            dash = next(w for w in sentence.words if w.text in DASHES)
+            for pid, term, suspended in listed:
+                event = _event("sentence", [pid], dash, sentence, parsed, published, told_year)
+                for name in ("date", "place", "agent", "charge"):
+                    setattr(event, name, getattr(event, name) or getattr(verdict, name))
+                event.term_months = term
+                event.extras.pop("suspended", None)
+                if suspended:
+                    event.extras["suspended"] = True
+                found.append(event)
+            told_with = told_with + found
+        elif elliptic:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
@@ -477,6 +494,48 @@ def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) ->
     if not before or any(w.pos not in GAPPED_POS for w in before):
         return []
     return list(dict.fromkeys(mentions[(n, w.i)] for w in before if (n, w.i) in mentions))
+
+
+def _listed_terms(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                  ) -> list[tuple[str, int | None, bool]]:
+    """A sentence without a verb that lists terms person by person, a name, a dash and a term
+    or a term, a dash and a name in each clause ("Сроки: X — восемь лет, Y — шесть", "Восемь
+    лет — X, шесть — Y"): (person, months, suspended) in order; [] for any other sentence. A
+    bare number is in the unit of the term before it."""
+    words = sentence.words
+    if any(w.feats.get("VerbForm") == "Fin" or w.feats.get("Variant") == "Short" for w in words):
+        return []
+    clauses, current = [], []
+    for word in words:
+        if word.text in (",", ";", ":", ".") and not (word.text == "," and current and (
+                n, current[-1].i) in mentions and (n, word.i + 1) in mentions):
+            clauses.append(current)
+            current = []
+        else:
+            current.append(word)
+    clauses.append(current)
+    found: list[tuple[str, int | None, bool]] = []
+    years = False
+    for clause in clauses:
+        dash = next((k for k, w in enumerate(clause) if w.text in DASHES), None)
+        if dash is None:
+            continue
+        for names, told in ((clause[:dash], clause[dash + 1:]), (clause[dash + 1:], clause[:dash])):
+            pids = list(dict.fromkeys(mentions[(n, w.i)] for w in names if (n, w.i) in mentions))
+            if not pids or any(w.pos not in GAPPED_POS for w in names) or not told:
+                continue
+            text = sentence.span_text(told)
+            term = args.find_term(text)
+            bare = [w for w in told if w.pos not in ("PUNCT", "ADP")]
+            if term is None and len(bare) == 1 and years:  # "шесть — Y": years as before
+                count = args.number(bare[0].text)
+                term = round(count * 12) if count and count < 50 else None
+            if term is None and not args.is_suspended(text) and not FINE.search(text):
+                continue
+            years = term is not None and term % 12 == 0
+            found += [(pid, term, args.is_suspended(text)) for pid in pids]
+            break
+    return found
 
 
 def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
@@ -1417,7 +1476,7 @@ def _own_terms(event: EventRecord, sentence: Sentence, n: int,
             continue  # "X — его защита обжаловала приговор": a clause of its own
         text = sentence.span_text(clause)
         term = args.find_term(text)
-        bare = [w for w in clause if w.pos != "PUNCT"]
+        bare = [w for w in clause if w.pos not in ("PUNCT", "ADP")]  # "Y — к шести"
         if term is None and len(bare) == 1 and event.term_months:  # "Y — 13": the unit
             count = args.number(bare[0].text)  # of the term told before, in years
             term = round(count * 12) if count and count < 50 and event.term_months % 12 == 0 else (
