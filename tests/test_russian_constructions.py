@@ -1111,3 +1111,12 @@ def test_terms_listed_without_a_verb_after_the_verdict(russian):
     terms = {names_of(prepositions, e)[0]: e.term_months
              for e in events_of(prepositions, "sentence")}
     assert terms == {"Павел Шубин": 84, "Антон Ерин": 60}
+
+
+def test_becoming_a_defendant_is_a_charge_and_house_arrest_no_remand(russian):
+    became = extract(russian, "Весной поэт Марк Ильин стал фигурантом уголовного дела о "
+                              "«дискредитации» армии.")
+    charge = only(became, "charge")
+    assert (names_of(became, charge), charge.charge) == (["Марк Ильин"], "«дискредитация» армии")
+    home = extract(russian, "Суд отправил Марка Ильина под домашний арест.")
+    assert events_of(home, "arrest") == []
