@@ -1120,3 +1120,10 @@ def test_becoming_a_defendant_is_a_charge_and_house_arrest_no_remand(russian):
     assert (names_of(became, charge), charge.charge) == (["Марк Ильин"], "«дискредитация» армии")
     home = extract(russian, "Суд отправил Марка Ильина под домашний арест.")
     assert events_of(home, "arrest") == []
+
+
+def test_the_day_a_remand_runs_to_dates_nothing(russian):
+    extraction = extract(russian, "Суд отправил под арест Ахмеда Юнусова до 3 сентября. Его "
+                                  "обвиняют в госизмене.")
+    assert only(extraction, "arrest").date is None
+    assert only(extraction, "charge").date is None

@@ -258,7 +258,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
-        previous_date = args.find_date(sentence.text, published)
+        previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
+        # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
             occasion = event.extras.pop("occasion", set())
             if previous_date is None and event.date is None and len(occasion) == 1:
@@ -970,8 +971,10 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     dates = _own_dates(sentence, word)
-    if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]):
-        # "продлил арест до 12 мая": the day the custody runs to, not the day it was extended
+    if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]) or (
+            kind == "arrest" and word.lemma in CUSTODY):
+        # "продлил арест до 12 мая", "отправил под арест до 15 июля": the day the custody runs
+        # to, not the day it was ordered
         dates = _without_deadlines(dates)
     if word.feats.get("Substantive"):  # "Мать осуждённого рассказала 5 мая, что ...": a status,
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
