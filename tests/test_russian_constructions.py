@@ -1127,3 +1127,11 @@ def test_the_day_a_remand_runs_to_dates_nothing(russian):
                                   "обвиняют в госизмене.")
     assert only(extraction, "arrest").date is None
     assert only(extraction, "charge").date is None
+
+
+def test_a_body_named_by_its_abbreviation_is_the_agent(russian):
+    national = extract(russian, "ФСБ России задержала в Херсоне волонтёра Тараса Гуменюка.")
+    assert only(national, "arrest").agent == "ФСБ России"
+    bare = extract(russian, "ЦПЭ задержал Тараса Гуменюка. Его отвезли в ИВС.")
+    assert only(bare, "arrest").agent == "ЦПЭ"
+    assert only(bare, "transfer").place == "ИВС"

@@ -84,6 +84,7 @@ AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "
                          "cc", "nummod:gov"})
 # The dash of an ellipsis, and the words a gapped sentence has before it.
 DASHES = {"—", "–", "-"}
+ABBREVIATION = re.compile(r"[А-ЯЁ]{2,}")  # "ФСБ", "МВД", "СК": capitals that do not decline
 GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
@@ -1074,7 +1075,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        subjects = sentence.children(word, SUBJECT)
+        subjects = sentence.children(word, SUBJECT) or _body_before(sentence, word)
         verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
         while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
             verb = sentence.head(verb)
@@ -1085,7 +1086,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             subject = _pronoun_doer(sentence, subject) if subject.lemma in (
                 "он", "она", "они") else subject
             counted = bool(sentence.children(subject, ("nummod:gov",)))  # "трое сотрудников"
-            nominative = subject.feats.get("Case") in (None, "Nom") or counted
+            nominative = subject.feats.get("Case") in (None, "Nom") or counted or (
+                ABBREVIATION.fullmatch(subject.text))  # "ФСБ задержала": no case of its own
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
@@ -1100,6 +1102,15 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _body_before(sentence: Sentence, verb: Word) -> list[Word]:
+    """An abbreviation before the verb the parser took for a second object ("ФСБ задержала
+    X"): the subject, where an object follows the verb."""
+    objects = sentence.children(verb, ("obj",))
+    if not any(o.i > verb.i for o in objects):
+        return []
+    return [o for o in objects if o.i < verb.i and ABBREVIATION.fullmatch(o.text)]
 
 
 def _closed(text: str) -> str:
