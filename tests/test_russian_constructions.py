@@ -1135,3 +1135,13 @@ def test_a_body_named_by_its_abbreviation_is_the_agent(russian):
     bare = extract(russian, "ЦПЭ задержал Тараса Гуменюка. Его отвезли в ИВС.")
     assert only(bare, "arrest").agent == "ЦПЭ"
     assert only(bare, "transfer").place == "ИВС"
+
+
+def test_dates_of_a_season_a_weekday_with_its_adjective_and_an_ordinal_day(russian):
+    season = extract(russian, "Эмиля Ганиева задержали летом 2020 года.", published="2022-05-08")
+    assert only(season, "arrest").date == "2020"
+    weekday = extract(russian, "В минувшую пятницу Эмиля Ганиева оштрафовали.",
+                      published="2022-05-08")
+    assert only(weekday, "sentence").date == "2022-05-06"
+    ordinal = extract(russian, "Эмиля Ганиева задержали 7-го апреля.", published="2022-05-08")
+    assert only(ordinal, "arrest").date == "2022-04-07"

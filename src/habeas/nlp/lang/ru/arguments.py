@@ -16,7 +16,7 @@ WEEKDAYS = RULES.table("weekdays")
 RELATIVE_DAYS = RULES.table("relative_days")
 NUMBERS = RULES.numbers
 DATE_PATTERNS = [RULES.pattern(name) for name in
-                 ("date_numeric", "date_day", "date_month", "date_year")]
+                 ("date_numeric", "date_day", "date_month", "date_year", "date_season")]
 # A year as a date states it: "2018 года", "в 2019 году", "2020-го".
 YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|м))\b")
 RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
@@ -114,7 +114,8 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
         lemma = lemma_of(word) if len(word) > 4 else word
-        if lemma in WEEKDAYS and re.search(rf"\bв(?:о)?\s+{word}\b", sentence.lower()):
+        if lemma in WEEKDAYS and re.search(  # "в пятницу", "в минувшую пятницу"
+                rf"\bв(?:о)?\s+(?:(?:минувш|прошл|эт)\w*\s+)?{word}\b", sentence.lower()):
             back = (today.weekday() - WEEKDAYS[lemma]) % 7
             day = today - dt.timedelta(days=back)
             return fmt(day.year, day.month, day.day)
