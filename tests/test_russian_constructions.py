@@ -1145,3 +1145,8 @@ def test_dates_of_a_season_a_weekday_with_its_adjective_and_an_ordinal_day(russi
     assert only(weekday, "sentence").date == "2022-05-06"
     ordinal = extract(russian, "Эмиля Ганиева задержали 7-го апреля.", published="2022-05-08")
     assert only(ordinal, "arrest").date == "2022-04-07"
+
+
+def test_the_doers_named_after_the_verb_are_the_agent(russian):
+    extraction = extract(russian, "Тимура Хасаншина, по словам его матери, избили конвоиры.")
+    assert only(extraction, "ill_treatment").agent == "конвоиры"

@@ -1105,12 +1105,16 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
 
 
 def _body_before(sentence: Sentence, verb: Word) -> list[Word]:
-    """An abbreviation before the verb the parser took for a second object ("ФСБ задержала
-    X"): the subject, where an object follows the verb."""
+    """A subject the parser took for a second object: an abbreviation before the verb, with
+    the object after it ("ФСБ задержала X"), or an animate noun in the nominative after it,
+    with the object before it ("Ивана Петрова избили конвоиры": the nominative of a living
+    thing is not its accusative)."""
     objects = sentence.children(verb, ("obj",))
-    if not any(o.i > verb.i for o in objects):
+    if len(objects) < 2:
         return []
-    return [o for o in objects if o.i < verb.i and ABBREVIATION.fullmatch(o.text)]
+    return [o for o in objects if (o.i < verb.i and ABBREVIATION.fullmatch(o.text)) or (
+        o.i > verb.i and o.pos == "NOUN" and o.feats.get("Animacy") == "Anim"
+        and o.feats.get("Case") == "Nom" and any(k.i < verb.i for k in objects))]
 
 
 def _closed(text: str) -> str:
