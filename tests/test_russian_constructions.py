@@ -1150,3 +1150,11 @@ def test_dates_of_a_season_a_weekday_with_its_adjective_and_an_ordinal_day(russi
 def test_the_doers_named_after_the_verb_are_the_agent(russian):
     extraction = extract(russian, "Тимура Хасаншина, по словам его матери, избили конвоиры.")
     assert only(extraction, "ill_treatment").agent == "конвоиры"
+
+
+def test_a_pardoner_named_after_the_verb_and_numbered_premises(russian):
+    pardon = extract(russian, "Игоря Ласточкина помиловал Лукашенко.")
+    release = only(pardon, "release")
+    assert (names_of(pardon, release), release.agent) == (["Игорь Ласточкин"], "Лукашенко")
+    death = extract(russian, "В ИК-5 умер политзаключённый Игорь Ласточкин.")
+    assert only(death, "death_in_custody").place == "ИК-5"

@@ -775,7 +775,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                 sentence.children(word, SUBJECT)))):  # "они пикетировали правительство"
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
-        holders = sentence.children(word, PATIENT_ACTIVE) or [
+        doers = _body_before(sentence, word)  # "X помиловал Лукашенко": no second person
+        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers] or [
             k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
             for k in sentence.children(x, ("obj", "nmod"))]
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
@@ -1075,7 +1076,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        subjects = sentence.children(word, SUBJECT) or _body_before(sentence, word)
+        misparsed = _body_before(sentence, word)
+        subjects = sentence.children(word, SUBJECT) or misparsed
         verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
         while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
             verb = sentence.head(verb)
@@ -1087,7 +1089,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                 "он", "она", "они") else subject
             counted = bool(sentence.children(subject, ("nummod:gov",)))  # "трое сотрудников"
             nominative = subject.feats.get("Case") in (None, "Nom") or counted or (
-                ABBREVIATION.fullmatch(subject.text))  # "ФСБ задержала": no case of its own
+                ABBREVIATION.fullmatch(subject.text)) or (  # "ФСБ задержала": no case of its
+                subject in misparsed)  # own; "X помиловал Лукашенко"
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
@@ -1112,9 +1115,13 @@ def _body_before(sentence: Sentence, verb: Word) -> list[Word]:
     objects = sentence.children(verb, ("obj",))
     if len(objects) < 2:
         return []
+    before = [k for k in objects if k.i < verb.i]
     return [o for o in objects if (o.i < verb.i and ABBREVIATION.fullmatch(o.text)) or (
-        o.i > verb.i and o.pos == "NOUN" and o.feats.get("Animacy") == "Anim"
-        and o.feats.get("Case") == "Nom" and any(k.i < verb.i for k in objects))]
+        o.i > verb.i and before and (
+            o.pos == "NOUN" and o.feats.get("Animacy") == "Anim" and o.feats.get("Case") == "Nom"
+            or o.pos == "PROPN" and o.text.lower() == o.lemma and verb.feats.get(
+                "Number") == "Sing" and all(k.pos == "PROPN" and k.text.lower() != k.lemma
+                                            for k in before)))]  # "X помиловал Лукашенко"
 
 
 def _closed(text: str) -> str:

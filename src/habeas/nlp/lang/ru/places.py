@@ -23,6 +23,7 @@ REGION_COURTS = RULES.words("region_courts")
 REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
+NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
@@ -90,7 +91,8 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     held = _held_at(sentence, parsed, trigger) if kind in IN_CUSTODY else None
     if held is not None or kind not in PREMISES_TYPES:
         return held
-    return _premises(sentence, trigger)
+    return _premises(sentence, trigger, numbered=kind != "transfer")  # a transfer's place is
+    # where it went, not a numbered stop on the way ("по пути его держали в СИЗО-1")
 
 
 def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
@@ -113,7 +115,7 @@ def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
                 return _numbered_facility(sentence, top) or _facility_before(
                     sentence, start, end) or place_name(words, normal)
         for kid in sentence.subtree(verb):
-            if kid.lemma in PREMISES and preposition(sentence, kid) in ("в", "во") and (
+            if _is_premises(kid) and preposition(sentence, kid) in ("в", "во") and (
                     case(kid) == "Loc"):
                 return _numbered_facility(sentence, kid) or _premises_phrase(sentence, kid)
     return None
@@ -188,13 +190,18 @@ def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
     return False
 
 
-def _premises(sentence: Sentence, trigger: Word) -> str | None:
+def _is_premises(word: Word) -> bool:
+    """Premises by their noun, also a numbered one ("ИК-2", "СИЗО-1")."""
+    return word.lemma in PREMISES or NUMBERED.sub("", word.lemma) in PREMISES
+
+
+def _premises(sentence: Sentence, trigger: Word, numbered: bool = True) -> str | None:
     """Where no named place is in the clause, the premises the trigger's clause names ("в
     отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
     clause = clause_words(sentence, trigger)
     for i in sorted(clause):
         for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
-            if kid.lemma not in PREMISES or kid.i in clause:
+            if not (_is_premises(kid) if numbered else kid.lemma in PREMISES) or kid.i in clause:
                 continue
             at = preposition(sentence, kid) in ("в", "во", "на") and case(kid) == "Loc"
             if at or (preposition(sentence, kid) == "из" and trigger.lemma in RELEASE_VERBS):
