@@ -1158,3 +1158,11 @@ def test_a_pardoner_named_after_the_verb_and_numbered_premises(russian):
     assert (names_of(pardon, release), release.agent) == (["Игорь Ласточкин"], "Лукашенко")
     death = extract(russian, "В ИК-5 умер политзаключённый Игорь Ласточкин.")
     assert only(death, "death_in_custody").place == "ИК-5"
+
+
+def test_an_age_told_on_the_noun_beside_the_name_or_instead_of_it(russian):
+    beside = extract(russian, "Среди помилованных — 41-летний инженер из Бреста Виталий Гордеев.")
+    assert beside.persons[0].age == 41
+    instead = extract(russian, "Вадима Корнеева судили в Пскове. Суд приговорил 58-летнего "
+                               "учёного к пяти годам колонии.")
+    assert instead.persons[0].age == 58

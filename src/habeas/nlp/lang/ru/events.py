@@ -15,6 +15,7 @@ from ...sharing import another_verdict
 from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
+from .persons import role_age
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
@@ -178,6 +179,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
+    by_id = {p.id: p for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     for n, sentence in enumerate(parsed.sentences):
@@ -240,6 +242,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 event.place = event.place or among[1].place  # задержанных оказался X"
             if kind in CHARGED_TYPES and event.charge:
                 event.charge = _own_charge(sentence, who, n, mentions) or event.charge
+            if len(who) == 1 and by_id[who[0]].age is None:  # "приговорил 62-летнего деятеля"
+                by_id[who[0]].age = _nameless_age(sentence, word, n, mentions)
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
@@ -862,6 +866,19 @@ def _those(word: Word) -> bool:
     доставили в отдел"): those the event before happened to."""
     return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
         word.rel in ("obj", "nsubj", "nsubj:pass", "iobj"))
+
+
+def _nameless_age(sentence: Sentence, word: Word, n: int,
+                  mentions: dict[tuple[int, int], str]) -> int | None:
+    """The age on the noun of the person an event happened to, named by no name there ("суд
+    приговорил 62-летнего общественного деятеля"): the age of the person it stands for."""
+    for noun in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        if noun.feats.get("Animacy") == "Anim" and not any(
+                (n, w.i) in mentions for w in sentence.subtree(noun)):
+            age = role_age(sentence, noun)
+            if age is not None:
+                return age
+    return None
 
 
 def _they(sentence: Sentence, word: Word) -> bool:

@@ -18,6 +18,7 @@ AGE_WINDOW = 40
 
 AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]+){0,2}\s+$", re.I)
 AGE_AFTER = RULES.pattern("age_after")
+AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
 PERSON_NOUNS = RULES.words("person_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
@@ -269,6 +270,21 @@ def _is_byline(text: str, start: int) -> bool:
     return any(re.search(rf"\b{word}\w*\s*:?\s*$", before) for word in BYLINES)
 
 
+def role_age(sentence: Sentence, word) -> int | None:
+    """The age told on the noun a name stands beside ("34-летний программист из Гомеля Андрей
+    ...", "19-летний модератор канала «...» X") or on a noun of a person named nowhere else in
+    the sentence ("приговорил 62-летнего общественного деятеля"): the age word is the noun's,
+    however many words stand between it and the name."""
+    noun = sentence.head(word) if word.rel == "appos" else word
+    if noun is None or noun.pos != "NOUN":
+        return None
+    for kid in sentence.children(noun, ("amod", "nummod", "nummod:gov")):
+        match = AGE_WORD.fullmatch(kid.text)
+        if match:
+            return int(match.group("age"))
+    return None
+
+
 def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text: str,
                      start: int, end: int) -> None:
     if person.age is None:
@@ -276,6 +292,8 @@ def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text
             text[end:end + 20])
         if match:
             person.age = int(match.group("age"))
+    if person.age is None and words:
+        person.age = role_age(sentence, words[0])  # "34-летний программист из Гомеля X"
     if words and person.gender is None:
         gender = "Fem" if _is_female(words, _role_noun(sentence, words)) else words[0].feats.get("Gender")
         person.gender = {"Masc": "male", "Fem": "female"}.get(gender)
