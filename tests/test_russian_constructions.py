@@ -1166,3 +1166,11 @@ def test_an_age_told_on_the_noun_beside_the_name_or_instead_of_it(russian):
     instead = extract(russian, "Вадима Корнеева судили в Пскове. Суд приговорил 58-летнего "
                                "учёного к пяти годам колонии.")
     assert instead.persons[0].age == 58
+
+
+def test_a_persons_occupation_stands_for_the_person(russian):
+    extraction = extract(russian, "Игоря Лаптева задержали в Рязани. В пятницу суд арестовал "
+                                  "краеведа на два месяца.")
+    arrests = events_of(extraction, "arrest")
+    assert len(arrests) == 2 and all(names_of(extraction, e) == ["Игорь Лаптев"]
+                                     for e in arrests)
