@@ -1174,3 +1174,9 @@ def test_a_persons_occupation_stands_for_the_person(russian):
     arrests = events_of(extraction, "arrest")
     assert len(arrests) == 2 and all(names_of(extraction, e) == ["Игорь Лаптев"]
                                      for e in arrests)
+
+
+def test_a_protest_told_in_a_participle_of_the_detained_takes_the_clauses_place(russian):
+    extraction = extract(russian, "В Твери задержали Глеба Сорокина, вышедшего на площадь с "
+                                  "листовками.")
+    assert only(extraction, "protest").place == "Тверь"

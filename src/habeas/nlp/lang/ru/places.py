@@ -270,7 +270,8 @@ def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     for i in list(found):
         clause = sentence.words[i]
         noun = sentence.head(clause)
-        if clause.rel == "acl:relcl" and noun is not None and (
+        if (clause.rel == "acl:relcl" or clause.rel == "acl" and clause.feats.get(
+                "VerbForm") == "Part") and noun is not None and (  # "X, вышедшего с плакатом"
                 noun.feats.get("Animacy") != "Inan"):  # not "пост, за который его арестовали"
             main = next((w for w in sentence.ancestors(clause) if word_class(w) == "VERB"), None)
             if main is not None:
