@@ -1177,6 +1177,6 @@ def test_a_persons_occupation_stands_for_the_person(russian):
 
 
 def test_a_protest_told_in_a_participle_of_the_detained_takes_the_clauses_place(russian):
-    extraction = extract(russian, "В Твери задержали Глеба Сорокина, вышедшего на площадь с "
+    extraction = extract(russian, "В Твери задержали Глеба Сорокина, вышедшего на пикет с "
                                   "листовками.")
     assert only(extraction, "protest").place == "Тверь"
