@@ -298,12 +298,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         told_before, elliptic = told_with, bool(gapped and not found)
+        listed = _listed_terms(sentence, n, mentions) if not found else []
         group = unnamed.get("sentence")  # "вынес приговор троим студентам"
         verdict = next((e for e in reversed(told_with) if e.type == "sentence"), None) or (
             group[1] if group and n - group[0] == 1 else None) or next(
-            (_event(k, [], v, t, parsed, published) for k, v, t in elided if k == "sentence"), None)
-        listed = _listed_terms(sentence, n, mentions) if not found and verdict else []
-        if listed:  # "Сроки: X — восемь лет, Y — шесть": the verdict before, person by person
+            (_event(k, [], v, t, parsed, published) for k, v, t in elided if k == "sentence"),
+            None) if listed else None
+        if verdict is not None:  # "Сроки: X — восемь лет, Y — шесть": the verdict before
             dash = next(w for w in sentence.words if w.text in DASHES)
             for pid, term, suspended in listed:
                 event = _event("sentence", [pid], dash, sentence, parsed, published, told_year)
@@ -509,7 +510,8 @@ def _listed_terms(sentence: Sentence, n: int, mentions: dict[tuple[int, int], st
     лет — X, шесть — Y"): (person, months, suspended) in order; [] for any other sentence. A
     bare number is in the unit of the term before it."""
     words = sentence.words
-    if any(w.feats.get("VerbForm") == "Fin" or w.feats.get("Variant") == "Short" for w in words):
+    if not any(w.text in DASHES for w in words) or any(
+            w.feats.get("VerbForm") == "Fin" or w.feats.get("Variant") == "Short" for w in words):
         return []
     clauses, current = [], []
     for word in words:
@@ -1059,6 +1061,8 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
 
 def _without_deadlines(text: str) -> str:
     """The text with the dates after "до" blanked out (the day a custody runs to)."""
+    if "до " not in text:
+        return text
     for start, end, _ in args.date_mentions(text):
         if DEADLINE.search(text[:start]):
             text = text[:start] + " " * (end - start) + text[end:]
