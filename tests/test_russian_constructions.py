@@ -1180,3 +1180,10 @@ def test_a_protest_told_in_a_participle_of_the_detained_takes_the_clauses_place(
     extraction = extract(russian, "В Твери задержали Глеба Сорокина, вышедшего на пикет с "
                                   "листовками.")
     assert only(extraction, "protest").place == "Тверь"
+
+
+def test_a_year_and_some_months_told_without_a_number_of_years(russian):
+    verdict = extract(russian, "Суд приговорил Артура Беляева к году и девяти месяцам колонии.")
+    assert only(verdict, "sentence").term_months == 21
+    given = extract(russian, "Артур Беляев получил год и 2 месяца колонии-поселения.")
+    assert only(given, "sentence").term_months == 14

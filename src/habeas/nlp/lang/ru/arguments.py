@@ -23,6 +23,8 @@ RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
 # How far after a day or a month its year may follow ("в феврале этого года").
 YEAR_AFTER = 20
 PERSON_NOUNS = RULES.words("person_nouns")
+# The months after one year told without a number: "к году и восьми месяцам".
+YEAR_AND_MONTHS = re.compile(r"\s*и\s+(?P<months>\d+|[а-яё]+)\s+месяц", re.I)
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 
@@ -134,8 +136,11 @@ def find_term(sentence: str) -> int | None:
         if RULES.pattern("term_range").search(sentence[:match.start()]):
             return None
         return round(years * 12 + months)
-    if RULES.pattern("one_year").search(sentence):
-        return 12  # "приговорили к году колонии"
+    match = RULES.pattern("one_year").search(sentence)
+    if match:  # "приговорили к году колонии", "к году и восьми месяцам", "год и 8 месяцев"
+        more = YEAR_AND_MONTHS.match(sentence[match.end():])
+        months = number(more.group("months")) if more else None
+        return 12 + round(months) if months is not None and months < 12 else 12
     match = RULES.pattern("term_months").search(sentence)
     if match:
         months = number(match.group("months"))
