@@ -1025,3 +1025,165 @@ def test_a_source_in_quotes_is_closed_and_keeps_its_capitals(russian):
     assert only(extraction, "arrest").attributed_to == "Правозащитники «Весны»"
     data = extract(russian, "По данным «ОВД-Инфо», Петра Волкова били дубинками.")
     assert only(data, "ill_treatment").attributed_to == "ОВД-Инфо"
+
+
+# Eighth round (rules habeas.rules.ru.v8)
+
+def test_a_custody_extended_is_a_remand_dated_by_its_own_day(russian):
+    extended = extract(russian, "10 марта Октябрьский районный суд продлил срок содержания под "
+                                "стражей Глебу Ершову и Марату Лапину до 9 июня.")
+    remand = only(extended, "arrest")
+    assert sorted(names_of(extended, remand)) == ["Глеб Ершов", "Марат Лапин"]
+    assert (remand.date, remand.agent) == ("2022-03-10", "Октябрьский районный суд")
+    assert remand.extras.get("custody")
+    passive = extract(russian, "Срок ареста журналистки Веры Котовой продлён до 1 августа.")
+    assert only(passive, "arrest").date is None  # the day it runs to is no day of the event
+    kept = extract(russian, "Срок содержания под стражей Глеба Ершова продлён ещё на два месяца.")
+    assert names_of(kept, only(kept, "arrest")) == ["Глеб Ершов"]
+    home = extract(russian, "Суд продлил домашний арест Вере Котовой.")
+    assert home.events == []  # kept at home: no custody
+
+
+def test_years_to_be_served_told_in_the_future_are_the_term(russian):
+    one = extract(russian, "Игоря Белова признали виновным в госизмене. Он проведёт в колонии "
+                           "строгого режима 14 лет.")
+    assert only(one, "sentence").term_months == 168
+    both = extract(russian, "Лев Гусев получил четыре года, а самые большие сроки — у Ильи Зотова "
+                            "и Яна Мухина: они проведут в колонии 11 и 12 лет соответственно.")
+    terms = {names_of(both, e)[0]: e.term_months for e in events_of(both, "sentence")}
+    assert terms == {"Лев Гусев": 48, "Илья Зотов": 132, "Ян Мухин": 144}
+    served = extract(russian, "Игорь Белов провёл в СИЗО два года и вышел на свободу.")
+    assert events_of(served, "sentence") == []
+
+
+def test_where_a_person_is_held_is_where_an_event_of_custody_happens(russian):
+    strike = extract(russian, "Политзаключённый Тимур Ахмедов, который сидит в колонии в "
+                              "Кирове, объявил сухую голодовку.")
+    assert only(strike, "hunger_strike").place == "Киров"
+    lived = extract(russian, "Тимура Ахмедова, жившего в Вологде, осудили на три года.")
+    assert only(lived, "sentence").place is None  # where one lives is no place of a verdict
+    located = extract(russian, "Сотрудники ФСБ задержали студентку Дину Лаврову в Смоленске.")
+    assert only(located, "arrest").place == "Смоленск"  # hung on the person by the parser
+
+
+def test_in_absentia_and_an_object_told_after_where_it_is_sent(russian):
+    absentia = extract(russian, "Мещанский суд заочно заключил под стражу блогера Романа "
+                                "Зайцева. Позже Эльвиру Ганиеву арестовали заочно.")
+    arrests = events_of(absentia, "arrest")
+    assert sorted(names_of(absentia, e)[0] for e in arrests) == ["Роман Зайцев",
+                                                                  "Эльвира Ганиева"]
+    assert arrests[0].agent == "Мещанский суд"
+    after = extract(russian, "Суд заочно заключил под стражу Романа Зайцева.")
+    assert names_of(after, only(after, "arrest")) == ["Роман Зайцев"]
+    moved = extract(russian, "Полицейские доставили в отдел Романа Зайцева.")
+    transfer = only(moved, "transfer")
+    assert (names_of(moved, transfer), transfer.place) == (["Роман Зайцев"], "отдел")
+
+
+def test_a_mans_surname_in_iya_keeps_it(russian):
+    extraction = extract(russian, "Полиция задержала Автандила Квирия и Левана Шенгелию. Суд "
+                                  "арестовал Петрова Георгия.")
+    assert {p.name for p in extraction.persons} == {"Автандил Квирия", "Леван Шенгелия",
+                                                    "Петров Георгий"}
+
+
+def test_an_appeal_has_the_charge_of_its_own_words_only(russian):
+    own = extract(russian, "Апелляционный суд отклонил жалобу блогера Кирилла Ершова на приговор "
+                           "по делу о «дискредитации» армии.")
+    assert only(own, "appeal").charge == "«дискредитация» армии"
+    told = extract(russian, "Кирилла Ершова осудили на пять лет за участие в шествиях. В мае "
+                            "апелляционный суд снизил срок до четырёх лет.")
+    assert only(told, "appeal").charge is None
+    assert {e.charge for e in events_of(told, "sentence")} == {"участие в шествиях"}
+
+
+def test_terms_listed_without_a_verb_after_the_verdict(russian):
+    listed = extract(russian, "Областной суд вынес приговор троим студентам. Сроки: Павел Шубин — "
+                              "семь лет, Антон Ерин — пять, Денис Глазов — два года условно.")
+    terms = {names_of(listed, e)[0]: e.term_months for e in events_of(listed, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60, "Денис Глазов": 24}
+    before = extract(russian, "Суд огласил приговоры. Семь лет — Павлу Шубину, пять — Антону "
+                              "Ерину.")
+    terms = {names_of(before, e)[0]: e.term_months for e in events_of(before, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60}
+    prepositions = extract(russian, "Суд приговорил Павла Шубина — к семи годам, Антона Ерина — к "
+                                    "пяти.")
+    terms = {names_of(prepositions, e)[0]: e.term_months
+             for e in events_of(prepositions, "sentence")}
+    assert terms == {"Павел Шубин": 84, "Антон Ерин": 60}
+
+
+def test_becoming_a_defendant_is_a_charge_and_house_arrest_no_remand(russian):
+    became = extract(russian, "Весной поэт Марк Ильин стал фигурантом уголовного дела о "
+                              "«дискредитации» армии.")
+    charge = only(became, "charge")
+    assert (names_of(became, charge), charge.charge) == (["Марк Ильин"], "«дискредитация» армии")
+    home = extract(russian, "Суд отправил Марка Ильина под домашний арест.")
+    assert events_of(home, "arrest") == []
+
+
+def test_the_day_a_remand_runs_to_dates_nothing(russian):
+    extraction = extract(russian, "Суд отправил под арест Ахмеда Юнусова до 3 сентября. Его "
+                                  "обвиняют в госизмене.")
+    assert only(extraction, "arrest").date is None
+    assert only(extraction, "charge").date is None
+
+
+def test_a_body_named_by_its_abbreviation_is_the_agent(russian):
+    national = extract(russian, "ФСБ России задержала в Херсоне волонтёра Тараса Гуменюка.")
+    assert only(national, "arrest").agent == "ФСБ России"
+    bare = extract(russian, "ЦПЭ задержал Тараса Гуменюка. Его отвезли в ИВС.")
+    assert only(bare, "arrest").agent == "ЦПЭ"
+    assert only(bare, "transfer").place == "ИВС"
+
+
+def test_dates_of_a_season_a_weekday_with_its_adjective_and_an_ordinal_day(russian):
+    season = extract(russian, "Эмиля Ганиева задержали летом 2020 года.", published="2022-05-08")
+    assert only(season, "arrest").date == "2020"
+    weekday = extract(russian, "В минувшую пятницу Эмиля Ганиева оштрафовали.",
+                      published="2022-05-08")
+    assert only(weekday, "sentence").date == "2022-05-06"
+    ordinal = extract(russian, "Эмиля Ганиева задержали 7-го апреля.", published="2022-05-08")
+    assert only(ordinal, "arrest").date == "2022-04-07"
+
+
+def test_the_doers_named_after_the_verb_are_the_agent(russian):
+    extraction = extract(russian, "Тимура Хасаншина, по словам его матери, избили конвоиры.")
+    assert only(extraction, "ill_treatment").agent == "конвоиры"
+
+
+def test_a_pardoner_named_after_the_verb_and_numbered_premises(russian):
+    pardon = extract(russian, "Игоря Ласточкина помиловал Лукашенко.")
+    release = only(pardon, "release")
+    assert (names_of(pardon, release), release.agent) == (["Игорь Ласточкин"], "Лукашенко")
+    death = extract(russian, "В ИК-5 умер политзаключённый Игорь Ласточкин.")
+    assert only(death, "death_in_custody").place == "ИК-5"
+
+
+def test_an_age_told_on_the_noun_beside_the_name_or_instead_of_it(russian):
+    beside = extract(russian, "Среди помилованных — 41-летний инженер из Бреста Виталий Гордеев.")
+    assert beside.persons[0].age == 41
+    instead = extract(russian, "Вадима Корнеева судили в Пскове. Суд приговорил 58-летнего "
+                               "учёного к пяти годам колонии.")
+    assert instead.persons[0].age == 58
+
+
+def test_a_persons_occupation_stands_for_the_person(russian):
+    extraction = extract(russian, "Игоря Лаптева задержали в Рязани. В пятницу суд арестовал "
+                                  "краеведа на два месяца.")
+    arrests = events_of(extraction, "arrest")
+    assert len(arrests) == 2 and all(names_of(extraction, e) == ["Игорь Лаптев"]
+                                     for e in arrests)
+
+
+def test_a_protest_told_in_a_participle_of_the_detained_takes_the_clauses_place(russian):
+    extraction = extract(russian, "В Твери задержали Глеба Сорокина, вышедшего на пикет с "
+                                  "листовками.")
+    assert only(extraction, "protest").place == "Тверь"
+
+
+def test_a_year_and_some_months_told_without_a_number_of_years(russian):
+    verdict = extract(russian, "Суд приговорил Артура Беляева к году и девяти месяцам колонии.")
+    assert only(verdict, "sentence").term_months == 21
+    given = extract(russian, "Артур Беляев получил год и 2 месяца колонии-поселения.")
+    assert only(given, "sentence").term_months == 14

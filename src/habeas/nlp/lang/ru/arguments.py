@@ -16,13 +16,15 @@ WEEKDAYS = RULES.table("weekdays")
 RELATIVE_DAYS = RULES.table("relative_days")
 NUMBERS = RULES.numbers
 DATE_PATTERNS = [RULES.pattern(name) for name in
-                 ("date_numeric", "date_day", "date_month", "date_year")]
+                 ("date_numeric", "date_day", "date_month", "date_year", "date_season")]
 # A year as a date states it: "2018 года", "в 2019 году", "2020-го".
 YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|м))\b")
 RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
 # How far after a day or a month its year may follow ("в феврале этого года").
 YEAR_AFTER = 20
 PERSON_NOUNS = RULES.words("person_nouns")
+# The months after one year told without a number: "к году и восьми месяцам".
+YEAR_AND_MONTHS = re.compile(r"\s*и\s+(?P<months>\d+|[а-яё]+)\s+месяц", re.I)
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 
@@ -114,7 +116,8 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
         lemma = lemma_of(word) if len(word) > 4 else word
-        if lemma in WEEKDAYS and re.search(rf"\bв(?:о)?\s+{word}\b", sentence.lower()):
+        if lemma in WEEKDAYS and re.search(  # "в пятницу", "в минувшую пятницу"
+                rf"\bв(?:о)?\s+(?:(?:минувш|прошл|эт)\w*\s+)?{word}\b", sentence.lower()):
             back = (today.weekday() - WEEKDAYS[lemma]) % 7
             day = today - dt.timedelta(days=back)
             return fmt(day.year, day.month, day.day)
@@ -133,8 +136,11 @@ def find_term(sentence: str) -> int | None:
         if RULES.pattern("term_range").search(sentence[:match.start()]):
             return None
         return round(years * 12 + months)
-    if RULES.pattern("one_year").search(sentence):
-        return 12  # "приговорили к году колонии"
+    match = RULES.pattern("one_year").search(sentence)
+    if match:  # "приговорили к году колонии", "к году и восьми месяцам", "год и 8 месяцев"
+        more = YEAR_AND_MONTHS.match(sentence[match.end():])
+        months = number(more.group("months")) if more else None
+        return 12 + round(months) if months is not None and months < 12 else 12
     match = RULES.pattern("term_months").search(sentence)
     if match:
         months = number(match.group("months"))
@@ -150,17 +156,15 @@ def reduced_to(sentence: str) -> int | None:
 
 
 def respective_terms(sentence: str) -> list[int]:
-    """"соответственно к 20 и 10 годам" -> [240, 120]; [] where the sentence gives no such
-    list."""
+    """"соответственно к 20 и 10 годам", "проведут в колонии 20 и 10 лет соответственно" ->
+    [240, 120]; [] where the sentence gives no such list."""
     if not RULES.pattern("respectively").search(sentence):
         return []
-    match = RULES.pattern("term_list").search(sentence)
-    if not match:
-        return []
-    numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
-    if any(x is None or x >= 50 for x in numbers):
-        return []
-    return [round(x * 12) for x in numbers]
+    for match in RULES.pattern("term_list").finditer(sentence):
+        numbers = [number(x) for x in re.split(r",\s*|\s+и\s+", match.group("list"))]
+        if not any(x is None or x >= 50 for x in numbers):
+            return [round(x * 12) for x in numbers]
+    return []
 
 
 def is_article(charge: str) -> bool:

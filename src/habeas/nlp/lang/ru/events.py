@@ -15,10 +15,11 @@ from ...sharing import another_verdict
 from .. import predicates as predicate_table
 from . import RULES
 from . import arguments as args
+from .persons import role_age
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import (Sentence, Word, before_or_after, is_passive, preposition, timing,
+from .syntax import (Sentence, Word, before_or_after, case, is_passive, preposition, timing,
                      word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
@@ -55,6 +56,8 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 # Event types that carry an accusation.
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
+EXTENDING = RULES.words("extending_words")
+DEADLINE = re.compile(r"\bдо\s+$")
 # Relations inside one person's name and apposition ("адвокат Иван Петров").
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A court named by its kind only: the report's named court is meant.
@@ -67,6 +70,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+STATE_NOUNS = RULES.words("state_nouns")
 # Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
 HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
@@ -81,6 +85,7 @@ AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "
                          "cc", "nummod:gov"})
 # The dash of an ellipsis, and the words a gapped sentence has before it.
 DASHES = {"—", "–", "-"}
+ABBREVIATION = re.compile(r"[А-ЯЁ]{2,}")  # "ФСБ", "МВД", "СК": capitals that do not decline
 GAPPED_POS = {"PROPN", "ADP", "CCONJ", "PUNCT"}
 PROTEST_NOUNS = RULES.words("protest_nouns")
 ROUGH_COUNTS = RULES.words("rough_counts")
@@ -115,8 +120,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     head = sentence.head(word)
     if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
         return None  # demanded, intended, threatened: not told as done
-    if _future(word, sentence) or (pos == "NOUN" and head is not None and _future(head, sentence)):
-        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done
+    if _future(word, sentence) and not PREDICATES["term_ahead"](word, sentence) or (
+            pos == "NOUN" and head is not None and _future(head, sentence)):
+        return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
+        # проведёт в колонии восемь лет" tells the term of a verdict passed)
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -172,6 +179,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
     ids = {p.name: p.id for p in persons}
+    by_id = {p.id: p for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     for n, sentence in enumerate(parsed.sentences):
@@ -209,6 +217,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 continue
             if not who and word.rel == "conj" and word.head in told:
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
+            if not who and _they(sentence, word):  # "X и Y, они проведут в колонии 18 и 16
+                who = _named_together(sentence, word, n, mentions, sources)  # лет": X and Y
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
@@ -232,6 +242,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 event.place = event.place or among[1].place  # задержанных оказался X"
             if kind in CHARGED_TYPES and event.charge:
                 event.charge = _own_charge(sentence, who, n, mentions) or event.charge
+            if len(who) == 1 and by_id[who[0]].age is None:  # "приговорил 62-летнего деятеля"
+                by_id[who[0]].age = _nameless_age(sentence, word, n, mentions)
             if back and kind in SAME_OCCASION:
                 event.extras["occasion"] = {e.date for e in back if e.date and set(
                     e.persons) & set(who)}
@@ -251,7 +263,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
-        previous_date = args.find_date(sentence.text, published)
+        previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
+        # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
             occasion = event.extras.pop("occasion", set())
             if previous_date is None and event.date is None and len(occasion) == 1:
@@ -285,7 +298,25 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         last_date = previous_date or last_date
         gapped = _gapped(sentence, n, mentions)
         told_before, elliptic = told_with, bool(gapped and not found)
-        if elliptic:  # "Александра Тарасова — за пикет": the verb before
+        listed = _listed_terms(sentence, n, mentions) if not found else []
+        group = unnamed.get("sentence")  # "вынес приговор троим студентам"
+        verdict = next((e for e in reversed(told_with) if e.type == "sentence"), None) or (
+            group[1] if group and n - group[0] == 1 else None) or next(
+            (_event(k, [], v, t, parsed, published) for k, v, t in elided if k == "sentence"),
+            None) if listed else None
+        if verdict is not None:  # "Сроки: X — восемь лет, Y — шесть": the verdict before
+            dash = next(w for w in sentence.words if w.text in DASHES)
+            for pid, term, suspended in listed:
+                event = _event("sentence", [pid], dash, sentence, parsed, published, told_year)
+                for name in ("date", "place", "agent", "charge"):
+                    setattr(event, name, getattr(event, name) or getattr(verdict, name))
+                event.term_months = term
+                event.extras.pop("suspended", None)
+                if suspended:
+                    event.extras["suspended"] = True
+                found.append(event)
+            told_with = told_with + found
+        elif elliptic:  # "Александра Тарасова — за пикет": the verb before
             found = _elided_events(elided, gapped, sentence, parsed, published, told_year)
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
@@ -470,6 +501,49 @@ def _gapped(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) ->
     if not before or any(w.pos not in GAPPED_POS for w in before):
         return []
     return list(dict.fromkeys(mentions[(n, w.i)] for w in before if (n, w.i) in mentions))
+
+
+def _listed_terms(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                  ) -> list[tuple[str, int | None, bool]]:
+    """A sentence without a verb that lists terms person by person, a name, a dash and a term
+    or a term, a dash and a name in each clause ("Сроки: X — восемь лет, Y — шесть", "Восемь
+    лет — X, шесть — Y"): (person, months, suspended) in order; [] for any other sentence. A
+    bare number is in the unit of the term before it."""
+    words = sentence.words
+    if not any(w.text in DASHES for w in words) or any(
+            w.feats.get("VerbForm") == "Fin" or w.feats.get("Variant") == "Short" for w in words):
+        return []
+    clauses, current = [], []
+    for word in words:
+        if word.text in (",", ";", ":", ".") and not (word.text == "," and current and (
+                n, current[-1].i) in mentions and (n, word.i + 1) in mentions):
+            clauses.append(current)
+            current = []
+        else:
+            current.append(word)
+    clauses.append(current)
+    found: list[tuple[str, int | None, bool]] = []
+    years = False
+    for clause in clauses:
+        dash = next((k for k, w in enumerate(clause) if w.text in DASHES), None)
+        if dash is None:
+            continue
+        for names, told in ((clause[:dash], clause[dash + 1:]), (clause[dash + 1:], clause[:dash])):
+            pids = list(dict.fromkeys(mentions[(n, w.i)] for w in names if (n, w.i) in mentions))
+            if not pids or any(w.pos not in GAPPED_POS for w in names) or not told:
+                continue
+            text = sentence.span_text(told)
+            term = args.find_term(text)
+            bare = [w for w in told if w.pos not in ("PUNCT", "ADP")]
+            if term is None and len(bare) == 1 and years:  # "шесть — Y": years as before
+                count = args.number(bare[0].text)
+                term = round(count * 12) if count and count < 50 else None
+            if term is None and not args.is_suspended(text) and not FINE.search(text):
+                continue
+            years = term is not None and term % 12 == 0
+            found += [(pid, term, args.is_suspended(text)) for pid in pids]
+            break
+    return found
 
 
 def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
@@ -707,9 +781,13 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                 sentence.children(word, SUBJECT)))):  # "они пикетировали правительство"
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
-        holders = sentence.children(word, PATIENT_ACTIVE) or [
+        doers = _body_before(sentence, word)  # "X помиловал Лукашенко": no second person
+        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers] or [
             k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
             for k in sentence.children(x, ("obj", "nmod"))]
+        holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
+                             for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
+        holders = holders or _object_after_destination(sentence, word)
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -739,6 +817,21 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
+    """The object told after where it is sent ("заключил под стражу Олега Смирнова", "отправил
+    в СИЗО Ивана Петрова"): the parser hangs a man's accusative, which has the genitive's form,
+    on the destination; not a genitive of a place where ("в квартире Ивана Петрова")."""
+    found = []
+    for place in sentence.children(word, ("obl",)):
+        if preposition(sentence, place) not in ("в", "во", "под", "на") or (
+                case(place) != "Acc"):
+            continue
+        found += [k for k in sentence.children(place, ("nmod",)) if k.i > place.i and (
+            k.pos == "PROPN" or k.feats.get("Animacy") == "Anim") and case(k) in ("Gen", "Acc")
+            and preposition(sentence, k) is None]
+    return found
 
 
 def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:
@@ -775,6 +868,40 @@ def _those(word: Word) -> bool:
     доставили в отдел"): those the event before happened to."""
     return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
         word.rel in ("obj", "nsubj", "nsubj:pass", "iobj"))
+
+
+def _nameless_age(sentence: Sentence, word: Word, n: int,
+                  mentions: dict[tuple[int, int], str]) -> int | None:
+    """The age on the noun of the person an event happened to, named by no name there ("суд
+    приговорил 62-летнего общественного деятеля"): the age of the person it stands for."""
+    for noun in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
+        if noun.feats.get("Animacy") == "Anim" and not any(
+                (n, w.i) in mentions for w in sentence.subtree(noun)):
+            age = role_age(sentence, noun)
+            if age is not None:
+                return age
+    return None
+
+
+def _they(sentence: Sentence, word: Word) -> bool:
+    """The trigger's subject is "они"."""
+    return any(k.lemma == "они" for k in sentence.children(word, SUBJECT))
+
+
+def _named_together(sentence: Sentence, word: Word, n: int, mentions: dict[tuple[int, int], str],
+                    sources: set[str]) -> list[str]:
+    """The persons named last before the word, two or more joined by "и" or commas ("а самые
+    длительные — X и Y, они проведут ..."): those "они" stands for; [] where one is named."""
+    run: list[str] = []
+    for i in range(word.i - 1, -1, -1):
+        pid = mentions.get((n, i))
+        w = sentence.words[i]
+        if pid is not None and pid not in sources:
+            if pid not in run:
+                run.insert(0, pid)
+        elif run and not (w.text.lower() == "и" or w.text == "," and mentions.get((n, i - 1))):
+            break  # the run of names ends
+    return run if len(run) > 1 else []
 
 
 def _means_group(sentence: Sentence, word: Word) -> bool:
@@ -854,7 +981,8 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
     return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
         head is not None and head.i != top and head.pos == "NOUN"
         and head.feats.get("Animacy") == "Inan" and head.lemma not in PERSON_NOUNS
-        and head.lemma not in DEFENCE_NOUNS and trigger_type(head, sentence) is None)
+        and head.lemma not in DEFENCE_NOUNS and head.lemma not in STATE_NOUNS
+        and trigger_type(head, sentence) is None)
 
 
 def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Parsed,
@@ -864,6 +992,11 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     dates = _own_dates(sentence, word)
+    if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]) or (
+            kind == "arrest" and word.lemma in CUSTODY):
+        # "продлил арест до 12 мая", "отправил под арест до 15 июля": the day the custody runs
+        # to, not the day it was ordered
+        dates = _without_deadlines(dates)
     if word.feats.get("Substantive"):  # "Мать осуждённого рассказала 5 мая, что ...": a status,
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
@@ -879,8 +1012,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
     event.agent = _agent(sentence, word, parsed, kind)
-    if kind in CHARGED_TYPES - {"appeal"}:
-        event.charge = args.find_charge(text)
+    if kind in CHARGED_TYPES:  # an appeal's own words only ("апелляцию на приговор по делу о
+        event.charge = args.find_charge(text)  # ..."): it takes no charge told elsewhere
     if kind == "arrest" and word.lemma in CUSTODY:
         event.extras["custody"] = True  # remanded by a court, not only detained
     occurrence = next((ORDINALS[k.lemma] for k in sentence.children(word, ("amod", "advmod"))
@@ -926,6 +1059,16 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     return text
 
 
+def _without_deadlines(text: str) -> str:
+    """The text with the dates after "до" blanked out (the day a custody runs to)."""
+    if "до " not in text:
+        return text
+    for start, end, _ in args.date_mentions(text):
+        if DEADLINE.search(text[:start]):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _negated(sentence: Sentence, word: Word) -> bool:
     """"не задержали", "не был освобождён"; a noun's negation is the verb it hangs from ("не
     объявлял голодовку", "не подписывал прошения о помиловании"); a refusal negates too ("суд
@@ -954,7 +1097,8 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
     court the sentence names (not a newspaper, a colony or the outlet that tells it)."""
     doer = word.lemma not in SUBJECT_VERBS or kind in DOER_TYPES
     if word_class(word) == "VERB" and not is_passive(word) and doer and kind not in SUBJECT_TYPES:
-        subjects = sentence.children(word, SUBJECT)
+        misparsed = _body_before(sentence, word)
+        subjects = sentence.children(word, SUBJECT) or misparsed
         verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
         while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
             verb = sentence.head(verb)
@@ -965,7 +1109,9 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             subject = _pronoun_doer(sentence, subject) if subject.lemma in (
                 "он", "она", "они") else subject
             counted = bool(sentence.children(subject, ("nummod:gov",)))  # "трое сотрудников"
-            nominative = subject.feats.get("Case") in (None, "Nom") or counted
+            nominative = subject.feats.get("Case") in (None, "Nom") or counted or (
+                ABBREVIATION.fullmatch(subject.text)) or (  # "ФСБ задержала": no case of its
+                subject in misparsed)  # own; "X помиловал Лукашенко"
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
                     nominative and _agrees(word, subject, sentence)):
                 words = sentence.subtree(subject, AGENT_PARTS)
@@ -980,6 +1126,23 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if COURT.search(parsed.text[start:end]):
                 return normal
     return None
+
+
+def _body_before(sentence: Sentence, verb: Word) -> list[Word]:
+    """A subject the parser took for a second object: an abbreviation before the verb, with
+    the object after it ("ФСБ задержала X"), or an animate noun in the nominative after it,
+    with the object before it ("Ивана Петрова избили конвоиры": the nominative of a living
+    thing is not its accusative)."""
+    objects = sentence.children(verb, ("obj",))
+    if len(objects) < 2:
+        return []
+    before = [k for k in objects if k.i < verb.i]
+    return [o for o in objects if (o.i < verb.i and ABBREVIATION.fullmatch(o.text)) or (
+        o.i > verb.i and before and (
+            o.pos == "NOUN" and o.feats.get("Animacy") == "Anim" and o.feats.get("Case") == "Nom"
+            or o.pos == "PROPN" and o.text.lower() == o.lemma and verb.feats.get(
+                "Number") == "Sing" and all(k.pos == "PROPN" and k.text.lower() != k.lemma
+                                            for k in before)))]  # "X помиловал Лукашенко"
 
 
 def _closed(text: str) -> str:
@@ -1284,8 +1447,8 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
                 described.setdefault(pid, set()).add(event.charge)
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
-        if event.type not in CHARGED_TYPES or event.extras.get("status") or (
-                event.charge and not args.is_article(event.charge)):
+        if event.type not in CHARGED_TYPES or event.type == "appeal" or event.extras.get(
+                "status") or (event.charge and not args.is_article(event.charge)):
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes
@@ -1359,7 +1522,7 @@ def _own_terms(event: EventRecord, sentence: Sentence, n: int,
             continue  # "X — его защита обжаловала приговор": a clause of its own
         text = sentence.span_text(clause)
         term = args.find_term(text)
-        bare = [w for w in clause if w.pos != "PUNCT"]
+        bare = [w for w in clause if w.pos not in ("PUNCT", "ADP")]  # "Y — к шести"
         if term is None and len(bare) == 1 and event.term_months:  # "Y — 13": the unit
             count = args.number(bare[0].text)  # of the term told before, in years
             term = round(count * 12) if count and count < 50 and event.term_months % 12 == 0 else (

@@ -18,6 +18,7 @@ AGE_WINDOW = 40
 
 AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]+){0,2}\s+$", re.I)
 AGE_AFTER = RULES.pattern("age_after")
+AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
 PERSON_NOUNS = RULES.words("person_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
@@ -168,7 +169,9 @@ def _nominative(normal: str, words: list, role=None) -> str:
         oblique = word.feats.get("Case") in ("Gen", "Acc") and word.feats.get("Gender") == "Masc"
         told = n == 0 and len(words) > 1 and MASC_GENITIVE_SURNAME.search(words[-1].text) and (
             not tokens[-1].endswith("а"))  # natasha put the surname in the nominative
-        if (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
+        if n and n == len(words) - 1 and _surname_in_iya(token, word.text):
+            token = word.text[:-2] + "ия"  # "Георгия Гогия", "Гогию": Гогия, not "Гогий"
+        elif (oblique or told) and token == word.text and token[-1:] in ("а", "я") and len(token) > 3:
             token = token[:-1] + ("й" if token.endswith("я") else "")
         elif n and first in ("Gen", "Acc") and words[0].feats.get("Gender") == "Masc" and (
                 token == word.text and MASC_GENITIVE_SURNAME.search(token)):
@@ -182,6 +185,20 @@ def _nominative(normal: str, words: list, role=None) -> str:
             token = token[:-1]  # "Энверу Сеитову": a given name natasha does not know
         out.append(token)
     return " ".join(out)
+
+
+def _surname_in_iya(token: str, surface: str) -> bool:
+    """A man's surname in -ия ("Гогия", "Шенгелия", "Данелия"), written as is or declined
+    ("Гогию"), which natasha reads as a form of a name in -ий ("Гогий"); not a given name
+    after a surname ("Петрова Георгия")."""
+    if not (surface.lower().endswith(("ия", "ию")) and token.lower().endswith(("ий", "ию", "ия"))
+            and surface[:1].isupper() and len(surface) > 4):
+        return False
+    given = surface[:-2].lower() + "ий"
+    vocab = models().morph_vocab
+    return not (vocab.word_is_known(given) and any(
+        all(x in str(parse.tag) for x in ("Name", "masc", "nomn")) and parse.normal_form == given
+        for parse in vocab.parse(given)))
 
 
 def _is_female(words: list, role=None) -> bool:
@@ -253,6 +270,21 @@ def _is_byline(text: str, start: int) -> bool:
     return any(re.search(rf"\b{word}\w*\s*:?\s*$", before) for word in BYLINES)
 
 
+def role_age(sentence: Sentence, word) -> int | None:
+    """The age told on the noun a name stands beside ("34-летний программист из Гомеля Андрей
+    ...", "19-летний модератор канала «...» X") or on a noun of a person named nowhere else in
+    the sentence ("приговорил 62-летнего общественного деятеля"): the age word is the noun's,
+    however many words stand between it and the name."""
+    noun = sentence.head(word) if word.rel == "appos" else word
+    if noun is None or noun.pos != "NOUN":
+        return None
+    for kid in sentence.children(noun, ("amod", "nummod", "nummod:gov")):
+        match = AGE_WORD.fullmatch(kid.text)
+        if match:
+            return int(match.group("age"))
+    return None
+
+
 def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text: str,
                      start: int, end: int) -> None:
     if person.age is None:
@@ -260,6 +292,8 @@ def _read_attributes(person: PersonRecord, sentence: Sentence, words: list, text
             text[end:end + 20])
         if match:
             person.age = int(match.group("age"))
+    if person.age is None and words:
+        person.age = role_age(sentence, words[0])  # "34-летний программист из Гомеля X"
     if words and person.gender is None:
         gender = "Fem" if _is_female(words, _role_noun(sentence, words)) else words[0].feats.get("Gender")
         person.gender = {"Masc": "male", "Fem": "female"}.get(gender)

@@ -23,6 +23,7 @@ REGION_COURTS = RULES.words("region_courts")
 REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
+NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
@@ -37,6 +38,9 @@ TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
 # больницы в Твери"): a place inside it is what the charge is about.
 ACCUSING = RULES.words("accusing_words")
 QUOTES = {"«", "»", '"'}
+# Events that happen where the person is held; verbs that tell where one is held.
+IN_CUSTODY = {"hunger_strike", "ill_treatment", "death_in_custody"}
+HELD_VERBS = RULES.words("held_verbs")
 # Relations on the way from a place up to its event's clause ("в суде Симферополя").
 PLACE_PATH = {"obl", "nmod", "conj", "appos", "flat", "flat:name", "advmod"}
 
@@ -82,9 +86,39 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
-    if cities or places or kind not in PREMISES_TYPES:
-        return (cities or places or [None])[0]
-    return _premises(sentence, trigger)
+    if cities or places:
+        return (cities or places)[0]
+    held = _held_at(sentence, parsed, trigger) if kind in IN_CUSTODY else None
+    if held is not None or kind not in PREMISES_TYPES:
+        return held
+    return _premises(sentence, trigger, numbered=kind != "transfer")  # a transfer's place is
+    # where it went, not a numbered stop on the way ("по пути его держали в СИЗО-1")
+
+
+def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
+    """Where the clause's person is held, told in a relative clause or a participle of theirs
+    ("Иван Петров, который отбывает срок в колонии в Коми, объявил голодовку", "находящегося в
+    СИЗО-1 X избили"): an event of custody happens there. Not where one lives or comes from
+    ("жившего в Сочи", "мэра Твери")."""
+    clause = clause_words(sentence, trigger)
+    for verb in sentence.words:
+        person = sentence.head(verb)
+        if verb.lemma not in HELD_VERBS or verb.rel not in ("acl:relcl", "acl", "amod") or (
+                person is None or person.pos not in ("NOUN", "PROPN")) or not any(
+                    w.i in clause for w in sentence.ancestors(verb)):
+            continue
+        inside = {w.i for w in sentence.subtree(verb)}
+        for start, end, normal in spans_in(parsed, sentence, "LOC"):
+            words = [w for w in sentence.words if start <= w.start < end and w.i in inside]
+            if words:
+                top = _top(sentence, words, start, end)
+                return _numbered_facility(sentence, top) or _facility_before(
+                    sentence, start, end) or place_name(words, normal)
+        for kid in sentence.subtree(verb):
+            if _is_premises(kid) and preposition(sentence, kid) in ("в", "во") and (
+                    case(kid) == "Loc"):
+                return _numbered_facility(sentence, kid) or _premises_phrase(sentence, kid)
+    return None
 
 
 def picketed(sentence: Sentence, trigger: Word) -> str | None:
@@ -156,13 +190,18 @@ def _regional_court(sentence: Sentence, word: Word, normal: str) -> bool:
     return False
 
 
-def _premises(sentence: Sentence, trigger: Word) -> str | None:
+def _is_premises(word: Word) -> bool:
+    """Premises by their noun, also a numbered one ("ИК-2", "СИЗО-1")."""
+    return word.lemma in PREMISES or NUMBERED.sub("", word.lemma) in PREMISES
+
+
+def _premises(sentence: Sentence, trigger: Word, numbered: bool = True) -> str | None:
     """Where no named place is in the clause, the premises the trigger's clause names ("в
     отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
     clause = clause_words(sentence, trigger)
     for i in sorted(clause):
         for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
-            if kid.lemma not in PREMISES or kid.i in clause:
+            if not (_is_premises(kid) if numbered else kid.lemma in PREMISES) or kid.i in clause:
                 continue
             at = preposition(sentence, kid) in ("в", "во", "на") and case(kid) == "Loc"
             if at or (preposition(sentence, kid) == "из" and trigger.lemma in RELEASE_VERBS):
@@ -185,10 +224,11 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
     отбывает срок в колонии в Мордовии, объявил голодовку"): no other verb or participle ("живших
     в Крыму"), no person ("министру Ингушетии") on the way up."""
     clause = clause_words(sentence, trigger)
-    current, relative = word, False
+    current, relative, person = word, False, False
     for head in sentence.ancestors(word):
         court = current.rel == "nsubj" and COURT.match(current.lemma)
-        if current.rel not in PLACE_PATH and not court and not (relative and current.rel in HOLDS):
+        if current.rel not in PLACE_PATH and not court and not (
+                relative and current.rel in HOLDS) and not (person and head.i in clause):
             return False
         if preposition(sentence, current) in TOPIC_PREPOSITIONS:
             return False  # "осудили за пост об ударе по театру в Мариуполе": what was said
@@ -199,10 +239,19 @@ def _in_clause(sentence: Sentence, word: Word, trigger: Word) -> bool:
             return True
         relative = current.rel == "acl:relcl"
         if (word_class(head) == "VERB" and head.rel != "acl:relcl") or (
-                head.feats.get("Animacy") == "Anim" and not relative):
-            return False
+                head.feats.get("Animacy") == "Anim" and not relative and not _located(
+                    sentence, current)):
+            return False  # "министру Ингушетии"; not "задержали активиста X в Москве"
+        person = head.feats.get("Animacy") == "Anim" and _located(sentence, current)
         current = head
     return False
+
+
+def _located(sentence: Sentence, word: Word) -> bool:
+    """A place in the locative behind "в" or "на" ("задержали активиста Ивана Петрова в Москве",
+    "дело против адвоката X в Крыму"): where the person was when it happened, which the parser
+    hangs on the person; not a genitive of where one is from or holds office ("мэра Твери")."""
+    return preposition(sentence, word) in ("в", "во", "на") and word.feats.get("Case") == "Loc"
 
 
 def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
@@ -221,7 +270,8 @@ def clause_words(sentence: Sentence, trigger: Word) -> set[int]:
     for i in list(found):
         clause = sentence.words[i]
         noun = sentence.head(clause)
-        if clause.rel == "acl:relcl" and noun is not None and (
+        if (clause.rel == "acl:relcl" or clause.rel == "acl" and clause.feats.get(
+                "VerbForm") == "Part") and noun is not None and (  # "X, вышедшего с плакатом"
                 noun.feats.get("Animacy") != "Inan"):  # not "пост, за который его арестовали"
             main = next((w for w in sentence.ancestors(clause) if word_class(w) == "VERB"), None)
             if main is not None:
@@ -271,8 +321,10 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
                 w.head].start < end), inside[0]) if inside else None
             if top is not None and (top.i == kid.i or preposition(sentence, top) in ("в", "во")):
                 return place_name(inside, normal)
-        clause = {c.i for w in words if w.rel == "acl:relcl" for c in sentence.subtree(w)}
-        words = [w for w in words if w.i not in clause]  # "в ОВД «Тверской», где составили ..."
+        clause = {c.i for w in words if w.rel == "acl:relcl" or (w.head == kid.i and w.pos == (
+            "PROPN") and w.feats.get("Animacy") == "Anim") for c in sentence.subtree(w)}
+        words = [w for w in words if w.i not in clause]  # "в ОВД «Тверской», где составили ...";
+        # not the person the parser hung on it ("доставила в отдел Олега Смирнова")
         while len(words) > 1 and words[-1].pos == "PUNCT" and words[-1].text not in "»\")":
             words.pop()
         text = sentence.span_text(words)

@@ -12,6 +12,8 @@ ABUSE_NOUNS = RULES.words("abuse_nouns")
 # What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
 CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
 FACILITIES = RULES.words("facilities")
+# Who a case is against: "стал фигурантом дела", "стал обвиняемым".
+DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
 CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
 
@@ -113,7 +115,8 @@ def court_remands(word: Word, sentence: Sentence) -> bool:
     """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court."""
     court = any(k.lemma in ("суд", "райсуд", "горсуд", "судья") or k.lemma.endswith("суд")
                 for k in sentence.children(word, ("nsubj",)))
-    return court and bool(_object_lemmas(sentence, word) & {"сизо", "стража", "арест"})
+    lemmas = _object_lemmas(sentence, word)
+    return court and bool(lemmas & {"сизо", "стража", "арест"}) and "домашний" not in lemmas
 
 
 def withheld(word: Word, sentence: Sentence) -> bool:
@@ -159,6 +162,34 @@ def protocol(word: Word, sentence: Sentence) -> bool:
 def into_custody(word: Word, sentence: Sentence) -> bool:
     """"заключил под стражу", "заключение под стражу": remanded in custody."""
     return any(w.lemma == "стража" for w in sentence.subtree(word))
+
+
+def extends_custody(word: Word, sentence: Sentence) -> bool:
+    """"продлил срок содержания под стражей", "продлили арест", "продление срока заключения под
+    стражу": a court keeps the person in custody, a remand again (not "домашний арест", not the
+    term of a sentence, "продлил срок заключения" alone)."""
+    lemmas = _object_lemmas(sentence, word) if word.pos != "NOUN" else _lemmas(sentence, word)
+    return bool(lemmas & {"стража", "арест", "сизо"}) and "домашний" not in lemmas and not (
+        lemmas & {"сутки", "день"})
+
+
+def term_ahead(word: Word, sentence: Sentence) -> bool:
+    """"проведёт в колонии восемь лет", "они проведут в колонии 10 и 9 лет соответственно": the
+    years a person is to serve in custody, told in the future, are the term of a verdict passed
+    (not "провёл в СИЗО год": time served)."""
+    if word.feats.get("Tense") != "Fut":
+        return False
+    lemmas = _lemmas(sentence, word) | _object_lemmas(sentence, word)
+    return bool(lemmas & (FACILITIES | {"заключение", "заключении"})) and bool(
+        lemmas & {"год", "месяц"})
+
+
+def becomes_defendant(word: Word, sentence: Sentence) -> bool:
+    """"стал фигурантом уголовного дела", "становится обвиняемым по делу": a case against the
+    subject, a charge (not "фигурант дела" as a description: "стал поводом")."""
+    return any(k.lemma in DEFENDANT_NOUNS and (
+        any(d.lemma == "дело" for d in sentence.children(k)) or k.lemma != "фигурант")
+        for k in sentence.children(word, ("xcomp", "obl")))
 
 
 def unknown_place(word: Word, sentence: Sentence) -> bool:
