@@ -2599,3 +2599,9 @@ def test_a_demand_spreads_over_its_conjuncts(nlp):
                           "release him immediately.")
     assert kinds(nlp, "Police detained Ivan Petrov and searched his flat, and he will be tried "
                       "in May.") == {("arrest", "Ivan Petrov"), ("search", "Ivan Petrov")}
+
+
+def test_charges_that_appear_politically_motivated(nlp):
+    event = the_event(nlp, "A Baku court sentenced Rauf Mirzayev to eight years in prison on "
+                           "smuggling charges that appear to be politically motivated.", "sentence")
+    assert event["charge"] == "smuggling charges"

@@ -2097,6 +2097,8 @@ OPINION_VERBS = RULES.words("opinion_verbs")
 def _inside_clause(token: Token, root: Token) -> bool:
     current = token
     while current.i != root.i:
+        if current.dep_ == "relcl" and current.lemma_ in OPINION_VERBS:
+            return True  # "on smuggling charges that appear to be politically motivated"
         if current.dep_ == "relcl" and any(c.lower_ in ("that", "which") and c.dep_ in (
                 "nsubj", "nsubjpass") for c in current.children) and not (
                 current.left_edge.i > 0 and token.doc[current.left_edge.i - 1].text == ","):
