@@ -2605,3 +2605,8 @@ def test_charges_that_appear_politically_motivated(nlp):
     event = the_event(nlp, "A Baku court sentenced Rauf Mirzayev to eight years in prison on "
                            "smuggling charges that appear to be politically motivated.", "sentence")
     assert event["charge"] == "smuggling charges"
+
+
+def test_a_charge_added_against_someone(nlp):
+    assert ("charge", "Rauf Mirzayev") in kinds(
+        nlp, "In June investigators added a smuggling charge against Rauf Mirzayev.")
