@@ -2610,3 +2610,12 @@ def test_charges_that_appear_politically_motivated(nlp):
 def test_a_charge_added_against_someone(nlp):
     assert ("charge", "Rauf Mirzayev") in kinds(
         nlp, "In June investigators added a smuggling charge against Rauf Mirzayev.")
+
+
+def test_an_event_that_names_a_time_is_no_new_event(nlp):
+    """ "on the night of her arrest", "the first anniversary of his release": when, by an
+    event told elsewhere."""
+    assert not kinds(nlp, "Aynur Guliyeva has said that a police officer dragged her by the hair "
+                          "at the police headquarters on the night of her arrest.")
+    assert kinds(nlp, "Ivan Petrov was detained on the first anniversary of his release.") == {
+        ("arrest", "Ivan Petrov")}

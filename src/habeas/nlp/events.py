@@ -502,8 +502,15 @@ def inside_a_charge(token: Token) -> bool:
     return False
 
 
+TIME_NOUNS = RULES.words("time_nouns")
+
+
 def etype_blocked_by_context(token: Token) -> bool:
     head, trigger = token.head, token
+    if syntax.is_prep_object(token) and head.lower_ == "of" and \
+            head.head.lemma_.lower() in TIME_NOUNS and syntax.is_prep_object(head.head):
+        return True  # "on the night of her arrest", "the anniversary of his release": when,
+        # by an event told elsewhere
     if token.dep_ in ("dobj", "nsubjpass") and token in decided_verdicts(head):
         return True  # "upheld the sentence": the appeal's object, not a new sentence
     if syntax.is_prep_object(token) and syntax.is_preposition(head) and \
