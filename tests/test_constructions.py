@@ -2619,3 +2619,10 @@ def test_an_event_that_names_a_time_is_no_new_event(nlp):
                           "at the police headquarters on the night of her arrest.")
     assert kinds(nlp, "Ivan Petrov was detained on the first anniversary of his release.") == {
         ("arrest", "Ivan Petrov")}
+
+
+def test_the_clauses_own_day_before_the_day_it_was_told(nlp):
+    event = the_event(nlp, "A Baku court on October 20 sentenced Rauf Mirzayev, a prominent "
+                           "economist, to eight years in prison on smuggling charges, Human Rights "
+                           "Watch said today.", "sentence", published="2025-10-23")
+    assert event["date"] == "2025-10-20"

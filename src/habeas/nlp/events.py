@@ -2360,7 +2360,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # same sentence, is what "the next day" counts from
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     earlier = pluperfect(trigger)
-    event.date = find_date(trigger, published, None if earlier else speaker_verb, anchor)
+    event.date = find_date(trigger, published, None, anchor)
     served = serving(trigger)
     if served is not None:
         # "was serving a 12-year term" at the time told: the sentence was passed earlier, on
@@ -2389,6 +2389,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         # a charge or a term being served is dated only by its own words: the clause's date is
         # the verdict's, or the hunger strike's
         event.date = clause_date(trigger, published, owners, anchor)
+    if event.date is None and speaker_verb is not None and not earlier and served is None:
+        # "..., his lawyer said on Monday": when it was told, when nothing in the clause says
+        event.date = _date_of(speaker_verb, published, anchor)
     event.place = find_place(trigger, etype) or (
         clause_place(trigger, owners, etype) if etype != "transfer" and not (
             syntax.is_prep_object(trigger) and trigger.head.lower_ == "since") else None)
