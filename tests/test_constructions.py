@@ -2626,3 +2626,11 @@ def test_the_clauses_own_day_before_the_day_it_was_told(nlp):
                            "economist, to eight years in prison on smuggling charges, Human Rights "
                            "Watch said today.", "sentence", published="2025-10-23")
     assert event["date"] == "2025-10-20"
+
+
+def test_a_charge_told_as_the_charge_nouns_modifier(nlp):
+    event = the_event(nlp, "In June investigators added a smuggling charge against Rauf "
+                           "Mirzayev.", "charge", published="2025-10-23")
+    assert (event["charge"], event["agent"], event["date"]) == (
+        "smuggling", "investigators", "2025-06")
+    assert the_event(nlp, "Ivan Petrov faces treason charges.", "charge")["charge"] == "treason"

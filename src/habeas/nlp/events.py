@@ -1836,6 +1836,16 @@ def noun_phrase(head: Token, until: int | None = None) -> str:
     return doc[start:end].text.strip(" ,")
 
 
+def named_on_the_noun(trigger: Token) -> str | None:
+    """ "added a smuggling charge against X", "faced treason charges": the accusation told as
+    the charge noun's modifier."""
+    if trigger.lemma_ != "charge" or trigger.pos_ != "NOUN":
+        return None
+    words = [c for c in trigger.children if c.dep_ in ("compound", "amod") and c.i < trigger.i
+             and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "CARDINAL")]
+    return trigger.doc[words[0].left_edge.i: trigger.i].text if words else None
+
+
 def _term_of(unit: Token, trigger: Token) -> bool:
     """ "sentenced to six years", "to six years and 11 months" (the months a conjunct of the
     years, or of the verb itself): a term unit told as the trigger's term."""
@@ -1849,7 +1859,7 @@ PURPOSES = RULES.words("custody_purposes")
 
 
 def find_charge(trigger: Token) -> str | None:
-    charge = _find_charge(trigger)
+    charge = _find_charge(trigger) or named_on_the_noun(trigger)
     # 'on charges of "discrediting the Republic of Belarus."': the sentence's full stop, which
     # the quotation held, is no part of the charge ("Art." keeps its own)
     if charge and charge.endswith(".") and not ABBREVIATED.search(charge):
