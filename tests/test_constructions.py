@@ -2634,3 +2634,9 @@ def test_a_charge_told_as_the_charge_nouns_modifier(nlp):
     assert (event["charge"], event["agent"], event["date"]) == (
         "smuggling", "investigators", "2025-06")
     assert the_event(nlp, "Ivan Petrov faces treason charges.", "charge")["charge"] == "treason"
+
+
+def test_the_body_that_says_it_did_it_is_the_agent(nlp):
+    event = the_event(nlp, "Russia's Federal Security Service said on Tuesday it had detained "
+                           "Ivan Petrov in Crimea on suspicion of treason.", "arrest")
+    assert event["agent"] == "Russia's Federal Security Service"

@@ -1718,6 +1718,13 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             actors = subjects(trigger)
             subj = actors[0] if actors and not any(
                 syntax.is_passive_subject(a) for a in actors) else None
+        if subj is not None and subj.lower_ in ("it", "they") and trigger.dep_ == "ccomp" and \
+                trigger.head.lemma_ in REPORTING_VERBS:
+            # "the FSB said it had detained X": the body that speaks did it
+            speaker = next((c for c in trigger.head.children if syntax.is_active_subject(c)
+                            and c.pos_ in ("NOUN", "PROPN") and c.i not in discourse.cluster_at),
+                           None)
+            subj = speaker if speaker is not None else subj
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and subj.lemma_.lower() not in HELD_PEOPLE:
             return owner_of(subj) + noun_phrase(subj)
