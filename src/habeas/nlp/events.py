@@ -1539,11 +1539,14 @@ def premises_place(trigger: Token) -> str | None:
 GENERIC_BODIES = RULES.words("generic_bodies")
 
 
+GRANTS = RULES.words("grant_nouns")
+
+
 def granted_by(trigger: Token) -> str | None:
     """ "released after receiving a pardon from Lukashenka": who granted what freed him."""
     if trigger.lemma_ not in VERB_TRIGGERS or VERB_TRIGGERS[trigger.lemma_] != "release":
         return None
-    grant = next((t for t in trigger.subtree if t.lemma_.lower() in ("pardon", "amnesty") and
+    grant = next((t for t in trigger.subtree if t.lemma_.lower() in GRANTS and
                   t.pos_ == "NOUN" and t != trigger and all(
                       a.dep_ in ("prep", "pcomp", "pobj", "dobj", "advcl")
                       for a in t.ancestors if trigger in a.ancestors)), None)
