@@ -587,9 +587,10 @@ def named_landmarks(doc: Doc) -> set[str]:
     "At Gldani")."""
     # the head a noun, or parsed as one though tagged a verb ("to the Kamenny Loh crossing")
     return {fold(doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1].text)
-            for t in doc if t.pos_ == "PROPN" and t.dep_ == "compound" and
-            t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() in PLACE_NOUNS | LANDMARKS
-            or t.head.dep_ in NOMINAL_DEPS and t.head.lower_ in PLACE_NOUNS | LANDMARKS}
+            for t in doc if t.pos_ == "PROPN" and t.dep_ == "compound" and (
+                t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() in PLACE_NOUNS |
+                LANDMARKS or t.head.dep_ in NOMINAL_DEPS and t.head.lower_ in PLACE_NOUNS |
+                LANDMARKS)}
 
 
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos"})
