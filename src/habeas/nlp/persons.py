@@ -382,7 +382,7 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                 for c in span.root.children)  # "Nasrin Sotoudeh, a lawyer who ..."
         # a word of the name like a body's name ("Tural" like "Turan") does not outweigh a
         # role noun before the name or a known given name in it
-        if len(span) < 2 or any(fold(t.text) in ORG_WORDS for t in span) or \
+        if len(span) < 2 or any(fold(t.text) in BODY_WORDS for t in span) or \
                 is_org_or_place(span.text) or not given_first and not after_role and any(
                     is_org_or_place(t.text) for t in span):
             continue
@@ -421,9 +421,10 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
         argument = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in PERSON_VERBS and (
             syntax.is_direct_object(token) and not syntax.is_passive(head) or
             syntax.is_passive_subject(token))
-        if not argument and not any(
-                syntax.is_conjunct(c) and c.pos_ == "NOUN" and c.lower_ in PEOPLE_NOUNS and any(
-                    m.lower_ == "other" or m.like_num for m in c.children) for c in token.children):
+        with_group = any(
+            syntax.is_conjunct(c) and c.pos_ == "NOUN" and c.lower_ in PEOPLE_NOUNS and any(
+                m.lower_ == "other" or m.like_num for m in c.children) for c in token.children)
+        if not argument and not with_group:
             continue
         span = name_before(token)
         if span is None or taken.intersection(range(span.start, span.end)):
@@ -431,15 +432,23 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
         words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
         labels = {t.ent_type_ for t in span}
         whole = entity_at(span[0])
+        opener = known_given(span[0]) or opens_a_name(span[0])
+        before = doc[span.start - 1] if span.start > span.sent.start else None
         if not 2 <= len(words) <= 3 or not labels <= ARGUMENT_LABELS | {"GPE", "NORP"} or \
-                any(fold(t.text) in ORG_WORDS for t in span) or is_org_or_place(span.text) or \
+                any(t.lower_ in BODY_WORDS for t in span) or is_org_or_place(span.text) or \
                 names_a_place(span) or labels - ARGUMENT_LABELS and whole is not None and (
-                    whole.start, whole.end) == (span.start, span.end) or not (
-                    known_given(span[0]) or opens_a_name(span[0])) and any(
-                    is_org_or_place(t.text) for t in words):
+                    whole.start, whole.end) == (span.start, span.end) or not opener and any(
+                    is_org_or_place(t.text) for t in words) or before is not None and \
+                before.text[:1].isupper() and before.is_alpha and before.i != span.sent.start:
+            continue  # "[Human] Rights Watch": the end of a longer name is no name
+        # the model's organisation is a person only with more to say so: a given name first,
+        # a surname's ending, or a group after it ("Kaan Ertas and four other lawyers")
+        if "ORG" in labels and not (opener or with_group or fold(words[-1].text).endswith(
+                SURNAME_ENDINGS)):
             continue
         found.append(span)
     return found
+
 
 
 def name_before(token: Token) -> Span | None:
@@ -579,6 +588,8 @@ PLACE_NOUNS = RULES.words("place_nouns")
 
 ORG_HEADS = RULES.words("org_heads")
 LANDMARKS = RULES.words("landmark_nouns")
+# Words that end the names of bodies, places and buildings ("Meydan TV", "Lenin Street").
+BODY_WORDS = ORG_WORDS | PLACE_NOUNS | ORG_HEADS | LANDMARKS
 
 
 def named_landmarks(doc: Doc) -> set[str]:
