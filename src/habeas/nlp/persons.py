@@ -401,6 +401,7 @@ PERSON_EVENTS = frozenset({"arrest", "release", "sentence", "abduction", "charge
                            "conviction", "acquittal", "ill_treatment"})
 PERSON_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").items()
                          if etype in PERSON_EVENTS) - RULES.words("object_not_person_verbs")
+PERSON_ONLY_VERBS = RULES.words("person_only_verbs")
 PEOPLE_NOUNS = RULES.words("people_nouns") | RULES.words("plural_nouns")
 # The model's labels that may stand on a name in an argument position ("[Murat Demir]" an
 # organisation, "[Demir to two years]" a date); a place or nationality only on part of it.
@@ -441,10 +442,12 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
                     is_org_or_place(t.text) for t in words) or before is not None and \
                 before.text[:1].isupper() and before.is_alpha and before.i != span.sent.start:
             continue  # "[Human] Rights Watch": the end of a longer name is no name
-        # the model's organisation is a person only with more to say so: a given name first,
-        # a surname's ending, or a group after it ("Kaan Ertas and four other lawyers")
-        if "ORG" in labels and not (opener or with_group or fold(words[-1].text).endswith(
-                SURNAME_ENDINGS)):
+        # the model's organisation is a person only with more to say so: a verb only persons
+        # take, a given name first, a surname's ending, or a group after it ("Kaan Ertas and
+        # four other lawyers"); "charged Meta Platforms" names a company
+        if "ORG" in labels and not (
+                argument and head.lemma_.lower() in PERSON_ONLY_VERBS or opener or with_group
+                or fold(words[-1].text).endswith(SURNAME_ENDINGS)):
             continue
         found.append(span)
     return found
