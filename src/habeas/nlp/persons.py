@@ -543,7 +543,18 @@ def extend_left(name: Span) -> Span:
         return doc[name.start - 1: name.end]
     if len(name) == 1 and name.start > 0 and unknown_given(doc[name.start - 1], name[0]):
         return doc[name.start - 1: name.end]
+    if len(name) == 2 and name.start > 0 and family_first(doc[name.start - 1]) and \
+            not family_first(name[0]):
+        return doc[name.start - 1: name.end]  # "Vu" + "Quoc Ngu": the family name written first
     return name
+
+
+def family_first(token: Token) -> bool:
+    """A family name written before the given names ("Pham", "Leung"), capitalised, a proper
+    noun and no place's or body's word."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and \
+        fold(token.text) in FAMILY_FIRST and token.ent_type_ in ("", "PERSON", "ORG") and \
+        not (token.ent_type_ and token.ent_iob_ == "I")
 
 
 def unknown_given(token: Token, surname: Token) -> bool:
