@@ -382,7 +382,7 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                 for c in span.root.children)  # "Nasrin Sotoudeh, a lawyer who ..."
         # a word of the name like a body's name ("Tural" like "Turan") does not outweigh a
         # role noun before the name or a known given name in it
-        if len(span) < 2 or any(fold(t.text) in BODY_WORDS for t in span) or \
+        if len(span) < 2 or any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
                 is_org_or_place(span.text) or not given_first and not after_role and any(
                     is_org_or_place(t.text) for t in span):
             continue
@@ -604,6 +604,10 @@ ORG_HEADS = RULES.words("org_heads")
 LANDMARKS = RULES.words("landmark_nouns")
 # Words that end the names of bodies, places and buildings ("Meydan TV", "Lenin Street").
 BODY_WORDS = ORG_WORDS | PLACE_NOUNS | ORG_HEADS | LANDMARKS
+# Of those, the ones that make a run of capitalised words after a role noun no name ("Mother
+# Teresa Street"); the outlets' words (`org_heads`: "Daily", "Service") are left out there
+# (docs/extraction.md, round 8b).
+NAME_ENDS_A_BODY = ORG_WORDS | PLACE_NOUNS | LANDMARKS
 
 
 def named_landmarks(doc: Doc) -> set[str]:
