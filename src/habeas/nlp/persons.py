@@ -58,11 +58,13 @@ class Cluster:
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
-            # The fullest form (initials do not count), then the most used ("Yevgenia
-            # Shatalova" in the body over the headline's "Evgenia Shatalova"), then the first.
+            # The fullest form (initials do not count), a full given name before a diminutive
+            # ("Yevgenia" before "Zhenya"), then the most used ("Yevgenia Shatalova" in the
+            # body over the headline's "Evgenia Shatalova"), then the first.
             self._catch_up()
             name = max(self._texts.values(), key=lambda e: (
-                e[1], e[0], not in_headline(e[2]), -e[2].start))[2]
+                e[1], names.skeleton(e[2][0].text) not in names.UNISEX, e[0],
+                not in_headline(e[2]), -e[2].start))[2]
             self._cache = (len(self.spans), name, surname_of([fold(t.text) for t in name]))
         return self._cache
 
@@ -212,9 +214,16 @@ def surname_of(tokens: list[str]) -> str:
 
 
 def one_given_name(a: str, b: str) -> bool:
-    """ "Yevgenia" and "Evgenia", "Mykola" and "Nikolai": one given name, strictly."""
+    """ "Yevgenia" and "Evgenia", "Mykola" and "Nikolai": one given name, strictly; and a
+    diminutive that both sexes use with a woman's form of its name ("Sasha" and "Aleksandra",
+    "Zhenya" and "Yevgenia")."""
     ka, kb = names.skeleton(a), names.skeleton(b)
-    return ka == kb or ka in names.GIVEN_FORMS and names.GIVEN_FORMS[ka] == names.GIVEN_FORMS.get(kb)
+    if ka == kb or ka in names.GIVEN_FORMS and names.GIVEN_FORMS[ka] == names.GIVEN_FORMS.get(kb):
+        return True
+    if kb in names.UNISEX:
+        ka, kb = kb, ka
+    return ka in names.UNISEX and kb.endswith("a") and kb not in names.GIVEN_FORMS and \
+        names.GIVEN_FORMS.get(kb[:-1], "") == names.GIVEN_FORMS[ka]
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -350,7 +359,9 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     while i < len(doc):
         token = doc[i]
         if token.i in taken or token.pos_ != "PROPN" and not known_given(token) or \
-                not is_name_token(token) or token.ent_type_ in ("PERSON", "DATE", "NORP"):
+                not is_name_token(token) or token.ent_type_ in ("PERSON", "DATE") or \
+                token.ent_type_ == "NORP" and not opens_a_name(token) or \
+                token.lower_ in ROLE_NOUNS:  # "Cameraman Tural Hasanov": the role is no name
             i += 1
             continue
         end = i
@@ -360,17 +371,21 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         span = doc[i: end + 1]
         i = end + 1
         # "Anatoly Gubkin": a known given name first makes a name of it, whatever town
-        # shares the surname
-        given_first = names.skeleton(fold(span[0].text)) in names.GIVEN_FORMS
-        if len(span) < 2 or any(fold(t.text) in ORG_WORDS for t in span) or \
-                is_org_or_place(span.text) or not given_first and any(
-                    is_org_or_place(t.text) for t in span):
-            continue
+        # shares the surname; so does a given name of another language, or a family name that
+        # comes first ("Hakan Yilmaz", "Pham Doan Trang"), when the name ends there
+        given_first = names.skeleton(fold(span[0].text)) in names.GIVEN_FORMS or \
+            opens_a_name(span[0]) and ends_a_name(span)
         previous = doc[span.start - 1] if span.start > 0 else None
         after_role = previous is not None and previous.lower_ in ROLE_NOUNS or \
             span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS or any(
                 c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS and c.i > span.end
                 for c in span.root.children)  # "Nasrin Sotoudeh, a lawyer who ..."
+        # a word of the name like a body's name ("Tural" like "Turan") does not outweigh a
+        # role noun before the name or a known given name in it
+        if len(span) < 2 or any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
+                is_org_or_place(span.text) or not given_first and not after_role and any(
+                    is_org_or_place(t.text) for t in span):
+            continue
         # "the UN Special Rapporteur on ..., Nils Muižnieks,"
         surname_like = fold(span[-1].text).endswith(SURNAME_ENDINGS)
         if after_role or given_first and span[-1].pos_ == "PROPN" or surname_like and \
@@ -378,6 +393,100 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                                   "conj", "attr"):
             found.append(span)
     return found
+
+
+# The events whose verb takes a person as its object ("detained X") or passive subject ("X was
+# convicted"): what stands there, capitalised, is a person whatever the model labelled it.
+PERSON_EVENTS = frozenset({"arrest", "release", "sentence", "abduction", "charge", "trial",
+                           "conviction", "acquittal", "ill_treatment"})
+PERSON_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").items()
+                         if etype in PERSON_EVENTS) - RULES.words("object_not_person_verbs")
+PERSON_ONLY_VERBS = RULES.words("person_only_verbs")
+PEOPLE_NOUNS = RULES.words("people_nouns") | RULES.words("plural_nouns")
+# The model's labels that may stand on a name in an argument position ("[Murat Demir]" an
+# organisation, "[Demir to two years]" a date); a place or nationality only on part of it.
+ARGUMENT_LABELS = frozenset({"", "ORG", "DATE", "CARDINAL", "WORK_OF_ART", "PRODUCT"})
+
+
+def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
+    """Two or three capitalised words the model did not call a person, in a place only a person
+    fills: the object of an active verb of custody or trial or the subject of a passive one
+    ("The court sentenced Baran Keskin to two years", "Tuan Minh was detained"), or the head of
+    a list that goes on with a group ("Kaan Ertas and four other lawyers")."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not (
+                is_name_token(token) or last_syllable(token)):
+            continue
+        head = token.head
+        argument = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in PERSON_VERBS and (
+            syntax.is_direct_object(token) and not syntax.is_passive(head) or
+            syntax.is_passive_subject(token))
+        with_group = any(
+            syntax.is_conjunct(c) and c.pos_ == "NOUN" and c.lower_ in PEOPLE_NOUNS and any(
+                m.lower_ == "other" or m.like_num for m in c.children) for c in token.children)
+        if not argument and not with_group:
+            continue
+        span = name_before(token)
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
+        labels = {t.ent_type_ for t in span}
+        whole = entity_at(span[0])
+        opener = known_given(span[0]) or opens_a_name(span[0])
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        if not 2 <= len(words) <= 3 or not labels <= ARGUMENT_LABELS | {"GPE", "NORP"} or \
+                any(t.lower_ in BODY_WORDS for t in span) or is_org_or_place(span.text) or \
+                names_a_place(span) or labels - ARGUMENT_LABELS and whole is not None and (
+                    whole.start, whole.end) == (span.start, span.end) or not opener and any(
+                    is_org_or_place(t.text) for t in words) or before is not None and \
+                before.text[:1].isupper() and before.is_alpha and before.i != span.sent.start:
+            continue  # "[Human] Rights Watch": the end of a longer name is no name
+        # the model's organisation is a person only with more to say so: a verb only persons
+        # take, a given name first, a surname's ending, or a group after it ("Kaan Ertas and
+        # four other lawyers"); "charged Meta Platforms" names a company
+        if "ORG" in labels and not (
+                argument and head.lemma_.lower() in PERSON_ONLY_VERBS or opener or with_group
+                or fold(words[-1].text).endswith(SURNAME_ENDINGS)):
+            continue
+        found.append(span)
+    return found
+
+
+
+def name_before(token: Token) -> Span | None:
+    """The capitalised words that modify ``token`` right before it, with it: "Baran Keskin";
+    a hyphenated given name whose last syllable is lower case ("Kwan Siu-ming") in one."""
+    doc = token.doc
+    start = token.i
+    if token.text[:1].islower() and not last_syllable(token):
+        return None
+    while start > token.sent.start:
+        before = doc[start - 1]
+        if before.text == "-" and not before.whitespace_ and start - 2 >= token.sent.start and \
+                not doc[start - 2].whitespace_:
+            start -= 1
+            continue
+        if before.head.i != token.i or before.dep_ not in ("compound", "flat") or \
+                not is_name_token(before) or before.pos_ != "PROPN":
+            break
+        start -= 1
+    end = token.i + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
+            not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and \
+            len(doc[end + 1]) <= MAX_SYLLABLE and doc[end + 1].lower_ not in COMPOUND_WORDS:
+        end += 2  # "Kwan Siu-ming" with "Siu" the object
+    return doc[start: end]
+
+
+def last_syllable(token: Token) -> bool:
+    """ "ming" of "Siu-ming": a short lower-case syllable joined by a hyphen to a capitalised
+    word."""
+    doc = token.doc
+    return token.i >= 2 and token.is_lower and token.is_alpha and len(token) <= MAX_SYLLABLE \
+        and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and \
+        not doc[token.i - 2].whitespace_ and doc[token.i - 2].text[:1].isupper() and \
+        token.lower_ not in COMPOUND_WORDS
 
 
 def pair_modifier(name: Span) -> bool:
@@ -396,6 +505,28 @@ def pair_modifier(name: Span) -> bool:
     return len(halves) == 2 and all(starts.get(h.strip(), set()) - {name.start} for h in halves)
 
 
+WORLD_GIVEN = RULES.words("world_given_names")
+FAMILY_FIRST = RULES.words("family_names_first")
+
+
+def opens_a_name(token: Token) -> bool:
+    """A capitalised word that a name of another language opens with: a given name ("Hakan",
+    "Dilshod", "Reza") or a family name written first ("Pham", "Leung")."""
+    return token.text[:1].isupper() and token.is_alpha and (
+        fold(token.text) in WORLD_GIVEN or fold(token.text) in FAMILY_FIRST)
+
+
+def ends_a_name(span: Span) -> bool:
+    """No capitalised word or word of a body's or a place's name follows: "Omar Farouk" is a
+    name, "Omar Farouk Street" and "Salah Eddine Al Ayoubi Mosque" are not."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return True
+    after = doc[span.end]
+    return not (after.text[:1].isupper() and after.is_alpha) and \
+        after.lower_ not in ORG_WORDS | PLACE_NOUNS | LANDMARKS | ORG_HEADS
+
+
 def known_given(token: Token) -> bool:
     """A capitalised word that is a known given name, whatever the tagger made of it ("Igor"
     read as a noun)."""
@@ -412,7 +543,18 @@ def extend_left(name: Span) -> Span:
         return doc[name.start - 1: name.end]
     if len(name) == 1 and name.start > 0 and unknown_given(doc[name.start - 1], name[0]):
         return doc[name.start - 1: name.end]
+    if len(name) == 2 and name.start > 0 and family_first(doc[name.start - 1]) and \
+            not family_first(name[0]):
+        return doc[name.start - 1: name.end]  # "Vu" + "Quoc Ngu": the family name written first
     return name
+
+
+def family_first(token: Token) -> bool:
+    """A family name written before the given names ("Pham", "Leung"), capitalised, a proper
+    noun and no place's or body's word."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.is_alpha and \
+        fold(token.text) in FAMILY_FIRST and token.ent_type_ in ("", "PERSON", "ORG") and \
+        not (token.ent_type_ and token.ent_iob_ == "I")
 
 
 def unknown_given(token: Token, surname: Token) -> bool:
@@ -460,15 +602,27 @@ PLACE_NOUNS = RULES.words("place_nouns")
 
 ORG_HEADS = RULES.words("org_heads")
 LANDMARKS = RULES.words("landmark_nouns")
+# Words that end the names of bodies, places and buildings ("Meydan TV", "Lenin Street").
+BODY_WORDS = ORG_WORDS | PLACE_NOUNS | ORG_HEADS | LANDMARKS
+# Of those, the ones that make a run of capitalised words after a role noun no name ("Mother
+# Teresa Street"); the outlets' words (`org_heads`: "Daily", "Service") are left out there
+# (docs/extraction.md, round 8b).
+NAME_ENDS_A_BODY = ORG_WORDS | PLACE_NOUNS | LANDMARKS
 
 
 def named_landmarks(doc: Doc) -> set[str]:
     """ "the Komi Republic", "the Gldani prison", "the Kamenny Log crossing": names the doc
     gives places and buildings, which then name no person where they stand alone ("in Komi",
     "At Gldani")."""
+    # the head a noun, or parsed as one though tagged a verb ("to the Kamenny Loh crossing")
     return {fold(doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1].text)
-            for t in doc if t.pos_ == "PROPN" and t.dep_ == "compound" and
-            t.head.lemma_.lower() in PLACE_NOUNS | LANDMARKS and t.head.pos_ in ("NOUN", "PROPN")}
+            for t in doc if t.pos_ == "PROPN" and t.dep_ == "compound" and (
+                t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() in PLACE_NOUNS |
+                LANDMARKS or t.head.dep_ in NOMINAL_DEPS and t.head.lower_ in PLACE_NOUNS |
+                LANDMARKS)}
+
+
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "appos"})
 
 
 def names_a_place(name: Span) -> bool:
@@ -517,6 +671,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
     names += role_names(doc, {t.i for n in names for t in n})
+    names += argument_names(doc, {t.i for n in names for t in n})
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
@@ -539,6 +694,9 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
     clusters = [c for c in clusters if not any(
         names_a_place(s) and s.root.ent_type_ in ("ORG", "GPE", "FAC") for s in c.spans)]
+    # "a white Lada Priora", colony No. 3 "Zolotye Polya": a thing or a facility wherever named
+    clusters = [c for c in clusters if not all(
+        after_indefinite_article(s) or quoted_facility(s) for s in c.spans)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -679,6 +837,30 @@ def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         elif not before or len(before) < len(cluster.spans) or owners:
             kept.append(cluster)
     return kept
+
+
+def after_indefinite_article(span: Span) -> bool:
+    """ "a white Lada Priora", "an old Volga": "a" or "an" and adjectives only before a name say
+    it names a thing of a kind (a car, a brand). A person so introduced ("a smiling X") is
+    named again without the article."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.sent.start and doc[i].pos_ == "ADJ" and doc[i].is_alpha:
+        i -= 1
+    return i >= span.sent.start and doc[i].lower_ in ("a", "an")
+
+
+def quoted_facility(span: Span) -> bool:
+    """ "colony No. 22 "Zolotye Polya"", "the prison 'Belaya Lebed'": a name in quotes right
+    after a facility or its number names the facility."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if start < 2 or end >= len(doc) or not doc[start - 1].is_quote or not doc[end].is_quote:
+        return False
+    before = doc[max(start - 5, 0): start - 1]
+    return bool(len(before)) and (before[-1].like_num or before[-1].lemma_.lower() in
+                                  LANDMARKS | PLACE_NOUNS) and any(
+        t.lemma_.lower() in LANDMARKS | PLACE_NOUNS for t in before)
 
 
 def is_label(span: Span) -> bool:
