@@ -88,7 +88,11 @@ def is_negated(token: Token) -> bool:
 
 def subjects(verb: Token) -> list[Token]:
     """The verb's own subjects, active or passive (not inherited from a conjunct)."""
-    return [c for c in verb.children if c.dep_ in SUBJECTS and c not in lent_subjects(verb)]
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if len(found) > 1 and verb.dep_ == "parataxis":
+        lent = lent_subjects(verb)
+        found = [c for c in found if c not in lent]
+    return found
 
 
 def lent_subjects(verb: Token) -> list[Token]:
