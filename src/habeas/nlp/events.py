@@ -1495,7 +1495,7 @@ def find_place(trigger: Token, etype: str) -> str | None:
                     building.pos_ == "PROPN" and syntax.is_prep_object(building) and \
                     building.head.lower_ in PLACE_PREPOSITIONS and building.head.head == trigger \
                     and not any(t.lemma_.lower() in COURTS for t in building.subtree):
-                # "near the National Art Museum in Minsk": the most specific place, with its town
+                # "near the Palace of Sports in Minsk": the most specific place, with its town
                 return f"{ent_text(building)} in {ent_text(token)}"
             town = next((o for o in syntax.objects_of(token, "in") if o.ent_type_ in (
                 "GPE", "LOC")), None) if token.ent_type_ == "FAC" else None

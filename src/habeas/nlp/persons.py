@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from spacy.attrs import DEP, ORTH, POS
-from spacy.strings import hash_string
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -607,8 +606,6 @@ PLACE_NOUNS = RULES.words("place_nouns")
 ORG_HEADS = RULES.words("org_heads")
 LANDMARKS = RULES.words("landmark_nouns")
 PLACE_NAMING = PLACE_NOUNS | LANDMARKS
-PROPN_ID = PROPN
-COMPOUND_ID = hash_string("compound")
 # Words that end the names of bodies, places and buildings ("Meydan TV", "Lenin Street").
 BODY_WORDS = ORG_WORDS | PLACE_NOUNS | ORG_HEADS | LANDMARKS
 # Of those, the ones that make a run of capitalised words after a role noun no name ("Mother
@@ -622,7 +619,7 @@ def named_landmarks(doc: Doc) -> set[str]:
     gives places and buildings, which then name no person where they stand alone ("in Komi",
     "At Gldani")."""
     # the head a noun, or parsed as one though tagged a verb ("to the Kamenny Loh crossing")
-    compound = (doc.to_array(POS) == PROPN_ID) & (doc.to_array(DEP) == COMPOUND_ID)
+    compound = (doc.to_array(POS) == PROPN) & (doc.to_array(DEP) == doc.vocab.strings["compound"])
     return {fold(doc[t.left_edge.i if t.left_edge.pos_ == "PROPN" else t.i: t.i + 1].text)
             for t in (doc[i] for i in numpy.flatnonzero(compound).tolist()) if (
                 t.head.pos_ in ("NOUN", "PROPN") and t.head.lemma_.lower() in PLACE_NAMING or
@@ -953,25 +950,22 @@ def inside_a_body(token: Token) -> bool:
     return any(fold(t.text) in ORG_WORDS for t in token.doc[token.i + 1: end + 1])
 
 
-LIST_DEPS = {hash_string("conj"), hash_string("appos")}
-COMMA_ID = hash_string(",")
-
 
 def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """ "Edem Smailov to 13 and Remzi Bekirov to 19": a name the model missed, in a list of
     names it found, is a name too."""
-    pos, deps = doc.to_array(POS), doc.to_array(DEP)  # read once: a long text has many tokens
-    for i in numpy.flatnonzero(pos == PROPN_ID).tolist():
+    # the columns read once (a long text has many tokens); labels as the vocabulary stores them
+    pos, deps = doc.to_array(POS), doc.to_array(DEP)
+    listing = {doc.vocab.strings["conj"], doc.vocab.strings["appos"]}
+    for i in numpy.flatnonzero(pos == PROPN).tolist():
         if i in taken:
             continue
         token = doc[i]
-        if deps[i] in LIST_DEPS:
-            head = token.head
-        else:
-            # "A and B" with B found: A, the head of the list, too
-            head = next((c for c in token.children if c.dep_ == "conj" and c.i in taken), None)
-            if head is None:
-                continue
+        # "A and B" with B found: A, the head of the list, too
+        head = next((c for c in token.children if c.dep_ == "conj" and c.i in taken), None)
+        if head is None and int(deps[i]) not in listing:
+            continue
+        head = head if head is not None else token.head
         if head.i not in taken and not any(t.i in taken for t in head.children
                                            if t.dep_ in ("compound", "flat")):
             continue
@@ -991,11 +985,11 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
         _add_name(clusters, span, taken)
     # "A, his brother B, C D and E": a run of capitalised words between the commas and "and" of
     # a list of names found on both sides, however the parser hung it
-    for comma in numpy.flatnonzero(doc.to_array(ORTH) == COMMA_ID).tolist():
+    for comma in numpy.flatnonzero(doc.to_array(ORTH) == doc.vocab.strings[","]).tolist():
         start = end = comma + 1
-        if start >= len(doc) or start in taken or pos[start] != PROPN_ID or comma - 1 not in taken:
+        if start >= len(doc) or start in taken or pos[start] != PROPN or comma - 1 not in taken:
             continue
-        while end < len(doc) and pos[end] == PROPN_ID and end not in taken:
+        while end < len(doc) and pos[end] == PROPN and end not in taken:
             end += 1
         span = doc[start: end]
         if end + 1 < len(doc) and doc[end].lower_ in (",", "and") and end + 1 in taken and \
