@@ -1521,19 +1521,13 @@ def premises_place(trigger: Token) -> str | None:
     names the premises searched is where the search was."""
     searched = syntax.objects(trigger) + [s for s in syntax.subjects(trigger)
                                           if syntax.is_passive_subject(s)]
-    for premises in searched:
-        if premises.lemma_.lower() not in SEARCH_OBJECTS:
-            continue
-        town = next((c for c in premises.children if c.dep_ in ("compound", "nmod", "amod", "poss")
-                     and c.ent_type_ in ("GPE", "LOC") and c.i < premises.i), None)
-        if town is not None and town.lower_ not in NOT_PLACES:
-            return ent_text(town)
-        # "the family home in Azovske", "his apartment in Homel"
-        town = next((o for o in syntax.objects_of(premises, "in") if o.ent_type_ in (
-            "GPE", "LOC") or known_place(o)), None)
-        if town is not None and town.lower_ not in NOT_PLACES:
-            return ent_text(town)
-    return None
+    # the town before the premises, then after "in" ("the family home in Azovske")
+    towns = [t for p in searched if p.lemma_.lower() in SEARCH_OBJECTS for t in [
+        *(c for c in p.children if c.dep_ in ("compound", "nmod", "amod", "poss") and
+          c.ent_type_ in ("GPE", "LOC") and c.i < p.i),
+        *(o for o in syntax.objects_of(p, "in") if o.ent_type_ in ("GPE", "LOC") or
+          known_place(o))] if t.lower_ not in NOT_PLACES]
+    return ent_text(towns[0]) if towns else None
 
 
 GENERIC_BODIES = RULES.words("generic_bodies")
