@@ -2708,3 +2708,48 @@ def test_things_and_facilities_named_like_persons(nlp):
 ])
 def test_a_family_name_written_first_belongs_to_the_name(nlp, text, name):
     assert persons_of(nlp, text) == [name]
+
+
+# Round 9 (docs/extraction.md): a person forced into a vehicle; doers the report cannot name;
+# a source whose descriptive noun and name the parser made two subjects.
+
+@pytest.mark.parametrize("text, etype", [
+    ("Masked men forced the activist Daniyar Seitkali into a car outside his home in Almaty on "
+     "Friday, his wife said.", "abduction"),
+    ("The blogger Timur Akhmedov was bundled into a minibus by unidentified men in Osh on "
+     "3 April.", "abduction"),
+    ("Riot police dragged the student Oleg Marchuk into a van after the rally in Minsk on "
+     "Sunday.", "arrest"),
+])
+def test_forced_into_a_vehicle_is_an_abduction_or_by_police_an_arrest(nlp, text, etype):
+    event = the_event(nlp, text, etype)
+    assert event["date"] is not None and event["place"] in ("Almaty", "Osh", "Minsk")
+
+
+def test_men_in_police_uniforms_are_not_the_police(nlp):
+    text = ("Several men in police uniforms forced the activist Zaur Bekirov into a minibus in "
+            "Bakhchysarai on Monday.")
+    assert ("abduction", "Zaur Bekirov") in kinds(nlp, text)
+    assert ("arrest", "Zaur Bekirov") not in kinds(nlp, text)
+
+
+def test_a_ride_to_a_named_place_is_the_transfer_not_an_abduction(nlp):
+    text = ("Three men in plain clothes pushed the reporter Leyla Qasimova into a car and drove "
+            "her to the district police station.")
+    assert ("abduction", "Leyla Qasimova") not in kinds(nlp, text)
+
+
+def test_unnamed_doers_are_the_agent(nlp):
+    event = the_event(nlp, "Unknown men abducted the lawyer Ruslan Temirov in Bishkek on Monday.",
+                      "abduction")
+    assert event["agent"] == "Unknown men"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ihar Losik, a blogger, was detained in Minsk on June 25, the human rights centre Viasna "
+     "reported.", "Viasna"),
+    ("Ihar Losik, a blogger, was detained in Minsk on June 25, the rights group Memorial said.",
+     "Memorial"),
+])
+def test_a_source_named_after_its_description(nlp, text, source):
+    assert source in the_event(nlp, text, "arrest")["attributed_to"]

@@ -727,6 +727,10 @@ class Discourse:
             return self.names[self.cluster_at[appos[0].i]]
         named = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and
                  c.pos_ == "PROPN" and c.i > token.i]
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if after is not None and after.pos_ == "PROPN" and after.dep_ == token.dep_ and \
+                after.head == token.head and token.head != token:
+            named.append(after)  # "the rights centre Viasna reported" read as two subjects
         if token.pos_ == "NOUN" and named:  # "the outlet Mediazona reported"
             return entity_text(entity_at(named[0]) or token.doc[named[0].i: named[0].i + 1])
         if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"

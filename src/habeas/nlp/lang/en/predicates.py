@@ -251,6 +251,37 @@ def into_facility(token: Token) -> bool:
         for p in token.children if syntax.is_preposition(p))
 
 
+FORCING_VERBS = RULES.words("forcing_verbs")
+LAW_ENFORCEMENT = RULES.words("law_enforcement")
+VEHICLES = RULES.words("vehicles") | {"vehicle"}
+
+
+@predicate
+def into_a_vehicle(token: Token) -> bool:
+    """ "was forced into a car", "bundled him into a van": a person taken by force, whom the
+    verb's object or passive subject names."""
+    return token.lemma_ in FORCING_VERBS and any(
+        o.lemma_.lower() in VEHICLES for o in syntax.objects_of(token, "into")) and any(
+        syntax.is_direct_object(c) or syntax.is_passive_subject(c) for c in token.children)
+
+
+@predicate
+def driven_on_to(token: Token) -> bool:
+    """ "pushed me into a car and drove me to the police station": the ride's end tells a
+    transfer, which the verb of driving names."""
+    verbs = [token, *(c for c in token.children if syntax.is_conjunct(c) and c.pos_ == "VERB")]
+    return any(events.first_place(p) is not None for v in verbs
+               for p in syntax.prepositions(v, "to"))
+
+
+@predicate
+def by_law_enforcement(token: Token) -> bool:
+    """ "police officers pushed him into a van", "was forced into a car by riot police": the
+    doer is the police, so a detention rather than an abduction."""
+    doers = [c for c in token.children if syntax.is_active_subject(c)] + syntax.agents(token)
+    return any(d.lower_ in LAW_ENFORCEMENT for d in doers)  # not "men in police uniforms"
+
+
 @predicate
 def has_destination(token: Token) -> bool:
     """ "taken to Rostov": a place after "to" or "via"."""
