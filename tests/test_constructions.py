@@ -2753,3 +2753,22 @@ def test_unnamed_doers_are_the_agent(nlp):
 ])
 def test_a_source_named_after_its_description(nlp, text, source):
     assert source in the_event(nlp, text, "arrest")["attributed_to"]
+
+
+def test_membership_in_what_is_the_charge(nlp):
+    event = the_event(nlp, "Selin Ozturk is accused of membership in a terrorist organisation.",
+                      "charge")
+    assert event["charge"] == "membership in a terrorist organisation"
+
+
+def test_went_on_trial_on_charges_of(nlp):
+    event = the_event(nlp, "Nguyen Thi Lan went on trial in Hanoi on Tuesday on charges of "
+                      "conducting propaganda against the state.", "trial")
+    assert event["charge"] == "conducting propaganda against the state"
+
+
+def test_all_charges_name_no_charge(nlp):
+    assert the_event(nlp, "The court acquitted Ayse Demir of all charges.",
+                     "acquittal")["charge"] is None
+    assert the_event(nlp, "The court acquitted Ayse Demir of insulting the president.",
+                     "acquittal")["charge"] == "insulting the president"

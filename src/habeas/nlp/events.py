@@ -1923,7 +1923,9 @@ def _find_charge(trigger: Token) -> str | None:
     if holder is not None and holder.lemma_ in TERM_UNITS and holder.head.pos_ == "VERB" and \
             syntax.is_direct_object(holder):
         holder = holder.head
-    if holder is not None and holder.lemma_ in PLACING_VERBS | DOER_VERBS | ORDERING_VERBS:
+    if holder is not None and (holder.lemma_ in PLACING_VERBS | DOER_VERBS | ORDERING_VERBS or
+                               holder.lemma_ == "go" and trigger.lemma_ == "trial"):
+        # ("went on trial on charges of X": the going's)
         children += [p for p in holder.children if syntax.is_preposition(p) and
                      p.lower_ in ("on", "for", "over") and p not in children]
         # "ordered his arrest pending trial on charges of X"
@@ -1966,7 +1968,17 @@ def _find_charge(trigger: Token) -> str | None:
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
             continue
+        if obj.lemma_ in ("charge", "accusation", "count") and all(
+                c.dep_ in ("det", "predet") for c in obj.children):
+            continue  # "acquitted of all charges", "cleared of the accusations": none named
         rest: list[Token] = []
+        if child.lower_ == "of" and obj.lemma_ in JOINING_NOUNS:
+            # "accused of membership in a terrorist organisation": the "in" phrase the parser
+            # hung on the verb belongs to the membership
+            rest = [t for p in syntax.prepositions(trigger, "in")
+                    if p.i == child.right_edge.i + 1 and not any(
+                        o.ent_type_ in ("GPE", "LOC", "DATE") or o.lower_ == "absentia"
+                        for o in syntax.prep_objects(p)) for t in p.subtree]
         if child.lower_ == "on":
             of = next(iter(syntax.prepositions(obj, "of")), None)
             if of is not None:
@@ -2058,6 +2070,7 @@ def _find_charge(trigger: Token) -> str | None:
 LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|art\.?|section)"
                       r"\s+\d[\w.()-]*(?:\s+of\s+the\s+[\w\s'’]+)?$", re.I)
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
+JOINING_NOUNS = RULES.words("joining_nouns")
 TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
 
