@@ -2772,3 +2772,24 @@ def test_all_charges_name_no_charge(nlp):
                      "acquittal")["charge"] is None
     assert the_event(nlp, "The court acquitted Ayse Demir of insulting the president.",
                      "acquittal")["charge"] == "insulting the president"
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist Ulvi Tahirov was detained in Baku in May. His lawyer said Tahirov had bruises on "
+    "his face and arms when he visited him on Friday.",
+    "Journalist Ulvi Tahirov was detained in Baku in May. He was released on Friday but, "
+    "according to his family, had bruises on his back when he came home.",
+    "Journalist Ulvi Tahirov was detained in Baku in May. According to his lawyer, Tahirov was "
+    "subjected to electric shocks during interrogation.",
+])
+def test_marks_of_a_beating_and_shocks_are_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Ulvi Tahirov") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Journalist Ulvi Tahirov was released in May. He had no bruises, his lawyer said.",
+    "Journalist Ulvi Tahirov was released in May. He had injuries from a car accident years "
+    "earlier.",
+])
+def test_no_bruises_and_other_injuries_are_no_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Ulvi Tahirov") not in kinds(nlp, text)

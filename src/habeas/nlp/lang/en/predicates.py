@@ -543,6 +543,24 @@ def harm_undergone(token: Token) -> bool:
                for t in [o, *o.conjuncts])
 
 
+INJURIES = RULES.words("injuries")
+
+
+@predicate
+def shows_injuries(token: Token) -> bool:
+    """ "He had bruises on his face and ribs", "his body was covered in bruises": the marks of
+    a beating on someone the verb's subject names (not "suffered injuries in a car crash",
+    which "suffer" does not ask here)."""
+    if token.lemma_ == "have":
+        found = [o for o in syntax.objects(token) if syntax.is_direct_object(o)]
+    else:  # "covered in/with bruises"
+        found = syntax.objects_of(token, "in", "with")
+    return any(t.lower_ in INJURIES and not any(d.lower_ == "no" for d in t.children)
+               for o in found for t in [o, *o.conjuncts]) and (syntax.is_conjunct(token) or any(
+        syntax.is_subject(c) and c.pos_ in ("PROPN", "PRON", "NOUN") for c in token.children))
+    # ("was released but had bruises on his back": the first verb's subject)
+
+
 @predicate
 def in_restraints(token: Token) -> bool:
     """ "kept in handcuffs", "held in shackles for two days"."""
