@@ -2793,3 +2793,24 @@ def test_marks_of_a_beating_and_shocks_are_ill_treatment(nlp, text):
 ])
 def test_no_bruises_and_other_injuries_are_no_ill_treatment(nlp, text):
     assert ("ill_treatment", "Ulvi Tahirov") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text, etype, charge", [
+    ("The activist Oleg Orlov was jailed for two and a half years over articles criticising the "
+     "war.", "sentence", "articles criticising the war"),
+    ("Hong Kong media tycoon Jimmy Lai was found guilty on Monday of collusion with foreign "
+     "forces and sedition.", "conviction", "collusion with foreign forces and sedition"),
+    ("A court in Minsk sentenced the journalist Andrei Kuznechyk to six years in prison in "
+     "connection with his work for Radio Liberty.", "sentence", "his work for Radio Liberty"),
+])
+def test_charges_hung_on_the_term_the_day_or_a_connection(nlp, text, etype, charge):
+    assert the_event(nlp, text, etype)["charge"] == charge
+
+
+def test_a_charge_noun_has_no_place_and_a_body_is_no_charge(nlp):
+    event = the_event(nlp, "The blogger Rustam Aliyev was arrested on terrorism-related charges in "
+                      "Dushanbe.", "arrest")
+    assert (event["charge"], event["place"]) == ("terrorism-related charges", "Dushanbe")
+    event = the_event(nlp, "Police detained Rustam Aliyev in connection with a protest in Osh.",
+                      "arrest")
+    assert event["charge"] is None

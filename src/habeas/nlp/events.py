@@ -1943,8 +1943,18 @@ def _find_charge(trigger: Token) -> str | None:
                      t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
                      t.lemma_ in TERM_UNITS and _term_of(t, trigger)) and
                  not _inside_clause(t, trigger)
-                 for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on")
-                 and p not in children]
+                 for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on",
+                                                                                   "over")
+                 and p not in children]  # ("jailed for two years over articles criticising")
+    # "found guilty on Monday of sedition": the "of" the parser hung on the day
+    if trigger.lemma_ in ("convict", "acquit", "find"):
+        children += [p for d in syntax.objects_of(trigger, "on") if d.ent_type_ == "DATE"
+                     for p in d.children if syntax.is_preposition(p) and p.lower_ == "of"]
+    # "sentenced ... in connection with his posts": what a verdict gives as its reason (an
+    # arrest "in connection with a protest" names where he was, not a charge)
+    if trigger.lemma_ in VERDICT_VERBS:
+        children += [w for o in syntax.objects_of(trigger, "in") if o.lower_ == "connection"
+                     for w in o.children if syntax.is_preposition(w) and w.lower_ == "with"]
     law = None
     for child in children:
         if not syntax.is_preposition(child) or child.lower_ not in ("for", "with", "under", "on",
@@ -1956,7 +1966,8 @@ def _find_charge(trigger: Token) -> str | None:
                                                           "find", "conviction", "acquittal",
                                                           "charge", "suspect"):
             continue  # "the appeal of Anatoly Gubkin" names the appellant, not a charge
-        if child.lower_ == "with" and trigger.lemma_ not in ACCUSING_WORDS:
+        if child.lower_ == "with" and trigger.lemma_ not in ACCUSING_WORDS and not (
+                child.head.lower_ == "connection"):
             continue  # "arrested with no warning", "tried together with Tsikhanouski"
         objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if not objs or objs[0].ent_type_ in ("DATE", "TIME") or \
@@ -1965,6 +1976,8 @@ def _find_charge(trigger: Token) -> str | None:
             continue  # not "for six years", "for the fourth time", "jailed for life", "taken
             # in for questioning"
         obj = objs[0]
+        if child.lower_ == "for" and obj.ent_type_ == "ORG" and obj.pos_ == "PROPN":
+            continue  # "his work for Radio Liberty": whom for, not what for
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
                                                        "count", "conviction"):
             continue
@@ -2017,10 +2030,13 @@ def _find_charge(trigger: Token) -> str | None:
         if obj.ent_type_ == "LAW" and (law_ent := entity_at(obj)) is not None and \
                 law_ent.end > end:
             end = law_ent.end  # "under Article 361-1 of the Criminal Code", "361-1" misparsed
-        # Trailing "in March 2015" belongs to the date, not the charge.
+        # Trailing "in March 2015" belongs to the date, not the charge; "on terrorism charges
+        # in Dushanbe" to the place (a charge noun has no place of its own)
         for t in tokens:
             if syntax.is_preposition(t) and t.i > tokens[0].i and any(
-                    c.ent_type_ in ("DATE", "TIME") for c in t.children):
+                    c.ent_type_ in ("DATE", "TIME") or t.lower_ == "in" and t.head == obj and
+                    obj.lemma_ in ("charge", "accusation") and c.ent_type_ == "GPE"
+                    for c in t.children):
                 end = min(end, t.i)
         # "under Article 282.2 (participation in an extremist organisation)": the words in
         # brackets say what the article of law is
@@ -2071,6 +2087,7 @@ LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|a
                       r"\s+\d[\w.()-]*(?:\s+of\s+the\s+[\w\s'’]+)?$", re.I)
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
 JOINING_NOUNS = RULES.words("joining_nouns")
+VERDICT_VERBS = frozenset({"convict", "fine", "imprison", "jail", "sentence"})
 TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
 
