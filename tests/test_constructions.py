@@ -2814,3 +2814,15 @@ def test_a_charge_noun_has_no_place_and_a_body_is_no_charge(nlp):
     event = the_event(nlp, "Police detained Rustam Aliyev in connection with a protest in Osh.",
                       "arrest")
     assert event["charge"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish court on Thursday ordered journalist Mehmet Arslan held pending trial.",
+    "The court ordered Mehmet Arslan jailed pending trial.",
+    "Mehmet Arslan remains in custody pending an appeal.",
+])
+def test_what_one_is_held_pending_is_no_event(nlp, text):
+    found = kinds(nlp, text)
+    assert not {k for k in found if k[0] in ("trial", "appeal")}
+    if "ordered" in text:
+        assert ("arrest", "Mehmet Arslan") in found

@@ -478,6 +478,8 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
         return []  # "Tashkent's Detention Center №1", whatever the parser made of it
     if inside_a_charge(token):
         return []  # "charged with organising a rally": what the charge says, not an event
+    if pos == "NOUN" and token.i > 0 and token.nbor(-1).lower_ == "pending":
+        return []  # "held pending trial", "jailed pending an appeal": what he waits for
     checks = predicates(rules.language)
     for row in rules.rows(pos, lemma, token.lower_):
         if all(checks[name](token) for name in row.when) and \
@@ -893,7 +895,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [c for c in trigger.children if c.dep_ in ("dobj", "obj", "dative")
                     and not (c.lemma_ in ("rouble", "ruble", "dollar", "euro", "sentence",
                                           "term", "year", "month"))
-                    and c.ent_type_ not in ("DATE", "TIME")]
+                    and c.ent_type_ not in ("DATE", "TIME")
+                    and not (c.i > 0 and c.nbor(-1).lower_ == "pending")]  # "jailed pending
+            # trial", which the parser may make the verb's object
             if not args and etype == "sentence":
                 # "fined activist X 10,000 roubles": the name the parser hung inside the sum
                 args = [t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree
