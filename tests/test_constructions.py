@@ -2826,3 +2826,59 @@ def test_what_one_is_held_pending_is_no_event(nlp, text):
     assert not {k for k in found if k[0] in ("trial", "appeal")}
     if "ordered" in text:
         assert ("arrest", "Mehmet Arslan") in found
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Rashad Musayev was arrested in May. The prison service said Musayev is not on hunger "
+     "strike.", True),
+    ("Rashad Musayev was arrested in May. Musayev has been on hunger strike since June.", False),
+])
+def test_not_on_hunger_strike_is_negated(nlp, text, negated):
+    assert the_event(nlp, text, "hunger_strike")["negated"] is negated
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Rashad Musayev was arrested in May. The Interior Ministry has denied that any force was "
+     "used against him.", True),
+    ("Rashad Musayev was arrested in May. The GKNB said that no physical force was used against "
+     "Musayev.", True),
+    ("Rashad Musayev was arrested in May. Police used force against Musayev and two other "
+     "protesters, witnesses said.", False),
+])
+def test_force_used_against_someone(nlp, text, negated):
+    assert the_event(nlp, text, "ill_treatment")["negated"] is negated
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kourosh Yazdani was arrested in May. The prison authorities have refused to send him to a "
+     "hospital.", "Kourosh Yazdani"),
+    ("Alena Kuchynskaja was jailed in May. The administration refused for four months to send "
+     "her for treatment.", "Alena Kuchynskaja"),
+    ("Anatoly Berezin was jailed in May. The colony had refused to give him his heart "
+     "medication.", "Anatoly Berezin"),
+    ("Bektur Asanaliev was arrested in May. He was not allowed to keep his inhaler.",
+     "Bektur Asanaliev"),
+])
+def test_care_refused_is_ill_treatment(nlp, text, name):
+    assert ("ill_treatment", name) in kinds(nlp, text)
+
+
+def test_refused_release_stays_a_negated_release(nlp):
+    text = "Anatoly Berezin was jailed in May. The court refused to release him on bail."
+    assert the_event(nlp, text, "release")["negated"] is True
+
+
+def test_a_vietnamese_middle_name_tells_who_she_is(nlp):
+    text = ("Dang Thi Hoa and Pham Van Nam were sentenced in May. In 2019, she was detained for "
+            "ten days after a protest.")
+    assert ("arrest", "Dang Thi Hoa") in kinds(nlp, text)
+    assert ("arrest", "Pham Van Nam") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The activist Galym Nurpeisov vanished in Almaty on 4 March, his brother said.", True),
+    ("The poet Nikita Savelyev vanished from a Moscow jail and turned up in a colony in Komi.",
+     False),
+])
+def test_vanished_is_an_abduction_unless_from_a_jail(nlp, text, found):
+    assert any(k[0] == "abduction" for k in kinds(nlp, text)) is found

@@ -930,7 +930,16 @@ def guess_gender(name: str) -> str | None:
     keep "he" from meaning "Olena Hrytsenko"."""
     from ..resolve.names import parse
 
+    words = fold(name).lower().split()
+    if len(words) >= 3 and words[0] in FAMILY_FIRST and words[1] in GENDERED_MIDDLE_NAMES:
+        return GENDERED_MIDDLE_NAMES[words[1]]  # Vietnamese "Dang Thi Hoa", "Pham Van Nam"
     return {"m": "male", "f": "female"}.get(parse(name).gender)
+
+
+FAMILY_FIRST = RULES.words("family_names_first")
+# The middle names that tell a Vietnamese name's gender after the family name.
+GENDERED_MIDDLE_NAMES = {w: "female" for w in RULES.words("female_middle_names")} | {
+    w: "male" for w in RULES.words("male_middle_names")}
 
 
 def hedge_cues(trigger: Token) -> bool:

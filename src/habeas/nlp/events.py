@@ -867,6 +867,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             # "prosecutors appealed (against) the acquittal of X": X's case goes up
             args = [o for v in appealed_verdicts(trigger) for o in verdict_owners(v)] or \
                 subjects(trigger)  # "Petrov appealed the verdict"
+        elif etype == "ill_treatment" and trigger.lemma_ == "use":
+            args = used_against(trigger)  # "used force against him"
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
@@ -2242,12 +2244,24 @@ MODALS = RULES.words("modal_auxiliaries")
 # Triggers whose own "not" tells the event, a harm or a disappearance: the trigger rows that
 # need it (when = ["negated"]: "was not given insulin", "has not been seen since").
 NEGATION_IS_THE_EVENT = {(row.type, row.lemma) for row in RULES.constructions + RULES.triggers
-                         if {"negated", "with_not_guilty"} & set(row.when)}
+                         if {"negated", "with_not_guilty", "withheld"} & set(row.when)}
 
 
 ENDING_VERBS = RULES.words("ending_verbs")
 PLEA_WORDS = ("guilty", "innocent")
 OCCURRENCE_VERBS = RULES.words("occurrence_verbs")
+
+
+def used_against(verb: Token) -> list[Token]:
+    """Whom force was used against: "used force against him" (the phrase on the verb or on
+    "force"), "no force was used against the detainees"."""
+    force = [t for t in syntax.objects(verb) + [c for c in verb.children
+                                                 if syntax.is_passive_subject(c)]
+             if t.lemma_ in ("force", "violence")]
+    if not force:
+        return []
+    return syntax.objects_of(verb, "against") + [o for f in force
+                                                 for o in syntax.objects_of(f, "against")]
 
 
 def irrealis(trigger: Token) -> tuple[bool, bool]:
@@ -2256,8 +2270,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                   for c in trigger.children) or any(
         g.lower_ == "neither" for c in trigger.children if syntax.is_subject(c)
         for g in c.children) or any(  # "neither Forest nor Luz Fernandez were tried"
-        syntax.is_subject(c) and c.lower_ in ("none", "neither", "nobody")
-        for c in trigger.children)  # "None of the three has asked for a pardon"
+        syntax.is_subject(c) and (c.lower_ in ("none", "neither", "nobody") or any(
+            d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in trigger.children)  # "None of the three has asked for a pardon", "no force
+    # was used against him"
     if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
             trigger.head.lower_ == "without":
         negated = True  # "freed without charge", "held for a year without trial"
@@ -2285,7 +2301,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             break
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among" and \
-                head.lemma_ not in INCLUSION_VERBS:  # "was not included in the amnesty"
+                head.lemma_ not in INCLUSION_VERBS and head.lemma_ != "be":
+            # ("was not included in the amnesty"; "is not on hunger strike": the copula's
+            # phrase is what it says)
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         if current != trigger and syntax.is_subject(current) and head.lemma_ not in \
                 OCCURRENCE_VERBS:

@@ -347,6 +347,25 @@ def about_care(token: Token) -> bool:
 
 
 @predicate
+def withheld(token: Token) -> bool:
+    """ "refused to send him to a hospital", "declined to give her the medication": what the
+    refusing verb kept from someone."""
+    return token.dep_ == "xcomp" and token.head.lemma_ in ("decline", "deny", "fail", "refuse")
+
+
+@predicate
+def force_against(token: Token) -> bool:
+    """ "used force against him", "no physical force was used against the journalists"."""
+    return bool(events.used_against(token))
+
+
+@predicate
+def from_a_facility(token: Token) -> bool:
+    """ "vanished from a Moscow jail": a prisoner lost in transit, not taken from freedom."""
+    return any(o.lemma_.lower() in FACILITIES for o in syntax.objects_of(token, "from"))
+
+
+@predicate
 def to_a_case(token: Token) -> bool:
     """ "was added to a new case", "added him to the case against the editors"."""
     return any(o.lemma_.lower() in CASE_NOUNS for o in syntax.objects_of(token, "to"))
