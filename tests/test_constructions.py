@@ -2882,3 +2882,29 @@ def test_a_vietnamese_middle_name_tells_who_she_is(nlp):
 ])
 def test_vanished_is_an_abduction_unless_from_a_jail(nlp, text, found):
     assert any(k[0] == "abduction" for k in kinds(nlp, text)) is found
+
+
+def test_terms_split_across_names_with_ages(nlp):
+    text = ("District Judge Adriana Tse sentenced Cherry Wong Tsz-yan, 24, to 20 months in prison "
+            "and Lam Chi-fung, 26, to 18 months.")
+    terms = {tuple(names): e["term_months"] for t, _, names, e in events_of(nlp, text)
+             if t == "sentence"}
+    assert terms == {("Cherry Wong Tsz-yan",): 20, ("Lam Chi-fung",): 18}
+
+
+def test_the_charge_a_served_sentence_was_imposed_for(nlp):
+    event = the_event(nlp, "Ivan Petrov is serving a six-year term handed down in 2023 for "
+                      "anti-war posts.", "sentence")
+    assert (event["charge"], event["term_months"]) == ("anti-war posts", 72)
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Rashad Musayev is charged under Article 206.3.2 of the Criminal Code, smuggling committed "
+     "by a group.", "smuggling committed by a group"),
+    ("Rashad Musayev was charged under Article 206.3.2 of the Criminal Code, which carries up to "
+     "12 years.", "Article 206.3.2 of the Criminal Code"),
+    ("Rashad Musayev was charged under Article 206.3.2 of the Criminal Code, his lawyer said.",
+     "Article 206.3.2 of the Criminal Code"),
+])
+def test_an_article_of_law_described_in_apposition(nlp, text, charge):
+    assert the_event(nlp, text, "charge")["charge"] == charge

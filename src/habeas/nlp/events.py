@@ -1949,9 +1949,11 @@ def _find_charge(trigger: Token) -> str | None:
                      t.lemma_ in ("sentence", "term") and trigger.pos_ == "VERB" or
                      t.lemma_ in TERM_UNITS and _term_of(t, trigger)) and
                  not _inside_clause(t, trigger)
-                 for p in t.children if syntax.is_preposition(p) and p.lower_ in ("for", "on",
-                                                                                   "over")
-                 and p not in children]  # ("jailed for two years over articles criticising")
+                 for p in [*t.children, *(g for a in t.children if a.dep_ == "acl"
+                                          and a.tag_ == "VBN" for g in a.children)]
+                 if syntax.is_preposition(p) and p.lower_ in ("for", "on", "over")
+                 and p not in children]  # ("jailed for two years over articles criticising";
+    # "serving a sentence imposed in 2024 for X")
     # "found guilty on Monday of sedition": the "of" the parser hung on the day
     if trigger.lemma_ in ("convict", "acquit", "find"):
         children += [p for d in syntax.objects_of(trigger, "on") if d.ent_type_ == "DATE"
@@ -2081,12 +2083,33 @@ def _find_charge(trigger: Token) -> str | None:
             return listed_charges(obj, trigger) or (text if trigger.lemma_ in ACCUSING_WORDS
                                                     else None)
         if text and LAW_ONLY.match(text) and law is None:
+            described = law_described(doc, end, trigger.sent.end)
+            if described:
+                return described  # "under Article 206.3.2, smuggling committed by a group"
             law = text  # "under Article 207.3 for posts criticising the war": what it says
             continue
         if text:
             return text
     return law
 
+
+def law_described(doc: Doc, end: int, sent_end: int) -> str | None:
+    """What an article of law is, said in apposition after it: "under Article 206.3.2 of the
+    Criminal Code, smuggling committed by a group," (a noun phrase, not a clause or a name)."""
+    if end + 1 >= sent_end or doc[end].text != "," or not doc[end + 1].is_lower or \
+            doc[end + 1].pos_ not in ("NOUN", "VERB", "ADJ"):
+        return None
+    stop = next((t.i for t in doc[end + 1: sent_end] if t.text in (",", ";", ".", "(", ")")),
+                sent_end)
+    phrase = doc[end + 1: stop]
+    if not 1 <= len(phrase) <= MAX_DESCRIBED_LAW or any(
+            t.tag_ in ("VBD", "VBZ", "VBP", "MD") or t.lower_ in ("which", "who", "that")
+            for t in phrase):
+        return None
+    return phrase.text
+
+
+MAX_DESCRIBED_LAW = 14
 
 # An article of law alone, with nothing that says what it is about.
 LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|art\.?|section)"
@@ -2736,7 +2759,8 @@ def _copy(event: EventRecord, **changes) -> EventRecord:
 
 
 ELLIPTIC_FINE = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?(?:fined|a\s+fine)\b")
-ELLIPTIC_TERM = re.compile(r"^\W*(?:(?:was|were)\s+)?(?:(?:sentenced|jailed|given)\s+)?"
+ELLIPTIC_TERM = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?"  # (", 26, to 18 months")
+                           r"(?:(?:sentenced|jailed|given)\s+)?"
                            r"(?:to\s+)(\d+|[a-z]+(?:-[a-z]+)?)\b(?![,.]?\d)"
                            r"(?P<half>\s+and\s+a\s+half\b)?"
                            r"(?=[\s-]*(?:[,;.)]|and\b|years?\b|months?\b|$))")
