@@ -2908,3 +2908,13 @@ def test_the_charge_a_served_sentence_was_imposed_for(nlp):
 ])
 def test_an_article_of_law_described_in_apposition(nlp, text, charge):
     assert the_event(nlp, text, "charge")["charge"] == charge
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Timofei Lagunov was detained at a rally on Independence Square in Minsk.",
+     "Independence Square in Minsk"),
+    ("Timofei Lagunov was detained at an antiwar rally on Yekaterinburg's Labor Square in "
+     "February 2022.", "Yekaterinburg's Labor Square"),
+])
+def test_a_square_the_event_happened_on(nlp, text, place):
+    assert the_event(nlp, text, "arrest")["place"] == place

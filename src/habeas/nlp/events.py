@@ -1488,8 +1488,11 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 settlement.lemma_.lower() in SETTLEMENTS and syntax.is_prep_object(settlement) \
                 and settlement.head.lower_ in PLACE_PREPOSITIONS:
             return ent_text(token)  # "in the village of Strogonovka", whatever the model says
-        if (token.ent_type_ in ("GPE", "LOC", "FAC") or known_place(token)) and \
-                token.head.lower_ in PLACE_PREPOSITIONS and token.text.lower() not in NOT_PLACES:
+        if (token.ent_type_ in ("GPE", "LOC", "FAC") or known_place(token)) and (
+                token.head.lower_ in PLACE_PREPOSITIONS or token.head.lower_ == "on" and
+                token.ent_type_ == "FAC" or token.head.lower_ == "across" and
+                token.ent_type_ in ("GPE", "LOC")) and token.text.lower() not in NOT_PLACES:
+            # (also "on Independence Square", "in raids across Crimea")
             building = token.head.head
             if etype not in ("sentence", "conviction") and token.head.lower_ == "in" and \
                     building.lemma_.lower() in FACILITIES and syntax.is_prep_object(building) and \
@@ -1505,6 +1508,10 @@ def find_place(trigger: Token, etype: str) -> str | None:
                 return f"{ent_text(building)} in {ent_text(token)}"
             town = next((o for o in syntax.objects_of(token, "in") if o.ent_type_ in (
                 "GPE", "LOC")), None) if token.ent_type_ == "FAC" else None
+            owner = next((c for c in token.children if c.dep_ == "poss" and c.ent_type_ in (
+                "GPE", "LOC")), None) if token.ent_type_ == "FAC" else None
+            if owner is not None:  # "on Yekaterinburg's Labor Square"
+                return f"{ent_text(owner)}'s {ent_text(token)}"
             return f"{ent_text(token)} in {ent_text(town)}" if town is not None else \
                 ent_text(token)
     if etype == "search":
