@@ -2918,3 +2918,23 @@ def test_an_article_of_law_described_in_apposition(nlp, text, charge):
 ])
 def test_a_square_the_event_happened_on(nlp, text, place):
     assert the_event(nlp, text, "arrest")["place"] == place
+
+
+def test_an_upheld_sentence_with_its_term_is_the_sentence_passed(nlp):
+    text = ("Last month an appeals court upheld a sentence of two years and six months imposed on "
+            "Furkan Aydin, a 29-year-old reporter.")
+    found = {t: e for t, _, _, e in events_of(nlp, text)}
+    assert found["sentence"]["term_months"] == 30 and found["sentence"]["date"] is None
+    assert found["appeal"]["date"] is not None
+    text = "Ivan Lok was sentenced to two years in 2024. The court upheld his sentence in March."
+    assert [t for t, _, _, _ in events_of(nlp, text)].count("sentence") == 1
+
+
+def test_terms_told_before_the_names_they_are_for(nlp):
+    text = ("The Baku Court of Appeal on Thursday left unchanged the sentences handed down in "
+            "December by the Baku Grave Crimes Court: nine years for the outlet's director, Tural "
+            "Mammadli, eight and a half years for its editor, Gunay Ismayilova, and seven for the "
+            "deputy editor, Elvin Quliyev.")
+    terms = {names[0]: e["term_months"] for t, _, names, e in events_of(nlp, text)
+             if t == "sentence"}
+    assert terms == {"Tural Mammadli": 108, "Gunay Ismayilova": 102, "Elvin Quliyev": 84}

@@ -624,6 +624,27 @@ def decided_verdicts(verb: Token) -> list[Token]:
             and c.lemma_.lower() in DECISION_NOUNS]
 
 
+def upheld_sentences(verb: Token, published: dt.date | None,
+                     anchor: str | None) -> list[tuple[Token, int | None, str | None]]:
+    """(the noun, term in months, date passed) of each sentence an appeal decision names with its term
+    or its kind ("a sentence of two years imposed on X", "the death sentence passed last
+    year on X"); not a bare "his sentence", which tells nothing new."""
+    found = []
+    for noun in decided_verdicts(verb):
+        if noun.lemma_.lower() not in ("sentence", "term"):
+            continue
+        phrase = noun.doc[noun.left_edge.i: noun.right_edge.i + 1]
+        terms_found = terms.find_terms(phrase.text)
+        kind = any(c.lower_ in ("death", "life") for c in noun.children)
+        if not terms_found and not kind:
+            continue
+        passed = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")),
+                      None)
+        found.append((noun, terms_found[0].months if terms_found else None,
+                      _date_of(passed, published, anchor) if passed is not None else None))
+    return found
+
+
 def appellants(verb: Token) -> list[Token]:
     """Whose verdict it was: "upheld Ametov's sentence", "the verdict against the three men",
     "the conviction of X", "the sentence handed to X"."""
@@ -2556,6 +2577,15 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "conviction" and event.term_months is not None:
         out.append(_copy(event, type="sentence"))
         event.term_months = None
+    if etype == "appeal" and not event.negated:
+        # "upheld a sentence of two years imposed on X", "upheld the death sentence passed
+        # last year on X": the sentence the decision names, as it was passed
+        for noun, months, when in upheld_sentences(trigger, published, anchor):
+            passed = _copy(event, type="sentence", agent=None, term_months=months, date=when)
+            passed.trigger = TextSpan(noun.idx, noun.idx + len(noun.text), noun.text)
+            passed.place = None  # where the appeal court sits, not the trial court
+            passed.extras[OWN_DATE] = True  # nor the day of the appeal
+            out.append(passed)
     if etype == "transfer":
         # A route "first to Simferopol, then to Krasnodar, and on to Ankara": one leg each.
         for stop in destinations(trigger)[:-1]:
@@ -2778,6 +2808,32 @@ ELLIPTIC_TERM = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?"  # (", 26,
 ELLIPTIC_BARE = re.compile(r"^\s+(\d{1,2})(?=\s*(?:[,;.]|and\b|years?\b|months?\b|$))")
 
 
+TERM_FOR = re.compile(r"(?:years?|months?)(?:\s+in\s+(?:prison|jail|a\s+\w+\s+colony))?\s+for\b")
+ELLIPTIC_FOR = re.compile(r"(?:^|[,;:]|\band)\s*(\w+)(?P<half>\s+and\s+a\s+half)?\s+for\s")
+
+
+def terms_before_names(text: str, mentions: list[tuple[int, int, str]]) -> dict[str, int]:
+    """ "nine years for the director, A, eight and a half years for the editor, B, and seven
+    for C": each name's term told before it, followed by "for"."""
+    found: dict[str, int] = {}
+    previous, unit = 0, 12
+    for start, end, cid in mentions:
+        segment = text[previous:start]
+        previous = end
+        told = terms.find_terms(segment)
+        if told and TERM_FOR.match(segment[told[-1].end - len(segment[told[-1].start:
+                                                                     told[-1].end].split()[-1]):]):
+            found[cid] = told[-1].months
+            unit = 1 if "month" in segment[told[-1].start: told[-1].end] else 12
+            continue
+        match = None
+        for match in ELLIPTIC_FOR.finditer(segment):
+            pass
+        if match is not None and found and (value := terms.number(match.group(1))):
+            found[cid] = int((value + (0.5 if match.group("half") else 0)) * unit)
+    return found
+
+
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
     """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
     out = []
@@ -2813,6 +2869,10 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
                 assigned[cid] = int(value * unit)
             elif assigned and ELLIPTIC_FINE.match(segment):
                 assigned[cid] = None  # "and Lopatina, 47, a fine of 400,000 roubles"
+        before = terms_before_names(text, mentions)
+        if len(before) >= 2 and len(set(before.values())) >= 2 and \
+                set(before) >= set(event.persons) & {cid for _, _, cid in mentions}:
+            assigned = before  # "nine years for A, eight and a half for B and seven for C"
         if len(set(assigned.values())) < 2:
             out.append(event)
             continue

@@ -417,7 +417,10 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                                    is_court(e.agent))  # a court tries, it does not charge
                           # or raid ("arrested in a raid and sentenced by the X Court")
                           and not (name == "date" and event.type == "trial" and
-                                   e.type in VERDICT and not _one_sitting(event))]
+                                   e.type in VERDICT and not _one_sitting(event))
+                          and not (name == "date" and event.type == "appeal" and
+                                   e.type in VERDICT)]  # the verdict upheld was passed
+                          # before the appeal decided on it
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
                             event.type in CASE_STEPS or event.type == "release")
                 if donors and (not case_only or receives):
