@@ -2938,3 +2938,16 @@ def test_terms_told_before_the_names_they_are_for(nlp):
     terms = {names[0]: e["term_months"] for t, _, names, e in events_of(nlp, text)
              if t == "sentence"}
     assert terms == {"Tural Mammadli": 108, "Gunay Ismayilova": 102, "Elvin Quliyev": 84}
+
+
+@pytest.mark.parametrize("text", [
+    "Sergei Udaltsov was sentenced to four and a half years in prison. Udaltsov was also fined "
+    "150,000 rubles.",
+    "Ruslan Abdullayev has been sentenced to 14 years. In 2019, a court in Dzhankoi fined him "
+    "1,000 roubles for displaying extremist symbols.",
+])
+def test_a_fine_told_apart_from_a_prison_term_is_a_penalty_of_its_own(nlp, text):
+    sentences = [e for t, _, _, e in events_of(nlp, text) if t == "sentence"]
+    assert len(sentences) == 2
+    prison = next(e for e in sentences if e["term_months"])
+    assert prison["charge"] is None and prison["date"] in (None, "2024")

@@ -2538,6 +2538,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "sentence" and trigger.pos_ == "NOUN" and trigger.lemma_ in ("arrest",
                                                                              "detention"):
         event.extras["days"] = True  # "15 days of administrative arrest": no prison term
+    if etype == "sentence" and event.term_months is None and (
+            trigger.lemma_ in ("fine", "fin") or trigger.lower_ in ("fined", "fines")):
+        event.extras["fine"] = True  # "was also fined 150,000 rubles": a penalty of its own
     if any(c.lower_ in EARLIER_WORDS and c.dep_ == "advmod" for v in {trigger, verb}
            for c in v.children):
         event.extras["earlier"] = True  # "had earlier been jailed for three years"
@@ -2926,6 +2929,10 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
             a.extras.get("earlier") != b.extras.get("earlier") or \
             a.extras.get("days") and b.term_months or b.extras.get("days") and a.term_months:
         return False  # (nor days of administrative arrest and a prison term)
+    if (a.extras.get("fine") and b.term_months or b.extras.get("fine") and a.term_months) and \
+            a.sources[0].start != b.sources[0].start:
+        return False  # "sentenced to 4.5 years ... He was also fined 150,000 rubles": two
+        # penalties told apart
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
     if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or

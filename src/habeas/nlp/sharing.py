@@ -289,8 +289,9 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                         not set(donor.persons) & set(event.persons) or \
                         donor.extras.get("earlier") != event.extras.get("earlier") or \
                         name == "date" and event.extras.get(OWN_DATE) or \
-                        another_verdict(donor, event) and bool(donor.extras.get("days")) != \
-                        bool(event.extras.get("days")):
+                        another_verdict(donor, event) and (bool(donor.extras.get("days")) != \
+                        bool(event.extras.get("days")) or bool(donor.extras.get("fine")) !=
+                        bool(event.extras.get("fine"))):
                     continue  # not to "had previously been jailed" from today's verdict, nor
                     # between days of administrative arrest and a prison term
                 if _donates(event, donor, name, abs(index(donor) - index(event))):
@@ -502,6 +503,10 @@ def another_verdict(a: EventRecord, b: EventRecord) -> bool:
         return False  # co-defendants' terms differ in one case
     if bool(a.extras.get("days")) != bool(b.extras.get("days")):
         return True  # days of administrative arrest and a prison term: two cases
+    if a.type == b.type == "sentence" and (a.extras.get("fine") and b.term_months or
+                                           b.extras.get("fine") and a.term_months) and \
+            a.sources[0].start != b.sources[0].start:
+        return True  # a fine told apart from a prison term: another penalty
     return a.type == b.type == "sentence" and None not in (a.term_months, b.term_months) and \
         a.term_months != b.term_months or bool(a.date and b.date and not (
             a.date.startswith(b.date) or b.date.startswith(a.date)))
