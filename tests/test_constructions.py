@@ -2951,3 +2951,25 @@ def test_a_fine_told_apart_from_a_prison_term_is_a_penalty_of_its_own(nlp, text)
     assert len(sentences) == 2
     prison = next(e for e in sentences if e["term_months"])
     assert prison["charge"] is None and prison["date"] in (None, "2024")
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("KHPG has also learned that Valentyna Kovalchuk, a school librarian from Nova Kakhovka, has "
+     "been charged with espionage.", "charge", "KHPG"),
+    ("In 2024, guards in Mahilioŭ beat Siarhei Paulovich after he refused to clean the toilets, "
+     "Viasna learned from former inmates.", "ill_treatment", "former inmates"),
+    ("Siarhei Paulovich was detained in March. His wife learned of his arrest from the news.",
+     "arrest", None),
+])
+def test_what_someone_has_learned_is_theirs_to_tell(nlp, text, etype, source):
+    assert the_event(nlp, text, etype)["attributed_to"] == source
+
+
+def test_a_clause_of_its_own_after_a_reporting_verb_is_nobodys_words(nlp):
+    text = ("Sherzod Rakhmatullaev was held in a hospital. Doctors there eventually declared him "
+            "fit to stand trial, and in late April he was returned to the Tashkent pretrial "
+            "detention center.")
+    assert the_event(nlp, text, "transfer")["attributed_to"] is None
+    assert ("trial", "Sherzod Rakhmatullaev") not in kinds(nlp, text)
+    text = "Police said Oleg Petrov was detained on Monday and his flat was searched."
+    assert the_event(nlp, text, "search")["attributed_to"] == "Police"

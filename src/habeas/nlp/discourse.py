@@ -610,6 +610,9 @@ class Discourse:
         if verb.lemma_ == "accord":
             pobj = [c for c in verb.subtree if syntax.is_prep_object(c)]
             return self._name_of(pobj[0]) if pobj else None
+        heard = syntax.objects_of(verb, "from") if verb.lemma_ == "learn" else []
+        if heard:  # "Viasna learned from former inmates": whom it has from
+            return self._name_of(heard[0])
         lent = syntax.lent_subjects(verb)  # "Ivan Petrov, his lawyer said, was ...": not him
         for child in verb.children:
             if syntax.is_active_subject(child) and child not in lent:
@@ -647,9 +650,11 @@ class Discourse:
             last -= 1
         # at the end, or between commas: "..., the rights centre Viasna said, in the latest"
         between = token.i < last and self.doc[token.i + 1].text == ","
-        told = {t.i for c in token.children if c.dep_ in ("dobj", "dative") and c.i > token.i
-                and token.lemma_ == "tell" for t in c.subtree}  # "..., a source close to
-        # the case told Reuters."
+        told = {t.i for c in token.children if (c.dep_ in ("dobj", "dative") and token.lemma_ ==
+                                                "tell" or c.dep_ == "prep" and c.lower_ == "from"
+                                                and token.lemma_ == "learn") and c.i > token.i
+                for t in c.subtree}  # "..., a source close to the case told Reuters.",
+        # "..., Viasna learned from former inmates."
         if token.i < last and all(i in told for i in range(token.i + 1, last + 1)):
             last = token.i
         if token.i != last and not between or token.lemma_ not in REPORTING_VERBS or \
@@ -790,6 +795,10 @@ class Discourse:
                 continue
             if token.lemma_ == "add" and syntax.objects_of(token, "to"):
                 continue  # "was added to a new case": no words said
+            if token.lemma_ == "learn" and not any(c.dep_ == "ccomp" for c in token.children) \
+                    and self._closing_source(token) is None:
+                continue  # "learned of his arrest": what someone heard, not a report; "KHPG
+                # has learned that", "..., Viasna learned from former inmates" report
             clause = any(c.dep_ in ("ccomp", "parataxis") for c in token.children)
             obj = any(syntax.is_direct_object(c) for c in token.children)
             if token.pos_ in ("VERB", "AUX") and (
@@ -808,9 +817,13 @@ class Discourse:
         sent = trigger.sent
         verbs = self.reporting_verbs(sent)
         # The nearest reporting verb that governs the trigger: the innermost speaker.
+        below = trigger
         for ancestor in trigger.ancestors:
             if ancestor in verbs and not self._across_semicolon(trigger, ancestor):
+                if below.dep_ == "conj" and any(syntax.is_subject(c) for c in below.children):
+                    break  # "Doctors declared him fit, and he was returned": its own clause
                 return self.speaker(ancestor), ancestor.lemma_ in HEDGING_VERBS, ancestor
+            below = ancestor
         # "according to X" anywhere in the sentence, then a reporting clause beside it.
         for verb in verbs:
             if (verb.lemma_ == "accord" or verb.lower_ == "according") and \
@@ -832,6 +845,10 @@ class Discourse:
                     self.doc[speaker.left_edge.i - 1].lower_ in ("and", "but"):
                 continue  # "The conviction was widely seen as political and the court said he
                 # should be freed": a clause of its own says nothing of the first
+            if trigger.dep_ == "conj" and trigger.head == verb and any(
+                    syntax.is_subject(c) for c in trigger.children):
+                continue  # "Doctors declared him fit to stand trial, and he was returned to
+                # the detention center": a clause of its own, nobody's words
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "as"
                                             for c in verb.children):
                 continue  # "held until trial, after his attorney noted that ...": when, not who
