@@ -2973,3 +2973,13 @@ def test_a_clause_of_its_own_after_a_reporting_verb_is_nobodys_words(nlp):
     assert ("trial", "Sherzod Rakhmatullaev") not in kinds(nlp, text)
     text = "Police said Oleg Petrov was detained on Monday and his flat was searched."
     assert the_event(nlp, text, "search")["attributed_to"] == "Police"
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Blogger Aziz Karimov left his home in Osh on Tuesday. Witnesses said men in civilian "
+     "clothes forced him into a grey minivan.", "men in civilian clothes"),
+    ("Two men in balaclavas seized Aziz Karimov outside his home.", "Two men in balaclavas"),
+])
+def test_men_described_by_their_dress_are_the_doers(nlp, text, agent):
+    (event,) = [e for _, _, _, e in events_of(nlp, text)]
+    assert event["agent"] == agent

@@ -1758,7 +1758,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             subj = speaker if speaker is not None else subj
         if subj is not None and subj.pos_ != "PRON" and subj.i not in discourse.cluster_at \
                 and (subj.lemma_.lower() not in HELD_PEOPLE or any(
-                    c.lower_ in UNNAMED_DOERS for c in subj.children)):  # "masked men"
+                    c.lower_ in UNNAMED_DOERS for c in subj.children) or any(
+                    o.lower_ in DOERS_DRESS for o in syntax.objects_of(subj, "in"))):
+            # ("masked men", "men in civilian clothes")
             return owner_of(subj) + noun_phrase(subj)
         if subj is not None and subj.i in discourse.cluster_at and (any(
                 t.lower_ in ACTING_TITLES for t in subj.subtree if t.i < subj.i) or
@@ -1790,6 +1792,7 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
 
 ACTING_TITLES = RULES.words("acting_titles")
 UNNAMED_DOERS = RULES.words("unnamed_doers")
+DOERS_DRESS = RULES.words("doers_dress")
 BELIEF_VERBS = RULES.words("belief_verbs")
 ORDERING_VERBS = RULES.words("ordering_verbs")
 DECIDING_VERBS = RULES.words("deciding_verbs")
