@@ -2983,3 +2983,31 @@ def test_a_clause_of_its_own_after_a_reporting_verb_is_nobodys_words(nlp):
 def test_men_described_by_their_dress_are_the_doers(nlp, text, agent):
     (event,) = [e for _, _, _, e in events_of(nlp, text)]
     assert event["agent"] == agent
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Lukashenko pardoned 16 prisoners on Friday. Not on the list was Siarhei Tsiareshka, a "
+     "former engineer who is serving 10 years for treason, Viasna said.", "pardon"),
+    ("Mirziyoyev pardoned 20 people. But Kuanish Seytmuratov, a lawyer who is serving 10 years, "
+     "was not on the list, his wife told Eurasianet.", "pardon"),
+])
+def test_left_off_the_list_of_a_pardon_is_a_negated_release(nlp, text, mode):
+    event = the_event(nlp, text, "release")
+    assert (event["negated"], event["release_mode"], event["agent"]) == (True, mode, None)
+
+
+def test_no_list_no_release(nlp):
+    assert not kinds(nlp, "Kuanish Seytmuratov was not on the list of candidates.")
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Kanybek Myrzakmatov was detained in October. A court rejected Myrzakmatov's request to be "
+     "moved to house arrest in the same month.", True),
+    ("Timofei Lagunov was detained in 2024. In March, the court granted the defense's request to "
+     "move Lagunov to house arrest.", False),
+])
+def test_a_decided_request_to_move_someone_to_house_arrest(nlp, text, negated):
+    event = the_event(nlp, text, "release")
+    assert (event["negated"], event["release_mode"]) == (negated, "house_arrest")
+    assert not [k for k in kinds(nlp, "Timofei Lagunov was detained in 2024. His lawyers filed a "
+                                 "request to move him to house arrest.") if k[0] == "release"]

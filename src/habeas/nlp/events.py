@@ -1587,8 +1587,9 @@ def granted_by(trigger: Token) -> str | None:
 
 
 def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
-    if trigger.lemma_ == "be" and trigger.dep_ != "ccomp":
-        return None  # "has been in a detention centre since April": a state, no doer
+    if trigger.lemma_ == "be" and (trigger.dep_ != "ccomp" or syntax.prepositions(trigger, "on")):
+        return None  # "has been in a detention centre since April": a state, no doer; "was
+        # not on the list, his wife said": she told it, she did not leave him out
     agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
@@ -2331,6 +2332,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
             trigger.head.lower_ == "without":
         negated = True  # "freed without charge", "held for a year without trial"
+    if trigger.lemma_ == "be" and any(syntax.is_preposition(c) and syntax.is_negated(c)
+                                      for c in trigger.children):
+        negated = True  # "Not on the list was X": the copula's phrase denied
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
@@ -2373,6 +2377,16 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
                 is_irrealis = True  # "should quash the verdict and release him": both asked
             current = head
             continue
+        decided = head.lemma_ in APPLICATION_NOUNS and head.head.lemma_ in BAIL_DECISIONS and (
+            syntax.is_direct_object(head) or syntax.is_passive_subject(head)) and \
+            current.dep_ in ("acl", "relcl", "xcomp") and \
+            current.lemma_ in ("move", "transfer", "release", "free", "place")
+        if decided:
+            # "turned down the request to move him to house arrest", "granted her request to
+            # be released on bail": a request decided, no longer only asked for
+            if head.head.lemma_ in BAIL_REFUSALS:
+                negated = True
+            break
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
         if head.lemma_ in ENDING_VERBS:
@@ -2394,6 +2408,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             negated = True
         current = head
     return is_irrealis, negated
+
+
+LEFT_OUT_OF = re.compile(r"\b(pardon|amnesty|exchange|swap)", re.I)
+LEFT_OUT_OF_MODES = {"pardon": "pardon", "exchange": "exchange", "swap": "exchange"}
 
 
 def release_mode(trigger: Token) -> str | None:
@@ -2538,6 +2556,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.extras.update(extras)
     if etype == "release":
         event.release_mode = release_mode(trigger)
+        if event.release_mode is None and trigger.lemma_ == "be":
+            # "was not on the list": the list of the pardon or the exchange told before
+            told = LEFT_OUT_OF.findall(trigger.doc.text[:trigger.idx])
+            event.release_mode = LEFT_OUT_OF_MODES.get(told[-1].lower()) if told else None
     if etype == "sentence" and trigger.pos_ == "NOUN" and trigger.lemma_ in ("arrest",
                                                                              "detention"):
         event.extras["days"] = True  # "15 days of administrative arrest": no prison term

@@ -7,6 +7,7 @@ Each is a plain function of the candidate token, registered under its own name w
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from spacy.tokens import Token
@@ -363,6 +364,19 @@ def force_against(token: Token) -> bool:
 def from_a_facility(token: Token) -> bool:
     """ "vanished from a Moscow jail": a prisoner lost in transit, not taken from freedom."""
     return any(o.lemma_.lower() in FACILITIES for o in syntax.objects_of(token, "from"))
+
+
+LIST_CONTEXT = re.compile(r"pardon|amnest|releas|freed|exchang|swap", re.I)
+
+
+@predicate
+def off_the_list(token: Token) -> bool:
+    """ "X was not on the list", "Not on the list was X": left out of a pardon, an amnesty or an
+    exchange the report told before."""
+    on = [p for p in syntax.prepositions(token, "on") if any(
+        o.lemma_ == "list" for o in syntax.prep_objects(p))]
+    return bool(on) and (syntax.is_negated(token) or any(syntax.is_negated(p) for p in on)) and \
+        bool(LIST_CONTEXT.search(token.doc.text[:token.idx]))
 
 
 @predicate
