@@ -3011,3 +3011,13 @@ def test_a_decided_request_to_move_someone_to_house_arrest(nlp, text, negated):
     assert (event["negated"], event["release_mode"]) == (negated, "house_arrest")
     assert not [k for k in kinds(nlp, "Timofei Lagunov was detained in 2024. His lawyers filed a "
                                  "request to move him to house arrest.") if k[0] == "release"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Timofei Lagunov was detained on 12 October 2024. He later told the court that in the car on "
+     "the way to the FSB building two officers hit him in the stomach.", "2024-10-12"),
+    ("Timofei Lagunov was detained on 12 October 2024. In 2025 guards in the colony beat him.",
+     "2025"),
+])
+def test_ill_treatment_within_the_detention_takes_its_day(nlp, text, date):
+    assert the_event(nlp, text, "ill_treatment")["date"] == date

@@ -110,6 +110,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
                              court_dates(doc, published, discourse))
     lead_episode(events, groups + [e for e in told if not e.persons], sentence_of)
+    during_custody(events)
     for event in events:
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
@@ -308,6 +309,31 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
                 if earlier is not None:
                     event.date = earlier.date
                     event.place = event.place or earlier.place
+
+
+# Words that set ill-treatment within the detention itself: "beaten in the police van", "kept
+# in handcuffs all day", "during the search", "on the way to the FSB building".
+DURING_DETENTION = re.compile(
+    r"\b(?:van|car|on the way|handcuff(?:s|ed)?|first (?:night|day|days|hours) in custody|"
+    r"during (?:the |his |her |their )?(?:search|detention|arrest|interrogations?|questioning))\b",
+    re.I)
+
+
+def during_custody(events: list[EventRecord]) -> None:
+    """Ill-treatment told without a date but within the detention ("was beaten in the car on
+    the way to the FSB building") happened on the day of that person's one dated arrest."""
+    arrested: dict[str, set[str]] = {}
+    for event in events:
+        if event.type == "arrest" and event.date and not event.negated:
+            for person in event.persons:
+                arrested.setdefault(person, set()).add(event.date)
+    for event in events:
+        if event.type != "ill_treatment" or event.date or event.negated or \
+                not DURING_DETENTION.search(event.evidence or ""):
+            continue
+        days = {d for p in event.persons for d in arrested.get(p, ())}
+        if len(days) == 1:
+            event.date = days.pop()
 
 
 PARTICIPANT_NOUNS = RULES.table("participant_nouns")
