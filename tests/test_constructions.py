@@ -3021,3 +3021,10 @@ def test_a_decided_request_to_move_someone_to_house_arrest(nlp, text, negated):
 ])
 def test_ill_treatment_within_the_detention_takes_its_day(nlp, text, date):
     assert the_event(nlp, text, "ill_treatment")["date"] == date
+
+
+def test_a_town_joined_by_hyphens_is_no_second_subject(nlp):
+    event = the_event(nlp, "The Southern District Military Court in Rostov-on-Don has sentenced "
+                      "Ruslan Abdullayev to 14 years in a maximum-security colony.", "sentence")
+    assert event["agent"].startswith("Southern District Military Court")
+    assert event["place"] == "Rostov-on-Don"

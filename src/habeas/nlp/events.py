@@ -764,6 +764,11 @@ def stop_text(pobj: Token) -> str:
     return ent_text(named[-1]) if named else noun_phrase(pobj)
 
 
+def glued_by_hyphen(token: Token) -> bool:
+    """ "Don" of "Rostov-on-Don", which the parser may make a subject of its own."""
+    return token.i > 0 and token.nbor(-1).text in ("-", "‑") and not token.nbor(-1).whitespace_
+
+
 def labels_a_line(token: Token) -> bool:
     """ "Minsk: Supreme Court upholds ...": a word before a colon that opens a headline is
     where the story is filed, not who acts."""
@@ -1763,8 +1768,11 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         # (not a participle without auxiliary or object: "Three Tatars detained last week")
         # the subject nearest the verb: not a dateline's "MINSK, 14 May (Viasna) —" the
         # parser made a second subject
-        subj = next((c for c in sorted(trigger.children, key=lambda c: -c.i)
-                     if syntax.is_active_subject(c) and not labels_a_line(c)), None)
+        actives = [c for c in trigger.children if syntax.is_active_subject(c)]
+        subj = next((c for c in sorted(actives, key=lambda c: -c.i)
+                     if not labels_a_line(c) and not (glued_by_hyphen(c) and any(
+                         a.i < c.i for a in actives))), None)  # (not "Don" of "the Court
+        # in Rostov-on-Don", which the parser made a second subject)
         if subj is not None and subj.pos_ == "NOUN" and trigger_types(subj):
             # "The pardon, which Aliyev signed on Friday, freed X": who made the pardon
             return _find_agent(subj, victim_tokens, discourse)
