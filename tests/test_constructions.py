@@ -3028,3 +3028,9 @@ def test_a_town_joined_by_hyphens_is_no_second_subject(nlp):
                       "Ruslan Abdullayev to 14 years in a maximum-security colony.", "sentence")
     assert event["agent"].startswith("Southern District Military Court")
     assert event["place"] == "Rostov-on-Don"
+
+
+def test_a_search_told_with_the_arrest_is_of_its_day(nlp):
+    text = ("Taron Manukian was among seven activists who were detained on July 10. Manukian was "
+            "detained right after investigators searched the Yerevan apartment where he lives.")
+    assert the_event(nlp, text, "search")["date"].endswith("-07-10")

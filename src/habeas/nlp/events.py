@@ -321,7 +321,8 @@ DURING_DETENTION = re.compile(
 
 def during_custody(events: list[EventRecord]) -> None:
     """Ill-treatment told without a date but within the detention ("was beaten in the car on
-    the way to the FSB building") happened on the day of that person's one dated arrest."""
+    the way to the FSB building") happened on the day of that person's one dated arrest; so did
+    a search told with the arrest."""
     arrested: dict[str, set[str]] = {}
     for event in events:
         if event.type == "arrest" and event.date and not event.negated:
@@ -334,6 +335,16 @@ def during_custody(events: list[EventRecord]) -> None:
         days = {d for p in event.persons for d in arrested.get(p, ())}
         if len(days) == 1:
             event.date = days.pop()
+    # "was detained right after investigators searched his apartment": a search told in the
+    # same sentence as the arrest (dated where the report first told it) was that day's
+    for event in events:
+        if event.type != "search" or event.date or event.negated:
+            continue
+        told_with = {e.date for e in events if e.type == "arrest" and e.date and not e.negated
+                     and set(e.persons) & set(event.persons)
+                     and any(s.start == event.sources[0].start for s in e.sources)}
+        if len(told_with) == 1:
+            event.date = told_with.pop()
 
 
 PARTICIPANT_NOUNS = RULES.table("participant_nouns")
