@@ -47,7 +47,7 @@ from ..store.models import (
     PersonAlias,
     last_token,
 )
-from ..store.persons import canonical, member_roots, name_key, surname_of
+from ..store.persons import canonical, members_at_once, name_key, surname_of
 from ..store.resolution import Merge, PersonKey
 from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
@@ -223,7 +223,7 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
         return set()
     roots = {canonical(session, person).id
              for person in session.scalars(select(Person).where(Person.id.in_(near)))}
-    return set(member_roots(session, roots))
+    return set(members_at_once(session, roots))
 
 
 @dataclass
