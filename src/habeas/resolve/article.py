@@ -133,14 +133,16 @@ def save_extraction(
                                  chosen_persons=writer.linked, mentions=writer.mentioned)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
-    writer.refresh_merged()
-    for statistic in extraction.statistics:  # nothing reads their ids: one statement for all
+    # nothing reads the statistics' ids: one statement for all, with the flush before the
+    # merged events are re-derived
+    for statistic in extraction.statistics:
         span = statistic.evidence
         writer.statistic_rows.append((
             article.id, statistic.what, statistic.value, statistic.qualifier,
             statistic.attributed_to, span.text if span else None,
             span.start if span else None, span.end if span else None))
         writer.counts["statistics"] += 1
+    writer.refresh_merged()
     article.status = "extracted"
     article.extracted_at = utcnow()
     article.extractor = json.dumps(extraction.versions, sort_keys=True)
@@ -418,6 +420,8 @@ class _Writer:
                 self.flush()  # the links waiting are read too
             linked = set(self.session.scalars(select(EventPerson.person_id)
                                               .where(EventPerson.event_id == event.id)))
+            if self.buffered:  # kept up to date below, as the plan's are
+                self.linked[event.id] = linked
         for person_id in person_ids:
             if person_id not in linked:
                 if self.buffered:
@@ -438,8 +442,10 @@ class _Writer:
         outcome depends only on the claims, so once at the end is as after each merge)."""
         self.flush()
         merged, self.merged = self.merged, {}
-        if merged:
-            refresh_many(self.session, list(merged.values()))
+        if merged:  # their links as this writer read and wrote them, not read again
+            known = {i: self.linked[i] for i in merged if i in self.linked}
+            refresh_many(self.session, list(merged.values()),
+                         linked=known if len(known) == len(merged) else None)
 
     def _sources_and_claims(self, record: EventRecord, event: Event,
                             person_ids: list[int]) -> None:

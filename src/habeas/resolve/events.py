@@ -345,9 +345,12 @@ def _live_claims():
         Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
 
 
-def refresh_many(session: Session, events: list[Event]) -> None:
+def refresh_many(session: Session, events: list[Event],
+                 linked: dict[int, set[int]] | None = None) -> None:
     """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
-    each (one event's refresh reads nothing another's writes)."""
+    each (one event's refresh reads nothing another's writes). ``linked``: the person ids
+    linked to each of them, stored, when the caller knows them (the writer that wrote the
+    links): not read again."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
@@ -356,8 +359,11 @@ def refresh_many(session: Session, events: list[Event]) -> None:
     for event_id, field, value in session.execute(_live_claims(), {"events": ids}):
         by_event[event_id][field].append(value)
     links: dict[int, set[int]] = defaultdict(set)
-    for event_id, person_id in session.execute(_persons_of(), {"events": ids}):
-        links[event_id].add(person_id)
+    if linked is not None:
+        links.update((event_id, set(linked[event_id])) for event_id in ids)
+    else:
+        for event_id, person_id in session.execute(_persons_of(), {"events": ids}):
+            links[event_id].add(person_id)
     for event in events:
         by_field = by_event.get(event.id)
         if not by_field:
