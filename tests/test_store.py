@@ -552,3 +552,87 @@ def test_the_store_never_imports_resolution():
                 found.append(f"{path.name}:{node.lineno}")
     assert not found, found
     assert len(list(Path(habeas.store.__file__).parent.glob("*.py"))) > 10  # the files were read
+
+
+# ----------------------------------------------------------------------------- the writer's
+# lookups by article (docs/scale.md, sixth round): the same answers as one query at a time
+
+def test_add_articles_stores_in_order_once_per_text(sessions):
+    from habeas.store.crud import add_articles
+
+    texts = [f"Report number {n}: a teacher was held overnight in the town of Dolyna." for n in
+             range(5)]
+    documents = [Document(text=t, source=f"r{n}.txt") for n, t in enumerate(texts)]
+    with unit_of_work(sessions) as session:
+        add_article(session=session, document=documents[1])
+    repeated = [documents[0], documents[1], documents[2],
+                Document(text=texts[0] + "\n", source="again.txt"), documents[3]]
+    with unit_of_work(sessions) as session:
+        assert add_articles(session=session, documents=repeated) == [True, False, True, False,
+                                                                     True]
+        stored = session.execute(select(Article.id, Article.source).order_by(Article.id)).all()
+    assert [s for _, s in stored] == ["r1.txt", "r0.txt", "r2.txt", "r3.txt"]
+
+
+def test_ingest_in_chunks_counts_each_text_once(tmp_path, monkeypatch):
+    from habeas import workspace
+
+    monkeypatch.setattr(workspace, "INGEST_CHUNK", 3)
+    habeas = workspace.Habeas(database_url=f"sqlite:///{tmp_path / 'chunks.db'}")
+    try:
+        texts = [f"A journalist, number {n}, was fined in Kherson for a post." for n in range(7)]
+        items = [Document(text=t, source=f"j{n}.txt") for n, t in enumerate(texts)]
+        items.insert(4, Document(text=texts[1], source="copy.txt"))
+        seen = []
+        report = habeas.ingest_documents(items, progress=seen.append)
+        assert report.ingested == 7 and report.already == ["copy.txt"] and len(seen) == 8
+        with habeas.session() as session, session.begin():
+            sources = list(session.scalars(select(Article.source).order_by(Article.id)))
+        assert sources == [f"j{n}.txt" for n in range(7)]
+    finally:
+        habeas.close()
+
+
+def test_members_at_once_are_member_roots(sessions):
+    from habeas.store.persons import member_roots, members_at_once
+
+    with unit_of_work(sessions) as session:
+        people = [Person(name=n, key=n.lower()) for n in
+                  ("Oleh Marchenko", "O. Marchenko", "Marchenko", "Iryna Danylenko", "Danylenko")]
+        session.add_all(people)
+        session.flush()
+        people[1].merged_into_id = people[0].id
+        people[2].merged_into_id = people[1].id  # two levels
+        people[4].merged_into_id = people[3].id
+        session.flush()
+        roots = [people[0].id, people[3].id]
+        assert members_at_once(session, roots) == member_roots(session, roots)
+        assert members_at_once(session, []) == {}
+
+
+def test_persons_with_keys_answers_as_the_query(sessions):
+    from habeas.store.persons import (
+        name_key,
+        persons_by_keys,
+        persons_keyed,
+        persons_with_keys,
+    )
+
+    with unit_of_work(sessions) as session:
+        first = Person(name="Serhiy Tkach", key="serhiy tkach", aliases=[])
+        second = Person(name="Sergei Tkach", key="sergei tkach", aliases=[])
+        session.add_all([first, second])
+        session.flush()
+        add_alias(session, second, "Serhiy Tkach")
+        third = Person(name="S. Tkach", key="s tkach", merged_into_id=first.id)
+        session.add(third)
+        session.flush()
+        keys = {"serhiy tkach", "sergei tkach", "s tkach", "nobody here"}
+        pool = persons_keyed(session, keys)
+        for asked in ({"serhiy tkach"}, {"sergei tkach"}, {"s tkach"}, {"nobody here"}, keys):
+            assert persons_with_keys(session, pool, asked) == persons_by_keys(session, asked)
+        # a spelling given after the pool was read: the writer adds the person it touched
+        add_alias(session, first, "Serge Tkach")
+        session.flush()
+        asked = {name_key("Serge Tkach")}
+        assert persons_with_keys(session, pool, asked) == persons_by_keys(session, asked)

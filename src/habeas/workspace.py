@@ -32,6 +32,10 @@ Progress = Callable[[int], None]
 T = TypeVar("T")
 # Articles read from the store per round of extraction: bounds memory on a large archive.
 EXTRACT_CHUNK = 256
+# Articles ingested per transaction: a crash loses at most these (a rerun stores them), and
+# each article no longer pays a transaction of its own (the write lock, the change mark, the
+# commit).
+INGEST_CHUNK = 64
 
 
 @dataclass
@@ -154,18 +158,55 @@ class Habeas:
                          progress: Progress | None = None) -> IngestReport:
         """``ingest`` for Documents already read (``habeas watch`` reads its own sources)."""
         report = IngestReport()
-        for item in items:
-            if isinstance(item, Rejected):
-                report.rejected.append(item)
-            elif self._add_article(item):
-                report.ingested += 1
-            else:
-                report.already.append(item.source)
-            if progress:
-                progress(1)
+        chunk: list[Document] = []
+
+        def write() -> None:
+            for document, created in zip(chunk, self._add_articles(chunk)):
+                if created:
+                    report.ingested += 1
+                else:
+                    report.already.append(document.source)
+                if progress:
+                    progress(1)
+            chunk.clear()
+
+        try:
+            for item in items:
+                if isinstance(item, Rejected):
+                    report.rejected.append(item)
+                    if progress:
+                        progress(1)
+                    continue
+                chunk.append(item)
+                if len(chunk) >= INGEST_CHUNK:
+                    write()
+        except Exception:
+            if chunk:  # what was read before a source failed is stored, as one by one
+                write()
+            raise
+        if chunk:
+            write()
         if report.ingested:
             self.index()
         return report
+
+    def _add_articles(self, documents: list[Document]) -> list[bool]:
+        """Store the articles in one transaction (``crud.add_articles``): whether each was
+        new. When another process stored one of their texts meanwhile (the unique key says
+        so), one transaction each (``_add_article``)."""
+
+        def once() -> list[bool] | None:
+            with self.session(write=True) as session:
+                try:
+                    with session.begin():
+                        return crud.add_articles(session=session, documents=documents)
+                except exc.IntegrityError:
+                    return None
+
+        created = _store_errors(lambda: db.retrying(once))
+        if created is None:
+            return [self._add_article(document) for document in documents]
+        return created
 
     def index(self) -> int:
         """Bring the search index up to date (new articles and events); how many were added.

@@ -45,7 +45,15 @@ from ..store.models import (
     StatisticRow,
     utcnow,
 )
-from ..store.persons import add_alias, canonical, match_person, name_key, promote_name
+from ..store.persons import (
+    add_alias,
+    canonical,
+    is_single_token,
+    match_person,
+    name_key,
+    persons_keyed,
+    promote_name,
+)
 from ..store.resolution import PersonKey
 from . import events as event_resolution
 from .events import refresh, refresh_many, subsumed
@@ -111,6 +119,7 @@ def save_extraction(
         persons_before = clear_extraction(session=session, article=article, keep=keep or (),
                                           persons=not again)
     writer = _Writer(session, article, extraction, names, buffered=True)
+    writer.read_persons(extraction.persons)
     for record in extraction.persons:
         writer.person(record)
     writer.flush()  # the candidates' stored profiles read the claims made so far
@@ -124,14 +133,16 @@ def save_extraction(
                                  chosen_persons=writer.linked, mentions=writer.mentioned)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
-    writer.refresh_merged()
-    for statistic in extraction.statistics:  # nothing reads their ids: one statement for all
+    # nothing reads the statistics' ids: one statement for all, with the flush before the
+    # merged events are re-derived
+    for statistic in extraction.statistics:
         span = statistic.evidence
         writer.statistic_rows.append((
             article.id, statistic.what, statistic.value, statistic.qualifier,
             statistic.attributed_to, span.text if span else None,
             span.start if span else None, span.end if span else None))
         writer.counts["statistics"] += 1
+    writer.refresh_merged()
     article.status = "extracted"
     article.extracted_at = utcnow()
     article.extractor = json.dumps(extraction.versions, sort_keys=True)
@@ -231,6 +242,10 @@ class _Writer:
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
         self.article = article
+        # (``read_persons``) the stored persons the article's full names and spellings may
+        # be, read in one query, and every person written since, by id: ``match_person``
+        # looks among them instead of sending a query per name
+        self.pool: dict[int, Person] | None = None
         self.persons: dict[str, Person] = {}
         # a record that held two people (brothers named together) -> the other persons
         self.also: dict[str, list[Person]] = {}
@@ -253,6 +268,15 @@ class _Writer:
         self.bulk_claimed: dict[tuple[str, int], list[tuple[str, Any]]] = {}
 
     # -- persons
+    def read_persons(self, records: list[PersonRecord]) -> None:
+        """Read, in one query, every stored person one of ``records``' full names or spellings
+        is a name or spelling of (what ``match_person`` would look for, name by name); the
+        persons this writer makes, renames or gives spellings are added as it goes, so each
+        name finds what the query would have found then."""
+        keys = {key for record in records for text in [record.name, *record.aliases]
+                if (key := name_key(text)) and not is_single_token(key)}
+        self.pool = {p.id: p for p in persons_keyed(self.session, keys)}
+
     def person(self, record: PersonRecord, *, new: bool = False) -> Person:
         """Store ``record``'s person (``new``: the caller knows no stored person has its
         names, ``resolve.bulk``, so they are not looked up)."""
@@ -266,8 +290,9 @@ class _Writer:
 
     def _person(self, record: PersonRecord, *, new: bool = False) -> Person:
 
-        person = None if new else match_person(self.session, name=record.name,
-                                               aliases=record.aliases)
+        person = None if new else match_person(
+            self.session, name=record.name, aliases=record.aliases,
+            pool=None if self.pool is None else self.pool.values())
         created = person is None
         if person is None:
             # a new person has no aliases yet: said here, they are not read back (a query)
@@ -285,6 +310,8 @@ class _Writer:
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
         self.session.flush()
+        if self.pool is not None:  # a name or spelling it now has may be the next one's
+            self.pool[person.id] = person
         self._index(person, created)
         self.persons[record.id] = person
         for span in record.mentions:
@@ -393,6 +420,8 @@ class _Writer:
                 self.flush()  # the links waiting are read too
             linked = set(self.session.scalars(select(EventPerson.person_id)
                                               .where(EventPerson.event_id == event.id)))
+            if self.buffered:  # kept up to date below, as the plan's are
+                self.linked[event.id] = linked
         for person_id in person_ids:
             if person_id not in linked:
                 if self.buffered:
@@ -413,8 +442,10 @@ class _Writer:
         outcome depends only on the claims, so once at the end is as after each merge)."""
         self.flush()
         merged, self.merged = self.merged, {}
-        if merged:
-            refresh_many(self.session, list(merged.values()))
+        if merged:  # their links as this writer read and wrote them, not read again
+            known = {i: self.linked[i] for i in merged if i in self.linked}
+            refresh_many(self.session, list(merged.values()),
+                         linked=known if len(known) == len(merged) else None)
 
     def _sources_and_claims(self, record: EventRecord, event: Event,
                             person_ids: list[int]) -> None:

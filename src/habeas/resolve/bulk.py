@@ -30,7 +30,7 @@ from typing import Any
 
 from json.encoder import encode_basestring
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, Span
@@ -47,7 +47,7 @@ from ..store.models import (
     PersonAlias,
     last_token,
 )
-from ..store.persons import canonical, member_roots, name_key, surname_of
+from ..store.persons import canonical, members_at_once, name_key, surname_of
 from ..store.resolution import Merge, PersonKey
 from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
@@ -97,13 +97,16 @@ class NameIndex:
         what ``born`` knows when another writer has written claims or merges since."""
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
-        for pid, name in session.execute(_persons_after(), {"seen": self.seen_person}):
-            if pid not in self.slots:  # not one this import wrote (and indexed) itself
-                self.add([name], person_id=pid)
-            self.seen_person = max(self.seen_person, pid)
-        for aid, pid, alias in session.execute(_aliases_after(), {"seen": self.seen_alias}):
-            self.add([alias], person_id=pid)
-            self.seen_alias = max(self.seen_alias, aid)
+        # the persons first, then the spellings, each by id, in one statement
+        for alias, row_id, pid, text in session.execute(_names_after(), {
+                "person": self.seen_person, "alias": self.seen_alias}):
+            if not alias:
+                if pid not in self.slots:  # not one this import wrote (and indexed) itself
+                    self.add([text], person_id=pid)
+                self.seen_person = max(self.seen_person, pid)
+            else:
+                self.add([text], person_id=pid)
+                self.seen_alias = max(self.seen_alias, row_id)
 
     def add(self, texts: list[str], *, keys: list[str] | None = None,
             person_id: int | None = None) -> int:
@@ -205,14 +208,17 @@ class NameIndex:
 
 # Statements a writer sends for every article, built once (see ``store.persons``).
 @functools.cache
-def _persons_after():
-    return select(Person.id, Person.name).where(Person.id > bindparam("seen"))
-
-
-@functools.cache
-def _aliases_after():
-    return select(PersonAlias.id, PersonAlias.person_id, PersonAlias.alias).where(
-        PersonAlias.id > bindparam("seen"))
+def _names_after():
+    """The persons stored after ``:person`` and the spellings after ``:alias``: (0, id, id,
+    name) then (1, id, person id, spelling), each by id."""
+    persons = select(literal(0).label("alias"), Person.id.label("row_id"),
+                     Person.id.label("person_id"), Person.name.label("text")).where(
+        Person.id > bindparam("person"))
+    aliases = select(literal(1), PersonAlias.id, PersonAlias.person_id, PersonAlias.alias).where(
+        PersonAlias.id > bindparam("alias"))
+    both = union_all(persons, aliases).subquery()
+    return select(both.c.alias, both.c.row_id, both.c.person_id, both.c.text).order_by(
+        both.c.alias, both.c.row_id)
 
 
 def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
@@ -223,7 +229,7 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
         return set()
     roots = {canonical(session, person).id
              for person in session.scalars(select(Person).where(Person.id.in_(near)))}
-    return set(member_roots(session, roots))
+    return set(members_at_once(session, roots))
 
 
 @dataclass

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
-from ..store.persons import canonical, member_roots
+from ..store.persons import canonical, members_at_once
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
     PERSON_CONFLICT_FIELDS,
@@ -105,20 +105,29 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     # two for all, not for each group of persons a record names)
     root_of = {pid: canonical(session, session.get(Person, pid)).id
                for ids in persons for pid in ids}
-    member_of = member_roots(session, set(root_of.values()))
+    member_of = members_at_once(session, set(root_of.values()))
+    # The events of every group of persons a record names, for all the groups at once: the
+    # events of all their members, of every type, filtered by group and type below (a type in
+    # the query lets SQLite walk every event of the type, all the sentences of a 100,000-row
+    # list, instead of the persons' few). Two queries for the article, not one per group.
+    groups = {frozenset(ids) for ids in persons if ids}
+    events_by_member: defaultdict[int, set[int]] = defaultdict(set)
+    if groups:
+        for event_id, person_id in session.execute(_events_of_persons(),
+                                                   {"persons": sorted(member_of)}):
+            events_by_member[person_id].add(event_id)
+    wanted = {e for linked in events_by_member.values() for e in linked}
+    every = list(session.scalars(_events_by_id(), {"events": sorted(wanted)})) if wanted else []
+    for group in groups:
+        roots = {root_of[pid] for pid in group}
+        members = {m for m, r in member_of.items() if r in roots}
+        linked = {e for m in members for e in events_by_member.get(m, ())}
+        events_of[group] = roots, members, [e for e in every if e.id in linked]
+    links.read([e.id for e in every])  # for every record naming these persons
     for index, (record, ids) in enumerate(zip(records, persons)):
         if not ids:
             continue
         written = written_by.names(ids)
-        if frozenset(ids) not in events_of:
-            roots = {root_of[pid] for pid in ids}
-            members = {m for m, r in member_of.items() if r in roots}
-            # The persons' events, of every type, filtered by type below: a type in the query
-            # lets SQLite walk every event of the type (all the sentences of a 100,000-row
-            # list) instead of the persons' few.
-            theirs = list(session.scalars(_events_of(), {"persons": list(members)}))
-            events_of[frozenset(ids)] = roots, members, theirs
-            links.read([e.id for e in theirs])  # for every record naming these persons
         roots, members, theirs = events_of[frozenset(ids)]
         found = [e for e in theirs
                  if e.type == record.type and e.negated == bool(record.negated)]
@@ -158,11 +167,17 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
 
 # The statements ``plan`` sends for every article, built once (see ``store.persons``).
 @functools.cache
-def _events_of():
-    """The events of the persons ``:persons``, by id."""
-    return select(Event).where(Event.id.in_(select(EventPerson.event_id).where(
-        EventPerson.person_id.in_(bindparam("persons", expanding=True))).scalar_subquery())
-    ).order_by(Event.id)
+def _events_of_persons():
+    """The (event id, person id) links of the persons ``:persons``."""
+    return select(EventPerson.event_id, EventPerson.person_id).where(
+        EventPerson.person_id.in_(bindparam("persons", expanding=True)))
+
+
+@functools.cache
+def _events_by_id():
+    """The events ``:events``, by id."""
+    return select(Event).where(Event.id.in_(bindparam("events", expanding=True))
+                               ).order_by(Event.id)
 
 
 @functools.cache
@@ -330,9 +345,12 @@ def _live_claims():
         Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
 
 
-def refresh_many(session: Session, events: list[Event]) -> None:
+def refresh_many(session: Session, events: list[Event],
+                 linked: dict[int, set[int]] | None = None) -> None:
     """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
-    each (one event's refresh reads nothing another's writes)."""
+    each (one event's refresh reads nothing another's writes). ``linked``: the person ids
+    linked to each of them, stored, when the caller knows them (the writer that wrote the
+    links): not read again."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
@@ -341,8 +359,11 @@ def refresh_many(session: Session, events: list[Event]) -> None:
     for event_id, field, value in session.execute(_live_claims(), {"events": ids}):
         by_event[event_id][field].append(value)
     links: dict[int, set[int]] = defaultdict(set)
-    for event_id, person_id in session.execute(_persons_of(), {"events": ids}):
-        links[event_id].add(person_id)
+    if linked is not None:
+        links.update((event_id, set(linked[event_id])) for event_id in ids)
+    else:
+        for event_id, person_id in session.execute(_persons_of(), {"events": ids}):
+            links[event_id].add(person_id)
     for event in events:
         by_field = by_event.get(event.id)
         if not by_field:

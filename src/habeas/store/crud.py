@@ -53,15 +53,37 @@ def add_article(*, session: Session, document: Document) -> tuple[Article, bool]
     existing = session.scalar(select(Article).where(Article.content_hash == digest))
     if existing is not None:
         return existing, False
-    article = Article(
+    article = _new_article(document, digest)
+    session.add(article)
+    session.flush()
+    return article, True
+
+
+def add_articles(*, session: Session, documents: list[Document]) -> list[bool]:
+    """``add_article`` for several documents, in order, with one query for the texts stored
+    and one flush: whether each was stored now (False: its text was stored already, also by
+    an earlier one of ``documents``). The articles get the ids ``add_article`` one by one
+    would have given them."""
+    digests = [document.content_hash for document in documents]
+    stored = set(session.scalars(select(Article.content_hash).where(
+        Article.content_hash.in_(sorted(set(digests))))))
+    created = []
+    for document, digest in zip(documents, digests):
+        created.append(digest not in stored)
+        if digest not in stored:
+            stored.add(digest)
+            session.add(_new_article(document, digest))
+    session.flush()
+    return created
+
+
+def _new_article(document: Document, digest: str) -> Article:
+    return Article(
         content_hash=digest, doc_id=document.doc_id, title=document.title,
         outlet=document.outlet, url=document.url, published=document.published,
         language=document.language, text=document.text, source=document.source,
         status="pending",
     )
-    session.add(article)
-    session.flush()
-    return article, True
 
 
 def get_article(*, session: Session, article_id: int, extraction: bool = False

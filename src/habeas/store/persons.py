@@ -65,6 +65,25 @@ def member_roots(session: Session, roots) -> dict[int, int]:
     return members
 
 
+def members_at_once(session: Session, roots) -> dict[int, int]:
+    """``member_roots`` in one statement (a recursive query) instead of one per level of
+    merges: the same members and roots, in no particular order."""
+    if not roots:
+        return {}
+    return dict(session.execute(_members_of(), {"roots": list(roots)}).all())
+
+
+@functools.cache
+def _members_of():
+    """Every person merged into one of ``:roots`` at any depth, the roots included, with the
+    root (UNION, not UNION ALL: a cycle of merges, a bug elsewhere, ends the walk)."""
+    start = select(Person.id.label("id"), Person.id.label("root")).where(
+        Person.id.in_(bindparam("roots", expanding=True))).cte("members", recursive=True)
+    step = select(Person.id, start.c.root).join(start, Person.merged_into_id == start.c.id)
+    members = start.union(step)
+    return select(members.c.id, members.c.root)
+
+
 # The statements a writer sends for every name, built once (building a statement costs more
 # of the writer's CPU than SQLite's answer): the values are bound, lists as expanding
 # parameters (the same SQL as ``in_`` of a list).
@@ -116,6 +135,26 @@ def persons_by_keys(session: Session, keys: set[str]) -> list[Person]:
     return _unique(session, list(found))
 
 
+def persons_keyed(session: Session, keys: set[str]) -> list[Person]:
+    """The persons (merged or not) whose name key or any alias key is one of ``keys``, with
+    their aliases, in one query: a writer's pool for ``persons_with_keys``."""
+    if not keys:
+        return []
+    return list(session.scalars(_by_keys(), {"keys": sorted(keys)}).unique().all())
+
+
+def persons_with_keys(session: Session, pool, keys: set[str]) -> list[Person]:
+    """``persons_by_keys`` answered from ``pool``, the persons a writer read with
+    ``persons_by_keys`` for every key it will ask for, plus each person it has written since
+    (made, renamed or given spellings): what the query would find, in the same order, without
+    a query per name."""
+    if not keys:
+        return []
+    found = {p.id: p for p in pool
+             if p.key in keys or any(a.key in keys for a in p.aliases)}
+    return _unique(session, [found[i] for i in sorted(found)])
+
+
 def persons_by_surname(session: Session, surname: str) -> list[Person]:
     """Persons whose name or any alias ends in the token ``surname``."""
     if not surname:
@@ -130,11 +169,13 @@ def persons_by_substring(session: Session, fragment: str) -> list[Person]:
     return _persons_where(session, lambda column: column.contains(fragment)) if fragment else []
 
 
-def match_person(session: Session, *, name: str, aliases: list[str]) -> Person | None:
+def match_person(session: Session, *, name: str, aliases: list[str], pool=None
+                 ) -> Person | None:
     """The existing person a name (with the article's other forms of it) stands for, or None.
 
     1. A full name or full alias ("akhtem chiygoz") equal to a person's name or alias key; where
        several persons match, the one whose own name key equals the name wins, then the oldest.
+       (``pool``: these persons looked for among a writer's, ``persons_with_keys``.)
     2. A surname-only name matches the one person with that surname, if there is exactly one.
     3. A full name whose surname is carried by exactly one person, known so far only by that
        surname, is that person ("Chiygoz" first, "Akhtem Chiygoz" later).
@@ -143,7 +184,8 @@ def match_person(session: Session, *, name: str, aliases: list[str]) -> Person |
     keys = {key} | {name_key(a) for a in aliases}
     keys.discard("")
     full = {k for k in keys if not is_single_token(k)}
-    found = persons_by_keys(session, full)
+    found = persons_by_keys(session, full) if pool is None else \
+        persons_with_keys(session, pool, full)
     if found:
         exact = [p for p in found if p.key == key]
         return (exact or found)[0]
