@@ -3034,3 +3034,9 @@ def test_a_search_told_with_the_arrest_is_of_its_day(nlp):
     text = ("Taron Manukian was among seven activists who were detained on July 10. Manukian was "
             "detained right after investigators searched the Yerevan apartment where he lives.")
     assert the_event(nlp, text, "search")["date"].endswith("-07-10")
+
+
+def test_a_charge_named_by_its_rank_names_no_charge(nlp):
+    event = the_event(nlp, "Mahsa Ebrahimi was sentenced to six years in prison on the first "
+                      "charge and one year on the second.", "sentence")
+    assert event["charge"] is None

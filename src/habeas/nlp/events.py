@@ -2067,8 +2067,9 @@ def _find_charge(trigger: Token) -> str | None:
                                                        "count", "conviction"):
             continue
         if obj.lemma_ in ("charge", "accusation", "count") and all(
-                c.dep_ in ("det", "predet") for c in obj.children):
-            continue  # "acquitted of all charges", "cleared of the accusations": none named
+                c.dep_ in ("det", "predet") or c.lower_ in ORDINAL_WORDS for c in obj.children):
+            continue  # "acquitted of all charges", "cleared of the accusations", "six years on
+            # the first charge": none named
         rest: list[Token] = []
         if child.lower_ == "of" and obj.lemma_ in JOINING_NOUNS:
             # "accused of membership in a terrorist organisation": the "in" phrase the parser
@@ -2193,6 +2194,7 @@ LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|a
                       r"\s+\d[\w.()-]*(?:\s+of\s+the\s+[\w\s'’]+)?$", re.I)
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
 JOINING_NOUNS = RULES.words("joining_nouns")
+ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "former", "latter", "last"})
 VERDICT_VERBS = frozenset({"convict", "fine", "imprison", "jail", "sentence"})
 TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
