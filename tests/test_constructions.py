@@ -3040,3 +3040,13 @@ def test_a_charge_named_by_its_rank_names_no_charge(nlp):
     event = the_event(nlp, "Mahsa Ebrahimi was sentenced to six years in prison on the first "
                       "charge and one year on the second.", "sentence")
     assert event["charge"] is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("His wife told RFE/RL that Oleg Petrov was detained on Monday. She said he was charged with "
+     "treason.", "wife"),
+    ("Oleg Petrov was detained on Monday, his wife told RFE/RL. He said he was charged with "
+     "treason.", "Oleg Petrov"),
+])
+def test_a_pronoun_speaker_after_a_relative_who_spoke(nlp, text, source):
+    assert the_event(nlp, text, "charge")["attributed_to"] == source

@@ -726,7 +726,12 @@ class Discourse:
                 return self._last_org(token)
             # "after, he said, guards beat him": the man the pronoun means
             meant = self.antecedents(token) if token.lower_ in ("he", "she") else []
-            return self.names[meant[0]] if len(meant) == 1 else None
+            if len(meant) == 1:
+                return self.names[meant[0]]
+            # "His wife told RFE/RL that ... She said he was charged": the unnamed relative who
+            # spoke in the sentence before
+            return self._previous_speaker(token) if token.lower_ in ("he", "she") and \
+                token.dep_ == "nsubj" else None
         appos = [c for c in token.children if c.dep_ == "appos" and c.i in self.cluster_at]
         if appos:  # "according to his mother, Ala Sauchanka"
             return self.names[self.cluster_at[appos[0].i]]
@@ -764,6 +769,20 @@ class Discourse:
             if where is not None and where.right_edge.i - span.start < MAX_SOURCE_TOKENS:
                 return self.doc[span.start: where.right_edge.i + 1].text
         return span.text if span is not None else None
+
+    def _previous_speaker(self, pronoun: Token) -> str | None:
+        """The relative of the pronoun's gender who was the speaker of the sentence before,
+        named by kinship only ("his wife", "her brother")."""
+        index = bisect_right([s.start for s in self.sents], pronoun.sent.start) - 2
+        if index < 0:
+            return None
+        want = "female" if pronoun.lower_ == "she" else "male"
+        for verb in self.reporting_verbs(self.sents[index]):
+            subject = next((c for c in verb.children if syntax.is_active_subject(c)), None)
+            if subject is not None and subject.lower_ in KIN_GENDER and \
+                    KIN_GENDER[subject.lower_] == want and subject.i not in self.cluster_at:
+                return self.speaker(verb)
+        return None
 
     def _last_org(self, token: Token) -> str | None:
         org = next((e for e in reversed(entities(self.doc)) if e.end <= token.i
@@ -940,6 +959,13 @@ def number_of(token: Token) -> int | None:
         if word.like_num and word.text.isdigit() and word.dep_ == "nummod" and int(word.text) < 20:
             return int(word.text)
     return None
+
+
+# Kinship nouns that tell the speaker's gender: "his wife ... She said".
+KIN_GENDER = {w: "female" for w in ("wife", "mother", "sister", "daughter", "widow",
+                                    "grandmother", "aunt", "niece")} | {
+    w: "male" for w in ("husband", "father", "brother", "son", "widower", "grandfather",
+                        "uncle", "nephew")}
 
 
 def guess_gender(name: str) -> str | None:
