@@ -1187,3 +1187,48 @@ def test_a_year_and_some_months_told_without_a_number_of_years(russian):
     assert only(verdict, "sentence").term_months == 21
     given = extract(russian, "Артур Беляев получил год и 2 месяца колонии-поселения.")
     assert only(given, "sentence").term_months == 14
+
+
+# Ninth round (rules habeas.rules.ru.v9)
+
+def test_a_relative_of_a_named_person_is_not_that_person(russian):
+    supporter = extract(russian, "В Ярославле полиция задержала сторонников Олега Белова.")
+    assert supporter.events == []  # his supporters, not named: no event of his
+    son = extract(russian, "В Твери задержали Глеба Ершова, сына Марата Ершова.")
+    assert names_of(son, only(son, "arrest")) == ["Глеб Ершов"]
+    sister = extract(russian, "В Омске задержали сестру Веры Котовой.")
+    assert sister.events == []
+    own = extract(russian, "Задержали Нину Лосеву и её сына Тимура.")
+    assert len(only(own, "arrest").persons) == 2  # "её сына Тимура": his own name
+    brother = extract(russian, "Олег Белов объявил голодовку. Вчера полиция задержала его брата.")
+    assert events_of(brother, "arrest") == []
+
+
+def test_an_appeal_told_in_the_non_past_is_not_filed(russian):
+    will = extract(russian, "Суд оправдал Глеба Ершова. Прокуратура заявила, что обжалует "
+                            "приговор.")
+    assert events_of(will, "appeal") == []
+    done = extract(russian, "Суд оправдал Глеба Ершова. Прокуратура обжаловала приговор.")
+    assert len(events_of(done, "appeal")) == 1
+
+
+def test_a_protest_one_is_accused_of_is_no_protest_held(russian):
+    accused = extract(russian, "Веру Котову задержали дома и обвинили в организации "
+                               "массовых протестов.")
+    assert events_of(accused, "protest") == []
+    assert only(accused, "charge").charge == "организация массовых протестов"
+
+
+def test_those_complicit_in_an_event_are_its_agent(russian):
+    extraction = extract(russian, "Правозащитники уверены, что к похищению Тимура Ахмедова "
+                                  "причастны сотрудники полиции.")
+    assert only(extraction, "abduction").agent == "сотрудники полиции"
+
+
+def test_an_event_of_the_headline_dated_in_the_text_lends_no_date_to_the_headline(russian):
+    extraction = extract(russian, "Правозащитники признали политзаключённым похищенного Тимура "
+                                  "Ахмедова\n\n23-летний модератор телеграм-канала был похищен "
+                                  "в начале марта 2021 года.")
+    assert only(extraction, "abduction").date == "2021-03"
+    assert only(extraction, "designation").date is None
+    assert extraction.persons[0].age == 23  # a moderator: the report's person

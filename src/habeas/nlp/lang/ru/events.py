@@ -38,6 +38,8 @@ CARE_VERBS = RULES.words("care_verbs")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
+RELATION_NOUNS = RULES.words("relation_nouns")
+COMPLICITY = RULES.table("complicity")
 CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
 REFUSALS = RULES.words("refusals")
@@ -810,6 +812,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     if not holders:
         return []
+    if all(_related(sentence, h, n, mentions) for h in holders):
+        return None  # "задержали сторонника Навального": another's relative, not named
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
@@ -817,6 +821,41 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _related(sentence: Sentence, holder: Word, n: int,
+             mentions: dict[tuple[int, int], str]) -> bool:
+    """A noun of one's relation to a person named after it ("сторонника Навального", "мать
+    Ивана Петрова", "соратников X") or by a possessive ("его брата"): someone not named, not
+    the person named nor the report's person."""
+    return holder.lemma in RELATION_NOUNS and (any(
+        (n, k.i) in mentions and _owner_of_relation(sentence, k)
+        for k in sentence.children(holder, ("nmod", "appos"))) or _possessive(sentence, holder))
+
+
+def _owner_of_relation(sentence: Sentence, name: Word) -> bool:
+    """A name in the genitive after a relation noun ("сына Олега Петрова", "сторонников
+    Ивана Петрова"), which the parser may take for the noun's apposition: a man's accusative
+    has the genitive's form, and a relation noun names its person's own name only with a
+    possessive ("её сына Константина") or in its own case and gender ("сестру Марию")."""
+    top = name
+    while top.rel in ("flat", "flat:name", "flat:foreign") and top.head is not None:
+        top = sentence.words[top.head]
+    noun = sentence.head(top)
+    if noun is None or noun.lemma not in RELATION_NOUNS or top.i < noun.i or (
+            top.rel not in ("nmod", "appos")) or preposition(sentence, top) is not None:
+        return False
+    if _possessive(sentence, noun):
+        return False  # "её сына Константина", "своего брата Ивана": his own name
+    plural = noun.feats.get("Number") == "Plur" and top.feats.get("Number") == "Sing"
+    return plural or case(top) == "Gen" or (case(top) == "Acc" and top.feats.get(
+        "Gender") == "Masc" and case(noun) in ("Acc", "Gen"))
+
+
+def _possessive(sentence: Sentence, noun: Word) -> bool:
+    """The noun has a possessive before it ("его брата", "её сына", "своего отца")."""
+    return any(k.i < noun.i and (k.text.lower() in POSSESSIVE_GENDERS or k.lemma in (
+        "их", "свой", "мой", "наш")) for k in sentence.children(noun, ("det", "nmod")))
 
 
 def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
@@ -950,12 +989,19 @@ def _persons_in(sentence: Sentence, holders: list[Word], n: int,
     found: list[str] = []
     for holder in holders:
         for word in sentence.subtree(holder, HOLDS):
-            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder):
+            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder) or (
+                    _relative_of(sentence, word, holder)):
                 continue
             pid = mentions.get((n, word.i))
             if pid and pid not in found:
                 found.append(pid)
     return found
+
+
+def _relative_of(sentence: Sentence, word: Word, holder: Word) -> bool:
+    """A name in the genitive of a relation noun inside the holder's phrase ("Ивана Петрова,
+    сына Олега Петрова": Олег is not the one it happened to)."""
+    return word.i != holder.i and _owner_of_relation(sentence, word)
 
 
 def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
@@ -1121,6 +1167,12 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
                 words = sentence.subtree(doer, AGENT_PARTS)
                 return " ".join(nominative_phrase([w.text for w in words])).strip(" ,")
+    head = sentence.head(word)
+    if word_class(word) == "NOUN" and head is not None and preposition(sentence, word) and (
+            COMPLICITY.get(head.lemma) == preposition(sentence, word)):
+        for doer in sentence.children(head, SUBJECT):  # "к похищению причастны силовики"
+            if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
+                return _closed(sentence.span_text(sentence.subtree(doer, AGENT_PARTS)))
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
@@ -1301,6 +1353,8 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             out[out.index(first)] = kept[key] = event
             event.sources = [*event.sources, *first.sources]
             first, event = event, first
+            if first.date is not None:  # the text's day, not one of the headline's occasion
+                first.extras["dated_in"] = first.sources[0].start
             for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
                 if getattr(first, name) is None:
                     setattr(first, name, getattr(event, name))

@@ -16,6 +16,7 @@ FACILITIES = RULES.words("facilities")
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
 CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
+ACCUSING = RULES.words("accusing_words")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -311,8 +312,24 @@ def days_of(word: Word, sentence: Sentence) -> bool:
 
 
 def topic_noun(word: Word, sentence: Sentence) -> bool:
-    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held."""
-    return preposition(sentence, word) in ("о", "об", "обо", "про")
+    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held; so is
+    what one is accused of ("обвинили в организации протестов", "подозревают в участии в
+    митинге"): the accusation, no protest told as held."""
+    if preposition(sentence, word) in ("о", "об", "обо", "про"):
+        return True
+    for noun in (word, sentence.head(word)):
+        if noun is None or preposition(sentence, noun) != "в":
+            continue
+        head = sentence.head(noun)
+        if head is not None and head.lemma in ACCUSING:
+            return True
+    return False
+
+
+def non_past(word: Word, sentence: Sentence) -> bool:
+    """A verb of both aspects in the non-past ("обжалует приговор", "защита обжалует"): what is
+    to come, no appeal filed (the past, "обжаловал", tells one)."""
+    return word.feats.get("Tense") in ("Pres", "Fut") and word.feats.get("VerbForm") == "Fin"
 
 
 def release_noun(word: Word, sentence: Sentence) -> bool:
