@@ -1232,3 +1232,26 @@ def test_an_event_of_the_headline_dated_in_the_text_lends_no_date_to_the_headlin
     assert only(extraction, "abduction").date == "2021-03"
     assert only(extraction, "designation").date is None
     assert extraction.persons[0].age == 23  # a moderator: the report's person
+
+
+def test_the_speaker_named_after_the_outlet_told_and_a_poster_punished(russian):
+    told = extract(russian, "Как сообщил «ОВД-Инфо» Степан Лавров, его задержали у входа в "
+                            "парк за плакат «Миру мир».")
+    assert {e.type for e in told.events} == {"arrest", "protest"}
+    assert {e.attributed_to for e in told.events} == {"Степан Лавров"}
+    fined = extract(russian, "Суд оштрафовал Веру Котову за плакат «Нет войне».")
+    assert len(events_of(fined, "protest")) == 1
+
+
+def test_an_outlet_in_quotes_and_the_name_after_its_comma(russian):
+    extraction = extract(russian, "Как сообщила «Крымская солидарность», Эдема Бекирова "
+                                  "задержали в Джанкое.")
+    assert only(extraction, "arrest").attributed_to == "Крымская солидарность"
+
+
+def test_a_march_taken_part_in_is_a_protest(russian):
+    extraction = extract(russian, "Полиция утверждала, что Степан Лавров участвовал в "
+                                  "несогласованном шествии.")
+    assert only(extraction, "protest").attributed_to == "Полиция"
+    topic = extract(russian, "По делу о шествии задержали Степана Лаврова.")
+    assert events_of(topic, "protest") == []

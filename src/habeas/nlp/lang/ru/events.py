@@ -760,6 +760,11 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                  mentions: dict[tuple[int, int], str]) -> list[str] | None:
     """The ids of the persons the event happened to; [] when the report's person is meant (a
     pronoun, a role noun, no participant); None when they are no persons."""
+    if kind == "protest" and word_class(word) == "NOUN" and preposition(sentence, word) == "за":
+        verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
+        kind_of_verb = trigger_type(verb, sentence) if verb is not None else None
+        if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
+            return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
@@ -1249,6 +1254,9 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
                                                           "appos", "conj", "cc"}))
+            unlike = {w.i for k in sentence.children(holder, ("conj",)) if _unlike(holder, k)
+                      for w in sentence.subtree(k)}  # "«Крымская солидарность», Ивана
+            subtree = [w for w in subtree if w.i not in unlike]  # Петрова задержали": no pair
             person = [holder, *sentence.children(holder, NAME_PARTS)] + [
                 k for k in sentence.children(holder, ("nmod",))  # "адвоката Ольги Тимофеевой"
                 if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
@@ -1262,6 +1270,12 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 text = _nominative_name(sentence, holder, text)
             return text or None
     return None
+
+
+def _unlike(holder: Word, other: Word) -> bool:
+    """Two words the parser joined that stand in different cases: no pair of speakers."""
+    one, two = holder.feats.get("Case"), other.feats.get("Case")
+    return one is not None and two is not None and one != two
 
 
 def _nominative_name(sentence: Sentence, holder: Word, text: str) -> str:
@@ -1301,11 +1315,32 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Иван Смирнов, её
     задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
     subjects = sentence.children(verb, SUBJECT)
+    named = _name_after_addressee(sentence, verb)
+    if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to
+        return [named]
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
+
+
+def _name_after_addressee(sentence: Sentence, verb: Word) -> Word | None:
+    """A name in the nominative right after a verb of saying and a name in quotes ("Как
+    сообщил «ОВД-Инфо» Иван Смирнов, ...", "рассказала «Медиазоне» Анна Лосева"): the quoted
+    name does not decline and is the one told (the dative), the person is who speaks, however
+    the parser hangs the two."""
+    i = verb.i + 1
+    if i >= len(sentence.words) or sentence.words[i].text not in ("«", "\"", "„"):
+        return None
+    close = next((w.i for w in sentence.words[i + 1:] if w.text in ("»", "\"", "“")), None)
+    if close is None or close + 1 >= len(sentence.words):
+        return None
+    after = sentence.words[close + 1]
+    if after.pos == "PROPN" and after.feats.get("Case") == "Nom" and after.feats.get(
+            "Animacy") == "Anim":
+        return after
+    return None
 
 
 def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:

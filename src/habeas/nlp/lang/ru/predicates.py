@@ -305,6 +305,13 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
         "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
 
 
+def for_poster(word: Word, sentence: Sentence) -> bool:
+    """"задержали за плакат", "оштрафовали за плакат «Нет войне»": a poster one is punished
+    for was held up in public, a protest."""
+    return preposition(sentence, word) == "за" and any(  # the parser may hang it on a noun
+        w.pos == "VERB" for w in sentence.ancestors(word))  # ("у входа в парк за плакат")
+
+
 def days_of(word: Word, sentence: Sentence) -> bool:
     """"отбыл 10 суток ареста": an administrative arrest served, a sentence."""
     head = sentence.head(word)
