@@ -1255,3 +1255,13 @@ def test_a_march_taken_part_in_is_a_protest(russian):
     assert only(extraction, "protest").attributed_to == "Полиция"
     topic = extract(russian, "По делу о шествии задержали Степана Лаврова.")
     assert events_of(topic, "protest") == []
+
+
+def test_the_eve_is_the_day_before_the_day_just_told(russian):
+    extraction = extract(russian, "Ленинский районный суд 9 апреля арестовал Степана Лаврова. "
+                                  "Его задержали накануне во время обыска в офисе.")
+    held = [e for e in events_of(extraction, "arrest") if not e.extras.get("custody")]
+    assert [e.date for e in held] == ["2022-04-08"]
+    assert only(extraction, "search").date == "2022-04-08"
+    alone = extract(russian, "Степана Лаврова задержали накануне.")
+    assert only(alone, "arrest").date == "2022-05-07"  # the day before the report

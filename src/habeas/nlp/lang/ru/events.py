@@ -261,6 +261,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
                 if event.date is None and not event.negated:
                     event.date = after
+        elif _eve(sentence) and previous_date and len(previous_date) == 10 and not (
+                args.date_mentions(sentence.text)):  # "14 июня суд арестовал её. Её задержали
+            before = (dt.date.fromisoformat(previous_date) - dt.timedelta(days=1)).isoformat()
+            for event in found:  # накануне": the day before the day just told
+                if not event.negated and event.date == _eve_of(published):
+                    event.date = before
         elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
             for event in found:
                 if not event.negated and not _background(sentence, event):
@@ -1083,6 +1089,20 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
+
+
+def _eve(sentence: Sentence) -> bool:
+    """The sentence says "накануне" as an adverb ("Её задержали накануне"), not "накануне
+    суда" (the eve of an event it names)."""
+    return any(w.text.lower() == "накануне" and w.rel != "case" for w in sentence.words)
+
+
+def _eve_of(published: str | None) -> str | None:
+    """The day before publication, what "накануне" alone resolves to."""
+    try:
+        return (dt.date.fromisoformat((published or "")[:10]) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _present(sentence: Sentence, trigger: Word) -> bool:
