@@ -1265,3 +1265,15 @@ def test_the_eve_is_the_day_before_the_day_just_told(russian):
     assert only(extraction, "search").date == "2022-04-08"
     alone = extract(russian, "Степана Лаврова задержали накануне.")
     assert only(alone, "arrest").date == "2022-05-07"  # the day before the report
+
+
+def test_a_protest_named_by_its_day_and_punished_later(russian):
+    fined = extract(russian, "Степана Лаврова 3 мая оштрафовали за участие в митинге 12 апреля.")
+    assert only(fined, "protest").date == "2022-04-12"
+    assert only(fined, "sentence").date == "2022-05-03"
+    undated = extract(russian, "Степана Лаврова оштрафовали за участие в шествии 12 апреля.")
+    assert only(undated, "sentence").date is None  # the fine's day is not the march's
+    held = extract(russian, "Веру Котову арестовали на десять суток за акцию 23 января.")
+    assert only(held, "protest").date == "2022-01-23"
+    there = extract(russian, "Веру Котову задержали на митинге 12 апреля.")
+    assert {e.date for e in there.events} == {"2022-04-12"}  # detained at it: its day

@@ -766,7 +766,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                  mentions: dict[tuple[int, int], str]) -> list[str] | None:
     """The ids of the persons the event happened to; [] when the report's person is meant (a
     pronoun, a role noun, no participant); None when they are no persons."""
-    if kind == "protest" and word_class(word) == "NOUN" and preposition(sentence, word) == "за":
+    if kind == "protest" and word_class(word) == "NOUN" and "за" in (
+            preposition(sentence, word), preposition(sentence, sentence.head(word) or word)):
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
         kind_of_verb = trigger_type(verb, sentence) if verb is not None else None
         if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
@@ -1125,9 +1126,24 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                     ) if word is not None else None
-        if verb is not None and verb.i not in clause and trigger_type(verb, sentence):
+        protest = _protest_dated(sentence, word) if word is not None else None
+        if protest is not None and protest.i == trigger.i:
+            continue  # the protest's own day
+        if verb is not None and verb.i not in clause and trigger_type(verb, sentence) or (
+                protest is not None):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _protest_dated(sentence: Sentence, word: Word) -> Word | None:
+    """The protest a date names ("за акцию 28 января", "после митинга 5 мая"): the date right
+    after a protest noun, or hung on one, is the protest's day, not the day of the arrest or
+    fine it is told with."""
+    before = sentence.words[word.i - 1] if word.i else None
+    if before is not None and before.lemma in PROTEST_NOUNS:
+        return before
+    head = sentence.head(word)
+    return head if head is not None and head.lemma in PROTEST_NOUNS else None
 
 
 def _without_deadlines(text: str) -> str:
@@ -1515,7 +1531,12 @@ def _places_told(sentence: Sentence, n: int, date: str) -> dict[str, tuple[int, 
 
 def _two_steps(event: EventRecord, other: EventRecord) -> bool:
     """A detention and a remand in custody are two steps on two occasions ("были задержаны, а
-    9 октября арестованы"): one does not lend the other its date."""
+    9 октября арестованы"), and so are a protest and the case or fine for it: one does not
+    lend the other its date."""
+    kinds = {event.type, other.type}
+    if "protest" in kinds and (kinds & (CHARGED_TYPES | {"trial"}) or any(
+            e.extras.get("custody") for e in (event, other))):
+        return True  # "оштрафовали за участие в митинге 5 мая": the fine came on another day
     return event.type == other.type == "arrest" and (
         bool(event.extras.get("custody")) != bool(other.extras.get("custody")))
 

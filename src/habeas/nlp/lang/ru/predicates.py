@@ -298,16 +298,17 @@ def house_arrest(word: Word, sentence: Sentence) -> bool:
 
 def protest_noun(word: Word, sentence: Sentence) -> bool:
     """A protest the report tells someone took part in or held ("вышел на акцию", "участие в
-    пикете", "провёл пикет")."""
+    пикете", "провёл пикет"), or was punished for ("арестовали за акцию")."""
     head = sentence.head(word)
     return head is not None and head.lemma in (
         "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
+        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание"
+    ) or for_poster(word, sentence)  # "арестовали за акцию 28 января": one held
 
 
 def for_poster(word: Word, sentence: Sentence) -> bool:
-    """"задержали за плакат", "оштрафовали за плакат «Нет войне»": a poster one is punished
-    for was held up in public, a protest."""
+    """"задержали за плакат", "оштрафовали за плакат «Нет войне»": a poster (or a protest)
+    one is punished for was held up in public, a protest."""
     return preposition(sentence, word) == "за" and any(  # the parser may hang it on a noun
         w.pos == "VERB" for w in sentence.ancestors(word))  # ("у входа в парк за плакат")
 
