@@ -1277,3 +1277,17 @@ def test_a_protest_named_by_its_day_and_punished_later(russian):
     assert only(held, "protest").date == "2022-01-23"
     there = extract(russian, "Веру Котову задержали на митинге 12 апреля.")
     assert {e.date for e in there.events} == {"2022-04-12"}  # detained at it: its day
+
+
+def test_a_search_of_homes_is_placed_in_the_town_of_that_day(russian):
+    homes = extract(russian, "Полицейские провели обыск в квартире Эдема Бекирова.")
+    assert only(homes, "search").place is None  # the home searched is no place of it
+    town = extract(russian, "Сотрудники ФСБ провели обыск в квартире Эдема Бекирова в Керчи.")
+    assert only(town, "search").place == "Керчь"
+    that_day = extract(russian, "2 марта в Керчи задержали Эдема Бекирова. В тот же день "
+                                "силовики провели у него обыск.")
+    assert (only(that_day, "search").date, only(that_day, "search").place) == (
+        "2022-03-02", "Керчь")
+    premises = extract(russian, "2 марта Эдема Бекирова задержали в отделе полиции. В этот "
+                                "день силовики провели у него обыск.")
+    assert only(premises, "search").place is None  # a town only, not the premises

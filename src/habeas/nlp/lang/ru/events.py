@@ -254,8 +254,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             found.extend(_new_term(event, sentence))
             found.extend(_then_to(event, word, sentence, parsed))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+            towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
+                e.date and e.date == last_date)}  # and the town that day's events were in
             for event in found:
                 event.date = event.date or last_date
+                if len(towns) == 1 and event.date == last_date:
+                    event.place = event.place or next(iter(towns))
         elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
             after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
