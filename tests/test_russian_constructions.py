@@ -1291,3 +1291,11 @@ def test_a_search_of_homes_is_placed_in_the_town_of_that_day(russian):
     premises = extract(russian, "2 марта Эдема Бекирова задержали в отделе полиции. В этот "
                                 "день силовики провели у него обыск.")
     assert only(premises, "search").place is None  # a town only, not the premises
+
+
+def test_the_day_something_was_told_does_not_date_what_it_came_after(russian):
+    told = extract(russian, "12 марта жена Тимура Ахмедова сообщила, что он ослаб после "
+                            "голодовки.")
+    assert only(told, "hunger_strike").date is None
+    after = extract(russian, "Тимура Ахмедова задержали в марте 2021 года после обыска.")
+    assert only(after, "search").date == "2021-03"  # one occasion: its month

@@ -1126,8 +1126,14 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     text = sentence.text
     clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
         before_or_after(sentence, trigger)) else set())
+    own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
+        if own is not None and word is not None and word.i not in own and any(
+                w.lemma in ATTRIBUTION_VERBS for w in sentence.ancestors(word)
+                if word_class(w) == "VERB"):  # "3 мая мать сообщила, что он не восстановился
+            text = text[:start] + " " * (end - start) + text[end:]  # после голодовки": the
+            continue  # day it was told, not the day of what it came after
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                     ) if word is not None else None
         protest = _protest_dated(sentence, word) if word is not None else None
