@@ -1299,3 +1299,15 @@ def test_the_day_something_was_told_does_not_date_what_it_came_after(russian):
     assert only(told, "hunger_strike").date is None
     after = extract(russian, "Тимура Ахмедова задержали в марте 2021 года после обыска.")
     assert only(after, "search").date == "2021-03"  # one occasion: its month
+
+
+def test_charges_dropped_in_part_or_whole(russian):
+    part = extract(russian, "Тимура Ахмедова осудили на четыре года. Судья исключил из "
+                            "обвинения эпизод о хранении оружия.")
+    assert len(events_of(part, "charges_dropped")) == 1
+    whole = extract(russian, "Следователи сняли обвинения с Тимура Ахмедова.")
+    dropped = only(whole, "charges_dropped")
+    assert (names_of(whole, dropped), dropped.agent) == (["Тимур Ахмедов"], "Следователи")
+    assert events_of(whole, "charge") == []  # the charge noun dropped is none laid
+    flight = extract(russian, "Тимура Ахмедова сняли с рейса и задержали.")
+    assert events_of(flight, "charges_dropped") == []

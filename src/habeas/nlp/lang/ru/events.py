@@ -34,6 +34,7 @@ FIRST_PERSON = RULES.words("first_person")
 SERVED_VERBS = RULES.words("served_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
+DROPPED_PREPOSITIONS = RULES.words("dropped_prepositions")
 CARE_VERBS = RULES.words("care_verbs")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
@@ -817,7 +818,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     # "обыски у активистов", "дело против Фомина": the person behind a preposition, of the
     # trigger or of its object
     objects = [word, *sentence.children(word, ("obj", "nsubj:pass"))]
-    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set())
+    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set()) | (
+        DROPPED_PREPOSITIONS if kind == "charges_dropped" else set())  # "сняли обвинения с X"
     marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
               if preposition(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)

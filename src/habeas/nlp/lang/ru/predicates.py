@@ -17,6 +17,7 @@ DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обв
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
 CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
 ACCUSING = RULES.words("accusing_words")
+DROPPING = RULES.words("dropping_verbs")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -201,6 +202,20 @@ def unknown_place(word: Word, sentence: Sentence) -> bool:
 def object_charge(word: Word, sentence: Sentence) -> bool:
     """"предъявили обвинение"."""
     return "обвинение" in _object_lemmas(sentence, word)
+
+
+def out_of_charge(word: Word, sentence: Sentence) -> bool:
+    """"исключил из обвинения эпизод", "исключили из обвинения статью": part of the charges
+    dropped."""
+    return any(k.lemma == "обвинение" and preposition(sentence, k) == "из"
+               for k in sentence.children(word, ("obl", "nmod")))
+
+
+def dropped(word: Word, sentence: Sentence) -> bool:
+    """"сняли обвинения", "сняли часть обвинений", "исключил из обвинения": the charge
+    dropped, not laid."""
+    near = [w for _, w in zip(range(2), sentence.ancestors(word))]
+    return any(w.lemma in DROPPING for w in near)
 
 
 def object_hunger(word: Word, sentence: Sentence) -> bool:
