@@ -1311,3 +1311,11 @@ def test_charges_dropped_in_part_or_whole(russian):
     assert events_of(whole, "charge") == []  # the charge noun dropped is none laid
     flight = extract(russian, "Тимура Ахмедова сняли с рейса и задержали.")
     assert events_of(flight, "charges_dropped") == []
+
+
+def test_the_name_of_a_role_noun_in_anothers_description(russian):
+    staff = extract(russian, "Суд арестовал Глеба Ершова, сотрудника фонда политика Марата "
+                             "Лапина.")
+    assert names_of(staff, only(staff, "arrest")) == ["Глеб Ершов"]  # the politician owns it
+    plain = extract(russian, "Полиция задержала журналиста Марата Лапина.")
+    assert names_of(plain, only(plain, "arrest")) == ["Марат Лапин"]

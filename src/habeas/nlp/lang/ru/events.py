@@ -1039,6 +1039,15 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
     the genitive of an event ("После приговора Игоря Волкова этапировали": his verdict, he is
     the one moved) or of one's defence ("Защита Кузнецова обжаловала приговор")."""
     top = holder.i if holder is not None else -1
+    first = word
+    while first.rel in ("flat", "flat:name", "flat:foreign") and first.head is not None:
+        first = sentence.words[first.head]
+    role = sentence.words[first.i - 1] if first.i else None
+    if role is not None and role.i != top and role.lemma in PERSON_NOUNS and (
+            role.rel == "nmod" and {case(role), case(first)} <= {"Gen", "Acc"}) and (
+            role.i != first.head):  # a man's genitive may be tagged as his accusative
+        word = role  # "штаба политика Алексея Навального": the name is the role noun's, where
+        # the parser hung it elsewhere
     while word.rel in NAME_PARTS and word.head is not None and word.i != top:
         word = sentence.words[word.head]
     head = sentence.head(word)
