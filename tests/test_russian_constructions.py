@@ -1319,3 +1319,14 @@ def test_the_name_of_a_role_noun_in_anothers_description(russian):
     assert names_of(staff, only(staff, "arrest")) == ["Глеб Ершов"]  # the politician owns it
     plain = extract(russian, "Полиция задержала журналиста Марата Лапина.")
     assert names_of(plain, only(plain, "arrest")) == ["Марат Лапин"]
+
+
+def test_one_more_person_counted_is_the_one_named_next(russian):
+    fourth = extract(russian, "В Омске задержали Глеба Ершова. Вечером правозащитники "
+                              "сообщили о задержании третьего пикетчика. Марат Лапин стоял "
+                              "с плакатом у театра.")
+    arrests = {tuple(names_of(fourth, e)) for e in events_of(fourth, "arrest")}
+    assert arrests == {("Глеб Ершов",), ("Марат Лапин",)}
+    unnamed = extract(russian, "В Омске задержали Глеба Ершова. Позже задержали ещё одного "
+                               "активиста.")
+    assert len(events_of(unnamed, "arrest")) == 1  # one more, named nowhere: not Ершов again

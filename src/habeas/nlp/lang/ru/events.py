@@ -78,6 +78,7 @@ STATE_NOUNS = RULES.words("state_nouns")
 HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
+COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
 # Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
@@ -205,6 +206,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            if not who and _another(sentence, word, kind):  # "о задержании четвёртого
+                seen = {pid for (s, _), pid in mentions.items() if s <= n}  # пикетчика. X ..."
+                who = [pid for pid in _named_next(mentions, n) if pid not in seen]
+                if not who:
+                    continue  # one more, not named: not the report's person
             if not who and (who is None or _counted(sentence, word)):
                 who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
             group = _group(sentence, word) if not who else None
@@ -938,6 +944,24 @@ def _nameless_age(sentence: Sentence, word: Word, n: int,
             if age is not None:
                 return age
     return None
+
+
+def _another(sentence: Sentence, word: Word, kind: str) -> bool:
+    """The participant is one more person, counted by an ordinal or "ещё один" ("о задержании
+    четвёртого пикетчика", "задержали ещё одного активиста"): not the person told of before."""
+    rels = ("nmod",) if word_class(word) == "NOUN" else (
+        PATIENT_PASSIVE if is_passive(word) or kind in SUBJECT_TYPES else PATIENT_ACTIVE)
+    for noun in sentence.children(word, rels):
+        if noun.pos != "NOUN" or noun.feats.get("Animacy") != "Anim" or preposition(
+                sentence, noun) is not None:
+            continue
+        for k in sentence.children(noun, ("amod", "nummod", "det")):
+            if k.pos == "ADJ" and ORDINALS.get(k.lemma, 0) > 1 and k.lemma in COUNTING:
+                return True
+            if k.lemma in ("один", "другой") and (k.lemma == "другой" or any(
+                    a.lemma == "еще" for a in sentence.children(k, ("advmod",)))):
+                return True
+    return False
 
 
 def _they(sentence: Sentence, word: Word) -> bool:
