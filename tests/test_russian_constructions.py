@@ -1330,3 +1330,12 @@ def test_one_more_person_counted_is_the_one_named_next(russian):
     unnamed = extract(russian, "В Омске задержали Глеба Ершова. Позже задержали ещё одного "
                                "активиста.")
     assert len(events_of(unnamed, "arrest")) == 1  # one more, named nowhere: not Ершов again
+
+
+def test_a_surname_in_brackets_is_the_persons_other_surname(russian):
+    extraction = extract(russian, "Суд приговорил журналистку Нину Лосеву (Гусеву) к двум "
+                                  "годам колонии. Нина Гусева работала в газете.")
+    [person] = extraction.persons
+    assert person.name == "Нина Лосева" and "Нина Гусева" in person.aliases
+    town = extract(russian, "Суд приговорил Тимура Ахмедова (Уфа) к году колонии.")
+    assert [p.name for p in town.persons] == ["Тимур Ахмедов"]
