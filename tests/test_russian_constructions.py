@@ -1339,3 +1339,11 @@ def test_a_surname_in_brackets_is_the_persons_other_surname(russian):
     assert person.name == "Нина Лосева" and "Нина Гусева" in person.aliases
     town = extract(russian, "Суд приговорил Тимура Ахмедова (Уфа) к году колонии.")
     assert [p.name for p in town.persons] == ["Тимур Ахмедов"]
+
+
+def test_a_protest_punished_is_of_the_one_punished(russian):
+    extraction = extract(russian, "Друзья Глеба Ершова пишут, что ему снова назначили "
+                                  "наказание за акцию 23 января.")
+    protest = only(extraction, "protest")
+    assert (names_of(extraction, protest), protest.date) == (["Глеб Ершов"], "2022-01-23")
+    assert protest.attributed_to == "Друзья Глеба Ершова"

@@ -780,9 +780,10 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if kind == "protest" and word_class(word) == "NOUN" and "за" in (
             preposition(sentence, word), preposition(sentence, sentence.head(word) or word)):
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
-        kind_of_verb = trigger_type(verb, sentence) if verb is not None else None
+        kind_of_verb = (trigger_type(verb, sentence) or "sentence") if verb is not None else None
         if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
-            return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs
+            return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs,
+            # and "ему назначили наказание за акцию": the one punished
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
