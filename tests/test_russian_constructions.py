@@ -1347,3 +1347,11 @@ def test_a_protest_punished_is_of_the_one_punished(russian):
     protest = only(extraction, "protest")
     assert (names_of(extraction, protest), protest.date) == (["Глеб Ершов"], "2022-01-23")
     assert protest.attributed_to == "Друзья Глеба Ершова"
+
+
+def test_a_hearing_set_or_put_off_is_none_held(russian):
+    held = extract(russian, "Суд над Тимуром Ахмедовым начался в апреле. Следующее заседание "
+                            "назначено на 3 июня.")
+    assert [e.date for e in events_of(held, "trial")] == ["2022-04"]
+    put_off = extract(russian, "Заседание по делу Тимура Ахмедова отложили до 9 июня.")
+    assert events_of(put_off, "trial") == []

@@ -18,6 +18,7 @@ DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обв
 CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
 ACCUSING = RULES.words("accusing_words")
 DROPPING = RULES.words("dropping_verbs")
+SCHEDULING = RULES.words("scheduling_verbs")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -280,7 +281,13 @@ def to_facility(word: Word, sentence: Sentence) -> bool:
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:
-    """"суд над X", "судебное заседание по делу", "процесс над X": a trial is held."""
+    """"суд над X", "судебное заседание по делу", "процесс над X": a trial is held; not one
+    scheduled or put off ("Следующее заседание назначено на 17 октября", "заседание
+    отложили"): none held yet."""
+    head = sentence.head(word)
+    if (head is not None and head.lemma in SCHEDULING) or any(
+            k.lemma == "следующий" for k in sentence.children(word, ("amod",))):
+        return False
     if any(preposition(sentence, w) in ("над",) for w in sentence.children(word)):
         return True
     if word.lemma == "заседание":
