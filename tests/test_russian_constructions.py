@@ -1355,3 +1355,11 @@ def test_a_hearing_set_or_put_off_is_none_held(russian):
     assert [e.date for e in events_of(held, "trial")] == ["2022-04"]
     put_off = extract(russian, "Заседание по делу Тимура Ахмедова отложили до 9 июня.")
     assert events_of(put_off, "trial") == []
+
+
+def test_care_held_back_is_ill_treatment(russian):
+    late = extract(russian, "В изоляторе Степану Лаврову стало плохо, но врача вызвали лишь "
+                            "спустя сутки.")
+    assert names_of(late, only(late, "ill_treatment")) == ["Степан Лавров"]
+    soon = extract(russian, "Степану Лаврову стало плохо, врача вызвали через десять минут.")
+    assert events_of(soon, "ill_treatment") == []

@@ -96,16 +96,19 @@ def object_case(word: Word, sentence: Sentence) -> bool:
 
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
-    медицинской помощи"."""
+    медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
     if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая"}:
+                                              "медикамент", "скорая", "скорый"}:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
     head = sentence.head(word)
     negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
-    return negated or (head is not None and head.lemma in ("отказаться", "отказываться",
-                                                           "отказать", "отказывать"))
+    late = any(preposition(sentence, k) in ("через", "спустя") and any(
+        a.lemma in ("только", "лишь") for a in sentence.children(k, ("advmod",)))
+        for k in sentence.children(word, ("obl",)))  # "скорую вызвали только через три часа"
+    return negated or late or (head is not None and head.lemma in (
+        "отказаться", "отказываться", "отказать", "отказывать"))
 
 
 def refuses_care(word: Word, sentence: Sentence) -> bool:
