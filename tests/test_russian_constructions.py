@@ -1187,3 +1187,179 @@ def test_a_year_and_some_months_told_without_a_number_of_years(russian):
     assert only(verdict, "sentence").term_months == 21
     given = extract(russian, "Артур Беляев получил год и 2 месяца колонии-поселения.")
     assert only(given, "sentence").term_months == 14
+
+
+# Ninth round (rules habeas.rules.ru.v9)
+
+def test_a_relative_of_a_named_person_is_not_that_person(russian):
+    supporter = extract(russian, "В Ярославле полиция задержала сторонников Олега Белова.")
+    assert supporter.events == []  # his supporters, not named: no event of his
+    son = extract(russian, "В Твери задержали Глеба Ершова, сына Марата Ершова.")
+    assert names_of(son, only(son, "arrest")) == ["Глеб Ершов"]
+    sister = extract(russian, "В Омске задержали сестру Веры Котовой.")
+    assert sister.events == []
+    own = extract(russian, "Задержали Нину Лосеву и её сына Тимура.")
+    assert len(only(own, "arrest").persons) == 2  # "её сына Тимура": his own name
+    brother = extract(russian, "Олег Белов объявил голодовку. Вчера полиция задержала его брата.")
+    assert events_of(brother, "arrest") == []
+
+
+def test_an_appeal_told_in_the_non_past_is_not_filed(russian):
+    will = extract(russian, "Суд оправдал Глеба Ершова. Прокуратура заявила, что обжалует "
+                            "приговор.")
+    assert events_of(will, "appeal") == []
+    done = extract(russian, "Суд оправдал Глеба Ершова. Прокуратура обжаловала приговор.")
+    assert len(events_of(done, "appeal")) == 1
+
+
+def test_a_protest_one_is_accused_of_is_no_protest_held(russian):
+    accused = extract(russian, "Веру Котову задержали дома и обвинили в организации "
+                               "массовых протестов.")
+    assert events_of(accused, "protest") == []
+    assert only(accused, "charge").charge == "организация массовых протестов"
+
+
+def test_those_complicit_in_an_event_are_its_agent(russian):
+    extraction = extract(russian, "Правозащитники уверены, что к похищению Тимура Ахмедова "
+                                  "причастны сотрудники полиции.")
+    assert only(extraction, "abduction").agent == "сотрудники полиции"
+
+
+def test_an_event_of_the_headline_dated_in_the_text_lends_no_date_to_the_headline(russian):
+    extraction = extract(russian, "Правозащитники признали политзаключённым похищенного Тимура "
+                                  "Ахмедова\n\n23-летний модератор телеграм-канала был похищен "
+                                  "в начале марта 2021 года.")
+    assert only(extraction, "abduction").date == "2021-03"
+    assert only(extraction, "designation").date is None
+    assert extraction.persons[0].age == 23  # a moderator: the report's person
+
+
+def test_the_speaker_named_after_the_outlet_told_and_a_poster_punished(russian):
+    told = extract(russian, "Как сообщил «ОВД-Инфо» Степан Лавров, его задержали у входа в "
+                            "парк за плакат «Миру мир».")
+    assert {e.type for e in told.events} == {"arrest", "protest"}
+    assert {e.attributed_to for e in told.events} == {"Степан Лавров"}
+    fined = extract(russian, "Суд оштрафовал Веру Котову за плакат «Нет войне».")
+    assert len(events_of(fined, "protest")) == 1
+
+
+def test_an_outlet_in_quotes_and_the_name_after_its_comma(russian):
+    extraction = extract(russian, "Как сообщила «Крымская солидарность», Эдема Бекирова "
+                                  "задержали в Джанкое.")
+    assert only(extraction, "arrest").attributed_to == "Крымская солидарность"
+
+
+def test_a_march_taken_part_in_is_a_protest(russian):
+    extraction = extract(russian, "Полиция утверждала, что Степан Лавров участвовал в "
+                                  "несогласованном шествии.")
+    assert only(extraction, "protest").attributed_to == "Полиция"
+    topic = extract(russian, "По делу о шествии задержали Степана Лаврова.")
+    assert events_of(topic, "protest") == []
+
+
+def test_the_eve_is_the_day_before_the_day_just_told(russian):
+    extraction = extract(russian, "Ленинский районный суд 9 апреля арестовал Степана Лаврова. "
+                                  "Его задержали накануне во время обыска в офисе.")
+    held = [e for e in events_of(extraction, "arrest") if not e.extras.get("custody")]
+    assert [e.date for e in held] == ["2022-04-08"]
+    assert only(extraction, "search").date == "2022-04-08"
+    alone = extract(russian, "Степана Лаврова задержали накануне.")
+    assert only(alone, "arrest").date == "2022-05-07"  # the day before the report
+
+
+def test_a_protest_named_by_its_day_and_punished_later(russian):
+    fined = extract(russian, "Степана Лаврова 3 мая оштрафовали за участие в митинге 12 апреля.")
+    assert only(fined, "protest").date == "2022-04-12"
+    assert only(fined, "sentence").date == "2022-05-03"
+    undated = extract(russian, "Степана Лаврова оштрафовали за участие в шествии 12 апреля.")
+    assert only(undated, "sentence").date is None  # the fine's day is not the march's
+    held = extract(russian, "Веру Котову арестовали на десять суток за акцию 23 января.")
+    assert only(held, "protest").date == "2022-01-23"
+    there = extract(russian, "Веру Котову задержали на митинге 12 апреля.")
+    assert {e.date for e in there.events} == {"2022-04-12"}  # detained at it: its day
+
+
+def test_a_search_of_homes_is_placed_in_the_town_of_that_day(russian):
+    homes = extract(russian, "Полицейские провели обыск в квартире Эдема Бекирова.")
+    assert only(homes, "search").place is None  # the home searched is no place of it
+    town = extract(russian, "Сотрудники ФСБ провели обыск в квартире Эдема Бекирова в Керчи.")
+    assert only(town, "search").place == "Керчь"
+    that_day = extract(russian, "2 марта в Керчи задержали Эдема Бекирова. В тот же день "
+                                "силовики провели у него обыск.")
+    assert (only(that_day, "search").date, only(that_day, "search").place) == (
+        "2022-03-02", "Керчь")
+    premises = extract(russian, "2 марта Эдема Бекирова задержали в отделе полиции. В этот "
+                                "день силовики провели у него обыск.")
+    assert only(premises, "search").place is None  # a town only, not the premises
+
+
+def test_the_day_something_was_told_does_not_date_what_it_came_after(russian):
+    told = extract(russian, "12 марта жена Тимура Ахмедова сообщила, что он ослаб после "
+                            "голодовки.")
+    assert only(told, "hunger_strike").date is None
+    after = extract(russian, "Тимура Ахмедова задержали в марте 2021 года после обыска.")
+    assert only(after, "search").date == "2021-03"  # one occasion: its month
+
+
+def test_charges_dropped_in_part_or_whole(russian):
+    part = extract(russian, "Тимура Ахмедова осудили на четыре года. Судья исключил из "
+                            "обвинения эпизод о хранении оружия.")
+    assert len(events_of(part, "charges_dropped")) == 1
+    whole = extract(russian, "Следователи сняли обвинения с Тимура Ахмедова.")
+    dropped = only(whole, "charges_dropped")
+    assert (names_of(whole, dropped), dropped.agent) == (["Тимур Ахмедов"], "Следователи")
+    assert events_of(whole, "charge") == []  # the charge noun dropped is none laid
+    flight = extract(russian, "Тимура Ахмедова сняли с рейса и задержали.")
+    assert events_of(flight, "charges_dropped") == []
+
+
+def test_the_name_of_a_role_noun_in_anothers_description(russian):
+    staff = extract(russian, "Суд арестовал Глеба Ершова, сотрудника фонда политика Марата "
+                             "Лапина.")
+    assert names_of(staff, only(staff, "arrest")) == ["Глеб Ершов"]  # the politician owns it
+    plain = extract(russian, "Полиция задержала журналиста Марата Лапина.")
+    assert names_of(plain, only(plain, "arrest")) == ["Марат Лапин"]
+
+
+def test_one_more_person_counted_is_the_one_named_next(russian):
+    fourth = extract(russian, "В Омске задержали Глеба Ершова. Вечером правозащитники "
+                              "сообщили о задержании третьего пикетчика. Марат Лапин стоял "
+                              "с плакатом у театра.")
+    arrests = {tuple(names_of(fourth, e)) for e in events_of(fourth, "arrest")}
+    assert arrests == {("Глеб Ершов",), ("Марат Лапин",)}
+    unnamed = extract(russian, "В Омске задержали Глеба Ершова. Позже задержали ещё одного "
+                               "активиста.")
+    assert len(events_of(unnamed, "arrest")) == 1  # one more, named nowhere: not Ершов again
+
+
+def test_a_surname_in_brackets_is_the_persons_other_surname(russian):
+    extraction = extract(russian, "Суд приговорил журналистку Нину Лосеву (Гусеву) к двум "
+                                  "годам колонии. Нина Гусева работала в газете.")
+    [person] = extraction.persons
+    assert person.name == "Нина Лосева" and "Нина Гусева" in person.aliases
+    town = extract(russian, "Суд приговорил Тимура Ахмедова (Уфа) к году колонии.")
+    assert [p.name for p in town.persons] == ["Тимур Ахмедов"]
+
+
+def test_a_protest_punished_is_of_the_one_punished(russian):
+    extraction = extract(russian, "Друзья Глеба Ершова пишут, что ему снова назначили "
+                                  "наказание за акцию 23 января.")
+    protest = only(extraction, "protest")
+    assert (names_of(extraction, protest), protest.date) == (["Глеб Ершов"], "2022-01-23")
+    assert protest.attributed_to == "Друзья Глеба Ершова"
+
+
+def test_a_hearing_set_or_put_off_is_none_held(russian):
+    held = extract(russian, "Суд над Тимуром Ахмедовым начался в апреле. Следующее заседание "
+                            "назначено на 3 июня.")
+    assert [e.date for e in events_of(held, "trial")] == ["2022-04"]
+    put_off = extract(russian, "Заседание по делу Тимура Ахмедова отложили до 9 июня.")
+    assert events_of(put_off, "trial") == []
+
+
+def test_care_held_back_is_ill_treatment(russian):
+    late = extract(russian, "В изоляторе Степану Лаврову стало плохо, но врача вызвали лишь "
+                            "спустя сутки.")
+    assert names_of(late, only(late, "ill_treatment")) == ["Степан Лавров"]
+    soon = extract(russian, "Степану Лаврову стало плохо, врача вызвали через десять минут.")
+    assert events_of(soon, "ill_treatment") == []

@@ -34,10 +34,13 @@ FIRST_PERSON = RULES.words("first_person")
 SERVED_VERBS = RULES.words("served_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
+DROPPED_PREPOSITIONS = RULES.words("dropped_prepositions")
 CARE_VERBS = RULES.words("care_verbs")
 RELATIVES = RULES.words("relatives")
 UNREAL_HEADS = RULES.words("unreal_heads")
 PERSON_NOUNS = RULES.words("person_nouns")
+RELATION_NOUNS = RULES.words("relation_nouns")
+COMPLICITY = RULES.table("complicity")
 CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
 REFUSALS = RULES.words("refusals")
@@ -75,6 +78,7 @@ STATE_NOUNS = RULES.words("state_nouns")
 HELD = {"удерживать", "удерживаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
+COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
 # Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
@@ -202,6 +206,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
+            if not who and _another(sentence, word, kind):  # "о задержании четвёртого
+                seen = {pid for (s, _), pid in mentions.items() if s <= n}  # пикетчика. X ..."
+                who = [pid for pid in _named_next(mentions, n) if pid not in seen]
+                if not who:
+                    continue  # one more, not named: not the report's person
             if not who and (who is None or _counted(sentence, word)):
                 who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
             group = _group(sentence, word) if not who else None
@@ -252,13 +261,23 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             found.extend(_new_term(event, sentence))
             found.extend(_then_to(event, word, sentence, parsed))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+            towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
+                e.date and e.date == last_date)}  # and the town that day's events were in
             for event in found:
                 event.date = event.date or last_date
+                if len(towns) == 1 and event.date == last_date:
+                    event.place = event.place or next(iter(towns))
         elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
             after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
                 if event.date is None and not event.negated:
                     event.date = after
+        elif _eve(sentence) and previous_date and len(previous_date) == 10 and not (
+                args.date_mentions(sentence.text)):  # "14 июня суд арестовал её. Её задержали
+            before = (dt.date.fromisoformat(previous_date) - dt.timedelta(days=1)).isoformat()
+            for event in found:  # накануне": the day before the day just told
+                if not event.negated and event.date == _eve_of(published):
+                    event.date = before
         elif CONTINUES.search(sentence.text):  # "Его признали виновным": the verdict before
             for event in found:
                 if not event.negated and not _background(sentence, event):
@@ -758,6 +777,13 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
                  mentions: dict[tuple[int, int], str]) -> list[str] | None:
     """The ids of the persons the event happened to; [] when the report's person is meant (a
     pronoun, a role noun, no participant); None when they are no persons."""
+    if kind == "protest" and word_class(word) == "NOUN" and "за" in (
+            preposition(sentence, word), preposition(sentence, sentence.head(word) or word)):
+        verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
+        kind_of_verb = (trigger_type(verb, sentence) or "sentence") if verb is not None else None
+        if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
+            return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs,
+            # and "ему назначили наказание за акцию": the one punished
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
@@ -799,7 +825,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     # "обыски у активистов", "дело против Фомина": the person behind a preposition, of the
     # trigger or of its object
     objects = [word, *sentence.children(word, ("obj", "nsubj:pass"))]
-    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set())
+    prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set()) | (
+        DROPPED_PREPOSITIONS if kind == "charges_dropped" else set())  # "сняли обвинения с X"
     marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
               if preposition(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)
@@ -810,6 +837,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     if not holders:
         return []
+    if all(_related(sentence, h, n, mentions) for h in holders):
+        return None  # "задержали сторонника Навального": another's relative, not named
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
@@ -817,6 +846,41 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
             h.pos == "PROPN" or _those(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _related(sentence: Sentence, holder: Word, n: int,
+             mentions: dict[tuple[int, int], str]) -> bool:
+    """A noun of one's relation to a person named after it ("сторонника Навального", "мать
+    Ивана Петрова", "соратников X") or by a possessive ("его брата"): someone not named, not
+    the person named nor the report's person."""
+    return holder.lemma in RELATION_NOUNS and (any(
+        (n, k.i) in mentions and _owner_of_relation(sentence, k)
+        for k in sentence.children(holder, ("nmod", "appos"))) or _possessive(sentence, holder))
+
+
+def _owner_of_relation(sentence: Sentence, name: Word) -> bool:
+    """A name in the genitive after a relation noun ("сына Олега Петрова", "сторонников
+    Ивана Петрова"), which the parser may take for the noun's apposition: a man's accusative
+    has the genitive's form, and a relation noun names its person's own name only with a
+    possessive ("её сына Константина") or in its own case and gender ("сестру Марию")."""
+    top = name
+    while top.rel in ("flat", "flat:name", "flat:foreign") and top.head is not None:
+        top = sentence.words[top.head]
+    noun = sentence.head(top)
+    if noun is None or noun.lemma not in RELATION_NOUNS or top.i < noun.i or (
+            top.rel not in ("nmod", "appos")) or preposition(sentence, top) is not None:
+        return False
+    if _possessive(sentence, noun):
+        return False  # "её сына Константина", "своего брата Ивана": his own name
+    plural = noun.feats.get("Number") == "Plur" and top.feats.get("Number") == "Sing"
+    return plural or case(top) == "Gen" or (case(top) == "Acc" and top.feats.get(
+        "Gender") == "Masc" and case(noun) in ("Acc", "Gen"))
+
+
+def _possessive(sentence: Sentence, noun: Word) -> bool:
+    """The noun has a possessive before it ("его брата", "её сына", "своего отца")."""
+    return any(k.i < noun.i and (k.text.lower() in POSSESSIVE_GENDERS or k.lemma in (
+        "их", "свой", "мой", "наш")) for k in sentence.children(noun, ("det", "nmod")))
 
 
 def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
@@ -881,6 +945,24 @@ def _nameless_age(sentence: Sentence, word: Word, n: int,
             if age is not None:
                 return age
     return None
+
+
+def _another(sentence: Sentence, word: Word, kind: str) -> bool:
+    """The participant is one more person, counted by an ordinal or "ещё один" ("о задержании
+    четвёртого пикетчика", "задержали ещё одного активиста"): not the person told of before."""
+    rels = ("nmod",) if word_class(word) == "NOUN" else (
+        PATIENT_PASSIVE if is_passive(word) or kind in SUBJECT_TYPES else PATIENT_ACTIVE)
+    for noun in sentence.children(word, rels):
+        if noun.pos != "NOUN" or noun.feats.get("Animacy") != "Anim" or preposition(
+                sentence, noun) is not None:
+            continue
+        for k in sentence.children(noun, ("amod", "nummod", "det")):
+            if k.pos == "ADJ" and ORDINALS.get(k.lemma, 0) > 1 and k.lemma in COUNTING:
+                return True
+            if k.lemma in ("один", "другой") and (k.lemma == "другой" or any(
+                    a.lemma == "еще" for a in sentence.children(k, ("advmod",)))):
+                return True
+    return False
 
 
 def _they(sentence: Sentence, word: Word) -> bool:
@@ -950,12 +1032,19 @@ def _persons_in(sentence: Sentence, holders: list[Word], n: int,
     found: list[str] = []
     for holder in holders:
         for word in sentence.subtree(holder, HOLDS):
-            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder):
+            if _possessor(sentence, word, holder) or _beneficiary(sentence, word, holder) or (
+                    _relative_of(sentence, word, holder)):
                 continue
             pid = mentions.get((n, word.i))
             if pid and pid not in found:
                 found.append(pid)
     return found
+
+
+def _relative_of(sentence: Sentence, word: Word, holder: Word) -> bool:
+    """A name in the genitive of a relation noun inside the holder's phrase ("Ивана Петрова,
+    сына Олега Петрова": Олег is not the one it happened to)."""
+    return word.i != holder.i and _owner_of_relation(sentence, word)
 
 
 def _beneficiary(sentence: Sentence, word: Word, holder: Word) -> bool:
@@ -975,6 +1064,15 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
     the genitive of an event ("После приговора Игоря Волкова этапировали": his verdict, he is
     the one moved) or of one's defence ("Защита Кузнецова обжаловала приговор")."""
     top = holder.i if holder is not None else -1
+    first = word
+    while first.rel in ("flat", "flat:name", "flat:foreign") and first.head is not None:
+        first = sentence.words[first.head]
+    role = sentence.words[first.i - 1] if first.i else None
+    if role is not None and role.i != top and role.lemma in PERSON_NOUNS and (
+            role.rel == "nmod" and {case(role), case(first)} <= {"Gen", "Acc"}) and (
+            role.i != first.head):  # a man's genitive may be tagged as his accusative
+        word = role  # "штаба политика Алексея Навального": the name is the role noun's, where
+        # the parser hung it elsewhere
     while word.rel in NAME_PARTS and word.head is not None and word.i != top:
         word = sentence.words[word.head]
     head = sentence.head(word)
@@ -1034,6 +1132,20 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     return event
 
 
+def _eve(sentence: Sentence) -> bool:
+    """The sentence says "накануне" as an adverb ("Её задержали накануне"), not "накануне
+    суда" (the eve of an event it names)."""
+    return any(w.text.lower() == "накануне" and w.rel != "case" for w in sentence.words)
+
+
+def _eve_of(published: str | None) -> str | None:
+    """The day before publication, what "накануне" alone resolves to."""
+    try:
+        return (dt.date.fromisoformat((published or "")[:10]) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+
+
 def _present(sentence: Sentence, trigger: Word) -> bool:
     """The trigger's verb (or the verb a noun trigger is the subject of) is in the present
     tense: a court session a report tells as going on happens on the report's day."""
@@ -1050,13 +1162,34 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     text = sentence.text
     clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
         before_or_after(sentence, trigger)) else set())
+    own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
+        if own is not None and word is not None and word.i not in own and any(
+                w.lemma in ATTRIBUTION_VERBS for w in sentence.ancestors(word)
+                if word_class(w) == "VERB"):  # "3 мая мать сообщила, что он не восстановился
+            text = text[:start] + " " * (end - start) + text[end:]  # после голодовки": the
+            continue  # day it was told, not the day of what it came after
         verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                     ) if word is not None else None
-        if verb is not None and verb.i not in clause and trigger_type(verb, sentence):
+        protest = _protest_dated(sentence, word) if word is not None else None
+        if protest is not None and protest.i == trigger.i:
+            continue  # the protest's own day
+        if verb is not None and verb.i not in clause and trigger_type(verb, sentence) or (
+                protest is not None):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _protest_dated(sentence: Sentence, word: Word) -> Word | None:
+    """The protest a date names ("за акцию 28 января", "после митинга 5 мая"): the date right
+    after a protest noun, or hung on one, is the protest's day, not the day of the arrest or
+    fine it is told with."""
+    before = sentence.words[word.i - 1] if word.i else None
+    if before is not None and before.lemma in PROTEST_NOUNS:
+        return before
+    head = sentence.head(word)
+    return head if head is not None and head.lemma in PROTEST_NOUNS else None
 
 
 def _without_deadlines(text: str) -> str:
@@ -1121,6 +1254,12 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
             if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
                 words = sentence.subtree(doer, AGENT_PARTS)
                 return " ".join(nominative_phrase([w.text for w in words])).strip(" ,")
+    head = sentence.head(word)
+    if word_class(word) == "NOUN" and head is not None and preposition(sentence, word) and (
+            COMPLICITY.get(head.lemma) == preposition(sentence, word)):
+        for doer in sentence.children(head, SUBJECT):  # "к похищению причастны силовики"
+            if doer.pos in ("NOUN", "PROPN") and doer.lemma not in PRONOUNS:
+                return _closed(sentence.span_text(sentence.subtree(doer, AGENT_PARTS)))
     if kind in COURT_TYPES and (kind != "arrest" or word.lemma in CUSTODY):  # not "задержали"
         for start, end, normal in spans_in(parsed, sentence, "ORG"):
             if COURT.search(parsed.text[start:end]):
@@ -1197,6 +1336,9 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 continue
             subtree = sentence.subtree(holder, frozenset({"amod", "nmod", "flat", "flat:name",
                                                           "appos", "conj", "cc"}))
+            unlike = {w.i for k in sentence.children(holder, ("conj",)) if _unlike(holder, k)
+                      for w in sentence.subtree(k)}  # "«Крымская солидарность», Ивана
+            subtree = [w for w in subtree if w.i not in unlike]  # Петрова задержали": no pair
             person = [holder, *sentence.children(holder, NAME_PARTS)] + [
                 k for k in sentence.children(holder, ("nmod",))  # "адвоката Ольги Тимофеевой"
                 if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
@@ -1210,6 +1352,12 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 text = _nominative_name(sentence, holder, text)
             return text or None
     return None
+
+
+def _unlike(holder: Word, other: Word) -> bool:
+    """Two words the parser joined that stand in different cases: no pair of speakers."""
+    one, two = holder.feats.get("Case"), other.feats.get("Case")
+    return one is not None and two is not None and one != two
 
 
 def _nominative_name(sentence: Sentence, holder: Word, text: str) -> str:
@@ -1249,11 +1397,32 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Иван Смирнов, её
     задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
     subjects = sentence.children(verb, SUBJECT)
+    named = _name_after_addressee(sentence, verb)
+    if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to
+        return [named]
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
+
+
+def _name_after_addressee(sentence: Sentence, verb: Word) -> Word | None:
+    """A name in the nominative right after a verb of saying and a name in quotes ("Как
+    сообщил «ОВД-Инфо» Иван Смирнов, ...", "рассказала «Медиазоне» Анна Лосева"): the quoted
+    name does not decline and is the one told (the dative), the person is who speaks, however
+    the parser hangs the two."""
+    i = verb.i + 1
+    if i >= len(sentence.words) or sentence.words[i].text not in ("«", "\"", "„"):
+        return None
+    close = next((w.i for w in sentence.words[i + 1:] if w.text in ("»", "\"", "“")), None)
+    if close is None or close + 1 >= len(sentence.words):
+        return None
+    after = sentence.words[close + 1]
+    if after.pos == "PROPN" and after.feats.get("Case") == "Nom" and after.feats.get(
+            "Animacy") == "Anim":
+        return after
+    return None
 
 
 def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
@@ -1301,6 +1470,8 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             out[out.index(first)] = kept[key] = event
             event.sources = [*event.sources, *first.sources]
             first, event = event, first
+            if first.date is not None:  # the text's day, not one of the headline's occasion
+                first.extras["dated_in"] = first.sources[0].start
             for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
                 if getattr(first, name) is None:
                     setattr(first, name, getattr(event, name))
@@ -1406,7 +1577,12 @@ def _places_told(sentence: Sentence, n: int, date: str) -> dict[str, tuple[int, 
 
 def _two_steps(event: EventRecord, other: EventRecord) -> bool:
     """A detention and a remand in custody are two steps on two occasions ("были задержаны, а
-    9 октября арестованы"): one does not lend the other its date."""
+    9 октября арестованы"), and so are a protest and the case or fine for it: one does not
+    lend the other its date."""
+    kinds = {event.type, other.type}
+    if "protest" in kinds and (kinds & (CHARGED_TYPES | {"trial"}) or any(
+            e.extras.get("custody") for e in (event, other))):
+        return True  # "оштрафовали за участие в митинге 5 мая": the fine came on another day
     return event.type == other.type == "arrest" and (
         bool(event.extras.get("custody")) != bool(other.extras.get("custody")))
 

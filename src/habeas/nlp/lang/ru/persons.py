@@ -32,6 +32,9 @@ MASC_GENITIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
 MASC_DATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)у$")
 
 
+# A surname in brackets right after a name: the person's other surname.
+OTHER_SURNAME = re.compile(r"\s*\(([А-ЯЁ][а-яё-]+)\)")
+
 # How many first letters two spellings of one surname share (with the same given name).
 MISSPELT_PREFIX = 7
 
@@ -51,6 +54,10 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         if kind != "PER" or _is_byline(parsed.text, start) or _is_no_person(parsed.text, start,
                                                                               end):
             continue
+        cut = parsed.text.find(" (", start, end)
+        if cut > start:  # "Веру Котову (Лаврову": the other surname in brackets is no part
+            normal = " ".join(normal.split()[:len(parsed.text[start:cut].split())])
+            end = cut
         surface = parsed.text[start:end]
         located = sentence_of(parsed, start)
         words = [w for w in located[1].words if start <= w.start < end] if located else []
@@ -85,6 +92,7 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
                 mentions[(n, word.i)] = person.id
             _read_attributes(person, sentence, words, parsed.text, start, end)
     _surnames_read_as_places(parsed, persons, mentions)
+    persons = _other_surnames(parsed, persons, mentions)
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
@@ -111,6 +119,38 @@ def _surnames_read_as_places(parsed: Parsed, persons: list[PersonRecord],
         person.mentions.append(Span(start, end, surface))
         mentions[(n, words[0].i)] = person.id
         parsed.spans[at] = ("PER", start, end, normal)
+
+
+def _other_surnames(parsed: Parsed, persons: list[PersonRecord],
+                    mentions: dict[tuple[int, int], str]) -> list[PersonRecord]:
+    """A surname in brackets right after a name ("Катерина Андреева (Бахвалова)", "Мария
+    Иванова (Петрова)"): the same person's other surname, a pen or a maiden name; a person
+    named with it and the same given name elsewhere is one person, the one named first."""
+    gone: dict[str, PersonRecord] = {}
+    for person in persons:
+        for span in person.mentions:
+            bracket = OTHER_SURNAME.match(parsed.text, span.end)
+            if bracket is None or person.id in gone:
+                continue
+            given = person.name.split()[0]
+            other = next((o for o in persons if o is not person and o.id not in gone and len(
+                o.name.split()) > 1 and o.name.split()[0] == given and same_word(
+                    o.name.split()[-1], bracket.group(1))), None)
+            if other is None:
+                continue
+            keep, drop = (person, other) if persons.index(person) < persons.index(other) else (
+                other, person)
+            for form in [drop.name, *drop.aliases]:
+                _add_alias(keep, form)
+            keep.mentions.extend(drop.mentions)
+            keep.age = keep.age or drop.age
+            gone[drop.id] = keep
+    if not gone:
+        return persons
+    for key, pid in mentions.items():
+        if pid in gone:
+            mentions[key] = gone[pid].id
+    return [p for p in persons if p.id not in gone]
 
 
 def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | None:

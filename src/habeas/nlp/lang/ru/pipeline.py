@@ -19,7 +19,7 @@ LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
 DOTTED_NAME = re.compile(r"(?<=[а-яёa-z])\.(?=(?:Реалии|Ru|Ру)\b)")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v8"
+VERSION = "habeas.russian.v9"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ REGION_COURTS = RULES.words("region_courts")
 REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
+HOMES = RULES.words("homes")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
@@ -91,8 +92,9 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
     held = _held_at(sentence, parsed, trigger) if kind in IN_CUSTODY else None
     if held is not None or kind not in PREMISES_TYPES:
         return held
-    return _premises(sentence, trigger, numbered=kind != "transfer")  # a transfer's place is
-    # where it went, not a numbered stop on the way ("по пути его держали в СИЗО-1")
+    return _premises(sentence, trigger, numbered=kind != "transfer",  # a transfer's place is
+                     homes=kind != "search")  # where it went, not a numbered stop on the way
+    # ("по пути его держали в СИЗО-1"); a search's is no home searched ("обыски в домах")
 
 
 def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
@@ -195,13 +197,17 @@ def _is_premises(word: Word) -> bool:
     return word.lemma in PREMISES or NUMBERED.sub("", word.lemma) in PREMISES
 
 
-def _premises(sentence: Sentence, trigger: Word, numbered: bool = True) -> str | None:
+def _premises(sentence: Sentence, trigger: Word, numbered: bool = True,
+              homes: bool = True) -> str | None:
     """Where no named place is in the clause, the premises the trigger's clause names ("в
-    отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative."""
+    отделе полиции", "на квартире", "освободился из колонии «Витьба»"), in the nominative;
+    without ``homes``, not a home (what a search searched is no place of it)."""
     clause = clause_words(sentence, trigger)
     for i in sorted(clause):
         for kid in sentence.children(sentence.words[i], ("obl", "nmod")):
             if not (_is_premises(kid) if numbered else kid.lemma in PREMISES) or kid.i in clause:
+                continue
+            if not homes and kid.lemma in HOMES:
                 continue
             at = preposition(sentence, kid) in ("в", "во", "на") and case(kid) == "Loc"
             if at or (preposition(sentence, kid) == "из" and trigger.lemma in RELEASE_VERBS):

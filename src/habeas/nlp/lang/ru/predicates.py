@@ -16,6 +16,9 @@ FACILITIES = RULES.words("facilities")
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
 CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
+ACCUSING = RULES.words("accusing_words")
+DROPPING = RULES.words("dropping_verbs")
+SCHEDULING = RULES.words("scheduling_verbs")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -93,16 +96,19 @@ def object_case(word: Word, sentence: Sentence) -> bool:
 
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
-    медицинской помощи"."""
+    медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
     if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая"}:
+                                              "медикамент", "скорая", "скорый"}:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
     head = sentence.head(word)
     negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
-    return negated or (head is not None and head.lemma in ("отказаться", "отказываться",
-                                                           "отказать", "отказывать"))
+    late = any(preposition(sentence, k) in ("через", "спустя") and any(
+        a.lemma in ("только", "лишь") for a in sentence.children(k, ("advmod",)))
+        for k in sentence.children(word, ("obl",)))  # "скорую вызвали только через три часа"
+    return negated or late or (head is not None and head.lemma in (
+        "отказаться", "отказываться", "отказать", "отказывать"))
 
 
 def refuses_care(word: Word, sentence: Sentence) -> bool:
@@ -202,6 +208,20 @@ def object_charge(word: Word, sentence: Sentence) -> bool:
     return "обвинение" in _object_lemmas(sentence, word)
 
 
+def out_of_charge(word: Word, sentence: Sentence) -> bool:
+    """"исключил из обвинения эпизод", "исключили из обвинения статью": part of the charges
+    dropped."""
+    return any(k.lemma == "обвинение" and preposition(sentence, k) == "из"
+               for k in sentence.children(word, ("obl", "nmod")))
+
+
+def dropped(word: Word, sentence: Sentence) -> bool:
+    """"сняли обвинения", "сняли часть обвинений", "исключил из обвинения": the charge
+    dropped, not laid."""
+    near = [w for _, w in zip(range(2), sentence.ancestors(word))]
+    return any(w.lemma in DROPPING for w in near)
+
+
 def object_hunger(word: Word, sentence: Sentence) -> bool:
     return "голодовка" in _object_lemmas(sentence, word)
 
@@ -264,7 +284,13 @@ def to_facility(word: Word, sentence: Sentence) -> bool:
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:
-    """"суд над X", "судебное заседание по делу", "процесс над X": a trial is held."""
+    """"суд над X", "судебное заседание по делу", "процесс над X": a trial is held; not one
+    scheduled or put off ("Следующее заседание назначено на 17 октября", "заседание
+    отложили"): none held yet."""
+    head = sentence.head(word)
+    if (head is not None and head.lemma in SCHEDULING) or any(
+            k.lemma == "следующий" for k in sentence.children(word, ("amod",))):
+        return False
     if any(preposition(sentence, w) in ("над",) for w in sentence.children(word)):
         return True
     if word.lemma == "заседание":
@@ -297,11 +323,19 @@ def house_arrest(word: Word, sentence: Sentence) -> bool:
 
 def protest_noun(word: Word, sentence: Sentence) -> bool:
     """A protest the report tells someone took part in or held ("вышел на акцию", "участие в
-    пикете", "провёл пикет")."""
+    пикете", "провёл пикет"), or was punished for ("арестовали за акцию")."""
     head = sentence.head(word)
     return head is not None and head.lemma in (
         "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание")
+        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание"
+    ) or for_poster(word, sentence)  # "арестовали за акцию 28 января": one held
+
+
+def for_poster(word: Word, sentence: Sentence) -> bool:
+    """"задержали за плакат", "оштрафовали за плакат «Нет войне»": a poster (or a protest)
+    one is punished for was held up in public, a protest."""
+    return preposition(sentence, word) == "за" and any(  # the parser may hang it on a noun
+        w.pos == "VERB" for w in sentence.ancestors(word))  # ("у входа в парк за плакат")
 
 
 def days_of(word: Word, sentence: Sentence) -> bool:
@@ -311,8 +345,24 @@ def days_of(word: Word, sentence: Sentence) -> bool:
 
 
 def topic_noun(word: Word, sentence: Sentence) -> bool:
-    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held."""
-    return preposition(sentence, word) in ("о", "об", "обо", "про")
+    """"по делу о митингах", "статья о протестах": what is spoken of, no protest held; so is
+    what one is accused of ("обвинили в организации протестов", "подозревают в участии в
+    митинге"): the accusation, no protest told as held."""
+    if preposition(sentence, word) in ("о", "об", "обо", "про"):
+        return True
+    for noun in (word, sentence.head(word)):
+        if noun is None or preposition(sentence, noun) != "в":
+            continue
+        head = sentence.head(noun)
+        if head is not None and head.lemma in ACCUSING:
+            return True
+    return False
+
+
+def non_past(word: Word, sentence: Sentence) -> bool:
+    """A verb of both aspects in the non-past ("обжалует приговор", "защита обжалует"): what is
+    to come, no appeal filed (the past, "обжаловал", tells one)."""
+    return word.feats.get("Tense") in ("Pres", "Fut") and word.feats.get("VerbForm") == "Fin"
 
 
 def release_noun(word: Word, sentence: Sentence) -> bool:
