@@ -162,3 +162,27 @@ def test_plural_role_nouns():
     assert plural("secretary") == "secretaries"
     assert plural("witness") == "witnesses"
     assert {"journalists", "reporters", "lawyers", "students"} <= ROLE_FORMS
+
+
+def test_a_list_where_only_persons_fit(nlp):
+    # the object of "detained": the second name, an organisation to the model, is a person too
+    assert persons_of(nlp, "Police detained Fariba Adelkhah and Roland Marchal.") == [
+        "Fariba Adelkhah", "Roland Marchal"]
+
+
+def test_a_plural_role_noun_is_no_part_of_a_name(nlp):
+    # the model's person "Students Ankara" is a group and a town
+    assert persons_of(nlp, "Students Ankara protested on Friday.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # Vietnamese family names the tagger reads as English auxiliaries
+    ("The court sentenced Do Nam Trung to ten years.", "Do Nam Trung"),
+    ("Police arrested Can Thi Theu and her sons.", "Can Thi Theu"),
+])
+def test_a_capitalised_auxiliary_inside_a_name(nlp, text, name):
+    assert persons_of(nlp, text) == [name]
+
+
+def test_a_capitalised_auxiliary_opening_a_sentence_is_no_name(nlp):
+    assert persons_of(nlp, "Do Turkish courts jail journalists? Many say so.") == []

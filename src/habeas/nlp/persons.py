@@ -289,7 +289,8 @@ def is_name_token(token: Token) -> bool:
     if fold(text) in NAME_PARTICLES:
         return True
     return (text[:1].isupper() and (token.is_alpha or "-" in text or INNER_APOSTROPHE.fullmatch(
-        text))) and fold(text) not in TITLES and fold(text) not in NOT_NAME_WORDS
+        text))) and fold(text) not in TITLES and fold(text) not in NOT_NAME_WORDS and \
+        fold(text) not in ROLE_PLURALS  # "[Students] Ankara": a group is no part of a name
 
 
 # "Chin'ono", "Ma'mun", "Sa'id": an apostrophe between letters, inside one word of a name
@@ -379,8 +380,9 @@ def plural(noun: str) -> str:
 
 
 # A role noun before a name, singular or plural: "journalists Fatih Yilmaz and Elif Kaya".
-ROLE_FORMS = ROLE_NOUNS | {plural(w) for w in ROLE_NOUNS if w.isalpha() and len(w) > 3 and
-                           not (w.endswith("s") and w[:-1] in ROLE_NOUNS)}
+ROLE_PLURALS = frozenset(plural(w) for w in ROLE_NOUNS if w.isalpha() and len(w) > 3 and
+                         not (w.endswith("s") and w[:-1] in ROLE_NOUNS)) - ROLE_NOUNS
+ROLE_FORMS = ROLE_NOUNS | ROLE_PLURALS
 SURNAME_ENDINGS = tuple(RULES.lists["surname_endings"])
 ORG_WORDS = RULES.words("org_words")
 
@@ -532,7 +534,7 @@ def name_before(token: Token) -> Span | None:
             continue
         # "Golrokh Ebrahimi Iraee": a compound may hang from the word after it
         if not start <= before.head.i <= token.i or before.dep_ not in ("compound", "flat") or \
-                not is_name_token(before) or before.pos_ != "PROPN" or \
+                not is_name_token(before) or not name_pos(before) or \
                 before.lower_ in ROLE_FORMS:  # "[Journalists] Hatice Kamer"
             break
         start -= 1
@@ -608,6 +610,10 @@ def extend_left(name: Span) -> Span:
         return doc[name.start - 1: name.end]
     if len(name) == 1 and name.start > 0 and unknown_given(doc[name.start - 1], name[0]):
         return doc[name.start - 1: name.end]
+    if len(name) <= 3 and name.start > 0 and doc[name.start - 1].pos_ == "AUX" and \
+            name_pos(doc[name.start - 1]) and doc[name.start - 1].head.i in range(
+                name.start, name.end):
+        return doc[name.start - 1: name.end]  # "Do" + "Nam Trung"
     if len(name) == 3 and name[1].text == "-" and not name[0].whitespace_ and \
             not name[1].whitespace_ and name.start > 0 and \
             unknown_given(doc[name.start - 1], name[2]):
@@ -636,7 +642,7 @@ def unknown_given(token: Token, surname: Token) -> bool:
     alone = token.ent_type_ in ("", "PERSON") or token.ent_type_ in MISREAD_GIVEN and \
         token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or
                                    token.doc[token.i + 1].ent_iob_ != "I")
-    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head == surname and \
+    return name_pos(token) and token.dep_ == "compound" and token.head == surname and \
         token.is_alpha and token.is_title and alone and \
         fold(token.text) not in TITLES and fold(token.text) not in NOT_NAME_WORDS and \
         not is_org_or_place(token.text) and not (before is not None and before.is_title and
@@ -647,6 +653,13 @@ def unknown_given(token: Token, surname: Token) -> bool:
 
 # The labels the model puts on a given name alone before a surname it calls a person.
 MISREAD_GIVEN = ("GPE", "ORG", "NORP")
+
+
+def name_pos(token: Token) -> bool:
+    """A proper noun, or a capitalised auxiliary inside a sentence ("Do Nam Trung", "Can Thi
+    Theu": Vietnamese family names the tagger reads as English verbs)."""
+    return token.pos_ == "PROPN" or token.pos_ == "AUX" and token.i > token.sent.start and \
+        token.is_title and token.dep_ == "compound"
 
 
 def extend_right(name: Span) -> Span:
@@ -1066,10 +1079,11 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
         labels = ("GPE", "NORP", "LOC", "FAC") if fold(span[-1].text).endswith(
             SURNAME_ENDINGS) else ("GPE", "ORG", "NORP", "LOC", "FAC")
         whole = entity_at(span[0])
-        if role_list:  # only a place the model found whole, or a body's word, is no name
+        if role_list and any(t.ent_type_ in labels for t in span):
+            # there only a place the model found whole, an outlet or a body's word is no name
             labels = ()
             if whole is not None and whole.label_ in ("GPE", "LOC") and (
-                    whole.start, whole.end) == (span.start, span.end) or len(span) > 3 or \
+                    whole.start, whole.end) == (span.start, span.end) or len(span) > 4 or \
                     any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
                     fold(span[0].text) in NAME_PARTICLES or any(  # "Al Jazeera", "BBC
                         t.is_upper and len(t) > 1 for t in span):  # Persian": outlets
@@ -1096,10 +1110,11 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
 
 
 def after_role_noun(head: Token, taken: set[int]) -> bool:
-    """The list ``head`` belongs to follows a role noun and one of its names is found: the
-    first name in apposition to the noun ("reporters Ferhat Celik, Aydin Keser and ...") or the
-    noun before it ("Journalists Ferhat Celik, ..."), or the noun itself the first conjunct,
-    with a name in apposition ("journalists Kyaw Soe Oo and Wa Lone")."""
+    """The list ``head`` belongs to follows a role noun, or stands where only persons do, and
+    one of its names is found: the first name in apposition to the noun ("reporters Ferhat
+    Celik, Aydin Keser and ...") or the noun before it ("Journalists Ferhat Celik, ..."), or
+    the noun itself the first conjunct, with a name in apposition ("journalists Kyaw Soe Oo and
+    Wa Lone"); the first name the object of "detained" ("detained A B and C D")."""
     doc = head.doc
     while head.dep_ == "conj" and head.head.i < head.i:
         head = head.head
@@ -1111,7 +1126,18 @@ def after_role_noun(head: Token, taken: set[int]) -> bool:
     while start < head.i and start not in taken:
         start += 1  # the name's first word
     return head.dep_ == "appos" and head.head.lower_ in ROLE_FORMS or \
-        start > 0 and doc[start - 1].lower_ in ROLE_FORMS
+        start > 0 and doc[start - 1].lower_ in ROLE_FORMS or person_only_place(head)
+
+
+def person_only_place(token: Token) -> bool:
+    """ "detained [X]", "[X] was jailed", "the arrest of [X]": the object of an active verb or
+    the subject of a passive one, or the "of" of a noun, of an event only persons undergo."""
+    head = token.head
+    if syntax.is_prep_object(token) and head.lower_ == "of":
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PERSON_ONLY
+    return head.pos_ == "VERB" and head.lemma_.lower() in PERSON_ONLY and (
+        syntax.is_direct_object(token) and not syntax.is_passive(head) or
+        syntax.is_passive_subject(token))
 
 
 def _add_name(clusters: list[Cluster], span: Span, taken: set[int]) -> None:
