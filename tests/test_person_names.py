@@ -186,3 +186,38 @@ def test_a_capitalised_auxiliary_inside_a_name(nlp, text, name):
 
 def test_a_capitalised_auxiliary_opening_a_sentence_is_no_name(nlp):
     assert persons_of(nlp, "Do Turkish courts jail journalists? Many say so.") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a release out of custody frees only persons (an organisation to the model)
+    ("A court released Nurcan Baysal on bail.", "Nurcan Baysal"),
+    ("The court released Dawit Kebede from prison.", "Dawit Kebede"),
+    # a nationality to the model, where only a person fits
+    ("Sepideh Gholian was arrested again.", "Sepideh Gholian"),
+    # two proper nouns the model left unlabelled: who speaks, whose family or lawyers
+    ("Arash Sadeghi said the charges were fabricated.", "Arash Sadeghi"),
+    ("The family of Arash Sadeghi said he was ill.", "Arash Sadeghi"),
+    ("Lawyers for Hatice Kamer said she was innocent.", "Hatice Kamer"),
+])
+def test_more_places_only_persons_fill(nlp, text, name):
+    assert persons_of(nlp, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry released a statement on Monday.",
+    "Shia Muslims were arrested in the raid.",
+    "Police detained Crimean Tatars in Bakhchysarai.",
+    "Press Freedom Index said the country ranked low.",
+    "Lawyers for Meta Platforms said the fine was unlawful.",
+    # "leader of", "member of" name bodies; an article says a body
+    "Ramirez, the leader of the Nueva Esperanza party, was detained.",
+])
+def test_statements_groups_and_bodies_in_those_places_are_no_persons(nlp, text):
+    assert [n for n in persons_of(nlp, text) if n != "Ramirez"] == []
+
+
+def test_whose_of_names_a_person():
+    from habeas.nlp.persons import PEOPLE_AROUND
+
+    assert {"family", "lawyers", "wife", "friends", "relatives"} <= PEOPLE_AROUND
+    assert not {"leader", "member", "members", "head", "supporters"} & PEOPLE_AROUND

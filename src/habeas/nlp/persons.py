@@ -383,6 +383,8 @@ def plural(noun: str) -> str:
 ROLE_PLURALS = frozenset(plural(w) for w in ROLE_NOUNS if w.isalpha() and len(w) > 3 and
                          not (w.endswith("s") and w[:-1] in ROLE_NOUNS)) - ROLE_NOUNS
 ROLE_FORMS = ROLE_NOUNS | ROLE_PLURALS
+KIN_NOUNS = RULES.words("kin_nouns")
+KIN_FORMS = KIN_NOUNS | {plural(w) for w in KIN_NOUNS}
 SURNAME_ENDINGS = tuple(RULES.lists["surname_endings"])
 ORG_WORDS = RULES.words("org_words")
 
@@ -478,19 +480,29 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
             argument, head = True, head.head
         # "Afgan Sadigov's wife": whose relative someone is, is a person
         kin = not argument and token.dep_ == "poss" and head.lower_ in KIN_FORMS
+        # two or three proper nouns the model left unlabelled where persons are usual: who
+        # speaks ("Arash Sadeghi said"), whose family, friends or lawyer ("the family of X")
+        unlabelled = not argument and not kin and token.ent_type_ == "" and (
+            token.dep_ == "nsubj" and head.lemma_ in REPORTING_VERBS or
+            syntax.is_prep_object(token) and head.lower_ in ("of", "for") and
+            head.head.lower_ in PEOPLE_AROUND)
         with_group = any(
             syntax.is_conjunct(c) and c.pos_ == "NOUN" and c.lower_ in PEOPLE_NOUNS and any(
                 m.lower_ == "other" or m.like_num for m in c.children) for c in token.children)
-        if not argument and not with_group and not kin or not (is_name_token(token) or
-                                                               last_syllable(token)):
+        if not argument and not with_group and not kin and not unlabelled or not (
+                is_name_token(token) or last_syllable(token)):
             continue
         # a verb or noun only persons undergo ("detained", "the arrest of"): the model's
         # place or building of a whole name there is a name too ("detained [Fatih Yilmaz]")
-        person_only = argument and head.lemma_.lower() in PERSON_ONLY or kin
+        person_only = argument and (head.lemma_.lower() in PERSON_ONLY or freed_from_custody(
+            head)) or kin
         misread = MISREAD_PLACES if person_only else frozenset()
         span = name_before(token)
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
+        if person_only and not span[-1].lower_.endswith("s"):
+            misread = misread | {"NORP"}  # "[Sepideh Gholian] was arrested"; not a group
+            # ("Shia Muslims")
         words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
         # where only a person fits, a town's name that opens two words is a given name too
         # ("the detention of [Fatih] Yilmaz", "Sinan")
@@ -499,6 +511,10 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
         whole = entity_at(span[0])
         opener = known_given(span[0]) or opens_a_name(span[0])
         before = doc[span.start - 1] if span.start > span.sent.start else None
+        if unlabelled and (labels != {""} or span.start > 0 and doc[span.start - 1].pos_ == "DET"
+                           or len(span) > 2 and token.dep_ == "nsubj"):
+            continue  # "the Voluntad Popular": a name with an article is no person's; nor a
+            # speaker of three words the model knows nothing of ("Press Freedom Index said")
         if not 2 <= len(words) <= 3 or not labels <= ARGUMENT_LABELS | {"GPE", "NORP"} | \
                 misread or any(t.lower_ in BODY_WORDS for t in span) or \
                 is_org_or_place(span.text) or names_a_place(span) or \
@@ -517,6 +533,32 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
         found.append(span)
     return found
 
+
+
+# Those whose "of" or "for" names a person: "supporters of X", "the family of X", "lawyers for X".
+# Not the titles ("leader of", "member of", "head of" name bodies), nor supporters (of a party).
+AROUND_NOUNS = RULES.words("person_of_nouns")
+PEOPLE_AROUND = KIN_FORMS | AROUND_NOUNS | {plural(w) for w in AROUND_NOUNS}
+CUSTODY_WORDS = RULES.words("custody_words")
+BAIL_WORDS = RULES.words("bail_words")
+
+
+def freed_from_custody(verb: Token) -> bool:
+    """ "released X from prison", "freed X on bail": a release out of custody frees only
+    persons ("released a statement" does not)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RELEASE_VERBS:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "on"):
+            for obj in prep.children:
+                if syntax.is_prep_object(obj) and obj.lemma_.lower() in (
+                        CUSTODY_WORDS if prep.lower_ == "from" else BAIL_WORDS):
+                    return True
+    return False
+
+
+RELEASE_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").items()
+                          if etype == "release")
 
 
 def name_before(token: Token) -> Span | None:
@@ -1256,8 +1298,6 @@ def role_phrase(node: Token) -> Span:
     return doc[start:end]
 
 
-KIN_NOUNS = RULES.words("kin_nouns")
-KIN_FORMS = KIN_NOUNS | {plural(w) for w in KIN_NOUNS}
 
 
 def read_roles(span: Span) -> list[Span]:
