@@ -286,11 +286,13 @@ def is_name_token(token: Token) -> bool:
             token.doc[token.i - 1].text[:1].isupper() and (text.endswith(".") or (
                 token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ".")):
         return True  # "Zhaksybekov N. S.", "Lopatina Ye."
-    if fold(text) in NAME_PARTICLES:
+    folded = fold(text)
+    if folded in NAME_PARTICLES:
         return True
+    # not a title, a demonym, nor a plural role noun ("[Students] Ankara": a group)
     return (text[:1].isupper() and (token.is_alpha or "-" in text or INNER_APOSTROPHE.fullmatch(
-        text))) and fold(text) not in TITLES and fold(text) not in NOT_NAME_WORDS and \
-        fold(text) not in ROLE_PLURALS  # "[Students] Ankara": a group is no part of a name
+        text))) and folded not in TITLES and folded not in NOT_NAME_WORDS and \
+        folded not in ROLE_PLURALS
 
 
 # "Chin'ono", "Ma'mun", "Sa'id": an apostrophe between letters, inside one word of a name
