@@ -221,3 +221,25 @@ def test_whose_of_names_a_person():
 
     assert {"family", "lawyers", "wife", "friends", "relatives"} <= PEOPLE_AROUND
     assert not {"leader", "member", "members", "head", "supporters"} & PEOPLE_AROUND
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model's organisation, then the surname alone as the passive subject of a sentence
+    ("Soulaimane Raissouni went on hunger strike. Raissouni was sentenced to five years.",
+     "Soulaimane Raissouni"),
+    # the surname alone the object of "detained" (a nationality to the model)
+    ("Dawit Kebede wrote about the war. Police detained Kebede at his home.", "Dawit Kebede"),
+    # the model's person for the surname alone, its organisation for the given name
+    ("Supporters of Sinan Aygul gathered outside. Aygul was detained on Monday.", "Sinan Aygul"),
+])
+def test_a_bare_surname_where_a_person_is_names_the_longer_name_before(nlp, text, name):
+    assert persons_of(nlp, text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The Voluntad Popular party denounced the verdict. Popular was banned.",
+    "Human Rights Watch criticised the trial. Watch was not allowed in court.",
+    "Protesters marched down Kebede Street. Police detained Kebede supporters.",
+])
+def test_a_body_or_street_ending_with_the_word_is_no_name(nlp, text):
+    assert persons_of(nlp, text) == []

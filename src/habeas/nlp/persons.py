@@ -563,6 +563,54 @@ RELEASE_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").
                           if etype == "release")
 
 
+def named_before(doc: Doc, found: list[Span]) -> list[Span]:
+    """ "Soulaimane Raissouni went on hunger strike. Raissouni was sentenced ...": a surname
+    alone where a person is (the model's person, or the object or passive subject of a verb of
+    custody or trial) makes a person of the two or three capitalised words that ended with it
+    before, whatever the model labelled them; the name must end there ("Raissouni Street" does
+    not) and be no known place or body."""
+    taken = {t.i for n in found for t in n}
+    surnames = {n[0].text for n in found if len(n) == 1}
+    surnames.update(doc[i].text for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()
+                    if i not in taken and person_position(doc[i]))
+    if not surnames:
+        return []
+    added: list[Span] = []
+    orth = doc.to_array(ORTH)  # where each surname stands, read from spaCy's column
+    for surname in sorted(surnames):
+        for i in numpy.flatnonzero(orth == doc.vocab.strings[surname]).tolist():
+            token = doc[i]
+            if i in taken or i == 0 or i - 1 in taken or not doc[i - 1].text[:1].isupper():
+                continue
+            span = name_before(token)
+            if span is None or len(span) < 2:
+                continue
+            words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
+            whole = entity_at(span[0])
+            before = doc[span.start - 1] if span.start > span.sent.start else None
+            if 2 <= len(words) <= 3 and ends_a_name(span) and not taken.intersection(
+                    range(span.start, span.end)) and not any(
+                    t.lower_ in BODY_WORDS or t.ent_type_ == "PERSON" for t in span) and \
+                    not is_org_or_place(span.text) and not names_a_place(span) and not (
+                    whole is not None and whole.label_ in ("GPE", "LOC", "DATE") and (
+                        whole.start, whole.end) == (span.start, span.end)) and not (
+                    before is not None and (before.pos_ == "DET" or before.text[:1].isupper()
+                                            and before.is_alpha)):
+                added.append(span)
+                taken.update(range(span.start, span.end))
+            break  # the first mention only
+    return added
+
+
+def person_position(token: Token) -> bool:
+    """The object of an active verb of custody or trial, or the subject of a passive one."""
+    head = token.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in PERSON_VERBS and (
+        syntax.is_direct_object(token) and not syntax.is_passive(head) or
+        syntax.is_passive_subject(token)) and token.text[:1].isupper() and token.is_alpha and \
+        not any(c.dep_ in ("compound", "flat") for c in token.children)
+
+
 def name_before(token: Token) -> Span | None:
     """The capitalised words that modify ``token`` right before it, with it: "Baran Keskin";
     a hyphenated given name whose last syllable is lower case ("Kwan Siu-ming") in one."""
@@ -813,6 +861,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              and n[0].pos_ not in FUNCTION_WORDS]
     names += role_names(doc, {t.i for n in names for t in n})
     names += argument_names(doc, {t.i for n in names for t in n})
+    names += named_before(doc, names)
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
