@@ -243,3 +243,9 @@ def test_a_bare_surname_where_a_person_is_names_the_longer_name_before(nlp, text
 ])
 def test_a_body_or_street_ending_with_the_word_is_no_name(nlp, text):
     assert persons_of(nlp, text) == []
+
+
+def test_a_photo_credit_lines_below_is_no_credit_of_a_name_after_a_dateline(nlp):
+    text = ("ANKARA, May 3 (Wire) - Police detained the reporter Mert Sahin on Tuesday, his "
+            "lawyer said.\nHe was questioned for hours.\n(Photo: Cem Oral/AFP)")
+    assert persons_of(nlp, text) == ["Mert Sahin"]

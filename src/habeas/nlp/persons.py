@@ -169,9 +169,13 @@ def in_furniture(span: Span) -> bool:
             not line[span.end_char - start:].strip() and FILED.fullmatch(after.strip()))):
         return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
+    # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
+    # credit of a name after "ISTANBUL (Reuters) -"
+    line_end = end if end >= 0 else len(text)
     if opener >= 0:
-        closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
-                      if i >= 0), default=len(text))
+        closer = min((i for i in (text.find(")", span.end_char, line_end),
+                                  text.find("]", span.end_char, line_end)) if i >= 0),
+                     default=line_end)
         if CREDIT.search(text[opener: closer + 1]):
             return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
