@@ -32,7 +32,12 @@ SURNAME_SIMILARITY = 0.8
 MIN_FUZZY_LENGTH = 5
 # Org names this similar to a single-token "person" make it an organisation ("Mejelis").
 ORG_SIMILARITY = 0.8
-PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ich|ogly|oglu|kyzy|qizi)$")
+# A patronymic: a Slavic one's ending, or a Turkic patronymic word standing alone ("Ilgar Eldar
+# oglu", "Makhabat Tazhibek kyzy"). Inside a word "-oglu" ends a Turkish surname ("Terkoglu").
+PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ich)$|^(?:ogly|oglu|ogli|kyzy|kizi|qizi|gizi|"
+                        r"uulu)$")
+# The Turkic patronymic words, lower case after the father's name: part of the name.
+PATRONYMIC_WORDS = frozenset(RULES.words("patronymic_words"))
 NAME_PARTICLES = RULES.words("name_particles")
 AGE_WORDS = {w: v for w, v in RULES.number_words(20, 90).items() if v % 10 == 0}
 UNITS = RULES.number_words(1, 9)
@@ -164,9 +169,13 @@ def in_furniture(span: Span) -> bool:
             not line[span.end_char - start:].strip() and FILED.fullmatch(after.strip()))):
         return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
+    # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
+    # credit of a name after "ISTANBUL (Reuters) -"
+    line_end = end if end >= 0 else len(text)
     if opener >= 0:
-        closer = min((i for i in (text.find(")", span.end_char), text.find("]", span.end_char))
-                      if i >= 0), default=len(text))
+        closer = min((i for i in (text.find(")", span.end_char, line_end),
+                                  text.find("]", span.end_char, line_end)) if i >= 0),
+                     default=line_end)
         if CREDIT.search(text[opener: closer + 1]):
             return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
@@ -209,6 +218,11 @@ def surname_of(tokens: list[str]) -> str:
     and in "Ermekova A. T."."""
     full = tokens
     tokens = name_tokens(tokens)
+    if len(tokens) >= 2 and tokens[-1] in PATRONYMIC_WORDS:
+        # "Makhabat Tazhibek kyzy": the father's name is what she is called by ("Tazhibek
+        # kyzy"); "Mammadov Ilgar Eldar oglu", written surname first, keeps the first word
+        tokens = tokens[:-1]
+        return tokens[0] if len(tokens) >= 3 else tokens[-1]
     if len(tokens) >= 3 and PATRONYMIC.search(tokens[-1]):
         return tokens[0]
     if len(tokens) == 1 and len(full) > 1:
@@ -276,10 +290,17 @@ def is_name_token(token: Token) -> bool:
             token.doc[token.i - 1].text[:1].isupper() and (text.endswith(".") or (
                 token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ".")):
         return True  # "Zhaksybekov N. S.", "Lopatina Ye."
-    if fold(text) in NAME_PARTICLES:
+    folded = fold(text)
+    if folded in NAME_PARTICLES:
         return True
-    return (text[:1].isupper() and token.is_alpha or "-" in text and text[:1].isupper()) and \
-        fold(text) not in TITLES and fold(text) not in NOT_NAME_WORDS
+    # not a title, a demonym, nor a plural role noun ("[Students] Ankara": a group)
+    return (text[:1].isupper() and (token.is_alpha or "-" in text or INNER_APOSTROPHE.fullmatch(
+        text))) and folded not in TITLES and folded not in NOT_NAME_WORDS and \
+        folded not in ROLE_PLURALS
+
+
+# "Chin'ono", "Ma'mun", "Sa'id": an apostrophe between letters, inside one word of a name
+INNER_APOSTROPHE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")
 
 
 def is_org_or_place(text: str) -> bool:
@@ -350,6 +371,26 @@ def given_not_place(name: Span) -> bool:
 
 # Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
 ROLE_NOUNS = TITLES | RULES.words("role_nouns")
+
+
+def plural(noun: str) -> str:
+    """ "journalist" -> "journalists", "witness" -> "witnesses", "wife" -> "wives",
+    "cameraman" -> "cameramen"."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("fe"):
+        return noun[:-2] + "ves"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+# A role noun before a name, singular or plural: "journalists Fatih Yilmaz and Elif Kaya".
+ROLE_PLURALS = frozenset(plural(w) for w in ROLE_NOUNS if w.isalpha() and len(w) > 3 and
+                         not (w.endswith("s") and w[:-1] in ROLE_NOUNS)) - ROLE_NOUNS
+ROLE_FORMS = ROLE_NOUNS | ROLE_PLURALS
+KIN_NOUNS = RULES.words("kin_nouns")
+KIN_FORMS = KIN_NOUNS | {plural(w) for w in KIN_NOUNS}
 SURNAME_ENDINGS = tuple(RULES.lists["surname_endings"])
 ORG_WORDS = RULES.words("org_words")
 
@@ -363,8 +404,10 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         token = doc[i]
         if token.i in taken or token.pos_ != "PROPN" and not known_given(token) or \
                 not is_name_token(token) or token.ent_type_ in ("PERSON", "DATE") or \
-                token.ent_type_ == "NORP" and not opens_a_name(token) or \
-                token.lower_ in ROLE_NOUNS:  # "Cameraman Tural Hasanov": the role is no name
+                token.ent_type_ == "NORP" and not opens_a_name(token) and not (
+                    i > 0 and doc[i - 1].lower_ in ROLE_FORMS and i + 1 < len(doc) and
+                    doc[i + 1].pos_ == "PROPN" and is_name_token(doc[i + 1])) or \
+                token.lower_ in ROLE_FORMS:  # "Cameraman Tural Hasanov": the role is no name
             i += 1
             continue
         end = i
@@ -379,10 +422,14 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         given_first = names.skeleton(fold(span[0].text)) in names.GIVEN_FORMS or \
             opens_a_name(span[0]) and ends_a_name(span)
         previous = doc[span.start - 1] if span.start > 0 else None
-        after_role = previous is not None and previous.lower_ in ROLE_NOUNS or \
-            span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS or any(
+        after_role = previous is not None and previous.lower_ in ROLE_FORMS or \
+            span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_FORMS or any(
                 c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS and c.i > span.end
                 for c in span.root.children)  # "Nasrin Sotoudeh, a lawyer who ..."
+        # after a plural ("Journalists Associated Press ..."), not the model's organisation
+        if after_role and not given_first and (previous is None or previous.lower_ not in
+                                               ROLE_NOUNS) and span[-1].ent_type_ == "ORG":
+            after_role = span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS
         # a word of the name like a body's name ("Tural" like "Turan") does not outweigh a
         # role noun before the name or a known given name in it
         if len(span) < 2 or any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
@@ -405,10 +452,17 @@ PERSON_EVENTS = frozenset({"arrest", "release", "sentence", "abduction", "charge
 PERSON_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").items()
                          if etype in PERSON_EVENTS) - RULES.words("object_not_person_verbs")
 PERSON_ONLY_VERBS = RULES.words("person_only_verbs")
+# The nouns of those events whose "of" names the person: "the arrest of X", "the trial of X".
+PERSON_NOUNS = frozenset(lemma for lemma, etype in RULES.trigger_table("NOUN").items()
+                         if etype in PERSON_EVENTS) - RULES.words("object_not_person_verbs") - \
+    RULES.words("grant_nouns")
+PERSON_ONLY = PERSON_ONLY_VERBS | RULES.words("person_only_nouns")
 PEOPLE_NOUNS = RULES.words("people_nouns") | RULES.words("plural_nouns")
 # The model's labels that may stand on a name in an argument position ("[Murat Demir]" an
 # organisation, "[Demir to two years]" a date); a place or nationality only on part of it.
 ARGUMENT_LABELS = frozenset({"", "ORG", "DATE", "CARDINAL", "WORK_OF_ART", "PRODUCT"})
+# The model's places and buildings that a whole name may be read as where only a person fits.
+MISREAD_PLACES = frozenset({"LOC", "FAC"})
 
 
 def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -426,37 +480,139 @@ def argument_names(doc: Doc, taken: set[int]) -> list[Span]:
         argument = head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in PERSON_VERBS and (
             syntax.is_direct_object(token) and not syntax.is_passive(head) or
             syntax.is_passive_subject(token))
+        # "ordered the arrest of Furkan Karabay": the noun of such an event, with "of"
+        if not argument and syntax.is_prep_object(token) and head.lower_ == "of" and \
+                head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PERSON_NOUNS:
+            argument, head = True, head.head
+        # "Afgan Sadigov's wife": whose relative someone is, is a person
+        kin = not argument and token.dep_ == "poss" and head.lower_ in KIN_FORMS
+        # two or three proper nouns the model left unlabelled where persons are usual: who
+        # speaks ("Arash Sadeghi said"), whose family, friends or lawyer ("the family of X")
+        unlabelled = not argument and not kin and token.ent_type_ == "" and (
+            token.dep_ == "nsubj" and head.lemma_ in REPORTING_VERBS or
+            syntax.is_prep_object(token) and head.lower_ in ("of", "for") and
+            head.head.lower_ in PEOPLE_AROUND)
         with_group = any(
             syntax.is_conjunct(c) and c.pos_ == "NOUN" and c.lower_ in PEOPLE_NOUNS and any(
                 m.lower_ == "other" or m.like_num for m in c.children) for c in token.children)
-        if not argument and not with_group or not (is_name_token(token) or
-                                                   last_syllable(token)):
+        if not argument and not with_group and not kin and not unlabelled or not (
+                is_name_token(token) or last_syllable(token)):
             continue
+        # a verb or noun only persons undergo ("detained", "the arrest of"): the model's
+        # place or building of a whole name there is a name too ("detained [Fatih Yilmaz]")
+        person_only = argument and (head.lemma_.lower() in PERSON_ONLY or freed_from_custody(
+            head)) or kin
+        misread = MISREAD_PLACES if person_only else frozenset()
         span = name_before(token)
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
+        if person_only and not span[-1].lower_.endswith("s"):
+            misread = misread | {"NORP"}  # "[Sepideh Gholian] was arrested"; not a group
+            # ("Shia Muslims")
         words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
+        # where only a person fits, a town's name that opens two words is a given name too
+        # ("the detention of [Fatih] Yilmaz", "Sinan")
+        placed = words[1:] if person_only and len(words) == 2 else words
         labels = {t.ent_type_ for t in span}
         whole = entity_at(span[0])
         opener = known_given(span[0]) or opens_a_name(span[0])
         before = doc[span.start - 1] if span.start > span.sent.start else None
-        if not 2 <= len(words) <= 3 or not labels <= ARGUMENT_LABELS | {"GPE", "NORP"} or \
-                any(t.lower_ in BODY_WORDS for t in span) or is_org_or_place(span.text) or \
-                names_a_place(span) or labels - ARGUMENT_LABELS and whole is not None and (
+        if unlabelled and (labels != {""} or span.start > 0 and doc[span.start - 1].pos_ == "DET"
+                           or len(span) > 2 and token.dep_ == "nsubj"):
+            continue  # "the Voluntad Popular": a name with an article is no person's; nor a
+            # speaker of three words the model knows nothing of ("Press Freedom Index said")
+        if not 2 <= len(words) <= 3 or not labels <= ARGUMENT_LABELS | {"GPE", "NORP"} | \
+                misread or any(t.lower_ in BODY_WORDS for t in span) or \
+                is_org_or_place(span.text) or names_a_place(span) or \
+                labels - ARGUMENT_LABELS - misread and whole is not None and (
                     whole.start, whole.end) == (span.start, span.end) or not opener and any(
-                    is_org_or_place(t.text) for t in words) or before is not None and \
+                    is_org_or_place(t.text) for t in placed) or before is not None and \
                 before.text[:1].isupper() and before.is_alpha and before.i != span.sent.start:
             continue  # "[Human] Rights Watch": the end of a longer name is no name
         # the model's organisation is a person only with more to say so: a verb only persons
         # take, a given name first, a surname's ending, or a group after it ("Kaan Ertas and
         # four other lawyers"); "charged Meta Platforms" names a company
         if "ORG" in labels and not (
-                argument and head.lemma_.lower() in PERSON_ONLY_VERBS or opener or with_group
+                person_only or opener or with_group
                 or fold(words[-1].text).endswith(SURNAME_ENDINGS)):
             continue
         found.append(span)
     return found
 
+
+
+# Those whose "of" or "for" names a person: "supporters of X", "the family of X", "lawyers for X".
+# Not the titles ("leader of", "member of", "head of" name bodies), nor supporters (of a party).
+AROUND_NOUNS = RULES.words("person_of_nouns")
+PEOPLE_AROUND = KIN_FORMS | AROUND_NOUNS | {plural(w) for w in AROUND_NOUNS}
+CUSTODY_WORDS = RULES.words("custody_words")
+BAIL_WORDS = RULES.words("bail_words")
+
+
+def freed_from_custody(verb: Token) -> bool:
+    """ "released X from prison", "freed X on bail": a release out of custody frees only
+    persons ("released a statement" does not)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RELEASE_VERBS:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "on"):
+            for obj in prep.children:
+                if syntax.is_prep_object(obj) and obj.lemma_.lower() in (
+                        CUSTODY_WORDS if prep.lower_ == "from" else BAIL_WORDS):
+                    return True
+    return False
+
+
+RELEASE_VERBS = frozenset(lemma for lemma, etype in RULES.trigger_table("VERB").items()
+                          if etype == "release")
+
+
+def named_before(doc: Doc, found: list[Span]) -> list[Span]:
+    """ "Soulaimane Raissouni went on hunger strike. Raissouni was sentenced ...": a surname
+    alone where a person is (the model's person, or the object or passive subject of a verb of
+    custody or trial) makes a person of the two or three capitalised words that ended with it
+    before, whatever the model labelled them; the name must end there ("Raissouni Street" does
+    not) and be no known place or body."""
+    taken = {t.i for n in found for t in n}
+    surnames = {n[0].text for n in found if len(n) == 1}
+    surnames.update(doc[i].text for i in numpy.flatnonzero(doc.to_array(POS) == PROPN).tolist()
+                    if i not in taken and person_position(doc[i]))
+    if not surnames:
+        return []
+    added: list[Span] = []
+    orth = doc.to_array(ORTH)  # where each surname stands, read from spaCy's column
+    for surname in sorted(surnames):
+        for i in numpy.flatnonzero(orth == doc.vocab.strings[surname]).tolist():
+            token = doc[i]
+            if i in taken or i == 0 or i - 1 in taken or not doc[i - 1].text[:1].isupper():
+                continue
+            span = name_before(token)
+            if span is None or len(span) < 2:
+                continue
+            words = [t for t in span if t.text != "-" and t.text[:1].isupper()]
+            whole = entity_at(span[0])
+            before = doc[span.start - 1] if span.start > span.sent.start else None
+            if 2 <= len(words) <= 3 and ends_a_name(span) and not taken.intersection(
+                    range(span.start, span.end)) and not any(
+                    t.lower_ in BODY_WORDS or t.ent_type_ == "PERSON" for t in span) and \
+                    not is_org_or_place(span.text) and not names_a_place(span) and not (
+                    whole is not None and whole.label_ in ("GPE", "LOC", "DATE") and (
+                        whole.start, whole.end) == (span.start, span.end)) and not (
+                    before is not None and (before.pos_ == "DET" or before.text[:1].isupper()
+                                            and before.is_alpha)):
+                added.append(span)
+                taken.update(range(span.start, span.end))
+            break  # the first mention only
+    return added
+
+
+def person_position(token: Token) -> bool:
+    """The object of an active verb of custody or trial, or the subject of a passive one."""
+    head = token.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in PERSON_VERBS and (
+        syntax.is_direct_object(token) and not syntax.is_passive(head) or
+        syntax.is_passive_subject(token)) and token.text[:1].isupper() and token.is_alpha and \
+        not any(c.dep_ in ("compound", "flat") for c in token.children)
 
 
 def name_before(token: Token) -> Span | None:
@@ -472,8 +628,10 @@ def name_before(token: Token) -> Span | None:
                 not doc[start - 2].whitespace_:
             start -= 1
             continue
-        if before.head.i != token.i or before.dep_ not in ("compound", "flat") or \
-                not is_name_token(before) or before.pos_ != "PROPN":
+        # "Golrokh Ebrahimi Iraee": a compound may hang from the word after it
+        if not start <= before.head.i <= token.i or before.dep_ not in ("compound", "flat") or \
+                not is_name_token(before) or not name_pos(before) or \
+                before.lower_ in ROLE_FORMS:  # "[Journalists] Hatice Kamer"
             break
         start -= 1
     end = token.i + 1
@@ -548,6 +706,14 @@ def extend_left(name: Span) -> Span:
         return doc[name.start - 1: name.end]
     if len(name) == 1 and name.start > 0 and unknown_given(doc[name.start - 1], name[0]):
         return doc[name.start - 1: name.end]
+    if len(name) <= 3 and name.start > 0 and doc[name.start - 1].pos_ == "AUX" and \
+            name_pos(doc[name.start - 1]) and doc[name.start - 1].head.i in range(
+                name.start, name.end):
+        return doc[name.start - 1: name.end]  # "Do" + "Nam Trung"
+    if len(name) == 3 and name[1].text == "-" and not name[0].whitespace_ and \
+            not name[1].whitespace_ and name.start > 0 and \
+            unknown_given(doc[name.start - 1], name[2]):
+        return doc[name.start - 1: name.end]  # "Nazanin" + "Zaghari-Ratcliffe"
     if len(name) == 2 and name.start > 0 and family_first(doc[name.start - 1]) and \
             not family_first(name[0]):
         return doc[name.start - 1: name.end]  # "Vu" + "Quoc Ngu": the family name written first
@@ -567,11 +733,29 @@ def unknown_given(token: Token, surname: Token) -> bool:
     noun that modifies the surname and is no title, group word, body or place, with no other
     capitalised word before it."""
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head == surname and \
-        token.is_alpha and token.is_title and token.ent_type_ in ("", "PERSON") and \
+    # the model's place, body or nationality of this one word ("for [Tofig] Yagublu") is
+    # no evidence against it when it is no place or body we know
+    alone = token.ent_type_ in ("", "PERSON") or token.ent_type_ in MISREAD_GIVEN and \
+        token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or
+                                   token.doc[token.i + 1].ent_iob_ != "I")
+    return name_pos(token) and token.dep_ == "compound" and token.head == surname and \
+        token.is_alpha and token.is_title and alone and \
         fold(token.text) not in TITLES and fold(token.text) not in NOT_NAME_WORDS and \
         not is_org_or_place(token.text) and not (before is not None and before.is_title and
-                                                  before.i != token.sent.start)
+                                                  before.i != token.sent.start and
+                                                  before.lower_ not in ROLE_FORMS and
+                                                  before.ent_type_ != "NORP")
+
+
+# The labels the model puts on a given name alone before a surname it calls a person.
+MISREAD_GIVEN = ("GPE", "ORG", "NORP")
+
+
+def name_pos(token: Token) -> bool:
+    """A proper noun, or a capitalised auxiliary inside a sentence ("Do Nam Trung", "Can Thi
+    Theu": Vietnamese family names the tagger reads as English verbs)."""
+    return token.pos_ == "PROPN" or token.pos_ == "AUX" and token.i > token.sent.start and \
+        token.is_title and token.dep_ == "compound"
 
 
 def extend_right(name: Span) -> Span:
@@ -583,6 +767,9 @@ def extend_right(name: Span) -> Span:
             not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and \
             len(doc[end + 1]) <= MAX_SYLLABLE and doc[end + 1].lower_ not in COMPOUND_WORDS:
         return doc[name.start: end + 2]
+    if len(name) >= 2 and end < len(doc) and doc[end].is_lower and \
+            doc[end].lower_ in PATRONYMIC_WORDS:
+        return doc[name.start: end + 1]  # "Makhabat Tazhibek" + "kyzy": a Turkic patronymic
     # "Ermekova" + "Aigerim Talgatovna": surname first, then given name and patronymic.
     if len(name) == 1 and end + 1 < len(doc) and all(
             doc[k].pos_ == "PROPN" and is_name_token(doc[k]) for k in (end, end + 1)) and \
@@ -678,6 +865,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              and n[0].pos_ not in FUNCTION_WORDS]
     names += role_names(doc, {t.i for n in names for t in n})
     names += argument_names(doc, {t.i for n in names for t in n})
+    names += named_before(doc, names)
     names = [n for n in names if not in_furniture(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
@@ -791,7 +979,8 @@ SON_WORDS = frozenset({"son", "sons"})
 # name of a person already named.
 ALIAS_STATEMENT = re.compile(
     r"(?:name is (?:also |often |sometimes )?(?:spelled|spelt|written|transliterated|given as)"
-    r"|under the (?:name|pen name|pseudonym)|also known as|a\.k\.a\.|also spelled|also spelt)"
+    r"|under the (?:name|pen name|pseudonym)|(?:also |better |widely )?known as|a\.k\.a\.|"
+    r"also spelled|also spelt)"
     r"\s*$", re.I)
 
 
@@ -889,7 +1078,8 @@ def stated_owner(cluster: Cluster, span: Span, clusters: list[Cluster],
                if s.start < span.start]
     if not earlier:
         return None
-    if re.search(r"\b(?:who|whose)\b", before, re.I):
+    if re.search(r"\b(?:who|whose)\b|,\s*(?:also |better |widely )?known as\s*$", before, re.I):
+        # "X, who writes under the name Y", "X, known as Y": the person just named
         return max(earlier, key=lambda x: x[0])[1]
     mine = names.skeleton(cluster.surname)
     scored = [(DamerauLevenshtein.normalized_similarity(mine, names.skeleton(c.surname)), c)
@@ -958,7 +1148,8 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
     names it found, is a name too."""
     # the columns read once (a long text has many tokens); labels as the vocabulary stores them
     pos, deps = doc.to_array(POS), doc.to_array(DEP)
-    listing = {doc.vocab.strings["conj"], doc.vocab.strings["appos"]}
+    conj = doc.vocab.strings["conj"]
+    listing = {conj, doc.vocab.strings["appos"]}
     for i in numpy.flatnonzero(pos == PROPN).tolist():
         if i in taken:
             continue
@@ -968,8 +1159,12 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
         if head is None and int(deps[i]) not in listing:
             continue
         head = head if head is not None else token.head
-        if head.i not in taken and not any(t.i in taken for t in head.children
-                                           if t.dep_ in ("compound", "flat")):
+        # "journalists Omar Radi and Soulaimane Raissouni", "journalists Kyaw Soe Oo and Wa
+        # Lone": a list after a role noun, with a name of it found, names persons whatever
+        # the model labelled them
+        role_list = int(deps[i]) == conj and after_role_noun(head, taken)
+        if not role_list and head.i not in taken and not any(
+                t.i in taken for t in head.children if t.dep_ in ("compound", "flat")):
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in (
@@ -980,6 +1175,16 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
         # Mamutov and Lenur Yagyayev")
         labels = ("GPE", "NORP", "LOC", "FAC") if fold(span[-1].text).endswith(
             SURNAME_ENDINGS) else ("GPE", "ORG", "NORP", "LOC", "FAC")
+        whole = entity_at(span[0])
+        if role_list and any(t.ent_type_ in labels for t in span):
+            # there only a place the model found whole, an outlet or a body's word is no name
+            labels = ()
+            if whole is not None and whole.label_ in ("GPE", "LOC") and (
+                    whole.start, whole.end) == (span.start, span.end) or len(span) > 4 or \
+                    any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
+                    fold(span[0].text) in NAME_PARTICLES or any(  # "Al Jazeera", "BBC
+                        t.is_upper and len(t) > 1 for t in span):  # Persian": outlets
+                continue
         if len(span) < 2 or not all(is_name_token(t) for t in span) or \
                 is_org_or_place(span.text) or names_a_place(span) or any(
                     t.ent_type_ in labels for t in span):
@@ -999,6 +1204,37 @@ def add_coordinated_names(doc: Doc, clusters: list[Cluster], taken: set[int]) ->
                 not is_org_or_place(span.text) and not any(
                     t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") for t in span):
             _add_name(clusters, span, taken)
+
+
+def after_role_noun(head: Token, taken: set[int]) -> bool:
+    """The list ``head`` belongs to follows a role noun, or stands where only persons do, and
+    one of its names is found: the first name in apposition to the noun ("reporters Ferhat
+    Celik, Aydin Keser and ...") or the noun before it ("Journalists Ferhat Celik, ..."), or
+    the noun itself the first conjunct, with a name in apposition ("journalists Kyaw Soe Oo and
+    Wa Lone"); the first name the object of "detained" ("detained A B and C D")."""
+    doc = head.doc
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.lower_ in ROLE_FORMS:
+        return any(c.dep_ == "appos" and c.i in taken for c in head.children)
+    if head.i not in taken:
+        return False
+    start = head.left_edge.i
+    while start < head.i and start not in taken:
+        start += 1  # the name's first word
+    return head.dep_ == "appos" and head.head.lower_ in ROLE_FORMS or \
+        start > 0 and doc[start - 1].lower_ in ROLE_FORMS or person_only_place(head)
+
+
+def person_only_place(token: Token) -> bool:
+    """ "detained [X]", "[X] was jailed", "the arrest of [X]": the object of an active verb or
+    the subject of a passive one, or the "of" of a noun, of an event only persons undergo."""
+    head = token.head
+    if syntax.is_prep_object(token) and head.lower_ == "of":
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in PERSON_ONLY
+    return head.pos_ == "VERB" and head.lemma_.lower() in PERSON_ONLY and (
+        syntax.is_direct_object(token) and not syntax.is_passive(head) or
+        syntax.is_passive_subject(token))
 
 
 def _add_name(clusters: list[Cluster], span: Span, taken: set[int]) -> None:
@@ -1117,7 +1353,6 @@ def role_phrase(node: Token) -> Span:
     return doc[start:end]
 
 
-KIN_NOUNS = RULES.words("kin_nouns")
 
 
 def read_roles(span: Span) -> list[Span]:
