@@ -112,6 +112,7 @@ class Discourse:
         self.anchor: str | None = None
         self._speakers: dict[int, str | None] = {}
         self._reporting: dict[int, list[Token]] = {}
+        self._mentions: dict[tuple[int, str], set[int]] = {}
         # Persons events have happened to so far: "both men" means two of them, not the two
         # presidents who negotiated their release.
         self.victims: set[str] = set()
@@ -581,6 +582,13 @@ class Discourse:
         name = self.speaker(verb)
         if name is None:
             return set()
+        # the tokens depend on the verb, its speaker and the clusters only: kept per pair (the
+        # speaker is None while it is being found: not kept then). Callers do not change it.
+        if (verb.i, name) not in self._mentions:
+            self._mentions[verb.i, name] = self._speaker_mentions(verb, name)
+        return self._mentions[verb.i, name]
+
+    def _speaker_mentions(self, verb: Token, name: str) -> set[int]:
         lent = syntax.lent_subjects(verb)
         spots = [c for c in verb.children if c.dep_ in ("nsubj", "agent") and c not in lent]
         if verb.dep_ == "relcl":
