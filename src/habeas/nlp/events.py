@@ -16,7 +16,7 @@ from collections import Counter
 import re
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventRecord, PersonRecord
@@ -31,7 +31,7 @@ from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DAT
                       PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
                       is_court, share_arguments)
 from .persons import ROLE_NOUNS
-from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
+from .spans import doc_text, entities, entity_at, entity_text, sentence_ents, spans_within
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -64,15 +64,15 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     # searches" refer back to ("jailed a scholar for life on Monday ... passed the sentence
     # after finding X guilty").
     told: list[EventRecord] = []
-    words = trigger_words(rules)
+    named = named_by_a_row(doc, trigger_words(rules))
+    text = doc_text(doc)
     for sent in doc.sents:
         found = []
-        if FURNITURE.match(sent.text):
+        if FURNITURE.match(text[sent.start_char: sent.end_char]):  # sent.text, not rebuilt
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
-        tokens = list(sent)
         # (trigger_types itself says [] for a word no row names: asked only of the others)
-        triggers = {t.i: trigger_types(t, rules) if t.lemma_.lower() in words or
-                    t.lower_ in words else [] for t in tokens}
+        tokens = [doc[i] for i in range(sent.start, sent.end) if named[i]]
+        triggers = {t.i: trigger_types(t, rules) for t in tokens}
         owners = {i for i, types in triggers.items() if types}
         unnamed = []
         for token in tokens:
@@ -446,6 +446,18 @@ def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
         out.append(copy)
     discourse.victims.update(listed)
     return out
+
+
+def named_by_a_row(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
+    """For each token, whether its lowercased lemma or its lowercased text is in ``words``
+    (``token.lemma_.lower() in words or token.lower_ in words``), read from the LEMMA and
+    LOWER columns: each distinct value is looked up once, not a Token made for every word."""
+    strings = doc.vocab.strings
+    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T
+    lemma_hits = [v for v in numpy.unique(lemmas).tolist() if strings[v].lower() in words]
+    lower_hits = [v for v in numpy.unique(lowers).tolist() if strings[v] in words]
+    return numpy.isin(lemmas, numpy.array(lemma_hits, dtype=numpy.uint64)) | \
+        numpy.isin(lowers, numpy.array(lower_hits, dtype=numpy.uint64))
 
 
 @functools.lru_cache(maxsize=8)
