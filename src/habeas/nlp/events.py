@@ -2311,6 +2311,16 @@ def release_mode(trigger: Token) -> str | None:
     return None
 
 
+def first_person_in(sent: Span) -> bool:
+    """Whether a word of ``sent`` is a first-person pronoun ("I", "my"), from the LOWER
+    column read once per document."""
+    doc = sent.doc
+    if "habeas_first_person" not in doc.user_data:
+        doc.user_data["habeas_first_person"] = numpy.isin(doc.to_array(LOWER),
+                                                          hashes(doc, FIRST_PERSON))
+    return bool(doc.user_data["habeas_first_person"][sent.start: sent.end].any())
+
+
 def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date | None,
           owners: set[int] = frozenset()) -> list[EventRecord]:
     skip = set()
@@ -2364,10 +2374,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
     verb = clause_verb(trigger)  # "I never wrote a petition for pardon": the verb of "pardon"
+    # (looked for only where it can matter: no source yet, a first-person word in the sentence)
     me = next((c for v in {trigger, verb} for o in [v, *syntax.objects(v)] for c in o.children
                if c.lower_ in FIRST_PERSON and (c.dep_ == "poss" and o.lemma_.lower() in
                                                 SEARCH_OBJECTS or o is v and c.dep_ in (
-                   "nsubj", "nsubjpass", "dobj", "poss"))), None)
+                   "nsubj", "nsubjpass", "dobj", "poss"))), None) \
+        if source is None and first_person_in(trigger.sent) else None
     # ("searched my flat" too; not "sentenced my client": the speaker's client)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
