@@ -13,6 +13,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import DEP, HEAD, POS
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
@@ -906,10 +910,49 @@ def noun_chunk(token: Token) -> Span | None:
     if chunks is None:
         chunks = doc.user_data["habeas_chunks"] = {}
         starts = {s.start for s in doc.sents}
-        for chunk in doc.noun_chunks:
+        for chunk in document_noun_chunks(doc):
             if not any(i in starts for i in range(chunk.start + 1, chunk.end)):
                 chunks.update(dict.fromkeys(range(chunk.start, chunk.end), chunk))
     return chunks.get(token.i)
+
+
+# spaCy's English noun chunks: the labels of a chunk's head (spacy/lang/en/syntax_iterators.py)
+CHUNK_HEADS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr",
+               "ROOT")
+
+
+def document_noun_chunks(doc: Doc) -> list[Span]:
+    """``list(doc.noun_chunks)``: spaCy's English iterator, step for step, reading the POS,
+    DEP and HEAD columns (a Token only for the nouns that may head a chunk, for their left
+    edge) instead of a Token for every word. Another language's iterator runs as it is."""
+    if doc.noun_chunks_iterator is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in CHUNK_HEADS}
+    conj = strings.add("conj")
+    np_label = strings.add("NP")
+    pos, dep, head = doc.to_array([POS, DEP, HEAD]).T
+    heads = (head.astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    pos, dep = pos.tolist(), dep.tolist()
+    chunks = []
+    prev_end = -1
+    for i in range(len(doc)):
+        if pos[i] not in (NOUN, PROPN, PRON) or dep[i] not in np_deps and dep[i] != conj:
+            continue  # (nothing else is a chunk: asked first, it spares the left edge)
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # no nested chunks
+        if dep[i] in np_deps:
+            prev_end = i
+            chunks.append(Span(doc, left, i + 1, label=np_label))
+        else:
+            h = heads[i]
+            while dep[h] == conj and heads[h] < h:
+                h = heads[h]
+            if dep[h] in np_deps:  # coordinated to a chunk's head: a chunk too
+                prev_end = i
+                chunks.append(Span(doc, left, i + 1, label=np_label))
+    return chunks
 
 
 def is_plural_people(token: Token) -> bool:
