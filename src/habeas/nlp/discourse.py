@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS, fold
-from .spans import doc_text, entities, entity_at, entity_text
+from .spans import doc_text, entities, entity_at, entity_text, has_word
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
@@ -982,6 +982,8 @@ def guess_gender(name: str) -> str | None:
 
 def hedge_cues(trigger: Token) -> bool:
     """A hedge word in the trigger's own clause ("was convicted ... for allegedly making")."""
+    if not has_word(trigger.sent, HEDGE_WORDS, "hedge"):
+        return False  # (what is asked below lies in the trigger's sentence: its tree)
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
     # allegedly damaging": the hedge is the accusation's

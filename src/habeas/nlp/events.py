@@ -31,7 +31,8 @@ from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DAT
                       PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
                       is_court, share_arguments)
 from .persons import ROLE_NOUNS
-from .spans import doc_text, entities, entity_at, entity_text, sentence_ents, spans_within
+from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
+                    spans_within)
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -2314,11 +2315,7 @@ def release_mode(trigger: Token) -> str | None:
 def first_person_in(sent: Span) -> bool:
     """Whether a word of ``sent`` is a first-person pronoun ("I", "my"), from the LOWER
     column read once per document."""
-    doc = sent.doc
-    if "habeas_first_person" not in doc.user_data:
-        doc.user_data["habeas_first_person"] = numpy.isin(doc.to_array(LOWER),
-                                                          hashes(doc, FIRST_PERSON))
-    return bool(doc.user_data["habeas_first_person"][sent.start: sent.end].any())
+    return has_word(sent, FIRST_PERSON, "first_person")
 
 
 def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date | None,

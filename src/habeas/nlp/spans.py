@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "habeas_entity_at"
@@ -93,6 +95,17 @@ def index_sentences(doc: Doc) -> None:
         return Span(token.doc, starts[n], ends[n])
 
     doc.user_token_hooks["sent"] = sent
+
+
+def has_word(sent: Span, words: frozenset[str], name: str) -> bool:
+    """Whether a word of ``sent`` is in ``words`` by its lowercase form (``token.lower_``),
+    from the LOWER column, read once per document for the list called ``name``."""
+    doc = sent.doc
+    key = f"habeas_words_{name}"
+    if key not in doc.user_data:
+        hits = numpy.array([doc.vocab.strings[w] for w in words], dtype=numpy.uint64)
+        doc.user_data[key] = numpy.isin(doc.to_array(LOWER), hits)
+    return bool(doc.user_data[key][sent.start: sent.end].any())
 
 
 def entity_text(ent: Span) -> str:
