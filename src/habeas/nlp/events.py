@@ -32,7 +32,7 @@ from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DAT
                       is_court, share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
-                    spans_within)
+                    spans_within, word_ids)
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -449,16 +449,29 @@ def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
     return out
 
 
-def named_by_a_row(doc: Doc, words: frozenset[str]) -> numpy.ndarray:
+def named_by_a_row(doc: Doc, words: frozenset[str]) -> list[bool]:
     """For each token, whether its lowercased lemma or its lowercased text is in ``words``
     (``token.lemma_.lower() in words or token.lower_ in words``), read from the LEMMA and
-    LOWER columns: each distinct value is looked up once, not a Token made for every word."""
+    LOWER columns: a lemma's answer is kept across documents (hashes are the same in every
+    vocabulary), the text's is a set lookup; no Token is made for a word."""
     strings = doc.vocab.strings
-    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T
-    lemma_hits = [v for v in numpy.unique(lemmas).tolist() if strings[v].lower() in words]
-    lower_hits = [v for v in numpy.unique(lowers).tolist() if strings[v] in words]
-    return numpy.isin(lemmas, numpy.array(lemma_hits, dtype=numpy.uint64)) | \
-        numpy.isin(lowers, numpy.array(lower_hits, dtype=numpy.uint64))
+    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
+    known = _LEMMAS_NAMED.setdefault(words, {})
+    if len(known) > LEMMAS_KEPT:
+        known.clear()  # an archive's vocabulary keeps growing: a bounded memory
+    named = set()
+    for value in set(lemmas):
+        if value not in known:
+            known[value] = strings[value].lower() in words
+        if known[value]:
+            named.add(value)
+    texts = word_ids(words)
+    return [lemma in named or lower in texts for lemma, lower in zip(lemmas, lowers)]
+
+
+# Per list of trigger words: lemma hash -> whether its lowercased lemma is one of them.
+_LEMMAS_NAMED: dict[frozenset[str], dict[int, bool]] = {}
+LEMMAS_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=8)
