@@ -1634,7 +1634,7 @@ def court_name(ent: Span) -> str:
 def named_courts(doc: Doc) -> list[tuple[int, str]]:
     """Courts the article names: entities, and capitalised phrases headed by "Court" that the
     model did not tag ("the Southern District Military Court")."""
-    found = {ent.start_char: court_name(ent) for ent in doc.ents
+    found = {ent.start_char: court_name(ent) for ent in entities(doc)
              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH),
                                           hashes(doc, ("Court", "Tribunal")))).tolist():

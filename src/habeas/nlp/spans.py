@@ -42,7 +42,7 @@ def entity_at(token: Token) -> Span | None:
     """The entity ``token`` is part of, if any."""
     data = token.doc.user_data
     if _KEY not in data:
-        data[_KEY] = {t: ent for ent in token.doc.ents for t in range(ent.start, ent.end)}
+        data[_KEY] = {t: ent for ent in entities(token.doc) for t in range(ent.start, ent.end)}
     return data[_KEY].get(token.i)
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..model import Span as TextSpan
 from ..model import Statistic
 from .lang.en import RULES, syntax
+from .spans import entities
 from .terms import number
 
 QUALIFIERS = RULES.table("qualifiers")
@@ -19,7 +20,7 @@ MIN_VALUE = 3
 
 def find_statistics(doc: Doc) -> list[Statistic]:
     stats = []
-    for ent in doc.ents:
+    for ent in entities(doc):  # doc.ents, built once
         if ent.label_ != "CARDINAL":
             continue
         num_tokens = [t for t in ent if t.like_num]
