@@ -2395,11 +2395,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
     victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
+    said = doc_text(trigger.doc)[sent.start_char: sent.end_char].strip()  # sent.text, not rebuilt
     event = EventRecord(
         type=etype, persons=persons, negated=negated,
         hedged=hedged_by_verb or hedge_cues(trigger), attributed_to=source,
-        evidence=sent.text.strip(),
-        sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
+        evidence=said, sources=[TextSpan(sent.start_char, sent.end_char, said)],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
     if in_relative_clause(trigger):
