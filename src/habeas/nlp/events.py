@@ -32,7 +32,7 @@ from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DAT
                       is_court, share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
-                    spans_within, word_ids)
+                    span_text, spans_within, word_ids)
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -266,7 +266,8 @@ def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
     sent = trigger.sent
     return EventRecord(type=etype, persons=[], date=date,
                        place=find_place(trigger, etype) or clause_place(trigger, owners, etype),
-                       sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())])
+                       sources=[TextSpan(sent.start_char, sent.end_char,
+                                         span_text(sent).strip())])
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -953,7 +954,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else [])
                 # "ordered Matanov held until trial", whether the parser makes him the
                 # order's object or the small clause's subject
-            headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+            headline = not span_text(trigger.sent).rstrip().endswith((".", "!", "?", '"', "”"))
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
                     not any(c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
                 args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
@@ -1293,8 +1294,8 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
         cache[sent.start] = [
             (ent.end, value) for ent in sentence_ents(sent)
             if ent.label_ == "DATE" and ent.root.head.lower_ not in BOUND_PREPOSITIONS
-            and not dates.ANCHORED.search(ent.text)
-            and (value := dates.resolve(ent.text, published)) and len(value) == 10]
+            and not dates.ANCHORED.search(text := span_text(ent))
+            and (value := dates.resolve(text, published)) and len(value) == 10]
     days = [value for end, value in cache[sent.start] if before is None or end <= before]
     return days[-1] if days else None
 
@@ -1606,8 +1607,8 @@ def court_dates(doc: Doc, published: dt.date | None,
         if not court[sent.start: sent.end].any():
             continue
         for ent in sentence_ents(sent):
-            if ent.label_ == "DATE" and not dates.is_duration(ent.text):
-                value = dates.resolve(ent.text, published)
+            if ent.label_ == "DATE" and not dates.is_duration(text := span_text(ent)):
+                value = dates.resolve(text, published)
                 if value and len(value) == 10:
                     named = {discourse.cluster_at[i] for i in range(sent.start, sent.end)
                              if i in discourse.cluster_at}
@@ -2190,12 +2191,12 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
     window = doc[trigger.i: clause_end(trigger) + 1]
-    text = window.text
+    text = span_text(window)
     if trigger.pos_ == "NOUN":
         # "a three-year and four-month sentence": the noun's modifiers, or the words before it
         start = max(trigger.sent.start, trigger.i - MAX_TERM_TOKENS,
                     min(trigger.left_edge.i, trigger.i - 4))
-        left = doc[start: trigger.i + 1].text
+        left = span_text(doc[start: trigger.i + 1])
         found = terms.find_terms(left) or terms.find_terms(text)
         if not found and syntax.is_subject(trigger):
             # "his sentence was increased on appeal to 15 years": what the verb made it
@@ -2317,8 +2318,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
 def release_mode(trigger: Token) -> str | None:
     """The mode said by the trigger itself ("pardoned"), else by its own phrase ("freed in a
     prisoner exchange"), else by its sentence."""
-    phrase = trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
-    for text in (trigger.lower_, phrase, trigger.sent.text):
+    phrase = span_text(trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1])
+    for text in (trigger.lower_, phrase, span_text(trigger.sent)):
         for mode, pattern in MODE_CUES:
             if pattern.search(text):
                 return mode
@@ -2738,7 +2739,7 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
         sent = doc.char_span(event.sources[0].start, event.sources[0].end,
                              alignment_mode="expand")
         offset = sent.start_char
-        text = sent.text
+        text = span_text(sent)
         mentions = [(s.start_char - offset, s.end_char - offset, s.label_)
                     for s in spans_within(doc, "habeas_persons", sent.start, sent.end)]
         assigned: dict[str, int] = {}

@@ -117,6 +117,13 @@ def word_ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (``doc_text``) instead of joined from a
+    Token per word: the same characters (a span's ``start_char`` and ``end_char`` are its first
+    token's start and its last token's end)."""
+    return doc_text(span.doc)[span.start_char: span.end_char] if len(span) else ""
+
+
 def entity_text(ent: Span) -> str:
     """An entity's words without a leading article: "the FSB" -> "FSB"."""
     start = ent.start + (1 if ent[0].lower_ == "the" and len(ent) > 1 else 0)
