@@ -532,3 +532,23 @@ def test_a_negated_sentence_stays_negated_while_not_giving_insulin_is_harm(nlp):
                           "not given insulin for three days.")
     got = {(e["type"], e["negated"]) for e in result["events"]}
     assert got == {("sentence", True), ("ill_treatment", False)}
+
+
+def test_column_readings_agree_with_spacy(nlp):
+    """The speed shortcuts give what spaCy gives: the noun chunks read from the columns, and
+    ``token.sent`` by bisection (the hook the gazetteer sets)."""
+    from habeas.nlp.discourse import document_noun_chunks
+    from habeas.nlp.pipeline import make_doc
+
+    text = ("The regional court jailed a local teacher and her two sons on Friday. Their lawyer, "
+            "who spoke to reporters outside, said the family and its friends would appeal.\n"
+            "Police also searched the homes of three neighbours in the village.")
+    doc = nlp(make_doc(nlp, Document(text=text, source="own")))
+    assert [(c.start, c.end, c.label_) for c in document_noun_chunks(doc)] == \
+        [(c.start, c.end, c.label_) for c in doc.noun_chunks]
+    assert "sent" in doc.user_token_hooks
+    sents = list(doc.sents)
+    for token in doc:
+        sent = token.sent
+        assert any((sent.start, sent.end) == (s.start, s.end) for s in sents)
+        assert sent.start <= token.i < sent.end

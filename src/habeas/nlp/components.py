@@ -19,7 +19,7 @@ from .lang import RuleSet, predicates
 from .lang import ru
 from .lang.en import RULES
 from .persons import describe, find_clusters
-from .spans import doc_text, forget_entities
+from .spans import doc_text, entities, forget_entities, index_sentences
 from .statistics import find_statistics
 
 ru.register()  # the Russian rule set, named for the config like the English one
@@ -125,6 +125,7 @@ class Gazetteer:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
+        index_sentences(doc)  # the first component after the parser: sentences are final
         doc.ents = correct_entities(doc)
         forget_entities(doc)
         return doc
@@ -163,7 +164,7 @@ def relabel_persons(doc: Doc, persons: list[Span]) -> None:
     before the name keeps its label ("May 3")."""
     at = {i: span for span in persons for i in range(span.start, span.end)}
     kept, cut = [], []
-    for ent in doc.ents:
+    for ent in entities(doc):  # doc.ents, built once (the persons read it)
         inside = [i for i in range(ent.start, ent.end) if i in at]
         if ent.label_ == "PERSON" or not inside:
             kept.append(ent)

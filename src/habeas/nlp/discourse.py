@@ -13,12 +13,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import DEP, HEAD, POS
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS, fold
-from .spans import doc_text, entities, entity_at, entity_text
+from .spans import doc_text, entities, entity_at, entity_text, has_word
 
 SINGULAR = RULES.words("singular_pronouns")
 FIRST_PERSON = RULES.words("first_person_pronouns")
@@ -112,6 +116,7 @@ class Discourse:
         self.anchor: str | None = None
         self._speakers: dict[int, str | None] = {}
         self._reporting: dict[int, list[Token]] = {}
+        self._mentions: dict[tuple[int, str], set[int]] = {}
         # Persons events have happened to so far: "both men" means two of them, not the two
         # presidents who negotiated their release.
         self.victims: set[str] = set()
@@ -581,6 +586,13 @@ class Discourse:
         name = self.speaker(verb)
         if name is None:
             return set()
+        # the tokens depend on the verb, its speaker and the clusters only: kept per pair (the
+        # speaker is None while it is being found: not kept then). Callers do not change it.
+        if (verb.i, name) not in self._mentions:
+            self._mentions[verb.i, name] = self._speaker_mentions(verb, name)
+        return self._mentions[verb.i, name]
+
+    def _speaker_mentions(self, verb: Token, name: str) -> set[int]:
         lent = syntax.lent_subjects(verb)
         spots = [c for c in verb.children if c.dep_ in ("nsubj", "agent") and c not in lent]
         if verb.dep_ == "relcl":
@@ -938,10 +950,49 @@ def noun_chunk(token: Token) -> Span | None:
     if chunks is None:
         chunks = doc.user_data["habeas_chunks"] = {}
         starts = {s.start for s in doc.sents}
-        for chunk in doc.noun_chunks:
+        for chunk in document_noun_chunks(doc):
             if not any(i in starts for i in range(chunk.start + 1, chunk.end)):
                 chunks.update(dict.fromkeys(range(chunk.start, chunk.end), chunk))
     return chunks.get(token.i)
+
+
+# spaCy's English noun chunks: the labels of a chunk's head (spacy/lang/en/syntax_iterators.py)
+CHUNK_HEADS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr",
+               "ROOT")
+
+
+def document_noun_chunks(doc: Doc) -> list[Span]:
+    """``list(doc.noun_chunks)``: spaCy's English iterator, step for step, reading the POS,
+    DEP and HEAD columns (a Token only for the nouns that may head a chunk, for their left
+    edge) instead of a Token for every word. Another language's iterator runs as it is."""
+    if doc.noun_chunks_iterator is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in CHUNK_HEADS}
+    conj = strings.add("conj")
+    np_label = strings.add("NP")
+    pos, dep, head = doc.to_array([POS, DEP, HEAD]).T
+    heads = (head.astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+    pos, dep = pos.tolist(), dep.tolist()
+    chunks = []
+    prev_end = -1
+    for i in range(len(doc)):
+        if pos[i] not in (NOUN, PROPN, PRON) or dep[i] not in np_deps and dep[i] != conj:
+            continue  # (nothing else is a chunk: asked first, it spares the left edge)
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # no nested chunks
+        if dep[i] in np_deps:
+            prev_end = i
+            chunks.append(Span(doc, left, i + 1, label=np_label))
+        else:
+            h = heads[i]
+            while dep[h] == conj and heads[h] < h:
+                h = heads[h]
+            if dep[h] in np_deps:  # coordinated to a chunk's head: a chunk too
+                prev_end = i
+                chunks.append(Span(doc, left, i + 1, label=np_label))
+    return chunks
 
 
 def is_plural_people(token: Token) -> bool:
@@ -987,6 +1038,8 @@ GENDERED_MIDDLE_NAMES = {w: "female" for w in RULES.words("female_middle_names")
 
 def hedge_cues(trigger: Token) -> bool:
     """A hedge word in the trigger's own clause ("was convicted ... for allegedly making")."""
+    if not has_word(trigger.sent, HEDGE_WORDS, "hedge"):
+        return False  # (what is asked below lies in the trigger's sentence: its tree)
     conjuncts = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     other = {t.i for c in conjuncts for t in c.subtree}  # "was kept ... and was accused of
     # allegedly damaging": the hedge is the accusation's

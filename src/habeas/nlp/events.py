@@ -16,7 +16,7 @@ from collections import Counter
 import re
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from ..model import EventRecord, PersonRecord
@@ -31,7 +31,8 @@ from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DAT
                       PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
                       is_court, share_arguments)
 from .persons import ROLE_NOUNS
-from .spans import entities, entity_at, entity_text, sentence_ents, spans_within
+from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
+                    span_text, spans_within, word_ids)
 
 VERB_TRIGGERS = RULES.trigger_table("VERB")
 NOUN_TRIGGERS = RULES.trigger_table("NOUN")
@@ -64,15 +65,15 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     # searches" refer back to ("jailed a scholar for life on Monday ... passed the sentence
     # after finding X guilty").
     told: list[EventRecord] = []
-    words = trigger_words(rules)
+    named = named_by_a_row(doc, trigger_words(rules))
+    text = doc_text(doc)
     for sent in doc.sents:
         found = []
-        if FURNITURE.match(sent.text):
+        if FURNITURE.match(text[sent.start_char: sent.end_char]):  # sent.text, not rebuilt
             continue  # "Read also: Russian court jails ...", "Photo: ... at a rally in 2014"
-        tokens = list(sent)
         # (trigger_types itself says [] for a word no row names: asked only of the others)
-        triggers = {t.i: trigger_types(t, rules) if t.lemma_.lower() in words or
-                    t.lower_ in words else [] for t in tokens}
+        tokens = [doc[i] for i in range(sent.start, sent.end) if named[i]]
+        triggers = {t.i: trigger_types(t, rules) for t in tokens}
         owners = {i for i, types in triggers.items() if types}
         unnamed = []
         for token in tokens:
@@ -266,7 +267,8 @@ def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
     sent = trigger.sent
     return EventRecord(type=etype, persons=[], date=date,
                        place=find_place(trigger, etype) or clause_place(trigger, owners, etype),
-                       sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())])
+                       sources=[TextSpan(sent.start_char, sent.end_char,
+                                         span_text(sent).strip())])
 
 
 def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
@@ -483,6 +485,31 @@ def members_listed(sent: Span, found: list[EventRecord], discourse: Discourse,
         out.append(copy)
     discourse.victims.update(listed)
     return out
+
+
+def named_by_a_row(doc: Doc, words: frozenset[str]) -> list[bool]:
+    """For each token, whether its lowercased lemma or its lowercased text is in ``words``
+    (``token.lemma_.lower() in words or token.lower_ in words``), read from the LEMMA and
+    LOWER columns: a lemma's answer is kept across documents (hashes are the same in every
+    vocabulary), the text's is a set lookup; no Token is made for a word."""
+    strings = doc.vocab.strings
+    lemmas, lowers = doc.to_array([LEMMA, LOWER]).T.tolist()
+    known = _LEMMAS_NAMED.setdefault(words, {})
+    if len(known) > LEMMAS_KEPT:
+        known.clear()  # an archive's vocabulary keeps growing: a bounded memory
+    named = set()
+    for value in set(lemmas):
+        if value not in known:
+            known[value] = strings[value].lower() in words
+        if known[value]:
+            named.add(value)
+    texts = word_ids(words)
+    return [lemma in named or lower in texts for lemma, lower in zip(lemmas, lowers)]
+
+
+# Per list of trigger words: lemma hash -> whether its lowercased lemma is one of them.
+_LEMMAS_NAMED: dict[frozenset[str], dict[int, bool]] = {}
+LEMMAS_KEPT = 200_000
 
 
 @functools.lru_cache(maxsize=8)
@@ -996,7 +1023,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else [])
                 # "ordered Matanov held until trial", whether the parser makes him the
                 # order's object or the small clause's subject
-            headline = not trigger.sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+            headline = not span_text(trigger.sent).rstrip().endswith((".", "!", "?", '"', "”"))
             if not args and (trigger.tag_ == "VBN" or trigger.tag_ == "VBD" and headline) and \
                     not any(c.dep_ in ("ccomp", "xcomp") for c in trigger.children):
                 args = subjects(trigger)  # a headline's "Activist Enver Ametov sentenced to"
@@ -1336,8 +1363,8 @@ def sentence_day(sent: Span, published: dt.date | None, before: int | None = Non
         cache[sent.start] = [
             (ent.end, value) for ent in sentence_ents(sent)
             if ent.label_ == "DATE" and ent.root.head.lower_ not in BOUND_PREPOSITIONS
-            and not dates.ANCHORED.search(ent.text)
-            and (value := dates.resolve(ent.text, published)) and len(value) == 10]
+            and not dates.ANCHORED.search(text := span_text(ent))
+            and (value := dates.resolve(text, published)) and len(value) == 10]
     days = [value for end, value in cache[sent.start] if before is None or end <= before]
     return days[-1] if days else None
 
@@ -1657,8 +1684,8 @@ def court_dates(doc: Doc, published: dt.date | None,
         if not court[sent.start: sent.end].any():
             continue
         for ent in sentence_ents(sent):
-            if ent.label_ == "DATE" and not dates.is_duration(ent.text):
-                value = dates.resolve(ent.text, published)
+            if ent.label_ == "DATE" and not dates.is_duration(text := span_text(ent)):
+                value = dates.resolve(text, published)
                 if value and len(value) == 10:
                     named = {discourse.cluster_at[i] for i in range(sent.start, sent.end)
                              if i in discourse.cluster_at}
@@ -1685,7 +1712,7 @@ def court_name(ent: Span) -> str:
 def named_courts(doc: Doc) -> list[tuple[int, str]]:
     """Courts the article names: entities, and capitalised phrases headed by "Court" that the
     model did not tag ("the Southern District Military Court")."""
-    found = {ent.start_char: court_name(ent) for ent in doc.ents
+    found = {ent.start_char: court_name(ent) for ent in entities(doc)
              if ent.label_ in ("ORG", "FAC") and any(t.lower_ in GENERIC_BODIES for t in ent)}
     for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH),
                                           hashes(doc, ("Court", "Tribunal")))).tolist():
@@ -2304,12 +2331,12 @@ def find_term(trigger: Token) -> tuple[int | None, dict]:
     doc = trigger.doc
     extras: dict = {}
     window = doc[trigger.i: clause_end(trigger) + 1]
-    text = window.text
+    text = span_text(window)
     if trigger.pos_ == "NOUN":
         # "a three-year and four-month sentence": the noun's modifiers, or the words before it
         start = max(trigger.sent.start, trigger.i - MAX_TERM_TOKENS,
                     min(trigger.left_edge.i, trigger.i - 4))
-        left = doc[start: trigger.i + 1].text
+        left = span_text(doc[start: trigger.i + 1])
         found = terms.find_terms(left) or terms.find_terms(text)
         if not found and syntax.is_subject(trigger):
             # "his sentence was increased on appeal to 15 years": what the verb made it
@@ -2464,12 +2491,18 @@ LEFT_OUT_OF_MODES = {"pardon": "pardon", "exchange": "exchange", "swap": "exchan
 def release_mode(trigger: Token) -> str | None:
     """The mode said by the trigger itself ("pardoned"), else by its own phrase ("freed in a
     prisoner exchange"), else by its sentence."""
-    phrase = trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1].text
-    for text in (trigger.lower_, phrase, trigger.sent.text):
+    phrase = span_text(trigger.doc[trigger.left_edge.i: trigger.right_edge.i + 1])
+    for text in (trigger.lower_, phrase, span_text(trigger.sent)):
         for mode, pattern in MODE_CUES:
             if pattern.search(text):
                 return mode
     return None
+
+
+def first_person_in(sent: Span) -> bool:
+    """Whether a word of ``sent`` is a first-person pronoun ("I", "my"), from the LOWER
+    column read once per document."""
+    return has_word(sent, FIRST_PERSON, "first_person")
 
 
 def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date | None,
@@ -2525,20 +2558,22 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
     verb = clause_verb(trigger)  # "I never wrote a petition for pardon": the verb of "pardon"
+    # (looked for only where it can matter: no source yet, a first-person word in the sentence)
     me = next((c for v in {trigger, verb} for o in [v, *syntax.objects(v)] for c in o.children
                if c.lower_ in FIRST_PERSON and (c.dep_ == "poss" and o.lemma_.lower() in
                                                 SEARCH_OBJECTS or o is v and c.dep_ in (
-                   "nsubj", "nsubjpass", "dobj", "poss"))), None)
+                   "nsubj", "nsubjpass", "dobj", "poss"))), None) \
+        if source is None and first_person_in(trigger.sent) else None
     # ("searched my flat" too; not "sentenced my client": the speaker's client)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
     victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
+    said = doc_text(trigger.doc)[sent.start_char: sent.end_char].strip()  # sent.text, not rebuilt
     event = EventRecord(
         type=etype, persons=persons, negated=negated,
         hedged=hedged_by_verb or hedge_cues(trigger), attributed_to=source,
-        evidence=sent.text.strip(),
-        sources=[TextSpan(sent.start_char, sent.end_char, sent.text.strip())],
+        evidence=said, sources=[TextSpan(sent.start_char, sent.end_char, said)],
         trigger=TextSpan(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
     )
     if in_relative_clause(trigger):
@@ -2920,7 +2955,7 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
         sent = doc.char_span(event.sources[0].start, event.sources[0].end,
                              alignment_mode="expand")
         offset = sent.start_char
-        text = sent.text
+        text = span_text(sent)
         mentions = [(s.start_char - offset, s.end_char - offset, s.label_)
                     for s in spans_within(doc, "habeas_persons", sent.start, sent.end)]
         assigned: dict[str, int] = {}

@@ -11,14 +11,16 @@ from spacy.tokens import Doc, Span
 from . import dates
 from .lexicon import fold, orgs, places
 from .persons import given_not_place, is_org_or_place
+from .spans import span_text
 
 
 def correct_entities(doc: Doc) -> list[Span]:
     corrected = []
     for ent in doc.ents:
-        folded = fold(ent.text.removeprefix("the ").removeprefix("The "))
+        text = span_text(ent)
+        folded = fold(text.removeprefix("the ").removeprefix("The "))
         label = ent.label_
-        if len(ent) == 1 and dates.NUMERIC_DAY.fullmatch(ent.text):
+        if len(ent) == 1 and dates.NUMERIC_DAY.fullmatch(text):
             label = "DATE"  # "on 12.03.2023"
         elif label == "PERSON" and given_not_place(ent):
             pass  # "his wife Anna" (a town is called Anna too)
@@ -26,7 +28,7 @@ def correct_entities(doc: Doc) -> list[Span]:
             label = "GPE"
         elif folded in orgs():
             label = "ORG"
-        elif label == "PERSON" and len(ent) == 1 and is_org_or_place(ent.text):
+        elif label == "PERSON" and len(ent) == 1 and is_org_or_place(text):
             label = "ORG"
         corrected.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
     corrected = _hyphenated_places(doc, corrected)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ..model import Span as TextSpan
 from ..model import Statistic
 from .lang.en import RULES, syntax
+from .spans import entities, span_text
 from .terms import number
 
 QUALIFIERS = RULES.table("qualifiers")
@@ -19,7 +20,7 @@ MIN_VALUE = 3
 
 def find_statistics(doc: Doc) -> list[Statistic]:
     stats = []
-    for ent in doc.ents:
+    for ent in entities(doc):  # doc.ents, built once
         if ent.label_ != "CARDINAL":
             continue
         num_tokens = [t for t in ent if t.like_num]
@@ -42,7 +43,7 @@ def find_statistics(doc: Doc) -> list[Statistic]:
         stats.append(Statistic(what=what, value=int(value), qualifier=qualifier,
                                attributed_to=_source(noun),
                                evidence=TextSpan(noun.sent.start_char, noun.sent.end_char,
-                                                 noun.sent.text)))
+                                                 span_text(noun.sent))))
     return stats
 
 

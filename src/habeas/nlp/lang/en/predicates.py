@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ... import events, terms
 from ...sharing import BENCH_WORDS, FACILITIES
+from ...spans import span_text
 from . import RULES, syntax
 
 PREDICATES: dict[str, Callable[[Token], bool]] = {}
@@ -474,7 +475,7 @@ def purpose(token: Token) -> bool:
 def names_political_prisoners(token: Token) -> bool:
     """ "declared him a political prisoner", "recognised as a prisoner of conscience"."""
     return bool(DESIGNATION_WORDS.search(
-        token.doc[token.left_edge.i: token.right_edge.i + 1].text))
+        span_text(token.doc[token.left_edge.i: token.right_edge.i + 1])))
 
 
 @predicate
