@@ -2640,7 +2640,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.release_mode = release_mode(trigger)
         if event.release_mode is None and trigger.lemma_ == "be":
             # "was not on the list": the list of the pardon or the exchange told before
-            told = LEFT_OUT_OF.findall(trigger.doc.text[:trigger.idx])
+            told = LEFT_OUT_OF.findall(doc_text(trigger.doc)[:trigger.idx])
             event.release_mode = LEFT_OUT_OF_MODES.get(told[-1].lower()) if told else None
     if etype == "sentence" and trigger.pos_ == "NOUN" and trigger.lemma_ in ("arrest",
                                                                              "detention"):

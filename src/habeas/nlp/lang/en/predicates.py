@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ... import events, terms
 from ...sharing import BENCH_WORDS, FACILITIES
-from ...spans import span_text
+from ...spans import doc_text, span_text
 from . import RULES, syntax
 
 PREDICATES: dict[str, Callable[[Token], bool]] = {}
@@ -377,7 +377,7 @@ def off_the_list(token: Token) -> bool:
     on = [p for p in syntax.prepositions(token, "on") if any(
         o.lemma_ == "list" for o in syntax.prep_objects(p))]
     return bool(on) and (syntax.is_negated(token) or any(syntax.is_negated(p) for p in on)) and \
-        bool(LIST_CONTEXT.search(token.doc.text[:token.idx]))
+        bool(LIST_CONTEXT.search(doc_text(token.doc)[:token.idx]))
 
 
 @predicate
