@@ -3050,3 +3050,8 @@ def test_a_charge_named_by_its_rank_names_no_charge(nlp):
 ])
 def test_a_pronoun_speaker_after_a_relative_who_spoke(nlp, text, source):
     assert the_event(nlp, text, "charge")["attributed_to"] == source
+
+
+def test_a_markdown_heading_mark_is_no_part_of_the_doer(nlp):
+    text = "# Crimean court jails activist Ivan Petrov for eight years\n\nHe denies the charges."
+    assert the_event(nlp, text, "sentence")["agent"] == "Crimean court"

@@ -1924,7 +1924,7 @@ def noun_phrase(head: Token, until: int | None = None) -> str:
     end = max(t.i for t in keep) + 1
     doc = head.doc
     # Nothing left of a dash or bracket before the head: "MAKHACHKALA, Oct 6 (EWS) - Investigators"
-    cut = [t.i for t in doc[start: head.i] if t.text in ("–", "—", "(", ")", ":") or
+    cut = [t.i for t in doc[start: head.i] if t.text in ("–", "—", "(", ")", ":", "#") or
            t.text == "-" and (t.whitespace_ or doc[t.i - 1].whitespace_)]  # not "pre-trial"
     if cut:
         start = cut[-1] + 1
