@@ -1013,10 +1013,8 @@ def number_of(token: Token) -> int | None:
 
 
 # Kinship nouns that tell the speaker's gender: "his wife ... She said".
-KIN_GENDER = {w: "female" for w in ("wife", "mother", "sister", "daughter", "widow",
-                                    "grandmother", "aunt", "niece")} | {
-    w: "male" for w in ("husband", "father", "brother", "son", "widower", "grandfather",
-                        "uncle", "nephew")}
+KIN_GENDER = {w: "female" for w in RULES.words("female_kin")} | {
+    w: "male" for w in RULES.words("male_kin")}
 
 
 def guess_gender(name: str) -> str | None:

@@ -525,6 +525,8 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     words = trigger_words(rules)
     if lemma not in words and token.lower_ not in words:
         return []  # no row names the word (the checks below only ever veto a row)
+    if token.dep_ in ("aux", "auxpass"):
+        return []  # "has been", "had bruises" aside: an auxiliary names no event
     pos = syntax.word_class(token)
     index = rules.index
     if (pos, "lemma", lemma) not in index and (pos, "table", lemma) not in index and \
@@ -2094,7 +2096,7 @@ def _find_charge(trigger: Token) -> str | None:
                                                        "count", "conviction"):
             continue
         if obj.lemma_ in ("charge", "accusation", "count") and all(
-                c.dep_ in ("det", "predet") or c.lower_ in ORDINAL_WORDS for c in obj.children):
+                c.dep_ in ("det", "predet") or c.lower_ in RANK_WORDS for c in obj.children):
             continue  # "acquitted of all charges", "cleared of the accusations", "six years on
             # the first charge": none named
         rest: list[Token] = []
@@ -2221,8 +2223,8 @@ LAW_ONLY = re.compile(r"(?:(?:part|paragraph|clause)\s+\S+\s+of\s+)?(?:article|a
                       r"\s+\d[\w.()-]*(?:\s+of\s+the\s+[\w\s'’]+)?$", re.I)
 VAGUE_CHARGES = RULES.words("counted_charge_nouns")
 JOINING_NOUNS = RULES.words("joining_nouns")
-ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "former", "latter", "last"})
-VERDICT_VERBS = frozenset({"convict", "fine", "imprison", "jail", "sentence"})
+RANK_WORDS = RULES.words("rank_words")
+VERDICT_VERBS = RULES.words("verdict_verbs")
 TERM_UNITS = ("year", "month", "week", "day")
 VAGUE_QUANTITIES = RULES.words("vague_quantities")
 
@@ -2918,7 +2920,8 @@ ELLIPTIC_TERM = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?"  # (", 26,
 ELLIPTIC_BARE = re.compile(r"^\s+(\d{1,2})(?=\s*(?:[,;.]|and\b|years?\b|months?\b|$))")
 
 
-TERM_FOR = re.compile(r"(?:years?|months?)(?:\s+in\s+(?:prison|jail|a\s+\w+\s+colony))?\s+for\b")
+# After a term, what says whose it is: "nine years (in prison) for the director, A".
+FOR_AFTER_TERM = re.compile(r"(?:\s+in\s+(?:prison|jail|a\s+\w+\s+colony))?\s+for\b")
 ELLIPTIC_FOR = re.compile(r"(?:^|[,;:]|\band)\s*(\w+)(?P<half>\s+and\s+a\s+half)?\s+for\s")
 
 
@@ -2928,19 +2931,15 @@ def terms_before_names(text: str, mentions: list[tuple[int, int, str]]) -> dict[
     found: dict[str, int] = {}
     previous, unit = 0, 12
     for start, end, cid in mentions:
-        segment = text[previous:start]
-        previous = end
+        segment, previous = text[previous:start], end
         told = terms.find_terms(segment)
-        if told and TERM_FOR.match(segment[told[-1].end - len(segment[told[-1].start:
-                                                                     told[-1].end].split()[-1]):]):
+        if told and FOR_AFTER_TERM.match(segment, told[-1].end):
             found[cid] = told[-1].months
             unit = 1 if "month" in segment[told[-1].start: told[-1].end] else 12
             continue
-        match = None
-        for match in ELLIPTIC_FOR.finditer(segment):
-            pass
-        if match is not None and found and (value := terms.number(match.group(1))):
-            found[cid] = int((value + (0.5 if match.group("half") else 0)) * unit)
+        elliptic = list(ELLIPTIC_FOR.finditer(segment))
+        if elliptic and found and (value := terms.number(elliptic[-1].group(1))):
+            found[cid] = int((value + (0.5 if elliptic[-1].group("half") else 0)) * unit)
     return found
 
 

@@ -255,7 +255,7 @@ def into_facility(token: Token) -> bool:
 
 FORCING_VERBS = RULES.words("forcing_verbs")
 LAW_ENFORCEMENT = RULES.words("law_enforcement")
-VEHICLES = RULES.words("vehicles") | {"vehicle"}
+VEHICLES = events.VEHICLES | {"vehicle"}  # "forced into an unmarked vehicle"
 
 
 @predicate
