@@ -29,7 +29,7 @@ from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VER
                       countries, fold, places)
 from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE,
                       PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
-                      is_court, share_arguments)
+                      is_court, penalties_apart, share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
                     span_text, spans_within, word_ids)
@@ -3035,10 +3035,8 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
             a.extras.get("earlier") != b.extras.get("earlier") or \
             a.extras.get("days") and b.term_months or b.extras.get("days") and a.term_months:
         return False  # (nor days of administrative arrest and a prison term)
-    if (a.extras.get("fine") and b.term_months or b.extras.get("fine") and a.term_months) and \
-            a.sources[0].start != b.sources[0].start:
-        return False  # "sentenced to 4.5 years ... He was also fined 150,000 rubles": two
-        # penalties told apart
+    if penalties_apart(a, b):
+        return False  # "sentenced to 4.5 years ... He was also fined 150,000 rubles"
     same = set(a.persons) == set(b.persons)
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
     if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or

@@ -496,6 +496,13 @@ def across_semicolon(a: EventRecord, b: EventRecord) -> bool:
     return ";" in sentence.text[first - sentence.start: last - sentence.start]
 
 
+def penalties_apart(a: EventRecord, b: EventRecord) -> bool:
+    """A fine and a prison term told in different sentences: "sentenced to 4.5 years ... He
+    was also fined 150,000 rubles" are two penalties."""
+    return bool(a.extras.get("fine") and b.term_months or b.extras.get("fine") and
+                a.term_months) and a.sources[0].start != b.sources[0].start
+
+
 def another_verdict(a: EventRecord, b: EventRecord) -> bool:
     """Two verdicts of one person with other terms or dates: "sentenced on Thursday to eight
     years ... In February 2021 she was sentenced to two years": two cases."""
@@ -503,9 +510,7 @@ def another_verdict(a: EventRecord, b: EventRecord) -> bool:
         return False  # co-defendants' terms differ in one case
     if bool(a.extras.get("days")) != bool(b.extras.get("days")):
         return True  # days of administrative arrest and a prison term: two cases
-    if a.type == b.type == "sentence" and (a.extras.get("fine") and b.term_months or
-                                           b.extras.get("fine") and a.term_months) and \
-            a.sources[0].start != b.sources[0].start:
+    if a.type == b.type == "sentence" and penalties_apart(a, b):
         return True  # a fine told apart from a prison term: another penalty
     return a.type == b.type == "sentence" and None not in (a.term_months, b.term_months) and \
         a.term_months != b.term_months or bool(a.date and b.date and not (
