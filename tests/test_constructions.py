@@ -3063,3 +3063,23 @@ def test_a_pronoun_speaker_after_a_relative_who_spoke(nlp, text, source):
 def test_a_markdown_heading_mark_is_no_part_of_the_doer(nlp):
     text = "# Crimean court jails activist Ivan Petrov for eight years\n\nHe denies the charges."
     assert the_event(nlp, text, "sentence")["agent"] == "Crimean court"
+
+
+# ---------------------------------------------------------------- round 10 (rules en.v7)
+
+def test_the_fullest_telling_names_the_source(nlp):
+    """A lead says a verdict happened; the body tells it with its day, court, charge and term
+    and whose report it is: that telling is the evidence, and its source the event's."""
+    text = ("Ivan Kuzmenko was jailed for five years. On Tuesday, April 9, a court in Gomel "
+            "convicted Ivan Kuzmenko of insulting officials and sentenced him to five years in "
+            "prison, according to local media and the Belarusian Association of Journalists.")
+    event = the_event(nlp, text, "sentence")
+    assert event["attributed_to"] == "local media and Belarusian Association of Journalists"
+
+
+def test_a_thinner_later_telling_leaves_the_source(nlp):
+    text = ("On Tuesday, April 9, a court in Gomel sentenced Ivan Kuzmenko to five years in "
+            "prison for insulting officials, according to the Belarusian Association of "
+            "Journalists. Kuzmenko was jailed, his wife said.")
+    event = the_event(nlp, text, "sentence")
+    assert event["attributed_to"] == "Belarusian Association of Journalists"

@@ -3101,9 +3101,18 @@ def place_words(place: str) -> set[str]:
             if w not in ("the", "a", "an", "of", "in")}
 
 
+STATED = ("date", "place", "agent", "charge", "term_months")
+
+
+def stated(event: EventRecord) -> int:
+    """How fully a telling states its event: the arguments it names."""
+    return sum(getattr(event, name) is not None for name in STATED)
+
+
 def merge(events: list[EventRecord]) -> list[EventRecord]:
     """The same event told twice in one article is one event with two sources."""
     merged: list[EventRecord] = []
+    fullest: dict[int, int] = {}  # event -> how fully its fullest telling states it
     from_headline: set[int] = set()
     headline_told: set[int] = set()
     for event in events:
@@ -3118,7 +3127,8 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         # "serving a three-year sentence for X" told before the verdict itself: the verdict's
         # own telling says what it was for
         served_first = target.extras.get(OWN_DATE) and not event.extras.get(OWN_DATE)
-        for name in ("date", "place", "agent", "charge", "term_months"):
+        fullest.setdefault(id(target), stated(target))
+        for name in STATED:
             if getattr(event, name) is not None and (
                     getattr(target, name) is None or served_first and name == "charge"):
                 setattr(target, name, getattr(event, name))
@@ -3134,6 +3144,12 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
+        elif event.attributed_to and stated(event) > fullest[id(target)]:
+            # the telling that states the event most fully is its evidence (FORMAT), and
+            # whoever told it is the source: "X was jailed" in the lead, then the verdict with
+            # its day, court, charge and term "according to BAJ"
+            target.attributed_to = event.attributed_to
+            fullest[id(target)] = stated(event)
         target.persons.extend(p for p in event.persons if p not in target.persons)
         if id(target) in headline_told:
             # the body's telling is the evidence (FORMAT: a headline repeats the body), and
