@@ -3083,3 +3083,33 @@ def test_a_thinner_later_telling_leaves_the_source(nlp):
             "Journalists. Kuzmenko was jailed, his wife said.")
     event = the_event(nlp, text, "sentence")
     assert event["attributed_to"] == "Belarusian Association of Journalists"
+
+
+def test_a_span_of_custody_ends_in_a_year_the_model_left_untagged(nlp):
+    """ "imprisoned from 2012 to 2016": the model tags the first year only; the second still
+    ends the custody."""
+    events = events_of(nlp, "Rustam Aliyev was imprisoned from 2012 to 2016.")
+    assert {(t, e.get("date")) for t, _, _, e in events} == {("arrest", "2012"),
+                                                               ("release", "2016")}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Pavel Orlov was arrested three years ago.", "2021"),
+    ("Pavel Orlov was arrested two months ago.", "2024-03"),
+    ("Pavel Orlov was arrested on March 3, 2020. Two years later he was sentenced to six "
+     "years.", "2022"),
+])
+def test_a_date_counted_in_units_is_at_the_unit_precision(nlp, text, date):
+    event = [e for t, _, _, e in events_of(nlp, text) if t != "arrest" or "later" not in text]
+    assert event[-1]["date"] == date
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Amnesty International quoted Oleg Smirnov's wife as saying that he had been taken to an "
+     "unknown location.", "Oleg Smirnov's wife"),
+    ("The agency quoted his lawyer, Ivan Pavlov, as saying Oleg Smirnov had been beaten.",
+     "Ivan Pavlov"),
+])
+def test_the_one_quoted_as_saying_is_the_source(nlp, text, source):
+    (event,) = [e for _, _, _, e in events_of(nlp, text)]
+    assert event["attributed_to"] == source

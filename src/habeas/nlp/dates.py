@@ -203,13 +203,17 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
                 return fmt(total // 12, total % 12 + 1)
             if base is None:
                 return None
-            later = base + dt.timedelta(days=count * unit)
-            return later.isoformat() if match["unit"] in ("day", "week") else fmt(
-                later.year, later.month)
+            return _at_unit(base + dt.timedelta(days=count * unit), match["unit"])
         if match["dir"] == "ago":
-            day = published - dt.timedelta(days=count * unit)
-            return day.isoformat() if match["unit"] in ("day", "week") else fmt(day.year, day.month)
+            return _at_unit(published - dt.timedelta(days=count * unit), match["unit"])
     return None
+
+
+def _at_unit(day: dt.date, unit: str) -> str:
+    """A day counted in units, at the precision of the unit: "three years ago" is a year."""
+    if unit in ("day", "week"):
+        return day.isoformat()
+    return fmt(day.year, day.month) if unit == "month" else fmt(day.year)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -640,6 +640,10 @@ class Discourse:
         if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and \
                 verb.head.lemma_ in REPORTING_VERBS:
             return self.speaker(verb.head)  # "told AFP, adding that ...": who told
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            quoted = [o for o in verb.head.head.children if syntax.is_direct_object(o)]
+            if quoted:  # "Amnesty quoted his wife as saying that ...": the one quoted
+                return self._name_of(quoted[0])
         closing = self._closing_source(verb)
         if closing is not None:
             return closing

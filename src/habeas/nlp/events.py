@@ -136,6 +136,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
 
 TRAILING_MARKS = ",;:—–-"
 QUOTE_MARKS = re.compile(r'["“”«»]')
+YEAR = re.compile(r"(?:19|20)\d\d")
 # How far into the report a lead may tell the day of a round-up: the headline, the lead.
 LEAD_SENTENCES = 3
 
@@ -2815,6 +2816,9 @@ def custody_end(trigger: Token, published: dt.date | None) -> str | None:
     for prep in ends:
         date = next((t for t in doc[prep.i + 1: prep.i + 4] if t.ent_type_ == "DATE"), None)
         if date is None:
+            year = doc[prep.i + 1] if prep.i + 1 < len(doc) else None
+            if year is not None and YEAR.fullmatch(year.text):
+                return year.text  # "from 2012 to 2016", the model tagging only the first year
             continue
         ent = entity_at(date)
         text = doc[max(ent.start, prep.i + 1): ent.end].text  # "[from 2014 to] 2016"
