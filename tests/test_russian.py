@@ -279,3 +279,21 @@ def test_out_of_custody_into_house_arrest_is_a_release(russian):
                                   "домашним арестом.")
     assert only(extraction, "release").release_mode == "house_arrest"
     assert only(extraction, "arrest").date == "2022-03"
+
+
+def test_a_parse_with_a_cycle_ends_every_climb():
+    """natasha's parser may hang two words on each other ("appos" both ways); the climbs up a
+    name or a chain of verbs end instead of going round for ever."""
+    from habeas.nlp.lang.ru.events import _without_officials
+    from habeas.nlp.lang.ru.pipeline import Parsed
+    from habeas.nlp.lang.ru.syntax import Sentence, Word
+
+    def word(i, text, head, rel):
+        return Word(i=i, text=text, lemma=text.lower(), pos="PROPN", feats={}, head=head,
+                    rel=rel, start=i * 6, end=i * 6 + len(text))
+
+    sentence = Sentence(text="Иван Петров", start=0, words=[
+        word(0, "Иван", 1, "appos"), word(1, "Петров", 0, "appos")])
+    parsed = Parsed(text="Иван Петров", sentences=[sentence], spans=[])
+    assert sentence.climb(sentence.words[0], ("appos",)).i == 1
+    assert _without_officials(parsed, {(0, 0): "p1"}) == {(0, 0): "p1"}

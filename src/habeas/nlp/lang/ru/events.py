@@ -63,6 +63,7 @@ EXTENDING = RULES.words("extending_words")
 DEADLINE = re.compile(r"\bдо\s+$")
 # Relations inside one person's name and apposition ("адвокат Иван Петров").
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
+FLAT = ("flat", "flat:name", "flat:foreign")
 # A court named by its kind only: the report's named court is meant.
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
@@ -671,8 +672,10 @@ def _without_officials(parsed: Parsed, mentions: dict[tuple[int, int], str]
     for (n, i), pid in mentions.items():
         sentence = parsed.sentences[n]
         word = sentence.words[i]
-        while word.rel in NAME_PARTS and word.head is not None:
+        seen = {word.i}
+        while word.rel in NAME_PARTS and word.head is not None and word.head not in seen:
             word = sentence.words[word.head]
+            seen.add(word.i)  # a parse may hold a cycle
             if word.lemma in OFFICIALS and not any(  # not "бывшего полицейского"
                     k.lemma in FORMER for k in sentence.children(word, ("amod",))):
                 officials.add(pid)
@@ -863,9 +866,7 @@ def _owner_of_relation(sentence: Sentence, name: Word) -> bool:
     Ивана Петрова"), which the parser may take for the noun's apposition: a man's accusative
     has the genitive's form, and a relation noun names its person's own name only with a
     possessive ("её сына Константина") or in its own case and gender ("сестру Марию")."""
-    top = name
-    while top.rel in ("flat", "flat:name", "flat:foreign") and top.head is not None:
-        top = sentence.words[top.head]
+    top = sentence.climb(name, FLAT)
     noun = sentence.head(top)
     if noun is None or noun.lemma not in RELATION_NOUNS or top.i < noun.i or (
             top.rel not in ("nmod", "appos")) or preposition(sentence, top) is not None:
@@ -1064,17 +1065,14 @@ def _possessor(sentence: Sentence, word: Word, holder: Word | None = None) -> bo
     the genitive of an event ("После приговора Игоря Волкова этапировали": his verdict, he is
     the one moved) or of one's defence ("Защита Кузнецова обжаловала приговор")."""
     top = holder.i if holder is not None else -1
-    first = word
-    while first.rel in ("flat", "flat:name", "flat:foreign") and first.head is not None:
-        first = sentence.words[first.head]
+    first = sentence.climb(word, FLAT)
     role = sentence.words[first.i - 1] if first.i else None
     if role is not None and role.i != top and role.lemma in PERSON_NOUNS and (
             role.rel == "nmod" and {case(role), case(first)} <= {"Gen", "Acc"}) and (
             role.i != first.head):  # a man's genitive may be tagged as his accusative
         word = role  # "штаба политика Алексея Навального": the name is the role noun's, where
         # the parser hung it elsewhere
-    while word.rel in NAME_PARTS and word.head is not None and word.i != top:
-        word = sentence.words[word.head]
+    word = sentence.climb(word, NAME_PARTS, stop=top)
     head = sentence.head(word)
     return word.i != top and word.rel == "nmod" and preposition(sentence, word) is None and (
         head is not None and head.i != top and head.pos == "NOUN"
@@ -1233,8 +1231,11 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
         misparsed = _body_before(sentence, word)
         subjects = sentence.children(word, SUBJECT) or misparsed
         verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
-        while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None:
+        climbed = {verb.i}
+        while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None and \
+                verb.head not in climbed:
             verb = sentence.head(verb)
+            climbed.add(verb.i)  # a parse may hold a cycle
             if word_class(verb) != "VERB" or is_passive(verb):
                 break
             subjects = sentence.children(verb, SUBJECT)

@@ -138,8 +138,7 @@ def _where_of(sentence: Sentence, trigger: Word) -> Word | None:
     """The noun a "где" clause of the trigger hangs from ("доставили в отдел, где избили и
     удерживали": отдел), through verbs joined to the trigger's."""
     verb = trigger if word_class(trigger) == "VERB" else sentence.head(trigger)
-    while verb is not None and verb.rel == "conj" and verb.head is not None:
-        verb = sentence.head(verb)
+    verb = sentence.climb(verb, ("conj",)) if verb is not None else None
     if verb is None or verb.rel != "acl:relcl" or not any(
             k.lemma in WHERE for k in sentence.children(verb, ("advmod",))):
         return None

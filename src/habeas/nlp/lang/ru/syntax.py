@@ -60,6 +60,17 @@ class Sentence:
             head = self.head(head)
         return found
 
+    def climb(self, word: Word, rels, stop: int | None = None) -> Word:
+        """The word's head, its head's head, ... while the word hangs by one of ``rels`` (and
+        is not ``stop``): the top of a name ("flat:name") or of joined verbs ("conj"). A parse
+        may hold a cycle; the climb ends where it would go round."""
+        seen = {word.i}
+        while word.rel in rels and word.head is not None and word.i != stop and \
+                word.head not in seen:
+            word = self.words[word.head]
+            seen.add(word.i)
+        return word
+
     def subtree(self, word: Word, rels: frozenset[str] | None = None) -> list[Word]:
         """The word and what hangs from it (through ``rels`` only, if given), in text order."""
         found, todo, seen = [word], [word], {word.i}
