@@ -45,8 +45,8 @@ BLIND = sorted((ROOT / "tests" / "heldout" / "blind").glob("*.json"))
 
 @pytest.mark.parametrize("paths, name", [(HELDOUT, "heldout"), (BLIND, "heldout-blind")])
 def test_heldout_reports_meet_their_floors(habeas, paths, name):
-    """Batches 1 to 4 (dev/ and test/) and batch 5 (blind/, written at the start of round 9 and
-    never read for errors) against floors of their own."""
+    """Batches 1 to 5 (dev/ and test/) and batch 6 (blind/, written at the start of round 10
+    and never read for errors) against floors of their own."""
     assert paths
     report = evaluate(habeas, paths).as_dict()
     assert check_floors(report, floors(name)) == []
