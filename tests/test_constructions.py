@@ -3113,3 +3113,28 @@ def test_a_date_counted_in_units_is_at_the_unit_precision(nlp, text, date):
 def test_the_one_quoted_as_saying_is_the_source(nlp, text, source):
     (event,) = [e for _, _, _, e in events_of(nlp, text)]
     assert event["attributed_to"] == source
+
+
+@pytest.mark.parametrize("text, thing", [
+    ("Reporter Chan Ka-wai was taken to Lai Chi Kok Reception Centre.", "Lai Chi Kok Reception Centre"),
+    ("Chan Ka-wai was later moved to Stanley Prison.", "Stanley Prison"),
+    ("Photographer Aung Min Thu was charged under the Counter-Terrorism Law.",
+     "Counter-Terrorism Law"),
+])
+def test_a_named_prison_or_law_is_no_person(nlp, text, thing):
+    result = extract_text(nlp, Document(text=text, source="test")).to_json()
+    assert thing not in {p["name"] for p in result["persons"]}
+
+
+def test_a_surname_that_is_a_word_of_law_still_names_a_person(nlp):
+    result = extract_text(nlp, Document(text="Activist Nathan Law was arrested on Monday.",
+                                        source="test")).to_json()
+    assert [p["name"] for p in result["persons"]] == ["Nathan Law"]
+
+
+def test_whose_application_for_bail_was_refused(nlp):
+    text = ("Principal Magistrate Amy Lau refused Chan Ka-wai's application for bail. He was "
+            "remanded in custody at Lai Chi Kok Reception Centre.")
+    events = events_of(nlp, text)
+    assert {(t, n, tuple(names)) for t, n, names, _ in events} == {
+        ("release", True, ("Chan Ka-wai",)), ("arrest", False, ("Chan Ka-wai",))}

@@ -573,9 +573,19 @@ class Discourse:
             while head.dep_ in ("compound", "flat", "appos") and head.head.i != head.i:
                 head = head.head  # "Young prisoner [A] is ...": the apposition's subject
             if head.dep_ in ("nsubj", "nsubjpass") and head.head == root and \
-                    self.gender.get(cid, want) == want:
+                    self.gender.get(cid, want) == want and not (
+                        token.dep_ == "nsubjpass" and self.official(start)):
                 return cid
         return None
+
+    def official(self, start: int) -> bool:
+        """ "Principal Magistrate Amy Lau refused bail. He was remanded": a name under the
+        title of one who decides on a prisoner is never the one things are done to."""
+        first = start
+        while first > 0 and self.doc[first - 1].text[:1].isupper() and \
+                self.doc[first - 1].sent.start == self.doc[start].sent.start:
+            first -= 1
+        return any(t.lower_ in OFFICIAL_TITLES for t in self.doc[max(first - 1, 0): start])
 
     # ------------------------------------------------------------ who says so
 
@@ -1019,6 +1029,10 @@ def number_of(token: Token) -> int | None:
 # Kinship nouns that tell the speaker's gender: "his wife ... She said".
 KIN_GENDER = {w: "female" for w in RULES.words("female_kin")} | {
     w: "male" for w in RULES.words("male_kin")}
+
+
+# Titles of those who decide on a prisoner ("Judge", "Magistrate"; not "President").
+OFFICIAL_TITLES = RULES.words("acting_titles") - {"president"}
 
 
 def guess_gender(name: str) -> str | None:

@@ -917,6 +917,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     ] + args
         if etype == "search" and not args:
             args = searched_where(trigger)
+        if not args and trigger.head.lower_ == "for" and trigger.head.head.pos_ == "NOUN":
+            # "refused Ng's application for bail", "his request for a pardon": whose request,
+            # not who refused it
+            args = [c for c in trigger.head.head.children if c.dep_ == "poss"]
         if not args:
             verb = clause_verb(trigger.head)
             if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):

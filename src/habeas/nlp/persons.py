@@ -837,6 +837,22 @@ def names_a_place(name: Span) -> bool:
 DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words("people_nouns")
 
 
+NAMED_THING_HEADS = RULES.words("named_thing_heads")
+STATUTE_HEADS = RULES.words("statute_heads")
+
+
+def names_a_thing(name: Span) -> bool:
+    """ "Stanley Prison", "Lai Chi Kok Reception Centre", "the Counter-Terrorism Law": a place
+    of custody, a body or a law the model took for a person."""
+    last = name[-1].lower_
+    if len(name) < 2 or not name[-1].text[:1].isupper():
+        return False
+    if last in NAMED_THING_HEADS:
+        return True
+    before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
+    return last in STATUTE_HEADS and (before == "the" or any("-" in t.text for t in name))
+
+
 def describes_a_role(name: Span) -> bool:
     """ "a prominent Uighur scholar", "Exiled Belarusian opposition leader": one capitalised
     word that modifies a role noun describes the person, it does not name one."""
@@ -863,6 +879,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
+    names = [n for n in names if not names_a_thing(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     names += argument_names(doc, {t.i for n in names for t in n})
     names += named_before(doc, names)
