@@ -3138,3 +3138,52 @@ def test_whose_application_for_bail_was_refused(nlp):
     events = events_of(nlp, text)
     assert {(t, n, tuple(names)) for t, n, names, _ in events} == {
         ("release", True, ("Chan Ka-wai",)), ("arrest", False, ("Chan Ka-wai",))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Guards took Levan Beridze back into custody in the courtroom after the verdict was read.",
+     ("arrest", False, ("Levan Beridze",))),
+    ("According to his mother, Ruslan Tagirov stopped eating after he arrived at the colony.",
+     ("hunger_strike", False, ("Ruslan Tagirov",))),
+    ("Camerawoman Leyla Agayeva left the detention center in April after the court changed her "
+     "measure of restraint to house arrest.", ("release", False, ("Leyla Agayeva",))),
+    ("Haitham Aziz never left the Badr prison complex, his lawyer said.",
+     ("release", True, ("Haitham Aziz",))),
+    ("Activist Chow Man-kit walked out of prison on Monday at the end of a 20-month sentence.",
+     ("sentence", False, ("Chow Man-kit",))),
+    ("Tang Wei completed a seven-year prison term in May and was freed.",
+     ("sentence", False, ("Tang Wei",))),
+])
+def test_custody_taken_left_and_served(nlp, text, expected):
+    assert expected in {(t, n, tuple(names)) for t, n, names, _ in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Petrov does not leave his prison cell except for visits, his mother said.",
+    "Leyla Agayeva left the community center at noon.",
+    "Tang Wei completed his studies in 2010.",
+])
+def test_leaving_a_room_or_completing_studies_is_no_event(nlp, text):
+    assert not events_of(nlp, text)
+
+
+def test_a_term_served_to_its_end_is_not_dated_by_the_release(nlp):
+    text = "Activist Chow Man-kit walked out of prison on Monday at the end of a 20-month sentence."
+    sentence = the_event(nlp, text, "sentence")
+    assert (sentence["term_months"], sentence["date"]) == (20, None)
+
+
+def test_leaving_custody_has_no_doer_but_a_court_leaving_a_verdict_has(nlp):
+    left = the_event(nlp, "Camerawoman Leyla Agayeva left the detention center in April.",
+                     "release")
+    assert left["agent"] is None
+    appeal = the_event(nlp, "The Bishkek City Court rejected the appeal and left unchanged the "
+                            "sentence of journalist Aizada Kasymbekova.", "appeal")
+    assert appeal["agent"] == "Bishkek City Court"
+
+
+def test_a_clause_after_but_with_its_own_doer_lends_no_doer(nlp):
+    text = ("Levan Kipiani had been released on bail in October, but guards took him back into "
+            "custody in the courtroom.")
+    assert (the_event(nlp, text, "release")["agent"], the_event(nlp, text, "arrest")["agent"]) \
+        == (None, "guards")

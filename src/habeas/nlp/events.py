@@ -39,6 +39,7 @@ NOUN_TRIGGERS = RULES.trigger_table("NOUN")
 OBSERVER_VERBS = RULES.words("observer_verbs")
 RECIPIENT_VERBS = RULES.words("recipient_verbs")
 INTRANSITIVE = RULES.words("intransitive_triggers")
+LEAVING_VERBS = RULES.words("leaving_verbs")
 LIGHT_VERBS = RULES.words("light_verbs")
 INCLUSION_VERBS = RULES.words("inclusion_verbs")
 SEARCH_OBJECTS = RULES.words("search_objects")
@@ -976,6 +977,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # clause's person
                 args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
+                etype == "release" and trigger.lemma_ in LEAVING_VERBS) or (
                 etype in ("sentence", "ill_treatment", "charge") and
                 trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
@@ -1437,6 +1439,8 @@ def clause_verb(token: Token) -> Token:
 def serving(trigger: Token) -> Token | None:
     """The verb "serve" when the event is a term being served: the verb itself, or a noun in
     its clause ("serving a term on several convictions")."""
+    if trigger.lemma_ == "end" and trigger.pos_ == "NOUN":
+        return trigger  # "at the end of a 20-month sentence": served, passed long before
     verb = clause_verb(trigger)
     return verb if verb.lemma_ in ("serve", "complete", "finish") and (
         verb == trigger or trigger.pos_ == "NOUN") else None
@@ -1806,6 +1810,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             syntax.is_subject(c) for c in trigger.children):
         # "An Azerbaijani court jailed X", "A court in Minsk sentenced X": what is before it
         return noun_phrase(misread_doer(trigger), until=trigger.i)
+    if trigger.lemma_ in LEAVING_VERBS and trigger_types(trigger) == ["release"]:
+        return None  # "left the detention centre": who left, not who freed him
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) and not (
             trigger.tag_ == "VBN" and not any(c.dep_ == "aux" or syntax.is_direct_object(c)

@@ -403,7 +403,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 case_only = name in ("charge", "agent")
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
                           and set(e.persons) & set(event.persons) and e.type != "transfer"
-                          and not across_semicolon(e, event)
+                          and not across_semicolon(e, event) and not across_contrast(e, event)
                           and (name != "place" or same_place(e.type, event.type))
                           and not (name == "date" and event.extras.get(RELATIVE) and
                                    not e.extras.get(RELATIVE))
@@ -494,6 +494,25 @@ def across_semicolon(a: EventRecord, b: EventRecord) -> bool:
     sentence = a.sources[0]
     first, last = sorted((a.trigger.start, b.trigger.start))
     return ";" in sentence.text[first - sentence.start: last - sentence.start]
+
+
+def across_contrast(a: EventRecord, b: EventRecord) -> bool:
+    """ "had been released on bail in October, but guards took him back into custody": a clause
+    after ", but" with a doer of its own tells another step, at another time."""
+    if a.trigger is None or b.trigger is None:
+        return False
+    sentence = a.sources[0]
+    first, last = sorted((a, b), key=lambda e: e.trigger.start)
+    between = sentence.text[first.trigger.start - sentence.start: last.trigger.start -
+                            sentence.start]
+    but = re.search(r",\s+but\s+(\w+)", between)
+    return but is not None and but.group(1).lower() not in NO_DOER
+
+
+# What may follow ", but" in a clause that shares the first's doer: "but was released",
+# "but later freed".
+NO_DOER = frozenset({"was", "were", "is", "are", "has", "had", "have", "been", "then", "later",
+                     "soon", "also", "not", "never", "instead"})
 
 
 def penalties_apart(a: EventRecord, b: EventRecord) -> bool:

@@ -30,6 +30,9 @@ RESTRAINTS = RULES.words("restraints")
 HARMS = RULES.words("harms")
 BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
+# Words that make a place one where people are held: "the detention centre", "the Badr prison
+# complex" (not a "centre" alone).
+HOLDING_WORDS = CUSTODY_PLACES - {"centre", "center", "custody"} | {"penitentiary", "remand"}
 
 
 def predicate(function: Callable[[Token], bool]) -> Callable[[Token], bool]:
@@ -53,6 +56,14 @@ def term_in_clause(token: Token) -> bool:
     life"."""
     text = clause_text(token)
     return bool(terms.find_terms(text) or terms.LIFE.search(text))
+
+
+@predicate
+def end_of_a_term(token: Token) -> bool:
+    """ "walked out at the end of a 20-month sentence": the term served, told with its
+    length."""
+    return any(p.lower_ == "of" and any(o.lemma_ in ("sentence", "term") for o in p.children)
+               for p in token.children) and term_in_clause(token)
 
 
 @predicate
@@ -228,9 +239,10 @@ def found_dead(token: Token) -> bool:
 
 @predicate
 def into_custody(token: Token) -> bool:
-    """ "was taken into custody in the courtroom"."""
+    """ "was taken into custody in the courtroom", "took him back into custody"."""
+    holders = [token] + [c for c in token.children if c.lower_ == "back"]
     return any(p.lower_ == "into" and any(o.lemma_ == "custody" for o in p.children)
-               for p in token.children if syntax.is_preposition(p))
+               for h in holders for p in h.children if syntax.is_preposition(p))
 
 
 @predicate
@@ -324,6 +336,19 @@ def instead_of(token: Token) -> bool:
     of = token.head
     return of.lower_ == "of" and (of.head.lower_ == "instead" or any(
         c.lower_ == "instead" for c in of.children))
+
+
+@predicate
+def leaves_custody(token: Token) -> bool:
+    """ "left the detention centre in April", "never left the prison complex": a place of
+    custody left."""
+    return any(syntax.is_direct_object(o) and o.lemma_.lower() not in ROOMS and any(
+        t.lemma_.lower() in HOLDING_WORDS for t in o.doc[o.left_edge.i: o.i + 1])
+        for o in token.children)
+
+
+# Rooms inside a prison: "does not leave his prison cell" is no release.
+ROOMS = frozenset({"cell", "room", "ward", "barrack", "barracks", "yard"})
 
 
 @predicate
@@ -438,8 +463,9 @@ def passive_auxiliary(token: Token) -> bool:
 
 @predicate
 def refuses_food(token: Token) -> bool:
-    """ "I refused food for 16 days"."""
-    return any(syntax.is_direct_object(c) and c.lemma_ in ("food", "meal", "eating")
+    """ "I refused food for 16 days", "stopped eating", "refused to eat"."""
+    return any(syntax.is_direct_object(c) and c.lemma_ in ("food", "meal", "eating") or
+               c.dep_ == "xcomp" and c.lemma_ == "eat" and not syntax.objects(c)
                for c in token.children)
 
 
