@@ -3187,3 +3187,39 @@ def test_a_clause_after_but_with_its_own_doer_lends_no_doer(nlp):
             "custody in the courtroom.")
     assert (the_event(nlp, text, "release")["agent"], the_event(nlp, text, "arrest")["agent"]) \
         == (None, "guards")
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Blogger Karim Nasser was detained in Cairo in March. For nine days his family had no idea "
+     "where he was.", False),
+    ("Activist Omar Faruk was detained in Jeddah in May, and nothing has been heard from him "
+     "since.", False),
+    ("The whereabouts of journalist Ali Rezai remain unknown.", False),
+    ("Relatives of Ali Rezai did not know where he was being held for two weeks.", False),
+    ("Officials refused to say where Ivan Petrov had been taken.", False),
+])
+def test_a_disappearance_told_by_what_the_family_cannot_learn_is_an_abduction(nlp, text,
+                                                                                negated):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "abduction"]
+    assert event["negated"] is negated and len(event["persons"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Ali Rezai knew where the documents were.",
+    "Police did not say why Ivan Petrov was detained.",
+])
+def test_a_question_under_a_denial_is_no_disappearance_and_is_not_denied(nlp, text):
+    events = events_of(nlp, text)
+    assert not [t for t, _, _, _ in events if t == "abduction"]
+    assert not [n for _, n, _, _ in events if n]
+
+
+def test_by_whom_names_no_doer(nlp):
+    text = "The authorities refused to say by whom Ivan Petrov was being held."
+    assert all(e["agent"] is None for _, _, _, e in events_of(nlp, text))
+
+
+def test_the_silence_of_a_transfer_is_no_disappearance(nlp):
+    text = ("Ruslan Ablaev spent six weeks in transit, and for most of that time his family did "
+            "not know where he was.")
+    assert "abduction" not in {t for t, _, _, _ in events_of(nlp, text)}

@@ -967,6 +967,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 subjects(trigger)  # "Petrov appealed the verdict"
         elif etype == "ill_treatment" and trigger.lemma_ == "use":
             args = used_against(trigger)  # "used force against him"
+        elif etype == "abduction" and trigger.lemma_ == "hear":
+            args = syntax.objects_of(trigger, "from")  # "nothing has been heard from him"
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
@@ -1673,6 +1675,8 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
+    if agent and agent.lower() in ("who", "whom", "which", "what", "whoever"):
+        return None  # "refused to say by whom she was being held": the question, no doer
     bare = agent.lower().removeprefix("the ").removeprefix("same ").strip() if agent else ""
     if agent and bare in GENERIC_BODIES:
         # "the court", "the same court": the one the report named last
@@ -2439,6 +2443,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         head = current.head
         if current.dep_ == "relcl":
             break  # "Hüseynova, who is serving four years, was not among those pardoned"
+        if current.dep_ in ("ccomp", "advcl", "xcomp", "acl") and any(
+                c.dep_ == "advmod" and c.lower_ in ("where", "why", "how")
+                for c in current.children):
+            break  # "did not know where he was held", "did not say why he was detained":
+            # what the question is about happened
         if head.i == current.i or head.lemma_ in REPORTING_VERBS and current.dep_ not in (
                 "dobj", "dative"):  # "never wrote a request for a pardon" reports nothing
             if head.lemma_ == "deny" and current.dep_ == "ccomp":

@@ -30,6 +30,8 @@ RESTRAINTS = RULES.words("restraints")
 HARMS = RULES.words("harms")
 BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
+KNOWING_VERBS = RULES.words("knowing_verbs")
+TRANSIT_WORDS = RULES.words("transit_words")
 # Words that make a place one where people are held: "the detention centre", "the Badr prison
 # complex" (not a "centre" alone).
 HOLDING_WORDS = CUSTODY_PLACES - {"centre", "center", "custody"} | {"penitentiary", "remand"}
@@ -434,6 +436,43 @@ def missing(token: Token) -> bool:
     """ "went missing" (the small model also parses "missing" as a clause of its own)."""
     return any(c.lower_ == "missing" and c.dep_ in ("acomp", "oprd", "advcl", "xcomp")
                for c in token.children)
+
+
+@predicate
+def whereabouts_withheld(token: Token) -> bool:
+    """ "his family had no idea where he was", "relatives did not know where she was being
+    held", "has not been told where he is": a disappearance told by what the family cannot
+    learn."""
+    if not any(c.lower_ == "where" and c.dep_ == "advmod" for c in token.children):
+        return False
+    head = token.head
+    if head.lemma_ in KNOWING_VERBS:  # "refused to say where he had been taken"
+        return syntax.is_negated(head) or head.dep_ == "xcomp" and head.head.lemma_ in (
+            "refuse", "decline")
+    if head.lemma_ == "idea":
+        return any(c.lower_ == "no" for c in head.children)
+    return head.lower_ in ("unknown", "unclear")
+
+
+@predicate
+def in_transit(token: Token) -> bool:
+    """ "spent six weeks in transit, and his family did not know where he was": the silence of
+    a transfer between prisons, not a disappearance."""
+    return any(t.lemma_.lower() in TRANSIT_WORDS for t in token.sent)
+
+
+@predicate
+def nothing_heard(token: Token) -> bool:
+    """ "nothing has been heard from him since": no word from someone taken."""
+    return any(syntax.is_subject(c) and c.lower_ in ("nothing", "nobody")
+               for c in token.children) and bool(syntax.objects_of(token, "from"))
+
+
+@predicate
+def unknown_whereabouts(token: Token) -> bool:
+    """ "the whereabouts of X remain unknown", "his whereabouts are unknown"."""
+    holder = token.head if syntax.is_subject(token) else token
+    return any(c.lower_ in ("unknown", "unclear") for c in holder.children)
 
 
 @predicate
