@@ -3223,3 +3223,36 @@ def test_the_silence_of_a_transfer_is_no_disappearance(nlp):
     text = ("Ruslan Ablaev spent six weeks in transit, and for most of that time his family did "
             "not know where he was.")
     assert "abduction" not in {t for t, _, _, _ in events_of(nlp, text)}
+
+
+def test_names_joined_before_an_elliptic_term_share_it(nlp):
+    text = ("Judge Ilham Rzayev sentenced reporter Anar Mammadov to nine years, and Gunel Aliyeva "
+            "and Ramin Huseynov to eight years.")
+    terms = {tuple(names): e["term_months"] for t, _, names, e in events_of(nlp, text)
+             if t == "sentence"}
+    assert terms == {("Anar Mammadov",): 108, ("Gunel Aliyeva", "Ramin Huseynov"): 96}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruslan Ablaev said officers struck him in the face during the search.",
+     ("ill_treatment", False, ("Ruslan Ablaev",))),
+    ("In return, Minsk handed over Piotr Zhuk, a Polish citizen convicted of espionage, as part "
+     "of the exchange.", ("release", False, ("Piotr Zhuk",))),
+])
+def test_a_blow_and_a_handover_in_an_exchange(nlp, text, expected):
+    assert expected in {(t, n, tuple(names)) for t, n, names, _ in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The strike hit the town on Monday, Ruslan Ablaev said.",
+    "Ruslan Ablaev was handed over to the FSB in exchange for nothing.",
+])
+def test_no_blow_and_no_handover_to_a_captor(nlp, text):
+    assert not {t for t, _, _, _ in events_of(nlp, text)} & {"ill_treatment", "release"}
+
+
+def test_a_role_opening_a_sentence_is_no_part_of_the_name(nlp):
+    result = extract_text(nlp, Document(
+        text="Videographer Ko Thet Paing Oo, detained since 2021, was freed on 1 November.",
+        source="test", published="2026-11-05")).to_json()
+    assert [p["name"] for p in result["persons"]] == ["Ko Thet Paing Oo"]

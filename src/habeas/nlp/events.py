@@ -2966,6 +2966,10 @@ def terms_before_names(text: str, mentions: list[tuple[int, int, str]]) -> dict[
     return found
 
 
+# Between two names that share what follows them: "A and B to eight years", "A, B".
+JOINED_NAMES = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+
+
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
     """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
     out = []
@@ -3001,6 +3005,11 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
                 assigned[cid] = int(value * unit)
             elif assigned and ELLIPTIC_FINE.match(segment):
                 assigned[cid] = None  # "and Lopatina, 47, a fine of 400,000 roubles"
+        for n in range(len(mentions) - 2, -1, -1):
+            cid, following = mentions[n][2], mentions[n + 1][2]
+            if cid not in assigned and following in assigned and \
+                    JOINED_NAMES.fullmatch(text[mentions[n][1]:mentions[n + 1][0]]):
+                assigned[cid] = assigned[following]  # "..., and A and B to eight years"
         before = terms_before_names(text, mentions)
         if len(before) >= 2 and len(set(before.values())) >= 2 and \
                 set(before) >= set(event.persons) & {cid for _, _, cid in mentions}:

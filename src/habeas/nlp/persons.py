@@ -350,8 +350,9 @@ def clean_name(span: Span) -> list[Span]:
             parts[-1].append(token)
     names = []
     for tokens in parts:
-        while tokens and not is_name_token(tokens[0]):
-            tokens = tokens[1:]
+        while tokens and not is_name_token(tokens[0]) or len(tokens) > 2 and \
+                fold(tokens[0].text).lower() in OPENING_ROLES:
+            tokens = tokens[1:]  # "Videographer Ko Thet Paing Oo" opening a sentence
         while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
             tokens = tokens[:-1]
         if tokens and all(is_name_token(t) or nickname_quote(t) for t in tokens):
@@ -371,6 +372,9 @@ def given_not_place(name: Span) -> bool:
 
 # Words before a name that say a person follows: "his wife Natallia Pinchuk", "ombudsperson X".
 ROLE_NOUNS = TITLES | RULES.words("role_nouns")
+# The role nouns that may open a sentence before a name the model takes them into; not those
+# that are also surnames ("Son", "Trade").
+OPENING_ROLES = RULES.words("role_nouns") - {"son", "trade", "partner", "friend"}
 
 
 def plural(noun: str) -> str:

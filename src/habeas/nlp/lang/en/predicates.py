@@ -32,6 +32,8 @@ BELIEF_VERBS = RULES.words("belief_verbs")
 CUSTODY_PLACES = RULES.words("custody_places")
 KNOWING_VERBS = RULES.words("knowing_verbs")
 TRANSIT_WORDS = RULES.words("transit_words")
+BODY_PARTS = RULES.words("body_parts")
+EXCHANGE_WORDS = RULES.words("exchange_words")
 # Words that make a place one where people are held: "the detention centre", "the Badr prison
 # complex" (not a "centre" alone).
 HOLDING_WORDS = CUSTODY_PLACES - {"centre", "center", "custody"} | {"penitentiary", "remand"}
@@ -452,6 +454,22 @@ def whereabouts_withheld(token: Token) -> bool:
     if head.lemma_ == "idea":
         return any(c.lower_ == "no" for c in head.children)
     return head.lower_ in ("unknown", "unclear")
+
+
+@predicate
+def on_the_body(token: Token) -> bool:
+    """ "struck him in the face", "was struck on the head with a baton": a blow, not a strike
+    or a deal."""
+    return any(syntax.is_preposition(p) and p.lower_ in ("in", "on", "across", "with") and any(
+        o.lemma_.lower() in BODY_PARTS for o in syntax.prep_objects(p)) for p in token.children)
+
+
+@predicate
+def handed_over_in_exchange(token: Token) -> bool:
+    """ "In return, Warsaw handed over X", "handed over as part of the exchange": a release in
+    an exchange (not "handed over to the FSB")."""
+    return _children_say(token, "over") and not syntax.prepositions(token, "to") and any(
+        t.lemma_.lower() in EXCHANGE_WORDS for t in token.sent)
 
 
 @predicate
