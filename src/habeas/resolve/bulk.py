@@ -229,8 +229,14 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
     if not near:
         return set()
     roots = {canonical(session, person).id
-             for person in session.scalars(select(Person).where(Person.id.in_(near)))}
+             for person in session.scalars(_persons_in(), {"ids": list(near)})}
     return set(members_at_once(session, roots))
+
+
+@functools.cache
+def _persons_in():
+    """The persons ``:ids`` (``among``, for each new person of every article)."""
+    return select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
