@@ -168,7 +168,7 @@ def main() -> None:
     print(f"ratio        : {pair.wall_ratio:8.3f}  (habeas / raw; goal >= 0.8)")
     if args.cpu:
         print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
-              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s; goal >= 0.8)")
+              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s; goal >= 0.8){rounds_of(pair)}")
         result.update(raw_cpu_seconds=round(pair.raw_cpu, 2),
                       habeas_cpu_seconds=round(pair.habeas_cpu, 2),
                       ratio_habeas_vs_raw_cpu=round(pair.cpu_ratio, 3))
@@ -261,6 +261,7 @@ class Pair:
     habeas_cpu: float
     wall_ratio: float
     cpu_ratio: float
+    cpu_ratios: list[float]  # each round's, in order
 
 
 def paired(rounds: list[tuple[tuple[float, float], tuple[float, float]]]) -> Pair:
@@ -271,7 +272,15 @@ def paired(rounds: list[tuple[tuple[float, float], tuple[float, float]]]) -> Pai
                 raw_cpu=median(raw[1] for raw, _ in rounds),
                 habeas_cpu=median(habeas[1] for _, habeas in rounds),
                 wall_ratio=median(raw[0] / habeas[0] for raw, habeas in rounds),
-                cpu_ratio=median(cpu_ratio(raw[1], habeas[1]) for raw, habeas in rounds))
+                cpu_ratio=median(cpu_ratio(raw[1], habeas[1]) for raw, habeas in rounds),
+                cpu_ratios=[cpu_ratio(raw[1], habeas[1]) for raw, habeas in rounds])
+
+
+def rounds_of(pair: Pair) -> str:
+    """Each round's CPU ratio, where there were several (the medians hide how they spread)."""
+    if len(pair.cpu_ratios) < 2:
+        return ""
+    return "; rounds " + ", ".join(f"{r:.3f}" for r in pair.cpu_ratios)
 
 
 def timed_pair(documents: list[Document], *, rounds: int = 1) -> Pair:
@@ -339,7 +348,7 @@ def russian_bench(documents: list[Document], repeat: int, *, cpu: bool = False) 
               "ratio_habeas_ru_vs_raw": round(habeas_rate / raw_rate, 3)}
     if cpu:
         print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
-              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s)")
+              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s){rounds_of(pair)}")
         result.update(raw_natasha_cpu_seconds=round(pair.raw_cpu, 2),
                       habeas_ru_cpu_seconds=round(pair.habeas_cpu, 2),
                       ratio_habeas_ru_vs_raw_cpu=round(pair.cpu_ratio, 3))

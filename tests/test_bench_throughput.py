@@ -45,6 +45,8 @@ def test_rounds_give_medians_and_the_median_of_each_rounds_ratio(bench):
     assert (pair.raw_cpu, pair.habeas_cpu) == (8.0, 10.0)
     assert pair.wall_ratio == pytest.approx(0.8)  # of 0.5, 1.5, 0.8
     assert pair.cpu_ratio == pytest.approx(0.75)  # of 0.8, 0.75, 0.6
+    assert pair.cpu_ratios == pytest.approx([0.8, 0.75, 0.6])
+    assert bench.rounds_of(pair) == "; rounds 0.800, 0.750, 0.600"
 
 
 def test_measured_gives_wall_and_cpu_seconds(bench):
