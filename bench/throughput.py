@@ -1,7 +1,7 @@
 """Throughput: Habeas extraction vs raw ``nlp.pipe`` of the same spaCy model, same texts, one run.
 
-    .venv/bin/python bench/throughput.py [--repeat N] [--texts DIR]
-    .venv/bin/python bench/throughput.py --end-to-end [--jobs 2] [--articles 400]
+    .venv/bin/python bench/throughput.py [--repeat N] [--texts DIR] [--cpu] [--rounds N]
+    .venv/bin/python bench/throughput.py --end-to-end [--jobs 2] [--articles 400] [--cpu]
 
 Prints articles/s for each and the ratio habeas/raw (1.0 would mean Habeas adds nothing). The
 texts are the example articles and, where ``../shared`` is present, the seed gold file,
@@ -27,6 +27,13 @@ itself the subreaper of its descendants (Linux ``PR_SET_CHILD_SUBREAPER``), so t
 child leaves behind (``habeas run``'s forkserver, whose children are the NLP workers) come back
 to it to be waited for and counted. ``--rounds N`` repeats the pair, alternating, and takes the
 medians.
+
+``--cpu`` does the same for the timings made in this process (the NLP-only ratios, English and
+Russian, and the end-to-end's ceiling): beside the wall seconds of each side, its CPU seconds
+(``time.process_time``: user + system of this process, all its threads; nothing else runs in
+it) and their ratio, raw CPU s / habeas CPU s. The end-to-end trees' CPU is printed with or
+without it. On a loaded machine read the CPU ratios: the wall ratio of the same code moves by
+more than the goal's margin between runs.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -61,9 +69,23 @@ def load_documents(folders: list[Path]) -> list[Document]:
 
 
 def timed(function) -> float:
-    start = time.perf_counter()
+    return measured(function)[0]
+
+
+def measured(function) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system of this process, all its threads) of
+    ``function()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
     function()
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def cpu_ratio(raw_cpu: float, habeas_cpu: float) -> float:
+    """Habeas's throughput as a share of the reference's, by CPU time on the same texts: raw
+    CPU seconds / habeas CPU seconds (1.0: Habeas adds nothing; the goal is >= 0.8)."""
+    if raw_cpu <= 0 or habeas_cpu <= 0:
+        raise ValueError(f"CPU seconds must be positive (raw {raw_cpu}, habeas {habeas_cpu})")
+    return raw_cpu / habeas_cpu
 
 
 def subreaper() -> bool:
@@ -94,7 +116,7 @@ def tree(command: list[str], **options) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def main() -> None:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=40, help="copies of each text")
     parser.add_argument("--texts", type=Path, action="append",
@@ -108,13 +130,21 @@ def main() -> None:
     parser.add_argument("--scheduler", help="with --end-to-end: habeas run --scheduler ADDRESS "
                         "(a Dask cluster) instead of --jobs N")
     parser.add_argument("--rounds", type=int, default=1,
-                        help="with --end-to-end: runs of the pair (raw, habeas), medians")
+                        help="runs of the pair (raw, habeas), alternated; the medians")
     parser.add_argument("--no-ceiling", action="store_true",
                         help="with --end-to-end: skip the NLP-only ratio on the same texts")
-    args = parser.parse_args()
+    parser.add_argument("--cpu", action="store_true",
+                        help="also the CPU seconds of each side of the timings made in this "
+                             "process, and their ratio (the end-to-end trees' CPU is always "
+                             "printed)")
+    return parser
+
+
+def main() -> None:
+    args = parser().parse_args()
     if args.end_to_end:
         end_to_end(args.jobs, args.articles, args.texts, args.scheduler,
-                   ceiling=not args.no_ceiling, rounds=args.rounds)
+                   ceiling=not args.no_ceiling, rounds=args.rounds, cpu=args.cpu)
         return
     folders = args.texts or [ROOT / "examples", ROOT / "tests" / "gold"]
     loaded = load_documents(folders)
@@ -122,21 +152,30 @@ def main() -> None:
     documents = [d for d in loaded if d.language in (None, "en")] * args.repeat
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
-    raw_seconds, habeas_seconds = timed_pair(documents)
-    raw_rate = len(texts) / raw_seconds
-    habeas_rate = len(texts) / habeas_seconds
+    pair = timed_pair(documents, rounds=args.rounds)
+    raw_rate = len(texts) / pair.raw_wall
+    habeas_rate = len(texts) / pair.habeas_wall
     result = {
-        "articles": len(texts), "words": words,
+        "articles": len(texts), "words": words, "rounds": args.rounds,
         "raw_spacy_articles_per_s": round(raw_rate, 1),
         "habeas_articles_per_s": round(habeas_rate, 1),
-        "ratio_habeas_vs_raw": round(habeas_rate / raw_rate, 3),
+        "ratio_habeas_vs_raw": round(pair.wall_ratio, 3),
     }
-    print(f"{len(texts)} articles, {words} words, model {DEFAULT_MODEL}")
+    print(f"{len(texts)} articles, {words} words, model {DEFAULT_MODEL}"
+          f"{f', median of {args.rounds} rounds' if args.rounds > 1 else ''}")
     print(f"raw nlp.pipe : {raw_rate:8.1f} articles/s")
     print(f"habeas       : {habeas_rate:8.1f} articles/s")
-    print(f"ratio        : {habeas_rate / raw_rate:8.3f}  (habeas / raw; goal >= 0.8)")
+    print(f"ratio        : {pair.wall_ratio:8.3f}  (habeas / raw; goal >= 0.8)")
+    if args.cpu:
+        print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
+              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s; goal >= 0.8){rounds_of(pair)}")
+        result.update(raw_cpu_seconds=round(pair.raw_cpu, 2),
+                      habeas_cpu_seconds=round(pair.habeas_cpu, 2),
+                      ratio_habeas_vs_raw_cpu=round(pair.cpu_ratio, 3))
+    print(f"load average {os.getloadavg()[0]:.1f}")
     print(json.dumps(result))
-    russian_bench(russian + load_documents([ROOT / "tests" / "gold-ru"]), args.repeat)
+    russian_bench(russian + load_documents([ROOT / "tests" / "gold-ru"]), args.repeat,
+                  cpu=args.cpu)
 
 
 RAW_PIPE = """
@@ -149,7 +188,8 @@ assert n == len(texts)
 
 
 def end_to_end(jobs: int, articles: int, folders: list[Path] | None,
-               scheduler: str | None = None, *, ceiling: bool = True, rounds: int = 1) -> None:
+               scheduler: str | None = None, *, ceiling: bool = True, rounds: int = 1,
+               cpu: bool = False) -> None:
     """``habeas run --jobs N`` vs raw ``nlp.pipe(n_process=N)``: whole processes, same texts;
     wall and whole-tree CPU seconds of each."""
     folders = folders or [ROOT / "examples", ROOT / "tests" / "gold",
@@ -183,7 +223,7 @@ def end_to_end(jobs: int, articles: int, folders: list[Path] | None,
     raw_seconds, raw_cpu, habeas_seconds, habeas_cpu = (
         statistics.median(r[i] for r in runs) for i in range(4))
     wall_ratio = statistics.median(r[0] / r[2] for r in runs)
-    cpu_ratio = statistics.median(r[1] / r[3] for r in runs)
+    tree_ratio = statistics.median(cpu_ratio(r[1], r[3]) for r in runs)
     raw_rate, habeas_rate = articles / raw_seconds, articles / habeas_seconds
     print(f"{articles} articles, {words} words, model {DEFAULT_MODEL}, {jobs} process(es), "
           f"whole processes{f', median of {rounds} rounds' if rounds > 1 else ''}")
@@ -194,7 +234,7 @@ def end_to_end(jobs: int, articles: int, folders: list[Path] | None,
           f"({habeas_seconds:.1f} s wall, {habeas_cpu:.1f} s CPU)")
     print(f"ratio, wall                 : {wall_ratio:8.3f}  (habeas / raw articles per second; "
           "goal >= 0.8)")
-    print(f"ratio, CPU of the whole trees: {cpu_ratio:7.3f}  (raw CPU s / habeas CPU s; what "
+    print(f"ratio, CPU of the whole trees: {tree_ratio:7.3f}  (raw CPU s / habeas CPU s; what "
           f"the load moves less{'' if reaping else '; NOT every descendant counted'})")
     print(f"load average {os.getloadavg()[0]:.1f}")
     print(json.dumps({"articles": articles, "words": words, "jobs": jobs, "scheduler": scheduler,
@@ -203,39 +243,78 @@ def end_to_end(jobs: int, articles: int, folders: list[Path] | None,
                       "raw_cpu_seconds": round(raw_cpu, 1),
                       "habeas_run_cpu_seconds": round(habeas_cpu, 1),
                       "ratio_end_to_end": round(wall_ratio, 3),
-                      "ratio_end_to_end_cpu": round(cpu_ratio, 3),
+                      "ratio_end_to_end_cpu": round(tree_ratio, 3),
                       "descendants_counted": reaping}))
     if ceiling:
         nlp_only([Document(text=t, title=f"Text {n}", language="en", source=f"t{n}")
-                  for n, t in enumerate(texts)])
+                  for n, t in enumerate(texts)], cpu=cpu)
 
 
-def timed_pair(documents: list[Document]) -> tuple[float, float]:
-    """Seconds for raw ``nlp.pipe`` and for Habeas's pipeline on the same documents, in this
-    process, both warmed up first (lazy gazetteer, caches)."""
+@dataclass
+class Pair:
+    """Raw and Habeas on the same texts: wall and CPU seconds of each (medians of the rounds),
+    and the ratios (medians of each round's ratio)."""
+
+    raw_wall: float
+    habeas_wall: float
+    raw_cpu: float
+    habeas_cpu: float
+    wall_ratio: float
+    cpu_ratio: float
+    cpu_ratios: list[float]  # each round's, in order
+
+
+def paired(rounds: list[tuple[tuple[float, float], tuple[float, float]]]) -> Pair:
+    """The ``Pair`` of rounds of ((raw wall, raw CPU), (habeas wall, habeas CPU))."""
+    median = statistics.median
+    return Pair(raw_wall=median(raw[0] for raw, _ in rounds),
+                habeas_wall=median(habeas[0] for _, habeas in rounds),
+                raw_cpu=median(raw[1] for raw, _ in rounds),
+                habeas_cpu=median(habeas[1] for _, habeas in rounds),
+                wall_ratio=median(raw[0] / habeas[0] for raw, habeas in rounds),
+                cpu_ratio=median(cpu_ratio(raw[1], habeas[1]) for raw, habeas in rounds),
+                cpu_ratios=[cpu_ratio(raw[1], habeas[1]) for raw, habeas in rounds])
+
+
+def rounds_of(pair: Pair) -> str:
+    """Each round's CPU ratio, where there were several (the medians hide how they spread)."""
+    if len(pair.cpu_ratios) < 2:
+        return ""
+    return "; rounds " + ", ".join(f"{r:.3f}" for r in pair.cpu_ratios)
+
+
+def timed_pair(documents: list[Document], *, rounds: int = 1) -> Pair:
+    """Raw ``nlp.pipe`` and Habeas's pipeline on the same documents, in this process, both
+    warmed up first (lazy gazetteer, caches), then timed alternately ``rounds`` times."""
     texts = [d.text for d in documents]
     raw = spacy.load(DEFAULT_MODEL)
     habeas = make_nlp(DEFAULT_MODEL)
     list(raw.pipe(texts[:5]))
     list(process(habeas, documents[:5]))
-    raw_seconds = timed(lambda: list(raw.pipe(texts, batch_size=32)))
-    habeas_seconds = timed(lambda: list(process(habeas, documents, batch_size=32)))
-    return raw_seconds, habeas_seconds
+    return paired([(measured(lambda: list(raw.pipe(texts, batch_size=32))),
+                    measured(lambda: list(process(habeas, documents, batch_size=32))))
+                   for _ in range(max(rounds, 1))])
 
 
-def nlp_only(documents: list[Document]) -> None:
+def nlp_only(documents: list[Document], *, cpu: bool = False) -> None:
     """The NLP alone on the end-to-end texts, in this process: Habeas's pipeline against raw
     ``nlp.pipe`` (the ceiling of the end-to-end ratio)."""
     texts = [d.text for d in documents]
-    raw_seconds, habeas_seconds = timed_pair(documents)
-    ratio = raw_seconds / habeas_seconds
-    print(f"NLP only, same texts, one process each: raw {len(texts) / raw_seconds:.1f}, habeas "
-          f"{len(texts) / habeas_seconds:.1f} articles/s, ratio {ratio:.3f} (the end-to-end "
-          "ratio's ceiling)")
-    print(json.dumps({"ratio_nlp_only_same_texts": round(ratio, 3)}))
+    pair = timed_pair(documents)
+    print(f"NLP only, same texts, one process each: raw {len(texts) / pair.raw_wall:.1f}, habeas "
+          f"{len(texts) / pair.habeas_wall:.1f} articles/s, ratio {pair.wall_ratio:.3f} (the "
+          "end-to-end ratio's ceiling)")
+    result = {"ratio_nlp_only_same_texts": round(pair.wall_ratio, 3)}
+    if cpu:
+        print(f"NLP only, CPU: raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
+              f"{pair.cpu_ratio:.3f}")
+        result.update(raw_cpu_seconds_nlp_only=round(pair.raw_cpu, 2),
+                      habeas_cpu_seconds_nlp_only=round(pair.habeas_cpu, 2),
+                      ratio_nlp_only_same_texts_cpu=round(pair.cpu_ratio, 3))
+    print(json.dumps(result))
 
 
-def russian_bench(documents: list[Document], repeat: int) -> None:
+def russian_bench(documents: list[Document], repeat: int, *, cpu: bool = False) -> None:
     """Russian articles/s through Habeas vs raw natasha (NER + morph + syntax), same texts."""
     from natasha import Doc
 
@@ -256,19 +335,24 @@ def russian_bench(documents: list[Document], repeat: int) -> None:
     # (a third of a second) moved the ratio from 0.54 to 0.82 between two runs.
     [raw(d.text) for d in documents]
     list(pipeline.process(documents))
-    pairs = [(timed(lambda: [raw(d.text) for d in documents]),
-              timed(lambda: list(pipeline.process(documents)))) for _ in range(3)]
-    raw_seconds = statistics.median(r for r, _ in pairs)
-    habeas_seconds = statistics.median(h for _, h in pairs)
-    raw_rate, habeas_rate = len(documents) / raw_seconds, len(documents) / habeas_seconds
+    pair = paired([(measured(lambda: [raw(d.text) for d in documents]),
+                    measured(lambda: list(pipeline.process(documents)))) for _ in range(3)])
+    raw_rate, habeas_rate = len(documents) / pair.raw_wall, len(documents) / pair.habeas_wall
     print(f"{len(documents)} Russian articles")
     print(f"raw natasha  : {raw_rate:8.1f} articles/s")
     print(f"habeas (ru)  : {habeas_rate:8.1f} articles/s")
     print(f"ratio        : {habeas_rate / raw_rate:8.3f}  (habeas / raw natasha; goal >= 0.7)")
-    print(json.dumps({"russian_articles": len(documents),
-                      "raw_natasha_articles_per_s": round(raw_rate, 1),
-                      "habeas_ru_articles_per_s": round(habeas_rate, 1),
-                      "ratio_habeas_ru_vs_raw": round(habeas_rate / raw_rate, 3)}))
+    result = {"russian_articles": len(documents),
+              "raw_natasha_articles_per_s": round(raw_rate, 1),
+              "habeas_ru_articles_per_s": round(habeas_rate, 1),
+              "ratio_habeas_ru_vs_raw": round(habeas_rate / raw_rate, 3)}
+    if cpu:
+        print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
+              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s){rounds_of(pair)}")
+        result.update(raw_natasha_cpu_seconds=round(pair.raw_cpu, 2),
+                      habeas_ru_cpu_seconds=round(pair.habeas_cpu, 2),
+                      ratio_habeas_ru_vs_raw_cpu=round(pair.cpu_ratio, 3))
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -81,3 +81,34 @@ def test_resolve_alone_after_a_stop_between_the_stages(tmp_path, nlp, one_proces
     assert store_content(url) == one_process
     again = runner.invoke(app, ["--db", url, "resolve"])
     assert again.exit_code == 0 and "Resolved 0 article(s)" in again.output
+
+
+# A main script that says, at import, in which process it runs; then extracts two German
+# articles (no pipeline: no model loads) in two worker processes.
+MAIN_SCRIPT = '''
+import os, sys
+with open(sys.argv[1], "a") as out:
+    out.write(f"{os.getpid()}\\n")
+if __name__ == "__main__":
+    from habeas.model import Document
+    from habeas.nlp import workers
+    batches = [[Document(text="Ein Bericht.", title="", language="de", source=f"article:{n}")]
+               for n in (1, 2)]
+    with workers.workers(jobs=2, scheduler=None, model="no-such-model", batch_size=1,
+                         english=None) as pool:
+        results = [r for _, rs in pool.map(batches) for r in rs]
+    assert [r.error for r in results] == [None, None], results
+    assert sys.modules["__main__"].__file__ == __file__
+'''
+
+
+def test_workers_do_not_run_the_main_script_again(tmp_path):
+    """multiprocessing runs the parent's main script again in each worker it starts from the
+    forkserver; ``habeas``'s imports the whole CLI, so the workers are started without it."""
+    import subprocess
+    import sys
+
+    script, ran = tmp_path / "main.py", tmp_path / "ran.txt"
+    script.write_text(MAIN_SCRIPT)
+    subprocess.run([sys.executable, str(script), str(ran)], check=True, timeout=120)
+    assert len(ran.read_text().split()) == 1  # the parent only

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -107,9 +108,34 @@ def workers(*, jobs: int, scheduler: str | None, model: str, batch_size: int,
                                         "habeas.nlp.preload"])
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch,
                                  initargs=(os.getpid(),)) as pool:
-            yield Workers(jobs, lambda batches: ordered(
-                lambda b: pool.submit(extract_batch, model, batch_size, b), batches,
-                WINDOW * jobs))
+
+            def submit(batch: list[Document]) -> Future:
+                with _main_unseen():  # the pool starts its workers in ``submit``
+                    return pool.submit(extract_batch, model, batch_size, batch)
+
+            yield Workers(jobs, lambda batches: ordered(submit, batches, WINDOW * jobs))
+
+
+@contextmanager
+def _main_unseen() -> Iterator[None]:
+    """A worker process started in this block does not run this process's main script again.
+
+    multiprocessing runs the parent's ``__main__`` file again in each child it starts without
+    forking the parent (spawn, forkserver), so that functions defined there can be unpickled.
+    The workers run only functions of ``habeas.nlp``, and the main script is mostly ``habeas``,
+    the console script, whose ``import habeas.cli`` (Typer, Rich, SQLAlchemy, the store) cost
+    each worker about 0.6 s of CPU. Without a ``__file__`` the main module is left alone, as in
+    an interactive session (``multiprocessing.spawn.get_preparation_data``)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None:
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
 
 
 def _watch(writer: int) -> None:

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from ..model import EVENT_FIELDS, EventRecord, Span
 from ..store import bulk
 from ..store.crud import date_precision
+from ..store.db import rows
 from ..store.models import _encode_json as encode_json
 from ..store.models import (
     Article,
@@ -98,7 +99,7 @@ class NameIndex:
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
         # the persons first, then the spellings, each by id, in one statement
-        for alias, row_id, pid, text in session.execute(_names_after(), {
+        for alias, row_id, pid, text in rows(session, _names_after(), {
                 "person": self.seen_person, "alias": self.seen_alias}):
             if not alias:
                 if pid not in self.slots:  # not one this import wrote (and indexed) itself
@@ -228,8 +229,14 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
     if not near:
         return set()
     roots = {canonical(session, person).id
-             for person in session.scalars(select(Person).where(Person.id.in_(near)))}
+             for person in session.scalars(_persons_in(), {"ids": list(near)})}
     return set(members_at_once(session, roots))
+
+
+@functools.cache
+def _persons_in():
+    """The persons ``:ids`` (``among``, for each new person of every article)."""
+    return select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass

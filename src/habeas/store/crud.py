@@ -6,6 +6,7 @@ transaction (``db.unit_of_work``), so a crash leaves either all of an article's 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 from typing import Any
@@ -90,8 +91,15 @@ def get_article(*, session: Session, article_id: int, extraction: bool = False
                 ) -> Article | None:
     """The article (``extraction``: with its stored Extraction, in the same statement)."""
     if extraction:
-        return session.get(Article, article_id, options=[undefer(Article.extraction)])
+        return session.get(Article, article_id, options=_with_extraction())
     return session.get(Article, article_id)
+
+
+@functools.cache
+def _with_extraction() -> list:
+    """The loader option of ``get_article(extraction=True)``, made once (the writer asks for
+    every article it resolves)."""
+    return [undefer(Article.extraction)]
 
 
 def pending_articles(*, session: Session, limit: int | None = None,
