@@ -3256,3 +3256,11 @@ def test_a_role_opening_a_sentence_is_no_part_of_the_name(nlp):
         text="Videographer Ko Thet Paing Oo, detained since 2021, was freed on 1 November.",
         source="test", published="2026-11-05")).to_json()
     assert [p["name"] for p in result["persons"]] == ["Ko Thet Paing Oo"]
+
+
+def test_a_telling_of_fewer_persons_leaves_the_source(nlp):
+    text = ("Anna Ivanova, Olga Petrova and Ivan Sidorov were freed in a prisoner swap. "
+            "Anna Ivanova and Olga Petrova were released by Belarus in an exchange on Friday, "
+            "the foreign minister Pavel Zhukov confirmed.")
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    assert event["attributed_to"] is None

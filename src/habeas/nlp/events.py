@@ -3144,7 +3144,7 @@ def stated(event: EventRecord) -> int:
 def merge(events: list[EventRecord]) -> list[EventRecord]:
     """The same event told twice in one article is one event with two sources."""
     merged: list[EventRecord] = []
-    fullest: dict[int, int] = {}  # event -> how fully its fullest telling states it
+    fullest: dict[int, tuple[int, int]] = {}  # event -> its fullest telling's persons, arguments
     from_headline: set[int] = set()
     headline_told: set[int] = set()
     for event in events:
@@ -3159,7 +3159,7 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         # "serving a three-year sentence for X" told before the verdict itself: the verdict's
         # own telling says what it was for
         served_first = target.extras.get(OWN_DATE) and not event.extras.get(OWN_DATE)
-        fullest.setdefault(id(target), stated(target))
+        fullest.setdefault(id(target), (len(target.persons), stated(target)))
         for name in STATED:
             if getattr(event, name) is not None and (
                     getattr(target, name) is None or served_first and name == "charge"):
@@ -3176,12 +3176,15 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
-        elif event.attributed_to and stated(event) > fullest[id(target)]:
+        elif event.attributed_to and len(event.persons) >= fullest[id(target)][0] and \
+                stated(event) > fullest[id(target)][1]:
             # the telling that states the event most fully is its evidence (FORMAT), and
             # whoever told it is the source: "X was jailed" in the lead, then the verdict with
-            # its day, court, charge and term "according to BAJ"
+            # its day, court, charge and term "according to BAJ"; not a telling of fewer of
+            # its persons ("A, B and C released in swap", then "A and B were released by
+            # Russia, Biden confirmed")
             target.attributed_to = event.attributed_to
-            fullest[id(target)] = stated(event)
+            fullest[id(target)] = (len(event.persons), stated(event))
         target.persons.extend(p for p in event.persons if p not in target.persons)
         if id(target) in headline_told:
             # the body's telling is the evidence (FORMAT: a headline repeats the body), and
