@@ -3264,3 +3264,12 @@ def test_a_telling_of_fewer_persons_leaves_the_source(nlp):
             "the foreign minister Pavel Zhukov confirmed.")
     (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
     assert event["attributed_to"] is None
+
+
+def test_an_east_asian_family_name_before_a_hyphenated_given_name(nlp):
+    """ "Kelvin Ng Chun-hei": Ng is the family name, so "Ng" and "Kelvin Ng" are he."""
+    text = ("Former student leader Kelvin Ng Chun-hei, 24, was charged with sedition on Tuesday. "
+            "National security police arrested Ng at his home on Saturday. Kelvin Ng had posted "
+            "about June 4.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-04-30"))
+    assert [p.name for p in result.persons] == ["Kelvin Ng Chun-hei"]

@@ -47,6 +47,11 @@ YEAR_OLD_IN = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?|\d{1,3})" + YEAR_OLD, re.I)
 MIN_AGE, MAX_AGE = 12, 110
 
 
+# A given name of two syllables joined by a hyphen, the second in lower case, after the family
+# name: "Chun-hei", "Cheuk-ting", "Jong-un" (not "Kara-Murza" or "al-Qahtani").
+EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 @dataclass
 class Cluster:
     """One person within one article."""
@@ -73,7 +78,11 @@ class Cluster:
             name = max(self._texts.values(), key=lambda e: (
                 e[1], names.skeleton(e[2][0].text) not in names.UNISEX, e[0],
                 not in_headline(e[2]), -e[2].start))[2]
-            self._cache = (len(self.spans), name, surname_of([fold(t.text) for t in name]))
+            surname = surname_of([fold(t.text) for t in name])
+            words = name.text.split()
+            if len(words) >= 2 and EAST_ASIAN_GIVEN.fullmatch(words[-1]):
+                surname = fold(words[-2])  # "Kelvin Ng Chun-hei", "Lam Cheuk-ting": Ng, Lam
+            self._cache = (len(self.spans), name, surname)
         return self._cache
 
     def _catch_up(self) -> None:
