@@ -3273,3 +3273,13 @@ def test_an_east_asian_family_name_before_a_hyphenated_given_name(nlp):
             "about June 4.")
     result = extract_text(nlp, Document(text=text, source="test", published="2026-04-30"))
     assert [p.name for p in result.persons] == ["Kelvin Ng Chun-hei"]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("The appeals court reduced Ivan Petrov's sentence to five years.", 60),
+    ("On 12 January the court's appeals chamber increased the prison term of Hessa Qahtani to "
+     "27 years.", 324),
+])
+def test_a_term_changed_on_appeal_is_an_appeal_and_the_new_sentence(nlp, text, months):
+    events = {t: e for t, _, _, e in events_of(nlp, text)}
+    assert set(events) == {"appeal", "sentence"} and events["sentence"]["term_months"] == months

@@ -2709,6 +2709,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "conviction" and event.term_months is not None:
         out.append(_copy(event, type="sentence"))
         event.term_months = None
+    if etype == "appeal" and not event.negated and trigger.lemma_ in TERM_CHANGING_VERBS and \
+            (months := new_term(trigger)) is not None:
+        # "reduced his sentence to five years", "increased the prison term of X to 27 years":
+        # a sentence passed anew, on the appeal's day, by the appeal's court
+        out.append(_copy(event, type="sentence", term_months=months))
     if etype == "appeal" and not event.negated:
         # "upheld a sentence of two years imposed on X", "upheld the death sentence passed
         # last year on X": the sentence the decision names, as it was passed
@@ -2726,6 +2731,16 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
 
 
 EXCEPT = RULES.words("exception_prepositions")
+TERM_CHANGING_VERBS = RULES.words("term_changing_verbs")
+
+
+def new_term(verb: Token) -> int | None:
+    """The term a decision gave: "to five years" of "reduced his sentence to five years"."""
+    for prep in syntax.prepositions(verb, "to"):
+        found = terms.find_terms(verb.doc[prep.i: prep.right_edge.i + 1].text)
+        if found:
+            return found[0].months
+    return None
 
 
 # Acts of protest in themselves: a participle "protesting against ..." hung on one tells why.
