@@ -3283,3 +3283,29 @@ def test_an_east_asian_family_name_before_a_hyphenated_given_name(nlp):
 def test_a_term_changed_on_appeal_is_an_appeal_and_the_new_sentence(nlp, text, months):
     events = {t: e for t, _, _, e in events_of(nlp, text)}
     assert set(events) == {"appeal", "sentence"} and events["sentence"]["term_months"] == months
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Journalist Aynur Guliyeva has said that a police officer dragged her by the hair at the "
+     "police headquarters.", "police officer"),
+    ("Sydykova told CPJ that officers pushed Makhabat Toktosunova against a wall.", "officers"),
+    ("During his detention on January 9 officers forced Ivan Petrov to kneel on the floor.",
+     "officers"),
+    ("Zeynep Koc said police had kept Elif Yildirim handcuffed behind her back for hours.",
+     "police"),
+    ("Officers kept Ivan Petrov awake for days, his brother said.", "Officers"),
+    ("The colony administration took away Anton Khudyakov's blood pressure pills.",
+     "colony administration"),
+])
+def test_force_on_the_body_positions_restraints_and_care_taken(nlp, text, agent):
+    (event,) = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
+    assert event["agent"] == agent
+
+
+@pytest.mark.parametrize("text", [
+    "Police pushed the crowd back and forced the protesters to stand aside.",
+    "Police arrested Ivan Petrov and took him away as he left a clinic where he was receiving "
+    "treatment.",
+])
+def test_no_force_on_a_person_and_no_care_taken(nlp, text):
+    assert "ill_treatment" not in {t for t, _, _, _ in events_of(nlp, text)}

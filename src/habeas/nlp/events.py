@@ -1677,6 +1677,10 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
     if agent and agent.lower() in ("who", "whom", "which", "what", "whoever"):
         return None  # "refused to say by whom she was being held": the question, no doer
+    if agent and agent.split()[-1].lower() in BODY_HOLDS:
+        # "dragged her by the hair": where she was held, not who did it
+        doers = [c for c in trigger.children if syntax.is_active_subject(c)]
+        agent = noun_phrase(doers[0]) if doers and doers[0].pos_ != "PRON" else None
     bare = agent.lower().removeprefix("the ").removeprefix("same ").strip() if agent else ""
     if agent and bare in GENERIC_BODIES:
         # "the court", "the same court": the one the report named last
@@ -2732,6 +2736,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
 
 EXCEPT = RULES.words("exception_prepositions")
 TERM_CHANGING_VERBS = RULES.words("term_changing_verbs")
+BODY_HOLDS = RULES.words("held_by") | RULES.words("body_parts")
 
 
 def new_term(verb: Token) -> int | None:

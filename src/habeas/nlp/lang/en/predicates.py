@@ -33,6 +33,9 @@ CUSTODY_PLACES = RULES.words("custody_places")
 KNOWING_VERBS = RULES.words("knowing_verbs")
 TRANSIT_WORDS = RULES.words("transit_words")
 BODY_PARTS = RULES.words("body_parts")
+HELD_BY = RULES.words("held_by")
+SURFACES = RULES.words("surfaces")
+POSITIONS = RULES.words("forced_positions")
 EXCHANGE_WORDS = RULES.words("exchange_words")
 # Words that make a place one where people are held: "the detention centre", "the Badr prison
 # complex" (not a "centre" alone).
@@ -470,6 +473,46 @@ def handed_over_in_exchange(token: Token) -> bool:
     an exchange (not "handed over to the FSB")."""
     return _children_say(token, "over") and not syntax.prepositions(token, "to") and any(
         t.lemma_.lower() in EXCHANGE_WORDS for t in token.sent)
+
+
+@predicate
+def by_the_body(token: Token) -> bool:
+    """ "dragged her by the hair", "pulled him by the neck": force on the body."""
+    return any(syntax.is_preposition(p) and p.lower_ == "by" and any(
+        o.lemma_.lower() in HELD_BY for o in syntax.prep_objects(p)) for p in token.children)
+
+
+@predicate
+def against_a_surface(token: Token) -> bool:
+    """ "pushed her against a wall", "threw him to the ground", "slammed him onto the floor"."""
+    return any(syntax.is_preposition(p) and p.lower_ in ("against", "to", "onto", "into") and
+               any(o.lemma_.lower() in SURFACES for o in syntax.prep_objects(p))
+               for p in token.children)
+
+
+@predicate
+def forced_position(token: Token) -> bool:
+    """ "forced him to kneel", "was made to stand for hours", "made to lie face down"."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in POSITIONS
+               for c in token.children)
+
+
+@predicate
+def kept_bound_or_awake(token: Token) -> bool:
+    """ "kept her handcuffed behind her back", "kept him awake for days"."""
+    return any(c.dep_ in ("xcomp", "acomp", "oprd", "ccomp", "advcl") and (
+        c.lower_ in ("awake", "handcuffed", "shackled", "cuffed", "blindfolded", "hooded"))
+        for c in token.children)
+
+
+@predicate
+def takes_away_care(token: Token) -> bool:
+    """ "took away his blood pressure pills", "took away the inhaler he needs": care taken from
+    someone (not "took him away" from a clinic)."""
+    return _children_say(token, "away") and any(
+        syntax.is_direct_object(o) and any(t.lemma_ in ILL_TREATMENT_OBJECTS
+                                           for t in o.doc[o.left_edge.i: o.i + 1])
+        for o in token.children)
 
 
 @predicate
