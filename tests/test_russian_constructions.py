@@ -1363,3 +1363,22 @@ def test_care_held_back_is_ill_treatment(russian):
     assert names_of(late, only(late, "ill_treatment")) == ["Степан Лавров"]
     soon = extract(russian, "Степану Лаврову стало плохо, врача вызвали через десять минут.")
     assert events_of(soon, "ill_treatment") == []
+
+
+# Tenth round (rules habeas.rules.ru.v10)
+
+def test_a_name_alone_on_its_line_heads_the_entry_that_follows(russian):
+    extraction = extract(russian, "Правозащитники признали политзаключёнными Олега Белова и "
+                                  "Веру Котову и Артура Беляева.\n\nОлег Белов\n45-летнего "
+                                  "инженера задержали 3 мая 2022 года.\n\nВера Котова\nВ июне "
+                                  "2023 года её оштрафовали за пикет.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Олег Белов"]
+    assert {p.name: p.age for p in extraction.persons}["Олег Белов"] == 45
+    assert names_of(extraction, only(extraction, "sentence")) == ["Вера Котова"]
+
+
+def test_the_subject_of_a_sentence_without_an_event_is_whom_the_next_one_tells_of(russian):
+    extraction = extract(russian, "Глеба Ершова освободили. Вместе с ним освободили "
+                                  "Артура Беляева. Ершов работал в местной газете. Сотрудники ФСБ задержали его в "
+                                  "Омске в 2022 году.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Глеб Ершов"]

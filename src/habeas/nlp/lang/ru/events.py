@@ -363,9 +363,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     focus.remove(pid)
                 focus.append(pid)
         if not found and named:
+            topic = _topic(sentence, n, mentions)
             for pid in named:
                 if pid not in focus:
                     focus.insert(0, pid)
+            if topic is not None:  # "Степан Воробьёв" as a heading, "Заречный писал для
+                focus.remove(topic)  # изданий": the one the next sentences are about
+                focus.append(topic)
         if found and not elliptic:
             told_with = found
         for event in freed:  # "Он вышел на свободу утром. Срок он отбывал в ИК-2 в Покрове."
@@ -442,6 +446,26 @@ def _passes_on(sentence: Sentence) -> bool:
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
+
+
+def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
+    """The person a sentence with no event is about: a name alone on its line (the heading of
+    an entry in a list: "Степан Воробьёв") or the subject of the sentence's main verb
+    ("Заречный писал для независимых изданий"); what the next sentences tell with a pronoun or
+    a noun ("Сотрудники ФСБ задержали его") is theirs."""
+    named = {pid for (s, _), pid in mentions.items() if s == n}
+    words = [w for w in sentence.words if w.pos != "PUNCT"]
+    if len(named) == 1 and words and all((n, w.i) in mentions for w in words):
+        return next(iter(named))
+    root = next((w for w in sentence.words if w.head is None), None)
+    if root is None or word_class(root) != "VERB":
+        return None
+    for subject in sentence.children(root, ("nsubj",)):
+        top = sentence.climb(subject, FLAT)
+        pid = mentions.get((n, top.i)) or mentions.get((n, subject.i))
+        if pid is not None and top.i < root.i:
+            return pid
+    return None
 
 
 def _headline(sentence: Sentence) -> bool:
