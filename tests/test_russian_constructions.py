@@ -1382,3 +1382,10 @@ def test_the_subject_of_a_sentence_without_an_event_is_whom_the_next_one_tells_o
                                   "Артура Беляева. Ершов работал в местной газете. Сотрудники ФСБ задержали его в "
                                   "Омске в 2022 году.")
     assert names_of(extraction, only(extraction, "arrest")) == ["Глеб Ершов"]
+
+
+def test_a_verdict_told_as_guilt_and_a_penalty_is_of_one_day(russian):
+    extraction = extract(russian, "В мае 2021 года Веру Котову оштрафовали за пикет. 12 марта "
+                                  "2024 года районный суд признал её виновной и назначил штраф "
+                                  "в 50 тысяч рублей.")
+    assert sorted(e.date for e in events_of(extraction, "sentence")) == ["2021-05", "2024-03-12"]

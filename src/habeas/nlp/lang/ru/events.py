@@ -1184,6 +1184,10 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     text = sentence.text
     clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
         before_or_after(sentence, trigger)) else set())
+    head = sentence.head(trigger)
+    if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
+            VERDICTS) and trigger_type(head, sentence) in VERDICTS:
+        clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
