@@ -1389,3 +1389,34 @@ def test_a_verdict_told_as_guilt_and_a_penalty_is_of_one_day(russian):
                                   "2024 года районный суд признал её виновной и назначил штраф "
                                   "в 50 тысяч рублей.")
     assert sorted(e.date for e in events_of(extraction, "sentence")) == ["2021-05", "2024-03-12"]
+
+
+def test_a_time_is_no_place_one_is_taken_to(russian):
+    extraction = extract(russian, "По словам адвоката, в четверг вечером Ивана Петрова "
+                                  "доставили в районный суд.")
+    assert only(extraction, "transfer").place == "районный суд"
+    next_day = extract(russian, "Олега Смирнова задержали в Туле, на следующий день его "
+                                "этапировали в Москву.")
+    assert only(next_day, "transfer").place == "Москва"
+
+
+def test_sent_to_a_remand_prison_without_a_court_named_is_a_remand(russian):
+    unnamed = extract(russian, "Глеба Ершова задержали 3 мая и на следующий день отправили в "
+                               "СИЗО.")
+    assert sorted(e.date for e in events_of(unnamed, "arrest")) == ["2022-05-03", "2022-05-04"]
+    assert events_of(unnamed, "transfer") == []
+    court = extract(russian, "Артура Беляева доставили в городской суд, и тот отправил его в "
+                             "СИЗО на два месяца.")
+    assert len(events_of(court, "arrest")) == 1
+    assert only(court, "transfer").place == "городской суд"
+    colony = extract(russian, "Осуждённого Глеба Ершова отправили в колонию в Коми.")
+    assert events_of(colony, "arrest") == []
+
+
+def test_days_later_and_a_clause_of_its_own(russian):
+    extraction = extract(russian, "Ивана Петрова и Олега Смирнова задержали в Омске 12 марта "
+                                  "2020 года. Через два дня Ленинский районный суд Омска "
+                                  "отправил их в СИЗО, а в июле обоих этапировали в Москву.")
+    custody = [e for e in events_of(extraction, "arrest") if e.agent]
+    assert [e.date for e in custody] == ["2020-03-14"]
+    assert only(extraction, "transfer").date != "2020-03-14"

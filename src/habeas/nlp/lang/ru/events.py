@@ -53,6 +53,7 @@ SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
 NEXT_DAY = RULES.pattern("next_day")
+DAYS_LATER = RULES.pattern("days_later")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -268,11 +269,17 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 event.date = event.date or last_date
                 if len(towns) == 1 and event.date == last_date:
                     event.place = event.place or next(iter(towns))
-        elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
-            after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
-            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
-                if event.date is None and not event.negated:
-                    event.date = after
+        elif _days_later(sentence.text):
+            days, said = _days_later(sentence.text), sentence.start + _days_later_at(sentence.text)
+            dated = [(e.trigger.start, e.date) for e in found if e.date and len(e.date) == 10]
+            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
+                told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
+                base = told[-1] if told else last_date  # отправили в СИЗО"; not "а в июле их
+                if base and len(base) == 10 and not event.negated and (  # этапировали"
+                        event.date is None or base.startswith(event.date)) and (
+                        event.trigger.start > said) and not _clause_of_its_own(sentence, event):
+                    event.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)
+                                  ).isoformat()
         elif _eve(sentence) and previous_date and len(previous_date) == 10 and not (
                 args.date_mentions(sentence.text)):  # "14 июня суд арестовал её. Её задержали
             before = (dt.date.fromisoformat(previous_date) - dt.timedelta(days=1)).isoformat()
@@ -446,6 +453,31 @@ def _passes_on(sentence: Sentence) -> bool:
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
+
+
+def _days_later(text: str) -> int:
+    """How many days after the day told before the sentence says it is ("На следующий день",
+    "Через два дня", "спустя трое суток"); 0 where it says none."""
+    if NEXT_DAY.search(text):
+        return 1
+    match = DAYS_LATER.search(text)
+    days = args.number(match.group(1)) if match else None
+    return int(days) if days and days == int(days) else 0
+
+
+def _days_later_at(text: str) -> int:
+    """Where the sentence says how many days later it is."""
+    match = NEXT_DAY.search(text) or DAYS_LATER.search(text)
+    return match.start() if match else 0
+
+
+def _clause_of_its_own(sentence: Sentence, event: EventRecord) -> bool:
+    """The event's verb opens a clause of its own with "а" or "но" ("Через два дня суд отправил
+    их в СИЗО, а в июле их этапировали"): what the sentence says before is not its time."""
+    word = next((w for w in sentence.words if event.trigger is not None
+                 and w.start == event.trigger.start), None)
+    return word is not None and word.rel == "conj" and any(
+        k.lemma in ("а", "но") for k in sentence.children(word, ("cc",)))
 
 
 def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
@@ -1112,6 +1144,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     dates = _own_dates(sentence, word)
+    if args.date_mentions(text) and not args.date_mentions(dates) and _contrasted(sentence, word):
+        event.extras["apart"] = True  # "суд отправил их в СИЗО, а в июле их этапировали": the
+        # sentence dates another clause only, not this one's occasion
     if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]) or (
             kind == "arrest" and word.lemma in CUSTODY):
         # "продлил арест до 12 мая", "отправил под арест до 15 июля": the day the custody runs
@@ -1152,6 +1187,16 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         kind == "ill_treatment" and word.lemma in CARE_VERBS)
     event.hedged = args.is_hedged(text)
     return event
+
+
+def _contrasted(sentence: Sentence, word: Word) -> bool:
+    """The trigger and another verb are joined by "а" or "но" ("суд отправил их в СИЗО, а в
+    июле их этапировали"): two occasions, the other clause's date is not this one's."""
+    head = sentence.head(word)
+    joined = sentence.children(word, ("conj",)) + ([head] if head is not None and (
+        word.rel == "conj") else [])
+    return word_class(word) == "VERB" and any(
+        k.lemma in ("а", "но") for v in joined + [word] for k in sentence.children(v, ("cc",)))
 
 
 def _eve(sentence: Sentence) -> bool:
@@ -1557,7 +1602,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     relative clause ("X, осуждённая в 2022 году на два года, вышла на свободу")."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background") or (
-                event.extras.get("held")):
+                event.extras.get("held")) or event.extras.get("apart"):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
@@ -1569,6 +1614,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("dated_in", None)
         event.extras.pop("held", None)
+        event.extras.pop("apart", None)
     return events
 
 

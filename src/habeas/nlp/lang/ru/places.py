@@ -8,7 +8,7 @@ import re
 
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect
+from .pipeline import Parsed, inflect, nominative_phrase
 from .syntax import Sentence, Word, before_or_after, case, preposition, word_class
 
 HOLDS = frozenset(RULES.lists["holds"])
@@ -25,6 +25,7 @@ REGIONS = tuple(sorted(RULES.words("region_stems")))
 PREMISES = RULES.words("premises")
 HOMES = RULES.words("homes")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
+TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
 WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
@@ -316,6 +317,8 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     for kid in sentence.children(word, ("obl",)):
         if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
             continue
+        if kid.lemma in TIME_NOUNS:
+            continue  # "на следующий день", "в среду утром": when, not where
         words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
         first, last = words[0].start, words[-1].end
         for start, end, normal in spans_in(parsed, sentence, "LOC"):
@@ -333,6 +336,14 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
         while len(words) > 1 and words[-1].pos == "PUNCT" and words[-1].text not in "»\")":
             words.pop()
         text = sentence.span_text(words)
+        amods = [w for w in sentence.children(kid, ("amod",)) if w.i < kid.i]
+        run = [*amods, kid]
+        if kid.feats.get("Case") == "Acc" and kid.text[:1].islower() and amods and all(
+                w.text[:1].islower() for w in run) and [w.i for w in run] == list(
+                range(run[0].i, kid.i + 1)):  # "в городской суд": adjectives agreeing
+            said = " ".join(w.text for w in run)
+            return text.replace(said, " ".join(nominative_phrase([w.text for w in run])), 1
+                                ).strip(" ,")
         for w in [kid, *sentence.children(kid, ("amod",))]:
             if w.feats.get("Case") == "Acc" and w.text[:1].islower():
                 text = text.replace(w.text, inflect(w.text), 1)

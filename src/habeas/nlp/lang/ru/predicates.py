@@ -118,11 +118,19 @@ def refuses_care(word: Word, sentence: Sentence) -> bool:
 
 
 def court_remands(word: Word, sentence: Sentence) -> bool:
-    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court."""
-    court = any(k.lemma in ("суд", "райсуд", "горсуд", "судья") or k.lemma.endswith("суд")
-                for k in sentence.children(word, ("nsubj",)))
+    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court;
+    so is one told with no subject ("задержали и на следующий день отправили в СИЗО") or with a
+    pronoun after a court ("доставили в районный суд, и тот отправил его в СИЗО")."""
+    subjects = sentence.children(word, ("nsubj",))
+    courts = [w for w in sentence.words[:word.i] if _court_noun(w)]
+    court = any(_court_noun(k) or (k.pos in ("PRON", "DET") and courts) for k in subjects) or (
+        not subjects and word.feats.get("Number") == "Plur")
     lemmas = _object_lemmas(sentence, word)
     return court and bool(lemmas & {"сизо", "стража", "арест"}) and "домашний" not in lemmas
+
+
+def _court_noun(word: Word) -> bool:
+    return word.lemma in ("суд", "райсуд", "горсуд", "судья") or word.lemma.endswith("суд")
 
 
 def withheld(word: Word, sentence: Sentence) -> bool:
