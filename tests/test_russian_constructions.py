@@ -1420,3 +1420,35 @@ def test_days_later_and_a_clause_of_its_own(russian):
     custody = [e for e in events_of(extraction, "arrest") if e.agent]
     assert [e.date for e in custody] == ["2020-03-14"]
     assert only(extraction, "transfer").date != "2020-03-14"
+
+
+def test_a_lead_of_two_sentences_is_told_by_the_one_named_after_it(russian):
+    extraction = extract(russian, "Областной суд приговорил Глеба Ершова к шести годам колонии. "
+                                  "Его друг Артур Беляев получил два года условно. Об этом "
+                                  "сообщила адвокат Вера Котова.")
+    assert {e.attributed_to for e in events_of(extraction, "sentence")} == {"Вера Котова"}
+    death = extract(russian, "В СИЗО умер Глеб Ершов. О смерти подзащитного сообщил его "
+                             "адвокат Артур Беляев.")
+    assert only(death, "death_in_custody").attributed_to == "Артур Беляев"
+
+
+def test_a_paragraph_opened_by_whose_account_it_is_is_that_account(russian):
+    extraction = extract(russian, "Глеба Ершова задержали в Омске, рассказала его мать Вера "
+                                  "Котова.\n\nПо её словам, силовики пришли утром. В квартире "
+                                  "провели обыск. Потом Глеба увезли в отдел полиции.\n\nСуд "
+                                  "арестовал Ершова на два месяца.")
+    assert only(extraction, "search").attributed_to == "Вера Котова"
+    assert only(extraction, "transfer").attributed_to == "Вера Котова"
+    assert [e.attributed_to for e in events_of(extraction, "arrest") if e.agent] == [None]
+
+
+def test_the_speaker_after_a_relative_noun_and_its_owner(russian):
+    extraction = extract(russian, "Ивана Петрова освободили из колонии в понедельник, "
+                                  "рассказала «Вёрстке» дочь Олега Смирнова Мария.")
+    assert only(extraction, "release").attributed_to == "Мария"
+
+
+def test_a_role_noun_alone_speaks_for_the_one_named_with_it(russian):
+    extraction = extract(russian, "Глеба Ершова защищает адвокат Артур Беляев. По словам "
+                                  "адвоката, Ершова избили в ИВС.")
+    assert only(extraction, "ill_treatment").attributed_to == "Артур Беляев"

@@ -49,6 +49,8 @@ ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
+ABOUT_EVENT = RULES.pattern("about_event")
+ACCOUNT_OPENS = RULES.pattern("account_opens")
 SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
@@ -188,6 +190,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     by_id = {p.id: p for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
+    paragraph: list[EventRecord] = []  # the events of the paragraph so far
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -348,9 +351,20 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
-        if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
-            for event in told_before:
+        opens = n == 0 or "\n" in parsed.text[parsed.sentences[n - 1].start + len(
+            parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
+        if opens:
+            paragraph = []
+        repeats = bool(found) and ABOUT_EVENT.search(sentence.text) is not None and all(any(
+            e.type == b.type and set(e.persons) == set(b.persons) for b in told_before)
+            for e in found)  # "В СИЗО умер X. О смерти сообщил его адвокат"
+        if attribution and (ABOUT_PREVIOUS.search(sentence.text) or ABOUT_EVENT.search(
+                sentence.text)) and not found or (attribution and repeats):
+            for event in told_before + paragraph:  # the lead of the paragraph, told by X
                 event.attributed_to = event.attributed_to or attribution
+        elif attribution and opens and ACCOUNT_OPENS.search(sentence.text):
+            account = (attribution, _paragraph_end(parsed, n))  # "По её словам, ...": the
+            # paragraph is her account
         elif attribution in person_names and not found and _passes_on(sentence):
             account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
         elif attribution is None and account is not None and n <= account[1]:
@@ -379,6 +393,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 focus.append(topic)
         if found and not elliptic:
             told_with = found
+        paragraph.extend(found)
         for event in freed:  # "Он вышел на свободу утром. Срок он отбывал в ИК-2 в Покрове."
             event.place = event.place or _served_in(sentence, n, event, parsed, mentions)
         freed = [e for e in found if e.type == "release" and e.place is None and not e.negated]
@@ -453,6 +468,16 @@ def _passes_on(sentence: Sentence) -> bool:
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
+
+
+def _paragraph_end(parsed: Parsed, n: int) -> int:
+    """The index of the last sentence of the paragraph sentence ``n`` is in."""
+    end = n
+    while end + 1 < len(parsed.sentences) and "\n" not in parsed.text[
+            parsed.sentences[end].start + len(parsed.sentences[end].text):
+            parsed.sentences[end + 1].start]:
+        end += 1
+    return end
 
 
 def _days_later(text: str) -> int:
@@ -1418,14 +1443,30 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
                 and k.feats.get("Case") == holder.feats.get("Case")]
             person = [w for p in person for w in sentence.subtree(p, NAME_PARTS)]
+            if holder.lemma in RELATION_NOUNS:  # "дочь Олега Смирнова Мария": not the owner
+                person = [w for w in person if (n, w.i) not in mentions or not (
+                    _owner_of_relation(sentence, w))]
             pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
+            if holder.lemma in RELATION_NOUNS and any(
+                    (n, h.i) in mentions and h.i > holder.i for h in holders):
+                continue  # "рассказала дочь Олега Смирнова Мария": the name after speaks
             text = _closed(sentence.span_text(subtree).strip("«»\""))
             if holder.feats.get("Case") not in (None, "Nom"):
                 text = _nominative_name(sentence, holder, text)
-            return text or None
+            return _role_holder(holder, text, persons) or text or None
     return None
+
+
+def _role_holder(holder: Word, text: str, persons: list[PersonRecord]) -> str | None:
+    """The one person of the report named with the role noun that speaks alone ("По словам
+    адвоката" after "его адвокат Константин Ряполов"): that person."""
+    if holder.lemma not in PERSON_NOUNS or holder.feats.get("Number") == "Plur" or (
+            len(text.split()) > 1):
+        return None
+    named = [p for p in persons if any(r.split()[:1] == [holder.lemma] for r in p.roles)]
+    return named[0].name if len(named) == 1 else None
 
 
 def _unlike(holder: Word, other: Word) -> bool:
