@@ -1452,3 +1452,18 @@ def test_a_role_noun_alone_speaks_for_the_one_named_with_it(russian):
     extraction = extract(russian, "Глеба Ершова защищает адвокат Артур Беляев. По словам "
                                   "адвоката, Ершова избили в ИВС.")
     assert only(extraction, "ill_treatment").attributed_to == "Артур Беляев"
+
+
+def test_a_facility_is_named_with_its_adjectives_number_and_city(russian):
+    died = extract(russian, "В понедельник в новосибирском СИЗО-1 умер Глеб Ершов.")
+    assert only(died, "death_in_custody").place == "новосибирский СИЗО-1"
+    beaten = extract(russian, "Ивана Петрова избили в СИЗО-2 Тамбова.")
+    assert only(beaten, "ill_treatment").place == "СИЗО-2 Тамбова"
+    freed = extract(russian, "Марию Соколову освободили из можайской женской колонии № 5.")
+    assert only(freed, "release").place == "можайская женская колония № 5"
+
+
+def test_a_town_in_a_takes_its_gender_from_its_adjective(russian):
+    extraction = extract(russian, "Военный суд в подмосковной Власихе сократил срок Ивану "
+                                  "Петрову.")
+    assert only(extraction, "appeal").place == "Власиха"

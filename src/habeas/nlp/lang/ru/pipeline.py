@@ -125,6 +125,13 @@ def inflect(word: str, case: str = "Nom") -> str:
     return out.capitalize() if word[:1].isupper() else out
 
 
+def inflect_as(word: str, grams: set[str]) -> str:
+    """An adjective put in the given form ("екатеринбургском" -> "екатеринбургский")."""
+    parse = next((p for p in models().morph_vocab.parse(word) if "ADJF" in str(p.tag)), None)
+    form = parse.inflect(grams) if parse is not None else None
+    return form.word if form is not None else word
+
+
 def nominative_phrase(words: list[str]) -> list[str]:
     """A phrase's adjectives and their noun put in the nominative, agreeing ("мелком
     хулиганстве" -> "мелкое хулиганство", "незаконном пересечении" -> "незаконное
