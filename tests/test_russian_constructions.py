@@ -1467,3 +1467,22 @@ def test_a_town_in_a_takes_its_gender_from_its_adjective(russian):
     extraction = extract(russian, "Военный суд в подмосковной Власихе сократил срок Ивану "
                                   "Петрову.")
     assert only(extraction, "appeal").place == "Власиха"
+
+
+def test_detained_on_an_accusation_is_accused_then(russian):
+    extraction = extract(russian, "Ивана Петрова задержали 3 марта по обвинению в поджоге "
+                                  "военкомата.")
+    assert only(extraction, "charge").charge == "поджог военкомата"
+    assert only(extraction, "charge").date == only(extraction, "arrest").date
+    verdict = extract(russian, "Суд приговорил Ивана Петрова по обвинению в поджоге к трём "
+                               "годам колонии.")
+    assert events_of(verdict, "charge") == []
+
+
+def test_a_name_of_god_in_a_faith_is_no_person(russian):
+    extraction = extract(russian, "В Омске Свидетеля Иеговы Глеба Ершова приговорили к шести "
+                                  "годам колонии.")
+    assert [p.name for p in extraction.persons] == ["Глеб Ершов"]
+    headline = extract(russian, "В Омске Свидетеля Иеговы приговорили к шести годам колонии\n\n"
+                                "Суд приговорил Глеба Ершова к шести годам колонии.")
+    assert [p.name for p in headline.persons] == ["Глеб Ершов"]

@@ -150,7 +150,9 @@ def _how_it_came(noun: Word, verb: Word, sentence: Sentence) -> bool:
     a trigger verb ("приговорил по обвинению в ..."): how the verb's event came, not another
     event (whose genitive, "помилованию Лукашенко", would be its person)."""
     if preposition(sentence, noun) == "по" and noun.head == verb.i:
-        return True  # "приговорил по обвинению в ...": the verdict's charge, no charge told
+        # "приговорил по обвинению в ...": the verdict's charge, no charge told; but one
+        # detained "по обвинению в поджоге" is accused of it then
+        return not (noun.lemma == "обвинение" and trigger_type(verb, sentence) == "arrest")
     if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Variant") != "Short":
         return False  # "трёх человек, стоявших в пикетах": the noun tells it for the group
     own = next((row.type for row in RULES.rows("NOUN", noun.lemma, noun.text.lower())

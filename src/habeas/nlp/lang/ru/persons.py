@@ -20,6 +20,7 @@ AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]
 AGE_AFTER = RULES.pattern("age_after")
 AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
+DIVINE_NAMES = RULES.words("divine_names")
 PERSON_NOUNS = RULES.words("person_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
@@ -302,6 +303,9 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
     line = text[text.rfind("\n", 0, start) + 1:start].lower()
     if any(re.match(rf"\s*{word}\w*\s*:", line) for word in BYLINES):
         return True
+    if surface.split() and any(surface.split()[-1].lower().startswith(stem)
+                               for stem in DIVINE_NAMES):
+        return True  # "Свидетеля Иеговы", "Иисуса Христа": a faith, no person
     return " " not in surface and bool(re.search(r"[ыи]х$", surface))
 
 
