@@ -1486,3 +1486,26 @@ def test_a_name_of_god_in_a_faith_is_no_person(russian):
     headline = extract(russian, "В Омске Свидетеля Иеговы приговорили к шести годам колонии\n\n"
                                 "Суд приговорил Глеба Ершова к шести годам колонии.")
     assert [p.name for p in headline.persons] == ["Глеб Ершов"]
+
+
+def test_sent_to_house_arrest_is_a_release_to_it(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае, после чего суд отправил его "
+                                  "под домашний арест.")
+    assert only(extraction, "release").release_mode == "house_arrest"
+    assert len(events_of(extraction, "arrest")) == 1
+
+
+def test_a_given_name_alone_is_the_person_named_so_in_full(russian):
+    extraction = extract(russian, "Суд приговорил Виктора Белова к трём годам колонии. Его "
+                                  "жену Веру Белову суд оправдал.\n\nДело против супругов "
+                                  "возбудили в мае 2021 года. Виктора задержали и двое суток "
+                                  "держали в изоляторе временного содержания.")
+    arrest = only(extraction, "arrest")
+    assert names_of(extraction, arrest) == ["Виктор Белов"]
+
+
+def test_taken_into_custody_after_the_verdict_is_another_arrest(russian):
+    extraction = extract(russian, "Олега Белова задержали и двое суток держали в ИВС. Суд "
+                                  "приговорил его к трём годам колонии. После оглашения "
+                                  "приговора Белова взяли под стражу в зале суда.")
+    assert len(events_of(extraction, "arrest")) == 2

@@ -94,9 +94,33 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             _read_attributes(person, sentence, words, parsed.text, start, end)
     _surnames_read_as_places(parsed, persons, mentions)
     persons = _other_surnames(parsed, persons, mentions)
+    _given_names_alone(parsed, persons, mentions)
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
+
+
+def _given_names_alone(parsed: Parsed, persons: list[PersonRecord],
+                       mentions: dict[tuple[int, int], str]) -> None:
+    """A given name alone the tagger left untagged ("Виктора задержали" after "Виктора
+    Ладыгина"): a mention of the one person named so in full, where no other has that name."""
+    given: dict[str, list[PersonRecord]] = {}
+    for person in persons:
+        if len(person.name.split()) > 1:
+            given.setdefault(person.name.split()[0].lower(), []).append(person)
+    for n, sentence in enumerate(parsed.sentences):
+        for word in sentence.words:
+            named = given.get(word.lemma, [])
+            if (n, word.i) in mentions or len(named) != 1 or not word.text[:1].isupper() or (
+                    word.pos not in ("PROPN", "NOUN")):
+                continue
+            nxt = sentence.words[word.i + 1] if word.i + 1 < len(sentence.words) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos == "PROPN":
+                continue  # a full name of someone else ("Виктор Петров")
+            person = named[0]
+            _add_alias(person, word.text)
+            person.mentions.append(Span(word.start, word.end, word.text))
+            mentions[(n, word.i)] = person.id
 
 
 def _surnames_read_as_places(parsed: Parsed, persons: list[PersonRecord],
