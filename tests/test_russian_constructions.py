@@ -1509,3 +1509,12 @@ def test_taken_into_custody_after_the_verdict_is_another_arrest(russian):
                                   "приговорил его к трём годам колонии. После оглашения "
                                   "приговора Белова взяли под стражу в зале суда.")
     assert len(events_of(extraction, "arrest")) == 2
+
+
+def test_terms_with_a_half_and_a_year_with_months_served(russian):
+    half = extract(russian, "Суд приговорил Глеба Ершова к двум с половиной годам колонии.")
+    assert only(half, "sentence").term_months == 30
+    served = extract(russian, "Суд приговорил Олега Белова к году и двум месяцам колонии. "
+                              "Белов провёл за решёткой год и два месяца.")
+    assert {e.term_months for e in events_of(served, "sentence")} == {14}
+    assert all(e.charge is None for e in served.events)  # "за решёткой": behind bars, no charge

@@ -130,6 +130,8 @@ def find_term(sentence: str) -> int | None:
     году" is no term)."""
     for match in RULES.pattern("term").finditer(sentence):
         years = number(match.group("years"))
+        if years is not None and match.group("half"):
+            years += 0.5  # "к двум с половиной годам": 30 months
         months = number(match.group("months")) if match.group("months") else 0
         if years is None or months is None or years >= 50:
             continue
