@@ -1518,3 +1518,26 @@ def test_terms_with_a_half_and_a_year_with_months_served(russian):
                               "Белов провёл за решёткой год и два месяца.")
     assert {e.term_months for e in events_of(served, "sentence")} == {14}
     assert all(e.charge is None for e in served.events)  # "за решёткой": behind bars, no charge
+
+
+def test_a_name_in_quotes_with_a_full_stop_inside_is_one_sentence(russian):
+    extraction = extract(russian, "Проект «Защита узников. Право» признал политзаключённым "
+                                  "Олега Белова.")
+    assert only(extraction, "designation").evidence.startswith("Проект «Защита узников.")
+
+
+def test_persons_listed_with_their_role_nouns_are_all_designated(russian):
+    extraction = extract(russian, "Правозащитники признали политическими заключёнными жителя "
+                                  "Перми Олега Белова, учительницу из Кирова Веру Котову и "
+                                  "пенсионера из Самары Глеба Ершова.")
+    assert sorted(names_of(extraction, only(extraction, "designation"))) == [
+        "Вера Котова", "Глеб Ершов", "Олег Белов"]
+
+
+def test_a_court_the_parser_hung_on_the_next_verb_still_remands(russian):
+    extraction = extract(russian, "Ивана Петрова и Олега Смирнова задержали в Омске 12 марта "
+                                  "2020 года после обысков в их домах. Через два дня Киевский "
+                                  "районный суд Симферополя отправил их в СИЗО, а в июле 2020 "
+                                  "года обоих этапировали в Ростов-на-Дону, где и проходил "
+                                  "процесс.")
+    assert len(events_of(extraction, "arrest")) == 2

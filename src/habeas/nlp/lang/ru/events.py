@@ -894,9 +894,12 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
         doers = _body_before(sentence, word)  # "X помиловал Лукашенко": no second person
-        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers] or [
-            k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
-            for k in sentence.children(x, ("obj", "nmod"))]
+        named = [k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
+                 for k in sentence.children(x, ("obj", "nmod"))]
+        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers]
+        holders = holders + [k for k in named if k.feats.get("Animacy") == "Anim"] if (
+            holders) else named  # "признали заключёнными жителя Перми X, учительницу Y и
+        # пенсионера Z": the parser hangs the first on the complement, the others on the verb
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
         holders = holders or _object_after_destination(sentence, word)

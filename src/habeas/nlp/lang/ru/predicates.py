@@ -121,10 +121,13 @@ def court_remands(word: Word, sentence: Sentence) -> bool:
     """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court;
     so is one told with no subject ("задержали и на следующий день отправили в СИЗО") or with a
     pronoun after a court ("доставили в районный суд, и тот отправил его в СИЗО")."""
-    subjects = sentence.children(word, ("nsubj",))
+    subjects = [k for k in sentence.children(word, ("nsubj",))
+                if k.feats.get("Case") in (None, "Nom")]  # not "обоих" the parser took for one
     courts = [w for w in sentence.words[:word.i] if _court_noun(w)]
     court = any(_court_noun(k) or (k.pos in ("PRON", "DET") and courts) for k in subjects) or (
-        not subjects and word.feats.get("Number") == "Plur")
+        not subjects and (word.feats.get("Number") == "Plur" or (
+            courts and courts[-1].feats.get("Case") == "Nom")))  # a court the parser hung on
+    # another verb ("Через два дня суд отправил их в СИЗО, а в июле их этапировали")
     lemmas = _object_lemmas(sentence, word)
     return court and bool(lemmas & {"сизо", "стража", "арест"}) and "домашний" not in lemmas
 
