@@ -1541,3 +1541,27 @@ def test_a_court_the_parser_hung_on_the_next_verb_still_remands(russian):
                                   "года обоих этапировали в Ростов-на-Дону, где и проходил "
                                   "процесс.")
     assert len(events_of(extraction, "arrest")) == 2
+
+
+def test_more_occupations_stand_for_the_reports_person(russian):
+    extraction = extract(russian, "Веру Котову задержали в октябре 2022 года. В марте 2023 года "
+                                  "областной суд осудил бухгалтера на три года колонии.")
+    assert names_of(extraction, only(extraction, "sentence")) == ["Вера Котова"]
+
+
+def test_a_relatives_own_name_after_the_owners_given_name():
+    from habeas.nlp.lang.ru.persons import _owner_before_name
+    from habeas.nlp.lang.ru.syntax import Sentence, Word
+
+    def word(i, text, lemma, case, head, rel):  # "Мама Олега Светлана Белова рассказала"
+        return Word(i=i, text=text, lemma=lemma, pos="NOUN" if i == 0 else "PROPN",
+                    feats={"Case": case}, head=head, rel=rel, start=i * 10, end=i * 10 + 6)
+    words = [word(0, "Мама", "мама", "Nom", 4, "nsubj"), word(1, "Олега", "олег", "Gen", 0,
+                                                              "nmod"),
+             word(2, "Светлана", "светлана", "Nom", 0, "appos"),
+             word(3, "Белова", "белова", "Nom", 2, "flat:name"),
+             Word(i=4, text="рассказала", lemma="рассказать", pos="VERB", feats={}, head=None,
+                  rel="root", start=40, end=50)]
+    sentence = Sentence(text="Мама Олега Светлана Белова рассказала", start=0, words=words)
+    assert _owner_before_name(sentence, words[1:4])  # natasha's span of the three names
+    assert not _owner_before_name(sentence, words[2:4])

@@ -22,6 +22,7 @@ AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
 DIVINE_NAMES = RULES.words("divine_names")
 PERSON_NOUNS = RULES.words("person_nouns")
+RELATION_NOUNS = RULES.words("relation_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
@@ -64,6 +65,10 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         words = [w for w in located[1].words if start <= w.start < end] if located else []
         role = _role_noun(located[1], words) if located else None
         normal = _nominative(normal, words, role)
+        if len(words) > 2 and _owner_before_name(located[1], words):
+            # "Мама Павла Светлана Ермолович": the son's given name is no part of hers
+            start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
+            surface = parsed.text[start:end]
         while words and len(words) > 1 and (words[0].lemma in PERSON_NOUNS or (
                 INFINITIVE.search(words[0].lemma) and words[0].text.lower().endswith(
                     ("ого", "ому", "ый", "ая", "ую", "ой")))):
@@ -98,6 +103,16 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
+
+
+def _owner_before_name(sentence: Sentence, words: list) -> bool:
+    """A relation noun, the genitive of its owner's name and the relative's own name in
+    another case, read as one name ("Мама Павла Светлана Ермолович")."""
+    first, rest = words[0], words[1:]
+    before = sentence.words[first.i - 1] if first.i else None
+    cases = {w.feats.get("Case") for w in rest}
+    return before is not None and before.lemma in RELATION_NOUNS and first.feats.get(
+        "Case") == "Gen" and len(cases) == 1 and first.feats.get("Case") not in cases
 
 
 def _given_names_alone(parsed: Parsed, persons: list[PersonRecord],
