@@ -1565,3 +1565,18 @@ def test_a_relatives_own_name_after_the_owners_given_name():
     sentence = Sentence(text="Мама Олега Светлана Белова рассказала", start=0, words=words)
     assert _owner_before_name(sentence, words[1:4])  # natasha's span of the three names
     assert not _owner_before_name(sentence, words[2:4])
+
+
+def test_taken_out_of_a_colony_to_no_one_knows_where_is_a_transfer(russian):
+    moved = extract(russian, "Олег Белов отбывал срок в колонии. «В понедельник его вывезли из "
+                             "колонии в неизвестном направлении», — рассказала жена.")
+    assert [e.type for e in moved.events] == ["transfer"]
+    taken = extract(russian, "Ивана Петрова вывезли в неизвестном направлении.")
+    assert [e.type for e in taken.events] == ["abduction"]
+
+
+def test_what_no_one_knows_of_and_those_detained_before_are_no_events(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в Казани. В отделе полиции родным "
+                                  "ответили, что о задержании Петрова им ничего не известно. У "
+                                  "задержанных трое детей.")
+    assert [(e.type, e.negated) for e in extraction.events] == [("arrest", False)]

@@ -43,6 +43,7 @@ RELATION_NOUNS = RULES.words("relation_nouns")
 COMPLICITY = RULES.table("complicity")
 CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
+KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
@@ -132,6 +133,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
         # проведёт в колонии восемь лет" tells the term of a verdict passed)
+    if pos == "NOUN" and _unknown(word, sentence):
+        return None  # "о задержании X им ничего не известно": no one told of it
+    if word.feats.get("Substantive") and preposition(sentence, word) == "у":
+        return None  # "У задержанных 11 детей": those detained, told of before
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -142,6 +147,17 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _unknown(noun: Word, sentence: Sentence) -> bool:
+    """An event noun behind "о"/"об" on a word of knowing that is denied ("о задержании
+    Ивана Петрова ничего не известно", "не знали об аресте")."""
+    head = sentence.head(noun)
+    if head is None or preposition(sentence, noun) not in ("о", "об") or (
+            head.lemma not in KNOWING):
+        return False
+    return any(k.lemma in NEGATIONS or k.lemma in ("ничего", "никто") for k in sentence.children(
+        head))
 
 
 def _how_it_came(noun: Word, verb: Word, sentence: Sentence) -> bool:

@@ -214,6 +214,12 @@ def unknown_place(word: Word, sentence: Sentence) -> bool:
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
 
 
+def from_facility(word: Word, sentence: Sentence) -> bool:
+    """"вывезли из колонии в неизвестном направлении": a prisoner moved, not abducted."""
+    return any(preposition(sentence, k) == "из" and (k.lemma in FACILITIES or k.lemma.split(
+        "-")[0] in FACILITIES) for k in sentence.children(word, ("obl", "nmod")))
+
+
 def object_charge(word: Word, sentence: Sentence) -> bool:
     """"предъявили обвинение"."""
     return "обвинение" in _object_lemmas(sentence, word)
