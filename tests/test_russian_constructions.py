@@ -1580,3 +1580,11 @@ def test_what_no_one_knows_of_and_those_detained_before_are_no_events(russian):
                                   "ответили, что о задержании Петрова им ничего не известно. У "
                                   "задержанных трое детей.")
     assert [(e.type, e.negated) for e in extraction.events] == [("arrest", False)]
+
+
+def test_moved_to_a_ward_or_back_to_a_cell_is_a_transfer(russian):
+    extraction = extract(russian, "По словам адвоката, Глеба Ершова перевели в медчасть, а "
+                                  "затем вернули в общую камеру. В июле Веру Котову на месяц "
+                                  "поместили в психиатрический стационар.")
+    assert sorted(e.place for e in events_of(extraction, "transfer")) == [
+        "медчасть", "общая камера", "психиатрический стационар"]

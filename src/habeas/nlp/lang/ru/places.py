@@ -334,7 +334,9 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
     «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
     for kid in sentence.children(word, ("obl",)):
-        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+        accusative = kid.feats.get("Case") == "Acc" or (  # "в медчасть" the tagger read as a
+            kid.text.lower() == kid.lemma and kid.feats.get("Animacy") == "Inan")  # locative
+        if preposition(sentence, kid) not in ("в", "во", "на") or not accusative:
             continue
         if kid.lemma in TIME_NOUNS:
             continue  # "на следующий день", "в среду утром": when, not where

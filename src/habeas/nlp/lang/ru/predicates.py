@@ -12,6 +12,7 @@ ABUSE_NOUNS = RULES.words("abuse_nouns")
 # What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
 CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
 FACILITIES = RULES.words("facilities")
+WARDS = RULES.words("wards")
 # Who a case is against: "стал фигурантом дела", "стал обвиняемым".
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
@@ -297,7 +298,7 @@ def freedom(word: Word, sentence: Sentence) -> bool:
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
-    return bool(_object_lemmas(sentence, word) & FACILITIES)
+    return bool(_object_lemmas(sentence, word) & (FACILITIES | WARDS))
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:
