@@ -1588,3 +1588,18 @@ def test_moved_to_a_ward_or_back_to_a_cell_is_a_transfer(russian):
                                   "поместили в психиатрический стационар.")
     assert sorted(e.place for e in events_of(extraction, "transfer")) == [
         "медчасть", "общая камера", "психиатрический стационар"]
+
+
+def test_more_relative_dates(russian):
+    sunday = extract(russian, "В воскресенье районный суд арестовал Ивана Петрова.",
+                     published="2024-03-11")
+    assert only(sunday, "arrest").date == "2024-03-10"
+    week = extract(russian, "На прошлой неделе Олега Белова этапировали в Москву.",
+                   published="2024-07-03")
+    assert only(week, "transfer").date == "2024-06"
+    then = extract(russian, "Дело против Веры Котовой возбудили в сентябре 2021 года. Тогда в "
+                            "Омске у неё прошёл обыск.")
+    assert only(then, "search").date == "2021-09"
+    month = extract(russian, "Глеба Ершова задержали в ноябре 2022 года. На следующий день "
+                             "районный суд заключил его под стражу.")
+    assert {e.date for e in events_of(month, "arrest")} == {"2022-11"}

@@ -108,6 +108,9 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
         month = month_number(before.group(1)) if before else None
         return fmt(today.year - back, month if month and month <= 12 else None)
+    if RULES.pattern("last_week").search(sentence):  # "на прошлой неделе": its month
+        day = today - dt.timedelta(days=7)
+        return fmt(day.year, day.month)
     if RULES.pattern("this_day").search(sentence):  # "за день задержали троих"
         return fmt(today.year, today.month, today.day)
     words = re.findall(r"[а-яё]+", sentence.lower())
@@ -115,7 +118,7 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         if word in RELATIVE_DAYS and not _preposition_of_time(word, words[k + 1:k + 2]):
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
-        lemma = lemma_of(word) if len(word) > 4 else word
+        lemma = word if word in WEEKDAYS else lemma_of(word) if len(word) > 4 else word
         if lemma in WEEKDAYS and re.search(  # "в пятницу", "в минувшую пятницу"
                 rf"\bв(?:о)?\s+(?:(?:минувш|прошл|эт)\w*\s+)?{word}\b", sentence.lower()):
             back = (today.weekday() - WEEKDAYS[lemma]) % 7

@@ -296,11 +296,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
                 told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
                 base = told[-1] if told else last_date  # отправили в СИЗО"; not "а в июле их
-                if base and len(base) == 10 and not event.negated and (  # этапировали"
+                if base and len(base) >= 7 and not event.negated and (  # этапировали"
                         event.date is None or base.startswith(event.date)) and (
                         event.trigger.start > said) and not _clause_of_its_own(sentence, event):
                     event.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)
-                                  ).isoformat()
+                                  ).isoformat() if len(base) == 10 else base  # a month: its
+                    # month ("задержали в ноябре. На следующий день суд арестовал его")
         elif _eve(sentence) and previous_date and len(previous_date) == 10 and not (
                 args.date_mentions(sentence.text)):  # "14 июня суд арестовал её. Её задержали
             before = (dt.date.fromisoformat(previous_date) - dt.timedelta(days=1)).isoformat()
