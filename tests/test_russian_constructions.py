@@ -1603,3 +1603,11 @@ def test_more_relative_dates(russian):
     month = extract(russian, "Глеба Ершова задержали в ноябре 2022 года. На следующий день "
                              "районный суд заключил его под стражу.")
     assert {e.date for e in events_of(month, "arrest")} == {"2022-11"}
+
+
+def test_an_accusation_told_as_a_clause_and_a_month_after_guilty(russian):
+    clause = extract(russian, "Олега Белова задержали 3 мая: его обвинили в том, что он якобы "
+                              "бросил бутылку в полицейского.")
+    assert only(clause, "charge").charge == "он якобы бросил бутылку в полицейского"
+    month = extract(russian, "Областной суд признал Веру Котову виновной в январе 2024 года.")
+    assert only(month, "conviction").charge is None

@@ -186,11 +186,15 @@ def find_charge(sentence: str) -> str | None:
     "за «фейки» об армии", "по ч. 2 ст. 280 УК (публичные призывы ...)") where the sentence describes
     it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
     law as written."""
+    match = RULES.pattern("accused_that").search(sentence)
+    if match:  # "обвинили в том, что он якобы бросил камень": what he is said to have done
+        return match.group("what").strip(" ,")
     match = RULES.pattern("reason").search(sentence) or RULES.pattern("described").search(
         sentence)  # "Поводом для возбуждения дела стал пост": the post
     if match:
         words = _charge_words(match.group("what"))
-        if words and not words[0][:1].isdigit():
+        if words and not words[0][:1].isdigit() and lemma_of(words[0]) not in MONTHS:
+            # not "признал виновным в январе 2024 года": a month is when, not what
             found = [_described(words)]
             rest = sentence[match.end():]
             while (more := RULES.pattern("charge_more").match(rest)) is not None:
