@@ -1611,3 +1611,11 @@ def test_an_accusation_told_as_a_clause_and_a_month_after_guilty(russian):
     assert only(clause, "charge").charge == "он якобы бросил бутылку в полицейского"
     month = extract(russian, "Областной суд признал Веру Котову виновной в январе 2024 года.")
     assert only(month, "conviction").charge is None
+
+
+def test_channels_that_wrote_with_no_author_named_are_the_source(russian):
+    extraction = extract(russian, "Олега Белова этапировали в колонию. В некоторых "
+                                  "телеграм-каналах писали, что на этапе Олега избили.")
+    assert only(extraction, "ill_treatment").attributed_to == "телеграм-каналы"
+    own = extract(russian, "Олег Белов написал в своём телеграм-канале, что его избили.")
+    assert only(own, "ill_treatment").attributed_to == "Олег Белов"

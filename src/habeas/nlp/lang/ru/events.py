@@ -86,6 +86,7 @@ ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
+MEDIA = RULES.words("media_nouns")
 # Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
 CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
             "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
@@ -1567,9 +1568,13 @@ def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
     with no subject, and the body it was said in (not "написал в телеграм-канале")."""
     if verb.feats.get("Number") != "Plur":
         return []
+    def media(k: Word) -> bool:  # "В некоторых телеграм-каналах писали": channels, no one
+        return k.lemma.split("-")[-1] in MEDIA and k.feats.get("Number") == "Plur"  # named
+
     return [k for k in sentence.children(verb, ("obl",)) if preposition(sentence, k) in (
         "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN" or (
-            k.text[:1].isupper() and k.i > 0)) and k.lemma not in CHANNELS and not any(
+            k.text[:1].isupper() and k.i > 0) or media(k)) and (
+        k.lemma not in CHANNELS or media(k)) and not any(
         c in "abcdefghijklmnopqrstuvwxyz" for c in k.text.lower())]
 
 
