@@ -54,6 +54,19 @@ def test_heldout_reports_meet_their_floors(habeas, paths, name):
     assert report["events"]["f1"] > baseline["events"]["f1"]
 
 
+HELDOUT_RU = sorted((ROOT / "tests" / "heldout-ru" / "dev").glob("*.json"))
+
+
+def test_russian_heldout_reports_meet_their_floors(habeas):
+    """Russian batch 1 (tests/heldout-ru/dev: twelve reports written blind, read for errors in
+    Russian round 10) against floors of its own."""
+    assert HELDOUT_RU
+    report = evaluate(habeas, HELDOUT_RU).as_dict()
+    assert check_floors(report, floors("heldout-ru")) == []
+    baseline = evaluate(habeas, HELDOUT_RU, baseline=True).as_dict()
+    assert report["events"]["f1"] > baseline["events"]["f1"]
+
+
 REAL = SHARED / "gold" / "real"
 REAL_RU = SHARED / "gold" / "real-ru"
 

@@ -1363,3 +1363,259 @@ def test_care_held_back_is_ill_treatment(russian):
     assert names_of(late, only(late, "ill_treatment")) == ["Степан Лавров"]
     soon = extract(russian, "Степану Лаврову стало плохо, врача вызвали через десять минут.")
     assert events_of(soon, "ill_treatment") == []
+
+
+# Tenth round (rules habeas.rules.ru.v10)
+
+def test_a_name_alone_on_its_line_heads_the_entry_that_follows(russian):
+    extraction = extract(russian, "Правозащитники признали политзаключёнными Олега Белова и "
+                                  "Веру Котову и Артура Беляева.\n\nОлег Белов\n45-летнего "
+                                  "инженера задержали 3 мая 2022 года.\n\nВера Котова\nВ июне "
+                                  "2023 года её оштрафовали за пикет.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Олег Белов"]
+    assert {p.name: p.age for p in extraction.persons}["Олег Белов"] == 45
+    assert names_of(extraction, only(extraction, "sentence")) == ["Вера Котова"]
+
+
+def test_the_subject_of_a_sentence_without_an_event_is_whom_the_next_one_tells_of(russian):
+    extraction = extract(russian, "Глеба Ершова освободили. Вместе с ним освободили "
+                                  "Артура Беляева. Ершов работал в местной газете. Сотрудники ФСБ задержали его в "
+                                  "Омске в 2022 году.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Глеб Ершов"]
+
+
+def test_a_verdict_told_as_guilt_and_a_penalty_is_of_one_day(russian):
+    extraction = extract(russian, "В мае 2021 года Веру Котову оштрафовали за пикет. 12 марта "
+                                  "2024 года районный суд признал её виновной и назначил штраф "
+                                  "в 50 тысяч рублей.")
+    assert sorted(e.date for e in events_of(extraction, "sentence")) == ["2021-05", "2024-03-12"]
+
+
+def test_a_time_is_no_place_one_is_taken_to(russian):
+    extraction = extract(russian, "По словам адвоката, в четверг вечером Ивана Петрова "
+                                  "доставили в районный суд.")
+    assert only(extraction, "transfer").place == "районный суд"
+    next_day = extract(russian, "Олега Смирнова задержали в Туле, на следующий день его "
+                                "этапировали в Москву.")
+    assert only(next_day, "transfer").place == "Москва"
+
+
+def test_sent_to_a_remand_prison_without_a_court_named_is_a_remand(russian):
+    unnamed = extract(russian, "Глеба Ершова задержали 3 мая и на следующий день отправили в "
+                               "СИЗО.")
+    assert sorted(e.date for e in events_of(unnamed, "arrest")) == ["2022-05-03", "2022-05-04"]
+    assert events_of(unnamed, "transfer") == []
+    court = extract(russian, "Артура Беляева доставили в городской суд, и тот отправил его в "
+                             "СИЗО на два месяца.")
+    assert len(events_of(court, "arrest")) == 1
+    assert only(court, "transfer").place == "городской суд"
+    colony = extract(russian, "Осуждённого Глеба Ершова отправили в колонию в Коми.")
+    assert events_of(colony, "arrest") == []
+
+
+def test_days_later_and_a_clause_of_its_own(russian):
+    extraction = extract(russian, "Ивана Петрова и Олега Смирнова задержали в Омске 12 марта "
+                                  "2020 года. Через два дня Ленинский районный суд Омска "
+                                  "отправил их в СИЗО, а в июле обоих этапировали в Москву.")
+    custody = [e for e in events_of(extraction, "arrest") if e.agent]
+    assert [e.date for e in custody] == ["2020-03-14"]
+    assert only(extraction, "transfer").date != "2020-03-14"
+
+
+def test_a_lead_of_two_sentences_is_told_by_the_one_named_after_it(russian):
+    extraction = extract(russian, "Областной суд приговорил Глеба Ершова к шести годам колонии. "
+                                  "Его друг Артур Беляев получил два года условно. Об этом "
+                                  "сообщила адвокат Вера Котова.")
+    assert {e.attributed_to for e in events_of(extraction, "sentence")} == {"Вера Котова"}
+    death = extract(russian, "В СИЗО умер Глеб Ершов. О смерти подзащитного сообщил его "
+                             "адвокат Артур Беляев.")
+    assert only(death, "death_in_custody").attributed_to == "Артур Беляев"
+
+
+def test_a_paragraph_opened_by_whose_account_it_is_is_that_account(russian):
+    extraction = extract(russian, "Глеба Ершова задержали в Омске, рассказала его мать Вера "
+                                  "Котова.\n\nПо её словам, силовики пришли утром. В квартире "
+                                  "провели обыск. Потом Глеба увезли в отдел полиции.\n\nСуд "
+                                  "арестовал Ершова на два месяца.")
+    assert only(extraction, "search").attributed_to == "Вера Котова"
+    assert only(extraction, "transfer").attributed_to == "Вера Котова"
+    assert [e.attributed_to for e in events_of(extraction, "arrest") if e.agent] == [None]
+
+
+def test_the_speaker_after_a_relative_noun_and_its_owner(russian):
+    extraction = extract(russian, "Ивана Петрова освободили из колонии в понедельник, "
+                                  "рассказала «Вёрстке» дочь Олега Смирнова Мария.")
+    assert only(extraction, "release").attributed_to == "Мария"
+
+
+def test_a_role_noun_alone_speaks_for_the_one_named_with_it(russian):
+    extraction = extract(russian, "Глеба Ершова защищает адвокат Артур Беляев. По словам "
+                                  "адвоката, Ершова избили в ИВС.")
+    assert only(extraction, "ill_treatment").attributed_to == "Артур Беляев"
+
+
+def test_a_facility_is_named_with_its_adjectives_number_and_city(russian):
+    died = extract(russian, "В понедельник в новосибирском СИЗО-1 умер Глеб Ершов.")
+    assert only(died, "death_in_custody").place == "новосибирский СИЗО-1"
+    beaten = extract(russian, "Ивана Петрова избили в СИЗО-2 Тамбова.")
+    assert only(beaten, "ill_treatment").place == "СИЗО-2 Тамбова"
+    freed = extract(russian, "Марию Соколову освободили из можайской женской колонии № 5.")
+    assert only(freed, "release").place == "можайская женская колония № 5"
+
+
+def test_a_town_in_a_takes_its_gender_from_its_adjective(russian):
+    extraction = extract(russian, "Военный суд в подмосковной Власихе сократил срок Ивану "
+                                  "Петрову.")
+    assert only(extraction, "appeal").place == "Власиха"
+
+
+def test_detained_on_an_accusation_is_accused_then(russian):
+    extraction = extract(russian, "Ивана Петрова задержали 3 марта по обвинению в поджоге "
+                                  "военкомата.")
+    assert only(extraction, "charge").charge == "поджог военкомата"
+    assert only(extraction, "charge").date == only(extraction, "arrest").date
+    verdict = extract(russian, "Суд приговорил Ивана Петрова по обвинению в поджоге к трём "
+                               "годам колонии.")
+    assert events_of(verdict, "charge") == []
+
+
+def test_a_name_of_god_in_a_faith_is_no_person(russian):
+    extraction = extract(russian, "В Омске Свидетеля Иеговы Глеба Ершова приговорили к шести "
+                                  "годам колонии.")
+    assert [p.name for p in extraction.persons] == ["Глеб Ершов"]
+    headline = extract(russian, "В Омске Свидетеля Иеговы приговорили к шести годам колонии\n\n"
+                                "Суд приговорил Глеба Ершова к шести годам колонии.")
+    assert [p.name for p in headline.persons] == ["Глеб Ершов"]
+
+
+def test_sent_to_house_arrest_is_a_release_to_it(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае, после чего суд отправил его "
+                                  "под домашний арест.")
+    assert only(extraction, "release").release_mode == "house_arrest"
+    assert len(events_of(extraction, "arrest")) == 1
+
+
+def test_a_given_name_alone_is_the_person_named_so_in_full(russian):
+    extraction = extract(russian, "Суд приговорил Виктора Белова к трём годам колонии. Его "
+                                  "жену Веру Белову суд оправдал.\n\nДело против супругов "
+                                  "возбудили в мае 2021 года. Виктора задержали и двое суток "
+                                  "держали в изоляторе временного содержания.")
+    arrest = only(extraction, "arrest")
+    assert names_of(extraction, arrest) == ["Виктор Белов"]
+
+
+def test_taken_into_custody_after_the_verdict_is_another_arrest(russian):
+    extraction = extract(russian, "Олега Белова задержали и двое суток держали в ИВС. Суд "
+                                  "приговорил его к трём годам колонии. После оглашения "
+                                  "приговора Белова взяли под стражу в зале суда.")
+    assert len(events_of(extraction, "arrest")) == 2
+
+
+def test_terms_with_a_half_and_a_year_with_months_served(russian):
+    half = extract(russian, "Суд приговорил Глеба Ершова к двум с половиной годам колонии.")
+    assert only(half, "sentence").term_months == 30
+    served = extract(russian, "Суд приговорил Олега Белова к году и двум месяцам колонии. "
+                              "Белов провёл за решёткой год и два месяца.")
+    assert {e.term_months for e in events_of(served, "sentence")} == {14}
+    assert all(e.charge is None for e in served.events)  # "за решёткой": behind bars, no charge
+
+
+def test_a_name_in_quotes_with_a_full_stop_inside_is_one_sentence(russian):
+    extraction = extract(russian, "Проект «Защита узников. Право» признал политзаключённым "
+                                  "Олега Белова.")
+    assert only(extraction, "designation").evidence.startswith("Проект «Защита узников.")
+
+
+def test_persons_listed_with_their_role_nouns_are_all_designated(russian):
+    extraction = extract(russian, "Правозащитники признали политическими заключёнными жителя "
+                                  "Перми Олега Белова, учительницу из Кирова Веру Котову и "
+                                  "пенсионера из Самары Глеба Ершова.")
+    assert sorted(names_of(extraction, only(extraction, "designation"))) == [
+        "Вера Котова", "Глеб Ершов", "Олег Белов"]
+
+
+def test_a_court_the_parser_hung_on_the_next_verb_still_remands(russian):
+    extraction = extract(russian, "Ивана Петрова и Олега Смирнова задержали в Омске 12 марта "
+                                  "2020 года после обысков в их домах. Через два дня Киевский "
+                                  "районный суд Симферополя отправил их в СИЗО, а в июле 2020 "
+                                  "года обоих этапировали в Ростов-на-Дону, где и проходил "
+                                  "процесс.")
+    assert len(events_of(extraction, "arrest")) == 2
+
+
+def test_more_occupations_stand_for_the_reports_person(russian):
+    extraction = extract(russian, "Веру Котову задержали в октябре 2022 года. В марте 2023 года "
+                                  "областной суд осудил бухгалтера на три года колонии.")
+    assert names_of(extraction, only(extraction, "sentence")) == ["Вера Котова"]
+
+
+def test_a_relatives_own_name_after_the_owners_given_name():
+    from habeas.nlp.lang.ru.persons import _owner_before_name
+    from habeas.nlp.lang.ru.syntax import Sentence, Word
+
+    def word(i, text, lemma, case, head, rel):  # "Мама Олега Светлана Белова рассказала"
+        return Word(i=i, text=text, lemma=lemma, pos="NOUN" if i == 0 else "PROPN",
+                    feats={"Case": case}, head=head, rel=rel, start=i * 10, end=i * 10 + 6)
+    words = [word(0, "Мама", "мама", "Nom", 4, "nsubj"), word(1, "Олега", "олег", "Gen", 0,
+                                                              "nmod"),
+             word(2, "Светлана", "светлана", "Nom", 0, "appos"),
+             word(3, "Белова", "белова", "Nom", 2, "flat:name"),
+             Word(i=4, text="рассказала", lemma="рассказать", pos="VERB", feats={}, head=None,
+                  rel="root", start=40, end=50)]
+    sentence = Sentence(text="Мама Олега Светлана Белова рассказала", start=0, words=words)
+    assert _owner_before_name(sentence, words[1:4])  # natasha's span of the three names
+    assert not _owner_before_name(sentence, words[2:4])
+
+
+def test_taken_out_of_a_colony_to_no_one_knows_where_is_a_transfer(russian):
+    moved = extract(russian, "Олег Белов отбывал срок в колонии. «В понедельник его вывезли из "
+                             "колонии в неизвестном направлении», — рассказала жена.")
+    assert [e.type for e in moved.events] == ["transfer"]
+    taken = extract(russian, "Ивана Петрова вывезли в неизвестном направлении.")
+    assert [e.type for e in taken.events] == ["abduction"]
+
+
+def test_what_no_one_knows_of_and_those_detained_before_are_no_events(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в Казани. В отделе полиции родным "
+                                  "ответили, что о задержании Петрова им ничего не известно. У "
+                                  "задержанных трое детей.")
+    assert [(e.type, e.negated) for e in extraction.events] == [("arrest", False)]
+
+
+def test_moved_to_a_ward_or_back_to_a_cell_is_a_transfer(russian):
+    extraction = extract(russian, "По словам адвоката, Глеба Ершова перевели в медчасть, а "
+                                  "затем вернули в общую камеру. В июле Веру Котову на месяц "
+                                  "поместили в психиатрический стационар.")
+    assert sorted(e.place for e in events_of(extraction, "transfer")) == [
+        "медчасть", "общая камера", "психиатрический стационар"]
+
+
+def test_more_relative_dates(russian):
+    sunday = extract(russian, "В воскресенье районный суд арестовал Ивана Петрова.",
+                     published="2024-03-11")
+    assert only(sunday, "arrest").date == "2024-03-10"
+    week = extract(russian, "На прошлой неделе Олега Белова этапировали в Москву.",
+                   published="2024-07-03")
+    assert only(week, "transfer").date == "2024-06"
+    then = extract(russian, "Дело против Веры Котовой возбудили в сентябре 2021 года. Тогда в "
+                            "Омске у неё прошёл обыск.")
+    assert only(then, "search").date == "2021-09"
+    month = extract(russian, "Глеба Ершова задержали в ноябре 2022 года. На следующий день "
+                             "районный суд заключил его под стражу.")
+    assert {e.date for e in events_of(month, "arrest")} == {"2022-11"}
+
+
+def test_an_accusation_told_as_a_clause_and_a_month_after_guilty(russian):
+    clause = extract(russian, "Олега Белова задержали 3 мая: его обвинили в том, что он якобы "
+                              "бросил бутылку в полицейского.")
+    assert only(clause, "charge").charge == "он якобы бросил бутылку в полицейского"
+    month = extract(russian, "Областной суд признал Веру Котову виновной в январе 2024 года.")
+    assert only(month, "conviction").charge is None
+
+
+def test_channels_that_wrote_with_no_author_named_are_the_source(russian):
+    extraction = extract(russian, "Олега Белова этапировали в колонию. В некоторых "
+                                  "телеграм-каналах писали, что на этапе Олега избили.")
+    assert only(extraction, "ill_treatment").attributed_to == "телеграм-каналы"
+    own = extract(russian, "Олег Белов написал в своём телеграм-канале, что его избили.")
+    assert only(own, "ill_treatment").attributed_to == "Олег Белов"

@@ -108,6 +108,9 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         before = re.search(r"([а-яё]+)\s+$", sentence[:match.start()], re.I)  # "в марте"
         month = month_number(before.group(1)) if before else None
         return fmt(today.year - back, month if month and month <= 12 else None)
+    if RULES.pattern("last_week").search(sentence):  # "на прошлой неделе": its month
+        day = today - dt.timedelta(days=7)
+        return fmt(day.year, day.month)
     if RULES.pattern("this_day").search(sentence):  # "за день задержали троих"
         return fmt(today.year, today.month, today.day)
     words = re.findall(r"[а-яё]+", sentence.lower())
@@ -115,7 +118,7 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
         if word in RELATIVE_DAYS and not _preposition_of_time(word, words[k + 1:k + 2]):
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
-        lemma = lemma_of(word) if len(word) > 4 else word
+        lemma = word if word in WEEKDAYS else lemma_of(word) if len(word) > 4 else word
         if lemma in WEEKDAYS and re.search(  # "в пятницу", "в минувшую пятницу"
                 rf"\bв(?:о)?\s+(?:(?:минувш|прошл|эт)\w*\s+)?{word}\b", sentence.lower()):
             back = (today.weekday() - WEEKDAYS[lemma]) % 7
@@ -130,6 +133,8 @@ def find_term(sentence: str) -> int | None:
     году" is no term)."""
     for match in RULES.pattern("term").finditer(sentence):
         years = number(match.group("years"))
+        if years is not None and match.group("half"):
+            years += 0.5  # "к двум с половиной годам": 30 months
         months = number(match.group("months")) if match.group("months") else 0
         if years is None or months is None or years >= 50:
             continue
@@ -181,11 +186,15 @@ def find_charge(sentence: str) -> str | None:
     "за «фейки» об армии", "по ч. 2 ст. 280 УК (публичные призывы ...)") where the sentence describes
     it, each of a list ("по статьям о X, а также об Y и о Z" -> "X; Y; Z"), else the article of
     law as written."""
+    match = RULES.pattern("accused_that").search(sentence)
+    if match:  # "обвинили в том, что он якобы бросил камень": what he is said to have done
+        return match.group("what").strip(" ,")
     match = RULES.pattern("reason").search(sentence) or RULES.pattern("described").search(
         sentence)  # "Поводом для возбуждения дела стал пост": the post
     if match:
         words = _charge_words(match.group("what"))
-        if words and not words[0][:1].isdigit():
+        if words and not words[0][:1].isdigit() and lemma_of(words[0]) not in MONTHS:
+            # not "признал виновным в январе 2024 года": a month is when, not what
             found = [_described(words)]
             rest = sentence[match.end():]
             while (more := RULES.pattern("charge_more").match(rest)) is not None:

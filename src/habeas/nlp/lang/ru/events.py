@@ -43,16 +43,20 @@ RELATION_NOUNS = RULES.words("relation_nouns")
 COMPLICITY = RULES.table("complicity")
 CASE_NOUNS = RULES.words("case_nouns")
 NEGATIONS = RULES.words("negations")
+KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
 ABOUT_PREVIOUS = RULES.pattern("about_previous")
+ABOUT_EVENT = RULES.pattern("about_event")
+ACCOUNT_OPENS = RULES.pattern("account_opens")
 SAME_DAY = RULES.pattern("same_day")
 CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
 NEXT_DAY = RULES.pattern("next_day")
+DAYS_LATER = RULES.pattern("days_later")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -82,6 +86,7 @@ ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
+MEDIA = RULES.words("media_nouns")
 # Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
 CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
             "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
@@ -129,6 +134,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
         # проведёт в колонии восемь лет" tells the term of a verdict passed)
+    if pos == "NOUN" and _unknown(word, sentence):
+        return None  # "о задержании X им ничего не известно": no one told of it
+    if word.feats.get("Substantive") and preposition(sentence, word) == "у":
+        return None  # "У задержанных 11 детей": those detained, told of before
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -141,13 +150,26 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     return None
 
 
+def _unknown(noun: Word, sentence: Sentence) -> bool:
+    """An event noun behind "о"/"об" on a word of knowing that is denied ("о задержании
+    Ивана Петрова ничего не известно", "не знали об аресте")."""
+    head = sentence.head(noun)
+    if head is None or preposition(sentence, noun) not in ("о", "об") or (
+            head.lemma not in KNOWING):
+        return False
+    return any(k.lemma in NEGATIONS or k.lemma in ("ничего", "никто") for k in sentence.children(
+        head))
+
+
 def _how_it_came(noun: Word, verb: Word, sentence: Sentence) -> bool:
     """A noun of the same event type as the verb it hangs from, behind a preposition ("освобождён
     по помилованию X", "вышли на свободу в результате обмена"), or any behind "по" right under
     a trigger verb ("приговорил по обвинению в ..."): how the verb's event came, not another
     event (whose genitive, "помилованию Лукашенко", would be its person)."""
     if preposition(sentence, noun) == "по" and noun.head == verb.i:
-        return True  # "приговорил по обвинению в ...": the verdict's charge, no charge told
+        # "приговорил по обвинению в ...": the verdict's charge, no charge told; but one
+        # detained "по обвинению в поджоге" is accused of it then
+        return not (noun.lemma == "обвинение" and trigger_type(verb, sentence) == "arrest")
     if verb.feats.get("VerbForm") == "Part" and verb.feats.get("Variant") != "Short":
         return False  # "трёх человек, стоявших в пикетах": the noun tells it for the group
     own = next((row.type for row in RULES.rows("NOUN", noun.lemma, noun.text.lower())
@@ -187,6 +209,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     by_id = {p.id: p for p in persons}
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
+    paragraph: list[EventRecord] = []  # the events of the paragraph so far
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -268,11 +291,18 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 event.date = event.date or last_date
                 if len(towns) == 1 and event.date == last_date:
                     event.place = event.place or next(iter(towns))
-        elif NEXT_DAY.search(sentence.text) and last_date and len(last_date) == 10:
-            after = (dt.date.fromisoformat(last_date) + dt.timedelta(days=1)).isoformat()
-            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её"
-                if event.date is None and not event.negated:
-                    event.date = after
+        elif _days_later(sentence.text):
+            days, said = _days_later(sentence.text), sentence.start + _days_later_at(sentence.text)
+            dated = [(e.trigger.start, e.date) for e in found if e.date and len(e.date) == 10]
+            for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
+                told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
+                base = told[-1] if told else last_date  # отправили в СИЗО"; not "а в июле их
+                if base and len(base) >= 7 and not event.negated and (  # этапировали"
+                        event.date is None or base.startswith(event.date)) and (
+                        event.trigger.start > said) and not _clause_of_its_own(sentence, event):
+                    event.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)
+                                  ).isoformat() if len(base) == 10 else base  # a month: its
+                    # month ("задержали в ноябре. На следующий день суд арестовал его")
         elif _eve(sentence) and previous_date and len(previous_date) == 10 and not (
                 args.date_mentions(sentence.text)):  # "14 июня суд арестовал её. Её задержали
             before = (dt.date.fromisoformat(previous_date) - dt.timedelta(days=1)).isoformat()
@@ -341,9 +371,20 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
-        if attribution and ABOUT_PREVIOUS.search(sentence.text) and not found:
-            for event in told_before:
+        opens = n == 0 or "\n" in parsed.text[parsed.sentences[n - 1].start + len(
+            parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
+        if opens:
+            paragraph = []
+        repeats = bool(found) and ABOUT_EVENT.search(sentence.text) is not None and all(any(
+            e.type == b.type and set(e.persons) == set(b.persons) for b in told_before)
+            for e in found)  # "В СИЗО умер X. О смерти сообщил его адвокат"
+        if attribution and (ABOUT_PREVIOUS.search(sentence.text) or ABOUT_EVENT.search(
+                sentence.text)) and not found or (attribution and repeats):
+            for event in told_before + paragraph:  # the lead of the paragraph, told by X
                 event.attributed_to = event.attributed_to or attribution
+        elif attribution and opens and ACCOUNT_OPENS.search(sentence.text):
+            account = (attribution, _paragraph_end(parsed, n))  # "По её словам, ...": the
+            # paragraph is her account
         elif attribution in person_names and not found and _passes_on(sentence):
             account = (attribution, n + ACCOUNT_LENGTH)  # what follows is the speaker's account
         elif attribution is None and account is not None and n <= account[1]:
@@ -363,11 +404,16 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     focus.remove(pid)
                 focus.append(pid)
         if not found and named:
+            topic = _topic(sentence, n, mentions)
             for pid in named:
                 if pid not in focus:
                     focus.insert(0, pid)
+            if topic is not None:  # "Степан Воробьёв" as a heading, "Заречный писал для
+                focus.remove(topic)  # изданий": the one the next sentences are about
+                focus.append(topic)
         if found and not elliptic:
             told_with = found
+        paragraph.extend(found)
         for event in freed:  # "Он вышел на свободу утром. Срок он отбывал в ИК-2 в Покрове."
             event.place = event.place or _served_in(sentence, n, event, parsed, mentions)
         freed = [e for e in found if e.type == "release" and e.place is None and not e.negated]
@@ -442,6 +488,61 @@ def _passes_on(sentence: Sentence) -> bool:
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
+
+
+def _paragraph_end(parsed: Parsed, n: int) -> int:
+    """The index of the last sentence of the paragraph sentence ``n`` is in."""
+    end = n
+    while end + 1 < len(parsed.sentences) and "\n" not in parsed.text[
+            parsed.sentences[end].start + len(parsed.sentences[end].text):
+            parsed.sentences[end + 1].start]:
+        end += 1
+    return end
+
+
+def _days_later(text: str) -> int:
+    """How many days after the day told before the sentence says it is ("На следующий день",
+    "Через два дня", "спустя трое суток"); 0 where it says none."""
+    if NEXT_DAY.search(text):
+        return 1
+    match = DAYS_LATER.search(text)
+    days = args.number(match.group(1)) if match else None
+    return int(days) if days and days == int(days) else 0
+
+
+def _days_later_at(text: str) -> int:
+    """Where the sentence says how many days later it is."""
+    match = NEXT_DAY.search(text) or DAYS_LATER.search(text)
+    return match.start() if match else 0
+
+
+def _clause_of_its_own(sentence: Sentence, event: EventRecord) -> bool:
+    """The event's verb opens a clause of its own with "а" or "но" ("Через два дня суд отправил
+    их в СИЗО, а в июле их этапировали"): what the sentence says before is not its time."""
+    word = next((w for w in sentence.words if event.trigger is not None
+                 and w.start == event.trigger.start), None)
+    return word is not None and word.rel == "conj" and any(
+        k.lemma in ("а", "но") for k in sentence.children(word, ("cc",)))
+
+
+def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
+    """The person a sentence with no event is about: a name alone on its line (the heading of
+    an entry in a list: "Степан Воробьёв") or the subject of the sentence's main verb
+    ("Заречный писал для независимых изданий"); what the next sentences tell with a pronoun or
+    a noun ("Сотрудники ФСБ задержали его") is theirs."""
+    named = {pid for (s, _), pid in mentions.items() if s == n}
+    words = [w for w in sentence.words if w.pos != "PUNCT"]
+    if len(named) == 1 and words and all((n, w.i) in mentions for w in words):
+        return next(iter(named))
+    root = next((w for w in sentence.words if w.head is None), None)
+    if root is None or word_class(root) != "VERB":
+        return None
+    for subject in sentence.children(root, ("nsubj",)):
+        top = sentence.climb(subject, FLAT)
+        pid = mentions.get((n, top.i)) or mentions.get((n, subject.i))
+        if pid is not None and top.i < root.i:
+            return pid
+    return None
 
 
 def _headline(sentence: Sentence) -> bool:
@@ -811,9 +912,12 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         holders = sentence.children(word, PATIENT_PASSIVE)
     else:
         doers = _body_before(sentence, word)  # "X помиловал Лукашенко": no second person
-        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers] or [
-            k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
-            for k in sentence.children(x, ("obj", "nmod"))]
+        named = [k for x in sentence.children(word, ("xcomp",))  # "признал заключённым X"
+                 for k in sentence.children(x, ("obj", "nmod"))]
+        holders = [k for k in sentence.children(word, PATIENT_ACTIVE) if k not in doers]
+        holders = holders + [k for k in named if k.feats.get("Animacy") == "Anim"] if (
+            holders) else named  # "признали заключёнными жителя Перми X, учительницу Y и
+        # пенсионера Z": the parser hangs the first on the complement, the others on the verb
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
         holders = holders or _object_after_destination(sentence, word)
@@ -1088,6 +1192,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
     dates = _own_dates(sentence, word)
+    if args.date_mentions(text) and not args.date_mentions(dates) and _contrasted(sentence, word):
+        event.extras["apart"] = True  # "суд отправил их в СИЗО, а в июле их этапировали": the
+        # sentence dates another clause only, not this one's occasion
     if any(w.lemma in EXTENDING for w in [word, *sentence.ancestors(word)]) or (
             kind == "arrest" and word.lemma in CUSTODY):
         # "продлил арест до 12 мая", "отправил под арест до 15 июля": the day the custody runs
@@ -1130,6 +1237,16 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     return event
 
 
+def _contrasted(sentence: Sentence, word: Word) -> bool:
+    """The trigger and another verb are joined by "а" or "но" ("суд отправил их в СИЗО, а в
+    июле их этапировали"): two occasions, the other clause's date is not this one's."""
+    head = sentence.head(word)
+    joined = sentence.children(word, ("conj",)) + ([head] if head is not None and (
+        word.rel == "conj") else [])
+    return word_class(word) == "VERB" and any(
+        k.lemma in ("а", "но") for v in joined + [word] for k in sentence.children(v, ("cc",)))
+
+
 def _eve(sentence: Sentence) -> bool:
     """The sentence says "накануне" as an adverb ("Её задержали накануне"), not "накануне
     суда" (the eve of an event it names)."""
@@ -1160,6 +1277,10 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     text = sentence.text
     clause = {trigger.i} | ({trigger.head} if word_class(trigger) == "NOUN" and not (
         before_or_after(sentence, trigger)) else set())
+    head = sentence.head(trigger)
+    if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
+            VERDICTS) and trigger_type(head, sentence) in VERDICTS:
+        clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
@@ -1345,14 +1466,30 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 if holder.lemma in PERSON_NOUNS and holder.feats.get("Number") != "Plur"
                 and k.feats.get("Case") == holder.feats.get("Case")]
             person = [w for p in person for w in sentence.subtree(p, NAME_PARTS)]
+            if holder.lemma in RELATION_NOUNS:  # "дочь Олега Смирнова Мария": not the owner
+                person = [w for w in person if (n, w.i) not in mentions or not (
+                    _owner_of_relation(sentence, w))]
             pid = next((mentions[(n, w.i)] for w in person if (n, w.i) in mentions), None)
             if pid is not None:
                 return names[pid]
+            if holder.lemma in RELATION_NOUNS and any(
+                    (n, h.i) in mentions and h.i > holder.i for h in holders):
+                continue  # "рассказала дочь Олега Смирнова Мария": the name after speaks
             text = _closed(sentence.span_text(subtree).strip("«»\""))
             if holder.feats.get("Case") not in (None, "Nom"):
                 text = _nominative_name(sentence, holder, text)
-            return text or None
+            return _role_holder(holder, text, persons) or text or None
     return None
+
+
+def _role_holder(holder: Word, text: str, persons: list[PersonRecord]) -> str | None:
+    """The one person of the report named with the role noun that speaks alone ("По словам
+    адвоката" after "его адвокат Константин Ряполов"): that person."""
+    if holder.lemma not in PERSON_NOUNS or holder.feats.get("Number") == "Plur" or (
+            len(text.split()) > 1):
+        return None
+    named = [p for p in persons if any(r.split()[:1] == [holder.lemma] for r in p.roles)]
+    return named[0].name if len(named) == 1 else None
 
 
 def _unlike(holder: Word, other: Word) -> bool:
@@ -1431,9 +1568,13 @@ def _impersonal_source(sentence: Sentence, verb: Word) -> list[Word]:
     with no subject, and the body it was said in (not "написал в телеграм-канале")."""
     if verb.feats.get("Number") != "Plur":
         return []
+    def media(k: Word) -> bool:  # "В некоторых телеграм-каналах писали": channels, no one
+        return k.lemma.split("-")[-1] in MEDIA and k.feats.get("Number") == "Plur"  # named
+
     return [k for k in sentence.children(verb, ("obl",)) if preposition(sentence, k) in (
         "в", "во") and (k.lemma in INSTITUTIONS or k.pos == "PROPN" or (
-            k.text[:1].isupper() and k.i > 0)) and k.lemma not in CHANNELS and not any(
+            k.text[:1].isupper() and k.i > 0) or media(k)) and (
+        k.lemma not in CHANNELS or media(k)) and not any(
         c in "abcdefghijklmnopqrstuvwxyz" for c in k.text.lower())]
 
 
@@ -1529,7 +1670,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     relative clause ("X, осуждённая в 2022 году на два года, вышла на свободу")."""
     for event in events:
         if event.date is not None or not event.sources or event.extras.get("background") or (
-                event.extras.get("held")):
+                event.extras.get("held")) or event.extras.get("apart"):
             continue  # "Петров, который получил два года, рассказал, что 3 мая ..."
         told = event.sources[0].start
         dates = {e.date for e in events if e is not event and e.date and set(e.persons) & set(
@@ -1541,6 +1682,7 @@ def _share_occasion(events: list[EventRecord]) -> list[EventRecord]:
     for event in events:
         event.extras.pop("dated_in", None)
         event.extras.pop("held", None)
+        event.extras.pop("apart", None)
     return events
 
 

@@ -20,7 +20,9 @@ AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]
 AGE_AFTER = RULES.pattern("age_after")
 AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
+DIVINE_NAMES = RULES.words("divine_names")
 PERSON_NOUNS = RULES.words("person_nouns")
+RELATION_NOUNS = RULES.words("relation_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
@@ -63,6 +65,10 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         words = [w for w in located[1].words if start <= w.start < end] if located else []
         role = _role_noun(located[1], words) if located else None
         normal = _nominative(normal, words, role)
+        if len(words) > 2 and _owner_before_name(located[1], words):
+            # "Мама Павла Светлана Ермолович": the son's given name is no part of hers
+            start, words, normal = words[1].start, words[1:], " ".join(normal.split()[1:])
+            surface = parsed.text[start:end]
         while words and len(words) > 1 and (words[0].lemma in PERSON_NOUNS or (
                 INFINITIVE.search(words[0].lemma) and words[0].text.lower().endswith(
                     ("ого", "ому", "ый", "ая", "ую", "ой")))):
@@ -93,9 +99,43 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             _read_attributes(person, sentence, words, parsed.text, start, end)
     _surnames_read_as_places(parsed, persons, mentions)
     persons = _other_surnames(parsed, persons, mentions)
+    _given_names_alone(parsed, persons, mentions)
     for person in persons:
         person.aliases = [a for a in person.aliases if a != person.name]
     return persons, mentions
+
+
+def _owner_before_name(sentence: Sentence, words: list) -> bool:
+    """A relation noun, the genitive of its owner's name and the relative's own name in
+    another case, read as one name ("Мама Павла Светлана Ермолович")."""
+    first, rest = words[0], words[1:]
+    before = sentence.words[first.i - 1] if first.i else None
+    cases = {w.feats.get("Case") for w in rest}
+    return before is not None and before.lemma in RELATION_NOUNS and first.feats.get(
+        "Case") == "Gen" and len(cases) == 1 and first.feats.get("Case") not in cases
+
+
+def _given_names_alone(parsed: Parsed, persons: list[PersonRecord],
+                       mentions: dict[tuple[int, int], str]) -> None:
+    """A given name alone the tagger left untagged ("Виктора задержали" after "Виктора
+    Ладыгина"): a mention of the one person named so in full, where no other has that name."""
+    given: dict[str, list[PersonRecord]] = {}
+    for person in persons:
+        if len(person.name.split()) > 1:
+            given.setdefault(person.name.split()[0].lower(), []).append(person)
+    for n, sentence in enumerate(parsed.sentences):
+        for word in sentence.words:
+            named = given.get(word.lemma, [])
+            if (n, word.i) in mentions or len(named) != 1 or not word.text[:1].isupper() or (
+                    word.pos not in ("PROPN", "NOUN")):
+                continue
+            nxt = sentence.words[word.i + 1] if word.i + 1 < len(sentence.words) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos == "PROPN":
+                continue  # a full name of someone else ("Виктор Петров")
+            person = named[0]
+            _add_alias(person, word.text)
+            person.mentions.append(Span(word.start, word.end, word.text))
+            mentions[(n, word.i)] = person.id
 
 
 def _surnames_read_as_places(parsed: Parsed, persons: list[PersonRecord],
@@ -302,6 +342,9 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
     line = text[text.rfind("\n", 0, start) + 1:start].lower()
     if any(re.match(rf"\s*{word}\w*\s*:", line) for word in BYLINES):
         return True
+    if surface.split() and any(surface.split()[-1].lower().startswith(stem)
+                               for stem in DIVINE_NAMES):
+        return True  # "Свидетеля Иеговы", "Иисуса Христа": a faith, no person
     return " " not in surface and bool(re.search(r"[ыи]х$", surface))
 
 

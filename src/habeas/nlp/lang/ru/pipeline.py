@@ -17,9 +17,12 @@ from .syntax import Sentence, Word, read_participle
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
 # The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
+# How far a quote may run on after a full stop inside it and still be a name ("«Поддержка
+# политзаключённых. Мемориал»").
+QUOTED_NAME = 40
 DOTTED_NAME = re.compile(r"(?<=[а-яёa-z])\.(?=(?:Реалии|Ru|Ру)\b)")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v9"
+VERSION = "habeas.russian.v10"
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,28 @@ def _split_lines(doc) -> None:
         if piece:
             at = sent.start + sent.text.index(piece, start)
             sents.append(DocSent(at, at + len(piece), piece))
-    doc.sents = sents
+    joined: list = []
+    for sent in sents:  # "Проект «Поддержка политзаключённых. Мемориал» признал ...": no end
+        last = joined[-1] if joined else None  # of a sentence inside quotes
+        if last is not None and last.text.count("«") > last.text.count("»") and (
+                "\n" not in doc.text[last.stop:sent.start]) and _name_goes_on(last.text,
+                                                                         sent.text):
+            text = doc.text[last.start:sent.stop]
+            joined[-1] = DocSent(last.start, sent.stop, text)
+        else:
+            joined.append(sent)
+    doc.sents = joined
     doc.envelop_sent_tokens()
+
+
+def _name_goes_on(before: str, after: str) -> bool:
+    """A short name in quotes with a full stop inside ("«Поддержка политзаключённых.
+    Мемориал»"): its quote closes within a few words of the next piece, before any full stop;
+    not a quotation of several sentences."""
+    opened = before[before.rfind("«"):]
+    closing = after.find("»")
+    return 0 < closing <= QUOTED_NAME and "." not in after[:closing] and (
+        len(opened) + closing <= 2 * QUOTED_NAME)
 
 
 def lemma_of(word: str) -> str:
@@ -123,6 +146,13 @@ def inflect(word: str, case: str = "Nom") -> str:
     form = parses[0].inflect({case})
     out = form.word if form is not None else word
     return out.capitalize() if word[:1].isupper() else out
+
+
+def inflect_as(word: str, grams: set[str]) -> str:
+    """An adjective put in the given form ("екатеринбургском" -> "екатеринбургский")."""
+    parse = next((p for p in models().morph_vocab.parse(word) if "ADJF" in str(p.tag)), None)
+    form = parse.inflect(grams) if parse is not None else None
+    return form.word if form is not None else word
 
 
 def nominative_phrase(words: list[str]) -> list[str]:

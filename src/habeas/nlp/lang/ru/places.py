@@ -8,7 +8,7 @@ import re
 
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect
+from .pipeline import Parsed, inflect, inflect_as, nominative_phrase
 from .syntax import Sentence, Word, before_or_after, case, preposition, word_class
 
 HOLDS = frozenset(RULES.lists["holds"])
@@ -25,6 +25,7 @@ REGIONS = tuple(sorted(RULES.words("region_stems")))
 PREMISES = RULES.words("premises")
 HOMES = RULES.words("homes")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
+TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
 WHERE = {"где"}  # the relative adverb of place
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
@@ -32,7 +33,8 @@ RELEASE_VERBS = RULES.words("release_verbs")
 PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_treatment",
                   "death_in_custody", "hunger_strike", "protest"}
 # What a premises phrase keeps: "колонии «Витьба»", "отделе полиции", "редакции газеты".
-PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case"})
+PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case",
+                            "nummod:entity"})
 # Prepositions of a reason or a topic: a place inside them is what the charge is about.
 TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
 # Words whose "в" names the accusation ("обвиняемого в организации шествий против закрытия
@@ -83,7 +85,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
             _facility_before(sentence, start, end))
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
-        normal = place_name(inside, normal)
+        normal = _feminine(sentence, inside) or place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
@@ -152,9 +154,10 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
     head = sentence.head(word)
     if head is not None and head.lemma == "город" and word.rel in ("appos", "flat", "flat:name"):
         word, head = head, sentence.head(head)  # "в городе Рузаевка"
-    if head is None or head.lemma not in PREMISES or word.rel != "nmod" or preposition(
-            sentence, word) not in ("в", "во"):
-        return None
+    if head is None or not _is_premises(head) or word.rel != "nmod" or not (
+            preposition(sentence, word) in ("в", "во") or (
+                preposition(sentence, word) is None and case(word) == "Gen" and word.i > head.i)):
+        return None  # "в колонии № 3 в Перми", "в СИЗО-1 Новочеркасска"
     numbered = any(w.text == "№" or (w.pos == "NUM" and w.rel in ("nummod", "appos"))
                    for w in sentence.subtree(head) if w.i < word.i) or "-" in head.text
     if not numbered:
@@ -162,7 +165,24 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
     words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
     words = [w for w in words if w.i <= max(x.i for x in sentence.subtree(word))]
     text = sentence.span_text(words).strip(" ,")
-    return text.replace(head.text, inflect(head.text), 1)
+    return _with_adjectives(sentence, head, text.replace(head.text, inflect(head.text), 1))
+
+
+def _with_adjectives(sentence: Sentence, noun: Word, text: str) -> str:
+    """The phrase of premises with the adjectives told before its noun, in the nominative
+    ("в екатеринбургском СИЗО-1" -> "екатеринбургский СИЗО-1", "из гомельской женской колонии
+    № 4" -> "гомельская женская колония № 4"): the real reports name the facility so."""
+    adjectives = [k for k in sentence.children(noun, ("amod",)) if k.i < noun.i and (
+        k.pos == "ADJ") and k.text[:1].islower()]
+    if not adjectives or [k.i for k in adjectives] != list(range(adjectives[0].i, noun.i)):
+        return text
+    gender = "Masc" if noun.text[:1].isupper() else None  # "СИЗО", "ИК": изолятор, колония
+    words = [k.text for k in adjectives]
+    if gender is None:
+        phrase = nominative_phrase([*words, noun.text])[:len(words)]
+    else:
+        phrase = [inflect_as(w, {"Nom", "Sing", "Masc"}) for w in words]
+    return " ".join(phrase) + " " + text
 
 
 def _facility_before(sentence: Sentence, start: int, end: int) -> str | None:
@@ -305,7 +325,7 @@ def _premises_phrase(sentence: Sentence, noun: Word) -> str | None:
     while run[-1].text == "«":
         run.pop()
     text = sentence.span_text(run).split("\n")[0].strip(" ,")
-    return text.replace(noun.text, inflect(noun.text), 1)
+    return _with_adjectives(sentence, noun, text.replace(noun.text, inflect(noun.text), 1))
 
 
 def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
@@ -314,8 +334,12 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
     «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
     for kid in sentence.children(word, ("obl",)):
-        if preposition(sentence, kid) not in ("в", "во", "на") or kid.feats.get("Case") != "Acc":
+        accusative = kid.feats.get("Case") == "Acc" or (  # "в медчасть" the tagger read as a
+            kid.text.lower() == kid.lemma and kid.feats.get("Animacy") == "Inan")  # locative
+        if preposition(sentence, kid) not in ("в", "во", "на") or not accusative:
             continue
+        if kid.lemma in TIME_NOUNS:
+            continue  # "на следующий день", "в среду утром": when, not where
         words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
         first, last = words[0].start, words[-1].end
         for start, end, normal in spans_in(parsed, sentence, "LOC"):
@@ -333,10 +357,31 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
         while len(words) > 1 and words[-1].pos == "PUNCT" and words[-1].text not in "»\")":
             words.pop()
         text = sentence.span_text(words)
+        amods = [w for w in sentence.children(kid, ("amod",)) if w.i < kid.i]
+        run = [*amods, kid]
+        if kid.feats.get("Case") == "Acc" and kid.text[:1].islower() and amods and all(
+                w.text[:1].islower() for w in run) and [w.i for w in run] == list(
+                range(run[0].i, kid.i + 1)):  # "в городской суд": adjectives agreeing
+            said = " ".join(w.text for w in run)
+            return text.replace(said, " ".join(nominative_phrase([w.text for w in run])), 1
+                                ).strip(" ,")
         for w in [kid, *sentence.children(kid, ("amod",))]:
             if w.feats.get("Case") == "Acc" and w.text[:1].islower():
                 text = text.replace(w.text, inflect(w.text), 1)
         return text.strip(" ,")
+    return None
+
+
+def _feminine(sentence: Sentence, words: list[Word]) -> str | None:
+    """A town in -а the tagger read as a man's name ("в подмосковной Власихе" -> "Власих"):
+    the adjective that agrees with it is feminine, so is its nominative ("Власиха")."""
+    if len(words) != 1 or words[0].pos != "PROPN":
+        return None
+    word = words[0]
+    feminine = any(k.feats.get("Gender") == "Fem" for k in sentence.children(word, ("amod",)))
+    if feminine and word.text.lower().endswith("е") and word.lemma[-1:] not in "аяь" and (
+            word.text.lower()[:-1] == word.lemma):
+        return word.text[:-1] + "а"
     return None
 
 

@@ -12,6 +12,7 @@ ABUSE_NOUNS = RULES.words("abuse_nouns")
 # What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
 CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
 FACILITIES = RULES.words("facilities")
+WARDS = RULES.words("wards")
 # Who a case is against: "стал фигурантом дела", "стал обвиняемым".
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
 # Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
@@ -118,11 +119,22 @@ def refuses_care(word: Word, sentence: Sentence) -> bool:
 
 
 def court_remands(word: Word, sentence: Sentence) -> bool:
-    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court."""
-    court = any(k.lemma in ("суд", "райсуд", "горсуд", "судья") or k.lemma.endswith("суд")
-                for k in sentence.children(word, ("nsubj",)))
+    """"Суд отправил в СИЗО", "суд отправил его под арест": a remand in custody by a court;
+    so is one told with no subject ("задержали и на следующий день отправили в СИЗО") or with a
+    pronoun after a court ("доставили в районный суд, и тот отправил его в СИЗО")."""
+    subjects = [k for k in sentence.children(word, ("nsubj",))
+                if k.feats.get("Case") in (None, "Nom")]  # not "обоих" the parser took for one
+    courts = [w for w in sentence.words[:word.i] if _court_noun(w)]
+    court = any(_court_noun(k) or (k.pos in ("PRON", "DET") and courts) for k in subjects) or (
+        not subjects and (word.feats.get("Number") == "Plur" or (
+            courts and courts[-1].feats.get("Case") == "Nom")))  # a court the parser hung on
+    # another verb ("Через два дня суд отправил их в СИЗО, а в июле их этапировали")
     lemmas = _object_lemmas(sentence, word)
     return court and bool(lemmas & {"сизо", "стража", "арест"}) and "домашний" not in lemmas
+
+
+def _court_noun(word: Word) -> bool:
+    return word.lemma in ("суд", "райсуд", "горсуд", "судья") or word.lemma.endswith("суд")
 
 
 def withheld(word: Word, sentence: Sentence) -> bool:
@@ -203,6 +215,12 @@ def unknown_place(word: Word, sentence: Sentence) -> bool:
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
 
 
+def from_facility(word: Word, sentence: Sentence) -> bool:
+    """"вывезли из колонии в неизвестном направлении": a prisoner moved, not abducted."""
+    return any(preposition(sentence, k) == "из" and (k.lemma in FACILITIES or k.lemma.split(
+        "-")[0] in FACILITIES) for k in sentence.children(word, ("obl", "nmod")))
+
+
 def object_charge(word: Word, sentence: Sentence) -> bool:
     """"предъявили обвинение"."""
     return "обвинение" in _object_lemmas(sentence, word)
@@ -280,7 +298,7 @@ def freedom(word: Word, sentence: Sentence) -> bool:
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
-    return bool(_object_lemmas(sentence, word) & FACILITIES)
+    return bool(_object_lemmas(sentence, word) & (FACILITIES | WARDS))
 
 
 def trial_noun(word: Word, sentence: Sentence) -> bool:
