@@ -55,15 +55,19 @@ def test_heldout_reports_meet_their_floors(habeas, paths, name):
 
 
 HELDOUT_RU = sorted((ROOT / "tests" / "heldout-ru" / "dev").glob("*.json"))
+BLIND_RU = sorted((ROOT / "tests" / "heldout-ru" / "blind").glob("*.json"))
 
 
-def test_russian_heldout_reports_meet_their_floors(habeas):
+@pytest.mark.parametrize("paths, name", [(HELDOUT_RU, "heldout-ru"),
+                                         (BLIND_RU, "heldout-ru-blind")])
+def test_russian_heldout_reports_meet_their_floors(habeas, paths, name):
     """Russian batch 1 (tests/heldout-ru/dev: twelve reports written blind, read for errors in
-    Russian round 10) against floors of its own."""
-    assert HELDOUT_RU
-    report = evaluate(habeas, HELDOUT_RU).as_dict()
-    assert check_floors(report, floors("heldout-ru")) == []
-    baseline = evaluate(habeas, HELDOUT_RU, baseline=True).as_dict()
+    Russian round 10) and batch 2 (tests/heldout-ru/blind, never read for errors) against
+    floors of their own."""
+    assert paths
+    report = evaluate(habeas, paths).as_dict()
+    assert check_floors(report, floors(name)) == []
+    baseline = evaluate(habeas, paths, baseline=True).as_dict()
     assert report["events"]["f1"] > baseline["events"]["f1"]
 
 
