@@ -3311,3 +3311,11 @@ def test_force_on_the_body_positions_restraints_and_care_taken(nlp, text, agent)
 ])
 def test_no_force_on_a_person_and_no_care_taken(nlp, text):
     assert "ill_treatment" not in {t for t, _, _, _ in events_of(nlp, text)}
+
+
+def test_a_transfer_two_sentences_after_the_raid_is_of_its_day(nlp):
+    text = ("Security forces detained Ruslan Ablaev and Emir Osmanov in Simferopol on Aug. 20 "
+            "after searching their homes. Both men are members of a Crimean Tatar civic group. "
+            "Both were taken to the FSB building in Simferopol.")
+    transfer = the_event(nlp, text, "transfer", published="2026-08-22")
+    assert transfer["date"] == "2026-08-20"

@@ -221,6 +221,10 @@ VERDICT = {"conviction", "sentence", "acquittal"}
 HEARING_DISTANCE = 2   # sentences between a hearing and its verdict
 RAID = {"search", "arrest"}
 RAID_DISTANCE = 1
+# How far after the raid or arrest a transfer told without a day of its own is of that day:
+# "... detained four men on Aug. 20 after searching their homes. [a sentence of who they are]
+# All four were taken to the FSB building in Simferopol."
+TRANSFER_DISTANCE = 2
 
 
 def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -> bool:
@@ -238,7 +242,7 @@ def _donates(event: EventRecord, donor: EventRecord, name: str, distance: int) -
         return False  # the police's detention and the court's remand: each its own day
     if event.type == "transfer" and donor.type in RAID:
         # "Officers searched his house and took him to the FSB building": that day
-        return name == "date" and distance <= RAID_DISTANCE
+        return name == "date" and distance <= TRANSFER_DISTANCE
     return event.type in RAID and donor.type in RAID and distance <= RAID_DISTANCE and \
         name != "agent"
 
