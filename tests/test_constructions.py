@@ -3319,3 +3319,13 @@ def test_a_transfer_two_sentences_after_the_raid_is_of_its_day(nlp):
             "Both were taken to the FSB building in Simferopol.")
     transfer = the_event(nlp, text, "transfer", published="2026-08-22")
     assert transfer["date"] == "2026-08-20"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Police did not say why Ivan Petrov was detained.", None),
+    ("The family of Ali Rezai has not been told where he is.", None),
+    ("Ivan Petrov was not beaten, his lawyer said.", "lawyer"),
+])
+def test_words_not_said_are_nobodys_report(nlp, text, source):
+    (event,) = [e for _, _, _, e in events_of(nlp, text)]
+    assert event["attributed_to"] == source

@@ -864,6 +864,9 @@ class Discourse:
         # The nearest reporting verb that governs the trigger: the innermost speaker.
         below = trigger
         for ancestor in trigger.ancestors:
+            if ancestor in verbs and syntax.is_negated(ancestor) and ancestor.lemma_ != "deny":
+                return None, False, None  # "Police did not say why he was detained": words
+                # not said are nobody's report
             if ancestor in verbs and not self._across_semicolon(trigger, ancestor):
                 if below.dep_ == "conj" and any(syntax.is_subject(c) for c in below.children):
                     break  # "Doctors declared him fit, and he was returned": its own clause
