@@ -1818,8 +1818,9 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             syntax.is_subject(c) for c in trigger.children):
         # "An Azerbaijani court jailed X", "A court in Minsk sentenced X": what is before it
         return noun_phrase(misread_doer(trigger), until=trigger.i)
-    if trigger.lemma_ in LEAVING_VERBS and trigger_types(trigger) == ["release"]:
-        return None  # "left the detention centre": who left, not who freed him
+    if trigger.lemma_ in LEAVING_VERBS and not decided_verdicts(trigger):
+        return None  # "left the detention centre": who left, not who freed him ("the court
+        # left the verdict unchanged" is the court's)
     if trigger.pos_ == "VERB" and trigger.lemma_ not in INTRANSITIVE | RECIPIENT_VERBS and not any(
             c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) and not (
             trigger.tag_ == "VBN" and not any(c.dep_ == "aux" or syntax.is_direct_object(c)

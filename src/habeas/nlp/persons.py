@@ -360,7 +360,7 @@ def clean_name(span: Span) -> list[Span]:
     names = []
     for tokens in parts:
         while tokens and not is_name_token(tokens[0]) or len(tokens) > 2 and \
-                fold(tokens[0].text).lower() in OPENING_ROLES:
+                fold(tokens[0].text) in OPENING_ROLES:
             tokens = tokens[1:]  # "Videographer Ko Thet Paing Oo" opening a sentence
         while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
             tokens = tokens[:-1]
