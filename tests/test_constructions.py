@@ -3329,3 +3329,54 @@ def test_a_transfer_two_sentences_after_the_raid_is_of_its_day(nlp):
 def test_words_not_said_are_nobodys_report(nlp, text, source):
     (event,) = [e for _, _, _, e in events_of(nlp, text)]
     assert event["attributed_to"] == source
+
+
+# ---------------------------------------------------------------- round 11 (rules en.v8)
+
+@pytest.mark.parametrize("text, agent", [
+    ("Marta Lisova was jailed in 2025. Her lawyer said guards had withheld her painkillers for "
+     "a fortnight.", "guards"),
+    ("Guards did not call a doctor for Aziz Karimov when his fever rose.", "Guards"),
+    ("Aziz Karimov was detained in May. His sister says he has not been seen by a doctor since "
+     "his arrest.", None),
+    ("Marta Lisova was jailed in 2025. The prison denied her antibiotics for a week.", "prison"),
+])
+def test_care_kept_from_a_prisoner_is_ill_treatment(nlp, text, agent):
+    """FORMAT's "denial of medical care": care withheld, a doctor not called or not let see him
+    (a doctor who does not see him is no doer, and he has not disappeared)."""
+    assert "abduction" not in {t for t, _, _, _ in events_of(nlp, text)}
+    assert the_event(nlp, text, "ill_treatment")["agent"] == agent
+
+
+@pytest.mark.parametrize("text", [
+    "Guards denied Aziz Karimov's request for a transfer.",
+    "Marta Lisova has not been seen since Tuesday, her family said.",
+])
+def test_no_care_no_ill_treatment(nlp, text):
+    assert "ill_treatment" not in {t for t, _, _, _ in events_of(nlp, text)}
+
+
+def test_a_name_read_surname_first_tells_no_gender(nlp):
+    """ "Shirin Rahimi": "-in" is a Russian surname's ending, but on the first of two words it
+    tells nothing, so "she" may mean her."""
+    text = "Shirin Rahimi was arrested in March. She was later moved to Evin Prison."
+    assert the_event(nlp, text, "transfer", published="2026-05-01")["place"] == "Evin Prison"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Rights Lawyer Li Jianguo Leaves Prison After Six Years\n\nHuman rights lawyer Li Jianguo "
+     "walked out of Jiangling Prison in Hubei province on March 3. Li, 51, was detained in May "
+     "2019.", "Li Jianguo"),
+    ("Blogger Anton Lisitsyn Faces New Charges In Tver\n\nAnton Lisitsyn was charged again on "
+     "Monday. Lisitsyn denies the charges.", "Anton Lisitsyn"),
+])
+def test_a_headline_verb_is_no_part_of_a_name(nlp, text, name):
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-04-22"))
+    assert [p.name for p in result.persons] == [name]
+
+
+def test_a_name_that_looks_like_a_verb_stays_a_name(nlp):
+    text = ("Court Jails Activist Tom Banks For Two Years\n\nA court in London jailed activist "
+            "Tom Banks on Monday. Banks plans to appeal.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-04-22"))
+    assert [p.name for p in result.persons] == ["Tom Banks"]

@@ -1041,12 +1041,16 @@ OFFICIAL_TITLES = RULES.words("acting_titles") - {"president"}
 def guess_gender(name: str) -> str | None:
     """A guess from the name alone (given-name lists, patronymic, surname ending), used only to
     keep "he" from meaning "Olena Hrytsenko"."""
-    from ..resolve.names import parse
+    from ..resolve.names import GIVEN_GENDER, parse, skeleton
 
     words = fold(name).lower().split()
     if len(words) >= 3 and words[0] in FAMILY_FIRST and words[1] in GENDERED_MIDDLE_NAMES:
         return GENDERED_MIDDLE_NAMES[words[1]]  # Vietnamese "Dang Thi Hoa", "Pham Van Nam"
-    return {"m": "male", "f": "female"}.get(parse(name).gender)
+    parsed = parse(name)
+    if len(words) == 2 and parsed.surname == skeleton(words[0]) and parsed.given and \
+            parsed.given not in GIVEN_GENDER and not parsed.patronymic:
+        return None  # "Shirin Rahimi" read surname first for its "-in": neither word tells
+    return {"m": "male", "f": "female"}.get(parsed.gender)
 
 
 FAMILY_FIRST = RULES.words("family_names_first")

@@ -733,6 +733,23 @@ def verdict_owners(verdict: Token) -> list[Token]:
             "of", "against", "for", "on", "to") for o in p.children if o.dep_ == "pobj"]
 
 
+CARE_NOUNS = RULES.words("ill_treatment_objects")
+CARE_GIVERS = RULES.words("care_givers")
+
+
+def care_kept_from(verb: Token) -> list[Token]:
+    """Whom care was kept from: "denied him insulin", "withheld her painkillers", "withheld
+    medication from X", "did not call a doctor for X"."""
+    if verb.lemma_ not in ("deny", "refuse", "withhold", "call", "summon"):
+        return []
+    care = [o for o in syntax.objects(verb) if o.lemma_.lower() in CARE_NOUNS | CARE_GIVERS]
+    if not care:
+        return []
+    return [c for c in verb.children if c.dep_ == "dative"] or [
+        p for o in care for p in o.children if p.dep_ == "poss"] or \
+        syntax.objects_of(verb, "from", "for")
+
+
 def destinations(token: Token) -> list[Token]:
     """Places after "to"/"via" attached to a transfer verb, in the order of the route."""
     found = []
@@ -967,6 +984,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 subjects(trigger)  # "Petrov appealed the verdict"
         elif etype == "ill_treatment" and trigger.lemma_ == "use":
             args = used_against(trigger)  # "used force against him"
+        elif etype == "ill_treatment" and not passive and care_kept_from(trigger):
+            args = care_kept_from(trigger)  # "withheld her painkillers", "denied him insulin"
         elif etype == "abduction" and trigger.lemma_ == "hear":
             args = syntax.objects_of(trigger, "from")  # "nothing has been heard from him"
         elif etype == "charges_dropped":
@@ -1677,6 +1696,8 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
     if agent and agent.lower() in ("who", "whom", "which", "what", "whoever"):
         return None  # "refused to say by whom she was being held": the question, no doer
+    if agent and syntax.is_negated(trigger) and agent.split()[-1].lower() in CARE_GIVERS:
+        return None  # "has not been seen by a doctor": whom he was kept from, not the doer
     if agent and agent.split()[-1].lower() in BODY_HOLDS:
         # "dragged her by the hair": where she was held, not who did it
         doers = [c for c in trigger.children if syntax.is_active_subject(c)]

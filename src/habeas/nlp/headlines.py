@@ -48,8 +48,37 @@ def is_title_case(line: str) -> bool:
     return capitalised / len(words) >= CAPITALISED_SHARE
 
 
-def sentence_case(text: str) -> str:
-    """``text`` with its title-case lines' common words in lower case, same length."""
+_VERBS: dict[int, frozenset[str]] = {}
+
+
+def known_verbs(nlp) -> frozenset[str]:
+    """The verbs the model's lemmatizer knows ("leave", "walk"), read once per pipeline."""
+    if id(nlp) not in _VERBS:
+        verbs: frozenset[str] = frozenset()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                if "verb" in index:
+                    verbs = frozenset(index["verb"])
+        _VERBS[id(nlp)] = verbs
+    return _VERBS[id(nlp)]
+
+
+def headline_verb(low: str, verbs: frozenset[str]) -> bool:
+    """ "leaves", "walks", "faces": a verb in the present tense of headlines."""
+    if len(low) < 4 or not low.endswith("s") or low.endswith("ss"):
+        return False
+    stems = [low[:-1], low[:-2] if low.endswith("es") else "",
+             low[:-3] + "y" if low.endswith("ies") else ""]
+    return any(s in verbs for s in stems if s)
+
+
+def sentence_case(text: str, verbs: frozenset[str] = frozenset()) -> str:
+    """``text`` with its title-case lines' common words in lower case, same length. With
+    ``verbs`` (the model's), a verb in the headline's present tense ("Lawyer Tang Jianguo Leaves
+    Prison") is a common word too, unless the body writes it capitalised inside a sentence (a
+    name: "Burns", "Banks")."""
     if not text:
         return text
     lines = text.splitlines(keepends=True)
@@ -60,6 +89,8 @@ def sentence_case(text: str) -> str:
     # ("Music Teacher" when the body says "a music teacher"); names never are.
     body = {w for line, title in zip(lines, titles) if not title
             for w in re.findall(r"\b[a-z][a-z'’-]+\b", line)}
+    named = {m.group(1).lower() for line, title in zip(lines, titles) if not title
+             for m in re.finditer(r"(?<=[\w,;:’'] )([A-Z][a-z]+s)\b", line)} if verbs else set()
     out = []
     for line, title in zip(lines, titles):
         if title:
@@ -74,7 +105,8 @@ def sentence_case(text: str) -> str:
                 if keep or not word[0].isupper() or low in MONTHS or (
                         low not in STOP_WORDS and low not in COMMON and low not in body
                         and low not in event_words()
-                        and not (low.endswith("ing") and len(low) > 5)):
+                        and not (low.endswith("ing") and len(low) > 5)
+                        and not (low not in named and headline_verb(low, verbs))):
                     return word
                 return low
 

@@ -91,18 +91,18 @@ INVISIBLE = {c: " " for c in [*range(0xFE00, 0xFE10), 0x200B, 0x2060, 0xFEFF]}
 ANY_INVISIBLE = re.compile("[%s]" % "".join(map(chr, INVISIBLE)))
 
 
-def model_text(document: Document) -> str:
+def model_text(document: Document, verbs: frozenset[str] = frozenset()) -> str:
     """The text the model reads: the article's, same length, with invisible characters as
     spaces, words typed in two alphabets in one (``scripts.unmix``) and title-case headlines in
     sentence case (evidence is quoted from the original)."""
     text = document.text
     if ANY_INVISIBLE.search(text):
         text = text.translate(INVISIBLE)
-    return headlines.sentence_case(unmix(text))
+    return headlines.sentence_case(unmix(text), verbs)
 
 
 def make_doc(nlp: Language, document: Document) -> Doc:
-    doc = pieces.make_doc(nlp, model_text(document))
+    doc = pieces.make_doc(nlp, model_text(document, headlines.known_verbs(nlp)))
     doc._.published = document.published
     return doc
 
@@ -146,7 +146,7 @@ def parse_one(nlp: Language, document: Document) -> Doc:
     """One document's Doc; a text longer than ``pieces.PIECE_CHARS`` is parsed in pieces."""
     if len(document.text) <= pieces.PIECE_CHARS:
         return nlp(make_doc(nlp, document))
-    doc = pieces.parse_in_pieces(nlp, model_text(document))
+    doc = pieces.parse_in_pieces(nlp, model_text(document, headlines.known_verbs(nlp)))
     doc._.published = document.published
     return pieces.finish(nlp, doc)
 

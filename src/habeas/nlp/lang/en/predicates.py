@@ -380,6 +380,21 @@ def about_care(token: Token) -> bool:
     return any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree)
 
 
+CARE_GIVERS = RULES.words("care_givers")
+
+
+@predicate
+def seen_by_care(token: Token) -> bool:
+    """ "has not been seen by a doctor since his arrest": care withheld (with "negated")."""
+    return any(o.lemma_.lower() in CARE_GIVERS for o in syntax.agents(token))
+
+
+@predicate
+def care_summoned(token: Token) -> bool:
+    """ "has not called a doctor once", "never summoned an ambulance" (with "negated")."""
+    return any(o.lemma_.lower() in CARE_GIVERS for o in syntax.objects(token))
+
+
 @predicate
 def withheld(token: Token) -> bool:
     """ "refused to send him to a hospital", "declined to give her the medication": what the
