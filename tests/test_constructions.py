@@ -3380,3 +3380,34 @@ def test_a_name_that_looks_like_a_verb_stays_a_name(nlp):
             "Tom Banks on Monday. Banks plans to appeal.")
     result = extract_text(nlp, Document(text=text, source="test", published="2026-04-22"))
     assert [p.name for p in result.persons] == ["Tom Banks"]
+
+
+@pytest.mark.parametrize("text, persons, agent", [
+    ("Omar Sayed was detained at his home in Giza by security officers, who also searched the "
+     "flat and took two phones.", ["Omar Sayed"], "security officers"),
+    ("Leila Karimi was arrested in Tabriz on 2 March by intelligence agents, who searched the "
+     "house and seized her laptop.", ["Leila Karimi"], "intelligence agents"),
+    ("Ali Karimov was detained on 6 February together with editor Rauf Mirzayev after police "
+     "raided the newspaper's office in Baku.", ["Ali Karimov", "Rauf Mirzayev"], "police"),
+])
+def test_a_search_told_with_the_arrest_is_of_the_arrested(nlp, text, persons, agent):
+    """A search in a clause on the arrest's doers ("by officers, who searched the flat") or on
+    the arrest ("detained after police raided the office"), of premises nobody named owns."""
+    search = [(names, e) for t, _, names, e in events_of(nlp, text, published="2026-03-05")
+              if t == "search"]
+    assert [(names, e["agent"]) for names, e in search] == [(persons, agent)]
+
+
+def test_a_doer_hung_on_the_date_is_the_arrests(nlp):
+    text = "Leila Karimi was arrested at her home in Tabriz on 2 March by intelligence agents."
+    assert the_event(nlp, text, "arrest", published="2026-03-05")["agent"] == \
+        "intelligence agents"
+
+
+@pytest.mark.parametrize("text", [
+    "Kuanish Seytov, a 47-year-old lawyer who is serving 10 years, was not pardoned.",
+    "Officers detained Ali Karimov after they searched his neighbour's garage.",
+])
+def test_no_doer_from_a_description_and_no_search_of_anothers_premises(nlp, text):
+    for etype, _, _, event in events_of(nlp, text):
+        assert etype != "search" and event["agent"] in (None, "Officers")

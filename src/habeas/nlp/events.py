@@ -1069,15 +1069,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     # (not "the apartment of the parents of X": theirs)
                     c for a in args for r in a.children if r.dep_ == "relcl"
                     for c in r.children if syntax.is_active_subject(c)] + args
-    # "was tried along with B", "together with B", "alongside B": B too
-    args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
-             for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
-             for o in w.children if o.dep_ == "pobj"]
-    args += [o for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with" and any(
-             a.lower_ in ("along", "together") for a in w.children if a.dep_ == "advmod")
-             for o in w.children if o.dep_ == "pobj"]  # "together" parsed as the adverb
-    args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
-             for o in p.children if o.dep_ == "pobj"]
+    args += companions(trigger)  # "was tried along with B", "together with B": B too
     if etype == "appeal":  # "lawyers for X filed an appeal": X appeals through them
         args = [o for a in args for o in (syntax.objects_of(a, "for") if a.lemma_.lower() in
                                           COUNSEL_NOUNS else ()) or [a]]
@@ -1128,7 +1120,60 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     if verdicts and all(v.dep_ == "nsubjpass" or any(c.lower_ in ("the", "this", "that")
                                                      for c in v.children) for v in verdicts):
         found = discourse.last_victim(trigger.i)  # "The court upheld the verdict": his
+    if not found and etype == "search" and trigger.pos_ == "VERB":
+        found = [cid for a in searched_with_the_arrest(trigger)
+                 for cid in discourse.persons_in(a, skip=skip)]
     return found
+
+
+def doers_clause(trigger: Token) -> Token | None:
+    """The doers a clause of "who" tells more of, when they are the doers of a passive: "by
+    security officers, who searched the flat", "by agents of the Guards, who searched"."""
+    if trigger.dep_ != "relcl" or not any(syntax.is_active_subject(c) and c.lower_ in (
+            "who", "that") for c in trigger.children):
+        return None
+    doers = trigger.head
+    while syntax.is_prep_object(doers) and doers.head.lower_ == "of":
+        doers = doers.head.head  # "agents of the Revolutionary Guards, who"
+    return doers if syntax.is_prep_object(doers) and doers.head.lower_ == "by" else None
+
+
+def dated_by(verb: Token) -> list[Token]:
+    """The "by" of "detained on 2 March by police" when the parser hung it on the date."""
+    return [b for p in syntax.prepositions(verb, "on", "in") for d in syntax.prep_objects(p)
+            if d.ent_type_ in ("DATE", "TIME") for b in syntax.prepositions(d, "by")]
+
+
+def companions(trigger: Token) -> list[Token]:
+    """Who went through it too: "was tried along with B", "together with B", "alongside B"."""
+    return [o for p in trigger.children if p.dep_ == "prep" and p.lower_ in ("along", "together")
+            for w in p.children if w.dep_ == "prep" and w.lower_ == "with"
+            for o in w.children if o.dep_ == "pobj"] + [
+        o for w in trigger.children if w.dep_ == "prep" and w.lower_ == "with" and any(
+            a.lower_ in ("along", "together") for a in w.children if a.dep_ == "advmod")
+        for o in w.children if o.dep_ == "pobj"] + [  # "together" parsed as the adverb
+        o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "alongside"
+        for o in p.children if o.dep_ == "pobj"]
+
+
+def searched_with_the_arrest(trigger: Token) -> list[Token]:
+    """A search told with an arrest, of premises no one named owns: the arrested are searched.
+    "was arrested at her home by intelligence agents, who searched the house" (a clause on the
+    arrest's doer); "were detained after police raided the outlet's office" (a clause on the
+    arrest)."""
+    arrest = None
+    doers = doers_clause(trigger)
+    if doers is not None:
+        by = doers.head  # "by [agents], who searched"
+        arrest = by.head
+        if by in dated_by(arrest.head.head):
+            arrest = arrest.head.head  # "on 2 March by agents, who searched"
+    elif trigger.dep_ == "advcl":
+        arrest = trigger.head  # "were detained after police raided ..."
+    if arrest is None or arrest.pos_ != "VERB" or VERB_TRIGGERS.get(arrest.lemma_) != "arrest":
+        return []
+    return (subjects(arrest) if syntax.is_passive(arrest) else syntax.objects(arrest)) + \
+        companions(arrest)
 
 
 def searched_where(trigger: Token) -> list[Token]:
@@ -1694,6 +1739,10 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
+    if (agent is None or agent.lower() in ("who", "that")) and doers_clause(trigger):
+        # "was detained by security officers, who searched the flat": the doer of the one is
+        # the doer of the other (not "X, a lawyer who is serving ten years")
+        return noun_phrase(doers_clause(trigger))
     if agent and agent.lower() in ("who", "whom", "which", "what", "whoever"):
         return None  # "refused to say by whom she was being held": the question, no doer
     if agent and syntax.is_negated(trigger) and agent.split()[-1].lower() in CARE_GIVERS:
@@ -1802,6 +1851,12 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
                       and is_court(noun_phrase(o))), None)
         if court is not None:
             return noun_phrase(court)
+        # "was arrested at her home on 2 March by intelligence agents": the doer the parser
+        # hung on the date
+        dated = next((o for d in dated_by(trigger) for o in syntax.prep_objects(d)
+                      if o.i not in victim_tokens), None)
+        if dated is not None:
+            return noun_phrase(dated)
     if trigger.lemma_ in APPEARING_VERBS:
         bench = appeared_before(trigger)  # "appeared before Chief Magistrate X"
         if bench is not None:
