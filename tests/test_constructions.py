@@ -3411,3 +3411,25 @@ def test_a_doer_hung_on_the_date_is_the_arrests(nlp):
 def test_no_doer_from_a_description_and_no_search_of_anothers_premises(nlp, text):
     for etype, _, _, event in events_of(nlp, text):
         assert etype != "search" and event["agent"] in (None, "Officers")
+
+
+def test_a_given_name_and_the_first_of_two_surnames_is_the_same_person(nlp):
+    """Spanish and Portuguese names carry the father's and the mother's surname: "Yandel
+    Fuentes Olivera" is also "Yandel Fuentes", "Fuentes" and "Yandel"; his sister "Marisol
+    Fuentes" is another person."""
+    text = ("Cuban Rapper Yandel Fuentes Jailed for Six Years\n\nPEN America condemned the "
+            "sentence handed to Cuban rapper and independent journalist Yandel Fuentes Olivera, "
+            "who was convicted of contempt. Fuentes, 31, was detained in March. His sister, "
+            "Marisol Fuentes, said Yandel had lost weight.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-02-01"))
+    people = {p.name: p for p in result.persons}
+    assert set(people) == {"Yandel Fuentes Olivera", "Marisol Fuentes"}
+    assert people["Yandel Fuentes Olivera"].age == 31
+
+
+def test_the_end_of_a_two_word_surname_is_not_the_start_of_another_name(nlp):
+    text = ("Alaa Abdel Fattah was sentenced to five years. Abdel Fattah has been in prison "
+            "since 2019. President Abdel Fattah el-Sisi did not pardon him.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-02-01"))
+    aliases = {p.name: set(p.aliases) for p in result.persons}
+    assert "Abdel Fattah" in aliases.get("Alaa Abdel Fattah", set())

@@ -964,12 +964,22 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
                  and not similar_surname(tokens[0], c.surname)]
         if len(given) == 1:
             return given[0]
+    if len(tokens) >= 2:
+        # "Yoandry Perdomo" after "Yoandry Perdomo Ruiz": a given name and the first of two
+        # surnames (the father's, as Spanish and Portuguese names have it) is the same man
+        longer = [c for c in clusters if len(c.name_words()) > len(tokens)
+                  and c.name_words()[:len(tokens)] == tokens]
+        if len(longer) == 1 and not any(c.name_words()[-len(tokens):] == tokens
+                                        for c in clusters):  # (not "Abdel Fattah" when
+            # "Alaa Abdel Fattah" is named too: the end of his name as much)
+            return longer[0]
     candidates = []
     for cluster in clusters:
         if fold(name.text) in cluster.forms():
             return cluster
-        if not similar_surname(surname, cluster.surname):
-            continue
+        if not similar_surname(surname, cluster.surname) and not (
+                len(tokens) == 1 and tokens[0] in second_surnames(cluster)):
+            continue  # (a bare "Perdomo" is he who was also called "Yoandry Perdomo")
         given = [t for t in tokens if t != surname]
         full = cluster.name_words()
         cluster_given = [t for t in full if t != cluster.surname]
@@ -1118,6 +1128,15 @@ def stated_owner(cluster: Cluster, span: Span, clusters: list[Cluster],
     return best if score >= STATED_ALIAS_SIMILARITY else None
 
 
+def second_surnames(cluster: Cluster) -> set[str]:
+    """The last words of a person's shorter names, when the fullest has more words: "perdomo"
+    of "Yoandry Perdomo Ruiz", also named "Yoandry Perdomo" (a father's and a mother's
+    surname, as Spanish and Portuguese names have them)."""
+    words = cluster.name_words()
+    return {f.split()[-1] for f in cluster.forms()
+            if 2 <= len(f.split()) < len(words)} - {cluster.surname}
+
+
 def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Find surnames of known persons that the model tagged as places or organisations."""
     similar: dict[tuple[str, str], bool] = {}  # (word, surname) -> similar_surname: a word recurs
@@ -1136,8 +1155,8 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             alike = similar.get(key)
             if alike is None:
                 alike = similar[key] = similar_surname(folded, key[1])
-            if alike:
-                matches.append(c)
+            if alike or folded in second_surnames(c):
+                matches.append(c)  # (a bare "Perdomo" of "Yoandry Perdomo Ruiz")
         if not matches and token.pos_ == "PROPN":
             given = [c for c in clusters if c.given == folded]
             if len(given) == 1:  # "Pavel was arrested" in a report about Pavel Vorontsov
