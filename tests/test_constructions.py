@@ -3433,3 +3433,23 @@ def test_the_end_of_a_two_word_surname_is_not_the_start_of_another_name(nlp):
     result = extract_text(nlp, Document(text=text, source="test", published="2026-02-01"))
     aliases = {p.name: set(p.aliases) for p in result.persons}
     assert "Abdel Fattah" in aliases.get("Alaa Abdel Fattah", set())
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Aynur Safarli was detained on 6 February.\n\nKovsar Media has published investigations "
+     "into the property of officials.", ["Aynur Safarli"]),
+    ("Lawyer Rodrigo Pineda of the rights group Foro Penal said the charges stood. According "
+     "to Foro Penal, Gabriela Montilla was beaten.", ["Rodrigo Pineda", "Gabriela Montilla"]),
+])
+def test_a_body_named_like_a_person_is_no_person(nlp, text, people):
+    """A name ending in a body's word ("Kovsar Media") or set after a body's noun ("the rights
+    group Foro Penal") names a body wherever it recurs."""
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-03-12"))
+    assert [p.name for p in result.persons] == people
+
+
+def test_an_author_above_her_desk_and_the_date_is_a_byline(nlp):
+    text = ("Director jailed over play\n\nKseniya Lavrova\nBBC Russian\n\n12 March 2026\n\nGleb "
+            "Voronin was sentenced to six years on Wednesday.")
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-03-12"))
+    assert [p.name for p in result.persons] == ["Gleb Voronin"]

@@ -149,6 +149,8 @@ BYLINE_WORDS = 25
 BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 
 
+# A desk or outlet line between an author's name and the time filed: "BBC Russian".
+BYLINE_DESK_WORDS = 4
 # When a page says an article was filed: "17 February 2021, 13:29", "May 3, 2024", "03.05.2024".
 FILED = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
                    r"\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?")
@@ -174,9 +176,16 @@ def in_furniture(span: Span) -> bool:
         # "Story" of "Story by the news desk" names nobody
     after = text[end + 1: text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else
                  len(text)] if end >= 0 else ""
+    alone = not text[start: span.start_char].strip() and not line[span.end_char - start:].strip()
     if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
-            not line[span.end_char - start:].strip() and FILED.fullmatch(after.strip()))):
+            alone and FILED.fullmatch(after.strip()))):
         return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
+    if alone and end >= 0:
+        # "Anna Orlova / BBC Russian / 3 March 2022": the author, her desk, the time filed
+        below = [x.strip() for x in text[end + 1: end + 200].split("\n") if x.strip()][:2]
+        if len(below) == 2 and len(below[0].split()) <= BYLINE_DESK_WORDS and \
+                FILED.fullmatch(below[1]):
+            return True
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
     # credit of a name after "ISTANBUL (Reuters) -"
