@@ -3453,3 +3453,12 @@ def test_an_author_above_her_desk_and_the_date_is_a_byline(nlp):
             "Voronin was sentenced to six years on Wednesday.")
     result = extract_text(nlp, Document(text=text, source="test", published="2026-03-12"))
     assert [p.name for p in result.persons] == ["Gleb Voronin"]
+
+
+@pytest.mark.parametrize("text", [
+    "According to Mada Masr, Alaa Hassan was detained on Monday.",
+    "Novaya Gazeta Europe reported that Ivan Petrov was detained on Monday.",
+])
+def test_outlets_that_reports_cite_are_no_persons(nlp, text):
+    result = extract_text(nlp, Document(text=text, source="test", published="2026-03-12"))
+    assert len(result.persons) == 1
