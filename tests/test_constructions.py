@@ -3462,3 +3462,22 @@ def test_an_author_above_her_desk_and_the_date_is_a_byline(nlp):
 def test_outlets_that_reports_cite_are_no_persons(nlp, text):
     result = extract_text(nlp, Document(text=text, source="test", published="2026-03-12"))
     assert len(result.persons) == 1
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("On August 24 the government released 40 political prisoners and flew them to Guatemala "
+     "City. Among those freed was Marvin Ortez, a student leader who had been in custody since "
+     "October 2024.", False),
+    ("On August 24 the government released 40 political prisoners. Community leader Elias "
+     "Waldo was not among those released.", True),
+    ("On August 24 the government released 40 political prisoners. Among those not released "
+     "was the journalist Elias Waldo.", True),
+])
+def test_among_those_freed_shares_the_groups_release(nlp, text, negated):
+    """ "Among those freed was X" and "X was not among those released": the group's release
+    (its day and who released them), not the other events told before, and denied where
+    the sentence denies it."""
+    events = events_of(nlp, text, published="2026-08-27")
+    (release,) = [(neg, e) for t, neg, _, e in events if t == "release"]
+    assert release[0] is negated and release[1]["date"] == "2026-08-24"
+    assert "arrest" not in {t for t, neg, _, _ in events if neg}

@@ -362,8 +362,9 @@ def participant_type(token: Token) -> str | None:
     if token.lemma_.lower() in PARTICIPANT_NOUNS:
         return PARTICIPANT_NOUNS[token.lemma_.lower()]
     word = token.lower_
-    if not word.endswith("ed") or not any(c.lower_ == "the" for c in token.children):
-        return None
+    if not word.endswith("ed") or not any(c.lower_ in ("the", "those", "these")
+                                          for c in token.children):
+        return None  # "the pardoned", "those freed"
     return next((VERB_TRIGGERS[stem] for stem in (word[:-2], word[:-1], word[:-3])
                  if stem in VERB_TRIGGERS), None)
 
@@ -382,7 +383,14 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
     if group is None:
         return []
     etype = None
-    if group.lower_ not in ("them", "those", "these"):
+    told = next((VERB_TRIGGERS.get(c.lemma_) for c in group.children
+                 if c.dep_ in ("acl", "amod") and c.tag_ == "VBN"), None)
+    if group.lower_ in ("those", "these") and told is not None:
+        # "Among those freed was X", "X was not among those released": the group's release,
+        # the last told, not the other events of the sentence before
+        etype = told
+        previous = [e for e in earlier[-AMONG_WINDOW:] if e.type == etype][-1:]
+    elif group.lower_ not in ("them", "those", "these"):
         # "Among the appellants are A and B", "Also among the pardoned were A and B"
         etype = participant_type(group)
         if etype is None:
@@ -409,6 +417,11 @@ def among_them(sent: Span, found: list[EventRecord], previous: list[EventRecord]
         if not persons:
             continue
         copy = _copy(event, persons=persons, evidence=sent.text.strip())
+        # "X was not among those released": left out of what the group went through
+        copy.negated = syntax.is_negated(root) or any(syntax.is_negation(t)
+                                                      for t in among.subtree)
+        # who tells of them here, else who told of the group
+        copy.attributed_to = discourse.attribution(root)[0] or event.attributed_to
         group = event.persons[0].removeprefix("group:")
         if event.agent and group != event.persons[0] and (event.agent in group or
                                                           group in event.agent):
