@@ -3481,3 +3481,15 @@ def test_among_those_freed_shares_the_groups_release(nlp, text, negated):
     (release,) = [(neg, e) for t, neg, _, e in events if t == "release"]
     assert release[0] is negated and release[1]["date"] == "2026-08-24"
     assert "arrest" not in {t for t, neg, _, _ in events if neg}
+
+
+@pytest.mark.parametrize("text", [
+    "Olha Marchenko, whom a Russian court had sentenced to 12 years in 2024, has returned to "
+    "Ukraine in the latest exchange.",
+    "Also freed was Dmitry Koval, a railway worker who was sentenced in 2023 to four years.",
+])
+def test_a_verdict_told_of_a_person_does_not_date_her_release(nlp, text):
+    """A relative clause that describes a person tells an earlier step: its day and its court
+    are not those of the release the main clause tells."""
+    release = the_event(nlp, text, "release", published="2026-07-04")
+    assert release["date"] is None and release["agent"] is None

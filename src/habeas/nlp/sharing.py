@@ -411,6 +411,10 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                           and (name != "place" or same_place(e.type, event.type))
                           and not (name == "date" and event.extras.get(RELATIVE) and
                                    not e.extras.get(RELATIVE))
+                          and not (name in ("date", "agent") and e.extras.get(RELATIVE) and
+                                   not event.extras.get(RELATIVE) and e.type in VERDICT | RAID
+                                   and event.type in ("release", "transfer"))  # "X, whom a
+                          # court had sentenced in 2024, returned home": not its day or doer
                           and not (name == "date" and event.type in VERDICT and
                                    e.type in RAID)  # "found guilty of X, a charge he has
                           # denied since his arrest in March 2021": not the verdict's day
