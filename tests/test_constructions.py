@@ -3493,3 +3493,15 @@ def test_a_verdict_told_of_a_person_does_not_date_her_release(nlp, text):
     are not those of the release the main clause tells."""
     release = the_event(nlp, text, "release", published="2026-07-04")
     assert release["date"] is None and release["agent"] is None
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Among them is retired teacher Halina Sidorenko from Baranovichi, who was serving three "
+     "years for comments on social networks.", "sentence"),
+    ("Meanwhile, Andrei Lapkin, a political prisoner from Minsk who was sentenced in 2021 to "
+     "eight years, was moved to a prison.", "sentence"),
+])
+def test_a_clause_of_who_hung_on_a_town_is_about_the_person(nlp, text, etype):
+    """ "X from Baranovichi, who was serving ...": the parser hangs the clause on the town;
+    "who" means the person."""
+    assert the_event(nlp, text, etype, published="2026-07-04")["term_months"] in (36, 96)

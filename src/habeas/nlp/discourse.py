@@ -42,6 +42,19 @@ RELATIVE_PRONOUNS = RULES.words("relative_pronouns")
 SPOKESPEOPLE = RULES.words("spokespeople")
 
 
+def who_antecedent(clause: Token) -> Token:
+    """Whom a clause of "who" describes: "teacher Halina Sidarenka from Baranavichy, who was
+    serving three years" is about her, though the parser hung it on the town."""
+    head = clause.head
+    if clause.dep_ != "relcl" or not any(c.lower_ in ("who", "whom", "whose")
+                                         for c in clause.children):
+        return head
+    while head.ent_type_ in ("GPE", "LOC", "FAC") and syntax.is_prep_object(head) and \
+            head.head.lower_ in ("from", "in", "of") and head.head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head.head
+    return head
+
+
 def noun_text(head: Token) -> str:
     """The phrase a noun heads, without its leading article or clauses."""
     words = [t for t in head.subtree if not any(
@@ -166,7 +179,7 @@ class Discourse:
                 group = self.persons_in(of[0], skip=skip)
                 return self._whole_set(group, token) if token.lower_ == "all" else group
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
-            return self.persons_in(token.head.head, skip=skip)  # "X, who was arrested"
+            return self.persons_in(who_antecedent(token.head), skip=skip)  # "X, who was"
         return self.closing_apposition(token) or self.relative_named(token) or \
             self.described(token) or self.client(token) or self.antecedents(token) or \
             self.named_next(token)

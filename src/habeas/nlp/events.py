@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
-from .discourse import FIRST_PERSON, KIN, Discourse, hedge_cues
+from .discourse import FIRST_PERSON, KIN, Discourse, hedge_cues, who_antecedent
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
@@ -1058,7 +1058,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = syntax.objects(trigger.head.head)  # "Those convicted include A and B"
             if not args and trigger.dep_ in ("acl", "relcl") or trigger.dep_ == "amod":
                 args = [list_head(trigger.head) if trigger.dep_ == "acl" and
-                        trigger.tag_ == "VBN" else trigger.head]
+                        trigger.tag_ == "VBN" else who_antecedent(trigger)]
                 if misread_object(trigger) != trigger:
                     args = [misread_object(trigger)]  # "the court sentenced editor X"
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -1376,11 +1376,12 @@ def subjects(verb: Token) -> list[Token]:
         subj = syntax.subjects(current) or syntax.parenthetical_subjects(current)
         if subj and current.dep_ == "relcl" and all(
                 s.lower_ in ("who", "that", "which", "whom") for s in subj):
-            return [current.head]  # "five civilians who were captured": the civilians
+            return [who_antecedent(current)]  # "five civilians who were captured": the
+            # civilians; "X from Baranavichy, who was serving": X
         if subj:
             return listed_before(current, subj) + subj
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return [current.head]
+            return [who_antecedent(current)]
         if current.dep_ == "xcomp" and (syntax.is_passive(current) or
                                          current.head.lemma_ in ORDERING_VERBS) and (
                 controller := [c for c in current.head.children if syntax.is_direct_object(c)]):
