@@ -3505,3 +3505,32 @@ def test_a_clause_of_who_hung_on_a_town_is_about_the_person(nlp, text, etype):
     """ "X from Baranovichi, who was serving ...": the parser hangs the clause on the town;
     "who" means the person."""
     assert the_event(nlp, text, etype, published="2026-07-04")["term_months"] in (36, 96)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Anatoly Berezov died in the colony on Monday. The regional prison service said that "
+     "Berezov had received all the medical care he needed.", "regional prison service"),
+    ("Police detained Elif Arslan and Deniz Kaya at the rally. The Interior Ministry said all "
+     "the detainees had been treated in line with the law.", "Interior Ministry"),
+    ("Timofei Lagutin said he had been beaten. An FSB investigator denied that anyone had "
+     "laid a hand on him.", "FSB investigator"),
+])
+def test_an_official_saying_all_was_well_denies_ill_treatment(nlp, text, source):
+    """ "was receiving all necessary medical care", "treated in line with the law", "nobody
+    laid a hand on him": the ill-treatment denied, in the words of whoever says so."""
+    denied = [e for t, neg, _, e in events_of(nlp, text, published="2026-07-04")
+              if t == "ill_treatment" and neg]
+    assert [e["attributed_to"] for e in denied] == [source]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("Anton Khudoyev has not received medical care for months.", False),
+    ("Anton Khudoyev was not receiving all necessary medical care, his wife said.", False),
+])
+def test_care_withheld_is_still_ill_treatment(nlp, text, negated):
+    assert the_event(nlp, text, "ill_treatment")["negated"] is negated
+
+
+def test_care_received_after_release_is_no_event(nlp):
+    text = "Ivan Petrov received medical treatment after his release."
+    assert "ill_treatment" not in {t for t, _, _, _ in events_of(nlp, text)}

@@ -997,6 +997,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 subjects(trigger)  # "Petrov appealed the verdict"
         elif etype == "ill_treatment" and trigger.lemma_ == "use":
             args = used_against(trigger)  # "used force against him"
+        elif etype == "ill_treatment" and trigger.lemma_ == "lay":
+            args = [o for h in [trigger, *syntax.objects(trigger)]  # "laid a hand on him"
+                    for o in syntax.objects_of(h, "on")]
         elif etype == "ill_treatment" and not passive and care_kept_from(trigger):
             args = care_kept_from(trigger)  # "withheld her painkillers", "denied him insulin"
         elif etype == "abduction" and trigger.lemma_ == "hear":
@@ -2508,6 +2511,25 @@ def used_against(verb: Token) -> list[Token]:
                                                  for o in syntax.objects_of(f, "against")]
 
 
+FULL_CARE_WORDS = frozenset({"adequate", "all", "appropriate", "necessary", "needed", "proper",
+                             "required"})
+LAWFUL_NOUNS = frozenset({"accordance", "compliance", "line"})
+
+
+def affirms(trigger: Token) -> bool:
+    """Words that deny ill-treatment by saying all was well: "was receiving all necessary
+    medical care", "had received all the treatment he needed", "were treated in line with the
+    law"."""
+    if trigger.lemma_ in ("receive", "get", "give", "provide"):
+        return any(o.lemma_.lower() in CARE_NOUNS and any(
+            t.lower_ in FULL_CARE_WORDS for t in o.subtree) for o in syntax.objects(trigger))
+    if trigger.lemma_ == "treat":
+        return any(o.lemma_.lower() in LAWFUL_NOUNS and any(
+            w.lemma_.lower() == "law" for w in o.subtree)
+            for o in syntax.objects_of(trigger, "in"))
+    return False
+
+
 def irrealis(trigger: Token) -> tuple[bool, bool]:
     """(is a request/threat/plan, is negated), looking up the trigger's clause chain."""
     negated = any(syntax.is_negation(c) or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
@@ -2524,6 +2546,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     if trigger.lemma_ == "be" and any(syntax.is_preposition(c) and syntax.is_negated(c)
                                       for c in trigger.children):
         negated = True  # "Not on the list was X": the copula's phrase denied
+    if affirms(trigger):
+        negated = not negated  # "was receiving all necessary medical care": denied
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
@@ -2667,7 +2691,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
             decision := bail_application_decision(trigger)) is not None:
         negated = decision.lemma_ in BAIL_REFUSALS or negated  # "it was rejected"
     if (etype, trigger.lemma_) in NEGATION_IS_THE_EVENT:
-        negated = False  # "was not given insulin", "has not been seen since"
+        # "was not given insulin", "has not been seen since"; but "was receiving all necessary
+        # care" denies it
+        negated = affirms(trigger) and not syntax.is_negated(trigger)
     if is_irrealis and not negated:
         return []
     discourse.victims.update(p for p in persons if not p.startswith("group:"))

@@ -380,6 +380,27 @@ def about_care(token: Token) -> bool:
     return any(c.lemma_ in ILL_TREATMENT_OBJECTS for c in token.subtree)
 
 
+@predicate
+def care_in_full(token: Token) -> bool:
+    """ "was receiving all necessary medical care", "had received all the treatment he needed":
+    an official's denial that care was withheld (the event is denied: ``events.affirms``)."""
+    return events.affirms(token)
+
+
+@predicate
+def lawfully(token: Token) -> bool:
+    """ "all the detainees had been treated in line with the law" (denied: ``events.affirms``)."""
+    return events.affirms(token)
+
+
+@predicate
+def hand_on(token: Token) -> bool:
+    """ "nobody laid a hand on him"."""
+    hands = [o for o in syntax.objects(token) if o.lemma_ == "hand"]
+    return any(syntax.prep_objects(p) for h in [token, *hands]
+               for p in syntax.prepositions(h, "on")) and bool(hands)
+
+
 CARE_GIVERS = RULES.words("care_givers")
 
 
