@@ -3534,3 +3534,20 @@ def test_care_withheld_is_still_ill_treatment(nlp, text, negated):
 def test_care_received_after_release_is_no_event(nlp):
     text = "Ivan Petrov received medical treatment after his release."
     assert "ill_treatment" not in {t for t, _, _, _ in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize("text, transfers", [
+    ("Olga Marchenko, a resident of occupied Enerhodar, has returned to Ukraine in the latest "
+     "exchange.", [("Olga Marchenko", "Ukraine")]),
+    ("Petro Hnatenko, 64, was among the civilians returned to Ukraine in the exchange of 11 "
+     "March.", [("Petro Hnatenko", "Ukraine")]),
+    ("Ivan Petrov returned to Russia in 2019, where he was arrested.", []),
+    ("Two farmers were freed on June 12 and have returned to their families in Nukus.", []),
+])
+def test_brought_home_on_being_freed_is_a_transfer(nlp, text, transfers):
+    """As the real annotators read "free and home in Ukraine": a return to a country in an
+    exchange or on release is a transfer there (not a return before an arrest, nor to one's
+    family)."""
+    got = [(names[0], e["place"]) for t, _, names, e in events_of(nlp, text, published="2026-03-12")
+           if t == "transfer"]
+    assert got == transfers

@@ -449,6 +449,15 @@ def off_the_list(token: Token) -> bool:
 
 
 @predicate
+def home_after_release(token: Token) -> bool:
+    """ "has returned to Ukraine in the latest exchange", "was among the civilians returned to
+    Ukraine": taken to a country on being freed (not "returned to Russia, where he was
+    arrested")."""
+    return any(d.ent_type_ in ("GPE", "LOC") for d in events.destinations(token)) and \
+        bool(LIST_CONTEXT.search(span_text(token.sent)))  # (not "to their families in Nukus")
+
+
+@predicate
 def to_a_case(token: Token) -> bool:
     """ "was added to a new case", "added him to the case against the editors"."""
     return any(o.lemma_.lower() in CASE_NOUNS for o in syntax.objects_of(token, "to"))
