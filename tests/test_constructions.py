@@ -3551,3 +3551,18 @@ def test_brought_home_on_being_freed_is_a_transfer(nlp, text, transfers):
     got = [(names[0], e["place"]) for t, _, names, e in events_of(nlp, text, published="2026-03-12")
            if t == "transfer"]
     assert got == transfers
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("On 14 June the Bishkek court sentenced Azamat Sultanov and Kanybek Myrzaev to five years "
+     "of probation. The two men, who had spent 20 months in detention, were released in the "
+     "courtroom.", "release"),
+    ("On 29 November the Penza court sentenced Sergei Kuzin to six years. Kuzin, who had been "
+     "under house arrest, was taken into custody in the courtroom.", "arrest"),
+])
+def test_a_step_at_the_verdict_is_of_the_verdicts_day(nlp, text, etype):
+    """ "released in the courtroom", "taken into custody in the courtroom": the sitting that
+    passed the verdict, so its day."""
+    dated = [e["date"] for t, _, _, e in events_of(nlp, text, published="2026-12-01")
+             if t == etype]
+    assert dated and set(dated) == {"2026-06-14" if etype == "release" else "2026-11-29"}

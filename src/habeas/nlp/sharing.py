@@ -303,6 +303,26 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                     break
 
 
+# Where a step is told as part of the sitting that passed the verdict: "released in the
+# courtroom", "taken into custody in the courtroom", "After the verdict, X was taken back to".
+AT_THE_VERDICT = re.compile(r"\b(?:in|from) the courtroom\b|\b(?:after|following) the "
+                            r"(?:verdict|ruling|sentencing)\b", re.I)
+
+
+def share_verdict_day(events: list[EventRecord]) -> None:
+    """An undated release, arrest or transfer told as happening at the verdict ("was released
+    in the courtroom", "After the verdict, he was taken back to SIZO-1") is of the day the
+    person's verdict was passed, when the report gives that verdict one day."""
+    for event in events:
+        if event.date or event.type not in ("release", "arrest", "transfer") or \
+                event.extras.get(OWN_DATE) or not AT_THE_VERDICT.search(event.evidence or ""):
+            continue
+        days = {d.date for d in events if d.type in VERDICT and d.date and not d.negated
+                and set(d.persons) & set(event.persons)}
+        if len(days) == 1:
+            event.date = days.pop()
+
+
 # What happens to a prisoner inside happens where he is held: the colony a report placed him in.
 INSIDE = {"hunger_strike", "ill_treatment", "death_in_custody"}
 
@@ -472,6 +492,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 "charge", "trial", "appeal"} else None
     described_charges(events)
     share_episodes(events, sentence_of or {})
+    share_verdict_day(events)
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
     for event in events:
