@@ -3566,3 +3566,11 @@ def test_a_step_at_the_verdict_is_of_the_verdicts_day(nlp, text, etype):
     dated = [e["date"] for t, _, _, e in events_of(nlp, text, published="2026-12-01")
              if t == etype]
     assert dated and set(dated) == {"2026-06-14" if etype == "release" else "2026-11-29"}
+
+
+def test_ill_treatment_during_the_search_is_of_the_searchs_day(nlp):
+    text = ("On Monday, January 19, officers searched the apartment of journalist Aizhan "
+            "Toktogulova in Bishkek and detained her. Her lawyer said officers pushed "
+            "Toktogulova against a wall while they searched her apartment.")
+    event = the_event(nlp, text, "ill_treatment", published="2026-01-21")
+    assert event["date"] == "2026-01-19"

@@ -309,6 +309,28 @@ AT_THE_VERDICT = re.compile(r"\b(?:in|from) the courtroom\b|\b(?:after|following
                             r"(?:verdict|ruling|sentencing)\b", re.I)
 
 
+# Where ill-treatment is told as part of the raid: "during the search", "while they searched her
+# apartment", "in the minibus", "in the car on the way to the FSB building".
+AT_THE_RAID = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their) (?:search|raid|"
+                         r"arrest)|\bwhile (?:they|officers|police|agents) (?:were )?search|"
+                         r"\bin the (?:car|van|minibus|bus|police car)\b|\bon the way to\b",
+                         re.I)
+
+
+def share_raid_day(events: list[EventRecord]) -> None:
+    """Undated ill-treatment told as part of the raid ("beaten during the search", "hit him in
+    the minibus") is of the day the person was searched or detained, when the report gives
+    that one day."""
+    for event in events:
+        if event.date or event.type != "ill_treatment" or event.extras.get(OWN_DATE) or \
+                not AT_THE_RAID.search(event.evidence or ""):
+            continue
+        days = {d.date for d in events if d.type in RAID and d.date and not d.negated
+                and set(d.persons) & set(event.persons)}
+        if len(days) == 1:
+            event.date = days.pop()
+
+
 def share_verdict_day(events: list[EventRecord]) -> None:
     """An undated release, arrest or transfer told as happening at the verdict ("was released
     in the courtroom", "After the verdict, he was taken back to SIZO-1") is of the day the
@@ -493,6 +515,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     described_charges(events)
     share_episodes(events, sentence_of or {})
     share_verdict_day(events)
+    share_raid_day(events)
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
     for event in events:
