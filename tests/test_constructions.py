@@ -3574,3 +3574,12 @@ def test_ill_treatment_during_the_search_is_of_the_searchs_day(nlp):
             "Toktogulova against a wall while they searched her apartment.")
     event = the_event(nlp, text, "ill_treatment", published="2026-01-21")
     assert event["date"] == "2026-01-19"
+
+
+def test_a_denial_takes_no_place_from_what_it_denies(nlp):
+    text = ("Police detained Elif Arslan at the Vatan Street security headquarters in Istanbul on "
+            "Monday. Her lawyer said she was beaten there. The Interior Ministry said she had "
+            "been treated in line with the law.")
+    (denial,) = [e for t, neg, _, e in events_of(nlp, text, published="2026-02-11")
+                 if t == "ill_treatment" and neg]
+    assert denial["place"] is None and denial["date"] is None

@@ -117,6 +117,10 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
         event.extras.pop(ALSO, None)
+        if DENIED_OWN in event.extras:
+            # "The ministry said all the detainees had been treated in line with the law": a
+            # denial tells no day or place but its own, not those of what it denies
+            event.date, event.place = event.extras.pop(DENIED_OWN)
         for name in ("place", "agent"):  # "the Kurdakhani detention centre, where": no comma
             value = getattr(event, name)
             if value and (value[-1] in TRAILING_MARKS or QUOTE_MARKS.search(value)):
@@ -135,6 +139,10 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     return events
 
 
+# Denied events that keep only their own words' day and place ("no force was used", "he
+# never stopped eating"), and the key their own values wait under while arguments are shared.
+DENIALS_OWN_WORDS = frozenset({"ill_treatment", "hunger_strike"})
+DENIED_OWN = "_denied_own"
 TRAILING_MARKS = ",;:—–-"
 QUOTE_MARKS = re.compile(r'["“”«»]')
 YEAR = re.compile(r"(?:19|20)\d\d")
@@ -2800,6 +2808,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if any(c.lower_ == "also" and c.dep_ == "advmod" for c in trigger.children) and \
             trigger.pos_ == "VERB":
         event.extras[ALSO] = True  # "Also released were A and B": in the release told before
+    if negated and etype in DENIALS_OWN_WORDS:
+        event.extras[DENIED_OWN] = (event.date, event.place)
     out = [event]
     each = respective_dates(sent, len(persons), published)
     if each and etype not in ("conviction", "transfer") and not any(
