@@ -3583,3 +3583,19 @@ def test_a_denial_takes_no_place_from_what_it_denies(nlp):
     (denial,) = [e for t, neg, _, e in events_of(nlp, text, published="2026-02-11")
                  if t == "ill_treatment" and neg]
     assert denial["place"] is None and denial["date"] is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Viktor Savchenko is serving six years. According to his mother, Alla Savchenko, he was "
+     "beaten by guards in May.", "Alla Savchenko"),
+    ("Anton Khudyakov stopped eating in May. The Federal Penitentiary Service for Mordovia "
+     "told the regional news site Stolitsa S that Khudyakov was receiving all necessary medical "
+     "care.", "Federal Penitentiary Service"),
+])
+def test_the_source_is_the_named_relative_or_the_named_body(nlp, text, source):
+    """ "According to his mother, Alla Savchenko": she, by name; "The Federal Penitentiary
+    Service for Mordovia told": the service (a spokesman "for" a body is the body's voice, a
+    body named so is itself)."""
+    sources = {e["attributed_to"] for _, _, _, e in events_of(nlp, text, published="2026-07-04")
+               if e["attributed_to"]}
+    assert sources == {source}

@@ -774,6 +774,12 @@ class Discourse:
         appos = [c for c in token.children if c.dep_ == "appos" and c.i in self.cluster_at]
         if appos:  # "according to his mother, Ala Sauchanka"
             return self.names[self.cluster_at[appos[0].i]]
+        if token.pos_ == "NOUN" and token.i + 2 < len(token.doc) and \
+                token.doc[token.i + 1].text == "," and token.i + 2 in self.cluster_at and \
+                token.lower_ in KIN | ROLE_WORDS:
+            # "According to his sister, Mailen Perdomo, he refused food": the parser hung the
+            # name elsewhere
+            return self.names[self.cluster_at[token.i + 2]]
         named = [c for c in token.children if c.dep_ in ("appos", "npadvmod") and
                  c.pos_ == "PROPN" and c.i > token.i]
         after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -782,10 +788,10 @@ class Discourse:
             named.append(after)  # "the rights centre Viasna reported" read as two subjects
         if token.pos_ == "NOUN" and named:  # "the outlet Mediazona reported"
             return entity_text(entity_at(named[0]) or token.doc[named[0].i: named[0].i + 1])
-        if token.lemma_.lower() in SPOKESPEOPLE:  # "a spokesman for the authorities in Crimea"
+        if token.lemma_.lower() in SPOKESPEOPLE and token.pos_ == "NOUN":
             body = next(iter(syntax.objects_of(token, "for", "of")), None)
-            if body is not None:
-                return noun_text(body)
+            if body is not None:  # "a spokesman for the authorities in Crimea" (not "the
+                return noun_text(body)  # Federal Penitentiary Service for Mordovia": a name)
         holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
         if len(holders) == 1:
             return self.names[next(iter(holders))]
