@@ -3599,3 +3599,10 @@ def test_the_source_is_the_named_relative_or_the_named_body(nlp, text, source):
     sources = {e["attributed_to"] for _, _, _, e in events_of(nlp, text, published="2026-07-04")
                if e["attributed_to"]}
     assert sources == {source}
+
+
+def test_a_source_named_by_its_acronym_takes_the_name_it_was_introduced_with(nlp):
+    text = ("Reporters Without Borders (RSF) condemns the sentence passed on Ivan Petrov. RSF "
+            "said that Petrov was sentenced on 4 November to three years in prison.")
+    sentence = the_event(nlp, text, "sentence", published="2026-11-14")
+    assert sentence["attributed_to"] == "Reporters Without Borders (RSF)"

@@ -127,6 +127,11 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                 # nor the quote marks of 'an "unknown" location'
                 value = re.sub(r"\s+", " ", QUOTE_MARKS.sub("", value))
                 setattr(event, name, value.rstrip(TRAILING_MARKS + " ") or None)
+    defined = acronyms(doc_text(doc))
+    for event in events:
+        if event.attributed_to in defined:
+            # "RSF has also learned ...", after "Reporters Without Borders (RSF)": the name
+            event.attributed_to = defined[event.attributed_to]
     place = dateline_place(doc)
     if place and published:
         # A court report filed from "Rostov-on-Don." tells a hearing held there: the court's
@@ -137,6 +142,32 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                         event.date)).days <= RECENT_DAYS:
                 event.place = place
     return events
+
+
+# "Reporters Without Borders (RSF)", "the State Committee for National Security (GKNB)": a
+# name of capitalised words (and the small words inside names) with its acronym in brackets.
+ACRONYM_DEFINED = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]+(?:(?:for|of|the|and|without|on|in|"
+                             r"to)[ \t]+)*){1,8})\((?P<acronym>[A-Z][A-Za-z]{1,7})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronym -> the name it was introduced with, "Name (ACRONYM)", where the initials of the
+    name's capitalised words spell it."""
+    found = {}
+    for match in ACRONYM_DEFINED.finditer(text):
+        words, acronym = match.group(1).split(), match.group("acronym")
+        while words and (words[0] in ("The", "the") or words[0].lower() in ACRONYM_LEADS):
+            words = words[1:]  # "Officers of the State Committee ...": the body's name
+            while words and words[0] in ("of", "the", "for"):
+                words = words[1:]
+        if sum(w[:1].isupper() for w in words) >= 2 and acronym.isupper():
+            # (its initials need not spell it: "Reporters Without Borders (RSF)")
+            found.setdefault(acronym, f"{' '.join(words)} ({acronym})")
+    return found
+
+
+# Words that open a sentence before a body's name: "Officers of the ... (GKNB)".
+ACRONYM_LEADS = frozenset({"officers", "agents", "members", "staff", "head", "officials"})
 
 
 # Denied events that keep only their own words' day and place ("no force was used", "he
