@@ -3606,3 +3606,12 @@ def test_a_source_named_by_its_acronym_takes_the_name_it_was_introduced_with(nlp
             "said that Petrov was sentenced on 4 November to three years in prison.")
     sentence = the_event(nlp, text, "sentence", published="2026-11-14")
     assert sentence["attributed_to"] == "Reporters Without Borders (RSF)"
+
+
+def test_no_court_frees_a_prisoner_whose_term_is_over(nlp):
+    text = ("Journalist Nigar Huseynova, 29, walked out of Women's Prison No. 4 near Baku on 3 "
+            "May after serving her full two-year sentence. She was detained on 3 May 2022, and in "
+            "September of that year the Khatai District Court sentenced her to two years in "
+            "prison for hooliganism.")
+    release = the_event(nlp, text, "release", published="2024-05-05")
+    assert release["agent"] is None

@@ -519,9 +519,18 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
     for event in events:
+        if event.type == "release" and is_court(event.agent) and (
+                event.release_mode == "end_of_term" or SERVED.search(event.evidence or "")):
+            event.agent = None  # "walked out after serving her full sentence": no court
+            # frees a prisoner whose term is over
         if event.place is None and event.agent and event.type != "transfer":
             event.place = place_in_name(event.agent)
     return events
+
+
+# A release at the end of a term: "after serving her full two-year sentence", "having served".
+SERVED = re.compile(r"\b(?:after|having|upon|on) (?:serving|served|completing|completed)\b|"
+                    r"\bserved (?:his|her|their) (?:full )?(?:term|sentence)\b", re.I)
 
 
 BODY_WORDS = RULES.words("body_words")
