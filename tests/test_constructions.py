@@ -3615,3 +3615,9 @@ def test_no_court_frees_a_prisoner_whose_term_is_over(nlp):
             "prison for hooliganism.")
     release = the_event(nlp, text, "release", published="2024-05-05")
     assert release["agent"] is None
+
+
+def test_an_extension_of_detention_is_no_new_arrest(nlp):
+    text = ("Aynur Safar began a hunger strike after the Baku Court of Appeal on 11 September "
+            "rejected her complaint against the extension of her detention by three months.")
+    assert "arrest" not in {t for t, _, _, _ in events_of(nlp, text, published="2026-09-23")}

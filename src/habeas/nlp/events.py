@@ -630,6 +630,10 @@ TIME_NOUNS = RULES.words("time_nouns")
 def etype_blocked_by_context(token: Token) -> bool:
     head, trigger = token.head, token
     if syntax.is_prep_object(token) and head.lower_ == "of" and \
+            head.head.lemma_.lower() in ("extension", "prolongation"):
+        return True  # "her complaint against the extension of her detention": custody
+        # prolonged, no new arrest
+    if syntax.is_prep_object(token) and head.lower_ == "of" and \
             head.head.lemma_.lower() in TIME_NOUNS and syntax.is_prep_object(head.head):
         return True  # "on the night of her arrest", "the anniversary of his release": when,
         # by an event told elsewhere
