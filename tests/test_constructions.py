@@ -3621,3 +3621,18 @@ def test_an_extension_of_detention_is_no_new_arrest(nlp):
     text = ("Aynur Safar began a hunger strike after the Baku Court of Appeal on 11 September "
             "rejected her complaint against the extension of her detention by three months.")
     assert "arrest" not in {t for t, _, _, _ in events_of(nlp, text, published="2026-09-23")}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A source close to the court told the agency that Bakhtiyor Nazarov was sentenced to 12 "
+     "years. According to the source, the trial was held behind closed doors.",
+     "source close to the court"),
+    ("An official at the prosecutor's office said Ivan Petrov had been charged. The official "
+     "said Petrov was detained on Monday.", "official at the prosecutor's office"),
+])
+def test_the_source_is_the_one_described_before(nlp, text, source):
+    """ "According to the source": the source the report described first; the description is
+    no hedge of its own ("close to the court" is not "the court claims")."""
+    events = [e for _, _, _, e in events_of(nlp, text, published="2026-06-03")]
+    assert {e["attributed_to"] for e in events} == {source}
+    assert not any(e["hedged"] for e in events)

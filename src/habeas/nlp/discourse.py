@@ -31,6 +31,9 @@ DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 # "the 33-year-old"
 # "a source in law enforcement", "officials at the prosecutor's office", "a source close to"
 SOURCE_PLACES = frozenset({"in", "at", "from", "within", "close", "inside"})
+# Sources a report describes once and then calls "the source", "the official".
+UNNAMED_SOURCES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
+                             "representative", "witness", "insider"})
 MAX_SOURCE_TOKENS = 9
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
@@ -799,6 +802,19 @@ class Discourse:
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             # "the group said": the organisation named last
             return self._last_org(token)
+        if token.lemma_.lower() in UNNAMED_SOURCES and any(
+                c.lower_ == "the" for c in token.children) and \
+                not any(c.dep_ in ("amod", "compound", "prep") for c in token.children):
+            # "According to the source": the one the report described before ("a source close
+            # to the court")
+            earlier = next((t for t in reversed(self.doc[:token.i])
+                            if t.lemma_.lower() == token.lemma_.lower() and t.pos_ == "NOUN"
+                            and any(c.dep_ in ("amod", "compound", "prep") for c in t.children)),
+                           None)
+            if earlier is not None:
+                described = self._one_name(earlier)
+                if described:
+                    return described
         span = self._chunk(token)
         ent = entity_at(token)
         if span is not None and ent is not None and ent.label_ == "ORG" and \
@@ -896,7 +912,10 @@ class Discourse:
             if (verb.lemma_ == "accord" or verb.lower_ == "according") and \
                     not self._across_semicolon(trigger, verb):
                 source = self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb)
-                hedged = bool(source and source.lower().split()[-1] in ACCUSERS)
+                # the head word, before what describes it ("a source close to the court")
+                head = re.split(r"\s+(?:in|at|from|within|close|inside|of|for|to)\s+",
+                                source.lower())[0].split()[-1:] if source else []
+                hedged = bool(head) and head[0] in ACCUSERS
                 return source, hedged, None
         for verb in verbs:
             if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl") \
