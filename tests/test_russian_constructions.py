@@ -1619,3 +1619,81 @@ def test_channels_that_wrote_with_no_author_named_are_the_source(russian):
     assert only(extraction, "ill_treatment").attributed_to == "телеграм-каналы"
     own = extract(russian, "Олег Белов написал в своём телеграм-канале, что его избили.")
     assert only(own, "ill_treatment").attributed_to == "Олег Белов"
+
+
+# Eleventh round (rules habeas.rules.ru.v11)
+
+def test_sent_to_a_punishment_cell_again_and_again_is_a_transfer(russian):
+    often = extract(russian, "Брат Олега Белова рассказал, что в колонии его трижды "
+                             "отправляли в ШИЗО за мелкие нарушения.")
+    assert only(often, "transfer").place == "ШИЗО"
+    put = extract(russian, "В марте Ивана Петрова водворили в штрафной изолятор на 15 суток.")
+    assert only(put, "transfer").place == "штрафной изолятор"
+
+
+def test_the_destination_after_the_verb_is_the_one_gone_to(russian):
+    extraction = extract(russian, "Сестра Ивана Петрова рассказала, что в медчасти ему "
+                                  "отказывали в осмотре, а в мае его дважды отправляли в ШИЗО.")
+    assert only(extraction, "transfer").place == "ШИЗО"
+    assert len(events_of(extraction, "ill_treatment")) == 1  # care refused: "в осмотре"
+
+
+def test_a_blow_is_ill_treatment(russian):
+    extraction = extract(russian, "По словам адвоката, во время обыска Глеба Ершова повалили "
+                                  "на пол и несколько раз ударили ногой.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Глеб Ершов"]
+
+
+def test_let_go_without_being_charged_is_a_charge_denied(russian):
+    extraction = extract(russian, "Олега Белова обвиняют в призывах к экстремизму. Вместе с ним "
+                                  "задержали Веру Котову, но вечером её отпустили без "
+                                  "предъявления обвинения.")
+    denied = [e for e in events_of(extraction, "charge") if e.negated]
+    assert [names_of(extraction, e) for e in denied] == [["Вера Котова"]]
+    assert denied[0].charge is None  # the other's accusation is not hers
+
+
+def test_held_on_remand_is_custody(russian):
+    held = extract(russian, "Дело против Глеба Ершова возбудили в марте. Сейчас он находится "
+                            "в СИЗО-2 Омска.")
+    assert only(held, "arrest").place is not None
+    since = extract(russian, "Ивана Петрова задержали в январе, с тех пор он содержится в "
+                             "СИЗО.", published="2024-05-08")
+    custody = only(since, "arrest")
+    assert (custody.date, custody.place) == ("2024-01", None)  # the detention, told on
+    colony = extract(russian, "Олег Белов находится в колонии в Коми.")
+    assert events_of(colony, "arrest") == []
+
+
+def test_an_appeal_granted_is_an_appeal(russian):
+    extraction = extract(russian, "Областной суд удовлетворил апелляционное представление "
+                                  "прокуратуры и назначил Вере Котовой четыре года колонии.")
+    assert names_of(extraction, only(extraction, "appeal")) == ["Вера Котова"]
+    assert only(extraction, "sentence").term_months == 48
+
+
+def test_a_plural_noun_or_a_fronted_their_is_the_group_before(russian):
+    men = extract(russian, "Ивана Петрова и Олега Смирнова задержали 5 марта. Мужчин "
+                           "доставили в отдел полиции.")
+    assert sorted(names_of(men, only(men, "transfer"))) == ["Иван Петров", "Олег Смирнов"]
+    their = extract(russian, "Вместе с Верой Котовой на скамье подсудимых были Олег Белов и "
+                             "Глеб Ершов. Их суд приговорил к шести годам колонии каждого.")
+    verdict = only(their, "sentence")
+    assert sorted(names_of(their, verdict)) == ["Глеб Ершов", "Олег Белов"]
+    assert verdict.agent == "суд"
+
+
+def test_minutes_later_is_the_same_day(russian):
+    extraction = extract(russian, "В воскресенье Вера Котова вышла с пикетом к зданию мэрии. "
+                                  "Минут через пять её задержали.", published="2024-03-13")
+    assert only(extraction, "arrest").date == "2024-03-10"
+    took = extract(russian, "5 марта Ивана Петрова доставили в отдел полиции. Там ему стало "
+                            "плохо, но врача вызвали только через три часа.")
+    assert all(e.date is None for e in events_of(took, "ill_treatment"))
+
+
+def test_a_relative_without_a_name_in_a_relatives_account(russian):
+    extraction = extract(russian, "Олег Белов и Иван Петров вышли на пикет. Жена Ивана "
+                                  "Петрова Мария рассказала, что в отделе мужа ударили по "
+                                  "голове.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Иван Петров"]

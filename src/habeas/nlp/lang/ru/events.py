@@ -81,6 +81,9 @@ DEFENCE_NOUNS = RULES.words("defence_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
 # Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
 HELD = {"удерживать", "удерживаться"}
+# Verbs of being held on remand ("с тех пор он находится в СИЗО"): a state, which lends no place
+# to a detention told of the same persons.
+REMAND_STATES = {"находиться", "содержаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
@@ -244,6 +247,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
+            plural = _group_before(parsed, n, mentions, previous_found) if (
+                _plural_nouns(sentence, word) or _their_fronted(sentence, word)) else []
+            if who is None and plural:  # "X и Y приговорили. Супругов задержали в январе":
+                who = []  # those two (below)
             if who is None:  # the participants are no persons ("задержали 13 человек")
                 unnamed[kind] = (n, _event(kind, [], word, sentence, parsed, published,
                                            told_year))
@@ -255,6 +262,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
+            if not who and plural:  # "X и Y задержали. Мужчин доставили в отдел", "На скамье
+                who = plural  # были X и Y. Их суд приговорил к 11 годам": those two
+                back = previous_found
+            if not who:  # "Жена X рассказала, что мужа ударили": X
+                who = _kin_of_speaker(sentence, word, n, mentions)
             if not who and quoting and _first_person(sentence, word):
                 who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
@@ -1101,6 +1113,71 @@ def _means_group(sentence: Sentence, word: Word) -> bool:
     return False
 
 
+def _kin_of_speaker(sentence: Sentence, word: Word, n: int,
+                    mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The one a relative who speaks is kin to, where what is said tells of a relative with no
+    name ("Жена X рассказала, что мужа ударили", "Мама X рассказала, что сына отправляли в
+    ШИЗО"): X, not the speaker."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    if not any(k.lemma in RELATION_NOUNS and not any((n, w.i) in mentions for w in (
+            sentence.subtree(k))) for k in sentence.children(word, rels)):
+        return []
+    for verb in sentence.words:
+        if verb.lemma not in ATTRIBUTION_VERBS or word_class(verb) != "VERB":
+            continue
+        for speaker in sentence.children(verb, SUBJECT):
+            if speaker.lemma not in RELATION_NOUNS:
+                continue
+            owners = [mentions[(n, k.i)] for k in sentence.children(speaker, ("nmod",))
+                      if (n, k.i) in mentions and case(k) == "Gen"]
+            if len(owners) == 1:
+                return owners
+    return []
+
+
+def _group_before(parsed: Parsed, n: int, mentions: dict[tuple[int, int], str],
+                  previous_found: list[EventRecord]) -> list[str]:
+    """The group a plural noun or "их" stands for: the last two or more persons the sentence
+    before names together ("были X и Y"), else those of the last event told, where it has two
+    or more."""
+    if n:
+        before = parsed.sentences[n - 1]
+        named = _named_together(before, before.words[-1], n - 1, mentions, set())
+        if len(named) > 1:
+            return named
+    if previous_found and len(previous_found[-1].persons) > 1:
+        return list(previous_found[-1].persons)
+    return []
+
+
+def _held_since(sentence: Sentence, word: Word) -> bool:
+    """A state of custody joined to the detention it follows ("Их задержали в январе, с тех пор
+    они находятся в СИЗО"): the detention told on, not another event."""
+    head = sentence.head(word)
+    return word.rel == "conj" and head is not None and trigger_type(head, sentence) == "arrest"
+
+
+def _their_fronted(sentence: Sentence, word: Word) -> bool:
+    """A verb with no object after "Их" that opens the sentence, which the parser read as the
+    subject's possessive ("Их суд приговорил к 11 годам", "Их суд арестовал на два месяца"):
+    "их" is the object, those told of before."""
+    first = sentence.words[0] if sentence.words else None
+    return first is not None and first.text.lower() == "их" and first.rel == "det" and (
+        not sentence.children(word, PATIENT_ACTIVE)) and any(
+        k.i == first.head for k in sentence.children(word, SUBJECT))
+
+
+def _plural_nouns(sentence: Sentence, word: Word) -> bool:
+    """The participant is a plural noun of people with no name and no number ("Мужчин
+    доставили в отдел", "парней задержали через два дня", "супругов отпустили"): the group
+    the event before happened to."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    return any(k.pos == "NOUN" and k.feats.get("Animacy") == "Anim" and k.feats.get(
+        "Number") == "Plur" and not any(w.pos in ("PROPN", "NUM") or w.lemma in ROUGH_COUNTS
+                                        for w in sentence.subtree(k))
+               for k in sentence.children(word, rels))
+
+
 def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
                     ) -> set[str]:
     """The persons a sentence's claim is attributed to (the speaker is not the one it
@@ -1204,7 +1281,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
         event.extras["status"] = True
-    elif word.lemma in HELD:  # "Суд начался в апреле, а в заключении она удерживается два
+    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not (
+            _held_since(sentence, word))):
+        # "Суд начался в апреле, а в заключении она удерживается два
         dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
         event.extras["held"] = True
     event.date = args.find_date(dates, published, at=None if word.feats.get("Substantive") else (
@@ -1214,7 +1293,12 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
+    if kind == "arrest" and word.lemma in REMAND_STATES and _held_since(sentence, word):
+        event.place = None  # "задержали в январе, с тех пор они находились в СИЗО": the
+        # detention, of its day; where one is held since is no place of it
     event.agent = _agent(sentence, word, parsed, kind)
+    if event.agent and _their_fronted(sentence, word):
+        event.agent = event.agent.split(" ", 1)[-1]  # "Их суд": the court
     if kind in CHARGED_TYPES:  # an appeal's own words only ("апелляцию на приговор по делу о
         event.charge = args.find_charge(text)  # ..."): it takes no charge told elsewhere
     if kind == "arrest" and word.lemma in CUSTODY:
@@ -1281,6 +1365,8 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
             VERDICTS) and trigger_type(head, sentence) in VERDICTS:
         clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
+    if trigger.lemma in REMAND_STATES and _held_since(sentence, trigger):
+        clause.add(head.i)  # "задержали в январе, с тех пор находятся в СИЗО": one custody
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
@@ -1329,6 +1415,9 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     if timing(sentence, word):
         return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
+        if any(preposition(sentence, w) == "без" for w in [word] + [
+                a for a in sentence.ancestors(word)[:1] if word_class(a) == "NOUN"]):
+            return True  # "отпустили без предъявления обвинения": no one was charged
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
     for verb in (target, sentence.head(target) if target is not None else None):
         if verb is None:
@@ -1624,8 +1713,10 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             first.attributed_to = first.attributed_to or event.attributed_to
             first.extras["dated_in"] = event.sources[0].start if event.sources else None
         for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
-            if getattr(first, name) is None:  # a source only as above: told in its own voice
-                setattr(first, name, getattr(event, name))
+            if getattr(first, name) is None and not (name == "place" and (
+                    event.extras.get("held") or first.extras.get("held"))):
+                setattr(first, name, getattr(event, name))  # a source only as above: told in
+                # its own voice; a state of custody tells where one is, not where one was taken
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
@@ -1767,7 +1858,8 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
         if event.type not in CHARGED_TYPES or event.type == "appeal" or event.extras.get(
-                "status") or (event.charge and not args.is_article(event.charge)):
+                "status") or (event.charge and not args.is_article(event.charge)) or (
+                event.negated):  # "отпустили без предъявления обвинения": of nothing
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes

@@ -333,7 +333,9 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
     "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
     «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
-    for kid in sentence.children(word, ("obl",)):
+    kids = sentence.children(word, ("obl",))  # one after the verb first: "в медчасти ему
+    kids = [k for k in kids if k.i > word.i] + [k for k in kids if k.i < word.i]  # отказывали,
+    for kid in kids:  # а его отправляли в ШИЗО", where the parser hung both on the second verb
         accusative = kid.feats.get("Case") == "Acc" or (  # "в медчасть" the tagger read as a
             kid.text.lower() == kid.lemma and kid.feats.get("Animacy") == "Inan")  # locative
         if preposition(sentence, kid) not in ("в", "во", "на") or not accusative:

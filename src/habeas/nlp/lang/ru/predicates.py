@@ -10,7 +10,8 @@ from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
 # What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
-CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
+CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство",
+                  "обследование", "осмотр"})
 FACILITIES = RULES.words("facilities")
 WARDS = RULES.words("wards")
 # Who a case is against: "стал фигурантом дела", "стал обвиняемым".
@@ -180,6 +181,30 @@ def protocol(word: Word, sentence: Sentence) -> bool:
 def into_custody(word: Word, sentence: Sentence) -> bool:
     """"заключил под стражу", "заключение под стражу": remanded in custody."""
     return any(w.lemma == "стража" for w in sentence.subtree(word))
+
+
+def in_remand(word: Word, sentence: Sentence) -> bool:
+    """"находится в СИЗО", "содержится в ИВС", "находилась в отделе полиции": held on remand,
+    before any verdict (not "отбывает срок в колонии", not "находится в колонии")."""
+    if word.feats.get("Tense") == "Fut":
+        return False
+    for kid in sentence.children(word, ("obl",)):
+        if preposition(sentence, kid) != "в":
+            continue
+        lemmas = {w.lemma for w in sentence.subtree(kid)}
+        if kid.lemma.startswith("сизо") or kid.lemma == "ивс" or (
+                kid.lemma == "изолятор" and "временный" in lemmas) or (
+                kid.lemma in ("отдел", "отделение") and lemmas & {"полиция", "милиция"}):
+            return True
+    return False
+
+
+def appeal_granted(word: Word, sentence: Sentence) -> bool:
+    """"удовлетворил апелляционную жалобу", "удовлетворил апелляционное представление
+    прокуратуры": a court of appeal decided (not "удовлетворил ходатайство следствия")."""
+    lemmas = _object_lemmas(sentence, word)
+    return bool(lemmas & {"апелляция"}) or "апелляционный" in lemmas and bool(
+        lemmas & {"жалоба", "представление"})
 
 
 def extends_custody(word: Word, sentence: Sentence) -> bool:
