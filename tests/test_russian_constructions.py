@@ -1697,3 +1697,26 @@ def test_a_relative_without_a_name_in_a_relatives_account(russian):
                                   "Петрова Мария рассказала, что в отделе мужа ударили по "
                                   "голове.")
     assert names_of(extraction, only(extraction, "ill_treatment")) == ["Иван Петров"]
+    cell = extract(russian, "Мать Олега Белова Анна Белова рассказала журналистам, что в "
+                            "колонии сына дважды отправляли в ШИЗО.")
+    assert names_of(cell, only(cell, "transfer")) == ["Олег Белов"]
+
+
+def test_members_named_after_among_them_share_the_groups_event(russian):
+    extraction = extract(russian, "В колонии умер Олег Белов. Правозащитники признали "
+                                  "политзаключёнными ещё 15 человек. Среди них — учительница "
+                                  "Вера Котова и инженер Глеб Ершов.")
+    designation = only(extraction, "designation")
+    assert sorted(names_of(extraction, designation)) == ["Вера Котова", "Глеб Ершов"]
+    detained = extract(russian, "В Гомеле 5 мая задержали 15 человек. Среди них — учительница "
+                                "Вера Котова и инженер Глеб Ершов.")
+    arrest = only(detained, "arrest")
+    assert sorted(names_of(detained, arrest)) == ["Вера Котова", "Глеб Ершов"]
+    assert (arrest.date, arrest.place) == ("2022-05-05", "Гомель")
+
+
+def test_a_relative_clause_hangs_on_the_name_before_it(russian):
+    extraction = extract(russian, "Среди них — учительница Вера Котова, которую в мае "
+                                  "задержали в Гомеле, и инженер Глеб Ершов, которого осудили "
+                                  "на три года за пикет.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Вера Котова"]

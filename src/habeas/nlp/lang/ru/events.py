@@ -240,7 +240,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     continue  # one more, not named: not the report's person
             if not who and (who is None or _counted(sentence, word)):
                 who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
-            group = _group(sentence, word) if not who else None
+            group = _group(sentence, word, named_next=n + 1 < len(parsed.sentences) and bool(
+                MEMBERS.match(parsed.sentences[n + 1].text.lower()))) if not who else None
             back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
                 known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
@@ -296,6 +297,12 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 found.extend(_own_terms(one, sentence, n, mentions))
             found.extend(_new_term(event, sentence))
             found.extend(_then_to(event, word, sentence, parsed))
+        if MEMBERS.match(sentence.text.lower()):  # "Задержали 15 человек. Среди них — X и Y"
+            for kind, (m, among) in list(unnamed.items()):
+                members = _members_named(sentence, n, mentions)
+                if m == n - 1 and members and not any(e.type == kind for e in found):
+                    found.append(replace(among, persons=members, sources=list(among.sources),
+                                         extras=dict(among.extras)))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
                 e.date and e.date == last_date)}  # and the town that day's events were in
@@ -703,16 +710,20 @@ def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
     return found
 
 
-def _group(sentence: Sentence, word: Word) -> str | None:
+def _group(sentence: Sentence, word: Word, named_next: bool = False) -> str | None:
     """"whole" or "counted" where the event happened to a group ("всем задержанным", "13
     человек", "всех троих"): after events of named persons, the group is theirs; not a rough
-    count ("не менее 200 человек", a figure of its own)."""
+    count ("не менее 200 человек", a figure of its own), nor "ещё 11 человек" whose members
+    the next sentence names ("Среди них — X и Y")."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
         whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
         counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
             kid, ("nummod", "nummod:gov")))
         if any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid)):
             continue
+        if counted and named_next and any(w.lemma == "еще" for w in sentence.subtree(kid)):
+            continue  # "признали политзаключёнными ещё 11 человек. Среди них — X и Y": others
+            # than those before, named next
         if whole or counted:
             return "whole" if whole else "counted"
     return None
@@ -1035,13 +1046,41 @@ def _antecedent(sentence: Sentence, word: Word) -> Word:
     if word.lemma in RELATIVES:
         for clause in sentence.ancestors(word):
             if clause.rel.startswith("acl") and clause.head is not None:
-                return sentence.head(clause)
+                if clause.head < word.i:
+                    return sentence.head(clause)
+                return _noun_before(sentence, word) or sentence.head(clause)  # a clause
+                # the parser hung on a noun after it: "X, которую задержали в мае, и Y"
     if word.lemma == "себя" and word.head is not None:
         verb = sentence.head(word)
         for subject in sentence.children(verb, SUBJECT) or sentence.children(
                 sentence.head(verb) or verb, SUBJECT):
             return subject
     return word
+
+
+def _members_named(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                   ) -> list[str]:
+    """The persons a sentence that opens on "Среди них" names, less those named inside a
+    relative clause of theirs ("Среди них — X, которую задержали вместе с Y, и Z": X and Z)."""
+    inside = {w.i for w in sentence.words if w.rel.startswith("acl")
+              for w in sentence.subtree(w)}
+    return list(dict.fromkeys(pid for (s, i), pid in sorted(mentions.items())
+                              if s == n and i not in inside))
+
+
+def _noun_before(sentence: Sentence, relative: Word) -> Word | None:
+    """The noun or name right before a relative pronoun's comma that agrees with it in gender
+    and number ("учительница Вера Котова, которую ...")."""
+    for w in reversed(sentence.words[:relative.i]):
+        if w.pos == "PUNCT":
+            continue
+        if w.pos not in ("NOUN", "PROPN"):
+            return None
+        if all(w.feats.get(f) == relative.feats.get(f) for f in ("Gender", "Number") if (
+                w.feats.get(f) and relative.feats.get(f))):
+            return w
+        return None
+    return None
 
 
 def _those(word: Word) -> bool:
@@ -1119,8 +1158,11 @@ def _kin_of_speaker(sentence: Sentence, word: Word, n: int,
     name ("Жена X рассказала, что мужа ударили", "Мама X рассказала, что сына отправляли в
     ШИЗО"): X, not the speaker."""
     rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    patients = sentence.children(word, rels) + [  # "в колонии сына отправляли": an object
+        g for k in sentence.children(word, ("obl",))  # the parser hung on the phrase before
+        for g in sentence.children(k, ("nmod",)) if case(g) == "Acc"]
     if not any(k.lemma in RELATION_NOUNS and not any((n, w.i) in mentions for w in (
-            sentence.subtree(k))) for k in sentence.children(word, rels)):
+            sentence.subtree(k))) for k in patients):
         return []
     for verb in sentence.words:
         if verb.lemma not in ATTRIBUTION_VERBS or word_class(verb) != "VERB":
