@@ -1720,3 +1720,20 @@ def test_a_relative_clause_hangs_on_the_name_before_it(russian):
                                   "задержали в Гомеле, и инженер Глеб Ершов, которого осудили "
                                   "на три года за пикет.")
     assert names_of(extraction, only(extraction, "arrest")) == ["Вера Котова"]
+
+
+def test_a_verdict_told_without_a_court_takes_no_court_of_another_case(russian):
+    extraction = extract(russian, "В четверг Ленинский районный суд Омска приговорил Олега "
+                                  "Белова к пяти годам колонии. В понедельник вышла на свободу "
+                                  "Вера Котова, приговорённая к двум годам колонии за пикет.")
+    verdicts = {names_of(extraction, e)[0]: e.agent for e in events_of(extraction, "sentence")}
+    assert verdicts["Олег Белов"] == "Ленинский районный суд Омска"
+    assert verdicts["Вера Котова"] is None
+    same = extract(russian, "Ленинский районный суд Омска приговорил Олега Белова к пяти годам "
+                            "колонии. Его жену Веру Котову суд оправдал.")
+    assert only(same, "acquittal").agent == "Ленинский районный суд Омска"
+    case = extract(russian, "Ленинский районный суд Омска приговорил Олега Белова к пяти годам "
+                            "колонии. Вера Котова, проходившая по тому же делу, получила два "
+                            "года условно.")
+    verdicts = {names_of(case, e)[0]: e.agent for e in events_of(case, "sentence")}
+    assert verdicts["Вера Котова"] == "Ленинский районный суд Омска"

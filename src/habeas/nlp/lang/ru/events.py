@@ -72,6 +72,9 @@ FLAT = ("flat", "flat:name", "flat:foreign")
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
 COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
+SAME_CASE = re.compile(r"\b(?:по\s+(?:тому\s+же|этому\s+же|этому|одному)\s+делу|(?:того\s+же|"
+                       r"этого\s+же|этого)\s+дела)\b", re.IGNORECASE)
+COURT_WORD = re.compile(r"\b(?:рай|гор)?суд(?:а|у|ом|е|ы|ья|ьи|ье|ью|ей)?\b", re.IGNORECASE)
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
@@ -827,15 +830,28 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
             continue
         at = event.sources[0].start if event.sources else 0
-        before = [name for start, name in courts if start < at]
+        unnamed = not (event.sources and (COURT_WORD.search(event.sources[0].text) or (
+            SAME_CASE.search(event.sources[0].text))))  # "проходившая по тому же делу": its court
+        before = [name for start, name in courts if start < at and not (
+            unnamed and _others_court(name, event, events))]
         named = {name for _, name in courts}
-        court = before[-1] if before else (named.pop() if len(named) == 1 else None)
+        only = {name for name in named if not (unnamed and _others_court(name, event, events))}
+        court = before[-1] if before else (only.pop() if len(named) == 1 and only else None)
         if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
             court = max((name for name in named if name.split()[0] == court.split()[0]),
                         key=len, default=court)
         if court is not None and not any(_other_case(event, v) for v in verdicts
                                          if v.agent.lower().startswith(court.lower())):
             event.agent = court
+
+
+def _others_court(court: str, event: EventRecord, events: list[EventRecord]) -> bool:
+    """The court is named as the agent of events of other persons only (a digest: "Областной
+    суд признал X виновным ... Y, приговорённого к двум годам, освободили"): not the court of
+    Y's verdict told with no court at all (one told "суд оправдал" is the court just named)."""
+    own = [e for e in events if e is not event and e.agent and e.agent.lower().startswith(
+        court.lower())]
+    return bool(own) and not any(set(e.persons) & set(event.persons) for e in own)
 
 
 def _other_case(event: EventRecord, verdict: EventRecord) -> bool:
