@@ -1737,3 +1737,10 @@ def test_a_verdict_told_without_a_court_takes_no_court_of_another_case(russian):
                             "года условно.")
     verdicts = {names_of(case, e)[0]: e.agent for e in events_of(case, "sentence")}
     assert verdicts["Вера Котова"] == "Ленинский районный суд Омска"
+
+
+def test_years_given_are_no_group_of_people(russian):
+    extraction = extract(russian, "Краеведа Ивана Петрова доставили на допрос. В четверг "
+                                  "областной суд признал студента Олега Белова виновным и "
+                                  "назначил ему пять лет колонии.")
+    assert names_of(extraction, only(extraction, "sentence")) == ["Олег Белов"]

@@ -721,7 +721,8 @@ def _group(sentence: Sentence, word: Word, named_next: bool = False) -> str | No
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
         whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
         counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
-            kid, ("nummod", "nummod:gov")))
+            kid, ("nummod", "nummod:gov")) and kid.feats.get("Animacy") != "Inan")  # not
+        # "назначил ему пять лет": years, no group of people
         if any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid)):
             continue
         if counted and named_next and any(w.lemma == "еще" for w in sentence.subtree(kid)):
