@@ -1744,3 +1744,24 @@ def test_years_given_are_no_group_of_people(russian):
                                   "областной суд признал студента Олега Белова виновным и "
                                   "назначил ему пять лет колонии.")
     assert names_of(extraction, only(extraction, "sentence")) == ["Олег Белов"]
+
+
+def test_a_case_opened_with_zavesti_is_a_charge(russian):
+    extraction = extract(russian, "На Олега Белова завели уголовное дело о неисполнении "
+                                  "приказа (ч. 2.1 ст. 332 УК РФ).")
+    assert only(extraction, "charge").charge == "неисполнение приказа"
+
+
+def test_refusing_food_is_a_hunger_strike(russian):
+    extraction = extract(russian, "В прошлом году Олег Белов девять дней отказывался от еды.")
+    assert only(extraction, "hunger_strike").date == "2021"
+    lawyer = extract(russian, "Олег Белов отказался от адвоката по назначению.")
+    assert events_of(lawyer, "hunger_strike") == []
+
+
+def test_methods_or_pressure_denied_by_officials(russian):
+    extraction = extract(russian, "Олега Белова задержали 5 мая. В полиции заявили, что "
+                                  "«никаких недозволенных методов» к задержанному не "
+                                  "применялось.")
+    denied = only(extraction, "ill_treatment")
+    assert denied.negated and names_of(extraction, denied) == ["Олег Белов"]

@@ -990,7 +990,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" or _those(h) for h in holders):
+            h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
 
@@ -1098,6 +1098,13 @@ def _noun_before(sentence: Sentence, relative: Word) -> Word | None:
             return w
         return None
     return None
+
+
+def _one_who(word: Word) -> bool:
+    """A participle in the singular used as a noun behind a preposition ("к задержанному не
+    применяли силу", "у осуждённого"): the one the report tells of."""
+    return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Sing" and (
+        word.rel == "obl") and word.feats.get("Case") in ("Dat", "Gen", "Acc", "Ins", "Loc")
 
 
 def _those(word: Word) -> bool:

@@ -304,8 +304,18 @@ def object_picket(word: Word, sentence: Sentence) -> bool:
 
 
 def object_force(word: Word, sentence: Sentence) -> bool:
-    """"применили к нему силу"."""
-    return bool(_object_lemmas(sentence, word) & {"сила", "насилие", "электрошокер"})
+    """"применили к нему силу", "физическое воздействие не применяли", "недозволенные методы
+    не применялись"."""
+    lemmas = _object_lemmas(sentence, word)
+    return bool(lemmas & {"сила", "насилие", "электрошокер", "воздействие"}) or (
+        {"метод", "недозволенный"} <= lemmas)
+
+
+def refuses_food(word: Word, sentence: Sentence) -> bool:
+    """"отказался от еды", "отказывался от пищи": a hunger strike (not "отказался от адвоката")."""
+    return any(preposition(sentence, kid) == "от" and (kid.lemma in ("еда", "пища") or (
+        kid.lemma == "приём" and "пища" in {w.lemma for w in sentence.subtree(kid)}))
+        for kid in sentence.children(word, ("obl",)))
 
 
 def out_of_custody(word: Word, sentence: Sentence) -> bool:
