@@ -1765,3 +1765,20 @@ def test_methods_or_pressure_denied_by_officials(russian):
                                   "применялось.")
     denied = only(extraction, "ill_treatment")
     assert denied.negated and names_of(extraction, denied) == ["Олег Белов"]
+
+
+def test_the_detained_are_those_of_the_last_detention(russian):
+    extraction = extract(russian, "В Омске задержали Олега Белова, Ивана Петрова и Глеба "
+                                  "Ершова. Вечером Веру Котову допросили и отпустили. По словам "
+                                  "адвоката, всем троим задержанным предъявлено обвинение по ч. 2 "
+                                  "ст. 205.5 УК РФ — участие в деятельности террористической "
+                                  "организации.")
+    charge = only(extraction, "charge")
+    assert sorted(names_of(extraction, charge)) == ["Глеб Ершов", "Иван Петров", "Олег Белов"]
+    assert charge.charge == "участие в деятельности террористической организации"
+
+
+def test_a_pronoun_after_for_is_no_accusation(russian):
+    extraction = extract(russian, "В марте Олег Белов вышел с пикетом на площадь, и за это его "
+                                  "оштрафовали на 30 тысяч рублей.")
+    assert only(extraction, "sentence").charge is None

@@ -247,7 +247,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 MEMBERS.match(parsed.sentences[n + 1].text.lower()))) if not who else None
             back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
-                known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                known = _the_detained(sentence, word, events) or list(dict.fromkeys(
+                    pid for e in previous_found for pid in e.persons))
                 back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
@@ -1098,6 +1099,18 @@ def _noun_before(sentence: Sentence, relative: Word) -> Word | None:
             return w
         return None
     return None
+
+
+def _the_detained(sentence: Sentence, word: Word, events: list[EventRecord]) -> list[str]:
+    """A group told as the detained ("всем троим задержанным предъявлено обвинение", "всех
+    задержанных"): the persons of the last detention of two or more told before, not those of
+    whatever event came last."""
+    if not any(w.lemma in ("задержать", "задержанный") for k in sentence.children(
+            word, PATIENT_ACTIVE | PATIENT_PASSIVE) for w in sentence.subtree(k)):
+        return []
+    detained = [e for e in events if e.type == "arrest" and len(e.persons) > 1 and not (
+        e.negated or e.extras.get("custody"))]
+    return list(detained[-1].persons) if detained else []
 
 
 def _one_who(word: Word) -> bool:
