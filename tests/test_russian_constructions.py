@@ -1782,3 +1782,11 @@ def test_a_pronoun_after_for_is_no_accusation(russian):
     extraction = extract(russian, "В марте Олег Белов вышел с пикетом на площадь, и за это его "
                                   "оштрафовали на 30 тысяч рублей.")
     assert only(extraction, "sentence").charge is None
+
+
+def test_a_numbered_facility_with_its_city_is_the_destination(russian):
+    extraction = extract(russian, "Олега Белова этапировали в исправительную колонию № 16 в "
+                                  "Салавате.")
+    assert only(extraction, "transfer").place == "исправительная колония № 16 в Салавате"
+    region = extract(russian, "Олега Белова этапировали в колонию в Башкортостане.")
+    assert only(region, "transfer").place == "Башкортостан"

@@ -163,8 +163,8 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
     if not numbered:
         return None
     words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
-    words = [w for w in words if w.i <= max(x.i for x in sentence.subtree(word))]
-    text = sentence.span_text(words).strip(" ,")
+    words = [w for w in words if head.i <= w.i <= max(x.i for x in sentence.subtree(word))]
+    text = sentence.span_text(words).strip(" ,")  # its adjectives in the nominative, below
     return _with_adjectives(sentence, head, text.replace(head.text, inflect(head.text), 1))
 
 
@@ -342,6 +342,10 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
             continue
         if kid.lemma in TIME_NOUNS:
             continue  # "на следующий день", "в среду утром": when, not where
+        for city in sentence.children(kid, ("nmod",)):  # "в исправительную колонию № 16 в
+            numbered = _numbered_facility(sentence, city)  # Салавате": the numbered facility
+            if numbered is not None:  # with its city, as where one is held
+                return numbered
         words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
         first, last = words[0].start, words[-1].end
         for start, end, normal in spans_in(parsed, sentence, "LOC"):
