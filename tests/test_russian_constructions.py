@@ -1790,3 +1790,10 @@ def test_a_numbered_facility_with_its_city_is_the_destination(russian):
     assert only(extraction, "transfer").place == "исправительная колония № 16 в Салавате"
     region = extract(russian, "Олега Белова этапировали в колонию в Башкортостане.")
     assert only(region, "transfer").place == "Башкортостан"
+
+
+def test_a_square_named_after_someone_is_the_square(russian):
+    square = extract(russian, "Вера Котова вышла с пикетом на площадь Ленина.")
+    assert only(square, "protest").place == "площадь Ленина"
+    city = extract(russian, "Олега Белова задержали на улице Франко в Симферополе.")
+    assert only(city, "arrest").place == "Симферополь"
