@@ -1797,3 +1797,17 @@ def test_a_square_named_after_someone_is_the_square(russian):
     assert only(square, "protest").place == "площадь Ленина"
     city = extract(russian, "Олега Белова задержали на улице Франко в Симферополе.")
     assert only(city, "arrest").place == "Симферополь"
+
+
+def test_a_role_noun_stands_for_the_person_introduced_with_it(russian):
+    extraction = extract(russian, "В Ярославле задержали журналистку Веру Котову. Почти "
+                                  "одновременно в Москве задержали студента Олега Белова. По "
+                                  "неподтверждённым данным, при задержании к журналистке "
+                                  "применили силу.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Вера Котова"]
+
+
+def test_a_credit_word_inside_a_sentence_is_a_role_not_a_byline(russian):
+    extraction = extract(russian, "В Гродно задержали фотографа Алеся Мартынова и редактора "
+                                  "Олега Белова.\nФото: Иван Петров")
+    assert sorted(p.name for p in extraction.persons) == ["Алесь Мартынов", "Олег Белов"]

@@ -272,6 +272,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 back = previous_found
             if not who:  # "Жена X рассказала, что мужа ударили": X
                 who = _kin_of_speaker(sentence, word, n, mentions)
+            if not who:  # "задержали журналистку X и редактора Y ... к журналистке применили
+                who = _introduced_as(parsed, sentence, word, n, mentions)  # силу": X
             if not who and quoting and _first_person(sentence, word):
                 who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
@@ -1187,6 +1189,33 @@ def _means_group(sentence: Sentence, word: Word) -> bool:
                 k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
             return True
     return False
+
+
+def _introduced_as(parsed: Parsed, sentence: Sentence, word: Word, n: int,
+                   mentions: dict[tuple[int, int], str]) -> list[str]:
+    """A role noun with no name that the event happened to ("к журналистке применили силу")
+    stands for the person the report introduced with that noun ("журналистку Полину X"), the
+    latest so introduced, where another person was introduced with another role."""
+    roles = {k.lemma for k in sentence.children(word, ("obj", "nsubj:pass", "obl", "iobj"))
+             if k.lemma in PERSON_NOUNS and k.lemma not in RELATION_NOUNS and not any(
+                 (n, w.i) in mentions for w in sentence.subtree(k))}
+    if len(roles) != 1:
+        return []
+    role = roles.pop()
+    found, others = [], set()
+    for (s, i), pid in sorted(mentions.items()):
+        if s > n:
+            break
+        told = parsed.sentences[s]
+        first = told.climb(told.words[i], FLAT)
+        before = told.words[first.i - 1] if first.i else None
+        head = told.head(first) if first.rel == "appos" else None
+        said = {w.lemma for w in (before, head) if w is not None and w.lemma in PERSON_NOUNS}
+        if role in said:
+            found.append(pid)
+        elif said:
+            others.add(pid)
+    return found[-1:] if found and others - set(found) else []
 
 
 def _kin_of_speaker(sentence: Sentence, word: Word, n: int,
