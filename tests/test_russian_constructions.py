@@ -1811,3 +1811,38 @@ def test_a_credit_word_inside_a_sentence_is_a_role_not_a_byline(russian):
     extraction = extract(russian, "В Гродно задержали фотографа Алеся Мартынова и редактора "
                                   "Олега Белова.\nФото: Иван Петров")
     assert sorted(p.name for p in extraction.persons) == ["Алесь Мартынов", "Олег Белов"]
+
+
+def test_convicted_together_a_list_after_a_dash_and_them_after_a_colon(russian):
+    extraction = extract(russian, "26 августа 2021 года Центральный окружной военный суд в "
+                                  "Екатеринбурге признал Олега Белова виновным и приговорил к 17 "
+                                  "годам. Вместе с ним были осуждены ещё трое фигурантов дела — "
+                                  "Иван Петров, Глеб Ершов и Артур Беляев: им назначили от 12 до "
+                                  "14 лет.")
+    three = ["Артур Беляев", "Глеб Ершов", "Иван Петров"]
+    conviction = next(e for e in events_of(extraction, "conviction")
+                      if sorted(names_of(extraction, e)) == three)
+    assert (conviction.date, conviction.place) == ("2021-08-26", "Екатеринбург")
+    verdict = next(e for e in events_of(extraction, "sentence")
+                   if sorted(names_of(extraction, e)) == three)
+    assert verdict.term_months is None
+
+
+def test_searches_brought_and_a_charge_requalified(russian):
+    came = extract(russian, "В среду утром к Олегу Белову пришли с обыском.",
+                   published="2024-11-15")
+    assert only(came, "search").date == "2024-11-13"
+    requalified = extract(russian, "Через полгода следователи переквалифицировали обвинение "
+                                   "Олегу Белову на организацию деятельности запрещённой "
+                                   "организации.")
+    assert only(requalified, "charge").charge == ("организация деятельности запрещённой "
+                                                  "организации")
+
+
+def test_medicine_not_handed_over_is_care_withheld(russian):
+    extraction = extract(russian, "Уже два месяца Олегу Белову не передают инсулин, который "
+                                  "присылают родственники.")
+    withheld = only(extraction, "ill_treatment")
+    assert not withheld.negated
+    handed = extract(russian, "Адвокат передал Олегу Белову лекарства.")
+    assert events_of(handed, "ill_treatment") == []

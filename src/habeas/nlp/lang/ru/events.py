@@ -57,6 +57,7 @@ CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
 NEXT_DAY = RULES.pattern("next_day")
 DAYS_LATER = RULES.pattern("days_later")
+TOGETHER = re.compile(r"\s*вместе\s+с\s+(?:ним|ней|нею|ними)\b", re.IGNORECASE)
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -264,6 +265,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _they(sentence, word):  # "X и Y, они проведут в колонии 18 и 16
                 who = _named_together(sentence, word, n, mentions, sources)  # лет": X and Y
+            here = [p for i, p in told.items() if i < word.i and len(p) > 1]  # "X, Y и Z
+            if not who and _means_group(sentence, word) and here:  # были осуждены: им
+                who = list(here[-1])  # назначили ...": those this sentence told of
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
@@ -309,6 +313,15 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if m == n - 1 and members and not any(e.type == kind for e in found):
                     found.append(replace(among, persons=members, sources=list(among.sources),
                                          extras=dict(among.extras)))
+        if TOGETHER.match(sentence.text):  # "X приговорили 26 августа. Вместе с ним были
+            for event in found:  # осуждены Y и Z": the same occasion, its day, place, court
+                if event.type not in VERDICTS | {"arrest", "search"} or _background(
+                        sentence, event):  # not "Y, осуждённого на восемь лет" in passing
+                    continue
+                kinds_of = VERDICTS if event.type in VERDICTS else {event.type}
+                base = next((e for e in reversed(previous_found) if e.type in kinds_of), None)
+                for name in ("date", "place", "agent") if base is not None else ():
+                    setattr(event, name, getattr(event, name) or getattr(base, name))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
                 e.date and e.date == last_date)}  # and the town that day's events were in
@@ -747,6 +760,8 @@ def _members(sentence: Sentence, word: Word, n: int,
     if marker is None:  # "задержали двоих участников акции — Марию Ким и Дениса Орлова."
         dash = next((w for w in sentence.words[word.i + 1:] if w.text in DASHES), None)
         names = sentence.words[dash.i + 1:] if dash is not None else []
+        stop = next((w.i for w in names if w.text in (":", ";")), None)  # "— X, Y и Z: им
+        names = [w for w in names if stop is None or w.i < stop]  # назначили ...": to the colon
         if not names or not all((n, w.i) in mentions or w.pos in ("CCONJ", "PUNCT")
                                 for w in names):
             return []

@@ -53,8 +53,11 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 def has_term(word: Word, sentence: Sentence) -> bool:
     """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
     апреле 2021 года")."""
-    words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
-        word, sentence)
+    other = {w.i for k in sentence.children(word, ("parataxis",)) if k.pos == "VERB" and any(
+        w.text == ":" for w in sentence.words[word.i:k.i]) and sentence.children(k, ("iobj",))
+        for w in sentence.subtree(k)}  # not the term of a verb after a colon ("были
+    words = [w for w in sentence.subtree(word) if w.i not in other] + sentence.children(  # осуждены
+        word, ("obj",)) + _participle_phrase(word, sentence)  # X, Y: им назначили 12 лет")
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
         k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w))) and not (
         w.lemma == "срок" and any(k.lemma == "давность" for k in sentence.children(w)))}
@@ -92,15 +95,18 @@ def subjected_to_abuse(word: Word, sentence: Sentence) -> bool:
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
-    """"возбудили (уголовное) дело", "прекратили уголовное преследование"."""
-    return bool({"дело", "преследование"} & _object_lemmas(sentence, word))
+    """"возбудили (уголовное) дело", "прекратили уголовное преследование", "переквалифицировали
+    обвинение"."""
+    return bool({"дело", "преследование"} & _object_lemmas(sentence, word)) or (
+        word.lemma == "переквалифицировать" and "обвинение" in _object_lemmas(sentence, word))
 
 
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
     медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
     if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая", "скорый"}:
+                                              "медикамент", "скорая", "скорый", "препарат",
+                                              "инсулин", "таблетка"}:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
