@@ -1846,3 +1846,12 @@ def test_medicine_not_handed_over_is_care_withheld(russian):
     assert not withheld.negated
     handed = extract(russian, "Адвокат передал Олегу Белову лекарства.")
     assert events_of(handed, "ill_treatment") == []
+
+
+def test_a_search_told_after_a_dated_detention_is_of_its_day(russian):
+    extraction = extract(russian, "Олега Белова задержали 5 марта в Омске. В его квартире "
+                                  "провели обыск.")
+    assert only(extraction, "search").date == "2022-03-05"
+    later = extract(russian, "Олега Белова задержали 5 марта в Омске. Через месяц у него "
+                             "провели обыск.")
+    assert only(later, "search").date is None

@@ -57,6 +57,8 @@ CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
 NEXT_DAY = RULES.pattern("next_day")
 DAYS_LATER = RULES.pattern("days_later")
+RAID_STEPS = {"search", "arrest"}  # what one morning's raid tells, step by step (a transfer
+# after it is left undated, as `tests/gold-ru` and `real-ru` annotate it)
 TOGETHER = re.compile(r"\s*вместе\s+с\s+(?:ним|ней|нею|ними)\b", re.IGNORECASE)
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
@@ -209,6 +211,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     freed: list[EventRecord] = []  # the releases the sentence before told without a place
     searches: list[EventRecord] = []  # the dated searches the sentence before told
+    raids: list[tuple[int, EventRecord]] = []  # dated searches and detentions of the paragraph
     places_told: dict[str, tuple[int, str, str]] = {}  # a place of a dated sentence: where told
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -369,6 +372,21 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     event.extras.get("custody")):
                 dated = [e for e in searches if set(e.persons) & set(event.persons)]
                 event.date = dated[-1].date if dated else None
+        if n and "\n" in parsed.text[parsed.sentences[n - 1].start + len(
+                parsed.sentences[n - 1].text):sentence.start]:
+            raids = []  # a new paragraph: another story
+        if LATER.search(sentence.text) or SAME_DAY.search(sentence.text):
+            raids = [] if LATER.search(sentence.text) else raids
+        else:  # "5 марта его задержали. В квартире провели обыск. Около полудня его увезли в
+            for event in found:  # СК": the raid's day, for its search, detention and transfer
+                if event.type not in RAID_STEPS or event.date is not None or event.negated or (
+                        event.extras.get("custody")) or _background(sentence, event):
+                    continue
+                dated = [e for m, e in raids if n - m <= NARRATIVE_REACH and set(
+                    e.persons) & set(event.persons)]
+                event.date = dated[-1].date if dated else None
+        raids = raids + [(n, e) for e in found if e.type in ("search", "arrest") and e.date and (
+            not e.negated and not e.extras.get("custody"))]
         searches = [e for e in found if e.type == "search" and e.date and not e.negated]
         for event in found:  # "В 2022 году он поехал на границу. ... На границе его задержали"
             went = places_told.get((event.place or "").lower())
