@@ -1855,3 +1855,14 @@ def test_a_search_told_after_a_dated_detention_is_of_its_day(russian):
     later = extract(russian, "Олега Белова задержали 5 марта в Омске. Через месяц у него "
                              "провели обыск.")
     assert only(later, "search").date is None
+
+
+def test_charges_each_with_its_article_in_brackets(russian):
+    extraction = extract(russian, "Областной суд признал Веру Котову виновной в оскорблении "
+                                  "президента (ст. 368 УК) и разжигании социальной вражды (ст. "
+                                  "130 УК) и приговорил к трём годам колонии.")
+    assert only(extraction, "conviction").charge == ("оскорбление президента; разжигание "
+                                                     "социальной вражды")
+    one = extract(russian, "Районный суд признал Олега Белова виновным в оскорблении судьи "
+                           "(ст. 297 УК) и приговорил к штрафу.")
+    assert only(one, "conviction").charge == "оскорбление судьи"
