@@ -1866,3 +1866,9 @@ def test_charges_each_with_its_article_in_brackets(russian):
     one = extract(russian, "Районный суд признал Олега Белова виновным в оскорблении судьи "
                            "(ст. 297 УК) и приговорил к штрафу.")
     assert only(one, "conviction").charge == "оскорбление судьи"
+
+
+def test_unconfirmed_reports_are_hedged(russian):
+    extraction = extract(russian, "По неподтверждённым данным, Олега Белова избили в отделе "
+                                  "полиции.")
+    assert only(extraction, "ill_treatment").hedged
