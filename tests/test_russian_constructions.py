@@ -1868,3 +1868,12 @@ def test_unconfirmed_reports_are_hedged(russian):
     extraction = extract(russian, "По неподтверждённым данным, Олега Белова избили в отделе "
                                   "полиции.")
     assert only(extraction, "ill_treatment").hedged
+
+
+def test_threats_of_violence_are_ill_treatment_told_by_the_one_threatened(russian):
+    extraction = extract(russian, "Олега Белова задержали в мае. Адвокату Белов рассказал, что "
+                                  "в первую ночь оперативники угрожали ему расправой над семьёй.")
+    threat = only(extraction, "ill_treatment")
+    assert (threat.agent, threat.attributed_to) == ("оперативники", "Олег Белов")
+    case = extract(russian, "Следователь угрожал Олегу Белову новым делом.")
+    assert events_of(case, "ill_treatment") == []

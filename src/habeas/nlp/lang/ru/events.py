@@ -1771,6 +1771,10 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
+    if not subjects:  # "Адвокату Белов рассказал": the name the parser hung on the addressee
+        subjects = [w for k in sentence.children(verb, ("iobj", "obl")) if case(k) == "Dat"
+                    for w in sentence.children(k, ("appos",)) if w.pos == "PROPN" and (
+                        w.feats.get("Case") == "Nom") and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
 

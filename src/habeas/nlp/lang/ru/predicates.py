@@ -13,6 +13,9 @@ ABUSE_NOUNS = RULES.words("abuse_nouns")
 CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство",
                   "обследование", "осмотр"})
 FACILITIES = RULES.words("facilities")
+# What one is threatened with as ill-treatment ("угрожали расправой", "пытками").
+THREATS = frozenset({"расправа", "убийство", "пытка", "насилие", "изнасилование", "расстрел",
+                     "электрошокер"})
 WARDS = RULES.words("wards")
 # Who a case is against: "стал фигурантом дела", "стал обвиняемым".
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
@@ -315,6 +318,13 @@ def object_force(word: Word, sentence: Sentence) -> bool:
     lemmas = _object_lemmas(sentence, word)
     return bool(lemmas & {"сила", "насилие", "электрошокер", "воздействие"}) or (
         {"метод", "недозволенный"} <= lemmas)
+
+
+def threatens_harm(word: Word, sentence: Sentence) -> bool:
+    """"угрожали расправой над женой", "угрожали пытками": a threat of violence (not "грозит
+    до десяти лет", a penalty the law sets)."""
+    return any(kid.lemma in THREATS and kid.feats.get("Case") == "Ins"
+               for kid in sentence.children(word, ("obl", "obj", "iobj")))
 
 
 def refuses_food(word: Word, sentence: Sentence) -> bool:
