@@ -1619,3 +1619,261 @@ def test_channels_that_wrote_with_no_author_named_are_the_source(russian):
     assert only(extraction, "ill_treatment").attributed_to == "телеграм-каналы"
     own = extract(russian, "Олег Белов написал в своём телеграм-канале, что его избили.")
     assert only(own, "ill_treatment").attributed_to == "Олег Белов"
+
+
+# Eleventh round (rules habeas.rules.ru.v11)
+
+def test_sent_to_a_punishment_cell_again_and_again_is_a_transfer(russian):
+    often = extract(russian, "Брат Олега Белова рассказал, что в колонии его трижды "
+                             "отправляли в ШИЗО за мелкие нарушения.")
+    assert only(often, "transfer").place == "ШИЗО"
+    put = extract(russian, "В марте Ивана Петрова водворили в штрафной изолятор на 15 суток.")
+    assert only(put, "transfer").place == "штрафной изолятор"
+
+
+def test_the_destination_after_the_verb_is_the_one_gone_to(russian):
+    extraction = extract(russian, "Сестра Ивана Петрова рассказала, что в медчасти ему "
+                                  "отказывали в осмотре, а в мае его дважды отправляли в ШИЗО.")
+    assert only(extraction, "transfer").place == "ШИЗО"
+    assert len(events_of(extraction, "ill_treatment")) == 1  # care refused: "в осмотре"
+
+
+def test_a_blow_is_ill_treatment(russian):
+    extraction = extract(russian, "По словам адвоката, во время обыска Глеба Ершова повалили "
+                                  "к стене и дважды ударили кулаком.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Глеб Ершов"]
+
+
+def test_let_go_without_being_charged_is_a_charge_denied(russian):
+    extraction = extract(russian, "Олега Белова обвиняют в призывах к экстремизму. Вместе с ним "
+                                  "задержали Веру Котову, но вечером её отпустили без "
+                                  "предъявления обвинения.")
+    denied = [e for e in events_of(extraction, "charge") if e.negated]
+    assert [names_of(extraction, e) for e in denied] == [["Вера Котова"]]
+    assert denied[0].charge is None  # the other's accusation is not hers
+
+
+def test_held_on_remand_is_custody(russian):
+    held = extract(russian, "Дело против Глеба Ершова возбудили в марте. Сейчас он находится "
+                            "в СИЗО-2 Омска.")
+    assert only(held, "arrest").place is not None
+    since = extract(russian, "Ивана Петрова задержали в январе, с тех пор он содержится в "
+                             "СИЗО.", published="2024-05-08")
+    custody = only(since, "arrest")
+    assert (custody.date, custody.place) == ("2024-01", None)  # the detention, told on
+    colony = extract(russian, "Олег Белов находится в колонии в Коми.")
+    assert events_of(colony, "arrest") == []
+
+
+def test_an_appeal_granted_is_an_appeal(russian):
+    extraction = extract(russian, "Краевой суд удовлетворил апелляционное представление "
+                                  "обвинения и дал Вере Котовой четыре года колонии.")
+    assert names_of(extraction, only(extraction, "appeal")) == ["Вера Котова"]
+    assert only(extraction, "sentence").term_months == 48
+
+
+def test_a_plural_noun_or_a_fronted_their_is_the_group_before(russian):
+    men = extract(russian, "Ивана Петрова и Олега Смирнова задержали 5 марта. Мужчин "
+                           "доставили в отдел полиции.")
+    assert sorted(names_of(men, only(men, "transfer"))) == ["Иван Петров", "Олег Смирнов"]
+    their = extract(russian, "Вместе с Верой Котовой на скамье подсудимых были Олег Белов и "
+                             "Глеб Ершов. Их суд приговорил к шести годам колонии каждого.")
+    verdict = only(their, "sentence")
+    assert sorted(names_of(their, verdict)) == ["Глеб Ершов", "Олег Белов"]
+    assert verdict.agent == "суд"
+
+
+def test_minutes_later_is_the_same_day(russian):
+    extraction = extract(russian, "В воскресенье Вера Котова вышла с пикетом к зданию мэрии. "
+                                  "Минут через пять её задержали.", published="2024-03-13")
+    assert only(extraction, "arrest").date == "2024-03-10"
+    took = extract(russian, "5 марта Ивана Петрова доставили в отдел полиции. Там ему стало "
+                            "плохо, но врача вызвали только через три часа.")
+    assert all(e.date is None for e in events_of(took, "ill_treatment"))
+
+
+def test_a_relative_without_a_name_in_a_relatives_account(russian):
+    extraction = extract(russian, "Олег Белов и Иван Петров вышли на пикет. Жена Ивана "
+                                  "Петрова Мария рассказала, что в отделе мужа ударили по "
+                                  "голове.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Иван Петров"]
+    cell = extract(russian, "Мать Олега Белова Анна Белова сообщила правозащитникам, что в "
+                            "лагере сына трижды водворяли в ШИЗО.")
+    assert names_of(cell, only(cell, "transfer")) == ["Олег Белов"]
+
+
+def test_members_named_after_among_them_share_the_groups_event(russian):
+    extraction = extract(russian, "В колонии умер Олег Белов. Правозащитники признали "
+                                  "политзаключёнными ещё 15 человек. Среди них — учительница "
+                                  "Вера Котова и инженер Глеб Ершов.")
+    designation = only(extraction, "designation")
+    assert sorted(names_of(extraction, designation)) == ["Вера Котова", "Глеб Ершов"]
+    detained = extract(russian, "В Гомеле 5 мая задержали 15 человек. Среди них — учительница "
+                                "Вера Котова и инженер Глеб Ершов.")
+    arrest = only(detained, "arrest")
+    assert sorted(names_of(detained, arrest)) == ["Вера Котова", "Глеб Ершов"]
+    assert (arrest.date, arrest.place) == ("2022-05-05", "Гомель")
+
+
+def test_a_relative_clause_hangs_on_the_name_before_it(russian):
+    extraction = extract(russian, "Среди них — учительница Вера Котова, которую в мае "
+                                  "задержали в Гомеле, и инженер Глеб Ершов, которого осудили "
+                                  "на три года за пикет.")
+    assert names_of(extraction, only(extraction, "arrest")) == ["Вера Котова"]
+
+
+def test_a_verdict_told_without_a_court_takes_no_court_of_another_case(russian):
+    extraction = extract(russian, "В четверг Ленинский районный суд Омска приговорил Олега "
+                                  "Белова к пяти годам колонии. В понедельник вышла на свободу "
+                                  "Вера Котова, приговорённая к двум годам колонии за пикет.")
+    verdicts = {names_of(extraction, e)[0]: e.agent for e in events_of(extraction, "sentence")}
+    assert verdicts["Олег Белов"] == "Ленинский районный суд Омска"
+    assert verdicts["Вера Котова"] is None
+    same = extract(russian, "Ленинский районный суд Омска приговорил Олега Белова к пяти годам "
+                            "колонии. Его жену Веру Котову суд оправдал.")
+    assert only(same, "acquittal").agent == "Ленинский районный суд Омска"
+    case = extract(russian, "Ленинский районный суд Омска приговорил Олега Белова к пяти годам "
+                            "колонии. Вера Котова, обвинявшаяся по тому же делу, получила два "
+                            "года условно.")
+    verdicts = {names_of(case, e)[0]: e.agent for e in events_of(case, "sentence")}
+    assert verdicts["Вера Котова"] == "Ленинский районный суд Омска"
+
+
+def test_years_given_are_no_group_of_people(russian):
+    extraction = extract(russian, "Краеведа Ивана Петрова доставили на допрос. В четверг "
+                                  "областной суд признал студента Олега Белова виновным и "
+                                  "назначил ему шесть лет лишения свободы.")
+    assert names_of(extraction, only(extraction, "sentence")) == ["Олег Белов"]
+
+
+def test_a_case_opened_with_zavesti_is_a_charge(russian):
+    extraction = extract(russian, "На Олега Белова завели уголовное дело о самовольном "
+                                  "оставлении части (ст. 337 УК РФ).")
+    assert only(extraction, "charge").charge == "самовольное оставление части"
+
+
+def test_refusing_food_is_a_hunger_strike(russian):
+    extraction = extract(russian, "В прошлом году Олег Белов девять дней отказывался от еды.")
+    assert only(extraction, "hunger_strike").date == "2021"
+    lawyer = extract(russian, "Олег Белов отказался от адвоката по назначению.")
+    assert events_of(lawyer, "hunger_strike") == []
+
+
+def test_methods_or_pressure_denied_by_officials(russian):
+    extraction = extract(russian, "Олега Белова задержали 5 мая. В ГУ МВД заявили, что к "
+                                  "задержанному «недозволенные методы» не применялись.")
+    denied = only(extraction, "ill_treatment")
+    assert denied.negated and names_of(extraction, denied) == ["Олег Белов"]
+
+
+def test_the_detained_are_those_of_the_last_detention(russian):
+    extraction = extract(russian, "В Омске задержали Олега Белова, Ивана Петрова и Глеба "
+                                  "Ершова. Вечером Веру Котову допросили и отпустили. Как сообщил "
+                                  "адвокат, обвинение всем троим задержанным предъявлено по ч. 1 "
+                                  "ст. 280 УК РФ — призывы к экстремистской деятельности.")
+    charge = only(extraction, "charge")
+    assert sorted(names_of(extraction, charge)) == ["Глеб Ершов", "Иван Петров", "Олег Белов"]
+    assert charge.charge == "призывы к экстремистской деятельности"
+
+
+def test_a_pronoun_after_for_is_no_accusation(russian):
+    extraction = extract(russian, "В марте Олег Белов вышел с пикетом на площадь, и за это его "
+                                  "оштрафовали на 15 тысяч.")
+    assert only(extraction, "sentence").charge is None
+
+
+def test_a_numbered_facility_with_its_city_is_the_destination(russian):
+    extraction = extract(russian, "Олега Белова этапировали в исправительную колонию № 4 в "
+                                  "Кирове.")
+    assert only(extraction, "transfer").place == "исправительная колония № 4 в Кирове"
+    region = extract(russian, "Олега Белова этапировали в колонию в Башкортостане.")
+    assert only(region, "transfer").place == "Башкортостан"
+
+
+def test_a_square_named_after_someone_is_the_square(russian):
+    square = extract(russian, "Вера Котова вышла с пикетом на площадь Ленина.")
+    assert only(square, "protest").place == "площадь Ленина"
+    city = extract(russian, "Олега Белова задержали на улице Франко в Симферополе.")
+    assert only(city, "arrest").place == "Симферополь"
+
+
+def test_a_role_noun_stands_for_the_person_introduced_with_it(russian):
+    extraction = extract(russian, "В Ярославле задержали журналистку Веру Котову. Тем же "
+                                  "утром в Москве задержали студента Олега Белова. Коллеги "
+                                  "утверждают, что в отделе журналистку избили.")
+    assert names_of(extraction, only(extraction, "ill_treatment")) == ["Вера Котова"]
+
+
+def test_a_credit_word_inside_a_sentence_is_a_role_not_a_byline(russian):
+    extraction = extract(russian, "В Гродно задержали фотографа Алеся Мартынова и редактора "
+                                  "Олега Белова.\nФото: Иван Петров")
+    assert sorted(p.name for p in extraction.persons) == ["Алесь Мартынов", "Олег Белов"]
+
+
+def test_convicted_together_a_list_after_a_dash_and_them_after_a_colon(russian):
+    extraction = extract(russian, "3 июня 2019 года областной суд в Самаре приговорил Олега "
+                                  "Белова к девяти годам. Вместе с ним были осуждены ещё двое "
+                                  "обвиняемых — Иван Петров и Глеб Ершов: им назначили от шести "
+                                  "до восьми лет.")
+    three = ["Глеб Ершов", "Иван Петров"]
+    conviction = next(e for e in events_of(extraction, "conviction")
+                      if sorted(names_of(extraction, e)) == three)
+    assert (conviction.date, conviction.place) == ("2019-06-03", "Самара")
+    verdict = next(e for e in events_of(extraction, "sentence")
+                   if sorted(names_of(extraction, e)) == three)
+    assert verdict.term_months is None
+
+
+def test_searches_brought_and_a_charge_requalified(russian):
+    came = extract(russian, "В среду утром к Олегу Белову пришли с обыском.",
+                   published="2024-11-15")
+    assert only(came, "search").date == "2024-11-13"
+    requalified = extract(russian, "Через полгода следователи переквалифицировали обвинение "
+                                   "Олегу Белову на организацию деятельности запрещённой "
+                                   "организации.")
+    assert only(requalified, "charge").charge == ("организация деятельности запрещённой "
+                                                  "организации")
+
+
+def test_medicine_not_handed_over_is_care_withheld(russian):
+    extraction = extract(russian, "Третью неделю Олегу Белову не передают препараты, которые "
+                                  "привозит жена.")
+    withheld = only(extraction, "ill_treatment")
+    assert not withheld.negated
+    handed = extract(russian, "Адвокат передал Олегу Белову лекарства.")
+    assert events_of(handed, "ill_treatment") == []
+
+
+def test_a_search_told_after_a_dated_detention_is_of_its_day(russian):
+    extraction = extract(russian, "Олега Белова задержали 5 марта в Омске. В его квартире "
+                                  "провели обыск.")
+    assert only(extraction, "search").date == "2022-03-05"
+    later = extract(russian, "Олега Белова задержали 5 марта в Омске. Через месяц у него "
+                             "провели обыск.")
+    assert only(later, "search").date is None
+
+
+def test_charges_each_with_its_article_in_brackets(russian):
+    extraction = extract(russian, "Областной суд признал Веру Котову виновной в клевете на "
+                                  "судью (ст. 298.1 УК) и оскорблении представителя власти (ст. "
+                                  "319 УК), назначив ей штраф.")
+    assert only(extraction, "conviction").charge == ("клевета на судью; оскорбление "
+                                                     "представителя власти")
+    one = extract(russian, "Районный суд признал Олега Белова виновным в оскорблении судьи "
+                           "(ст. 297 УК) и приговорил к штрафу.")
+    assert only(one, "conviction").charge == "оскорбление судьи"
+
+
+def test_unconfirmed_reports_are_hedged(russian):
+    extraction = extract(russian, "По неподтверждённым данным, Олега Белова избили в отделе "
+                                  "полиции.")
+    assert only(extraction, "ill_treatment").hedged
+
+
+def test_threats_of_violence_are_ill_treatment_told_by_the_one_threatened(russian):
+    extraction = extract(russian, "Олега Белова задержали в мае. Адвокату Белов рассказал, что "
+                                  "в первую ночь оперативники угрожали ему расправой над семьёй.")
+    threat = only(extraction, "ill_treatment")
+    assert (threat.agent, threat.attributed_to) == ("оперативники", "Олег Белов")
+    case = extract(russian, "Следователь угрожал Олегу Белову новым делом.")
+    assert events_of(case, "ill_treatment") == []

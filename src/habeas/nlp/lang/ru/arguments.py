@@ -202,8 +202,10 @@ def find_charge(sentence: str) -> str | None:
                 rest = rest[more.end():]
             return "; ".join(found)
     match = RULES.pattern("article_described").search(sentence)
-    if match:  # "по статье 20.2 КоАП (за участие в ...)": the description, not its "за"
-        words = re.sub(r"^(?:за|о|об)\s+", "", match.group("what").strip()).split()
+    if match:  # "по статье 20.2 КоАП (за участие в ...)": the description, not its "за";
+        # "по ч. 2 ст. 205.5 УК РФ — участие в деятельности ...": the words after the dash
+        what = match.group("what") or match.group("dashed")
+        words = re.sub(r"^(?:за|о|об)\s+", "", what.strip()).split()
         return _described(words) if words else None
     match = RULES.pattern("article").search(sentence)
     return match.group(0) if match else None

@@ -57,6 +57,9 @@ CONTINUES = RULES.pattern("continues")
 LATER = RULES.pattern("later")
 NEXT_DAY = RULES.pattern("next_day")
 DAYS_LATER = RULES.pattern("days_later")
+RAID_STEPS = {"search", "arrest"}  # what one morning's raid tells, step by step (a transfer
+# after it is left undated, as `tests/gold-ru` and `real-ru` annotate it)
+TOGETHER = re.compile(r"\s*вместе\s+с\s+(?:ним|ней|нею|ними)\b", re.IGNORECASE)
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -72,6 +75,9 @@ FLAT = ("flat", "flat:name", "flat:foreign")
 GENERIC_COURTS = {"суд", "судья", "коллегия"}
 # A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
 COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
+SAME_CASE = re.compile(r"\b(?:по\s+(?:тому\s+же|этому\s+же|этому|одному)\s+делу|(?:того\s+же|"
+                       r"этого\s+же|этого)\s+дела)\b", re.IGNORECASE)
+COURT_WORD = re.compile(r"\b(?:рай|гор)?суд(?:а|у|ом|е|ы|ья|ьи|ье|ью|ей)?\b", re.IGNORECASE)
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
@@ -81,6 +87,9 @@ DEFENCE_NOUNS = RULES.words("defence_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
 # Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
 HELD = {"удерживать", "удерживаться"}
+# Verbs of being held on remand ("с тех пор он находится в СИЗО"): a state, which lends no place
+# to a detention told of the same persons.
+REMAND_STATES = {"находиться", "содержаться"}
 FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
 ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
@@ -202,6 +211,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     told_with: list[EventRecord] = []  # the events of the last sentence and its ellipses
     freed: list[EventRecord] = []  # the releases the sentence before told without a place
     searches: list[EventRecord] = []  # the dated searches the sentence before told
+    raids: list[tuple[int, EventRecord]] = []  # dated searches and detentions of the paragraph
     places_told: dict[str, tuple[int, str, str]] = {}  # a place of a dated sentence: where told
     speakers = mentions
     mentions = _without_officials(parsed, mentions)  # a judge is no one an event happens to
@@ -237,13 +247,19 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     continue  # one more, not named: not the report's person
             if not who and (who is None or _counted(sentence, word)):
                 who = _members(sentence, word, n, mentions) or who  # "12 человек, среди них X"
-            group = _group(sentence, word) if not who else None
+            group = _group(sentence, word, named_next=n + 1 < len(parsed.sentences) and bool(
+                MEMBERS.match(parsed.sentences[n + 1].text.lower()))) if not who else None
             back: list[EventRecord] = []  # the events a group or "их" refers back to
             if group:  # theirs; all of them ("всех задержанных"): those named next
-                known = list(dict.fromkeys(pid for e in previous_found for pid in e.persons))
+                known = _the_detained(sentence, word, events) or list(dict.fromkeys(
+                    pid for e in previous_found for pid in e.persons))
                 back = previous_found if known else []
                 who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
                                 ) or who
+            plural = _group_before(parsed, n, mentions, previous_found) if (
+                _plural_nouns(sentence, word) or _their_fronted(sentence, word)) else []
+            if who is None and plural:  # "X и Y приговорили. Супругов задержали в январе":
+                who = []  # those two (below)
             if who is None:  # the participants are no persons ("задержали 13 человек")
                 unnamed[kind] = (n, _event(kind, [], word, sentence, parsed, published,
                                            told_year))
@@ -252,9 +268,19 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = list(told[word.head])  # "признал X виновными и приговорил каждую"
             if not who and _they(sentence, word):  # "X и Y, они проведут в колонии 18 и 16
                 who = _named_together(sentence, word, n, mentions, sources)  # лет": X and Y
+            here = [p for i, p in told.items() if i < word.i and len(p) > 1]  # "X, Y и Z
+            if not who and _means_group(sentence, word) and here:  # были осуждены: им
+                who = list(here[-1])  # назначили ...": those this sentence told of
             if not who and (_means_group(sentence, word) or _those(word)) and previous_found:
                 who = list(previous_found[-1].persons)  # "обоих политиков", "их"
                 back = previous_found
+            if not who and plural:  # "X и Y задержали. Мужчин доставили в отдел", "На скамье
+                who = plural  # были X и Y. Их суд приговорил к 11 годам": those two
+                back = previous_found
+            if not who:  # "Жена X рассказала, что мужа ударили": X
+                who = _kin_of_speaker(sentence, word, n, mentions)
+            if not who:  # "задержали журналистку X и редактора Y ... к журналистке применили
+                who = _introduced_as(parsed, sentence, word, n, mentions)  # силу": X
             if not who and quoting and _first_person(sentence, word):
                 who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
@@ -284,6 +310,21 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 found.extend(_own_terms(one, sentence, n, mentions))
             found.extend(_new_term(event, sentence))
             found.extend(_then_to(event, word, sentence, parsed))
+        if MEMBERS.match(sentence.text.lower()):  # "Задержали 15 человек. Среди них — X и Y"
+            for kind, (m, among) in list(unnamed.items()):
+                members = _members_named(sentence, n, mentions)
+                if m == n - 1 and members and not any(e.type == kind for e in found):
+                    found.append(replace(among, persons=members, sources=list(among.sources),
+                                         extras=dict(among.extras)))
+        if TOGETHER.match(sentence.text):  # "X приговорили 26 августа. Вместе с ним были
+            for event in found:  # осуждены Y и Z": the same occasion, its day, place, court
+                if event.type not in VERDICTS | {"arrest", "search"} or _background(
+                        sentence, event):  # not "Y, осуждённого на восемь лет" in passing
+                    continue
+                kinds_of = VERDICTS if event.type in VERDICTS else {event.type}
+                base = next((e for e in reversed(previous_found) if e.type in kinds_of), None)
+                for name in ("date", "place", "agent") if base is not None else ():
+                    setattr(event, name, getattr(event, name) or getattr(base, name))
         if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
             towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
                 e.date and e.date == last_date)}  # and the town that day's events were in
@@ -331,6 +372,21 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     event.extras.get("custody")):
                 dated = [e for e in searches if set(e.persons) & set(event.persons)]
                 event.date = dated[-1].date if dated else None
+        if n and "\n" in parsed.text[parsed.sentences[n - 1].start + len(
+                parsed.sentences[n - 1].text):sentence.start]:
+            raids = []  # a new paragraph: another story
+        if LATER.search(sentence.text) or SAME_DAY.search(sentence.text):
+            raids = [] if LATER.search(sentence.text) else raids
+        else:  # "5 марта его задержали. В квартире провели обыск. Около полудня его увезли в
+            for event in found:  # СК": the raid's day, for its search, detention and transfer
+                if event.type not in RAID_STEPS or event.date is not None or event.negated or (
+                        event.extras.get("custody")) or _background(sentence, event):
+                    continue
+                dated = [e for m, e in raids if n - m <= NARRATIVE_REACH and set(
+                    e.persons) & set(event.persons)]
+                event.date = dated[-1].date if dated else None
+        raids = raids + [(n, e) for e in found if e.type in ("search", "arrest") and e.date and (
+            not e.negated and not e.extras.get("custody"))]
         searches = [e for e in found if e.type == "search" and e.date and not e.negated]
         for event in found:  # "В 2022 году он поехал на границу. ... На границе его задержали"
             went = places_told.get((event.place or "").lower())
@@ -691,16 +747,21 @@ def _elided_events(elided: list[tuple[str, Word, Sentence]], who: list[str],
     return found
 
 
-def _group(sentence: Sentence, word: Word) -> str | None:
+def _group(sentence: Sentence, word: Word, named_next: bool = False) -> str | None:
     """"whole" or "counted" where the event happened to a group ("всем задержанным", "13
     человек", "всех троих"): after events of named persons, the group is theirs; not a rough
-    count ("не менее 200 человек", a figure of its own)."""
+    count ("не менее 200 человек", a figure of its own), nor "ещё 11 человек" whose members
+    the next sentence names ("Среди них — X и Y")."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
         whole = any(k.lemma == "весь" for k in sentence.children(kid, ("det", "amod")))
         counted = kid.pos == "NUM" or (kid.pos == "NOUN" and sentence.children(
-            kid, ("nummod", "nummod:gov")))
+            kid, ("nummod", "nummod:gov")) and kid.feats.get("Animacy") != "Inan")  # not
+        # "назначил ему пять лет": years, no group of people
         if any(w.lemma in ROUGH_COUNTS for w in sentence.subtree(kid)):
             continue
+        if counted and named_next and any(w.lemma == "еще" for w in sentence.subtree(kid)):
+            continue  # "признали политзаключёнными ещё 11 человек. Среди них — X и Y": others
+            # than those before, named next
         if whole or counted:
             return "whole" if whole else "counted"
     return None
@@ -717,6 +778,8 @@ def _members(sentence: Sentence, word: Word, n: int,
     if marker is None:  # "задержали двоих участников акции — Марию Ким и Дениса Орлова."
         dash = next((w for w in sentence.words[word.i + 1:] if w.text in DASHES), None)
         names = sentence.words[dash.i + 1:] if dash is not None else []
+        stop = next((w.i for w in names if w.text in (":", ";")), None)  # "— X, Y и Z: им
+        names = [w for w in names if stop is None or w.i < stop]  # назначили ...": to the colon
         if not names or not all((n, w.i) in mentions or w.pos in ("CCONJ", "PUNCT")
                                 for w in names):
             return []
@@ -804,15 +867,28 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
             continue
         at = event.sources[0].start if event.sources else 0
-        before = [name for start, name in courts if start < at]
+        unnamed = not (event.sources and (COURT_WORD.search(event.sources[0].text) or (
+            SAME_CASE.search(event.sources[0].text))))  # "проходившая по тому же делу": its court
+        before = [name for start, name in courts if start < at and not (
+            unnamed and _others_court(name, event, events))]
         named = {name for _, name in courts}
-        court = before[-1] if before else (named.pop() if len(named) == 1 else None)
+        only = {name for name in named if not (unnamed and _others_court(name, event, events))}
+        court = before[-1] if before else (only.pop() if len(named) == 1 and only else None)
         if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
             court = max((name for name in named if name.split()[0] == court.split()[0]),
                         key=len, default=court)
         if court is not None and not any(_other_case(event, v) for v in verdicts
                                          if v.agent.lower().startswith(court.lower())):
             event.agent = court
+
+
+def _others_court(court: str, event: EventRecord, events: list[EventRecord]) -> bool:
+    """The court is named as the agent of events of other persons only (a digest: "Областной
+    суд признал X виновным ... Y, приговорённого к двум годам, освободили"): not the court of
+    Y's verdict told with no court at all (one told "суд оправдал" is the court just named)."""
+    own = [e for e in events if e is not event and e.agent and e.agent.lower().startswith(
+        court.lower())]
+    return bool(own) and not any(set(e.persons) & set(event.persons) for e in own)
 
 
 def _other_case(event: EventRecord, verdict: EventRecord) -> bool:
@@ -950,7 +1026,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" or _those(h) for h in holders):
+            h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
 
@@ -1023,13 +1099,60 @@ def _antecedent(sentence: Sentence, word: Word) -> Word:
     if word.lemma in RELATIVES:
         for clause in sentence.ancestors(word):
             if clause.rel.startswith("acl") and clause.head is not None:
-                return sentence.head(clause)
+                if clause.head < word.i:
+                    return sentence.head(clause)
+                return _noun_before(sentence, word) or sentence.head(clause)  # a clause
+                # the parser hung on a noun after it: "X, которую задержали в мае, и Y"
     if word.lemma == "себя" and word.head is not None:
         verb = sentence.head(word)
         for subject in sentence.children(verb, SUBJECT) or sentence.children(
                 sentence.head(verb) or verb, SUBJECT):
             return subject
     return word
+
+
+def _members_named(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
+                   ) -> list[str]:
+    """The persons a sentence that opens on "Среди них" names, less those named inside a
+    relative clause of theirs ("Среди них — X, которую задержали вместе с Y, и Z": X and Z)."""
+    inside = {w.i for w in sentence.words if w.rel.startswith("acl")
+              for w in sentence.subtree(w)}
+    return list(dict.fromkeys(pid for (s, i), pid in sorted(mentions.items())
+                              if s == n and i not in inside))
+
+
+def _noun_before(sentence: Sentence, relative: Word) -> Word | None:
+    """The noun or name right before a relative pronoun's comma that agrees with it in gender
+    and number ("учительница Вера Котова, которую ...")."""
+    for w in reversed(sentence.words[:relative.i]):
+        if w.pos == "PUNCT":
+            continue
+        if w.pos not in ("NOUN", "PROPN"):
+            return None
+        if all(w.feats.get(f) == relative.feats.get(f) for f in ("Gender", "Number") if (
+                w.feats.get(f) and relative.feats.get(f))):
+            return w
+        return None
+    return None
+
+
+def _the_detained(sentence: Sentence, word: Word, events: list[EventRecord]) -> list[str]:
+    """A group told as the detained ("всем троим задержанным предъявлено обвинение", "всех
+    задержанных"): the persons of the last detention of two or more told before, not those of
+    whatever event came last."""
+    if not any(w.lemma in ("задержать", "задержанный") for k in sentence.children(
+            word, PATIENT_ACTIVE | PATIENT_PASSIVE) for w in sentence.subtree(k)):
+        return []
+    detained = [e for e in events if e.type == "arrest" and len(e.persons) > 1 and not (
+        e.negated or e.extras.get("custody"))]
+    return list(detained[-1].persons) if detained else []
+
+
+def _one_who(word: Word) -> bool:
+    """A participle in the singular used as a noun behind a preposition ("к задержанному не
+    применяли силу", "у осуждённого"): the one the report tells of."""
+    return word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Sing" and (
+        word.rel == "obl") and word.feats.get("Case") in ("Dat", "Gen", "Acc", "Ins", "Loc")
 
 
 def _those(word: Word) -> bool:
@@ -1099,6 +1222,101 @@ def _means_group(sentence: Sentence, word: Word) -> bool:
                 k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
             return True
     return False
+
+
+def _introduced_as(parsed: Parsed, sentence: Sentence, word: Word, n: int,
+                   mentions: dict[tuple[int, int], str]) -> list[str]:
+    """A role noun with no name that the event happened to ("к журналистке применили силу")
+    stands for the person the report introduced with that noun ("журналистку Полину X"), the
+    latest so introduced, where another person was introduced with another role."""
+    roles = {k.lemma for k in sentence.children(word, ("obj", "nsubj:pass", "obl", "iobj"))
+             if k.lemma in PERSON_NOUNS and k.lemma not in RELATION_NOUNS and not any(
+                 (n, w.i) in mentions for w in sentence.subtree(k))}
+    if len(roles) != 1:
+        return []
+    role = roles.pop()
+    found, others = [], set()
+    for (s, i), pid in sorted(mentions.items()):
+        if s > n:
+            break
+        told = parsed.sentences[s]
+        first = told.climb(told.words[i], FLAT)
+        before = told.words[first.i - 1] if first.i else None
+        head = told.head(first) if first.rel == "appos" else None
+        said = {w.lemma for w in (before, head) if w is not None and w.lemma in PERSON_NOUNS}
+        if role in said:
+            found.append(pid)
+        elif said:
+            others.add(pid)
+    return found[-1:] if found and others - set(found) else []
+
+
+def _kin_of_speaker(sentence: Sentence, word: Word, n: int,
+                    mentions: dict[tuple[int, int], str]) -> list[str]:
+    """The one a relative who speaks is kin to, where what is said tells of a relative with no
+    name ("Жена X рассказала, что мужа ударили", "Мама X рассказала, что сына отправляли в
+    ШИЗО"): X, not the speaker."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    patients = sentence.children(word, rels) + [  # "в колонии сына отправляли": an object
+        g for k in sentence.children(word, ("obl",))  # the parser hung on the phrase before
+        for g in sentence.children(k, ("nmod",)) if case(g) == "Acc"]
+    if not any(k.lemma in RELATION_NOUNS and not any((n, w.i) in mentions for w in (
+            sentence.subtree(k))) for k in patients):
+        return []
+    for verb in sentence.words:
+        if verb.lemma not in ATTRIBUTION_VERBS or word_class(verb) != "VERB":
+            continue
+        for speaker in sentence.children(verb, SUBJECT):
+            if speaker.lemma not in RELATION_NOUNS:
+                continue
+            owners = [mentions[(n, k.i)] for k in sentence.children(speaker, ("nmod",))
+                      if (n, k.i) in mentions and case(k) == "Gen"]
+            if len(owners) == 1:
+                return owners
+    return []
+
+
+def _group_before(parsed: Parsed, n: int, mentions: dict[tuple[int, int], str],
+                  previous_found: list[EventRecord]) -> list[str]:
+    """The group a plural noun or "их" stands for: the last two or more persons the sentence
+    before names together ("были X и Y"), else those of the last event told, where it has two
+    or more."""
+    if n:
+        before = parsed.sentences[n - 1]
+        named = _named_together(before, before.words[-1], n - 1, mentions, set())
+        if len(named) > 1:
+            return named
+    if previous_found and len(previous_found[-1].persons) > 1:
+        return list(previous_found[-1].persons)
+    return []
+
+
+def _held_since(sentence: Sentence, word: Word) -> bool:
+    """A state of custody joined to the detention it follows ("Их задержали в январе, с тех пор
+    они находятся в СИЗО"): the detention told on, not another event."""
+    head = sentence.head(word)
+    return word.rel == "conj" and head is not None and trigger_type(head, sentence) == "arrest"
+
+
+def _their_fronted(sentence: Sentence, word: Word) -> bool:
+    """A verb with no object after "Их" that opens the sentence, which the parser read as the
+    subject's possessive ("Их суд приговорил к 11 годам", "Их суд арестовал на два месяца"):
+    "их" is the object, those told of before."""
+    first = sentence.words[0] if sentence.words else None
+    return first is not None and first.text.lower() == "их" and first.rel == "det" and (
+        not sentence.children(word, PATIENT_ACTIVE)) and any(
+        k.i == first.head for k in sentence.children(word, SUBJECT))
+
+
+def _plural_nouns(sentence: Sentence, word: Word) -> bool:
+    """The participant is a plural noun of people with no name and no number ("Мужчин
+    доставили в отдел", "парней задержали через два дня", "супругов отпустили"): the group
+    the event before happened to."""
+    rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    return any(k.pos == "NOUN" and k.feats.get("Animacy") == "Anim" and k.feats.get(
+        "Number") == "Plur" and not any(w.pos in ("PROPN", "NUM") or w.lemma in ROUGH_COUNTS
+                                        for w in sentence.subtree(k))
+               for k in sentence.children(word, rels))
 
 
 def _source_persons(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]
@@ -1204,7 +1422,9 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
         event.extras["status"] = True
-    elif word.lemma in HELD:  # "Суд начался в апреле, а в заключении она удерживается два
+    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not (
+            _held_since(sentence, word))):
+        # "Суд начался в апреле, а в заключении она удерживается два
         dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
         event.extras["held"] = True
     event.date = args.find_date(dates, published, at=None if word.feats.get("Substantive") else (
@@ -1214,7 +1434,12 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
+    if kind == "arrest" and word.lemma in REMAND_STATES and _held_since(sentence, word):
+        event.place = None  # "задержали в январе, с тех пор они находились в СИЗО": the
+        # detention, of its day; where one is held since is no place of it
     event.agent = _agent(sentence, word, parsed, kind)
+    if event.agent and _their_fronted(sentence, word):
+        event.agent = event.agent.split(" ", 1)[-1]  # "Их суд": the court
     if kind in CHARGED_TYPES:  # an appeal's own words only ("апелляцию на приговор по делу о
         event.charge = args.find_charge(text)  # ..."): it takes no charge told elsewhere
     if kind == "arrest" and word.lemma in CUSTODY:
@@ -1281,6 +1506,8 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
             VERDICTS) and trigger_type(head, sentence) in VERDICTS:
         clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
+    if trigger.lemma in REMAND_STATES and _held_since(sentence, trigger):
+        clause.add(head.i)  # "задержали в январе, с тех пор находятся в СИЗО": one custody
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
         word = next((w for w in sentence.words if w.start - sentence.start >= start), None)
@@ -1329,6 +1556,9 @@ def _negated(sentence: Sentence, word: Word) -> bool:
     if timing(sentence, word):
         return False  # "не восстановился после голодовки": the hunger strike took place
     if word_class(word) == "NOUN":
+        if any(preposition(sentence, w) == "без" for w in [word] + [
+                a for a in sentence.ancestors(word)[:1] if word_class(a) == "NOUN"]):
+            return True  # "отпустили без предъявления обвинения": no one was charged
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
     for verb in (target, sentence.head(target) if target is not None else None):
         if verb is None:
@@ -1541,6 +1771,10 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     stray = [w for w in sentence.words if w.rel == "nsubj" and w.pos in ("PROPN", "NOUN") and (
         w.feats.get("Case") == "Nom") and w.head is not None and w.head != verb.i and not (
         _agrees(sentence.words[w.head], w, sentence)) and _agrees(verb, w, sentence)]
+    if not subjects:  # "Адвокату Белов рассказал": the name the parser hung on the addressee
+        subjects = [w for k in sentence.children(verb, ("iobj", "obl")) if case(k) == "Dat"
+                    for w in sentence.children(k, ("appos",)) if w.pos == "PROPN" and (
+                        w.feats.get("Case") == "Nom") and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
 
@@ -1624,8 +1858,10 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
             first.attributed_to = first.attributed_to or event.attributed_to
             first.extras["dated_in"] = event.sources[0].start if event.sources else None
         for name in ("date", "place", "agent", "charge", "term_months", "release_mode"):
-            if getattr(first, name) is None:  # a source only as above: told in its own voice
-                setattr(first, name, getattr(event, name))
+            if getattr(first, name) is None and not (name == "place" and (
+                    event.extras.get("held") or first.extras.get("held"))):
+                setattr(first, name, getattr(event, name))  # a source only as above: told in
+                # its own voice; a state of custody tells where one is, not where one was taken
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
@@ -1767,7 +2003,8 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
     verdicts = [e for e in events if e.extras.get("verdict")]
     for event in events:
         if event.type not in CHARGED_TYPES or event.type == "appeal" or event.extras.get(
-                "status") or (event.charge and not args.is_article(event.charge)):
+                "status") or (event.charge and not args.is_article(event.charge)) or (
+                event.negated):  # "отпустили без предъявления обвинения": of nothing
             continue
         if not event.extras.get("reduced") and any(_other_case(event, v) for v in verdicts):
             continue  # an earlier case: its accusation is not the one the article describes

@@ -349,8 +349,11 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
 
 
 def _is_byline(text: str, start: int) -> bool:
+    """A credit: "Фото: X", "Автор: X", or the credit word opening its line ("Фото Ивана
+    Петрова"); not a role in a sentence ("задержали фотографа Алеся X", "редактора X")."""
     before = text[max(0, start - 20):start].lower()
-    return any(re.search(rf"\b{word}\w*\s*:?\s*$", before) for word in BYLINES)
+    return any(re.search(rf"\b{word}\w*\s*:\s*$", before) or re.search(
+        rf"(?:^|\n)\s*{word}\w*\s*$", before) for word in BYLINES)
 
 
 def role_age(sentence: Sentence, word) -> int | None:

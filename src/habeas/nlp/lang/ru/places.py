@@ -55,6 +55,11 @@ def spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, i
             if t == kind and sentence.start <= s < end]
 
 
+# Squares and streets named after someone or something ("площадь Ленина", "улица Франко").
+LANDMARKS = frozenset({"площадь", "улица", "проспект", "бульвар", "переулок", "набережная",
+                       "сквер", "парк", "шоссе"})
+
+
 def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> str | None:
     """The first place of the trigger's own clause, in the nominative ("в Крыму" -> "Крым"); not
     the country of a code of law ("УК РФ"), not a place that says where a person is from or a
@@ -69,7 +74,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if where.lemma in PREMISES and kind in PREMISES_TYPES:
             return _premises_phrase(sentence, where)
     laws = [m.span() for m in args.RULES.pattern("article").finditer(sentence.text)]
-    places = []
+    places, landmarks = [], []
     for start, end, normal in spans_in(parsed, sentence, "LOC"):
         offset = start - sentence.start
         if any(a <= offset < b for a, b in laws):
@@ -85,18 +90,33 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
             _facility_before(sentence, start, end))
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
+        landmark = _landmark(sentence, inside)
+        if landmark is not None:  # "на площадь Ленина": where no city is named
+            landmarks.append(landmark)
+            continue
         normal = _feminine(sentence, inside) or place_name(inside, normal)
         if normal.lower() not in COUNTRY_OF_LAW and "\n" not in parsed.text[start:end]:
             places.append(normal)
     cities = [p for p in places if "район" not in p.lower()]
-    if cities or places:
-        return (cities or places)[0]
+    if cities or places or landmarks:
+        return (cities or places or landmarks)[0]
     held = _held_at(sentence, parsed, trigger) if kind in IN_CUSTODY else None
     if held is not None or kind not in PREMISES_TYPES:
         return held
     return _premises(sentence, trigger, numbered=kind != "transfer",  # a transfer's place is
                      homes=kind != "search")  # where it went, not a numbered stop on the way
     # ("по пути его держали в СИЗО-1"); a search's is no home searched ("обыски в домах")
+
+
+def _landmark(sentence: Sentence, inside: list[Word]) -> str | None:
+    """A name in the genitive of a square or street ("на площадь Ленина", "на улице Франко"):
+    the square or street named so, its noun in the nominative ("площадь Ленина")."""
+    top = next((w for w in inside if w.head is None or sentence.words[w.head] not in inside), None)
+    head = sentence.head(top) if top is not None else None
+    if head is None or head.lemma not in LANDMARKS or top.rel != "nmod" or (
+            case(top) != "Gen") or head.i != inside[0].i - 1:
+        return None
+    return inflect(head.text) + " " + sentence.span_text(inside)
 
 
 def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
@@ -163,8 +183,8 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
     if not numbered:
         return None
     words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
-    words = [w for w in words if w.i <= max(x.i for x in sentence.subtree(word))]
-    text = sentence.span_text(words).strip(" ,")
+    words = [w for w in words if head.i <= w.i <= max(x.i for x in sentence.subtree(word))]
+    text = sentence.span_text(words).strip(" ,")  # its adjectives in the nominative, below
     return _with_adjectives(sentence, head, text.replace(head.text, inflect(head.text), 1))
 
 
@@ -333,13 +353,19 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
     head or with its own "в" is the destination ("в Москву", "в колонию в Башкортостане" ->
     "Башкортостан"); else the phrase in the nominative ("в штрафной изолятор", "в ОВД
     «Тверской»", "в ШИЗО колонии № 6 Челябинской области")."""
-    for kid in sentence.children(word, ("obl",)):
+    kids = sentence.children(word, ("obl",))  # one after the verb first: "в медчасти ему
+    kids = [k for k in kids if k.i > word.i] + [k for k in kids if k.i < word.i]  # отказывали,
+    for kid in kids:  # а его отправляли в ШИЗО", where the parser hung both on the second verb
         accusative = kid.feats.get("Case") == "Acc" or (  # "в медчасть" the tagger read as a
             kid.text.lower() == kid.lemma and kid.feats.get("Animacy") == "Inan")  # locative
         if preposition(sentence, kid) not in ("в", "во", "на") or not accusative:
             continue
         if kid.lemma in TIME_NOUNS:
             continue  # "на следующий день", "в среду утром": when, not where
+        for city in sentence.children(kid, ("nmod",)):  # "в исправительную колонию № 16 в
+            numbered = _numbered_facility(sentence, city)  # Салавате": the numbered facility
+            if numbered is not None:  # with its city, as where one is held
+                return numbered
         words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
         first, last = words[0].start, words[-1].end
         for start, end, normal in spans_in(parsed, sentence, "LOC"):

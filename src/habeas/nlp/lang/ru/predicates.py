@@ -10,8 +10,12 @@ from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
 # What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
-CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство"})
+CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство",
+                  "обследование", "осмотр"})
 FACILITIES = RULES.words("facilities")
+# What one is threatened with as ill-treatment ("угрожали расправой", "пытками").
+THREATS = frozenset({"расправа", "убийство", "пытка", "насилие", "изнасилование", "расстрел",
+                     "электрошокер"})
 WARDS = RULES.words("wards")
 # Who a case is against: "стал фигурантом дела", "стал обвиняемым".
 DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
@@ -52,8 +56,11 @@ def has_days(word: Word, sentence: Sentence) -> bool:
 def has_term(word: Word, sentence: Sentence) -> bool:
     """"получил три года", "вынес предупреждение"; not the year of a date ("вынесенное в
     апреле 2021 года")."""
-    words = sentence.subtree(word) + sentence.children(word, ("obj",)) + _participle_phrase(
-        word, sentence)
+    other = {w.i for k in sentence.children(word, ("parataxis",)) if k.pos == "VERB" and any(
+        w.text == ":" for w in sentence.words[word.i:k.i]) and sentence.children(k, ("iobj",))
+        for w in sentence.subtree(k)}  # not the term of a verb after a colon ("были
+    words = [w for w in sentence.subtree(word) if w.i not in other] + sentence.children(  # осуждены
+        word, ("obj",)) + _participle_phrase(word, sentence)  # X, Y: им назначили 12 лет")
     lemmas = {w.lemma for w in words if not (w.lemma == "год" and any(
         k.text.isdigit() and len(k.text) == 4 for k in sentence.children(w))) and not (
         w.lemma == "срок" and any(k.lemma == "давность" for k in sentence.children(w)))}
@@ -91,15 +98,18 @@ def subjected_to_abuse(word: Word, sentence: Sentence) -> bool:
 
 
 def object_case(word: Word, sentence: Sentence) -> bool:
-    """"возбудили (уголовное) дело", "прекратили уголовное преследование"."""
-    return bool({"дело", "преследование"} & _object_lemmas(sentence, word))
+    """"возбудили (уголовное) дело", "прекратили уголовное преследование", "переквалифицировали
+    обвинение"."""
+    return bool({"дело", "преследование"} & _object_lemmas(sentence, word)) or (
+        word.lemma == "переквалифицировать" and "обвинение" in _object_lemmas(sentence, word))
 
 
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
     медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
     if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая", "скорый"}:
+                                              "медикамент", "скорая", "скорый", "препарат",
+                                              "инсулин", "таблетка"}:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
@@ -180,6 +190,30 @@ def protocol(word: Word, sentence: Sentence) -> bool:
 def into_custody(word: Word, sentence: Sentence) -> bool:
     """"заключил под стражу", "заключение под стражу": remanded in custody."""
     return any(w.lemma == "стража" for w in sentence.subtree(word))
+
+
+def in_remand(word: Word, sentence: Sentence) -> bool:
+    """"находится в СИЗО", "содержится в ИВС", "находилась в отделе полиции": held on remand,
+    before any verdict (not "отбывает срок в колонии", not "находится в колонии")."""
+    if word.feats.get("Tense") == "Fut":
+        return False
+    for kid in sentence.children(word, ("obl",)):
+        if preposition(sentence, kid) != "в":
+            continue
+        lemmas = {w.lemma for w in sentence.subtree(kid)}
+        if kid.lemma.startswith("сизо") or kid.lemma == "ивс" or (
+                kid.lemma == "изолятор" and "временный" in lemmas) or (
+                kid.lemma in ("отдел", "отделение") and lemmas & {"полиция", "милиция"}):
+            return True
+    return False
+
+
+def appeal_granted(word: Word, sentence: Sentence) -> bool:
+    """"удовлетворил апелляционную жалобу", "удовлетворил апелляционное представление
+    прокуратуры": a court of appeal decided (not "удовлетворил ходатайство следствия")."""
+    lemmas = _object_lemmas(sentence, word)
+    return bool(lemmas & {"апелляция"}) or "апелляционный" in lemmas and bool(
+        lemmas & {"жалоба", "представление"})
 
 
 def extends_custody(word: Word, sentence: Sentence) -> bool:
@@ -279,8 +313,25 @@ def object_picket(word: Word, sentence: Sentence) -> bool:
 
 
 def object_force(word: Word, sentence: Sentence) -> bool:
-    """"применили к нему силу"."""
-    return bool(_object_lemmas(sentence, word) & {"сила", "насилие", "электрошокер"})
+    """"применили к нему силу", "физическое воздействие не применяли", "недозволенные методы
+    не применялись"."""
+    lemmas = _object_lemmas(sentence, word)
+    return bool(lemmas & {"сила", "насилие", "электрошокер", "воздействие"}) or (
+        {"метод", "недозволенный"} <= lemmas)
+
+
+def threatens_harm(word: Word, sentence: Sentence) -> bool:
+    """"угрожали расправой над женой", "угрожали пытками": a threat of violence (not "грозит
+    до десяти лет", a penalty the law sets)."""
+    return any(kid.lemma in THREATS and kid.feats.get("Case") == "Ins"
+               for kid in sentence.children(word, ("obl", "obj", "iobj")))
+
+
+def refuses_food(word: Word, sentence: Sentence) -> bool:
+    """"отказался от еды", "отказывался от пищи": a hunger strike (not "отказался от адвоката")."""
+    return any(preposition(sentence, kid) == "от" and (kid.lemma in ("еда", "пища") or (
+        kid.lemma == "приём" and "пища" in {w.lemma for w in sentence.subtree(kid)}))
+        for kid in sentence.children(word, ("obl",)))
 
 
 def out_of_custody(word: Word, sentence: Sentence) -> bool:
