@@ -3636,3 +3636,22 @@ def test_the_source_is_the_one_described_before(nlp, text, source):
     events = [e for _, _, _, e in events_of(nlp, text, published="2026-06-03")]
     assert {e["attributed_to"] for e in events} == {source}
     assert not any(e["hedged"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Olha Marchenko was detained at a checkpoint in August 2023. For five months her relatives "
+    "knew nothing of her whereabouts, until the FSB confirmed that she was being held in "
+    "Simferopol.",
+    "Ivan Petrovsky was seized by masked men in August 2023. His family had no information "
+    "about his whereabouts for weeks.",
+])
+def test_a_family_knowing_nothing_of_the_whereabouts_is_a_disappearance(nlp, text):
+    """ "knew nothing of her whereabouts": a disappearance (not done by the relatives who know
+    nothing), since the detention the report dates."""
+    event = the_event(nlp, text, "abduction", published="2026-03-12")
+    assert event["agent"] is None and event["date"] == "2023-08"
+
+
+def test_knowing_nothing_of_the_charges_is_no_disappearance(nlp):
+    text = "The family of Ivan Petrovsky knew nothing of the charges against him."
+    assert "abduction" not in {t for t, _, _, _ in events_of(nlp, text)}

@@ -1045,6 +1045,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for o in syntax.objects_of(h, "on")]
         elif etype == "ill_treatment" and not passive and care_kept_from(trigger):
             args = care_kept_from(trigger)  # "withheld her painkillers", "denied him insulin"
+        elif etype == "abduction" and whereabouts_of(trigger):
+            # "knew nothing of her whereabouts": whose whereabouts
+            args = [c for w in whereabouts_of(trigger) for c in w.children if c.dep_ == "poss"]
         elif etype == "abduction" and trigger.lemma_ == "hear":
             args = syntax.objects_of(trigger, "from")  # "nothing has been heard from him"
         elif etype == "charges_dropped":
@@ -1183,6 +1186,15 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         found = [cid for a in searched_with_the_arrest(trigger)
                  for cid in discourse.persons_in(a, skip=skip)]
     return found
+
+
+def whereabouts_of(verb: Token) -> list[Token]:
+    """The "whereabouts" a family knows nothing of: "knew nothing of her whereabouts", "had no
+    information about his whereabouts", "heard nothing about their whereabouts"."""
+    nothing = [o for o in syntax.objects(verb) if o.lower_ == "nothing" or any(
+        c.lower_ == "no" for c in o.children)]
+    return [w for h in [verb, *nothing] for w in syntax.objects_of(h, "of", "about", "on")
+            if w.lower_ in ("whereabouts", "fate")] if nothing else []
 
 
 def doers_clause(trigger: Token) -> Token | None:
@@ -1799,6 +1811,8 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     if trigger.lemma_ == "be" and (trigger.dep_ != "ccomp" or syntax.prepositions(trigger, "on")):
         return None  # "has been in a detention centre since April": a state, no doer; "was
         # not on the list, his wife said": she told it, she did not leave him out
+    if whereabouts_of(trigger):
+        return None  # "her relatives knew nothing of her whereabouts": they did nothing
     agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him

@@ -317,14 +317,20 @@ AT_THE_RAID = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their) (
                          re.I)
 
 
+# A disappearance told by what the family cannot learn, after a detention the report dates.
+UNKNOWN_WHEREABOUTS = re.compile(r"\bwhereabouts\b|\bno idea where\b|\bnot (?:know|been told|"
+                                 r"told) where\b", re.I)
+
+
 def share_raid_day(events: list[EventRecord]) -> None:
     """Undated ill-treatment told as part of the raid ("beaten during the search", "hit him in
     the minibus") is of the day the person was searched or detained, when the report gives
     that one day."""
     for event in events:
-        if event.date or event.type != "ill_treatment" or event.extras.get(OWN_DATE) or \
-                not AT_THE_RAID.search(event.evidence or ""):
-            continue
+        if event.date or event.extras.get(OWN_DATE) or not (
+                event.type == "ill_treatment" and AT_THE_RAID.search(event.evidence or "") or
+                event.type == "abduction" and UNKNOWN_WHEREABOUTS.search(event.evidence or "")):
+            continue  # (a family that learns nothing of where he is: since his detention)
         days = {d.date for d in events if d.type in RAID and d.date and not d.negated
                 and set(d.persons) & set(event.persons)}
         if len(days) == 1:

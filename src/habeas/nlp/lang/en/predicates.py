@@ -505,6 +505,13 @@ def whereabouts_withheld(token: Token) -> bool:
 
 
 @predicate
+def nothing_of_whereabouts(token: Token) -> bool:
+    """ "his relatives knew nothing of her whereabouts", "had no information about his
+    whereabouts": a disappearance told by what the family does not know."""
+    return bool(events.whereabouts_of(token))
+
+
+@predicate
 def on_the_body(token: Token) -> bool:
     """ "struck him in the face", "was struck on the head with a baton": a blow, not a strike
     or a deal."""
