@@ -53,3 +53,16 @@ def test_every_token_as_the_original_components_set_it(pipelines):
 def test_a_pattern_of_two_tokens_still_applies(pipelines):
     doc = pipelines[1]("We are gonna win.")
     assert [t.lemma_ for t in doc][2:4] == ["go", "to"]
+
+
+def test_patterns_added_or_cleared_later_are_followed():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.__class__ = KeyedAttributeRuler
+    ruler.add([[{"LOWER": "ex"}]], {"LEMMA": "first"})
+    assert [t.lemma_ for t in nlp("Ex or ex")] == ["first", "", "first"]
+    ruler.add([[{"LOWER": "ex"}]], {"LEMMA": "second"})  # a later pattern overrides
+    assert nlp("ex")[0].lemma_ == "second"
+    ruler.clear()
+    ruler.add([[{"LOWER": "or"}]], {"LEMMA": "third"})
+    assert [t.lemma_ for t in nlp("ex or")] == ["", "third"]

@@ -43,25 +43,28 @@ class KeyedAttributeRuler(AttributeRuler):
 
     def __call__(self, doc: Doc) -> Doc:
         plan = getattr(self, "_habeas_plan", None)
-        if plan is None or plan[0] != len(self.attrs):
-            plan = self._habeas_plan = (len(self.attrs), *_split_patterns(self))
-        _, single, several, attrs = plan
+        # made again, with nothing kept, when the patterns change (``clear`` makes a new
+        # matcher, ``add`` a new pattern)
+        if plan is None or plan[0] is not self.matcher or plan[1] != len(self.attrs):
+            plan = self._habeas_plan = (self.matcher, len(self.attrs), *_split_patterns(self),
+                                        {})
+        _, _, single, several, attrs, kept = plan
         if single is None or not len(doc):
             return super().__call__(doc)
         error_handler = self.get_error_handler()
         try:
-            self._set(doc, single, several, attrs)
+            self._set(doc, single, several, attrs, kept)
             return doc
         except Exception as e:
             return error_handler(self.name, self, [doc], e)
 
-    def _set(self, doc: Doc, single: Matcher, several: Matcher, attrs: list[int]) -> None:
-        kept: dict[tuple, tuple[list[int], dict]] = self.__dict__.setdefault("_habeas_kept", {})
+    def _set(self, doc: Doc, single: Matcher, several: Matcher, attrs: list[int],
+             kept: dict[tuple, tuple[list[int], dict]]) -> None:
         if len(kept) > KEPT:
             kept.clear()
         strings = self.vocab.strings
         plans = []
-        for n, key in enumerate(map(tuple, doc.to_array(attrs).tolist())):
+        for n, key in enumerate(_keys(doc, attrs)):
             plan = kept.get(key)
             if plan is None:
                 ids = sorted({int(strings[m]) for m, _, _ in
@@ -83,6 +86,13 @@ class KeyedAttributeRuler(AttributeRuler):
         everything.sort()
         for i, start, end in everything:
             set_token_attrs(doc[start:end][self.indices[i]], self.attrs[i])
+
+
+def _keys(doc: Doc, attrs: list[int]) -> list[tuple[int, ...]]:
+    """Each token's values of ``attrs``."""
+    if not attrs:
+        return [()] * len(doc)
+    return [tuple(row) for row in doc.to_array(attrs).reshape(len(doc), len(attrs)).tolist()]
 
 
 def _split_patterns(ruler: AttributeRuler) -> tuple[Matcher | None, Matcher | None, list[int]]:
@@ -114,7 +124,10 @@ class KeyedEnglishLemmatizer(EnglishLemmatizer):
             self._validate_tables(Errors.E1004)
         error_handler = self.get_error_handler()
         try:
-            kept: dict[tuple[int, int, int], str] = self.__dict__.setdefault("_habeas_kept", {})
+            lookups, kept = getattr(self, "_habeas_kept", (None, {}))
+            if lookups is not self.lookups:  # tables set again (``initialize``): kept anew
+                kept = {}
+                self._habeas_kept = (self.lookups, kept)
             if len(kept) > KEPT:
                 kept.clear()
             for n, (orth, pos, morph, lemma) in enumerate(
