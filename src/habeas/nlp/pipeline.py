@@ -17,6 +17,7 @@ from ..errors import ExtractionError, ModelError
 from ..model import Document, Extraction
 from . import components  # noqa: F401  (registers the factories)
 from . import headlines, pieces
+from .keyed import keyed
 from .scripts import unmix
 from .spans import doc_text
 
@@ -38,6 +39,7 @@ def make_nlp(model: str) -> Language:
         nlp = spacy.load(model)
     except (OSError, ImportError) as e:
         raise ModelError(f"{model!r} is not installed ({e.__class__.__name__})") from e
+    keyed(nlp)  # the attribute ruler and the lemmatizer: the same output, cheaper
     glued_sentences(nlp)
     config = pipeline_config()
     rules = config["rules"].get(nlp.lang)
