@@ -32,8 +32,7 @@ DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 # "a source in law enforcement", "officials at the prosecutor's office", "a source close to"
 SOURCE_PLACES = frozenset({"in", "at", "from", "within", "close", "inside"})
 # Sources a report describes once and then calls "the source", "the official".
-UNNAMED_SOURCES = frozenset({"source", "official", "spokesman", "spokeswoman", "spokesperson",
-                             "representative", "witness", "insider"})
+UNNAMED_SOURCES = RULES.words("unnamed_sources")
 MAX_SOURCE_TOKENS = 9
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".

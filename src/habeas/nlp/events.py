@@ -151,8 +151,8 @@ ACRONYM_DEFINED = re.compile(r"\b((?:[A-Z][\w'’.-]*[ \t]+(?:(?:for|of|the|and|
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Acronym -> the name it was introduced with, "Name (ACRONYM)", where the initials of the
-    name's capitalised words spell it."""
+    """Acronym -> the name it was introduced with, "Name (ACRONYM)": two or more capitalised
+    words before an acronym in brackets (its initials need not spell it: "RSF")."""
     found = {}
     for match in ACRONYM_DEFINED.finditer(text):
         words, acronym = match.group(1).split(), match.group("acronym")
@@ -166,8 +166,7 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-# Words that open a sentence before a body's name: "Officers of the ... (GKNB)".
-ACRONYM_LEADS = frozenset({"officers", "agents", "members", "staff", "head", "officials"})
+ACRONYM_LEADS = RULES.words("acronym_leads")
 
 
 # Denied events that keep only their own words' day and place ("no force was used", "he
@@ -2568,9 +2567,8 @@ def used_against(verb: Token) -> list[Token]:
                                                  for o in syntax.objects_of(f, "against")]
 
 
-FULL_CARE_WORDS = frozenset({"adequate", "all", "appropriate", "necessary", "needed", "proper",
-                             "required"})
-LAWFUL_NOUNS = frozenset({"accordance", "compliance", "line"})
+FULL_CARE_WORDS = RULES.words("full_care_words")
+LAWFUL_NOUNS = RULES.words("lawful_nouns")
 
 
 def affirms(trigger: Token) -> bool:

@@ -305,21 +305,16 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
 
 # Where a step is told as part of the sitting that passed the verdict: "released in the
 # courtroom", "taken into custody in the courtroom", "After the verdict, X was taken back to".
-AT_THE_VERDICT = re.compile(r"\b(?:in|from) the courtroom\b|\b(?:after|following) the "
-                            r"(?:verdict|ruling|sentencing)\b", re.I)
+AT_THE_VERDICT = RULES.pattern("at_the_verdict")
 
 
 # Where ill-treatment is told as part of the raid: "during the search", "while they searched her
 # apartment", "in the minibus", "in the car on the way to the FSB building".
-AT_THE_RAID = re.compile(r"\b(?:during|in the course of) (?:the|his|her|their) (?:search|raid|"
-                         r"arrest)|\bwhile (?:they|officers|police|agents) (?:were )?search|"
-                         r"\bin the (?:car|van|minibus|bus|police car)\b|\bon the way to\b",
-                         re.I)
+AT_THE_RAID = RULES.pattern("at_the_raid")
 
 
 # A disappearance told by what the family cannot learn, after a detention the report dates.
-UNKNOWN_WHEREABOUTS = re.compile(r"\bwhereabouts\b|\bno idea where\b|\bnot (?:know|been told|"
-                                 r"told) where\b", re.I)
+UNKNOWN_WHEREABOUTS = RULES.pattern("unknown_whereabouts")
 
 
 def share_raid_day(events: list[EventRecord]) -> None:
@@ -535,8 +530,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
 
 
 # A release at the end of a term: "after serving her full two-year sentence", "having served".
-SERVED = re.compile(r"\b(?:after|having|upon|on) (?:serving|served|completing|completed)\b|"
-                    r"\bserved (?:his|her|their) (?:full )?(?:term|sentence)\b", re.I)
+SERVED = RULES.pattern("term_served")
 
 
 BODY_WORDS = RULES.words("body_words")

@@ -401,19 +401,16 @@ def hand_on(token: Token) -> bool:
                for p in syntax.prepositions(h, "on")) and bool(hands)
 
 
-CARE_GIVERS = RULES.words("care_givers")
-
-
 @predicate
 def seen_by_care(token: Token) -> bool:
     """ "has not been seen by a doctor since his arrest": care withheld (with "negated")."""
-    return any(o.lemma_.lower() in CARE_GIVERS for o in syntax.agents(token))
+    return any(o.lemma_.lower() in events.CARE_GIVERS for o in syntax.agents(token))
 
 
 @predicate
 def care_summoned(token: Token) -> bool:
     """ "has not called a doctor once", "never summoned an ambulance" (with "negated")."""
-    return any(o.lemma_.lower() in CARE_GIVERS for o in syntax.objects(token))
+    return any(o.lemma_.lower() in events.CARE_GIVERS for o in syntax.objects(token))
 
 
 @predicate
