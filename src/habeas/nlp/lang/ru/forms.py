@@ -3,6 +3,7 @@ in a sentence ("Ахтема Чийгоза", "Чийгозу", "Андреев�
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Case endings, longest first; a stem keeps at least MIN_STEM letters.
@@ -12,6 +13,7 @@ MIN_STEM = 3
 CYRILLIC = re.compile(r"[а-яёіїєґ]", re.I)
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     word = word.lower().replace("ё", "е")
     for ending in ENDINGS:
