@@ -871,9 +871,11 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
             SAME_CASE.search(event.sources[0].text))))  # "проходившая по тому же делу": its court
         before = [name for start, name in courts if start < at and not (
             unnamed and _others_court(name, event, events))]
-        named = {name for _, name in courts}
-        only = {name for name in named if not (unnamed and _others_court(name, event, events))}
-        court = before[-1] if before else (only.pop() if len(named) == 1 and only else None)
+        # (in the order told: the longest of two names of one length is then the first told,
+        # whatever the hash seed)
+        named = list(dict.fromkeys(name for _, name in courts))
+        only = [name for name in named if not (unnamed and _others_court(name, event, events))]
+        court = before[-1] if before else (only[0] if len(named) == 1 and only else None)
         if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
             court = max((name for name in named if name.split()[0] == court.split()[0]),
                         key=len, default=court)
