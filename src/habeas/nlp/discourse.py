@@ -33,6 +33,17 @@ DEFINITE = frozenset({"the", "these", "those", "all", "both", "each"})
 SOURCE_PLACES = frozenset({"in", "at", "from", "within", "close", "inside"})
 # Sources a report describes once and then calls "the source", "the official".
 UNNAMED_SOURCES = RULES.words("unnamed_sources")
+# What may stand between a source's head word and what describes it: "a source close to the
+# court", "investigators in Moscow", "the head of the group".
+DESCRIBING_WORDS = SOURCE_PLACES | {"of", "for", "to"}
+
+
+def head_word(source: str) -> str:
+    """A source's head word, before what describes it: "source" of "source close to the
+    court"."""
+    words = source.lower().split()
+    return next((words[i - 1] for i in range(1, len(words)) if words[i] in DESCRIBING_WORDS),
+                words[-1] if words else "")
 MAX_SOURCE_TOKENS = 9
 AGE_NOUN = re.compile(r"(?:the|this)\s+(\d{1,2})\s*-?\s*years?\s*-?\s*old")
 # Nouns that describe the person a report is about: "the scholar", "the activist".
@@ -74,6 +85,7 @@ PRONOUN_WINDOW = 3
 CLIENT_NOUNS = RULES.words("client_nouns")
 KIN = RULES.words("kin_nouns")
 ROLE_WORDS = RULES.words("role_nouns")
+KIN_OR_ROLE = KIN | ROLE_WORDS  # a relative or a role named right after it
 MAX_CLOSING = 8  # words of "..., X's press service reports." before the reporting word
 RELATIONS = RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
@@ -778,7 +790,7 @@ class Discourse:
             return self.names[self.cluster_at[appos[0].i]]
         if token.pos_ == "NOUN" and token.i + 2 < len(token.doc) and \
                 token.doc[token.i + 1].text == "," and token.i + 2 in self.cluster_at and \
-                token.lower_ in KIN | ROLE_WORDS:
+                token.lower_ in KIN_OR_ROLE:
             # "According to his sister, Mailen Perdomo, he refused food": the parser hung the
             # name elsewhere
             return self.names[self.cluster_at[token.i + 2]]
@@ -911,10 +923,7 @@ class Discourse:
             if (verb.lemma_ == "accord" or verb.lower_ == "according") and \
                     not self._across_semicolon(trigger, verb):
                 source = self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb)
-                # the head word, before what describes it ("a source close to the court")
-                head = re.split(r"\s+(?:in|at|from|within|close|inside|of|for|to)\s+",
-                                source.lower())[0].split()[-1:] if source else []
-                hedged = bool(head) and head[0] in ACCUSERS
+                hedged = bool(source) and head_word(source) in ACCUSERS
                 return source, hedged, None
         for verb in verbs:
             if verb in trigger.subtree and verb.dep_ not in ("conj", "parataxis", "advcl") \

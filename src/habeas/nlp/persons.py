@@ -66,8 +66,10 @@ class Cluster:
     _known: list[Span] = field(default_factory=list, compare=False, repr=False)
     _texts: dict[str, list] = field(default_factory=dict, compare=False, repr=False)
     _forms: set[str] = field(default_factory=set, compare=False, repr=False)
-    # ``_cache`` when ``name_words`` was last read, and what it was.
+    # ``_cache`` when ``name_words`` was last read, and what it was; the same for
+    # ``second_surnames``.
     _words: tuple | None = field(default=None, compare=False, repr=False)
+    _seconds: tuple | None = field(default=None, compare=False, repr=False)
 
     def _update(self) -> tuple[int, Span, str]:
         if self._cache is None or self._cache[0] != len(self.spans):
@@ -127,6 +129,18 @@ class Cluster:
     def forms(self) -> set[str]:
         self._catch_up()
         return self._forms
+
+    def second_surnames(self) -> set[str]:
+        """The last words of the person's shorter names, when the fullest has more words:
+        "perdomo" of "Yoandry Perdomo Ruiz", also named "Yoandry Perdomo" (a father's and a
+        mother's surname, as Spanish and Portuguese names have them); kept until a span is
+        added (asked for every capitalised word of a report)."""
+        cache = self._update()
+        if self._seconds is None or self._seconds[0] is not cache:
+            words = self.name_words()
+            self._seconds = (cache, {f.split()[-1] for f in self.forms()
+                                     if 2 <= len(f.split()) < len(words)} - {self.surname})
+        return self._seconds[1]
 
 
 def in_headline(span: Span) -> bool:
@@ -987,7 +1001,7 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         if fold(name.text) in cluster.forms():
             return cluster
         if not similar_surname(surname, cluster.surname) and not (
-                len(tokens) == 1 and tokens[0] in second_surnames(cluster)):
+                len(tokens) == 1 and tokens[0] in cluster.second_surnames()):
             continue  # (a bare "Perdomo" is he who was also called "Yoandry Perdomo")
         given = [t for t in tokens if t != surname]
         full = cluster.name_words()
@@ -1137,15 +1151,6 @@ def stated_owner(cluster: Cluster, span: Span, clusters: list[Cluster],
     return best if score >= STATED_ALIAS_SIMILARITY else None
 
 
-def second_surnames(cluster: Cluster) -> set[str]:
-    """The last words of a person's shorter names, when the fullest has more words: "perdomo"
-    of "Yoandry Perdomo Ruiz", also named "Yoandry Perdomo" (a father's and a mother's
-    surname, as Spanish and Portuguese names have them)."""
-    words = cluster.name_words()
-    return {f.split()[-1] for f in cluster.forms()
-            if 2 <= len(f.split()) < len(words)} - {cluster.surname}
-
-
 def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Find surnames of known persons that the model tagged as places or organisations."""
     similar: dict[tuple[str, str], bool] = {}  # (word, surname) -> similar_surname: a word recurs
@@ -1164,7 +1169,7 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], taken: set[int]) -> N
             alike = similar.get(key)
             if alike is None:
                 alike = similar[key] = similar_surname(folded, key[1])
-            if alike or folded in second_surnames(c):
+            if alike or folded in c.second_surnames():
                 matches.append(c)  # (a bare "Perdomo" of "Yoandry Perdomo Ruiz")
         if not matches and token.pos_ == "PROPN":
             given = [c for c in clusters if c.given == folded]

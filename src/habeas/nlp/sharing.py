@@ -303,47 +303,29 @@ def share_episodes(events: list[EventRecord], sentence_of: dict[int, int]) -> No
                     break
 
 
-# Where a step is told as part of the sitting that passed the verdict: "released in the
-# courtroom", "taken into custody in the courtroom", "After the verdict, X was taken back to".
-AT_THE_VERDICT = RULES.pattern("at_the_verdict")
+# Steps told as part of one sitting or one raid, by the words of their sentence: (the steps, the
+# words, the steps whose one day they take). "released in the courtroom", "After the verdict, X
+# was taken back to" (the verdict's day); "while they searched her apartment", "in the minibus"
+# (the raid's); a family that learns nothing of where he is (since his detention).
+EPISODE_DAYS = (
+    (("release", "arrest", "transfer"), RULES.pattern("at_the_verdict"), VERDICT),
+    (("ill_treatment",), RULES.pattern("at_the_raid"), RAID),
+    (("abduction",), RULES.pattern("unknown_whereabouts"), RAID),
+)
 
 
-# Where ill-treatment is told as part of the raid: "during the search", "while they searched her
-# apartment", "in the minibus", "in the car on the way to the FSB building".
-AT_THE_RAID = RULES.pattern("at_the_raid")
-
-
-# A disappearance told by what the family cannot learn, after a detention the report dates.
-UNKNOWN_WHEREABOUTS = RULES.pattern("unknown_whereabouts")
-
-
-def share_raid_day(events: list[EventRecord]) -> None:
-    """Undated ill-treatment told as part of the raid ("beaten during the search", "hit him in
-    the minibus") is of the day the person was searched or detained, when the report gives
-    that one day."""
-    for event in events:
-        if event.date or event.extras.get(OWN_DATE) or not (
-                event.type == "ill_treatment" and AT_THE_RAID.search(event.evidence or "") or
-                event.type == "abduction" and UNKNOWN_WHEREABOUTS.search(event.evidence or "")):
-            continue  # (a family that learns nothing of where he is: since his detention)
-        days = {d.date for d in events if d.type in RAID and d.date and not d.negated
-                and set(d.persons) & set(event.persons)}
-        if len(days) == 1:
-            event.date = days.pop()
-
-
-def share_verdict_day(events: list[EventRecord]) -> None:
-    """An undated release, arrest or transfer told as happening at the verdict ("was released
-    in the courtroom", "After the verdict, he was taken back to SIZO-1") is of the day the
-    person's verdict was passed, when the report gives that verdict one day."""
-    for event in events:
-        if event.date or event.type not in ("release", "arrest", "transfer") or \
-                event.extras.get(OWN_DATE) or not AT_THE_VERDICT.search(event.evidence or ""):
-            continue
-        days = {d.date for d in events if d.type in VERDICT and d.date and not d.negated
-                and set(d.persons) & set(event.persons)}
-        if len(days) == 1:
-            event.date = days.pop()
+def share_episode_days(events: list[EventRecord]) -> None:
+    """An undated step told as part of a sitting or a raid is of the day the report gives the
+    person's verdict, or search and detention, when it gives that one day."""
+    for kinds, words, donors in EPISODE_DAYS:
+        for event in events:
+            if event.date or event.type not in kinds or event.extras.get(OWN_DATE) or \
+                    not words.search(event.evidence or ""):
+                continue
+            days = {d.date for d in events if d.type in donors and d.date and not d.negated
+                    and set(d.persons) & set(event.persons)}
+            if len(days) == 1:
+                event.date = days.pop()
 
 
 # What happens to a prisoner inside happens where he is held: the colony a report placed him in.
@@ -474,7 +456,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                                    e.type in VERDICT)]  # the verdict upheld was passed
                           # before the appeal decided on it
                 receives = (event.type in CHARGED_STEPS if name == "charge" else
-                            event.type in CASE_STEPS or event.type == "release")
+                            event.type in CASE_STEPS or event.type == "release" and
+                            not term_over(event))  # no court frees one whose term is over
                 if donors and (not case_only or receives):
                     setattr(event, name, getattr(donors[0], name))
     # the verdicts' own values, before any is lent from a charge or an arrest
@@ -515,15 +498,10 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 "charge", "trial", "appeal"} else None
     described_charges(events)
     share_episodes(events, sentence_of or {})
-    share_verdict_day(events)
-    share_raid_day(events)
+    share_episode_days(events)
     share_custody_place(events, sentence_of or {})
     share_court(events, list(courts), list(court_dates))
     for event in events:
-        if event.type == "release" and is_court(event.agent) and (
-                event.release_mode == "end_of_term" or SERVED.search(event.evidence or "")):
-            event.agent = None  # "walked out after serving her full sentence": no court
-            # frees a prisoner whose term is over
         if event.place is None and event.agent and event.type != "transfer":
             event.place = place_in_name(event.agent)
     return events
@@ -531,6 +509,11 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
 
 # A release at the end of a term: "after serving her full two-year sentence", "having served".
 SERVED = RULES.pattern("term_served")
+
+
+def term_over(release: EventRecord) -> bool:
+    """ "walked out after serving her full sentence": a release no court decided."""
+    return release.release_mode == "end_of_term" or bool(SERVED.search(release.evidence or ""))
 
 
 BODY_WORDS = RULES.words("body_words")
