@@ -68,10 +68,6 @@ def load_documents(folders: list[Path]) -> list[Document]:
     return [d for d in read_sources(paths) if not isinstance(d, Rejected)]
 
 
-def timed(function) -> float:
-    return measured(function)[0]
-
-
 def measured(function) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system of this process, all its threads) of
     ``function()``."""
@@ -167,11 +163,9 @@ def main() -> None:
     print(f"habeas       : {habeas_rate:8.1f} articles/s")
     print(f"ratio        : {pair.wall_ratio:8.3f}  (habeas / raw; goal >= 0.8)")
     if args.cpu:
-        print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
-              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s; goal >= 0.8){rounds_of(pair)}")
-        result.update(raw_cpu_seconds=round(pair.raw_cpu, 2),
-                      habeas_cpu_seconds=round(pair.habeas_cpu, 2),
-                      ratio_habeas_vs_raw_cpu=round(pair.cpu_ratio, 3))
+        cpu_report(pair, result, "CPU          ", ("raw_cpu_seconds", "habeas_cpu_seconds",
+                                                   "ratio_habeas_vs_raw_cpu"),
+                   f"  (raw CPU s / habeas CPU s; goal >= 0.8){rounds_of(pair)}")
     print(f"load average {os.getloadavg()[0]:.1f}")
     print(json.dumps(result))
     russian_bench(russian + load_documents([ROOT / "tests" / "gold-ru"]), args.repeat,
@@ -306,12 +300,21 @@ def nlp_only(documents: list[Document], *, cpu: bool = False) -> None:
           "end-to-end ratio's ceiling)")
     result = {"ratio_nlp_only_same_texts": round(pair.wall_ratio, 3)}
     if cpu:
-        print(f"NLP only, CPU: raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
-              f"{pair.cpu_ratio:.3f}")
-        result.update(raw_cpu_seconds_nlp_only=round(pair.raw_cpu, 2),
-                      habeas_cpu_seconds_nlp_only=round(pair.habeas_cpu, 2),
-                      ratio_nlp_only_same_texts_cpu=round(pair.cpu_ratio, 3))
+        cpu_report(pair, result, "NLP only, CPU", ("raw_cpu_seconds_nlp_only",
+                                                   "habeas_cpu_seconds_nlp_only",
+                                                   "ratio_nlp_only_same_texts_cpu"))
     print(json.dumps(result))
+
+
+def cpu_report(pair: Pair, result: dict, label: str, keys: tuple[str, str, str],
+               note: str = "") -> None:
+    """Print ``pair``'s CPU seconds and ratio after ``label``, and add them to ``result``
+    under ``keys`` (raw CPU, habeas CPU, ratio)."""
+    print(f"{label}: raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
+          f"{pair.cpu_ratio:.3f}{note}")
+    raw, habeas, ratio = keys
+    result.update({raw: round(pair.raw_cpu, 2), habeas: round(pair.habeas_cpu, 2),
+                   ratio: round(pair.cpu_ratio, 3)})
 
 
 def russian_bench(documents: list[Document], repeat: int, *, cpu: bool = False) -> None:
@@ -347,11 +350,10 @@ def russian_bench(documents: list[Document], repeat: int, *, cpu: bool = False) 
               "habeas_ru_articles_per_s": round(habeas_rate, 1),
               "ratio_habeas_ru_vs_raw": round(habeas_rate / raw_rate, 3)}
     if cpu:
-        print(f"CPU          : raw {pair.raw_cpu:.2f} s, habeas {pair.habeas_cpu:.2f} s, ratio "
-              f"{pair.cpu_ratio:.3f}  (raw CPU s / habeas CPU s){rounds_of(pair)}")
-        result.update(raw_natasha_cpu_seconds=round(pair.raw_cpu, 2),
-                      habeas_ru_cpu_seconds=round(pair.habeas_cpu, 2),
-                      ratio_habeas_ru_vs_raw_cpu=round(pair.cpu_ratio, 3))
+        cpu_report(pair, result, "CPU          ", ("raw_natasha_cpu_seconds",
+                                                   "habeas_ru_cpu_seconds",
+                                                   "ratio_habeas_ru_vs_raw_cpu"),
+                   f"  (raw CPU s / habeas CPU s){rounds_of(pair)}")
     print(json.dumps(result))
 
 

@@ -15,6 +15,22 @@ SEED = SHARED / "gold" / "dev" / "kp-2017-umerov-chiygoz.json"
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kept_files(tmp_path_factory):
+    """Word sets kept in files (``nlp.kept``) go to a folder of the test session's own, not the
+    user's cache, for this process and every process it starts."""
+    from habeas.nlp import kept
+
+    folder = str(tmp_path_factory.mktemp("kept"))
+    before = os.environ.get(kept.CACHE_DIR)
+    os.environ[kept.CACHE_DIR] = folder
+    yield folder
+    if before is None:
+        os.environ.pop(kept.CACHE_DIR, None)
+    else:
+        os.environ[kept.CACHE_DIR] = before
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from habeas.config import DEFAULT_MODEL

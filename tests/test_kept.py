@@ -3,20 +3,24 @@ it is made of changes, and no error where the file cannot be written."""
 
 from __future__ import annotations
 
+import pytest
+
 from habeas.nlp import kept, lexicon
 
 
 def test_the_kept_places_are_the_made_ones(tmp_path, monkeypatch):
     monkeypatch.setenv(kept.CACHE_DIR, str(tmp_path))
+    expected = lexicon._places()
     lexicon.places.cache_clear()
     try:
         first = lexicon.places()          # made, and written
         assert len(list(tmp_path.glob("places-*.json"))) == 1
         lexicon.places.cache_clear()
+        monkeypatch.setattr(lexicon, "_places", lambda: pytest.fail("made again, not read"))
         second = lexicon.places()         # read
     finally:
         lexicon.places.cache_clear()
-    assert first == second == lexicon._places()
+    assert first == second == expected
     assert "kyiv" in second and "march" not in second
 
 

@@ -48,6 +48,9 @@ def test_every_token_as_the_original_components_set_it(pipelines):
             assert numpy.array_equal(a.to_array(ATTRIBUTES), b.to_array(ATTRIBUTES)), text
             assert [(t.lemma_, t.pos_, str(t.morph)) for t in a] == \
                 [(t.lemma_, t.pos_, str(t.morph)) for t in b]
+    # and the keyed paths were the ones taken, not spaCy's own code as a fallback
+    assert faster.get_pipe("attribute_ruler")._habeas_plan[2] is not None
+    assert faster.get_pipe("lemmatizer")._habeas_kept[1]
 
 
 def test_a_pattern_of_two_tokens_still_applies(pipelines):

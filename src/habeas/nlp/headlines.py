@@ -48,21 +48,20 @@ def is_title_case(line: str) -> bool:
     return capitalised / len(words) >= CAPITALISED_SHARE
 
 
-_VERBS: dict[int, frozenset[str]] = {}
-
-
 def known_verbs(nlp) -> frozenset[str]:
-    """The verbs the model's lemmatizer knows ("leave", "walk"), read once per pipeline."""
-    if id(nlp) not in _VERBS:
-        verbs: frozenset[str] = frozenset()
+    """The verbs the model's lemmatizer knows ("leave", "walk"), read once per pipeline and
+    kept on it."""
+    verbs = getattr(nlp, "_habeas_verbs", None)
+    if verbs is None:
+        verbs = frozenset()
         if "lemmatizer" in nlp.pipe_names:
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
             if lookups is not None and lookups.has_table("lemma_index"):
                 index = lookups.get_table("lemma_index")
                 if "verb" in index:
                     verbs = frozenset(index["verb"])
-        _VERBS[id(nlp)] = verbs
-    return _VERBS[id(nlp)]
+        nlp._habeas_verbs = verbs
+    return verbs
 
 
 def headline_verb(low: str, verbs: frozenset[str]) -> bool:

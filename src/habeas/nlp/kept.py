@@ -11,9 +11,9 @@ that cannot be read or written is no error, the set is made as before.
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,7 +34,7 @@ def key(modules: Iterable[str], inputs: object) -> str:
     version of a package writes new files) and of ``inputs`` (as JSON)."""
     digest = hashlib.sha256()
     for name in modules:
-        module = sys.modules.get(name) or __import__(name)
+        module = importlib.import_module(name)  # (the module itself, dotted names too)
         path = getattr(module, "__file__", None) or ""
         stat = os.stat(path) if path else None
         digest.update(json.dumps([name, getattr(module, "__version__", None), path,

@@ -49,6 +49,7 @@ from ..store.models import (
     last_token,
 )
 from ..store.persons import canonical, members_at_once, name_key, surname_of
+from .events import _persons_by_id
 from ..store.resolution import Merge, PersonKey
 from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
@@ -229,14 +230,8 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
     if not near:
         return set()
     roots = {canonical(session, person).id
-             for person in session.scalars(_persons_in(), {"ids": list(near)})}
+             for person in session.scalars(_persons_by_id(), {"persons": list(near)})}
     return set(members_at_once(session, roots))
-
-
-@functools.cache
-def _persons_in():
-    """The persons ``:ids`` (``among``, for each new person of every article)."""
-    return select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 @dataclass
