@@ -372,8 +372,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     event.extras.get("custody")):
                 dated = [e for e in searches if set(e.persons) & set(event.persons)]
                 event.date = dated[-1].date if dated else None
-        if n and "\n" in parsed.text[parsed.sentences[n - 1].start + len(
-                parsed.sentences[n - 1].text):sentence.start]:
+        opens = n == 0 or "\n" in parsed.text[parsed.sentences[n - 1].start + len(
+            parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
+        if opens:
             raids = []  # a new paragraph: another story
         if LATER.search(sentence.text) or SAME_DAY.search(sentence.text):
             raids = [] if LATER.search(sentence.text) else raids
@@ -427,8 +428,6 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             told_with = told_with + found  # "Об этом сообщает X": of the verb's sentence too
         elif kinds:
             elided = kinds
-        opens = n == 0 or "\n" in parsed.text[parsed.sentences[n - 1].start + len(
-            parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
         if opens:
             paragraph = []
         repeats = bool(found) and ABOUT_EVENT.search(sentence.text) is not None and all(any(
@@ -862,6 +861,9 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         e.agent.lower() not in GENERIC_COURTS)]  # a court named in the verdict's own sentence
     for verdict in verdicts:
         verdict.extras["verdict"] = True
+    # (in the order told: the longest of two names of one length is then the first told,
+    # whatever the hash seed)
+    named = list(dict.fromkeys(name for _, name in courts))
     for event in events:
         if event.type not in COURT_TYPES - {"arrest"} or (
                 event.agent and event.agent.lower() not in GENERIC_COURTS):
@@ -869,12 +871,10 @@ def _name_courts(events: list[EventRecord], parsed: Parsed) -> None:
         at = event.sources[0].start if event.sources else 0
         unnamed = not (event.sources and (COURT_WORD.search(event.sources[0].text) or (
             SAME_CASE.search(event.sources[0].text))))  # "проходившая по тому же делу": its court
-        before = [name for start, name in courts if start < at and not (
-            unnamed and _others_court(name, event, events))]
-        # (in the order told: the longest of two names of one length is then the first told,
-        # whatever the hash seed)
-        named = list(dict.fromkeys(name for _, name in courts))
-        only = [name for name in named if not (unnamed and _others_court(name, event, events))]
+        others = {name for name in named if _others_court(name, event, events)} if unnamed \
+            else set()  # (asked once per name, of the events as they stand now)
+        before = [name for start, name in courts if start < at and name not in others]
+        only = [name for name in named if name not in others]
         court = before[-1] if before else (only[0] if len(named) == 1 and only else None)
         if court is not None:  # "Советский райсуд" is the "Советский суд Махачкалы" named before
             court = max((name for name in named if name.split()[0] == court.split()[0]),

@@ -16,10 +16,10 @@ from .syntax import Sentence, Word, read_participle
 
 # A line break before a line that does not go on in lower case.
 LINE_BREAK = re.compile(r"\s*\n\s*(?=[^\sа-яёa-z])")
-# The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
 # How far a quote may run on after a full stop inside it and still be a name ("«Поддержка
 # политзаключённых. Мемориал»").
 QUOTED_NAME = 40
+# The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
 DOTTED_NAME = re.compile(r"(?<=[а-яёa-z])\.(?=(?:Реалии|Ru|Ру)\b)")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
 VERSION = "habeas.russian.v10"
@@ -176,10 +176,8 @@ def nominative_phrase(words: list[str]) -> list[str]:
     number = "Plur" if "plur" in tag else "Sing"
     out = []
     for word in words[:n]:
-        parse = next((p for p in vocab.parse(word) if "ADJF" in str(p.tag)), None)
-        grams = {"Nom", number} | ({gender} if gender and number == "Sing" else set())
-        form = parse.inflect(grams) if parse is not None else None
-        out.append(form.word if form is not None else word)
+        out.append(inflect_as(word, {"Nom", number} | (
+            {gender} if gender and number == "Sing" else set())))
     form = noun.inflect({"Nom"})
     out.append(form.word if form is not None else words[n])
     return out + words[n + 1:]
