@@ -3657,3 +3657,49 @@ def test_a_family_knowing_nothing_of_the_whereabouts_is_a_disappearance(nlp, tex
 def test_knowing_nothing_of_the_charges_is_no_disappearance(nlp):
     text = "The family of Ivan Petrovsky knew nothing of the charges against him."
     assert "abduction" not in {t for t, _, _, _ in events_of(nlp, text)}
+
+
+# ---------------------------------------------------------------- round 12 (rules en.v9)
+
+@pytest.mark.parametrize("text", [
+    "Marat Zhunusov has been held since March. His bail applications were refused twice.",
+    "Marat Zhunusov has been held since March. His requests for medical parole were turned "
+    "down, his daughter said.",
+])
+def test_a_refused_application_for_bail_or_parole_is_a_denied_release(nlp, text):
+    event = the_event(nlp, text, "release")
+    assert event["negated"] is True
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Contrary to rumours, Marat Zhunusov did not go on hunger strike in custody.",
+     "hunger_strike"),
+    ("Marat Zhunusov was never put on trial.", "trial"),
+])
+def test_a_denied_verb_whose_phrase_names_the_event_denies_it(nlp, text, etype):
+    assert the_event(nlp, text, etype)["negated"] is True
+
+
+def test_refusing_food_denies_no_move_told_in_an_adverbial_clause(nlp):
+    text = ("Nadia Kareva stopped refusing food after she was moved last week to a prison "
+            "hospital in Tomsk, her lawyer said.")
+    event = the_event(nlp, text, "transfer")
+    assert event["negated"] is False
+
+
+def test_a_death_told_again_with_the_day_it_became_known_is_one_death(nlp):
+    text = ("Rahim Tursun, 70, died on March 3 in a prison in Aksu, but his family was told of "
+            "his death only two weeks later, his niece said.")
+    event = the_event(nlp, text, "death_in_custody", published="2026-04-01")
+    assert event["date"] == "2026-03-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Ruslan Tagirov was detained at the border on 18 May. For the next two weeks his relatives "
+    "were given no information about where he was being held.",
+    "Ruslan Tagirov was taken from his shop on 18 May by armed men, and for a month his family "
+    "did not know anything about his fate.",
+])
+def test_no_news_of_where_a_person_is_held_is_a_disappearance(nlp, text):
+    event = the_event(nlp, text, "abduction", published="2026-06-20")
+    assert event["negated"] is False and event["persons"]

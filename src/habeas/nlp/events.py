@@ -42,6 +42,7 @@ INTRANSITIVE = RULES.words("intransitive_triggers")
 LEAVING_VERBS = RULES.words("leaving_verbs")
 LIGHT_VERBS = RULES.words("light_verbs")
 INCLUSION_VERBS = RULES.words("inclusion_verbs")
+PHRASE_VERBS = RULES.words("phrase_verbs")
 SEARCH_OBJECTS = RULES.words("search_objects")
 PARTICIPATION = RULES.words("participation_verbs")
 # Verbs of arrival name their destination with "in"/"at": "landed in a prison hospital".
@@ -590,8 +591,10 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
     if is_state(token):
         return []
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \
-            rules.trigger_table("NOUN").get(lemma) != "hunger_strike":
-        return []  # "detention centre", "trial court": a kind of thing, not an event
+            rules.trigger_table("NOUN").get(lemma) != "hunger_strike" and not (
+                token.dep_ == "compound" and token.head.lemma_ in APPLICATION_NOUNS):
+        return []  # "detention centre", "trial court": a kind of thing, not an event (but
+        # "his bail applications were refused": the application's decision tells one)
     if pos == "NOUN" and token.i + 1 < len(token.doc) and token.nbor().lemma_.lower() in \
             FACILITIES and token.nbor().pos_ in ("NOUN", "PROPN"):
         return []  # "Tashkent's Detention Center №1", whatever the parser made of it
@@ -994,6 +997,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             # "refused Ng's application for bail", "his request for a pardon": whose request,
             # not who refused it
             args = [c for c in trigger.head.head.children if c.dep_ == "poss"]
+        if not args and trigger.dep_ == "compound" and trigger.head.lemma_ in APPLICATION_NOUNS:
+            args = [c for c in trigger.head.children if c.dep_ == "poss"]  # "his bail requests"
         if not args:
             verb = clause_verb(trigger.head)
             if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):
@@ -1191,7 +1196,8 @@ def whereabouts_of(verb: Token) -> list[Token]:
     """The "whereabouts" a family knows nothing of: "knew nothing of her whereabouts", "had no
     information about his whereabouts", "heard nothing about their whereabouts"."""
     nothing = [o for o in syntax.objects(verb) if o.lower_ == "nothing" or any(
-        c.lower_ == "no" for c in o.children)]
+        c.lower_ == "no" for c in o.children) or o.lower_ == "anything" and syntax.is_negated(
+        verb)]  # "did not know anything about his fate"
     return [w for h in [verb, *nothing] for w in syntax.objects_of(h, "of", "about", "on")
             if w.lower_ in ("whereabouts", "fate")] if nothing else []
 
@@ -1592,12 +1598,16 @@ BAIL_REFUSALS = RULES.words("application_refusals")
 
 
 def bail_application_decision(token: Token) -> Token | None:
-    """The verb that decided an application for bail: "his application for bail was rejected",
-    "submitted an application for bail, but it was rejected"."""
-    if not (syntax.is_prep_object(token) and token.head.lower_ == "for" and
-            token.head.head.lemma_ in APPLICATION_NOUNS):
+    """The verb that decided an application for bail or parole: "his application for bail was
+    rejected", "his bail applications were refused three times", "submitted an application for
+    bail, but it was rejected"."""
+    if syntax.is_prep_object(token) and token.head.lower_ == "for" and \
+            token.head.head.lemma_ in APPLICATION_NOUNS:
+        application = token.head.head
+    elif token.dep_ == "compound" and token.head.lemma_ in APPLICATION_NOUNS:
+        application = token.head
+    else:
         return None
-    application = token.head.head
     if application.head.lemma_ in BAIL_DECISIONS and (
             syntax.is_direct_object(application) or syntax.is_passive_subject(application)):
         return application.head
@@ -2595,6 +2605,8 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for c in trigger.children)  # "None of the three has asked for a pardon", "no force
     # was used against him"
+    if negated and whereabouts_of(trigger):
+        negated = False  # "did not know anything about his fate": not knowing is the event
     if trigger.pos_ == "NOUN" and syntax.is_prep_object(trigger) and \
             trigger.head.lower_ == "without":
         negated = True  # "freed without charge", "held for a year without trial"
@@ -2620,7 +2632,7 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         head = current.head
         if current.dep_ == "relcl":
             break  # "Hüseynova, who is serving four years, was not among those pardoned"
-        if current.dep_ in ("ccomp", "advcl", "xcomp", "acl") and any(
+        if current.dep_ in ("ccomp", "advcl", "xcomp", "acl", "pcomp") and any(
                 c.dep_ == "advmod" and c.lower_ in ("where", "why", "how")
                 for c in current.children):
             break  # "did not know where he was held", "did not say why he was detained":
@@ -2632,9 +2644,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             break
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among" and \
-                head.lemma_ not in INCLUSION_VERBS and head.lemma_ != "be":
-            # ("was not included in the amnesty"; "is not on hunger strike": the copula's
-            # phrase is what it says)
+                head.lemma_ not in INCLUSION_VERBS and head.lemma_ not in PHRASE_VERBS:
+            # ("was not included in the amnesty"; "is not on hunger strike", "did not go on
+            # hunger strike", "was never put on trial": the verb's phrase is what it says)
             break  # an adjunct: "for most of the trial he was not brought" negates "brought"
         if current != trigger and syntax.is_subject(current) and head.lemma_ not in \
                 OCCURRENCE_VERBS:
@@ -2665,9 +2677,11 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
         if head.lemma_ in ENDING_VERBS:
             ending = True
         elif head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") \
-                and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending:
+                and (current == trigger or current.dep_ in ("xcomp", "ccomp")) and not ending \
+                and current.dep_ != "advcl":
             negated = True  # "refused to release him"; not "refused entry to her trial", nor
-            # "refused to stop the hunger strike" (it went on)
+            # "refused to stop the hunger strike" (it went on), nor "refusing food after she
+            # was moved" (an adverbial clause tells its own event)
         decided = current == trigger and trigger.pos_ == "NOUN" and \
             syntax.is_direct_object(trigger) and head.lemma_ in DECIDING_VERBS
         if any(syntax.is_negation(c) or c.dep_ == "det" and c.lower_ == "no" or c.dep_ in (
@@ -2742,7 +2756,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "charge" and trigger.head.lemma_ == "face" and trigger.dep_ == "dobj" and not \
             irrealis(trigger.head)[0]:
         is_irrealis = False  # "faced charges of smuggling": charged, unlike "faces ten years"
-    if etype == "release" and trigger.lemma_ == "bail" and (
+    if etype == "release" and trigger.lemma_ in ("bail", "parole") and (
             decision := bail_application_decision(trigger)) is not None:
         negated = decision.lemma_ in BAIL_REFUSALS or negated  # "it was rejected"
     if (etype, trigger.lemma_) in NEGATION_IS_THE_EVENT:
@@ -3250,6 +3264,9 @@ def is_group(event: EventRecord) -> bool:
 # Types a person goes through once in a report: "freed on Saturday" in the lead and "Sentsov and
 # 34 others were exchanged" below are one release, told of one and then of all.
 ONCE_PER_REPORT = {"release"}
+# Types a person goes through once in a life: "died on March 17 ... the family was told of his
+# death two weeks later" is one death, whatever day its second telling seems to give it.
+ONCE_IN_LIFE = {"death_in_custody"}
 
 
 # How far apart an approximate term ("nearly 14 years") and an exact one may be and be one.
@@ -3267,6 +3284,8 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
     if penalties_apart(a, b):
         return False  # "sentenced to 4.5 years ... He was also fined 150,000 rubles"
     same = set(a.persons) == set(b.persons)
+    if same and a.type in ONCE_IN_LIFE and not is_group(a):
+        return True
     nested = set(a.persons) <= set(b.persons) or set(b.persons) <= set(a.persons)
     if not same and not (nested and (a.type in ONCE_PER_REPORT or told_again(a) or
                                      told_again(b) or facing(a) or facing(b))):

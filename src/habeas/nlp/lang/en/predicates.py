@@ -485,6 +485,9 @@ def missing(token: Token) -> bool:
                for c in token.children)
 
 
+NEWS_NOUNS = RULES.words("news_nouns")
+
+
 @predicate
 def whereabouts_withheld(token: Token) -> bool:
     """ "his family had no idea where he was", "relatives did not know where she was being
@@ -496,7 +499,9 @@ def whereabouts_withheld(token: Token) -> bool:
     if head.lemma_ in KNOWING_VERBS:  # "refused to say where he had been taken"
         return syntax.is_negated(head) or head.dep_ == "xcomp" and head.head.lemma_ in (
             "refuse", "decline")
-    if head.lemma_ == "idea":
+    if syntax.is_preposition(head) and head.lower_ in ("about", "of", "on", "as"):
+        head = head.head  # "were given no information about where he was being held"
+    if head.lemma_ in NEWS_NOUNS:
         return any(c.lower_ == "no" for c in head.children)
     return head.lower_ in ("unknown", "unclear")
 
