@@ -249,3 +249,31 @@ def test_a_photo_credit_lines_below_is_no_credit_of_a_name_after_a_dateline(nlp)
     text = ("ANKARA, May 3 (Wire) - Police detained the reporter Mert Sahin on Tuesday, his "
             "lawyer said.\nHe was questioned for hours.\n(Photo: Cem Oral/AFP)")
     assert persons_of(nlp, text) == ["Mert Sahin"]
+
+
+# ------------------------------------------------------------ round 12 (rules en.v9)
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police detained Timur Bagirov in Derbent on Monday, according to his sister Patimat.",
+     ["Patimat", "Timur Bagirov"]),
+    ("Timur Bagirov was beaten in custody, her mother Dzhamilya said.",
+     ["Dzhamilya", "Timur Bagirov"]),
+])
+def test_a_relatives_given_name_after_the_kin_noun_is_a_person(nlp, text, expected):
+    assert persons_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained Timur Bagirov in Derbent on Monday.\n\nSubscribe to Vot Tak on "
+    "Telegram and YouTube.",
+    "A court in Derbent convicts a blogger\n\nThe case of Timur Bagirov shows how the law is "
+    "used, writes Laura Pennington\n\nPolice detained Timur Bagirov in Derbent on Monday.",
+])
+def test_the_outlet_a_page_calls_readers_to_and_the_author_of_a_standfirst_are_no_persons(
+        nlp, text):
+    assert persons_of(nlp, text) == ["Timur Bagirov"]
+
+
+def test_a_speaker_closing_a_paragraph_is_still_a_person(nlp):
+    text = "Police detained Timur Bagirov in Derbent on Monday, writes his lawyer, Oleg Sidorov."
+    assert "Oleg Sidorov" in persons_of(nlp, text)

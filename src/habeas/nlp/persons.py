@@ -157,6 +157,8 @@ def in_headline(span: Span) -> bool:
 BYLINE = RULES.patterns["byline"]
 CREDIT = RULES.patterns["photo_credit"]
 CREDIT_IN_LINE = RULES.patterns["credit"]
+OUTLET_CALL = RULES.patterns["outlet_call"]
+WRITES_AUTHOR = RULES.patterns["writes_author"]
 # A byline is a short line: "By A and B, CNN", not a sentence that starts with "By 2020".
 BYLINE_WORDS = 25
 # What comes between "by" and an author's name in a longer byline: other authors' names.
@@ -184,6 +186,9 @@ def in_furniture(span: Span) -> bool:
             text[start: span.start_char][BYLINE.match(line).end():])):
         return True  # "By A and B, CNN"; "by A and B and C and D and the news desk ..."
     before = text[start: span.start_char]
+    if OUTLET_CALL.search(before) or WRITES_AUTHOR.search(before) and not line[
+            span.end_char - start:].strip():
+        return True  # "Subscribe to Vot Tak on Telegram"; "..., writes Hanna Lowry" (her line)
     if any(BYLINE_NAMES.fullmatch(before[m.end():]) for m in CREDIT_IN_LINE.finditer(before)) \
             or CREDIT_IN_LINE.match(text[span.start_char: span.end_char + 4]):
         return True  # "(Reporting by A in Kyiv; Editing by B)", "Translation by A.", and
@@ -431,6 +436,19 @@ SURNAME_ENDINGS = tuple(RULES.lists["surname_endings"])
 ORG_WORDS = RULES.words("org_words")
 
 
+KIN_NOUNS = RULES.words("kin_nouns")
+POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
+
+
+def kin_named(span: Span) -> bool:
+    """ "his sister Patimat", "her mother Halina": one capitalised word right after a
+    relative of someone ("his", "her"), a name whether the model knows it or not."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].lower_ in KIN_NOUNS and \
+        doc[span.start - 2].lower_ in POSSESSIVES and span[0].is_title and (
+            span.end == len(doc) or not doc[span.end].is_title or doc[span.end].is_sent_start)
+
+
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model tagged as places or organisations, or missed: two or three capitalised
     words after a role noun ("his lawyer Yevgenia Rybakova") or ending like a surname."""
@@ -466,6 +484,9 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
         if after_role and not given_first and (previous is None or previous.lower_ not in
                                                ROLE_NOUNS) and span[-1].ent_type_ == "ORG":
             after_role = span.root.dep_ == "appos" and span.root.head.lower_ in ROLE_NOUNS
+        if len(span) == 1 and kin_named(span) and not is_org_or_place(span.text):
+            found.append(span)  # "according to his sister Patimat": a relative's given name
+            continue
         # a word of the name like a body's name ("Tural" like "Turan") does not outweigh a
         # role noun before the name or a known given name in it
         if len(span) < 2 or any(fold(t.text) in NAME_ENDS_A_BODY for t in span) or \
