@@ -3703,3 +3703,12 @@ def test_a_death_told_again_with_the_day_it_became_known_is_one_death(nlp):
 def test_no_news_of_where_a_person_is_held_is_a_disappearance(nlp, text):
     event = the_event(nlp, text, "abduction", published="2026-06-20")
     assert event["negated"] is False and event["persons"]
+
+
+def test_a_verdict_takes_no_charge_from_a_verdict_of_another_year(nlp):
+    text = ("In October, the Tver Regional Court found Marina Sokolova guilty and sentenced her "
+            "to six years.\n\nHer husband, Oleg Sokolov, who was fined in 2024 for holding a "
+            "one-person picket, said she had not been allowed calls.")
+    events = events_of(nlp, text, published="2026-02-11")
+    assert [e["charge"] for t, _, names, e in events
+            if t in ("conviction", "sentence") and names == ["Marina Sokolova"]] == [None, None]

@@ -486,7 +486,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                         not OTHER_CASE.search(event.evidence or "") and \
                         not event.extras.get("earlier") and not event.extras.get(OWN_DATE) \
                         and not any(
-                            another_verdict(e, event) for e in events if getattr(e, name)):
+                            another_verdict(e, event) or other_year(e, event)
+                            for e in events if getattr(e, name)):
                     setattr(event, name, next(iter(values)))
     # "sentenced on the same charge", "two years for the same posts": the charge of the
     # verdict told before; "arrested in the same raid" names no charge
@@ -564,6 +565,12 @@ def penalties_apart(a: EventRecord, b: EventRecord) -> bool:
     was also fined 150,000 rubles" are two penalties."""
     return bool(a.extras.get("fine") and b.term_months or b.extras.get("fine") and
                 a.term_months) and a.sources[0].start != b.sources[0].start
+
+
+def other_year(a: EventRecord, b: EventRecord) -> bool:
+    """Verdicts of different years are of different cases: "In October the court sentenced
+    her ... Her husband, fined in 2024 for a picket": not one charge."""
+    return bool(a.date and b.date) and a.date[:4] != b.date[:4]
 
 
 def another_verdict(a: EventRecord, b: EventRecord) -> bool:
