@@ -277,3 +277,23 @@ def test_the_outlet_a_page_calls_readers_to_and_the_author_of_a_standfirst_are_n
 def test_a_speaker_closing_a_paragraph_is_still_a_person(nlp):
     text = "Police detained Timur Bagirov in Derbent on Monday, writes his lawyer, Oleg Sidorov."
     assert "Oleg Sidorov" in persons_of(nlp, text)
+
+
+def test_a_given_name_alone_is_the_person_it_was_first_written_for(nlp):
+    text = ("Political prisoner Volha Kazhamiaka (Olga Kozhemyako) was detained again on Monday. "
+            "Her mother says that Volha never wrote a petition for pardon.")
+    assert persons_of(nlp, text) == ["Volha Kazhamiaka"]
+
+
+@pytest.mark.parametrize("text", [
+    "Jailed Novosibirsk Librarian Ends Hunger Strike\n\nYelena Sorokina, 51, ended a hunger "
+    "strike, her lawyer said. The court of appeal in Novosibirsk upheld the verdict.",
+    "Tomsk Student Jailed for Five Years\n\nYelena Sorokina was sentenced to five years in "
+    "Tomsk.",
+])
+def test_a_town_and_a_role_noun_name_no_one(nlp, text):
+    assert persons_of(nlp, text) == ["Yelena Sorokina"]
+
+
+def test_a_person_whose_surname_is_a_town_is_still_one(nlp):
+    assert persons_of(nlp, "Jack London was detained in Paris on Monday.") == ["Jack London"]

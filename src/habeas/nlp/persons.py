@@ -926,6 +926,13 @@ def imperative(name: Span) -> bool:
         doc[name.end].lower_ in ("a", "an", "the", "your", "our", "this")
 
 
+def place_and_role(name: Span) -> bool:
+    """ "Novosibirsk Librarian" of the headline "Jailed Novosibirsk Librarian Ends Hunger
+    Strike", "Tomsk Student": a town and a role noun after it name a kind of person, no one."""
+    return len(name) >= 2 and fold(name[0].text) in places() and not known_given(name[0]) and \
+        any(t.lower_ in ROLE_FORMS for t in name[1:])
+
+
 def find_clusters(doc: Doc) -> list[Cluster]:
     """Link every person mention in the doc to one cluster."""
     candidates = [n for ent in doc.ents if ent.label_ == "PERSON" for n in clean_name(ent)]
@@ -936,7 +943,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
-    names = [n for n in names if not names_a_thing(n)]
+    names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
     names += role_names(doc, {t.i for n in names for t in n})
     names += argument_names(doc, {t.i for n in names for t in n})
     names += named_before(doc, names)
@@ -1006,6 +1013,9 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         given = [c for c in clusters if len(c.name_words()) > 1
                  and one_given_name(c.name_words()[0], tokens[0])
                  and not similar_surname(tokens[0], c.surname)]
+        if len(given) > 1:
+            # "Volha" after "Volha Kazhamiaka (Olga Kozhemyako)": the name as written first
+            given = [c for c in given if c.name_words()[0] == tokens[0]]
         if len(given) == 1:
             return given[0]
     if len(tokens) >= 2:
