@@ -3712,3 +3712,20 @@ def test_a_verdict_takes_no_charge_from_a_verdict_of_another_year(nlp):
     events = events_of(nlp, text, published="2026-02-11")
     assert [e["charge"] for t, _, names, e in events
             if t in ("conviction", "sentence") and names == ["Marina Sokolova"]] == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "Pavel Sorokin was jailed for 15 days for taking part in a rally in Minsk.",
+    "Her husband, Pavel Sorokin, who was fined in 2024 for holding a one-person picket outside "
+    "the court, said she was ill.",
+])
+def test_a_protest_a_penalty_was_for_is_the_persons_protest(nlp, text):
+    (event,) = [e for t, _, names, e in events_of(nlp, text, published="2026-02-11")
+                if t == "protest" and names == ["Pavel Sorokin"]]
+    assert event["attributed_to"] is None
+
+
+def test_hearings_in_a_speakers_description_are_no_trial_of_the_speaker(nlp):
+    text = ("His wife Irina Sorokina, who waited for him through five years of hearings, said he "
+            "was tired.")
+    assert not [t for t, _, _, _ in events_of(nlp, text) if t == "trial"]

@@ -1455,6 +1455,9 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if current.dep_ == "pcomp" and syntax.is_preposition(current.head):
             current = current.head.head  # "arrested for taking part in a protest"
+            while syntax.is_prep_object(current) and current.pos_ == "NOUN" and \
+                    syntax.is_preposition(current.head) and current.head.head.pos_ == "VERB":
+                current = current.head.head  # "jailed for 15 days for taking part in a rally"
             continue
         break
     return []
@@ -2725,7 +2728,13 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         skip.update(discourse.speaker_mentions(verb))
     # "Oleg Sentsov, freed on Saturday, said ...": the speaker's own description is about him
     described = {t.i for a in trigger.ancestors for t in [a] if a.i in skip}
-    if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
+    path = [trigger]  # the trigger, and for his own acts its heads up to the speaker ("who
+    # was fined for holding a picket": the picket is his, told in his description)
+    for a in trigger.ancestors if etype in PROTEST_ACTS else ():
+        if a.i in skip:
+            break
+        path.append(a)
+    if described and any(a.dep_ in ("acl", "relcl", "appos", "amod") for a in path):
         skip -= {i for i in skip if discourse.cluster_at.get(i) in
                  {discourse.cluster_at[d] for d in described}}
     if etype == "protest" and trigger.pos_ == "NOUN" and trigger.tag_ == "NNS" and not any(
@@ -2770,7 +2779,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if source and speaker_verb is not None and speaker_verb not in trigger.ancestors and \
             source in {discourse.names.get(p) for p in persons}:
         source = None  # "was arrested ... over videos he posted": his own act, not his claim
-    if described and trigger.dep_ in ("acl", "relcl", "appos", "amod"):
+    if described and any(a.dep_ in ("acl", "relcl", "appos", "amod") for a in path):
         source = None  # "Sentsov, freed on Saturday, said ...": the report's words, not his
     verb = clause_verb(trigger)  # "I never wrote a petition for pardon": the verb of "pardon"
     # (looked for only where it can matter: no source yet, a first-person word in the sentence)
