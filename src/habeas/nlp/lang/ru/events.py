@@ -59,7 +59,7 @@ NEXT_DAY = RULES.pattern("next_day")
 DAYS_LATER = RULES.pattern("days_later")
 RAID_STEPS = {"search", "arrest"}  # what one morning's raid tells, step by step (a transfer
 # after it is left undated, as `tests/gold-ru` and `real-ru` annotate it)
-TOGETHER = re.compile(r"\s*вместе\s+с\s+(?:ним|ней|нею|ними)\b", re.IGNORECASE)
+TOGETHER = RULES.pattern("together")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -67,17 +67,14 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
 EXTENDING = RULES.words("extending_words")
-DEADLINE = re.compile(r"\bдо\s+$")
+DEADLINE = RULES.pattern("deadline")
 # Relations inside one person's name and apposition ("адвокат Иван Петров").
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 FLAT = ("flat", "flat:name", "flat:foreign")
-# A court named by its kind only: the report's named court is meant.
-GENERIC_COURTS = {"суд", "судья", "коллегия"}
-# A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
-COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
-SAME_CASE = re.compile(r"\b(?:по\s+(?:тому\s+же|этому\s+же|этому|одному)\s+делу|(?:того\s+же|"
-                       r"этого\s+же|этого)\s+дела)\b", re.IGNORECASE)
-COURT_WORD = re.compile(r"\b(?:рай|гор)?суд(?:а|у|ом|е|ы|ья|ьи|ье|ью|ей)?\b", re.IGNORECASE)
+GENERIC_COURTS = RULES.words("generic_courts")
+COURT_NOUN = RULES.pattern("court_noun")
+SAME_CASE = RULES.pattern("same_case")
+COURT_WORD = RULES.pattern("court_word")
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
@@ -85,20 +82,15 @@ OFFICIALS = RULES.words("officials")
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
-# Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
-HELD = {"удерживать", "удерживаться"}
-# Verbs of being held on remand ("с тех пор он находится в СИЗО"): a state, which lends no place
-# to a detention told of the same persons.
-REMAND_STATES = {"находиться", "содержаться"}
-FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
+HELD = RULES.words("held_states")
+REMAND_STATES = RULES.words("remand_states")
+FORMER = RULES.words("former_words")
 ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
 MEDIA = RULES.words("media_nouns")
-# Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
-CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
-            "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
+CHANNELS = RULES.words("channels")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -120,15 +112,21 @@ SAME_OCCASION = {"transfer", "release"}
 VERDICTS = {"sentence", "conviction"}
 SESSIONS = {"trial", "sentence", "conviction"}
 SESSION_REACH = 2
-PRONOUN_GENDERS = {"он": "male", "она": "female"}
+PRONOUN_GENDERS = RULES.table("pronoun_genders")
 # How many sentences after "Он передал эти сведения правозащитникам" are his account.
 ACCOUNT_LENGTH = 3
 # "по её словам", "по его данным": whose words.
-POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
+POSSESSIVE_GENDERS = RULES.table("possessive_genders")
 # How many sentences on a place told again ("на границе") carries the date of the dated
 # sentence that named it ("В 2022 году он поехал на границу").
 NARRATIVE_REACH = 2
-VERDICT_NOUNS = {"приговор", "решение"}
+VERDICT_NOUNS = RULES.words("verdict_nouns")
+NOBODY = RULES.words("nobody_words")
+CONTRAST = RULES.words("contrast_conjunctions")
+DETAINED_WORDS = RULES.words("detained_words")
+ANOTHER = RULES.words("another_words")
+GROUP_PRONOUNS = RULES.words("group_pronouns")
+GROUP_DETERMINERS = RULES.words("group_determiners")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
@@ -166,7 +164,7 @@ def _unknown(noun: Word, sentence: Sentence) -> bool:
     if head is None or preposition(sentence, noun) not in ("о", "об") or (
             head.lemma not in KNOWING):
         return False
-    return any(k.lemma in NEGATIONS or k.lemma in ("ничего", "никто") for k in sentence.children(
+    return any(k.lemma in NEGATIONS or k.lemma in NOBODY for k in sentence.children(
         head))
 
 
@@ -325,15 +323,18 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 base = next((e for e in reversed(previous_found) if e.type in kinds_of), None)
                 for name in ("date", "place", "agent") if base is not None else ():
                     setattr(event, name, getattr(event, name) or getattr(base, name))
-        if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+        same_day = SAME_DAY.search(sentence.text) is not None
+        later = LATER.search(sentence.text) is not None
+        days_later = _days_later(sentence.text)
+        if same_day:  # "В этот день провели обыски": the day before
             towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
                 e.date and e.date == last_date)}  # and the town that day's events were in
             for event in found:
                 event.date = event.date or last_date
                 if len(towns) == 1 and event.date == last_date:
                     event.place = event.place or next(iter(towns))
-        elif _days_later(sentence.text):
-            days, said = _days_later(sentence.text), sentence.start + _days_later_at(sentence.text)
+        elif days_later:
+            days, said = days_later, sentence.start + _days_later_at(sentence.text)
             dated = [(e.trigger.start, e.date) for e in found if e.date and len(e.date) == 10]
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
                 told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
@@ -365,7 +366,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
-        if LATER.search(sentence.text):  # "Через месяц его задержали": another day
+        if later:  # "Через месяц его задержали": another day
             searches, places_told = [], {}
         for event in found:  # "7 октября провели обыски. X и Y были задержаны": that day
             if event.type == "arrest" and event.date is None and not event.negated and not (
@@ -376,8 +377,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
         if opens:
             raids = []  # a new paragraph: another story
-        if LATER.search(sentence.text) or SAME_DAY.search(sentence.text):
-            raids = [] if LATER.search(sentence.text) else raids
+        if later or same_day:
+            raids = [] if later else raids
         else:  # "5 марта его задержали. В квартире провели обыск. Около полудня его увезли в
             for event in found:  # СК": the raid's day, for its search, detention and transfer
                 if event.type not in RAID_STEPS or event.date is not None or event.negated or (
@@ -577,7 +578,7 @@ def _clause_of_its_own(sentence: Sentence, event: EventRecord) -> bool:
     word = next((w for w in sentence.words if event.trigger is not None
                  and w.start == event.trigger.start), None)
     return word is not None and word.rel == "conj" and any(
-        k.lemma in ("а", "но") for k in sentence.children(word, ("cc",)))
+        k.lemma in CONTRAST for k in sentence.children(word, ("cc",)))
 
 
 def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
@@ -1142,7 +1143,7 @@ def _the_detained(sentence: Sentence, word: Word, events: list[EventRecord]) -> 
     """A group told as the detained ("всем троим задержанным предъявлено обвинение", "всех
     задержанных"): the persons of the last detention of two or more told before, not those of
     whatever event came last."""
-    if not any(w.lemma in ("задержать", "задержанный") for k in sentence.children(
+    if not any(w.lemma in DETAINED_WORDS for k in sentence.children(
             word, PATIENT_ACTIVE | PATIENT_PASSIVE) for w in sentence.subtree(k)):
         return []
     detained = [e for e in events if e.type == "arrest" and len(e.persons) > 1 and not (
@@ -1189,7 +1190,7 @@ def _another(sentence: Sentence, word: Word, kind: str) -> bool:
         for k in sentence.children(noun, ("amod", "nummod", "det")):
             if k.pos == "ADJ" and ORDINALS.get(k.lemma, 0) > 1 and k.lemma in COUNTING:
                 return True
-            if k.lemma in ("один", "другой") and (k.lemma == "другой" or any(
+            if k.lemma in ANOTHER and (k.lemma == "другой" or any(
                     a.lemma == "еще" for a in sentence.children(k, ("advmod",)))):
                 return True
     return False
@@ -1220,8 +1221,8 @@ def _means_group(sentence: Sentence, word: Word) -> bool:
     """The participant is "both" or "they", or those just told of ("Задержанных отпустили"):
     the persons of the event before."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
-        if kid.lemma in ("они", "оба", "обе") or _those(kid) or any(
-                k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
+        if kid.lemma in GROUP_PRONOUNS or _those(kid) or any(
+                k.lemma in GROUP_DETERMINERS for k in sentence.children(kid)):
             return True
     return False
 
@@ -1411,7 +1412,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    dates = _own_dates(sentence, word)
+    since = word.lemma in REMAND_STATES and _held_since(sentence, word)  # a custody told on
+    dates = _own_dates(sentence, word, since)
     if args.date_mentions(text) and not args.date_mentions(dates) and _contrasted(sentence, word):
         event.extras["apart"] = True  # "суд отправил их в СИЗО, а в июле их этапировали": the
         # sentence dates another clause only, not this one's occasion
@@ -1424,8 +1426,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
         event.extras["status"] = True
-    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not (
-            _held_since(sentence, word))):
+    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not since):
         # "Суд начался в апреле, а в заключении она удерживается два
         dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
         event.extras["held"] = True
@@ -1436,7 +1437,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
-    if kind == "arrest" and word.lemma in REMAND_STATES and _held_since(sentence, word):
+    if kind == "arrest" and since:
         event.place = None  # "задержали в январе, с тех пор они находились в СИЗО": the
         # detention, of its day; where one is held since is no place of it
     event.agent = _agent(sentence, word, parsed, kind)
@@ -1471,7 +1472,7 @@ def _contrasted(sentence: Sentence, word: Word) -> bool:
     joined = sentence.children(word, ("conj",)) + ([head] if head is not None and (
         word.rel == "conj") else [])
     return word_class(word) == "VERB" and any(
-        k.lemma in ("а", "но") for v in joined + [word] for k in sentence.children(v, ("cc",)))
+        k.lemma in CONTRAST for v in joined + [word] for k in sentence.children(v, ("cc",)))
 
 
 def _eve(sentence: Sentence) -> bool:
@@ -1498,7 +1499,7 @@ def _present(sentence: Sentence, trigger: Word) -> bool:
             w.rel.startswith("acl") for w in [verb, *sentence.ancestors(verb)])
 
 
-def _own_dates(sentence: Sentence, trigger: Word) -> str:
+def _own_dates(sentence: Sentence, trigger: Word, since: bool) -> str:
     """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
     октября арестованы": the 9th is the remand's, not the detention's)."""
     text = sentence.text
@@ -1508,7 +1509,7 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
             VERDICTS) and trigger_type(head, sentence) in VERDICTS:
         clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
-    if trigger.lemma in REMAND_STATES and _held_since(sentence, trigger):
+    if since:  # (_held_since, asked once by the caller)
         clause.add(head.i)  # "задержали в январе, с тех пор находятся в СИЗО": one custody
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):

@@ -9,18 +9,12 @@ from . import RULES
 from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
-# What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
-CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство",
-                  "обследование", "осмотр"})
+CARE = RULES.words("care_nouns")
 FACILITIES = RULES.words("facilities")
-# What one is threatened with as ill-treatment ("угрожали расправой", "пытками").
-THREATS = frozenset({"расправа", "убийство", "пытка", "насилие", "изнасилование", "расстрел",
-                     "электрошокер"})
+THREATS = RULES.words("threat_nouns")
 WARDS = RULES.words("wards")
-# Who a case is against: "стал фигурантом дела", "стал обвиняемым".
-DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
-# Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
-CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
+DEFENDANT_NOUNS = RULES.words("defendant_nouns")
+CELLS = RULES.words("punishment_cells")
 ACCUSING = RULES.words("accusing_words")
 DROPPING = RULES.words("dropping_verbs")
 SCHEDULING = RULES.words("scheduling_verbs")
