@@ -129,14 +129,19 @@ GROUP_PRONOUNS = RULES.words("group_pronouns")
 GROUP_DETERMINERS = RULES.words("group_determiners")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
+# From how many events or cases a count is a tally of many people's ("возбудили 80 дел",
+# "12 похищений"), not one person's.
+TALLY = 10
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
     """The event type the word triggers here, or None."""
     pos = word_class(word)
     if pos == "OTHER":
         return None
     head = sentence.head(word)
-    if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
-        return None  # demanded, intended, threatened: not told as done
+    if head is not None and head.lemma in UNREAL_HEADS and (word.feats.get("VerbForm") == "Inf" or (
+            _infinitive_passive(word, sentence))):
+        return None  # demanded, intended, threatened, possible ("может быть обжалован", "должен
+        # быть освобождён"): not told as done
     if _future(word, sentence) and not PREDICATES["term_ahead"](word, sentence) or (
             pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
@@ -155,6 +160,22 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
                 PREDICATES[name](word, sentence) for name in row.unless):
             return None if row.type == "none" else row.type
     return None
+
+
+def _source_told(source: str, told: list[str]) -> str:
+    """A source told by its noun alone ("по словам знакомого", "родственники") is the source
+    told before with that noun and more words ("рассказал знакомый семьи")."""
+    if " " in source:
+        return source
+    return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
+                 and " " in s), source)
+
+
+def _infinitive_passive(word: Word, sentence: Sentence) -> bool:
+    """A passive participle with the infinitive "быть" ("может быть обжалован")."""
+    return word.feats.get("VerbForm") == "Part" and any(
+        k.lemma == "быть" and k.feats.get("VerbForm") == "Inf"
+        for k in sentence.children(word, ("aux", "aux:pass")))
 
 
 def _unknown(noun: Word, sentence: Sentence) -> bool:
@@ -218,9 +239,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     paragraph: list[EventRecord] = []  # the events of the paragraph so far
+    sources_told: list[str] = []  # the sources no name names, as told so far
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
+        if attribution is not None and attribution not in person_names:  # "рассказал знакомый
+            attribution = _source_told(attribution, sources_told)  # семьи ... По словам
+            sources_told.append(attribution)  # знакомого": the one told of before
         quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
         if attribution is None and quoting:  # "— Потом пришли сотрудники ...»": still quoted
             attribution = next(p.name for p in persons if p.id == quoting)
@@ -789,6 +814,22 @@ def _members(sentence: Sentence, word: Word, n: int,
                               if s == n and sentence.words[i].start >= at))
 
 
+def _tally(sentence: Sentence, noun: Word, rough_only: bool = False) -> bool:
+    """A count of many events, cases or people told as a figure ("не менее 12 похищений",
+    "возбудили 80 дел", "десятки задержаний", "удерживает более 200 жителей"), no one person's;
+    of people, only a rough one (a plain number is a group the report may go on to name)."""
+    if noun.feats.get("Number") != "Plur":
+        return False
+    counts = sentence.children(noun, ("nummod", "nummod:gov", "advmod", "amod"))
+    near = counts + [k for c in counts for k in sentence.children(c, ("advmod",))]
+    head = sentence.head(noun)
+    if any(w.lemma in ROUGH_COUNTS for w in near) or (
+            head is not None and head.lemma in ROUGH_COUNTS and noun.rel in ("nmod", "obl")):
+        return True
+    return not rough_only and any(k.pos == "NUM" and (args.number(k.text) or 0) >= TALLY
+                                  for k in counts)
+
+
 def _counted(sentence: Sentence, word: Word) -> bool:
     """The event happened to a number of people ("задержали минимум троих активистов"), not
     to one the report goes on to name."""
@@ -967,6 +1008,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
             return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs,
             # and "ему назначили наказание за акцию": the one punished
+    if word_class(word) == "NOUN" and _tally(sentence, word):
+        return None  # "зафиксировали не менее 12 похищений": a count, no one's event
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
@@ -1021,8 +1064,15 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
                          ]  # "применили к нему силу": the pronoun is the person; not "к шести
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
+    holders = holders or [k for c in sentence.children(word, PATIENT_ACTIVE | SUBJECT)
+                          if c.lemma in ROUGH_COUNTS for k in sentence.children(c, ("nmod", "obl"))
+                          ]  # "возбудили более 90 дел", the parser's "более" the subject
     if not holders:
         return []
+    if any(_tally(sentence, h, rough_only=h.feats.get("Animacy") == "Anim") for h in holders if (
+            h.feats.get("Animacy") == "Anim" or h.lemma in CASE_NOUNS or trigger_type(
+                h, sentence) is not None)):  # (not "дали 17 лет": years)
+        return None  # "возбудили не менее 80 дел", "удерживает более 200 жителей": a count
     if all(_related(sentence, h, n, mentions) for h in holders):
         return None  # "задержали сторонника Навального": another's relative, not named
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
@@ -1766,7 +1816,11 @@ def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
 def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     """The subject of a verb of saying; before it, a nominative name or noun the parser hung on
     a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Иван Смирнов, её
-    задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
+    задержали", "Ивана задержали, сообщает «Команда Петрова»"). An imperative asks the reader
+    ("пишите письма политзаключённым"): no one said anything."""
+    if verb.feats.get("Mood") == "Imp" or verb.feats.get("Person") == "2" or (
+            verb.feats.get("VerbForm") == "Fin" and "Tense" not in verb.feats):
+        return []  # (the tagger leaves some imperatives without a mood, never with a tense)
     subjects = sentence.children(verb, SUBJECT)
     named = _name_after_addressee(sentence, verb)
     if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to
