@@ -1954,3 +1954,10 @@ def test_a_source_told_by_its_noun_alone_is_the_one_told_before(russian):
                                   "не называть его имени.\n\nПо словам соседа, Белова избили "
                                   "в отделе полиции.")
     assert only(extraction, "ill_treatment").attributed_to == "сосед семьи"
+
+
+def test_those_a_plural_participle_names_after_a_noun_tell_no_event(russian):
+    extraction = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Вечером к "
+                                  "зданию ФСБ приехали родственники задержанных и журналисты.")
+    assert [sorted(p.name for p in extraction.persons if p.id in e.persons)
+            for e in extraction.events] == [["Иван Петров", "Олег Белов"]]

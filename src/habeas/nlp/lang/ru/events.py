@@ -150,6 +150,11 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         return None  # "о задержании X им ничего не известно": no one told of it
     if word.feats.get("Substantive") and preposition(sentence, word) == "у":
         return None  # "У задержанных 11 детей": those detained, told of before
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+            word.rel == "nmod" and preposition(sentence, word) is None and head is not None
+            and word_class(head) == "NOUN"):
+        return None  # "родственники задержанных", "семьи освобождённых", "в списках
+        # задержанных": those the plural names, told of before or never, no event told
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
