@@ -1961,3 +1961,17 @@ def test_those_a_plural_participle_names_after_a_noun_tell_no_event(russian):
                                   "зданию ФСБ приехали родственники задержанных и журналисты.")
     assert [sorted(p.name for p in extraction.persons if p.id in e.persons)
             for e in extraction.events] == [["Иван Петров", "Олег Белов"]]
+
+
+def test_a_condition_a_demand_or_a_fear_tells_no_event(russian):
+    for text in ("Если суд признает Олега Белова виновным, ему грозит до десяти лет.",
+                 "Иначе Олега Белова бы арестовали.",
+                 "Олег Белов рискует получить реальный срок.",
+                 "В случае обвинительного приговора Олегу Белову грозит до пяти лет.",
+                 "Олег Белов боится ареста.",
+                 "Мы требуем освобождения Олега Белова."):
+        assert extract(russian, text).events == [], text
+    done = extract(russian, "Родные добились освобождения Олега Белова.")
+    assert [e.type for e in done.events] == ["release"]
+    told = extract(russian, "Если раньше Олега Белова штрафовали, то теперь его арестовали.")
+    assert {e.type for e in told.events} == {"sentence", "arrest"}

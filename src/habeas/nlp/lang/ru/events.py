@@ -127,6 +127,9 @@ DETAINED_WORDS = RULES.words("detained_words")
 ANOTHER = RULES.words("another_words")
 GROUP_PRONOUNS = RULES.words("group_pronouns")
 GROUP_DETERMINERS = RULES.words("group_determiners")
+WISHED = RULES.words("wished_heads")
+CONDITIONAL = RULES.words("conditional_words")
+CONDITION = RULES.words("condition_words")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
 # From how many events or cases a count is a tally of many people's ("возбудили 80 дел",
@@ -142,6 +145,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             _infinitive_passive(word, sentence))):
         return None  # demanded, intended, threatened, possible ("может быть обжалован", "должен
         # быть освобождён"): not told as done
+    if pos == "NOUN" and head is not None and head.lemma in WISHED:
+        return None  # "требуем освобождения", "боится ареста", "в случае приговора"
+    if _hypothetical(word, sentence):
+        return None  # "его бы арестовали", "если суд признает его виновным"
     if _future(word, sentence) and not PREDICATES["term_ahead"](word, sentence) or (
             pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
@@ -174,6 +181,20 @@ def _source_told(source: str, told: list[str]) -> str:
         return source
     return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
                  and " " in s), source)
+
+
+def _hypothetical(word: Word, sentence: Sentence) -> bool:
+    """The event's clause is conditional ("его бы арестовали", "могли бы задержать") or a
+    condition in the non-past ("если суд признает его виновным"; not "если в 2020 году его
+    оштрафовали", told as done)."""
+    verb = word if word_class(word) == "VERB" else next(
+        (w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
+    if verb is None:
+        return False
+    near = [verb, *(sentence.ancestors(verb)[:1] if verb.rel == "xcomp" else [])]
+    kids = [k for v in near for k in sentence.children(v, ("aux", "mark", "advmod", "discourse"))]
+    return any(k.lemma in CONDITIONAL for k in kids) or (
+        any(k.lemma in CONDITION for k in kids) and verb.feats.get("Tense") in ("Pres", "Fut"))
 
 
 def _infinitive_passive(word: Word, sentence: Sentence) -> bool:
