@@ -1898,3 +1898,80 @@ def test_the_court_lent_to_an_event_does_not_depend_on_the_hash_seed():
                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
               for seed in ("0", "1")}
     assert len(agents) == 1
+
+
+# Twelfth round (rules habeas.rules.ru.v12): what the third batch of written reports taught
+# (each test failing at the round's start). Precision first: what is told as a count, a
+# possibility, a verdict's force or the prosecution's version is no event.
+
+
+def test_the_prosecutions_version_is_a_hedge_not_a_charge(russian):
+    extraction = extract(russian, "По версии обвинения, Олег Белов переводил деньги фонду.")
+    assert events_of(extraction, "charge") == []
+    stance = extract(russian, "По мнению обвинения, Мария Соколова писала посты в канал.")
+    assert events_of(stance, "charge") == []
+
+
+def test_a_count_of_cases_or_people_is_no_ones_event(russian):
+    cases = extract(russian, "С 2020 года в стране возбудили более 90 дел по этой статье. "
+                             "Олега Белова задержали 3 марта.")
+    assert events_of(cases, "charge") == []
+    taken = extract(russian, "Правозащитники насчитали не менее 15 похищений жителей района. "
+                             "Олега Белова задержали 3 марта.")
+    assert events_of(taken, "abduction") == []
+    held = extract(russian, "Власти удерживают не менее 300 жителей полуострова. Олега Белова "
+                            "задержали 3 марта.")
+    assert [e.type for e in held.events] == ["arrest"]
+    term = extract(russian, "Олегу Белову дали 12 лет колонии.")  # years, no count
+    assert only(term, "sentence").term_months == 144
+
+
+def test_a_verdict_entering_into_force_or_open_to_appeal_is_no_new_event(russian):
+    extraction = extract(russian, "Суд приговорил Олега Белова к двум годам колонии. Приговор "
+                                  "пока не вступил в законную силу и может быть обжалован в "
+                                  "течение десяти суток.")
+    assert [(e.type, e.negated) for e in extraction.events] == [("sentence", False)]
+    due = extract(russian, "По закону Мария Соколова должна быть освобождена.")
+    assert events_of(due, "release") == []
+
+
+def test_force_its_subject_did_not_use_is_no_ill_treatment(russian):
+    extraction = extract(russian, "Мы уверены, что Олега Белова преследуют незаконно: он "
+                                  "никогда не применял насилия.")
+    assert events_of(extraction, "ill_treatment") == []
+    used = extract(russian, "Полицейские применили к Олегу Белову силу.")
+    assert only(used, "ill_treatment").agent == "Полицейские"
+
+
+def test_an_imperative_of_writing_attributes_nothing(russian):
+    extraction = extract(russian, "Олега Белова задержали 3 марта.\n\nКак помочь: пишите "
+                                  "письма политзаключённым и поддержите проект.")
+    assert only(extraction, "arrest").attributed_to is None
+
+
+def test_a_source_told_by_its_noun_alone_is_the_one_told_before(russian):
+    extraction = extract(russian, "Об аресте Олега Белова рассказал сосед семьи, попросивший "
+                                  "не называть его имени.\n\nПо словам соседа, Белова избили "
+                                  "в отделе полиции.")
+    assert only(extraction, "ill_treatment").attributed_to == "сосед семьи"
+
+
+def test_those_a_plural_participle_names_after_a_noun_tell_no_event(russian):
+    extraction = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Вечером к "
+                                  "зданию ФСБ приехали родственники задержанных и журналисты.")
+    assert [sorted(p.name for p in extraction.persons if p.id in e.persons)
+            for e in extraction.events] == [["Иван Петров", "Олег Белов"]]
+
+
+def test_a_condition_a_demand_or_a_fear_tells_no_event(russian):
+    for text in ("Если суд признает Олега Белова виновным, ему грозит до десяти лет.",
+                 "Иначе Олега Белова бы арестовали.",
+                 "Олег Белов рискует получить реальный срок.",
+                 "В случае обвинительного приговора Олегу Белову грозит до пяти лет.",
+                 "Олег Белов боится ареста.",
+                 "Мы требуем освобождения Олега Белова."):
+        assert extract(russian, text).events == [], text
+    done = extract(russian, "Родные добились освобождения Олега Белова.")
+    assert [e.type for e in done.events] == ["release"]
+    told = extract(russian, "Если раньше Олега Белова штрафовали, то теперь его арестовали.")
+    assert {e.type for e in told.events} == {"sentence", "arrest"}

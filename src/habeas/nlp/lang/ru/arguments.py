@@ -18,13 +18,13 @@ NUMBERS = RULES.numbers
 DATE_PATTERNS = [RULES.pattern(name) for name in
                  ("date_numeric", "date_day", "date_month", "date_year", "date_season")]
 # A year as a date states it: "2018 года", "в 2019 году", "2020-го".
-YEAR_MENTIONS = re.compile(r"\b(?P<year>(?:19|20)\d{2})(?:\s+год\w*|-(?:го|м))\b")
-RELATIVE_YEARS = {"прошл": 1, "позапрошл": 2}
+YEAR_MENTIONS = RULES.pattern("year_mention")
+RELATIVE_YEARS = RULES.table("relative_years")
 # How far after a day or a month its year may follow ("в феврале этого года").
 YEAR_AFTER = 20
 PERSON_NOUNS = RULES.words("person_nouns")
 # The months after one year told without a number: "к году и восьми месяцам".
-YEAR_AND_MONTHS = re.compile(r"\s*и\s+(?P<months>\d+|[а-яё]+)\s+месяц", re.I)
+YEAR_AND_MONTHS = RULES.pattern("year_and_months")
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
 

@@ -59,7 +59,7 @@ NEXT_DAY = RULES.pattern("next_day")
 DAYS_LATER = RULES.pattern("days_later")
 RAID_STEPS = {"search", "arrest"}  # what one morning's raid tells, step by step (a transfer
 # after it is left undated, as `tests/gold-ru` and `real-ru` annotate it)
-TOGETHER = re.compile(r"\s*вместе\s+с\s+(?:ним|ней|нею|ними)\b", re.IGNORECASE)
+TOGETHER = RULES.pattern("together")
 # Event types a court decides: an ORG of the sentence is their agent when no subject says.
 COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest"}
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
@@ -67,17 +67,14 @@ COURT_TYPES = {"sentence", "conviction", "acquittal", "appeal", "trial", "arrest
 CHARGED_TYPES = {"charge", "sentence", "conviction", "acquittal", "charges_dropped", "appeal"}
 CUSTODY = RULES.words("custody_triggers")
 EXTENDING = RULES.words("extending_words")
-DEADLINE = re.compile(r"\bдо\s+$")
+DEADLINE = RULES.pattern("deadline")
 # Relations inside one person's name and apposition ("адвокат Иван Петров").
 NAME_PARTS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 FLAT = ("flat", "flat:name", "flat:foreign")
-# A court named by its kind only: the report's named court is meant.
-GENERIC_COURTS = {"суд", "судья", "коллегия"}
-# A court's noun, as the parser lemmatises it ("суд", "райсуд", "горсуд").
-COURT_NOUN = re.compile(r"(?:рай|гор)?суд")
-SAME_CASE = re.compile(r"\b(?:по\s+(?:тому\s+же|этому\s+же|этому|одному)\s+делу|(?:того\s+же|"
-                       r"этого\s+же|этого)\s+дела)\b", re.IGNORECASE)
-COURT_WORD = re.compile(r"\b(?:рай|гор)?суд(?:а|у|ом|е|ы|ья|ьи|ье|ью|ей)?\b", re.IGNORECASE)
+GENERIC_COURTS = RULES.words("generic_courts")
+COURT_NOUN = RULES.pattern("court_noun")
+SAME_CASE = RULES.pattern("same_case")
+COURT_WORD = RULES.pattern("court_word")
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
 OFFICIALS = RULES.words("officials")
@@ -85,20 +82,15 @@ OFFICIALS = RULES.words("officials")
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
-# Verbs of being held, a state: dated by their own words only ("удерживается почти два года").
-HELD = {"удерживать", "удерживаться"}
-# Verbs of being held on remand ("с тех пор он находится в СИЗО"): a state, which lends no place
-# to a detention told of the same persons.
-REMAND_STATES = {"находиться", "содержаться"}
-FORMER = {"бывший", "экс"}  # "бывшего полицейского X": no official of the case now
+HELD = RULES.words("held_states")
+REMAND_STATES = RULES.words("remand_states")
+FORMER = RULES.words("former_words")
 ORDINALS = RULES.table("ordinals")
 COUNTING = RULES.words("counting_ordinals")
 FINE = RULES.pattern("fine")
 INSTITUTIONS = RULES.words("institutions")
 MEDIA = RULES.words("media_nouns")
-# Where something is written, not who says it ("написали в Телеграме", "в Фейсбуке").
-CHANNELS = {"телеграм", "телеграмм", "фейсбук", "твиттер", "инстаграм", "вконтакте", "ютуб",
-            "телеграм-канал", "соцсеть", "интервью", "заявление", "письмо", "пост"}
+CHANNELS = RULES.words("channels")
 # What an agent's phrase keeps ("сотрудники ФСБ", "трое сотрудников", "суд и прокуратура").
 AGENT_PARTS = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "case", "det", "conj",
                          "cc", "nummod:gov"})
@@ -120,25 +112,43 @@ SAME_OCCASION = {"transfer", "release"}
 VERDICTS = {"sentence", "conviction"}
 SESSIONS = {"trial", "sentence", "conviction"}
 SESSION_REACH = 2
-PRONOUN_GENDERS = {"он": "male", "она": "female"}
+PRONOUN_GENDERS = RULES.table("pronoun_genders")
 # How many sentences after "Он передал эти сведения правозащитникам" are his account.
 ACCOUNT_LENGTH = 3
 # "по её словам", "по его данным": whose words.
-POSSESSIVE_GENDERS = {"его": "male", "её": "female", "ее": "female"}
+POSSESSIVE_GENDERS = RULES.table("possessive_genders")
 # How many sentences on a place told again ("на границе") carries the date of the dated
 # sentence that named it ("В 2022 году он поехал на границу").
 NARRATIVE_REACH = 2
-VERDICT_NOUNS = {"приговор", "решение"}
+VERDICT_NOUNS = RULES.words("verdict_nouns")
+NOBODY = RULES.words("nobody_words")
+CONTRAST = RULES.words("contrast_conjunctions")
+DETAINED_WORDS = RULES.words("detained_words")
+ANOTHER = RULES.words("another_words")
+GROUP_PRONOUNS = RULES.words("group_pronouns")
+GROUP_DETERMINERS = RULES.words("group_determiners")
+WISHED = RULES.words("wished_heads")
+CONDITIONAL = RULES.words("conditional_words")
+CONDITION = RULES.words("condition_words")
 # How many sentences ahead a headline's or lead's unnamed person may be named.
 LOOK_AHEAD = 5
+# From how many events or cases a count is a tally of many people's ("возбудили 80 дел",
+# "12 похищений"), not one person's.
+TALLY = 10
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
     """The event type the word triggers here, or None."""
     pos = word_class(word)
     if pos == "OTHER":
         return None
     head = sentence.head(word)
-    if word.feats.get("VerbForm") == "Inf" and head is not None and head.lemma in UNREAL_HEADS:
-        return None  # demanded, intended, threatened: not told as done
+    if head is not None and head.lemma in UNREAL_HEADS and (word.feats.get("VerbForm") == "Inf" or (
+            _infinitive_passive(word, sentence))):
+        return None  # demanded, intended, threatened, possible ("может быть обжалован", "должен
+        # быть освобождён"): not told as done
+    if pos == "NOUN" and head is not None and head.lemma in WISHED:
+        return None  # "требуем освобождения", "боится ареста", "в случае приговора"
+    if _hypothetical(word, sentence):
+        return None  # "его бы арестовали", "если суд признает его виновным"
     if _future(word, sentence) and not PREDICATES["term_ahead"](word, sentence) or (
             pos == "NOUN" and head is not None and _future(head, sentence)):
         return None  # "суд рассмотрит жалобу", "его будут судить": not yet done (but "он
@@ -147,6 +157,11 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         return None  # "о задержании X им ничего не известно": no one told of it
     if word.feats.get("Substantive") and preposition(sentence, word) == "у":
         return None  # "У задержанных 11 детей": those detained, told of before
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+            word.rel == "nmod" and preposition(sentence, word) is None and head is not None
+            and word_class(head) == "NOUN"):
+        return None  # "родственники задержанных", "семьи освобождённых", "в списках
+        # задержанных": those the plural names, told of before or never, no event told
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -159,6 +174,36 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
     return None
 
 
+def _source_told(source: str, told: list[str]) -> str:
+    """A source told by its noun alone ("по словам знакомого", "родственники") is the source
+    told before with that noun and more words ("рассказал знакомый семьи")."""
+    if " " in source:
+        return source
+    return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
+                 and " " in s), source)
+
+
+def _hypothetical(word: Word, sentence: Sentence) -> bool:
+    """The event's clause is conditional ("его бы арестовали", "могли бы задержать") or a
+    condition in the non-past ("если суд признает его виновным"; not "если в 2020 году его
+    оштрафовали", told as done)."""
+    verb = word if word_class(word) == "VERB" else next(
+        (w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None)
+    if verb is None:
+        return False
+    near = [verb, *(sentence.ancestors(verb)[:1] if verb.rel == "xcomp" else [])]
+    kids = [k for v in near for k in sentence.children(v, ("aux", "mark", "advmod", "discourse"))]
+    return any(k.lemma in CONDITIONAL for k in kids) or (
+        any(k.lemma in CONDITION for k in kids) and verb.feats.get("Tense") in ("Pres", "Fut"))
+
+
+def _infinitive_passive(word: Word, sentence: Sentence) -> bool:
+    """A passive participle with the infinitive "быть" ("может быть обжалован")."""
+    return word.feats.get("VerbForm") == "Part" and any(
+        k.lemma == "быть" and k.feats.get("VerbForm") == "Inf"
+        for k in sentence.children(word, ("aux", "aux:pass")))
+
+
 def _unknown(noun: Word, sentence: Sentence) -> bool:
     """An event noun behind "о"/"об" on a word of knowing that is denied ("о задержании
     Ивана Петрова ничего не известно", "не знали об аресте")."""
@@ -166,7 +211,7 @@ def _unknown(noun: Word, sentence: Sentence) -> bool:
     if head is None or preposition(sentence, noun) not in ("о", "об") or (
             head.lemma not in KNOWING):
         return False
-    return any(k.lemma in NEGATIONS or k.lemma in ("ничего", "никто") for k in sentence.children(
+    return any(k.lemma in NEGATIONS or k.lemma in NOBODY for k in sentence.children(
         head))
 
 
@@ -220,9 +265,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     quoted: str | None = None  # the person whose quotation goes on into this sentence
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     paragraph: list[EventRecord] = []  # the events of the paragraph so far
+    sources_told: list[str] = []  # the sources no name names, as told so far
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
+        if attribution is not None and attribution not in person_names:  # "рассказал знакомый
+            attribution = _source_told(attribution, sources_told)  # семьи ... По словам
+            sources_told.append(attribution)  # знакомого": the one told of before
         quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
         if attribution is None and quoting:  # "— Потом пришли сотрудники ...»": still quoted
             attribution = next(p.name for p in persons if p.id == quoting)
@@ -325,15 +374,18 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 base = next((e for e in reversed(previous_found) if e.type in kinds_of), None)
                 for name in ("date", "place", "agent") if base is not None else ():
                     setattr(event, name, getattr(event, name) or getattr(base, name))
-        if SAME_DAY.search(sentence.text):  # "В этот день провели обыски": the day before
+        same_day = SAME_DAY.search(sentence.text) is not None
+        later = LATER.search(sentence.text) is not None
+        days_later = _days_later(sentence.text)
+        if same_day:  # "В этот день провели обыски": the day before
             towns = {e.place for e in previous_found if e.place and e.place[:1].isupper() and (
                 e.date and e.date == last_date)}  # and the town that day's events were in
             for event in found:
                 event.date = event.date or last_date
                 if len(towns) == 1 and event.date == last_date:
                     event.place = event.place or next(iter(towns))
-        elif _days_later(sentence.text):
-            days, said = _days_later(sentence.text), sentence.start + _days_later_at(sentence.text)
+        elif days_later:
+            days, said = days_later, sentence.start + _days_later_at(sentence.text)
             dated = [(e.trigger.start, e.date) for e in found if e.date and len(e.date) == 10]
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
                 told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
@@ -365,7 +417,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 session = [e for m, e in sessions if n - m <= SESSION_REACH and set(
                     e.persons) & set(event.persons)]
                 event.date = session[-1].date if session else None
-        if LATER.search(sentence.text):  # "Через месяц его задержали": another day
+        if later:  # "Через месяц его задержали": another day
             searches, places_told = [], {}
         for event in found:  # "7 октября провели обыски. X и Y были задержаны": that day
             if event.type == "arrest" and event.date is None and not event.negated and not (
@@ -376,8 +428,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             parsed.sentences[n - 1].text):sentence.start]  # the first sentence of a paragraph
         if opens:
             raids = []  # a new paragraph: another story
-        if LATER.search(sentence.text) or SAME_DAY.search(sentence.text):
-            raids = [] if LATER.search(sentence.text) else raids
+        if later or same_day:
+            raids = [] if later else raids
         else:  # "5 марта его задержали. В квартире провели обыск. Около полудня его увезли в
             for event in found:  # СК": the raid's day, for its search, detention and transfer
                 if event.type not in RAID_STEPS or event.date is not None or event.negated or (
@@ -577,7 +629,7 @@ def _clause_of_its_own(sentence: Sentence, event: EventRecord) -> bool:
     word = next((w for w in sentence.words if event.trigger is not None
                  and w.start == event.trigger.start), None)
     return word is not None and word.rel == "conj" and any(
-        k.lemma in ("а", "но") for k in sentence.children(word, ("cc",)))
+        k.lemma in CONTRAST for k in sentence.children(word, ("cc",)))
 
 
 def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
@@ -788,6 +840,22 @@ def _members(sentence: Sentence, word: Word, n: int,
                               if s == n and sentence.words[i].start >= at))
 
 
+def _tally(sentence: Sentence, noun: Word, rough_only: bool = False) -> bool:
+    """A count of many events, cases or people told as a figure ("не менее 12 похищений",
+    "возбудили 80 дел", "десятки задержаний", "удерживает более 200 жителей"), no one person's;
+    of people, only a rough one (a plain number is a group the report may go on to name)."""
+    if noun.feats.get("Number") != "Plur":
+        return False
+    counts = sentence.children(noun, ("nummod", "nummod:gov", "advmod", "amod"))
+    near = counts + [k for c in counts for k in sentence.children(c, ("advmod",))]
+    head = sentence.head(noun)
+    if any(w.lemma in ROUGH_COUNTS for w in near) or (
+            head is not None and head.lemma in ROUGH_COUNTS and noun.rel in ("nmod", "obl")):
+        return True
+    return not rough_only and any(k.pos == "NUM" and (args.number(k.text) or 0) >= TALLY
+                                  for k in counts)
+
+
 def _counted(sentence: Sentence, word: Word) -> bool:
     """The event happened to a number of people ("задержали минимум троих активистов"), not
     to one the report goes on to name."""
@@ -966,6 +1034,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         if kind_of_verb is not None and kind_of_verb != "protest":  # "задержали у входа за
             return participants(sentence, verb, kind_of_verb, n, mentions)  # плакат": theirs,
             # and "ему назначили наказание за акцию": the one punished
+    if word_class(word) == "NOUN" and _tally(sentence, word):
+        return None  # "зафиксировали не менее 12 похищений": a count, no one's event
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
@@ -1020,8 +1090,15 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
                          ]  # "применили к нему силу": the pronoun is the person; not "к шести
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
+    holders = holders or [k for c in sentence.children(word, PATIENT_ACTIVE | SUBJECT)
+                          if c.lemma in ROUGH_COUNTS for k in sentence.children(c, ("nmod", "obl"))
+                          ]  # "возбудили более 90 дел", the parser's "более" the subject
     if not holders:
         return []
+    if any(_tally(sentence, h, rough_only=h.feats.get("Animacy") == "Anim") for h in holders if (
+            h.feats.get("Animacy") == "Anim" or h.lemma in CASE_NOUNS or trigger_type(
+                h, sentence) is not None)):  # (not "дали 17 лет": years)
+        return None  # "возбудили не менее 80 дел", "удерживает более 200 жителей": a count
     if all(_related(sentence, h, n, mentions) for h in holders):
         return None  # "задержали сторонника Навального": another's relative, not named
     if kind == "ill_treatment" and all(h.feats.get("Animacy") == "Inan" for h in holders):
@@ -1142,7 +1219,7 @@ def _the_detained(sentence: Sentence, word: Word, events: list[EventRecord]) -> 
     """A group told as the detained ("всем троим задержанным предъявлено обвинение", "всех
     задержанных"): the persons of the last detention of two or more told before, not those of
     whatever event came last."""
-    if not any(w.lemma in ("задержать", "задержанный") for k in sentence.children(
+    if not any(w.lemma in DETAINED_WORDS for k in sentence.children(
             word, PATIENT_ACTIVE | PATIENT_PASSIVE) for w in sentence.subtree(k)):
         return []
     detained = [e for e in events if e.type == "arrest" and len(e.persons) > 1 and not (
@@ -1189,7 +1266,7 @@ def _another(sentence: Sentence, word: Word, kind: str) -> bool:
         for k in sentence.children(noun, ("amod", "nummod", "det")):
             if k.pos == "ADJ" and ORDINALS.get(k.lemma, 0) > 1 and k.lemma in COUNTING:
                 return True
-            if k.lemma in ("один", "другой") and (k.lemma == "другой" or any(
+            if k.lemma in ANOTHER and (k.lemma == "другой" or any(
                     a.lemma == "еще" for a in sentence.children(k, ("advmod",)))):
                 return True
     return False
@@ -1220,8 +1297,8 @@ def _means_group(sentence: Sentence, word: Word) -> bool:
     """The participant is "both" or "they", or those just told of ("Задержанных отпустили"):
     the persons of the event before."""
     for kid in sentence.children(word, PATIENT_ACTIVE | PATIENT_PASSIVE):
-        if kid.lemma in ("они", "оба", "обе") or _those(kid) or any(
-                k.lemma in ("оба", "обе", "все") for k in sentence.children(kid)):
+        if kid.lemma in GROUP_PRONOUNS or _those(kid) or any(
+                k.lemma in GROUP_DETERMINERS for k in sentence.children(kid)):
             return True
     return False
 
@@ -1411,7 +1488,8 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event = EventRecord(type=kind, persons=who, evidence=text,
                         sources=[Span(sentence.start, sentence.start + len(text), text)],
                         trigger=Span(word.start, word.end, word.text))
-    dates = _own_dates(sentence, word)
+    since = word.lemma in REMAND_STATES and _held_since(sentence, word)  # a custody told on
+    dates = _own_dates(sentence, word, since)
     if args.date_mentions(text) and not args.date_mentions(dates) and _contrasted(sentence, word):
         event.extras["apart"] = True  # "суд отправил их в СИЗО, а в июле их этапировали": the
         # sentence dates another clause only, not this one's occasion
@@ -1424,8 +1502,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
         text = sentence.span_text(sentence.subtree(word))  # told by its own words only
         dates = text
         event.extras["status"] = True
-    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not (
-            _held_since(sentence, word))):
+    elif word.lemma in HELD or (kind == "arrest" and word.lemma in REMAND_STATES and not since):
         # "Суд начался в апреле, а в заключении она удерживается два
         dates = sentence.span_text(sentence.subtree(word))  # года": a state, its own words
         event.extras["held"] = True
@@ -1436,7 +1513,7 @@ def _event(kind: str, who: list[str], word: Word, sentence: Sentence, parsed: Pa
     event.place = (destination(sentence, word, parsed) if kind == "transfer" else None) or (
         picketed(sentence, word) if kind == "protest" else None) or (
         find_place(sentence, parsed, word, kind))
-    if kind == "arrest" and word.lemma in REMAND_STATES and _held_since(sentence, word):
+    if kind == "arrest" and since:
         event.place = None  # "задержали в январе, с тех пор они находились в СИЗО": the
         # detention, of its day; where one is held since is no place of it
     event.agent = _agent(sentence, word, parsed, kind)
@@ -1471,7 +1548,7 @@ def _contrasted(sentence: Sentence, word: Word) -> bool:
     joined = sentence.children(word, ("conj",)) + ([head] if head is not None and (
         word.rel == "conj") else [])
     return word_class(word) == "VERB" and any(
-        k.lemma in ("а", "но") for v in joined + [word] for k in sentence.children(v, ("cc",)))
+        k.lemma in CONTRAST for v in joined + [word] for k in sentence.children(v, ("cc",)))
 
 
 def _eve(sentence: Sentence) -> bool:
@@ -1498,7 +1575,7 @@ def _present(sentence: Sentence, trigger: Word) -> bool:
             w.rel.startswith("acl") for w in [verb, *sentence.ancestors(verb)])
 
 
-def _own_dates(sentence: Sentence, trigger: Word) -> str:
+def _own_dates(sentence: Sentence, trigger: Word, since: bool) -> str:
     """The sentence with the dates of other events' clauses blanked out ("были задержаны, а 9
     октября арестованы": the 9th is the remand's, not the detention's)."""
     text = sentence.text
@@ -1508,7 +1585,7 @@ def _own_dates(sentence: Sentence, trigger: Word) -> str:
     if head is not None and trigger.rel == "conj" and trigger_type(trigger, sentence) in (
             VERDICTS) and trigger_type(head, sentence) in VERDICTS:
         clause.add(head.i)  # "30 августа суд признал её виновной и назначил штраф": one verdict
-    if trigger.lemma in REMAND_STATES and _held_since(sentence, trigger):
+    if since:  # (_held_since, asked once by the caller)
         clause.add(head.i)  # "задержали в январе, с тех пор находятся в СИЗО": one custody
     own = {w.i for w in sentence.subtree(trigger)} if timing(sentence, trigger) else None
     for start, end, _ in args.date_mentions(text):
@@ -1765,7 +1842,11 @@ def _pronoun_speaker(pronoun: Word, persons: list[PersonRecord], n: int,
 def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     """The subject of a verb of saying; before it, a nominative name or noun the parser hung on
     a verb it cannot be the subject of ("Как сообщил «ОВД-Инфо» Иван Смирнов, её
-    задержали", "Ивана задержали, сообщает «Команда Петрова»")."""
+    задержали", "Ивана задержали, сообщает «Команда Петрова»"). An imperative asks the reader
+    ("пишите письма политзаключённым"): no one said anything."""
+    if verb.feats.get("Mood") == "Imp" or verb.feats.get("Person") == "2" or (
+            verb.feats.get("VerbForm") == "Fin" and "Tense" not in verb.feats):
+        return []  # (the tagger leaves some imperatives without a mood, never with a tense)
     subjects = sentence.children(verb, SUBJECT)
     named = _name_after_addressee(sentence, verb)
     if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to

@@ -27,7 +27,7 @@ RELATION_NOUNS = RULES.words("relation_nouns")
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
 # Role nouns of either gender ("глава", "коллега"): they tell no woman.
-COMMON_GENDER = {"глава", "коллега", "судья", "сирота"}
+COMMON_GENDER = RULES.words("common_gender_nouns")
 # A man's surname in the genitive or accusative ("Бекирова", "Сафина").
 MASC_GENITIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
 # A man's surname in the dative ("Сеитову"; a woman's "Андрееву" is told apart before).

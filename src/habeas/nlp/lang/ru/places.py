@@ -13,9 +13,8 @@ from .syntax import Sentence, Word, before_or_after, case, preposition, word_cla
 
 HOLDS = frozenset(RULES.lists["holds"])
 # A named body that is a court ("Мосгорсуд", "Суд Ленинского района", "коллегия").
-COURT = re.compile(r"суд|коллеги|трибунал", re.I)
-# The state itself is no place of an event told in its own reports ("в России", "РФ").
-COUNTRY_OF_LAW = {"рф", "россия", "россии"}
+COURT = RULES.pattern("court_body")
+COUNTRY_OF_LAW = RULES.words("country_of_law")
 # A numbered facility right before "в" and a city: "колонии общего режима № 3 в", "ИК-4 в".
 NUMBERED_FACILITY = RULES.pattern("numbered_facility")
 # A supreme court is named after its region ("Верховный суд Крыма"); the words of a region.
@@ -26,7 +25,7 @@ PREMISES = RULES.words("premises")
 HOMES = RULES.words("homes")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
-WHERE = {"где"}  # the relative adverb of place
+WHERE = RULES.words("where_words")
 RELEASE_VERBS = RULES.words("release_verbs")
 # Not for what a court decides: "к пяти годам в колонии строгого режима" is where a term is
 # served, not where the court sat.
@@ -35,8 +34,7 @@ PREMISES_TYPES = {"arrest", "search", "abduction", "release", "transfer", "ill_t
 # What a premises phrase keeps: "колонии «Витьба»", "отделе полиции", "редакции газеты".
 PREMISES_PARTS = frozenset({"nmod", "amod", "flat", "flat:name", "appos", "nummod", "case",
                             "nummod:entity"})
-# Prepositions of a reason or a topic: a place inside them is what the charge is about.
-TOPIC_PREPOSITIONS = {"за", "о", "об", "обо", "про", "по"}
+TOPIC_PREPOSITIONS = RULES.words("topic_prepositions")
 # Words whose "в" names the accusation ("обвиняемого в организации шествий против закрытия
 # больницы в Твери"): a place inside it is what the charge is about.
 ACCUSING = RULES.words("accusing_words")
@@ -56,8 +54,7 @@ def spans_in(parsed: Parsed, sentence: Sentence, kind: str) -> list[tuple[int, i
 
 
 # Squares and streets named after someone or something ("площадь Ленина", "улица Франко").
-LANDMARKS = frozenset({"площадь", "улица", "проспект", "бульвар", "переулок", "набережная",
-                       "сквер", "парк", "шоссе"})
+LANDMARKS = RULES.words("landmarks")
 
 
 def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> str | None:
@@ -80,13 +77,14 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if any(a <= offset < b for a, b in laws):
             continue
         inside = [w for w in sentence.words if start <= w.start < end]
-        if not inside or not _in_clause(sentence, _top(sentence, inside, start, end), trigger):
+        top = _top(sentence, inside, start, end) if inside else None
+        if top is None or not _in_clause(sentence, top, trigger):
             continue
-        if _regional_court(sentence, _top(sentence, inside, start, end), normal):
+        if _regional_court(sentence, top, normal):
             continue  # "Верховный суд Крыма изменил", "суд в Самарской области отказал"
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
-        facility = _numbered_facility(sentence, _top(sentence, inside, start, end)) or (
+        facility = _numbered_facility(sentence, top) or (
             _facility_before(sentence, start, end))
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"

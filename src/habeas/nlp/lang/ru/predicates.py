@@ -9,21 +9,18 @@ from . import RULES
 from .syntax import Sentence, Word, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
-# What care is refused ("отказывают в медицинской помощи", "в лечении", "в госпитализации").
-CARE = frozenset({"помощь", "медпомощь", "лечение", "госпитализация", "операция", "лекарство",
-                  "обследование", "осмотр"})
+CARE = RULES.words("care_nouns")
 FACILITIES = RULES.words("facilities")
-# What one is threatened with as ill-treatment ("угрожали расправой", "пытками").
-THREATS = frozenset({"расправа", "убийство", "пытка", "насилие", "изнасилование", "расстрел",
-                     "электрошокер"})
+THREATS = RULES.words("threat_nouns")
 WARDS = RULES.words("wards")
-# Who a case is against: "стал фигурантом дела", "стал обвиняемым".
-DEFENDANT_NOUNS = frozenset({"фигурант", "фигурантка", "обвиняемый", "подозреваемый"})
-# Punishment cells inside a colony or a remand prison ("из ШИЗО", "из штрафного изолятора").
-CELLS = frozenset({"шизо", "пкт", "карцер", "бур", "изолятор"})
+DEFENDANT_NOUNS = RULES.words("defendant_nouns")
+CELLS = RULES.words("punishment_cells")
 ACCUSING = RULES.words("accusing_words")
 DROPPING = RULES.words("dropping_verbs")
 SCHEDULING = RULES.words("scheduling_verbs")
+PROSECUTION_HEADS = RULES.words("prosecution_heads")
+IN_FORCE = RULES.words("in_force_verbs")
+DOER_SUBJECTS = RULES.words("doer_subjects")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -171,9 +168,10 @@ def custody_measure(word: Word, sentence: Sentence) -> bool:
 
 
 def prosecution(word: Word, sentence: Sentence) -> bool:
-    """"сторона обвинения", "государственное обвинение запросило": the prosecution, no charge."""
+    """"сторона обвинения", "по версии обвинения", "государственное обвинение запросило": the
+    prosecution, no charge."""
     head = sentence.head(word)
-    return (head is not None and head.lemma == "сторона") or any(
+    return (head is not None and head.lemma in PROSECUTION_HEADS) or any(
         k.lemma in ("государственный", "гособвинение") for k in sentence.children(word, ("amod",)))
 
 
@@ -318,6 +316,21 @@ def object_force(word: Word, sentence: Sentence) -> bool:
     lemmas = _object_lemmas(sentence, word)
     return bool(lemmas & {"сила", "насилие", "электрошокер", "воздействие"}) or (
         {"метод", "недозволенный"} <= lemmas)
+
+
+def force_by_subject(word: Word, sentence: Sentence) -> bool:
+    """Force told of its subject with no one it was used on ("он не применял насилия", "ни один
+    из них не применял насилия"): the subject's own conduct, not force used on them."""
+    return any(k.lemma in DOER_SUBJECTS or k.pos == "PROPN" for k in sentence.children(
+        word, ("nsubj",))) and not any(preposition(sentence, k) == "к" for k in sentence.children(
+            word, ("obl", "iobj", "nmod")))
+
+
+def in_force(word: Word, sentence: Sentence) -> bool:
+    """A verdict entering into force ("приговор вступил в законную силу", "не вступил"): the
+    verdict passed before, no new one."""
+    head = sentence.head(word)
+    return word.rel == "nsubj" and head is not None and head.lemma in IN_FORCE
 
 
 def threatens_harm(word: Word, sentence: Sentence) -> bool:

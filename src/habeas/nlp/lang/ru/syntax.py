@@ -131,7 +131,7 @@ def preposition(sentence: Sentence, word: Word) -> str | None:
 
 
 # Prepositions of time: an event noun behind them took place, whatever the verb says.
-TIME_PREPOSITIONS = {"после", "до", "перед", "накануне"}
+TIME_PREPOSITIONS = RULES.words("time_prepositions")
 
 
 def before_or_after(sentence: Sentence, word: Word) -> bool:
