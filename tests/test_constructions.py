@@ -3729,3 +3729,27 @@ def test_hearings_in_a_speakers_description_are_no_trial_of_the_speaker(nlp):
     text = ("His wife Irina Sorokina, who waited for him through five years of hearings, said he "
             "was tired.")
     assert not [t for t, _, _, _ in events_of(nlp, text) if t == "trial"]
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Gasanov, a friend, was also detained and released the next morning without any "
+    "charges.",
+    "Police kept Timur Gasanov for a week without charge.",
+])
+def test_held_or_released_without_any_charge_is_a_denied_charge(nlp, text):
+    assert the_event(nlp, text, "charge")["negated"] is True
+
+
+def test_not_heard_from_since_being_taken_is_a_disappearance(nlp):
+    text = ("His son, Erkin Tursun, was taken away by police in 2020 and has not been heard from "
+            "since.")
+    event = the_event(nlp, text, "abduction")
+    assert event["negated"] is False and event["date"] == "2020"
+
+
+def test_a_full_term_served_is_a_release_at_its_end(nlp):
+    text = ("Political prisoner Olga Reva, who had served her full five-year term, was detained "
+            "again on Monday at the gates of the colony.")
+    assert the_event(nlp, text, "release")["release_mode"] == "end_of_term"
+    assert not [t for t, _, _, _ in events_of(nlp, "Olga Reva has served two years of her "
+                                              "five-year term.") if t == "release"]

@@ -1008,6 +1008,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif trigger.head.lower_ == "without" and not syntax.is_passive(verb) and \
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "kept him without any charge": he was not charged
+            elif trigger.head.lower_ == "without" and etype == "charge":
+                args = subjects(verb)  # "was detained and released without any charges"
             elif etype == "arrest" and syntax.is_prep_object(trigger) and \
                     trigger.head.head.i == verb.i and verb.lemma_ in PLACING_VERBS and \
                     syntax.objects(verb):
@@ -1053,7 +1055,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             # "knew nothing of her whereabouts": whose whereabouts
             args = [c for w in whereabouts_of(trigger) for c in w.children if c.dep_ == "poss"]
         elif etype == "abduction" and trigger.lemma_ == "hear":
-            args = syntax.objects_of(trigger, "from")  # "nothing has been heard from him"
+            args = syntax.objects_of(trigger, "from") or (  # "nothing has been heard from
+                subjects(trigger) if passive else [])  # him", "has not been heard from since"
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
             args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
@@ -2908,6 +2911,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "arrest" and not event.negated and (until := custody_end(trigger, published)):
         # "was jailed from 2014 to 2016": held, and freed when the span ends
         out.append(_copy(event, type="release", date=until, agent=None, charge=None))
+    if etype == "sentence" and not event.negated and full_term_served(trigger):
+        # "who had served her full five-year term": the term, and the release at its end
+        out.append(_copy(event, type="release", release_mode="end_of_term", term_months=None,
+                         date=None, agent=None, charge=None))
     if excepted:
         out.append(_copy(event, persons=excepted, negated=not event.negated, agent=None))
     if etype == "conviction" and event.term_months is not None:
@@ -2969,6 +2976,17 @@ def list_head(token: Token) -> Token:
     while token.dep_ == "conj" and token.pos_ == "PROPN" and token.head.pos_ == "PROPN":
         token = token.head
     return token
+
+
+FULL_WORDS = RULES.words("full_words")
+
+
+def full_term_served(trigger: Token) -> bool:
+    """ "who had served her full five-year term", "has served his entire sentence": the term
+    over (a perfect of "serve" with a full term), unlike "is serving" or "served two years of"."""
+    return trigger.lemma_ == "serve" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children) and any(
+        a.lower_ in FULL_WORDS for o in syntax.objects(trigger) for a in o.children)
 
 
 def manner_of_another(trigger: Token, owners: set[int]) -> bool:

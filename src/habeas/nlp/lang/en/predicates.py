@@ -204,10 +204,16 @@ def pleaded_to(token: Token) -> bool:
 
 @predicate
 def without_a_verb(token: Token) -> bool:
-    """ "released without charge", "held without charge for a week": no charge was laid."""
-    return syntax.is_prep_object(token) and token.head.lower_ == "without" and \
-        token.head.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("det", "poss", "nummod", "amod") for c in token.children)
+    """ "released without charge", "held without charge for a week", "released the next
+    morning without any charges", "kept for a week without charge": no charge was laid."""
+    if not (syntax.is_prep_object(token) and token.head.lower_ == "without"):
+        return False
+    above = token.head.head
+    if syntax.is_prep_object(above) and syntax.is_preposition(above.head):
+        above = above.head.head  # "for a week without charge": the week's verb
+    return above.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("det", "poss", "nummod", "amod") and c.lower_ != "any"
+        for c in token.children)
 
 
 # ----------------------------------------------------------------- custody and release
@@ -581,6 +587,13 @@ def nothing_heard(token: Token) -> bool:
     """ "nothing has been heard from him since": no word from someone taken."""
     return any(syntax.is_subject(c) and c.lower_ in ("nothing", "nobody")
                for c in token.children) and bool(syntax.objects_of(token, "from"))
+
+
+@predicate
+def heard_from_since(token: Token) -> bool:
+    """ "was taken away by police and has not been heard from since" (with "negated")."""
+    return any(syntax.is_preposition(c) and c.lower_ == "from" and not syntax.prep_objects(c)
+               for c in token.children) and any(c.lower_ == "since" for c in token.subtree)
 
 
 @predicate
