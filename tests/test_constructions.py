@@ -3753,3 +3753,16 @@ def test_a_full_term_served_is_a_release_at_its_end(nlp):
     assert the_event(nlp, text, "release")["release_mode"] == "end_of_term"
     assert not [t for t, _, _, _ in events_of(nlp, "Olga Reva has served two years of her "
                                               "five-year term.") if t == "release"]
+
+
+def test_of_a_person_after_a_verdict_noun_is_whose_verdict_not_its_charge(nlp):
+    text = ("The conviction of poet Dariga Omarova shows how far the law can reach. On Friday a "
+            "court found Omarova guilty of spreading false information.")
+    assert the_event(nlp, text, "conviction", published="2026-06-16")["charge"] == \
+        "spreading false information"
+
+
+def test_a_raid_on_a_place_of_work_told_with_the_arrest_is_their_search(nlp):
+    text = ("Police arrested the three booksellers, Cheryl Ho, Tommy Leung and Derek Mok, in May "
+            "2025, after officers raided a storage unit in Kwun Tong.")
+    assert len(the_event(nlp, text, "search")["persons"]) == 3

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import EventRecord, PersonRecord
 from ..model import Span as TextSpan
 from . import dates, terms
-from .discourse import FIRST_PERSON, KIN, Discourse, hedge_cues, who_antecedent
+from .discourse import FIRST_PERSON, KIN, ROLE_WORDS, Discourse, hedge_cues, who_antecedent
 from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
@@ -2278,6 +2278,9 @@ def _find_charge(trigger: Token) -> str | None:
             continue  # not "for six years", "for the fourth time", "jailed for life", "taken
             # in for questioning"
         obj = objs[0]
+        if child.lower_ == "of" and trigger.pos_ == "NOUN" and any(
+                o.ent_type_ == "PERSON" or o.lemma_.lower() in ROLE_WORDS for o in objs):
+            continue  # "the conviction of poet Dariga Seitkali": whose conviction, not what for
         if child.lower_ == "for" and obj.ent_type_ == "ORG" and obj.pos_ == "PROPN":
             continue  # "his work for Radio Liberty": whom for, not what for
         if child.lower_ == "on" and obj.lemma_ not in ("charge", "suspicion", "accusation",
