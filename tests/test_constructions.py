@@ -3766,3 +3766,23 @@ def test_a_raid_on_a_place_of_work_told_with_the_arrest_is_their_search(nlp):
     text = ("Police arrested the three booksellers, Cheryl Ho, Tommy Leung and Derek Mok, in May "
             "2025, after officers raided a storage unit in Kwun Tong.")
     assert len(the_event(nlp, text, "search")["persons"]) == 3
+
+
+@pytest.mark.parametrize("text, etype, date", [
+    ("Dariga Omarova was detained on 3 March, two days after police searched her flat.",
+     "search", "2026-03-01"),
+    ("Ivan Sorokin was released on 10 May, a week before his trial began.", "trial",
+     "2026-05-17"),
+    ("Ivan Sorokin was charged on 5 May, two days after his arrest in Tver.", "arrest",
+     "2026-05-03"),
+])
+def test_an_event_a_span_is_counted_from_is_dated_by_it(nlp, text, etype, date):
+    assert the_event(nlp, text, etype, published="2026-06-16")["date"] == date
+
+
+def test_an_arrival_at_a_place_of_custody_is_a_transfer(nlp):
+    text = ("Yelena Sorokina began a hunger strike on Jan. 12, a week after her arrival at the "
+            "colony.")
+    assert the_event(nlp, text, "transfer", published="2026-02-11")["date"] == "2026-01-05"
+    assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorokin arrived in Berlin on Monday.")
+                if t == "transfer"]

@@ -653,9 +653,11 @@ def etype_blocked_by_context(token: Token) -> bool:
         token, head = head.head, head.head.head  # "during a wave of raids on Viasna offices"
     if syntax.is_prep_object(token) and head.lower_ in BACKGROUND_PREPOSITIONS and \
             not dated(token) and not (token == trigger and any(
-                c.lower_ in ("a", "an") for c in token.children)):
-        return True  # "after the trial"; but "since his arrest in March" is an arrest, and
-        # "after a search of his home" tells one the report had not told
+                c.lower_ in ("a", "an") for c in token.children)) and not (
+                token == trigger and counted_from(token) is not None):
+        return True  # "after the trial"; but "since his arrest in March" is an arrest,
+        # "after a search of his home" tells one the report had not told, and "a week after
+        # her arrival at the colony" dates one
     if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
@@ -1641,6 +1643,17 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
               anchor: str | None = None) -> str | None:
     """The trigger's own date, else its governing verb's ("searched seven homes on Thursday
     and took four men into custody", "obtained bail last month"), else the speaker's."""
+    counted = counted_from(trigger)
+    if counted is not None:
+        # "was detained on 3 March, two days after police searched her flat": the search two
+        # days before the day the detention names
+        quantity, later, head = counted
+        head_day = _date_of(head, published, anchor) or next(  # "began a hunger strike on
+            (d for o in syntax.objects(head) if (d := _date_of(o, published, anchor))), None)
+        # Jan. 12, a week after her arrival": the day the parser hung on the object
+        if head_day and len(head_day) == 10 and (value := dates.resolve(
+                f"{quantity} {'before' if later else 'after'}", published, head_day)):
+            return value
     head = trigger.head if syntax.is_conjunct(trigger) and trigger.head.pos_ == "VERB" or \
         trigger.pos_ == "NOUN" and syntax.is_direct_object(trigger) and \
         trigger.head.pos_ == "VERB" else None
@@ -1654,6 +1667,32 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
             (d for c in while_clauses(trigger) if (d := _date_of(c, published, anchor))),
             None) or (
         _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
+
+
+def counted_from(trigger: Token) -> tuple[str, bool, Token] | None:
+    """ "two days after police searched her flat", "a week after her arrival": (the count,
+    whether the head's event came after the trigger's, the head) when the trigger is what a
+    span of days, weeks or months is counted from."""
+    clause = trigger.head if syntax.is_subject(trigger) and trigger.pos_ == "NOUN" and \
+        trigger.head.dep_ == "advcl" else trigger  # "a week before his trial began"
+    if clause.dep_ == "advcl":
+        mark = next((c for c in clause.children if c.dep_ == "mark" and
+                     c.lower_ in ("after", "before")), None)
+        holder, head = clause, clause.head
+    elif syntax.is_prep_object(trigger) and trigger.head.lower_ in ("after", "before"):
+        mark = holder = trigger.head
+        head = trigger.head.head
+    else:
+        return None
+    if mark is None:
+        return None
+    unit = next((c for c in holder.children if c.dep_ == "npadvmod" and
+                 c.lemma_.lower() in ("day", "week", "month")), None)
+    count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None) \
+        if unit is not None else None
+    if count is None or count.lower_ == "the":
+        return None
+    return f"{count.lower_} {unit.lower_}", mark.lower_ == "after", head
 
 
 def _trailing_date(trigger: Token, published: dt.date | None, anchor: str | None) -> str | None:

@@ -321,6 +321,14 @@ RETURNED_TO = COMMITTED_TO - {"hospital", "clinic"}
 
 
 @predicate
+def at_a_facility(token: Token) -> bool:
+    """ "a week after her arrival at the colony", "arrived at the pre-trial detention centre in
+    Simferopol": come to a building of custody."""
+    return any(syntax.is_preposition(c) and c.lower_ in ("at", "in") and any(
+        o.lemma_.lower() in RETURNED_TO for o in syntax.prep_objects(c)) for c in token.children)
+
+
+@predicate
 def to_a_facility(token: Token) -> bool:
     """ "returned to the colony", "committed to a psychiatric hospital": a building of custody
     (not "returned to Ukraine", "returned home")."""
