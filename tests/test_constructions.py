@@ -3786,3 +3786,31 @@ def test_an_arrival_at_a_place_of_custody_is_a_transfer(nlp):
     assert the_event(nlp, text, "transfer", published="2026-02-11")["date"] == "2026-01-05"
     assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorokin arrived in Berlin on Monday.")
                 if t == "transfer"]
+
+
+def test_care_taken_away_is_ill_treatment(nlp):
+    text = ("Nikita Sorin was moved to a colony in Komi. During the journey, guards took away "
+            "the inhaler Sorin needs for his asthma.")
+    assert the_event(nlp, text, "ill_treatment")["persons"]
+    assert not [t for t, _, _, _ in events_of(nlp, "Police took away his phone and laptop.")
+                if t == "ill_treatment"]
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Elvin Rahimli and Sevda Aliyeva said they were beaten in custody. The Penitentiary "
+     "Service denied both claims, saying that no violations had been recorded.",
+     ["Elvin Rahimli", "Sevda Aliyeva"]),
+    ("Ivan Sorin was detained in May. His lawyer said he was tortured. The FSB rejected the "
+     "allegations as lies.", ["Ivan Sorin"]),
+])
+def test_an_official_denying_the_claims_denies_the_ill_treatment_claimed(nlp, text, persons):
+    (denied,) = [e for t, negated, names, e in events_of(nlp, text)
+                 if t == "ill_treatment" and negated]
+    assert sorted(denied["persons"]) and denied["attributed_to"] in (
+        "Penitentiary Service", "FSB")
+
+
+def test_the_accused_denying_the_allegations_denies_no_ill_treatment(nlp):
+    text = ("Ivan Sorin was detained in May. His lawyer said he was tortured. He denied the "
+            "allegations against him.")
+    assert not [n for t, n, _, _ in events_of(nlp, text) if t == "ill_treatment" and n]

@@ -85,6 +85,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                 if not built and etype in EPISODE_TYPES:
                     unnamed.append(unnamed_telling(token, etype, published, discourse, owners))
         found = equal_terms(split_terms(found, discourse))
+        found += claims_denied(sent, found, events, discourse)
         found += among_them(sent, found, previous, discourse, events)
         found += named_of_them(sent, found, discourse, events)
         previous = found
@@ -296,6 +297,43 @@ FURNITURE = RULES.pattern("furniture")
 EPISODE_NOUNS = RULES.table("episode_nouns")
 # The events a definite noun can refer back to ("the searches", "the rally").
 EPISODE_TYPES = frozenset(EPISODE_NOUNS.values())
+
+
+CLAIM_NOUNS = RULES.words("claim_nouns")
+CLAIM_REACH = 3  # sentences back
+DENYING_VERBS = RULES.words("denying_verbs")
+
+
+def claims_denied(sent: Span, found: list[EventRecord], events: list[EventRecord],
+                  discourse: Discourse) -> list[EventRecord]:
+    """ "X said he was beaten and denied medicine. The Penitentiary Service denied both
+    claims": the ill-treatment of the last sentence that told one, denied by who denies the
+    claims (one denial for all its persons), unless the sentence tells its own."""
+    if any(e.type == "ill_treatment" for e in found):
+        return []
+    verb = next((t for t in sent if t.lemma_ in DENYING_VERBS and t.pos_ == "VERB" and
+                 not syntax.is_negated(t) and any(o.lemma_.lower() in CLAIM_NOUNS
+                                                   for o in syntax.objects(t))), None)
+    if verb is None:
+        return []
+    claimed = [e for e in events if e.type == "ill_treatment" and not e.negated]
+    starts = [x.start_char for x in sent.doc.sents if x.start_char < sent.start_char]
+    if not claimed or claimed[-1].sources[0].start < starts[-CLAIM_REACH:][0]:
+        return []  # (a claim of the last few sentences)
+    last = claimed[-1].sources[0].start
+    persons = list(dict.fromkeys(p for e in claimed if e.sources[0].start == last
+                                 for p in e.persons))
+    if any(s.pos_ == "PRON" or any(t.i in discourse.cluster_at for t in s.subtree)
+           for s in syntax.subjects(verb)):
+        return []  # "Orlov denied the allegations", "He denied": the accused, the charges
+    source = next((phrase(s) for s in syntax.subjects(verb)), None)
+    if source is not None:
+        source = re.sub(r"^(?:the|a|an)\s+", "", source, flags=re.I)
+    said = doc_text(sent.doc)[sent.start_char: sent.end_char].strip()
+    return [EventRecord(type="ill_treatment", persons=persons, negated=True,
+                        attributed_to=source, evidence=said,
+                        sources=[TextSpan(sent.start_char, sent.end_char, said)],
+                        trigger=TextSpan(verb.idx, verb.idx + len(verb.text), verb.text))]
 
 
 def unnamed_telling(trigger: Token, etype: str, published: dt.date | None,
@@ -800,14 +838,16 @@ CARE_GIVERS = RULES.words("care_givers")
 def care_kept_from(verb: Token) -> list[Token]:
     """Whom care was kept from: "denied him insulin", "withheld her painkillers", "withheld
     medication from X", "did not call a doctor for X"."""
-    if verb.lemma_ not in ("deny", "refuse", "withhold", "call", "summon"):
+    if verb.lemma_ not in ("deny", "refuse", "withhold", "call", "summon", "take"):
         return []
     care = [o for o in syntax.objects(verb) if o.lemma_.lower() in CARE_NOUNS | CARE_GIVERS]
     if not care:
         return []
     return [c for c in verb.children if c.dep_ == "dative"] or [
         p for o in care for p in o.children if p.dep_ == "poss"] or \
-        syntax.objects_of(verb, "from", "for")
+        syntax.objects_of(verb, "from", "for") or [
+            s for o in care for r in o.children if r.dep_ == "relcl"  # "took away the
+            for s in syntax.subjects(r)]  # inhaler Savelyev needs": who needs it
 
 
 def destinations(token: Token) -> list[Token]:

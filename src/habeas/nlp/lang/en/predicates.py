@@ -321,6 +321,12 @@ RETURNED_TO = COMMITTED_TO - {"hospital", "clinic"}
 
 
 @predicate
+def taken_away(token: Token) -> bool:
+    """ "guards took away the inhaler he needs", "took away his blood pressure pills"."""
+    return any(c.dep_ == "prt" and c.lower_ == "away" for c in token.children)
+
+
+@predicate
 def at_a_facility(token: Token) -> bool:
     """ "a week after her arrival at the colony", "arrived at the pre-trial detention centre in
     Simferopol": come to a building of custody."""
