@@ -3814,3 +3814,14 @@ def test_the_accused_denying_the_allegations_denies_no_ill_treatment(nlp):
     text = ("Ivan Sorin was detained in May. His lawyer said he was tortured. He denied the "
             "allegations against him.")
     assert not [n for t, n, _, _ in events_of(nlp, text) if t == "ill_treatment" and n]
+
+
+@pytest.mark.parametrize("text", [
+    "Natia Gelashvili was charged in March. In May prosecutors dropped the case against her "
+    "without explanation.",
+    "Natia Gelashvili was charged in March. In May prosecutors closed her case.",
+    "Natia Gelashvili was charged in March. In May prosecutors dropped the case against Natia "
+    "Gelashvili.",
+])
+def test_a_case_dropped_against_a_person_or_hers_is_her_charges_dropped(nlp, text):
+    assert the_event(nlp, text, "charges_dropped", published="2026-06-16")["persons"]

@@ -1101,8 +1101,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 subjects(trigger) if passive else [])  # him", "has not been heard from since"
         elif etype == "charges_dropped":
             objects = dropped_objects(trigger)
-            args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or (
-                subjects(trigger) if passive else [])
+            args = [t for a in objects for t in a.subtree if syntax.is_prep_object(t)] or [
+                c for a in objects for c in a.children if c.dep_ == "poss"] or \
+                syntax.objects_of(trigger, "against") or (  # "closed her case", "dropped the
+                    subjects(trigger) if passive else [])  # case against her" (on the verb)
             if passive and syntax.is_conjunct(trigger) and not any(
                     t.i in discourse.cluster_at for a in args for t in a.subtree):
                 # "was charged with fraud, but that charge was later dropped": the first
