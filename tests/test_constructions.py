@@ -1626,10 +1626,21 @@ def test_police_detention_and_court_remand_are_two_steps(nlp):
     ("Yulia Sokolova faces up to ten years in prison on charges of justifying terrorism.",
      "justifying terrorism"),
     ("If convicted, Yulia Sokolova faces up to 15 years in prison.", None),
-    ("Yulia Sokolova is suspected of treason.", "treason"),
 ])
-def test_facing_a_term_and_being_a_suspect_are_charges(nlp, text, charge):
+def test_facing_a_term_is_a_charge(nlp, text, charge):
     assert the_event(nlp, text, "charge")["charge"] == charge
+
+
+@pytest.mark.parametrize("text", [
+    "Yulia Sokolova is suspected of treason.",
+    "Police detained Yulia Sokolova and Anna Gerasimova on Tuesday. According to their lawyer "
+    "Oleg Sidorov, the women are suspected of involvement in a banned group.",
+])
+def test_being_a_suspect_is_no_charge(nlp, text):
+    """ "suspected of involvement in X": why someone is held, not a charge laid (as four held-out
+    batches and the real annotations read it); and "the women" after a fronted "According to
+    their lawyer X," are the women named before, not the lawyer."""
+    assert not [t for t, _, _, _ in events_of(nlp, text) if t == "charge"]
 
 
 def test_facing_a_term_tells_again_the_charge_of_a_group(nlp):

@@ -175,8 +175,10 @@ class Discourse:
         if comma > 0 and self.doc[comma].text == "," and comma - 1 in self.cluster_at and \
                 token.pos_ == "NOUN" and token.tag_ in ("NNS", "NN") and not any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and not (
-                    syntax.is_subject(token) and token.head.lemma_ in REPORTING_VERBS):
-            # (not "Police detained X, her lawyer said": his lawyer is not X)
+                    syntax.is_subject(token) and token.head.lemma_ in REPORTING_VERBS) and \
+                not fronted(self.doc[comma - 1], token):
+            # (not "Police detained X, her lawyer said": his lawyer is not X; nor "According to
+            # their lawyer X, the men are suspected": a phrase set before the subject)
             # "against A and B, residents of Birobidzhan, charged under ...": an apposition the
             # parser attached elsewhere.
             root = self.doc[comma - 1]
@@ -1056,6 +1058,15 @@ def document_noun_chunks(doc: Doc) -> list[Span]:
                 prev_end = i
                 chunks.append(Span(doc, left, i + 1, label=np_label))
     return chunks
+
+
+def fronted(name: Token, subject: Token) -> bool:
+    """The name is inside a phrase set before the subject of its clause: "According to their
+    lawyer X, the men ...", "In a statement by X, the detainees ..."."""
+    if not syntax.is_subject(subject):
+        return False
+    return any(a.dep_ == "prep" and a.head == subject.head and a.i < subject.i
+               for a in [name, *name.ancestors])
 
 
 def is_plural_people(token: Token) -> bool:

@@ -629,14 +629,6 @@ def since(token: Token) -> bool:
 
 
 @predicate
-def suspected_of(token: Token) -> bool:
-    """ "is suspected of treason", "was suspected of organising riots": what a person is held
-    a suspect of; not "many suspect that ...". """
-    return any(syntax.is_passive_auxiliary(c) for c in token.children) and any(
-        syntax.is_preposition(c) and c.lower_ == "of" for c in token.children)
-
-
-@predicate
 def passive_auxiliary(token: Token) -> bool:
     """ "has not been seen": a passive auxiliary of its own."""
     return any(syntax.is_passive_auxiliary(c) for c in token.children)
