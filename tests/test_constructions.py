@@ -3836,3 +3836,15 @@ def test_the_accused_denying_the_allegations_denies_no_ill_treatment(nlp):
 ])
 def test_a_case_dropped_against_a_person_or_hers_is_her_charges_dropped(nlp, text):
     assert the_event(nlp, text, "charges_dropped", published="2026-06-16")["persons"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruslan Abdulov was detained in May. In December he was taken to a detention centre in "
+    "Rostov-on-Don for the trial.",
+    "Her lawyer said Elvin Gasimov had been beaten by a convoy officer on the way to a court "
+    "hearing in February.",
+])
+def test_a_sitting_a_prisoner_is_taken_to_is_no_trial_told(nlp, text):
+    events = events_of(nlp, text, published="2026-06-16")
+    assert events and not [t for t, _, _, _ in events if t == "trial"]
+    assert all(e["charge"] is None for _, _, _, e in events)

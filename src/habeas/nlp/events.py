@@ -667,8 +667,16 @@ def inside_a_charge(token: Token) -> bool:
 TIME_NOUNS = RULES.words("time_nouns")
 
 
+SITTING_NOUNS = RULES.words("sitting_nouns")
+MOVEMENT_WORDS = RULES.words("movement_words")
+
+
 def etype_blocked_by_context(token: Token) -> bool:
     head, trigger = token.head, token
+    if token.lemma_ in SITTING_NOUNS and syntax.is_prep_object(token) and \
+            head.lower_ in ("for", "to") and head.head.lemma_ in MOVEMENT_WORDS:
+        return True  # "taken to Rostov-on-Don for the trial", "on the way to a court hearing":
+        # where he was taken, not a sitting told
     if syntax.is_prep_object(token) and head.lower_ == "of" and \
             head.head.lemma_.lower() in ("extension", "prolongation"):
         return True  # "her complaint against the extension of her detention": custody
@@ -2359,6 +2367,8 @@ def _find_charge(trigger: Token) -> str | None:
             continue  # not "for six years", "for the fourth time", "jailed for life", "taken
             # in for questioning"
         obj = objs[0]
+        if child.lower_ == "for" and obj.lemma_ in SITTING_NOUNS:
+            continue  # "taken to Rostov for the trial": what for, no charge
         if child.lower_ == "of" and trigger.pos_ == "NOUN" and any(
                 o.ent_type_ == "PERSON" or o.lemma_.lower() in ROLE_WORDS for o in objs):
             continue  # "the conviction of poet Dariga Seitkali": whose conviction, not what for
