@@ -3848,3 +3848,9 @@ def test_a_sitting_a_prisoner_is_taken_to_is_no_trial_told(nlp, text):
     events = events_of(nlp, text, published="2026-06-16")
     assert events and not [t for t, _, _, _ in events if t == "trial"]
     assert all(e["charge"] is None for _, _, _, e in events)
+
+
+def test_the_custody_a_prisoner_is_moved_from_is_no_arrest(nlp):
+    text = ("In Nizhny Novgorod, student Kirill Orlov, 19, was moved from pretrial detention to "
+            "house arrest on Monday.")
+    assert [t for t, _, _, _ in events_of(nlp, text, published="2026-06-16")] == ["release"]

@@ -733,6 +733,9 @@ def is_state(token: Token) -> bool:
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
             syntax.is_prep_object(token) and token.head.lower_ in ("in", "under"):
         return token.head.head.lemma_.lower() not in PLACING_VERBS and not dated(token)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and \
+            syntax.is_prep_object(token) and token.head.lower_ == "from" and not dated(token):
+        return True  # "moved from pretrial detention to house arrest": the custody he left
     if token.pos_ == "NOUN" and token.lemma_.lower() in STATE_NOUNS and not dated(token) and \
             any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and (
                 syntax.is_prep_object(token) and token.head.lower_ in ("against", "at", "over")
