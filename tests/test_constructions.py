@@ -3854,3 +3854,22 @@ def test_the_custody_a_prisoner_is_moved_from_is_no_arrest(nlp):
     text = ("In Nizhny Novgorod, student Kirill Orlov, 19, was moved from pretrial detention to "
             "house arrest on Monday.")
     assert [t for t, _, _, _ in events_of(nlp, text, published="2026-06-16")] == ["release"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Sorin was detained in May. Amnesty International has declared him a prisoner of "
+    "conscience.",
+    "Ivan Sorin was detained in May. The Viasna human rights centre considers him a political "
+    "prisoner.",
+    "Ivan Sorin was detained in May. Memorial added him to its list of political prisoners in "
+    "June.",
+    "Ivan Sorin was detained in May. Rights groups have called him a political prisoner.",
+])
+def test_a_designation_of_him_by_a_pronoun_or_a_list_is_his(nlp, text):
+    assert the_event(nlp, text, "designation")["persons"]
+
+
+def test_calling_for_the_release_of_political_prisoners_designates_no_one(nlp):
+    text = ("Ivan Sorin was detained in May. Rights groups called for the release of all "
+            "political prisoners.")
+    assert not [t for t, _, _, _ in events_of(nlp, text) if t == "designation"]

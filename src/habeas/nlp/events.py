@@ -1162,7 +1162,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             if not args and etype == "designation":
                 # "considered Karimov a political prisoner", whatever the parse made of it
                 args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-                        for t in c.subtree if t.i in discourse.cluster_at]
+                        for t in c.subtree if t.i in discourse.cluster_at] or [
+                    t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                    for t in c.children if syntax.is_subject(t) and t.pos_ == "PRON"]
+                # ("declared him a prisoner of conscience": "him" the small clause's subject)
             if not args and trigger.dep_ == "acl" and trigger.head.lower_ in ("those", "people") \
                     and syntax.is_subject(trigger.head) and \
                     trigger.head.head.lemma_ in INCLUSION_VERBS:

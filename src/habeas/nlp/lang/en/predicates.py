@@ -816,6 +816,12 @@ def held_political_prisoner(token: Token) -> bool:
 
 
 @predicate
+def to_a_list(token: Token) -> bool:
+    """ "added him to its list of political prisoners"."""
+    return any(o.lemma_.lower() == "list" for o in syntax.objects_of(token, "to"))
+
+
+@predicate
 def has_object(token: Token) -> bool:
     """ "demonstrated true leadership": a thing shown, not a protest."""
     return any(syntax.is_direct_object(c) for c in token.children)
