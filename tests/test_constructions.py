@@ -3873,3 +3873,12 @@ def test_calling_for_the_release_of_political_prisoners_designates_no_one(nlp):
     text = ("Ivan Sorin was detained in May. Rights groups called for the release of all "
             "political prisoners.")
     assert not [t for t, _, _, _ in events_of(nlp, text) if t == "designation"]
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("Ivan Sorin was detained in May. Viasna lists him as a political prisoner.", "Viasna"),
+    ("Ivan Sorin was detained in May. He was recognised as a political prisoner by Memorial in "
+     "June.", "Memorial"),
+])
+def test_a_designation_by_a_list_or_by_a_body_names_the_body(nlp, text, agent):
+    assert the_event(nlp, text, "designation")["agent"] == agent

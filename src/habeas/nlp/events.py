@@ -1924,6 +1924,12 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
     if whereabouts_of(trigger):
         return None  # "her relatives knew nothing of her whereabouts": they did nothing
     agent = _find_agent(trigger, victim_tokens, discourse) or granted_by(trigger)
+    if agent is None and syntax.is_passive(trigger):
+        # "was recognised as a political prisoner by Memorial": the "by" the parser hung on
+        # what he was recognised as
+        agent = next((noun_phrase(o) for p in syntax.prepositions(trigger, "as")
+                      for n in syntax.prep_objects(p) for b in syntax.prepositions(n, "by")
+                      for o in syntax.prep_objects(b) if o.pos_ in ("PROPN", "NOUN")), None)
     if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
         return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
     if (agent is None or agent.lower() in ("who", "that")) and doers_clause(trigger):
