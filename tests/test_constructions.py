@@ -3882,3 +3882,19 @@ def test_calling_for_the_release_of_political_prisoners_designates_no_one(nlp):
 ])
 def test_a_designation_by_a_list_or_by_a_body_names_the_body(nlp, text, agent):
     assert the_event(nlp, text, "designation")["agent"] == agent
+
+
+@pytest.mark.parametrize("text, harmed", [
+    ("Ivan Sorin was attacked by other inmates.", True),
+    ("Ivan Sorin was strangled until he lost consciousness.", True),
+    ("Ivan Sorin was assaulted by police officers.", True),
+    ("Ivan Sorin was tased by officers.", True),
+    ("Ivan Sorin complained of beatings in custody.", True),
+    ("Ivan Sorin complained of mistreatment in the colony.", True),
+    ("Ivan Sorin attacked the government in his posts.", False),
+    ("Ivan Sorin was charged with assault.", False),
+    ("Ivan Sorin was jailed for attacking a police officer.", False),
+])
+def test_verbs_of_violence_and_complaints_of_it_are_ill_treatment(nlp, text, harmed):
+    found = [t for t, _, _, _ in events_of(nlp, text) if t == "ill_treatment"]
+    assert bool(found) is harmed

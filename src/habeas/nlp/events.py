@@ -3258,6 +3258,9 @@ def own_report(trigger: Token, discourse: Discourse) -> Token | None:
         head = current.head
         if current.dep_ == "pcomp" and syntax.is_preposition(head):
             head = head.head
+        elif syntax.is_prep_object(current) and head.lower_ in ("of", "about") and \
+                head.head.lemma_ == "complain":
+            head = head.head  # "complained of beatings in custody": his own
         elif current.dep_ not in ("xcomp", "conj"):
             return None
         if head in verbs:
