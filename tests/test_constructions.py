@@ -3898,3 +3898,19 @@ def test_a_designation_by_a_list_or_by_a_body_names_the_body(nlp, text, agent):
 def test_verbs_of_violence_and_complaints_of_it_are_ill_treatment(nlp, text, harmed):
     found = [t for t, _, _, _ in events_of(nlp, text) if t == "ill_treatment"]
     assert bool(found) is harmed
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The court ruled that Ivan Sorin was guilty of extremism.", "conviction"),
+    ("Judges declared Ivan Sorin guilty.", "conviction"),
+    ("The court declared Ivan Sorin not guilty.", "acquittal"),
+    ("The court ruled that Ivan Sorin was not guilty.", "acquittal"),
+])
+def test_a_court_declaring_or_ruling_guilt_is_a_verdict(nlp, text, etype):
+    assert [t for t, _, names, _ in events_of(nlp, text)
+            if t in ("conviction", "acquittal") and names == ["Ivan Sorin"]] == [etype]
+
+
+def test_pleading_not_guilty_is_no_verdict(nlp):
+    assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorin said he was not guilty.")
+                if t in ("conviction", "acquittal")]

@@ -1159,6 +1159,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = [o for t in trigger.subtree if t == trigger or t.head == trigger and
                          syntax.is_direct_object(t) or t.dep_ == "pobj" and t.head.head.i != t.i
                          for o in syntax.objects_of(t, "on")]
+            if not args and etype in ("conviction", "acquittal"):
+                # "declared X guilty", "ruled that X was (not) guilty": the clause's subject
+                args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                        for t in c.children if syntax.is_subject(t)]
             if not args and etype == "designation":
                 # "considered Karimov a political prisoner", whatever the parse made of it
                 args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")

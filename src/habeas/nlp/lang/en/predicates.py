@@ -148,6 +148,34 @@ def finds_guilty(token: Token) -> bool:
                for t in token.subtree)
 
 
+def _declared_guilty(token: Token) -> Token | None:
+    """ "Judges declared X guilty", "The court ruled that X was guilty of extremism": the
+    "guilty" of the clause the verb declares."""
+    for c in token.children:
+        if c.dep_ not in ("ccomp", "oprd", "xcomp"):
+            continue
+        if c.lower_ == "guilty":
+            return c
+        if c.lemma_ == "be":
+            found = next((a for a in c.children if a.dep_ == "acomp" and a.lower_ == "guilty"),
+                         None)
+            if found is not None:
+                return found
+    return None
+
+
+@predicate
+def declared_guilty(token: Token) -> bool:
+    return _declared_guilty(token) is not None
+
+
+@predicate
+def declared_not_guilty(token: Token) -> bool:
+    guilty = _declared_guilty(token)
+    return guilty is not None and (syntax.is_negated(guilty) or syntax.is_negated(guilty.head)
+                                   or token.doc[guilty.i - 1].lower_ == "not")
+
+
 @predicate
 def with_not(token: Token) -> bool:
     """ "did not find him guilty", "found him not guilty" (the "not" on the verb, or on
