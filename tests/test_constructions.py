@@ -3914,3 +3914,9 @@ def test_a_court_declaring_or_ruling_guilt_is_a_verdict(nlp, text, etype):
 def test_pleading_not_guilty_is_no_verdict(nlp):
     assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorin said he was not guilty.")
                 if t in ("conviction", "acquittal")]
+
+
+def test_taken_to_a_psychiatric_hospital_is_a_transfer_unlike_a_hospital(nlp):
+    assert the_event(nlp, "Ivan Sorin was taken to a psychiatric hospital.", "transfer")
+    assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorin was taken to a hospital.")
+                if t == "transfer"]

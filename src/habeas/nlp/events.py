@@ -917,6 +917,9 @@ def first_place(prep: Token) -> Token | None:
             t.lemma_.lower() in FACILITIES - NOT_CUSTODY
             and t.dep_ in ("compound", "nmod") and t.head == pobj for t in pobj.children):
         return pobj  # "to the city's new pre-trial detention center No. 2"
+    if pobj.lemma_.lower() in ("hospital", "clinic") and any(
+            c.lower_ == "psychiatric" for c in pobj.children):
+        return pobj  # "taken to a psychiatric hospital": a confinement of its own
     return None
 
 
