@@ -3920,3 +3920,14 @@ def test_taken_to_a_psychiatric_hospital_is_a_transfer_unlike_a_hospital(nlp):
     assert the_event(nlp, "Ivan Sorin was taken to a psychiatric hospital.", "transfer")
     assert not [t for t, _, _, _ in events_of(nlp, "Ivan Sorin was taken to a hospital.")
                 if t == "transfer"]
+
+
+@pytest.mark.parametrize("text, freed", [
+    ("Ivan Sorin regained his freedom in March.", True),
+    ("Ivan Sorin came out of the colony on Friday.", True),
+    ("Ivan Sorin came out of hiding.", False),
+    ("Ivan Sorin came out in support of the protesters.", False),
+])
+def test_coming_out_of_custody_and_regaining_freedom_are_releases(nlp, text, freed):
+    found = [t for t, _, names, _ in events_of(nlp, text) if t == "release"]
+    assert bool(found) is freed

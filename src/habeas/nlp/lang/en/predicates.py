@@ -408,11 +408,17 @@ ROOMS = frozenset({"cell", "room", "ward", "barrack", "barracks", "yard"})
 
 @predicate
 def out_of_custody(token: Token) -> bool:
-    """ "walked out of a penal colony in Lgov"."""
+    """ "walked out of a penal colony in Lgov", "came out of the colony on Friday"."""
     return _children_say(token, "out") and any(
         p.lower_ == "of" and any(o.lemma_.lower() in FACILITIES for o in p.subtree)
         for p in token.subtree
-        if syntax.is_preposition(p) and p.head.lower_ in ("out", "walk"))
+        if syntax.is_preposition(p) and (p.head.lower_ == "out" or p.head == token))
+
+
+@predicate
+def freedom_regained(token: Token) -> bool:
+    """ "regained his freedom", "regained her liberty"."""
+    return any(o.lemma_.lower() in ("freedom", "liberty") for o in syntax.objects(token))
 
 
 # ----------------------------------------------------------------- harm and disappearance
