@@ -883,6 +883,22 @@ def in_custody_since(token: Token) -> bool:
             any(t.lower_ == "bars" for t in c.children)) for c in token.children)
 
 
+SHORT_SPANS = RULES.words("short_spans")
+
+
+@predicate
+def held_for_a_while(token: Token) -> bool:
+    """ "was held for 48 hours at a police station", "held overnight": a person kept for
+    hours or days (a passive "held"; "a rally was held for two hours" names no person, and a
+    term "for two years" is no detention of hours)."""
+    passive = any(syntax.is_passive_auxiliary(c) for c in token.children) or \
+        syntax.is_conjunct(token) and syntax.is_passive(token.head)  # "summoned and held"
+    return passive and (
+        any(c.lower_ == "overnight" for c in token.children) or any(
+            o.lemma_.lower() in SHORT_SPANS for p in syntax.prepositions(token, "for")
+            for o in syntax.prep_objects(p)))
+
+
 @predicate
 def held_since(token: Token) -> bool:
     """ "has been held in Russia since March 2022": a person held from that day (a passive
