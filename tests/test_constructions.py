@@ -3943,3 +3943,8 @@ def test_coming_out_of_custody_and_regaining_freedom_are_releases(nlp, text, fre
 ])
 def test_picked_up_or_held_for_hours_is_an_arrest(nlp, text, held):
     assert bool([t for t, _, _, _ in events_of(nlp, text) if t == "arrest"]) is held
+
+
+def test_hearings_in_a_named_persons_case_are_his_trial(nlp):
+    text = "Hearings in Ivan Sorin's case started in May."
+    assert the_event(nlp, text, "trial", published="2026-06-16")["date"] == "2026-05"

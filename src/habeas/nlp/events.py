@@ -1016,12 +1016,16 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     args.extend(o for c in child.children if syntax.is_prep_object(c) and
                                 c.lemma_.lower() in DECISION_NOUNS for o in verdict_owners(c))
             elif syntax.is_preposition(child) and child.lower_ in ("in", "on"):
-                # "the session in the case of X", "the trial in the case against"
+                # "the session in the case of X", "the trial in the case against", "hearings
+                # in X's case"
                 args.extend(o for case in child.children if syntax.is_prep_object(case) and
                             case.lemma_.lower() in CASE_NOUNS
                             for p in case.children if syntax.is_preposition(p) and
                             p.lower_ in ("of", "against")
                             for o in p.children if syntax.is_prep_object(o))
+                args.extend(o for case in child.children if syntax.is_prep_object(case) and
+                            case.lemma_.lower() in CASE_NOUNS
+                            for o in case.children if o.dep_ == "poss" and o.pos_ == "PROPN")
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
         if etype == "appeal":
