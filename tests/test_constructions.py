@@ -3934,14 +3934,12 @@ def test_coming_out_of_custody_and_regaining_freedom_are_releases(nlp, text, fre
 
 
 @pytest.mark.parametrize("text, held", [
-    ("Ivan Sorin was picked up by police outside his home.", True),
     ("Ivan Sorin was held for 48 hours at a police station.", True),
     ("His brother Jamshed Sorin was summoned to the police department in Kulob and held "
      "overnight.", True),
     ("A rally was held for two hours outside the court.", False),
-    ("Ivan Sorin picked up his documents from the court.", False),
 ])
-def test_picked_up_or_held_for_hours_is_an_arrest(nlp, text, held):
+def test_held_for_hours_is_an_arrest(nlp, text, held):
     assert bool([t for t, _, _, _ in events_of(nlp, text) if t == "arrest"]) is held
 
 
