@@ -297,3 +297,34 @@ def test_a_town_and_a_role_noun_name_no_one(nlp, text):
 
 def test_a_person_whose_surname_is_a_town_is_still_one(nlp):
     assert persons_of(nlp, "Jack London was detained in Paris on Monday.") == ["Jack London"]
+
+
+@pytest.mark.parametrize("text", [
+    # the author, her post, the time filed with its clock and zone
+    "Kazakhstan Jails Poet Over Posts\n\nMarina Kovalenko\nSenior Researcher, Central Asia "
+    "Program\n\nFebruary 12, 2026 9:30AM EST\n\nPolice in Almaty detained poet Arman Dauletov "
+    "on Monday.",
+    # the author above a weekday and a time filed
+    "Poet jailed over online posts\n\nPeter Holloway\nTue 10 Mar 2026 11.20 GMT\n\nA court in "
+    "Almaty jailed poet Arman Dauletov on Monday.",
+    # a credit in a caption: "Credit...", and a name with a slash and an outlet in brackets
+    "The court building in Almaty. Credit...Chan Wing for The New York Times\n\nA judge "
+    "convicted poet Arman Dauletov of inciting discord on Monday.",
+    "Police detained poet Arman Dauletov in Almaty.\n\nHis wife holds his portrait at home in "
+    "Almaty [Nadia Karimova/Al Jazeera]\n\nHe faces seven years.",
+    "Police detained poet Arman Dauletov in Almaty.\n\nHis wife at home in Almaty in May. "
+    "Photograph: Sergei Ivanov\n\nHe faces seven years.",
+    # the closing line of the authors and where they wrote from
+    "Police released poet Arman Dauletov on Monday.\n\nGrace Holden reported from London and "
+    "Reza Mohammadi from Dubai.",
+    "Police released poet Arman Dauletov on Monday.\n\nGrace Holden contributed reporting from "
+    "Almaty.",
+])
+def test_authors_posts_and_credits_of_a_page_are_no_persons(nlp, text):
+    assert persons_of(nlp, text) == ["Arman Dauletov"]
+
+
+def test_a_person_who_reported_from_a_place_in_a_sentence_is_still_one(nlp):
+    text = ("Police detained reporter Grace Holden in Almaty on Monday.\n\nGrace Holden reported "
+            "from the trial of Arman Dauletov for two weeks before her arrest.")
+    assert "Grace Holden" in persons_of(nlp, text)

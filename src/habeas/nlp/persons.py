@@ -168,11 +168,30 @@ BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 # A desk or outlet line between an author's name and the time filed: "BBC Russian".
 BYLINE_DESK_WORDS = 4
 # When a page says an article was filed: "17 February 2021, 13:29", "May 3, 2024", "03.05.2024".
-FILED = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?")
+# A weekday may open it and a clock time with its zone close it: "Wed 28 Jan 2026 17.40 GMT",
+# "October 23, 2025 2:15PM EDT", "May 3, 2024 at 7:40 a.m. EDT".
+FILED = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+                   r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+                   r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?")
 # A line holding only a name and when it was filed: "A B 17 February 2021, 13:29".
 DATED_BYLINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+\s*[,|·•–—-]?\s*"
                           + FILED.pattern + r"\s*$")
+# The line under an author's name that says her post: "Senior Researcher, Europe and Central
+# Asia Division" (a role noun or a word of a newsroom, no full stop).
+BYLINE_POST_WORDS = 12
+NEWSROOM_WORDS = RULES.words("newsroom_words")
+# The closing line of the authors and where each wrote from: "A reported from Washington and B
+# from Istanbul.", "C contributed reporting from Kyiv.", "D contributed to this report."
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PLACE = r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,2}"
+CONTRIBUTORS = re.compile(
+    rf"\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
+    rf"(?:\s+reporting)?(?:\s+from\s+{_PLACE})?(?:\s+to\s+this\s+(?:report|article|story))?)"
+    rf"(?:\s*(?:,|;|and)\s*(?:and\s+)?{_NAME}\s+(?:(?:reported|contributed\s+reporting)\s+)?"
+    rf"from\s+{_PLACE})*\s*\.?\s*")
+# "[A B/Al Jazeera]", "(A B/Mada Masr)": a name, a slash and an outlet closing its brackets.
+SLASH_CREDIT = re.compile(r"\s*/\s*[A-Z][\w.'’ -]*(?:/[\w.'’ -]+)*[\])]")
 
 
 def in_furniture(span: Span) -> bool:
@@ -200,11 +219,14 @@ def in_furniture(span: Span) -> bool:
             alone and FILED.fullmatch(after.strip()))):
         return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
     if alone and end >= 0:
-        # "Anna Orlova / BBC Russian / 3 March 2022": the author, her desk, the time filed
+        # "Anna Orlova / BBC Russian / 3 March 2022": the author, her desk, the time filed;
+        # "Anna Orlova / Senior Researcher, Europe Division / 3 March 2022": her post
         below = [x.strip() for x in text[end + 1: end + 200].split("\n") if x.strip()][:2]
-        if len(below) == 2 and len(below[0].split()) <= BYLINE_DESK_WORDS and \
-                FILED.fullmatch(below[1]):
+        if len(below) == 2 and FILED.fullmatch(below[1]) and (
+                len(below[0].split()) <= BYLINE_DESK_WORDS or byline_post(below[0])):
             return True
+    if CONTRIBUTORS.fullmatch(line):
+        return True  # "A reported from Washington and B from Istanbul."
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
     # credit of a name after "ISTANBUL (Reuters) -"
@@ -215,7 +237,18 @@ def in_furniture(span: Span) -> bool:
                      default=line_end)
         if CREDIT.search(text[opener: closer + 1]):
             return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
+    if opener >= 0 and not text[opener + 1: span.start_char].strip() and SLASH_CREDIT.match(
+            text, span.end_char, line_end):
+        return True  # "[Nadia Kamel/Al Jazeera]": whatever the outlet
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
+
+
+def byline_post(line: str) -> bool:
+    """ "Senior Researcher, Europe and Central Asia Division", "Moscow correspondent": a short
+    line without a full stop that names a post."""
+    words = [w.strip(",.;:()").lower() for w in line.split()]
+    return len(words) <= BYLINE_POST_WORDS and not line.endswith(".") and any(
+        w in ROLE_FORMS or w in NEWSROOM_WORDS for w in words)
 
 
 def name_tokens(tokens: list[str]) -> list[str]:
@@ -944,7 +977,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
     names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
-    names += role_names(doc, {t.i for n in names for t in n})
+    names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
     names += argument_names(doc, {t.i for n in names for t in n})
     names += named_before(doc, names)
     names = [n for n in names if not in_furniture(n)]
