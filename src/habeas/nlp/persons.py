@@ -421,7 +421,8 @@ def clean_name(span: Span) -> list[Span]:
     names = []
     for tokens in parts:
         while tokens and not is_name_token(tokens[0]) or len(tokens) > 2 and \
-                fold(tokens[0].text) in OPENING_ROLES:
+                fold(tokens[0].text) in OPENING_ROLES or len(tokens) > 1 and calls_reader(
+                    tokens[0]):
             tokens = tokens[1:]  # "Videographer Ko Thet Paing Oo" opening a sentence
         while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
             tokens = tokens[:-1]
@@ -431,6 +432,18 @@ def clean_name(span: Span) -> list[Span]:
     return [n for n in names if (not is_org_or_place(n.text) or given_not_place(n)) and
             len(n.text) > 1 and not (len(n) == 1 and n.text.isupper() and
                                      len(n.text) <= MAX_ABBREVIATION)]
+
+
+CALL_VERBS = RULES.words("call_verbs")
+
+
+def calls_reader(token: Token) -> bool:
+    """ "Take action: Tell Kazakhstan to stop deporting critics", "Free Nabeel Rajab": a verb
+    of a page's call to act, opening its clause, is no word of the name after it."""
+    doc = token.doc
+    return token.lower_ in CALL_VERBS and token.text[:1].isupper() and (
+        token.i == token.sent.start or doc[token.i - 1].is_space or
+        doc[token.i - 1].text in (":", "-", "–", "—", "\n"))
 
 
 def given_not_place(name: Span) -> bool:
@@ -921,7 +934,43 @@ def names_a_place(name: Span) -> bool:
     return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
         root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS | LANDMARKS or \
         root.dep_ == "compound" and head in PLACE_NOUNS | LANDMARKS or \
-        root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
+        root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS or \
+        start > 0 and named_body(name.doc[start - 1]) or listed_with_places(name)
+
+
+# "the free speech foundation Adil Soz", "the rights centre Zmina": a body's common noun in
+# lower case right before a capitalised name makes it the body's name.
+NAMING_BODIES = RULES.words("naming_bodies")
+PLACE_PREPOSITIONS = RULES.words("place_prepositions") | {"from", "to"}
+
+
+def named_body(noun: Token) -> bool:
+    """ "the free speech foundation [Adil Soz]": the body's common noun with no name of its own
+    before it (not "the Memorial human rights centre [Oleg Orlov]", its head) and no role's
+    "of" ("co-chair of the rights centre [Oleg Orlov]")."""
+    if noun.lemma_.lower() not in NAMING_BODIES or not noun.text.islower() or \
+            syntax.is_prep_object(noun) and noun.head.lower_ == "of":
+        return False
+    return not any(t.text[:1].isupper() for t in noun.doc[noun.left_edge.i: noun.i]
+                   if t.i > noun.sent.start)
+
+
+def listed_with_places(name: Span) -> bool:
+    """ "left colonies in Mazyr and Shklou", "in Horki, Mazyr and Shklou": a name listed with
+    places after a preposition of place is a place."""
+    root = name.root
+    if len(name) > 1 or known_given(name[0]) or any(
+            syntax.is_preposition(c) or c.dep_ == "appos" for c in root.children):
+        return False  # "in Minsk and Anna Sidorova in Hrodna"
+    first = root
+    while syntax.is_conjunct(first) and first.head.i != first.i:
+        first = first.head
+    if first.i == root.i or not syntax.is_prep_object(first) or \
+            first.head.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    listed = [first] + [t for t in first.subtree if syntax.is_conjunct(t) and t.i != root.i]
+    return any(t.ent_type_ in ("GPE", "LOC") or fold(t.text) in places() for t in listed
+               if not name.start <= t.i < name.end)
 
 
 DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words("people_nouns")
@@ -1002,6 +1051,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
     clusters = [c for c in clusters if not any(
         names_a_place(s) and s.root.ent_type_ in ("ORG", "GPE", "FAC") for s in c.spans)]
+    # "..., his lawyer told Al-Monitor.": the outlet wherever named only so
+    clusters = [c for c in clusters if not all(told_outlet(s) for s in c.spans)]
     # "a white Lada Priora", colony No. 3 "Zolotye Polya": a thing or a facility wherever named
     clusters = [c for c in clusters if not all(
         after_indefinite_article(s) or quoted_facility(s) for s in c.spans)]
@@ -1159,6 +1210,26 @@ def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         elif not before or len(before) < len(cluster.spans) or owners:
             kept.append(cluster)
     return kept
+
+
+def told_outlet(span: Span) -> bool:
+    """ "Police detained him in March, his lawyer told Al-Monitor.", "'He was beaten,' his
+    sister told Vlast by phone": the one told what was reported before, with nothing told
+    after it, is the outlet the report was given to (not "told Fathy to sign", "told Fathy
+    that")."""
+    root = span.root
+    verb = root.head
+    if len(span) > 1 and known_given(span[0]):
+        return False  # "..., Viasna told Anna Sidorova."
+    if root.dep_ not in (syntax.DIRECT_OBJECT, "dative") or verb.lemma_ != "tell" or \
+            verb.i > root.i:
+        return False
+    told_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) \
+        or any(t.is_quote for t in span.doc[span.sent.start: verb.i])
+    told_after = any(c.i >= span.end and (c.dep_ in ("ccomp", "xcomp", "dative", "advcl") or
+                                          syntax.is_object(c) or c.lower_ in ("about", "of"))
+                     for c in verb.children)
+    return told_before and not told_after
 
 
 def after_indefinite_article(span: Span) -> bool:
