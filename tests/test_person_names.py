@@ -369,3 +369,48 @@ def test_persons_told_listed_or_after_a_body_stay_persons(nlp, text, expected):
 ])
 def test_bodies_places_and_calls_named_like_persons_are_none(nlp, text):
     assert persons_of(nlp, text) in (["Omar Fathy"], ["Ali Nasser", "Omar Fathy"])
+
+
+HEADLINE = "Belarus jails poet for seven years\n\n"
+BODY = "\n\nPolice detained poet Ivan Petrov in Minsk."
+
+
+@pytest.mark.parametrize("text", [
+    # authors with their towns above the time filed
+    HEADLINE + "Max Hollis in Riga and Petra Lind in Berlin\n\nPublished March 3 2026" + BODY,
+    HEADLINE + "Tom Brandt, Vilnius\n03.03.2026" + BODY,
+    # the author, her post, the time with a separator or a place for its zone
+    HEADLINE + "Tom Brandt\nSenior Foreign Correspondent\n3 March 2026 • 1:45pm" + BODY,
+    HEADLINE + "Tom Brandt\nEurope correspondent @tombrandt\nWednesday 4 March 2026 11:29, UK"
+    + BODY,
+    # the author, her town and outlet, the day and the clock
+    HEADLINE + "Tom Brandt\nBelgrade\nBIRN\nMarch 3, 2026\n09:45" + BODY,
+    # the author under the time filed, at the page's head
+    "Belarus jails poet for seven years\nMarch 3, 2026 4:15 PM ET\nTom Brandt" + BODY,
+    # credits by their words
+    HEADLINE + "Text by: Tom Brandt\nVideo by: Anna Weiss" + BODY,
+    HEADLINE + "Tom Brandt | Rudaw" + BODY,
+    "Police detained poet Ivan Petrov in Minsk.\n\nAbout the author: Tom Brandt is a "
+    "journalist based in Vilnius.",
+    "Police detained poet Ivan Petrov in Minsk.\n\nContact the author: Tom Brandt",
+    "Police detained poet Ivan Petrov in Minsk.\n\nIvan Petrov at a hearing in Minsk in 2024. "
+    "Image: Tom Brandt",
+    "Police detained poet Ivan Petrov in Minsk.\n\nIvan Petrov at a hearing in Minsk in 2024. "
+    "© Tom Brandt",
+    "Police detained poet Ivan Petrov in Minsk.\n\nIvan Petrov at a hearing in Minsk in 2024. "
+    "Photo courtesy of Anna Weiss",
+])
+def test_authors_of_more_pages_are_no_persons(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption's person with a town, no time filed near it
+    (HEADLINE + "Anna Sidorova in Minsk\n\nPolice detained poet Ivan Petrov in Minsk.",
+     ["Anna Sidorova", "Ivan Petrov"]),
+    # a person named as a heading over her story
+    ("Belarus: prisoners of the week\n\nAnna Sidorova\nA teacher from Hrodna, she was "
+     "sentenced to three years in March.", ["Anna Sidorova"]),
+])
+def test_persons_on_lines_of_their_own_stay_persons(nlp, text, expected):
+    assert persons_of(nlp, text) == expected

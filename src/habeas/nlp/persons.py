@@ -169,14 +169,29 @@ BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 BYLINE_DESK_WORDS = 4
 # When a page says an article was filed: "17 February 2021, 13:29", "May 3, 2024", "03.05.2024".
 # A weekday may open it and a clock time with its zone close it: "Wed 28 Jan 2026 17.40 GMT",
-# "October 23, 2025 2:15PM EDT", "May 3, 2024 at 7:40 a.m. EDT".
+# "October 23, 2025 2:15PM EDT", "May 3, 2024 at 7:40 a.m. EDT", "3 March 2026 • 1:45pm",
+# "Wednesday 4 March 2026 11:29, UK".
 FILED = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
                    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
                    r"\d{1,2}[./]\d{1,2}[./]\d{2,4})"
-                   r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?")
+                   r"(?:(?:,?\s+|\s*[|·•–—-]\s*)(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+                   r"(?:,?\s*[A-Z]{2,4})?)?")
 # A line holding only a name and when it was filed: "A B 17 February 2021, 13:29".
 DATED_BYLINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+\s*[,|·•–—-]?\s*"
                           + FILED.pattern + r"\s*$")
+# The lines between an author's name and the time filed: her desk, post, town, outlet.
+BYLINE_LINES = 4
+# A name under the time filed is the author's only among the page's first lines (a headline,
+# a standfirst, the time).
+BYLINE_HEAD_LINES = 4
+FILED_LINE = re.compile(r"(?:(?:published|updated|posted|last\s+updated|date)\s*:?\s*(?:on\s+)?)?"
+                        + FILED.pattern, re.I)
+# "Max Hollis in Riga and Petra Lind in Berlin", "Tom Brandt, Vilnius": authors and their towns.
+_AUTHOR = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR}(?:{_TOWN})?)*\s*")
+# "Tom Brandt | Rudaw", "Tom Brandt / RFE/RL": an author and the outlet, on a line alone.
+PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
 # The line under an author's name that says her post: "Senior Researcher, Europe and Central
 # Asia Division" (a role noun or a word of a newsroom, no full stop).
 BYLINE_POST_WORDS = 12
@@ -212,19 +227,8 @@ def in_furniture(span: Span) -> bool:
             or CREDIT_IN_LINE.match(text[span.start_char: span.end_char + 4]):
         return True  # "(Reporting by A in Kyiv; Editing by B)", "Translation by A.", and
         # "Story" of "Story by the news desk" names nobody
-    after = text[end + 1: text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else
-                 len(text)] if end >= 0 else ""
-    alone = not text[start: span.start_char].strip() and not line[span.end_char - start:].strip()
-    if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
-            alone and FILED.fullmatch(after.strip()))):
-        return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
-    if alone and end >= 0:
-        # "Anna Orlova / BBC Russian / 3 March 2022": the author, her desk, the time filed;
-        # "Anna Orlova / Senior Researcher, Europe Division / 3 March 2022": her post
-        below = [x.strip() for x in text[end + 1: end + 200].split("\n") if x.strip()][:2]
-        if len(below) == 2 and FILED.fullmatch(below[1]) and (
-                len(below[0].split()) <= BYLINE_DESK_WORDS or byline_post(below[0])):
-            return True
+    if author_line(text, start, end, span):
+        return True
     if CONTRIBUTORS.fullmatch(line):
         return True  # "A reported from Washington and B from Istanbul."
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
@@ -241,6 +245,34 @@ def in_furniture(span: Span) -> bool:
             text, span.end_char, line_end):
         return True  # "[Nadia Kamel/Al Jazeera]": whatever the outlet
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
+
+
+def author_line(text: str, start: int, end: int, span: Span) -> bool:
+    """The line of the page's authors near the time filed: "Anna Orlova 3 March 2022, 10:15";
+    "Anna Orlova" above her desk, post or town and the time ("BBC Russian", "Senior Researcher,
+    Europe Division", "Belgrade / BIRN / March 3, 2026 / 09:45") or below the time at the page's
+    head; "A in Riga and B in Berlin", "A, Vilnius" so; "A | Rudaw" alone."""
+    line = text[start: end if end >= 0 else len(text)]
+    first = not text[start: span.start_char].strip()
+    alone = first and not line[span.end_char - start:].strip()
+    if first and DATED_BYLINE.match(line) or first and PIPE_BYLINE.fullmatch(line):
+        return True
+    if not alone and not AUTHOR_LINE.fullmatch(line) or end < 0 and not alone:
+        return False
+    below = [x.strip() for x in text[end + 1: end + 300].split("\n") if x.strip()][
+        :BYLINE_LINES] if end >= 0 else []
+    for x in below:
+        if filed(x):
+            return True
+        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x):
+            break
+    head = [x.strip() for x in text[:start].split("\n") if x.strip()]
+    return 0 < len(head) <= BYLINE_HEAD_LINES and filed(head[-1])
+
+
+def filed(line: str) -> bool:
+    """ "May 3, 2024", "Published On 26 Aug 2026", "Updated March 3, 2026 at 7:40 a.m. EST"."""
+    return bool(FILED_LINE.fullmatch(line))
 
 
 def byline_post(line: str) -> bool:
