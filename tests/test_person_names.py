@@ -414,3 +414,20 @@ def test_authors_of_more_pages_are_no_persons(nlp, text):
 ])
 def test_persons_on_lines_of_their_own_stay_persons(nlp, text, expected):
     assert persons_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an item of a page's menu of places, between places alone on their lines
+    "Conflict Zones\n\nArmenia\nLachin Corridor\nGeorgia\n\nPolice detained Ivan Petrov in Minsk.",
+    # the region's contested territories are places
+    "Regions\n\nAbkhazia\nNagorno Karabakh\nSouth Ossetia\n\nPolice detained Ivan Petrov in "
+    "Minsk.",
+])
+def test_a_menu_of_places_names_no_one(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+def test_a_person_under_a_country_heading_stays_a_person(nlp):
+    text = ("Belarus\nAnna Sidorova\nA teacher from Hrodna, she was sentenced to three years in "
+            "March.")
+    assert persons_of(nlp, text) == ["Anna Sidorova"]

@@ -192,6 +192,8 @@ _TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
 AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR}(?:{_TOWN})?)*\s*")
 # "Tom Brandt | Rudaw", "Tom Brandt / RFE/RL": an author and the outlet, on a line alone.
 PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# A menu's items are words, not sentences: "Nagorno Karabakh", "Central Asia".
+MENU_WORDS = 3
 # The line under an author's name that says her post: "Senior Researcher, Europe and Central
 # Asia Division" (a role noun or a word of a newsroom, no full stop).
 BYLINE_POST_WORDS = 12
@@ -231,6 +233,8 @@ def in_furniture(span: Span) -> bool:
         return True
     if CONTRIBUTORS.fullmatch(line):
         return True  # "A reported from Washington and B from Istanbul."
+    if in_menu(text, start, end, span):
+        return True
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
     # credit of a name after "ISTANBUL (Reuters) -"
@@ -268,6 +272,20 @@ def author_line(text: str, start: int, end: int, span: Span) -> bool:
             break
     head = [x.strip() for x in text[:start].split("\n") if x.strip()]
     return 0 < len(head) <= BYLINE_HEAD_LINES and filed(head[-1])
+
+
+def in_menu(text: str, start: int, end: int, span: Span) -> bool:
+    """ "Abkhazia / Nagorno Karabakh / South Ossetia": a name alone on its line between two
+    short lines, one of them a known place alone, is an item of a page's menu of places."""
+    line = text[start: end if end >= 0 else len(text)]
+    if end < 0 or start < 2 or line.strip() != span.text:
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1: start - 1].strip()
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1: below_end if below_end >= 0 else len(text)].strip()
+    neighbours = (above, below)
+    return all(x and len(x.split()) <= MENU_WORDS and x[-1] not in ".:!?" for x in neighbours) \
+        and any(fold(x) in places() for x in neighbours)
 
 
 def filed(line: str) -> bool:
