@@ -431,3 +431,10 @@ def test_a_person_under_a_country_heading_stays_a_person(nlp):
     text = ("Belarus\nAnna Sidorova\nA teacher from Hrodna, she was sentenced to three years in "
             "March.")
     assert persons_of(nlp, text) == ["Anna Sidorova"]
+
+
+def test_the_sender_in_a_notes_header_fields_is_no_person(nlp):
+    text = ("Press briefing notes on Belarus\n\nSpokesperson for the UN Human Rights Office: "
+            "Martin Kessler\nLocation: Geneva\nDate: 6 March 2026\nSubject: Belarus\n\nWe are "
+            "concerned by the sentence handed to Ivan Petrov.")
+    assert persons_of(nlp, text) == ["Ivan Petrov"]

@@ -192,6 +192,9 @@ _TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
 AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR}(?:{_TOWN})?)*\s*")
 # "Tom Brandt | Rudaw", "Tom Brandt / RFE/RL": an author and the outlet, on a line alone.
 PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# A field line of a note's header ("Spokesperson: A", "Location: Geneva") and its date field.
+HEADER_FIELD = re.compile(r"\s*[A-Z][\w ,'’-]{2,80}:\s+\S.*")
+HEADER_DATE = re.compile(r"\s*(?:date|location|place|subject)\s*:\s+\S", re.I)
 # A menu's items are words, not sentences: "Nagorno Karabakh", "Central Asia".
 MENU_WORDS = 3
 # The line under an author's name that says her post: "Senior Researcher, Europe and Central
@@ -233,7 +236,7 @@ def in_furniture(span: Span) -> bool:
         return True
     if CONTRIBUTORS.fullmatch(line):
         return True  # "A reported from Washington and B from Istanbul."
-    if in_menu(text, start, end, span):
+    if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
         return True
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
@@ -286,6 +289,16 @@ def in_menu(text: str, start: int, end: int, span: Span) -> bool:
     neighbours = (above, below)
     return all(x and len(x.split()) <= MENU_WORDS and x[-1] not in ".:!?" for x in neighbours) \
         and any(fold(x) in places() for x in neighbours)
+
+
+def in_header_fields(text: str, start: int, end: int, span: Span) -> bool:
+    """ "Spokesperson for the High Commissioner: Elena Dorfman / Location: Geneva / Date: 6 March
+    2026": a name closing a field line among the fields of a note's header is its sender."""
+    line = text[start: end if end >= 0 else len(text)]
+    if not HEADER_FIELD.fullmatch(line) or line[span.end_char - start:].strip():
+        return False
+    near = text[max(0, start - 200): end + 200 if end >= 0 else len(text)].split("\n")
+    return any(HEADER_DATE.match(x) for x in near)
 
 
 def filed(line: str) -> bool:
