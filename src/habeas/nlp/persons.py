@@ -168,11 +168,50 @@ BYLINE_NAMES = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|&|,)\s*)*")
 # A desk or outlet line between an author's name and the time filed: "BBC Russian".
 BYLINE_DESK_WORDS = 4
 # When a page says an article was filed: "17 February 2021, 13:29", "May 3, 2024", "03.05.2024".
-FILED = re.compile(r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?")
+# A weekday may open it and a clock time with its zone close it: "Wed 28 Jan 2026 17.40 GMT",
+# "October 23, 2025 2:15PM EDT", "May 3, 2024 at 7:40 a.m. EDT", "3 March 2026 • 1:45pm",
+# "Wednesday 4 March 2026 11:29, UK".
+FILED = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+                   r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
+                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+                   r"(?:(?:,?\s+|\s*[|·•–—-]\s*)(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+                   r"(?:,?\s*[A-Z]{2,4})?)?")
 # A line holding only a name and when it was filed: "A B 17 February 2021, 13:29".
 DATED_BYLINE = re.compile(r"\s*(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+\s*[,|·•–—-]?\s*"
                           + FILED.pattern + r"\s*$")
+# The lines between an author's name and the time filed: her desk, post, town, outlet.
+BYLINE_LINES = 4
+# A name under the time filed is the author's only among the page's first lines (a headline,
+# a standfirst, the time).
+BYLINE_HEAD_LINES = 4
+FILED_LINE = re.compile(r"(?:(?:published|updated|posted|last\s+updated|date)\s*:?\s*(?:on\s+)?)?"
+                        + FILED.pattern, re.I)
+# "Max Hollis in Riga and Petra Lind in Berlin", "Tom Brandt, Vilnius": authors and their towns.
+_AUTHOR = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+_TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
+AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR}(?:{_TOWN})?)*\s*")
+# "Tom Brandt | Rudaw", "Tom Brandt / RFE/RL": an author and the outlet, on a line alone.
+PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# A field line of a note's header ("Spokesperson: A", "Location: Geneva") and its date field.
+HEADER_FIELD = re.compile(r"\s*[A-Z][\w ,'’-]{2,80}:\s+\S.*")
+HEADER_DATE = re.compile(r"\s*(?:date|location|place|subject)\s*:\s+\S", re.I)
+# A menu's items are words, not sentences: "Nagorno Karabakh", "Central Asia".
+MENU_WORDS = 3
+# The line under an author's name that says her post: "Senior Researcher, Europe and Central
+# Asia Division" (a role noun or a word of a newsroom, no full stop).
+BYLINE_POST_WORDS = 12
+NEWSROOM_WORDS = RULES.words("newsroom_words")
+# The closing line of the authors and where each wrote from: "A reported from Washington and B
+# from Istanbul.", "C contributed reporting from Kyiv.", "D contributed to this report."
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_PLACE = r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,2}"
+CONTRIBUTORS = re.compile(
+    rf"\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
+    rf"(?:\s+reporting)?(?:\s+from\s+{_PLACE})?(?:\s+to\s+this\s+(?:report|article|story))?)"
+    rf"(?:\s*(?:,|;|and)\s*(?:and\s+)?{_NAME}\s+(?:(?:reported|contributed\s+reporting)\s+)?"
+    rf"from\s+{_PLACE})*\s*\.?\s*")
+# "[A B/Al Jazeera]", "(A B/Mada Masr)": a name, a slash and an outlet closing its brackets.
+SLASH_CREDIT = re.compile(r"\s*/\s*[A-Z][\w.'’ -]*(?:/[\w.'’ -]+)*[\])]")
 
 
 def in_furniture(span: Span) -> bool:
@@ -193,18 +232,12 @@ def in_furniture(span: Span) -> bool:
             or CREDIT_IN_LINE.match(text[span.start_char: span.end_char + 4]):
         return True  # "(Reporting by A in Kyiv; Editing by B)", "Translation by A.", and
         # "Story" of "Story by the news desk" names nobody
-    after = text[end + 1: text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else
-                 len(text)] if end >= 0 else ""
-    alone = not text[start: span.start_char].strip() and not line[span.end_char - start:].strip()
-    if not text[start: span.start_char].strip() and (DATED_BYLINE.match(line) or (
-            alone and FILED.fullmatch(after.strip()))):
-        return True  # "Anna Orlova 3 March 2022, 10:15": the author and the time filed
-    if alone and end >= 0:
-        # "Anna Orlova / BBC Russian / 3 March 2022": the author, her desk, the time filed
-        below = [x.strip() for x in text[end + 1: end + 200].split("\n") if x.strip()][:2]
-        if len(below) == 2 and len(below[0].split()) <= BYLINE_DESK_WORDS and \
-                FILED.fullmatch(below[1]):
-            return True
+    if author_line(text, start, end, span):
+        return True
+    if CONTRIBUTORS.fullmatch(line):
+        return True  # "A reported from Washington and B from Istanbul."
+    if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
+        return True
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
     # credit of a name after "ISTANBUL (Reuters) -"
@@ -215,7 +248,70 @@ def in_furniture(span: Span) -> bool:
                      default=line_end)
         if CREDIT.search(text[opener: closer + 1]):
             return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
+    if opener >= 0 and not text[opener + 1: span.start_char].strip() and SLASH_CREDIT.match(
+            text, span.end_char, line_end):
+        return True  # "[Nadia Kamel/Al Jazeera]": whatever the outlet
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
+
+
+def author_line(text: str, start: int, end: int, span: Span) -> bool:
+    """The line of the page's authors near the time filed: "Anna Orlova 3 March 2022, 10:15";
+    "Anna Orlova" above her desk, post or town and the time ("BBC Russian", "Senior Researcher,
+    Europe Division", "Belgrade / BIRN / March 3, 2026 / 09:45") or below the time at the page's
+    head; "A in Riga and B in Berlin", "A, Vilnius" so; "A | Rudaw" alone."""
+    line = text[start: end if end >= 0 else len(text)]
+    first = not text[start: span.start_char].strip()
+    alone = first and not line[span.end_char - start:].strip()
+    if first and DATED_BYLINE.match(line) or first and PIPE_BYLINE.fullmatch(line):
+        return True
+    if not alone and not AUTHOR_LINE.fullmatch(line) or end < 0 and not alone:
+        return False
+    below = [x.strip() for x in text[end + 1: end + 300].split("\n") if x.strip()][
+        :BYLINE_LINES] if end >= 0 else []
+    for x in below:
+        if filed(x):
+            return True
+        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x):
+            break
+    head = [x.strip() for x in text[:start].split("\n") if x.strip()]
+    return 0 < len(head) <= BYLINE_HEAD_LINES and filed(head[-1])
+
+
+def in_menu(text: str, start: int, end: int, span: Span) -> bool:
+    """ "Abkhazia / Nagorno Karabakh / South Ossetia": a name alone on its line between two
+    short lines, one of them a known place alone, is an item of a page's menu of places."""
+    line = text[start: end if end >= 0 else len(text)]
+    if end < 0 or start < 2 or line.strip() != span.text:
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1: start - 1].strip()
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1: below_end if below_end >= 0 else len(text)].strip()
+    neighbours = (above, below)
+    return all(x and len(x.split()) <= MENU_WORDS and x[-1] not in ".:!?" for x in neighbours) \
+        and any(fold(x) in places() for x in neighbours)
+
+
+def in_header_fields(text: str, start: int, end: int, span: Span) -> bool:
+    """ "Spokesperson for the High Commissioner: Elena Dorfman / Location: Geneva / Date: 6 March
+    2026": a name closing a field line among the fields of a note's header is its sender."""
+    line = text[start: end if end >= 0 else len(text)]
+    if not HEADER_FIELD.fullmatch(line) or line[span.end_char - start:].strip():
+        return False
+    near = text[max(0, start - 200): end + 200 if end >= 0 else len(text)].split("\n")
+    return any(HEADER_DATE.match(x) for x in near)
+
+
+def filed(line: str) -> bool:
+    """ "May 3, 2024", "Published On 26 Aug 2026", "Updated March 3, 2026 at 7:40 a.m. EST"."""
+    return bool(FILED_LINE.fullmatch(line))
+
+
+def byline_post(line: str) -> bool:
+    """ "Senior Researcher, Europe and Central Asia Division", "Moscow correspondent": a short
+    line without a full stop that names a post."""
+    words = [w.strip(",.;:()").lower() for w in line.split()]
+    return len(words) <= BYLINE_POST_WORDS and not line.endswith(".") and any(
+        w in ROLE_FORMS or w in NEWSROOM_WORDS for w in words)
 
 
 def name_tokens(tokens: list[str]) -> list[str]:
@@ -388,7 +484,8 @@ def clean_name(span: Span) -> list[Span]:
     names = []
     for tokens in parts:
         while tokens and not is_name_token(tokens[0]) or len(tokens) > 2 and \
-                fold(tokens[0].text) in OPENING_ROLES:
+                fold(tokens[0].text) in OPENING_ROLES or len(tokens) > 1 and calls_reader(
+                    tokens[0]):
             tokens = tokens[1:]  # "Videographer Ko Thet Paing Oo" opening a sentence
         while tokens and (not is_name_token(tokens[-1]) or fold(tokens[-1].text) in NAME_PARTICLES):
             tokens = tokens[:-1]
@@ -398,6 +495,18 @@ def clean_name(span: Span) -> list[Span]:
     return [n for n in names if (not is_org_or_place(n.text) or given_not_place(n)) and
             len(n.text) > 1 and not (len(n) == 1 and n.text.isupper() and
                                      len(n.text) <= MAX_ABBREVIATION)]
+
+
+CALL_VERBS = RULES.words("call_verbs")
+
+
+def calls_reader(token: Token) -> bool:
+    """ "Take action: Tell Kazakhstan to stop deporting critics", "Free Nabeel Rajab": a verb
+    of a page's call to act, opening its clause, is no word of the name after it."""
+    doc = token.doc
+    return token.lower_ in CALL_VERBS and token.text[:1].isupper() and (
+        token.i == token.sent.start or doc[token.i - 1].is_space or
+        doc[token.i - 1].text in (":", "-", "–", "—", "\n"))
 
 
 def given_not_place(name: Span) -> bool:
@@ -888,7 +997,43 @@ def names_a_place(name: Span) -> bool:
     return syntax.is_prep_object(root) and root.head.lower_ == "of" and \
         root.head.head.lemma_.lower() in PLACE_NOUNS | ORG_HEADS | LANDMARKS or \
         root.dep_ == "compound" and head in PLACE_NOUNS | LANDMARKS or \
-        root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS
+        root.dep_ == "appos" and head in ORG_HEADS or before in ORG_HEADS or \
+        start > 0 and named_body(name.doc[start - 1]) or listed_with_places(name)
+
+
+# "the free speech foundation Adil Soz", "the rights centre Zmina": a body's common noun in
+# lower case right before a capitalised name makes it the body's name.
+NAMING_BODIES = RULES.words("naming_bodies")
+PLACE_PREPOSITIONS = RULES.words("place_prepositions") | {"from", "to"}
+
+
+def named_body(noun: Token) -> bool:
+    """ "the free speech foundation [Adil Soz]": the body's common noun with no name of its own
+    before it (not "the Memorial human rights centre [Oleg Orlov]", its head) and no role's
+    "of" ("co-chair of the rights centre [Oleg Orlov]")."""
+    if noun.lemma_.lower() not in NAMING_BODIES or not noun.text.islower() or \
+            syntax.is_prep_object(noun) and noun.head.lower_ == "of":
+        return False
+    return not any(t.text[:1].isupper() for t in noun.doc[noun.left_edge.i: noun.i]
+                   if t.i > noun.sent.start)
+
+
+def listed_with_places(name: Span) -> bool:
+    """ "left colonies in Mazyr and Shklou", "in Horki, Mazyr and Shklou": a name listed with
+    places after a preposition of place is a place."""
+    root = name.root
+    if len(name) > 1 or known_given(name[0]) or any(
+            syntax.is_preposition(c) or c.dep_ == "appos" for c in root.children):
+        return False  # "in Minsk and Anna Sidorova in Hrodna"
+    first = root
+    while syntax.is_conjunct(first) and first.head.i != first.i:
+        first = first.head
+    if first.i == root.i or not syntax.is_prep_object(first) or \
+            first.head.lower_ not in PLACE_PREPOSITIONS:
+        return False
+    listed = [first] + [t for t in first.subtree if syntax.is_conjunct(t) and t.i != root.i]
+    return any(t.ent_type_ in ("GPE", "LOC") or fold(t.text) in places() for t in listed
+               if not name.start <= t.i < name.end)
 
 
 DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words("people_nouns")
@@ -944,7 +1089,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
     names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
-    names += role_names(doc, {t.i for n in names for t in n})
+    names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
     names += argument_names(doc, {t.i for n in names for t in n})
     names += named_before(doc, names)
     names = [n for n in names if not in_furniture(n)]
@@ -969,6 +1114,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
     clusters = [c for c in clusters if not any(
         names_a_place(s) and s.root.ent_type_ in ("ORG", "GPE", "FAC") for s in c.spans)]
+    # "..., his lawyer told Al-Monitor.": the outlet wherever named only so
+    clusters = [c for c in clusters if not all(told_outlet(s) for s in c.spans)]
     # "a white Lada Priora", colony No. 3 "Zolotye Polya": a thing or a facility wherever named
     clusters = [c for c in clusters if not all(
         after_indefinite_article(s) or quoted_facility(s) for s in c.spans)]
@@ -1126,6 +1273,26 @@ def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         elif not before or len(before) < len(cluster.spans) or owners:
             kept.append(cluster)
     return kept
+
+
+def told_outlet(span: Span) -> bool:
+    """ "Police detained him in March, his lawyer told Al-Monitor.", "'He was beaten,' his
+    sister told Vlast by phone": the one told what was reported before, with nothing told
+    after it, is the outlet the report was given to (not "told Fathy to sign", "told Fathy
+    that")."""
+    root = span.root
+    verb = root.head
+    if len(span) > 1 and known_given(span[0]):
+        return False  # "..., Viasna told Anna Sidorova."
+    if root.dep_ not in (syntax.DIRECT_OBJECT, "dative") or verb.lemma_ != "tell" or \
+            verb.i > root.i:
+        return False
+    told_before = any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children) \
+        or any(t.is_quote for t in span.doc[span.sent.start: verb.i])
+    told_after = any(c.i >= span.end and (c.dep_ in ("ccomp", "xcomp", "dative", "advcl") or
+                                          syntax.is_object(c) or c.lower_ in ("about", "of"))
+                     for c in verb.children)
+    return told_before and not told_after
 
 
 def after_indefinite_article(span: Span) -> bool:
