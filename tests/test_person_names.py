@@ -290,6 +290,9 @@ def test_a_given_name_alone_is_the_person_it_was_first_written_for(nlp):
     "strike, her lawyer said. The court of appeal in Novosibirsk upheld the verdict.",
     "Tomsk Student Jailed for Five Years\n\nYelena Sorokina was sentenced to five years in "
     "Tomsk.",
+    "Jailed Novosibirsk Librarian Ends Hunger Strike After Move to Prison Hospital\n\nYelena "
+    "Sorokina, 51, ended a hunger strike, her lawyer said. The Fifth Court of Appeal in "
+    "Novosibirsk upheld the verdict in December.",
 ])
 def test_a_town_and_a_role_noun_name_no_one(nlp, text):
     assert persons_of(nlp, text) == ["Yelena Sorokina"]

@@ -1074,8 +1074,12 @@ def imperative(name: Span) -> bool:
 def place_and_role(name: Span) -> bool:
     """ "Novosibirsk Librarian" of the headline "Jailed Novosibirsk Librarian Ends Hunger
     Strike", "Tomsk Student": a town and a role noun after it name a kind of person, no one."""
-    return len(name) >= 2 and fold(name[0].text) in places() and not known_given(name[0]) and \
-        any(t.lower_ in ROLE_FORMS for t in name[1:])
+    if len(name) < 2 or known_given(name[0]):
+        return False
+    after = name.doc[name.end] if name.end < len(name.doc) else None
+    # (or "Jailed Novosibirsk" of the same headline: the town ends the name, the role after it)
+    return fold(name[0].text) in places() and any(t.lower_ in ROLE_FORMS for t in name[1:]) or \
+        fold(name[-1].text) in places() and after is not None and after.lower_ in ROLE_FORMS
 
 
 def find_clusters(doc: Doc) -> list[Cluster]:
