@@ -1975,3 +1975,21 @@ def test_a_condition_a_demand_or_a_fear_tells_no_event(russian):
     assert [e.type for e in done.events] == ["release"]
     told = extract(russian, "Если раньше Олега Белова штрафовали, то теперь его арестовали.")
     assert {e.type for e in told.events} == {"sentence", "arrest"}
+
+
+# Twelfth round, second part: the same batch read again (each test failing before it).
+
+
+def test_a_name_written_surname_first_with_patronymic_or_initials_is_one_person(russian):
+    extraction = extract(russian, "Суд вынес приговор в отношении Белова Олега Петровича и "
+                                  "Соколовой Марии Ивановны. Суд признал Белова О.П. виновным "
+                                  "и назначил ему три года колонии. Соколова М.И. признана "
+                                  "виновной, ей назначен штраф.")
+    names = sorted(p.name for p in extraction.persons)
+    assert names == ["Мария Ивановна Соколова", "Олег Петрович Белов"], names
+    assert {len(e.persons) for e in extraction.events} == {1}
+    letter = extract(russian, "Ивана Смирнова задержали 3 марта. Пишите ему: СИЗО-1 г. Москвы, "
+                              "Смирнову Ивану Сергеевичу, 1990 г. р.")
+    assert [p.name for p in letter.persons] == ["Иван Сергеевич Смирнов"]
+    kept = extract(russian, "Белоруса Виктора Гуриновича задержали 3 марта.")
+    assert [p.name for p in kept.persons] == ["Виктор Гуринович"]
