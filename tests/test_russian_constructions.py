@@ -1993,3 +1993,17 @@ def test_a_name_written_surname_first_with_patronymic_or_initials_is_one_person(
     assert [p.name for p in letter.persons] == ["Иван Сергеевич Смирнов"]
     kept = extract(russian, "Белоруса Виктора Гуриновича задержали 3 марта.")
     assert [p.name for p in kept.persons] == ["Виктор Гуринович"]
+
+
+def test_leaving_a_numbered_facility_or_a_remand_eased_is_a_release(russian):
+    numbered = extract(russian, "Вечером Олег Белов вышел из ИК-5, его встречали друзья.")
+    assert only(numbered, "release").place == "ИК-5"
+    eased = extract(russian, "Олега Белова задержали 3 марта. 19 апреля суд изменил ему меру "
+                             "пресечения на запрет определённых действий.")
+    assert only(eased, "release").date == "2022-04-19"
+    home = extract(russian, "Марию Соколову задержали 3 марта. В апреле суд изменил ей меру "
+                            "пресечения на домашний арест.")
+    assert only(home, "release").release_mode == "house_arrest"
+    worse = extract(russian, "Мера пресечения Олегу Белову в виде домашнего ареста изменена "
+                             "на заключение под стражу.")
+    assert [e.type for e in worse.events] == ["arrest"]

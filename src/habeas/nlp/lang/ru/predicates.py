@@ -21,6 +21,7 @@ SCHEDULING = RULES.words("scheduling_verbs")
 PROSECUTION_HEADS = RULES.words("prosecution_heads")
 IN_FORCE = RULES.words("in_force_verbs")
 DOER_SUBJECTS = RULES.words("doer_subjects")
+EASED = RULES.words("eased_measures")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -165,6 +166,16 @@ def custody_measure(word: Word, sentence: Sentence) -> bool:
     домашнего ареста" or "запрета определённых действий")."""
     lemmas = _lemmas(sentence, word)
     return "пресечение" in lemmas and "стража" in lemmas
+
+
+def measure_eased(word: Word, sentence: Sentence) -> bool:
+    """"изменил ей меру пресечения на запрет определённых действий", "мера пресечения изменена
+    на домашний арест": out of custody (not "изменена на заключение под стражу")."""
+    if "пресечение" not in _lemmas(sentence, word):
+        return False
+    return any(preposition(sentence, w) == "на" and (w.lemma in EASED or (
+        w.lemma == "арест" and any(k.lemma == "домашний" for k in sentence.children(w, ("amod",)))))
+        for w in sentence.subtree(word))
 
 
 def prosecution(word: Word, sentence: Sentence) -> bool:
@@ -350,8 +361,8 @@ def refuses_food(word: Word, sentence: Sentence) -> bool:
 def out_of_custody(word: Word, sentence: Sentence) -> bool:
     """"вышел из колонии", "вышла из СИЗО", "выходит из спецприёмника" (not "вышел из ШИЗО", a
     cell inside the colony)."""
-    return any(kid.lemma in FACILITIES - CELLS and preposition(sentence, kid) == "из"
-               for kid in sentence.children(word, ("obl", "nmod")))
+    return any(kid.lemma.split("-")[0] in FACILITIES - CELLS and preposition(sentence, kid) == "из"
+               for kid in sentence.children(word, ("obl", "nmod")))  # "из СИЗО-3" too
 
 
 def freedom(word: Word, sentence: Sentence) -> bool:
