@@ -2007,3 +2007,18 @@ def test_leaving_a_numbered_facility_or_a_remand_eased_is_a_release(russian):
     worse = extract(russian, "Мера пресечения Олегу Белову в виде домашнего ареста изменена "
                              "на заключение под стражу.")
     assert [e.type for e in worse.events] == ["arrest"]
+
+
+def test_taken_away_by_unmarked_captors_is_an_abduction(russian):
+    masked = extract(russian, "Марию Соколову забрали из дома в Херсоне в сентябре 2022 года: к "
+                              "ней пришли вооружённые люди в форме без опознавательных знаков, "
+                              "надели на голову мешок и увезли.")
+    assert [e.type for e in masked.events] == ["abduction"]
+    assert masked.events[0].date == "2022-09"
+    bag = extract(russian, "По словам сына, к ним пришли люди в камуфляже, перевернули всю "
+                           "квартиру и увезли Марию Соколову с мешком на голове.")
+    assert [e.type for e in bag.events] == ["abduction"]
+    taken = extract(russian, "Олега Белова задержали, надели ему на голову мешок и увезли в "
+                             "здание ФСБ.")
+    assert only(taken, "transfer").place == "здание ФСБ"
+    assert events_of(taken, "abduction") == []

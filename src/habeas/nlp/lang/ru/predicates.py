@@ -258,6 +258,19 @@ def unknown_place(word: Word, sentence: Sentence) -> bool:
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
 
 
+UNMARKED_CAPTORS = RULES.pattern("unmarked_captors")
+
+
+def taken_by_unmarked(word: Word, sentence: Sentence) -> bool:
+    """"к ней пришли люди в форме без опознавательных знаков, надели на голову мешок и увезли",
+    "увезли мать с мешком на голове", "Его увезли люди в гражданском": taken by captors no one
+    names, to no place told, an abduction ("увезли в здание ФСБ" is a transfer)."""
+    if not UNMARKED_CAPTORS.search(sentence.text):
+        return False
+    return not any(preposition(sentence, k) in ("в", "во", "на") and k.feats.get("Case") == "Acc"
+                   for k in sentence.children(word, ("obl",)))
+
+
 def from_facility(word: Word, sentence: Sentence) -> bool:
     """"вывезли из колонии в неизвестном направлении": a prisoner moved, not abducted."""
     return any(preposition(sentence, k) == "из" and (k.lemma in FACILITIES or k.lemma.split(
