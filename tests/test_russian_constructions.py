@@ -2022,3 +2022,14 @@ def test_taken_away_by_unmarked_captors_is_an_abduction(russian):
                              "здание ФСБ.")
     assert only(taken, "transfer").place == "здание ФСБ"
     assert events_of(taken, "abduction") == []
+
+
+def test_writing_as_ones_work_or_a_closing_quotation_opens_no_account(russian):
+    work = extract(russian, "Олег Белов писал как фрилансер для нескольких районных газет. "
+                            "Полицейские задержали его в Туле в мае 2022 года.")
+    assert only(work, "arrest").attributed_to is None
+    quoted = extract(russian, "Ивану Петрову дали три года колонии, рассказала его жена Мария. "
+                              "«Он не будет просить о помиловании», — передала она.\n\n"
+                              "Кроме того, в июне прокуратура прекратила дело против студента "
+                              "Олега Белова.")
+    assert only(quoted, "charges_dropped").attributed_to is None

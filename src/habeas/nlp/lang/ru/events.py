@@ -115,6 +115,10 @@ SESSION_REACH = 2
 PRONOUN_GENDERS = RULES.table("pronoun_genders")
 # How many sentences after "Он передал эти сведения правозащитникам" are his account.
 ACCOUNT_LENGTH = 3
+# "писал для нескольких изданий", "писал как фрилансер": writing as one's work, no account.
+WORK_PREPOSITIONS = RULES.words("work_prepositions")
+# A sentence opening on a quotation: what was said is in it.
+OPENING_QUOTES = ("«", '"', "„", "—", "–")
 # "по её словам", "по его данным": whose words.
 POSSESSIVE_GENDERS = RULES.table("possessive_genders")
 # How many sentences on a place told again ("на границе") carries the date of the dated
@@ -590,8 +594,13 @@ def _passes_on(sentence: Sentence) -> bool:
     """A sentence that tells only who passed on what follows ("Он передал эти подробности через
     знакомых", "Об избиении она рассказала в письме жене"): a verb of saying with no clause of
     what was said."""
+    if sentence.text.lstrip()[:1] in OPENING_QUOTES:
+        return False  # "«...», — передала она": the quotation is what was said
     for word in sentence.words:
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            if any(preposition(sentence, k) in WORK_PREPOSITIONS
+                   for k in sentence.children(word, ("obl", "advcl", "nmod"))):
+                return False  # "писал как фрилансер для нескольких изданий": his work
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
