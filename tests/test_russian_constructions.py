@@ -2033,3 +2033,19 @@ def test_writing_as_ones_work_or_a_closing_quotation_opens_no_account(russian):
                               "Кроме того, в июне прокуратура прекратила дело против студента "
                               "Олега Белова.")
     assert only(quoted, "charges_dropped").attributed_to is None
+
+
+def test_a_complaint_the_writer_filed_is_the_clients_appeal(russian):
+    extraction = extract(russian, "Адвокат Мария Соколова\n6 июня 2022\n\nСегодня областной суд "
+                                  "удовлетворил нашу апелляционную жалобу и изменил Олегу Белову "
+                                  "меру пресечения: вместо содержания под стражей — залог.")
+    appeal = only(extraction, "appeal")
+    assert [p.name for p in extraction.persons if p.id in appeal.persons] == ["Олег Белов"]
+
+
+def test_a_headline_asking_how_something_is_done_tells_no_event(russian):
+    extraction = extract(russian, "Олега Белова задержали в Омске 3 марта.\n\nКак в Сибири "
+                                  "судят Свидетелей Иеговы\n\nЕго адвокат обжаловал арест.")
+    assert events_of(extraction, "trial") == []
+    named = extract(russian, "Как задерживали Олега Белова\n\nОлега Белова задержали 3 марта.")
+    assert [e.type for e in named.events] == ["arrest"]

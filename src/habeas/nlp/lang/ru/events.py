@@ -117,6 +117,10 @@ PRONOUN_GENDERS = RULES.table("pronoun_genders")
 ACCOUNT_LENGTH = 3
 # "писал для нескольких изданий", "писал как фрилансер": writing as one's work, no account.
 WORK_PREPOSITIONS = RULES.words("work_prepositions")
+# A headline that asks how or why something is done ("Как судят ...", "За что сажают ...").
+HEADLINE_QUESTION = RULES.pattern("headline_question")
+# The writer's own ("наша жалоба", "моя апелляция").
+FIRST_PERSON_POSSESSIVES = RULES.words("first_person_possessives")
 # A sentence opening on a quotation: what was said is in it.
 OPENING_QUOTES = ("«", '"', "„", "—", "–")
 # "по её словам", "по его данным": whose words.
@@ -286,10 +290,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         previous_found = previous
         told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
         kinds: list[tuple[str, Word, Sentence]] = []  # the verbs' events, for an ellipsis
+        asks = not named and _headline(sentence) and HEADLINE_QUESTION.match(sentence.text)
         for word in sentence.words:
             kind = trigger_type(word, sentence)
-            if kind is None:
-                continue
+            if kind is None or asks:  # "Как в Поволжье судят Свидетелей Иеговы": a kind of
+                continue  # thing done, asked about in a headline, no one's event
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
@@ -336,6 +341,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = _introduced_as(parsed, sentence, word, n, mentions)  # силу": X
             if not who and quoting and _first_person(sentence, word):
                 who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
+            if not who and _ours(sentence, word):  # "удовлетворил нашу жалобу и изменил X
+                who = [p for p in named if p not in sources][:1]  # меру пресечения": X's
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -588,6 +595,15 @@ def _own_charge(sentence: Sentence, who: list[str], n: int,
     if own is None or args.is_article(own) or args.find_charge(sentence.text[:offset]) is None:
         return None
     return own
+
+
+def _ours(sentence: Sentence, word: Word) -> bool:
+    """A complaint the writer filed ("удовлетворил нашу апелляционную жалобу", "мою жалобу
+    отклонили"): the writer's for the client, whose event it is."""
+    objects = [word] if word_class(word) == "NOUN" else sentence.children(
+        word, ("obj", "nsubj:pass"))
+    return any(k.lemma in FIRST_PERSON_POSSESSIVES for o in objects
+               for k in sentence.children(o, ("det", "amod")))
 
 
 def _passes_on(sentence: Sentence) -> bool:
