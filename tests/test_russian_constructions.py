@@ -2049,3 +2049,19 @@ def test_a_headline_asking_how_something_is_done_tells_no_event(russian):
     assert events_of(extraction, "trial") == []
     named = extract(russian, "Как задерживали Олега Белова\n\nОлега Белова задержали 3 марта.")
     assert [e.type for e in named.events] == ["arrest"]
+
+
+def test_the_agency_is_the_agency_named_before(russian):
+    extraction = extract(russian, "Позже МВД Татарстана сообщило, что Олег Белов задержан. По "
+                                  "данным ведомства, против него возбуждено уголовное дело по "
+                                  "ч. 1 ст. 222 УК.")
+    assert only(extraction, "charge").attributed_to == "МВД Татарстана"
+
+
+def test_taken_into_custody_in_the_courtroom_on_the_day_of_the_verdict(russian):
+    extraction = extract(russian, "Суд 12 апреля приговорил Олега Белова к трём годам колонии. "
+                                  "Белова взяли под стражу прямо в зале суда.")
+    assert only(extraction, "arrest").date == "2022-04-12"
+    freed = extract(russian, "Суд 12 апреля оправдал Марию Соколову. Соколову, которая полгода "
+                             "провела в СИЗО, освободили в зале суда.")
+    assert only(freed, "release").date == "2022-04-12"

@@ -117,6 +117,10 @@ PRONOUN_GENDERS = RULES.table("pronoun_genders")
 ACCOUNT_LENGTH = 3
 # "писал для нескольких изданий", "писал как фрилансер": writing as one's work, no account.
 WORK_PREPOSITIONS = RULES.words("work_prepositions")
+# Nouns that stand for the agency a report named before ("по данным ведомства").
+AGENCY_ANAPHORS = RULES.words("agency_anaphors")
+# Told in the courtroom: on the day of the verdict.
+COURTROOM = RULES.pattern("courtroom")
 # A headline that asks how or why something is done ("Как судят ...", "За что сажают ...").
 HEADLINE_QUESTION = RULES.pattern("headline_question")
 # The writer's own ("наша жалоба", "моя апелляция").
@@ -187,6 +191,8 @@ def _source_told(source: str, told: list[str]) -> str:
     told before with that noun and more words ("рассказал знакомый семьи")."""
     if " " in source:
         return source
+    if source.lower() in AGENCY_ANAPHORS:  # "МВД Чечни сообщило ... По данным ведомства": the
+        return next((s for s in reversed(told) if s[:1].isupper()), source)  # agency named
     return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
                  and " " in s), source)
 
@@ -417,6 +423,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
+        if COURTROOM.search(sentence.text):  # "Его взяли под стражу прямо в зале суда",
+            verdict = next((e.date for e in reversed(events) if e.date and (  # "освободили в
+                e.type in VERDICTS | {"acquittal"})), None)  # зале суда": the verdict's day
+            for event in found:
+                if event.type in ("arrest", "release") and event.date is None and (
+                        not event.negated):
+                    event.date = verdict
         previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
         # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
