@@ -2065,3 +2065,12 @@ def test_taken_into_custody_in_the_courtroom_on_the_day_of_the_verdict(russian):
     freed = extract(russian, "Суд 12 апреля оправдал Марию Соколову. Соколову, которая полгода "
                              "провела в СИЗО, освободили в зале суда.")
     assert only(freed, "release").date == "2022-04-12"
+
+
+def test_an_hour_of_the_day_told_next_is_of_the_day_told_before(russian):
+    noon = extract(russian, "Олега Белова задержали 3 марта у дома. Около полудня его увезли в "
+                            "здание Следственного комитета.")
+    assert only(noon, "transfer").date == "2022-03-03"
+    evening = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Петрова "
+                               "отпустили в тот же вечер.")
+    assert only(evening, "release").date == "2022-03-03"
