@@ -2074,3 +2074,11 @@ def test_an_hour_of_the_day_told_next_is_of_the_day_told_before(russian):
     evening = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Петрова "
                                "отпустили в тот же вечер.")
     assert only(evening, "release").date == "2022-03-03"
+
+
+def test_premises_are_told_with_the_street_they_are_on(russian):
+    flat = extract(russian, "Олега Белова задержали в мае. Накануне в квартире Беловых на "
+                            "улице Пушкина прошёл обыск.")
+    assert only(flat, "search").place == "квартира Беловых на улице Пушкина"
+    home = extract(russian, "Олега Белова задержали у подъезда его дома на улице Ленина.")
+    assert only(home, "arrest").place == "дом на улице Ленина"
