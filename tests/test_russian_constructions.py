@@ -1975,3 +1975,110 @@ def test_a_condition_a_demand_or_a_fear_tells_no_event(russian):
     assert [e.type for e in done.events] == ["release"]
     told = extract(russian, "Если раньше Олега Белова штрафовали, то теперь его арестовали.")
     assert {e.type for e in told.events} == {"sentence", "arrest"}
+
+
+# Twelfth round, second part: the same batch read again (each test failing before it).
+
+
+def test_a_name_written_surname_first_with_patronymic_or_initials_is_one_person(russian):
+    extraction = extract(russian, "Суд вынес приговор в отношении Белова Олега Петровича и "
+                                  "Соколовой Марии Ивановны. Суд признал Белова О.П. виновным "
+                                  "и назначил ему три года колонии. Соколова М.И. признана "
+                                  "виновной, ей назначен штраф.")
+    names = sorted(p.name for p in extraction.persons)
+    assert names == ["Мария Ивановна Соколова", "Олег Петрович Белов"], names
+    assert {len(e.persons) for e in extraction.events} == {1}
+    letter = extract(russian, "Ивана Смирнова задержали 3 марта. Пишите ему: СИЗО-1 г. Москвы, "
+                              "Смирнову Ивану Сергеевичу, 1990 г. р.")
+    assert [p.name for p in letter.persons] == ["Иван Сергеевич Смирнов"]
+    kept = extract(russian, "Белоруса Виктора Гуриновича задержали 3 марта.")
+    assert [p.name for p in kept.persons] == ["Виктор Гуринович"]
+
+
+def test_leaving_a_numbered_facility_or_a_remand_eased_is_a_release(russian):
+    numbered = extract(russian, "Вечером Олег Белов вышел из ИК-5, его встречали друзья.")
+    assert only(numbered, "release").place == "ИК-5"
+    eased = extract(russian, "Олега Белова задержали 3 марта. 19 апреля суд изменил ему меру "
+                             "пресечения на запрет определённых действий.")
+    assert only(eased, "release").date == "2022-04-19"
+    home = extract(russian, "Марию Соколову задержали 3 марта. В апреле суд изменил ей меру "
+                            "пресечения на домашний арест.")
+    assert only(home, "release").release_mode == "house_arrest"
+    worse = extract(russian, "Мера пресечения Олегу Белову в виде домашнего ареста изменена "
+                             "на заключение под стражу.")
+    assert [e.type for e in worse.events] == ["arrest"]
+
+
+def test_taken_away_by_unmarked_captors_is_an_abduction(russian):
+    masked = extract(russian, "Марию Соколову забрали из дома в Херсоне в сентябре 2022 года: к "
+                              "ней пришли вооружённые люди в форме без опознавательных знаков, "
+                              "надели на голову мешок и увезли.")
+    assert [e.type for e in masked.events] == ["abduction"]
+    assert masked.events[0].date == "2022-09"
+    bag = extract(russian, "По словам сына, к ним пришли люди в камуфляже, перевернули всю "
+                           "квартиру и увезли Марию Соколову с мешком на голове.")
+    assert [e.type for e in bag.events] == ["abduction"]
+    taken = extract(russian, "Олега Белова задержали, надели ему на голову мешок и увезли в "
+                             "здание ФСБ.")
+    assert only(taken, "transfer").place == "здание ФСБ"
+    assert events_of(taken, "abduction") == []
+
+
+def test_writing_as_ones_work_or_a_closing_quotation_opens_no_account(russian):
+    work = extract(russian, "Олег Белов писал как фрилансер для нескольких районных газет. "
+                            "Полицейские задержали его в Туле в мае 2022 года.")
+    assert only(work, "arrest").attributed_to is None
+    quoted = extract(russian, "Ивану Петрову дали три года колонии, рассказала его жена Мария. "
+                              "«Он не будет просить о помиловании», — передала она.\n\n"
+                              "Кроме того, в июне прокуратура прекратила дело против студента "
+                              "Олега Белова.")
+    assert only(quoted, "charges_dropped").attributed_to is None
+
+
+def test_a_complaint_the_writer_filed_is_the_clients_appeal(russian):
+    extraction = extract(russian, "Адвокат Мария Соколова\n6 июня 2022\n\nСегодня областной суд "
+                                  "удовлетворил нашу апелляционную жалобу и изменил Олегу Белову "
+                                  "меру пресечения: вместо содержания под стражей — залог.")
+    appeal = only(extraction, "appeal")
+    assert [p.name for p in extraction.persons if p.id in appeal.persons] == ["Олег Белов"]
+
+
+def test_a_headline_asking_how_something_is_done_tells_no_event(russian):
+    extraction = extract(russian, "Олега Белова задержали в Омске 3 марта.\n\nКак в Сибири "
+                                  "судят Свидетелей Иеговы\n\nЕго адвокат обжаловал арест.")
+    assert events_of(extraction, "trial") == []
+    named = extract(russian, "Как задерживали Олега Белова\n\nОлега Белова задержали 3 марта.")
+    assert [e.type for e in named.events] == ["arrest"]
+
+
+def test_the_agency_is_the_agency_named_before(russian):
+    extraction = extract(russian, "Позже МВД Татарстана сообщило, что Олег Белов задержан. По "
+                                  "данным ведомства, против него возбуждено уголовное дело по "
+                                  "ч. 1 ст. 222 УК.")
+    assert only(extraction, "charge").attributed_to == "МВД Татарстана"
+
+
+def test_taken_into_custody_in_the_courtroom_on_the_day_of_the_verdict(russian):
+    extraction = extract(russian, "Суд 12 апреля приговорил Олега Белова к трём годам колонии. "
+                                  "Белова взяли под стражу прямо в зале суда.")
+    assert only(extraction, "arrest").date == "2022-04-12"
+    freed = extract(russian, "Суд 12 апреля оправдал Марию Соколову. Соколову, которая полгода "
+                             "провела в СИЗО, освободили в зале суда.")
+    assert only(freed, "release").date == "2022-04-12"
+
+
+def test_an_hour_of_the_day_told_next_is_of_the_day_told_before(russian):
+    noon = extract(russian, "Олега Белова задержали 3 марта у дома. Около полудня его увезли в "
+                            "здание Следственного комитета.")
+    assert only(noon, "transfer").date == "2022-03-03"
+    evening = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Петрова "
+                               "отпустили в тот же вечер.")
+    assert only(evening, "release").date == "2022-03-03"
+
+
+def test_premises_are_told_with_the_street_they_are_on(russian):
+    flat = extract(russian, "Олега Белова задержали в мае. Накануне в квартире Беловых на "
+                            "улице Пушкина прошёл обыск.")
+    assert only(flat, "search").place == "квартира Беловых на улице Пушкина"
+    home = extract(russian, "Олега Белова задержали у подъезда его дома на улице Ленина.")
+    assert only(home, "arrest").place == "дом на улице Ленина"

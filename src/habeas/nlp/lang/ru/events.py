@@ -115,6 +115,18 @@ SESSION_REACH = 2
 PRONOUN_GENDERS = RULES.table("pronoun_genders")
 # How many sentences after "Он передал эти сведения правозащитникам" are his account.
 ACCOUNT_LENGTH = 3
+# "писал для нескольких изданий", "писал как фрилансер": writing as one's work, no account.
+WORK_PREPOSITIONS = RULES.words("work_prepositions")
+# Nouns that stand for the agency a report named before ("по данным ведомства").
+AGENCY_ANAPHORS = RULES.words("agency_anaphors")
+# Told in the courtroom: on the day of the verdict.
+COURTROOM = RULES.pattern("courtroom")
+# A headline that asks how or why something is done ("Как судят ...", "За что сажают ...").
+HEADLINE_QUESTION = RULES.pattern("headline_question")
+# The writer's own ("наша жалоба", "моя апелляция").
+FIRST_PERSON_POSSESSIVES = RULES.words("first_person_possessives")
+# A sentence opening on a quotation: what was said is in it.
+OPENING_QUOTES = ("«", '"', "„", "—", "–")
 # "по её словам", "по его данным": whose words.
 POSSESSIVE_GENDERS = RULES.table("possessive_genders")
 # How many sentences on a place told again ("на границе") carries the date of the dated
@@ -179,6 +191,8 @@ def _source_told(source: str, told: list[str]) -> str:
     told before with that noun and more words ("рассказал знакомый семьи")."""
     if " " in source:
         return source
+    if source.lower() in AGENCY_ANAPHORS:  # "МВД Чечни сообщило ... По данным ведомства": the
+        return next((s for s in reversed(told) if s[:1].isupper()), source)  # agency named
     return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
                  and " " in s), source)
 
@@ -282,10 +296,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         previous_found = previous
         told: dict[int, list[str]] = {}  # trigger index -> its persons, in this sentence
         kinds: list[tuple[str, Word, Sentence]] = []  # the verbs' events, for an ellipsis
+        asks = not named and _headline(sentence) and HEADLINE_QUESTION.match(sentence.text)
         for word in sentence.words:
             kind = trigger_type(word, sentence)
-            if kind is None:
-                continue
+            if kind is None or asks:  # "Как в Поволжье судят Свидетелей Иеговы": a kind of
+                continue  # thing done, asked about in a headline, no one's event
             if word_class(word) == "VERB" and kind not in [k for k, _, _ in kinds]:
                 kinds.append((kind, word, sentence))
             who = participants(sentence, word, kind, n, mentions)
@@ -332,6 +347,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = _introduced_as(parsed, sentence, word, n, mentions)  # силу": X
             if not who and quoting and _first_person(sentence, word):
                 who = [quoting]  # "«Мне сковали руки», — рассказал он": the one quoted
+            if not who and _ours(sentence, word):  # "удовлетворил нашу жалобу и изменил X
+                who = [p for p in named if p not in sources][:1]  # меру пресечения": X's
             if not who:  # "Как сообщил Кирилл Карманов, его задержали": the name before
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
@@ -406,6 +423,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             for event in found:
                 if not event.negated and not _background(sentence, event):
                     event.date = event.date or previous_date
+        if COURTROOM.search(sentence.text):  # "Его взяли под стражу прямо в зале суда",
+            verdict = next((e.date for e in reversed(events) if e.date and (  # "освободили в
+                e.type in VERDICTS | {"acquittal"})), None)  # зале суда": the verdict's day
+            for event in found:
+                if event.type in ("arrest", "release") and event.date is None and (
+                        not event.negated):
+                    event.date = verdict
         previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
         # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
@@ -586,12 +610,26 @@ def _own_charge(sentence: Sentence, who: list[str], n: int,
     return own
 
 
+def _ours(sentence: Sentence, word: Word) -> bool:
+    """A complaint the writer filed ("удовлетворил нашу апелляционную жалобу", "мою жалобу
+    отклонили"): the writer's for the client, whose event it is."""
+    objects = [word] if word_class(word) == "NOUN" else sentence.children(
+        word, ("obj", "nsubj:pass"))
+    return any(k.lemma in FIRST_PERSON_POSSESSIVES for o in objects
+               for k in sentence.children(o, ("det", "amod")))
+
+
 def _passes_on(sentence: Sentence) -> bool:
     """A sentence that tells only who passed on what follows ("Он передал эти подробности через
     знакомых", "Об избиении она рассказала в письме жене"): a verb of saying with no clause of
     what was said."""
+    if sentence.text.lstrip()[:1] in OPENING_QUOTES:
+        return False  # "«...», — передала она": the quotation is what was said
     for word in sentence.words:
         if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
+            if any(preposition(sentence, k) in WORK_PREPOSITIONS
+                   for k in sentence.children(word, ("obl", "advcl", "nmod"))):
+                return False  # "писал как фрилансер для нескольких изданий": his work
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False

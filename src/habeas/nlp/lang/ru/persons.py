@@ -40,6 +40,10 @@ OTHER_SURNAME = re.compile(r"\s*\(([А-ЯЁ][а-яё-]+)\)")
 # How many first letters two spellings of one surname share (with the same given name).
 MISSPELT_PREFIX = 7
 
+# Names as official texts write them: "Шилову Егору Андреевичу", "Ковалёва Д.И.".
+PATRONYMIC = RULES.pattern("patronymic")
+INITIALS = RULES.pattern("initials")
+
 
 def sentence_of(parsed: Parsed, start: int) -> tuple[int, Sentence] | None:
     for n, sentence in enumerate(parsed.sentences):
@@ -52,6 +56,7 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
     """The persons, and which person each word of a name belongs to ((sentence, word) -> id)."""
     persons: list[PersonRecord] = []
     mentions: dict[tuple[int, int], str] = {}
+    _join_cut_names(parsed)
     for kind, start, end, normal in parsed.spans:
         if kind != "PER" or _is_byline(parsed.text, start) or _is_no_person(parsed.text, start,
                                                                               end):
@@ -82,7 +87,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
             continue  # "Журналистка" alone; a participle ("Уставшая, она ...") is no name
         if not normal or (words and all(w.feats.get("Number") == "Plur" for w in words)):
             continue  # "Мустафаевых": a family, no person
-        tokens = normal.split()
+        tokens = _given_first(normal.split())
+        normal = " ".join(tokens)
         person = _match(persons, tokens)
         if person is None:
             person = PersonRecord(id=f"p{len(persons) + 1}", name=normal)
@@ -209,10 +215,55 @@ def _match(persons: list[PersonRecord], tokens: list[str]) -> PersonRecord | Non
                 len(known) > 1 and same_word(tokens[0], known[0])
                 and _misspelt(tokens[-1], known[-1])):
             continue
-        if len(known) > 1 and not same_word(tokens[0], known[0]):
+        if len(known) > 1 and not _same_given(tokens[0], known[0]):
             continue  # brothers: one surname, two given names
         return person
     return None
+
+
+def _same_given(a: str, b: str) -> bool:
+    """One given name, written out or as an initial ("Антон", "А.С.")."""
+    if INITIALS.match(a) or INITIALS.match(b):
+        return a[:1].upper() == b[:1].upper()
+    return same_word(a, b)
+
+
+def _is_given_name(word: str) -> bool:
+    return any("Name" in str(parse.tag) for parse in models().morph_vocab.parse(word))
+
+
+def _given_first(tokens: list[str]) -> list[str]:
+    """A name in the order given name, patronymic, surname, however written: "Шилов Егор
+    Андреевич" (an official text's order) -> "Егор Андреевич Шилов", "Жуков А.С." -> "А.С.
+    Жуков" (a surname in -ович, "Виктор Гуринович", stays where it is)."""
+    if len(tokens) == 3 and PATRONYMIC.search(tokens[2]) and _is_given_name(tokens[1]) and (
+            not _is_given_name(tokens[0])):
+        return [tokens[1], tokens[2], tokens[0]]
+    if len(tokens) > 1 and not INITIALS.match(tokens[0]) and all(
+            INITIALS.match(t) for t in tokens[1:]):
+        return ["".join(tokens[1:]), tokens[0]]
+    return tokens
+
+
+def _join_cut_names(parsed: Parsed) -> None:
+    """A name the tagger cut in two: a surname before a given name with its patronymic
+    ("в отношении Жукова | Антона Сергеевича") or before initials ("Ковалёва | Д.И."), one name;
+    initials alone are no one's name."""
+    spans: list[tuple[str, int, int, str]] = []
+    for kind, start, end, normal in parsed.spans:
+        surface = parsed.text[start:end]
+        last = spans[-1] if spans else None
+        cut = kind == "PER" and last is not None and last[0] == "PER" and (
+            parsed.text[last[2]:start] == " ") and " " not in parsed.text[last[1]:last[2]]
+        if cut and (INITIALS.match(surface) or (
+                len(normal.split()) == 2 and PATRONYMIC.search(normal.split()[1])
+                and _is_given_name(normal.split()[0]))):
+            spans[-1] = ("PER", last[1], end, f"{last[3]} {normal}")
+            continue
+        if kind == "PER" and INITIALS.match(surface):
+            continue
+        spans.append((kind, start, end, normal))
+    parsed.spans[:] = spans
 
 
 def _misspelt(surname: str, other: str) -> bool:

@@ -23,6 +23,8 @@ REGIONS = tuple(sorted(RULES.words("region_stems")))
 # Premises an event happens in where no named place is given ("в отделе полиции").
 PREMISES = RULES.words("premises")
 HOMES = RULES.words("homes")
+# Buildings a street may be told with ("здание управления ФСБ на улице Франко").
+BUILDINGS = RULES.words("buildings")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
 WHERE = RULES.words("where_words")
@@ -89,6 +91,10 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
         landmark = _landmark(sentence, inside)
+        if landmark is not None and kind in PREMISES_TYPES:
+            street = _premises_on_street(sentence, inside)
+            if street is not None:  # "в квартире Соколовых на улице Пушкина"
+                return street
         if landmark is not None:  # "на площадь Ленина": where no city is named
             landmarks.append(landmark)
             continue
@@ -111,10 +117,22 @@ def _landmark(sentence: Sentence, inside: list[Word]) -> str | None:
     the square or street named so, its noun in the nominative ("площадь Ленина")."""
     top = next((w for w in inside if w.head is None or sentence.words[w.head] not in inside), None)
     head = sentence.head(top) if top is not None else None
-    if head is None or head.lemma not in LANDMARKS or top.rel != "nmod" or (
+    if head is None or head.lemma not in LANDMARKS or top.rel not in ("nmod", "appos") or (
             case(top) != "Gen") or head.i != inside[0].i - 1:
         return None
     return inflect(head.text) + " " + sentence.span_text(inside)
+
+
+def _premises_on_street(sentence: Sentence, inside: list[Word]) -> str | None:
+    """Premises with the street they are on ("в квартире Соколовых на улице Пушкина"): the
+    premises, in the nominative, and their street as written."""
+    street = sentence.head(inside[0])
+    owner = sentence.head(street) if street is not None else None
+    if owner is None or not (_is_premises(owner) or owner.lemma in BUILDINGS) or (
+            preposition(sentence, street) != "на") or owner.i > street.i:
+        return None
+    text = sentence.span_text(sentence.words[owner.i:inside[-1].i + 1])
+    return text.replace(owner.text, inflect(owner.text), 1)
 
 
 def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:

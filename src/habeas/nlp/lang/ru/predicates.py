@@ -21,6 +21,7 @@ SCHEDULING = RULES.words("scheduling_verbs")
 PROSECUTION_HEADS = RULES.words("prosecution_heads")
 IN_FORCE = RULES.words("in_force_verbs")
 DOER_SUBJECTS = RULES.words("doer_subjects")
+EASED = RULES.words("eased_measures")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -167,6 +168,16 @@ def custody_measure(word: Word, sentence: Sentence) -> bool:
     return "пресечение" in lemmas and "стража" in lemmas
 
 
+def measure_eased(word: Word, sentence: Sentence) -> bool:
+    """"изменил ей меру пресечения на запрет определённых действий", "мера пресечения изменена
+    на домашний арест": out of custody (not "изменена на заключение под стражу")."""
+    if "пресечение" not in _lemmas(sentence, word):
+        return False
+    return any(preposition(sentence, w) == "на" and (w.lemma in EASED or (
+        w.lemma == "арест" and any(k.lemma == "домашний" for k in sentence.children(w, ("amod",)))))
+        for w in sentence.subtree(word))
+
+
 def prosecution(word: Word, sentence: Sentence) -> bool:
     """"сторона обвинения", "по версии обвинения", "государственное обвинение запросило": the
     prosecution, no charge."""
@@ -245,6 +256,19 @@ def becomes_defendant(word: Word, sentence: Sentence) -> bool:
 def unknown_place(word: Word, sentence: Sentence) -> bool:
     """"увезли в неизвестном направлении": taken where no one knows, an abduction."""
     return "неизвестный" in _lemmas(sentence, word) and "направление" in _lemmas(sentence, word)
+
+
+UNMARKED_CAPTORS = RULES.pattern("unmarked_captors")
+
+
+def taken_by_unmarked(word: Word, sentence: Sentence) -> bool:
+    """"к ней пришли люди в форме без опознавательных знаков, надели на голову мешок и увезли",
+    "увезли мать с мешком на голове", "Его увезли люди в гражданском": taken by captors no one
+    names, to no place told, an abduction ("увезли в здание ФСБ" is a transfer)."""
+    if not UNMARKED_CAPTORS.search(sentence.text):
+        return False
+    return not any(preposition(sentence, k) in ("в", "во", "на") and k.feats.get("Case") == "Acc"
+                   for k in sentence.children(word, ("obl",)))
 
 
 def from_facility(word: Word, sentence: Sentence) -> bool:
@@ -350,8 +374,8 @@ def refuses_food(word: Word, sentence: Sentence) -> bool:
 def out_of_custody(word: Word, sentence: Sentence) -> bool:
     """"вышел из колонии", "вышла из СИЗО", "выходит из спецприёмника" (not "вышел из ШИЗО", a
     cell inside the colony)."""
-    return any(kid.lemma in FACILITIES - CELLS and preposition(sentence, kid) == "из"
-               for kid in sentence.children(word, ("obl", "nmod")))
+    return any(kid.lemma.split("-")[0] in FACILITIES - CELLS and preposition(sentence, kid) == "из"
+               for kid in sentence.children(word, ("obl", "nmod")))  # "из СИЗО-3" too
 
 
 def freedom(word: Word, sentence: Sentence) -> bool:
