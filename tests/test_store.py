@@ -636,3 +636,72 @@ def test_persons_with_keys_answers_as_the_query(sessions):
         session.flush()
         asked = {name_key("Serge Tkach")}
         assert persons_with_keys(session, pool, asked) == persons_by_keys(session, asked)
+
+
+def test_tuples_are_the_rows_sqlalchemy_gives(sessions):
+    """``db.tuples`` sends a built-once statement to the driver itself: the same rows as
+    SQLAlchemy's execution (``db.rows``) for lists of every length, empty included, a value of
+    the statement's own, a value given twice and a JSON column; the engine's listeners see it;
+    a driver error is SQLAlchemy's."""
+    from sqlalchemy import bindparam, event, exc, or_, text
+
+    from habeas.store.db import rows, tuples
+
+    by_ids = select(Claim.subject_id, Claim.field, Claim.value).where(
+        Claim.subject_type == "person", Claim.subject_id.in_(bindparam("ids", expanding=True)),
+        Claim.status != "rejected").order_by(Claim.id)
+    twice = select(Person.id, Person.name).where(or_(
+        Person.key == bindparam("key"), Person.surname == bindparam("key"),
+        Person.id.in_(bindparam("ids", expanding=True)))).order_by(Person.id)
+    ingest(sessions, DOC_1, extraction_1())
+    ingest(sessions, DOC_2, extraction_2())
+    with unit_of_work(sessions) as session:
+        ids = sorted(session.scalars(select(Person.id)))
+        assert len(ids) >= 2
+        for asked in ([], ids[:1], ids, ids * 3):
+            found = tuples(session, by_ids, {"ids": asked})
+            assert found == [tuple(r) for r in rows(session, by_ids, {"ids": asked})]
+            assert all(type(row) is tuple for row in found)
+            if asked:
+                assert found and any(isinstance(v, (list, int)) for _, _, v in found)
+            for key in ("umerov", "nobody"):
+                params = {"key": key, "ids": asked[:1]}
+                assert tuples(session, twice, params) == \
+                    [tuple(r) for r in rows(session, twice, params)]
+        seen = []
+
+        def counted(_connection, _cursor, statement, *_):
+            seen.append(statement)
+
+        event.listen(session.get_bind(), "before_cursor_execute", counted)
+        try:
+            tuples(session, by_ids, {"ids": ids})
+        finally:
+            event.remove(session.get_bind(), "before_cursor_execute", counted)
+        assert len(seen) == 1 and "FROM claims" in seen[0]
+    with unit_of_work(sessions) as session:  # a failed statement ends its transaction
+        broken = select(Person.id).where(Person.id == bindparam("id")).where(
+            text("no_such_column = 1"))
+        with pytest.raises(exc.DBAPIError):
+            tuples(session, broken, {"id": 1})
+        session.rollback()
+
+
+def test_bulk_rows_set_the_change_mark(sessions):
+    """Rows written by ``bulk.insert_rows`` (the driver's cursor, not SQLAlchemy's execution)
+    set the store's change mark as SQLAlchemy's statements do."""
+    from habeas.store import bulk, changes
+
+    with unit_of_work(sessions) as session:
+        article, _ = add_article(session=session, document=DOC_1)
+    with unit_of_work(sessions) as session:
+        before = changes.mark(session)
+    with unit_of_work(sessions) as session:
+        assert changes.marked(session)
+        bulk.insert_rows(session, Mention.__table__,
+                         ("article_id", "label", "text", "start_char", "end_char"),
+                         [(article.id, "PERSON", "Umerov", 0, 6)])
+        assert not changes.marked(session)  # this transaction has written
+    with unit_of_work(sessions) as session:
+        assert changes.mark(session) not in ("", before)
+        assert session.scalar(select(func.count()).select_from(Mention)) == 1

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
-from ..store.db import rows
+from ..store.db import tuples
 from ..store.persons import canonical, members_at_once
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
@@ -114,7 +114,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     groups = {frozenset(ids) for ids in persons if ids}
     events_by_member: defaultdict[int, set[int]] = defaultdict(set)
     if groups:
-        for event_id, person_id in rows(session, _events_of_persons(),
+        for event_id, person_id in tuples(session, _events_of_persons(),
                                         {"persons": sorted(member_of)}):
             events_by_member[person_id].add(event_id)
     wanted = {e for linked in events_by_member.values() for e in linked}
@@ -216,11 +216,11 @@ class _Links:
         missing = [i for i in event_ids if i not in self.seen]
         if missing:
             self.seen.update(missing)
-            for event_id, article_id in rows(self.session, _sources_of(),
+            for event_id, article_id in tuples(self.session, _sources_of(),
                                              {"events": missing}):
                 self.sources[event_id].add(article_id)
             linked = set()
-            for event_id, person_id in rows(self.session, _persons_of(), {"events": missing}):
+            for event_id, person_id in tuples(self.session, _persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
                 linked.add(person_id)
             # the persons, whose names ``plan`` compares, in one query, not one each (held
@@ -357,13 +357,13 @@ def refresh_many(session: Session, events: list[Event],
     ids = [event.id for event in events]
     # the live claims' fields and values only (``live_claims`` without making objects)
     by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in rows(session, _live_claims(), {"events": ids}):
+    for event_id, field, value in tuples(session, _live_claims(), {"events": ids}):
         by_event[event_id][field].append(value)
     links: dict[int, set[int]] = defaultdict(set)
     if linked is not None:
         links.update((event_id, set(linked[event_id])) for event_id in ids)
     else:
-        for event_id, person_id in rows(session, _persons_of(), {"events": ids}):
+        for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
             links[event_id].add(person_id)
     for event in events:
         by_field = by_event.get(event.id)

@@ -29,7 +29,7 @@ from ..store.models import (
     PersonAlias,
     utcnow,
 )
-from ..store.db import rows
+from ..store.db import tuples
 from ..store.persons import add_alias, canonical, find_persons, member_roots, name_key
 from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
@@ -95,7 +95,7 @@ def stored_keys(session: Session, person_id: int) -> set[str]:
 def stored_keys_of(session: Session, person_ids: Collection[int]) -> dict[int, set[str]]:
     """``stored_keys`` of several persons, in one query (person id -> its keys)."""
     keys: dict[int, set[str]] = {}
-    for pid, key in rows(session, _keys_of(), {"persons": list(person_ids)}):
+    for pid, key in tuples(session, _keys_of(), {"persons": list(person_ids)}):
         keys.setdefault(pid, set()).add(key)
     return keys
 

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload
 from unidecode import unidecode
 
-from .db import rows
+from .db import tuples
 from .models import Person, PersonAlias
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -71,7 +71,7 @@ def members_at_once(session: Session, roots) -> dict[int, int]:
     merges: the same members and roots, in no particular order."""
     if not roots:
         return {}
-    return dict(rows(session, _members_of(), {"roots": list(roots)}))
+    return dict(tuples(session, _members_of(), {"roots": list(roots)}))
 
 
 @functools.cache
