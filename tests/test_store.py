@@ -705,3 +705,49 @@ def test_bulk_rows_set_the_change_mark(sessions):
     with unit_of_work(sessions) as session:
         assert changes.mark(session) not in ("", before)
         assert session.scalar(select(func.count()).select_from(Mention)) == 1
+
+
+def test_a_staged_article_is_resolved_as_the_orm_article_is(sessions):
+    """``resolve_staged`` reads the staged article as columns (``crud.staged_article``) and
+    writes its status in one UPDATE: the same article row and record as ``save_extraction``
+    given the ORM article; the facts flag is ``has_facts``."""
+    from habeas.resolve.article import has_facts, resolve_staged
+    from habeas.store import crud
+
+    def article_row(session, article_id):
+        a = session.get(Article, article_id)
+        return a.status, a.extractor, a.error, a.extracted_at is not None
+
+    extraction = extraction_1()
+    with unit_of_work(sessions) as session:
+        staged, _ = add_article(session=session, document=DOC_1)
+        other, _ = add_article(session=session, document=DOC_2)
+        crud.store_extractions(session=session, extractions={
+            staged.id: extraction.to_record()})
+    with unit_of_work(sessions) as session:
+        found = crud.staged_article(session=session, article_id=staged.id)
+        assert (found.id, found.status, found.text, found.published) == (
+            staged.id, "pending", DOC_1.text, DOC_1.published)
+        assert Extraction.from_record(found.extraction) == Extraction.from_record(
+            extraction.to_record())
+        assert found.facts is False is has_facts(session, staged.id)
+        assert crud.staged_article(session=session, article_id=10_000) is None
+        counts, _ = resolve_staged(session=session, article_id=staged.id)
+    with unit_of_work(sessions) as session:
+        assert crud.staged_article(session=session, article_id=staged.id).facts is True
+        by_columns = article_row(session, staged.id)
+        record = counts_of(session)
+    # the same extraction through the ORM article, on a fresh store's twin: the other article
+    with unit_of_work(sessions) as session:
+        article = session.get(Article, other.id)
+        save_extraction(session=session, article=article, extraction=extraction)
+    with unit_of_work(sessions) as session:
+        assert article_row(session, other.id) == by_columns
+        assert by_columns[0] == "extracted" and by_columns[2] is None and by_columns[3]
+        assert "habeas.events.v3" in by_columns[1]
+        assert counts["claims"] > 0 and record["claims"] > 0
+
+
+def counts_of(session) -> dict[str, int]:
+    return {m.__tablename__: session.scalar(select(func.count()).select_from(m))
+            for m in FACT_TABLES}
