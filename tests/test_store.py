@@ -649,6 +649,7 @@ def test_tuples_are_the_rows_sqlalchemy_gives(sessions):
 
     by_ids = select(Claim.subject_id, Claim.field, Claim.value).where(
         Claim.subject_type == "person", Claim.subject_id.in_(bindparam("ids", expanding=True)),
+        Claim.field.in_(("age", "groups", "nationality")),  # a list of the statement's own
         Claim.status != "rejected").order_by(Claim.id)
     twice = select(Person.id, Person.name).where(or_(
         Person.key == bindparam("key"), Person.surname == bindparam("key"),

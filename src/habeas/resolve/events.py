@@ -369,10 +369,14 @@ def refresh_many(session: Session, events: list[Event],
         by_field = by_event.get(event.id)
         if not by_field:
             continue
-        for field in DERIVED_FIELDS:
-            setattr(event, field, choose(field, by_field.get(field, [])))
-        event.date_precision = date_precision(event.date)
-        event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        # set only where it changes: most merges leave an event's values as they were, and a
+        # value set, even to what it was, makes the flush compare every column of it
+        derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
+        derived["date_precision"] = date_precision(derived["date"])
+        derived["hedged"] = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        for field, value in derived.items():
+            if getattr(event, field) != value:
+                setattr(event, field, value)
         persons = {pid for value in by_field.get("persons", []) for pid in value}
         if persons:
             linked = links[event.id]

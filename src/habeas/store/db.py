@@ -286,11 +286,11 @@ def _plan(statement: Any, dialect: Any, lengths: tuple[tuple[str, int], ...]):
     element = {element: (name, i) for name, elements in state.parameter_expansion.items()
                for i, element in enumerate(elements)}
     # the caller's values, by name or by their place in a list; the statement's own (a
-    # literal in a where clause) as bound when it was built
+    # literal in a where clause, a list of literals) as bound when it was built
     order = state.positiontup if state.positiontup is not None else list(state.parameters)
     getters = []
     for name in order:
-        if name in element:
+        if name in element and element[name][0] in sample:
             getters.append((name, functools.partial(_item, *element[name])))
         elif name in sample:
             getters.append((name, operator.itemgetter(name)))

@@ -57,7 +57,7 @@ def member_roots(session: Session, roots) -> dict[int, int]:
     members = {root: root for root in roots}
     frontier = set(members)
     while frontier:
-        found = session.execute(_merged_into(), {"ids": list(frontier)}).all()
+        found = tuples(session, _merged_into(), {"ids": list(frontier)})
         frontier = set()
         for pid, into in found:
             if pid not in members:
