@@ -752,3 +752,22 @@ def test_a_staged_article_is_resolved_as_the_orm_article_is(sessions):
 def counts_of(session) -> dict[str, int]:
     return {m.__tablename__: session.scalar(select(func.count()).select_from(m))
             for m in FACT_TABLES}
+
+
+def test_json_values_kept_decoded_are_only_those_that_cannot_change():
+    """``JSONText`` keeps decoded the short JSON texts of strings, numbers, booleans and null
+    (a writer reads the same claim values again and again); a list or dict is decoded afresh
+    at each read, so a reader changing one changes no other's."""
+    from habeas.store.models import JSONText
+
+    column = JSONText()
+    for text, value in (('"arrest"', "arrest"), ("12", 12), ("1.5", 1.5), ("true", True),
+                        ("null", None), ('"12"', "12")):
+        for _ in range(2):
+            got = column.process_result_value(text, None)
+            assert got == value and type(got) is type(value)
+    first = column.process_result_value('{"persons": [1, 2]}', None)
+    first["persons"].append(3)
+    assert column.process_result_value('{"persons": [1, 2]}', None) == {"persons": [1, 2]}
+    listed = column.process_result_value("[1, 2]", None)
+    assert listed is not column.process_result_value("[1, 2]", None)

@@ -235,10 +235,13 @@ def tuples(session: Session, statement: Any, params: dict[str, Any] | None = Non
 def _sent(connection: Connection, sql: str, values: Any, convert: list | None) -> list[Any]:
     """``sql`` with ``values`` on the DBAPI cursor of ``connection``; its rows, converted."""
     found = send(connection, sql, values, fetch=True)
+    if found and type(found[0]) is not tuple:
+        found = [tuple(row) for row in found]
     if convert is None:
-        return [tuple(row) for row in found] if found and type(found[0]) is not tuple else found
-    return [tuple(value if f is None else f(value) for f, value in zip(convert, row))
-            for row in found]
+        return found
+    for index, process in convert:  # a column at a time: most have nothing to convert
+        found = [(*row[:index], process(row[index]), *row[index + 1:]) for row in found]
+    return found
 
 
 def send(connection: Connection, sql: str, values: Any, *, many: bool = False,
@@ -274,10 +277,11 @@ def _compiled(statement: Any, dialect: Any) -> Any:
 @functools.lru_cache(maxsize=4096)
 def _plan(statement: Any, dialect: Any, lengths: tuple[tuple[str, int], ...]):
     """What ``tuples`` sends for ``statement`` on ``dialect`` with the caller's parameters of
-    these ``lengths`` (name, length of a list or -1 for one value): the SQL, a getter of each value from the caller's parameters (in the
-    statement's order, with its name), whether the driver takes them by name, and the
-    converter of each result column (None: none needs one). None when SQLAlchemy must run
-    it (a value needing a bind conversion, a parameter whose name the SQL escapes)."""
+    these ``lengths`` (name, length of a list or -1 for one value): the SQL, a getter of each
+    value from the caller's parameters (in the statement's order, with its name), whether the
+    driver takes them by name, and the converter of each result column that needs one, with
+    its place (None: none does). None when SQLAlchemy must run it (a value needing a bind
+    conversion, a parameter whose name the SQL escapes)."""
     compiled = _compiled(statement, dialect)
     sample = {name: list(range(length)) if length >= 0 else None for name, length in lengths}
     state = compiled.construct_expanded_state(sample)
@@ -296,10 +300,13 @@ def _plan(statement: Any, dialect: Any, lengths: tuple[tuple[str, int], ...]):
             getters.append((name, operator.itemgetter(name)))
         else:
             getters.append((name, functools.partial(_constant, state.parameters[name])))
-    processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
-                  for column in statement.selected_columns]
-    convert = processors if any(p is not None for p in processors) else None
-    return state.statement, getters, state.positiontup is None, convert
+    convert = [(index, process) for index, column in enumerate(statement.selected_columns)
+               if (process := _result_processor(column.type, dialect)) is not None]
+    return state.statement, getters, state.positiontup is None, convert or None
+
+
+def _result_processor(type_: Any, dialect: Any) -> Any:
+    return type_.dialect_impl(dialect).result_processor(dialect, None)
 
 
 def _item(name: str, index: int, params: dict[str, Any]) -> Any:
