@@ -98,6 +98,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     ``mentions``, when given, are the article's mentions (person id -> their texts), all of
     them: the writer that wrote them need not have them read back."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
+    # person id -> the names of the person and of its root, worked out once for the article
+    # (a person linked to many candidate events is asked for once per event)
+    named: dict[int, frozenset[str]] = {}
     written_by = _Written(session, article, mentions)
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
@@ -139,10 +142,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             if article.id in sources_of[event.id] or event.article_id == article.id:
                 continue
             linked = persons_of[event.id]
-            if not given_names_fit(written, _names_of(session, linked)):
+            if not given_names_fit(written, _names_of(session, linked, named)):
                 continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
-            shared = len(roots & {canonical(session, session.get(Person, p)).id
-                                  for p in set(linked)})
+            shared = len(roots & {_root(session, p, root_of) for p in set(linked)})
             rank = match_rank(record, event, article.published, shared)
             if rank is not None:
                 mine.append((rank, index, event))
@@ -284,14 +286,30 @@ def full_names_in(text: str) -> list[Name]:
     return found
 
 
-def _names_of(session: Session, ids: list[int]) -> list[Name]:
-    """The names of these persons, and of the persons they are."""
-    names = set()
+def _names_of(session: Session, ids: list[int],
+              named: dict[int, frozenset[str]] | None = None) -> list[Name]:
+    """The names of these persons, and of the persons they are (``named``: those worked out
+    before, by person id, kept up to date; ``plan`` writes nothing)."""
+    names: set[str] = set()
     for pid in ids:
-        person = session.get(Person, pid)
-        if person is not None:
-            names |= {person.name, canonical(session, person).name}
+        found = None if named is None else named.get(pid)
+        if found is None:
+            person = session.get(Person, pid)
+            found = frozenset() if person is None else \
+                frozenset((person.name, canonical(session, person).name))
+            if named is not None:
+                named[pid] = found
+        names |= found
     return [parse(n) for n in names]
+
+
+def _root(session: Session, pid: int, root_of: dict[int, int]) -> int:
+    """The id of the person ``pid`` was merged into (itself if never merged), kept in
+    ``root_of``."""
+    root = root_of.get(pid)
+    if root is None:
+        root = root_of[pid] = canonical(session, session.get(Person, pid)).id
+    return root
 
 
 def given_names_fit(written: list[Name], stored: list[Name]) -> bool:

@@ -27,8 +27,10 @@ _NOT_KEY = re.compile(r"[^a-z0-9]+")
 MAX_MERGE_DEPTH = 20
 
 
+@functools.lru_cache(maxsize=20_000)
 def name_key(name: str) -> str:
-    """The lookup key of a name: "Akhtem  Chiygöz" -> "akhtem chiygoz"."""
+    """The lookup key of a name: "Akhtem  Chiygöz" -> "akhtem chiygoz" (kept: a writer asks
+    for the same names' keys article after article, and unidecode is most of the cost)."""
     return _NOT_KEY.sub(" ", unidecode(name).lower()).strip()
 
 
