@@ -771,3 +771,27 @@ def test_json_values_kept_decoded_are_only_those_that_cannot_change():
     assert column.process_result_value('{"persons": [1, 2]}', None) == {"persons": [1, 2]}
     listed = column.process_result_value("[1, 2]", None)
     assert listed is not column.process_result_value("[1, 2]", None)
+
+
+def test_person_by_id_is_session_get_from_the_identity_map(sessions, monkeypatch):
+    """``person_by_id`` answers from the session's identity map (no ``Session.get``) what
+    ``Session.get`` would: the person held, a person not loaded yet, one expired, none."""
+    from sqlalchemy.orm import Session
+
+    from habeas.store.persons import person_by_id
+
+    ingest(sessions, DOC_1, extraction_1())
+    with unit_of_work(sessions) as session:
+        ids = sorted(session.scalars(select(Person.id)))
+        held = session.scalars(select(Person).where(Person.id == ids[0])).one()
+        asked = []
+        get = Session.get
+        monkeypatch.setattr(Session, "get", lambda self, *a, **k: asked.append(a) or
+                            get(self, *a, **k))
+        assert person_by_id(session, ids[0]) is held and not asked  # from the identity map
+        for pid in ids:
+            assert person_by_id(session, pid) is get(session, Person, pid)
+        session.expire(held)
+        assert person_by_id(session, ids[0]) is held and asked  # expired: Session.get
+        assert held.name  # loaded again
+        assert person_by_id(session, 10_000) is None

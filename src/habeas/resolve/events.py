@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.db import tuples
-from ..store.persons import canonical, members_at_once
+from ..store.persons import canonical, members_at_once, person_by_id
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
     PERSON_CONFLICT_FIELDS,
@@ -107,7 +107,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     # every person of the article: its root, and everyone merged into those (one query or
     # two for all, not for each group of persons a record names)
-    root_of = {pid: canonical(session, session.get(Person, pid)).id
+    root_of = {pid: canonical(session, person_by_id(session, pid)).id
                for ids in persons for pid in ids}
     member_of = members_at_once(session, set(root_of.values()))
     # The events of every group of persons a record names, for all the groups at once: the
@@ -294,7 +294,7 @@ def _names_of(session: Session, ids: list[int],
     for pid in ids:
         found = None if named is None else named.get(pid)
         if found is None:
-            person = session.get(Person, pid)
+            person = person_by_id(session, pid)
             found = frozenset() if person is None else \
                 frozenset((person.name, canonical(session, person).name))
             if named is not None:
@@ -308,7 +308,7 @@ def _root(session: Session, pid: int, root_of: dict[int, int]) -> int:
     ``root_of``."""
     root = root_of.get(pid)
     if root is None:
-        root = root_of[pid] = canonical(session, session.get(Person, pid)).id
+        root = root_of[pid] = canonical(session, person_by_id(session, pid)).id
     return root
 
 
@@ -399,7 +399,7 @@ def refresh_many(session: Session, events: list[Event],
         if persons:
             linked = links[event.id]
             for pid in sorted(persons - linked):
-                if session.get(Person, pid) is not None:
+                if person_by_id(session, pid) is not None:
                     session.add(EventPerson(event_id=event.id, person_id=pid))
             if linked - persons:
                 session.execute(delete(EventPerson).where(

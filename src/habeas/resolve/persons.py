@@ -30,7 +30,14 @@ from ..store.models import (
     utcnow,
 )
 from ..store.db import tuples
-from ..store.persons import add_alias, canonical, find_persons, member_roots, name_key
+from ..store.persons import (
+    add_alias,
+    canonical,
+    find_persons,
+    member_roots,
+    name_key,
+    person_by_id,
+)
 from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
 from .evidence import Profile, birth_year, norm, weigh
@@ -239,7 +246,7 @@ def stored_profiles(session: Session, member_of: dict[int, int],
     every = set().union(*others.values())
     # one query, not one each (held: the session keeps only weak references to what it loaded)
     loaded = session.scalars(_persons_by_id(), {"persons": list(every)}).all()  # noqa: F841
-    roots = {pid: canonical(session, session.get(Person, pid)).id for pid in every}
+    roots = {pid: canonical(session, person_by_id(session, pid)).id for pid in every}
     for root, found in others.items():
         profiles[root].comentions = {roots[pid] for pid in found}
     for member, place in tuples(session, _places_of(), members):
@@ -326,7 +333,7 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     found_persons = session.scalars(_persons_by_id(), {"persons": list(ids)}).all()  # noqa: F841
     roots: dict[int, Person] = {}
     for pid in sorted(ids):
-        root = canonical(session, session.get(Person, pid))
+        root = canonical(session, person_by_id(session, pid))
         if root.id not in own:
             roots.setdefault(root.id, root)
     member_of = member_roots(session, list(roots))

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import instance_state
 from unidecode import unidecode
 
 from .db import tuples
@@ -48,9 +49,20 @@ def canonical(session: Session, person: Person) -> Person:
     """The person that ``person`` was merged into (itself if never merged)."""
     seen = 0
     while person.merged_into_id is not None and seen < MAX_MERGE_DEPTH:
-        person = session.get(Person, person.merged_into_id)  # type: ignore[assignment]
+        person = person_by_id(session, person.merged_into_id)  # type: ignore[assignment]
         seen += 1
     return person
+
+
+def person_by_id(session: Session, person_id: int) -> Person | None:
+    """``session.get(Person, person_id)``: the person the session holds, unexpired, taken from
+    its identity map directly (what ``Session.get`` does first, after work of its own that a
+    writer repeats some 30 times an article: following merges, comparing names), else
+    ``Session.get``."""
+    found = session.identity_map.get((Person, (person_id,), None))
+    if found is not None and not instance_state(found).expired:
+        return found
+    return session.get(Person, person_id)
 
 
 def member_roots(session: Session, roots) -> dict[int, int]:
@@ -243,4 +255,4 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
 
 
 __all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
-           "promote_name"]
+           "person_by_id", "promote_name"]
