@@ -25,12 +25,12 @@ from ..errors import StoreError
 from ..model import EVENT_TYPES, RELEASE_MODES, EventRecord, Extraction, PersonRecord, Span
 from ..store import bulk, crud
 from ..store.crud import (
-    StagedArticle,
     EVENT_CLAIM_FIELDS,
     EVENT_COMPONENT_HINTS,
     PERSON_COMPONENT_HINTS,
     PERSON_LIST_FIELDS,
     PERSON_SCALAR_FIELDS,
+    StagedArticle,
     date_precision,
     pick_component,
 )

@@ -40,6 +40,7 @@ from ..store.persons import (
 )
 from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
+from .events import _persons_by_id
 from .evidence import Profile, birth_year, norm, weigh
 from .names import block_keys, name_score, parse
 
@@ -185,11 +186,6 @@ def _places_of():
             .join(Event, EventPerson.event_id == Event.id)
             .where(EventPerson.person_id.in_(bindparam("members", expanding=True)),
                    Event.place.is_not(None)).distinct())
-
-
-@functools.cache
-def _persons_by_id():
-    return select(Person).where(Person.id.in_(bindparam("persons", expanding=True)))
 
 
 @functools.cache
