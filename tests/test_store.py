@@ -680,12 +680,28 @@ def test_tuples_are_the_rows_sqlalchemy_gives(sessions):
         finally:
             event.remove(session.get_bind(), "before_cursor_execute", counted)
         assert len(seen) == 1 and "FROM claims" in seen[0]
+    broken = select(Person.id).where(Person.id == bindparam("id")).where(
+        text("no_such_column = 1"))
     with unit_of_work(sessions) as session:  # a failed statement ends its transaction
-        broken = select(Person.id).where(Person.id == bindparam("id")).where(
-            text("no_such_column = 1"))
-        with pytest.raises(exc.DBAPIError):
+        with pytest.raises(exc.DBAPIError) as failed:
             tuples(session, broken, {"id": 1})
+        assert not failed.value.connection_invalidated
         session.rollback()
+    with sessions() as session:  # a connection lost: invalidated, and the error is transient
+        from habeas.store.db import is_transient
+
+        dialect = session.get_bind().dialect
+        lost = type(dialect).is_disconnect
+        try:
+            type(dialect).is_disconnect = lambda *_: True
+            with pytest.raises(exc.DBAPIError) as failed:
+                tuples(session, broken, {"id": 1})
+            assert failed.value.connection_invalidated and is_transient(failed.value)
+        finally:
+            type(dialect).is_disconnect = lost
+        session.rollback()
+        assert tuples(session, select(Person.id).where(Person.id == bindparam("id")),
+                      {"id": ids[0]}) == [(ids[0],)]  # on a new connection
 
 
 def test_bulk_rows_set_the_change_mark(sessions):

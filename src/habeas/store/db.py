@@ -251,7 +251,7 @@ def send(connection: Connection, sql: str, values: Any, *, many: bool = False,
     ``fetch``. What ``Connection.exec_driver_sql`` does, without its execution context and
     result object: the engine's ``before_cursor_execute`` listeners see the statement (the
     change mark's watcher, ``changes.watch``, sets the mark before a write), and a driver
-    error comes out as SQLAlchemy's."""
+    error comes out as SQLAlchemy's (a lost connection invalidated)."""
     dbapi = connection.dialect.loaded_dbapi
     cursor = connection.connection.cursor()
     try:
@@ -263,10 +263,19 @@ def send(connection: Connection, sql: str, values: Any, *, many: bool = False,
             cursor.execute(sql, values)
         return cursor.fetchall() if fetch else None
     except dbapi.Error as e:
-        raise exc.DBAPIError.instance(sql, values, e, dbapi.Error, ismulti=many,
-                                      dialect=connection.dialect) from e
+        # a connection lost is invalidated, as SQLAlchemy does, and the error says so
+        # (``is_transient``: the unit of work is run again on a new connection)
+        lost = connection.dialect.is_disconnect(e, connection.connection.dbapi_connection,
+                                                cursor)
+        error = exc.DBAPIError.instance(sql, values, e, dbapi.Error, ismulti=many,
+                                        connection_invalidated=lost,
+                                        dialect=connection.dialect)
+        if lost:
+            connection.invalidate(e)
+        raise error from e
     finally:
-        cursor.close()
+        with contextlib.suppress(dbapi.Error):  # closed with its connection, if that was lost
+            cursor.close()
 
 
 @functools.lru_cache(maxsize=256)
