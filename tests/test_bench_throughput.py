@@ -49,6 +49,17 @@ def test_rounds_give_medians_and_the_median_of_each_rounds_ratio(bench):
     assert bench.rounds_of(pair) == "; rounds 0.800, 0.750, 0.600"
 
 
+def test_the_russian_ratio_is_the_median_of_each_rounds_ratio_as_in_english(bench):
+    pair = bench.paired([((10.0, 8.0), (20.0, 10.0)),
+                         ((30.0, 9.0), (20.0, 12.0)),
+                         ((12.0, 6.0), (15.0, 10.0))])
+    result = bench.russian_result(pair, 60)
+    assert result["ratio_habeas_ru_vs_raw"] == pytest.approx(0.8)  # not 12 / 20 = 0.6
+    assert result["raw_natasha_articles_per_s"] == pytest.approx(5.0)  # 60 / the median 12 s
+    assert result["habeas_ru_articles_per_s"] == pytest.approx(3.0)
+    assert result["russian_articles"] == 60
+
+
 def test_measured_gives_wall_and_cpu_seconds(bench):
     """A sleep takes wall time and next to no CPU: the two come back in that order."""
     import time

@@ -636,3 +636,178 @@ def test_persons_with_keys_answers_as_the_query(sessions):
         session.flush()
         asked = {name_key("Serge Tkach")}
         assert persons_with_keys(session, pool, asked) == persons_by_keys(session, asked)
+
+
+def test_tuples_are_the_rows_sqlalchemy_gives(sessions):
+    """``db.tuples`` sends a built-once statement to the driver itself: the same rows as
+    SQLAlchemy's execution (``db.rows``) for lists of every length, empty included, a value of
+    the statement's own, a value given twice and a JSON column; the engine's listeners see it;
+    a driver error is SQLAlchemy's."""
+    from sqlalchemy import bindparam, event, exc, or_, text
+
+    from habeas.store.db import rows, tuples
+
+    by_ids = select(Claim.subject_id, Claim.field, Claim.value).where(
+        Claim.subject_type == "person", Claim.subject_id.in_(bindparam("ids", expanding=True)),
+        Claim.field.in_(("age", "groups", "nationality")),  # a list of the statement's own
+        Claim.status != "rejected").order_by(Claim.id)
+    twice = select(Person.id, Person.name).where(or_(
+        Person.key == bindparam("key"), Person.surname == bindparam("key"),
+        Person.id.in_(bindparam("ids", expanding=True)))).order_by(Person.id)
+    ingest(sessions, DOC_1, extraction_1())
+    ingest(sessions, DOC_2, extraction_2())
+    with unit_of_work(sessions) as session:
+        ids = sorted(session.scalars(select(Person.id)))
+        assert len(ids) >= 2
+        for asked in ([], ids[:1], ids, ids * 3):
+            found = tuples(session, by_ids, {"ids": asked})
+            assert found == [tuple(r) for r in rows(session, by_ids, {"ids": asked})]
+            assert all(type(row) is tuple for row in found)
+            if asked:
+                assert found and any(isinstance(v, (list, int)) for _, _, v in found)
+            for key in ("umerov", "nobody"):
+                params = {"key": key, "ids": asked[:1]}
+                assert tuples(session, twice, params) == \
+                    [tuple(r) for r in rows(session, twice, params)]
+        seen = []
+
+        def counted(_connection, _cursor, statement, *_):
+            seen.append(statement)
+
+        event.listen(session.get_bind(), "before_cursor_execute", counted)
+        try:
+            tuples(session, by_ids, {"ids": ids})
+        finally:
+            event.remove(session.get_bind(), "before_cursor_execute", counted)
+        assert len(seen) == 1 and "FROM claims" in seen[0]
+    broken = select(Person.id).where(Person.id == bindparam("id")).where(
+        text("no_such_column = 1"))
+    with unit_of_work(sessions) as session:  # a failed statement ends its transaction
+        with pytest.raises(exc.DBAPIError) as failed:
+            tuples(session, broken, {"id": 1})
+        assert not failed.value.connection_invalidated
+        session.rollback()
+    with sessions() as session:  # a connection lost: invalidated, and the error is transient
+        from habeas.store.db import is_transient
+
+        dialect = session.get_bind().dialect
+        lost = type(dialect).is_disconnect
+        try:
+            type(dialect).is_disconnect = lambda *_: True
+            with pytest.raises(exc.DBAPIError) as failed:
+                tuples(session, broken, {"id": 1})
+            assert failed.value.connection_invalidated and is_transient(failed.value)
+        finally:
+            type(dialect).is_disconnect = lost
+        session.rollback()
+        assert tuples(session, select(Person.id).where(Person.id == bindparam("id")),
+                      {"id": ids[0]}) == [(ids[0],)]  # on a new connection
+
+
+def test_bulk_rows_set_the_change_mark(sessions):
+    """Rows written by ``bulk.insert_rows`` (the driver's cursor, not SQLAlchemy's execution)
+    set the store's change mark as SQLAlchemy's statements do."""
+    from habeas.store import bulk, changes
+
+    with unit_of_work(sessions) as session:
+        article, _ = add_article(session=session, document=DOC_1)
+    with unit_of_work(sessions) as session:
+        before = changes.mark(session)
+    with unit_of_work(sessions) as session:
+        assert changes.marked(session)
+        bulk.insert_rows(session, Mention.__table__,
+                         ("article_id", "label", "text", "start_char", "end_char"),
+                         [(article.id, "PERSON", "Umerov", 0, 6)])
+        assert not changes.marked(session)  # this transaction has written
+    with unit_of_work(sessions) as session:
+        assert changes.mark(session) not in ("", before)
+        assert session.scalar(select(func.count()).select_from(Mention)) == 1
+
+
+def test_a_staged_article_is_resolved_as_the_orm_article_is(sessions):
+    """``resolve_staged`` reads the staged article as columns (``crud.staged_article``) and
+    writes its status in one UPDATE: the same article row and record as ``save_extraction``
+    given the ORM article; the facts flag is ``has_facts``."""
+    from habeas.resolve.article import has_facts, resolve_staged
+    from habeas.store import crud
+
+    def article_row(session, article_id):
+        a = session.get(Article, article_id)
+        return a.status, a.extractor, a.error, a.extracted_at is not None
+
+    extraction = extraction_1()
+    with unit_of_work(sessions) as session:
+        staged, _ = add_article(session=session, document=DOC_1)
+        other, _ = add_article(session=session, document=DOC_2)
+        crud.store_extractions(session=session, extractions={
+            staged.id: extraction.to_record()})
+    with unit_of_work(sessions) as session:
+        found = crud.staged_article(session=session, article_id=staged.id)
+        assert (found.id, found.status, found.text, found.published) == (
+            staged.id, "pending", DOC_1.text, DOC_1.published)
+        assert Extraction.from_record(found.extraction) == Extraction.from_record(
+            extraction.to_record())
+        assert found.facts is False is has_facts(session, staged.id)
+        assert crud.staged_article(session=session, article_id=10_000) is None
+        counts, _ = resolve_staged(session=session, article_id=staged.id)
+    with unit_of_work(sessions) as session:
+        assert crud.staged_article(session=session, article_id=staged.id).facts is True
+        by_columns = article_row(session, staged.id)
+        record = counts_of(session)
+    # the same extraction through the ORM article, on a fresh store's twin: the other article
+    with unit_of_work(sessions) as session:
+        article = session.get(Article, other.id)
+        save_extraction(session=session, article=article, extraction=extraction)
+    with unit_of_work(sessions) as session:
+        assert article_row(session, other.id) == by_columns
+        assert by_columns[0] == "extracted" and by_columns[2] is None and by_columns[3]
+        assert "habeas.events.v3" in by_columns[1]
+        assert counts["claims"] > 0 and record["claims"] > 0
+
+
+def counts_of(session) -> dict[str, int]:
+    return {m.__tablename__: session.scalar(select(func.count()).select_from(m))
+            for m in FACT_TABLES}
+
+
+def test_json_values_kept_decoded_are_only_those_that_cannot_change():
+    """``JSONText`` keeps decoded the short JSON texts of strings, numbers, booleans and null
+    (a writer reads the same claim values again and again); a list or dict is decoded afresh
+    at each read, so a reader changing one changes no other's."""
+    from habeas.store.models import JSONText
+
+    column = JSONText()
+    for text, value in (('"arrest"', "arrest"), ("12", 12), ("1.5", 1.5), ("true", True),
+                        ("null", None), ('"12"', "12")):
+        for _ in range(2):
+            got = column.process_result_value(text, None)
+            assert got == value and type(got) is type(value)
+    first = column.process_result_value('{"persons": [1, 2]}', None)
+    first["persons"].append(3)
+    assert column.process_result_value('{"persons": [1, 2]}', None) == {"persons": [1, 2]}
+    listed = column.process_result_value("[1, 2]", None)
+    assert listed is not column.process_result_value("[1, 2]", None)
+
+
+def test_person_by_id_is_session_get_from_the_identity_map(sessions, monkeypatch):
+    """``person_by_id`` answers from the session's identity map (no ``Session.get``) what
+    ``Session.get`` would: the person held, a person not loaded yet, one expired, none."""
+    from sqlalchemy.orm import Session
+
+    from habeas.store.persons import person_by_id
+
+    ingest(sessions, DOC_1, extraction_1())
+    with unit_of_work(sessions) as session:
+        ids = sorted(session.scalars(select(Person.id)))
+        held = session.scalars(select(Person).where(Person.id == ids[0])).one()
+        asked = []
+        get = Session.get
+        monkeypatch.setattr(Session, "get", lambda self, *a, **k: asked.append(a) or
+                            get(self, *a, **k))
+        assert person_by_id(session, ids[0]) is held and not asked  # from the identity map
+        for pid in ids:
+            assert person_by_id(session, pid) is get(session, Person, pid)
+        session.expire(held)
+        assert person_by_id(session, ids[0]) is held and asked  # expired: Session.get
+        assert held.name  # loaded again
+        assert person_by_id(session, 10_000) is None

@@ -13,13 +13,12 @@ article's facts or none.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections import Counter
 from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, exists, func, or_, select, union, update
+from sqlalchemy import delete, func, select, union, update
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
@@ -31,6 +30,7 @@ from ..store.crud import (
     PERSON_COMPONENT_HINTS,
     PERSON_LIST_FIELDS,
     PERSON_SCALAR_FIELDS,
+    StagedArticle,
     date_precision,
     pick_component,
 )
@@ -85,7 +85,7 @@ def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None
     (``crud.store_extractions``): its counts and the Extraction; None when there is nothing to
     do (the article was resolved meanwhile, by another process, or is gone). ``names``: see
     ``save_extraction``."""
-    article = crud.get_article(session=session, article_id=article_id, extraction=True)
+    article = crud.staged_article(session=session, article_id=article_id)
     if article is None or article.status != "pending" or article.extraction is None:
         return None
     extraction = Extraction.from_record(article.extraction)
@@ -94,7 +94,7 @@ def resolve_staged(*, session: Session, article_id: int, names: NameIndex | None
 
 
 def save_extraction(
-    *, session: Session, article: Article, extraction: Extraction,
+    *, session: Session, article: Article | StagedArticle, extraction: Extraction,
     keep: Collection[int] | None = None, names: NameIndex | None = None,
 ) -> dict[str, int]:
     """Replace ``article``'s facts with ``extraction``'s; returns what was written.
@@ -115,7 +115,8 @@ def save_extraction(
     """
     again = keep is not None
     persons_before: set[int] = set()
-    if again or has_facts(session, article.id):  # a first extraction has nothing to clear
+    facts = article.facts if isinstance(article, StagedArticle) else has_facts(session, article.id)
+    if again or facts:  # a first extraction has nothing to clear
         persons_before = clear_extraction(session=session, article=article, keep=keep or (),
                                           persons=not again)
     writer = _Writer(session, article, extraction, names, buffered=True)
@@ -143,10 +144,8 @@ def save_extraction(
             span.start if span else None, span.end if span else None))
         writer.counts["statistics"] += 1
     writer.refresh_merged()
-    article.status = "extracted"
-    article.extracted_at = utcnow()
-    article.extractor = json.dumps(extraction.versions, sort_keys=True)
-    article.error = None
+    crud.mark_extracted(session=session, article=article,
+                        extractor=json.dumps(extraction.versions, sort_keys=True))
     writer.flush()
     if again:
         crud.delete_orphans(session, persons_before, merged=False)
@@ -155,16 +154,7 @@ def save_extraction(
 
 def has_facts(session: Session, article_id: int) -> bool:
     """Whether any fact read from the article is stored (one query)."""
-    return bool(session.scalar(_any_fact(), {"article": article_id}))
-
-
-@functools.cache
-def _any_fact():
-    """Whether a fact read from the article ``:article`` is stored (built once: see
-    ``store.persons``)."""
-    article = bindparam("article")
-    return select(or_(*(exists().where(table.article_id == article)
-                        for table in (Claim, EventSource, StatisticRow, Mention, Event))))
+    return bool(session.scalar(crud.any_fact(), {"article": article_id}))
 
 
 def clear_extraction(*, session: Session, article: Article, keep: Collection[int] = (),

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from ..model import EVENT_FIELDS, EventRecord, Span
 from ..store import bulk
 from ..store.crud import date_precision
-from ..store.db import rows
+from ..store.db import tuples
 from ..store.models import _encode_json as encode_json
 from ..store.models import (
     Article,
@@ -100,7 +100,7 @@ class NameIndex:
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
         # the persons first, then the spellings, each by id, in one statement
-        for alias, row_id, pid, text in rows(session, _names_after(), {
+        for alias, row_id, pid, text in tuples(session, _names_after(), {
                 "person": self.seen_person, "alias": self.seen_alias}):
             if not alias:
                 if pid not in self.slots:  # not one this import wrote (and indexed) itself

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
-from ..store.db import rows
-from ..store.persons import canonical, members_at_once
+from ..store.db import tuples
+from ..store.persons import canonical, members_at_once, person_by_id
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
     PERSON_CONFLICT_FIELDS,
@@ -98,13 +98,16 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     ``mentions``, when given, are the article's mentions (person id -> their texts), all of
     them: the writer that wrote them need not have them read back."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
+    # person id -> the names of the person and of its root, worked out once for the article
+    # (a person linked to many candidate events is asked for once per event)
+    named: dict[int, frozenset[str]] = {}
     written_by = _Written(session, article, mentions)
     links = _Links(session)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     # every person of the article: its root, and everyone merged into those (one query or
     # two for all, not for each group of persons a record names)
-    root_of = {pid: canonical(session, session.get(Person, pid)).id
+    root_of = {pid: canonical(session, person_by_id(session, pid)).id
                for ids in persons for pid in ids}
     member_of = members_at_once(session, set(root_of.values()))
     # The events of every group of persons a record names, for all the groups at once: the
@@ -114,7 +117,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     groups = {frozenset(ids) for ids in persons if ids}
     events_by_member: defaultdict[int, set[int]] = defaultdict(set)
     if groups:
-        for event_id, person_id in rows(session, _events_of_persons(),
+        for event_id, person_id in tuples(session, _events_of_persons(),
                                         {"persons": sorted(member_of)}):
             events_by_member[person_id].add(event_id)
     wanted = {e for linked in events_by_member.values() for e in linked}
@@ -139,10 +142,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             if article.id in sources_of[event.id] or event.article_id == article.id:
                 continue
             linked = persons_of[event.id]
-            if not given_names_fit(written, _names_of(session, linked)):
+            if not given_names_fit(written, _names_of(session, linked, named)):
                 continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
-            shared = len(roots & {canonical(session, session.get(Person, p)).id
-                                  for p in set(linked)})
+            shared = len(roots & {_root(session, p, root_of) for p in set(linked)})
             rank = match_rank(record, event, article.published, shared)
             if rank is not None:
                 mine.append((rank, index, event))
@@ -216,11 +218,11 @@ class _Links:
         missing = [i for i in event_ids if i not in self.seen]
         if missing:
             self.seen.update(missing)
-            for event_id, article_id in rows(self.session, _sources_of(),
+            for event_id, article_id in tuples(self.session, _sources_of(),
                                              {"events": missing}):
                 self.sources[event_id].add(article_id)
             linked = set()
-            for event_id, person_id in rows(self.session, _persons_of(), {"events": missing}):
+            for event_id, person_id in tuples(self.session, _persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
                 linked.add(person_id)
             # the persons, whose names ``plan`` compares, in one query, not one each (held
@@ -284,14 +286,30 @@ def full_names_in(text: str) -> list[Name]:
     return found
 
 
-def _names_of(session: Session, ids: list[int]) -> list[Name]:
-    """The names of these persons, and of the persons they are."""
-    names = set()
+def _names_of(session: Session, ids: list[int],
+              named: dict[int, frozenset[str]] | None = None) -> list[Name]:
+    """The names of these persons, and of the persons they are (``named``: those worked out
+    before, by person id, kept up to date; ``plan`` writes nothing)."""
+    names: set[str] = set()
     for pid in ids:
-        person = session.get(Person, pid)
-        if person is not None:
-            names |= {person.name, canonical(session, person).name}
+        found = None if named is None else named.get(pid)
+        if found is None:
+            person = person_by_id(session, pid)
+            found = frozenset() if person is None else \
+                frozenset((person.name, canonical(session, person).name))
+            if named is not None:
+                named[pid] = found
+        names |= found
     return [parse(n) for n in names]
+
+
+def _root(session: Session, pid: int, root_of: dict[int, int]) -> int:
+    """The id of the person ``pid`` was merged into (itself if never merged), kept in
+    ``root_of``."""
+    root = root_of.get(pid)
+    if root is None:
+        root = root_of[pid] = canonical(session, person_by_id(session, pid)).id
+    return root
 
 
 def given_names_fit(written: list[Name], stored: list[Name]) -> bool:
@@ -357,27 +375,31 @@ def refresh_many(session: Session, events: list[Event],
     ids = [event.id for event in events]
     # the live claims' fields and values only (``live_claims`` without making objects)
     by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in rows(session, _live_claims(), {"events": ids}):
+    for event_id, field, value in tuples(session, _live_claims(), {"events": ids}):
         by_event[event_id][field].append(value)
     links: dict[int, set[int]] = defaultdict(set)
     if linked is not None:
         links.update((event_id, set(linked[event_id])) for event_id in ids)
     else:
-        for event_id, person_id in rows(session, _persons_of(), {"events": ids}):
+        for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
             links[event_id].add(person_id)
     for event in events:
         by_field = by_event.get(event.id)
         if not by_field:
             continue
-        for field in DERIVED_FIELDS:
-            setattr(event, field, choose(field, by_field.get(field, [])))
-        event.date_precision = date_precision(event.date)
-        event.hedged = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        # set only where it changes: most merges leave an event's values as they were, and a
+        # value set, even to what it was, makes the flush compare every column of it
+        derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
+        derived["date_precision"] = date_precision(derived["date"])
+        derived["hedged"] = bool(by_field.get("hedged")) and all(by_field["hedged"])
+        for field, value in derived.items():
+            if getattr(event, field) != value:
+                setattr(event, field, value)
         persons = {pid for value in by_field.get("persons", []) for pid in value}
         if persons:
             linked = links[event.id]
             for pid in sorted(persons - linked):
-                if session.get(Person, pid) is not None:
+                if person_by_id(session, pid) is not None:
                     session.add(EventPerson(event_id=event.id, person_id=pid))
             if linked - persons:
                 session.execute(delete(EventPerson).where(

@@ -29,10 +29,18 @@ from ..store.models import (
     PersonAlias,
     utcnow,
 )
-from ..store.db import rows
-from ..store.persons import add_alias, canonical, find_persons, member_roots, name_key
+from ..store.db import tuples
+from ..store.persons import (
+    add_alias,
+    canonical,
+    find_persons,
+    member_roots,
+    name_key,
+    person_by_id,
+)
 from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
+from .events import _persons_by_id
 from .evidence import Profile, birth_year, norm, weigh
 from .names import block_keys, name_score, parse
 
@@ -95,7 +103,7 @@ def stored_keys(session: Session, person_id: int) -> set[str]:
 def stored_keys_of(session: Session, person_ids: Collection[int]) -> dict[int, set[str]]:
     """``stored_keys`` of several persons, in one query (person id -> its keys)."""
     keys: dict[int, set[str]] = {}
-    for pid, key in rows(session, _keys_of(), {"persons": list(person_ids)}):
+    for pid, key in tuples(session, _keys_of(), {"persons": list(person_ids)}):
         keys.setdefault(pid, set()).add(key)
     return keys
 
@@ -130,15 +138,74 @@ def names_by_root(session: Session, roots: dict[int, int]) -> dict[int, list[str
     the members' names by id, then their aliases by member and spelling (the order SQLite's
     index gave, which says which pair of names a score's reason quotes)."""
     names: dict[int, list[str]] = {root: [] for root in roots.values()}
-    members = list(roots)
-    for pid, name in session.execute(select(Person.id, Person.name)
-                                     .where(Person.id.in_(members)).order_by(Person.id)):
+    members = {"members": list(roots)}
+    for pid, name in tuples(session, _names_of_members(), members):
         names[roots[pid]].append(name)
-    for pid, alias in session.execute(select(PersonAlias.person_id, PersonAlias.alias)
-                                      .where(PersonAlias.person_id.in_(members))
-                                      .order_by(PersonAlias.person_id, PersonAlias.alias)):
+    for pid, alias in tuples(session, _aliases_of_members(), members):
         names[roots[pid]].append(alias)
     return {root: list(dict.fromkeys(found)) for root, found in names.items()}
+
+
+# The statements ``candidates`` and the stored profiles send for every new person, built once
+# (see ``store.persons``).
+@functools.cache
+def _names_of_members():
+    return select(Person.id, Person.name).where(
+        Person.id.in_(bindparam("members", expanding=True))).order_by(Person.id)
+
+
+@functools.cache
+def _aliases_of_members():
+    return select(PersonAlias.person_id, PersonAlias.alias).where(
+        PersonAlias.person_id.in_(bindparam("members", expanding=True))
+    ).order_by(PersonAlias.person_id, PersonAlias.alias)
+
+
+@functools.cache
+def _profile_claims():
+    return (select(Claim.subject_id, Claim.field, Claim.value, Article.published)
+            .outerjoin(Article, Article.id == Claim.article_id)
+            .where(Claim.subject_type == "person",
+                   Claim.subject_id.in_(bindparam("members", expanding=True)),
+                   Claim.status != "rejected",
+                   Claim.field.in_(("age", "birth_year", "affiliations", "groups"))))
+
+
+@functools.cache
+def _named_with():
+    mine, theirs = aliased(Mention), aliased(Mention)
+    return (select(mine.person_id, theirs.person_id)
+            .join(theirs, theirs.article_id == mine.article_id)
+            .where(mine.person_id.in_(bindparam("members", expanding=True)),
+                   theirs.person_id.is_not(None)).distinct())
+
+
+@functools.cache
+def _places_of():
+    return (select(EventPerson.person_id, Event.place)
+            .join(Event, EventPerson.event_id == Event.id)
+            .where(EventPerson.person_id.in_(bindparam("members", expanding=True)),
+                   Event.place.is_not(None)).distinct())
+
+
+@functools.cache
+def _keyed():
+    return select(PersonKey.person_id).where(PersonKey.key.in_(bindparam("keys", expanding=True)))
+
+
+@functools.cache
+def _apart():
+    """A split between the persons ``:a`` and ``:b``, and a rejected suggestion."""
+    a, b = bindparam("a", expanding=True), bindparam("b", expanding=True)
+    split = select(Merge.id).where(
+        Merge.action == "split", Merge.undone_at.is_(None),
+        or_(and_(Merge.person_id.in_(a), Merge.into_id.in_(b)),
+            and_(Merge.person_id.in_(b), Merge.into_id.in_(a)))).limit(1)
+    rejected = select(Suggestion.id).where(
+        Suggestion.status == "rejected",
+        or_(and_(Suggestion.person_id.in_(a), Suggestion.candidate_id.in_(b)),
+            and_(Suggestion.person_id.in_(b), Suggestion.candidate_id.in_(a)))).limit(1)
+    return split, rejected
 
 
 def stored_profile(session: Session, root: Person) -> Profile:
@@ -153,16 +220,10 @@ def stored_profiles(session: Session, member_of: dict[int, int],
     root's names, ``names_by_root``), in four queries for all of them, not four per root: a new
     person near many stored ones (a common surname, a large store) reads them all at once."""
     profiles = {root: Profile(names=names[root]) for root in set(member_of.values())}
-    members = list(member_of)
-    if not members:
+    members = {"members": list(member_of)}
+    if not member_of:
         return profiles
-    for subject, field, value, published in session.execute(
-        select(Claim.subject_id, Claim.field, Claim.value, Article.published)
-        .outerjoin(Article, Article.id == Claim.article_id)
-        .where(Claim.subject_type == "person", Claim.subject_id.in_(members),
-               Claim.status != "rejected",
-               Claim.field.in_(("age", "birth_year", "affiliations", "groups")))
-    ):
+    for subject, field, value, published in tuples(session, _profile_claims(), members):
         profile = profiles[member_of[subject]]
         if field == "age":
             year = birth_year(value, published)
@@ -173,26 +234,18 @@ def stored_profiles(session: Session, member_of: dict[int, int],
         elif field in ("affiliations", "groups"):
             profile.affiliations.add(norm(value))
     # the persons named in an article with a member (not a member of the same root)
-    mine, theirs = aliased(Mention), aliased(Mention)
     others: dict[int, set[int]] = {root: set() for root in profiles}
-    for member, other in session.execute(
-        select(mine.person_id, theirs.person_id)
-        .join(theirs, theirs.article_id == mine.article_id)
-        .where(mine.person_id.in_(members), theirs.person_id.is_not(None)).distinct()
-    ):
+    for member, other in tuples(session, _named_with(), members):
         root = member_of[member]
         if member_of.get(other) != root:
             others[root].add(other)
     every = set().union(*others.values())
     # one query, not one each (held: the session keeps only weak references to what it loaded)
-    loaded = session.scalars(select(Person).where(Person.id.in_(every))).all()  # noqa: F841
-    roots = {pid: canonical(session, session.get(Person, pid)).id for pid in every}
+    loaded = session.scalars(_persons_by_id(), {"persons": list(every)}).all()  # noqa: F841
+    roots = {pid: canonical(session, person_by_id(session, pid)).id for pid in every}
     for root, found in others.items():
         profiles[root].comentions = {roots[pid] for pid in found}
-    for member, place in session.execute(
-        select(EventPerson.person_id, Event.place).join(Event, EventPerson.event_id == Event.id)
-        .where(EventPerson.person_id.in_(members), Event.place.is_not(None)).distinct()
-    ):
+    for member, place in tuples(session, _places_of(), members):
         profiles[member_of[member]].places.add(norm(place))
     return profiles
 
@@ -244,17 +297,9 @@ def _one_form_each(names: list[str]) -> list[str]:
 def _kept_apart(session: Session, a: list[int], b: list[int]) -> bool:
     """A reviewer said these two are different: a split between them, or a rejected
     suggestion."""
-    split = session.execute(select(Merge.id).where(
-        Merge.action == "split", Merge.undone_at.is_(None),
-        or_(and_(Merge.person_id.in_(a), Merge.into_id.in_(b)),
-            and_(Merge.person_id.in_(b), Merge.into_id.in_(a)))).limit(1)).first()
-    if split:
-        return True
-    rejected = session.execute(select(Suggestion.id).where(
-        Suggestion.status == "rejected",
-        or_(and_(Suggestion.person_id.in_(a), Suggestion.candidate_id.in_(b)),
-            and_(Suggestion.person_id.in_(b), Suggestion.candidate_id.in_(a)))).limit(1)).first()
-    return bool(rejected)
+    split, rejected = _apart()
+    return bool(tuples(session, split, {"a": list(a), "b": list(b)})
+                or tuples(session, rejected, {"a": list(a), "b": list(b)}))
 
 
 def candidates(session: Session, person: Person | None, profile: Profile, *,
@@ -271,7 +316,7 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     if not keys or among is not None and not among:  # nobody near: no query to make
         return []
     own = _member_ids(session, canonical(session, person)) if person is not None else []
-    ids = set(session.scalars(select(PersonKey.person_id).where(PersonKey.key.in_(keys))))
+    ids = {pid for pid, in tuples(session, _keyed(), {"keys": list(keys)})}
     if among is not None:
         ids &= among
     ids -= set(own)
@@ -281,10 +326,10 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     # everyone merged into them, two for all their names: not a few queries per candidate, whose
     # number grows with the store
     # (held in ``found_persons``: the session keeps only weak references to what it loaded)
-    found_persons = session.scalars(select(Person).where(Person.id.in_(ids))).all()  # noqa: F841
+    found_persons = session.scalars(_persons_by_id(), {"persons": list(ids)}).all()  # noqa: F841
     roots: dict[int, Person] = {}
     for pid in sorted(ids):
-        root = canonical(session, session.get(Person, pid))
+        root = canonical(session, person_by_id(session, pid))
         if root.id not in own:
             roots.setdefault(root.id, root)
     member_of = member_roots(session, list(roots))

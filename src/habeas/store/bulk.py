@@ -20,6 +20,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from ..errors import StoreError
+from .db import send
 
 # Placeholder of one value for each DB-API paramstyle.
 PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -81,12 +82,12 @@ def insert_rows(session: Session, table: Table, columns: Sequence[str],
     per = max(1, min(ROWS_PER_STATEMENT, MAX_VALUES // len(names)))
     full = len(rows) // per * per
     if full:
-        connection.exec_driver_sql(head + ", ".join([one] * per),
-                                   [tuple(chain.from_iterable(rows[i:i + per]))
-                                    for i in range(0, full, per)])
+        send(connection, head + ", ".join([one] * per),
+             [tuple(chain.from_iterable(rows[i:i + per])) for i in range(0, full, per)],
+             many=True)
     if full < len(rows):
-        connection.exec_driver_sql(head + ", ".join([one] * (len(rows) - full)),
-                                   tuple(chain.from_iterable(rows[full:])))
+        send(connection, head + ", ".join([one] * (len(rows) - full)),
+             tuple(chain.from_iterable(rows[full:])))
     return len(rows)
 
 

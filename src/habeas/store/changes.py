@@ -71,7 +71,8 @@ def watch(engine: Engine) -> None:
             set_mark(cursor.connection)
 
     def _ended(connection: Connection, *_: Any) -> None:
-        connection.info.pop(_MARKED, None)
+        if not connection.invalidated:  # a lost connection's info went with it (and reading
+            connection.info.pop(_MARKED, None)  # it would refuse the rollback that follows)
 
     for name in ("begin", "commit", "rollback", "rollback_savepoint"):
         event.listen(engine, name, _ended)

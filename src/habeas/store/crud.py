@@ -9,22 +9,27 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, union, update
-from sqlalchemy.orm import Session, undefer
+from sqlalchemy import bindparam, delete, exists, func, or_, select, union, update
+from sqlalchemy.orm import Session
 
 from ..errors import StoreError
 from ..model import EVENT_FIELDS, Document
+from .db import tuples
 from .models import (
     ARTICLE_STATUSES,
     Article,
     Claim,
     Event,
     EventPerson,
+    EventSource,
     Mention,
     Person,
     PersonAlias,
+    StatisticRow,
+    utcnow,
 )
 from .resolution import Merge, PersonKey, Suggestion  # noqa: F401  (in Base.metadata)
 
@@ -87,19 +92,68 @@ def _new_article(document: Document, digest: str) -> Article:
     )
 
 
-def get_article(*, session: Session, article_id: int, extraction: bool = False
-                ) -> Article | None:
-    """The article (``extraction``: with its stored Extraction, in the same statement)."""
-    if extraction:
-        return session.get(Article, article_id, options=_with_extraction())
+def get_article(*, session: Session, article_id: int) -> Article | None:
+    """The article (its staged Extraction, deferred, is read by ``staged_article``)."""
     return session.get(Article, article_id)
 
 
+@dataclass
+class StagedArticle:
+    """What resolution reads of an article whose Extraction is staged (``staged_article``),
+    as columns rather than an ORM object; ``mark_extracted`` writes its status."""
+    id: int
+    status: str
+    text: str
+    published: str | None
+    extraction: Any | None  # the staged Extraction's record (JSON read)
+    facts: bool  # whether any fact read from it is stored already (``any_fact``)
+
+
+def staged_article(*, session: Session, article_id: int) -> StagedArticle | None:
+    """The article ``article_id`` with its staged Extraction and whether facts read from it
+    are stored, in one statement (a writer asks for every article it resolves: an ORM object
+    and a second query for its facts were a tenth of resolution's CPU)."""
+    found = tuples(session, _staged(), {"article": article_id})
+    return StagedArticle(*found[0][:5], bool(found[0][5])) if found else None
+
+
+def mark_extracted(*, session: Session, article: Article | StagedArticle,
+                   extractor: str) -> None:
+    """The article's record is written: its status, when, and by which components (an ORM
+    article through its attributes, a ``StagedArticle`` in one UPDATE)."""
+    if isinstance(article, Article):
+        article.status = "extracted"
+        article.extracted_at = utcnow()
+        article.extractor = extractor
+        article.error = None
+        return
+    session.connection().execute(_extracted(), {
+        "article": article.id, "extracted_at": utcnow(), "extractor": extractor})
+    article.status = "extracted"
+
+
 @functools.cache
-def _with_extraction() -> list:
-    """The loader option of ``get_article(extraction=True)``, made once (the writer asks for
-    every article it resolves)."""
-    return [undefer(Article.extraction)]
+def any_fact():
+    """Whether a fact read from the article ``:article`` is stored (built once: see
+    ``store.persons``)."""
+    article = bindparam("article")
+    return select(or_(*(exists().where(table.article_id == article)
+                        for table in (Claim, EventSource, StatisticRow, Mention, Event))))
+
+
+@functools.cache
+def _staged():
+    return select(Article.id, Article.status, Article.text, Article.published,
+                  Article.extraction, any_fact().scalar_subquery()
+                  ).where(Article.id == bindparam("article"))
+
+
+@functools.cache
+def _extracted():
+    table = Article.__table__
+    return update(table).where(table.c.id == bindparam("article")).values(
+        status="extracted", extracted_at=bindparam("extracted_at"),
+        extractor=bindparam("extractor"), error=None)
 
 
 def pending_articles(*, session: Session, limit: int | None = None,

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, or_, select
 from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm.attributes import instance_state
 from unidecode import unidecode
 
-from .db import rows
+from .db import tuples
 from .models import Person, PersonAlias
 
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
@@ -27,8 +28,10 @@ _NOT_KEY = re.compile(r"[^a-z0-9]+")
 MAX_MERGE_DEPTH = 20
 
 
+@functools.lru_cache(maxsize=20_000)
 def name_key(name: str) -> str:
-    """The lookup key of a name: "Akhtem  Chiygöz" -> "akhtem chiygoz"."""
+    """The lookup key of a name: "Akhtem  Chiygöz" -> "akhtem chiygoz" (kept: a writer asks
+    for the same names' keys article after article, and unidecode is most of the cost)."""
     return _NOT_KEY.sub(" ", unidecode(name).lower()).strip()
 
 
@@ -46,9 +49,20 @@ def canonical(session: Session, person: Person) -> Person:
     """The person that ``person`` was merged into (itself if never merged)."""
     seen = 0
     while person.merged_into_id is not None and seen < MAX_MERGE_DEPTH:
-        person = session.get(Person, person.merged_into_id)  # type: ignore[assignment]
+        person = person_by_id(session, person.merged_into_id)  # type: ignore[assignment]
         seen += 1
     return person
+
+
+def person_by_id(session: Session, person_id: int) -> Person | None:
+    """``session.get(Person, person_id)``: the person the session holds, unexpired, taken from
+    its identity map directly (what ``Session.get`` does first, after work of its own that a
+    writer repeats some 30 times an article: following merges, comparing names), else
+    ``Session.get``."""
+    found = session.identity_map.get((Person, (person_id,), None))
+    if found is not None and not instance_state(found).expired:
+        return found
+    return session.get(Person, person_id)
 
 
 def member_roots(session: Session, roots) -> dict[int, int]:
@@ -57,7 +71,7 @@ def member_roots(session: Session, roots) -> dict[int, int]:
     members = {root: root for root in roots}
     frontier = set(members)
     while frontier:
-        found = session.execute(_merged_into(), {"ids": list(frontier)}).all()
+        found = tuples(session, _merged_into(), {"ids": list(frontier)})
         frontier = set()
         for pid, into in found:
             if pid not in members:
@@ -71,7 +85,7 @@ def members_at_once(session: Session, roots) -> dict[int, int]:
     merges: the same members and roots, in no particular order."""
     if not roots:
         return {}
-    return dict(rows(session, _members_of(), {"roots": list(roots)}))
+    return dict(tuples(session, _members_of(), {"roots": list(roots)}))
 
 
 @functools.cache
@@ -241,4 +255,4 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
 
 
 __all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
-           "promote_name"]
+           "person_by_id", "promote_name"]
