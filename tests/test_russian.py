@@ -297,3 +297,25 @@ def test_a_parse_with_a_cycle_ends_every_climb():
     parsed = Parsed(text="Иван Петров", sentences=[sentence], spans=[])
     assert sentence.climb(sentence.words[0], ("appos",)).i == 1
     assert _without_officials(parsed, {(0, 0): "p1"}) == {(0, 0): "p1"}
+
+
+def test_kept_lemmas_are_natashas_own():
+    """pipeline.natasha_lemma keeps natasha's lemma of (word, part of speech, features): the
+    same as the token's own lemmatize, asked once per combination."""
+    from natasha import Doc
+
+    from habeas.nlp.lang.ru.pipeline import models, natasha_lemma
+
+    m = models()
+    doc = Doc("Суд арестовал активистов, задержанных в Симферополе после обысков.")
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph)
+    natasha_lemma.cache_clear()
+    for token in doc.tokens:
+        kept = natasha_lemma(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+        token.lemmatize(m.morph_vocab)
+        assert kept == token.lemma
+    hits = natasha_lemma.cache_info().hits
+    token = doc.tokens[0]
+    natasha_lemma(token.text, token.pos, tuple(sorted((token.feats or {}).items())))
+    assert natasha_lemma.cache_info().hits == hits + 1
