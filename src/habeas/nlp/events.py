@@ -317,8 +317,8 @@ def claims_denied(sent: Span, found: list[EventRecord], events: list[EventRecord
     if verb is None:
         return []
     claimed = [e for e in events if e.type == "ill_treatment" and not e.negated]
-    starts = [x.start_char for x in sent.doc.sents if x.start_char < sent.start_char]
-    if not claimed or claimed[-1].sources[0].start < starts[-CLAIM_REACH:][0]:
+    first = discourse.sents[max(discourse.sent_index[sent.start] - CLAIM_REACH, 0)]
+    if not claimed or claimed[-1].sources[0].start < first.start_char:
         return []  # (a claim of the last few sentences)
     last = claimed[-1].sources[0].start
     persons = list(dict.fromkeys(p for e in claimed if e.sources[0].start == last
@@ -1166,17 +1166,16 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = [o for t in trigger.subtree if t == trigger or t.head == trigger and
                          syntax.is_direct_object(t) or t.dep_ == "pobj" and t.head.head.i != t.i
                          for o in syntax.objects_of(t, "on")]
+            declared = [c for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")]
             if not args and etype in ("conviction", "acquittal"):
                 # "declared X guilty", "ruled that X was (not) guilty": the clause's subject
-                args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-                        for t in c.children if syntax.is_subject(t)]
+                args = [t for c in declared for t in c.children if syntax.is_subject(t)]
             if not args and etype == "designation":
-                # "considered Karimov a political prisoner", whatever the parse made of it
-                args = [t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-                        for t in c.subtree if t.i in discourse.cluster_at] or [
-                    t for c in trigger.children if c.dep_ in ("ccomp", "oprd", "xcomp")
-                    for t in c.children if syntax.is_subject(t) and t.pos_ == "PRON"]
-                # ("declared him a prisoner of conscience": "him" the small clause's subject)
+                # "considered Karimov a political prisoner", whatever the parse made of it;
+                # "declared him a prisoner of conscience": "him" the small clause's subject
+                args = [t for c in declared for t in c.subtree if t.i in discourse.cluster_at] \
+                    or [t for c in declared for t in c.children
+                        if syntax.is_subject(t) and t.pos_ == "PRON"]
             if not args and trigger.dep_ == "acl" and trigger.head.lower_ in ("those", "people") \
                     and syntax.is_subject(trigger.head) and \
                     trigger.head.head.lemma_ in INCLUSION_VERBS:
