@@ -45,8 +45,8 @@ BLIND = sorted((ROOT / "tests" / "heldout" / "blind").glob("*.json"))
 
 @pytest.mark.parametrize("paths, name", [(HELDOUT, "heldout"), (BLIND, "heldout-blind")])
 def test_heldout_reports_meet_their_floors(habeas, paths, name):
-    """Batches 1 to 7 (dev/ and test/) and batch 8 (blind/, written at the end of round 11
-    and never read for errors) against floors of their own."""
+    """Batches 1 to 8 (dev/ and test/) and batch 9 (blind/, written during round 12 and
+    never read for errors) against floors of their own."""
     assert paths
     report = evaluate(habeas, paths).as_dict()
     assert check_floors(report, floors(name)) == []
@@ -61,8 +61,8 @@ BLIND_RU = sorted((ROOT / "tests" / "heldout-ru" / "blind").glob("*.json"))
 @pytest.mark.parametrize("paths, name", [(HELDOUT_RU, "heldout-ru"),
                                          (BLIND_RU, "heldout-ru-blind")])
 def test_russian_heldout_reports_meet_their_floors(habeas, paths, name):
-    """Russian batches 1 to 3 (tests/heldout-ru/dev: reports written blind, read for errors
-    from Russian rounds 10, 11 and 12) and batch 4 (tests/heldout-ru/blind, never read for
+    """Russian batches 1 to 4 (tests/heldout-ru/dev: reports written blind, read for errors
+    from Russian rounds 10 to 13) and batch 5 (tests/heldout-ru/blind, never read for
     errors) against floors of their own."""
     assert paths
     report = evaluate(habeas, paths).as_dict()
