@@ -3951,3 +3951,91 @@ def test_held_for_hours_is_an_arrest(nlp, text, held):
 def test_hearings_in_a_named_persons_case_are_his_trial(nlp):
     text = "Hearings in Ivan Sorin's case started in May."
     assert the_event(nlp, text, "trial", published="2026-06-16")["date"] == "2026-05"
+
+
+# ---------------------------------------------------------------- round 13 (rules en.v10)
+
+@pytest.mark.parametrize("text, harmed", [
+    ("Reporters met Dilnoza Yusupova outside the jail in May. Her mother, Saida Karimova, "
+     "said that her daughter had been denied her insulin for a week.", "Dilnoza Yusupova"),
+    ("Police detained the blogger Nguyen Van Long in March. His son Minh told reporters "
+     "his father was refused the heart pills the family brought.", "Nguyen Van Long"),
+])
+def test_a_relative_speaking_of_her_son_speaks_of_the_prisoner(nlp, text, harmed):
+    """ "X's mother, Y, said her son ...", "His son said his father ...": the kinship noun
+    of a speaking relative names the one she is the relative of, not a person in the
+    sentence."""
+    assert ("ill_treatment", harmed) in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Vienna-based group said it regards Farid Aliyev as a political prisoner.",
+    "Front Line Defenders described Farid Aliyev and Leyla Musayeva as prisoners of conscience.",
+])
+def test_regarding_or_describing_someone_as_a_political_prisoner_designates(nlp, text):
+    assert any(t == "designation" and "Farid Aliyev" in names
+               for t, _, names, _ in events_of(nlp, text))
+
+
+def test_describing_someone_as_an_activist_designates_no_one(nlp):
+    assert not [t for t, *_ in events_of(
+        nlp, "The court described Farid Aliyev as a dangerous agitator.") if t == "designation"]
+
+
+def test_the_three_said_again_are_the_three_said_before(nlp):
+    text = ("A court in Dushanbe jailed Rustam Nazarov, Firuz Rahimov and Davron Saidov. "
+            "The three were detained in May in Khujand. Two other members, Olim Karimov and "
+            "Jamshed Alimov, were freed in January. Amnesty International later described the "
+            "three jailed on Monday as prisoners of conscience.")
+    (event,) = [names for t, _, names, _ in events_of(nlp, text) if t == "designation"]
+    assert event == ["Davron Saidov", "Firuz Rahimov", "Rustam Nazarov"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ruslan Aliev had already served 12 days of administrative arrest in 2022 for a post.",
+    "Ruslan Aliev served 15 days of arrest over a single picket.",
+])
+def test_days_of_arrest_served_are_a_sentence(nlp, text):
+    assert ("sentence", "Ruslan Aliev") in kinds(nlp, text)
+    assert ("arrest", "Ruslan Aliev") not in kinds(nlp, text)
+
+
+def test_cleared_of_the_charges_is_an_acquittal(nlp):
+    assert ("acquittal", "Nino Beridze") in kinds(
+        nlp, "Nino Beridze, 22, was cleared of all charges and walked free from the court.")
+
+
+def test_cleared_of_something_else_is_no_acquittal(nlp):
+    assert not [t for t, *_ in events_of(
+        nlp, "Nino Beridze said riot police cleared the square of protesters.")
+        if t == "acquittal"]
+
+
+def test_harm_given_is_ill_treatment(nlp):
+    assert ("ill_treatment", "Oleh Marchenko") in kinds(
+        nlp, "Oleh Marchenko said guards had given him electric shocks during questioning.")
+
+
+def test_to_be_tried_is_not_yet_a_trial(nlp):
+    assert not [t for t, *_ in events_of(
+        nlp, "Kamila Rustamova was placed under house arrest. She is to be tried in June.")
+        if t == "trial"]
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("The journalist Petro Savchuk was not included in Friday's exchange.", True),
+    ("The journalist Petro Savchuk was included in the amnesty.", False),
+])
+def test_included_in_an_exchange_or_an_amnesty_is_a_release(nlp, text, negated):
+    assert [n for t, n, names, _ in events_of(nlp, text)
+            if t == "release" and names == ["Petro Savchuk"]] == [negated]
+
+
+@pytest.mark.parametrize("text", [
+    "Aram Petrosyan was jailed in May. His lawyer, Gohar Sargsyan, appealed.",
+    "Aram Petrosyan was jailed in May. His court-appointed lawyer, Gohar Sargsyan, has filed "
+    "an appeal with the regional court.",
+])
+def test_an_appeal_by_a_lawyer_is_the_clients(nlp, text):
+    (event,) = [(names, e["agent"]) for t, _, names, e in events_of(nlp, text) if t == "appeal"]
+    assert event == (["Aram Petrosyan"], None)

@@ -149,6 +149,9 @@ class Discourse:
         self.victims: set[str] = set()
         # The last plural expression resolved, and to whom.
         self.last_plural: tuple[int, list[str]] | None = None
+        # Counted groups told before, by count: "The three were detained ... Amnesty described
+        # the three convicted on Monday as prisoners of conscience" (one set, said twice).
+        self.counted: dict[int, tuple[int, list[str]]] = {}
         self._quoted: dict[int, list[Token]] | None = None
 
     # ------------------------------------------------------------ who is meant
@@ -275,9 +278,12 @@ class Discourse:
         """ "X, attorney for Y, stated that his client was moved": a lawyer's client is the
         other person named in the sentence, not a speaker, else the person the report is
         about."""
-        if token.lemma_.lower() not in CLIENT_NOUNS or not any(
-                c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"),
+                     None)
+        if owner is None:
             return []
+        if token.lemma_.lower() not in CLIENT_NOUNS:
+            return self._kin_of_speaker(token, owner)
         sent = token.sent
         speakers = {self.speaker(verb) for verb in self.reporting_verbs(sent)}
         named = [cid for _, cid in self.between(sent.start, sent.end)
@@ -293,6 +299,29 @@ class Discourse:
         if len(represented) == 1:
             return represented
         return [] if named else self.main_victim(token.i)
+
+    def _kin_of_speaker(self, token: Token, owner: Token) -> list[str]:
+        """ "X's mother, Y, said that her son was refused his inhaler", "His daughter said her
+        father was beaten": a relative speaks of the prisoner by kinship; "her" is the speaker,
+        a relative of the pronoun's gender, so the son is the one she is the mother of: the
+        person her kinship noun belongs to ("X's mother", "His daughter": the man meant)."""
+        if token.lemma_.lower() not in KIN or owner.lower_ not in ("his", "her"):
+            return []
+        want = "female" if owner.lower_ == "her" else "male"
+        for verb in self.reporting_verbs(token.sent):
+            subject = next((c for c in verb.children if syntax.is_active_subject(c)), None)
+            if verb.i > token.i or subject is None:
+                continue
+            kin = next((t for t in subject.subtree if KIN_GENDER.get(t.lower_) == want and
+                        t.dep_ != "poss" and t.head.dep_ != "poss"), None)
+            of = next((c for c in kin.children if c.dep_ == "poss"), None) if kin else None
+            if of is None:
+                continue
+            if of.i in self.cluster_at:
+                return [self.cluster_at[of.i]]
+            if of.pos_ == "PRON":
+                return self.antecedents(of) or self.main_victim(token.i)
+        return []
 
     def named_next(self, token: Token) -> list[str]:
         """ "A leading figure in the Pamiri community ... has been sentenced to 18 years.
@@ -414,8 +443,9 @@ class Discourse:
             if self.victims and not set(group) <= self.victims and count:
                 group = self._last_n(count, token.i, 0) or group
             if count and len(group) != count:
-                group = self._last_n(count, token.i, window_start) or group or \
-                    self._next_n(count, token)
+                told = self.counted.get(count)
+                group = (told[1] if told and told[0] < token.i else []) or self._last_n(
+                    count, token.i, window_start) or group or self._next_n(count, token)
             elif not count and self.last_plural and self.last_plural[0] < token.i and \
                     len(self.last_plural[1]) > len(group) and self.last_plural[0] >= window_start:
                 group = self.last_plural[1]  # "All five were convicted. The men were ..."
@@ -423,6 +453,8 @@ class Discourse:
                 group = self._members(token.i, window_start)
             if group:
                 self.last_plural = (token.i, group)
+                if count and len(group) == count:
+                    self.counted[count] = (token.i, group)
             return group
         return self._last_single(token, window_start)
 

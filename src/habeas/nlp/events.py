@@ -668,6 +668,8 @@ TIME_NOUNS = RULES.words("time_nouns")
 
 
 SITTING_NOUNS = RULES.words("sitting_nouns")
+# The units of administrative arrest: "15 days of arrest" (a term of years is served, not given).
+SHORT_UNITS = frozenset({"day", "week"})
 MOVEMENT_WORDS = RULES.words("movement_words")
 
 
@@ -707,8 +709,11 @@ def etype_blocked_by_context(token: Token) -> bool:
     if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
             not any(c.dep_ == "det" for c in token.children):
         return True  # "in protest against"
-    if syntax.is_prep_object(token) and head.lower_ == "of" and head.head.head.lemma_ == "serve":
-        return True  # "serving 10 days of administrative arrest": a sentence, not an arrest
+    if syntax.is_prep_object(token) and head.lower_ == "of" and \
+            head.head.head.lemma_ == "serve" and head.head.lemma_ not in SHORT_UNITS:
+        return True  # "serving two years of a five-year term": a term, not an event (but
+        # "had served 10 days of administrative arrest" is a sentence: the arrest row's
+        # days_of_administrative_arrest)
     return False
 
 
@@ -1083,7 +1088,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = recipients(verb)  # "gave X 15 days of administrative arrest"
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
-            elif etype in COURT_STEPS and any(is_court(phrase(s)) for s in subjects(verb)) \
+            elif etype in COURT_STEPS and any(is_court(name_phrase(s)) for s in subjects(verb)) \
                     and not syntax.is_passive(verb):
                 # "At a closed hearing, Judge X sentenced Y": the hearing is Y's, the judge
                 # holds it
@@ -1208,8 +1213,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for c in r.children if syntax.is_active_subject(c)] + args
     args += companions(trigger)  # "was tried along with B", "together with B": B too
     if etype == "appeal":  # "lawyers for X filed an appeal": X appeals through them
-        args = [o for a in args for o in (syntax.objects_of(a, "for") if a.lemma_.lower() in
-                                          COUNSEL_NOUNS else ()) or [a]]
+        args = [o for a in args for o in counsel_client(a) or [a]]
     found: list[str] = []
     for arg in args:
         # "detained three of them, including the brothers' mother, Zore Emirova": the one named
@@ -1434,6 +1438,15 @@ def misread_doer(trigger: Token) -> Token | None:
 
 def phrase(token: Token) -> str:
     return token.doc[token.left_edge.i: token.right_edge.i + 1].text
+
+
+def name_phrase(token: Token) -> str:
+    """The noun and the words of its name: "Judge X", "the Moscow City Court", "the court of
+    appeal"; not what describes it ("Her court-appointed lawyer" is a lawyer)."""
+    return " ".join(t.text for t in token.subtree if t == token or t.dep_ in (
+        "compound", "flat") and t.head.i in (token.i, *(c.i for c in token.children)) or
+        syntax.is_preposition(t) and t.head == token and t.lower_ == "of" or
+        syntax.is_prep_object(t) and t.head.head == token and t.head.lower_ == "of")
 
 
 def recipients(verb: Token) -> list[Token]:
@@ -1940,8 +1953,10 @@ def find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) ->
         agent = next((noun_phrase(o) for p in syntax.prepositions(trigger, "as")
                       for n in syntax.prep_objects(p) for b in syntax.prepositions(n, "by")
                       for o in syntax.prep_objects(b) if o.pos_ in ("PROPN", "NOUN")), None)
-    if agent and re.split(r"\W+", agent.lower())[0].rstrip("s") in COUNSEL_NOUNS:
-        return None  # "Lawyers for X filed an appeal": they act for him, they do nothing to him
+    words = re.findall(r"\w+", agent.lower()) if agent else []
+    if words and {words[0].rstrip("s"), words[-1].rstrip("s")} & COUNSEL_NOUNS:
+        return None  # "Lawyers for X filed an appeal", "her court-appointed lawyer appealed":
+        # they act for him, they do nothing to him
     if (agent is None or agent.lower() in ("who", "that")) and doers_clause(trigger):
         # "was detained by security officers, who searched the flat": the doer of the one is
         # the doer of the other (not "X, a lawyer who is serving ten years")
@@ -2583,6 +2598,16 @@ def quoted_charges_after(doc: Doc, close: int, end: int) -> list[str]:
 RELATIVE_WORDS = RULES.words("relative_pronouns")
 # Who acts for a defendant: "lawyers for X filed an appeal".
 COUNSEL_NOUNS = RULES.words("counsel_nouns")
+
+
+def counsel_client(token: Token) -> list[Token]:
+    """Whom a lawyer acts for: "lawyers for X", "His lawyer, Y, appealed", "Y, her lawyer,
+    appealed" (X; "his", "her": the client the pronoun means)."""
+    for counsel in [token, *(c for c in token.children if c.dep_ == "appos")]:
+        if counsel.lemma_.lower() in COUNSEL_NOUNS:
+            return syntax.objects_of(counsel, "for") or [
+                c for c in counsel.children if c.dep_ == "poss"]
+    return []
 # What a clause on a charge says of it, not what it is: "charges that he denies", "that his
 # supporters call politically motivated".
 OPINION_VERBS = RULES.words("opinion_verbs")
@@ -2740,6 +2765,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
     is_irrealis = any(c.dep_ == "aux" and c.lower_ in MODALS
                       or c.dep_ == "mark" and c.lower_ in ("if", "unless")
                       for c in trigger.children)
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        is_irrealis = True  # "She is to be tried separately": not yet
     clause = trigger.head if syntax.is_subject(trigger) else trigger
     if clause is not trigger and trigger.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children):

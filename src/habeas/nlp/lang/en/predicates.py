@@ -124,13 +124,33 @@ def under_a_sentence(token: Token) -> bool:
 
 @predicate
 def days_of_administrative_arrest(token: Token) -> bool:
-    """ "given 15 days of administrative arrest", "gave him 15 days of arrest": a sentence."""
+    """ "given 15 days of administrative arrest", "gave him 15 days of arrest", "had served 10
+    days of arrest over a post": a sentence."""
     if not (syntax.is_prep_object(token) and token.head.lower_ == "of" and
             token.head.head.lemma_ in ("day", "week", "month")):
         return False
     days = token.head.head
     return any(c.lower_ == "administrative" for c in token.children) or \
-        syntax.is_direct_object(days) and days.head.lemma_ in ("give", "hand", "receive", "get")
+        syntax.is_direct_object(days) and days.head.lemma_ in (
+            "give", "hand", "receive", "get", "serve")
+
+
+CLEARED_OF = RULES.words("cleared_of")
+RELEASING_ACTS = RULES.words("exchange_words") | RULES.words("grant_nouns")
+
+
+@predicate
+def in_a_release(token: Token) -> bool:
+    """ "was not included in Saturday's exchange", "included in the amnesty": one of those an
+    exchange or a pardon freed (or, denied, did not)."""
+    return any(o.lemma_.lower() in RELEASING_ACTS for o in syntax.objects_of(token, "in"))
+
+
+@predicate
+def of_charges(token: Token) -> bool:
+    """ "was cleared of all charges", "cleared of the accusation": charges as the object of
+    "of" (not "cleared of debris", "cleared the square")."""
+    return any(o.lemma_.lower() in CLEARED_OF for o in syntax.objects_of(token, "of"))
 
 
 @predicate
@@ -843,10 +863,17 @@ def complement_of_belief(token: Token) -> bool:
 
 @predicate
 def held_political_prisoner(token: Token) -> bool:
-    """ "considered him a political prisoner": the designation is the verb's complement, not
+    """ "considered him a political prisoner", "regards him as a political prisoner",
+    "described the three convicted on Monday as prisoners of conscience": the designation is
+    the verb's complement (or its "as" phrase, wherever the parser hung it in the object), not
     a word elsewhere in its clause."""
+    as_phrases = [p for o in [token, *syntax.objects(token)] for c in o.children
+                  for p in ([c] if c.dep_ == "prep" else [
+                      g for g in c.children if g.dep_ == "prep"] if c.dep_ == "acl" else [])
+                  if p.lower_ == "as"]
     return any(c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and DESIGNATION_WORDS.search(
-        token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children)
+        token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children) or any(
+        DESIGNATION_WORDS.search(token.doc[p.i: p.right_edge.i + 1].text) for p in as_phrases)
 
 
 @predicate
