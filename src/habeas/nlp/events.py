@@ -85,6 +85,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
                 if not built and etype in EPISODE_TYPES:
                     unnamed.append(unnamed_telling(token, etype, published, discourse, owners))
         found = equal_terms(split_terms(found, discourse))
+        freed_and_brought_home(found, doc)
         found += claims_denied(sent, found, events, discourse)
         found += among_them(sent, found, previous, discourse, events)
         found += named_of_them(sent, found, discourse, events)
@@ -1033,6 +1034,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                             for o in case.children if o.dep_ == "poss" and o.pos_ == "PROPN")
         args.extend(c for c in trigger.children if c.dep_ == "compound" and
                     c.i in discourse.cluster_at)
+        if etype == "protest":  # "spoke at a rally of several hundred people": its size, not
+            # who took part (the speaker did)
+            args = [a for a in args if a.dep_ == "poss" or any(
+                t.i in discourse.cluster_at for t in a.subtree)]
         if etype == "appeal":
             # "heard an appeal filed by eight protesters": who files an appeal appeals
             args.extend(o for acl in trigger.children if acl.dep_ == "acl"
@@ -1086,6 +1091,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     syntax.is_direct_object(trigger.head.head) and \
                     trigger.head.head.head.i == verb.i and recipients(verb):
                 args = recipients(verb)  # "gave X 15 days of administrative arrest"
+            elif etype == "search" and syntax.is_prep_object(trigger) and \
+                    trigger.head.head.i == verb.i and "arrest" in trigger_types(verb):
+                # "arrested X at his home after a six-hour search": the one arrested was
+                # searched
+                args = subjects(verb) if syntax.is_passive(verb) else syntax.objects(verb)
             elif recorded(trigger):
                 pass  # "filming a live video of the picket": they filmed it
             elif etype in COURT_STEPS and any(is_court(name_phrase(s)) for s in subjects(verb)) \
@@ -1135,6 +1145,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
                 etype == "release" and trigger.lemma_ in LEAVING_VERBS) or (
+                etype == "transfer" and trigger.lemma_ == "return" and
+                not syntax.objects(trigger)) or (  # "returned to Ukraine in an exchange"
                 etype in ("sentence", "ill_treatment", "charge") and
                 trigger.lemma_ in RECIPIENT_VERBS) or \
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
@@ -1156,6 +1168,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     and c.ent_type_ not in ("DATE", "TIME")
                     and not (c.i > 0 and c.nbor(-1).lower_ == "pending")]  # "jailed pending
             # trial", which the parser may make the verb's object
+            args += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "as" and
+                     any(w.lower_ == "well" for w in p.children) for o in syntax.prep_objects(p)]
+            # "searched the union's offices as well as their homes": theirs too
             if not args and etype == "sentence":
                 # "fined activist X 10,000 roubles": the name the parser hung inside the sum
                 args = [t for c in trigger.children if c.dep_ == "dobj" for t in c.subtree
@@ -3355,6 +3370,31 @@ def terms_before_names(text: str, mentions: list[tuple[int, int, str]]) -> dict[
 JOINED_NAMES = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 
 
+def freed_and_brought_home(found: list[EventRecord], doc: Doc) -> None:
+    """ "X, who was released on 13 December, has arrived in Lithuania", "arrived in Vilnius on
+    Thursday after being released": a release and the journey home told in one clause and the
+    one hung on the other are one episode; the day given for either is the other's too."""
+    def token(e: EventRecord) -> Token:
+        return doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand").root
+
+    for event in found:
+        if event.date is not None or event.type not in ("release", "transfer") or \
+                event.trigger is None:
+            continue
+        other = "transfer" if event.type == "release" else "release"
+        here = token(event)
+        days = {e.date for e in found if e.type == other and e.date and not e.negated and
+                e.trigger is not None and set(e.persons) & set(event.persons) and (
+                    token(e) in (here.head, here.head.head) or
+                    here in (token(e).head, token(e).head.head))}
+        if len(days) == 1:
+            event.date = days.pop()
+
+
+# Between a name and its term in a clause without a verb: an age at most ("B, 24, three years").
+GAPPED_TERM = re.compile(r"\s*(?:,\s*\d{1,3}\s*,)?\s*(?:to\s+)?", re.I)
+
+
 def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRecord]:
     """ "A was sentenced to 17 years, B to 15 and C to 13": one sentence event per term."""
     out = []
@@ -3379,6 +3419,11 @@ def split_terms(events: list[EventRecord], discourse: Discourse) -> list[EventRe
             following = mentions[n + 1][0] if n + 1 < len(mentions) else len(text)
             segment = text[end:following]
             found = terms.find_terms(segment)
+            if found and cid not in event.persons and assigned and \
+                    GAPPED_TERM.fullmatch(segment[:found[0].start]):
+                # "A received four years, and the brothers B and C three years each": a
+                # clause whose verb is left out gives its own persons their term
+                event.persons = [*event.persons, cid]
             if found and cid in event.persons:
                 assigned[cid] = found[0].months
                 unit = 1 if "month" in segment[found[0].start:found[0].end] else 12
