@@ -4080,3 +4080,40 @@ def test_a_clause_without_its_verb_gives_its_persons_their_term(nlp):
 def test_a_search_told_with_an_arrest_is_of_those_arrested(nlp, text):
     assert ("search", "Pham Van Duc") in {(t, n) for t, neg, names, _ in events_of(nlp, text)
                                           for n in names}
+
+
+@pytest.mark.parametrize("text", [
+    "Prison officials said Mehdi Rahimi had received full and timely medical care.",
+    "The government said Mehdi Rahimi had never been subjected to ill-treatment.",
+])
+def test_an_official_saying_care_was_full_or_no_harm_was_done_denies_it(nlp, text):
+    assert [n for t, n, names, _ in events_of(nlp, text)
+            if t == "ill_treatment" and names == ["Mehdi Rahimi"]] == [True]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Police in Gomel have detained a retired blogger over his comments online. Ales "
+     "Zhukouski, 67, has lived in the city since 1980.", "arrest"),
+    ("A court in Riyadh has overturned the death sentence of a retired professor convicted over "
+     "his posts. Salman al-Harbi, 66, has been held since 2022.", "appeal"),
+])
+def test_a_described_person_named_in_the_next_sentence_is_that_person(nlp, text, etype):
+    assert any(t == etype and len(names) == 1 for t, _, names, _ in events_of(nlp, text))
+
+
+def test_the_day_a_death_was_told_yields_to_the_day_it_happened(nlp):
+    text = ("A blogger has died in police custody in Nghe An, his family said on "
+            "Tuesday. Le Van Thanh, 61, died on June 6 in the provincial detention center.")
+    (event,) = [e for t, *_, e in events_of(nlp, text, published="2026-06-10")
+                if t == "death_in_custody"]
+    assert event["date"] == "2026-06-06"
+
+
+def test_the_fullest_telling_gives_the_source_even_the_reports_own_voice(nlp):
+    """FORMAT: the telling that states the event most fully is its evidence, and whoever told
+    it (or nobody, the report itself) is its source."""
+    text = ("Andrei Sakalou has been jailed for six years, his wife said. On Monday the Minsk "
+            "City Court sentenced Andrei Sakalou to six years in a penal colony for "
+            "'extremism'.")
+    (event,) = [e for t, *_, e in events_of(nlp, text) if t == "sentence"]
+    assert event["attributed_to"] is None and event["agent"] == "Minsk City Court"

@@ -328,8 +328,10 @@ class Discourse:
         Witnesses say Amriddin Alovatshoyev's trial ...": a news lead tells of someone
         described, not named, and names him in the next sentences: the first person named
         there (not a speaker)."""
-        if token.pos_ != "NOUN" or token.tag_ != "NN" or token.dep_ not in (
-                "nsubj", "nsubjpass") or token.lemma_.lower() not in DESCRIPTIONS or not any(
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not (
+                token.dep_ in ("nsubj", "nsubjpass", "dobj") or
+                token.dep_ == "pobj" and token.head.lower_ == "of") or \
+                token.lemma_.lower() not in DESCRIPTIONS or not any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
             return []
         index = self.sent_index.get(token.sent.start, 0)

@@ -27,7 +27,7 @@ from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
-from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE,
+from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, SAID_ON,
                       PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
                       is_court, penalties_apart, share_arguments)
 from .persons import ROLE_NOUNS
@@ -120,6 +120,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
         event.extras.pop(ALSO, None)
+        event.extras.pop(SAID_ON, None)
         if DENIED_OWN in event.extras:
             # "The ministry said all the detainees had been treated in line with the law": a
             # denial tells no day or place but its own, not those of what it denies
@@ -3000,6 +3001,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if event.date is None and speaker_verb is not None and not earlier and served is None:
         # "..., his lawyer said on Monday": when it was told, when nothing in the clause says
         event.date = _date_of(speaker_verb, published, anchor)
+        if event.date:
+            event.extras[SAID_ON] = True
     event.place = find_place(trigger, etype) or (
         clause_place(trigger, owners, etype) if etype != "transfer" and not (
             syntax.is_prep_object(trigger) and trigger.head.lower_ == "since") else None)
@@ -3611,7 +3614,7 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             target.place = event.place  # the fuller of two names of one place
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
-        elif event.attributed_to and len(event.persons) >= fullest[id(target)][0] and \
+        elif len(event.persons) >= fullest[id(target)][0] and \
                 stated(event) > fullest[id(target)][1]:
             # the telling that states the event most fully is its evidence (FORMAT), and
             # whoever told it is the source: "X was jailed" in the lead, then the verdict with
@@ -3633,6 +3636,9 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             from_headline.discard(id(target))
         if event.date and target.date and len(event.date) > len(target.date):
             target.date = event.date
+        if event.date and target.extras.get(SAID_ON) and not event.extras.get(SAID_ON):
+            target.date = event.date  # "died, his family said Tuesday", then "died on June 6"
+            target.extras.pop(SAID_ON)
         if event.release_mode and (target.release_mode in (None, "negotiated")):
             target.release_mode = event.release_mode if target.release_mode is None or \
                 event.release_mode != "negotiated" else target.release_mode

@@ -39,6 +39,9 @@ OWN_DATE = "_own_date"
 # A mark (removed before output) on an event told in a relative clause that describes a person
 # ("X, who was arrested in 2021, was pardoned"): it has no date of the main clause's.
 RELATIVE = "_relative"
+# A mark (removed before output) on an event dated only by when it was told ("has died in
+# custody, his family said Tuesday"): another telling's own day for it comes first.
+SAID_ON = "_said_on"
 
 
 def same_place(a: str, b: str) -> bool:

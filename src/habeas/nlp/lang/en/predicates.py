@@ -826,8 +826,9 @@ def harm_undergone(token: Token) -> bool:
     objects = syntax.objects(token) + [
         o for p in token.children if syntax.is_preposition(p) and p.lower_ == "to"
         for o in p.children if syntax.is_prep_object(o)]
-    return any(t.lemma_.lower() in HARMS or t.lower_ in HARMS for o in objects
-               for t in [o, *o.conjuncts])
+    return any(t.lemma_.lower() in HARMS or t.lower_ in HARMS or
+               span_text(t.doc[t.left_edge.i: t.i + 1]).lower().split()[-1] in HARMS
+               for o in objects for t in [o, *o.conjuncts])  # "ill-treatment" in three tokens
 
 
 INJURIES = RULES.words("injuries")
