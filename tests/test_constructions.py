@@ -4117,3 +4117,21 @@ def test_the_fullest_telling_gives_the_source_even_the_reports_own_voice(nlp):
             "'extremism'.")
     (event,) = [e for t, *_, e in events_of(nlp, text) if t == "sentence"]
     assert event["attributed_to"] is None and event["agent"] == "Minsk City Court"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Rustam Ergashev was detained in Moscow and handed over to Tajikistan in May.",
+     "Tajikistan"),
+    ("Rustam Ergashev was forcibly returned to Turkmenistan last year.", "Turkmenistan"),
+    ("Rustam Ergashev was repatriated to Kazakhstan in June.", "Kazakhstan"),
+])
+def test_handed_over_sent_back_or_repatriated_is_a_transfer(nlp, text, place):
+    assert the_event(nlp, text, "transfer")["place"] == place
+
+
+@pytest.mark.parametrize("text", [
+    "Rustam Ergashev was arrested in 2014 after handing himself over to the police.",
+    "Rustam Ergashev said his passport was returned to him in May.",
+])
+def test_a_surrender_or_a_thing_returned_is_no_transfer(nlp, text):
+    assert not [t for t, *_ in events_of(nlp, text) if t == "transfer"]

@@ -604,6 +604,23 @@ def handed_over_in_exchange(token: Token) -> bool:
 
 
 @predicate
+def handed_over_to(token: Token) -> bool:
+    """ "was handed over to the Uzbek security services": into the custody of others (not a
+    term "handed down", nor a release in an exchange, nor "handing himself over to
+    authorities", a surrender)."""
+    return _children_say(token, "over") and bool(syntax.prepositions(token, "to")) and not any(
+        o.lower_.endswith(("self", "selves")) for o in syntax.objects(token))
+
+
+@predicate
+def sent_back_to_a_country(token: Token) -> bool:
+    """ "was forcibly returned to Turkmenistan": a passive return to a country (not "returned
+    to Ukraine" of his own will, nor "his passport was returned to him")."""
+    return syntax.is_passive(token) and any(
+        d.ent_type_ in ("GPE", "LOC") for d in events.destinations(token))
+
+
+@predicate
 def by_the_body(token: Token) -> bool:
     """ "dragged her by the hair", "pulled him by the neck": force on the body."""
     return any(syntax.is_preposition(p) and p.lower_ == "by" and any(
