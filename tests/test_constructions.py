@@ -4135,3 +4135,40 @@ def test_handed_over_sent_back_or_repatriated_is_a_transfer(nlp, text, place):
 ])
 def test_a_surrender_or_a_thing_returned_is_no_transfer(nlp, text):
     assert not [t for t, *_ in events_of(nlp, text) if t == "transfer"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bakhtiyor Nazarov was kept without food and water for two days.",
+    "Bakhtiyor Nazarov was left without medical treatment for his heart condition.",
+    "Bakhtiyor Nazarov received no medical help after his stroke.",
+    "Riot police used tear gas and batons against Bakhtiyor Nazarov.",
+])
+def test_needs_withheld_and_weapons_used_are_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Bakhtiyor Nazarov") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bakhtiyor Nazarov was held without charge for a week.",
+    "Bakhtiyor Nazarov was left without a lawyer for two days.",
+])
+def test_held_without_charge_or_a_lawyer_is_no_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Bakhtiyor Nazarov") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Giorgi Tsiklauri took to the streets after the election.",
+    "Giorgi Tsiklauri stood with a poster reading 'No to war' near the metro.",
+    "Giorgi Tsiklauri held a placard outside the embassy.",
+    "Giorgi Tsiklauri joined protesters outside the court.",
+])
+def test_protests_told_by_their_acts(nlp, text):
+    assert ("protest", "Giorgi Tsiklauri") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Giorgi Tsiklauri held a press conference in Tbilisi.",
+    "Giorgi Tsiklauri joined the opposition party in 2019.",
+    "Giorgi Tsiklauri took the case to the European Court.",
+])
+def test_holding_joining_and_taking_other_things_are_no_protest(nlp, text):
+    assert ("protest", "Giorgi Tsiklauri") not in kinds(nlp, text)

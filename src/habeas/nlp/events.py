@@ -1144,7 +1144,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # "was charged with fraud, but that charge was later dropped": the first
                 # clause's person
                 args = subjects(trigger.head)
-        elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype == "hunger_strike" or (
+        elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype in (
+                "hunger_strike", "protest") or (
                 etype == "release" and trigger.lemma_ in LEAVING_VERBS) or (
                 etype == "transfer" and trigger.lemma_ == "return" and
                 not syntax.objects(trigger)) or (  # "returned to Ukraine in an exchange"
@@ -2728,12 +2729,17 @@ PLEA_WORDS = ("guilty", "innocent")
 OCCURRENCE_VERBS = RULES.words("occurrence_verbs")
 
 
+# What is used against someone: force, and the weapons of riot police ("used tear gas and
+# batons against him").
+FORCE_WORDS = RULES.words("force_words")
+
+
 def used_against(verb: Token) -> list[Token]:
     """Whom force was used against: "used force against him" (the phrase on the verb or on
     "force"), "no force was used against the detainees"."""
     force = [t for t in syntax.objects(verb) + [c for c in verb.children
                                                  if syntax.is_passive_subject(c)]
-             if t.lemma_ in ("force", "violence")]
+             if t.lemma_ in FORCE_WORDS or any(c.lemma_ in FORCE_WORDS for c in t.conjuncts)]
     if not force:
         return []
     return syntax.objects_of(verb, "against") + [o for f in force

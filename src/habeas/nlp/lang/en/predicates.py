@@ -836,6 +836,45 @@ def of_basic_needs(token: Token) -> bool:
         t.lemma_ in BASIC_NEEDS for t in c.subtree) for c in token.children)
 
 
+PLACARDS = RULES.words("placards")
+PROTESTERS = RULES.words("protesters")
+
+
+@predicate
+def to_the_streets(token: Token) -> bool:
+    """ "took to the streets"."""
+    return any(o.lemma_.lower() == "street" for o in syntax.objects_of(token, "to"))
+
+
+@predicate
+def shows_a_placard(token: Token) -> bool:
+    """ "held a placard outside the court", "stood with a poster reading 'No to war'"."""
+    shown = syntax.objects(token) + syntax.objects_of(token, "with")
+    return any(o.lemma_.lower() in PLACARDS for o in shown)
+
+
+@predicate
+def joins_protesters(token: Token) -> bool:
+    """ "joined protesters outside the court"."""
+    return any(o.lemma_.lower() in PROTESTERS for o in syntax.objects(token))
+
+
+@predicate
+def without_basic_needs(token: Token) -> bool:
+    """ "was kept without food and water", "left without medical treatment": a prisoner held
+    without what he needs (not "released without charge", "held without trial")."""
+    return any(t.lemma_ in BASIC_NEEDS for o in syntax.objects_of(token, "without")
+               for t in [o, *o.conjuncts])
+
+
+@predicate
+def no_care(token: Token) -> bool:
+    """ "received no medical help", "got no treatment": care denied by its determiner."""
+    return any(any(c.lower_ == "no" for c in o.children) and
+               any(t.lemma_ in ILL_TREATMENT_OBJECTS for t in o.subtree)
+               for o in syntax.objects(token))
+
+
 @predicate
 def harm_undergone(token: Token) -> bool:
     """ "has endured isolation and psychological pressure", "was subjected to torture",
