@@ -4172,3 +4172,10 @@ def test_protests_told_by_their_acts(nlp, text):
 ])
 def test_holding_joining_and_taking_other_things_are_no_protest(nlp, text):
     assert ("protest", "Giorgi Tsiklauri") not in kinds(nlp, text)
+
+
+def test_freed_without_charge_borrows_no_charge(nlp):
+    text = ("Police detained Armen Sargsyan on May 3 on suspicion of plotting a coup. He was "
+            "freed without charge three days later.")
+    (event,) = [e for t, neg, _, e in events_of(nlp, text) if t == "charge" and neg]
+    assert event["charge"] is None

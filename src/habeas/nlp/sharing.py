@@ -430,7 +430,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
         for name in SHARED_IN_SENTENCE:
             for event in group:
                 if getattr(event, name) is not None or event.type == "transfer" and name == "place" \
-                        or name == "date" and event.extras.get(OWN_DATE):
+                        or name == "date" and event.extras.get(OWN_DATE) or \
+                        name == "charge" and event.negated:
                     continue
                 case_only = name in ("charge", "agent")
                 donors = [e for e in group if e is not event and getattr(e, name) is not None
@@ -468,7 +469,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
             for name in ("charge", "date")}
     for event in events:
         if event.charge is None and event.type in CHARGED_STEPS and \
-                not event.extras.get("earlier"):
+                not event.extras.get("earlier") and not event.negated:
+            # (not "freed without charge": no charge was brought, none is borrowed)
             # the case's steps first; an arrest "on charges of X" where nothing else says
             donors = sorted((e for e in events if e.charge and e.type in CASE_STEPS
                              and set(e.persons) & set(event.persons)
