@@ -4179,3 +4179,13 @@ def test_freed_without_charge_borrows_no_charge(nlp):
             "freed without charge three days later.")
     (event,) = [e for t, neg, _, e in events_of(nlp, text) if t == "charge" and neg]
     assert event["charge"] is None
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("Ihar Losik died in Penal Colony No. 17 in Shklou on Monday.", "death_in_custody",
+     "Penal Colony No. 17 in Shklou"),
+    ("Ihar Losik walked out of Penal Colony No. 3 near Vitsebsk on Friday.", "release",
+     "Penal Colony No. 3 near Vitsebsk"),
+])
+def test_a_numbered_place_of_custody_is_named_whole_with_its_town(nlp, text, etype, place):
+    assert the_event(nlp, text, etype)["place"] == place

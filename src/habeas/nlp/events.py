@@ -1849,11 +1849,30 @@ def known_place(token: Token) -> bool:
 CAPITALS = RULES.words("capital_nouns")
 
 
+def numbered_facility(token: Token, etype: str) -> str | None:
+    """ "in Penal Colony No. 15 in Mahilioŭ", "out of Women's Prison No. 4 near Baku": a place
+    of custody named by its number, with the town the clause gives right after it (the parser
+    hangs the town on the verb)."""
+    doc, at = token.doc, token.i
+    left = {"of", "from"} if etype == "release" else set()  # "released from", "out of"
+    if not (syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS | left
+            and token.lower_ == "no" and at + 2 < len(doc) and doc[at + 1].text == "." and
+            doc[at + 2].like_num and any(t.lemma_.lower() in FACILITIES for t in token.subtree)):
+        return None  # (the model's tokenizer cuts "No." in two; the number hangs on the stop)
+    name = doc[token.left_edge.i: at + 3]
+    after = doc[name.end] if name.end < len(doc) else None
+    town = next((o for o in syntax.prep_objects(after) if o.ent_type_ in ("GPE", "LOC")),
+                None) if after is not None and after.lower_ in ("in", "near") else None
+    return span_text(name) + (f" {after.text} {ent_text(town)}" if town is not None else "")
+
+
 def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
         return stop_text(stops[-1]) if stops else None
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
+        if etype not in ("sentence", "conviction") and (numbered := numbered_facility(token, etype)):
+            return numbered  # "died in Penal Colony No. 15 in Mahilioŭ"
         if etype not in ("sentence", "conviction") and token.lemma_.lower() in FACILITIES and \
                 syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS and any(
                     c.ent_type_ in ("GPE", "LOC") and c.dep_ in ("compound", "nmod", "amod")
