@@ -552,3 +552,32 @@ def test_persons_near_authors_notes_stay_persons(nlp, text, expected):
 ])
 def test_a_common_noun_opening_a_line_is_no_name(nlp, text):
     assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text", [
+    # the time filed with its clock first, or in ISO form, under the author
+    "Belarus jails poet for seven years\n\nJane Harwood\n14:20, 3 March 2026\n\nPolice "
+    "detained poet Ivan Petrov in Minsk on Monday.",
+    "Belarus jails poet for seven years\n\nJane Harwood\n2026-03-03 14:20\n\nPolice detained "
+    "poet Ivan Petrov in Minsk on Monday.",
+    # the time filed, then the author
+    "Belarus jails poet for seven years\n\n3 March 2026 | Jane Harwood\n\nPolice detained poet "
+    "Ivan Petrov in Minsk on Monday.",
+    # a broadcaster's credits by their labels
+    "Belarus jails poet for seven years\n\nReporter: Jane Harwood\nCamera: Tom Ellis\n\nPolice "
+    "detained poet Ivan Petrov in Minsk on Monday.",
+    "Police detained poet Ivan Petrov in Minsk on Monday.\n\nProducer: Jane Harwood. Presenter: "
+    "Tom Ellis.",
+])
+def test_times_filed_and_labelled_credits_of_more_pages_name_no_persons(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # capitalised words of a post run on into the name
+    ("The Commissioner for Human Rights Tatiana Moskalkova said the prisoners would be "
+     "exchanged.", ["Tatiana Moskalkova"]),
+    ("The Chairman of the Supreme Court Ivan Petrov said the case was closed.", ["Ivan Petrov"]),
+])
+def test_a_name_after_the_capitalised_words_of_a_post_is_a_person(nlp, text, expected):
+    assert persons_of(nlp, text) == expected

@@ -188,8 +188,12 @@ BYLINE_HEAD_LINES = 4
 # ("Mar 3, 2026 · 4 min read") or alone ("3 min read").
 _AGO = r"\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago"
 _READ = r"\d{1,2}\s*(?:-\s*)?min(?:ute)?s?\s+read"
+# The clock first or the date in ISO form: "14:20, 3 March 2026", "2026-03-03 14:20".
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+_OTHER_FILED = rf"{_CLOCK}\s*[,|·•–—-]?\s*{FILED.pattern}|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T,]+{_CLOCK})?"
 FILED_LINE = re.compile(r"(?:(?:published|updated|posted|last\s+updated|date)\s*:?\s*(?:on\s+)?)?"
-                        rf"(?:{FILED.pattern}|{_AGO})(?:\s*[|·•–—-]\s*{_READ})?|{_READ}", re.I)
+                        rf"(?:{FILED.pattern}|{_AGO}|{_OTHER_FILED})(?:\s*[|·•–—-]\s*{_READ})?|"
+                        rf"{_READ}", re.I)
 # "Max Hollis in Riga and Petra Lind in Berlin", "Tom Brandt, Vilnius": authors and their towns.
 _AUTHOR = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 _TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
@@ -199,6 +203,8 @@ PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\
 # At the page's head the author and the outlet or town may stand apart by a dot or a dash too:
 # "Tom Brandt · Vilnius", "Tom Brandt — Eastbound Review".
 HEAD_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/·•—–]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# The time filed, then the author: "3 March 2026 | Tom Brandt".
+FILED_BYLINE = re.compile(rf"\s*(?:{FILED.pattern}|{_OTHER_FILED})\s*[|·•–—-]\s*{_AUTHOR}\s*")
 # A line holding only an account's handle: "@tombrandt" under the author's name.
 HANDLE_LINE = re.compile(r"\s*@\w{2,}\s*")
 # The head of a column or a comment, with its author: "Opinion | Tom Brandt".
@@ -285,7 +291,7 @@ def author_line(text: str, start: int, end: int, span: Span) -> bool:
     head = [x.strip() for x in text[:start].split("\n") if x.strip()]
     at_head = 0 < len(head) <= BYLINE_HEAD_LINES
     if first and DATED_BYLINE.match(line) or first and PIPE_BYLINE.fullmatch(line) or \
-            at_head and first and HEAD_BYLINE.fullmatch(line):
+            at_head and first and HEAD_BYLINE.fullmatch(line) or FILED_BYLINE.fullmatch(line):
         return True
     if not alone and not AUTHOR_LINE.fullmatch(line) or end < 0 and not alone:
         return False
@@ -625,6 +631,28 @@ def kin_apposition(span: Span) -> bool:
     return i > 0 and doc[i].text in ("'s", "’s") and doc[i - 1].text[:1].isupper()
 
 
+def title_word(token: Token) -> bool:
+    """A capitalised common noun of a post's or a body's name ("Commissioner", "Human",
+    "Rights", "Affairs"), not a known given name."""
+    lower = token.lower_
+    return token.text[:1].isupper() and not known_given(token) and (
+        lower in COMMON_NOUNS or lower.endswith("s") and lower[:-1] in COMMON_NOUNS or
+        lower in ROLE_FORMS)
+
+
+def after_title_words(doc: Doc, i: int, taken: set[int]) -> int:
+    """ "Commissioner for Human Rights Dmytro Lubinets", "the Supreme Court Ivan Petrov": where
+    capitalised common nouns of a title or a body run on into a known given name and another
+    capitalised word, the name starts at the given name."""
+    j = i
+    while j < len(doc) and j not in taken and title_word(doc[j]) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j + 1 >= len(doc) or j in taken or not known_given(doc[j]) or \
+            doc[j + 1].pos_ != "PROPN" or not is_name_token(doc[j + 1]) or j + 1 in taken:
+        return i
+    return j
+
+
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model tagged as places or organisations, or missed: two or three capitalised
     words after a role noun ("his lawyer Yevgenia Rybakova") or ending like a surname."""
@@ -641,6 +669,7 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                 token.lower_ in ROLE_FORMS:  # "Cameraman Tural Hasanov": the role is no name
             i += 1
             continue
+        i = after_title_words(doc, i, taken)
         end = i
         while end + 1 < len(doc) and end + 1 - i < 3 and doc[end + 1].pos_ == "PROPN" and \
                 is_name_token(doc[end + 1]) and doc[end + 1].i not in taken:
@@ -1224,7 +1253,8 @@ def name_inside(ent: Span) -> Span | None:
         if all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
                fold(t.text) not in ORG_WORDS for t in tail) and (
                 start == ent.start or ent.doc[start - 1].text in BREAKS or
-                is_org_or_place(ent.doc[ent.start: start].text)):
+                is_org_or_place(ent.doc[ent.start: start].text) or
+                len(tail) >= 2 and title_word(ent.doc[start - 1])):  # "the Supreme Court [A B]"
             return tail
     return None
 
