@@ -581,3 +581,31 @@ def test_times_filed_and_labelled_credits_of_more_pages_name_no_persons(nlp, tex
 ])
 def test_a_name_after_the_capitalised_words_of_a_post_is_a_person(nlp, text, expected):
     assert persons_of(nlp, text) == expected
+
+
+def test_a_law_in_a_place_only_a_person_fills_is_no_person(nlp):
+    text = ("Police detained Ivan Petrov in May. He had been serving a 10-year sentence under "
+            "Section 52(a) of the Counter-Terrorism Law since 2023.")
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text", [
+    # a subheading of common nouns alone on its line
+    "Police detained Ivan Petrov in Minsk on Monday.\n\nHunger Strike\n\nPetrov stopped eating "
+    "in May.",
+    # the page's call to follow its author
+    "Police detained Ivan Petrov in Minsk on Monday.\n\nFollow Jane Harwood on X",
+    # a fact-checker's credit
+    "Police detained Ivan Petrov in Minsk on Monday.\n\nEditor: Jane Harwood\nFact check: Tom "
+    "Ellis",
+    # a blog named after its common noun
+    "Police detained Ivan Petrov in Minsk on Monday. He ran the blog Belarus Diary.",
+])
+def test_headings_calls_and_blogs_name_no_one(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+def test_a_person_alone_on_a_line_under_a_heading_stays_one(nlp):
+    text = ("Prisoners of the week\n\nAnna Sidorova\nA teacher from Hrodna, she was sentenced "
+            "to three years in March.\n\nGrace Holden\nA nurse, she was detained in May.")
+    assert persons_of(nlp, text) == ["Anna Sidorova", "Grace Holden"]

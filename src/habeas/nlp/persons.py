@@ -190,7 +190,8 @@ _AGO = r"\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago"
 _READ = r"\d{1,2}\s*(?:-\s*)?min(?:ute)?s?\s+read"
 # The clock first or the date in ISO form: "14:20, 3 March 2026", "2026-03-03 14:20".
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
-_OTHER_FILED = rf"{_CLOCK}\s*[,|·•–—-]?\s*{FILED.pattern}|\d{{4}}-\d{{2}}-\d{{2}}(?:[ T,]+{_CLOCK})?"
+_OTHER_FILED = (rf"{_CLOCK}\s*[,|·•–—-]?\s*{FILED.pattern}|"
+                rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T,]+{_CLOCK})?")
 FILED_LINE = re.compile(r"(?:(?:published|updated|posted|last\s+updated|date)\s*:?\s*(?:on\s+)?)?"
                         rf"(?:{FILED.pattern}|{_AGO}|{_OTHER_FILED})(?:\s*[|·•–—-]\s*{_READ})?|"
                         rf"{_READ}", re.I)
@@ -202,7 +203,8 @@ AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR
 PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
 # At the page's head the author and the outlet or town may stand apart by a dot or a dash too:
 # "Tom Brandt · Vilnius", "Tom Brandt — Eastbound Review".
-HEAD_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/·•—–]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+HEAD_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/·•—–]\s*[A-Z][\w'’./-]*"
+                         rf"(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
 # The time filed, then the author: "3 March 2026 | Tom Brandt".
 FILED_BYLINE = re.compile(rf"\s*(?:{FILED.pattern}|{_OTHER_FILED})\s*[|·•–—-]\s*{_AUTHOR}\s*")
 # A line holding only an account's handle: "@tombrandt" under the author's name.
@@ -305,7 +307,8 @@ def author_line(text: str, start: int, end: int, span: Span) -> bool:
     for x in below:
         if filed(x):
             return True
-        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x) and not HANDLE_LINE.fullmatch(x):
+        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x) and \
+                not HANDLE_LINE.fullmatch(x):
             break
     return at_head and filed(head[-1])
 
@@ -634,10 +637,8 @@ def kin_apposition(span: Span) -> bool:
 def title_word(token: Token) -> bool:
     """A capitalised common noun of a post's or a body's name ("Commissioner", "Human",
     "Rights", "Affairs"), not a known given name."""
-    lower = token.lower_
     return token.text[:1].isupper() and not known_given(token) and (
-        lower in COMMON_NOUNS or lower.endswith("s") and lower[:-1] in COMMON_NOUNS or
-        lower in ROLE_FORMS)
+        common_noun(token) or token.lower_ in ROLE_FORMS)
 
 
 def after_title_words(doc: Doc, i: int, taken: set[int]) -> int:
@@ -1191,9 +1192,12 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              and n[0].pos_ not in FUNCTION_WORDS]
     names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
     names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
-    names += argument_names(doc, {t.i for n in names for t in n})
+    # "a sentence under Section 52 of the Counter-Terrorism Law": a law or a prison, whichever
+    # place found it
+    names += [n for n in argument_names(doc, {t.i for n in names for t in n})
+              if not names_a_thing(n)]
     names += named_before(doc, names)
-    names = [n for n in names if not in_furniture(n)]
+    names = [n for n in names if not in_furniture(n) and not heading_of_words(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names; the full names the model
@@ -1504,6 +1508,22 @@ def learn_common_nouns(nlp) -> None:
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is not None and lookups.has_table("lemma_index"):
         COMMON_NOUNS.update(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def common_noun(token: Token) -> bool:
+    lower = token.lower_
+    return lower in COMMON_NOUNS or lower.endswith("s") and lower[:-1] in COMMON_NOUNS
+
+
+def heading_of_words(name: Span) -> bool:
+    """ "Hunger Strike", "Torture Allegations" alone on their line: a subheading of the page,
+    its words English common nouns, none a known given name, names no one."""
+    text = doc_text(name.doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    return len(name) >= 2 and line.strip() == name.text and all(
+        common_noun(t) and not known_given(t) for t in name)
 
 
 def common_word(cluster: Cluster) -> bool:
