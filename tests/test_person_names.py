@@ -609,3 +609,48 @@ def test_a_person_alone_on_a_line_under_a_heading_stays_one(nlp):
     text = ("Prisoners of the week\n\nAnna Sidorova\nA teacher from Hrodna, she was sentenced "
             "to three years in March.\n\nGrace Holden\nA nurse, she was detained in May.")
     assert persons_of(nlp, text) == ["Anna Sidorova", "Grace Holden"]
+
+
+@pytest.mark.parametrize("text", [
+    # an outlet named only as the source of what is told
+    "Police detained Ivan Petrov on Monday, Ekho Moskvy reported.",
+    "According to Netgazeti, police detained Ivan Petrov on Monday.",
+    "In an interview with Kavkaz Uzel, his lawyer said Ivan Petrov was beaten.",
+    # prizes, places and bodies named after persons
+    "Ivan Petrov, who won the Andrei Sakharov Prize in 2021, was detained on Monday.",
+    "Ivan Petrov received the Anna Politkovskaya Award last year. He was detained on Monday.",
+    "Ivan Petrov was detained on Monday outside the Ivan Franko Theatre.",
+    "Ivan Petrov studied at Taras Shevchenko National University before he was detained.",
+])
+def test_sources_prizes_and_places_named_like_persons_are_none(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative who reports, named before after the kin noun
+    ("Police detained Ivan Petrov on Monday, his sister Patimat said. Patimat reported that he "
+     "was beaten.", ["Ivan Petrov", "Patimat"]),
+    # a person in whose memory a rally was held
+    ("Ivan Petrov was detained on Monday at a rally in memory of Boris Nemtsov.",
+     ["Boris Nemtsov", "Ivan Petrov"]),
+])
+def test_persons_near_sources_and_memorials_stay_persons(nlp, text, expected):
+    assert persons_of(nlp, text) == expected
+
+
+def ages_of(nlp, text, published="2024-05-10"):
+    result = extract_text(nlp, Document(text=text, source="test", published=published)).to_json()
+    return {p["name"]: p.get("age") for p in result["persons"]}
+
+
+@pytest.mark.parametrize("text, name, age", [
+    # the age in the clause of the apposition
+    ("Not among the freed was Pavel Sinkevich, a former bus driver who turned 58 in the colony "
+     "and is serving eight years.", "Pavel Sinkevich", 58),
+    # "the N-year-old" after a name beside the subject, not the subject of a paragraph before
+    ("Police said Anton Lysenko was beaten during the search.\n\nOn Friday, his family learned "
+     "where the teacher from Kamianske, Oleh Bondar, is held. The 47-year-old was taken from "
+     "his school on May 2.", "Oleh Bondar", 47),
+])
+def test_ages_in_an_apposition_and_after_a_name_beside_the_subject(nlp, text, name, age):
+    assert ages_of(nlp, text)[name] == age

@@ -1138,6 +1138,8 @@ DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words
 
 
 NAMED_THING_HEADS = RULES.words("named_thing_heads")
+# Words of official names ("National", "State", "Supreme"): no person's name ends with one.
+OFFICIAL_WORDS = RULES.words("body_words")
 STATUTE_HEADS = RULES.words("statute_heads")
 
 
@@ -1147,8 +1149,9 @@ def names_a_thing(name: Span) -> bool:
     last = name[-1].lower_
     if len(name) < 2 or not name[-1].text[:1].isupper():
         return False
-    if last in NAMED_THING_HEADS:
-        return True
+    if last in NAMED_THING_HEADS or last in OFFICIAL_WORDS and name.end < len(name.doc) and \
+            name.doc[name.end].text[:1].isupper():
+        return True  # "Taras Shevchenko National [University]": cut before the body's noun
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
     return last in STATUTE_HEADS and (before == "the" or any("-" in t.text for t in name))
 
@@ -1224,6 +1227,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "a white Lada Priora", colony No. 3 "Zolotye Polya": a thing or a facility wherever named
     clusters = [c for c in clusters if not all(
         after_indefinite_article(s) or quoted_facility(s) for s in c.spans)]
+    # "..., Ekho Moskvy reported.", "according to Netgazeti": named only as a source
+    clusters = [c for c in clusters if not only_a_source(c)]
     # "Caucasus Monitor is an independent information platform": a body wherever named
     clusters = [c for c in clusters if not any(described_as_body(s) for s in c.spans)]
     # "Jane Harwood is a freelance journalist based in Tbilisi." closing the page: its author
@@ -1483,6 +1488,36 @@ def author_note(cluster: Cluster) -> bool:
                                         else 1] and cluster.spans[0].start_char >= start:
             return True
     return False
+
+
+# What an outlet does that a source person is rarely said to: "X reported", "X published".
+SOURCE_VERBS = frozenset({"report", "publish"})
+
+
+def source_position(span: Span) -> bool:
+    """ "..., X reported.", "X published the footage", "according to X", "in an interview
+    with X": where an outlet is named as the source of what is told."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in SOURCE_VERBS and head.i > root.i:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and \
+            span.doc[head.i - 1].lower_ == "according":
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview"
+
+
+def only_a_source(cluster: Cluster) -> bool:
+    """ "Police detained him, Ekho Moskvy reported.", "According to Netgazeti, ...": a name
+    that opens with no known given name, never follows a role or kin noun, and is named only
+    as the source of what is told, is the outlet that told it."""
+    for span in cluster.spans:
+        if any(known_given(t) for t in span) or len(span) > 2 or not source_position(span):
+            return False
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ROLE_FORMS | KIN_FORMS:
+            return False
+    return True
 
 
 def says_what_author_is(span: Span) -> bool:
@@ -1805,12 +1840,17 @@ def read_age(span: Span) -> tuple[int, Span] | None:
     appos = [c for c in span.root.children if c.dep_ == "appos"]
     for child in appos:
         phrase = doc[child.left_edge.i: child.right_edge.i + 1]
-        m = YEAR_OLD_IN.search(phrase.text)
+        m = YEAR_OLD_IN.search(phrase.text) or APPOS_TURNED.search(phrase.text)
         if m:
             age = word_number(m.group(1))
             if age and MIN_AGE <= age <= MAX_AGE:
                 return age, phrase
     return None
+
+
+# "X, a former engineer who turned 61 in prison": the age in the apposition's clause.
+APPOS_TURNED = re.compile(r"\bwho\s+(?:has\s+)?(?:just\s+)?turn(?:ed|s)\s+(\d{1,3})\b"
+                          r"(?!\s*(?:years|%))")
 
 
 def role_phrase(node: Token) -> Span:
@@ -1967,6 +2007,22 @@ def speaks(token: Token) -> bool:
 AGE_WINDOW = 3
 
 
+def beside_a_subject(token: Token) -> bool:
+    """ "the imam from Henichesk, Ayder Seitumerov, is held": a name set off by a comma in the
+    subject's phrase (in apposition, or as the parser hangs it on "from"), told as the
+    subject."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if token.dep_ not in ("appos", "pobj") or first == 0 or doc[first - 1].text != ",":
+        return False
+    head = token.head
+    while head.dep_ in ("pobj", "prep", "appos", "compound", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
     """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
     artist said": an age given to a description of the person just named."""
@@ -1992,7 +2048,10 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
         before = [(i, cid) for i, cid in mentions if first <= i < head.i and not speaks(doc[i])]
         if not age or not MIN_AGE <= age <= MAX_AGE or not before:
             continue
-        subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
+        # a subject, or a name set beside one: "..., the imam from Henichesk, Ayder Seitumerov,
+        # is held. The 44-year-old was taken ..."
+        subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass") or
+                    beside_a_subject(doc[i])]
         record = by_id[(subjects or before)[-1][1]]
         if record.age is None:
             record.age = age
