@@ -137,6 +137,12 @@ class Discourse:
             guessed = guess_gender(person.name)
             if guessed:
                 self.gender[person.id] = guessed
+        for span in person_spans:
+            # "his wife Dilnoza", "Rustamov's sister, Nigora,": the relative's noun tells the
+            # gender the name does not
+            kin = kin_before(span)
+            if kin is not None:
+                self.gender.setdefault(span.label_, KIN_GENDER[kin])
         self.sents = list(doc.sents)
         self.sent_index = {s.start: n for n, s in enumerate(self.sents)}
         # The last full date an event was given: what "two weeks later" counts from.
@@ -1123,6 +1129,16 @@ def number_of(token: Token) -> int | None:
 # Kinship nouns that tell the speaker's gender: "his wife ... She said".
 KIN_GENDER = {w: "female" for w in RULES.words("female_kin")} | {
     w: "male" for w in RULES.words("male_kin")}
+
+
+def kin_before(span) -> str | None:
+    """The relative's noun right before a name, or before the comma that opens it: "his wife
+    Dilnoza", "His daughter, Yelena,"."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return doc[i].lower_ if i >= 0 and doc[i].lower_ in KIN_GENDER else None
 
 
 # Titles of those who decide on a prisoner ("Judge", "Magistrate"; not "President").

@@ -184,14 +184,40 @@ BYLINE_LINES = 4
 # A name under the time filed is the author's only among the page's first lines (a headline,
 # a standfirst, the time).
 BYLINE_HEAD_LINES = 4
+# "5 hours ago", "Updated 2 days ago", and the reading time a page puts beside the time filed
+# ("Mar 3, 2026 · 4 min read") or alone ("3 min read").
+_AGO = r"\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago"
+_READ = r"\d{1,2}\s*(?:-\s*)?min(?:ute)?s?\s+read"
+# The clock first or the date in ISO form: "14:20, 3 March 2026", "2026-03-03 14:20".
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?"
+_OTHER_FILED = (rf"{_CLOCK}\s*[,|·•–—-]?\s*{FILED.pattern}|"
+                rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T,]+{_CLOCK})?")
 FILED_LINE = re.compile(r"(?:(?:published|updated|posted|last\s+updated|date)\s*:?\s*(?:on\s+)?)?"
-                        + FILED.pattern, re.I)
+                        rf"(?:{FILED.pattern}|{_AGO}|{_OTHER_FILED})(?:\s*[|·•–—-]\s*{_READ})?|"
+                        rf"{_READ}", re.I)
 # "Max Hollis in Riga and Petra Lind in Berlin", "Tom Brandt, Vilnius": authors and their towns.
 _AUTHOR = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
 _TOWN = r"(?:,\s*|\s+in\s+)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?"
 AUTHOR_LINE = re.compile(rf"\s*{_AUTHOR}(?:{_TOWN})?(?:\s*(?:,|and|&)\s*{_AUTHOR}(?:{_TOWN})?)*\s*")
 # "Tom Brandt | Rudaw", "Tom Brandt / RFE/RL": an author and the outlet, on a line alone.
 PIPE_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/]\s*[A-Z][\w'’./-]*(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# At the page's head the author and the outlet or town may stand apart by a dot or a dash too:
+# "Tom Brandt · Vilnius", "Tom Brandt — Eastbound Review".
+HEAD_BYLINE = re.compile(rf"\s*{_AUTHOR}\s*[|/·•—–]\s*[A-Z][\w'’./-]*"
+                         rf"(?:\s+[A-Z][\w'’./-]*){{0,3}}\s*")
+# The time filed, then the author: "3 March 2026 | Tom Brandt".
+FILED_BYLINE = re.compile(rf"\s*(?:{FILED.pattern}|{_OTHER_FILED})\s*[|·•–—-]\s*{_AUTHOR}\s*")
+# A line holding only an account's handle: "@tombrandt" under the author's name.
+HANDLE_LINE = re.compile(r"\s*@\w{2,}\s*")
+# The head of a column or a comment, with its author: "Opinion | Tom Brandt".
+COLUMN_BYLINE = re.compile(rf"\s*(?:opinion|analysis|comment|commentary|column|essay|perspective|"
+                           rf"op-ed|blog)\s*[|:—–-]\s*{_AUTHOR}\s*", re.I)
+# Who to call for more: "For more information, please contact: A (+41 ...)", "Media contacts".
+CONTACT_CUE = re.compile(r"\bfor\s+(?:more|further)\s+information\b.*\bcontact\b|"
+                         r"\b(?:media|press)\s+(?:contacts?|enquiries|inquiries)\b", re.I)
+CONTACT_DETAILS = re.compile(r"\+?\d[\d ()./-]{6,}\d|[\w.-]+@[\w-]+\.\w|\s@\w{2,}")
+# How far above a contact line its cue may stand.
+CONTACT_LINES = 3
 # A field line of a note's header ("Spokesperson: A", "Location: Geneva") and its date field.
 HEADER_FIELD = re.compile(r"\s*[A-Z][\w ,'’-]{2,80}:\s+\S.*")
 HEADER_DATE = re.compile(r"\s*(?:date|location|place|subject)\s*:\s+\S", re.I)
@@ -238,6 +264,8 @@ def in_furniture(span: Span) -> bool:
         return True  # "A reported from Washington and B from Istanbul."
     if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
         return True
+    if COLUMN_BYLINE.fullmatch(line) or in_contacts(text, start, span):
+        return True  # "Opinion | A"; "For more information, please contact: A (+41 ...)"
     opener = max(text.rfind("(", start, span.start_char), text.rfind("[", start, span.start_char))
     # the brackets closed on the name's line: a credit lines below ("(Photo: A/AFP)") is no
     # credit of a name after "ISTANBUL (Reuters) -"
@@ -262,19 +290,27 @@ def author_line(text: str, start: int, end: int, span: Span) -> bool:
     line = text[start: end if end >= 0 else len(text)]
     first = not text[start: span.start_char].strip()
     alone = first and not line[span.end_char - start:].strip()
-    if first and DATED_BYLINE.match(line) or first and PIPE_BYLINE.fullmatch(line):
+    head = [x.strip() for x in text[:start].split("\n") if x.strip()]
+    at_head = 0 < len(head) <= BYLINE_HEAD_LINES
+    if first and DATED_BYLINE.match(line) or first and PIPE_BYLINE.fullmatch(line) or \
+            at_head and first and HEAD_BYLINE.fullmatch(line) or FILED_BYLINE.fullmatch(line):
         return True
     if not alone and not AUTHOR_LINE.fullmatch(line) or end < 0 and not alone:
         return False
     below = [x.strip() for x in text[end + 1: end + 300].split("\n") if x.strip()][
         :BYLINE_LINES] if end >= 0 else []
+    if alone and below and HANDLE_LINE.fullmatch(below[0]):
+        return True  # "Tom Brandt" over "@tombrandt"
+    if alone and at_head and below and len(below[0].split()) <= BYLINE_DESK_WORDS and \
+            byline_post(below[0]):
+        return True  # "Tom Brandt" over "Staff writer" under the headline
     for x in below:
         if filed(x):
             return True
-        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x):
+        if len(x.split()) > BYLINE_DESK_WORDS and not byline_post(x) and \
+                not HANDLE_LINE.fullmatch(x):
             break
-    head = [x.strip() for x in text[:start].split("\n") if x.strip()]
-    return 0 < len(head) <= BYLINE_HEAD_LINES and filed(head[-1])
+    return at_head and filed(head[-1])
 
 
 def in_menu(text: str, start: int, end: int, span: Span) -> bool:
@@ -299,6 +335,20 @@ def in_header_fields(text: str, start: int, end: int, span: Span) -> bool:
         return False
     near = text[max(0, start - 200): end + 200 if end >= 0 else len(text)].split("\n")
     return any(HEADER_DATE.match(x) for x in near)
+
+
+def in_contacts(text: str, start: int, span: Span) -> bool:
+    """ "For more information, please contact: A (+41 22 917 0000 / a@example.org)", "Media
+    contacts" over "B, +44 20 ...": whom a page gives to call is no person of the report."""
+    if CONTACT_CUE.search(text, start, span.start_char):
+        return True
+    end = text.find("\n", span.end_char)
+    after = text.find("\n", end + 1) if end >= 0 else -1
+    lines = text[start: (after if after >= 0 else len(text)) if end >= 0 else len(text)]
+    if not CONTACT_DETAILS.search(lines):  # the name's line or the next: "A\n+44 20 ..."
+        return False
+    above = text[:start].rstrip("\n").split("\n")[-CONTACT_LINES:]
+    return any(CONTACT_CUE.search(x) for x in above)
 
 
 def filed(line: str) -> bool:
@@ -551,11 +601,57 @@ POSSESSIVES = frozenset({"his", "her", "their", "my", "our"})
 
 def kin_named(span: Span) -> bool:
     """ "his sister Patimat", "her mother Halina": one capitalised word right after a
-    relative of someone ("his", "her"), a name whether the model knows it or not."""
+    relative of someone ("his", "her"), a name whether the model knows it or not; or set off
+    by commas after the relative of a possessive or of a named person ("His daughter, Yelena,
+    said", "Rustamov's younger brother, Bakhtiyor, was detained")."""
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].lower_ in KIN_NOUNS and \
-        doc[span.start - 2].lower_ in POSSESSIVES and span[0].is_title and (
+    if not span[0].is_title or span.start < 2:
+        return False
+    if doc[span.start - 1].text == ",":
+        return kin_apposition(span)
+    return doc[span.start - 1].lower_ in KIN_NOUNS and \
+        doc[span.start - 2].lower_ in POSSESSIVES and (
             span.end == len(doc) or not doc[span.end].is_title or doc[span.end].is_sent_start)
+
+
+# Words that may stand between a possessive and a relative: "his younger brother", "her late
+# husband".
+KIN_ADJECTIVES = frozenset({"younger", "older", "elder", "eldest", "youngest", "late", "own",
+                            "only", "adult", "teenage", "little", "big", "former"})
+
+
+def kin_apposition(span: Span) -> bool:
+    """ "Rustamov's mother, Tamara, said", "Al-Mutairi's younger brother, Turki, was
+    detained": a named person's relative, named between commas. (Not after "his", "her": see
+    docs/extraction.md, round 13.)"""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 2].lower_ not in KIN_NOUNS or span.end < len(doc) and \
+            doc[span.end].text not in (",", ".", ";"):
+        return False
+    i = span.start - 3
+    while i >= 0 and doc[i].lower_ in KIN_ADJECTIVES:
+        i -= 1
+    return i > 0 and doc[i].text in ("'s", "’s") and doc[i - 1].text[:1].isupper()
+
+
+def title_word(token: Token) -> bool:
+    """A capitalised common noun of a post's or a body's name ("Commissioner", "Human",
+    "Rights", "Affairs"), not a known given name."""
+    return token.text[:1].isupper() and not known_given(token) and (
+        common_noun(token) or token.lower_ in ROLE_FORMS)
+
+
+def after_title_words(doc: Doc, i: int, taken: set[int]) -> int:
+    """ "Commissioner for Human Rights Dmytro Lubinets", "the Supreme Court Ivan Petrov": where
+    capitalised common nouns of a title or a body run on into a known given name and another
+    capitalised word, the name starts at the given name."""
+    j = i
+    while j < len(doc) and j not in taken and title_word(doc[j]) and doc[j].pos_ == "PROPN":
+        j += 1
+    if j == i or j + 1 >= len(doc) or j in taken or not known_given(doc[j]) or \
+            doc[j + 1].pos_ != "PROPN" or not is_name_token(doc[j + 1]) or j + 1 in taken:
+        return i
+    return j
 
 
 def role_names(doc: Doc, taken: set[int]) -> list[Span]:
@@ -569,10 +665,12 @@ def role_names(doc: Doc, taken: set[int]) -> list[Span]:
                 not is_name_token(token) or token.ent_type_ in ("PERSON", "DATE") or \
                 token.ent_type_ == "NORP" and not opens_a_name(token) and not (
                     i > 0 and doc[i - 1].lower_ in ROLE_FORMS and i + 1 < len(doc) and
-                    doc[i + 1].pos_ == "PROPN" and is_name_token(doc[i + 1])) or \
+                    doc[i + 1].pos_ == "PROPN" and is_name_token(doc[i + 1])) and not (
+                    kin_named(doc[i: i + 1])) or \
                 token.lower_ in ROLE_FORMS:  # "Cameraman Tural Hasanov": the role is no name
             i += 1
             continue
+        i = after_title_words(doc, i, taken)
         end = i
         while end + 1 < len(doc) and end + 1 - i < 3 and doc[end + 1].pos_ == "PROPN" and \
                 is_name_token(doc[end + 1]) and doc[end + 1].i not in taken:
@@ -1040,6 +1138,8 @@ DESCRIBED_NOUNS = ROLE_NOUNS | RULES.words("subject_descriptions") | RULES.words
 
 
 NAMED_THING_HEADS = RULES.words("named_thing_heads")
+# Words of official names ("National", "State", "Supreme"): no person's name ends with one.
+OFFICIAL_WORDS = RULES.words("body_words")
 STATUTE_HEADS = RULES.words("statute_heads")
 
 
@@ -1049,8 +1149,9 @@ def names_a_thing(name: Span) -> bool:
     last = name[-1].lower_
     if len(name) < 2 or not name[-1].text[:1].isupper():
         return False
-    if last in NAMED_THING_HEADS:
-        return True
+    if last in NAMED_THING_HEADS or last in OFFICIAL_WORDS and name.end < len(name.doc) and \
+            name.doc[name.end].text[:1].isupper():
+        return True  # "Taras Shevchenko National [University]": cut before the body's noun
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
     return last in STATUTE_HEADS and (before == "the" or any("-" in t.text for t in name))
 
@@ -1094,9 +1195,12 @@ def find_clusters(doc: Doc) -> list[Cluster]:
              and n[0].pos_ not in FUNCTION_WORDS]
     names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
     names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
-    names += argument_names(doc, {t.i for n in names for t in n})
+    # "a sentence under Section 52 of the Counter-Terrorism Law": a law or a prison, whichever
+    # place found it
+    names += [n for n in argument_names(doc, {t.i for n in names for t in n})
+              if not names_a_thing(n)]
     names += named_before(doc, names)
-    names = [n for n in names if not in_furniture(n)]
+    names = [n for n in names if not in_furniture(n) and not heading_of_words(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names; the full names the model
@@ -1123,6 +1227,14 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # "a white Lada Priora", colony No. 3 "Zolotye Polya": a thing or a facility wherever named
     clusters = [c for c in clusters if not all(
         after_indefinite_article(s) or quoted_facility(s) for s in c.spans)]
+    # "..., Ekho Moskvy reported.", "according to Netgazeti": named only as a source
+    clusters = [c for c in clusters if not only_a_source(c)]
+    # "Caucasus Monitor is an independent information platform": a body wherever named
+    clusters = [c for c in clusters if not any(described_as_body(s) for s in c.spans)]
+    # "Jane Harwood is a freelance journalist based in Tbilisi." closing the page: its author
+    clusters = [c for c in clusters if not author_note(c)]
+    # "Verdict in one of the last big trials ...": a word of the page opening a line
+    clusters = [c for c in clusters if not common_word(c)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -1150,7 +1262,8 @@ def name_inside(ent: Span) -> Span | None:
         if all(t.is_alpha and t.text[:1].isupper() and t.text[1:].islower() and
                fold(t.text) not in ORG_WORDS for t in tail) and (
                 start == ent.start or ent.doc[start - 1].text in BREAKS or
-                is_org_or_place(ent.doc[ent.start: start].text)):
+                is_org_or_place(ent.doc[ent.start: start].text) or
+                len(tail) >= 2 and title_word(ent.doc[start - 1])):  # "the Supreme Court [A B]"
             return tail
     return None
 
@@ -1321,6 +1434,149 @@ def quoted_facility(span: Span) -> bool:
     return bool(len(before)) and (before[-1].like_num or before[-1].lemma_.lower() in
                                   LANDMARKS | PLACE_NOUNS) and any(
         t.lemma_.lower() in LANDMARKS | PLACE_NOUNS for t in before)
+
+
+# The common nouns of a body that a page says something is: "X is an independent outlet".
+BODY_NOUNS = (ORG_HEADS | NAMING_BODIES | RULES.words("org_nouns") | NAMED_THING_HEADS) - {
+    "group", "monitor", "service", "station", "store", "shop"}
+
+
+def described_as_body(span: Span) -> bool:
+    """ "Caucasus Monitor is an independent information platform on ...", "Eastbound, an
+    independent news outlet, reported": a name the page says is an outlet, a platform or a
+    group's kind of body names the body, wherever it is named. The head of the predicate
+    decides: "X is a journalist at the outlet" is a person."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and root.head.i > root.i:
+        return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS
+                   for c in root.head.children)
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS and
+               c.i > root.i and any(t.lower_ in ("a", "an") for t in c.lefts)
+               for c in root.children)
+
+
+# What a note on a page's author says she is: "X is a freelance journalist", "X is the
+# editor of Y", "X is a PhD candidate at Z".
+AUTHOR_NOUNS = frozenset({
+    "journalist", "reporter", "correspondent", "editor", "writer", "researcher", "analyst",
+    "fellow", "author", "photographer", "photojournalist", "columnist", "contributor",
+    "freelancer", "producer", "candidate", "lecturer", "professor", "scholar", "student",
+    "pseudonym",
+})
+# The last lines of a page that may hold the note on its author.
+AUTHOR_NOTE_LINES = 3
+
+
+def author_note(cluster: Cluster) -> bool:
+    """ "Jane Harwood is a freelance journalist based in Tbilisi." on one of the page's last
+    lines (under her name alone, or not): a person named there and nowhere before, in a
+    sentence that says what she is (a journalist, an editor, a researcher), is its author."""
+    doc = cluster.spans[0].doc
+    text = doc_text(doc)
+    lines = [m.start() for m in re.finditer(r"(?m)^(?=\S)", text.rstrip())]
+    if len(lines) < 2:
+        return False
+    for span in cluster.spans:
+        if not says_what_author_is(span):
+            continue
+        start = text.rfind("\n", 0, span.start_char) + 1
+        above = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start and text[above: start].strip() == cluster.spans[0].text and \
+                cluster.spans[0].start_char >= above:
+            start = above  # "Jane Harwood" alone over her note
+        if start > 0 and start >= lines[-AUTHOR_NOTE_LINES if len(lines) > AUTHOR_NOTE_LINES
+                                        else 1] and cluster.spans[0].start_char >= start:
+            return True
+    return False
+
+
+# What an outlet does that a source person is rarely said to: "X reported", "X published".
+SOURCE_VERBS = frozenset({"report", "publish"})
+
+
+def source_position(span: Span) -> bool:
+    """ "..., X reported.", "X published the footage", "according to X", "in an interview
+    with X": where an outlet is named as the source of what is told."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in SOURCE_VERBS and head.i > root.i:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and \
+            span.doc[head.i - 1].lower_ == "according":
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview"
+
+
+def only_a_source(cluster: Cluster) -> bool:
+    """ "Police detained him, Ekho Moskvy reported.", "According to Netgazeti, ...": a name
+    that opens with no known given name, never follows a role or kin noun, and is named only
+    as the source of what is told, is the outlet that told it."""
+    for span in cluster.spans:
+        if any(known_given(t) for t in span) or len(span) > 2 or not source_position(span):
+            return False
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in ROLE_FORMS | KIN_FORMS:
+            return False
+    return True
+
+
+def says_what_author_is(span: Span) -> bool:
+    """ "X is a freelance journalist", "X is Eastbound's Central Asia editor", "X is a
+    journalist and researcher covering ...": the name opens the sentence."""
+    root = span.root
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be" or span.start != span.sent.start:
+        return False
+    attrs = [c for c in root.head.children if c.dep_ == "attr"]
+    return any(t.lemma_.lower() in AUTHOR_NOUNS for a in attrs for t in a.subtree
+               if t.pos_ == "NOUN" and (t is a or t.head is a or t.head.head is a))
+
+
+# The model's word list of English common nouns (its lemmatizer's index), read once when the
+# pipeline is made (``learn_common_nouns``).
+COMMON_NOUNS: set[str] = set()
+
+
+def learn_common_nouns(nlp) -> None:
+    """Keep the English common nouns the model's lemmatizer knows (WordNet's index)."""
+    if COMMON_NOUNS or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        COMMON_NOUNS.update(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def common_noun(token: Token) -> bool:
+    lower = token.lower_
+    return lower in COMMON_NOUNS or lower.endswith("s") and lower[:-1] in COMMON_NOUNS
+
+
+def heading_of_words(name: Span) -> bool:
+    """ "Hunger Strike", "Torture Allegations" alone on their line: a subheading of the page,
+    its words English common nouns, none a known given name, names no one."""
+    text = doc_text(name.doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    return len(name) >= 2 and line.strip() == name.text and all(
+        common_noun(t) and not known_given(t) for t in name)
+
+
+def common_word(cluster: Cluster) -> bool:
+    """ "Verdict in one of the last big national security trials ...", "Crackdown on dissent
+    continues": a one-word name found only opening a sentence, a common noun before a
+    preposition, or a word the page also writes in lower case ("the verdict"), is that word,
+    unless it is a known given name."""
+    spans = cluster.spans
+    if any(len(s) != 1 or s.start != s.sent.start for s in spans) or known_given(spans[0][0]):
+        return False
+    doc = spans[0].doc
+    word = spans[0].text
+    lower = word.lower()
+    if lower == word:
+        return False
+    after = doc[spans[0].end] if spans[0].end < len(doc) else None
+    return any(t.text == lower for t in doc) or len(spans) == 1 and lower in COMMON_NOUNS and \
+        after is not None and after.pos_ == "ADP" and after.is_lower
 
 
 def is_label(span: Span) -> bool:
@@ -1584,12 +1840,17 @@ def read_age(span: Span) -> tuple[int, Span] | None:
     appos = [c for c in span.root.children if c.dep_ == "appos"]
     for child in appos:
         phrase = doc[child.left_edge.i: child.right_edge.i + 1]
-        m = YEAR_OLD_IN.search(phrase.text)
+        m = YEAR_OLD_IN.search(phrase.text) or APPOS_TURNED.search(phrase.text)
         if m:
             age = word_number(m.group(1))
             if age and MIN_AGE <= age <= MAX_AGE:
                 return age, phrase
     return None
+
+
+# "X, a former engineer who turned 61 in prison": the age in the apposition's clause.
+APPOS_TURNED = re.compile(r"\bwho\s+(?:has\s+)?(?:just\s+)?turn(?:ed|s)\s+(\d{1,3})\b"
+                          r"(?!\s*(?:years|%))")
 
 
 def role_phrase(node: Token) -> Span:
@@ -1746,6 +2007,22 @@ def speaks(token: Token) -> bool:
 AGE_WINDOW = 3
 
 
+def beside_a_subject(token: Token) -> bool:
+    """ "the imam from Henichesk, Ayder Seitumerov, is held": a name set off by a comma in the
+    subject's phrase (in apposition, or as the parser hangs it on "from"), told as the
+    subject."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if token.dep_ not in ("appos", "pobj") or first == 0 or doc[first - 1].text != ",":
+        return False
+    head = token.head
+    while head.dep_ in ("pobj", "prep", "appos", "compound", "nmod") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord]) -> None:
     """ "... Darya Korneyeva still wakes up at six. 'I keep thinking ...,' the 33-year-old
     artist said": an age given to a description of the person just named."""
@@ -1771,7 +2048,10 @@ def described_ages(doc: Doc, clusters: list[Cluster], records: list[PersonRecord
         before = [(i, cid) for i, cid in mentions if first <= i < head.i and not speaks(doc[i])]
         if not age or not MIN_AGE <= age <= MAX_AGE or not before:
             continue
-        subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass")]
+        # a subject, or a name set beside one: "..., the imam from Henichesk, Ayder Seitumerov,
+        # is held. The 44-year-old was taken ..."
+        subjects = [(i, cid) for i, cid in before if doc[i].dep_ in ("nsubj", "nsubjpass") or
+                    beside_a_subject(doc[i])]
         record = by_id[(subjects or before)[-1][1]]
         if record.age is None:
             record.age = age
