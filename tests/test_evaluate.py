@@ -80,3 +80,41 @@ def test_eval_on_the_seed_meets_the_floor(seed_gold, tmp_path):
     assert report["events"]["f1"] >= 0.95
     table = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED)])
     assert "charges_dropped" in table.output
+
+
+def test_the_errors_of_a_document_are_listed_as_they_were_scored():
+    """``--errors``: each miss, spurious person or event and disagreeing argument, paired as
+    the scores pair them (the agreeing sentence is no error; the positive release is spurious
+    and the negated gold release missed)."""
+    predicted = {
+        "persons": [{"id": "p1", "name": "Chiygoz", "aliases": []},
+                    {"id": "p3", "name": "Nikolai Polozov", "aliases": []}],
+        "events": [
+            {"type": "sentence", "persons": ["p1"], "date": "2017-09-11", "term_months": 84,
+             "place": "Crimea", "negated": False, "hedged": False, "evidence": "He got 7."},
+            {"type": "release", "persons": ["p1"], "negated": False, "evidence": "Freed."},
+        ],
+    }
+    report = Report(errors=[])
+    score_document(report, predicted, GOLD, "kp.json")
+    kinds = [(e["kind"], e.get("person") or e["type"], e.get("argument")) for e in report.errors]
+    assert kinds == [("person spurious", "Nikolai Polozov", None),
+                     ("person missed", "Ilmi Umerov", None),
+                     ("event missed", "release", None),
+                     ("event spurious", "release", None),
+                     ("argument", "sentence", "term_months")]
+    assert report.errors[-1]["predicted"] == 84 and report.errors[-1]["gold"] == 96
+    assert {e["document"] for e in report.errors} == {"kp.json"}
+
+
+def test_eval_lists_the_errors_on_request(seed_gold, tmp_path):
+    from tests.conftest import SEED
+
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED),
+                                      "--json", "--errors"])
+    assert result.exit_code == 0, result.output
+    errors = json.loads(result.stdout)["errors"]
+    assert errors and {e["document"] for e in errors} == {SEED.name}
+    table = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED),
+                                     "--errors"])
+    assert f"{SEED.name}\n" in table.output and "event spurious" in table.output

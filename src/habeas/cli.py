@@ -12,7 +12,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -489,6 +489,22 @@ def export(
         err.print(f"Wrote {len(rows)} row(s) to {output}")
 
 
+def error_lines(errors: list[dict]) -> Iterator[str]:
+    """ "h89.json", then "  event missed  ill_treatment [Tran Van Khiem] :: Lan said ..."."""
+    document = None
+    for e in errors:
+        if e["document"] != document:
+            document = e["document"]
+            yield document
+        if e["kind"].startswith("person"):
+            yield f"  {e['kind']}  {e['person']}"
+            continue
+        what = f"{e['type']}{' (negated)' if e['negated'] else ''} [{', '.join(e['persons'])}]"
+        if e["kind"] == "argument":
+            what += f" {e['argument']}: {e['predicted']!r}, gold {e['gold']!r}"
+        yield f"  {e['kind']}  {what} :: {(e['evidence'] or '')[:160]}"
+
+
 @app.command(name="eval")
 def eval_(
     ctx: typer.Context,
@@ -508,6 +524,10 @@ def eval_(
         "--update-floors", help="Raise the floors in --floors to today's scores.")] = False,
     allow_lower: Annotated[bool, typer.Option(
         "--allow-lower", help="With --update-floors: allow a floor to go down.")] = False,
+    errors: Annotated[bool, typer.Option(
+        "--errors", help="Also list, per document, the persons and events missed or "
+                         "spurious and the arguments that disagree (with --json: under "
+                         "\"errors\"). For reading errors, never on blind sets.")] = False,
 ) -> None:
     """Score extraction against gold files: persons, ages, events per type, arguments."""
     from .evaluate import check_floors, evaluate, evaluate_wikievents
@@ -527,15 +547,20 @@ def eval_(
             paths = [p for p in paths if not p.name.startswith("floors")]
             if not paths:
                 fail(UsageError("no gold files given"))
-            report = evaluate(habeas, paths).as_dict()
+            scored = evaluate(habeas, paths, errors=errors)
+            report, found = scored.as_dict(), scored.errors
             reference = evaluate(habeas, paths, baseline=True).as_dict() if baseline else None
     except HabeasError as e:
         fail(e)
     if as_json:
         payload = {"habeas": report, "baseline": reference} if baseline else report
+        if errors and wikievents is None:
+            payload = {**payload, "errors": found}
         sys.stdout.write(json.dumps(payload, indent=1) + "\n")
     else:
         console.print(scores_table(report, reference))
+        for line in error_lines(found if errors and wikievents is None else []):
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
     if floors is not None and update_floors:
         from .evaluate import raise_floors
 

@@ -128,6 +128,9 @@ class Report:
     arguments: dict[str, Accuracy] = field(default_factory=lambda: defaultdict(Accuracy))
     hedged: Accuracy = field(default_factory=Accuracy)
     negated: Accuracy = field(default_factory=Accuracy)
+    # With ``evaluate(..., errors=True)``: every miss, spurious item and disagreeing argument,
+    # one dict each, for reading a set's errors (``habeas eval --errors``).
+    errors: list[dict[str, Any]] | None = None
 
     def argument_accuracy(self) -> float:
         right = sum(a.right for a in self.arguments.values())
@@ -146,7 +149,8 @@ class Report:
         }
 
 
-def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, Any]) -> None:
+def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, Any],
+                   name: str = "") -> None:
     report.documents += 1
     mapping = match_persons(predicted["persons"], gold["persons"])
     report.persons.tp += len(mapping)
@@ -158,19 +162,11 @@ def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, An
         if g is not None and (g.get("age") is not None or p.get("age") is not None):
             report.age.add(g.get("age") == p.get("age"))
 
-    # Every compatible (prediction, gold) pair, then an optimal assignment (FORMAT.md): as
-    # many events matched as possible, then as many arguments agreeing as possible.
-    pairs, polarity_checked = [], set()
-    for n, event in enumerate(predicted["events"]):
-        persons = {mapping.get(pid) for pid in event["persons"]} - {None}
-        for i, target in enumerate(gold["events"]):
-            if target["type"] != event["type"] or not persons & set(target["persons"]):
-                continue
-            polarity_checked.add(n)
-            if bool(target.get("negated")) == bool(event["negated"]):
-                pairs.append((_agreement(event, target), n, i))
+    pairs, polarity_checked = event_pairs(predicted, gold, mapping)
     matched_pred = assign(pairs, len(predicted["events"]), len(gold["events"]))
     matched_gold = set(matched_pred.values())
+    if report.errors is not None:
+        report.errors.extend(document_errors(predicted, gold, mapping, matched_pred, name))
     for n, event in enumerate(predicted["events"]):
         if n in polarity_checked:
             report.negated.add(n in matched_pred or any(p[1] == n for p in pairs))
@@ -190,6 +186,55 @@ def score_document(report: Report, predicted: dict[str, Any], gold: dict[str, An
         if i not in matched_gold:
             report.events.fn += 1
             report.per_type[target["type"]].fn += 1
+
+
+def event_pairs(predicted: dict[str, Any], gold: dict[str, Any], mapping: dict[str, str]
+                ) -> tuple[list[tuple[tuple[int, int], int, int]], set[int]]:
+    """Every compatible (prediction, gold) pair with its agreement, for an optimal assignment
+    (FORMAT.md: as many events matched as possible, then as many arguments agreeing as
+    possible); and the predictions whose type and persons met a gold event's."""
+    pairs, polarity_checked = [], set()
+    for n, event in enumerate(predicted["events"]):
+        persons = {mapping.get(pid) for pid in event["persons"]} - {None}
+        for i, target in enumerate(gold["events"]):
+            if target["type"] != event["type"] or not persons & set(target["persons"]):
+                continue
+            polarity_checked.add(n)
+            if bool(target.get("negated")) == bool(event["negated"]):
+                pairs.append((_agreement(event, target), n, i))
+    return pairs, polarity_checked
+
+
+def document_errors(predicted: dict[str, Any], gold: dict[str, Any], mapping: dict[str, str],
+                    matched: dict[int, int], name: str) -> list[dict[str, Any]]:
+    """What one document got wrong, paired as ``score_document`` pairs: persons missed and
+    spurious, events missed and spurious, and the arguments of matched events that disagree."""
+    found = {p["id"]: p["name"] for p in predicted["persons"]}
+    meant = {g["id"]: g["name"] for g in gold["persons"]}
+
+    def item(kind: str, event: dict | None = None, names: dict | None = None, **more):
+        out = {"document": name, "kind": kind}
+        if event is not None:
+            out |= {"type": event["type"], "negated": bool(event.get("negated")),
+                    "persons": [names.get(p, p) for p in event["persons"]],
+                    "evidence": event.get("evidence")}
+        return out | more
+
+    out = [item("person spurious", person=p["name"]) for p in predicted["persons"]
+           if p["id"] not in mapping]
+    out += [item("person missed", person=g["name"]) for g in gold["persons"]
+            if g["id"] not in mapping.values()]
+    out += [item("event missed", target, meant) for i, target in enumerate(gold["events"])
+            if i not in set(matched.values())]
+    out += [item("event spurious", event, found) for n, event in enumerate(predicted["events"])
+            if n not in matched]
+    for n, i in sorted(matched.items()):
+        event, target = predicted["events"][n], gold["events"][i]
+        out += [item("argument", target, meant, argument=a, predicted=event.get(a),
+                     gold=target.get(a)) for a in ARGUMENTS
+                if (target.get(a) is not None or event.get(a) is not None) and
+                not argument_agrees(a, event.get(a), target.get(a))]
+    return out
 
 
 def assign(pairs: list[tuple[tuple[int, int], int, int]], n_predicted: int,
@@ -229,8 +274,10 @@ def gold_documents(gold_paths: list[str | Path]) -> tuple[list[dict], list]:
     return golds, documents
 
 
-def evaluate(habeas, gold_paths: list[str | Path], *, baseline: bool = False) -> Report:
-    """Extract every gold file's text with ``habeas`` (or the naive baseline) and score it."""
+def evaluate(habeas, gold_paths: list[str | Path], *, baseline: bool = False,
+             errors: bool = False) -> Report:
+    """Extract every gold file's text with ``habeas`` (or the naive baseline) and score it;
+    with ``errors``, the report also lists what each document got wrong."""
     golds, documents = gold_documents(gold_paths)
     if baseline:
         import spacy
@@ -240,9 +287,9 @@ def evaluate(habeas, gold_paths: list[str | Path], *, baseline: bool = False) ->
         predictions = baseline_extract(spacy.load(habeas.model), documents)
     else:
         predictions = (x.to_json() for x in habeas.extract_documents(documents))
-    report = Report()
-    for gold, predicted in zip(golds, predictions):
-        score_document(report, predicted, gold)
+    report = Report(errors=[] if errors else None)
+    for path, gold, predicted in zip(gold_paths, golds, predictions):
+        score_document(report, predicted, gold, Path(path).name)
     return report
 
 
