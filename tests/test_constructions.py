@@ -3962,6 +3962,9 @@ def test_hearings_in_a_named_persons_case_are_his_trial(nlp):
      "said that her daughter had been denied her insulin for a week.", "Dilnoza Yusupova"),
     ("Police detained the blogger Nguyen Van Long in March. His son Minh told reporters "
      "his father was refused the heart pills the family brought.", "Nguyen Van Long"),
+    ("Police detained the blogger Nguyen Van Long in March, his daughter, Nguyen Thi Mai, "
+     "said. Mai said her father was refused the heart pills the family brought.",
+     "Nguyen Van Long"),
 ])
 def test_a_relative_speaking_of_her_son_speaks_of_the_prisoner(nlp, text, harmed):
     """ "X's mother, Y, said her son ...", "His son said his father ...": the kinship noun

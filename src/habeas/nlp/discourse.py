@@ -321,6 +321,11 @@ class Discourse:
             kin = next((t for t in subject.subtree if KIN_GENDER.get(t.lower_) == want and
                         t.dep_ != "poss" and t.head.dep_ != "poss"), None)
             of = next((c for c in kin.children if c.dep_ == "poss"), None) if kin else None
+            named = self.cluster_at.get(subject.i)
+            if of is None and named is not None and any(
+                    named in self.by_role.get(k, ()) for k, g in KIN_GENDER.items() if g == want):
+                # "Lan said her father ...", Lan named before as "his daughter"
+                return [c for c in self.main_victim(token.i) if c != named]
             if of is None:
                 continue
             if of.i in self.cluster_at:
