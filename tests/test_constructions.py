@@ -4192,3 +4192,18 @@ def test_freed_without_charge_borrows_no_charge(nlp):
 ])
 def test_a_numbered_place_of_custody_is_named_whole_with_its_town(nlp, text, etype, place):
     assert the_event(nlp, text, etype)["place"] == place
+
+
+@pytest.mark.parametrize("text", [
+    "Aliaksei Sakalou is on Viasna's list of political prisoners.",
+    "Aliaksei Sakalou was included in the list of political prisoners in May.",
+])
+def test_being_on_a_list_of_political_prisoners_is_a_designation(nlp, text):
+    assert ("designation", "Aliaksei Sakalou") in kinds(nlp, text)
+
+
+def test_a_body_whose_name_opens_with_a_trigger_word_tells_no_event(nlp):
+    """ "Amnesty International": no amnesty; "freed under the Victory Day Amnesty" is one."""
+    assert not [t for t, *_ in events_of(
+        nlp, "Aliaksei Sakalou was named a prisoner of conscience by Amnesty International.")
+        if t == "release"]

@@ -628,6 +628,11 @@ def trigger_types(token: Token, rules: RuleSet = RULES) -> list[str]:
         return []
     if token.pos_ in ("NOUN", "PROPN") and etype_blocked_by_context(token):
         return []
+    if token.is_title and token.ent_type_ == "ORG" and token.i > 0 and \
+            token.nbor(-1).ent_type_ != "ORG" and (ent := entity_at(token)) is not None and \
+            len(ent) > 1 and ent.start == token.i:
+        return []  # "Amnesty International", "Release International": a body's name opens
+        # with the word, no amnesty told
     if is_state(token):
         return []
     if pos == "NOUN" and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN" and \

@@ -934,6 +934,13 @@ def held_political_prisoner(token: Token) -> bool:
 
 
 @predicate
+def on_a_list(token: Token) -> bool:
+    """ "is on Memorial's list of political prisoners", "was included in the list"."""
+    return any(o.lemma_.lower() == "list" for p in ("on", "in", "to")
+               for o in syntax.objects_of(token, p))
+
+
+@predicate
 def to_a_list(token: Token) -> bool:
     """ "added him to its list of political prisoners"."""
     return any(o.lemma_.lower() == "list" for o in syntax.objects_of(token, "to"))
