@@ -4207,3 +4207,10 @@ def test_a_body_whose_name_opens_with_a_trigger_word_tells_no_event(nlp):
     assert not [t for t, *_ in events_of(
         nlp, "Aliaksei Sakalou was named a prisoner of conscience by Amnesty International.")
         if t == "release"]
+
+
+def test_a_raid_on_an_office_told_with_arrests_is_of_those_arrested(nlp):
+    assert ("search", "Leyla Mammadova") in {
+        (t, n) for t, _, names, _ in events_of(
+            nlp, "Police raided the newsroom of Meydan TV and detained Leyla Mammadova.")
+        for n in names}

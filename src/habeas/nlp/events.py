@@ -1341,11 +1341,14 @@ def searched_with_the_arrest(trigger: Token) -> list[Token]:
         arrest = by.head
         if by in dated_by(arrest.head.head):
             arrest = arrest.head.head  # "on 2 March by agents, who searched"
-    elif trigger.dep_ == "advcl" and not any(
-            p.pos_ == "PRON" or p.lemma_.lower() in KIN | FAMILY
-            for o in syntax.objects(trigger) for p in o.children if p.dep_ == "poss"):
-        arrest = trigger.head  # "were detained after police raided the outlet's office" (not
-        # "the family's flat", "his flat": theirs, his)
+    elif not any(p.pos_ == "PRON" or p.lemma_.lower() in KIN | FAMILY
+                 for o in syntax.objects(trigger) for p in o.children if p.dep_ == "poss"):
+        # "were detained after police raided the outlet's office", "raided the editorial
+        # office of Toplum TV and detained A and B" (not "the family's flat", "his flat":
+        # theirs, his)
+        arrest = trigger.head if trigger.dep_ == "advcl" else next(
+            (c for c in trigger.conjuncts if c.pos_ == "VERB" and
+             VERB_TRIGGERS.get(c.lemma_) == "arrest"), None)
     if arrest is None or arrest.pos_ != "VERB" or VERB_TRIGGERS.get(arrest.lemma_) != "arrest":
         return []
     return (subjects(arrest) if syntax.is_passive(arrest) else syntax.objects(arrest)) + \
