@@ -4214,3 +4214,12 @@ def test_a_raid_on_an_office_told_with_arrests_is_of_those_arrested(nlp):
         (t, n) for t, _, names, _ in events_of(
             nlp, "Police raided the newsroom of Meydan TV and detained Leyla Mammadova.")
         for n in names}
+
+
+@pytest.mark.parametrize("text, arrested", [
+    ("Kamran Aliyev was picked up by plainclothes officers outside his home.", True),
+    ("Police picked up Kamran Aliyev at the bus station.", True),
+    ("Kamran Aliyev was picked up by a friend at the airport.", False),
+])
+def test_picked_up_by_the_police_is_an_arrest(nlp, text, arrested):
+    assert (("arrest", "Kamran Aliyev") in kinds(nlp, text)) == arrested
