@@ -32,6 +32,7 @@ DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 FIRST_PERSON = RULES.words("first_person")
 SERVED_VERBS = RULES.words("served_verbs")
+SERVING = RULES.words("serving_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
 DROPPED_PREPOSITIONS = RULES.words("dropped_prepositions")
@@ -81,6 +82,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+LAWYER_NOUNS = RULES.words("lawyer_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
 HELD = RULES.words("held_states")
 REMAND_STATES = RULES.words("remand_states")
@@ -167,6 +169,8 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         # проведёт в колонии восемь лет" tells the term of a verdict passed)
     if pos == "NOUN" and _unknown(word, sentence):
         return None  # "о задержании X им ничего не известно": no one told of it
+    if pos == "NOUN" and word.rel == "obj" and head is not None and head.lemma in SERVING:
+        return None  # "вышел из спецприёмника, отбыв арест": the arrest served, told before
     if word.feats.get("Substantive") and preposition(sentence, word) == "у":
         return None  # "У задержанных 11 детей": those detained, told of before
     if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
@@ -341,6 +345,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and plural:  # "X и Y задержали. Мужчин доставили в отдел", "На скамье
                 who = plural  # были X и Y. Их суд приговорил к 11 годам": those two
                 back = previous_found
+            if not who and not named and _raids(sentence, word, kind):  # "Силовики пришли
+                together = _named_next(mentions, n)  # с обысками в девять домов верующих.
+                who = together if len(together) > 1 else _group_before(  # Задержаны X, Y и
+                    parsed, n, mentions, previous_found)  # Z": all of them
             if not who:  # "Жена X рассказала, что мужа ударили": X
                 who = _kin_of_speaker(sentence, word, n, mentions)
             if not who:  # "задержали журналистку X и редактора Y ... к журналистке применили
@@ -353,7 +361,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
                           if s == n and i < word.i and pid not in sources and fits(pid)
-                          and not _possessor(sentence, sentence.words[i])]
+                          and not _possessor(sentence, sentence.words[i]) and not (
+                              kind == "appeal" and _lawyer(by_id[pid]))]  # "Апелляцию,
+                # которую подала адвокат X, суд отклонил": the client's appeal
                 who = before[-1:] or [p for p in focus if fits(p)][-1:] or named[:1] or (
                     [] if _counted(sentence, word) else _named_next(mentions, n))
             if not who:
@@ -528,8 +538,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             event.extras["background"] = _background(sentence, event)
             if headline:
                 event.extras["headline"] = True
+                event.extras["unnamed"] = ("digest" if _digest(sentence) else True) if (
+                    not named) else False
             event.attributed_to = None if event.trigger is None or (
-                event.trigger.start in speaker) else attribution
+                event.trigger.start in speaker) or _status(sentence, event) else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -700,11 +712,28 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
     Кольченко сообщила, что он не восстановился после голодовки": not her)."""
     head = sentence.head(word)
     near = sentence.children(word) + (sentence.children(head) if head is not None and (
-        word_class(word) == "NOUN") else [])
+        word_class(word) == "NOUN" or (word.rel == "conj" and not any(
+            k.feats.get("Animacy") != "Inan" for k in sentence.children(
+                word, PATIENT_ACTIVE | PATIENT_PASSIVE)))) else [])  # "его держали в подвале
+    # и не давали лекарств": the pronoun of the first verb is the second's person too
     gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
     if word.feats.get("Substantive"):  # "Мать осуждённого": a man
         gender = {"Masc": "male", "Fem": "female"}.get(word.feats.get("Gender"))
     return lambda pid: gender is None or genders.get(pid) in (None, gender)
+
+
+def _lawyer(person: PersonRecord) -> bool:
+    """A person the report names as a lawyer ("адвокат X", "защитник X")."""
+    return any(role.split()[:1] and role.split()[0] in LAWYER_NOUNS for role in person.roles)
+
+
+def _status(sentence: Sentence, event: EventRecord) -> bool:
+    """An event told by a participle used as a noun ("В УФСБ ответили, что к задержанному не
+    применялось насилие", "жена осуждённого рассказала"): the person's status, known before,
+    not what the one who speaks tells."""
+    return any(w.start == event.trigger.start and (w.feats.get("Substantive") or (
+        w.feats.get("VerbForm") == "Part" and w.rel in ("obl", "obj", "iobj", "nmod")))
+               for w in sentence.words) if event.trigger is not None else False
 
 
 def _background(sentence: Sentence, event: EventRecord) -> bool:
@@ -1106,7 +1135,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         # пенсионера Z": the parser hangs the first on the complement, the others on the verb
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
-        holders = holders or _object_after_destination(sentence, word)
+        holders = holders or _object_after_destination(sentence, word) or _second_subject(
+            sentence, word)
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -1194,6 +1224,18 @@ def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
             k.pos == "PROPN" or k.feats.get("Animacy") == "Anim") and case(k) in ("Gen", "Acc")
             and preposition(sentence, k) is None]
     return found
+
+
+def _second_subject(sentence: Sentence, word: Word) -> list[Word]:
+    """A name after the verb that the parser made a second subject ("суд заключил Кречетова
+    под стражу": a man's accusative in -а read as a woman's nominative), where the subject
+    before the verb agrees with it: the object."""
+    subjects = sentence.children(word, SUBJECT)
+    if len(subjects) < 2 or not any(k.i < word.i and _agrees(word, k, sentence)
+                                    for k in subjects):
+        return []
+    return [k for k in subjects if k.i > word.i and k.pos == "PROPN" and k.feats.get(
+        "Animacy") == "Anim" and k.text.lower().endswith(("а", "я"))]
 
 
 def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:
@@ -1423,6 +1465,20 @@ def _their_fronted(sentence: Sentence, word: Word) -> bool:
     return first is not None and first.text.lower() == "их" and first.rel == "det" and (
         not sentence.children(word, PATIENT_ACTIVE)) and any(
         k.i == first.head for k in sentence.children(word, SUBJECT))
+
+
+def _digest(sentence: Sentence) -> bool:
+    """A headline that lists events of several kinds by their nouns ("обыски в Бахчисарае,
+    похищение в Джанкойском районе, голодовка в Новочеркасске"): the stories of a digest."""
+    return len({trigger_type(w, sentence) for w in sentence.words if w.pos == "NOUN"} - {
+        None}) > 1
+
+
+def _raids(sentence: Sentence, word: Word, kind: str) -> bool:
+    """Searches told in the plural by their noun ("провели обыски в пяти домах", "пришли с
+    обысками"): a raid on several homes, the group's, not the last person's told of."""
+    return kind == "search" and any(w.pos == "NOUN" and w.feats.get("Number") == "Plur" and (
+        trigger_type(w, sentence) == "search") for w in [word, *sentence.children(word, ("obj",))])
 
 
 def _plural_nouns(sentence: Sentence, word: Word) -> bool:
@@ -1886,6 +1942,9 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
             verb.feats.get("VerbForm") == "Fin" and "Tense" not in verb.feats):
         return []  # (the tagger leaves some imperatives without a mood, never with a tense)
     subjects = sentence.children(verb, SUBJECT)
+    if any(w.feats.get("Animacy") == "Anim" for w in subjects):  # "Об этом «Север.Реалиям»
+        subjects = [w for w in subjects if not _quoted(sentence, w)]  # рассказала его девушка
+        # X": the outlet in quotes is the one told (its dative read as a subject), she speaks
     named = _name_after_addressee(sentence, verb)
     if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to
         return [named]
@@ -1898,6 +1957,11 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
                         w.feats.get("Case") == "Nom") and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
+
+
+def _quoted(sentence: Sentence, word: Word) -> bool:
+    """A word right after an opening quote: a name in quotes («Север.Реалиям»)."""
+    return word.i > 0 and sentence.words[word.i - 1].text in ("«", "\"", "„")
 
 
 def _name_after_addressee(sentence: Sentence, verb: Word) -> Word | None:
@@ -1953,6 +2017,7 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
     custody ("задержали", then "суд арестовал") - these are two events."""
     kept: dict[tuple, EventRecord] = {}
     out = []
+    events = _headlines_told(events)
     for event in events:
         key = (event.type, tuple(sorted(event.persons)), event.negated,
                event.extras.get("custody", False))
@@ -1986,7 +2051,27 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
+        event.extras.pop("unnamed", None)
     return _share_occasion(_share_charges(_group_verdicts(out)))
+
+
+def _headlines_told(events: list[EventRecord]) -> list[EventRecord]:
+    """A headline that names no one tells the event the text tells of some of the persons named
+    first ("Прошли обыски у верующих", then of X, Y and Z: the text's event, the headline one
+    of its sources), and a digest's headline ("Итоги недели: обыски в Бахчисарае, голодовка в
+    ...") the text's event of that kind, whoever it happened to."""
+    told = [e for e in events if not e.extras.get("headline")]
+    kept = []
+    for event in events:
+        unnamed = event.extras.get("unnamed")
+        same = [t for t in told if (t.type, t.negated) == (event.type, event.negated)] if (
+            unnamed) else []
+        shared = [t for t in same if set(t.persons) & set(event.persons)]
+        if shared:
+            shared[0].sources.extend(event.sources)
+        elif not (same and unnamed == "digest"):
+            kept.append(event)
+    return kept
 
 
 def _group_verdicts(events: list[EventRecord]) -> list[EventRecord]:

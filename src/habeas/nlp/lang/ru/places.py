@@ -8,7 +8,7 @@ import re
 
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect, inflect_as, nominative_phrase
+from .pipeline import Parsed, inflect, inflect_as, models, nominative_phrase
 from .syntax import Sentence, Word, before_or_after, case, preposition, word_class
 
 HOLDS = frozenset(RULES.lists["holds"])
@@ -431,5 +431,15 @@ def place_name(words: list[Word], normal: str) -> str:
     """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
     natasha's normal form."""
     if len(words) == 1 and words[0].pos == "PROPN":
+        plural = _plural_town(words[0]) if words[0].feats.get("Number") == "Plur" else None
+        if plural is not None:  # "в Сумах" -> "Сумы" (natasha's lemma: "сума")
+            return plural
         return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
     return normal
+
+
+def _plural_town(word: Word) -> str | None:
+    """A town whose name is a plural ("Сумы", "Мытищи"), as the dictionary names it."""
+    town = next((p for p in models().morph_vocab.parse(word.text) if "Geox" in str(p.tag) and (
+        "plur" in str(p.tag))), None)
+    return town.normal.capitalize() if town is not None else None
