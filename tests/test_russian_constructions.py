@@ -2192,3 +2192,32 @@ def test_the_pronoun_of_a_verb_is_the_person_of_the_verb_joined_to_it(russian):
 def test_a_town_named_in_the_plural_keeps_its_plural(russian):
     extraction = extract(russian, "Олега Белова задержали в Сумах 3 марта.")
     assert only(extraction, "arrest").place == "Сумы"
+
+
+def test_how_one_was_freed_told_by_the_acquittal_the_exchange_or_the_arrest_served(russian):
+    acquitted = extract(russian, "В пятницу суд в Омске оправдал Олега Белова. Белова "
+                                 "освободили в зале суда.")
+    assert only(acquitted, "release").release_mode == "acquittal"
+    exchanged = extract(russian, "В среду в ходе обмена Россия передала Украине 40 гражданских. "
+                                 "Среди освобождённых — учительница Мария Соколова.")
+    assert only(exchanged, "release").release_mode == "exchange"
+    served = extract(russian, "10 мая Ивана Петрова арестовали на 10 суток. 20 мая Петров "
+                              "вышел из спецприёмника.")
+    assert only(served, "release").release_mode == "end_of_term"
+
+
+def test_a_pronoun_after_za_is_no_charge(russian):
+    extraction = extract(russian, "Суд оправдал Олега Белова по ч. 1 ст. 280.3 УК РФ, за ним "
+                                  "признано право на реабилитацию.")
+    assert only(extraction, "acquittal").charge == "ч. 1 ст. 280.3 УК РФ"
+
+
+def test_a_building_is_told_with_the_city_it_stands_in(russian):
+    protest = extract(russian, "В сентябре Олег Белов вышел на акцию у здания правительства в "
+                               "Магасе.")
+    assert only(protest, "protest").place == "здание правительства в Магасе"
+    taken = extract(russian, "5 октября Олега Белова доставили в больницу в Киеве.")
+    assert only(taken, "transfer").place == "больница в Киеве"
+    died = extract(russian, "Иван Петров умер 7 февраля в исправительной колонии № 17 в "
+                            "Шклове, где отбывал наказание.")
+    assert only(died, "death_in_custody").place == "исправительная колония № 17 в Шклове"

@@ -123,6 +123,7 @@ WORK_PREPOSITIONS = RULES.words("work_prepositions")
 AGENCY_ANAPHORS = RULES.words("agency_anaphors")
 # Told in the courtroom: on the day of the verdict.
 COURTROOM = RULES.pattern("courtroom")
+EXCHANGE = dict(RULES.release_modes)["exchange"]
 # A headline that asks how or why something is done ("Как судят ...", "За что сажают ...").
 HEADLINE_QUESTION = RULES.pattern("headline_question")
 # The writer's own ("наша жалоба", "моя апелляция").
@@ -284,6 +285,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     paragraph: list[EventRecord] = []  # the events of the paragraph so far
     sources_told: list[str] = []  # the sources no name names, as told so far
+    exchanged = False  # the sentence before told an exchange
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -440,6 +442,17 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if event.type in ("arrest", "release") and event.date is None and (
                         not event.negated):
                     event.date = verdict
+                acquitted = next((e for e in reversed(events) if e.type in VERDICTS | {
+                    "acquittal"} and set(e.persons) & set(event.persons)), None)
+                if event.type == "release" and event.release_mode is None and (
+                        acquitted is not None and acquitted.type == "acquittal"):
+                    event.release_mode = "acquittal"  # "суд оправдал X. Его освободили в зале
+                    # суда": freed by the acquittal
+        if exchanged and found:  # "В среду в ходе обмена Россия передала Украине 175 человек.
+            for event in found:  # Среди освобождённых — X": the exchange's release
+                if event.type == "release" and event.release_mode is None and not event.negated:
+                    event.release_mode = "exchange"
+        exchanged = EXCHANGE.search(sentence.text) is not None
         previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
         # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
