@@ -2221,3 +2221,30 @@ def test_a_building_is_told_with_the_city_it_stands_in(russian):
     died = extract(russian, "Иван Петров умер 7 февраля в исправительной колонии № 17 в "
                             "Шклове, где отбывал наказание.")
     assert only(died, "death_in_custody").place == "исправительная колония № 17 в Шклове"
+
+
+def test_what_one_says_or_supposes_is_their_claim(russian):
+    supposed = extract(russian, "Родственники предполагают, что Олега Белова избили в отделе "
+                                "полиции.")
+    assert only(supposed, "ill_treatment").attributed_to == "Родственники"
+    said = extract(russian, "Правозащитники считают, что Олега Белова пытали в отделе полиции.")
+    assert only(said, "ill_treatment").attributed_to == "Правозащитники"
+    told = extract(russian, "Сосед говорит, что Олега Белова избили при задержании.")
+    assert only(told, "ill_treatment").attributed_to == "Сосед"
+
+
+def test_what_a_bodys_message_says_is_the_bodys_claim(russian):
+    extraction = extract(russian, "Олега Белова приговорили к пяти годам колонии, говорится в "
+                                  "сообщении прокуратуры Омской области.")
+    assert only(extraction, "sentence").attributed_to == "прокуратура Омской области"
+    told = extract(russian, "Олега Белова задержали 3 марта. Об этом сказано в заявлении "
+                            "пресс-службы суда.")
+    assert only(told, "arrest").attributed_to == "пресс-служба суда"
+    noted = extract(russian, "Как отметил адвокат Иван Петров, Олега Белова задержали 3 марта.")
+    assert only(noted, "arrest").attributed_to == "Иван Петров"
+
+
+def test_the_others_of_a_group_tell_no_event(russian):
+    extraction = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Олег Белов, "
+                                  "как и остальные задержанные, вину не признаёт.")
+    assert len(events_of(extraction, "arrest")) == 1

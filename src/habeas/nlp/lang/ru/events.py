@@ -47,6 +47,8 @@ NEGATIONS = RULES.words("negations")
 KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
+MESSAGE_VERBS = RULES.words("message_verbs")
+MESSAGE_NOUNS = RULES.words("message_nouns")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
@@ -140,6 +142,7 @@ NOBODY = RULES.words("nobody_words")
 CONTRAST = RULES.words("contrast_conjunctions")
 DETAINED_WORDS = RULES.words("detained_words")
 ANOTHER = RULES.words("another_words")
+OTHERS = RULES.words("others_words")
 GROUP_PRONOUNS = RULES.words("group_pronouns")
 GROUP_DETERMINERS = RULES.words("group_determiners")
 WISHED = RULES.words("wished_heads")
@@ -179,6 +182,10 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             and word_class(head) == "NOUN"):
         return None  # "родственники задержанных", "семьи освобождённых", "в списках
         # задержанных": those the plural names, told of before or never, no event told
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and any(
+            k.lemma in OTHERS for k in sentence.children(word, ("amod", "det"))):
+        return None  # "X, как и остальные задержанные, вину не признаёт", "другие осуждённые":
+        # the others of a group, told of before
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -772,10 +779,11 @@ def _speaker_words(sentence: Sentence) -> set[int]:
     comma, whatever the parser hung on another word."""
     words: set[int] = set()
     for word in sentence.words:
-        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = _speakers(sentence, word)
-        else:
-            holders = _holders_of_noun(sentence, word)
+        verb = word_class(word) == "VERB"
+        holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
+        if not holders:  # (first the body whose message says it: "говорится в сообщении X")
+            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
+                _holders_of_noun(sentence, word))
         for holder in holders:
             tree = _speaker_tree(sentence, holder)
             words.update(w.start for w in tree)
@@ -1859,10 +1867,11 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
     names = {p.id: p.name for p in persons}
     cited_first = sorted(sentence.words, key=lambda w: w.lemma not in CITING_NOUNS)
     for word in cited_first:  # "пишет издание со ссылкой на мать": the mother's claim
-        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = _speakers(sentence, word)
-        else:
-            holders = _holders_of_noun(sentence, word)
+        verb = word_class(word) == "VERB"
+        holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
+        if not holders:  # (first the body whose message says it: "говорится в сообщении X")
+            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
+                _holders_of_noun(sentence, word))
         for holder in holders:
             if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
                 said = _pronoun_speaker(holder, persons, n, actors or mentions) or (
@@ -1896,6 +1905,15 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 text = _nominative_name(sentence, holder, text)
             return _role_holder(holder, text, persons) or text or None
     return None
+
+
+def _message_owners(sentence: Sentence, verb: Word) -> list[Word]:
+    """Whose message says it ("..., говорится в сообщении прокуратуры Омской области", "сказано
+    в заявлении пресс-службы суда", "как отмечается в релизе ведомства"): the body in the
+    genitive of the message noun."""
+    return [owner for kid in sentence.children(verb, ("obl",)) if kid.lemma in MESSAGE_NOUNS
+            and preposition(sentence, kid) in ("в", "во")
+            for owner in sentence.children(kid, ("nmod",)) if case(owner) == "Gen"][:1]
 
 
 def _role_holder(holder: Word, text: str, persons: list[PersonRecord]) -> str | None:
