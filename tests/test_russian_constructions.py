@@ -2248,3 +2248,11 @@ def test_the_others_of_a_group_tell_no_event(russian):
     extraction = extract(russian, "Олега Белова и Ивана Петрова задержали 3 марта. Олег Белов, "
                                   "как и остальные задержанные, вину не признаёт.")
     assert len(events_of(extraction, "arrest")) == 1
+
+
+def test_what_one_wrote_about_is_no_event_and_no_claim(russian):
+    extraction = extract(russian, "Олега Белова задержали 3 марта. Дело завели из-за двух "
+                                  "записей во «ВКонтакте», где Белов писал о погибших жителях "
+                                  "Мариуполя.")
+    assert events_of(extraction, "death_in_custody") == []
+    assert only(extraction, "charge").attributed_to is None

@@ -143,6 +143,7 @@ CONTRAST = RULES.words("contrast_conjunctions")
 DETAINED_WORDS = RULES.words("detained_words")
 ANOTHER = RULES.words("another_words")
 OTHERS = RULES.words("others_words")
+TOPIC = ("о", "об", "обо")  # "писала о ...": what one writes or speaks about
 GROUP_PRONOUNS = RULES.words("group_pronouns")
 GROUP_DETERMINERS = RULES.words("group_determiners")
 WISHED = RULES.words("wished_heads")
@@ -182,6 +183,11 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             and word_class(head) == "NOUN"):
         return None  # "родственники задержанных", "семьи освобождённых", "в списках
         # задержанных": those the plural names, told of before or never, no event told
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+            word.rel == "amod" and head is not None and _about(sentence, head) and (
+                sentence.head(head) is not None) and sentence.head(head).lemma in (
+                ATTRIBUTION_VERBS)):
+        return None  # "писала о погибших жителях Мариуполя": those written about, no event
     if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and any(
             k.lemma in OTHERS for k in sentence.children(word, ("amod", "det"))):
         return None  # "X, как и остальные задержанные, вину не признаёт", "другие осуждённые":
@@ -1972,6 +1978,9 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     if verb.feats.get("Mood") == "Imp" or verb.feats.get("Person") == "2" or (
             verb.feats.get("VerbForm") == "Fin" and "Tense" not in verb.feats):
         return []  # (the tagger leaves some imperatives without a mood, never with a tense)
+    if verb.rel == "acl:relcl" and _topic_only(sentence, verb):
+        return []  # "из-за записей, где она писала о погибших жителях": what the posts were
+        # about, no claim of the sentence
     subjects = sentence.children(verb, SUBJECT)
     if any(w.feats.get("Animacy") == "Anim" for w in subjects):  # "Об этом «Север.Реалиям»
         subjects = [w for w in subjects if not _quoted(sentence, w)]  # рассказала его девушка
@@ -1988,6 +1997,24 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
                         w.feats.get("Case") == "Nom") and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
+
+
+def _topic_only(sentence: Sentence, verb: Word) -> bool:
+    """The verb of saying tells only what was said about ("писала о погибших жителях"): a topic
+    "о" + a noun that is no event, and no clause of what was said."""
+    if sentence.children(verb, ("ccomp", "parataxis", "xcomp")):
+        return False
+    topics = [k for k in sentence.children(verb, ("obl",)) if _about(sentence, k) and (
+        k.pos == "NOUN")]
+    return bool(topics) and all(trigger_type(k, sentence) is None for k in topics)
+
+
+def _about(sentence: Sentence, noun: Word) -> bool:
+    """The noun is a topic: "о"/"об" before its phrase (the parser may hang the preposition
+    elsewhere: "записей, где она писала о погибших жителях")."""
+    first = sentence.subtree(noun)[0]
+    return preposition(sentence, noun) in TOPIC or (
+        first.i > 0 and sentence.words[first.i - 1].text.lower() in TOPIC)
 
 
 def _quoted(sentence: Sentence, word: Word) -> bool:
