@@ -32,6 +32,7 @@ DOER_TYPES = RULES.words("doer_types")
 PRONOUNS = RULES.words("pronouns")
 FIRST_PERSON = RULES.words("first_person")
 SERVED_VERBS = RULES.words("served_verbs")
+SERVING = RULES.words("serving_verbs")
 PATIENT_PREPOSITIONS = RULES.words("patient_prepositions")
 CHARGE_PREPOSITIONS = RULES.words("charge_prepositions")
 DROPPED_PREPOSITIONS = RULES.words("dropped_prepositions")
@@ -46,6 +47,8 @@ NEGATIONS = RULES.words("negations")
 KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
+MESSAGE_VERBS = RULES.words("message_verbs")
+MESSAGE_NOUNS = RULES.words("message_nouns")
 ATTRIBUTION_NOUNS = RULES.words("attribution_nouns")
 CITING_NOUNS = RULES.words("citing_nouns")
 PREDICATES = predicate_table("ru")
@@ -81,6 +84,7 @@ OFFICIALS = RULES.words("officials")
 # What names members of a group: "среди них", "в том числе", "в их числе".
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
+LAWYER_NOUNS = RULES.words("lawyer_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
 HELD = RULES.words("held_states")
 REMAND_STATES = RULES.words("remand_states")
@@ -121,6 +125,7 @@ WORK_PREPOSITIONS = RULES.words("work_prepositions")
 AGENCY_ANAPHORS = RULES.words("agency_anaphors")
 # Told in the courtroom: on the day of the verdict.
 COURTROOM = RULES.pattern("courtroom")
+EXCHANGE = dict(RULES.release_modes)["exchange"]
 # A headline that asks how or why something is done ("Как судят ...", "За что сажают ...").
 HEADLINE_QUESTION = RULES.pattern("headline_question")
 # The writer's own ("наша жалоба", "моя апелляция").
@@ -137,6 +142,8 @@ NOBODY = RULES.words("nobody_words")
 CONTRAST = RULES.words("contrast_conjunctions")
 DETAINED_WORDS = RULES.words("detained_words")
 ANOTHER = RULES.words("another_words")
+OTHERS = RULES.words("others_words")
+TOPIC = ("о", "об", "обо")  # "писала о ...": what one writes or speaks about
 GROUP_PRONOUNS = RULES.words("group_pronouns")
 GROUP_DETERMINERS = RULES.words("group_determiners")
 WISHED = RULES.words("wished_heads")
@@ -167,6 +174,8 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
         # проведёт в колонии восемь лет" tells the term of a verdict passed)
     if pos == "NOUN" and _unknown(word, sentence):
         return None  # "о задержании X им ничего не известно": no one told of it
+    if pos == "NOUN" and word.rel == "obj" and head is not None and head.lemma in SERVING:
+        return None  # "вышел из спецприёмника, отбыв арест": the arrest served, told before
     if word.feats.get("Substantive") and preposition(sentence, word) == "у":
         return None  # "У задержанных 11 детей": those detained, told of before
     if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
@@ -174,6 +183,15 @@ def trigger_type(word: Word, sentence: Sentence) -> str | None:
             and word_class(head) == "NOUN"):
         return None  # "родственники задержанных", "семьи освобождённых", "в списках
         # задержанных": those the plural names, told of before or never, no event told
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and (
+            word.rel == "amod" and head is not None and _about(sentence, head) and (
+                sentence.head(head) is not None) and sentence.head(head).lemma in (
+                ATTRIBUTION_VERBS)):
+        return None  # "писала о погибших жителях Мариуполя": those written about, no event
+    if word.feats.get("VerbForm") == "Part" and word.feats.get("Number") == "Plur" and any(
+            k.lemma in OTHERS for k in sentence.children(word, ("amod", "det"))):
+        return None  # "X, как и остальные задержанные, вину не признаёт", "другие осуждённые":
+        # the others of a group, told of before
     verb = next((w for w in sentence.ancestors(word) if word_class(w) == "VERB"), None
                 ) if pos == "NOUN" and (preposition(sentence, word) or (
                     head is not None and preposition(sentence, head))) else None
@@ -280,6 +298,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     unnamed: dict[str, tuple[int, EventRecord]] = {}  # an event of persons not named, by type
     paragraph: list[EventRecord] = []  # the events of the paragraph so far
     sources_told: list[str] = []  # the sources no name names, as told so far
+    exchanged = False  # the sentence before told an exchange
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -341,6 +360,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             if not who and plural:  # "X и Y задержали. Мужчин доставили в отдел", "На скамье
                 who = plural  # были X и Y. Их суд приговорил к 11 годам": those two
                 back = previous_found
+            if not who and not named and _raids(sentence, word, kind):  # "Силовики пришли
+                together = _named_next(mentions, n)  # с обысками в девять домов верующих.
+                who = together if len(together) > 1 else _group_before(  # Задержаны X, Y и
+                    parsed, n, mentions, previous_found)  # Z": all of them
             if not who:  # "Жена X рассказала, что мужа ударили": X
                 who = _kin_of_speaker(sentence, word, n, mentions)
             if not who:  # "задержали журналистку X и редактора Y ... к журналистке применили
@@ -353,7 +376,9 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 fits = _fits_pronoun(sentence, word, genders)
                 before = [pid for (s, i), pid in sorted(mentions.items())
                           if s == n and i < word.i and pid not in sources and fits(pid)
-                          and not _possessor(sentence, sentence.words[i])]
+                          and not _possessor(sentence, sentence.words[i]) and not (
+                              kind == "appeal" and _lawyer(by_id[pid]))]  # "Апелляцию,
+                # которую подала адвокат X, суд отклонил": the client's appeal
                 who = before[-1:] or [p for p in focus if fits(p)][-1:] or named[:1] or (
                     [] if _counted(sentence, word) else _named_next(mentions, n))
             if not who:
@@ -430,6 +455,17 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 if event.type in ("arrest", "release") and event.date is None and (
                         not event.negated):
                     event.date = verdict
+                acquitted = next((e for e in reversed(events) if e.type in VERDICTS | {
+                    "acquittal"} and set(e.persons) & set(event.persons)), None)
+                if event.type == "release" and event.release_mode is None and (
+                        acquitted is not None and acquitted.type == "acquittal"):
+                    event.release_mode = "acquittal"  # "суд оправдал X. Его освободили в зале
+                    # суда": freed by the acquittal
+        if exchanged and found:  # "В среду в ходе обмена Россия передала Украине 175 человек.
+            for event in found:  # Среди освобождённых — X": the exchange's release
+                if event.type == "release" and event.release_mode is None and not event.negated:
+                    event.release_mode = "exchange"
+        exchanged = EXCHANGE.search(sentence.text) is not None
         previous_date = args.find_date(_without_deadlines(sentence.text), published)  # not
         # "арестовал до 15 июля": the next sentence ("Их обвиняют ...") is not of that day
         for event in found:  # "Обоих увезли в отдел", "Ночью их отпустили"
@@ -528,8 +564,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             event.extras["background"] = _background(sentence, event)
             if headline:
                 event.extras["headline"] = True
+                event.extras["unnamed"] = ("digest" if _digest(sentence) else True) if (
+                    not named) else False
             event.attributed_to = None if event.trigger is None or (
-                event.trigger.start in speaker) else attribution
+                event.trigger.start in speaker) or _status(sentence, event) else attribution
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -700,11 +738,28 @@ def _fits_pronoun(sentence: Sentence, word: Word, genders: dict[str, str | None]
     Кольченко сообщила, что он не восстановился после голодовки": not her)."""
     head = sentence.head(word)
     near = sentence.children(word) + (sentence.children(head) if head is not None and (
-        word_class(word) == "NOUN") else [])
+        word_class(word) == "NOUN" or (word.rel == "conj" and not any(
+            k.feats.get("Animacy") != "Inan" for k in sentence.children(
+                word, PATIENT_ACTIVE | PATIENT_PASSIVE)))) else [])  # "его держали в подвале
+    # и не давали лекарств": the pronoun of the first verb is the second's person too
     gender = next((PRONOUN_GENDERS[k.lemma] for k in near if k.lemma in PRONOUN_GENDERS), None)
     if word.feats.get("Substantive"):  # "Мать осуждённого": a man
         gender = {"Masc": "male", "Fem": "female"}.get(word.feats.get("Gender"))
     return lambda pid: gender is None or genders.get(pid) in (None, gender)
+
+
+def _lawyer(person: PersonRecord) -> bool:
+    """A person the report names as a lawyer ("адвокат X", "защитник X")."""
+    return any(role.split()[:1] and role.split()[0] in LAWYER_NOUNS for role in person.roles)
+
+
+def _status(sentence: Sentence, event: EventRecord) -> bool:
+    """An event told by a participle used as a noun ("В УФСБ ответили, что к задержанному не
+    применялось насилие", "жена осуждённого рассказала"): the person's status, known before,
+    not what the one who speaks tells."""
+    return any(w.start == event.trigger.start and (w.feats.get("Substantive") or (
+        w.feats.get("VerbForm") == "Part" and w.rel in ("obl", "obj", "iobj", "nmod")))
+               for w in sentence.words) if event.trigger is not None else False
 
 
 def _background(sentence: Sentence, event: EventRecord) -> bool:
@@ -730,10 +785,11 @@ def _speaker_words(sentence: Sentence) -> set[int]:
     comma, whatever the parser hung on another word."""
     words: set[int] = set()
     for word in sentence.words:
-        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = _speakers(sentence, word)
-        else:
-            holders = _holders_of_noun(sentence, word)
+        verb = word_class(word) == "VERB"
+        holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
+        if not holders:  # (first the body whose message says it: "говорится в сообщении X")
+            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
+                _holders_of_noun(sentence, word))
         for holder in holders:
             tree = _speaker_tree(sentence, holder)
             words.update(w.start for w in tree)
@@ -1106,7 +1162,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         # пенсионера Z": the parser hangs the first on the complement, the others on the verb
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
-        holders = holders or _object_after_destination(sentence, word)
+        holders = holders or _object_after_destination(sentence, word) or _second_subject(
+            sentence, word)
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -1194,6 +1251,18 @@ def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
             k.pos == "PROPN" or k.feats.get("Animacy") == "Anim") and case(k) in ("Gen", "Acc")
             and preposition(sentence, k) is None]
     return found
+
+
+def _second_subject(sentence: Sentence, word: Word) -> list[Word]:
+    """A name after the verb that the parser made a second subject ("суд заключил Кречетова
+    под стражу": a man's accusative in -а read as a woman's nominative), where the subject
+    before the verb agrees with it: the object."""
+    subjects = sentence.children(word, SUBJECT)
+    if len(subjects) < 2 or not any(k.i < word.i and _agrees(word, k, sentence)
+                                    for k in subjects):
+        return []
+    return [k for k in subjects if k.i > word.i and k.pos == "PROPN" and k.feats.get(
+        "Animacy") == "Anim" and k.text.lower().endswith(("а", "я"))]
 
 
 def _aside(sentence: Sentence, word: Word, trigger: Word) -> bool:
@@ -1423,6 +1492,20 @@ def _their_fronted(sentence: Sentence, word: Word) -> bool:
     return first is not None and first.text.lower() == "их" and first.rel == "det" and (
         not sentence.children(word, PATIENT_ACTIVE)) and any(
         k.i == first.head for k in sentence.children(word, SUBJECT))
+
+
+def _digest(sentence: Sentence) -> bool:
+    """A headline that lists events of several kinds by their nouns ("обыски в Бахчисарае,
+    похищение в Джанкойском районе, голодовка в Новочеркасске"): the stories of a digest."""
+    return len({trigger_type(w, sentence) for w in sentence.words if w.pos == "NOUN"} - {
+        None}) > 1
+
+
+def _raids(sentence: Sentence, word: Word, kind: str) -> bool:
+    """Searches told in the plural by their noun ("провели обыски в пяти домах", "пришли с
+    обысками"): a raid on several homes, the group's, not the last person's told of."""
+    return kind == "search" and any(w.pos == "NOUN" and w.feats.get("Number") == "Plur" and (
+        trigger_type(w, sentence) == "search") for w in [word, *sentence.children(word, ("obj",))])
 
 
 def _plural_nouns(sentence: Sentence, word: Word) -> bool:
@@ -1790,10 +1873,11 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
     names = {p.id: p.name for p in persons}
     cited_first = sorted(sentence.words, key=lambda w: w.lemma not in CITING_NOUNS)
     for word in cited_first:  # "пишет издание со ссылкой на мать": the mother's claim
-        if word.lemma in ATTRIBUTION_VERBS and word_class(word) == "VERB":
-            holders = _speakers(sentence, word)
-        else:
-            holders = _holders_of_noun(sentence, word)
+        verb = word_class(word) == "VERB"
+        holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
+        if not holders:  # (first the body whose message says it: "говорится в сообщении X")
+            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
+                _holders_of_noun(sentence, word))
         for holder in holders:
             if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
                 said = _pronoun_speaker(holder, persons, n, actors or mentions) or (
@@ -1827,6 +1911,15 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
                 text = _nominative_name(sentence, holder, text)
             return _role_holder(holder, text, persons) or text or None
     return None
+
+
+def _message_owners(sentence: Sentence, verb: Word) -> list[Word]:
+    """Whose message says it ("..., говорится в сообщении прокуратуры Омской области", "сказано
+    в заявлении пресс-службы суда", "как отмечается в релизе ведомства"): the body in the
+    genitive of the message noun."""
+    return [owner for kid in sentence.children(verb, ("obl",)) if kid.lemma in MESSAGE_NOUNS
+            and preposition(sentence, kid) in ("в", "во")
+            for owner in sentence.children(kid, ("nmod",)) if case(owner) == "Gen"][:1]
 
 
 def _role_holder(holder: Word, text: str, persons: list[PersonRecord]) -> str | None:
@@ -1885,7 +1978,13 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     if verb.feats.get("Mood") == "Imp" or verb.feats.get("Person") == "2" or (
             verb.feats.get("VerbForm") == "Fin" and "Tense" not in verb.feats):
         return []  # (the tagger leaves some imperatives without a mood, never with a tense)
+    if verb.rel == "acl:relcl" and _topic_only(sentence, verb):
+        return []  # "из-за записей, где она писала о погибших жителях": what the posts were
+        # about, no claim of the sentence
     subjects = sentence.children(verb, SUBJECT)
+    if any(w.feats.get("Animacy") == "Anim" for w in subjects):  # "Об этом «Север.Реалиям»
+        subjects = [w for w in subjects if not _quoted(sentence, w)]  # рассказала его девушка
+        # X": the outlet in quotes is the one told (its dative read as a subject), she speaks
     named = _name_after_addressee(sentence, verb)
     if named is not None:  # "Как сообщил «ОВД-Инфо» Иван Смирнов": the outlet is told to
         return [named]
@@ -1898,6 +1997,29 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
                         w.feats.get("Case") == "Nom") and _agrees(verb, w, sentence)]
     return stray + (subjects or _inverted_subject(sentence, verb) or _impersonal_source(
         sentence, verb))
+
+
+def _topic_only(sentence: Sentence, verb: Word) -> bool:
+    """The verb of saying tells only what was said about ("писала о погибших жителях"): a topic
+    "о" + a noun that is no event, and no clause of what was said."""
+    if sentence.children(verb, ("ccomp", "parataxis", "xcomp")):
+        return False
+    topics = [k for k in sentence.children(verb, ("obl",)) if _about(sentence, k) and (
+        k.pos == "NOUN")]
+    return bool(topics) and all(trigger_type(k, sentence) is None for k in topics)
+
+
+def _about(sentence: Sentence, noun: Word) -> bool:
+    """The noun is a topic: "о"/"об" before its phrase (the parser may hang the preposition
+    elsewhere: "записей, где она писала о погибших жителях")."""
+    first = sentence.subtree(noun)[0]
+    return preposition(sentence, noun) in TOPIC or (
+        first.i > 0 and sentence.words[first.i - 1].text.lower() in TOPIC)
+
+
+def _quoted(sentence: Sentence, word: Word) -> bool:
+    """A word right after an opening quote: a name in quotes («Север.Реалиям»)."""
+    return word.i > 0 and sentence.words[word.i - 1].text in ("«", "\"", "„")
 
 
 def _name_after_addressee(sentence: Sentence, verb: Word) -> Word | None:
@@ -1953,6 +2075,7 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
     custody ("задержали", then "суд арестовал") - these are two events."""
     kept: dict[tuple, EventRecord] = {}
     out = []
+    events = _headlines_told(events)
     for event in events:
         key = (event.type, tuple(sorted(event.persons)), event.negated,
                event.extras.get("custody", False))
@@ -1986,7 +2109,27 @@ def _merge(events: list[EventRecord]) -> list[EventRecord]:
         first.sources.extend(event.sources)
     for event in out:
         event.extras.pop("headline", None)
+        event.extras.pop("unnamed", None)
     return _share_occasion(_share_charges(_group_verdicts(out)))
+
+
+def _headlines_told(events: list[EventRecord]) -> list[EventRecord]:
+    """A headline that names no one tells the event the text tells of some of the persons named
+    first ("Прошли обыски у верующих", then of X, Y and Z: the text's event, the headline one
+    of its sources), and a digest's headline ("Итоги недели: обыски в Бахчисарае, голодовка в
+    ...") the text's event of that kind, whoever it happened to."""
+    told = [e for e in events if not e.extras.get("headline")]
+    kept = []
+    for event in events:
+        unnamed = event.extras.get("unnamed")
+        same = [t for t in told if (t.type, t.negated) == (event.type, event.negated)] if (
+            unnamed) else []
+        shared = [t for t in same if set(t.persons) & set(event.persons)]
+        if shared:
+            shared[0].sources.extend(event.sources)
+        elif not (same and unnamed == "digest"):
+            kept.append(event)
+    return kept
 
 
 def _group_verdicts(events: list[EventRecord]) -> list[EventRecord]:

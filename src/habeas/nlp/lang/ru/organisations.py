@@ -10,6 +10,9 @@ from . import RULES
 from .pipeline import models, nominative_phrase
 
 ORGANISATION_NOUNS = RULES.words("organisation_nouns")
+# How long a line of the heading block may be to name the outlet.
+HEADING = 60
+SOURCE_LABEL = re.compile(r"^(?:источник|издание)\s*:\s*", re.IGNORECASE)
 # Up to two adjectives and a noun before a name in quotes: "правозащитного центра «Весна»".
 FULLER = re.compile(r"(?<![\w-])((?:[А-ЯЁа-яё-]+\s+){0,2}[А-ЯЁа-яё]+)\s+(«[^«»\n]{2,60}»)")
 
@@ -38,6 +41,24 @@ def fuller_names(events: list[EventRecord], text: str, outlet: str | None) -> No
             fuller = names.get((value or "").strip("«»\"").lower(), set())
             if len({n.lower() for n in fuller}) == 1:
                 setattr(event, field, fuller.pop())
+
+
+def own_voice(events: list[EventRecord], text: str, outlet: str | None) -> None:
+    """The outlet citing itself ("Халилова, как ранее писало «Агентство», голодала" in a report of
+    «Агентство») states the event in its own voice: no source. The outlet is the document's, or
+    one of the short lines of the heading block before the first blank line ("13 февраля 2026 /
+    «Агентство»")."""
+    heading = text.split("\n\n", 1)[0].splitlines()[1:] if "\n\n" in text else []
+    own = {_bare(line) for line in [outlet or "", *heading] if 0 < len(line.strip()) <= HEADING}
+    own.discard("")
+    for event in events if own else ():
+        if event.attributed_to and _bare(event.attributed_to) in own:
+            event.attributed_to = None
+
+
+def _bare(name: str) -> str:
+    """A name without its quotes, case or a "Источник:" before it."""
+    return SOURCE_LABEL.sub("", name.strip()).strip(" «»\"").lower()
 
 
 def _organisation(words: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ AGE_AFTER = RULES.pattern("age_after")
 AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
 DIVINE_NAMES = RULES.words("divine_names")
+HOLY_BOOKS = RULES.words("holy_books")
 PERSON_NOUNS = RULES.words("person_nouns")
 RELATION_NOUNS = RULES.words("relation_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
@@ -396,6 +397,9 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
     if surface.split() and any(surface.split()[-1].lower().startswith(stem)
                                for stem in DIVINE_NAMES):
         return True  # "Свидетеля Иеговы", "Иисуса Христа": a faith, no person
+    if " " not in surface and any(surface.lower().startswith(stem) and (
+            len(surface) - len(stem) <= 2) for stem in HOLY_BOOKS):
+        return True  # "изъятый Коран", "Библию": a holy book
     return " " not in surface and bool(re.search(r"[ыи]х$", surface))
 
 

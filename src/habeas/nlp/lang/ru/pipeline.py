@@ -22,7 +22,7 @@ QUOTED_NAME = 40
 # The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
 DOTTED_NAME = re.compile(r"(?<=[а-яёa-z])\.(?=(?:Реалии|Ru|Ру)\b)")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v10"
+VERSION = "habeas.russian.v11"
 
 
 @dataclass(frozen=True)
@@ -193,6 +193,25 @@ def nominative_phrase(words: list[str]) -> list[str]:
     return out + words[n + 1:]
 
 
+def without_links(parsed: Parsed) -> Parsed:
+    """The article less the lines that link to other stories ("Читайте также: В Ярославле
+    пенсионерку оштрафовали ...", or "Смотрите также" on a line of its own and the linked title
+    on the next): no person of the report is named there and nothing happens to one."""
+    link, alone = RULES.pattern("related_link"), RULES.pattern("related_link_alone")
+    dropped: list[Sentence] = []
+    for n, sentence in enumerate(parsed.sentences):
+        if link.match(sentence.text) or (n and alone.match(parsed.sentences[n - 1].text) and (
+                "\n" in parsed.text[parsed.sentences[n - 1].start:sentence.start])):
+            dropped.append(sentence)
+    if not dropped:
+        return parsed
+    spans = [(s.start, s.start + len(s.text)) for s in dropped]
+    gone = {id(s) for s in dropped}
+    return Parsed(parsed.text, [s for s in parsed.sentences if id(s) not in gone],
+                  [span for span in parsed.spans if not any(
+                      start <= span[1] < end for start, end in spans)])
+
+
 def versions() -> dict[str, str]:
     return {"model": "natasha-1.6.0", "habeas_russian": VERSION, "rules": RULES.version,
             "rules_hash": RULES.hash}
@@ -212,12 +231,13 @@ def process(documents: Iterable[Document]) -> Iterator[tuple[Document, Extractio
 
 def extract(document: Document) -> Extraction:
     from .events import find_events
-    from .organisations import fuller_names
+    from .organisations import fuller_names, own_voice
     from .persons import find_persons
 
-    parsed = parse(document.text)
+    parsed = without_links(parse(document.text))
     persons, mentions = find_persons(parsed)
     events = find_events(parsed, persons, mentions, published=document.published)
+    own_voice(events, document.text, document.outlet)
     fuller_names(events, document.text, document.outlet)
     meta = {"id": document.doc_id, "title": document.title, "published": document.published,
             "outlet": document.outlet, "url": document.url, "language": "ru"}

@@ -8,7 +8,7 @@ import re
 
 from . import RULES
 from . import arguments as args
-from .pipeline import Parsed, inflect, inflect_as, nominative_phrase
+from .pipeline import Parsed, inflect, inflect_as, models, nominative_phrase
 from .syntax import Sentence, Word, before_or_after, case, preposition, word_class
 
 HOLDS = frozenset(RULES.lists["holds"])
@@ -25,6 +25,7 @@ PREMISES = RULES.words("premises")
 HOMES = RULES.words("homes")
 # Buildings a street may be told with ("здание управления ФСБ на улице Франко").
 BUILDINGS = RULES.words("buildings")
+SITED = RULES.words("sited_buildings")
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
 WHERE = RULES.words("where_words")
@@ -87,7 +88,7 @@ def find_place(sentence: Sentence, parsed: Parsed, trigger: Word, kind: str) -> 
         if len(inside) == 1 and inside[0].text.lower() in PREMISES:
             continue  # "в СИЗО" tagged as a place: premises, not a city
         facility = _numbered_facility(sentence, top) or (
-            _facility_before(sentence, start, end))
+            _facility_before(sentence, start, end)) or _sited(sentence, top)
         if facility is not None and kind in PREMISES_TYPES:
             return facility  # "отбывает срок в колонии общего режима № 3 в Перми"
         landmark = _landmark(sentence, inside)
@@ -199,8 +200,34 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
     if not numbered:
         return None
     words = [w for w in sentence.subtree(head) if not (w.rel == "case" and w.head == head.i)]
-    words = [w for w in words if head.i <= w.i <= max(x.i for x in sentence.subtree(word))]
+    last = max(x.i for x in sentence.subtree(word, PREMISES_PARTS))  # not "в Шклове, где он
+    words = [w for w in words if head.i <= w.i <= last]  # отбывал наказание": the city alone
     text = sentence.span_text(words).strip(" ,")  # its adjectives in the nominative, below
+    return _with_adjectives(sentence, head, text.replace(head.text, inflect(head.text), 1))
+
+
+def _sited(sentence: Sentence, word: Word) -> str | None:
+    """A building with the city it stands in ("у здания правительства в Магасе", "на базе полка
+    ППС в Грозном", "в больницу в Киеве"): the building, in the nominative, with its city, as
+    the reports name the most specific place."""
+    if preposition(sentence, word) not in ("в", "во") or word.rel != "nmod":
+        return None
+    head = sentence.head(word)
+    for _ in range(3):
+        if head is None or head.pos != "NOUN":
+            return None
+        if head.lemma in SITED:
+            break
+        head = sentence.head(head) if head.rel == "nmod" else None
+    else:
+        return None
+    if head is None:
+        return None
+    last = max(x.i for x in sentence.subtree(word, PREMISES_PARTS))
+    words = [w for w in sentence.words[head.i:last + 1]]
+    if any(w.text in (",", ";", "(", "—") for w in words):
+        return None
+    text = sentence.span_text(words).strip(" ,")
     return _with_adjectives(sentence, head, text.replace(head.text, inflect(head.text), 1))
 
 
@@ -379,8 +406,9 @@ def destination(sentence: Sentence, word: Word, parsed: Parsed) -> str | None:
         if kid.lemma in TIME_NOUNS:
             continue  # "на следующий день", "в среду утром": when, not where
         for city in sentence.children(kid, ("nmod",)):  # "в исправительную колонию № 16 в
-            numbered = _numbered_facility(sentence, city)  # Салавате": the numbered facility
-            if numbered is not None:  # with its city, as where one is held
+            numbered = _numbered_facility(sentence, city) or _sited(  # Салавате": the
+                sentence, city)  # numbered facility (a building) with its city, as where one
+            if numbered is not None:  # is held
                 return numbered
         words = [w for w in sentence.subtree(kid) if not (w.rel == "case" and w.head == kid.i)]
         first, last = words[0].start, words[-1].end
@@ -431,5 +459,15 @@ def place_name(words: list[Word], normal: str) -> str:
     """A place in the nominative: one proper noun by its lemma ("Крыму" -> "Крым"), else
     natasha's normal form."""
     if len(words) == 1 and words[0].pos == "PROPN":
+        plural = _plural_town(words[0]) if words[0].feats.get("Number") == "Plur" else None
+        if plural is not None:  # "в Сумах" -> "Сумы" (natasha's lemma: "сума")
+            return plural
         return words[0].lemma.capitalize() if words[0].lemma.islower() else words[0].lemma
     return normal
+
+
+def _plural_town(word: Word) -> str | None:
+    """A town whose name is a plural ("Сумы", "Мытищи"), as the dictionary names it."""
+    town = next((p for p in models().morph_vocab.parse(word.text) if "Geox" in str(p.tag) and (
+        "plur" in str(p.tag))), None)
+    return town.normal.capitalize() if town is not None else None
