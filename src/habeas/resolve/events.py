@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
@@ -86,9 +86,22 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
     return fit, place, shared
 
 
+class EventRow:
+    """A stored event's columns, read without an ORM object (``plan(rows=True)``): what the
+    plan compares, and what ``refresh_many`` derives (it writes a change with an UPDATE)."""
+
+    __slots__ = ("id", "type", "negated", "article_id", "date_precision", "hedged",
+                 *DERIVED_FIELDS)
+
+    def __init__(self, values: tuple) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
+
+
 def plan(session: Session, *, article: Article, records: list[EventRecord],
          persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None,
-         mentions: dict[int, list[str]] | None = None) -> dict[int, Event]:
+         mentions: dict[int, list[str]] | None = None, rows: bool = False
+         ) -> dict[int, Event | EventRow]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
@@ -96,7 +109,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
     person ids linked to each chosen event, as read (the writer need not read them again).
     ``mentions``, when given, are the article's mentions (person id -> their texts), all of
-    them: the writer that wrote them need not have them read back."""
+    them: the writer that wrote them need not have them read back. ``rows``: the stored events
+    as ``EventRow``s, not ORM objects (a writer reads a few for every record, and merges the
+    article into fewer than half of them)."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     # person id -> the names of the person and of its root, worked out once for the article
     # (a person linked to many candidate events is asked for once per event)
@@ -121,7 +136,13 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
                                         {"persons": sorted(member_of)}):
             events_by_member[person_id].add(event_id)
     wanted = {e for linked in events_by_member.values() for e in linked}
-    every = list(session.scalars(_events_by_id(), {"events": sorted(wanted)})) if wanted else []
+    if not wanted:
+        every = []
+    elif rows:
+        every = [EventRow(row) for row in tuples(session, _event_rows(), {
+            "events": sorted(wanted)})]
+    else:
+        every = list(session.scalars(_events_by_id(), {"events": sorted(wanted)}))
     for group in groups:
         roots = {root_of[pid] for pid in group}
         members = {m for m, r in member_of.items() if r in roots}
@@ -181,6 +202,13 @@ def _events_by_id():
     """The events ``:events``, by id."""
     return select(Event).where(Event.id.in_(bindparam("events", expanding=True))
                                ).order_by(Event.id)
+
+
+@functools.cache
+def _event_rows():
+    """The columns of ``EventRow`` of the events ``:events``, by id."""
+    return select(*(getattr(Event, name) for name in EventRow.__slots__)).where(
+        Event.id.in_(bindparam("events", expanding=True))).order_by(Event.id)
 
 
 @functools.cache
@@ -364,12 +392,13 @@ def _live_claims():
         Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
 
 
-def refresh_many(session: Session, events: list[Event],
+def refresh_many(session: Session, events: list[Event | EventRow],
                  linked: dict[int, set[int]] | None = None) -> None:
     """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
     each (one event's refresh reads nothing another's writes). ``linked``: the person ids
     linked to each of them, stored, when the caller knows them (the writer that wrote the
-    links): not read again."""
+    links): not read again. An ``EventRow``'s values that change are written in an UPDATE
+    of their own (the ORM's flush writes an Event's)."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
@@ -392,9 +421,13 @@ def refresh_many(session: Session, events: list[Event],
         derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
         derived["date_precision"] = date_precision(derived["date"])
         derived["hedged"] = bool(by_field.get("hedged")) and all(by_field["hedged"])
-        for field, value in derived.items():
-            if getattr(event, field) != value:
-                setattr(event, field, value)
+        changed = {field: value for field, value in derived.items()
+                   if getattr(event, field) != value}
+        for field, value in changed.items():
+            setattr(event, field, value)
+        if changed and isinstance(event, EventRow):
+            session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
+                            .values(changed))
         persons = {pid for value in by_field.get("persons", []) for pid in value}
         if persons:
             linked = links[event.id]

@@ -184,8 +184,8 @@ def persons_by_substring(session: Session, fragment: str) -> list[Person]:
     return _persons_where(session, lambda column: column.contains(fragment)) if fragment else []
 
 
-def match_person(session: Session, *, name: str, aliases: list[str], pool=None
-                 ) -> Person | None:
+def match_person(session: Session, *, name: str, aliases: list[str], pool=None,
+                 carried: Callable[[str], bool] | None = None) -> Person | None:
     """The existing person a name (with the article's other forms of it) stands for, or None.
 
     1. A full name or full alias ("akhtem chiygoz") equal to a person's name or alias key; where
@@ -194,6 +194,10 @@ def match_person(session: Session, *, name: str, aliases: list[str], pool=None
     2. A surname-only name matches the one person with that surname, if there is exactly one.
     3. A full name whose surname is carried by exactly one person, known so far only by that
        surname, is that person ("Chiygoz" first, "Akhtem Chiygoz" later).
+
+    ``carried``, when given, says whether a stored person may carry a surname (a writer's
+    index of the stored names: it may say yes too often, never too rarely); where it says no,
+    the query for that surname is not sent, since it would find no one.
     """
     key = name_key(name)
     keys = {key} | {name_key(a) for a in aliases}
@@ -209,6 +213,8 @@ def match_person(session: Session, *, name: str, aliases: list[str], pool=None
     surnames = {key} if is_single_token(key) else {surname_of(key)}
     surnames |= {k for k in keys if is_single_token(k)}
     for surname in sorted(surnames, key=lambda s: s != surname_of(key)):
+        if carried is not None and not carried(surname):
+            continue  # nobody has it: the query would find no one
         candidates = persons_by_surname(session, surname)
         if len(candidates) != 1:
             continue
@@ -231,10 +237,16 @@ def add_alias(session: Session, person: Person, alias: str) -> PersonAlias | Non
     return row
 
 
+def promotes(person: Person, name: str) -> bool:
+    """Whether ``promote_name`` would give ``person`` the name ``name``."""
+    key = name_key(name)
+    return is_single_token(person.key) and not is_single_token(key) and key != person.key
+
+
 def promote_name(session: Session, person: Person, name: str) -> None:
     """Give a person known by surname only the fuller ``name``; the old one becomes an alias."""
     key = name_key(name)
-    if is_single_token(person.key) and not is_single_token(key) and key != person.key:
+    if promotes(person, name):
         old = person.name
         person.name, person.key = name.strip(), key
         person.aliases[:] = [a for a in person.aliases if a.key != key]
@@ -255,4 +267,4 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
 
 
 __all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
-           "person_by_id", "promote_name"]
+           "person_by_id", "promote_name", "promotes"]
