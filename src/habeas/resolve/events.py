@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.db import tuples
-from ..store.persons import canonical, members_at_once, person_by_id
+from ..store.persons import canonical, members_at_once, people_of, person_by_id, root_in
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
     PERSON_CONFLICT_FIELDS,
@@ -163,9 +163,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             if article.id in sources_of[event.id] or event.article_id == article.id:
                 continue
             linked = persons_of[event.id]
-            if not given_names_fit(written, _names_of(session, linked, named)):
+            if not given_names_fit(written, _names_of(linked, links.people, named)):
                 continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
-            shared = len(roots & {_root(session, p, root_of) for p in set(linked)})
+            shared = len(roots & {_root(p, root_of, links.people) for p in set(linked)})
             rank = match_rank(record, event, article.published, shared)
             if rank is not None:
                 mine.append((rank, index, event))
@@ -238,8 +238,9 @@ class _Links:
         self.sources: defaultdict[int, set[int]] = defaultdict(set)
         self.persons: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: set[int] = set()
-        self.loaded: list[Person] = []
-        self.loaded_ids: set[int] = set()
+        # person id -> (name, merged_into_id), of the linked persons and those they were
+        # merged into (``store.persons.people_of``)
+        self.people: dict[int, tuple[str, int | None]] = {}
 
     def read(self, event_ids: list[int]
              ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
@@ -253,12 +254,9 @@ class _Links:
             for event_id, person_id in tuples(self.session, _persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
                 linked.add(person_id)
-            # the persons, whose names ``plan`` compares, in one query, not one each (held
-            # here: the session keeps only weak references to what it loaded)
-            if linked - self.loaded_ids:
-                self.loaded += self.session.scalars(_persons_by_id(), {
-                    "persons": list(linked - self.loaded_ids)}).all()
-            self.loaded_ids |= linked
+            # the persons' names and merges, which ``plan`` compares, read as columns for all
+            # of them, not one query (or one ORM object) each
+            people_of(self.session, linked, self.people)
         return self.sources, self.persons
 
 
@@ -314,29 +312,27 @@ def full_names_in(text: str) -> list[Name]:
     return found
 
 
-def _names_of(session: Session, ids: list[int],
-              named: dict[int, frozenset[str]] | None = None) -> list[Name]:
-    """The names of these persons, and of the persons they are (``named``: those worked out
-    before, by person id, kept up to date; ``plan`` writes nothing)."""
+def _names_of(ids: list[int], people: dict[int, tuple[str, int | None]],
+              named: dict[int, frozenset[str]]) -> list[Name]:
+    """The names of these persons, and of the persons they are (``people``: their names and
+    merges, ``store.persons.people_of``; ``named``: those worked out before, by person id,
+    kept up to date; ``plan`` writes nothing)."""
     names: set[str] = set()
     for pid in ids:
-        found = None if named is None else named.get(pid)
+        found = named.get(pid)
         if found is None:
-            person = person_by_id(session, pid)
-            found = frozenset() if person is None else \
-                frozenset((person.name, canonical(session, person).name))
-            if named is not None:
-                named[pid] = found
+            found = named[pid] = frozenset() if pid not in people else \
+                frozenset((people[pid][0], people[root_in(people, pid)][0]))
         names |= found
     return [parse(n) for n in names]
 
 
-def _root(session: Session, pid: int, root_of: dict[int, int]) -> int:
+def _root(pid: int, root_of: dict[int, int], people: dict[int, tuple[str, int | None]]) -> int:
     """The id of the person ``pid`` was merged into (itself if never merged), kept in
-    ``root_of``."""
+    ``root_of`` (``people``: see ``_names_of``)."""
     root = root_of.get(pid)
     if root is None:
-        root = root_of[pid] = canonical(session, person_by_id(session, pid)).id
+        root = root_of[pid] = root_in(people, pid)
     return root
 
 

@@ -65,6 +65,40 @@ def person_by_id(session: Session, person_id: int) -> Person | None:
     return session.get(Person, person_id)
 
 
+def people_of(session: Session, ids, known: dict[int, tuple[str, int | None]] | None = None
+              ) -> dict[int, tuple[str, int | None]]:
+    """The name and ``merged_into_id`` of each person of ``ids`` and of every person they
+    were merged into, at any depth, by id, read as columns (one statement per level of
+    merges), added to ``known`` (those already there not read again). What ``canonical`` and
+    a person's name need, without an ORM object each."""
+    known = {} if known is None else known
+    wanted = {pid for pid in ids if pid not in known}
+    for _ in range(MAX_MERGE_DEPTH + 1):
+        if not wanted:
+            break
+        for pid, name, into in tuples(session, _heads(), {"ids": sorted(wanted)}):
+            known[pid] = (name, into)
+        wanted = {into for pid in wanted if (into := known.get(pid, ("", None))[1]) is not None
+                  and into not in known}
+    return known
+
+
+def root_in(people: dict[int, tuple[str, int | None]], person_id: int) -> int:
+    """``canonical(...).id`` answered from ``people`` (``people_of``): the id of the person
+    ``person_id`` was merged into, itself if never merged."""
+    seen = 0
+    while (into := people[person_id][1]) is not None and seen < MAX_MERGE_DEPTH:
+        person_id = into
+        seen += 1
+    return person_id
+
+
+@functools.cache
+def _heads():
+    return select(Person.id, Person.name, Person.merged_into_id).where(
+        Person.id.in_(bindparam("ids", expanding=True)))
+
+
 def member_roots(session: Session, roots) -> dict[int, int]:
     """Every person id merged into one of ``roots`` (at any depth, the roots included) -> the
     root it was merged into."""
@@ -267,4 +301,4 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
 
 
 __all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
-           "person_by_id", "promote_name", "promotes"]
+           "people_of", "person_by_id", "promote_name", "promotes", "root_in"]
