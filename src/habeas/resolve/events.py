@@ -380,12 +380,19 @@ def refresh(session: Session, event: Event) -> None:
 
 
 @functools.cache
-def _live_claims():
-    """The fields and values of the live claims of the events ``:events``, oldest first."""
+def _live_claims(derived: bool = False):
+    """The fields and values of the live claims of the events ``:events``, oldest first
+    (``derived``: only those of the fields an event's values are derived from, ``REFRESHED``;
+    a third of an event's claims are of its type and negation, which no refresh changes)."""
     superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
-    return select(Claim.subject_id, Claim.field, Claim.value).where(
+    query = select(Claim.subject_id, Claim.field, Claim.value).where(
         Claim.subject_type == "event", Claim.subject_id.in_(bindparam("events", expanding=True)),
         Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
+    return query.where(Claim.field.in_(REFRESHED)) if derived else query
+
+
+# The claims' fields ``refresh_many`` reads.
+REFRESHED = (*DERIVED_FIELDS, "hedged", "persons")
 
 
 def refresh_many(session: Session, events: list[Event | EventRow],
@@ -400,8 +407,14 @@ def refresh_many(session: Session, events: list[Event | EventRow],
     ids = [event.id for event in events]
     # the live claims' fields and values only (``live_claims`` without making objects)
     by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in tuples(session, _live_claims(), {"events": ids}):
+    for event_id, field, value in tuples(session, _live_claims(True), {"events": ids}):
         by_event[event_id][field].append(value)
+    # an event with live claims of other fields only (its persons and hedging rejected by a
+    # reviewer, say) is derived from none: its values emptied, as when they were read too
+    bare = [i for i in ids if i not in by_event]
+    if bare:
+        for event_id, _, _ in tuples(session, _live_claims(), {"events": bare}):
+            by_event[event_id]  # noqa: B018  (present, with no values)
     links: dict[int, set[int]] = defaultdict(set)
     if linked is not None:
         links.update((event_id, set(linked[event_id])) for event_id in ids)
@@ -409,9 +422,9 @@ def refresh_many(session: Session, events: list[Event | EventRow],
         for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
             links[event_id].add(person_id)
     for event in events:
-        by_field = by_event.get(event.id)
-        if not by_field:
+        if event.id not in by_event:  # no live claim at all
             continue
+        by_field = by_event[event.id]
         # set only where it changes: most merges leave an event's values as they were, and a
         # value set, even to what it was, makes the flush compare every column of it
         derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
