@@ -121,8 +121,6 @@ def save_extraction(
     if again or facts:  # a first extraction has nothing to clear
         persons_before = clear_extraction(session=session, article=article, keep=keep or (),
                                           persons=not again)
-    if names is not None:  # the names stored since the last article (another writer's too)
-        names.refresh(session)
     writer = _Writer(session, article, extraction, names, buffered=True)
     writer.read_persons(extraction.persons)
     for record in extraction.persons:
@@ -240,6 +238,7 @@ class _Writer:
         self.names = names
         # the surnames of every name and spelling of the records written so far (``_may_carry``)
         self.surnames: set[str] = set()
+        self.names_read = False  # ``names`` brought up to date in this article
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
         self.article = article
@@ -348,10 +347,17 @@ class _Writer:
 
     def _may_carry(self, surname: str) -> bool:
         """Whether a person in the store may carry ``surname``: one the writer's index of the
-        stored names has (``names``, brought up to date when the article began), or one of a
-        name this article has written since (``surnames``: every name and spelling of its
-        records so far, more than were written, never fewer)."""
-        return surname in self.surnames or surname in self.names.surnames
+        stored names has (``names``; where it has not, brought up to date first, once in the
+        article: another writer may have stored names since the last article), or one of a
+        name this article has written (``surnames``: every name and spelling of its records
+        so far, more than were written, never fewer)."""
+        if surname in self.surnames or surname in self.names.surnames:
+            return True
+        if not self.names_read:
+            self.names_read = True
+            self.names.refresh(self.session)
+            return surname in self.names.surnames
+        return False
 
     def resolve_new_persons(self, extraction: Extraction) -> None:
         """Merge each new person into the stored person they are, or leave a suggestion."""
