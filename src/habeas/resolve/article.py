@@ -306,7 +306,7 @@ class _Writer:
         else:
             person = canonical(self.session, person)
             before = person.key
-            if self.ids is not None and self.session.new and promotes(person, record.name):
+            if self.ids is not None and promotes(person, record.name) and self.session.new:
                 # a spelling it was given in this article and is about to lose is written
                 # first, then deleted, as when every person was flushed on its own (its id
                 # is used up, and the spellings after it are numbered past it)
