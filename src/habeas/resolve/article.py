@@ -53,10 +53,12 @@ from ..store.persons import (
     name_key,
     persons_keyed,
     promote_name,
+    promotes,
+    surname_of,
 )
 from ..store.resolution import PersonKey
 from . import events as event_resolution
-from .events import refresh, refresh_many, subsumed
+from .events import EventRow, refresh, refresh_many, subsumed
 from .persons import (
     index_person,
     person_block_keys,
@@ -131,7 +133,8 @@ def save_extraction(
     writer.resolve_new_persons(extraction)
     same = event_resolution.plan(session, article=article, records=extraction.events,
                                  persons=[writer.known_ids(r) for r in extraction.events],
-                                 chosen_persons=writer.linked, mentions=writer.mentioned)
+                                 chosen_persons=writer.linked, mentions=writer.mentioned,
+                                 rows=True)
     for index, record in enumerate(extraction.events):
         writer.event(record, into=same.get(index))
     # nothing reads the statistics' ids: one statement for all, with the flush before the
@@ -214,6 +217,10 @@ class _Writer:
         # caller flushes before reading those tables. Without it (the list importers), the
         # ORM writes them.
         self.buffered = buffered
+        # (buffered) the ids of new persons and events, given when they are made (the ids the
+        # INSERT would have given them): they are written at the next flush, with the rest,
+        # not flushed one by one to learn their ids
+        self.ids = bulk.Ids(session) if buffered else None
         self.claim_rows: list[tuple[Any, ...]] = []
         self.mention_rows: list[tuple[Any, ...]] = []
         self.key_rows: list[tuple[int, str]] = []
@@ -229,6 +236,9 @@ class _Writer:
         # keys at ``flush``
         self.unkeyed: list[tuple[int, set[str]]] = []
         self.names = names
+        # the surnames of every name and spelling of the records written so far (``_may_carry``)
+        self.surnames: set[str] = set()
+        self.names_read = False  # ``names`` brought up to date in this article
         # stored persons this article gave a fuller name (``promote_name``)
         self.renamed: list[Person] = []
         self.article = article
@@ -243,7 +253,7 @@ class _Writer:
         # events written so far (an Event, or the id of one written in bulk: resolve.bulk)
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         # events this article was merged into, by id, to re-derive (``refresh_merged``)
-        self.merged: dict[int, Event] = {}
+        self.merged: dict[int, Event | EventRow] = {}
         # stored event id -> the person ids linked to it (as ``events.plan`` read them, with
         # those this article links), so a merge need not read them
         self.linked: dict[int, set[int]] = {}
@@ -282,24 +292,34 @@ class _Writer:
 
         person = None if new else match_person(
             self.session, name=record.name, aliases=record.aliases,
-            pool=None if self.pool is None else self.pool.values())
+            pool=None if self.pool is None else self.pool.values(),
+            carried=None if self.names is None or not self.buffered else self._may_carry)
         created = person is None
         if person is None:
             # a new person has no aliases yet: said here, they are not read back (a query)
             person = Person(name=record.name.strip(), key=name_key(record.name), aliases=[])
+            if self.ids is not None:
+                person.id = self.ids(Person.__table__)
             self.session.add(person)
             self.counts["persons_new"] += 1
             self.new.append((person, record))
         else:
             person = canonical(self.session, person)
             before = person.key
+            if self.ids is not None and promotes(person, record.name) and self.session.new:
+                # a spelling it was given in this article and is about to lose is written
+                # first, then deleted, as when every person was flushed on its own (its id
+                # is used up, and the spellings after it are numbered past it)
+                self.session.flush()
             promote_name(self.session, person, record.name)
             if person.key != before:
                 self.renamed.append(person)
             self.counts["persons_matched"] += 1
         for alias in [record.name, *record.aliases]:
             add_alias(self.session, person, alias)
-        self.session.flush()
+            self.surnames.add(surname_of(name_key(alias)))
+        if self.ids is None:
+            self.session.flush()
         if self.pool is not None:  # a name or spelling it now has may be the next one's
             self.pool[person.id] = person
         self._index(person, created)
@@ -324,6 +344,20 @@ class _Writer:
                 span = record.evidence.get(f"{field}:{value}") or record.evidence.get(field)
                 self.claim("person", person.id, field, value, span, by=self.person_by)
         return person
+
+    def _may_carry(self, surname: str) -> bool:
+        """Whether a person in the store may carry ``surname``: one the writer's index of the
+        stored names has (``names``; where it has not, brought up to date first, once in the
+        article: another writer may have stored names since the last article), or one of a
+        name this article has written (``surnames``: every name and spelling of its records
+        so far, more than were written, never fewer)."""
+        if surname in self.surnames or surname in self.names.surnames:
+            return True
+        if not self.names_read:
+            self.names_read = True
+            self.names.refresh(self.session)
+            return surname in self.names.surnames
+        return False
 
     def resolve_new_persons(self, extraction: Extraction) -> None:
         """Merge each new person into the stored person they are, or leave a suggestion."""
@@ -355,7 +389,8 @@ class _Writer:
         return ids
 
     # -- events
-    def event(self, record: EventRecord, *, into: Event | None = None) -> Event:
+    def event(self, record: EventRecord, *, into: Event | EventRow | None = None
+              ) -> Event | EventRow:
         if record.type not in EVENT_TYPES:
             raise StoreError(f"unknown event type {record.type!r}")
         if record.release_mode is not None and record.release_mode not in RELEASE_MODES:
@@ -376,8 +411,12 @@ class _Writer:
             attributed_to=record.attributed_to, extras=dict(record.extras) or None,
             article_id=self.article.id,
         )
-        self.session.add(event)
-        self.session.flush()
+        if self.ids is not None:
+            event.id = self.ids(Event.__table__)
+            self.session.add(event)
+        else:
+            self.session.add(event)
+            self.session.flush()
         self.counts["events"] += 1
         for person_id in person_ids:
             if self.buffered:
@@ -399,7 +438,8 @@ class _Writer:
                 return event if isinstance(event, Event) else self.session.get(Event, event)
         return None
 
-    def _merge_event(self, record: EventRecord, event: Event, person_ids: list[int]) -> Event:
+    def _merge_event(self, record: EventRecord, event: Event | EventRow,
+                     person_ids: list[int]) -> Event | EventRow:
         """Add this article as one more source of an event another report told."""
 
         self.counts["events"] += 1
@@ -437,7 +477,7 @@ class _Writer:
             refresh_many(self.session, list(merged.values()),
                          linked=known if len(known) == len(merged) else None)
 
-    def _sources_and_claims(self, record: EventRecord, event: Event,
+    def _sources_and_claims(self, record: EventRecord, event: Event | EventRow,
                             person_ids: list[int]) -> None:
         sources = self._sources(record)
         for span in sources:

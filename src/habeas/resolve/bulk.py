@@ -48,8 +48,14 @@ from ..store.models import (
     PersonAlias,
     last_token,
 )
-from ..store.persons import canonical, members_at_once, name_key, surname_of
-from .events import _persons_by_id
+from ..store.persons import (
+    canonical,
+    members_at_once,
+    name_key,
+    people_of,
+    root_in,
+    surname_of,
+)
 from ..store.resolution import Merge, PersonKey
 from .article import _Writer
 from .evidence import AGE_MISMATCH_PENALTY, AGE_TOLERANCE_YEARS
@@ -229,8 +235,8 @@ def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:
     near = {pid for slot in slots if (pid := index.ids[slot]) is not None}
     if not near:
         return set()
-    roots = {canonical(session, person).id
-             for person in session.scalars(_persons_by_id(), {"persons": list(near)})}
+    people = people_of(session, near)  # their merges as columns, not ORM objects
+    roots = {root_in(people, pid) for pid in near if pid in people}
     return set(members_at_once(session, roots))
 
 

@@ -16,13 +16,13 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
 from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
 from ..store.db import tuples
-from ..store.persons import canonical, members_at_once, person_by_id
+from ..store.persons import canonical, members_at_once, people_of, person_by_id, root_in
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
     CONFLICT_FIELDS,
     PERSON_CONFLICT_FIELDS,
@@ -86,9 +86,22 @@ def match_rank(record: EventRecord, event: Event, published: str | None,
     return fit, place, shared
 
 
+class EventRow:
+    """A stored event's columns, read without an ORM object (``plan(rows=True)``): what the
+    plan compares, and what ``refresh_many`` derives (it writes a change with an UPDATE)."""
+
+    __slots__ = ("id", "type", "negated", "article_id", "date_precision", "hedged",
+                 *DERIVED_FIELDS)
+
+    def __init__(self, values: tuple) -> None:
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
+
+
 def plan(session: Session, *, article: Article, records: list[EventRecord],
          persons: list[list[int]], chosen_persons: dict[int, set[int]] | None = None,
-         mentions: dict[int, list[str]] | None = None) -> dict[int, Event]:
+         mentions: dict[int, list[str]] | None = None, rows: bool = False
+         ) -> dict[int, Event | EventRow]:
     """Which stored event each of an article's event records is (record index -> event).
 
     Best fits are taken first and each stored event takes at most one record of the article,
@@ -96,7 +109,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     leave Anapa against Krasnodar as a conflict. ``chosen_persons``, when given, receives the
     person ids linked to each chosen event, as read (the writer need not read them again).
     ``mentions``, when given, are the article's mentions (person id -> their texts), all of
-    them: the writer that wrote them need not have them read back."""
+    them: the writer that wrote them need not have them read back. ``rows``: the stored events
+    as ``EventRow``s, not ORM objects (a writer reads a few for every record, and merges the
+    article into fewer than half of them)."""
     options: list[tuple[tuple[int, int, int], int, Event]] = []
     # person id -> the names of the person and of its root, worked out once for the article
     # (a person linked to many candidate events is asked for once per event)
@@ -121,7 +136,13 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
                                         {"persons": sorted(member_of)}):
             events_by_member[person_id].add(event_id)
     wanted = {e for linked in events_by_member.values() for e in linked}
-    every = list(session.scalars(_events_by_id(), {"events": sorted(wanted)})) if wanted else []
+    if not wanted:
+        every = []
+    elif rows:
+        every = [EventRow(row) for row in tuples(session, _event_rows(), {
+            "events": sorted(wanted)})]
+    else:
+        every = list(session.scalars(_events_by_id(), {"events": sorted(wanted)}))
     for group in groups:
         roots = {root_of[pid] for pid in group}
         members = {m for m, r in member_of.items() if r in roots}
@@ -142,9 +163,9 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
             if article.id in sources_of[event.id] or event.article_id == article.id:
                 continue
             linked = persons_of[event.id]
-            if not given_names_fit(written, _names_of(session, linked, named)):
+            if not given_names_fit(written, _names_of(linked, links.people, named)):
                 continue  # "Eldar Osmanov was detained" is not Enver Osmanov's arrest
-            shared = len(roots & {_root(session, p, root_of) for p in set(linked)})
+            shared = len(roots & {_root(p, root_of, links.people) for p in set(linked)})
             rank = match_rank(record, event, article.published, shared)
             if rank is not None:
                 mine.append((rank, index, event))
@@ -184,6 +205,13 @@ def _events_by_id():
 
 
 @functools.cache
+def _event_rows():
+    """The columns of ``EventRow`` of the events ``:events``, by id."""
+    return select(*(getattr(Event, name) for name in EventRow.__slots__)).where(
+        Event.id.in_(bindparam("events", expanding=True))).order_by(Event.id)
+
+
+@functools.cache
 def _sources_of():
     return select(EventSource.event_id, EventSource.article_id).where(
         EventSource.event_id.in_(bindparam("events", expanding=True)))
@@ -210,8 +238,9 @@ class _Links:
         self.sources: defaultdict[int, set[int]] = defaultdict(set)
         self.persons: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: set[int] = set()
-        self.loaded: list[Person] = []
-        self.loaded_ids: set[int] = set()
+        # person id -> (name, merged_into_id), of the linked persons and those they were
+        # merged into (``store.persons.people_of``)
+        self.people: dict[int, tuple[str, int | None]] = {}
 
     def read(self, event_ids: list[int]
              ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
@@ -225,12 +254,9 @@ class _Links:
             for event_id, person_id in tuples(self.session, _persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
                 linked.add(person_id)
-            # the persons, whose names ``plan`` compares, in one query, not one each (held
-            # here: the session keeps only weak references to what it loaded)
-            if linked - self.loaded_ids:
-                self.loaded += self.session.scalars(_persons_by_id(), {
-                    "persons": list(linked - self.loaded_ids)}).all()
-            self.loaded_ids |= linked
+            # the persons' names and merges, which ``plan`` compares, read as columns for all
+            # of them, not one query (or one ORM object) each
+            people_of(self.session, linked, self.people)
         return self.sources, self.persons
 
 
@@ -286,29 +312,27 @@ def full_names_in(text: str) -> list[Name]:
     return found
 
 
-def _names_of(session: Session, ids: list[int],
-              named: dict[int, frozenset[str]] | None = None) -> list[Name]:
-    """The names of these persons, and of the persons they are (``named``: those worked out
-    before, by person id, kept up to date; ``plan`` writes nothing)."""
+def _names_of(ids: list[int], people: dict[int, tuple[str, int | None]],
+              named: dict[int, frozenset[str]]) -> list[Name]:
+    """The names of these persons, and of the persons they are (``people``: their names and
+    merges, ``store.persons.people_of``; ``named``: those worked out before, by person id,
+    kept up to date; ``plan`` writes nothing)."""
     names: set[str] = set()
     for pid in ids:
-        found = None if named is None else named.get(pid)
+        found = named.get(pid)
         if found is None:
-            person = person_by_id(session, pid)
-            found = frozenset() if person is None else \
-                frozenset((person.name, canonical(session, person).name))
-            if named is not None:
-                named[pid] = found
+            found = named[pid] = frozenset() if pid not in people else \
+                frozenset((people[pid][0], people[root_in(people, pid)][0]))
         names |= found
     return [parse(n) for n in names]
 
 
-def _root(session: Session, pid: int, root_of: dict[int, int]) -> int:
+def _root(pid: int, root_of: dict[int, int], people: dict[int, tuple[str, int | None]]) -> int:
     """The id of the person ``pid`` was merged into (itself if never merged), kept in
-    ``root_of``."""
+    ``root_of`` (``people``: see ``_names_of``)."""
     root = root_of.get(pid)
     if root is None:
-        root = root_of[pid] = canonical(session, person_by_id(session, pid)).id
+        root = root_of[pid] = root_in(people, pid)
     return root
 
 
@@ -356,27 +380,41 @@ def refresh(session: Session, event: Event) -> None:
 
 
 @functools.cache
-def _live_claims():
-    """The fields and values of the live claims of the events ``:events``, oldest first."""
+def _live_claims(derived: bool = False):
+    """The fields and values of the live claims of the events ``:events``, oldest first
+    (``derived``: only those of the fields an event's values are derived from, ``REFRESHED``;
+    a third of an event's claims are of its type and negation, which no refresh changes)."""
     superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
-    return select(Claim.subject_id, Claim.field, Claim.value).where(
+    query = select(Claim.subject_id, Claim.field, Claim.value).where(
         Claim.subject_type == "event", Claim.subject_id.in_(bindparam("events", expanding=True)),
         Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
+    return query.where(Claim.field.in_(REFRESHED)) if derived else query
 
 
-def refresh_many(session: Session, events: list[Event],
+# The claims' fields ``refresh_many`` reads.
+REFRESHED = (*DERIVED_FIELDS, "hedged", "persons")
+
+
+def refresh_many(session: Session, events: list[Event | EventRow],
                  linked: dict[int, set[int]] | None = None) -> None:
     """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
     each (one event's refresh reads nothing another's writes). ``linked``: the person ids
     linked to each of them, stored, when the caller knows them (the writer that wrote the
-    links): not read again."""
+    links): not read again. An ``EventRow``'s values that change are written in an UPDATE
+    of their own (the ORM's flush writes an Event's)."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
     # the live claims' fields and values only (``live_claims`` without making objects)
     by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in tuples(session, _live_claims(), {"events": ids}):
+    for event_id, field, value in tuples(session, _live_claims(True), {"events": ids}):
         by_event[event_id][field].append(value)
+    # an event with live claims of other fields only (its persons and hedging rejected by a
+    # reviewer, say) is derived from none: its values emptied, as when they were read too
+    bare = [i for i in ids if i not in by_event]
+    if bare:
+        for event_id, _, _ in tuples(session, _live_claims(), {"events": bare}):
+            by_event[event_id]  # noqa: B018  (present, with no values)
     links: dict[int, set[int]] = defaultdict(set)
     if linked is not None:
         links.update((event_id, set(linked[event_id])) for event_id in ids)
@@ -384,17 +422,21 @@ def refresh_many(session: Session, events: list[Event],
         for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
             links[event_id].add(person_id)
     for event in events:
-        by_field = by_event.get(event.id)
-        if not by_field:
+        if event.id not in by_event:  # no live claim at all
             continue
+        by_field = by_event[event.id]
         # set only where it changes: most merges leave an event's values as they were, and a
         # value set, even to what it was, makes the flush compare every column of it
         derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
         derived["date_precision"] = date_precision(derived["date"])
         derived["hedged"] = bool(by_field.get("hedged")) and all(by_field["hedged"])
-        for field, value in derived.items():
-            if getattr(event, field) != value:
-                setattr(event, field, value)
+        changed = {field: value for field, value in derived.items()
+                   if getattr(event, field) != value}
+        for field, value in changed.items():
+            setattr(event, field, value)
+        if changed and isinstance(event, EventRow):
+            session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
+                            .values(changed))
         persons = {pid for value in by_field.get("persons", []) for pid in value}
         if persons:
             linked = links[event.id]

@@ -36,7 +36,9 @@ from ..store.persons import (
     find_persons,
     member_roots,
     name_key,
+    people_of,
     person_by_id,
+    root_in,
 )
 from ..nlp.lang.ru.forms import inflected_form
 from ..store.resolution import Merge, PersonKey, Suggestion
@@ -240,9 +242,9 @@ def stored_profiles(session: Session, member_of: dict[int, int],
         if member_of.get(other) != root:
             others[root].add(other)
     every = set().union(*others.values())
-    # one query, not one each (held: the session keeps only weak references to what it loaded)
-    loaded = session.scalars(_persons_by_id(), {"persons": list(every)}).all()  # noqa: F841
-    roots = {pid: canonical(session, person_by_id(session, pid)).id for pid in every}
+    # their merges read as columns for all of them, not a query (or an ORM object) each
+    people = people_of(session, every)
+    roots = {pid: root_in(people, pid) for pid in every}
     for root, found in others.items():
         profiles[root].comentions = {roots[pid] for pid in found}
     for member, place in tuples(session, _places_of(), members):

@@ -53,6 +53,41 @@ def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
     raise StoreError(f"bulk writing is not supported on {name}")
 
 
+class Ids:
+    """Fresh primary keys handed out one at a time in a writer's transaction, each the id the
+    database would have given the row at its INSERT: so an object can be given its id when it
+    is made, and written with others in one flush, not flushed on its own to learn its id.
+
+    SQLite: the table's next AUTOINCREMENT id (``reserve_ids``' rule: past the highest id and
+    the highest ever used), read once per table and counted on here; the write lock taken at
+    BEGIN keeps them free, and every row of the table this transaction writes must take its
+    id from here (a row given its id by SQLite meanwhile would take one of them). PostgreSQL:
+    ``nextval`` of the table's sequence, one per id, which is what the INSERT would have
+    called."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.following: dict[str, int] = {}
+
+    def __call__(self, table: Table) -> int:
+        following = self.following.get(table.name)
+        if following is None:
+            connection = self.session.connection()
+            name = connection.dialect.name
+            if name == "postgresql":
+                return send(connection, "SELECT nextval(pg_get_serial_sequence(%s, 'id'))",
+                            (table.name,), fetch=True)[0][0]
+            if name != "sqlite":
+                raise StoreError(f"ids made ahead are not supported on {name}")
+            quoted = connection.dialect.identifier_preparer.quote(table.name)
+            top, used = send(connection, f"SELECT (SELECT max(id) FROM {quoted}), (SELECT seq "
+                             "FROM sqlite_sequence WHERE name = ?)", (table.name,),
+                             fetch=True)[0]
+            following = max(top or 0, used or 0) + 1
+        self.following[table.name] = following + 1
+        return following
+
+
 def insert_rows(session: Session, table: Table, columns: Sequence[str],
                 rows: list[tuple[Any, ...]], *, same: dict[str, Any] | None = None,
                 bound: Sequence[str] = ()) -> int:

@@ -197,7 +197,7 @@ def rows(session: Session, statement: Any, params: dict[str, Any] | None = None)
     and the rows are fetched at once (iterating a result fetches them one call per row).
     Built once (``functools.cache``, lists as expanding parameters), a statement is also
     compiled once."""
-    if session.autoflush and (session.new or session.dirty or session.deleted):
+    if session.autoflush:  # nothing to do when the session is clean
         session.flush()
     return session.connection().execute(statement, params or {}).all()
 
@@ -216,8 +216,8 @@ def tuples(session: Session, statement: Any, params: dict[str, Any] | None = Non
     error comes out as SQLAlchemy's. Result columns that need converting (JSON) are converted
     as SQLAlchemy would; a statement whose values need a bind conversion runs through
     SQLAlchemy."""
-    if session.autoflush and (session.new or session.dirty or session.deleted):
-        session.flush()
+    if session.autoflush:  # nothing to do when the session is clean, as its own queries
+        session.flush()  # (``session.new`` and ``dirty`` were a set made at every call)
     connection = session.connection()
     params = params or {}
     plan = _plan(statement, connection.dialect, tuple(

@@ -65,6 +65,40 @@ def person_by_id(session: Session, person_id: int) -> Person | None:
     return session.get(Person, person_id)
 
 
+def people_of(session: Session, ids, known: dict[int, tuple[str, int | None]] | None = None
+              ) -> dict[int, tuple[str, int | None]]:
+    """The name and ``merged_into_id`` of each person of ``ids`` and of every person they
+    were merged into, at any depth, by id, read as columns (one statement per level of
+    merges), added to ``known`` (those already there not read again). What ``canonical`` and
+    a person's name need, without an ORM object each."""
+    known = {} if known is None else known
+    wanted = {pid for pid in ids if pid not in known}
+    for _ in range(MAX_MERGE_DEPTH + 1):
+        if not wanted:
+            break
+        for pid, name, into in tuples(session, _heads(), {"ids": sorted(wanted)}):
+            known[pid] = (name, into)
+        wanted = {into for pid in wanted if (into := known.get(pid, ("", None))[1]) is not None
+                  and into not in known}
+    return known
+
+
+def root_in(people: dict[int, tuple[str, int | None]], person_id: int) -> int:
+    """``canonical(...).id`` answered from ``people`` (``people_of``): the id of the person
+    ``person_id`` was merged into, itself if never merged."""
+    seen = 0
+    while (into := people[person_id][1]) is not None and seen < MAX_MERGE_DEPTH:
+        person_id = into
+        seen += 1
+    return person_id
+
+
+@functools.cache
+def _heads():
+    return select(Person.id, Person.name, Person.merged_into_id).where(
+        Person.id.in_(bindparam("ids", expanding=True)))
+
+
 def member_roots(session: Session, roots) -> dict[int, int]:
     """Every person id merged into one of ``roots`` (at any depth, the roots included) -> the
     root it was merged into."""
@@ -184,8 +218,8 @@ def persons_by_substring(session: Session, fragment: str) -> list[Person]:
     return _persons_where(session, lambda column: column.contains(fragment)) if fragment else []
 
 
-def match_person(session: Session, *, name: str, aliases: list[str], pool=None
-                 ) -> Person | None:
+def match_person(session: Session, *, name: str, aliases: list[str], pool=None,
+                 carried: Callable[[str], bool] | None = None) -> Person | None:
     """The existing person a name (with the article's other forms of it) stands for, or None.
 
     1. A full name or full alias ("akhtem chiygoz") equal to a person's name or alias key; where
@@ -194,6 +228,10 @@ def match_person(session: Session, *, name: str, aliases: list[str], pool=None
     2. A surname-only name matches the one person with that surname, if there is exactly one.
     3. A full name whose surname is carried by exactly one person, known so far only by that
        surname, is that person ("Chiygoz" first, "Akhtem Chiygoz" later).
+
+    ``carried``, when given, says whether a stored person may carry a surname (a writer's
+    index of the stored names: it may say yes too often, never too rarely); where it says no,
+    the query for that surname is not sent, since it would find no one.
     """
     key = name_key(name)
     keys = {key} | {name_key(a) for a in aliases}
@@ -209,6 +247,8 @@ def match_person(session: Session, *, name: str, aliases: list[str], pool=None
     surnames = {key} if is_single_token(key) else {surname_of(key)}
     surnames |= {k for k in keys if is_single_token(k)}
     for surname in sorted(surnames, key=lambda s: s != surname_of(key)):
+        if carried is not None and not carried(surname):
+            continue  # nobody has it: the query would find no one
         candidates = persons_by_surname(session, surname)
         if len(candidates) != 1:
             continue
@@ -231,10 +271,16 @@ def add_alias(session: Session, person: Person, alias: str) -> PersonAlias | Non
     return row
 
 
+def promotes(person: Person, name: str) -> bool:
+    """Whether ``promote_name`` would give ``person`` the name ``name``."""
+    key = name_key(name)
+    return is_single_token(person.key) and not is_single_token(key) and key != person.key
+
+
 def promote_name(session: Session, person: Person, name: str) -> None:
     """Give a person known by surname only the fuller ``name``; the old one becomes an alias."""
     key = name_key(name)
-    if is_single_token(person.key) and not is_single_token(key) and key != person.key:
+    if promotes(person, name):
         old = person.name
         person.name, person.key = name.strip(), key
         person.aliases[:] = [a for a in person.aliases if a.key != key]
@@ -255,4 +301,4 @@ def find_persons(*, session: Session, name: str) -> list[Person]:
 
 
 __all__ = ["add_alias", "canonical", "find_persons", "match_person", "member_roots", "name_key",
-           "person_by_id", "promote_name"]
+           "people_of", "person_by_id", "promote_name", "promotes", "root_in"]
