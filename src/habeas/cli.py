@@ -536,6 +536,7 @@ def eval_(
         fail(UsageError("--update-floors needs --floors FILE"))
 
     habeas = workspace(ctx)
+    found: list[dict] = []  # with --errors: what each gold file's extraction got wrong
     try:
         if wikievents is not None:
             report = evaluate_wikievents(habeas, wikievents)
@@ -548,7 +549,7 @@ def eval_(
             if not paths:
                 fail(UsageError("no gold files given"))
             scored = evaluate(habeas, paths, errors=errors)
-            report, found = scored.as_dict(), scored.errors
+            report, found = scored.as_dict(), scored.errors or []
             reference = evaluate(habeas, paths, baseline=True).as_dict() if baseline else None
     except HabeasError as e:
         fail(e)
@@ -559,7 +560,7 @@ def eval_(
         sys.stdout.write(json.dumps(payload, indent=1) + "\n")
     else:
         console.print(scores_table(report, reference))
-        for line in error_lines(found if errors and wikievents is None else []):
+        for line in error_lines(found):
             console.print(line, highlight=False, markup=False, soft_wrap=True)
     if floors is not None and update_floors:
         from .evaluate import raise_floors

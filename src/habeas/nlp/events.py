@@ -96,8 +96,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         dated = [e for e in found if e.date and e.trigger is not None]
         if dated:
             # "two weeks later", "the same month" count from the sentence's main event
-            main = min(dated, key=lambda e: len(list(doc.char_span(
-                e.trigger.start, e.trigger.end, alignment_mode="expand").root.ancestors)))
+            main = min(dated, key=lambda e: len(list(trigger_token(doc, e).ancestors)))
             discourse.anchor = main.date
         elif (day := sentence_day(sent, published)) is not None:
             discourse.anchor = day  # "On April 11, 2022, a pensioner complained ..."
@@ -357,8 +356,7 @@ def refer_back(doc: Doc, found: list[EventRecord], before: list[EventRecord],
     for event in found:
         if event.date is not None or event.trigger is None:
             continue
-        trigger = doc.char_span(event.trigger.start, event.trigger.end,
-                                alignment_mode="expand").root
+        trigger = trigger_token(doc, event)
         nouns = [trigger] if trigger.lower_ in EPISODE_NOUNS else []
         for noun in nouns:  # "the rally" itself, told before with its date
             if any(c.lower_ == "the" for c in noun.children):
@@ -962,14 +960,18 @@ def labels_a_line(token: Token) -> bool:
         token.left_edge.i == token.sent.start
 
 
+def cut_number(head: Token) -> Token | None:
+    """The number of "No. 4" that the model's tokenizer cuts off from "No" ("No", ".", "4")."""
+    doc, at = head.doc, head.i
+    return doc[at + 2] if head.lower_ == "no" and at + 2 < len(doc) and \
+        doc[at + 1].text == "." and doc[at + 2].like_num else None
+
+
 def numbered(phrase: str, head: Token) -> str:
     """ "Women's Prison No. 4": the number the parser cut off after "No."."""
-    doc = head.doc
-    at = head.i
-    if head.lower_ == "no" and at + 2 < len(doc) and doc[at + 1].text == "." and \
-            doc[at + 2].like_num and phrase.endswith(head.text):
-        return f"{phrase}. {doc[at + 2].text}"
-    return phrase
+    number = cut_number(head)
+    return f"{phrase}. {number.text}" if number is not None and phrase.endswith(head.text) \
+        else phrase
 
 
 def ent_text(token: Token) -> str:
@@ -1861,13 +1863,14 @@ def numbered_facility(token: Token, etype: str) -> str | None:
     """ "in Penal Colony No. 15 in Mahilioŭ", "out of Women's Prison No. 4 near Baku": a place
     of custody named by its number, with the town the clause gives right after it (the parser
     hangs the town on the verb)."""
-    doc, at = token.doc, token.i
     left = {"of", "from"} if etype == "release" else set()  # "released from", "out of"
-    if not (syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS | left
-            and token.lower_ == "no" and at + 2 < len(doc) and doc[at + 1].text == "." and
-            doc[at + 2].like_num and any(t.lemma_.lower() in FACILITIES for t in token.subtree)):
-        return None  # (the model's tokenizer cuts "No." in two; the number hangs on the stop)
-    name = doc[token.left_edge.i: at + 3]
+    number = cut_number(token)
+    if number is None or not (
+            syntax.is_prep_object(token) and token.head.lower_ in PLACE_PREPOSITIONS | left and
+            any(t.lemma_.lower() in FACILITIES for t in token.subtree)):
+        return None
+    doc = token.doc
+    name = doc[token.left_edge.i: number.i + 1]
     after = doc[name.end] if name.end < len(doc) else None
     town = next((o for o in syntax.prep_objects(after) if o.ent_type_ in ("GPE", "LOC")),
                 None) if after is not None and after.lower_ in ("in", "near") else None
@@ -3406,23 +3409,23 @@ def terms_before_names(text: str, mentions: list[tuple[int, int, str]]) -> dict[
 JOINED_NAMES = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 
 
+def trigger_token(doc: Doc, event: EventRecord) -> Token:
+    """The token an event was read from (its trigger's span, as the parser heads it)."""
+    return doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand").root
+
+
 def freed_and_brought_home(found: list[EventRecord], doc: Doc) -> None:
     """ "X, who was released on 13 December, has arrived in Lithuania", "arrived in Vilnius on
     Thursday after being released": a release and the journey home told in one clause and the
     one hung on the other are one episode; the day given for either is the other's too."""
-    def token(e: EventRecord) -> Token:
-        return doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand").root
-
-    for event in found:
-        if event.date is not None or event.type not in ("release", "transfer") or \
-                event.trigger is None:
+    steps = [(e, trigger_token(doc, e)) for e in found
+             if e.type in ("release", "transfer") and e.trigger is not None]
+    for event, here in steps:
+        if event.date is not None:
             continue
-        other = "transfer" if event.type == "release" else "release"
-        here = token(event)
-        days = {e.date for e in found if e.type == other and e.date and not e.negated and
-                e.trigger is not None and set(e.persons) & set(event.persons) and (
-                    token(e) in (here.head, here.head.head) or
-                    here in (token(e).head, token(e).head.head))}
+        days = {e.date for e, there in steps if e.type != event.type and e.date and
+                not e.negated and set(e.persons) & set(event.persons) and (
+                    there in (here.head, here.head.head) or here in (there.head, there.head.head))}
         if len(days) == 1:
             event.date = days.pop()
 
