@@ -613,14 +613,6 @@ def handed_over_to(token: Token) -> bool:
 
 
 @predicate
-def sent_back_to_a_country(token: Token) -> bool:
-    """ "was forcibly returned to Turkmenistan": a passive return to a country (not "returned
-    to Ukraine" of his own will, nor "his passport was returned to him")."""
-    return syntax.is_passive(token) and any(
-        d.ent_type_ in ("GPE", "LOC") for d in events.destinations(token))
-
-
-@predicate
 def by_the_body(token: Token) -> bool:
     """ "dragged her by the hair", "pulled him by the neck": force on the body."""
     return any(syntax.is_preposition(p) and p.lower_ == "by" and any(
@@ -931,13 +923,6 @@ def held_political_prisoner(token: Token) -> bool:
     return any(c.dep_ in ("oprd", "xcomp", "ccomp", "dobj") and DESIGNATION_WORDS.search(
         token.doc[c.left_edge.i: c.right_edge.i + 1].text) for c in token.children) or any(
         DESIGNATION_WORDS.search(token.doc[p.i: p.right_edge.i + 1].text) for p in as_phrases)
-
-
-@predicate
-def on_a_list(token: Token) -> bool:
-    """ "is on Memorial's list of political prisoners", "was included in the list"."""
-    return any(o.lemma_.lower() == "list" for p in ("on", "in", "to")
-               for o in syntax.objects_of(token, p))
 
 
 @predicate
