@@ -4204,3 +4204,70 @@ def test_a_raid_on_an_office_told_with_arrests_is_of_those_arrested(nlp):
         (t, n) for t, _, names, _ in events_of(
             nlp, "Police raided the newsroom of Meydan TV and detained Leyla Mammadova.")
         for n in names}
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Sadykov is held in a colony in Omsk. The colony doctor refused to examine him.",
+    "Timur Sadykov is held in a colony in Omsk. For weeks the doctors refused to treat him.",
+    "Timur Sadykov is held in a colony in Omsk. The administration refused to let him see a "
+    "cardiologist.",
+    "Timur Sadykov is held in a colony in Omsk. The medical unit refused to check his blood "
+    "sugar, although he is diabetic.",
+    "Timur Sadykov is held in a colony in Omsk. The guards did not let him take his "
+    "medication.",
+    "Timur Sadykov is held in a colony in Omsk. The administration turned down his requests to "
+    "see a dentist.",
+    "Timur Sadykov is held in a colony in Omsk. The colony ignored repeated requests from his "
+    "lawyer to send him to a civilian hospital.",
+])
+def test_care_refused_in_other_words_is_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Timur Sadykov") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Sadykov is held in a colony in Omsk. The court rejected his request to be moved to "
+    "house arrest.",
+    "Timur Sadykov is held in a colony in Omsk. The court turned down his request for medical "
+    "parole.",
+    "Timur Sadykov was detained in Omsk. The investigator refused to examine the evidence.",
+])
+def test_a_release_refused_or_evidence_unexamined_is_no_ill_treatment(nlp, text):
+    assert not {k for k in kinds(nlp, text) if k[0] == "ill_treatment"}
+
+
+@pytest.mark.parametrize("text", [
+    "Officers made Kamila Rashidova lie face down on the floor for two hours during the raid.",
+    "The wife of Ruslan Bekirov said that during the search police made him lie face down in "
+    "handcuffs.",
+    "Ruslan Bekirov was held in Omsk. Guards made him kneel in the snow.",
+])
+def test_made_to_lie_or_kneel_is_ill_treatment(nlp, text):
+    found = {k for k in kinds(nlp, text) if k[0] == "ill_treatment"}
+    assert found and all(len(k) == 2 for k in found)
+
+
+def test_a_body_covered_in_bruises_is_its_owners(nlp):
+    text = ("Marat Gubaidullin died in a Kazan prison on Monday. His sister said his body was "
+            "covered in bruises.")
+    assert ("ill_treatment", "Marat Gubaidullin") in kinds(nlp, text)
+
+
+def test_care_withheld_and_a_beating_are_two_ill_treatments(nlp):
+    text = ("Two former inmates said guards had beaten Oleg Danilov in the summer of 2022. His "
+            "daughter said the colony had refused to let him take the pills his cardiologist "
+            "prescribed.")
+    treated = [e for t, _, names, e in events_of(nlp, text) if t == "ill_treatment"]
+    assert len(treated) == 2
+
+
+def test_according_to_a_role_then_a_name_is_the_name(nlp):
+    text = ("Rauf Aliyev is held in Baku. According to his lawyer, Elchin Rzayev, two guards "
+            "beat him on 2 October.")
+    assert the_event(nlp, text, "ill_treatment")["attributed_to"] == "Elchin Rzayev"
+
+
+def test_according_to_fronted_in_a_clause_speaks_for_that_clause(nlp):
+    text = ("Pavel Grishin was arrested in 2023 and, according to his family, was refused "
+            "treatment for his diabetes in the pretrial detention center.")
+    assert the_event(nlp, text, "arrest")["attributed_to"] is None
+    assert the_event(nlp, text, "ill_treatment")["attributed_to"] == "family"

@@ -86,6 +86,8 @@ CLIENT_NOUNS = RULES.words("client_nouns")
 KIN = RULES.words("kin_nouns")
 ROLE_WORDS = RULES.words("role_nouns")
 KIN_OR_ROLE = KIN | ROLE_WORDS  # a relative or a role named right after it
+# "according to his lawyer, X": who may be named right after the word for them
+NAMED_SOURCES = KIN_OR_ROLE | RULES.words("relation_nouns") | RULES.words("counsel_nouns")
 MAX_CLOSING = 8  # words of "..., X's press service reports." before the reporting word
 RELATIONS = RULES.words("relation_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
@@ -968,8 +970,10 @@ class Discourse:
         # "according to X" anywhere in the sentence, then a reporting clause beside it.
         for verb in verbs:
             if (verb.lemma_ == "accord" or verb.lower_ == "according") and \
-                    not self._across_semicolon(trigger, verb):
-                source = self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb)
+                    not self._across_semicolon(trigger, verb) and \
+                    not self._in_another_clause(verb, trigger):
+                source = self._named_after_role(verb) or (
+                    self.speaker(verb) if verb.lemma_ == "accord" else self._according(verb))
                 hedged = bool(source) and head_word(source) in ACCUSERS
                 return source, hedged, None
         for verb in verbs:
@@ -1039,6 +1043,29 @@ class Discourse:
             while pobj.dep_ == "det" and pobj.i + 1 < pobj.sent.end:
                 pobj = self.doc[pobj.i + 1]
         return self._name_of(pobj) if pobj is not None else None
+
+    @staticmethod
+    def _in_another_clause(according: Token, trigger: Token) -> bool:
+        """ "was moved to the colony, where, according to former inmates, guards beat him":
+        the source of the clause it stands in, not of the sentence's other clauses ("was
+        arrested in 2022 and, according to his family, was refused treatment")."""
+        clause = according.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        return clause.dep_ in ("relcl", "conj") and clause.pos_ == "VERB" and \
+            according.i < clause.i and trigger not in clause.subtree
+        # (fronted in its clause; one told last, "..., and sentenced her to 12 years,
+        # according to media reports", speaks for the whole sentence)
+
+    def _named_after_role(self, according: Token) -> str | None:
+        """ "According to his lawyer, Elchin Rzayev, guards beat him": the name after the
+        role, however the parser hung it."""
+        end = min(according.i + 6, according.sent.end - 2)
+        role = next((t for t in self.doc[according.i + 2: end] if t.lower_ in NAMED_SOURCES),
+                    None)
+        if role is None or self.doc[role.i + 1].text != "," or role.i + 2 not in self.cluster_at:
+            return None
+        return self.names[self.cluster_at[role.i + 2]]
 
 
 # A quotation, in curly or straight quotes, long enough to hold sentences.

@@ -871,6 +871,94 @@ def care_kept_from(verb: Token) -> list[Token]:
             for s in syntax.subjects(r)]  # inhaler Savelyev needs": who needs it
 
 
+CARE = "_care"
+CARE_VERBS = frozenset({"examine", "treat", "check"})
+
+
+def care_withheld(trigger: Token) -> bool:
+    """An ill-treatment that withholds care ("refused to let him take his medication", "his
+    diabetes went untreated"), not one of force: its own words, not those of a clause joined
+    to it ("beaten and denied insulin" is two)."""
+    if trigger.lemma_ in CARE_VERBS and trigger.dep_ == "xcomp" or trigger.lemma_ == "go" or \
+            care_requests(trigger):
+        return True
+    stack = [c for c in trigger.children if c.dep_ != "conj"]
+    while stack:
+        word = stack.pop()
+        if word.lemma_.lower() in CARE_NOUNS | CARE_GIVERS:
+            return True
+        stack.extend(c for c in word.children if c.dep_ != "conj")
+    return False
+
+
+REQUEST_NOUNS = RULES.words("request_nouns")
+RELEASE_REQUESTS = RULES.words("release_requests")
+
+
+def care_requests(verb: Token) -> list[Token]:
+    """The requests for care a verb refuses: "ignored his requests to see a cardiologist",
+    "requests for a doctor were ignored" (not "requests for medical parole", a release)."""
+    held = syntax.subjects(verb) if syntax.is_passive(verb) else [
+        o for o in syntax.objects(verb) if syntax.is_direct_object(o)]
+    return [r for r in held if r.lemma_.lower() in REQUEST_NOUNS and any(
+        t.lemma_.lower() in CARE_NOUNS | CARE_GIVERS for t in asked(r)) and not any(
+        t.lemma_.lower() in RELEASE_REQUESTS for t in asked(r))]
+
+
+def asked(request: Token) -> list[Token]:
+    """A request's words, with what it asks when the parser hung that on the verb: "ignored
+    requests from his lawyer [to send him to a hospital]"."""
+    verb = request.head
+    return [*request.subtree] + [
+        t for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.i > request.i and
+        any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for t in c.subtree]
+
+
+def care_asked_for(verb: Token) -> list[Token]:
+    """Whom refused care was asked for: the one a request would send or let see a doctor
+    ("requests ... to send his father to a civilian hospital"), else the one who asked ("his
+    requests")."""
+    requests = care_requests(verb)
+    sent = [o for r in requests for t in asked(r) if t.pos_ == "VERB" and t.i != r.i
+            for o in syntax.objects(t) if syntax.is_direct_object(o) and
+            o.lemma_.lower() not in CARE_NOUNS | CARE_GIVERS]
+    return sent or [c for r in requests for c in r.children if c.dep_ == "poss"]
+
+
+def let_have_care(verb: Token) -> list[Token]:
+    """Whom a carer would not let have care: "would not let him take his medication" (the
+    complement's subject), "refused to let a cardiologist examine her" (its object, when the
+    subject is the one who gives care)."""
+    found = [o for o in syntax.objects(verb) if syntax.is_direct_object(o)]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        doers = syntax.subjects(clause)
+        if doers and all(d.lemma_.lower() in CARE_GIVERS for d in doers):
+            found += [o for o in syntax.objects(clause) if syntax.is_direct_object(o)]
+        else:
+            found += doers
+    return found
+
+
+def put_in_position(verb: Token) -> list[Token]:
+    """Whom "made" or "forced" into a position, however the parser hung it: "made him lie face
+    down", "made her husband lie face down" (the words between the verb and the position)."""
+    found = [o for o in syntax.objects(verb) if syntax.is_direct_object(o)]
+    if found:
+        return found
+    between: list[Token] = []
+    for word in verb.doc[verb.i + 1: min(verb.i + 5, verb.sent.end)]:
+        if word.lower_ in FORCED_POSITIONS or word.lower_ == "to":
+            break
+        between.append(word)
+    heads = [w for w in between if w.pos_ in ("PRON", "PROPN", "NOUN") and w.dep_ != "poss"]
+    return heads[-1:]
+
+
+FORCED_POSITIONS = RULES.words("forced_positions")
+# A body that bears the marks of a beating is its owner's: "his body was covered in bruises".
+BODY_WORDS = frozenset({"body", "corpse"})
+
+
 def destinations(token: Token) -> list[Token]:
     """Places after "to"/"via" attached to a transfer verb, in the order of the route."""
     found = []
@@ -1134,6 +1222,17 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for o in syntax.objects_of(h, "on")]
         elif etype == "ill_treatment" and not passive and care_kept_from(trigger):
             args = care_kept_from(trigger)  # "withheld her painkillers", "denied him insulin"
+        elif etype == "ill_treatment" and care_asked_for(trigger):
+            args = care_asked_for(trigger)  # "ignored his requests to see a cardiologist"
+        elif etype == "ill_treatment" and trigger.lemma_ in CARE_VERBS and not passive:
+            # "refused to examine him"; "to check his blood sugar": whose
+            args = [w for o in syntax.objects(trigger) if syntax.is_direct_object(o)
+                    for w in ([c for c in o.children if c.dep_ == "poss"] or [o])]
+        elif etype == "ill_treatment" and trigger.lemma_ == "let" and let_have_care(trigger):
+            args = let_have_care(trigger)  # "would not let him take his medication"
+        elif etype == "ill_treatment" and trigger.lemma_ in ("make", "force") and not passive \
+                and put_in_position(trigger):
+            args = put_in_position(trigger)  # "made him lie face down"
         elif etype == "abduction" and whereabouts_of(trigger):
             # "knew nothing of her whereabouts": whose whereabouts
             args = [c for w in whereabouts_of(trigger) for c in w.children if c.dep_ == "poss"]
@@ -1235,6 +1334,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     # (not "the apartment of the parents of X": theirs)
                     c for a in args for r in a.children if r.dep_ == "relcl"
                     for c in r.children if syntax.is_active_subject(c)] + args
+    bodies = [a for a in args if a.lemma_.lower() in BODY_WORDS] if etype == "ill_treatment" \
+        else []
+    if bodies:  # "his body was covered in bruises": whose body
+        args = [o for a in args for o in ([c for c in a.children if c.dep_ == "poss"]
+                                          if a in bodies else [a])]
     args += companions(trigger)  # "was tried along with B", "together with B": B too
     if etype == "appeal":  # "lawyers for X filed an appeal": X appeals through them
         args = [o for a in args for o in counsel_client(a) or [a]]
@@ -1281,6 +1385,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
+    if not found and bodies and not args:
+        found = discourse.last_victim(trigger.i)  # "the body was covered in bruises": the
+        # dead prisoner's the report told of
     verdicts = decided_verdicts(trigger) if not found and etype == "appeal" else []
     if verdicts and all(v.dep_ == "nsubjpass" or any(c.lower_ in ("the", "this", "that")
                                                      for c in v.children) for v in verdicts):
@@ -3081,6 +3188,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         event.extras[ALSO] = True  # "Also released were A and B": in the release told before
     if negated and etype in DENIALS_OWN_WORDS:
         event.extras[DENIED_OWN] = (event.date, event.place)
+    if etype == "ill_treatment" and care_withheld(trigger):
+        event.extras[CARE] = True  # care withheld is not the beating told beside it
     out = [event]
     each = respective_dates(sent, len(persons), published)
     if each and etype not in ("conviction", "transfer") and not any(
@@ -3535,7 +3644,7 @@ EARLIER_WORDS = RULES.words("earlier_words")
 
 
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    if a.type != b.type or a.negated != b.negated or \
+    if a.type != b.type or a.negated != b.negated or a.extras.get(CARE) != b.extras.get(CARE) or \
             a.extras.get("earlier") != b.extras.get("earlier") or \
             a.extras.get("days") and b.term_months or b.extras.get("days") and a.term_months:
         return False  # (nor days of administrative arrest and a prison term)

@@ -36,6 +36,8 @@ BODY_PARTS = RULES.words("body_parts")
 HELD_BY = RULES.words("held_by")
 SURFACES = RULES.words("surfaces")
 POSITIONS = RULES.words("forced_positions")
+KIN_WORDS = RULES.words("kin_nouns")
+HEALTH_WORDS = RULES.words("health_words")
 EXCHANGE_WORDS = RULES.words("exchange_words")
 # Words that make a place one where people are held: "the detention centre", "the Badr prison
 # complex" (not a "centre" alone).
@@ -488,6 +490,26 @@ def care_summoned(token: Token) -> bool:
 
 
 @predicate
+def care_of_a_patient(token: Token) -> bool:
+    """ "refused to examine him", "would not treat her", "refused to check his blood sugar":
+    what a carer does to a patient (not "examine the evidence")."""
+    return any(o.pos_ == "PRON" and o.lower_ not in ("it", "this", "that") or
+               o.pos_ == "PROPN" or o.lemma_.lower() in HEALTH_WORDS or
+               any(t.lemma_.lower() in HEALTH_WORDS for t in o.subtree)
+               for o in syntax.objects(token) if syntax.is_direct_object(o))
+
+
+@predicate
+def care_request_refused(token: Token) -> bool:
+    """ "ignored his requests to see a cardiologist", "turned down repeated requests to send
+    him to a hospital", "requests for a doctor were ignored": care asked for and not given
+    (not "requests for medical parole" or "to be moved to house arrest", a release asked)."""
+    if token.lemma_ == "turn" and not _children_say(token, "down"):
+        return False
+    return bool(events.care_requests(token))
+
+
+@predicate
 def withheld(token: Token) -> bool:
     """ "refused to send him to a hospital", "declined to give her the medication": what the
     refusing verb kept from someone."""
@@ -629,9 +651,19 @@ def against_a_surface(token: Token) -> bool:
 
 @predicate
 def forced_position(token: Token) -> bool:
-    """ "forced him to kneel", "was made to stand for hours", "made to lie face down"."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in POSITIONS
-               for c in token.children)
+    """ "forced him to kneel", "was made to stand for hours", "made to lie face down",
+    "made her husband lie face down on the floor" (the small model hangs "to lie" on the
+    subject or reads "lie" as a noun: the words right after the verb tell it)."""
+    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in POSITIONS
+           for c in token.children):
+        return True
+    for word in token.doc[token.i + 1: min(token.i + 5, token.sent.end)]:
+        if word.lower_ in POSITIONS:
+            return True
+        if not (word.lower_ == "to" or word.pos_ in ("PRON", "DET", "PROPN") or
+                word.pos_ == "NOUN" and word.dep_ == "poss" or word.lower_ in KIN_WORDS):
+            return False
+    return False
 
 
 @predicate
