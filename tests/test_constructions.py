@@ -4271,3 +4271,22 @@ def test_according_to_fronted_in_a_clause_speaks_for_that_clause(nlp):
             "treatment for his diabetes in the pretrial detention center.")
     assert the_event(nlp, text, "arrest")["attributed_to"] is None
     assert the_event(nlp, text, "ill_treatment")["attributed_to"] == "family"
+
+
+@pytest.mark.parametrize("text", [
+    "Aliaksei Hrab was sentenced in 2021 to four years for taking part in protests.",
+    "Aliaksei Hrab had marched with other students against the coup in 2021.",
+    "His mother said Aliaksei Hrab had only joined the student marches against the government.",
+    "Aliaksei Hrab led a weeks-long sit-in outside the parliament in 2021.",
+])
+def test_protests_by_their_other_names_are_protests(nlp, text):
+    assert ("protest", "Aliaksei Hrab") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Aliaksei Hrab was detained on 3 March in Minsk.",
+    "Aliaksei Hrab refused food in protest against his transfer.",
+    "The prisoners, among them Aliaksei Hrab, were marched to a camp in the forest.",
+])
+def test_a_month_a_reason_or_prisoners_moved_are_no_protest(nlp, text):
+    assert not {k for k in kinds(nlp, text) if k[0] == "protest"}

@@ -712,8 +712,10 @@ def etype_blocked_by_context(token: Token) -> bool:
         # "after a search of his home" tells one the report had not told, and "a week after
         # her arrival at the colony" dates one
     if syntax.is_prep_object(token) and head.lower_ == "in" and token.lemma_ == "protest" and \
-            not any(c.dep_ == "det" for c in token.children):
-        return True  # "in protest against"
+            not any(c.dep_ == "det" for c in token.children) and \
+            head.head.lemma_ not in ("part", "participate") and not any(
+                c.lemma_ == "part" for c in head.head.children):
+        return True  # "in protest against" (not "for taking part in protests")
     if syntax.is_prep_object(token) and head.lower_ == "of" and \
             head.head.head.lemma_ == "serve" and head.head.lemma_ not in SHORT_UNITS:
         return True  # "serving two years of a five-year term": a term, not an event (but

@@ -490,6 +490,29 @@ def care_summoned(token: Token) -> bool:
 
 
 @predicate
+def marched_in_protest(token: Token) -> bool:
+    """ "marched with other students against the coup", "marched to the Supreme Court": people
+    marching somewhere or against something (not "were marched to a camp", prisoners moved)."""
+    return not syntax.is_passive(token) and any(
+        syntax.is_preposition(c) and c.lower_ in MARCH_PREPOSITIONS for c in token.children)
+
+
+MARCH_PREPOSITIONS = frozenset({"against", "to", "through", "towards", "toward", "on", "with"})
+
+
+@predicate
+def not_a_date(token: Token) -> bool:
+    """ "a march through the city", not "March 13"."""
+    return token.text[:1].islower() and token.ent_type_ != "DATE"
+
+
+@predicate
+def sit_in(token: Token) -> bool:
+    """ "a sit-in outside parliament", which the tokenizer cuts into "sit", "-", "in"."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "sit"
+
+
+@predicate
 def care_of_a_patient(token: Token) -> bool:
     """ "refused to examine him", "would not treat her", "refused to check his blood sugar":
     what a carer does to a patient (not "examine the evidence")."""
