@@ -4290,3 +4290,25 @@ def test_protests_by_their_other_names_are_protests(nlp, text):
 ])
 def test_a_month_a_reason_or_prisoners_moved_are_no_protest(nlp, text):
     assert not {k for k in kinds(nlp, text) if k[0] == "protest"}
+
+
+def test_used_no_force_denies_the_ill_treatment(nlp):
+    text = ("Gleb Voronov was detained in Moscow on Friday. His lawyer said he was beaten. The "
+            "police said officers had acted lawfully and used no force against him.")
+    treated = sorted((e["negated"], e["attributed_to"]) for t, _, _, e in events_of(nlp, text)
+                     if t == "ill_treatment")
+    assert treated == [(False, "lawyer"), (True, "police")]
+
+
+@pytest.mark.parametrize("text", [
+    "Rustam Aliyev was jailed in Baku. An appeal court rejected his challenge last week.",
+    "Rustam Aliyev was jailed in Baku. The Baku Court of Appeal rejected his complaint against "
+    "the arrest in January.",
+])
+def test_a_challenge_a_higher_court_decides_is_an_appeal(nlp, text):
+    assert ("appeal", "Rustam Aliyev") in kinds(nlp, text)
+
+
+def test_a_complaint_to_the_police_is_no_appeal(nlp):
+    text = "Rustam Aliyev was beaten in Baku. He filed a complaint with the police."
+    assert not {k for k in kinds(nlp, text) if k[0] == "appeal"}

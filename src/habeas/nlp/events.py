@@ -3070,6 +3070,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
+    if etype == "ill_treatment" and trigger.lemma_ == "use" and any(
+            d.lower_ == "no" and d.dep_ == "det" for o in syntax.objects(trigger)
+            for d in o.children):
+        negated = True  # "officers acted lawfully and used no force against him": denied
     if etype == "charge" and trigger.head.lemma_ == "face" and trigger.dep_ == "dobj" and not \
             irrealis(trigger.head)[0]:
         is_irrealis = False  # "faced charges of smuggling": charged, unlike "faces ten years"

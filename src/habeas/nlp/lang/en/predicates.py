@@ -489,6 +489,22 @@ def care_summoned(token: Token) -> bool:
     return any(o.lemma_.lower() in events.CARE_GIVERS for o in syntax.objects(token))
 
 
+HIGHER_COURT = re.compile(r"\b(appeals?|appellate|cassation|supreme|higher)\b", re.I)
+
+
+@predicate
+def before_a_higher_court(token: Token) -> bool:
+    """ "An appeal court rejected his challenge", "the Court of Appeal dismissed their
+    complaints": what a court of appeal decides (not "filed a complaint with the police")."""
+    verb = token.head
+    if not syntax.is_direct_object(token) or verb.pos_ != "VERB":
+        return False
+    return any(syntax.is_active_subject(s) and HIGHER_COURT.search(
+        span_text(s.doc[s.left_edge.i: s.right_edge.i + 1])) and any(
+        t.lemma_.lower() in ("court", "chamber", "tribunal") for t in s.subtree)
+        for s in verb.children)
+
+
 @predicate
 def marched_in_protest(token: Token) -> bool:
     """ "marched with other students against the coup", "marched to the Supreme Court": people
