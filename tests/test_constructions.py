@@ -4312,3 +4312,12 @@ def test_a_challenge_a_higher_court_decides_is_an_appeal(nlp, text):
 def test_a_complaint_to_the_police_is_no_appeal(nlp):
     text = "Rustam Aliyev was beaten in Baku. He filed a complaint with the police."
     assert not {k for k in kinds(nlp, text) if k[0] == "appeal"}
+
+
+def test_he_after_a_sentence_that_happened_to_one_man_is_that_man(nlp):
+    text = ("Journalist Timur Bekirov, who filmed the searches, was detained by police. Later "
+            "that week he was fined 30,000 roubles.\n\nIn 2023 a military court in Rostov "
+            "sentenced Lenur's elder brother Rustem Aliev to 14 years in a colony. In December, "
+            "he was transferred from Novocherkassk to a colony in the Orenburg region.")
+    assert the_event(nlp, text, "transfer")["persons"] and \
+        ("transfer", "Rustem Aliev") in kinds(nlp, text)

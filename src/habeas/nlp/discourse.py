@@ -609,6 +609,12 @@ class Discourse:
             # "Young prisoner A is in critical condition. He's been denied medical aid": the
             # subject of the sentence just before, over a prisoner named further up
             return [topic]
+        recent = self._victim_just_before(token, want)
+        if recent is not None and not any(s >= token.sent.start for s, _ in candidates):
+            # "The court sentenced Remzi's brother Rustem Aliev to 14 years. In December, he
+            # was transferred": the one the sentence before happened to, over a subject further
+            # up, when no person is that sentence's subject
+            return [recent]
         if self.victims and not any(c in self.victims for _, c in candidates):
             # Quotes and a relative's words between: "her trial" is still the prisoner's, told
             # of a few paragraphs up, not the friend's who spoke last.
@@ -633,6 +639,19 @@ class Discourse:
                 self.gender.setdefault(cid, want)
                 return [cid]
         return []
+
+    def _victim_just_before(self, token: Token, want: str) -> str | None:
+        """The one person of the pronoun's gender whom the sentence just before names as one
+        events happened to, when the pronoun is its clause's subject."""
+        index = self.sent_index.get(token.sent.start, 0)
+        if index == 0 or token.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        before = self.sents[index - 1]
+        named = {cid for start, cid in self.between(before.start, before.end)
+                 if before.start <= start < before.end and self.doc[start].dep_ != "poss"}
+        # (not "Remzi's" of "Remzi's elder brother Rustem Aliev")
+        fits = {cid for cid in named if cid in self.victims and self.gender.get(cid) == want}
+        return next(iter(fits)) if len(fits) == 1 else None
 
     def _previous_subject(self, token: Token, want: str) -> str | None:
         """The person the sentence before is about, when the pronoun is its own clause's
