@@ -4321,3 +4321,16 @@ def test_he_after_a_sentence_that_happened_to_one_man_is_that_man(nlp):
             "he was transferred from Novocherkassk to a colony in the Orenburg region.")
     assert the_event(nlp, text, "transfer")["persons"] and \
         ("transfer", "Rustem Aliev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rustam Karimov is held in Namangan. In May the president pardoned 150 prisoners. He was "
+    "left out of the amnesty.",
+    "Rustam Karimov is held in Namangan. He was not included in the pardon decree the president "
+    "signed in May.",
+    "Rustam Karimov and Aziz Umarov were jailed in 2024. Neither was included in the pardon "
+    "decree the president signed in May.",
+])
+def test_left_out_of_a_release_is_a_release_denied(nlp, text):
+    released = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
+    assert released and all(e["negated"] for e in released)

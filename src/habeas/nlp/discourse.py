@@ -1089,7 +1089,7 @@ class Discourse:
 
 # A quotation, in curly or straight quotes, long enough to hold sentences.
 QUOTATION = re.compile(r"“[^”“]{20,}”|\"[^\"\n]{20,}\"")
-COUNTS = {"both": 2, **RULES.number_words(2, 10)}
+COUNTS = {"both": 2, "neither": 2, **RULES.number_words(2, 10)}
 
 
 # The nouns for people a plural may be of: "the three students", "two editors".

@@ -873,6 +873,16 @@ def care_kept_from(verb: Token) -> list[Token]:
             for s in syntax.subjects(r)]  # inhaler Savelyev needs": who needs it
 
 
+def left_out_of(trigger: Token) -> bool:
+    """ "was left out of the exchange", "excluded from the amnesty": not freed by it."""
+    head = trigger.head
+    if not syntax.is_prep_object(trigger):
+        return False
+    if head.lower_ == "of" and head.head.lower_ == "out":
+        return head.head.head.lemma_ == "leave"
+    return head.lower_ == "from" and head.head.lemma_ == "exclude"
+
+
 CARE = "_care"
 CARE_VERBS = frozenset({"examine", "treat", "check"})
 
@@ -3070,6 +3080,10 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if not persons:
         return []
     is_irrealis, negated = irrealis(trigger)
+    if etype == "release" and left_out_of(trigger):
+        negated = True  # "He was left out of the exchange"
+    if any(s.lower_ == "neither" for s in subjects(clause_verb(trigger))):
+        negated = True  # "Neither was included in the pardon decree"
     if etype == "ill_treatment" and trigger.lemma_ == "use" and any(
             d.lower_ == "no" and d.dep_ == "det" for o in syntax.objects(trigger)
             for d in o.children):

@@ -145,7 +145,10 @@ RELEASING_ACTS = RULES.words("exchange_words") | RULES.words("grant_nouns")
 def in_a_release(token: Token) -> bool:
     """ "was not included in Saturday's exchange", "included in the amnesty": one of those an
     exchange or a pardon freed (or, denied, did not)."""
-    return any(o.lemma_.lower() in RELEASING_ACTS for o in syntax.objects_of(token, "in"))
+    return any(o.lemma_.lower() in RELEASING_ACTS or any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in RELEASING_ACTS
+        for c in o.children) for o in syntax.objects_of(token, "in"))
+    # ("included in the pardon decree")
 
 
 @predicate
