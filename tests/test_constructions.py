@@ -4334,3 +4334,11 @@ def test_he_after_a_sentence_that_happened_to_one_man_is_that_man(nlp):
 def test_left_out_of_a_release_is_a_release_denied(nlp, text):
     released = [e for t, _, _, e in events_of(nlp, text) if t == "release"]
     assert released and all(e["negated"] for e in released)
+
+
+def test_the_one_court_a_report_describes_decided_its_later_steps(nlp):
+    text = ("A court in Sfax has jailed the opposition lawyer Amira Ben Salah for 12 years. "
+            "Blogger Karim Trabelsi received eight years. The trial of the two lasted one day.")
+    events = [(t, e) for t, _, _, e in events_of(nlp, text)]
+    assert {e["agent"] for t, e in events if t in ("sentence", "trial")} == {"court in Sfax"}
+
