@@ -654,3 +654,12 @@ def ages_of(nlp, text, published="2024-05-10"):
 ])
 def test_ages_in_an_apposition_and_after_a_name_beside_the_subject(nlp, text, name, age):
     assert ages_of(nlp, text)[name] == age
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ukrainian Ombudswoman Lyudmyla Denysenko said the men were taken to Simferopol.",
+     "Lyudmyla Denysenko"),
+    ("Party chairperson Olena Marchuk said the men were taken to Simferopol.", "Olena Marchuk"),
+])
+def test_a_title_in_its_other_gender_is_no_part_of_the_name(nlp, text, name):
+    assert name in persons_of(nlp, text)
