@@ -4342,3 +4342,17 @@ def test_the_one_court_a_report_describes_decided_its_later_steps(nlp):
     events = [(t, e) for t, _, _, e in events_of(nlp, text)]
     assert {e["agent"] for t, e in events if t in ("sentence", "trial")} == {"court in Sfax"}
 
+
+
+@pytest.mark.parametrize("text", [
+    "Rustam Karimov passed away in prison on Monday.",
+    "Rustam Karimov lost his life in custody on Monday.",
+    "Rustam Karimov perished in a labour camp in 1951.",
+])
+def test_other_words_for_dying_in_custody(nlp, text):
+    assert ("death_in_custody", "Rustam Karimov") in kinds(nlp, text)
+
+
+def test_passing_a_verdict_or_losing_a_case_is_no_death(nlp):
+    text = "A court in Tashkent passed a verdict on Rustam Karimov, who lost his appeal in prison."
+    assert not {k for k in kinds(nlp, text) if k[0] == "death_in_custody"}

@@ -1263,7 +1263,7 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 # clause's person
                 args = subjects(trigger.head)
         elif passive or trigger.lemma_.lower() in INTRANSITIVE or etype in (
-                "hunger_strike", "protest") or (
+                "hunger_strike", "protest", "death_in_custody") or (
                 etype == "release" and trigger.lemma_ in LEAVING_VERBS) or (
                 etype == "transfer" and trigger.lemma_ == "return" and
                 not syntax.objects(trigger)) or (  # "returned to Ukraine in an exchange"

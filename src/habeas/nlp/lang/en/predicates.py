@@ -298,6 +298,18 @@ def in_custody(token: Token) -> bool:
 
 
 @predicate
+def passed_away(token: Token) -> bool:
+    """ "passed away in prison"."""
+    return _children_say(token, "away")
+
+
+@predicate
+def lost_life(token: Token) -> bool:
+    """ "lost his life in custody"."""
+    return any(syntax.is_direct_object(o) and o.lemma_ == "life" for o in token.children)
+
+
+@predicate
 def found_dead(token: Token) -> bool:
     """ "was found dead in his cell"."""
     return any(c.lower_ == "dead" for c in token.children)
