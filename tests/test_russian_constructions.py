@@ -2369,3 +2369,12 @@ def test_after_the_detention_of_one_of_a_group_is_the_groups_detention(russian):
                          published="2023-06-22")
     assert len(events_of(extraction, "arrest")) == 1
     assert only(extraction, "ill_treatment").date == "2022-10-06"
+
+
+def test_a_name_the_tagger_ran_across_a_line_break_is_the_last_lines(russian):
+    extraction = extract(russian, "Ивана Петрова приговорили к 14 годам\n9 декабря 2022\n"
+                                  "Крым.Реалии\n\nИван Петров в зале суда в Ростове-на-Дону. "
+                                  "Фото: «Крымская солидарность»\n\nЮжный окружной военный суд "
+                                  "в Ростове-на-Дону в четверг приговорил Ивана Петрова к 14 "
+                                  "годам. Суд признал Петрова виновным в организации ячейки.")
+    assert {e.agent for e in extraction.events} == {"Южный окружной военный суд"}
