@@ -85,6 +85,7 @@ OFFICIALS = RULES.words("officials")
 MEMBERS = RULES.pattern("members")
 DEFENCE_NOUNS = RULES.words("defence_nouns")
 LAWYER_NOUNS = RULES.words("lawyer_nouns")
+CLIENT_NOUNS = RULES.words("client_nouns")
 STATE_NOUNS = RULES.words("state_nouns")
 HELD = RULES.words("held_states")
 REMAND_STATES = RULES.words("remand_states")
@@ -299,6 +300,10 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
     paragraph: list[EventRecord] = []  # the events of the paragraph so far
     sources_told: list[str] = []  # the sources no name names, as told so far
     exchanged = False  # the sentence before told an exchange
+    acting = {n: _doers(sentence, n, mentions) for n, sentence in enumerate(parsed.sentences)}
+    patients = {key: pid for key, pid in mentions.items() if pid not in acting[key[0]]}
+    # (the one named next is not one who pardons or detains others: "Среди помилованных — двое
+    # жителей Гомеля. Лукашенко помиловал 52 человека")
     for n, sentence in enumerate(parsed.sentences):
         found = []
         attribution = attributed_to(sentence, persons, n, speakers, actors=mentions)
@@ -325,7 +330,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
             who = participants(sentence, word, kind, n, mentions)
             if not who and _another(sentence, word, kind):  # "о задержании четвёртого
                 seen = {pid for (s, _), pid in mentions.items() if s <= n}  # пикетчика. X ..."
-                who = [pid for pid in _named_next(mentions, n) if pid not in seen]
+                who = [pid for pid in _named_next(patients, n) if pid not in seen]
                 if not who:
                     continue  # one more, not named: not the report's person
             if not who and (who is None or _counted(sentence, word)):
@@ -337,7 +342,7 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 known = _the_detained(sentence, word, events) or list(dict.fromkeys(
                     pid for e in previous_found for pid in e.persons))
                 back = previous_found if known else []
-                who = known or ([] if focus or group != "whole" else _named_next(mentions, n)
+                who = known or ([] if focus or group != "whole" else _named_next(patients, n)
                                 ) or who
             plural = _group_before(parsed, n, mentions, previous_found) if (
                 _plural_nouns(sentence, word) or _their_fronted(sentence, word)) else []
@@ -361,11 +366,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 who = plural  # были X и Y. Их суд приговорил к 11 годам": those two
                 back = previous_found
             if not who and not named and _raids(sentence, word, kind):  # "Силовики пришли
-                together = _named_next(mentions, n)  # с обысками в девять домов верующих.
+                together = _named_next(patients, n)  # с обысками в девять домов верующих.
                 who = together if len(together) > 1 else _group_before(  # Задержаны X, Y и
                     parsed, n, mentions, previous_found)  # Z": all of them
             if not who:  # "Жена X рассказала, что мужа ударили": X
-                who = _kin_of_speaker(sentence, word, n, mentions)
+                who = _kin_of_speaker(parsed, sentence, word, n, mentions)
             if not who:  # "задержали журналистку X и редактора Y ... к журналистке применили
                 who = _introduced_as(parsed, sentence, word, n, mentions)  # силу": X
             if not who and quoting and _first_person(sentence, word):
@@ -380,9 +385,13 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                               kind == "appeal" and _lawyer(by_id[pid]))]  # "Апелляцию,
                 # которую подала адвокат X, суд отклонил": the client's appeal
                 who = before[-1:] or [p for p in focus if fits(p)][-1:] or named[:1] or (
-                    [] if _counted(sentence, word) else _named_next(mentions, n))
+                    [] if _counted(sentence, word) else _named_next(patients, n))
             if not who:
                 continue
+            if timing(sentence, word):  # "Их задержали 6 октября. ... в первые часы после
+                whole = next((e.persons for e in reversed(events) if e.type == kind and (  # за-
+                    not e.negated) and set(who) < set(e.persons)), None)  # держания его под-
+                who = list(whole) if whole else who  # защитного": that detention, of them all
             told[word.i] = who
             event = _event(kind, who, word, sentence, parsed, published, told_year)
             among = unnamed.get(kind)
@@ -428,13 +437,21 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     event.place = event.place or next(iter(towns))
         elif days_later:
             days, said = days_later, sentence.start + _days_later_at(sentence.text)
+            stated = [sentence.start + m[0] for m in args.date_mentions(sentence.text)]
+            first = args.find_date(sentence.text[:said - sentence.start], published,
+                                   told_year=told_year) if stated and max(stated) < said else None
+            for event in found:  # "задержали 14 июля, а на следующий день суд арестовал его":
+                if first and event.date is None and event.trigger.start < said and not (
+                        event.negated):  # the day is the first clause's (the parser may hang
+                    event.date = first  # it on the verb after the marker)
             dated = [(e.trigger.start, e.date) for e in found if e.date and len(e.date) == 10]
             for event in found:  # "5 марта её задержали. На следующий день суд арестовал её",
                 told = [d for at, d in dated if at < said]  # "задержали 3 мая и через два дня
                 base = told[-1] if told else last_date  # отправили в СИЗО"; not "а в июле их
                 if base and len(base) >= 7 and not event.negated and (  # этапировали"
                         event.date is None or base.startswith(event.date)) and (
-                        event.trigger.start > said) and not _clause_of_its_own(sentence, event):
+                        event.trigger.start > said) and not _clause_of_its_own(
+                            sentence, event, said):
                     event.date = (dt.date.fromisoformat(base) + dt.timedelta(days=days)
                                   ).isoformat() if len(base) == 10 else base  # a month: its
                     # month ("задержали в ноябре. На следующий день суд арестовал его")
@@ -574,10 +591,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                 focus.append(pid)
         if not found and named:
             topic = _topic(sentence, n, mentions)
+            doers = acting[n]
             for pid in named:
-                if pid not in focus:
+                if pid not in focus and pid not in doers:
                     focus.insert(0, pid)
-            if topic is not None:  # "Степан Воробьёв" as a heading, "Заречный писал для
+            if topic is not None and topic not in doers:  # "Степан Воробьёв" as a heading, "Заречный писал для
                 focus.remove(topic)  # изданий": the one the next sentences are about
                 focus.append(topic)
         if found and not elliptic:
@@ -668,6 +686,10 @@ def _passes_on(sentence: Sentence) -> bool:
             if any(preposition(sentence, k) in WORK_PREPOSITIONS
                    for k in sentence.children(word, ("obl", "advcl", "nmod"))):
                 return False  # "писал как фрилансер для нескольких изданий": his work
+            head = sentence.head(word)
+            if word.rel in ("parataxis", "conj") and head is not None and head.i < word.i and (
+                    word_class(head) == "VERB"):
+                return False  # "Вину она не признаёт, добавил адвокат": said before the verb
             return not any(k.rel in ("ccomp", "parataxis") or (k.rel == "obj" and word_class(
                 k) == "VERB") for k in sentence.children(word))
     return False
@@ -699,13 +721,17 @@ def _days_later_at(text: str) -> int:
     return match.start() if match else 0
 
 
-def _clause_of_its_own(sentence: Sentence, event: EventRecord) -> bool:
+def _clause_of_its_own(sentence: Sentence, event: EventRecord, said: int | None = None
+                       ) -> bool:
     """The event's verb opens a clause of its own with "а" or "но" ("Через два дня суд отправил
-    их в СИЗО, а в июле их этапировали"): what the sentence says before is not its time."""
+    их в СИЗО, а в июле их этапировали"): what the sentence says before is not its time; but
+    what its own clause says is ("задержали 14 июля, а на следующий день суд отправил его в
+    СИЗО": the day after, ``said`` where the clause says it)."""
     word = next((w for w in sentence.words if event.trigger is not None
                  and w.start == event.trigger.start), None)
     return word is not None and word.rel == "conj" and any(
-        k.lemma in CONTRAST for k in sentence.children(word, ("cc",)))
+        k.lemma in CONTRAST and (said is None or k.start > said)
+        for k in sentence.children(word, ("cc",)))
 
 
 def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> str | None:
@@ -1133,8 +1159,12 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if word_class(word) == "NOUN":
         holders = sentence.children(word, ("nmod", "obl", "appos", "conj", "iobj"))  # "приговор Ивану"
         head = sentence.head(word)
+        own = [h for h in holders if h.lemma in PERSON_NOUNS and h.lemma not in (
+            RELATION_NOUNS) and h.rel == "nmod" and case(h) == "Gen" and h.i > word.i]
         if not _persons_in(sentence, holders, n, mentions) and head is not None and (
-                word.rel in ("obj", "nsubj", "obl")):
+                word.rel in ("obj", "nsubj", "obl")) and not (own and word.rel == "obl"):
+            # not where the noun names its own ("После задержания художника отвезли ...,
+            # как рассказала его мать X": the artist's, not the subject the parser found)
             rels = SUBJECT | PATIENT_PASSIVE | {"iobj"} | (PATIENT_ACTIVE if word.rel == "obl"
                                                           else frozenset())
             if word.rel == "obj" and kind not in SUBJECT_TYPES and head.lemma not in (
@@ -1437,28 +1467,88 @@ def _introduced_as(parsed: Parsed, sentence: Sentence, word: Word, n: int,
     return found[-1:] if found and others - set(found) else []
 
 
-def _kin_of_speaker(sentence: Sentence, word: Word, n: int,
+def _kin_of_speaker(parsed: Parsed, sentence: Sentence, word: Word, n: int,
                     mentions: dict[tuple[int, int], str]) -> list[str]:
     """The one a relative who speaks is kin to, where what is said tells of a relative with no
     name ("Жена X рассказала, что мужа ударили", "Мама X рассказала, что сына отправляли в
-    ШИЗО"): X, not the speaker."""
+    ШИЗО"), or a client of a lawyer ("Адвокат X Олег Y рассказал, что его подзащитного
+    избили"): X, not the speaker."""
     rels = PATIENT_PASSIVE if is_passive(word) else PATIENT_ACTIVE
+    head = sentence.head(word)
+    if word.rel == "conj" and head is not None and not any(
+            k.feats.get("Animacy") == "Anim" for k in sentence.children(word, rels)):
+        word = head  # "уложили мужа лицом в пол и ударили ногой": the husband, of both
     patients = sentence.children(word, rels) + [  # "в колонии сына отправляли": an object
         g for k in sentence.children(word, ("obl",))  # the parser hung on the phrase before
         for g in sentence.children(k, ("nmod",)) if case(g) == "Acc"]
-    if not any(k.lemma in RELATION_NOUNS and not any((n, w.i) in mentions for w in (
-            sentence.subtree(k))) for k in patients):
+    client = any(w.lemma in CLIENT_NOUNS for w in sentence.words)  # one word, whatever the
+    # parser hung it on ("после задержания его подзащитного держали в подвале, били")
+    if not client and not any(k.lemma in RELATION_NOUNS and not any(
+            (n, w.i) in mentions for w in sentence.subtree(k)) for k in patients):
         return []
     for verb in sentence.words:
         if verb.lemma not in ATTRIBUTION_VERBS or word_class(verb) != "VERB":
             continue
-        for speaker in sentence.children(verb, SUBJECT):
-            if speaker.lemma not in RELATION_NOUNS:
+        for speaker in sentence.children(verb, SUBJECT) or _subject_cut_off(sentence, verb):
+            if speaker.lemma not in RELATION_NOUNS | (LAWYER_NOUNS if client else set()):
+                owner = _introduced_owner(parsed, mentions.get((n, speaker.i)), n, mentions)
+                if owner is not None:  # "адвокат X Олег Y ... Y рассказал, что его
+                    return [owner]  # подзащитного избили": X
                 continue
             owners = [mentions[(n, k.i)] for k in sentence.children(speaker, ("nmod",))
                       if (n, k.i) in mentions and case(k) == "Gen"]
             if len(owners) == 1:
                 return owners
+    return []
+
+
+def _introduced_owner(parsed: Parsed, pid: str | None, n: int,
+                      mentions: dict[tuple[int, int], str]) -> str | None:
+    """The one a person was introduced as the lawyer or relative of, by the genitive of a name
+    between the noun and the person's own name ("адвокат Сотникова Евгений Лаптев", "мать
+    Ильи Петрова Анна"), in this sentence or before."""
+    if pid is None:
+        return None
+    for (s, i), who in sorted(mentions.items()):
+        if s > n or who != pid or i < 2 or mentions.get((s, i - 1)) == pid:
+            continue
+        words = parsed.sentences[s].words
+        j = i - 1
+        owner = mentions.get((s, j))
+        while owner is not None and j > 0 and mentions.get((s, j - 1)) == owner:
+            j -= 1
+        if owner is not None and owner != pid and case(words[j]) == "Gen" and (
+                words[j - 1].lemma in RELATION_NOUNS | LAWYER_NOUNS):
+            return owner
+    return None
+
+
+def _doers(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> set[str]:
+    """The persons who do an event to others, the subject of its active verb with an object
+    ("Лукашенко помиловал 52 человека", "Судья X арестовал участников"): no one the report
+    is about, whom the next sentence's event could have happened to."""
+    found: set[str] = set()
+    for verb in sentence.words:
+        kind = trigger_type(verb, sentence)
+        if kind is None or word_class(verb) != "VERB" or is_passive(verb) or (
+                kind in SUBJECT_TYPES) or verb.lemma in SUBJECT_VERBS or not any(
+                    k.feats.get("Animacy") == "Anim" for k in sentence.children(verb, ("obj",))):
+            continue
+        for subject in sentence.children(verb, SUBJECT):
+            found.update(mentions[(n, w.i)] for w in sentence.subtree(subject, NAME_PARTS)
+                         if (n, w.i) in mentions)
+    return found
+
+
+def _subject_cut_off(sentence: Sentence, verb: Word) -> list[Word]:
+    """The subject right before a verb with none that the parser gave to the verb of the
+    clause after it ("Мама X Светлана Y рассказала, что ... отправляли": the mother made the
+    subject of "отправляли"): the words between it and the verb are all its own."""
+    for word in sentence.words[:verb.i]:
+        if word.rel in SUBJECT and word.head is not None and word.head > verb.i and all(
+                w.i in {x.i for x in sentence.subtree(word)} for w in sentence.words[
+                    word.i:verb.i]):
+            return [word]
     return []
 
 
@@ -2018,8 +2108,15 @@ def _about(sentence: Sentence, noun: Word) -> bool:
 
 
 def _quoted(sentence: Sentence, word: Word) -> bool:
-    """A word right after an opening quote: a name in quotes («Север.Реалиям»)."""
-    return word.i > 0 and sentence.words[word.i - 1].text in ("«", "\"", "„")
+    """A word right after an opening quote: a name in quotes («Север.Реалиям»); a straight
+    quote opens where an even number of them stand before it (not the closing one of "Как
+    сообщил "Интерфаксу" адвокат X": the lawyer speaks)."""
+    if word.i == 0:
+        return False
+    before = sentence.words[word.i - 1].text
+    if before == "\"":
+        return sum(w.text == "\"" for w in sentence.words[:word.i - 1]) % 2 == 0
+    return before in ("«", "„")
 
 
 def _name_after_addressee(sentence: Sentence, verb: Word) -> Word | None:

@@ -24,6 +24,9 @@ DIVINE_NAMES = RULES.words("divine_names")
 HOLY_BOOKS = RULES.words("holy_books")
 PERSON_NOUNS = RULES.words("person_nouns")
 RELATION_NOUNS = RULES.words("relation_nouns")
+# Nouns told with the genitive of the one they belong to before their own name ("мать X
+# Ирина Y", "адвокат X Кирилл Y").
+OWNED_NOUNS = RELATION_NOUNS | RULES.words("lawyer_nouns")
 # A woman's surname in an oblique case: "Андрееву", "Андреевой", "Ясинскую", "Ясинской".
 FEMALE_OBLIQUE = re.compile(r"(ов|ев|ёв|ин|ын|ск|цк)(у|ую|ой)$")
 CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё-]+")
@@ -113,13 +116,24 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
 
 
 def _owner_before_name(sentence: Sentence, words: list) -> bool:
-    """A relation noun, the genitive of its owner's name and the relative's own name in
-    another case, read as one name ("Мама Павла Светлана Ермолович")."""
+    """A relation noun or a lawyer's, the genitive of its owner's name and the relative's or
+    lawyer's own name in another case, read as one name ("Мама Павла Светлана Ермолович",
+    "адвокат Иванова Олег Смирнов")."""
     first, rest = words[0], words[1:]
     before = sentence.words[first.i - 1] if first.i else None
     cases = {w.feats.get("Case") for w in rest}
-    return before is not None and before.lemma in RELATION_NOUNS and first.feats.get(
+    return before is not None and before.lemma in OWNED_NOUNS and first.feats.get(
         "Case") == "Gen" and len(cases) == 1 and first.feats.get("Case") not in cases
+
+
+def _owner_before_other(sentence: Sentence, word, other: str | None,
+                        person: PersonRecord) -> bool:
+    """A given name in the genitive after a relation noun and before the relative's own name
+    ("Мама Павла Светлана Ермолович", "Жена Олега Мария рассказала"): the owner's name, a
+    mention of its own though a name follows it."""
+    before = sentence.words[word.i - 1] if word.i else None
+    return other is not None and other != person.id and before is not None and (
+        before.lemma in RELATION_NOUNS) and word.feats.get("Case") == "Gen"
 
 
 def _given_names_alone(parsed: Parsed, persons: list[PersonRecord],
@@ -137,7 +151,8 @@ def _given_names_alone(parsed: Parsed, persons: list[PersonRecord],
                     word.pos not in ("PROPN", "NOUN")):
                 continue
             nxt = sentence.words[word.i + 1] if word.i + 1 < len(sentence.words) else None
-            if nxt is not None and nxt.text[:1].isupper() and nxt.pos == "PROPN":
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos == "PROPN" and not (
+                    _owner_before_other(sentence, word, mentions.get((n, nxt.i)), named[0])):
                 continue  # a full name of someone else ("Виктор Петров")
             person = named[0]
             _add_alias(person, word.text)

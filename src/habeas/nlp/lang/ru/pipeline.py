@@ -22,7 +22,7 @@ QUOTED_NAME = 40
 # The dot inside an outlet's name ("Крым.Реалии", "Кавказ.Реалии", "Газета.Ru").
 DOTTED_NAME = re.compile(r"(?<=[а-яёa-z])\.(?=(?:Реалии|Ru|Ру)\b)")
 # The version of this pipeline, stored with every claim it makes (with the rule set's).
-VERSION = "habeas.russian.v11"
+VERSION = "habeas.russian.v12"
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,26 @@ def parse(text: str) -> Parsed:
     spans = []
     for span in doc.spans:
         span.normalize(m.morph_vocab)
-        spans.append((span.type, span.start, span.stop, span.normal or span.text))
+        spans.append(_last_line(text, span.type, span.start, span.stop,
+                                span.normal or span.text))
     return Parsed(text=text, sentences=sentences, spans=spans)
+
+
+def _last_line(text: str, kind: str, start: int, stop: int, normal: str
+               ) -> tuple[str, int, int, str]:
+    """A named span the tagger ran across a line break ("Фото: «Крымская солидарность»\n\nЮжный
+    окружной военный суд", "Крым.Реалии\n\nАсан Куртсеитов"): a caption's or a dateline's end
+    and the next line's name are two things; the name is the last line's words."""
+    cut = text.rfind("\n", start, stop)
+    if cut < 0:
+        return kind, start, stop, normal
+    begin = cut + 1
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    words = len(text[begin:stop].split())
+    if not words:
+        return kind, start, stop, normal
+    return kind, begin, stop, " ".join(normal.split()[-words:])
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -26,6 +26,10 @@ HOMES = RULES.words("homes")
 # Buildings a street may be told with ("здание управления ФСБ на улице Франко").
 BUILDINGS = RULES.words("buildings")
 SITED = RULES.words("sited_buildings")
+# Places of custody named with their town ("колония в Шклове", "изолятор в Барановичах"), not
+# with a region or country ("колония в Мордовии"): the reports name the region alone then.
+CUSTODY_SITES = RULES.words("custody_sites")
+NOT_TOWNS = tuple(RULES.words("region_names"))
 NUMBERED = re.compile(r"-\d+$")  # "ИК-2": a facility's number
 TIME_NOUNS = RULES.words("time_nouns") | set(RULES.table("weekdays")) | set(RULES.table("months"))
 WHERE = RULES.words("where_words")
@@ -154,7 +158,7 @@ def _held_at(sentence: Sentence, parsed: Parsed, trigger: Word) -> str | None:
             if words:
                 top = _top(sentence, words, start, end)
                 return _numbered_facility(sentence, top) or _facility_before(
-                    sentence, start, end) or place_name(words, normal)
+                    sentence, start, end) or _sited(sentence, top) or place_name(words, normal)
         for kid in sentence.subtree(verb):
             if _is_premises(kid) and preposition(sentence, kid) in ("в", "во") and (
                     case(kid) == "Loc"):
@@ -208,16 +212,18 @@ def _numbered_facility(sentence: Sentence, word: Word) -> str | None:
 
 def _sited(sentence: Sentence, word: Word) -> str | None:
     """A building with the city it stands in ("у здания правительства в Магасе", "на базе полка
-    ППС в Грозном", "в больницу в Киеве"): the building, in the nominative, with its city, as
-    the reports name the most specific place."""
+    ППС в Грозном", "в больницу в Киеве"), a colony or jail with its town ("в колонии в
+    Минусинске"): the building, in the nominative, with its city, as the reports name the most
+    specific place."""
     if preposition(sentence, word) not in ("в", "во") or word.rel != "nmod":
         return None
     head = sentence.head(word)
+    town = not any(x in word.lemma for x in (*REGIONS, *NOT_TOWNS))
     for _ in range(3):
         if head is None or head.pos != "NOUN":
             return None
-        if head.lemma in SITED:
-            break
+        if head.lemma in SITED or (head.lemma in CUSTODY_SITES and town):
+            break  # "в колонии в Минусинске", not "в колонии в Мордовии": a region's
         head = sentence.head(head) if head.rel == "nmod" else None
     else:
         return None

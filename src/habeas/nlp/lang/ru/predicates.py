@@ -46,9 +46,11 @@ def has_political_prisoner(word: Word, sentence: Sentence) -> bool:
 
 
 def has_days(word: Word, sentence: Sentence) -> bool:
-    """"арестовал на 13 суток": an administrative arrest is a sentence."""
-    return any(w.lemma in ("сутки", "день") and preposition(sentence, w) == "на"
-               for w in sentence.subtree(word))
+    """"арестовал на 13 суток": an administrative arrest is a sentence; not the day it was
+    done ("на следующий день суд арестовал её на два месяца": a remand)."""
+    return any(w.lemma in ("сутки", "день") and preposition(sentence, w) == "на" and not any(
+        k.lemma in ("следующий", "другой", "тот", "этот", "третий", "второй")
+        for k in sentence.children(w, ("amod", "det"))) for w in sentence.subtree(word))
 
 
 def has_term(word: Word, sentence: Sentence) -> bool:
@@ -382,6 +384,13 @@ def freedom(word: Word, sentence: Sentence) -> bool:
     """"вышел на свободу" (not "вышел с плакатом «Свободу ...»")."""
     return any(kid.lemma == "свобода" and preposition(sentence, kid) == "на"
                for kid in sentence.children(word, ("obl", "obj", "nmod")))
+
+
+def thing_carried(word: Word, sentence: Sentence) -> bool:
+    """"привезли лекарства", "ему перевезли вещи": a thing brought, no one moved."""
+    objects = sentence.children(word, ("obj",))
+    return any(k.feats.get("Animacy") == "Inan" for k in objects) and not any(
+        k.feats.get("Animacy") == "Anim" or k.pos == "PRON" for k in objects)
 
 
 def to_facility(word: Word, sentence: Sentence) -> bool:
