@@ -97,8 +97,9 @@ class Cluster:
             self._forms.update(fold(form) for form in nickname_forms(span))
             entry = self._texts.get(span.text)
             if entry is None:
-                self._texts[span.text] = [1, sum(not INITIAL.fullmatch(fold(t.text))
-                                                 and t.text != "." for t in span), span]
+                # (a name in another language, in brackets, is no fuller a name)
+                self._texts[span.text] = [1, 0 if in_another_language(span) is not None else sum(
+                    not INITIAL.fullmatch(fold(t.text)) and t.text != "." for t in span), span]
                 continue
             entry[0] += 1
             if (not in_headline(span), -span.start) > (not in_headline(entry[2]),
@@ -455,7 +456,9 @@ def similar_surname(a: str, b: str) -> bool:
     ka, kb = names.skeleton(a), names.skeleton(b)
     if ka != kb:
         # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
-        if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g"):
+        # Azerbaijani Q is the G of English spellings ("Qasimli", "Gasimli").
+        if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g") and \
+                {a[:1], b[:1]} != {"q", "g"}:
             return False
         if DamerauLevenshtein.normalized_similarity(ka, kb) < SURNAME_SIMILARITY:
             return False
@@ -1217,6 +1220,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
+    clusters = merge_other_language_names(clusters)
     clusters = [c for c in merge_bracketed_names(doc, clusters) if not all(
         is_label(s) for s in c.spans)]
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
@@ -1235,6 +1239,11 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     clusters = [c for c in clusters if not author_note(c)]
     # "Verdict in one of the last big trials ...": a word of the page opening a line
     clusters = [c for c in clusters if not common_word(c)]
+    # "the Bashkir language activist", "the Gülen movement", "Photo: Rudaw ... told Rudaw
+    # English": a people's word, a name only before a noun, the page's credited outlet
+    credited = credited_names(doc)
+    clusters = [c for c in clusters if not people_word(c) and not only_modifies(c) and
+                not credited_outlet(c, credited)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -1292,9 +1301,12 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
             # "Alaa Abdel Fattah" is named too: the end of his name as much)
             return longer[0]
     candidates = []
+    joined = joined_form(name.text) if len(tokens) >= 2 else None
     for cluster in clusters:
         if fold(name.text) in cluster.forms():
             return cluster
+        if joined and any(joined_form(f) == joined for f in cluster.forms() if " " in f):
+            return cluster  # "Samira Benammar" is "Samira Ben Ammar"
         if not similar_surname(surname, cluster.surname) and not (
                 len(tokens) == 1 and tokens[0] in cluster.second_surnames()):
             continue  # (a bare "Perdomo" is he who was also called "Yoandry Perdomo")
@@ -1302,7 +1314,8 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = cluster.name_words()
         cluster_given = [t for t in full if t != cluster.surname]
         if given and cluster_given and not same_given_name(given[0], cluster_given[0]) and \
-                tokens != full[-len(tokens):]:
+                tokens != full[-len(tokens):] and not same_given_name(
+                    *(slavic_ascii(s[0]) for s in (name, cluster.name_span))):
             continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people; "Abdel Fattah"
             # is the end of "Alaa Abdel Fattah" (a surname of two words)
         candidates.append(cluster)
@@ -1321,6 +1334,18 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = [c for c in candidates if len(c.name_span) > 1]
         return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
+
+
+def joined_form(text: str) -> str:
+    """A name with its words run together: "Samira Ben Ammar" and "Samira Benammar", "Abdel
+    Fattah" and "Abdelfattah" are written so."""
+    return re.sub(r"[\s'’-]+", "", fold(text))
+
+
+def slavic_ascii(token: Token) -> str:
+    """The folded word with South Slavic "đ" as English spellings write it, "dj" ("Đorđe" and
+    "Djordje"; Vietnamese "Đặng" is "Dang", as ``fold`` has it)."""
+    return fold(token.text.replace("đ", "dj").replace("Đ", "Dj"))
 
 
 def is_junior(cluster: Cluster) -> bool:
@@ -1392,6 +1417,50 @@ def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+LANGUAGE_NAMES = RULES.words("language_names")
+# What may follow the language's name: "(Russian spelling: ...)", "(Chinese name: ...)".
+SPELLING_WORDS = frozenset({"spelling", "transliteration", "name", "form", "script", "pinyin"})
+
+
+def in_another_language(span: Span) -> Token | None:
+    """The word before "(" when ``span`` is, in those brackets, a name in another language or
+    script: "Tsering (Chinese: Ciren Dunzhu)", "Galiev (in Tatar, Ğäliev)", "Dolkun Isa (Uyghur
+    spelling: Dolqun Eysa)"; that name is the person's before the bracket."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in (")", ";", ","):
+        return None
+    i = span.start - 1
+    if i < 0 or doc[i].text not in (":", ",", "-", "–", "—"):
+        return None
+    i -= 1
+    while i >= 0 and doc[i].lower_ in SPELLING_WORDS:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in LANGUAGE_NAMES:
+        return None
+    while i > 0 and doc[i - 1].lower_ in LANGUAGE_NAMES:
+        i -= 1  # "Crimean Tatar"
+    if i > 0 and doc[i - 1].lower_ == "in":
+        i -= 1
+    if i < 2 or doc[i - 1].text != "(":
+        return None
+    return doc[i - 2]
+
+
+def merge_other_language_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A cluster named once in brackets as another language's form of the name just before
+    them ("Tsultrim (Chinese: Luosang Cicheng)") is the person of that name."""
+    owner_at = {t: c for c in clusters for s in c.spans for t in range(s.start, s.end)}
+    kept = []
+    for cluster in clusters:
+        owners = {id(o): o for s in cluster.spans if (b := in_another_language(s)) is not None
+                  and (o := owner_at.get(b.i)) is not None and o is not cluster}
+        if len(owners) == 1:
+            next(iter(owners.values())).spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept
+
+
 def told_outlet(span: Span) -> bool:
     """ "Police detained him in March, his lawyer told Al-Monitor.", "'He was beaten,' his
     sister told Vlast by phone": the one told what was reported before, with nothing told
@@ -1451,8 +1520,8 @@ def described_as_body(span: Span) -> bool:
         return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS
                    for c in root.head.children)
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS and
-               c.i > root.i and any(t.lower_ in ("a", "an") for t in c.lefts)
-               for c in root.children)
+               c.i > root.i and any(t.lower_ in ("a", "an") or t.dep_ == "poss" for t in c.lefts)
+               for c in root.children)  # "X, the judiciary's news agency, said"
 
 
 # What a note on a page's author says she is: "X is a freelance journalist", "X is the
@@ -1577,6 +1646,60 @@ def common_word(cluster: Cluster) -> bool:
     after = doc[spans[0].end] if spans[0].end < len(doc) else None
     return any(t.text == lower for t in doc) or len(spans) == 1 and lower in COMMON_NOUNS and \
         after is not None and after.pos_ == "ADP" and after.is_lower
+
+
+def people_word(cluster: Cluster) -> bool:
+    """ "the Bashkir language activist", "Uyghur detainees": the name of a people or its
+    language, alone, names no one."""
+    return all(len(s) == 1 and s[0].lower_ in LANGUAGE_NAMES for s in cluster.spans)
+
+
+# How a one-word name hangs on the noun it qualifies: "the Gülen movement", "Gülen-linked".
+MODIFIER_DEPS = frozenset({"compound", "npadvmod", "amod", "nmod"})
+
+
+def only_modifies(cluster: Cluster) -> bool:
+    """ "the Tiananmen crackdown", "alleged links to the Gülen movement", "a Gülen-linked
+    bank": a one-word name that only ever qualifies a common noun after it (a movement, an
+    event, a case named after it) is no person of the report; "Navalny's team", "Navalny
+    said" are his."""
+    for span in cluster.spans:
+        root = span.root
+        head = root.head
+        if len(span) != 1 or root.dep_ not in MODIFIER_DEPS or head.i <= root.i or \
+                not head.is_lower or head.pos_ not in ("NOUN", "VERB", "ADJ"):
+            return False
+        if any(t.text[:1].isupper() for t in span.doc[root.i + 1: head.i]):
+            return False  # "the Ivan Petrov case" is no such name
+    return True
+
+
+# A credit on the page: "Photo: Rudaw", "© Rudaw Media Network", "Copyright 2026 Eastbound".
+CREDIT_HOLDER = re.compile(r"(?:\b(?:photo(?:graph)?s?|image|picture|source)\s*:|©|\bcopyright\b)"
+                           r"[ \t]*(?:©[ \t]*)?(?:\d{4}[ \t]+)?((?-i:[A-Z][\w'’-]*(?:\.\w+)*(?:[ \t]+[A-Z][\w'’-]*(?:\.\w+)*)*))"
+                           r"[ \t]*(?=$|[)\]/|,;])", re.I | re.M)
+
+
+def credited_names(doc: Doc) -> set[str]:
+    """The first words of the names a page's credits give as their holders: its outlet, an
+    agency ("Photo: Rudaw", "Copyright © Rudaw Media Network")."""
+    found = set()
+    for match in CREDIT_HOLDER.finditer(doc_text(doc)):
+        words = match.group(1).split()
+        # one word ("Photo: Rudaw"), or a body's name ("© Rudaw Media Network"), not a
+        # photographer's name
+        if len(words) == 1 or any(fold(w) in ORG_WORDS | ORG_HEADS for w in words[1:]):
+            if names.skeleton(fold(words[0])) not in names.GIVEN_FORMS:
+                found.add(fold(words[0]))
+    return found
+
+
+def credited_outlet(cluster: Cluster, credited: set[str]) -> bool:
+    """ "Photo: Rudaw" over the page and "... his brother told Rudaw English": a name opening
+    with a credit holder's word and no known given name is that outlet."""
+    name = cluster.name_span
+    return bool(credited) and fold(name[0].text) in credited and \
+        not any(known_given(t) for t in name)
 
 
 def is_label(span: Span) -> bool:
