@@ -1025,10 +1025,46 @@ def name_pos(token: Token) -> bool:
         token.is_title and token.dep_ == "compound"
 
 
+def compound_chain(name: Span) -> Span:
+    """ "[Ma Hnin] Ei Phyu", "[Ko Min] [Wai Yan]", "[Hmu Yadanar] [Khet Moh Moh Tun]",
+    "[Thet Naing] Oo": a name whose last word qualifies a capitalised word after it, through
+    capitalised words that all qualify that word too, runs on to it (Burmese names, of four to
+    six words and no surname, the model cuts in pieces). Not into a body's, a place's or a
+    post's word, nor on a line of capitalised words (a headline: "Ivan Petrov Freed")."""
+    doc = name.doc
+    last = name[-1]
+    head = last.head
+    if last.dep_ != "compound" or head.i <= last.i:
+        return name
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Khet" of "Khet Moh Moh Tun" qualifies "Tun"
+    if head.i - name.end > 5:
+        return name
+    for token in doc[name.end: head.i + 1]:
+        if not (token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()) or \
+                token.ent_type_ not in ("", "PERSON") or \
+                token.i == head.i and is_org_or_place(token.text) or \
+                token.lower_ in BODY_WORDS | ROLE_FORMS | KIN_FORMS or \
+                token.pos_ not in ("PROPN", "NOUN") or \
+                token.i < head.i and (token.dep_ != "compound" or
+                                      not name.end <= token.head.i <= head.i):
+            return name
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    words = [w for w in text[start: end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if not words or sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return name
+    return doc[name.start: head.i + 1]
+
+
 def extend_right(name: Span) -> Span:
     """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname; "Lam
     Cheuk" + "-ting": a hyphenated given name the model cut."""
     doc = name.doc
+    chained = compound_chain(name)
+    if len(chained) > len(name):
+        return chained
     end = name.end
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
             not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and \
