@@ -233,10 +233,13 @@ NEWSROOM_WORDS = RULES.words("newsroom_words")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _PLACE = r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,2}"
 CONTRIBUTORS = re.compile(
-    rf"\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
+    rf"\s*(?i:editor['’]s\s+note\s*:\s*)?"  # "Editor's note: D contributed to this report."
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
     rf"(?:\s+reporting)?(?:\s+from\s+{_PLACE})?(?:\s+to\s+this\s+(?:report|article|story))?)"
     rf"(?:\s*(?:,|;|and)\s*(?:and\s+)?{_NAME}\s+(?:(?:reported|contributed\s+reporting)\s+)?"
     rf"from\s+{_PLACE})*\s*\.?\s*")
+# A line of the page's tags or topics: "Tags: Belarus, political prisoners, Jane Harwood".
+TAGS_LINE = re.compile(r"\s*(?:tags?|topics?|keywords?|filed\s+under)\s*[:|]", re.I)
 # "[A B/Al Jazeera]", "(A B/Mada Masr)": a name, a slash and an outlet closing its brackets.
 SLASH_CREDIT = re.compile(r"\s*/\s*[A-Z][\w.'’ -]*(?:/[\w.'’ -]+)*[\])]")
 
@@ -261,8 +264,8 @@ def in_furniture(span: Span) -> bool:
         # "Story" of "Story by the news desk" names nobody
     if author_line(text, start, end, span):
         return True
-    if CONTRIBUTORS.fullmatch(line):
-        return True  # "A reported from Washington and B from Istanbul."
+    if CONTRIBUTORS.fullmatch(line) or TAGS_LINE.match(line):
+        return True  # "A reported from Washington and B from Istanbul."; "Tags: A, Belarus"
     if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
         return True
     if COLUMN_BYLINE.fullmatch(line) or in_contacts(text, start, span):
@@ -1711,9 +1714,10 @@ def only_modifies(cluster: Cluster) -> bool:
 
 
 # A credit on the page: "Photo: Rudaw", "© Rudaw Media Network", "Copyright 2026 Eastbound".
+_HOLDER_WORD = r"[A-Z][\w'’-]*(?:\.\w+)*"  # "Rudaw", "Kun.uz", not "Safarli." ending a sentence
 CREDIT_HOLDER = re.compile(r"(?:\b(?:photo(?:graph)?s?|image|picture|source)\s*:|©|\bcopyright\b)"
-                           r"[ \t]*(?:©[ \t]*)?(?:\d{4}[ \t]+)?((?-i:[A-Z][\w'’-]*(?:\.\w+)*(?:[ \t]+[A-Z][\w'’-]*(?:\.\w+)*)*))"
-                           r"[ \t]*(?=$|[)\]/|,;])", re.I | re.M)
+                           rf"[ \t]*(?:©[ \t]*)?(?:\d{{4}}[ \t]+)?((?-i:{_HOLDER_WORD}"
+                           rf"(?:[ \t]+{_HOLDER_WORD})*))[ \t]*(?=$|[)\]/|,;])", re.I | re.M)
 
 
 def credited_names(doc: Doc) -> set[str]:
