@@ -1191,11 +1191,29 @@ def names_a_thing(name: Span) -> bool:
     last = name[-1].lower_
     if len(name) < 2 or not name[-1].text[:1].isupper():
         return False
-    if last in NAMED_THING_HEADS or last in OFFICIAL_WORDS and name.end < len(name.doc) and \
+    if last in NAMED_THING_HEADS | PLACE_NOUNS | LANDMARKS | ORG_HEADS or \
+            last in OFFICIAL_WORDS and name.end < len(name.doc) and \
             name.doc[name.end].text[:1].isupper():
         return True  # "Taras Shevchenko National [University]": cut before the body's noun
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
     return last in STATUTE_HEADS and (before == "the" or any("-" in t.text for t in name))
+
+
+WORK_NOUNS = RULES.words("work_nouns")
+
+
+def in_a_title(name: Span) -> bool:
+    """ 'the book "Letters to Anna Karenina"', 'his poem "Ode to Ivan"': a name inside the
+    quoted title of a work, the quotes right after the work's noun, with other words in them,
+    names no person of the report."""
+    doc = name.doc
+    sent = name.sent
+    opener = next((t for t in reversed(doc[sent.start: name.start]) if t.is_quote), None)
+    if opener is None or opener.i < 1 or doc[opener.i - 1].lemma_.lower() not in WORK_NOUNS:
+        return False
+    closer = next((t for t in doc[name.end: sent.end] if t.is_quote), None)
+    return closer is not None and closer.i - opener.i - 1 > len(name) and \
+        not any(t.is_quote for t in doc[opener.i + 1: name.start])
 
 
 def describes_a_role(name: Span) -> bool:
@@ -1235,7 +1253,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
-    names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
+    names = [n for n in names if not names_a_thing(n) and not place_and_role(n) and
+             not in_a_title(n)]
     names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
     # "a sentence under Section 52 of the Counter-Terrorism Law": a law or a prison, whichever
     # place found it
@@ -1347,7 +1366,10 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         if joined and any(joined_form(f) == joined for f in cluster.forms() if " " in f):
             return cluster  # "Samira Benammar" is "Samira Ben Ammar"
         if not similar_surname(surname, cluster.surname) and not (
-                len(tokens) == 1 and tokens[0] in cluster.second_surnames()):
+                len(tokens) == 1 and tokens[0] in cluster.second_surnames()) and not (
+                len(tokens) >= 2 and len(cluster.name_words()) >= 2 and
+                one_given_name(tokens[0], cluster.name_words()[0]) and
+                russified(surname, cluster.surname)):
             continue  # (a bare "Perdomo" is he who was also called "Yoandry Perdomo")
         given = [t for t in tokens if t != surname]
         full = cluster.name_words()
@@ -1373,6 +1395,19 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = [c for c in candidates if len(c.name_span) > 1]
         return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
+
+
+# The Russian endings a surname takes or drops: "Umer" / "Umerov", "Imomali" / "Imomaliev".
+RUSSIAN_ENDINGS = ("ov", "ev", "yev", "iev", "in")
+
+
+def russified(a: str, b: str) -> bool:
+    """One surname with and without its Russian ending, as Crimean Tatar, Tajik or Uzbek
+    names are written both ways ("Ilmi Umer" and "Ilmi Umerov", "Dilmurod Sayyid" and
+    "Dilmurod Saidov"): asked only of two names with one given name."""
+    return any(len(short) >= 3 and long_.endswith(end) and
+               names.skeleton(long_[:-len(end)]) == names.skeleton(short)
+               for short, long_ in ((a, b), (b, a)) for end in RUSSIAN_ENDINGS)
 
 
 def joined_form(text: str) -> str:
