@@ -454,9 +454,9 @@ def similar_surname(a: str, b: str) -> bool:
     "Chiygoz", "Hrytsenko" / "Gritsenko"), but never a man's and a woman's form."""
     if a == b or without_particle(a) == without_particle(b):
         return True  # "Baqer" is "El-Baqer", "Sisi" is "el-Sisi"
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
-        return False
     ka, kb = names.skeleton(a), names.skeleton(b)
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH and ka != kb:
+        return False  # (a short one spelt two ways, "Duma" and "Douma", is still one)
     if ka != kb:
         # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
         # Azerbaijani Q is the G of English spellings ("Qasimli", "Gasimli").
@@ -1279,6 +1279,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
     clusters = merge_other_language_names(clusters)
+    clusters = merge_display_spellings(clusters)
     clusters = [c for c in merge_bracketed_names(doc, clusters) if not all(
         is_label(s) for s in c.spans)]
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
@@ -1365,6 +1366,8 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
             return cluster
         if joined and any(joined_form(f) == joined for f in cluster.forms() if " " in f):
             return cluster  # "Samira Benammar" is "Samira Ben Ammar"
+        if len(tokens) == 2 and cluster.name_words()[::-1] == tokens:
+            return cluster  # "Gao Zhen" and "Zhen Gao": the family name first or last
         if not similar_surname(surname, cluster.surname) and not (
                 len(tokens) == 1 and tokens[0] in cluster.second_surnames()) and not (
                 len(tokens) >= 2 and len(cluster.name_words()) >= 2 and
@@ -1518,6 +1521,60 @@ def in_another_language(span: Span) -> Token | None:
     if i < 2 or doc[i - 1].text != "(":
         return None
     return doc[i - 2]
+
+
+# How alike a headline's or a caption's name must be to a name of the body to be its spelling.
+DISPLAY_SURNAME_SIMILARITY = 0.6
+DISPLAY_GIVEN_SIMILARITY = 0.5
+
+
+def on_display_line(span: Span) -> bool:
+    """In the headline, or on a photo's caption line ("Photo: A at the court", "A in 2021.
+    (Photo: B/AFP)")."""
+    if in_headline(span):
+        return True
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    return bool(CAPTION_LINE.match(line) or CREDIT.search(line))
+
+
+CAPTION_LINE = re.compile(r"\s*(?:photo(?:graph)?|image|picture|pictured)\s*:", re.I)
+
+
+def merge_display_spellings(clusters: list[Cluster]) -> list[Cluster]:
+    """A full name found only in the headline or a photo's caption, and spelt there as no name
+    of the body is, is the body's person whose name it most resembles: "Siarhei Tsikhanouski"
+    over a report on "Sergei Tikhanovsky", "Sepideh Qoliyan" in the caption of "Sepideh
+    Gholian" (pages spell a name one way in their display lines, another in the text)."""
+    body = [c for c in clusters if any(not on_display_line(s) for s in c.spans)]
+    kept = []
+    for cluster in clusters:
+        words = cluster.name_words()
+        if cluster in body or len(words) < 2:
+            kept.append(cluster)
+            continue
+        scored = []
+        for other in body:
+            theirs = other.name_words()
+            if len(theirs) < 2:
+                continue
+            surname = DamerauLevenshtein.normalized_similarity(
+                names.skeleton(cluster.surname), names.skeleton(other.surname))
+            given = same_given_name(words[0], theirs[0]) or \
+                DamerauLevenshtein.normalized_similarity(
+                    names.skeleton(words[0]), names.skeleton(theirs[0])) >= \
+                DISPLAY_GIVEN_SIMILARITY
+            if surname >= DISPLAY_SURNAME_SIMILARITY and given and \
+                    not names.gendered_pair(cluster.surname, other.surname):
+                scored.append((surname, other))
+        scored.sort(key=lambda x: -x[0])
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            scored[0][1].spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def merge_other_language_names(clusters: list[Cluster]) -> list[Cluster]:
