@@ -4205,3 +4205,15 @@ def test_a_raid_on_an_office_told_with_arrests_is_of_those_arrested(nlp):
         (t, n) for t, _, names, _ in events_of(
             nlp, "Police raided the newsroom of Meydan TV and detained Leyla Mammadova.")
         for n in names}
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Petrov is in prison. Judges will meet in May to weigh his appeal against the ban on "
+    "family visits, which was lodged on 3 March, his wife said.",
+    "Ivan Petrov is in prison. A panel will sit on 20 May to examine his appeal against the "
+    "transfer to a distant colony, which his lawyer submitted on 3 March.",
+])
+def test_an_appeal_is_dated_by_its_filing_wherever_the_clause_hangs(nlp, text):
+    """Round 14: the clause of filing hangs on the noun of the appeal's phrase, not on
+    "appeal"; the hearing's day is not the appeal's."""
+    assert the_event(nlp, text, "appeal", published="2024-04-10")["date"] == "2024-03-03"

@@ -663,8 +663,10 @@ def test_ages_in_an_apposition_and_after_a_name_beside_the_subject(nlp, text, na
     ("Police in Lhasa detained the monk Tenzin Norbu in March. Norbu (Chinese: Dan Zeng Nuo Bu) "
      "was later sentenced to four years.", ["Tenzin Norbu"]),
     # a particle written apart and joined
-    ("A court in Tunis sentenced lawyer Khaled Ben Salah to ten years. Supporters of Khaled "
-     "Bensalah gathered outside.", ["Khaled Ben Salah"]),
+    ("Khaled Ben Salah was jailed for ten years on Monday. Relatives of Khaled Bensalah said he "
+     "would appeal.", ["Khaled Ben Salah"]),
+    ("A court in Cairo sentenced Alaa Abd El-Fattah to five years. Abdel Fattah denied the "
+     "charges.", ["Alaa Abd El-Fattah"]),
     # Azerbaijani Q for the G of English spellings
     ("Azerbaijani police arrested journalist Farid Gasimli on Monday. A photo showed Farid "
      "Qasimli at the court in Baku.", ["Farid Gasimli"]),
@@ -698,17 +700,20 @@ def test_the_name_in_another_language_is_an_alias_not_the_name(nlp):
 
 @pytest.mark.parametrize("text, expected", [
     # a capitalised common noun qualifying a noun, a people's or language's name
-    ("Riot police detained Ivan Petrov on Monday. The Bashkir language activist Ruslan Garayev "
-     "was sentenced to four years.", ["Ivan Petrov", "Ruslan Garayev"]),
+    ("Riot police beat the crowd. A court later jailed the Bashkir language activist Ruslan "
+     "Garayev for two years.", ["Ruslan Garayev"]),
     # a name that only ever qualifies a noun: a movement, an event named after it
-    ("The lawyer said the Gülen movement was behind nothing. Police detained teacher Ayse Kaya "
-     "over alleged links to the Gülen movement and a Gülen-linked school.", ["Ayse Kaya"]),
+    ("Prosecutors said the school was run by the Gülen movement. A Gülen-linked union was "
+     "closed after police detained teacher Ayse Kaya.", ["Ayse Kaya"]),
     # the page's credited outlet, told what happened
     ("Police detained Rustam Karimov on Monday, his lawyer told Darka English.\n\nPhoto: Darka\n\n"
      "Copyright © Darka Media Network", ["Rustam Karimov"]),
     # a body described with its owner
-    ("Police detained Reza Karimi on Monday. Ghalam, the judiciary's news agency, said he had "
-     "received all necessary care.", ["Reza Karimi"]),
+    ("Police detained Reza Karimi on Monday. Ghalam, the state's official news agency, later "
+     "called the arrest lawful.", ["Reza Karimi"]),
+    # a town the gazetteer lacks, only ever after "in"
+    ("Her parents in Homiel had not been told where she was, Olga Ivanova's lawyer said.",
+     ["Olga Ivanova"]),
     # streets, rules and initiatives named after persons
     ("Ivan Petrov was detained on Monday on Yevhen Konovalets Street in Kyiv.", ["Ivan Petrov"]),
     ("Ivan Petrov was detained on Monday. The UN's Nelson Mandela Rules forbid solitary "
@@ -725,11 +730,14 @@ def test_words_movements_outlets_and_titles_name_no_one(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # the caption's photographer stays out, the person of the caption in
-    ("Photo: Aynur Safarli. Eastbound\n\nAynur Safarli was detained in Baku on Monday.",
-     ["Aynur Safarli"]),
+    ("Photo: Gunel Rustamova. Eastbound\n\nGunel Rustamova was detained in Baku on Monday.",
+     ["Gunel Rustamova"]),
     # a person whose name qualifies a noun and who is named again
     ("Officers detained Ivan Petrov over posts about the Navalny case. Navalny was poisoned in "
      "2020.", ["Ivan Petrov", "Navalny"]),
+    # a shorter given name inside another's is another person
+    ("Police detained Marianna Ivanova on Monday. Anna Ivanova, her sister, said she was "
+     "beaten.", ["Anna Ivanova", "Marianna Ivanova"]),
     # a person described by her post at an outlet
     ("Police detained Reza Karimi on Monday. Leila Ahmadi, the agency's editor, said he was "
      "beaten.", ["Leila Ahmadi", "Reza Karimi"]),
@@ -740,9 +748,10 @@ def test_persons_beside_those_classes_stay(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # Burmese names the model cuts in pieces
-    ("Her co-defendant, poet Ko Min Wai Yan, was not released.", ["Ko Min Wai Yan"]),
-    ("Reporter Ma Hnin Ei Phyu was sentenced to three years in prison.", ["Ma Hnin Ei Phyu"]),
-    ("Guards were seen to drag Thet Naing Oo into the yard, his mother said.", ["Thet Naing Oo"]),
+    ("The court in Mandalay sentenced the cartoonist Aung Kyaw Min Oo to five years.",
+     ["Aung Kyaw Min Oo"]),
+    ("Police later beat Ko Min Thura Aung in the prison yard, a cellmate said.",
+     ["Ko Min Thura Aung"]),
     # not into a body's word, nor in a headline of capitalised words
     ("Ivan Petrov worked for the Boris Nemtsov Foundation before he was detained on Monday.",
      ["Ivan Petrov"]),

@@ -1302,7 +1302,7 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # English": a people's word, a name only before a noun, the page's credited outlet
     credited = credited_names(doc)
     clusters = [c for c in clusters if not people_word(c) and not only_modifies(c) and
-                not credited_outlet(c, credited)]
+                not credited_outlet(c, credited) and not only_a_place(c)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -1364,8 +1364,10 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
     for cluster in clusters:
         if fold(name.text) in cluster.forms():
             return cluster
-        if joined and any(joined_form(f) == joined for f in cluster.forms() if " " in f):
-            return cluster  # "Samira Benammar" is "Samira Ben Ammar"
+        if joined and any(joined_form(" ".join(f.split()[i:])) == joined
+                          for f in cluster.forms() for i in range(len(f.split()))):
+            return cluster  # "Samira Benammar" is "Samira Ben Ammar", "Abdel Fattah" the
+            # end of "Alaa Abd El-Fattah"
         if len(tokens) == 2 and cluster.name_words()[::-1] == tokens:
             return cluster  # "Gao Zhen" and "Zhen Gao": the family name first or last
         if not similar_surname(surname, cluster.surname) and not (
@@ -1777,6 +1779,23 @@ def common_word(cluster: Cluster) -> bool:
     after = doc[spans[0].end] if spans[0].end < len(doc) else None
     return any(t.text == lower for t in doc) or len(spans) == 1 and lower in COMMON_NOUNS and \
         after is not None and after.pos_ == "ADP" and after.is_lower
+
+
+# Prepositions after which a one-word name is where something is: "in Homiel", "near Mosul".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
+
+
+def only_a_place(cluster: Cluster) -> bool:
+    """ "the colony in Homiel", "a prison near Hlybokaje": a one-word name, no known given
+    name, found only after "in" or "near" (a town the gazetteer lacks, as a local spelling
+    writes it), is that place."""
+    for span in cluster.spans:
+        root = span.root
+        if len(span) != 1 or known_given(span[0]) or root.dep_ != "pobj" or \
+                root.head.lower_ not in LOCATIVE_PREPOSITIONS or \
+                span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"):
+            return False
+    return True
 
 
 def people_word(cluster: Cluster) -> bool:
