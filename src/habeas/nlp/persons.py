@@ -97,8 +97,9 @@ class Cluster:
             self._forms.update(fold(form) for form in nickname_forms(span))
             entry = self._texts.get(span.text)
             if entry is None:
-                self._texts[span.text] = [1, sum(not INITIAL.fullmatch(fold(t.text))
-                                                 and t.text != "." for t in span), span]
+                # (a name in another language, in brackets, is no fuller a name)
+                self._texts[span.text] = [1, 0 if in_another_language(span) is not None else sum(
+                    not INITIAL.fullmatch(fold(t.text)) and t.text != "." for t in span), span]
                 continue
             entry[0] += 1
             if (not in_headline(span), -span.start) > (not in_headline(entry[2]),
@@ -232,10 +233,13 @@ NEWSROOM_WORDS = RULES.words("newsroom_words")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 _PLACE = r"[A-Z][\w'’.-]*(?:,?\s+[A-Z][\w'’.-]*){0,2}"
 CONTRIBUTORS = re.compile(
-    rf"\s*{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
+    rf"\s*(?i:editor['’]s\s+note\s*:\s*)?"  # "Editor's note: D contributed to this report."
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*\s+(?:reported\s+from\s+{_PLACE}|contributed"
     rf"(?:\s+reporting)?(?:\s+from\s+{_PLACE})?(?:\s+to\s+this\s+(?:report|article|story))?)"
     rf"(?:\s*(?:,|;|and)\s*(?:and\s+)?{_NAME}\s+(?:(?:reported|contributed\s+reporting)\s+)?"
     rf"from\s+{_PLACE})*\s*\.?\s*")
+# A line of the page's tags or topics: "Tags: Belarus, political prisoners, Jane Harwood".
+TAGS_LINE = re.compile(r"\s*(?:tags?|topics?|keywords?|filed\s+under)\s*[:|]", re.I)
 # "[A B/Al Jazeera]", "(A B/Mada Masr)": a name, a slash and an outlet closing its brackets.
 SLASH_CREDIT = re.compile(r"\s*/\s*[A-Z][\w.'’ -]*(?:/[\w.'’ -]+)*[\])]")
 
@@ -260,8 +264,8 @@ def in_furniture(span: Span) -> bool:
         # "Story" of "Story by the news desk" names nobody
     if author_line(text, start, end, span):
         return True
-    if CONTRIBUTORS.fullmatch(line):
-        return True  # "A reported from Washington and B from Istanbul."
+    if CONTRIBUTORS.fullmatch(line) or TAGS_LINE.match(line):
+        return True  # "A reported from Washington and B from Istanbul."; "Tags: A, Belarus"
     if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
         return True
     if COLUMN_BYLINE.fullmatch(line) or in_contacts(text, start, span):
@@ -450,12 +454,14 @@ def similar_surname(a: str, b: str) -> bool:
     "Chiygoz", "Hrytsenko" / "Gritsenko"), but never a man's and a woman's form."""
     if a == b or without_particle(a) == without_particle(b):
         return True  # "Baqer" is "El-Baqer", "Sisi" is "el-Sisi"
-    if min(len(a), len(b)) < MIN_FUZZY_LENGTH:
-        return False
     ka, kb = names.skeleton(a), names.skeleton(b)
+    if min(len(a), len(b)) < MIN_FUZZY_LENGTH and ka != kb:
+        return False  # (a short one spelt two ways, "Duma" and "Douma", is still one)
     if ka != kb:
         # Ukrainian and Belarusian h stands for Russian g: the first letters may differ only so.
-        if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g"):
+        # Azerbaijani Q is the G of English spellings ("Qasimli", "Gasimli").
+        if ka[:1].lower().replace("h", "g") != kb[:1].lower().replace("h", "g") and \
+                {a[:1], b[:1]} != {"q", "g"}:
             return False
         if DamerauLevenshtein.normalized_similarity(ka, kb) < SURNAME_SIMILARITY:
             return False
@@ -1022,10 +1028,46 @@ def name_pos(token: Token) -> bool:
         token.is_title and token.dep_ == "compound"
 
 
+def compound_chain(name: Span) -> Span:
+    """ "[Ma Hnin] Ei Phyu", "[Ko Min] [Wai Yan]", "[Hmu Yadanar] [Khet Moh Moh Tun]",
+    "[Thet Naing] Oo": a name whose last word qualifies a capitalised word after it, through
+    capitalised words that all qualify that word too, runs on to it (Burmese names, of four to
+    six words and no surname, the model cuts in pieces). Not into a body's, a place's or a
+    post's word, nor on a line of capitalised words (a headline: "Ivan Petrov Freed")."""
+    doc = name.doc
+    last = name[-1]
+    head = last.head
+    if last.dep_ != "compound" or head.i <= last.i:
+        return name
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Khet" of "Khet Moh Moh Tun" qualifies "Tun"
+    if head.i - name.end > 5:
+        return name
+    for token in doc[name.end: head.i + 1]:
+        if not (token.is_alpha and token.text[:1].isupper() and token.text[1:].islower()) or \
+                token.ent_type_ not in ("", "PERSON") or \
+                token.i == head.i and is_org_or_place(token.text) or \
+                token.lower_ in BODY_WORDS | ROLE_FORMS | KIN_FORMS or \
+                token.pos_ not in ("PROPN", "NOUN") or \
+                token.i < head.i and (token.dep_ != "compound" or
+                                      not name.end <= token.head.i <= head.i):
+            return name
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    words = [w for w in text[start: end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if not words or sum(w[:1].isupper() for w in words) > len(words) * 0.6:
+        return name
+    return doc[name.start: head.i + 1]
+
+
 def extend_right(name: Span) -> Span:
     """ "Halina" + "Hurynovič": a given name the model tagged alone, with its surname; "Lam
     Cheuk" + "-ting": a hyphenated given name the model cut."""
     doc = name.doc
+    chained = compound_chain(name)
+    if len(chained) > len(name):
+        return chained
     end = name.end
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and \
             not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and \
@@ -1149,11 +1191,29 @@ def names_a_thing(name: Span) -> bool:
     last = name[-1].lower_
     if len(name) < 2 or not name[-1].text[:1].isupper():
         return False
-    if last in NAMED_THING_HEADS or last in OFFICIAL_WORDS and name.end < len(name.doc) and \
+    if last in NAMED_THING_HEADS | PLACE_NOUNS | LANDMARKS | ORG_HEADS or \
+            last in OFFICIAL_WORDS and name.end < len(name.doc) and \
             name.doc[name.end].text[:1].isupper():
         return True  # "Taras Shevchenko National [University]": cut before the body's noun
     before = name.doc[name.start - 1].lower_ if name.start > 0 else ""
     return last in STATUTE_HEADS and (before == "the" or any("-" in t.text for t in name))
+
+
+WORK_NOUNS = RULES.words("work_nouns")
+
+
+def in_a_title(name: Span) -> bool:
+    """ 'the book "Letters to Anna Karenina"', 'his poem "Ode to Ivan"': a name inside the
+    quoted title of a work, the quotes right after the work's noun, with other words in them,
+    names no person of the report."""
+    doc = name.doc
+    sent = name.sent
+    opener = next((t for t in reversed(doc[sent.start: name.start]) if t.is_quote), None)
+    if opener is None or opener.i < 1 or doc[opener.i - 1].lemma_.lower() not in WORK_NOUNS:
+        return False
+    closer = next((t for t in doc[name.end: sent.end] if t.is_quote), None)
+    return closer is not None and closer.i - opener.i - 1 > len(name) and \
+        not any(t.is_quote for t in doc[opener.i + 1: name.start])
 
 
 def describes_a_role(name: Span) -> bool:
@@ -1193,7 +1253,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names = [extend_left(extend_right(n)) for n in candidates if not pair_modifier(n) and
              fold(n.text) not in bodies and not describes_a_role(n) and not imperative(n)
              and n[0].pos_ not in FUNCTION_WORDS]
-    names = [n for n in names if not names_a_thing(n) and not place_and_role(n)]
+    names = [n for n in names if not names_a_thing(n) and not place_and_role(n) and
+             not in_a_title(n)]
     names += [n for n in role_names(doc, {t.i for n in names for t in n}) if not names_a_thing(n)]
     # "a sentence under Section 52 of the Counter-Terrorism Law": a law or a prison, whichever
     # place found it
@@ -1217,6 +1278,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     add_missed_surnames(doc, clusters, taken)
     add_coordinated_names(doc, clusters, taken)
     clusters = merge_stated_aliases(doc, clusters)
+    clusters = merge_other_language_names(clusters)
+    clusters = merge_display_spellings(clusters)
     clusters = [c for c in merge_bracketed_names(doc, clusters) if not all(
         is_label(s) for s in c.spans)]
     # "the newsroom of Xalq Səsi" (an organisation to the model too): the whole name is a body
@@ -1235,6 +1298,11 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     clusters = [c for c in clusters if not author_note(c)]
     # "Verdict in one of the last big trials ...": a word of the page opening a line
     clusters = [c for c in clusters if not common_word(c)]
+    # "the Bashkir language activist", "the Gülen movement", "Photo: Rudaw ... told Rudaw
+    # English": a people's word, a name only before a noun, the page's credited outlet
+    credited = credited_names(doc)
+    clusters = [c for c in clusters if not people_word(c) and not only_modifies(c) and
+                not credited_outlet(c, credited) and not only_a_place(c)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -1292,17 +1360,28 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
             # "Alaa Abdel Fattah" is named too: the end of his name as much)
             return longer[0]
     candidates = []
+    joined = joined_form(name.text) if len(tokens) >= 2 else None
     for cluster in clusters:
         if fold(name.text) in cluster.forms():
             return cluster
+        if joined and any(joined_form(" ".join(f.split()[i:])) == joined
+                          for f in cluster.forms() for i in range(len(f.split()))):
+            return cluster  # "Samira Benammar" is "Samira Ben Ammar", "Abdel Fattah" the
+            # end of "Alaa Abd El-Fattah"
+        if len(tokens) == 2 and cluster.name_words()[::-1] == tokens:
+            return cluster  # "Gao Zhen" and "Zhen Gao": the family name first or last
         if not similar_surname(surname, cluster.surname) and not (
-                len(tokens) == 1 and tokens[0] in cluster.second_surnames()):
+                len(tokens) == 1 and tokens[0] in cluster.second_surnames()) and not (
+                len(tokens) >= 2 and len(cluster.name_words()) >= 2 and
+                one_given_name(tokens[0], cluster.name_words()[0]) and
+                russified(surname, cluster.surname)):
             continue  # (a bare "Perdomo" is he who was also called "Yoandry Perdomo")
         given = [t for t in tokens if t != surname]
         full = cluster.name_words()
         cluster_given = [t for t in full if t != cluster.surname]
         if given and cluster_given and not same_given_name(given[0], cluster_given[0]) and \
-                tokens != full[-len(tokens):]:
+                tokens != full[-len(tokens):] and not same_given_name(
+                    *(slavic_ascii(s[0]) for s in (name, cluster.name_span))):
             continue  # "Nariman Dzhelyal" and "Edem Dzhelyal" are two people; "Abdel Fattah"
             # is the end of "Alaa Abdel Fattah" (a surname of two words)
         candidates.append(cluster)
@@ -1321,6 +1400,31 @@ def match_cluster(clusters: list[Cluster], name: Span) -> Cluster | None:
         full = [c for c in candidates if len(c.name_span) > 1]
         return min(full or candidates, key=lambda c: min(s.start for s in c.spans))
     return None
+
+
+# The Russian endings a surname takes or drops: "Umer" / "Umerov", "Imomali" / "Imomaliev".
+RUSSIAN_ENDINGS = ("ov", "ev", "yev", "iev", "in")
+
+
+def russified(a: str, b: str) -> bool:
+    """One surname with and without its Russian ending, as Crimean Tatar, Tajik or Uzbek
+    names are written both ways ("Ilmi Umer" and "Ilmi Umerov", "Dilmurod Sayyid" and
+    "Dilmurod Saidov"): asked only of two names with one given name."""
+    return any(len(short) >= 3 and long_.endswith(end) and
+               names.skeleton(long_[:-len(end)]) == names.skeleton(short)
+               for short, long_ in ((a, b), (b, a)) for end in RUSSIAN_ENDINGS)
+
+
+def joined_form(text: str) -> str:
+    """A name with its words run together: "Samira Ben Ammar" and "Samira Benammar", "Abdel
+    Fattah" and "Abdelfattah" are written so."""
+    return re.sub(r"[\s'’-]+", "", fold(text))
+
+
+def slavic_ascii(token: Token) -> str:
+    """The folded word with South Slavic "đ" as English spellings write it, "dj" ("Đorđe" and
+    "Djordje"; Vietnamese "Đặng" is "Dang", as ``fold`` has it)."""
+    return fold(token.text.replace("đ", "dj").replace("Đ", "Dj"))
 
 
 def is_junior(cluster: Cluster) -> bool:
@@ -1392,6 +1496,104 @@ def merge_bracketed_names(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+LANGUAGE_NAMES = RULES.words("language_names")
+# What may follow the language's name: "(Russian spelling: ...)", "(Chinese name: ...)".
+SPELLING_WORDS = frozenset({"spelling", "transliteration", "name", "form", "script", "pinyin"})
+
+
+def in_another_language(span: Span) -> Token | None:
+    """The word before "(" when ``span`` is, in those brackets, a name in another language or
+    script: "Tsering (Chinese: Ciren Dunzhu)", "Galiev (in Tatar, Ğäliev)", "Dolkun Isa (Uyghur
+    spelling: Dolqun Eysa)"; that name is the person's before the bracket."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in (")", ";", ","):
+        return None
+    i = span.start - 1
+    if i < 0 or doc[i].text not in (":", ",", "-", "–", "—"):
+        return None
+    i -= 1
+    while i >= 0 and doc[i].lower_ in SPELLING_WORDS:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in LANGUAGE_NAMES:
+        return None
+    while i > 0 and doc[i - 1].lower_ in LANGUAGE_NAMES:
+        i -= 1  # "Crimean Tatar"
+    if i > 0 and doc[i - 1].lower_ == "in":
+        i -= 1
+    if i < 2 or doc[i - 1].text != "(":
+        return None
+    return doc[i - 2]
+
+
+# How alike a headline's or a caption's name must be to a name of the body to be its spelling.
+DISPLAY_SURNAME_SIMILARITY = 0.6
+DISPLAY_GIVEN_SIMILARITY = 0.5
+
+
+def on_display_line(span: Span) -> bool:
+    """In the headline, or on a photo's caption line ("Photo: A at the court", "A in 2021.
+    (Photo: B/AFP)")."""
+    if in_headline(span):
+        return True
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    return bool(CAPTION_LINE.match(line) or CREDIT.search(line))
+
+
+CAPTION_LINE = re.compile(r"\s*(?:photo(?:graph)?|image|picture|pictured)\s*:", re.I)
+
+
+def merge_display_spellings(clusters: list[Cluster]) -> list[Cluster]:
+    """A full name found only in the headline or a photo's caption, and spelt there as no name
+    of the body is, is the body's person whose name it most resembles: "Siarhei Tsikhanouski"
+    over a report on "Sergei Tikhanovsky", "Sepideh Qoliyan" in the caption of "Sepideh
+    Gholian" (pages spell a name one way in their display lines, another in the text)."""
+    body = [c for c in clusters if any(not on_display_line(s) for s in c.spans)]
+    kept = []
+    for cluster in clusters:
+        words = cluster.name_words()
+        if cluster in body or len(words) < 2:
+            kept.append(cluster)
+            continue
+        scored = []
+        for other in body:
+            theirs = other.name_words()
+            if len(theirs) < 2:
+                continue
+            surname = DamerauLevenshtein.normalized_similarity(
+                names.skeleton(cluster.surname), names.skeleton(other.surname))
+            given = same_given_name(words[0], theirs[0]) or \
+                DamerauLevenshtein.normalized_similarity(
+                    names.skeleton(words[0]), names.skeleton(theirs[0])) >= \
+                DISPLAY_GIVEN_SIMILARITY
+            if surname >= DISPLAY_SURNAME_SIMILARITY and given and \
+                    not names.gendered_pair(cluster.surname, other.surname):
+                scored.append((surname, other))
+        scored.sort(key=lambda x: -x[0])
+        if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            scored[0][1].spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def merge_other_language_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A cluster named once in brackets as another language's form of the name just before
+    them ("Tsultrim (Chinese: Luosang Cicheng)") is the person of that name."""
+    owner_at = {t: c for c in clusters for s in c.spans for t in range(s.start, s.end)}
+    kept = []
+    for cluster in clusters:
+        owners = {id(o): o for s in cluster.spans if (b := in_another_language(s)) is not None
+                  and (o := owner_at.get(b.i)) is not None and o is not cluster}
+        if len(owners) == 1:
+            next(iter(owners.values())).spans.extend(cluster.spans)
+        else:
+            kept.append(cluster)
+    return kept
+
+
 def told_outlet(span: Span) -> bool:
     """ "Police detained him in March, his lawyer told Al-Monitor.", "'He was beaten,' his
     sister told Vlast by phone": the one told what was reported before, with nothing told
@@ -1451,8 +1653,8 @@ def described_as_body(span: Span) -> bool:
         return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS
                    for c in root.head.children)
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in BODY_NOUNS and
-               c.i > root.i and any(t.lower_ in ("a", "an") for t in c.lefts)
-               for c in root.children)
+               c.i > root.i and any(t.lower_ in ("a", "an") or t.dep_ == "poss" for t in c.lefts)
+               for c in root.children)  # "X, the judiciary's news agency, said"
 
 
 # What a note on a page's author says she is: "X is a freelance journalist", "X is the
@@ -1577,6 +1779,78 @@ def common_word(cluster: Cluster) -> bool:
     after = doc[spans[0].end] if spans[0].end < len(doc) else None
     return any(t.text == lower for t in doc) or len(spans) == 1 and lower in COMMON_NOUNS and \
         after is not None and after.pos_ == "ADP" and after.is_lower
+
+
+# Prepositions after which a one-word name is where something is: "in Homiel", "near Mosul".
+LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
+
+
+def only_a_place(cluster: Cluster) -> bool:
+    """ "the colony in Homiel", "a prison near Hlybokaje": a one-word name, no known given
+    name, found only after "in" or "near" (a town the gazetteer lacks, as a local spelling
+    writes it), is that place."""
+    for span in cluster.spans:
+        root = span.root
+        if len(span) != 1 or known_given(span[0]) or root.dep_ != "pobj" or \
+                root.head.lower_ not in LOCATIVE_PREPOSITIONS or \
+                span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"):
+            return False
+    return True
+
+
+def people_word(cluster: Cluster) -> bool:
+    """ "the Bashkir language activist", "Uyghur detainees": the name of a people or its
+    language, alone, names no one."""
+    return all(len(s) == 1 and s[0].lower_ in LANGUAGE_NAMES for s in cluster.spans)
+
+
+# How a one-word name hangs on the noun it qualifies: "the Gülen movement", "Gülen-linked".
+MODIFIER_DEPS = frozenset({"compound", "npadvmod", "amod", "nmod"})
+
+
+def only_modifies(cluster: Cluster) -> bool:
+    """ "the Tiananmen crackdown", "alleged links to the Gülen movement", "a Gülen-linked
+    bank": a one-word name that only ever qualifies a common noun after it (a movement, an
+    event, a case named after it) is no person of the report; "Navalny's team", "Navalny
+    said" are his."""
+    for span in cluster.spans:
+        root = span.root
+        head = root.head
+        if len(span) != 1 or root.dep_ not in MODIFIER_DEPS or head.i <= root.i or \
+                not head.is_lower or head.pos_ not in ("NOUN", "VERB", "ADJ"):
+            return False
+        if any(t.text[:1].isupper() for t in span.doc[root.i + 1: head.i]):
+            return False  # "the Ivan Petrov case" is no such name
+    return True
+
+
+# A credit on the page: "Photo: Rudaw", "© Rudaw Media Network", "Copyright 2026 Eastbound".
+_HOLDER_WORD = r"[A-Z][\w'’-]*(?:\.\w+)*"  # "Rudaw", "Kun.uz", not "Safarli." ending a sentence
+CREDIT_HOLDER = re.compile(r"(?:\b(?:photo(?:graph)?s?|image|picture|source)\s*:|©|\bcopyright\b)"
+                           rf"[ \t]*(?:©[ \t]*)?(?:\d{{4}}[ \t]+)?((?-i:{_HOLDER_WORD}"
+                           rf"(?:[ \t]+{_HOLDER_WORD})*))[ \t]*(?=$|[)\]/|,;])", re.I | re.M)
+
+
+def credited_names(doc: Doc) -> set[str]:
+    """The first words of the names a page's credits give as their holders: its outlet, an
+    agency ("Photo: Rudaw", "Copyright © Rudaw Media Network")."""
+    found = set()
+    for match in CREDIT_HOLDER.finditer(doc_text(doc)):
+        words = match.group(1).split()
+        # one word ("Photo: Rudaw"), or a body's name ("© Rudaw Media Network"), not a
+        # photographer's name
+        if len(words) == 1 or any(fold(w) in ORG_WORDS | ORG_HEADS for w in words[1:]):
+            if names.skeleton(fold(words[0])) not in names.GIVEN_FORMS:
+                found.add(fold(words[0]))
+    return found
+
+
+def credited_outlet(cluster: Cluster, credited: set[str]) -> bool:
+    """ "Photo: Rudaw" over the page and "... his brother told Rudaw English": a name opening
+    with a credit holder's word and no known given name is that outlet."""
+    name = cluster.name_span
+    return bool(credited) and fold(name[0].text) in credited and \
+        not any(known_given(t) for t in name)
 
 
 def is_label(span: Span) -> bool:

@@ -383,16 +383,21 @@ COURT_STEPS = {"trial", "conviction", "sentence", "acquittal", "appeal"}
 def one_court(events: list[EventRecord]) -> None:
     """ "A court in Tunis has jailed ... Trabelsi received eight years ... The trial of the four
     lasted two hearings": the one court a report names by a description (no name the model
-    tags) for its verdicts decided the steps it tells without one, later in the report."""
+    tags) for its verdicts decided the steps of that case it tells without one, later in the
+    report."""
     steps = [e for e in events if e.type in COURT_STEPS - {"appeal"} and not e.negated and
              not e.extras.get("earlier")]
     named = [e for e in steps if is_court(e.agent)]
     if len({e.agent.lower() for e in named}) != 1:
         return
     first = min(e.sources[0].start for e in named)
+    # Its case: the persons of its verdicts and whoever a court step tells with them ("The trial
+    # of the four"), not a man another court sentenced in a case of his own
+    case = {p for e in named for p in e.persons}
+    case |= {p for e in steps if set(e.persons) & case for p in e.persons}
     for event in steps:
         if event.agent is None and event.sources[0].start > first and \
-                not event.extras.get(OWN_DATE):
+                not event.extras.get(OWN_DATE) and set(event.persons) & case:
             event.agent = named[0].agent
 
 
