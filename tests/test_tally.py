@@ -225,3 +225,36 @@ def test_an_event_of_unknown_tally_is_counted_from_its_claims(sessions):
         event = session.get(Event, event_id)
         refresh(session, event)
         check(session, event_id)
+
+
+def test_migration_0008_adds_the_tally_and_takes_it_away(database_url):
+    """Events stored before 0008 get a NULL tally (counted at their next derivation); the
+    downgrade drops the column and keeps the events."""
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from habeas.store.db import alembic_config
+
+    engine = make_engine(database_url)
+    try:
+        migrate(engine, revision="0007_one_head")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO articles (id, content_hash, text, source, ingested_at, status) "
+                "VALUES (1, 'h', 'Greta Holm was arrested.', 'a.txt', '2024-05-01', "
+                "'extracted')")
+            connection.exec_driver_sql(
+                "INSERT INTO events (id, type, negated, hedged, article_id, created_at) "
+                "VALUES (1, 'arrest', false, false, 1, '2024-05-01')")
+        migrate(engine)
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT tally FROM events").all() == [(None,)]
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0007_one_head")
+        assert "tally" not in {c["name"] for c in inspect(engine).get_columns("events")}
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT id FROM events").all() == [(1,)]
+        migrate(engine)
+        assert "tally" in {c["name"] for c in inspect(engine).get_columns("events")}
+    finally:
+        engine.dispose()

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import Text, bindparam, delete, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
-from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
+from ..store.models import Article, Event, EventPerson, EventSource, Mention, Person
 from ..store.db import tuples
 from ..store.persons import canonical, members_at_once, people_of, person_by_id, root_in
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
@@ -99,10 +99,10 @@ class EventRow:
                  *DERIVED_FIELDS, "tally")
 
     def __init__(self, values: tuple) -> None:
+        # ``tally``: the stored tally's JSON text, as read (most events read are not merged
+        # into, so it is decoded only for those that are: ``Tally.load``)
         for name, value in zip(self.__slots__, values):
             setattr(self, name, value)
-    # ``tally``: the stored tally's JSON text, as read (most events read are not merged into,
-    # so it is decoded only for those that are: ``Tally.load``)
 
 
 def plan(session: Session, *, article: Article, records: list[EventRecord],
