@@ -14,7 +14,7 @@ from habeas.resolve.article import save_extraction
 from habeas.resolve.events import refresh
 from habeas.store import add_article, make_engine, make_sessionmaker, migrate, unit_of_work
 from habeas.store.accounts import add_user
-from habeas.store.models import Claim, Event, EventPerson
+from habeas.store.models import Article, Claim, Event, EventPerson
 from habeas.store.review import claim_version, decide, edit_claim
 from habeas.store.tally import DERIVED_FIELDS, Tally, as_read, choose, tally_from_claims
 
@@ -125,11 +125,14 @@ def write(session, text, records, events):
         versions={"habeas_events": "habeas.events.v3"}))
 
 
-def report(session, n: int, **values):
+def told(n: int, **values) -> tuple[str, list, list]:
     text = f"Report {n}: Greta Holm was arrested."
-    return write(session, text, [PersonRecord(id="p1", name="Greta Holm")],
-                 [EventRecord(type="arrest", persons=["p1"], sources=[Span(0, len(text), text)],
-                              **values)])
+    return text, [PersonRecord(id="p1", name="Greta Holm")], [EventRecord(
+        type="arrest", persons=["p1"], sources=[Span(0, len(text), text)], **values)]
+
+
+def report(session, n: int, **values):
+    return write(session, *told(n, **values))
 
 
 def fresh_tally(session, event_id: int) -> dict:
@@ -258,3 +261,37 @@ def test_migration_0008_adds_the_tally_and_takes_it_away(database_url):
         assert "tally" in {c["name"] for c in inspect(engine).get_columns("events")}
     finally:
         engine.dispose()
+
+
+def test_a_reextraction_carrying_decisions_leaves_the_tally_exact_or_unknown(sessions):
+    """A re-extraction carries reviewers' decisions onto the new claims (they supersede the
+    old ones after the record is written): the tally of their event is then set aside (NULL)
+    or exact, and the next report derives the event as a full derivation would."""
+    from habeas.resolve.keep import reextract
+
+    values = dict(date="2024-03-05", place="Tartu")
+    with unit_of_work(sessions) as session:
+        reviewer = add_user(session=session, name="rita", password="a long password",
+                            role="editor")
+        report(session, 1, date="2024-03", place="Tallinn")
+        report(session, 2, **values)
+        event_id = session.scalars(select(Event.id)).one()
+        second = session.scalars(select(Article.id).order_by(Article.id.desc())).first()
+        place, date = (session.scalars(select(Claim).where(
+            Claim.article_id == second, Claim.subject_type == "event", Claim.field == field))
+            .one() for field in ("place", "date"))
+        decide(session=session, claim_id=place.id, action="reject", user=reviewer)
+        edit_claim(session=session, claim_id=date.id, value="2024-03-06", user=reviewer)
+        check(session, event_id, values=False)
+    with unit_of_work(sessions) as session:
+        text, persons, events = told(2, **values)
+        kept = reextract(session=session, article=session.get(Article, second),
+                         extraction=Extraction(document={}, persons=persons, events=events,
+                                               versions={"habeas_events": "habeas.events.v3"}))
+        assert len(kept.carried) == 2
+        session.flush()
+        stored = session.scalar(select(Event.tally).where(Event.id == event_id))
+        assert stored is None or stored == fresh_tally(session, event_id)
+    with unit_of_work(sessions) as session:
+        report(session, 3, date="2024-03-06", place="Narva")
+        check(session, event_id)
