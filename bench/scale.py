@@ -137,18 +137,30 @@ def _fill_articles(session, bulk, numbers, person_ids, people, rng, now, models)
     bulk.insert_rows(session, Article.__table__, ["id", "content_hash", "title", "text", "source",
                                                   "published", "language", "status"],
                      articles, same={"ingested_at": now, "extracted_at": now})
-    bulk.insert_rows(session, Event.__table__, ["id", "type", "date", "date_precision", "place",
-                                                "negated", "hedged", "article_id"],
-                     events, same={"created_at": now})
+    event_columns = ["id", "type", "date", "date_precision", "place", "negated", "hedged",
+                     "article_id"]
+    claim_columns = ["subject_type", "subject_id", "field", "value", "article_id", "start_char",
+                     "end_char", "sentence"]
+    if "tally" in Event.__table__.c:  # each event's claims counted, as the writer leaves them
+        from habeas.store.tally import Tally
+
+        claim_ids = bulk.reserve_ids(session, Claim.__table__, len(claims))
+        tallies: dict[int, Tally] = {}
+        for claim_id, claim in zip(claim_ids, claims):
+            if claim[0] == "event":
+                tallies.setdefault(claim[1], Tally()).add(claim_id, claim[2], claim[3])
+        events = [(*row, tallies[row[0]].dump()) for row in events]
+        event_columns.append("tally")
+        claims = [(claim_id, *claim) for claim_id, claim in zip(claim_ids, claims)]
+        claim_columns.insert(0, "id")
+    bulk.insert_rows(session, Event.__table__, event_columns, events, same={"created_at": now})
     bulk.insert_rows(session, EventPerson.__table__, ["event_id", "person_id"], links)
     bulk.insert_rows(session, EventSource.__table__, ["event_id", "article_id", "start_char",
                                                       "end_char", "sentence"], sources)
     bulk.insert_rows(session, Mention.__table__, ["article_id", "person_id", "label", "text",
                                                   "start_char", "end_char"], mentions)
-    bulk.insert_rows(session, Claim.__table__, ["subject_type", "subject_id", "field", "value",
-                                                "article_id", "start_char", "end_char",
-                                                "sentence"],
-                     claims, same={"status": "proposed", "created_at": now})
+    bulk.insert_rows(session, Claim.__table__, claim_columns, claims,
+                     same={"status": "proposed", "created_at": now})
 
 
 class Sized:
@@ -255,6 +267,10 @@ def main() -> None:
     started = time.perf_counter()
     records = sample_records(args.sample + args.warm)
     sample, warm = records[:args.sample], records[args.sample:]
+    if len(records) < args.sample + args.warm:  # ../shared/gold/real absent: fewer texts
+        print(f"warning: {len(records)} texts found, not {args.sample + args.warm} (is "
+              f"{FOLDERS[-1]} there?); the warm-up taken from the sample", flush=True)
+        sample, warm = records[:-args.warm], records[-args.warm:]
     print(f"sample: {len(sample)} articles timed, {len(warm)} to warm up "
           f"(made by the NLP in {time.perf_counter() - started:.0f} s)", flush=True)
     with tempfile.TemporaryDirectory() as folder:

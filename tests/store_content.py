@@ -16,9 +16,10 @@ TABLES = ("articles", "persons", "person_aliases", "person_keys", "mentions", "e
           "event_persons", "event_sources", "claims", "statistics", "merges",
           "merge_suggestions")
 # Columns that are not the record's content: the staged Extraction the record was resolved from,
-# and a key's surname (derived from the key); both absent from stores made before migration
-# 0006, which are compared with newer ones.
-SKIPPED = {"extraction", "surname"}
+# a key's surname (derived from the key), and an event's tally (counted from its claims,
+# ``store.tally``); absent from stores made before migrations 0006 and 0008, which are compared
+# with newer ones.
+SKIPPED = {"extraction", "surname", "tally"}
 
 
 def store_content(url: str) -> dict[str, list[tuple]]:

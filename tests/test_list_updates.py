@@ -79,6 +79,11 @@ def person_id(habeas, name: str) -> int:
 def test_a_new_version_writes_exactly_its_difference(habeas, tmp_path):
     first = import_list(habeas.transaction, write(tmp_path, FIRST))
     assert first.first and first.count("imported") == 5
+    from habeas.resolve.events import refresh
+
+    with habeas.transaction() as session:  # each event's tally counted (a report merged in)
+        for event in session.scalars(select(Event)).all():
+            refresh(session, event)
     before = snapshot(habeas)
     renamed = SECOND.replace("Marlen Asanov,1977", "Marlen Asanow,1977")
     report = import_list(habeas.transaction, write(tmp_path, renamed, "v2"))
@@ -135,6 +140,14 @@ def test_a_new_version_writes_exactly_its_difference(habeas, tmp_path):
                                                "Olga Kolesnikova", "Server Mustafayev"]
     again = import_list(habeas.transaction, write(tmp_path, renamed, "v2"))
     assert again.already and snapshot(habeas) == after
+    # every event's tally (``store.tally``) is the one its claims give, or not known (the
+    # arrest corrected in place: a claim more, one superseded; counted before the update)
+    from habeas.store.tally import tally_from_claims
+
+    with habeas.session() as session:
+        stored = dict(session.execute(select(Event.id, Event.tally)).all())
+        counted = tally_from_claims(session, list(stored))
+    assert all(t is None or t == counted[i].dump() for i, t in stored.items())
 
 
 def test_the_cli_prints_and_keeps_each_difference(tmp_path):

@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import update
 
 from ..errors import HabeasError, UsageError
@@ -26,6 +25,9 @@ from ..store.models import utcnow
 from ..store.monitor import Alert
 from ..workspace import Habeas
 from . import alerts
+
+if TYPE_CHECKING:  # imported when a digest is rendered, not by every command of the CLI
+    from jinja2 import Environment
 
 TEMPLATES = Path(__file__).parent / "templates"
 REASON_LABELS = {"tracked": "tracked person", "custody": "custody event"}
@@ -55,6 +57,8 @@ def alert_dict(alert: Alert) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- rendering
 
 def _environment(autoescape: bool) -> Environment:
+    from jinja2 import Environment, FileSystemLoader
+
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape,
                       keep_trailing_newline=True)
     env.filters["md"] = lambda text: MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))

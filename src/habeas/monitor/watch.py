@@ -18,8 +18,8 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -33,6 +33,9 @@ from ..store.models import utcnow
 from ..store.monitor import SeenItem, WatchedSource
 from ..workspace import ExtractReport, Habeas
 from . import alerts
+
+if TYPE_CHECKING:  # imported by a poll (the CLI's other commands do not need it)
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +223,8 @@ def poll(habeas: Habeas, locations: Iterable[str] | None = None, *,
         if wanted is not None:
             query = query.where(WatchedSource.location.in_(wanted))
         sources = list(session.scalars(query))
+    import httpx  # here, not at the import of the CLI: only a poll needs it
+
     results = []
     client = httpx.Client(timeout=timeout, follow_redirects=True,
                           headers={"User-Agent": web.USER_AGENT, "Accept": web.ACCEPT})
@@ -265,6 +270,8 @@ def _read_url(source: WatchedSource, client: httpx.Client, *,
               max_bytes: int) -> tuple[list[_Unit] | None, dict[str, str | None]]:
     """The items at a URL (None when the server says 304), and the validators to keep: a
     200's replace the old ones (a server that stopped sending an ETag gets none back)."""
+    import httpx
+
     url = source.location
     headers = {}
     if source.etag:

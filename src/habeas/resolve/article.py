@@ -57,6 +57,7 @@ from ..store.persons import (
     surname_of,
 )
 from ..store.resolution import PersonKey
+from ..store.tally import Tally
 from . import events as event_resolution
 from .events import EventRow, refresh, refresh_many, subsumed
 from .persons import (
@@ -254,6 +255,13 @@ class _Writer:
         self.created: list[tuple[EventRecord, Event | int, set[int]]] = []
         # events this article was merged into, by id, to re-derive (``refresh_merged``)
         self.merged: dict[int, Event | EventRow] = {}
+        # (buffered) event id -> its live claims' tally (``store.tally``), kept up to date as
+        # the article's claims are written: the events it made (counted from nothing) and
+        # those it was merged into (their stored tally; None: not known, counted from the
+        # claims when re-derived)
+        self.tallies: dict[int, Tally | None] = {}
+        # (buffered) the events made and not written yet: their tally goes with their INSERT
+        self.fresh: list[Event] = []
         # stored event id -> the person ids linked to it (as ``events.plan`` read them, with
         # those this article links), so a merge need not read them
         self.linked: dict[int, set[int]] = {}
@@ -425,6 +433,8 @@ class _Writer:
                 self.session.add(EventPerson(event_id=event.id, person_id=person_id))
         if self.buffered:  # a later record merged into it adds to these
             self.linked[event.id] = set(person_ids)
+            self.tallies[event.id] = Tally()
+            self.fresh.append(event)
         self._sources_and_claims(record, event, person_ids)
         self.created.append((record, event, set(person_ids)))
         return event
@@ -444,6 +454,9 @@ class _Writer:
 
         self.counts["events"] += 1
         self.counts["events_merged"] += 1
+        if self.buffered and event.id not in self.tallies:  # the stored tally, if known
+            self.tallies[event.id] = Tally.load(event.tally) \
+                if isinstance(event, EventRow) else None
         linked = self.linked.get(event.id)
         if linked is None:
             if self.buffered:
@@ -475,7 +488,8 @@ class _Writer:
         if merged:  # their links as this writer read and wrote them, not read again
             known = {i: self.linked[i] for i in merged if i in self.linked}
             refresh_many(self.session, list(merged.values()),
-                         linked=known if len(known) == len(merged) else None)
+                         linked=known if len(known) == len(merged) else None,
+                         tallies=self.tallies)
 
     def _sources_and_claims(self, record: EventRecord, event: Event | EventRow,
                             person_ids: list[int]) -> None:
@@ -542,19 +556,32 @@ class _Writer:
 
     def flush(self) -> None:
         """Write what is pending: the session's objects, then the rows waiting."""
+        claims, self.claim_rows = self.claim_rows, []
+        claim_columns: tuple[str, ...] = CLAIM_COLUMNS
+        if self.buffered and any(row[0] == "event" for row in claims):
+            # the claims' ids, the ids their INSERT would give them (``bulk.ids_ahead``),
+            # counted in their events' tallies; a new event's tally goes with its INSERT
+            ids = bulk.ids_ahead(self.session, Claim.__table__, len(claims))
+            for claim_id, row in zip(ids, claims):
+                if row[0] == "event" and (tally := self.tallies.get(row[1])) is not None:
+                    tally.add(claim_id, row[2], row[3])
+            claims = [(claim_id, *row) for claim_id, row in zip(ids, claims)]
+            claim_columns = ("id", *CLAIM_COLUMNS)
+        fresh, self.fresh = self.fresh, []
+        for event in fresh:
+            event.tally = self.tallies[event.id].dump()
         self.session.flush()
         self._keys()
         mentions, self.mention_rows = self.mention_rows, []
         keys, self.key_rows = self.key_rows, []
         sources, self.source_rows = self.source_rows, []
-        claims, self.claim_rows = self.claim_rows, []
         links, self.link_rows = self.link_rows, []
         statistics, self.statistic_rows = self.statistic_rows, []
         bulk.insert_rows(self.session, Mention.__table__, MENTION_COLUMNS, mentions)
         bulk.insert_rows(self.session, EventPerson.__table__, ("event_id", "person_id"), links)
         bulk.insert_rows(self.session, PersonKey.__table__, ("person_id", "key"), keys)
         bulk.insert_rows(self.session, EventSource.__table__, SOURCE_COLUMNS, sources)
-        bulk.insert_rows(self.session, Claim.__table__, CLAIM_COLUMNS, claims,
+        bulk.insert_rows(self.session, Claim.__table__, claim_columns, claims,
                          same={"status": "proposed", "created_at": utcnow()})
         bulk.insert_rows(self.session, StatisticRow.__table__, STATISTIC_COLUMNS, statistics)
 

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Text, bindparam, delete, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from ..model import EventRecord
-from ..store.models import Article, Claim, Event, EventPerson, EventSource, Mention, Person
+from ..store.models import Article, Event, EventPerson, EventSource, Mention, Person
 from ..store.db import tuples
 from ..store.persons import canonical, members_at_once, people_of, person_by_id, root_in
 from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier reads them)
@@ -32,6 +32,13 @@ from ..store.conflicts import (  # noqa: F401  (moved to the store: a dossier re
     live_claims,
     person_conflicts,
 )
+from ..store.tally import (  # noqa: F401  (``choose`` and the fields: the store's, since a
+    DERIVED_FIELDS,         # reviewer's decision updates an event's tally there)
+    REFRESHED,
+    Tally,
+    choose,
+    tally_from_claims,
+)
 from .evidence import norm
 from .names import GIVEN_FORMS, Name, parse, skeleton
 
@@ -40,8 +47,6 @@ MAX_DATE_GAP_DAYS = 2
 # Characters of a report searched for the full names a surname alone stands for.
 MAX_NAME_SCAN = 200_000
 _FULL_NAME = re.compile(r"\b([A-ZА-ЯЁ][\w'’-]+)\s+([A-ZА-ЯЁ][\w'’-]+)")
-DERIVED_FIELDS = ("date", "place", "agent", "charge", "term_months", "release_mode",
-                  "attributed_to", "extras")
 
 
 # ----------------------------------------------------------------------------- matching
@@ -91,9 +96,11 @@ class EventRow:
     plan compares, and what ``refresh_many`` derives (it writes a change with an UPDATE)."""
 
     __slots__ = ("id", "type", "negated", "article_id", "date_precision", "hedged",
-                 *DERIVED_FIELDS)
+                 *DERIVED_FIELDS, "tally")
 
     def __init__(self, values: tuple) -> None:
+        # ``tally``: the stored tally's JSON text, as read (most events read are not merged
+        # into, so it is decoded only for those that are: ``Tally.load``)
         for name, value in zip(self.__slots__, values):
             setattr(self, name, value)
 
@@ -117,7 +124,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
     # (a person linked to many candidate events is asked for once per event)
     named: dict[int, frozenset[str]] = {}
     written_by = _Written(session, article, mentions)
-    links = _Links(session)
+    links = _Links(session, article.id)
     # what records naming the same persons share, read once (plan writes nothing)
     events_of: dict[frozenset[int], tuple[set[int], set[int], list[Event]]] = {}
     # every person of the article: its root, and everyone merged into those (one query or
@@ -160,7 +167,7 @@ def plan(session: Session, *, article: Article, records: list[EventRecord],
         sources_of, persons_of = links.read([e.id for e in found])
         mine: list[tuple[tuple[int, int, int], int, Event]] = []
         for event in found:
-            if article.id in sources_of[event.id] or event.article_id == article.id:
+            if event.id in sources_of or event.article_id == article.id:
                 continue
             linked = persons_of[event.id]
             if not given_names_fit(written, _names_of(linked, links.people, named)):
@@ -206,14 +213,18 @@ def _events_by_id():
 
 @functools.cache
 def _event_rows():
-    """The columns of ``EventRow`` of the events ``:events``, by id."""
-    return select(*(getattr(Event, name) for name in EventRow.__slots__)).where(
+    """The columns of ``EventRow`` of the events ``:events``, by id (the tally as text)."""
+    columns = [getattr(Event, name) for name in EventRow.__slots__ if name != "tally"]
+    return select(*columns, type_coerce(Event.tally, Text)).where(
         Event.id.in_(bindparam("events", expanding=True))).order_by(Event.id)
 
 
 @functools.cache
 def _sources_of():
-    return select(EventSource.event_id, EventSource.article_id).where(
+    """Which of the events ``:events`` the article ``:article`` is a source of (not every
+    source of each: an event told by a thousand reports has a thousand)."""
+    return select(EventSource.event_id).where(
+        EventSource.article_id == bindparam("article"),
         EventSource.event_id.in_(bindparam("events", expanding=True)))
 
 
@@ -229,27 +240,26 @@ def _persons_by_id():
 
 
 class _Links:
-    """Per stored event: the ids of the articles that are its sources, and its person ids (and
+    """Per stored event: whether the article is one of its sources, and its person ids (and
     the persons); read three queries at a time for the events not read yet (``plan`` writes
     nothing)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, article_id: int) -> None:
         self.session = session
-        self.sources: defaultdict[int, set[int]] = defaultdict(set)
+        self.article_id = article_id
+        self.sources: set[int] = set()  # the events read the article is a source of
         self.persons: defaultdict[int, list[int]] = defaultdict(list)
         self.seen: set[int] = set()
         # person id -> (name, merged_into_id), of the linked persons and those they were
         # merged into (``store.persons.people_of``)
         self.people: dict[int, tuple[str, int | None]] = {}
 
-    def read(self, event_ids: list[int]
-             ) -> tuple[defaultdict[int, set[int]], defaultdict[int, list[int]]]:
+    def read(self, event_ids: list[int]) -> tuple[set[int], defaultdict[int, list[int]]]:
         missing = [i for i in event_ids if i not in self.seen]
         if missing:
             self.seen.update(missing)
-            for event_id, article_id in tuples(self.session, _sources_of(),
-                                             {"events": missing}):
-                self.sources[event_id].add(article_id)
+            self.sources.update(event_id for event_id, in tuples(
+                self.session, _sources_of(), {"article": self.article_id, "events": missing}))
             linked = set()
             for event_id, person_id in tuples(self.session, _persons_of(), {"events": missing}):
                 self.persons[event_id].append(person_id)
@@ -363,89 +373,80 @@ def subsumed(a: EventRecord, b: EventRecord) -> bool:
 
 # ----------------------------------------------------------------------------- deriving
 
-def choose(field: str, values: list[Any]) -> Any:
-    """The value to list for a field from its claims' values, oldest claim first."""
-    if not values:
-        return None
-    if field == "date":
-        support = {v: sum(1 for w in values if v.startswith(w)) for v in values}
-        return max(values, key=lambda v: (support[v], len(v), -values.index(v)))
-    counts = Counter(repr(v) for v in values)
-    return max(values, key=lambda v: (counts[repr(v)], -values.index(v)))
-
-
 def refresh(session: Session, event: Event) -> None:
-    """Derive an event's values and persons from its remaining claims."""
+    """Derive an event's values and persons from its remaining claims (read again)."""
     refresh_many(session, [event])
 
 
 @functools.cache
-def _live_claims(derived: bool = False):
-    """The fields and values of the live claims of the events ``:events``, oldest first
-    (``derived``: only those of the fields an event's values are derived from, ``REFRESHED``;
-    a third of an event's claims are of its type and negation, which no refresh changes)."""
-    superseded = select(Claim.supersedes_id).where(Claim.supersedes_id.is_not(None))
-    query = select(Claim.subject_id, Claim.field, Claim.value).where(
-        Claim.subject_type == "event", Claim.subject_id.in_(bindparam("events", expanding=True)),
-        Claim.status != "rejected", Claim.id.not_in(superseded)).order_by(Claim.id)
-    return query.where(Claim.field.in_(REFRESHED)) if derived else query
-
-
-# The claims' fields ``refresh_many`` reads.
-REFRESHED = (*DERIVED_FIELDS, "hedged", "persons")
+def _set_tally():
+    """The UPDATE of an event's tally alone (executemany: the events a writer merged an
+    article into whose values stay as they were, most of them)."""
+    table = Event.__table__
+    return update(table).where(table.c.id == bindparam("event_id")).values(
+        tally=bindparam("tally"))
 
 
 def refresh_many(session: Session, events: list[Event | EventRow],
-                 linked: dict[int, set[int]] | None = None) -> None:
-    """``refresh`` each of ``events`` (distinct), their claims and persons read in one query
-    each (one event's refresh reads nothing another's writes). ``linked``: the person ids
-    linked to each of them, stored, when the caller knows them (the writer that wrote the
-    links): not read again. An ``EventRow``'s values that change are written in an UPDATE
-    of their own (the ORM's flush writes an Event's)."""
+                 linked: dict[int, set[int]] | None = None,
+                 tallies: dict[int, Tally | None] | None = None) -> None:
+    """``refresh`` each of ``events`` (distinct): its values derived from its live claims'
+    tally (``store.tally``), which is stored with it. ``tallies``: those the caller has kept
+    up to date (the writer: each stored one with the claims the article added); the others
+    are made from the claims, read in one query for all (what a derivation read before tallies
+    were kept). ``linked``: the person ids linked to each of them, stored, when the caller knows
+    them (the writer that wrote the links): not read again. An ``EventRow``'s values that
+    change are written in an UPDATE of their own, its tally with the others' in one (the ORM's
+    flush writes an Event's)."""
     from ..store.crud import date_precision
 
     ids = [event.id for event in events]
-    # the live claims' fields and values only (``live_claims`` without making objects)
-    by_event: dict[int, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    for event_id, field, value in tuples(session, _live_claims(True), {"events": ids}):
-        by_event[event_id][field].append(value)
-    # an event with live claims of other fields only (its persons and hedging rejected by a
-    # reviewer, say) is derived from none: its values emptied, as when they were read too
-    bare = [i for i in ids if i not in by_event]
-    if bare:
-        for event_id, _, _ in tuples(session, _live_claims(), {"events": bare}):
-            by_event[event_id]  # noqa: B018  (present, with no values)
+    known = {i: t for i, t in (tallies or {}).items() if t is not None}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        session.flush()
+        known.update(tally_from_claims(session, unknown))
     links: dict[int, set[int]] = defaultdict(set)
     if linked is not None:
         links.update((event_id, set(linked[event_id])) for event_id in ids)
     else:
         for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
             links[event_id].add(person_id)
+    only_tally: list[dict[str, Any]] = []
     for event in events:
-        if event.id not in by_event:  # no live claim at all
-            continue
-        by_field = by_event[event.id]
-        # set only where it changes: most merges leave an event's values as they were, and a
-        # value set, even to what it was, makes the flush compare every column of it
-        derived = {field: choose(field, by_field.get(field, [])) for field in DERIVED_FIELDS}
-        derived["date_precision"] = date_precision(derived["date"])
-        derived["hedged"] = bool(by_field.get("hedged")) and all(by_field["hedged"])
-        changed = {field: value for field, value in derived.items()
-                   if getattr(event, field) != value}
-        for field, value in changed.items():
-            setattr(event, field, value)
-        if changed and isinstance(event, EventRow):
-            session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
-                            .values(changed))
-        persons = {pid for value in by_field.get("persons", []) for pid in value}
+        tally = known[event.id]
+        stored = tally.dump()
+        if not tally.present():  # no live claim at all: its values stay
+            changed: dict[str, Any] = {}
+        else:
+            # set only where it changes: most merges leave an event's values as they were,
+            # and a value set, even to what it was, makes the flush compare every column
+            derived = tally.derived()
+            derived["date_precision"] = date_precision(derived["date"])
+            changed = {field: value for field, value in derived.items()
+                       if getattr(event, field) != value}
+            for field, value in changed.items():
+                setattr(event, field, value)
+        if isinstance(event, EventRow):
+            event.tally = None  # its text as read is out of date
+            if changed:
+                session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
+                                .values({**changed, "tally": stored}))
+            else:
+                only_tally.append({"event_id": event.id, "tally": stored})
+        else:
+            event.tally = stored
+        persons = tally.named()
         if persons:
-            linked = links[event.id]
-            for pid in sorted(persons - linked):
+            linked_now = links[event.id]
+            for pid in sorted(persons - linked_now):
                 if person_by_id(session, pid) is not None:
                     session.add(EventPerson(event_id=event.id, person_id=pid))
-            if linked - persons:
+            if linked_now - persons:
                 session.execute(delete(EventPerson).where(
                     EventPerson.event_id == event.id,
-                    EventPerson.person_id.in_(linked - persons)),
+                    EventPerson.person_id.in_(linked_now - persons)),
                     execution_options={"synchronize_session": "fetch"})
+    if only_tally:
+        session.execute(_set_tally(), only_tally)
     session.flush()

@@ -25,7 +25,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
@@ -90,6 +90,12 @@ def reextract(*, session: Session, article: Article, extraction: Extraction) -> 
             continue
         _carry(session, chain, by_id[chain.matched])
         kept.carried.append({**chain.head, "now": chain.matched})
+    # the claims a decision was carried onto, and those they supersede, changed what is live:
+    # their events' tallies are not known now, counted from the claims at the next derivation
+    touched = {by_id[c.matched].subject_id for c in chains
+               if c.matched is not None and by_id[c.matched].subject_type == "event"}
+    if touched:
+        session.execute(update(Event).where(Event.id.in_(sorted(touched))).values(tally=None))
     _check_merges(session, article, merges, kept)
     return kept
 

@@ -332,6 +332,7 @@ def _event_again(session: Session, writer: _Writer, article: Article, person: Pe
                 own.date_precision = date_precision(value)
             _claim_again(session, writer, article, "event", own.id, key, value, row.span,
                          members=[own.id], sources=sources)
+            own.tally = None  # a claim more, one superseded: counted at its next derivation
     located = row.span.start >= 0
     session.add(EventSource(event_id=own.id, article_id=article.id,
                             start_char=row.span.start if located else None,

@@ -88,6 +88,29 @@ class Ids:
         return following
 
 
+def ids_ahead(session: Session, table: Table, count: int) -> list[int]:
+    """The ids the next ``count`` rows INSERTed into ``table`` would be given, in one
+    statement, without flushing the session (``reserve_ids`` flushes): for rows written in bulk
+    whose ids a writer needs before it writes them. The caller's transaction must be a
+    writer's, and the rows must be written before any other row of the table (SQLite);
+    on PostgreSQL they are taken from the table's sequence, as the INSERT would take them."""
+    if count <= 0:
+        return []
+    connection = session.connection()
+    name = connection.dialect.name
+    if name == "postgresql":
+        return [row[0] for row in send(
+            connection, "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "FROM generate_series(1, %s)", (table.name, count), fetch=True)]
+    if name != "sqlite":
+        raise StoreError(f"ids made ahead are not supported on {name}")
+    quoted = connection.dialect.identifier_preparer.quote(table.name)
+    top, used = send(connection, f"SELECT (SELECT max(id) FROM {quoted}), (SELECT seq "
+                     "FROM sqlite_sequence WHERE name = ?)", (table.name,), fetch=True)[0]
+    first = max(top or 0, used or 0) + 1
+    return list(range(first, first + count))
+
+
 def insert_rows(session: Session, table: Table, columns: Sequence[str],
                 rows: list[tuple[Any, ...]], *, same: dict[str, Any] | None = None,
                 bound: Sequence[str] = ()) -> int:

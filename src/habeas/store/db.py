@@ -16,18 +16,17 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..errors import StoreError
 from . import changes
+
+if TYPE_CHECKING:  # Alembic is imported when a migration runs (a third of a writer's start)
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -349,6 +348,8 @@ def unit_of_work(sessions: sessionmaker[Session]) -> Iterator[Session]:
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at the migrations inside the package (no alembic.ini)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
     if connection is not None:
@@ -357,11 +358,53 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ",".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads())) or None
+
+
+@functools.cache
+def script_heads() -> frozenset[str] | None:
+    """The heads of the migrations (``head_revision``'s), read from the scripts' ``revision``
+    and ``down_revision`` without Alembic (None if a script names dependencies, which Alembic
+    alone reads right): a store already at them needs no Alembic at all."""
+    import ast
+
+    revisions: set[str] = set()
+    below: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found: dict[str, Any] = {}
+        for node in ast.parse(script.read_text(encoding="utf-8")).body:
+            target = node.target if isinstance(node, ast.AnnAssign) else \
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                else None
+            if isinstance(target, ast.Name) and node.value is not None and target.id in (
+                    "revision", "down_revision", "depends_on"):
+                found[target.id] = ast.literal_eval(node.value)
+        if "revision" not in found:
+            continue
+        if found.get("depends_on"):
+            return None
+        revisions.add(found["revision"])
+        down = found.get("down_revision")
+        below.update([down] if isinstance(down, str) else down or ())
+    return frozenset(revisions - below)
+
+
+def _stored_heads(connection: Connection) -> set[str] | None:
+    """The revisions in the store's ``alembic_version`` table (None without the table)."""
+    try:
+        with connection.begin_nested():
+            return {row[0] for row in connection.exec_driver_sql(
+                "SELECT version_num FROM alembic_version")}
+    except exc.DBAPIError:
+        return None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with engine.connect() as connection:
             heads = MigrationContext.configure(connection).get_current_heads()
@@ -377,6 +420,21 @@ def migrate(engine: Engine, *, revision: str = "heads") -> str | None:
     because a batch migration rebuilds a table by dropping it, which would otherwise cascade
     deletes into its children; ``PRAGMA foreign_key_check`` then checks nothing was broken.
     """
+    heads = script_heads() if revision == "heads" else None
+    if heads:  # a store already at every head: nothing to run, no Alembic to import
+        try:
+            with engine.connect() as connection:
+                stored = _stored_heads(connection)
+        except exc.SQLAlchemyError as e:
+            raise StoreError(_connect_message(engine, e)) from e
+        if stored == heads:
+            changes.start_marking(engine)
+            reached = ",".join(sorted(heads))
+            log.info("database %s at revision %s", masked(engine.url), reached)
+            return reached
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with writer_engine(engine).connect() as connection:
             sqlite = connection.dialect.name == "sqlite"

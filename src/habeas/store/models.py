@@ -254,6 +254,10 @@ class Event(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Its live claims counted by value (``store.tally``), what the values above are derived
+    # from; NULL: not known, made from the claims at the next derivation. Read only by a
+    # derivation, so not loaded with the event.
+    tally: Mapped[dict[str, Any] | None] = mapped_column(JSONText, deferred=True)
 
     def __repr__(self) -> str:
         return f"<Event {self.id} {self.type} {self.date}>"

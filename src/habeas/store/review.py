@@ -22,6 +22,7 @@ from ..model import EVENT_TYPES, RELEASE_MODES
 from .accounts import User, audit
 from .crud import date_precision
 from .models import Article, Claim, Event, Person, utcnow
+from .tally import reviewed
 
 ACTIONS = ("accept", "reject")
 # Claim fields an editor may not edit by hand (persons are changed by merging and splitting).
@@ -160,10 +161,14 @@ def decide(*, session: Session, claim_id: int, action: str, user: User,
     claim = get_claim(session=session, claim_id=claim_id)
     _check_current(session, claim, version)
     before = claim_dict(claim)
+    was_live = claim.status != "rejected"
     claim.status = "accepted" if action == "accept" else "rejected"
     claim.reviewed_by = user.name
     claim.reviewed_at = utcnow()
     session.flush()
+    if was_live != (claim.status != "rejected"):  # its event's tally counts it, or no longer
+        reviewed(session, removed=claim if was_live else None,
+                 added=None if was_live else claim)
     audit(session=session, user=user, action=f"claim.{action}", object_type="claim",
           object_id=claim.id, before=before, after=claim_dict(claim))
     return claim
@@ -227,6 +232,8 @@ def edit_claim(*, session: Session, claim_id: int, value: Any, user: User,
     )
     session.add(new)
     session.flush()
+    # the new claim is live, the old one no longer (if it was: not rejected)
+    reviewed(session, removed=old if old.status != "rejected" else None, added=new)
     audit(session=session, user=user, action="claim.edit", object_type="claim",
           object_id=old.id, before=claim_dict(old), after=claim_dict(new))
     if old.subject_type == "event" and old.field in EVENT_COLUMNS:
