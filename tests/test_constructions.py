@@ -4369,3 +4369,9 @@ def test_an_appeal_is_dated_by_its_filing_wherever_the_clause_hangs(nlp, text):
     """Round 14: the clause of filing hangs on the noun of the appeal's phrase, not on
     "appeal"; the hearing's day is not the appeal's."""
     assert the_event(nlp, text, "appeal", published="2024-04-10")["date"] == "2024-03-03"
+
+
+def test_a_passive_parsed_as_the_copulas_complement_keeps_its_subject(nlp):
+    """The small model reads "was committed" as "was" with a complement "committed"."""
+    text = "Rustam Karimov is held in Namangan. He was committed to a psychiatric hospital."
+    assert ("transfer", "Rustam Karimov") in kinds(nlp, text)

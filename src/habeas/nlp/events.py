@@ -1683,6 +1683,9 @@ def subjects(verb: Token) -> list[Token]:
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head
             continue
+        if current.dep_ == "acomp" and current.tag_ == "VBN" and current.head.lemma_ == "be":
+            current = current.head  # "He was committed to a psychiatric hospital", the
+            continue  # participle parsed as the copula's complement: a passive all the same
         if current.dep_ == "pcomp" and syntax.is_preposition(current.head):
             current = current.head.head  # "arrested for taking part in a protest"
             while syntax.is_prep_object(current) and current.pos_ == "NOUN" and \
