@@ -72,6 +72,17 @@ def database_url(request, tmp_path):
     engine.dispose()
 
 
+@pytest.fixture
+def sessions(database_url):
+    """A migrated store on ``database_url`` and its session maker."""
+    from habeas.store import make_engine, make_sessionmaker, migrate
+
+    engine = make_engine(database_url)
+    migrate(engine)
+    yield make_sessionmaker(engine)
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def russian():
     """natasha's models, loaded once per test session (the Russian pipeline module)."""

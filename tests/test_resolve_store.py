@@ -21,9 +21,6 @@ from habeas.store import (
     Article,
     Person,
     add_article,
-    make_engine,
-    make_sessionmaker,
-    migrate,
     person_dossier,
     queries,
     unit_of_work,
@@ -32,14 +29,6 @@ from habeas.store.resolution import Merge, Suggestion
 
 register(habeas.cli.app)
 runner = CliRunner()
-
-
-@pytest.fixture
-def sessions(database_url):
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
 
 
 def report(sessions, text, published, persons, events=()):

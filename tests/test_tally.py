@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
 from habeas.resolve.article import save_extraction
 from habeas.resolve.events import refresh
-from habeas.store import add_article, make_engine, make_sessionmaker, migrate, unit_of_work
+from habeas.store import add_article, make_engine, migrate, unit_of_work
 from habeas.store.accounts import add_user
 from habeas.store.models import Article, Claim, Event, EventPerson
 from habeas.store.review import claim_version, decide, edit_claim
@@ -108,14 +108,6 @@ def test_ties_go_to_the_earliest_claim_as_choose_has_them():
 
 
 # ----------------------------------------------------------------------------- in the store
-
-@pytest.fixture
-def sessions(database_url):
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
-
 
 def write(session, text, records, events):
     article, _ = add_article(session=session, document=Document(

@@ -11,16 +11,8 @@ from habeas.model import Document, EventRecord, Extraction, PersonRecord, Span
 from habeas.resolve.article import save_extraction
 from habeas.resolve.bulk import NameIndex
 from habeas.resolve.events import refresh
-from habeas.store import Person, add_article, make_engine, make_sessionmaker, migrate, unit_of_work
+from habeas.store import Person, add_article, unit_of_work
 from habeas.store.models import Claim, Event, PersonAlias
-
-
-@pytest.fixture
-def sessions(database_url):
-    engine = make_engine(database_url)
-    migrate(engine)
-    yield make_sessionmaker(engine)
-    engine.dispose()
 
 
 def write(session, text, records, events=(), names=None):
