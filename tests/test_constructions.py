@@ -4375,3 +4375,12 @@ def test_a_passive_parsed_as_the_copulas_complement_keeps_its_subject(nlp):
     """The small model reads "was committed" as "was" with a complement "committed"."""
     text = "Rustam Karimov is held in Namangan. He was committed to a psychiatric hospital."
     assert ("transfer", "Rustam Karimov") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rustam Karimov is held in Namangan. Guards whipped him with a cable.",
+    "Rustam Karimov is held in Namangan. Guards flogged him in the yard.",
+    "Rustam Karimov is held in Namangan. He said he was subjected to rape in the detention centre.",
+])
+def test_other_words_of_violence_are_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Rustam Karimov") in kinds(nlp, text)
