@@ -883,8 +883,9 @@ def left_out_of(trigger: Token) -> bool:
     return head.lower_ == "from" and head.head.lemma_ == "exclude"
 
 
+NEITHER = frozenset({"neither"})
 CARE = "_care"
-CARE_VERBS = frozenset({"examine", "treat", "check"})
+CARE_VERBS = RULES.words("care_verbs")
 
 
 def care_withheld(trigger: Token) -> bool:
@@ -912,9 +913,12 @@ def care_requests(verb: Token) -> list[Token]:
     "requests for a doctor were ignored" (not "requests for medical parole", a release)."""
     held = syntax.subjects(verb) if syntax.is_passive(verb) else [
         o for o in syntax.objects(verb) if syntax.is_direct_object(o)]
-    return [r for r in held if r.lemma_.lower() in REQUEST_NOUNS and any(
-        t.lemma_.lower() in CARE_NOUNS | CARE_GIVERS for t in asked(r)) and not any(
-        t.lemma_.lower() in RELEASE_REQUESTS for t in asked(r))]
+    found = []
+    for request in (r for r in held if r.lemma_.lower() in REQUEST_NOUNS):
+        words = {t.lemma_.lower() for t in asked(request)}
+        if words & (CARE_NOUNS | CARE_GIVERS) and not words & RELEASE_REQUESTS:
+            found.append(request)
+    return found
 
 
 def asked(request: Token) -> list[Token]:
@@ -955,20 +959,27 @@ def put_in_position(verb: Token) -> list[Token]:
     """Whom "made" or "forced" into a position, however the parser hung it: "made him lie face
     down", "made her husband lie face down" (the words between the verb and the position)."""
     found = [o for o in syntax.objects(verb) if syntax.is_direct_object(o)]
-    if found:
-        return found
+    heads = [w for w in before_a_position(verb) or () if w.pos_ in ("PRON", "PROPN", "NOUN")
+             and w.dep_ != "poss"]
+    return found or heads[-1:]
+
+
+def before_a_position(verb: Token) -> list[Token] | None:
+    """The words of an object between "made"/"forced" and a position word right after it
+    ("made [her husband] lie face down"), or None when no position follows."""
     between: list[Token] = []
     for word in verb.doc[verb.i + 1: min(verb.i + 5, verb.sent.end)]:
-        if word.lower_ in FORCED_POSITIONS or word.lower_ == "to":
-            break
-        between.append(word)
-    heads = [w for w in between if w.pos_ in ("PRON", "PROPN", "NOUN") and w.dep_ != "poss"]
-    return heads[-1:]
+        if word.lower_ in FORCED_POSITIONS:
+            return between
+        if word.lower_ != "to":
+            if word.pos_ not in ("PRON", "DET", "PROPN", "NOUN"):
+                return None
+            between.append(word)
+    return None
 
 
 FORCED_POSITIONS = RULES.words("forced_positions")
-# A body that bears the marks of a beating is its owner's: "his body was covered in bruises".
-BODY_WORDS = frozenset({"body", "corpse"})
+BODY_WORDS = RULES.words("bruised_bodies")
 
 
 def destinations(token: Token) -> list[Token]:
@@ -1234,17 +1245,18 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     for o in syntax.objects_of(h, "on")]
         elif etype == "ill_treatment" and not passive and care_kept_from(trigger):
             args = care_kept_from(trigger)  # "withheld her painkillers", "denied him insulin"
-        elif etype == "ill_treatment" and care_asked_for(trigger):
-            args = care_asked_for(trigger)  # "ignored his requests to see a cardiologist"
+        elif etype == "ill_treatment" and (asked_for := care_asked_for(trigger)):
+            args = asked_for  # "ignored his requests to see a cardiologist"
         elif etype == "ill_treatment" and trigger.lemma_ in CARE_VERBS and not passive:
             # "refused to examine him"; "to check his blood sugar": whose
             args = [w for o in syntax.objects(trigger) if syntax.is_direct_object(o)
                     for w in ([c for c in o.children if c.dep_ == "poss"] or [o])]
-        elif etype == "ill_treatment" and trigger.lemma_ == "let" and let_have_care(trigger):
-            args = let_have_care(trigger)  # "would not let him take his medication"
+        elif etype == "ill_treatment" and trigger.lemma_ == "let" and \
+                (let_have := let_have_care(trigger)):
+            args = let_have  # "would not let him take his medication"
         elif etype == "ill_treatment" and trigger.lemma_ in ("make", "force") and not passive \
-                and put_in_position(trigger):
-            args = put_in_position(trigger)  # "made him lie face down"
+                and (positioned := put_in_position(trigger)):
+            args = positioned  # "made him lie face down"
         elif etype == "abduction" and whereabouts_of(trigger):
             # "knew nothing of her whereabouts": whose whereabouts
             args = [c for w in whereabouts_of(trigger) for c in w.children if c.dep_ == "poss"]
@@ -3085,7 +3097,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     is_irrealis, negated = irrealis(trigger)
     if etype == "release" and left_out_of(trigger):
         negated = True  # "He was left out of the exchange"
-    if any(s.lower_ == "neither" for s in subjects(clause_verb(trigger))):
+    if has_word(trigger.sent, NEITHER, "neither") and any(
+            s.lower_ == "neither" for s in subjects(clause_verb(trigger))):
         negated = True  # "Neither was included in the pardon decree"
     if etype == "ill_treatment" and trigger.lemma_ == "use" and any(
             d.lower_ == "no" and d.dep_ == "det" for o in syntax.objects(trigger)

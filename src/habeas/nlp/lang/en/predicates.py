@@ -36,7 +36,6 @@ BODY_PARTS = RULES.words("body_parts")
 HELD_BY = RULES.words("held_by")
 SURFACES = RULES.words("surfaces")
 POSITIONS = RULES.words("forced_positions")
-KIN_WORDS = RULES.words("kin_nouns")
 HEALTH_WORDS = RULES.words("health_words")
 EXCHANGE_WORDS = RULES.words("exchange_words")
 # Words that make a place one where people are held: "the detention centre", "the Badr prison
@@ -504,7 +503,7 @@ def care_summoned(token: Token) -> bool:
     return any(o.lemma_.lower() in events.CARE_GIVERS for o in syntax.objects(token))
 
 
-HIGHER_COURT = re.compile(r"\b(appeals?|appellate|cassation|supreme|higher)\b", re.I)
+HIGHER_COURT = RULES.pattern("higher_court")
 
 
 @predicate
@@ -528,7 +527,7 @@ def marched_in_protest(token: Token) -> bool:
         syntax.is_preposition(c) and c.lower_ in MARCH_PREPOSITIONS for c in token.children)
 
 
-MARCH_PREPOSITIONS = frozenset({"against", "to", "through", "towards", "toward", "on", "with"})
+MARCH_PREPOSITIONS = RULES.words("march_prepositions")
 
 
 @predicate
@@ -708,16 +707,8 @@ def forced_position(token: Token) -> bool:
     """ "forced him to kneel", "was made to stand for hours", "made to lie face down",
     "made her husband lie face down on the floor" (the small model hangs "to lie" on the
     subject or reads "lie" as a noun: the words right after the verb tell it)."""
-    if any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in POSITIONS
-           for c in token.children):
-        return True
-    for word in token.doc[token.i + 1: min(token.i + 5, token.sent.end)]:
-        if word.lower_ in POSITIONS:
-            return True
-        if not (word.lower_ == "to" or word.pos_ in ("PRON", "DET", "PROPN") or
-                word.pos_ == "NOUN" and word.dep_ == "poss" or word.lower_ in KIN_WORDS):
-            return False
-    return False
+    return any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in POSITIONS
+               for c in token.children) or events.before_a_position(token) is not None
 
 
 @predicate
