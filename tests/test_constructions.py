@@ -4384,3 +4384,98 @@ def test_a_passive_parsed_as_the_copulas_complement_keeps_its_subject(nlp):
 ])
 def test_other_words_of_violence_are_ill_treatment(nlp, text):
     assert ("ill_treatment", "Rustam Karimov") in kinds(nlp, text)
+
+
+# Round 15 (English batch 10 read for errors; sentences of our own)
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a student from Kazan. He was detained at Saturday's rally outside the "
+    "city hall.",
+    "Timur Aliyev, 27, is a student from Kazan. Riot police seized Aliyev at last week's picket "
+    "near the station.",
+    "Timur Aliyev, 27, is a student from Kazan. Police detained Aliyev at a protest in the "
+    "central square on Friday.",
+])
+def test_one_detained_at_a_protest_took_part_in_it(nlp, text):
+    """A possessive of time ("Saturday's rally") says when, not who; police who detain someone at
+    a rally did not protest, the one detained did."""
+    found = kinds(nlp, text)
+    assert ("protest", "Timur Aliyev") in found and ("arrest", "Timur Aliyev") in found
+
+
+def test_leading_a_march_to_a_building_is_a_protest(nlp):
+    """A protest is given to no one: "to parliament" is where the march went."""
+    text = "Timur Aliyev, 27, is a student from Kazan. Aliyev led a march to parliament in May."
+    assert ("protest", "Timur Aliyev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is held in Ufa. In March he was moved to a punishment cell for a month, "
+    "his mother said.",
+    "Timur Aliyev, 27, is held in Ufa. In March Aliyev was moved to a cell-type room.",
+    "Timur Aliyev, 27, is held in Ufa. After the hearing Aliyev was driven back to the remand "
+    "prison.",
+])
+def test_moved_to_a_cell_or_back_to_a_prison_is_a_transfer(nlp, text):
+    assert ("transfer", "Timur Aliyev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is held in Ufa. In March a judge sent Aliyev back to his cell for two more "
+    "months.",
+    "Timur Aliyev, 27, is held in Ufa. In March he was placed in a punishment cell for ten days.",
+    "Timur Aliyev, 27, is a minister. After the summit Aliyev flew back to Ufa.",
+])
+def test_kept_in_his_cell_a_penalty_cell_or_a_trip_home_is_no_transfer(nlp, text):
+    assert ("transfer", "Timur Aliyev") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is held in Ufa. He said an officer had twisted his arm during the search.",
+    "Timur Aliyev, 27, is held in Ufa. Guards broke Aliyev's ribs in the first week.",
+])
+def test_a_limb_twisted_or_broken_by_another_is_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_ones_own_limb_broken_in_a_fall_is_no_ill_treatment(nlp):
+    text = "Timur Aliyev, 27, is held in Ufa. Aliyev broke his leg when he fell in the yard."
+    assert ("ill_treatment", "Timur Aliyev") not in kinds(nlp, text)
+
+
+def test_officials_saying_he_received_all_necessary_assistance_deny_ill_treatment(nlp):
+    text = ("Timur Aliyev, 27, died in a prison hospital in Ufa. The prison service said he had "
+            "received all necessary medical assistance.")
+    event = the_event(nlp, text, "ill_treatment")
+    assert event["negated"]
+
+
+def test_things_seized_are_no_arrest(nlp):
+    text = "Timur Aliyev, 27, is a blogger in Ufa. Police seized Aliyev's laptop and phones."
+    assert ("arrest", "Timur Aliyev") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a blogger in Ufa. Aliyev was released on bail on Monday pending trial "
+    "on the charge of calls against the state.",
+    "Timur Aliyev, 27, is a blogger in Ufa. Prosecutors dropped the extremism charge, and Aliyev "
+    "still awaits trial on a fraud charge.",
+    "Timur Aliyev, 27, is a blogger in Ufa. Aliyev faces trial on charges of treason.",
+])
+def test_a_trial_awaited_on_a_charge_tells_the_charge(nlp, text):
+    assert ("charge", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_a_verdict_on_charges_tells_no_charge_of_its_own(nlp):
+    text = "Timur Aliyev, 27, is a blogger in Ufa. Aliyev was sentenced on charges of treason."
+    assert ("charge", "Timur Aliyev") not in kinds(nlp, text)
+
+
+def test_the_role_noun_after_a_sentence_about_one_person_is_that_person(nlp):
+    """ "The student" right after a sentence that happened to one person is that person, not
+    the one the report is most about."""
+    text = ("Police detained Nino Beridze at her home on Monday. Beridze was released on Tuesday. "
+            "Beridze said officers had searched her flat. A court fined Saba Lomidze, 22, for "
+            "disobeying police. The student was detained at Tuesday's rally.")
+    found = kinds(nlp, text)
+    assert ("protest", "Saba Lomidze") in found and ("protest", "Nino Beridze") not in found

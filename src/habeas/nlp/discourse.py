@@ -378,6 +378,15 @@ class Discourse:
             return []
         if token.lemma_.lower() not in DESCRIPTIONS:
             return []
+        holders = self.by_role.get(token.lemma_.lower(), set())
+        if len(holders) == 1:
+            return list(holders)  # "The student was detained": the one the report calls a
+            # student, whoever it is most about
+        recent = self._victim_just_before(token, None)
+        if recent is not None:
+            # "A court sentenced X to ten days. The student was detained at Tuesday's rally":
+            # the one the sentence before happened to, as for "he"
+            return [recent]
         return self.main_victim(token.i)
 
     def main_victim(self, before: int) -> list[str]:
@@ -640,9 +649,10 @@ class Discourse:
                 return [cid]
         return []
 
-    def _victim_just_before(self, token: Token, want: str) -> str | None:
-        """The one person of the pronoun's gender whom the sentence just before names as one
-        events happened to, when the pronoun is its clause's subject."""
+    def _victim_just_before(self, token: Token, want: str | None) -> str | None:
+        """The one person of the pronoun's gender (of any, with ``want`` None) whom the
+        sentence just before names as one events happened to, when the pronoun is its
+        clause's subject."""
         index = self.sent_index.get(token.sent.start, 0)
         if index == 0 or token.dep_ not in ("nsubj", "nsubjpass"):
             return None
@@ -650,7 +660,8 @@ class Discourse:
         named = {cid for start, cid in self.between(before.start, before.end)
                  if before.start <= start < before.end and self.doc[start].dep_ != "poss"}
         # (not "Remzi's" of "Remzi's elder brother Rustem Aliev")
-        fits = {cid for cid in named if cid in self.victims and self.gender.get(cid) == want}
+        fits = {cid for cid in named if cid in self.victims and (
+            want is None or self.gender.get(cid) == want)}
         return next(iter(fits)) if len(fits) == 1 else None
 
     def _previous_subject(self, token: Token, want: str) -> str | None:

@@ -767,6 +767,21 @@ CHARGING_VERBS = RULES.words("charging_verbs")
 CASE_NOUNS = RULES.words("case_nouns")
 
 
+AWAITING_WORDS = RULES.words("awaiting_words")
+
+
+def trial_awaited_on(token: Token) -> bool:
+    """ "awaits trial on a fraud charge", "released pending trial on the charge of X", "faces
+    trial on charges of treason": a charge laid, the person yet to be tried on it (not
+    "sentenced on charges of X", told with its verdict)."""
+    if not (syntax.is_prep_object(token) and token.head.lower_ == "on"):
+        return False
+    above = token.head.head
+    trial = above if above.lemma_ == "trial" else next(
+        (o for o in syntax.objects(above) if o.lemma_ == "trial"), None)
+    return trial is not None and trial.i > 0 and trial.nbor(-1).lower_ in AWAITING_WORDS
+
+
 def dropped_objects(verb: Token) -> list[Token]:
     """What was dropped or closed, if it is a case or a charge: the object or passive subject,
     or, when the parser lost it ("..., the criminal cases against both men were closed"), the
@@ -955,6 +970,22 @@ def let_have_care(verb: Token) -> list[Token]:
     return found
 
 
+INJURED_PARTS = RULES.words("injured_parts")
+OWN_POSSESSIVES = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
+
+
+def limb_owners(verb: Token) -> list[Token]:
+    """Whose limb the verb twists or breaks: "twisted her arm", "broke Karimov's ribs"; none
+    when the doer's own ("he broke his leg when he fell")."""
+    doers = [s for s in verb.children if syntax.is_active_subject(s)]
+
+    def own(poss: Token) -> bool:  # "Karimov broke his leg", "she twisted her ankle"
+        return poss.pos_ == "PRON" and any(
+            d.pos_ == "PROPN" or OWN_POSSESSIVES.get(d.lower_) == poss.lower_ for d in doers)
+    return [c for o in syntax.objects(verb) if o.lemma_.lower() in INJURED_PARTS
+            for c in o.children if c.dep_ == "poss" and not own(c)]
+
+
 def put_in_position(verb: Token) -> list[Token]:
     """Whom "made" or "forced" into a position, however the parser hung it: "made him lie face
     down", "made her husband lie face down" (the words between the verb and the position)."""
@@ -994,8 +1025,11 @@ def destinations(token: Token) -> list[Token]:
         chain = child.head if child.dep_ == "dative" and child.head == token else child
         while chain != token and (syntax.is_preposition(chain) or syntax.is_conjunct(chain)
                                   and chain.pos_ not in ("VERB", "AUX") or
-                                  syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES):
-            chain = chain.head  # "put on a flight from Moscow to Dushanbe"
+                                  syntax.is_prep_object(chain) and chain.lemma_ in VEHICLES or
+                                  chain.dep_ == "advmod" and chain.lower_ == "back" and (
+                                      syntax.is_passive(token) or syntax.objects(token))):
+            chain = chain.head  # "put on a flight from Moscow to Dushanbe"; "was driven back
+            # to the prison", "took him back to" (not "flew back to Belfast": a trip)
         if chain == token:
             place = first_place(child)
             if place is not None:
@@ -1012,6 +1046,7 @@ def destinations(token: Token) -> list[Token]:
 
 VEHICLES = RULES.words("vehicles")
 MEANS = RULES.words("means_nouns")
+CUSTODY_ROOMS = RULES.words("custody_rooms")
 
 
 # Buildings a prisoner is taken to without being moved in custody: "taken to hospital", "to
@@ -1041,6 +1076,11 @@ def first_place(prep: Token) -> Token | None:
     if pobj.lemma_.lower() in ("hospital", "clinic") and any(
             c.lower_ == "psychiatric" for c in pobj.children):
         return pobj  # "taken to a psychiatric hospital": a confinement of its own
+    if prep.lower_ == "to" and any(t.lemma_.lower() in CUSTODY_ROOMS
+                                   for t in pobj.subtree if t.i <= pobj.i) and not any(
+            c.dep_ == "poss" for c in pobj.children):
+        return pobj  # "moved to a punishment cell", "to a cell-type room" (not "sent back to
+        # his cell": kept where he was)
     return None
 
 
@@ -1112,7 +1152,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
     """Person ids the event happens to, or ["group:<phrase>"] when they are not named."""
     args: list[Token] = []
     if trigger.pos_ == "NOUN" or trigger.pos_ == "PROPN":
-        args = [c for c in trigger.children if c.dep_ in ("poss",)]
+        # "detained at Saturday's rally": a possessive of time says when the protest was, not
+        # who protested
+        args = [c for c in trigger.children if c.dep_ in ("poss",) and not (
+            etype == "protest" and c.ent_type_ in ("DATE", "TIME"))]
         if etype == "charge" and trigger.lemma_ == "charge" and trigger.head.lemma_ in \
                 CHARGING_VERBS:
             verb = trigger.head
@@ -1188,6 +1231,13 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             args = [c for c in trigger.head.head.children if c.dep_ == "poss"]
         if not args and trigger.dep_ == "compound" and trigger.head.lemma_ in APPLICATION_NOUNS:
             args = [c for c in trigger.head.children if c.dep_ == "poss"]  # "his bail requests"
+        if etype == "charge" and trial_awaited_on(trigger) and not any(
+                t.i in discourse.cluster_at or t.pos_ == "PRON" for a in args for t in a.subtree):
+            # "was released on bail pending trial on the charge of X": whoever awaits it (not
+            # "the state" of "propaganda against the state")
+            verb = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX") and
+                         a.lower_ != "pending"), None)
+            args = subjects(verb) if verb is not None else []
         if not args:
             verb = clause_verb(trigger.head)
             if any(a.lower_ in OTHER_PEOPLE for a in trigger.ancestors if verb in a.ancestors):
@@ -1204,8 +1254,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     syntax.objects(verb):
                 args = syntax.objects(verb)  # "placed X in pre-trial detention"
             elif syntax.is_direct_object(trigger) and verb.i == trigger.head.i and \
-                    recipients(verb):
-                args = recipients(verb)  # "granted bail to X", "granted X bail"
+                    etype not in PROTEST_ACTS and recipients(verb):
+                args = recipients(verb)  # "granted bail to X", "granted X bail"; but a
+                # protest is given to no one ("led a march to parliament": he marched)
             elif syntax.is_prep_object(trigger) and trigger.head.lower_ == "of" and \
                     syntax.is_direct_object(trigger.head.head) and \
                     trigger.head.head.head.i == verb.i and recipients(verb):
@@ -1225,6 +1276,11 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             elif syntax.is_prep_object(trigger) and trigger.head.lower_ == "of" and \
                     trigger.head.head.lemma_ in SERIES_NOUNS:
                 pass  # "the latest in a series of releases": releases of no one named here
+            elif etype == "protest" and syntax.is_prep_object(trigger) and \
+                    trigger.head.lower_ in ("at", "during") and trigger.head.head.i == verb.i \
+                    and not syntax.is_passive(verb) and "arrest" in trigger_types(verb):
+                # "police detained X at a rally": the one detained was at it, not the police
+                args = syntax.objects(verb)
             elif verb.lemma_ not in OBSERVER_VERBS or etype == "protest" and \
                     verb.lemma_ == "attend":
                 args = subjects(verb)  # not "after filming a search": he filmed it
@@ -1254,6 +1310,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         elif etype == "ill_treatment" and trigger.lemma_ == "let" and \
                 (let_have := let_have_care(trigger)):
             args = let_have  # "would not let him take his medication"
+        elif etype == "ill_treatment" and not passive and limb_owners(trigger):
+            args = limb_owners(trigger)  # "twisted her arm"
         elif etype == "ill_treatment" and trigger.lemma_ in ("make", "force") and not passive \
                 and (positioned := put_in_position(trigger)):
             args = positioned  # "made him lie face down"
@@ -3107,6 +3165,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     if etype == "charge" and trigger.head.lemma_ == "face" and trigger.dep_ == "dobj" and not \
             irrealis(trigger.head)[0]:
         is_irrealis = False  # "faced charges of smuggling": charged, unlike "faces ten years"
+    if etype == "charge" and trial_awaited_on(trigger):
+        is_irrealis = False  # "faces trial on charges of treason": the trial is to come, the
+        # charge is laid
     if etype == "release" and trigger.lemma_ in ("bail", "parole") and (
             decision := bail_application_decision(trigger)) is not None:
         negated = decision.lemma_ in BAIL_REFUSALS or negated  # "it was rejected"
@@ -3712,6 +3773,9 @@ def compatible(a: EventRecord, b: EventRecord) -> bool:
                 continue  # "nearly 14 years" in the headline, "13 years, 9 months" below
             if name == "place" and within(x, y):
                 continue  # "Rostov" and "a detention centre in Rostov-on-Don"
+            if name == "place" and (place_words(x) | place_words(y)) & CUSTODY_ROOMS:
+                continue  # "moved to another colony" and, in his words, "to an isolation
+                # cell" there: a room is within whatever building the other names
             return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
@@ -3800,8 +3864,10 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
         if target.type in COURT_STEPS and target.agent and fold(target.agent) in countries() \
                 and is_court(event.agent):
             target.agent = event.agent  # "Egypt jails X", then the court that sentenced him
-        if target.place and event.place and len(event.place) > len(target.place):
-            target.place = event.place  # the fuller of two names of one place
+        if target.place and event.place and len(event.place) > len(target.place) and not \
+                place_words(event.place.lower()) & CUSTODY_ROOMS:
+            target.place = event.place  # the fuller of two names of one place (the building
+            # over a room in it)
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
         elif len(event.persons) >= fullest[id(target)][0] and \

@@ -255,6 +255,12 @@ def pleaded_to(token: Token) -> bool:
 
 
 @predicate
+def trial_awaited_on(token: Token) -> bool:
+    """ "awaits trial on a fraud charge", "released pending trial on the charge of X"."""
+    return events.trial_awaited_on(token)
+
+
+@predicate
 def without_a_verb(token: Token) -> bool:
     """ "released without charge", "held without charge for a week", "released the next
     morning without any charges", "kept for a week without charge": no charge was laid."""
@@ -695,6 +701,13 @@ def by_the_body(token: Token) -> bool:
 
 
 @predicate
+def limb_of_another(token: Token) -> bool:
+    """ "an officer twisted her arm", "guards broke his ribs": a limb of someone the doer is not
+    (not "he broke his leg when he fell")."""
+    return bool(events.limb_owners(token))
+
+
+@predicate
 def against_a_surface(token: Token) -> bool:
     """ "pushed her against a wall", "threw him to the ground", "slammed him onto the floor"."""
     return any(syntax.is_preposition(p) and p.lower_ in ("against", "to", "onto", "into") and
@@ -1006,6 +1019,16 @@ def held_political_prisoner(token: Token) -> bool:
 def to_a_list(token: Token) -> bool:
     """ "added him to its list of political prisoners"."""
     return any(o.lemma_.lower() == "list" for o in syntax.objects_of(token, "to"))
+
+
+BELONGINGS = RULES.words("belongings")
+
+
+@predicate
+def seizes_things(token: Token) -> bool:
+    """ "police seized his phone and laptop": things taken, no person."""
+    objects = [o for o in syntax.objects(token) if syntax.is_direct_object(o)]
+    return bool(objects) and all(o.lemma_.lower() in BELONGINGS for o in objects)
 
 
 @predicate
