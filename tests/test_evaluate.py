@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from habeas.cli import app
-from habeas.evaluate import Report, overlap, score_document
+from habeas.evaluate import Report, match_persons, overlap, score_document
 
 GOLD = {
     "persons": [{"id": "g1", "name": "Akhtem Chiygoz", "aliases": ["Chiygoz"], "age": 52},
@@ -118,3 +118,12 @@ def test_eval_lists_the_errors_on_request(seed_gold, tmp_path):
     table = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "eval", str(SEED),
                                      "--errors"])
     assert f"{SEED.name}\n" in table.output and "event spurious" in table.output
+
+
+def test_a_predicted_name_that_folds_to_nothing_matches_no_one():
+    """The naive baseline once took an emoji's variation selector (U+FE0F) for a name; the
+    scorer stopped with an IndexError on it instead of scoring the rest."""
+    predicted = [{"id": "p1", "name": "\ufe0f", "aliases": []},
+                 {"id": "p2", "name": "Ivan Petrov", "aliases": []}]
+    gold = [{"id": "g1", "name": "Ivan Petrov", "aliases": ["Petrov"]}]
+    assert match_persons(predicted, gold) == {"p2": "g1"}

@@ -65,12 +65,13 @@ def match_persons(predicted: list[dict], gold: list[dict]) -> dict[str, str]:
         for p in predicted:
             if p["id"] in mapping:
                 continue
-            forms = {fold(n) for n in [p["name"], *p.get("aliases", [])]}
+            # (a name that folds to nothing, an emoji's variation selector, matches no one)
+            forms = {f for n in [p["name"], *p.get("aliases", [])] if (f := fold(n)).split()}
             for g in gold:
                 if g["id"] in used:
                     continue
                 gold_forms = {fold(n) for n in [g["name"], *g.get("aliases", [])]}
-                surname = fold(g["name"]).split()[-1]
+                surname = (fold(g["name"]).split() or [""])[-1]
                 hit = bool(forms & gold_forms) if exact else (
                     surnames[surname] == 1 and any(f.split()[-1] == surname for f in forms))
                 if hit:
