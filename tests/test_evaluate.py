@@ -125,5 +125,6 @@ def test_a_predicted_name_that_folds_to_nothing_matches_no_one():
     scorer stopped with an IndexError on it instead of scoring the rest."""
     predicted = [{"id": "p1", "name": "\ufe0f", "aliases": []},
                  {"id": "p2", "name": "Ivan Petrov", "aliases": []}]
-    gold = [{"id": "g1", "name": "Ivan Petrov", "aliases": ["Petrov"]}]
+    gold = [{"id": "g1", "name": "Ivan Petrov", "aliases": ["Petrov"]},
+            {"id": "g2", "name": "Anna Sidorova", "aliases": []}]
     assert match_persons(predicted, gold) == {"p2": "g1"}
