@@ -4479,3 +4479,26 @@ def test_the_role_noun_after_a_sentence_about_one_person_is_that_person(nlp):
             "disobeying police. The student was detained at Tuesday's rally.")
     found = kinds(nlp, text)
     assert ("protest", "Saba Lomidze") in found and ("protest", "Nino Beridze") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained Timur Aliyev, 27, in Ufa in May. He has lost ten kilograms, but the "
+    "administration has not called a doctor once, his lawyer said.",
+    "Timur Aliyev, 27, is held in Ufa. Aliyev was not taken to a hospital after the beating.",
+    "Timur Aliyev, 27, is held in Ufa. The guards took away Aliyev's heart tablets for a week.",
+    "Timur Aliyev, 27, is held in Ufa. Aliyev was denied food and water for two days.",
+    "Timur Aliyev, 27, is held in Ufa. Aliyev complained of ill-treatment by the guards.",
+])
+def test_care_not_summoned_needs_denied_and_ill_treatment_named(nlp, text):
+    assert ("ill_treatment", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_tablets_taken_away_are_no_arrest(nlp):
+    text = "Timur Aliyev, 27, is held in Ufa. The guards took away Aliyev's heart tablets."
+    assert ("arrest", "Timur Aliyev") not in kinds(nlp, text)
+
+
+def test_never_subjected_to_ill_treatment_is_one_denial(nlp):
+    text = "Timur Aliyev, 27, is held in Ufa. Aliyev had never been subjected to ill-treatment."
+    events = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
+    assert [e["negated"] for e in events] == [True]

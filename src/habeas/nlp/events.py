@@ -971,6 +971,7 @@ def let_have_care(verb: Token) -> list[Token]:
 
 
 INJURED_PARTS = RULES.words("injured_parts")
+SUMMONING_VERBS = {"call", "summon"}  # the rows of care_summoned
 OWN_POSSESSIVES = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
 
 
@@ -1310,6 +1311,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
         elif etype == "ill_treatment" and trigger.lemma_ == "let" and \
                 (let_have := let_have_care(trigger)):
             args = let_have  # "would not let him take his medication"
+        elif etype == "ill_treatment" and trigger.lemma_ in SUMMONING_VERBS and not passive:
+            # "has not called a doctor for him": for whom; else (below) the prisoner told of
+            args = [o for h in [trigger, *syntax.objects(trigger)]
+                    for o in syntax.objects_of(h, "for")]
         elif etype == "ill_treatment" and not passive and limb_owners(trigger):
             args = limb_owners(trigger)  # "twisted her arm"
         elif etype == "ill_treatment" and trigger.lemma_ in ("make", "force") and not passive \
@@ -1467,6 +1472,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             "nsubjpass" for c in trigger.children):
         # "The trial opened in June": the trial of the person the report is about
         found = discourse.last_victim(trigger.i)
+    if not found and etype == "ill_treatment" and trigger.lemma_ in SUMMONING_VERBS and not args:
+        found = discourse.last_victim(trigger.i)  # "She has lost six kilograms, but the
+        # administration has not called a doctor once"
     if not found and bodies and not args:
         found = discourse.last_victim(trigger.i)  # "the body was covered in bruises": the
         # dead prisoner's the report told of

@@ -26,6 +26,7 @@ ILL_TREATMENT_OBJECTS = RULES.words("ill_treatment_objects")
 CASE_NOUNS = RULES.words("case_nouns")
 DESIGNATION_WORDS = RULES.pattern("designation")
 BASIC_NEEDS = RULES.words("basic_needs")
+ILL_TREATMENT_KINDS = RULES.words("ill_treatment_kinds")
 RESTRAINTS = RULES.words("restraints")
 HARMS = RULES.words("harms")
 BELIEF_VERBS = RULES.words("belief_verbs")
@@ -477,6 +478,13 @@ def about_care(token: Token) -> bool:
 
 
 @predicate
+def to_care(token: Token) -> bool:
+    """ "was not taken to a hospital", "never sent to a doctor" (with "negated"): care a prisoner
+    was not brought to."""
+    return any(o.lemma_.lower() in ILL_TREATMENT_OBJECTS for o in syntax.objects_of(token, "to"))
+
+
+@predicate
 def care_in_full(token: Token) -> bool:
     """ "was receiving all necessary medical care", "had received all the treatment he needed":
     an official's denial that care was withheld (the event is denied: ``events.affirms``)."""
@@ -916,6 +924,23 @@ def of_basic_needs(token: Token) -> bool:
     """ "deprived of sleep", "deprived of food and water"."""
     return any(syntax.is_preposition(c) and c.lower_ == "of" and any(
         t.lemma_ in BASIC_NEEDS for t in c.subtree) for c in token.children)
+
+
+@predicate
+def basic_needs_denied(token: Token) -> bool:
+    """ "was denied food and water", "denied him sleep": what a prisoner needs, refused."""
+    return any(t.lemma_ in BASIC_NEEDS for o in syntax.objects(token)
+               if o.dep_ != "dative" for t in [o, *o.conjuncts])
+
+
+@predicate
+def ill_or_cruel(token: Token) -> bool:
+    """ "complained of ill-treatment", "cruel and degrading treatment": the treatment a prisoner
+    undergoes, not the care he is denied."""
+    verb = token.head.head if syntax.is_prep_object(token) else token.head
+    if verb.pos_ == "VERB" and harm_undergone(verb):
+        return False  # "was never subjected to ill-treatment": the verb tells it (and denies it)
+    return any(c.dep_ == "amod" and c.lower_ in ILL_TREATMENT_KINDS for c in token.children)
 
 
 PLACARDS = RULES.words("placards")
