@@ -4502,3 +4502,36 @@ def test_never_subjected_to_ill_treatment_is_one_denial(nlp):
     text = "Timur Aliyev, 27, is held in Ufa. Aliyev had never been subjected to ill-treatment."
     events = [e for t, _, _, e in events_of(nlp, text) if t == "ill_treatment"]
     assert [e["negated"] for e in events] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, a blogger from Ufa, died on Monday while serving his sentence.",
+    "Timur Aliyev, 27, who was serving seven years for his posts, died on Monday.",
+    "Timur Aliyev, 27, a blogger from Ufa, was killed in custody on Monday.",
+    "Timur Aliyev, 27, a blogger from Ufa, was beaten to death by guards on Monday.",
+    "Timur Aliyev, 27, a blogger from Ufa, succumbed to his injuries in prison on Monday.",
+    "Prison officials said Timur Aliyev, 27, had committed suicide in his cell.",
+])
+def test_deaths_told_by_the_term_served_or_by_their_cause(nlp, text):
+    assert ("death_in_custody", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_beaten_to_death_is_a_beating_and_a_death(nlp):
+    text = "Timur Aliyev, 27, a blogger from Ufa, was beaten to death by guards on Monday."
+    found = kinds(nlp, text)
+    assert ("ill_treatment", "Timur Aliyev") in found and ("death_in_custody", "Timur Aliyev") \
+        in found
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, a fighter, was killed in a gun battle with police on Monday.",
+    "Timur Aliyev, 27, a blogger from Ufa, died on Monday after he had served his sentence.",
+])
+def test_a_death_outside_custody_is_none_in_it(nlp, text):
+    assert ("death_in_custody", "Timur Aliyev") not in kinds(nlp, text)
+
+
+def test_a_body_handed_over_is_no_transfer(nlp):
+    text = ("Timur Aliyev, 27, died in the colony on Monday. On Friday the body of Aliyev was "
+            "handed over to his family.")
+    assert ("transfer", "Timur Aliyev") not in kinds(nlp, text)

@@ -3142,6 +3142,9 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         verb = next((a for a in trigger.ancestors if a.pos_ == "VERB"), None)
         if verb is None or verb.lemma_ not in PARTICIPATION:
             return []  # "for organizing protests": an accusation, not a protest
+    if etype in ("transfer", "release") and trigger.pos_ == "VERB" and any(
+            a.lemma_.lower() in BODY_WORDS for a in subjects(trigger) + syntax.objects(trigger)):
+        return []  # "his body was handed over to the family": no living person moved
     if etype == "protest" and manner_of_another(trigger, owners):
         return []  # "was on hunger strike, protesting against ...": why he starved, no rally
     persons = participants(trigger, etype, discourse, skip)

@@ -299,8 +299,48 @@ def custody_order(verb: Token) -> bool:
 
 @predicate
 def in_custody(token: Token) -> bool:
-    """The sentence puts it in custody: "died in the colony"."""
-    return any(t.lower_ in CUSTODY_WORDS for t in token.sent)
+    """The sentence puts it in custody: "died in the colony", "died while serving his sentence",
+    "X, who was serving seven years, died"."""
+    return any(t.lower_ in CUSTODY_WORDS for t in token.sent) or any(
+        t.lower_ == "serving" and any(o.lemma_.lower() in SERVED_TERMS or o.like_num
+                                      for o in t.subtree) for t in token.sent)
+
+
+SERVED_TERMS = RULES.words("served_terms")
+
+
+@predicate
+def in_custody_there(token: Token) -> bool:
+    """ "was killed in custody", "in his cell", "in the colony": custody where the verb says it
+    happened (not "killed in a gun battle with police")."""
+    return any(t.lower_ in CUSTODY_WORDS - {"police", "station"}
+               for p in syntax.prepositions(token, "in", "behind", "at")
+               for t in p.subtree)
+
+
+@predicate
+def caused_by_violence(token: Token) -> bool:
+    """ "was beaten to death", "tortured to death": a killing told by its means (the verb
+    tells the beating)."""
+    return syntax.is_prep_object(token) and token.head.lower_ == "to" and \
+        token.head.head.lemma_.lower() in KILLING_MEANS
+
+
+KILLING_MEANS = RULES.words("killing_means")
+
+
+@predicate
+def took_own_life(token: Token) -> bool:
+    """ "had committed suicide", "took his own life"."""
+    return any(o.lemma_.lower() == "suicide" for o in syntax.objects(token)) or (
+        token.lemma_ == "take" and any(o.lemma_ == "life" and any(
+            c.lower_ == "own" for c in o.subtree) for o in syntax.objects(token)))
+
+
+@predicate
+def to_injuries(token: Token) -> bool:
+    """ "succumbed to his injuries", "to the wounds"."""
+    return any(o.lemma_.lower() in ("injury", "wound") for o in syntax.objects_of(token, "to"))
 
 
 @predicate
