@@ -1125,6 +1125,31 @@ def in_custody_since(token: Token) -> bool:
 
 
 SHORT_SPANS = RULES.words("short_spans")
+CUSTODY_PURPOSES = RULES.words("custody_purposes") - {"absence", "lack"}  # (not "held for
+# lack of evidence": why a case closed)
+
+
+@predicate
+def held_for_questioning(token: Token) -> bool:
+    """ "was held for questioning", "detained for interrogation": kept for what custody is for
+    (a passive "held")."""
+    return any(syntax.is_passive_auxiliary(c) for c in token.children) and any(
+        o.lower_ in CUSTODY_PURPOSES or o.lemma_.lower() in CUSTODY_PURPOSES
+        for p in syntax.prepositions(token, "for") for o in p.children)  # ("questioning"
+    # may be parsed a verb)
+
+
+@predicate
+def picked_up_by_police(token: Token) -> bool:
+    """ "was picked up by police outside his home", "officers picked him up": taken by those who
+    arrest (not "picked up his daughter from school")."""
+    if not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return False
+    doers = [o for a in token.children if a.dep_ == "agent" for o in a.children] + [
+        s for s in token.children if syntax.is_active_subject(s)]
+    return any(t.lower_ in LAW_ENFORCEMENT for d in doers for t in d.subtree) or (
+        not doers and any(syntax.is_passive_auxiliary(c) for c in token.children) and
+        any(t.lower_ in CUSTODY_WORDS for t in token.sent))
 
 
 @predicate
