@@ -4535,3 +4535,31 @@ def test_a_body_handed_over_is_no_transfer(nlp):
     text = ("Timur Aliyev, 27, died in the colony on Monday. On Friday the body of Aliyev was "
             "handed over to his family.")
     assert ("transfer", "Timur Aliyev") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a blogger from Ufa. Aliyev was picked up by police outside his home "
+    "on Monday.",
+    "Timur Aliyev, 27, is a blogger from Ufa. Aliyev was held for questioning on Monday.",
+    "Police detained Ivan Petrov at the airport on Monday. A friend travelling with him, Timur "
+    "Aliyev, was held with him and released the next morning.",
+])
+def test_arrests_told_as_picked_up_held_for_questioning_or_held_and_freed(nlp, text):
+    assert ("arrest", "Timur Aliyev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a teacher from Ufa. Aliyev picked up his daughter from school.",
+    "Timur Aliyev, 27, is a teacher from Ufa. Aliyev was held in the colony and released in May.",
+])
+def test_a_child_picked_up_or_a_term_held_in_a_colony_is_no_arrest(nlp, text):
+    assert ("arrest", "Timur Aliyev") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a blogger from Ufa. Prosecutors abandoned the case against Aliyev.",
+    "Timur Aliyev, 27, is a blogger from Ufa. The judge threw out the charges against Aliyev.",
+    "Timur Aliyev, 27, is a blogger from Ufa. The case against Aliyev collapsed in May.",
+])
+def test_other_words_for_a_case_dropped(nlp, text):
+    assert ("charges_dropped", "Timur Aliyev") in kinds(nlp, text)

@@ -1130,6 +1130,17 @@ CUSTODY_PURPOSES = RULES.words("custody_purposes") - {"absence", "lack"}  # (not
 
 
 @predicate
+def held_then_freed(token: Token) -> bool:
+    """ "was held with him and released the next morning", "held overnight and let go": a
+    detention told by its end in the same clause (a passive "held")."""
+    return any(syntax.is_passive_auxiliary(c) for c in token.children) and any(
+        c.dep_ == "conj" and events.trigger_types(c) == ["release"] for c in token.children) \
+        and not any(t.lemma_.lower() in SERVING_PLACES | {"prison"}
+                    for p in syntax.prepositions(token, "in") for t in p.subtree)
+    # (not "was held in the colony and released in May": a term served)
+
+
+@predicate
 def held_for_questioning(token: Token) -> bool:
     """ "was held for questioning", "detained for interrogation": kept for what custody is for
     (a passive "held")."""
