@@ -4563,3 +4563,15 @@ def test_a_child_picked_up_or_a_term_held_in_a_colony_is_no_arrest(nlp, text):
 ])
 def test_other_words_for_a_case_dropped(nlp, text):
     assert ("charges_dropped", "Timur Aliyev") in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a student from Ufa. Aliyev joined thousands of demonstrators in the "
+    "capital on Sunday.",
+    "Timur Aliyev, 27, is a student from Ufa. Aliyev unfurled a banner outside the ministry.",
+    "Timur Aliyev, 27, is a student from Ufa. Aliyev chanted slogans outside parliament.",
+    "Timur Aliyev, 27, is a student from Ufa. Aliyev was among the protesters who gathered "
+    "outside parliament.",
+])
+def test_protests_told_by_the_crowd_joined_or_what_was_shown(nlp, text):
+    assert ("protest", "Timur Aliyev") in kinds(nlp, text)

@@ -1001,9 +1001,16 @@ def shows_a_placard(token: Token) -> bool:
 
 
 @predicate
+def among_protesters(token: Token) -> bool:
+    """ "was among the protesters who gathered outside parliament"."""
+    return any(o.lemma_.lower() in PROTESTERS for o in syntax.objects_of(token, "among"))
+
+
+@predicate
 def joins_protesters(token: Token) -> bool:
-    """ "joined protesters outside the court"."""
-    return any(o.lemma_.lower() in PROTESTERS for o in syntax.objects(token))
+    """ "joined protesters outside the court", "joined thousands of demonstrators"."""
+    return any(t.lemma_.lower() in PROTESTERS for o in syntax.objects(token)
+               for t in [o, *syntax.objects_of(o, "of")])
 
 
 @predicate
