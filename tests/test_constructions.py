@@ -4575,3 +4575,11 @@ def test_other_words_for_a_case_dropped(nlp, text):
 ])
 def test_protests_told_by_the_crowd_joined_or_what_was_shown(nlp, text):
     assert ("protest", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_a_gapped_clause_with_a_number_word_gives_its_person_a_term(nlp):
+    text = ("Economist Ivan Petrov, who lives in France and was tried in absentia, received 14 "
+            "years, and blogger Timur Aliyev eight.")
+    terms = {(tuple(names), e["term_months"]) for t, _, names, e in events_of(nlp, text)
+             if t == "sentence"}
+    assert terms == {(("Ivan Petrov",), 168), (("Timur Aliyev",), 96)}

@@ -3605,7 +3605,8 @@ ELLIPTIC_TERM = re.compile(r"^\W*(?:\d{1,3}\W+)?(?:(?:was|were)\s+)?"  # (", 26,
 
 # "A got 19 years, B 17 and C 16": a bare number right after the name (no comma: "B, 47," is an
 # age).
-ELLIPTIC_BARE = re.compile(r"^\s+(\d{1,2})(?=\s*(?:[,;.]|and\b|years?\b|months?\b|$))")
+ELLIPTIC_BARE = re.compile(r"^\s+(\d{1,2}|[a-z]+(?:-[a-z]+)?)"  # "and B 13", "and blogger B eight"
+                           r"(?=\s*(?:[,;.]|and\b|years?\b|months?\b|$))")
 
 
 # After a term, what says whose it is: "nine years (in prison) for the director, A".
