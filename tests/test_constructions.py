@@ -4384,3 +4384,49 @@ def test_a_passive_parsed_as_the_copulas_complement_keeps_its_subject(nlp):
 ])
 def test_other_words_of_violence_are_ill_treatment(nlp, text):
     assert ("ill_treatment", "Rustam Karimov") in kinds(nlp, text)
+
+
+def release_of(nlp, text, name, negated=False, published="2024-06-14"):
+    (event,) = [e for t, neg, names, e in events_of(nlp, text, published=published)
+                if t == "release" and neg == negated and name in names]
+    return event
+
+
+# Sentences before the batch: its telling is not the lead of the report.
+LEAD = ("The country holds more than a thousand political prisoners. Their families wait. "
+        "Talks with Western envoys went on for months. ")
+
+
+@pytest.mark.parametrize("text, name, negated", [
+    (LEAD + "The president pardoned 40 prisoners on Tuesday, his office said. Among those freed was "
+     "Pavel Hrytsuk, a 61-year-old teacher from Brest.", "Pavel Hrytsuk", False),
+    (LEAD + "The president pardoned 40 prisoners on Tuesday, his office said. Those pardoned included "
+     "the poet Pavel Hrytsuk.", "Pavel Hrytsuk", False),
+    (LEAD + "The president pardoned 40 prisoners on Tuesday, his office said. Among those not released "
+     "was the lawyer Pavel Hrytsuk, who is serving nine years.", "Pavel Hrytsuk", True),
+    (LEAD + "Oleh Marchuk came home on Tuesday in a prisoner exchange. His neighbour Pavel Hrytsuk, "
+     "who was detained with him, was not included in the exchange, his wife said.",
+     "Pavel Hrytsuk", True),
+])
+def test_a_release_told_as_one_of_a_batch_takes_the_batchs_day(nlp, text, name, negated):
+    """Round 15 (arguments): "Among those freed was A", "Those pardoned included B", "C was not
+    on the list / not included in the exchange": the day of the release told before."""
+    assert release_of(nlp, text, name, negated)["date"] == "2024-06-11"
+
+
+def test_a_release_of_its_own_does_not_take_an_earlier_batchs_day(nlp):
+    text = ("Oleh Marchuk came home on Tuesday in a prisoner exchange. His neighbour Pavel "
+            "Hrytsuk, who was detained with him, was released on bail.")
+    assert release_of(nlp, text, "Pavel Hrytsuk")["date"] is None
+
+
+@pytest.mark.parametrize("text, etype, seat", [
+    ("Aziz Rahimov, a farmer from Dangara, was detained in March. The Dangara District Court "
+     "sentenced Rahimov to six years on Monday.", "sentence", "Dangara"),
+    ("Aziz Rahimov was detained in Urgut in March. On Monday the Urgut District Court convicted "
+     "Rahimov of extremism and sentenced him to six years.", "conviction", "Urgut"),
+])
+def test_a_court_sits_in_the_place_its_name_gives_when_the_report_tags_it(nlp, text, etype, seat):
+    """Round 15 (arguments): a court's seat the gazetteer does not know, but the report tags
+    as a place elsewhere, is the place of its steps."""
+    assert the_event(nlp, text, etype)["place"] == seat

@@ -28,8 +28,8 @@ from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
 from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, SAID_ON,
-                      PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
-                      is_court, penalties_apart, share_arguments)
+                      PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, batch_release_day, clause_date,
+                      clause_place, is_court, penalties_apart, places_told, share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
                     span_text, spans_within, word_ids)
@@ -112,8 +112,9 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     same_body_as_before(named)
     courts = named_courts(doc)
     events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
-                             court_dates(doc, published, discourse))
+                             court_dates(doc, published, discourse), places_told(doc))
     lead_episode(events, groups + [e for e in told if not e.persons], sentence_of)
+    batch_release_day(events, groups)
     during_custody(events)
     for event in events:
         event.extras.pop(OWN_DATE, None)

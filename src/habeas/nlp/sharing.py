@@ -442,7 +442,8 @@ OTHER_CASE = RULES.pattern("other_case")
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
                     courts: list[tuple[int, str]] = (),
-                    court_dates: list[tuple[int, str, set[str]]] = ()) -> list[EventRecord]:
+                    court_dates: list[tuple[int, str, set[str]]] = (),
+                    told_places: frozenset[str] = frozenset()) -> list[EventRecord]:
     events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
@@ -531,7 +532,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     one_court(events)
     for event in events:
         if event.place is None and event.agent and event.type != "transfer":
-            event.place = place_in_name(event.agent)
+            event.place = place_in_name(event.agent, told_places)
     return events
 
 
@@ -635,9 +636,19 @@ def is_court(agent: str | None) -> bool:
     return bool(agent) and any(w in BENCH_WORDS for w in re.findall(r"\w+", agent.lower()))
 
 
-def place_in_name(name: str) -> str | None:
+def places_told(doc) -> frozenset[str]:
+    """The places the model tags anywhere in the report (folded, without "the"): the seat of a
+    court whose name the gazetteer does not know ("the Polack District Court", "a criminal court
+    in Duhok") is one of them."""
+    return frozenset(fold(re.sub(r"^the\s+", "", ent.text, flags=re.I)) for ent in doc.ents
+                     if ent.label_ in ("GPE", "LOC"))
+
+
+def place_in_name(name: str, told: frozenset[str] = frozenset()) -> str | None:
     """ "Lieninski District Court of Minsk", "Moscow's Basmanny District Court" -> "Minsk",
-    "Moscow": a court sits where it is named for."""
+    "Moscow": a court sits where it is named for; a place the gazetteer does not know counts, in
+    a court's name, when the report tags it as a place (``told``): "Ngaba Intermediate
+    People's Court", "People's Court of Thái Bình", "Phnom Penh Municipal Court"."""
     from .lexicon import places
 
     # "Moscow's Basmanny District Court": the possessive names the seat too
@@ -645,12 +656,52 @@ def place_in_name(name: str) -> str | None:
     bodies = [n for n, w in enumerate(words) if w.lower() in SEATED_BODIES]
     if len(words) < 2 or not bodies:
         return None  # "Russia and Belarus" freed them: the agents, not a place
-    for n in reversed(range(len(words))):
-        word = words[n]
+
+    def seat(n: int) -> bool:
         # before the body ("Moscow City Court") or after "of"/"in" ("Court of Minsk"); not
         # the name after a title ("Judge Anna Orlova")
-        seat = n < bodies[0] or n > 0 and words[n - 1].lower() in ("of", "in")
-        if seat and word[:1].isupper() and fold(word) in places() and \
+        return n < bodies[0] or n > 0 and words[n - 1].lower() in ("of", "in")
+
+    for n in reversed(range(len(words))):
+        word = words[n]
+        if seat(n) and word[:1].isupper() and fold(word) in places() and \
                 fold(word) not in BODY_WORDS:
             return None if fold(word) in countries() else word
+    if not any(w.lower() in COURTS for w in words):
+        return None  # (not "Kyrgyz authorities": the model may tag a demonym as a place)
+    for n in reversed(range(len(words))):
+        for size in (2, 1):  # "Phnom Penh", "Thái Bình"; "Urmia"
+            phrase = " ".join(words[n:n + size])
+            if len(words[n:n + size]) == size and seat(n) and all(
+                    w[:1].isupper() for w in words[n:n + size]) and fold(phrase) in told and \
+                    fold(phrase) not in countries() and \
+                    not any(fold(w) in BODY_WORDS for w in words[n:n + size]):
+                return phrase
     return None
+
+
+# A release told as one of a batch the report told before: "Among those freed were A and B",
+# "Those pardoned included C", "D was not on the list", "E was not included in the exchange".
+ONE_OF_A_BATCH = RULES.pattern("one_of_a_batch")
+
+
+def batch_release_day(events: list[EventRecord], groups: list[EventRecord]) -> None:
+    """ "Lukashenko pardoned 52 prisoners on Thursday ... Among the freed was A ... Among those
+    not released was B": a release (or one denied) told as one of a batch, with no day of its
+    own, is of the day of the release told last before it (the batch's, or another freed
+    with them)."""
+    def start(e: EventRecord) -> int:
+        return e.sources[0].start
+
+    dated = sorted((e for e in [*events, *groups] if e.type == "release" and e.date and
+                    not e.negated and not e.extras.get("earlier")), key=start)
+    for event in events:
+        if event.type != "release" or event.date or any(
+                event.extras.get(k) for k in (OWN_DATE, RELATIVE, "earlier")) or \
+                not ONE_OF_A_BATCH.search(event.evidence or ""):
+            continue
+        before = [d for d in dated if start(d) < start(event)]
+        days = [d for d in before if len(d.date) == 10]  # the day a batch is freed, not
+        # "jailed over the July 2022 unrest" read as the day of one of them
+        if days or before:
+            event.date = (days or before)[-1].date
