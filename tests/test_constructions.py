@@ -4430,3 +4430,28 @@ def test_a_court_sits_in_the_place_its_name_gives_when_the_report_tags_it(nlp, t
     """Round 15 (arguments): a court's seat the gazetteer does not know, but the report tags
     as a place elsewhere, is the place of its steps."""
     assert the_event(nlp, text, etype)["place"] == seat
+
+
+def test_one_freed_in_a_batch_of_pardons_was_pardoned_by_its_pardoner(nlp):
+    """Round 15 (arguments): the one who pardoned the batch pardoned each freed in it (not one
+    left out of it)."""
+    text = LEAD + ("President Anton Sobol pardoned 40 prisoners on Tuesday, his office said. "
+                   "Those pardoned included the poet Pavel Hrytsuk. Among those not released "
+                   "was the lawyer Oleh Marchuk.")
+    assert "Sobol" in (release_of(nlp, text, "Pavel Hrytsuk")["agent"] or "")
+    assert release_of(nlp, text, "Oleh Marchuk", negated=True)["agent"] is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Aziz Rahimov was arrested in July 2019 on charges of propaganda and was sentenced to "
+     "seven years in prison.", None),
+    ("Aziz Rahimov was detained in 2021 and sentenced to eight years for extremism.", None),
+    ("Aziz Rahimov was arrested in 2019 and sentenced in 2020 to seven years in prison.", "2020"),
+    ("Aziz Rahimov was detained on Saturday and sentenced to ten days of administrative arrest.",
+     "2024-06-08"),
+])
+def test_a_verdict_conjoined_to_an_arrest_is_not_of_its_day(nlp, text, day):
+    """Round 15 (arguments): "arrested in July 2019 and sentenced to seven years": the
+    sentence was passed another day, which the text does not give (days of administrative
+    arrest or a fine come at once)."""
+    assert the_event(nlp, text, "sentence", published="2024-06-14")["date"] == day

@@ -1910,6 +1910,18 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
         _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
 
 
+TAKING_VERBS = RULES.words("taking_verbs")
+PROMPT_PENALTY = RULES.pattern("prompt_penalty")
+
+
+def verdict_after_arrest(trigger: Token, said: str) -> bool:
+    """ "X was arrested in July 2019 and sentenced to seven years": a verdict told as the
+    conjunct of a verb of taking into custody, which gives it no day of its own (not days of
+    administrative arrest or a fine, passed at once: "detained on Sunday and fined")."""
+    return syntax.is_conjunct(trigger) and trigger.head.lemma_ in TAKING_VERBS and \
+        not PROMPT_PENALTY.search(said)
+
+
 def counted_from(trigger: Token) -> tuple[str, bool, Token] | None:
     """ "two days after police searched her flat", "a week after her arrival": (the count,
     whether the head's event came after the trigger's, the head) when the trigger is what a
@@ -3150,6 +3162,11 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     earlier = pluperfect(trigger)
     event.date = find_date(trigger, published, None, anchor)
+    if etype in ("sentence", "conviction") and event.date and verdict_after_arrest(trigger, said):
+        # "was arrested in July 2019 and sentenced to seven years": not the arrest's day
+        head_day = find_date(trigger.head, published, None, anchor)
+        if event.date == head_day and _date_of(trigger, published, head_day) is None:
+            event.date = None
     served = serving(trigger)
     if served is not None:
         # "was serving a 12-year term" at the time told: the sentence was passed earlier, on

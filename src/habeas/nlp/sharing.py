@@ -704,4 +704,8 @@ def batch_release_day(events: list[EventRecord], groups: list[EventRecord]) -> N
         days = [d for d in before if len(d.date) == 10]  # the day a batch is freed, not
         # "jailed over the July 2022 unrest" read as the day of one of them
         if days or before:
-            event.date = (days or before)[-1].date
+            donor = (days or before)[-1]
+            event.date = donor.date
+            if event.agent is None and donor.release_mode == "pardon" and \
+                    event.release_mode in (None, "pardon") and not event.negated:
+                event.agent = donor.agent  # one who pardoned them all (not of one left out)
