@@ -4455,3 +4455,15 @@ def test_a_verdict_conjoined_to_an_arrest_is_not_of_its_day(nlp, text, day):
     sentence was passed another day, which the text does not give (days of administrative
     arrest or a fine come at once)."""
     assert the_event(nlp, text, "sentence", published="2024-06-14")["date"] == day
+
+
+def test_an_interviews_answers_are_told_by_the_one_who_says_i(nlp):
+    """Round 15 (arguments): "a judge found me guilty" in the answers of an interview is the
+    interviewee's account, whatever the first person's place in the clause; "my client", "my
+    husband" (a lawyer's or a relative's statement) is not the one it names."""
+    text = ("Pavel Hrytsuk was released on Friday after two years in a colony. He spoke to us "
+            "in Vilnius.\n\"In March 2022 a judge found me guilty of insulting the president.\"")
+    assert the_event(nlp, text, "conviction")["attributed_to"] == "Pavel Hrytsuk"
+    text = ("Today the Lida District Court sentenced my client, the teacher Pavel Hrytsuk, to "
+            "three years in a colony.")
+    assert the_event(nlp, text, "sentence")["attributed_to"] is None

@@ -3061,6 +3061,10 @@ def release_mode(trigger: Token) -> str | None:
     return None
 
 
+# The first-person words of one who took part in what the sentence tells.
+NARRATOR_WORDS = RULES.words("narrator_pronouns")
+
+
 def first_person_in(sent: Span) -> bool:
     """Whether a word of ``sent`` is a first-person pronoun ("I", "my"), from the LOWER
     column read once per document."""
@@ -3146,6 +3150,14 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # ("searched my flat" too; not "sentenced my client": the speaker's client)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
+    elif source is None and first_person_in(trigger.sent) and (i_me := next(
+            (t for t in trigger.sent if t.lower_ in NARRATOR_WORDS), None)) is not None:
+        # an interview's answers: "a judge found me guilty", "They arrested him with me": told
+        # by the one who says "I" (not "my husband", "my client": a relative's or a lawyer's
+        # statement, the report's own voice)
+        narrator = discourse.first_person(i_me)
+        if narrator is not None:
+            source = discourse.names[narrator]
     victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
     said = doc_text(trigger.doc)[sent.start_char: sent.end_char].strip()  # sent.text, not rebuilt
