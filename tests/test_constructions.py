@@ -4467,3 +4467,15 @@ def test_an_interviews_answers_are_told_by_the_one_who_says_i(nlp):
     text = ("Today the Lida District Court sentenced my client, the teacher Pavel Hrytsuk, to "
             "three years in a colony.")
     assert the_event(nlp, text, "sentence")["attributed_to"] is None
+
+
+def test_the_court_hearing_the_appeals_did_not_pass_the_verdict(nlp):
+    """Round 15 (arguments): the court of appeal an appeal takes (here from a group's "appeals
+    of 22 people") is not the court of the verdict it rules on, under either of its names."""
+    text = ("The Supreme Court of Uzbekistan on Monday began hearing the appeals of 22 people "
+            "convicted over the unrest in Nukus. Among the appellants is the journalist Aziz "
+            "Rahimov. On January 31, Rahimov was found guilty of plotting to seize power. He was "
+            "sentenced to 16 years in prison.")
+    assert "Supreme" in the_event(nlp, text, "appeal")["agent"]
+    assert the_event(nlp, text, "conviction")["agent"] is None
+    assert the_event(nlp, text, "sentence")["agent"] is None

@@ -417,27 +417,38 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
             event.date = before[-1][0]
     if not courts:
         return
-    # A court that decided an appeal did not pass the sentence it ruled on.
+    # A court that decided an appeal did not pass the sentence it ruled on: the appeals take
+    # their court first, and a court of appeal or a supreme court one took is not the verdict's
+    # ("The Supreme Court began hearing the appeals of 22 people ... On January 31, X was found
+    # guilty": not by the Supreme Court).
     appellate = {e.agent for e in events if e.type == "appeal" and e.agent}
-    for event in events:
-        # "Egypt jails activist": the court the report names is who sentenced him
-        generic = event.agent is not None and (event.agent.lower() in ("court", "the court") or
-                                               fold(event.agent) in countries())
-        if event.agent is not None and not generic or event.type not in COURT_STEPS or \
-                event.extras.get("earlier") or event.extras.get(OWN_DATE):
-            continue
-        start = event.sources[0].start
-        named = [(at, name) for at, name in courts if event.type == "appeal" or
-                 name not in appellate]
-        before = [name for at, name in named if at <= start]
-        # "Egypt jails X ... the sentencing at the Y Court": a country's or a bare court's
-        # step is the court the report names, before or after
-        after = [name for at, name in named if at > start] if generic else []
-        if before or after:
-            event.agent = before[-1] if before else after[0]
+    for appeals in (True, False):
+        # a court of appeal an appeal took, and the higher courts of the report with it (one
+        # court named twice: "the Supreme Court", "the Judicial Board ... of the Supreme Court")
+        higher = not appeals and any(e.type == "appeal" and e.agent and
+                                     HIGHER_COURT.search(e.agent) for e in events)
+        for event in events:
+            if (event.type == "appeal") != appeals:
+                continue
+            # "Egypt jails activist": the court the report names is who sentenced him
+            generic = event.agent is not None and (
+                event.agent.lower() in ("court", "the court") or fold(event.agent) in countries())
+            if event.agent is not None and not generic or event.type not in COURT_STEPS or \
+                    event.extras.get("earlier") or event.extras.get(OWN_DATE):
+                continue
+            start = event.sources[0].start
+            named = [(at, name) for at, name in courts if event.type == "appeal" or
+                     name not in appellate and not (higher and HIGHER_COURT.search(name))]
+            before = [name for at, name in named if at <= start]
+            # "Egypt jails X ... the sentencing at the Y Court": a country's or a bare court's
+            # step is the court the report names, before or after
+            after = [name for at, name in named if at > start] if generic else []
+            if before or after:
+                event.agent = before[-1] if before else after[0]
 
 
 OTHER_CASE = RULES.pattern("other_case")
+HIGHER_COURT = RULES.pattern("higher_court")
 
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
