@@ -27,9 +27,10 @@ from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
-from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, SAID_ON,
-                      PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, batch_release_day, clause_date,
-                      clause_place, is_court, penalties_apart, places_told, share_arguments)
+from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NO_DAY, NOT_PLACES, OWN_DATE,
+                      PLACE_PREPOSITIONS, RELATIVE, SAID_ON, SETTLEMENTS, batch_release_day,
+                      clause_date, clause_place, is_court, penalties_apart, places_told,
+                      share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
                     span_text, spans_within, word_ids)
@@ -121,6 +122,7 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
         event.extras.pop(RELATIVE, None)
         event.extras.pop(ALSO, None)
         event.extras.pop(SAID_ON, None)
+        event.extras.pop(NO_DAY, None)
         if DENIED_OWN in event.extras:
             # "The ministry said all the detainees had been treated in line with the law": a
             # denial tells no day or place but its own, not those of what it denies
@@ -3179,6 +3181,7 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         head_day = find_date(trigger.head, published, None, anchor)
         if event.date == head_day and _date_of(trigger, published, head_day) is None:
             event.date = None
+            event.extras[NO_DAY] = True
     served = serving(trigger)
     if served is not None:
         # "was serving a 12-year term" at the time told: the sentence was passed earlier, on

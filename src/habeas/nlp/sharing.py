@@ -39,6 +39,10 @@ OWN_DATE = "_own_date"
 # A mark (removed before output) on an event told in a relative clause that describes a person
 # ("X, who was arrested in 2021, was pardoned"): it has no date of the main clause's.
 RELATIVE = "_relative"
+# A mark (removed before output) on a verdict whose words tell it was passed on a day the
+# report does not give ("arrested in July 2019 and sentenced to seven years"): no day of the
+# report's one verdict is lent to it.
+NO_DAY = "_no_day"
 # A mark (removed before output) on an event dated only by when it was told ("has died in
 # custody, his family said Tuesday"): another telling's own day for it comes first.
 SAID_ON = "_said_on"
@@ -523,6 +527,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 if getattr(event, name) is None and event.type in VERDICT and \
                         not OTHER_CASE.search(event.evidence or "") and \
                         not event.extras.get("earlier") and not event.extras.get(OWN_DATE) \
+                        and not (name == "date" and (event.extras.get(NO_DAY) or
+                                                     event.extras.get("fine"))) \
                         and not any(
                             another_verdict(e, event) or other_year(e, event)
                             for e in events if getattr(e, name)):
