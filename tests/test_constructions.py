@@ -4479,3 +4479,31 @@ def test_the_court_hearing_the_appeals_did_not_pass_the_verdict(nlp):
     assert "Supreme" in the_event(nlp, text, "appeal")["agent"]
     assert the_event(nlp, text, "conviction")["agent"] is None
     assert the_event(nlp, text, "sentence")["agent"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 2023 a court in Brest sentenced the teacher Pavel Hrytsuk to four years in a colony. "
+     "His former pupil Oleh Marchuk, who filmed the lesson, was fined 100,000 roubles.",
+     "Oleh Marchuk"),
+    ("On 12 March a court in Brest sentenced Pavel Hrytsuk to four years in a colony for "
+     "insulting the president. Another blogger, Rustam Karimov, was detained in 2021 and "
+     "sentenced to eight years for extremism.", "Rustam Karimov"),
+])
+def test_the_reports_one_verdict_day_is_not_lent_to_a_fine_or_a_verdict_after_an_arrest(
+        nlp, text, name):
+    """Round 15 (arguments): the one day a report gives a verdict is not the day of a fine
+    (a penalty of its own) nor of a verdict whose words place it after an arrest."""
+    (event,) = [e for t, _, names, e in events_of(nlp, text) if t == "sentence" and
+                names == [name]]
+    assert event["date"] is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Aziz Rahimov was detained for two days in March last year while covering the protests.",
+     "2025-03"),
+    ("Aziz Rahimov was detained last March while covering the protests.", "2025-03"),
+])
+def test_a_month_of_last_year_is_before_the_report(nlp, text, day):
+    """Round 15 (arguments): "March last year" is in the year before publication, and "last
+    March" is the last March before the report's month (not a month to come)."""
+    assert the_event(nlp, text, "arrest", published="2026-02-12")["date"] == day
