@@ -4507,3 +4507,12 @@ def test_a_month_of_last_year_is_before_the_report(nlp, text, day):
     """Round 15 (arguments): "March last year" is in the year before publication, and "last
     March" is the last March before the report's month (not a month to come)."""
     assert the_event(nlp, text, "arrest", published="2026-02-12")["date"] == day
+
+
+def test_an_airport_one_was_detained_at_is_not_where_one_is_held(nlp):
+    """Round 15 (arguments): what happens to a prisoner inside happens where he is held, and an
+    airport, a border or a checkpoint he was detained at or taken through is not that place."""
+    text = ("Aziz Rahimov was detained at Dushanbe airport on his return from Moscow in May. His "
+            "brother said guards later beat him during interrogations.")
+    assert the_event(nlp, text, "ill_treatment")["place"] is None
+    assert the_event(nlp, text, "arrest")["place"] == "Dushanbe airport"

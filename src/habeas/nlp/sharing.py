@@ -337,6 +337,8 @@ def share_episode_days(events: list[EventRecord]) -> None:
 
 # What happens to a prisoner inside happens where he is held: the colony a report placed him in.
 INSIDE = {"hunger_strike", "ill_treatment", "death_in_custody"}
+# Places one is taken through, not held in.
+PASSAGES = RULES.words("passage_places")
 
 
 def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
@@ -353,9 +355,11 @@ def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) 
             if places:
                 event.place = places[0]
         if event.place and (event.type == "transfer" or any(
-                word in event.place.lower().split() for word in FACILITIES)):
+                word in event.place.lower().split() for word in FACILITIES)) and not any(
+                word in event.place.lower().split() for word in PASSAGES):
             for person in event.persons:
-                held[person] = event.place
+                held[person] = event.place  # (not "detained at Dushanbe airport": passed
+                # through, held elsewhere)
 
 
 def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
