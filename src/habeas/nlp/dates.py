@@ -135,11 +135,16 @@ def _resolve_relative(lowered: str, published: dt.date | None, anchor: str | Non
         month = MONTHS.get((that_year.group(1) or "").rstrip(".")[:3]) if that_year.group(1) \
             else None
         return fmt(int(anchor[:4]), month) if month else anchor[:4]
-    of_year = re.fullmatch(r"(?:in\s+)?(?:early\s+|late\s+|mid-?)?(\w+)\.?\s+of\s+(last|this|the\s+"
-                           r"previous|the\s+past|the\s+current)\s+year", lowered)
-    if of_year and of_year.group(1)[:3] in MONTHS:  # "in April of last year"
+    of_year = re.fullmatch(r"(?:in\s+)?(?:early\s+|late\s+|mid-?)?(\w+)\.?\s+(?:of\s+)?(last|this|"
+                           r"the\s+previous|the\s+past|the\s+current)\s+year", lowered)
+    if of_year and of_year.group(1)[:3] in MONTHS:  # "in April of last year", "March last year"
         back = 0 if of_year.group(2) in ("this", "the current") else 1
         return fmt(published.year - back, MONTHS[of_year.group(1)[:3]])
+    last_month = re.fullmatch(r"(?:in\s+)?last\s+(\w+)\.?", lowered)
+    if last_month and last_month.group(1)[:3] in MONTHS:
+        # "last March": the last March before the month of publication
+        month = MONTHS[last_month.group(1)[:3]]
+        return fmt(published.year - (month >= published.month), month)
     season = _season(lowered, published)
     if season is not None:
         return season

@@ -27,9 +27,10 @@ from .lang import RuleSet, predicates
 from .lang.en import RULES, syntax
 from .lexicon import (HEDGE_WORDS, IRREALIS_HEADS, IRREALIS_NOUNS, REPORTING_VERBS,
                       countries, fold, places)
-from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NOT_PLACES, OWN_DATE, SAID_ON,
-                      PLACE_PREPOSITIONS, RELATIVE, SETTLEMENTS, clause_date, clause_place,
-                      is_court, penalties_apart, share_arguments)
+from .sharing import (ALSO, COURT_STEPS, COURTS, FACILITIES, NO_DAY, NOT_PLACES, OWN_DATE,
+                      PLACE_PREPOSITIONS, RELATIVE, SAID_ON, SETTLEMENTS, batch_release_day,
+                      clause_date, clause_place, is_court, penalties_apart, places_told,
+                      share_arguments)
 from .persons import ROLE_NOUNS
 from .spans import (doc_text, entities, entity_at, entity_text, has_word, sentence_ents,
                     span_text, spans_within, word_ids)
@@ -112,14 +113,16 @@ def find_events(doc: Doc, person_spans, persons: list[PersonRecord], *,
     same_body_as_before(named)
     courts = named_courts(doc)
     events = share_arguments(not_yet_sentenced(merge(named)), sentence_of, courts,
-                             court_dates(doc, published, discourse))
+                             court_dates(doc, published, discourse), places_told(doc))
     lead_episode(events, groups + [e for e in told if not e.persons], sentence_of)
+    batch_release_day(events, groups)
     during_custody(events)
     for event in events:
         event.extras.pop(OWN_DATE, None)
         event.extras.pop(RELATIVE, None)
         event.extras.pop(ALSO, None)
         event.extras.pop(SAID_ON, None)
+        event.extras.pop(NO_DAY, None)
         if DENIED_OWN in event.extras:
             # "The ministry said all the detainees had been treated in line with the law": a
             # denial tells no day or place but its own, not those of what it denies
@@ -1975,6 +1978,18 @@ def find_date(trigger: Token, published: dt.date | None, speaker_verb: Token | N
         _date_of(speaker_verb, published, anchor) if speaker_verb is not None else None)
 
 
+TAKING_VERBS = RULES.words("taking_verbs")
+PROMPT_PENALTY = RULES.pattern("prompt_penalty")
+
+
+def verdict_after_arrest(trigger: Token, said: str) -> bool:
+    """ "X was arrested in July 2019 and sentenced to seven years": a verdict told as the
+    conjunct of a verb of taking into custody, which gives it no day of its own (not days of
+    administrative arrest or a fine, passed at once: "detained on Sunday and fined")."""
+    return syntax.is_conjunct(trigger) and trigger.head.lemma_ in TAKING_VERBS and \
+        not PROMPT_PENALTY.search(said)
+
+
 def counted_from(trigger: Token) -> tuple[str, bool, Token] | None:
     """ "two days after police searched her flat", "a week after her arrival": (the count,
     whether the head's event came after the trigger's, the head) when the trigger is what a
@@ -3114,6 +3129,10 @@ def release_mode(trigger: Token) -> str | None:
     return None
 
 
+# The first-person words of one who took part in what the sentence tells.
+NARRATOR_WORDS = RULES.words("narrator_pronouns")
+
+
 def first_person_in(sent: Span) -> bool:
     """Whether a word of ``sent`` is a first-person pronoun ("I", "my"), from the LOWER
     column read once per document."""
@@ -3205,6 +3224,14 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     # ("searched my flat" too; not "sentenced my client": the speaker's client)
     if source is None and me is not None and (own := discourse.first_person(me)) in persons:
         source = discourse.names[own]  # "In January 2023 I refused food": her own account
+    elif source is None and first_person_in(trigger.sent) and (i_me := next(
+            (t for t in trigger.sent if t.lower_ in NARRATOR_WORDS), None)) is not None:
+        # an interview's answers: "a judge found me guilty", "They arrested him with me": told
+        # by the one who says "I" (not "my husband", "my client": a relative's or a lawyer's
+        # statement, the report's own voice)
+        narrator = discourse.first_person(i_me)
+        if narrator is not None:
+            source = discourse.names[narrator]
     victim_tokens = discourse.tokens_of(persons)
     sent = trigger.sent
     said = doc_text(trigger.doc)[sent.start_char: sent.end_char].strip()  # sent.text, not rebuilt
@@ -3221,6 +3248,12 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
     anchor = sentence_day(sent, published, before=trigger.i) or discourse.anchor
     earlier = pluperfect(trigger)
     event.date = find_date(trigger, published, None, anchor)
+    if etype in ("sentence", "conviction") and event.date and verdict_after_arrest(trigger, said):
+        # "was arrested in July 2019 and sentenced to seven years": not the arrest's day
+        head_day = find_date(trigger.head, published, None, anchor)
+        if event.date == head_day and _date_of(trigger, published, head_day) is None:
+            event.date = None
+            event.extras[NO_DAY] = True
     served = serving(trigger)
     if served is not None:
         # "was serving a 12-year term" at the time told: the sentence was passed earlier, on

@@ -39,6 +39,10 @@ OWN_DATE = "_own_date"
 # A mark (removed before output) on an event told in a relative clause that describes a person
 # ("X, who was arrested in 2021, was pardoned"): it has no date of the main clause's.
 RELATIVE = "_relative"
+# A mark (removed before output) on a verdict whose words tell it was passed on a day the
+# report does not give ("arrested in July 2019 and sentenced to seven years"): no day of the
+# report's one verdict is lent to it.
+NO_DAY = "_no_day"
 # A mark (removed before output) on an event dated only by when it was told ("has died in
 # custody, his family said Tuesday"): another telling's own day for it comes first.
 SAID_ON = "_said_on"
@@ -333,6 +337,8 @@ def share_episode_days(events: list[EventRecord]) -> None:
 
 # What happens to a prisoner inside happens where he is held: the colony a report placed him in.
 INSIDE = {"hunger_strike", "ill_treatment", "death_in_custody"}
+# Places one is taken through, not held in.
+PASSAGES = RULES.words("passage_places")
 
 
 def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
@@ -349,9 +355,11 @@ def share_custody_place(events: list[EventRecord], sentence_of: dict[int, int]) 
             if places:
                 event.place = places[0]
         if event.place and (event.type == "transfer" or any(
-                word in event.place.lower().split() for word in FACILITIES)):
+                word in event.place.lower().split() for word in FACILITIES)) and not any(
+                word in event.place.lower().split() for word in PASSAGES):
             for person in event.persons:
-                held[person] = event.place
+                held[person] = event.place  # (not "detained at Dushanbe airport": passed
+                # through, held elsewhere)
 
 
 def distribute_summaries(events: list[EventRecord]) -> list[EventRecord]:
@@ -417,32 +425,44 @@ def share_court(events: list[EventRecord], courts: list[tuple[int, str]],
             event.date = before[-1][0]
     if not courts:
         return
-    # A court that decided an appeal did not pass the sentence it ruled on.
+    # A court that decided an appeal did not pass the sentence it ruled on: the appeals take
+    # their court first, and a court of appeal or a supreme court one took is not the verdict's
+    # ("The Supreme Court began hearing the appeals of 22 people ... On January 31, X was found
+    # guilty": not by the Supreme Court).
     appellate = {e.agent for e in events if e.type == "appeal" and e.agent}
-    for event in events:
-        # "Egypt jails activist": the court the report names is who sentenced him
-        generic = event.agent is not None and (event.agent.lower() in ("court", "the court") or
-                                               fold(event.agent) in countries())
-        if event.agent is not None and not generic or event.type not in COURT_STEPS or \
-                event.extras.get("earlier") or event.extras.get(OWN_DATE):
-            continue
-        start = event.sources[0].start
-        named = [(at, name) for at, name in courts if event.type == "appeal" or
-                 name not in appellate]
-        before = [name for at, name in named if at <= start]
-        # "Egypt jails X ... the sentencing at the Y Court": a country's or a bare court's
-        # step is the court the report names, before or after
-        after = [name for at, name in named if at > start] if generic else []
-        if before or after:
-            event.agent = before[-1] if before else after[0]
+    for appeals in (True, False):
+        # a court of appeal an appeal took, and the higher courts of the report with it (one
+        # court named twice: "the Supreme Court", "the Judicial Board ... of the Supreme Court")
+        higher = not appeals and any(e.type == "appeal" and e.agent and
+                                     HIGHER_COURT.search(e.agent) for e in events)
+        for event in events:
+            if (event.type == "appeal") != appeals:
+                continue
+            # "Egypt jails activist": the court the report names is who sentenced him
+            generic = event.agent is not None and (
+                event.agent.lower() in ("court", "the court") or fold(event.agent) in countries())
+            if event.agent is not None and not generic or event.type not in COURT_STEPS or \
+                    event.extras.get("earlier") or event.extras.get(OWN_DATE):
+                continue
+            start = event.sources[0].start
+            named = [(at, name) for at, name in courts if event.type == "appeal" or
+                     name not in appellate and not (higher and HIGHER_COURT.search(name))]
+            before = [name for at, name in named if at <= start]
+            # "Egypt jails X ... the sentencing at the Y Court": a country's or a bare court's
+            # step is the court the report names, before or after
+            after = [name for at, name in named if at > start] if generic else []
+            if before or after:
+                event.agent = before[-1] if before else after[0]
 
 
 OTHER_CASE = RULES.pattern("other_case")
+HIGHER_COURT = RULES.pattern("higher_court")
 
 
 def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | None = None,
                     courts: list[tuple[int, str]] = (),
-                    court_dates: list[tuple[int, str, set[str]]] = ()) -> list[EventRecord]:
+                    court_dates: list[tuple[int, str, set[str]]] = (),
+                    told_places: frozenset[str] = frozenset()) -> list[EventRecord]:
     events = distribute_summaries(events)
     by_sentence: dict[int, list[EventRecord]] = {}
     for event in events:
@@ -511,6 +531,8 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
                 if getattr(event, name) is None and event.type in VERDICT and \
                         not OTHER_CASE.search(event.evidence or "") and \
                         not event.extras.get("earlier") and not event.extras.get(OWN_DATE) \
+                        and not (name == "date" and (event.extras.get(NO_DAY) or
+                                                     event.extras.get("fine"))) \
                         and not any(
                             another_verdict(e, event) or other_year(e, event)
                             for e in events if getattr(e, name)):
@@ -531,7 +553,7 @@ def share_arguments(events: list[EventRecord], sentence_of: dict[int, int] | Non
     one_court(events)
     for event in events:
         if event.place is None and event.agent and event.type != "transfer":
-            event.place = place_in_name(event.agent)
+            event.place = place_in_name(event.agent, told_places)
     return events
 
 
@@ -635,9 +657,19 @@ def is_court(agent: str | None) -> bool:
     return bool(agent) and any(w in BENCH_WORDS for w in re.findall(r"\w+", agent.lower()))
 
 
-def place_in_name(name: str) -> str | None:
+def places_told(doc) -> frozenset[str]:
+    """The places the model tags anywhere in the report (folded, without "the"): the seat of a
+    court whose name the gazetteer does not know ("the Polack District Court", "a criminal court
+    in Duhok") is one of them."""
+    return frozenset(fold(re.sub(r"^the\s+", "", ent.text, flags=re.I)) for ent in doc.ents
+                     if ent.label_ in ("GPE", "LOC"))
+
+
+def place_in_name(name: str, told: frozenset[str] = frozenset()) -> str | None:
     """ "Lieninski District Court of Minsk", "Moscow's Basmanny District Court" -> "Minsk",
-    "Moscow": a court sits where it is named for."""
+    "Moscow": a court sits where it is named for; a place the gazetteer does not know counts, in
+    a court's name, when the report tags it as a place (``told``): "Ngaba Intermediate
+    People's Court", "People's Court of Thái Bình", "Phnom Penh Municipal Court"."""
     from .lexicon import places
 
     # "Moscow's Basmanny District Court": the possessive names the seat too
@@ -645,12 +677,56 @@ def place_in_name(name: str) -> str | None:
     bodies = [n for n, w in enumerate(words) if w.lower() in SEATED_BODIES]
     if len(words) < 2 or not bodies:
         return None  # "Russia and Belarus" freed them: the agents, not a place
-    for n in reversed(range(len(words))):
-        word = words[n]
+
+    def seat(n: int) -> bool:
         # before the body ("Moscow City Court") or after "of"/"in" ("Court of Minsk"); not
         # the name after a title ("Judge Anna Orlova")
-        seat = n < bodies[0] or n > 0 and words[n - 1].lower() in ("of", "in")
-        if seat and word[:1].isupper() and fold(word) in places() and \
+        return n < bodies[0] or n > 0 and words[n - 1].lower() in ("of", "in")
+
+    for n in reversed(range(len(words))):
+        word = words[n]
+        if seat(n) and word[:1].isupper() and fold(word) in places() and \
                 fold(word) not in BODY_WORDS:
             return None if fold(word) in countries() else word
+    if not any(w.lower() in COURTS for w in words):
+        return None  # (not "Kyrgyz authorities": the model may tag a demonym as a place)
+    for n in reversed(range(len(words))):
+        for size in (2, 1):  # "Phnom Penh", "Thái Bình"; "Urmia"
+            phrase = " ".join(words[n:n + size])
+            if len(words[n:n + size]) == size and seat(n) and all(
+                    w[:1].isupper() for w in words[n:n + size]) and fold(phrase) in told and \
+                    fold(phrase) not in countries() and \
+                    not any(fold(w) in BODY_WORDS for w in words[n:n + size]):
+                return phrase
     return None
+
+
+# A release told as one of a batch the report told before: "Among those freed were A and B",
+# "Those pardoned included C", "D was not on the list", "E was not included in the exchange".
+ONE_OF_A_BATCH = RULES.pattern("one_of_a_batch")
+
+
+def batch_release_day(events: list[EventRecord], groups: list[EventRecord]) -> None:
+    """ "Lukashenko pardoned 52 prisoners on Thursday ... Among the freed was A ... Among those
+    not released was B": a release (or one denied) told as one of a batch, with no day of its
+    own, is of the day of the release told last before it (the batch's, or another freed
+    with them)."""
+    def start(e: EventRecord) -> int:
+        return e.sources[0].start
+
+    dated = sorted((e for e in [*events, *groups] if e.type == "release" and e.date and
+                    not e.negated and not e.extras.get("earlier")), key=start)
+    for event in events:
+        if event.type != "release" or event.date or any(
+                event.extras.get(k) for k in (OWN_DATE, RELATIVE, "earlier")) or \
+                not ONE_OF_A_BATCH.search(event.evidence or ""):
+            continue
+        before = [d for d in dated if start(d) < start(event)]
+        days = [d for d in before if len(d.date) == 10]  # the day a batch is freed, not
+        # "jailed over the July 2022 unrest" read as the day of one of them
+        if days or before:
+            donor = (days or before)[-1]
+            event.date = donor.date
+            if event.agent is None and donor.release_mode == "pardon" and \
+                    event.release_mode in (None, "pardon") and not event.negated:
+                event.agent = donor.agent  # one who pardoned them all (not of one left out)
