@@ -4715,3 +4715,14 @@ def test_an_airport_one_was_detained_at_is_not_where_one_is_held(nlp):
             "brother said guards later beat him during interrogations.")
     assert the_event(nlp, text, "ill_treatment")["place"] is None
     assert the_event(nlp, text, "arrest")["place"] == "Dushanbe airport"
+
+
+@pytest.mark.parametrize("text", [
+    "Olena Petrenko and Timur Aliyev, civilians, have been held captive since 2017-2018.",
+    "Timur Aliyev, 27, was detained in 2019–20, his family believes.",
+])
+def test_a_span_of_years_dates_nothing(nlp, text):
+    """A span of two years is no date at a year's precision (but "2017-05" is a month)."""
+    assert the_event(nlp, text, "arrest")["date"] is None
+    assert the_event(nlp, "Timur Aliyev, 27, was detained in 2017-05.", "arrest")["date"] == \
+        "2017-05"

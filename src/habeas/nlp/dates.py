@@ -82,9 +82,16 @@ def _season(lowered: str, published: dt.date | None) -> str | None:
     return fmt(published.year if published.month >= start else published.year - 1)
 
 
+# "since 2017-2018", "in 2019–20": a span of years dates nothing at a year's precision.
+YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*[-–—/]\s*(?:(?:19|20)\d\d|(?P<short>\d\d))\b(?![-–/]\d)")
+
+
 def resolve(text: str, published: dt.date | None, anchor: str | None = None) -> str | None:
     """ISO date at the precision the expression allows, or None."""
     lowered = text.lower().strip()
+    span = YEAR_SPAN.search(text)
+    if span and not (span.group("short") and int(span.group("short")) <= 12):
+        return None  # (not "2017-05", a month)
     relative = _resolve_relative(lowered, published, anchor)
     if relative is not None:
         return relative
