@@ -4726,3 +4726,12 @@ def test_a_span_of_years_dates_nothing(nlp, text):
     assert the_event(nlp, text, "arrest")["date"] is None
     assert the_event(nlp, "Timur Aliyev, 27, was detained in 2017-05.", "arrest")["date"] == \
         "2017-05"
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, is a blogger from Ufa. Aliyev will go on trial next month.",
+    "Timur Aliyev, 27, is a blogger from Ufa. The date of Aliyev's trial has not been set.",
+    "Timur Aliyev, 27, is a blogger from Ufa. The trial of Aliyev's colleague began in May.",
+])
+def test_a_trial_to_come_or_another_persons_is_none_of_his(nlp, text):
+    assert ("trial", "Timur Aliyev") not in kinds(nlp, text)

@@ -90,6 +90,7 @@ KIN_OR_ROLE = KIN | ROLE_WORDS  # a relative or a role named right after it
 NAMED_SOURCES = KIN_OR_ROLE | RULES.words("relation_nouns") | RULES.words("counsel_nouns")
 MAX_CLOSING = 8  # words of "..., X's press service reports." before the reporting word
 RELATIONS = RULES.words("relation_nouns")
+COUNSEL = RULES.words("counsel_nouns")
 LIST_MARKS = frozenset({":", "–", "—", "-"})
 # Tokens a bracket after a listed name may hold: "(Bakhchysarai district)", "(35)".
 MAX_BRACKET = 8
@@ -408,8 +409,10 @@ class Discourse:
                 if child.dep_ == "appos" and any(c.dep_ == "case" for c in child.children):
                     continue  # "A and B, X's press service reports": a possessor opens a
                     # phrase of its own, whatever the parser made of it
-                if child.dep_ == "poss" and t.lemma_.lower() in KIN:
-                    continue  # "Hakobian's son Davit", "his wife": the son, not his father
+                if child.dep_ == "poss" and (t.lemma_.lower() in KIN or
+                                             t.lemma_.lower() in RELATIONS - COUNSEL):
+                    continue  # "Hakobian's son Davit", "his wife", "Aliyev's colleague": the
+                    # son, not his father (but "X's lawyers appealed" may stand for X)
                 if child.dep_ in ("conj", "appos", "compound", "flat", "nmod", "cc", "poss",
                                   "amod", "det", "nummod", "npadvmod"):
                     stack.append(child)

@@ -691,6 +691,9 @@ def etype_blocked_by_context(token: Token) -> bool:
             head.head.lemma_.lower() in ("extension", "prolongation"):
         return True  # "her complaint against the extension of her detention": custody
         # prolonged, no new arrest
+    if syntax.is_prep_object(token) and head.lower_ == "of" and head.head.lemma_ == "date" and \
+            not syntax.is_prep_object(head.head):
+        return True  # "the date of his trial has not been set": when, of one to come
     if syntax.is_prep_object(token) and head.lower_ == "of" and \
             head.head.lemma_.lower() in TIME_NOUNS and syntax.is_prep_object(head.head):
         return True  # "on the night of her arrest", "the anniversary of his release": when,
@@ -3091,6 +3094,9 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             break
         if head.lemma_ in IRREALIS_HEADS or head.lemma_ in IRREALIS_NOUNS:
             is_irrealis = True
+        if syntax.is_preposition(current) and head.lemma_ in PHRASE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in MODALS for c in head.children):
+            is_irrealis = True  # "will go on trial next month": not yet
         if head.lemma_ in ENDING_VERBS:
             ending = True
         elif head.lemma_ in ("refuse", "decline", "fail", "deny", "escape", "avoid", "evade") \
