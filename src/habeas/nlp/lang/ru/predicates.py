@@ -6,10 +6,13 @@ from __future__ import annotations
 import re
 
 from . import RULES
-from .syntax import Sentence, Word, preposition
+from .syntax import Sentence, Word, case, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
 CARE = RULES.words("care_nouns")
+PROTEST_HOLDERS = RULES.words("protest_holders")
+CARE_OBJECTS = RULES.words("care_objects")
+CARE_DENIED = RULES.words("care_denied")
 FACILITIES = RULES.words("facilities")
 THREATS = RULES.words("threat_nouns")
 WARDS = RULES.words("wards")
@@ -107,19 +110,20 @@ def object_case(word: Word, sentence: Sentence) -> bool:
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
     медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
-    if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая", "скорый", "препарат",
-                                              "инсулин", "таблетка"}:
+    head = sentence.head(word)
+    denied = head is not None and head.lemma in CARE_DENIED
+    objects = _object_lemmas(sentence, word) | (  # "инсулин ему передавать запрещали": the
+        _object_lemmas(sentence, head) if denied else set())  # parser hangs it on the head
+    if not objects & CARE_OBJECTS:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
-    head = sentence.head(word)
     negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
     late = any(preposition(sentence, k) in ("через", "спустя") and any(
         a.lemma in ("только", "лишь") for a in sentence.children(k, ("advmod",)))
         for k in sentence.children(word, ("obl",)))  # "скорую вызвали только через три часа"
-    return negated or late or (head is not None and head.lemma in (
-        "отказаться", "отказываться", "отказать", "отказывать"))
+    return negated or late or denied  # "отказались вызвать врача", "перестали давать
+    # лекарства"
 
 
 def refuses_care(word: Word, sentence: Sentence) -> bool:
@@ -269,7 +273,7 @@ def taken_by_unmarked(word: Word, sentence: Sentence) -> bool:
     names, to no place told, an abduction ("увезли в здание ФСБ" is a transfer)."""
     if not UNMARKED_CAPTORS.search(sentence.text):
         return False
-    return not any(preposition(sentence, k) in ("в", "во", "на") and k.feats.get("Case") == "Acc"
+    return not any(preposition(sentence, k) in ("в", "во", "на") and case(k) == "Acc"
                    for k in sentence.children(word, ("obl",)))
 
 
@@ -393,6 +397,20 @@ def thing_carried(word: Word, sentence: Sentence) -> bool:
         k.feats.get("Animacy") == "Anim" or k.pos == "PRON" for k in objects)
 
 
+def destination(word: Word, sentence: Sentence) -> bool:
+    """A place one is taken to ("повезли в Москву", "повезли на суд"), not luck ("ему не
+    повезло")."""
+    return any(preposition(sentence, k) in ("в", "во", "на") and case(k) == "Acc"
+               for k in sentence.children(word, ("obl",)))
+
+
+def placed_in(word: Word, sentence: Sentence) -> bool:
+    """A placement told by its noun ("против третьего водворения в ШИЗО", "после помещения в
+    карцер"): into a cell or facility."""
+    return any(preposition(sentence, k) in ("в", "во") and k.lemma in (FACILITIES | WARDS)
+               for k in sentence.children(word, ("nmod", "obl")))
+
+
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
     return bool(_object_lemmas(sentence, word) & (FACILITIES | WARDS))
@@ -440,10 +458,8 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
     """A protest the report tells someone took part in or held ("вышел на акцию", "участие в
     пикете", "провёл пикет"), or was punished for ("арестовали за акцию")."""
     head = sentence.head(word)
-    return head is not None and head.lemma in (
-        "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание"
-    ) or for_poster(word, sentence)  # "арестовали за акцию 28 января": one held
+    return head is not None and head.lemma in PROTEST_HOLDERS or for_poster(
+        word, sentence)  # "арестовали за акцию 28 января": one held
 
 
 def for_poster(word: Word, sentence: Sentence) -> bool:

@@ -13,6 +13,8 @@ from . import RULES
 INFINITIVE = re.compile(r"(?:ть|ться|ти|тись|чь|чься)$")
 # Participles of a person's status, used as nouns: their verbs' lemmas.
 STATUS_PARTICIPLES = RULES.words("status_participles")
+# The endings of a verbal noun's lemma ("водворение", "задержание").
+VERBAL_NOUN_ENDINGS = ("ение", "ание")
 # A participle's adjectival ending ("осуждённого", "обвиняемая", "осуждённых").
 ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$")
 ACTIVE_PARTICIPLE = re.compile(r"(?:вш|ш|ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|ему|им|их|ими|ую|ем)(?:ся|сь)?$")
@@ -107,6 +109,9 @@ def read_participle(word: Word) -> None:
 def word_class(word: Word) -> str:
     """"VERB" (verbs, participles, short passive forms), "NOUN", or "OTHER"."""
     if word.pos in ("VERB", "AUX") or word.feats.get("VerbForm") == "Part":
+        if word.lemma.endswith(VERBAL_NOUN_ENDINGS) and word.feats.get("VerbForm") not in (
+                "Fin", "Inf"):  # "против водворения в ШИЗО" tagged as a participle: the
+            return "NOUN"  # dictionary's lemma is the noun's
         return "VERB"
     if word.pos in ("NOUN", "PROPN"):
         return "NOUN"
