@@ -5,6 +5,7 @@ article of law), release modes, hedges."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ...dates import fmt, parse_published
@@ -111,13 +112,19 @@ def stated_year(text: str, published: str | None, *, at_start: bool = False) -> 
 
 def date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
     """Every date mention (start, end, parts), finest pattern first where two overlap, in the
-    order the patterns are tried."""
+    order the patterns are tried; a new list (its parts new dicts) of the ones found once per
+    text (the rules ask them of a sentence for every event it tells)."""
+    return [(start, end, dict(parts)) for start, end, parts in _date_mentions(sentence)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_mentions(sentence: str) -> tuple[tuple[int, int, tuple], ...]:
     found: list[tuple[int, int, dict]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(sentence):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), match.groupdict()))
-    return found
+    return tuple((start, end, tuple(parts.items())) for start, end, parts in found)
 
 
 def _relative_date(sentence: str, today: dt.date | None) -> str | None:

@@ -163,7 +163,15 @@ LOOK_AHEAD = 5
 # "12 похищений"), not one person's.
 TALLY = 10
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
-    """The event type the word triggers here, or None."""
+    """The event type the word triggers here, or None; asked once per word (the rules ask it
+    of the same words again and again: two fifths of their time)."""
+    known = sentence.triggers
+    if word.i not in known:
+        known[word.i] = _trigger_type(word, sentence)
+    return known[word.i]
+
+
+def _trigger_type(word: Word, sentence: Sentence) -> str | None:
     pos = word_class(word)
     if pos == "OTHER":
         return None
