@@ -2511,3 +2511,15 @@ def test_a_pronoun_opening_the_sentence_after_one_introduced(russian):
                             "его брат Олег Петров. Его задержали в марте.")
     ivan = next(p.id for p in told.persons if p.name == "Иван Петров")
     assert only(told, "arrest").persons == [ivan]  # one who speaks is no one introduced
+
+
+def test_charges_dropped_in_respect_of_one_or_taken_out_of_a_verdict(russian):
+    respect = extract(russian, "Ивана Петрова задержали в мае. В отношении третьего фигуранта, "
+                               "45-летнего фотографа Олега Смирнова, следователь в мае прекратил "
+                               "уголовное преследование.")
+    photographer = next(p.id for p in respect.persons if p.name == "Олег Смирнов")
+    assert only(respect, "charges_dropped").persons == [photographer]
+    verdict = extract(russian, "Ивана Петрова осудили в мае. Судебная коллегия исключила из "
+                               "осуждения Петрова квалифицирующий признак «по мотивам "
+                               "политической ненависти».")
+    assert len(events_of(verdict, "charges_dropped")) == 1

@@ -1256,7 +1256,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set()) | (
         DROPPED_PREPOSITIONS if kind == "charges_dropped" else set())  # "сняли обвинения с X"
     marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
-              if preposition(sentence, k) in prepositions]
+              if _marker(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
@@ -1280,6 +1280,15 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
             h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
+    return None
+
+
+def _marker(sentence: Sentence, word: Word) -> str | None:
+    """A nominal's preposition, a compound one whole ("в отношении X": "прекратил
+    преследование в отношении X", the one it was done to)."""
+    for kid in sentence.children(word, ("case",)):
+        fixed = " ".join(k.text.lower() for k in sentence.children(kid, ("fixed",)))
+        return f"{kid.text.lower()} {fixed}" if fixed else kid.text.lower()
     return None
 
 

@@ -11,6 +11,7 @@ from .syntax import Sentence, Word, case, preposition
 ABUSE_NOUNS = RULES.words("abuse_nouns")
 CARE = RULES.words("care_nouns")
 PROTEST_HOLDERS = RULES.words("protest_holders")
+CHARGE_WHOLES = RULES.words("charge_wholes")
 CARE_OBJECTS = RULES.words("care_objects")
 CARE_DENIED = RULES.words("care_denied")
 FACILITIES = RULES.words("facilities")
@@ -291,7 +292,7 @@ def object_charge(word: Word, sentence: Sentence) -> bool:
 def out_of_charge(word: Word, sentence: Sentence) -> bool:
     """"исключил из обвинения эпизод", "исключили из обвинения статью": part of the charges
     dropped."""
-    return any(k.lemma == "обвинение" and preposition(sentence, k) == "из"
+    return any(k.lemma in CHARGE_WHOLES and preposition(sentence, k) == "из"
                for k in sentence.children(word, ("obl", "nmod")))
 
 
