@@ -2523,3 +2523,12 @@ def test_charges_dropped_in_respect_of_one_or_taken_out_of_a_verdict(russian):
                                "осуждения Петрова квалифицирующий признак «по мотивам "
                                "политической ненависти».")
     assert len(events_of(verdict, "charges_dropped")) == 1
+
+
+def test_a_charge_told_in_a_relative_clause_of_its_noun(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае. Обвинение в финансировании "
+                                  "экстремизма, которое Петрову предъявили в июле, прокурор в "
+                                  "суде снял.", published="2024-10-03")
+    charge = only(extraction, "charge")
+    assert (charge.date, charge.charge) == ("2024-07", "финансирование экстремизма")
+    assert only(extraction, "charges_dropped").date is None  # not the month of the charge

@@ -33,8 +33,29 @@ def _lemmas(sentence: Sentence, word: Word) -> set[str]:
 
 
 def _object_lemmas(sentence: Sentence, word: Word) -> set[str]:
-    return {w.lemma for kid in sentence.children(word, ("obj", "nsubj:pass", "nsubj", "obl"))
-            for w in sentence.subtree(kid)}
+    kids = sentence.children(word, ("obj", "nsubj:pass", "nsubj", "obl"))
+    return {w.lemma for kid in kids for w in sentence.subtree(kid)} | {
+        k.lemma for kid in kids if kid.lemma == "который" for k in _antecedent_noun(sentence, kid)}
+
+
+def _antecedent_noun(sentence: Sentence, relative: Word) -> list[Word]:
+    """The noun a relative pronoun stands for, wherever the parser hung its clause: of the
+    phrase before the comma, the head highest up that has the pronoun's gender and number
+    ("Обвинение в финансировании экстремизма, которое ему предъявили": the charge, not the
+    financing), else the nearest such noun before it."""
+    agrees = [w for w in sentence.words[:relative.i] if w.pos == "NOUN" and all(
+        w.feats.get(f) == relative.feats.get(f) for f in ("Gender", "Number"))]
+    if not agrees:
+        return []
+    before = next((w for w in reversed(sentence.words[:relative.i]) if w.pos != "PUNCT"), None)
+    chain = [before, *sentence.ancestors(before)] if before is not None else []
+    phrase = []
+    for w in chain:  # up the nouns of the phrase: "экстремизма" <- "финансировании" <- ...
+        if w.pos != "NOUN" or w.i > relative.i:
+            break
+        phrase.append(w)
+    top = [w for w in phrase if w in agrees]
+    return top[-1:] or agrees[-1:]
 
 
 def has_guilty(word: Word, sentence: Sentence) -> bool:
