@@ -2378,3 +2378,157 @@ def test_a_name_the_tagger_ran_across_a_line_break_is_the_last_lines(russian):
                                   "в Ростове-на-Дону в четверг приговорил Ивана Петрова к 14 "
                                   "годам. Суд признал Петрова виновным в организации ячейки.")
     assert {e.agent for e in extraction.events} == {"Южный окружной военный суд"}
+
+
+# Fifteenth round (rules habeas.rules.ru.v15): what the sixth batch of written reports taught
+
+
+def test_the_object_told_after_a_verdicts_grounds(russian):
+    extraction = extract(russian, "Анну Белову задержали в марте. В мае районный суд признал "
+                                  "виновным по той же статье 30-летнего инженера Павла Орлова, "
+                                  "написавшего пост в сети, и приговорил его к трём годам "
+                                  "колонии.")
+    engineer = next(p.id for p in extraction.persons if p.name == "Павел Орлов")
+    assert only(extraction, "conviction").persons == [engineer]
+    assert only(extraction, "sentence").persons == [engineer]
+    other = extract(russian, "Анну Белову задержали в марте. Ранее областной суд признал "
+                             "виновным по делу о шпионаже жителя Омска Олега Смирнова.")
+    resident = next(p.id for p in other.persons if p.name == "Олег Смирнов")
+    assert only(other, "conviction").persons == [resident]
+    guilty = extract(russian, "Анну Белову задержали в марте. В мае суд признал виновной в "
+                              "госизмене 40-летнюю Ольгу Котову.")
+    assert only(guilty, "conviction").charge == "госизмена"  # not "госизмена 40-летнего"
+    assert [p.name for p in guilty.persons if p.id in only(guilty, "conviction").persons] == [
+        "Ольга Котова"]
+
+
+def test_the_case_named_by_a_person_is_no_object(russian):
+    extraction = extract(russian, "Анну Белову задержали в марте. В мае суд осудил её по делу "
+                                  "Павла Орлова.")
+    anna = next(p.id for p in extraction.persons if p.name == "Анна Белова")
+    assert only(extraction, "conviction").persons == [anna]
+
+
+def test_marches_and_a_dispersed_rally_are_protests(russian):
+    marches = extract(russian, "В августе 2020 года Иван Петров выходил на марши в Омске, за "
+                               "что его оштрафовали.")
+    assert only(marches, "protest").date == "2020-08"
+    dispersed = extract(russian, "Ивана Петрова задержали во время разгона акции на площади "
+                                 "Ленина.")
+    assert only(dispersed, "protest").persons == only(dispersed, "arrest").persons
+    told = extract(russian, "Иван Петров рассказал о марше в Омске.")
+    assert events_of(told, "protest") == []
+
+
+def test_a_night_told_by_the_day_it_ends_in(russian):
+    extraction = extract(russian, "В колонии в ночь на воскресенье умер политзаключённый Иван "
+                                  "Петров.", published="2025-01-14")
+    assert only(extraction, "death_in_custody").date == "2025-01-12"
+    both = extract(russian, "Ивана Петрова в ночь с субботы на воскресенье избили в изоляторе.",
+                   published="2025-01-14")
+    assert only(both, "ill_treatment").date == "2025-01-12"
+
+
+def test_care_forbidden_stopped_or_refused(russian):
+    forbidden = extract(russian, "Ивана Петрова задержали в мае. Он болел диабетом, но инсулин "
+                                 "ему передавать запрещали.")
+    assert len(events_of(forbidden, "ill_treatment")) == 1
+    refused = extract(russian, "Ивана Петрова задержали в мае. Врачи отказывались направить "
+                               "его на обследование.")
+    assert len(events_of(refused, "ill_treatment")) == 1
+    given = extract(russian, "Ивана Петрова задержали в мае. Иван долго жаловался на боли, но "
+                             "ему отказывались дать лекарства.")
+    assert only(given, "ill_treatment").agent is None  # not the one who complained
+    assert events_of(extract(russian, "Ивана Петрова задержали в мае. Следователь отказался "
+                                      "передать дело в суд."), "ill_treatment") == []
+
+
+def test_taken_to_a_place_by_a_verb_of_carrying(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае. Через неделю его вывели из "
+                                  "камеры и повезли в Москву.")
+    assert only(extraction, "transfer").place == "Москва"
+    assert events_of(extract(russian, "Ивана Петрова задержали в мае. Ему не повезло."),
+                     "transfer") == []
+    assert events_of(extract(russian, "Ивана Петрова задержали в мае. Родные повезли ему "
+                                      "передачу в СИЗО."), "transfer") == []
+
+
+def test_withheld_treatment_and_parcels_of_medicine(russian):
+    chemo = extract(russian, "Ивана Петрова задержали в мае. В изоляторе ему несколько месяцев "
+                             "не проводили назначенную химиотерапию.")
+    assert len(events_of(chemo, "ill_treatment")) == 1
+    parcels = extract(russian, "Ивана Петрова задержали в мае. Почти месяц администрация не "
+                               "пропускала передачи с лекарствами.")
+    assert only(parcels, "ill_treatment").agent == "администрация"
+    dialysis = extract(russian, "Ивана Петрова задержали в мае. Администрация колонии больше "
+                                "года не направляла его на гемодиализ.")
+    assert len(events_of(dialysis, "ill_treatment")) == 1
+    searched = extract(russian, "Ивана Петрова задержали в мае. Врачи провели ему операцию.")
+    assert events_of(searched, "ill_treatment") == []
+
+
+def test_a_verb_that_tells_the_event_is_no_verb_of_saying(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае. В СИЗО ему не передавали "
+                                  "лекарства.")
+    assert only(extraction, "ill_treatment").attributed_to is None
+    said = extract(russian, "Ивана Петрова задержали в мае. В МВД передали, что его отпустили.")
+    assert only(said, "release").attributed_to == "МВД"
+
+
+def test_a_placement_told_by_its_noun(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае. Так он протестует против "
+                                  "третьего подряд водворения в ШИЗО.")
+    assert only(extraction, "transfer").place == "ШИЗО"
+    assert events_of(extract(russian, "Ивана Петрова задержали в мае. В помещении суда было "
+                                      "тесно."), "transfer") == []
+
+
+def test_a_day_without_a_year_after_a_full_date(russian):
+    extraction = extract(russian, "Ивана Петрова впервые задержали 10 августа 2020 года в "
+                                  "Гомеле. Через трое суток его отпустили, но 22 августа снова "
+                                  "задержали.")
+    assert sorted(e.date for e in events_of(extraction, "arrest")) == ["2020-08-10",
+                                                                        "2020-08-22"]
+    remand = extract(russian, "Ивана Петрова задержали 3 марта 2021 года. 5 марта суд отправил "
+                              "его в СИЗО.")
+    assert sorted(e.date for e in events_of(remand, "arrest")) == ["2021-03-03", "2021-03-05"]
+    earlier = extract(russian, "Ивана Петрова задержали 3 марта 2021 года. 5 февраля суд "
+                               "отправил его в СИЗО.")  # before that day: the year told of
+    assert sorted(e.date for e in events_of(earlier, "arrest")) == ["2021-03-03", "2022-02-05"]
+
+
+def test_a_pronoun_opening_the_sentence_after_one_introduced(russian):
+    friend = extract(russian, "Ивана Петрова приговорили к пяти годам колонии. Вместе с ним в "
+                              "машине был его друг, студент Олег Смирнов. Его задержали в "
+                              "пятницу.")
+    student = next(p.id for p in friend.persons if p.name == "Олег Смирнов")
+    assert only(friend, "arrest").persons == [student]
+    second = extract(russian, "Ивана Петрова приговорили к пяти годам колонии. В деле есть и "
+                              "второй фигурант — инженер Олег Смирнов. Его арестовали в марте.")
+    engineer = next(p.id for p in second.persons if p.name == "Олег Смирнов")
+    assert only(second, "arrest").persons == [engineer]
+    told = extract(russian, "Ивана Петрова приговорили к пяти годам колонии. Об этом рассказал "
+                            "его брат Олег Петров. Его задержали в марте.")
+    ivan = next(p.id for p in told.persons if p.name == "Иван Петров")
+    assert only(told, "arrest").persons == [ivan]  # one who speaks is no one introduced
+
+
+def test_charges_dropped_in_respect_of_one_or_taken_out_of_a_verdict(russian):
+    respect = extract(russian, "Ивана Петрова задержали в мае. В отношении третьего фигуранта, "
+                               "45-летнего фотографа Олега Смирнова, следователь в мае прекратил "
+                               "уголовное преследование.")
+    photographer = next(p.id for p in respect.persons if p.name == "Олег Смирнов")
+    assert only(respect, "charges_dropped").persons == [photographer]
+    verdict = extract(russian, "Ивана Петрова осудили в мае. Судебная коллегия исключила из "
+                               "осуждения Петрова квалифицирующий признак «по мотивам "
+                               "политической ненависти».")
+    assert len(events_of(verdict, "charges_dropped")) == 1
+
+
+def test_a_charge_told_in_a_relative_clause_of_its_noun(russian):
+    extraction = extract(russian, "Ивана Петрова задержали в мае. Обвинение в финансировании "
+                                  "экстремизма, которое Петрову предъявили в июле, прокурор в "
+                                  "суде снял.", published="2024-10-03")
+    charge = only(extraction, "charge")
+    assert (charge.date, charge.charge) == ("2024-07", "финансирование экстремизма")
+    assert only(extraction, "charges_dropped").date is None  # not the month of the charge

@@ -5,6 +5,7 @@ article of law), release modes, hedges."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ...dates import fmt, parse_published
@@ -20,6 +21,7 @@ DATE_PATTERNS = [RULES.pattern(name) for name in
 # A year as a date states it: "2018 года", "в 2019 году", "2020-го".
 YEAR_MENTIONS = RULES.pattern("year_mention")
 RELATIVE_YEARS = RULES.table("relative_years")
+WEEKDAY_BEFORE = RULES.pattern("weekday_before")
 # How far after a day or a month its year may follow ("в феврале этого года").
 YEAR_AFTER = 20
 PERSON_NOUNS = RULES.words("person_nouns")
@@ -27,6 +29,8 @@ PERSON_NOUNS = RULES.words("person_nouns")
 YEAR_AND_MONTHS = RULES.pattern("year_and_months")
 # Words that end a described charge early ("за участие в акции, после которой ...").
 CHARGE_MAX_WORDS = 8
+# An age told as an adjective ("40-летнего"): the person after a charge, no part of it.
+AGE_WORD = RULES.pattern("age_before")
 
 
 def number(text: str) -> float | None:
@@ -44,16 +48,20 @@ def month_number(text: str) -> int | None:
 
 
 def find_date(sentence: str, published: str | None, at: int | None = None,
-              told_year: int | None = None) -> str | None:
+              told_year: int | tuple[int, int, int] | None = None) -> str | None:
     """The date the sentence gives for the event whose trigger stands at offset ``at``: the
     nearest date mention (a sentence may tell two events at two dates: "задержали в феврале 2019
     года, а в ноябре 2022-го приговорили"), else the first at the finest precision. A day or
     month without a year is in the year that follows it ("в феврале этого года"), else the
     year the story is being told in (``told_year``, the year that frames the sentence before:
     "В 2019 году его задерживали. Последний раз - 10 августа"), else in the year of
-    publication (the year before, if that would be after publication)."""
+    publication (the year before, if that would be after publication). A full date told just
+    before (``told_year`` as year, month, day) gives its year to a day and month on or after it
+    ("10 августа 2020 года ... 22 августа"), as one told earlier in the sentence does."""
     today = parse_published(published)
     mentions = date_mentions(sentence)
+    told_days = [(int(p["year"]), month_number(p["month"]) or 0, int(p["day"]), s)
+                 for s, _, p in mentions if p.get("year") and p.get("day")]
     if at is not None:
         mentions.sort(key=lambda m: (min(abs(at - m[0]), abs(at - m[1])), m[0]))
     for _, end, parts in mentions:
@@ -62,7 +70,7 @@ def find_date(sentence: str, published: str | None, at: int | None = None,
         day = int(parts["day"]) if parts.get("day") else None
         if year is None:
             year = stated_year(sentence[end:end + YEAR_AFTER], published, at_start=True) or (
-                told_year)
+                _year_told(month, day, told_year, [t[:3] for t in told_days if t[3] < end]))
         if year is None and today is None:
             if month is None:
                 continue
@@ -73,6 +81,20 @@ def find_date(sentence: str, published: str | None, at: int | None = None,
                 year -= 1
         return fmt(year, month, day if month else None)
     return _relative_date(sentence, today)
+
+
+def _year_told(month: int | None, day: int | None,
+               told: int | tuple[int, int, int] | None,
+               before: list[tuple[int, int, int]]) -> int | None:
+    """The year a day or month without one is in: of the full date told before it in the
+    sentence, or of the sentence before, where it is not before that date; the year framing the
+    sentence."""
+    for year, told_month, told_day in [*before[-1:], *([told] if isinstance(told, tuple)
+                                                      else [])]:
+        if month is not None and (month, day or 31) >= (told_month, told_day):
+            return year
+        return None
+    return told if isinstance(told, int) else None
 
 
 def stated_year(text: str, published: str | None, *, at_start: bool = False) -> int | None:
@@ -90,13 +112,19 @@ def stated_year(text: str, published: str | None, *, at_start: bool = False) -> 
 
 def date_mentions(sentence: str) -> list[tuple[int, int, dict]]:
     """Every date mention (start, end, parts), finest pattern first where two overlap, in the
-    order the patterns are tried."""
+    order the patterns are tried; a new list (its parts new dicts) of the ones found once per
+    text (the rules ask them of a sentence for every event it tells)."""
+    return [(start, end, dict(parts)) for start, end, parts in _date_mentions(sentence)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_mentions(sentence: str) -> tuple[tuple[int, int, tuple], ...]:
     found: list[tuple[int, int, dict]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(sentence):
             if not any(s < match.end() and match.start() < e for s, e, _ in found):
                 found.append((match.start(), match.end(), match.groupdict()))
-    return found
+    return tuple((start, end, tuple(parts.items())) for start, end, parts in found)
 
 
 def _relative_date(sentence: str, today: dt.date | None) -> str | None:
@@ -119,8 +147,9 @@ def _relative_date(sentence: str, today: dt.date | None) -> str | None:
             day = today - dt.timedelta(days=RELATIVE_DAYS[word])
             return fmt(day.year, day.month, day.day)
         lemma = word if word in WEEKDAYS else lemma_of(word) if len(word) > 4 else word
-        if lemma in WEEKDAYS and re.search(  # "в пятницу", "в минувшую пятницу"
-                rf"\bв(?:о)?\s+(?:(?:минувш|прошл|эт)\w*\s+)?{word}\b", sentence.lower()):
+        if lemma in WEEKDAYS and any(  # "в пятницу", "в минувшую пятницу", "в ночь на
+                WEEKDAY_BEFORE.search(sentence.lower()[:m.start()])  # воскресенье"
+                for m in re.finditer(rf"\b{word}\b", sentence.lower())):
             back = (today.weekday() - WEEKDAYS[lemma]) % 7
             day = today - dt.timedelta(days=back)
             return fmt(day.year, day.month, day.day)
@@ -229,7 +258,8 @@ def _charge_words(what: str) -> list[str]:
             "nomn" in tag)  # not "за оскорбление Путина": whom the charge is about
         role = parses and parses[0].normal_form in PERSON_NOUNS and k + 1 < len(words) and (
             words[k + 1][:1].isupper())  # "в госизмене учёного Петра Зуева"
-        if verb or name or role:
+        age = AGE_WORD.match(word)  # "по делу о госизмене 40-летнего инженера X": whose
+        if verb or name or role or age:
             return words[:k - 1] if verb and words[k - 1] == "и" else words[:k]
     return words
 

@@ -43,6 +43,8 @@ PERSON_NOUNS = RULES.words("person_nouns")
 RELATION_NOUNS = RULES.words("relation_nouns")
 COMPLICITY = RULES.table("complicity")
 CASE_NOUNS = RULES.words("case_nouns")
+# Prepositions of a verdict's grounds ("по статье", "по делу о ...", "за шпионаж").
+GROUND_PREPOSITIONS = RULES.words("ground_prepositions")
 NEGATIONS = RULES.words("negations")
 KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
@@ -77,6 +79,8 @@ FLAT = ("flat", "flat:name", "flat:foreign")
 GENERIC_COURTS = RULES.words("generic_courts")
 COURT_NOUN = RULES.pattern("court_noun")
 SAME_CASE = RULES.pattern("same_case")
+# "по той же статье": the accusation of the one told before.
+SAME_ARTICLE = RULES.pattern("same_article")
 COURT_WORD = RULES.pattern("court_word")
 # A district, region or republic is no court's city (nor a supreme court's region).
 NOT_CITIES = ("район", *REGIONS)
@@ -124,6 +128,9 @@ ACCOUNT_LENGTH = 3
 WORK_PREPOSITIONS = RULES.words("work_prepositions")
 # Nouns that stand for the agency a report named before ("по данным ведомства").
 AGENCY_ANAPHORS = RULES.words("agency_anaphors")
+# Verbs of being and presence that introduce a person after them ("В деле есть и второй
+# фигурант — X"): the one the next sentences tell of.
+PRESENCE_VERBS = RULES.words("presence_verbs")
 # Told in the courtroom: on the day of the verdict.
 COURTROOM = RULES.pattern("courtroom")
 EXCHANGE = dict(RULES.release_modes)["exchange"]
@@ -156,7 +163,15 @@ LOOK_AHEAD = 5
 # "12 похищений"), not one person's.
 TALLY = 10
 def trigger_type(word: Word, sentence: Sentence) -> str | None:
-    """The event type the word triggers here, or None."""
+    """The event type the word triggers here, or None; asked once per word (the rules ask it
+    of the same words again and again: two fifths of their time)."""
+    known = sentence.triggers
+    if word.i not in known:
+        known[word.i] = _trigger_type(word, sentence)
+    return known[word.i]
+
+
+def _trigger_type(word: Word, sentence: Sentence) -> str | None:
     pos = word_class(word)
     if pos == "OTHER":
         return None
@@ -313,7 +328,8 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
         quoted, quoting = _quotation(sentence, ids.get(attribution or ""), quoted)
         if attribution is None and quoting:  # "— Потом пришли сотрудники ...»": still quoted
             attribution = next(p.name for p in persons if p.id == quoting)
-        told_year = _framing_year(parsed.sentences[n - 1], published) if n else None
+        told_year = (_framing_year(parsed.sentences[n - 1], published) or _day_told(
+            parsed, n)) if n else None
         named = [pid for (s, i), pid in mentions.items()  # not "штаба Навального"
                  if s == n and not _possessor(sentence, sentence.words[i])]
         sources = _source_persons(sentence, n, speakers)  # "по словам адвоката X": not X
@@ -744,13 +760,25 @@ def _topic(sentence: Sentence, n: int, mentions: dict[tuple[int, int], str]) -> 
     if len(named) == 1 and words and all((n, w.i) in mentions for w in words):
         return next(iter(named))
     root = next((w for w in sentence.words if w.head is None), None)
-    if root is None or word_class(root) != "VERB":
+    if root is None:
         return None
-    for subject in sentence.children(root, ("nsubj",)):
-        top = sentence.climb(subject, FLAT)
-        pid = mentions.get((n, top.i)) or mentions.get((n, subject.i))
-        if pid is not None and top.i < root.i:
-            return pid
+    copula = next((k for k in sentence.children(root, ("cop",)) if k.lemma == "быть"), None)
+    if word_class(root) == "VERB":
+        for subject in sentence.children(root, ("nsubj",)):
+            top = sentence.climb(subject, FLAT)
+            pid = mentions.get((n, top.i)) or mentions.get((n, subject.i))
+            if pid is not None and top.i < root.i:
+                return pid
+    if root.lemma not in PRESENCE_VERBS and copula is None:
+        return None
+    verb = copula or root  # one introduced after a verb of being ("В машине был его друг,
+    for subject in sentence.children(root, ("nsubj",)):  # студент X", "В деле есть и второй
+        if subject.i < verb.i:  # фигурант — инженер X", "По делу проходит также X"): the
+            continue  # one the next sentence's "Его задержали" is about
+        phrase = sentence.subtree(subject, frozenset({"appos", "conj", "flat", "flat:name"}))
+        introduced = {mentions[(n, w.i)] for w in phrase if (n, w.i) in mentions}
+        if len(introduced) == 1:
+            return next(iter(introduced))
     return None
 
 
@@ -814,8 +842,10 @@ def _speaker_words(sentence: Sentence) -> set[int]:
         verb = word_class(word) == "VERB"
         holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
         if not holders:  # (first the body whose message says it: "говорится в сообщении X")
-            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
-                _holders_of_noun(sentence, word))
+            saying = verb and word.lemma in ATTRIBUTION_VERBS and (
+                trigger_type(word, sentence) is None)  # not "В СИЗО ему не передавали
+            holders = _speakers(sentence, word) if saying else (  # лекарства": the care
+                _holders_of_noun(sentence, word))  # withheld, no one's words
         for holder in holders:
             tree = _speaker_tree(sentence, holder)
             words.update(w.start for w in tree)
@@ -1002,6 +1032,24 @@ def _framing_year(sentence: Sentence, published: str | None) -> int | None:
             start, end = words[0].start - sentence.start, words[-1].end - sentence.start
             text = text[:start] + " " * (end - start) + text[end:]
     return args.stated_year(text[:verb.start - sentence.start], published)
+
+
+def _day_told(parsed: Parsed, n: int) -> tuple[int, int, int] | None:
+    """The last full date told in the sentence before ``n``, or in the one before that where the
+    sentence between tells none, in the same paragraph ("задержали 10 августа 2020 года. Через
+    трое суток отпустили, но 22 августа снова задержали": 22 August is of 2020, the story told
+    on from that day, as long as it does not go back before it)."""
+    for back in (n - 1, n - 2):
+        if back < 0 or _paragraph_end(parsed, back) < n:
+            return None
+        mentions = args.date_mentions(parsed.sentences[back].text)
+        full = [parts for _, _, parts in mentions if parts.get("year") and parts.get("day")]
+        if full:
+            last = full[-1]
+            return (int(last["year"]), args.month_number(last["month"]) or 0, int(last["day"]))
+        if mentions:
+            return None
+    return None
 
 
 def _named_next(mentions: dict[tuple[int, int], str], n: int) -> list[str]:
@@ -1192,8 +1240,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         # пенсионера Z": the parser hangs the first on the complement, the others on the verb
         holders = holders + [k for h in holders if h.lemma in CASE_NOUNS  # "продлил срок
                              for k in sentence.subtree(h) if k.rel == "iobj"]  # ареста Ивану"
-        holders = holders or _object_after_destination(sentence, word) or _second_subject(
-            sentence, word)
+        holders = holders or _object_after_destination(sentence, word) or (
+            _object_after_grounds(sentence, word)) or _second_subject(sentence, word)
         if word.rel == "xcomp" or word.rel == "conj":  # "решил задержать", "задержали и избили"
             head = sentence.head(word)
             if not holders and head is not None:
@@ -1208,7 +1256,7 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     prepositions = PATIENT_PREPOSITIONS | (CHARGE_PREPOSITIONS if kind == "charge" else set()) | (
         DROPPED_PREPOSITIONS if kind == "charges_dropped" else set())  # "сняли обвинения с X"
     marked = [k for o in objects for k in sentence.children(o, ("obl", "iobj", "nmod"))
-              if preposition(sentence, k) in prepositions]
+              if _marker(sentence, k) in prepositions]
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
@@ -1232,6 +1280,15 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
             h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
+    return None
+
+
+def _marker(sentence: Sentence, word: Word) -> str | None:
+    """A nominal's preposition, a compound one whole ("в отношении X": "прекратил
+    преследование в отношении X", the one it was done to)."""
+    for kid in sentence.children(word, ("case",)):
+        fixed = " ".join(k.text.lower() for k in sentence.children(kid, ("fixed",)))
+        return f"{kid.text.lower()} {fixed}" if fixed else kid.text.lower()
     return None
 
 
@@ -1281,6 +1338,38 @@ def _object_after_destination(sentence: Sentence, word: Word) -> list[Word]:
             k.pos == "PROPN" or k.feats.get("Animacy") == "Anim") and case(k) in ("Gen", "Acc")
             and preposition(sentence, k) is None]
     return found
+
+
+def _object_after_grounds(sentence: Sentence, word: Word) -> list[Word]:
+    """The object told after the grounds of a verdict ("признал виновным по той же статье
+    курьера X", "осудил по делу о госизмене жителя Омска X", "приговорил по статье о фейках
+    пенсионерку X"): the parser hangs the person, a man's accusative in the genitive's form, on
+    the article or on what the case is about; not a name the case itself is named by ("по делу
+    X": his case, not him)."""
+    guilty = bool(sentence.children(word, ("xcomp",)))  # "признал виновной в госизмене X"
+    grounds = []
+    for k in sentence.words[word.i + 1:]:  # by place: the parser may hang the grounds on a
+        if k.feats.get("VerbForm") == "Fin":  # participle of the person's ("..., написавшего
+            break  # пост"), a loop that never reaches the verb
+        if k.pos == "NOUN" and k.rel in ("obl", "nmod") and (
+                preposition(sentence, k) in GROUND_PREPOSITIONS or (
+                    guilty and preposition(sentence, k) in ("в", "во"))):
+            grounds.append(k)
+    for place in grounds:
+        for noun in sentence.words[place.i + 1:]:  # within the grounds' phrase
+            if noun.text in (",", ";", "(") or noun.feats.get("VerbForm") == "Fin":
+                break
+            head = sentence.head(noun)
+            if head is None or head.i < place.i or preposition(sentence, noun) is not None or (
+                    noun.rel != "nmod" and not (noun.rel == "obj" and head.i > noun.i)):
+                continue  # (an object of a word after it: the parser's loop through the
+                # person's participle, "курьера X, написавшего ...")
+            if noun.feats.get("Animacy") == "Anim" and case(noun) in ("Gen", "Acc") and (
+                    noun.pos == "PROPN" or noun.lemma in PERSON_NOUNS or any(
+                        k.pos == "PROPN" for k in sentence.children(noun, ("appos",)))) and (
+                    head.lemma not in CASE_NOUNS) and head.feats.get("Animacy") != "Anim":
+                return [noun]
+    return []
 
 
 def _second_subject(sentence: Sentence, word: Word) -> list[Word]:
@@ -1873,9 +1962,12 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
         subjects = sentence.children(word, SUBJECT) or misparsed
         verb = word  # "суд отказался освободить его"; "пришли двое, сковали ему руки и избили"
         climbed = {verb.i}
+        path = [word]  # the verbs climbed through: each agrees with the subject found ("отец
+        # жаловался, но ему отказывались дать лекарства": not the father's refusal)
         while not subjects and verb.rel in ("xcomp", "conj") and verb.head is not None and \
                 verb.head not in climbed:
             verb = sentence.head(verb)
+            path.append(verb)
             climbed.add(verb.i)  # a parse may hold a cycle
             if word_class(verb) != "VERB" or is_passive(verb):
                 break
@@ -1888,7 +1980,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                 ABBREVIATION.fullmatch(subject.text)) or (  # "ФСБ задержала": no case of its
                 subject in misparsed)  # own; "X помиловал Лукашенко"
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
-                    nominative and _agrees(word, subject, sentence)):
+                    nominative and all(_agrees(v, subject, sentence) for v in path)):
                 words = sentence.subtree(subject, AGENT_PARTS)
                 return _closed(sentence.span_text(words))
     if word_class(word) == "VERB" and is_passive(word):  # "был задержан сотрудниками ФСБ"
@@ -1966,8 +2058,10 @@ def attributed_to(sentence: Sentence, persons: list[PersonRecord], n: int,
         verb = word_class(word) == "VERB"
         holders = _message_owners(sentence, word) if verb and word.lemma in MESSAGE_VERBS else []
         if not holders:  # (first the body whose message says it: "говорится в сообщении X")
-            holders = _speakers(sentence, word) if verb and word.lemma in ATTRIBUTION_VERBS else (
-                _holders_of_noun(sentence, word))
+            saying = verb and word.lemma in ATTRIBUTION_VERBS and (
+                trigger_type(word, sentence) is None)  # not "В СИЗО ему не передавали
+            holders = _speakers(sentence, word) if saying else (  # лекарства": the care
+                _holders_of_noun(sentence, word))  # withheld, no one's words
         for holder in holders:
             if holder.lemma in PRONOUN_GENDERS or holder.text.lower() in POSSESSIVE_GENDERS:
                 said = _pronoun_speaker(holder, persons, n, actors or mentions) or (
@@ -2372,6 +2466,11 @@ def _share_charges(events: list[EventRecord]) -> list[EventRecord]:
         charges = {c for pid in event.persons for c in described.get(pid, ())}
         if len(charges) == 1:
             event.charge = charges.pop()
+        elif not charges and event.sources and SAME_ARTICLE.search(event.sources[0].text):
+            event.charge = next((  # "признал виновным по той же статье X": the accusation of
+                e.charge for e in reversed(events[:events.index(event)])  # the one told
+                if e.type in CHARGED_TYPES and e.charge and not args.is_article(e.charge)
+                and not set(e.persons) & set(event.persons)), event.charge)  # before
     for event in events:
         event.extras.pop("verdict", None)
         event.extras.pop("reduced", None)

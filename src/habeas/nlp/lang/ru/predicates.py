@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 
 from . import RULES
-from .syntax import Sentence, Word, preposition
+from .syntax import Sentence, Word, case, preposition
 
 ABUSE_NOUNS = RULES.words("abuse_nouns")
 CARE = RULES.words("care_nouns")
+PROTEST_HOLDERS = RULES.words("protest_holders")
+CHARGE_WHOLES = RULES.words("charge_wholes")
+CARE_OBJECTS = RULES.words("care_objects")
+CARE_DENIED = RULES.words("care_denied")
 FACILITIES = RULES.words("facilities")
 THREATS = RULES.words("threat_nouns")
 WARDS = RULES.words("wards")
@@ -29,8 +33,29 @@ def _lemmas(sentence: Sentence, word: Word) -> set[str]:
 
 
 def _object_lemmas(sentence: Sentence, word: Word) -> set[str]:
-    return {w.lemma for kid in sentence.children(word, ("obj", "nsubj:pass", "nsubj", "obl"))
-            for w in sentence.subtree(kid)}
+    kids = sentence.children(word, ("obj", "nsubj:pass", "nsubj", "obl"))
+    return {w.lemma for kid in kids for w in sentence.subtree(kid)} | {
+        k.lemma for kid in kids if kid.lemma == "который" for k in _antecedent_noun(sentence, kid)}
+
+
+def _antecedent_noun(sentence: Sentence, relative: Word) -> list[Word]:
+    """The noun a relative pronoun stands for, wherever the parser hung its clause: of the
+    phrase before the comma, the head highest up that has the pronoun's gender and number
+    ("Обвинение в финансировании экстремизма, которое ему предъявили": the charge, not the
+    financing), else the nearest such noun before it."""
+    agrees = [w for w in sentence.words[:relative.i] if w.pos == "NOUN" and all(
+        w.feats.get(f) == relative.feats.get(f) for f in ("Gender", "Number"))]
+    if not agrees:
+        return []
+    before = next((w for w in reversed(sentence.words[:relative.i]) if w.pos != "PUNCT"), None)
+    chain = [before, *sentence.ancestors(before)] if before is not None else []
+    phrase = []
+    for w in chain:  # up the nouns of the phrase: "экстремизма" <- "финансировании" <- ...
+        if w.pos != "NOUN" or w.i > relative.i:
+            break
+        phrase.append(w)
+    top = [w for w in phrase if w in agrees]
+    return top[-1:] or agrees[-1:]
 
 
 def has_guilty(word: Word, sentence: Sentence) -> bool:
@@ -107,19 +132,20 @@ def object_case(word: Word, sentence: Sentence) -> bool:
 def withholds_care(word: Word, sentence: Sentence) -> bool:
     """Medical care withheld: "не выдают лекарства", "отказались вызвать врача", "лишили
     медицинской помощи", or held back ("врача вызвали лишь спустя сутки")."""
-    if not _object_lemmas(sentence, word) & {"врач", "лекарство", "лечение", "помощь",
-                                              "медикамент", "скорая", "скорый", "препарат",
-                                              "инсулин", "таблетка"}:
+    head = sentence.head(word)
+    denied = head is not None and head.lemma in CARE_DENIED
+    objects = _object_lemmas(sentence, word) | (  # "инсулин ему передавать запрещали": the
+        _object_lemmas(sentence, head) if denied else set())  # parser hangs it on the head
+    if not objects & CARE_OBJECTS:
         return False
     if word.lemma in ("лишить", "лишать"):
         return True
-    head = sentence.head(word)
     negated = any(k.text.lower() in ("не", "ни") for k in sentence.children(word))
     late = any(preposition(sentence, k) in ("через", "спустя") and any(
         a.lemma in ("только", "лишь") for a in sentence.children(k, ("advmod",)))
         for k in sentence.children(word, ("obl",)))  # "скорую вызвали только через три часа"
-    return negated or late or (head is not None and head.lemma in (
-        "отказаться", "отказываться", "отказать", "отказывать"))
+    return negated or late or denied  # "отказались вызвать врача", "перестали давать
+    # лекарства"
 
 
 def refuses_care(word: Word, sentence: Sentence) -> bool:
@@ -269,7 +295,7 @@ def taken_by_unmarked(word: Word, sentence: Sentence) -> bool:
     names, to no place told, an abduction ("увезли в здание ФСБ" is a transfer)."""
     if not UNMARKED_CAPTORS.search(sentence.text):
         return False
-    return not any(preposition(sentence, k) in ("в", "во", "на") and k.feats.get("Case") == "Acc"
+    return not any(preposition(sentence, k) in ("в", "во", "на") and case(k) == "Acc"
                    for k in sentence.children(word, ("obl",)))
 
 
@@ -287,7 +313,7 @@ def object_charge(word: Word, sentence: Sentence) -> bool:
 def out_of_charge(word: Word, sentence: Sentence) -> bool:
     """"исключил из обвинения эпизод", "исключили из обвинения статью": part of the charges
     dropped."""
-    return any(k.lemma == "обвинение" and preposition(sentence, k) == "из"
+    return any(k.lemma in CHARGE_WHOLES and preposition(sentence, k) == "из"
                for k in sentence.children(word, ("obl", "nmod")))
 
 
@@ -393,6 +419,20 @@ def thing_carried(word: Word, sentence: Sentence) -> bool:
         k.feats.get("Animacy") == "Anim" or k.pos == "PRON" for k in objects)
 
 
+def destination(word: Word, sentence: Sentence) -> bool:
+    """A place one is taken to ("повезли в Москву", "повезли на суд"), not luck ("ему не
+    повезло")."""
+    return any(preposition(sentence, k) in ("в", "во", "на") and case(k) == "Acc"
+               for k in sentence.children(word, ("obl",)))
+
+
+def placed_in(word: Word, sentence: Sentence) -> bool:
+    """A placement told by its noun ("против третьего водворения в ШИЗО", "после помещения в
+    карцер"): into a cell or facility."""
+    return any(preposition(sentence, k) in ("в", "во") and k.lemma in (FACILITIES | WARDS)
+               for k in sentence.children(word, ("nmod", "obl")))
+
+
 def to_facility(word: Word, sentence: Sentence) -> bool:
     """"отправили в колонию", "поместили в СИЗО"."""
     return bool(_object_lemmas(sentence, word) & (FACILITIES | WARDS))
@@ -440,10 +480,8 @@ def protest_noun(word: Word, sentence: Sentence) -> bool:
     """A protest the report tells someone took part in or held ("вышел на акцию", "участие в
     пикете", "провёл пикет"), or was punished for ("арестовали за акцию")."""
     head = sentence.head(word)
-    return head is not None and head.lemma in (
-        "выйти", "участие", "провести", "устроить", "прийти", "участвовать", "стоять",
-        "организовать", "организация", "выходить", "задержать", "задерживать", "задержание"
-    ) or for_poster(word, sentence)  # "арестовали за акцию 28 января": one held
+    return head is not None and head.lemma in PROTEST_HOLDERS or for_poster(
+        word, sentence)  # "арестовали за акцию 28 января": one held
 
 
 def for_poster(word: Word, sentence: Sentence) -> bool:

@@ -13,6 +13,8 @@ from . import RULES
 INFINITIVE = re.compile(r"(?:ть|ться|ти|тись|чь|чься)$")
 # Participles of a person's status, used as nouns: their verbs' lemmas.
 STATUS_PARTICIPLES = RULES.words("status_participles")
+# The endings of a verbal noun's lemma ("водворение", "задержание").
+VERBAL_NOUN_ENDINGS = ("ение", "ание")
 # A participle's adjectival ending ("осуждённого", "обвиняемая", "осуждённых").
 ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ой|ей|ому|ему|ым|им|ых|их|ыми|ими|ую|юю)$")
 ACTIVE_PARTICIPLE = re.compile(r"(?:вш|ш|ущ|ющ|ащ|ящ)(?:ий|ая|ее|ие|его|ей|ему|им|их|ими|ую|ем)(?:ся|сь)?$")
@@ -29,6 +31,7 @@ class Word:
     rel: str
     start: int             # character offsets in the article
     end: int
+    kind: str | None = field(default=None, repr=False, compare=False)  # word_class, once made
 
 
 @dataclass
@@ -37,6 +40,10 @@ class Sentence:
     start: int
     words: list[Word]
     kids: dict[int, list[int]] = field(default_factory=dict)
+    # The event type each word triggers, once asked (``events.trigger_type``).
+    triggers: dict[int, str | None] = field(default_factory=dict, repr=False, compare=False)
+    # A word's children by relation, once asked (``children``).
+    asked: dict[tuple, list[Word]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for word in self.words:
@@ -45,8 +52,12 @@ class Sentence:
 
     def children(self, word: Word, rels: tuple[str, ...] | frozenset[str] | None = None
                  ) -> list[Word]:
-        return [self.words[k] for k in self.kids.get(word.i, ())
-                if rels is None or self.words[k].rel in rels]
+        key = (word.i, rels)  # the same questions come back: each answered once, a copy
+        found = self.asked.get(key)  # given (callers may add to it)
+        if found is None:
+            found = self.asked[key] = [self.words[k] for k in self.kids.get(word.i, ())
+                                       if rels is None or self.words[k].rel in rels]
+        return list(found)
 
     def head(self, word: Word) -> Word | None:
         return self.words[word.head] if word.head is not None else None
@@ -105,8 +116,18 @@ def read_participle(word: Word) -> None:
 
 
 def word_class(word: Word) -> str:
-    """"VERB" (verbs, participles, short passive forms), "NOUN", or "OTHER"."""
+    """"VERB" (verbs, participles, short passive forms), "NOUN", or "OTHER"; made once per word
+    (after ``read_participle``, which the parse runs first)."""
+    if word.kind is None:
+        word.kind = _word_class(word)
+    return word.kind
+
+
+def _word_class(word: Word) -> str:
     if word.pos in ("VERB", "AUX") or word.feats.get("VerbForm") == "Part":
+        if word.lemma.endswith(VERBAL_NOUN_ENDINGS) and word.feats.get("VerbForm") not in (
+                "Fin", "Inf"):  # "против водворения в ШИЗО" tagged as a participle: the
+            return "NOUN"  # dictionary's lemma is the noun's
         return "VERB"
     if word.pos in ("NOUN", "PROPN"):
         return "NOUN"
