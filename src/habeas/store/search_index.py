@@ -375,6 +375,13 @@ def reindex_event(session: Session, event_id: int) -> None:
             [(event.id, event.type, _event_body(event, names), None)])
 
 
+def reindex_reviewed(session: Session, claims) -> None:
+    """Index again the events of reviewed ``claims`` (a decision or an edit derives an event's
+    listed values again: ``store.tally.reviewed``), inside the caller's transaction."""
+    for event_id in sorted({c.subject_id for c in claims if c.subject_type == "event"}):
+        reindex_event(session, event_id)
+
+
 def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if not event_ids:
