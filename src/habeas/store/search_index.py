@@ -17,10 +17,10 @@ Persons are found by any part of a name key (``LIKE '%...%'``). On SQLite two tr
 tables (``NAMES``) hold every person's and spelling's key, a row each, and answer that LIKE
 without reading every name; triggers on ``persons`` and ``person_aliases`` keep them exact in
 the writer's own transaction (a rename, an alias, a merge), so they have no mark to catch up
-on. ``ensure_index``
-creates it and its triggers (and fills it) when absent, as it does the FTS5 tables; a store
-on a SQLite without the trigram tokenizer (before 3.34) keeps the plain LIKE. On PostgreSQL
-``pg_trgm`` indexes on the key columns do the same (migration ``0006_web_search``).
+on. ``ensure_index`` creates them and their triggers (and fills them) when absent, as it does
+the FTS5 tables; a store on a SQLite without the trigram tokenizer (before 3.34) keeps the
+plain LIKE. On PostgreSQL ``pg_trgm`` indexes on the key columns do the same (migration
+``0006_web_search``).
 
 Stemming plugs in per language: ``TS_CONFIGS`` names PostgreSQL's text search configuration
 for a report's language (none today: 'simple', a word as it is written), and a query is
