@@ -262,6 +262,8 @@ def main() -> None:
     parser.add_argument("--database-url", help="a fresh, empty database (default: SQLite "
                         "files in a temporary folder); used by each size in turn, emptied; "
                         "one round per size")
+    parser.add_argument("--keep", type=Path, help="a folder to fill and keep the stores in "
+                        "(filled-SIZE.db, for a look at their pages), instead of a temporary one")
     args = parser.parse_args()
     rounds = 1 if args.database_url else args.rounds
     started = time.perf_counter()
@@ -275,6 +277,9 @@ def main() -> None:
           f"(made by the NLP in {time.perf_counter() - started:.0f} s)", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            work = args.keep
         sizes, peaks = [], []
         for size in (args.small, args.large):
             if args.database_url:

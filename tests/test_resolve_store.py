@@ -25,6 +25,7 @@ from habeas.store import (
     queries,
     unit_of_work,
 )
+from habeas.store.persons import name_key
 from habeas.store.resolution import Merge, Suggestion
 
 register(habeas.cli.app)
@@ -240,3 +241,34 @@ def test_commands_through_the_cli(sessions, database_url, tmp_path):
     assert cli("merge", "Nobody", "Asan Akhtemov", db=database_url).exit_code == 1
     bad = cli("import", path, "--map", "x=nothing", db=database_url)
     assert bad.exit_code == 2 and "--map takes COLUMN=FIELD" in bad.output
+
+
+def test_candidates_among_the_near_persons_are_those_of_the_whole_blocks(sessions,
+                                                                          monkeypatch):
+    """A writer's ``candidates(among=...)`` looks up the near persons' own blocking keys
+    (the twelfth round of docs/scale.md): the same candidates as reading every person of the
+    blocks and keeping those among them, a merged person's members included."""
+    from habeas.resolve import persons as resolution
+    from habeas.resolve.evidence import Profile
+
+    with unit_of_work(sessions) as session:
+        stored = []
+        for name in ("Greta Holm", "G. Holm", "Ivo Holm", "Greta Holmberg", "Ansis Holm",
+                     "Greta Olm"):
+            person = Person(name=name, key=name_key(name), aliases=[])
+            session.add(person)
+            session.flush()
+            resolution.index_person(session, person)
+            stored.append(person)
+        stored[1].merged_into_id = stored[0].id
+        session.flush()
+        profile = Profile(names=["Greta Holm"])
+        ids = [p.id for p in stored]
+        for among in (set(ids), set(ids[:2]), {ids[2], ids[3]}, {ids[5]}, set()):
+            looked_up = resolution.candidates(session, None, profile, among=among)
+            monkeypatch.setattr(resolution, "AMONG_LOOKUPS", -1)  # the whole blocks read
+            whole = resolution.candidates(session, None, profile, among=among)
+            monkeypatch.undo()
+            assert [(c.person.id, c.score) for c in looked_up] == \
+                [(c.person.id, c.score) for c in whole], among
+        assert resolution.candidates(session, None, profile, among=set(ids))  # some found

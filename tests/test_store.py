@@ -201,12 +201,90 @@ def test_a_store_at_every_head_is_known_without_alembic(engine):
 
     assert ",".join(sorted(script_heads())) == head_revision()
     with engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0007_one_head' "
-                                   "WHERE version_num = '0008_event_tally'")
-        connection.exec_driver_sql("ALTER TABLE events DROP COLUMN tally")
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0008_event_tally' "
+                                   "WHERE version_num = '0009_lean_indexes'")
+        connection.exec_driver_sql("INSERT INTO alembic_version (version_num) "
+                                   "VALUES ('0004_claim_rules')")
+        connection.exec_driver_sql("DROP INDEX ix_claims_supersedes_id")
+        connection.exec_driver_sql("CREATE INDEX ix_claims_supersedes_id ON claims "
+                                   "(supersedes_id)")
+        connection.exec_driver_sql("CREATE INDEX ix_person_keys_person_id ON person_keys "
+                                   "(person_id)")
     assert current_revision(engine) != head_revision()
     assert migrate(engine) == head_revision()
-    assert "tally" in {c["name"] for c in inspect(engine).get_columns("events")}
+    assert "ix_person_keys_person_id" not in {
+        i["name"] for i in inspect(engine).get_indexes("person_keys")}
+
+
+def test_migration_0009_makes_two_indexes_lean_and_keeps_every_row(database_url):
+    """A store of the previous head (0008) upgraded: ``ix_person_keys_person_id`` gone (the
+    unique index of (person_id, key) answers by person), ``ix_claims_supersedes_id`` of the
+    replaced claims alone; every row kept; the lookups by person and by replaced claim, and a
+    claim's deletion (its foreign key), answer as before. Down and up again (SQLite and
+    PostgreSQL)."""
+    from alembic import command
+
+    from habeas.store.db import alembic_config
+
+    engine = make_engine(database_url)
+
+    def indexes(table: str) -> dict[str, str | None]:
+        found = inspect(engine).get_indexes(table)
+        where = [(i.get("dialect_options") or {}).get(f"{engine.dialect.name}_where")
+                 for i in found]
+        return {i["name"]: None if w is None else str(w) for i, w in zip(found, where)}
+
+    def answers() -> tuple:
+        with engine.connect() as connection:
+            return (connection.exec_driver_sql(
+                        "SELECT key FROM person_keys WHERE person_id = 1 ORDER BY key").all(),
+                    connection.exec_driver_sql(
+                        "SELECT id FROM claims WHERE supersedes_id = 1").all(),
+                    connection.exec_driver_sql(
+                        "SELECT id FROM claims WHERE supersedes_id IS NOT NULL").all(),
+                    connection.exec_driver_sql("SELECT count(*) FROM claims").scalar())
+
+    try:
+        migrate(engine, revision="0008_event_tally")  # the two heads before 0009
+        migrate(engine, revision="0004_claim_rules")
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO persons (id, name, key, created_at) VALUES "
+                "(1, 'Greta Holm', 'greta holm', '2025-01-01'), "
+                "(2, 'Ivo Holm', 'ivo holm', '2025-01-01')")
+            connection.exec_driver_sql(
+                "INSERT INTO person_keys (person_id, key) VALUES (1, 'holm'), (1, 'g holm'), "
+                "(2, 'holm')")
+            connection.exec_driver_sql(
+                "INSERT INTO claims (id, subject_type, subject_id, field, value, status, "
+                "created_at, supersedes_id) VALUES "
+                "(1, 'person', 1, 'age', '30', 'proposed', '2025-01-01', NULL), "
+                "(2, 'person', 1, 'age', '31', 'edited', '2025-01-01', 1), "
+                "(3, 'person', 2, 'age', '40', 'proposed', '2025-01-01', NULL)")
+        before = answers()
+        assert "ix_person_keys_person_id" in indexes("person_keys")
+        assert indexes("claims")["ix_claims_supersedes_id"] is None
+        migrate(engine)
+        assert "ix_person_keys_person_id" not in indexes("person_keys")
+        assert "supersedes_id IS NOT NULL" in indexes("claims")["ix_claims_supersedes_id"]
+        assert answers() == before == ([("g holm",), ("holm",)], [(2,)], [(2,)], 3)
+        if engine.dialect.name == "sqlite":  # the lookups read the partial index
+            with engine.connect() as connection:
+                plan = " ".join(r[-1] for r in connection.exec_driver_sql(
+                    "EXPLAIN QUERY PLAN SELECT id FROM claims WHERE supersedes_id = 1"))
+            assert "ix_claims_supersedes_id" in plan
+        with engine.begin() as connection:  # ON DELETE SET NULL through the partial index
+            connection.exec_driver_sql("DELETE FROM claims WHERE id = 1")
+            assert connection.exec_driver_sql(
+                "SELECT supersedes_id FROM claims WHERE id = 2").scalar() is None
+        with engine.begin() as connection:
+            command.downgrade(alembic_config(connection), "0008_event_tally")
+        assert "ix_person_keys_person_id" in indexes("person_keys")
+        assert indexes("claims")["ix_claims_supersedes_id"] is None
+        migrate(engine)
+        assert "ix_person_keys_person_id" not in indexes("person_keys")
+    finally:
+        engine.dispose()
 
 
 def test_upgrading_keeps_aliases_and_allows_two_spellings_of_one_key(tmp_path):

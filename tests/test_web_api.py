@@ -245,3 +245,28 @@ def test_a_persons_events_include_those_of_everyone_merged_into_them(tmp_path):
         (row,) = person_rows(session, [session.get(Person, stored)])
         assert row["events"] == 2
     habeas.close()
+
+
+def test_a_decision_derives_and_reindexes_its_event(client, web):
+    """Rejecting every claim that gives an event its place (a bulk decision) derives the
+    event again at once and indexes it again: a search for that place no longer finds it
+    (the twelfth round of docs/scale.md)."""
+    from sqlalchemy import select
+
+    from habeas.store.models import Claim, Event
+
+    h = web.headers("editor")
+    found = client.get("/api/v1/search?q=simferopol&kind=events&type=arrest", headers=h).json()
+    event_id = found["events"][0]["event_id"]
+    with web.habeas.session() as session:
+        ids = list(session.scalars(select(Claim.id).where(
+            Claim.subject_type == "event", Claim.subject_id == event_id, Claim.field == "place",
+            Claim.status != "rejected")))
+        values = set(session.scalars(select(Claim.value).where(Claim.id.in_(ids))))
+    assert ids and values == {"Simferopol"}
+    done = client.post("/api/v1/claims/review", headers=h, json={"action": "reject", "ids": ids})
+    assert done.status_code == 200, done.text
+    with web.habeas.session() as session:
+        assert session.get(Event, event_id).place is None
+    after = client.get("/api/v1/search?q=simferopol&kind=events&type=arrest", headers=h).json()
+    assert event_id not in [e["event_id"] for e in after["events"]]

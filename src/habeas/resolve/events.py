@@ -37,6 +37,7 @@ from ..store.tally import (  # noqa: F401  (``choose`` and the fields: the store
     REFRESHED,
     Tally,
     choose,
+    derive as refresh_many,  # moved to the store: a reviewer's decision re-derives its event
     tally_from_claims,
 )
 from .evidence import norm
@@ -376,77 +377,3 @@ def subsumed(a: EventRecord, b: EventRecord) -> bool:
 def refresh(session: Session, event: Event) -> None:
     """Derive an event's values and persons from its remaining claims (read again)."""
     refresh_many(session, [event])
-
-
-@functools.cache
-def _set_tally():
-    """The UPDATE of an event's tally alone (executemany: the events a writer merged an
-    article into whose values stay as they were, most of them)."""
-    table = Event.__table__
-    return update(table).where(table.c.id == bindparam("event_id")).values(
-        tally=bindparam("tally"))
-
-
-def refresh_many(session: Session, events: list[Event | EventRow],
-                 linked: dict[int, set[int]] | None = None,
-                 tallies: dict[int, Tally | None] | None = None) -> None:
-    """``refresh`` each of ``events`` (distinct): its values derived from its live claims'
-    tally (``store.tally``), which is stored with it. ``tallies``: those the caller has kept
-    up to date (the writer: each stored one with the claims the article added); the others
-    are made from the claims, read in one query for all (what a derivation read before tallies
-    were kept). ``linked``: the person ids linked to each of them, stored, when the caller knows
-    them (the writer that wrote the links): not read again. An ``EventRow``'s values that
-    change are written in an UPDATE of their own, its tally with the others' in one (the ORM's
-    flush writes an Event's)."""
-    from ..store.crud import date_precision
-
-    ids = [event.id for event in events]
-    known = {i: t for i, t in (tallies or {}).items() if t is not None}
-    unknown = [i for i in ids if i not in known]
-    if unknown:
-        session.flush()
-        known.update(tally_from_claims(session, unknown))
-    links: dict[int, set[int]] = defaultdict(set)
-    if linked is not None:
-        links.update((event_id, set(linked[event_id])) for event_id in ids)
-    else:
-        for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
-            links[event_id].add(person_id)
-    only_tally: list[dict[str, Any]] = []
-    for event in events:
-        tally = known[event.id]
-        stored = tally.dump()
-        if not tally.present():  # no live claim at all: its values stay
-            changed: dict[str, Any] = {}
-        else:
-            # set only where it changes: most merges leave an event's values as they were,
-            # and a value set, even to what it was, makes the flush compare every column
-            derived = tally.derived()
-            derived["date_precision"] = date_precision(derived["date"])
-            changed = {field: value for field, value in derived.items()
-                       if getattr(event, field) != value}
-            for field, value in changed.items():
-                setattr(event, field, value)
-        if isinstance(event, EventRow):
-            event.tally = None  # its text as read is out of date
-            if changed:
-                session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
-                                .values({**changed, "tally": stored}))
-            else:
-                only_tally.append({"event_id": event.id, "tally": stored})
-        else:
-            event.tally = stored
-        persons = tally.named()
-        if persons:
-            linked_now = links[event.id]
-            for pid in sorted(persons - linked_now):
-                if person_by_id(session, pid) is not None:
-                    session.add(EventPerson(event_id=event.id, person_id=pid))
-            if linked_now - persons:
-                session.execute(delete(EventPerson).where(
-                    EventPerson.event_id == event.id,
-                    EventPerson.person_id.in_(linked_now - persons)),
-                    execution_options={"synchronize_session": "fetch"})
-    if only_tally:
-        session.execute(_set_tally(), only_tally)
-    session.flush()

@@ -25,15 +25,16 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..model import Extraction
-from ..store.crud import date_precision, persons_of_article
+from ..store.crud import persons_of_article
 from ..store.models import Article, Claim, Event, Person
 from ..store.persons import canonical
 from ..store.resolution import Merge
-from ..store.review import EDITOR_NAME, EVENT_COLUMNS
+from ..store.review import EDITOR_NAME, SET_COLUMNS
+from ..store.tally import derive
 from .article import save_extraction
 
 # Who the resolver is in ``merges.by`` (resolve.persons.RESOLVER): its merges are not a
@@ -91,11 +92,13 @@ def reextract(*, session: Session, article: Article, extraction: Extraction) -> 
         _carry(session, chain, by_id[chain.matched])
         kept.carried.append({**chain.head, "now": chain.matched})
     # the claims a decision was carried onto, and those they supersede, changed what is live:
-    # their events' tallies are not known now, counted from the claims at the next derivation
+    # their events are derived again from their claims, as a reviewer's decision derives its
+    # event (``store.tally.reviewed``), their tallies counted afresh
     touched = {by_id[c.matched].subject_id for c in chains
                if c.matched is not None and by_id[c.matched].subject_type == "event"}
-    if touched:
-        session.execute(update(Event).where(Event.id.in_(sorted(touched))).values(tally=None))
+    events = [e for e in (session.get(Event, i) for i in sorted(touched)) if e is not None]
+    if events:
+        derive(session, events)
     _check_merges(session, article, merges, kept)
     return kept
 
@@ -207,12 +210,10 @@ def _carry(session: Session, chain: Chain, new: Claim) -> None:
                  status=head["status"], reviewed_by=head["reviewed_by"],
                  reviewed_at=head["reviewed_at"], supersedes_id=new.id)
     session.add(edit)
-    if new.subject_type == "event" and new.field in EVENT_COLUMNS:
+    if new.subject_type == "event" and new.field in SET_COLUMNS:  # the others: derived
         event = session.get(Event, new.subject_id)
         if event is not None:
             setattr(event, new.field, head["value"])
-            if new.field == "date":
-                event.date_precision = date_precision(head["value"])
     session.flush()
 
 

@@ -196,6 +196,20 @@ def _keyed():
 
 
 @functools.cache
+def _keyed_among():
+    """``_keyed`` of the persons ``:among`` alone: each (person, key) pair looked up in the
+    unique index of ``person_keys``, however many other persons share a loose key."""
+    return select(PersonKey.person_id).where(
+        PersonKey.person_id.in_(bindparam("among", expanding=True)),
+        PersonKey.key.in_(bindparam("keys", expanding=True))).distinct()
+
+
+# ``candidates`` looks among at most this many persons by their own keys (a few, nearly
+# always); more, and it reads the keys' blocks whole, then keeps those among them.
+AMONG_LOOKUPS = 400
+
+
+@functools.cache
 def _apart():
     """A split between the persons ``:a`` and ``:b``, and a rejected suggestion."""
     a, b = bindparam("a", expanding=True), bindparam("b", expanding=True)
@@ -318,9 +332,15 @@ def candidates(session: Session, person: Person | None, profile: Profile, *,
     if not keys or among is not None and not among:  # nobody near: no query to make
         return []
     own = _member_ids(session, canonical(session, person)) if person is not None else []
-    ids = {pid for pid, in tuples(session, _keyed(), {"keys": list(keys)})}
-    if among is not None:
-        ids &= among
+    if among is not None and len(among) <= AMONG_LOOKUPS:
+        # the block of a loose key grows with the store; the persons near, looked up by
+        # their own keys, do not (the same ids: those of the blocks that are among them)
+        ids = {pid for pid, in tuples(session, _keyed_among(), {
+            "among": sorted(among), "keys": sorted(keys)})}
+    else:
+        ids = {pid for pid, in tuples(session, _keyed(), {"keys": list(keys)})}
+        if among is not None:
+            ids &= among
     ids -= set(own)
     if not ids:
         return []

@@ -28,8 +28,8 @@ class PersonKey(Base):
     __table_args__ = (UniqueConstraint("person_id", "key"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"),
-                                           index=True)
+    # looked up by person through the unique index of (person_id, key), its prefix
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
     key: Mapped[str] = mapped_column(String(64), index=True)
 
 

@@ -5,8 +5,11 @@ resolution's work).
 Core code: no FastAPI here; keyword arguments after ``*``; the caller owns the transaction.
 Nothing is overwritten: accepting or rejecting sets a claim's review status; editing writes a
 NEW claim (status ``edited``, ``supersedes_id`` pointing at the old one) and leaves the old
-claim as it was, so the history of a fact is kept. An edit to an event field also updates the
-event's current value in ``events``, which holds what the claims say for fast listing.
+claim as it was, so the history of a fact is kept. ``events`` holds what the claims say for
+fast listing: a decision or edit of an event's claim derives the event's listed values and
+persons again from its live claims at once (``tally.reviewed``), so what is listed is always
+what the claims a reviewer left give; an edit of its type or negation (not derived: what its
+reports are matched on) sets that column.
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ BOOL_FIELDS = ("negated", "hedged")
 # The event columns an edited claim updates.
 EVENT_COLUMNS = ("type", "date", "place", "agent", "charge", "term_months", "release_mode",
                  "negated", "hedged", "attributed_to")
+# Of those, the ones an edit sets as it is (an event's type and negation are what its reports
+# are matched on, not derived from its claims); the others are derived again from the live
+# claims at every decision and edit (``tally.reviewed``).
+SET_COLUMNS = ("type", "negated")
 # Bulk actions take at most this many claims at once.
 MAX_BULK = 500
 EDITOR_NAME = "reviewer"
@@ -166,11 +173,14 @@ def decide(*, session: Session, claim_id: int, action: str, user: User,
     claim.reviewed_by = user.name
     claim.reviewed_at = utcnow()
     session.flush()
-    if was_live != (claim.status != "rejected"):  # its event's tally counts it, or no longer
-        reviewed(session, removed=claim if was_live else None,
-                 added=None if was_live else claim)
+    changed: dict[str, Any] = {}
+    if was_live != (claim.status != "rejected"):  # its event counts it, or no longer
+        changed = reviewed(session, removed=claim if was_live else None,
+                           added=None if was_live else claim)
     audit(session=session, user=user, action=f"claim.{action}", object_type="claim",
           object_id=claim.id, before=before, after=claim_dict(claim))
+    _audit_event(session, claim.subject_id if claim.subject_type == "event" else None, changed,
+                 user)
     return claim
 
 
@@ -232,26 +242,29 @@ def edit_claim(*, session: Session, claim_id: int, value: Any, user: User,
     )
     session.add(new)
     session.flush()
-    # the new claim is live, the old one no longer (if it was: not rejected)
-    reviewed(session, removed=old if old.status != "rejected" else None, added=new)
+    # the new claim is live, the old one no longer (if it was: not rejected); a derived field's
+    # listed value is derived again (``reviewed``), the type and negation are set
+    changed = reviewed(session, removed=old if old.status != "rejected" else None, added=new)
     audit(session=session, user=user, action="claim.edit", object_type="claim",
           object_id=old.id, before=claim_dict(old), after=claim_dict(new))
-    if old.subject_type == "event" and old.field in EVENT_COLUMNS:
-        _update_event(session, old.subject_id, old.field, value, user)
+    if old.subject_type == "event" and old.field in SET_COLUMNS:
+        event = session.get(Event, old.subject_id)
+        if event is not None and getattr(event, old.field) != value:
+            changed[old.field] = (getattr(event, old.field), value)
+            setattr(event, old.field, value)
+            session.flush()
+    _audit_event(session, old.subject_id if old.subject_type == "event" else None, changed, user)
     return new
 
 
-def _update_event(session: Session, event_id: int, field: str, value: Any, user: User) -> None:
-    event = session.get(Event, event_id)
-    if event is None:
+def _audit_event(session: Session, event_id: int | None, changed: dict[str, Any],
+                 user: User) -> None:
+    """The audit entry of what a review changed in an event's listed values and persons."""
+    if event_id is None or not changed:
         return
-    before = {field: getattr(event, field)}
-    setattr(event, field, value)
-    if field == "date":
-        event.date_precision = date_precision(value)
-    session.flush()
     audit(session=session, user=user, action="event.update", object_type="event",
-          object_id=event.id, before=before, after={field: value})
+          object_id=event_id, before={field: b for field, (b, _) in changed.items()},
+          after={field: a for field, (_, a) in changed.items()})
 
 
 def claim_history(*, session: Session, claim_id: int) -> list[dict[str, Any]]:

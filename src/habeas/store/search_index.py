@@ -13,13 +13,14 @@ is re-indexed in the edit's transaction (``reindex_event``), the web app catches
 starts, and ``habeas index`` catches up (or rebuilds) by hand. A search reads the index as it
 is (``match``); a store never indexed finds no reports or events until one of those runs.
 
-Persons are found by any part of a name key (``LIKE '%...%'``). On SQLite a trigram FTS5 table,
-``search_persons``, holds every person's and alias's key and answers that LIKE without reading
-every name; triggers on ``persons`` and ``person_aliases`` keep it exact in the writer's own
-transaction (a rename, an alias, a merge), so it has no mark to catch up on. ``ensure_index``
-creates it and its triggers (and fills it) when absent, as it does the FTS5 tables; a store
-on a SQLite without the trigram tokenizer (before 3.34) keeps the plain LIKE. On PostgreSQL
-``pg_trgm`` indexes on the key columns do the same (migration ``0006_web_search``).
+Persons are found by any part of a name key (``LIKE '%...%'``). On SQLite two trigram FTS5
+tables (``NAMES``) hold every person's and spelling's key, a row each, and answer that LIKE
+without reading every name; triggers on ``persons`` and ``person_aliases`` keep them exact in
+the writer's own transaction (a rename, an alias, a merge), so they have no mark to catch up
+on. ``ensure_index`` creates them and their triggers (and fills them) when absent, as it does
+the FTS5 tables; a store on a SQLite without the trigram tokenizer (before 3.34) keeps the
+plain LIKE. On PostgreSQL ``pg_trgm`` indexes on the key columns do the same (migration
+``0006_web_search``).
 
 Stemming plugs in per language: ``TS_CONFIGS`` names PostgreSQL's text search configuration
 for a report's language (none today: 'simple', a word as it is written), and a query is
@@ -49,12 +50,20 @@ from .models import Article, Event, EventPerson, Person, PersonAlias
 log = logging.getLogger(__name__)
 
 TABLES = ("search_articles", "search_events")
-# SQLite: the trigram index of name keys, in two FTS5 tables whose rowid is the person's id
-# (a match is a person, nothing else read): persons' own keys, and each person's alias keys
-# joined by "|" (a key holds only [a-z0-9 ], so no query runs across two). Each table's
-# triggers read only that table: a later migration that rebuilds one of them (Alembic's batch
-# mode on SQLite) cannot break the other's triggers.
-NAMES = ("search_person_keys", "search_alias_keys")
+# SQLite: the trigram index of name keys, in two FTS5 tables: persons' own keys (the rowid is
+# the person's id) and the spellings' keys (the rowid is the spelling's id: a match is read
+# back to its person through ``person_aliases``' primary key). Each table's triggers read only
+# that table: a later migration that rebuilds one of them (Alembic's batch mode on SQLite)
+# cannot break the other's triggers. A spelling added is one row added, its id past every
+# other: FTS5 keeps it with the transaction's other new rows (see ``RETIRED_NAMES``).
+NAMES = ("search_person_keys", "search_alias_rows")
+# The name index's tables of earlier layouts, dropped with their triggers when the index is
+# made again. "search_alias_keys" held each person's spellings joined by "|", its rowid the
+# person's: every spelling added deleted and wrote the person's row again, and an FTS5 delete
+# of a rowid below the transaction's pending ones writes them out as a segment of their own,
+# merged later: at 100,000 stored articles 0.3 to 0.4 ms per spelling and a fifth of the
+# writer's commits (the twelfth round of docs/scale.md).
+RETIRED_NAMES = ("search_alias_keys",)
 # FTS5's trigram tokenizer came with SQLite 3.34; before it the person search reads every name.
 TRIGRAM = sqlite3.sqlite_version_info >= (3, 34, 0)
 # A trigram index finds a fragment of at least this many characters.
@@ -140,30 +149,22 @@ def ensure_index(connection: Connection) -> None:
 
 
 def _name_triggers() -> dict[str, str]:
-    """Trigger name -> its SQL: any change to a key (or to whose alias it is) writes the
-    person's row again."""
-    person, alias = NAMES
-    rewrite = {
-        "NEW": (f"INSERT INTO {person} (rowid, keys) VALUES (NEW.id, NEW.key);",
-                f"INSERT INTO {alias} (rowid, keys) SELECT NEW.person_id, group_concat(key, '|') "
-                "FROM person_aliases WHERE person_id = NEW.person_id HAVING count(*) > 0;"),
-        "OLD": (f"DELETE FROM {person} WHERE rowid = OLD.id;",
-                f"DELETE FROM {alias} WHERE rowid = OLD.person_id;"),
-    }
+    """Trigger name -> its SQL: any change to a key writes its row again (a spelling given to
+    another person keeps its row: it is read back to its person)."""
     out = {}
-    for n, (table, watched) in enumerate((("persons", "id, key"),
-                                          ("person_aliases", "id, person_id, key"))):
-        new, old = rewrite["NEW"][n], rewrite["OLD"][n]
-        if table == "person_aliases":  # the person's other aliases stay
-            old += (f" INSERT INTO {alias} (rowid, keys) SELECT OLD.person_id, "
-                    "group_concat(key, '|') FROM person_aliases WHERE person_id = OLD.person_id "
-                    "HAVING count(*) > 0;")
-            new = f"DELETE FROM {alias} WHERE rowid = NEW.person_id; " + new
+    for table, index, watched in (("persons", NAMES[0], "id, key"),
+                                  ("person_aliases", NAMES[1], "id, key")):
+        new = f"INSERT INTO {index} (rowid, keys) VALUES (NEW.id, NEW.key);"
+        old = f"DELETE FROM {index} WHERE rowid = OLD.id;"
         for suffix, when, body in (("ai", "INSERT", new), ("ad", "DELETE", old),
                                    ("au", f"UPDATE OF {watched}", f"{old} {new}")):
-            name = f"{NAMES[n]}_{suffix}"
+            name = f"{index}_{suffix}"
             out[name] = f"CREATE TRIGGER {name} AFTER {when} ON {table} BEGIN {body} END"
     return out
+
+
+def _retired_triggers() -> list[str]:
+    return [f"{table}_{suffix}" for table in RETIRED_NAMES for suffix in ("ai", "ad", "au")]
 
 
 def names_ready(connection: Connection) -> bool:
@@ -182,8 +183,10 @@ def ensure_names(connection: Connection) -> None:
     trigger is missing (a new store, a store from before it, a table a migration rebuilt)."""
     if connection.dialect.name != "sqlite" or names_ready(connection):
         return
-    for name in _name_triggers():
+    for name in [*_name_triggers(), *_retired_triggers()]:
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+    for table in RETIRED_NAMES:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
     for table in NAMES:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
         connection.exec_driver_sql(f"CREATE VIRTUAL TABLE {table} USING fts5(keys, "
@@ -192,8 +195,8 @@ def ensure_names(connection: Connection) -> None:
         connection.exec_driver_sql(sql)
     person, alias = NAMES
     connection.exec_driver_sql(f"INSERT INTO {person} (rowid, keys) SELECT id, key FROM persons")
-    connection.exec_driver_sql(f"INSERT INTO {alias} (rowid, keys) SELECT person_id, "
-                               "group_concat(key, '|') FROM person_aliases GROUP BY person_id")
+    connection.exec_driver_sql(f"INSERT INTO {alias} (rowid, keys) SELECT id, key "
+                               "FROM person_aliases")
 
 
 def name_owner_ids(session: Session, key: str) -> list[int]:
@@ -232,9 +235,10 @@ def name_owners(session: Session, key: str):
     indexes (each side of the union can use one)."""
     if set(NAMES) <= present(session) and len(key) >= TRIGRAM_MIN:
         phrase = f'"{key}"'  # a key holds only [a-z0-9 ]: nothing to escape
-        return union(*(select(literal_column("rowid")).select_from(text(table))
-                       .where(text(f"{table} MATCH :{table}").bindparams(**{table: phrase}))
-                       for table in NAMES))
+        person, alias = (select(literal_column("rowid")).select_from(text(table))
+                         .where(text(f"{table} MATCH :{table}").bindparams(**{table: phrase}))
+                         for table in NAMES)
+        return union(person, select(PersonAlias.person_id).where(PersonAlias.id.in_(alias)))
     like = f"%{key}%"
     return union(select(Person.id).where(Person.key.like(like)),
                  select(PersonAlias.person_id).where(PersonAlias.key.like(like)))
@@ -375,6 +379,13 @@ def reindex_event(session: Session, event_id: int) -> None:
             [(event.id, event.type, _event_body(event, names), None)])
 
 
+def reindex_reviewed(session: Session, claims) -> None:
+    """Index again the events of reviewed ``claims`` (a decision or an edit derives an event's
+    listed values again: ``store.tally.reviewed``), inside the caller's transaction."""
+    for event_id in sorted({c.subject_id for c in claims if c.subject_type == "event"}):
+        reindex_event(session, event_id)
+
+
 def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[str]]:
     out: dict[int, list[str]] = {}
     if not event_ids:
@@ -389,7 +400,7 @@ def _names_of_events(session: Session, event_ids: list[int]) -> dict[int, list[s
 
 def is_index_table(name: str) -> bool:
     """Whether a table belongs to the search index (SQLite's FTS5 shadow tables included)."""
-    return name.startswith((*TABLES, *NAMES))
+    return name.startswith((*TABLES, *NAMES, *RETIRED_NAMES))
 
 
 def modelled(name: str | None, type_: str, _parents: object = None) -> bool:
@@ -432,9 +443,9 @@ def rebuild_index(session: Session) -> int:
             own.execute(text(f"DROP TABLE IF EXISTS {table}" if _is_sqlite(own)
                              else f"DELETE FROM {table}"))
         if _is_sqlite(own):  # filled again from the tables with the rest; its triggers go
-            for name in _name_triggers():  # too: none may write to a table not there
-                own.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-            for table in NAMES:
+            for name in [*_name_triggers(), *_retired_triggers()]:  # too: none may write
+                own.execute(text(f"DROP TRIGGER IF EXISTS {name}"))  # to a table not there
+            for table in [*NAMES, *RETIRED_NAMES]:
                 own.execute(text(f"DROP TABLE IF EXISTS {table}"))
         for name in ("articles", "events"):
             row = own.get(AppSetting, f"search.{name}")

@@ -13,11 +13,13 @@ each; how many hedged claims and how many of them say "not hedged"; and how many
 the event has in all. ``derived`` gives from it what ``choose`` gives from the claims
 (``tests/test_tally.py`` compares them over sequences of claims and reviews).
 
-The stored tally is either exact or NULL: NULL (an event from before migration 0008, one a
-list import wrote in bulk, or whose claims a re-extraction carried decisions onto) means
-"not known", and the next derivation reads the claims and stores it (``tally_from_claims``).
-No module of the store imports resolution: the reviewer's decisions (``store.review``) update
-the tally here too.
+The stored tally is either exact or NULL: NULL (an event from before migration 0008, or one a
+list import wrote in bulk) means "not known", and the next derivation reads the claims and
+stores it (``tally_from_claims``). No module of the store imports resolution: the derivation
+itself (``derive``) is here, since a reviewer's decision or edit (``store.review``) updates
+the tally and derives the event again at once (``reviewed``), as a re-extraction that carries
+decisions onto new claims does (``resolve.keep``): an event's listed values are always what
+its live claims give.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from .db import tuples
-from .models import Claim, _encode_json
+from .models import Claim, Event, EventPerson, _encode_json
 
 # The claims' fields an event's values are derived from (each by ``choose``).
 DERIVED_FIELDS = ("date", "place", "agent", "charge", "term_months", "release_mode",
@@ -227,21 +229,116 @@ def refill(session: Session, tally: Tally, event_id: int, field: str) -> None:
                                    {"event": event_id, "field": field}))
 
 
+@functools.cache
+def _set_tally():
+    """The UPDATE of an event's tally alone (executemany: the events a writer merged an
+    article into whose values stay as they were, most of them)."""
+    table = Event.__table__
+    return update(table).where(table.c.id == bindparam("event_id")).values(
+        tally=bindparam("tally"))
+
+
+@functools.cache
+def _persons_of():
+    return select(EventPerson.event_id, EventPerson.person_id).where(
+        EventPerson.event_id.in_(bindparam("events", expanding=True)))
+
+
+def derive(session: Session, events: list[Any], linked: dict[int, set[int]] | None = None,
+           tallies: dict[int, Tally | None] | None = None) -> dict[int, dict[str, Any]]:
+    """Derive each of ``events`` (distinct: ORM ``Event``s, or rows of their columns such as
+    ``resolve.events.EventRow``) from its live claims' tally, which is stored with it: its
+    listed values and its persons (``resolve.events.refresh_many``, a reviewer's decision).
+    ``tallies``: those the caller has kept up to date (the writer: each stored one with the
+    claims the article added); the others are made from the claims, read in one query for all
+    (what a derivation read before tallies were kept). ``linked``: the person ids linked to
+    each of them, stored, when the caller knows them (the writer that wrote the links): not
+    read again. A row's values that change are written in an UPDATE of their own, its tally
+    with the others' in one (the ORM's flush writes an Event's). Returns, by event id, what
+    changed: field -> (before, after), ``persons`` the linked ids before and after."""
+    from .crud import date_precision
+    from .persons import person_by_id
+
+    ids = [event.id for event in events]
+    known = {i: t for i, t in (tallies or {}).items() if t is not None}
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        session.flush()
+        known.update(tally_from_claims(session, unknown))
+    links: dict[int, set[int]] = {event_id: set() for event_id in ids}
+    if linked is not None:
+        links.update((event_id, set(linked[event_id])) for event_id in ids)
+    else:
+        for event_id, person_id in tuples(session, _persons_of(), {"events": ids}):
+            links[event_id].add(person_id)
+    only_tally: list[dict[str, Any]] = []
+    changes: dict[int, dict[str, Any]] = {}
+    for event in events:
+        tally = known[event.id]
+        stored = tally.dump()
+        if not tally.present():  # no live claim at all: its values stay
+            changed: dict[str, Any] = {}
+        else:
+            # set only where it changes: most merges leave an event's values as they were,
+            # and a value set, even to what it was, makes the flush compare every column
+            derived = tally.derived()
+            derived["date_precision"] = date_precision(derived["date"])
+            changed = {field: value for field, value in derived.items()
+                       if getattr(event, field) != value}
+            if changed:
+                changes[event.id] = {field: (getattr(event, field), value)
+                                     for field, value in changed.items()}
+            for field, value in changed.items():
+                setattr(event, field, value)
+        if not isinstance(event, Event):
+            event.tally = None  # its text as read is out of date
+            if changed:
+                session.execute(update(Event.__table__).where(Event.__table__.c.id == event.id)
+                                .values({**changed, "tally": stored}))
+            else:
+                only_tally.append({"event_id": event.id, "tally": stored})
+        else:
+            event.tally = stored
+        persons = tally.named()
+        if persons:
+            linked_now = links[event.id]
+            added = [pid for pid in sorted(persons - linked_now)
+                     if person_by_id(session, pid) is not None]
+            for pid in added:
+                session.add(EventPerson(event_id=event.id, person_id=pid))
+            if linked_now - persons:
+                session.execute(delete(EventPerson).where(
+                    EventPerson.event_id == event.id,
+                    EventPerson.person_id.in_(linked_now - persons)),
+                    execution_options={"synchronize_session": "fetch"})
+            if added or linked_now - persons:
+                changes.setdefault(event.id, {})["persons"] = (
+                    sorted(linked_now), sorted((linked_now & persons) | set(added)))
+    if only_tally:
+        session.execute(_set_tally(), only_tally)
+    session.flush()
+    return changes
+
+
 def reviewed(session: Session, *, removed: Claim | None = None, added: Claim | None = None
-             ) -> None:
+             ) -> dict[str, Any]:
     """A reviewer's decision or edit: ``removed`` is no longer live (rejected, or superseded
     by an edit), ``added`` is live now (accepted after a rejection, or an edit); the tally of
-    their event, when known, counts them so (the claims' changes flushed or pending in
-    ``session``). A claim that was the earliest of its value, when others give it too, is
-    the one case that reads claims: that field's of the event."""
-    from .models import Event
-
+    their event counts them so (the claims' changes flushed or pending in ``session``), and
+    the event is derived again from it (``derive``): its listed values and persons are at
+    once what its live claims give. A claim that was the earliest of its value, when others
+    give it too, is the one case that reads claims: that field's of the event; an event whose
+    tally is not known is counted from all its claims. Returns what changed in the event
+    (``derive``'s field -> (before, after)), empty when nothing did."""
     claim = removed or added
     if claim is None or claim.subject_type != "event":
-        return
+        return {}
     event = session.get(Event, claim.subject_id)
-    if event is None or event.tally is None:
-        return  # not known: the next derivation counts the claims
+    if event is None:
+        return {}
+    if event.tally is None:  # not known: counted from the claims, this decision's included
+        session.flush()
+        return derive(session, [event]).get(event.id, {})
     tally = Tally.load(event.tally)
     if removed is not None and not tally.remove(removed.id, removed.field, removed.value):
         session.flush()
@@ -251,4 +348,4 @@ def reviewed(session: Session, *, removed: Claim | None = None, added: Claim | N
             added = None
     if added is not None:
         tally.add(added.id, added.field, added.value)
-    event.tally = tally.dump()
+    return derive(session, [event], tallies={event.id: tally}).get(event.id, {})

@@ -172,11 +172,10 @@ def review_claim(claim_id: int, body: ReviewIn, user: User = Depends(api_editor)
         if body.action == "edit":
             result = review.edit_claim(session=session, claim_id=claim_id, value=body.value,
                                        user=user, version=body.version)
-            if result.subject_type == "event":
-                search_mod.reindex_event(session, result.subject_id)
         else:
             result = review.decide(session=session, claim_id=claim_id, action=body.action,
                                    user=user, version=body.version)
+        search_mod.reindex_reviewed(session, [result])  # its event derived again
         return review.claim_dict(result)
 
 
@@ -186,6 +185,7 @@ def review_claims(body: BulkReviewIn, user: User = Depends(api_editor),
     with session.begin():
         done = review.decide_many(session=session, claim_ids=body.ids, action=body.action,
                                   user=user, versions=body.versions)
+        search_mod.reindex_reviewed(session, done)
         return {"reviewed": len(done), "items": [review.claim_dict(c) for c in done]}
 
 

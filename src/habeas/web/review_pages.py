@@ -58,11 +58,11 @@ def _apply(session: Session, claim_id: int, action: str, value: str | None,
         if action == "edit":
             claim = review.edit_claim(session=session, claim_id=claim_id, value=value,
                                       user=user, version=version)
-            if claim.subject_type == "event":
-                search_mod.reindex_event(session, claim.subject_id)
-            return claim
-        return review.decide(session=session, claim_id=claim_id, action=action, user=user,
-                             version=version)
+        else:
+            claim = review.decide(session=session, claim_id=claim_id, action=action, user=user,
+                                  version=version)
+        search_mod.reindex_reviewed(session, [claim])  # its event derived again
+        return claim
 
 
 def _text(form: Any, name: str) -> str | None:
@@ -91,8 +91,10 @@ async def bulk(request: Request, user: User = Depends(page_editor),
         if not ids:
             raise UsageError("select at least one claim")
         with session.begin():
-            review.decide_many(session=session, claim_ids=ids, action=str(form.get("action")),
-                               user=user, versions=_versions(form, ids))
+            done = review.decide_many(session=session, claim_ids=ids,
+                                      action=str(form.get("action")), user=user,
+                                      versions=_versions(form, ids))
+            search_mod.reindex_reviewed(session, done)
     return _back(request)
 
 

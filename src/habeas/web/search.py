@@ -32,10 +32,10 @@ from ..store.persons import member_roots, name_key
 from ..store.queries import _claimed_status, derive_status, is_subject
 from ..store.search_index import (CYRILLIC_WORD, among_owners, fold, match, match_condition,
                                   name_owner_ids,
-                                  reindex_event, stem_term, sync_index, terms)
+                                  reindex_event, reindex_reviewed, stem_term, sync_index, terms)
 
 __all__ = ["KINDS", "SearchFilters", "SearchResult", "fold", "keep_answers", "reindex_event",
-           "search", "search_persons", "sync_index"]
+           "reindex_reviewed", "search", "search_persons", "sync_index"]
 
 log = logging.getLogger(__name__)
 
