@@ -977,20 +977,22 @@ def let_have_care(verb: Token) -> list[Token]:
 
 
 INJURED_PARTS = RULES.words("injured_parts")
-SUMMONING_VERBS = {"call", "summon"}  # the rows of care_summoned
-OWN_POSSESSIVES = {"he": "his", "she": "her", "they": "their", "i": "my", "we": "our"}
+# The verbs that summon care (the rows of care_summoned): "has not called a doctor".
+SUMMONING_VERBS = {row.lemma for row in RULES.constructions + RULES.triggers
+                   if "care_summoned" in row.when}
+PRONOUN_AGREEMENT = ("Person", "Number", "Gender")
 
 
 def limb_owners(verb: Token) -> list[Token]:
     """Whose limb the verb twists or breaks: "twisted her arm", "broke Karimov's ribs"; none
-    when the doer's own ("he broke his leg when he fell")."""
+    when the doer's own ("he broke his leg", "Karimov broke his leg": a possessive pronoun
+    that agrees with a pronoun subject, or any after a named one)."""
     doers = [s for s in verb.children if syntax.is_active_subject(s)]
-
-    def own(poss: Token) -> bool:  # "Karimov broke his leg", "she twisted her ankle"
-        return poss.pos_ == "PRON" and any(
-            d.pos_ == "PROPN" or OWN_POSSESSIVES.get(d.lower_) == poss.lower_ for d in doers)
     return [c for o in syntax.objects(verb) if o.lemma_.lower() in INJURED_PARTS
-            for c in o.children if c.dep_ == "poss" and not own(c)]
+            for c in o.children if c.dep_ == "poss" and not (c.pos_ == "PRON" and any(
+                d.pos_ == "PROPN" or d.pos_ == "PRON" and all(
+                    d.morph.get(f) == c.morph.get(f) for f in PRONOUN_AGREEMENT)
+                for d in doers))]
 
 
 def put_in_position(verb: Token) -> list[Token]:
@@ -1321,8 +1323,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
             # "has not called a doctor for him": for whom; else (below) the prisoner told of
             args = [o for h in [trigger, *syntax.objects(trigger)]
                     for o in syntax.objects_of(h, "for")]
-        elif etype == "ill_treatment" and not passive and limb_owners(trigger):
-            args = limb_owners(trigger)  # "twisted her arm"
+        elif etype == "ill_treatment" and not passive and (limbs := limb_owners(trigger)):
+            args = limbs  # "twisted her arm"
         elif etype == "ill_treatment" and trigger.lemma_ in ("make", "force") and not passive \
                 and (positioned := put_in_position(trigger)):
             args = positioned  # "made him lie face down"

@@ -313,9 +313,11 @@ SERVED_TERMS = RULES.words("served_terms")
 def in_custody_there(token: Token) -> bool:
     """ "was killed in custody", "in his cell", "in the colony": custody where the verb says it
     happened (not "killed in a gun battle with police")."""
-    return any(t.lower_ in CUSTODY_WORDS - {"police", "station"}
-               for p in syntax.prepositions(token, "in", "behind", "at")
+    return any(t.lower_ in HELD_THERE for p in syntax.prepositions(token, "in", "behind", "at")
                for t in p.subtree)
+
+
+HELD_THERE = CUSTODY_WORDS - {"police", "station"}
 
 
 @predicate
@@ -340,7 +342,10 @@ def took_own_life(token: Token) -> bool:
 @predicate
 def to_injuries(token: Token) -> bool:
     """ "succumbed to his injuries", "to the wounds"."""
-    return any(o.lemma_.lower() in ("injury", "wound") for o in syntax.objects_of(token, "to"))
+    return any(o.lemma_.lower() in WOUNDS for o in syntax.objects_of(token, "to"))
+
+
+WOUNDS = RULES.words("wounds")
 
 
 @predicate
@@ -1142,9 +1147,12 @@ def held_then_freed(token: Token) -> bool:
     detention told by its end in the same clause (a passive "held")."""
     return any(syntax.is_passive_auxiliary(c) for c in token.children) and any(
         c.dep_ == "conj" and events.trigger_types(c) == ["release"] for c in token.children) \
-        and not any(t.lemma_.lower() in SERVING_PLACES | {"prison"}
+        and not any(t.lemma_.lower() in TERM_PLACES
                     for p in syntax.prepositions(token, "in") for t in p.subtree)
     # (not "was held in the colony and released in May": a term served)
+
+
+TERM_PLACES = SERVING_PLACES | {"prison"}
 
 
 @predicate
