@@ -45,7 +45,7 @@ BLIND = sorted((ROOT / "tests" / "heldout" / "blind").glob("*.json"))
 
 @pytest.mark.parametrize("paths, name", [(HELDOUT, "heldout"), (BLIND, "heldout-blind")])
 def test_heldout_reports_meet_their_floors(habeas, paths, name):
-    """Batches 1 to 10 (dev/ and test/) and batch 11 (blind/, written during round 14 and
+    """Batches 1 to 11 (dev/ and test/) and batch 12 (blind/, written during round 14 and
     never read for errors) against floors of their own."""
     assert paths
     report = evaluate(habeas, paths).as_dict()
@@ -61,8 +61,8 @@ BLIND_RU = sorted((ROOT / "tests" / "heldout-ru" / "blind").glob("*.json"))
 @pytest.mark.parametrize("paths, name", [(HELDOUT_RU, "heldout-ru"),
                                          (BLIND_RU, "heldout-ru-blind")])
 def test_russian_heldout_reports_meet_their_floors(habeas, paths, name):
-    """Russian batches 1 to 6 (tests/heldout-ru/dev: reports written blind, read for errors
-    from Russian rounds 10 to 15) and batch 7 (tests/heldout-ru/blind, never read for
+    """Russian batches 1 to 7 (tests/heldout-ru/dev: reports written blind, read for errors
+    from Russian rounds 10 to 16) and batch 8 (tests/heldout-ru/blind, never read for
     errors) against floors of their own."""
     assert paths
     report = evaluate(habeas, paths).as_dict()
