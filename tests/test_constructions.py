@@ -4738,3 +4738,61 @@ def test_a_year_and_month_is_no_span_of_years(nlp):
 ])
 def test_a_trial_to_come_or_another_persons_is_none_of_his(nlp, text):
     assert ("trial", "Timur Aliyev") not in kinds(nlp, text)
+
+
+# Round 16 (events): care kept from a prisoner, the marks of a beating on a body part, bail
+# refused to a pronoun the parser made the subject of "bail".
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The colony dentist refused to "
+    "see him for three months.",
+    "Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The prison doctors have left "
+    "his asthma untreated since May.",
+    "Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. He was refused treatment for "
+    "a broken finger.",
+    "Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The colony administration "
+    "refused to let a neurologist examine him.",
+])
+def test_care_a_carer_would_not_give_is_ill_treatment(nlp, text):
+    assert ("ill_treatment", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_a_refusal_to_see_him_by_no_carer_is_no_ill_treatment(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The investigator "
+            "refused to see him for three months.")
+    assert ("ill_treatment", "Timur Aliyev") not in kinds(nlp, text)
+
+
+def test_who_refused_to_let_a_carer_in_is_the_doer(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The colony "
+            "administration refused to let a neurologist examine him.")
+    assert the_event(nlp, text, "ill_treatment")["agent"] == "colony administration"
+
+
+@pytest.mark.parametrize("text", [
+    "Timur Aliyev, 27, a blogger from Ufa, died in the Salavat colony in May. His legs and "
+    "back were covered in bruises, his sister said.",
+    "Timur Aliyev, 27, a blogger from Ufa, died in the Salavat colony in May. Relatives who "
+    "prepared the body for burial said it was covered in bruises.",
+])
+def test_bruises_on_his_limbs_or_on_it_the_body_are_his(nlp, text):
+    assert ("ill_treatment", "Timur Aliyev") in kinds(nlp, text)
+
+
+def test_bail_refused_to_him_is_no_release_and_the_refuser_its_doer(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, was detained in May. On Friday a district "
+            "judge refused him bail.")
+    event = the_event(nlp, text, "release")
+    assert event["negated"] and event["agent"] == "district judge"
+
+
+def test_a_penitentiary_institution_is_a_place_of_custody(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, was detained in May. In June he was taken "
+            "to penitentiary institution No. 12 near Baku.")
+    assert the_event(nlp, text, "transfer")["place"].startswith("penitentiary institution No. 12")
+
+
+def test_who_would_not_give_the_care_left_undone_is_the_doer(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. His asthma went "
+            "untreated for a month because the colony doctor refused to prescribe an inhaler.")
+    assert the_event(nlp, text, "ill_treatment")["agent"] == "colony doctor"

@@ -1020,6 +1020,13 @@ def before_a_position(verb: Token) -> list[Token] | None:
 
 FORCED_POSITIONS = RULES.words("forced_positions")
 BODY_WORDS = RULES.words("bruised_bodies")
+LIMBS = RULES.words("body_parts") | RULES.words("injured_parts")
+# The verbs that leave an illness untreated (the rows of untreated): "left his diabetes".
+UNTREATED_VERBS = {row.lemma for row in RULES.constructions + RULES.triggers
+                   if "untreated" in row.when}
+# The verbs that show the marks of a beating (the rows of shows_injuries): "was covered in".
+INJURY_SHOWN = {row.lemma for row in RULES.constructions + RULES.triggers
+                if "shows_injuries" in row.when}
 
 
 def destinations(token: Token) -> list[Token]:
@@ -1355,8 +1362,10 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                 trigger.lemma_ == "be":  # a copula: "A and B are prisoners of conscience"
             args = subjects(trigger) or ([
                 c for a in trigger.children if a.dep_ == "auxpass" for c in a.children
-                if c.dep_ in ("attr", "nsubj") and c.i > a.i] if passive else [])
-            # "Also released were A and B": the subject after the inverted auxiliary
+                if c.dep_ in ("attr", "nsubj") and (c.i > a.i or c.pos_ == "PRON")]
+                if passive else [])
+            # "Also released were A and B": the subject after the inverted auxiliary; "He
+            # was refused treatment", the pronoun hung on the auxiliary
             if etype == "search":  # "his home was searched": whose home
                 args = [c for a in args if a.lemma_.lower() in SEARCH_OBJECTS
                         for c in a.children if c.dep_ == "poss" and c.pos_ == "PRON"] + args
@@ -1410,7 +1419,9 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     args = [misread_object(trigger)]  # "the court sentenced editor X"
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
                 args = [c for c in trigger.head.children if syntax.is_direct_object(c)] or (
-                    subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else [])
+                    subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else []) or [
+                    s for s in syntax.subjects(trigger) if s.morph.get("Case") == ["Acc"]]
+                # ("refused him bail", the object pronoun parsed as the subject of "bail")
                 # "ordered Matanov held until trial", whether the parser makes him the
                 # order's object or the small clause's subject
             headline = not span_text(trigger.sent).rstrip().endswith((".", "!", "?", '"', "”"))
@@ -1429,9 +1440,14 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     # (not "the apartment of the parents of X": theirs)
                     c for a in args for r in a.children if r.dep_ == "relcl"
                     for c in r.children if syntax.is_active_subject(c)] + args
-    bodies = [a for a in args if a.lemma_.lower() in BODY_WORDS] if etype == "ill_treatment" \
+    bodies = [a for a in args if a.lemma_.lower() in BODY_WORDS or (
+        a.lemma_.lower() in LIMBS or trigger.lemma_ in UNTREATED_VERBS) and any(
+        c.dep_ == "poss" for c in a.children) or (
+        a.lower_ == "it" and trigger.lemma_ in INJURY_SHOWN)] if etype == "ill_treatment" \
         else []
-    if bodies:  # "his body was covered in bruises": whose body
+    if bodies:  # "his body was covered in bruises", "her arms were covered in bruises": whose
+        # body; "it was covered in bruises" (no person is "it"): the body's, told before;
+        # "left his diabetes untreated": whose illness (what care is kept from is no person)
         args = [o for a in args for o in ([c for c in a.children if c.dep_ == "poss"]
                                           if a in bodies else [a])]
     args += companions(trigger)  # "was tried along with B", "together with B": B too
@@ -2311,6 +2327,26 @@ DOER_VERBS = RULES.words("doer_verbs")
 
 
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
+    if trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_ in ("allow", "let", "permit") \
+            and trigger.head.dep_ == "xcomp":
+        # "the administration refused to let a cardiologist examine him": who refused, not
+        # the one kept from him
+        doer = next((s for s in subjects(trigger.head.head) if s.pos_ != "PRON"), None)
+        return noun_phrase(doer) if doer is not None and doer.i not in victim_tokens else None
+    if trigger.lemma_ in UNTREATED_VERBS:
+        # "his diabetes went untreated because the prison doctor refused to prescribe insulin":
+        # the one who refused
+        doer = next((s for c in trigger.children if c.dep_ == "advcl" and c.lemma_ in (
+            "decline", "fail", "refuse") for s in syntax.subjects(c)), None)
+        if doer is not None and doer.pos_ != "PRON" and doer.i not in victim_tokens:
+            return noun_phrase(doer)
+    if trigger.dep_ == "ccomp" and any(s.morph.get("Case") == ["Acc"]
+                                       for s in syntax.subjects(trigger)):
+        # "The magistrate refused him bail", the pronoun parsed as the subject of "bail": the
+        # one who refused
+        doer = next((s for s in trigger.head.children if syntax.is_active_subject(s)), None)
+        return noun_phrase(doer) if doer is not None and doer.pos_ != "PRON" and \
+            doer.i not in victim_tokens else None
     if trigger.lemma_ == "be" and trigger.dep_ == "ccomp" and (
             trigger.head.lemma_ in REPORTING_VERBS or trigger.head.lemma_ in BELIEF_VERBS):
         # "Amnesty believes that A and B are prisoners of conscience": who holds it

@@ -625,7 +625,16 @@ def care_request_refused(token: Token) -> bool:
 def withheld(token: Token) -> bool:
     """ "refused to send him to a hospital", "declined to give her the medication": what the
     refusing verb kept from someone."""
+    if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in ("allow", "let", "permit"):
+        token = token.head  # "refused to let a specialist examine him"
     return token.dep_ == "xcomp" and token.head.lemma_ in ("decline", "deny", "fail", "refuse")
+
+
+@predicate
+def by_a_carer(token: Token) -> bool:
+    """ "the prison dentist refused to see him": the one who refuses gives care (with
+    "withheld": the refusing verb is the head)."""
+    return any(s.lemma_.lower() in events.CARE_GIVERS for s in events.subjects(token.head))
 
 
 @predicate
@@ -682,8 +691,9 @@ def passive_or_object(token: Token) -> bool:
 
 @predicate
 def untreated(token: Token) -> bool:
-    """ "his diabetes went untreated"."""
-    return _children_say(token, "untreated")
+    """ "his diabetes went untreated", "left his wound untreated"."""
+    return _children_say(token, "untreated") or any(
+        _children_say(o, "untreated") for o in syntax.objects(token))
 
 
 @predicate
