@@ -4796,3 +4796,13 @@ def test_who_would_not_give_the_care_left_undone_is_the_doer(nlp):
     text = ("Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. His asthma went "
             "untreated for a month because the colony doctor refused to prescribe an inhaler.")
     assert the_event(nlp, text, "ill_treatment")["agent"] == "colony doctor"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Timur Aliyev, 27, a blogger from Ufa, has not been seen since May. The police deny "
+     "holding him.", "arrest"),
+    ("Timur Aliyev, 27, a blogger from Ufa, is held in Salavat. The colony administration "
+     "denied beating him.", "ill_treatment"),
+])
+def test_what_an_authority_denies_doing_to_him_is_denied(nlp, text, etype):
+    assert the_event(nlp, text, etype)["negated"]

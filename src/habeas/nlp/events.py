@@ -3097,8 +3097,10 @@ def irrealis(trigger: Token) -> tuple[bool, bool]:
             # what the question is about happened
         if head.i == current.i or head.lemma_ in REPORTING_VERBS and current.dep_ not in (
                 "dobj", "dative"):  # "never wrote a request for a pardon" reports nothing
-            if head.lemma_ == "deny" and current.dep_ == "ccomp":
-                negated = True  # "The Penitentiary Service denied that he had been mistreated"
+            if head.lemma_ == "deny" and (current.dep_ == "ccomp" or current.dep_ == "xcomp"
+                                          and current.tag_ == "VBG"):
+                negated = True  # "The Penitentiary Service denied that he had been mistreated",
+                # "police denied beating him"
             break
         if syntax.is_preposition(current) and head.pos_ in ("VERB", "AUX") and \
                 head.lemma_ not in IRREALIS_HEADS and current.lower_ != "among" and \

@@ -631,6 +631,15 @@ def withheld(token: Token) -> bool:
 
 
 @predicate
+def holding_denied(token: Token) -> bool:
+    """ "the government denies holding him": someone's custody denied (not "denied holding a
+    rally", which names no one held)."""
+    return token.dep_ == "xcomp" and token.tag_ == "VBG" and token.head.lemma_ == "deny" and \
+        any(o.pos_ in ("PRON", "PROPN") for o in syntax.objects(token)
+            if syntax.is_direct_object(o))
+
+
+@predicate
 def by_a_carer(token: Token) -> bool:
     """ "the prison dentist refused to see him": the one who refuses gives care (with
     "withheld": the refusing verb is the head)."""
