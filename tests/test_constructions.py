@@ -4738,3 +4738,24 @@ def test_a_year_and_month_is_no_span_of_years(nlp):
 ])
 def test_a_trial_to_come_or_another_persons_is_none_of_his(nlp, text):
     assert ("trial", "Timur Aliyev") not in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Guards beat Timur Aliyev last week, his wife told us.\n\nLeyla Aliyeva said he "
+     "could barely walk when she saw him.", "ill_treatment", "Leyla Aliyeva"),
+    ("Viktor Sokolov was taken to a colony in Vorkuta in May, his wife said on Friday.\n\n\"We "
+     "learned it from a letter,\" Marina Sokolova said.", "transfer", "Marina Sokolova"),
+    # of two of his family named, the one of the kin noun's sex
+    ("Ivan Petrov was beaten in the colony, his wife said. Anna Petrova and Oleg Petrov visited "
+     "him on Sunday.", "ill_treatment", "Anna Petrova"),
+])
+def test_a_relative_who_speaks_is_the_one_of_his_surname(nlp, text, etype, source):
+    """Round 16 (arguments): "his wife says" in a report that names one other person of his
+    surname (in its woman's form too) and of the kin noun's sex: she is the one who says it."""
+    assert the_event(nlp, text, etype)["attributed_to"] == source
+
+
+def test_a_relative_unnamed_stays_the_kin_noun(nlp):
+    text = ("Ivan Petrov was beaten in the colony, his wife said. Oleg Petrov, his brother, "
+            "visited him on Sunday.")
+    assert the_event(nlp, text, "ill_treatment")["attributed_to"] != "Oleg Petrov"
