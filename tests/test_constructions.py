@@ -4759,3 +4759,15 @@ def test_a_relative_unnamed_stays_the_kin_noun(nlp):
     text = ("Ivan Petrov was beaten in the colony, his wife said. Oleg Petrov, his brother, "
             "visited him on Sunday.")
     assert the_event(nlp, text, "ill_treatment")["attributed_to"] != "Oleg Petrov"
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("According to information obtained by Hengaw, a court in Sanandaj has sentenced Reza Karimi "
+     "to death.", "sentence", "Hengaw"),
+    ("According to information from the rights group Viasna, Ivan Petrov was beaten in the "
+     "colony.", "ill_treatment", "Viasna"),
+])
+def test_information_gathered_by_a_source_is_the_sources(nlp, text, etype, source):
+    """Round 16 (arguments): "according to information obtained by X", "information from X":
+    X is the source, not the information."""
+    assert the_event(nlp, text, etype)["attributed_to"] == source

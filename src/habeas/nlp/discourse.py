@@ -857,6 +857,9 @@ class Discourse:
         cids = self.persons_in(token)
         if cids:
             return self.names[cids[0]]
+        gatherer = self._gatherer(token)
+        if gatherer is not None:
+            return self._name_of(gatherer)  # "information obtained by Hengaw": Hengaw
         if token.pos_ == "PRON":
             if token.lower_ == "it":  # "In a statement, it claimed that ...": the body named last
                 return self._last_org(token)
@@ -927,6 +930,24 @@ class Discourse:
             if where is not None and where.right_edge.i - span.start < MAX_SOURCE_TOKENS:
                 return self.doc[span.start: where.right_edge.i + 1].text
         return span.text if span is not None else None
+
+    @staticmethod
+    def _gatherer(token: Token) -> Token | None:
+        """Who gathered the information a source is named by: "information obtained by X",
+        "data collected by X", "information from X"."""
+        if token.lemma_.lower() not in GATHERED_NOUNS or token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ in GATHERING_VERBS:
+                agent = next((syntax.prep_object(c) for c in child.children
+                              if syntax.is_agent(c)), None)
+                if agent is not None:
+                    return agent
+            if child.dep_ == "prep" and child.lower_ == "from":
+                source = syntax.prep_object(child)
+                if source is not None:
+                    return source
+        return None
 
     def _relative_by_surname(self, kin: Token) -> str | None:
         """ "his wife says" in a report that names one person of his surname (in its woman's
@@ -1222,6 +1243,8 @@ def number_of(token: Token) -> int | None:
 
 
 # Kinship nouns that tell the speaker's gender: "his wife ... She said".
+GATHERED_NOUNS = RULES.words("gathered_nouns")
+GATHERING_VERBS = RULES.words("gathering_verbs")
 KIN_GENDER = {w: "female" for w in RULES.words("female_kin")} | {
     w: "male" for w in RULES.words("male_kin")}
 
