@@ -4771,3 +4771,15 @@ def test_information_gathered_by_a_source_is_the_sources(nlp, text, etype, sourc
     """Round 16 (arguments): "according to information obtained by X", "information from X":
     X is the source, not the information."""
     assert the_event(nlp, text, etype)["attributed_to"] == source
+
+
+def test_a_source_told_with_as_much_as_the_reports_own_telling_is_its_source(nlp):
+    """Round 16 (arguments): an event told in the report's voice, then again as a source's
+    with no fewer of its arguments, is the source's (the reader is told whose it is); a
+    denial told so stays the report's."""
+    text = ("Ivan Petrov was released from the prison in Van on Friday evening.\n\nHe was released "
+            "from the prison in Van on Friday, according to the Mezopotamya Agency.")
+    assert the_event(nlp, text, "release")["attributed_to"] == "Mezopotamya Agency"
+    text = ("Ivan Petrov was not released on Friday.\n\nAnna Sidorova said he was not released "
+            "on Friday.")
+    assert the_event(nlp, text, "release")["attributed_to"] is None

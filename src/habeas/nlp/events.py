@@ -3923,13 +3923,17 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             # over a room in it)
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
-        elif len(event.persons) >= fullest[id(target)][0] and \
-                stated(event) > fullest[id(target)][1]:
+        elif len(event.persons) >= fullest[id(target)][0] and (
+                stated(event) > fullest[id(target)][1] or target.attributed_to is None and
+                event.attributed_to and not target.negated and
+                stated(event) == fullest[id(target)][1]):
             # the telling that states the event most fully is its evidence (FORMAT), and
             # whoever told it is the source: "X was jailed" in the lead, then the verdict with
             # its day, court, charge and term "according to BAJ"; not a telling of fewer of
             # its persons ("A, B and C released in swap", then "A and B were released by
-            # Russia, Biden confirmed")
+            # Russia, Biden confirmed"); a source's telling as full as the report's own voice
+            # says whose it is ("X was freed on Friday", then "..., according to the agency"),
+            # but a denial stays the report's
             target.attributed_to = event.attributed_to
             fullest[id(target)] = (len(event.persons), stated(event))
         target.persons.extend(p for p in event.persons if p not in target.persons)
