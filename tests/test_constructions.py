@@ -4783,3 +4783,41 @@ def test_a_source_told_with_as_much_as_the_reports_own_telling_is_its_source(nlp
     text = ("Ivan Petrov was not released on Friday.\n\nAnna Sidorova said he was not released "
             "on Friday.")
     assert the_event(nlp, text, "release")["attributed_to"] is None
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Prosecutors withdrew the charge of insulting a police officer against Ivan Petrov in May, "
+     "his lawyer said.", "insulting a police officer"),
+    ("In March the judge dropped charges of \"spreading false news\" against Ivan Petrov.",
+     "spreading false news"),
+    ("In July prosecutors dropped the treason charge against Ivan Petrov.", "treason"),
+    ("The charges of hooliganism against Ivan Petrov were dropped in May.", "hooliganism"),
+])
+def test_a_dropped_charge_is_named_on_its_noun(nlp, text, charge):
+    """Round 16 (arguments): "dropped the charge of X against him", "the treason charge": the
+    charge dropped is what its own noun names, up to whom it was against and when."""
+    assert the_event(nlp, text, "charges_dropped")["charge"] == charge
+
+
+def test_a_question_names_no_charge(nlp):
+    """Round 16 (arguments): "What was he accused of?" (an explainer's subheading) asks the
+    charge; "what" is none, and the answer's charge is kept."""
+    text = ("Ivan Petrov was detained in May.\n\nWhat was he accused of?\n\nHe was charged under "
+            "Article 331.")
+    assert the_event(nlp, text, "charge")["charge"] == "Article 331"
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Police charged Tran Van Minh under Article 117 of the Criminal Code (\"making materials "
+     "against the State\") in May.", "making materials against the State"),
+    ("Ivan Petrov was charged under Article 280 of the Criminal Code, \"public calls to "
+     "extremism\", in May.", "public calls to extremism"),
+    # an article told alone stays the charge
+    ("Ivan Petrov was charged under Article 280 of the Criminal Code in May.",
+     "Article 280 of the Criminal Code"),
+])
+def test_an_article_described_in_quotes_is_charged_by_its_words(nlp, text, charge):
+    """Round 16 (arguments): an article of law with what it punishes in quotes right after it,
+    between commas or in brackets, is charged by those words (FORMAT: the article only where
+    the text gives nothing else)."""
+    assert the_event(nlp, text, "charge")["charge"] == charge

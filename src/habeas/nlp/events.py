@@ -2545,6 +2545,43 @@ def named_on_the_noun(trigger: Token) -> str | None:
     return trigger.doc[words[0].left_edge.i: trigger.i].text if words else None
 
 
+# The nouns of what is dropped when a charge is: "dropped the charges", "withdrew the count".
+DROPPED_NOUNS = RULES.words("dropped_nouns")
+
+
+def charge_words(phrase: Span) -> str | None:
+    """A charge's words, up to whom it was against or when ("insulting an officer against X in
+    May"), without its quote marks ('"false news" against X')."""
+    words = []
+    quoted = phrase[0].is_quote
+    for token in phrase:
+        if token.lower_ == "against" or syntax.is_preposition(token) and any(
+                o.ent_type_ in ("DATE", "TIME") for o in syntax.prep_objects(token)):
+            break
+        if token.is_quote and quoted and words:
+            break
+        words.append(token)
+    text = "".join(t.text_with_ws for t in words).strip("\"“”'‘’ ,")
+    return text or None
+
+
+def dropped_charge(trigger: Token) -> str | None:
+    """ "withdrew the charge of insulting an officer against X", "dropped charges of 'false
+    news'", "dropped the treason charge", "the charges of hooliganism were dropped": what the
+    dropped charge's own noun names ("the same charge" to be read later)."""
+    for noun in trigger.children:
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in DROPPED_NOUNS:
+            continue
+        if any(c.lower_ == "same" for c in noun.children):
+            return f"same {noun.text}"
+        for of in syntax.prepositions(noun, "of"):
+            told = [c for c in of.children if c.dep_ in ("pobj", "pcomp")]
+            if told:
+                return charge_words(trigger.doc[told[0].left_edge.i: told[0].right_edge.i + 1])
+        return named_on_the_noun(noun)
+    return None
+
+
 def _term_of(unit: Token, trigger: Token) -> bool:
     """ "sentenced to six years", "to six years and 11 months" (the months a conjunct of the
     years, or of the verb itself): a term unit told as the trigger's term."""
@@ -2559,6 +2596,22 @@ PURPOSES = RULES.words("custody_purposes")
 
 def find_charge(trigger: Token) -> str | None:
     charge = _find_charge(trigger) or named_on_the_noun(trigger)
+    if charge and charge.lower() in QUESTION_WORDS:
+        return None  # "What was she accused of?": a question asks the charge, names none
+    if charge and ARTICLE_OF_LAW.match(charge):
+        # 'under Article 331 ("abusing democratic freedoms")', 'Article 117 of the Criminal
+        # Code, "making ... materials against the State"': the article's words (FORMAT: the
+        # article only where the text gives nothing else)
+        inside = DESCRIBED_ARTICLE.search(charge)
+        if inside and inside.group().lstrip().startswith("("):
+            return inside.group(1).strip()  # the brackets read with the article
+        text = doc_text(trigger.doc)
+        sent = trigger.sent
+        at = text.find(charge, sent.start_char, sent.end_char)
+        described = DESCRIBED_ARTICLE.match(text, at + len(charge), sent.end_char) \
+            if at >= 0 else None
+        if described:
+            return described.group(1).strip()
     # 'on charges of "discrediting the Republic of Belarus."': the sentence's full stop, which
     # the quotation held, is no part of the charge ("Art." keeps its own)
     if charge and charge.endswith(".") and not ABBREVIATED.search(charge):
@@ -2566,6 +2619,11 @@ def find_charge(trigger: Token) -> str | None:
     return charge
 
 
+QUESTION_WORDS = RULES.words("question_words")
+# An article of law ("Article 331 of the Penal Code") and the words in quotes right after it,
+# between commas or brackets: what it punishes.
+ARTICLE_OF_LAW = re.compile(r"(?:article|art\.|section|paragraph|part)\s+\d", re.I)
+DESCRIBED_ARTICLE = re.compile(r"\s*(?:,|\()\s*[\"“]([^\"“”\n]{3,160})[\"”]")
 ABBREVIATED = re.compile(r"(?:\b\w|\b(?:art|arts|no|para|pt|sec|st|cl|ch)|\d)\.$", re.I)
 
 
@@ -3314,6 +3372,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         if event.charge is None and etype == "charges_dropped" and syntax.is_conjunct(trigger):
             event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
             # dropped": the charge the first clause names
+        if event.charge is None and etype == "charges_dropped":
+            event.charge = dropped_charge(trigger)  # "dropped the charge of X against him"
     if etype in ("sentence", "conviction"):
         event.term_months, extras = find_term(trigger)
         event.extras.update(extras)
