@@ -4821,3 +4821,19 @@ def test_an_article_described_in_quotes_is_charged_by_its_words(nlp, text, charg
     between commas or in brackets, is charged by those words (FORMAT: the article only where
     the text gives nothing else)."""
     assert the_event(nlp, text, "charge")["charge"] == charge
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("Ivan Petrov was detained at a rally outside Parliament on Monday.", "arrest",
+     "outside Parliament"),
+    ("Ivan Petrov was detained at a rally outside Parliament on Monday.", "protest",
+     "outside Parliament"),
+    ("Anna Sidorova, who held a one-person picket outside the court, was fined.", "protest",
+     "outside court"),
+    # a gathering in a town keeps the town
+    ("Ivan Petrov was detained at a rally in Minsk on Monday.", "arrest", "Minsk"),
+])
+def test_a_gathering_beside_a_building_is_placed_there(nlp, text, etype, place):
+    """Round 16 (arguments): a rally or a picket "outside"/"near" a building stood there, and
+    one detained at it was detained there (reports give such places with the preposition)."""
+    assert the_event(nlp, text, etype)["place"] == place

@@ -2101,6 +2101,13 @@ def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
         return stop_text(stops[-1]) if stops else None
+    if etype in ("protest", "arrest"):
+        beside = beside_a_building(trigger if etype == "protest" else next(
+            (o for o in syntax.objects_of(trigger, "at") if o.lemma_.lower() in GATHERINGS),
+            None))
+        if beside is not None:
+            return beside  # "a picket outside the court"; "detained at a rally outside
+            # Parliament"
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
         if etype not in ("sentence", "conviction") and (numbered := numbered_facility(token, etype)):
             return numbered  # "died in Penal Colony No. 15 in Mahilioŭ"
@@ -2487,6 +2494,25 @@ def owner_of(head: Token) -> str:
 HELD_PEOPLE = RULES.words("held_people")
 # Longest agent phrase kept: "officers of the National Security Committee in Almaty".
 MAX_AGENT_TOKENS = 10
+
+
+# A gathering held beside a building, not in it: "a rally outside Parliament", "a picket near
+# the court".
+BESIDE_PREPOSITIONS = RULES.words("beside_prepositions")
+GATHERINGS = RULES.words("gathering_nouns")
+
+
+def beside_a_building(gathering: Token | None) -> str | None:
+    """ "a picket outside the court", "a rally outside Parliament": where a gathering stood,
+    with its preposition, as reports tell it."""
+    if gathering is None:
+        return None
+    for prep in syntax.prepositions(gathering, *BESIDE_PREPOSITIONS):
+        objs = syntax.prep_objects(prep)
+        if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].ent_type_ not in (
+                "DATE", "TIME", "PERSON"):
+            return f"{prep.text} {noun_phrase(objs[0])}"
+    return None
 
 
 def noun_phrase(head: Token, until: int | None = None) -> str:
