@@ -863,3 +863,12 @@ def test_round16_a_frontier_in_a_headlines_capitals_is_no_one(nlp):
     text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Students Escape to "
             "Thai Border")
     assert "Thai Border" not in persons_of(nlp, text)
+
+
+def test_round16_title_case_words_of_a_read_more_line_name_no_one(nlp):
+    text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Students Escape to "
+            "Thai Border")
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+    text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Court Jails Activist "
+            "Anna Sidorova for Three Years")
+    assert persons_of(nlp, text) == ["Anna Sidorova", "Ivan Petrov"]

@@ -1280,7 +1280,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names += [n for n in argument_names(doc, {t.i for n in names for t in n})
               if not names_a_thing(n)]
     names += named_before(doc, names)
-    names = [n for n in names if not in_furniture(n) and not heading_of_words(n)]
+    names = [n for n in names if not in_furniture(n) and not heading_of_words(n) and
+             not title_case_words(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names; the full names the model
@@ -1759,18 +1760,56 @@ def says_what_author_is(span: Span) -> bool:
                if t.pos_ == "NOUN" and (t is a or t.head is a or t.head.head is a))
 
 
+# A line pointing to another article: "Read more:", "Related:", "See also:".
+POINTER_LINE = RULES.pattern("furniture")
 # The model's word list of English common nouns (its lemmatizer's index), read once when the
 # pipeline is made (``learn_common_nouns``).
 COMMON_NOUNS: set[str] = set()
 
 
+# Its English words of every part of speech (nouns, verbs, adjectives, adverbs).
+DICTIONARY_WORDS: set[str] = set()
+
+
 def learn_common_nouns(nlp) -> None:
-    """Keep the English common nouns the model's lemmatizer knows (WordNet's index)."""
+    """Keep the English common nouns the model's lemmatizer knows (WordNet's index), and its
+    words of every part of speech."""
     if COMMON_NOUNS or "lemmatizer" not in nlp.pipe_names:
         return
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is not None and lookups.has_table("lemma_index"):
-        COMMON_NOUNS.update(lookups.get_table("lemma_index").get("noun", ()))
+        index = lookups.get_table("lemma_index")
+        COMMON_NOUNS.update(index.get("noun", ()))
+        for part in ("noun", "verb", "adj", "adv"):
+            DICTIONARY_WORDS.update(index.get(part, ()))
+
+
+def dictionary_word(token: Token) -> bool:
+    """An English word of the dictionary, in any of its forms ("Thousands", "Flee", "Sends")."""
+    lower = token.lower_
+    return lower in STOP_WORDS or lower in DICTIONARY_WORDS or token.lemma_.lower() in \
+        DICTIONARY_WORDS or lower.endswith("s") and lower[:-1] in DICTIONARY_WORDS or \
+        lower.endswith("es") and lower[:-2] in DICTIONARY_WORDS
+
+
+# How many of a line's longer words are capitalised when it is written in title case.
+TITLE_CASE_SHARE = 0.6
+
+
+def title_case_words(name: Span) -> bool:
+    """ "Read more: Students Escape to Thai Border": on a line pointing to another article,
+    written in title case, a name made of dictionary words only, none a known given name, is
+    words of the other article's headline."""
+    text = doc_text(name.doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    prefix = POINTER_LINE.match(line)
+    if not prefix or any(known_given(t) for t in name) or not all(
+            dictionary_word(t) for t in name):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line[prefix.end():]) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def common_noun(token: Token) -> bool:
