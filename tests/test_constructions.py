@@ -4806,3 +4806,102 @@ def test_who_would_not_give_the_care_left_undone_is_the_doer(nlp):
 ])
 def test_what_an_authority_denies_doing_to_him_is_denied(nlp, text, etype):
     assert the_event(nlp, text, etype)["negated"]
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("Guards beat Timur Aliyev last week, his wife told us.\n\nLeyla Aliyeva said he "
+     "could barely walk when she saw him.", "ill_treatment", "Leyla Aliyeva"),
+    ("Viktor Sokolov was taken to a colony in Vorkuta in May, his wife said on Friday.\n\n\"We "
+     "learned it from a letter,\" Marina Sokolova said.", "transfer", "Marina Sokolova"),
+    # of two of his family named, the one of the kin noun's sex
+    ("Ivan Petrov was beaten in the colony, his wife said. Anna Petrova and Oleg Petrov visited "
+     "him on Sunday.", "ill_treatment", "Anna Petrova"),
+])
+def test_a_relative_who_speaks_is_the_one_of_his_surname(nlp, text, etype, source):
+    """Round 16 (arguments): "his wife says" in a report that names one other person of his
+    surname (in its woman's form too) and of the kin noun's sex: she is the one who says it."""
+    assert the_event(nlp, text, etype)["attributed_to"] == source
+
+
+def test_a_relative_unnamed_stays_the_kin_noun(nlp):
+    text = ("Ivan Petrov was beaten in the colony, his wife said. Oleg Petrov, his brother, "
+            "visited him on Sunday.")
+    assert the_event(nlp, text, "ill_treatment")["attributed_to"] != "Oleg Petrov"
+
+
+@pytest.mark.parametrize("text, etype, source", [
+    ("According to information obtained by Hengaw, a court in Sanandaj has sentenced Reza Karimi "
+     "to death.", "sentence", "Hengaw"),
+    ("According to information from the rights group Viasna, Ivan Petrov was beaten in the "
+     "colony.", "ill_treatment", "Viasna"),
+])
+def test_information_gathered_by_a_source_is_the_sources(nlp, text, etype, source):
+    """Round 16 (arguments): "according to information obtained by X", "information from X":
+    X is the source, not the information."""
+    assert the_event(nlp, text, etype)["attributed_to"] == source
+
+
+def test_a_source_told_with_as_much_as_the_reports_own_telling_is_its_source(nlp):
+    """Round 16 (arguments): an event told in the report's voice, then again as a source's
+    with no fewer of its arguments, is the source's (the reader is told whose it is); a
+    denial told so stays the report's."""
+    text = ("Ivan Petrov was released from the prison in Van on Friday evening.\n\nHe was released "
+            "from the prison in Van on Friday, according to the Mezopotamya Agency.")
+    assert the_event(nlp, text, "release")["attributed_to"] == "Mezopotamya Agency"
+    text = ("Ivan Petrov was not released on Friday.\n\nAnna Sidorova said he was not released "
+            "on Friday.")
+    assert the_event(nlp, text, "release")["attributed_to"] is None
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Prosecutors withdrew the charge of insulting a police officer against Ivan Petrov in May, "
+     "his lawyer said.", "insulting a police officer"),
+    ("In March the judge dropped charges of \"spreading false news\" against Ivan Petrov.",
+     "spreading false news"),
+    ("In July prosecutors dropped the treason charge against Ivan Petrov.", "treason"),
+    ("The charges of hooliganism against Ivan Petrov were dropped in May.", "hooliganism"),
+])
+def test_a_dropped_charge_is_named_on_its_noun(nlp, text, charge):
+    """Round 16 (arguments): "dropped the charge of X against him", "the treason charge": the
+    charge dropped is what its own noun names, up to whom it was against and when."""
+    assert the_event(nlp, text, "charges_dropped")["charge"] == charge
+
+
+def test_a_question_names_no_charge(nlp):
+    """Round 16 (arguments): "What was he accused of?" (an explainer's subheading) asks the
+    charge; "what" is none, and the answer's charge is kept."""
+    text = ("Ivan Petrov was detained in May.\n\nWhat was he accused of?\n\nHe was charged under "
+            "Article 331.")
+    assert the_event(nlp, text, "charge")["charge"] == "Article 331"
+
+
+@pytest.mark.parametrize("text, charge", [
+    ("Police charged Tran Van Minh under Article 117 of the Criminal Code (\"making materials "
+     "against the State\") in May.", "making materials against the State"),
+    ("Ivan Petrov was charged under Article 280 of the Criminal Code, \"public calls to "
+     "extremism\", in May.", "public calls to extremism"),
+    # an article told alone stays the charge
+    ("Ivan Petrov was charged under Article 280 of the Criminal Code in May.",
+     "Article 280 of the Criminal Code"),
+])
+def test_an_article_described_in_quotes_is_charged_by_its_words(nlp, text, charge):
+    """Round 16 (arguments): an article of law with what it punishes in quotes right after it,
+    between commas or in brackets, is charged by those words (FORMAT: the article only where
+    the text gives nothing else)."""
+    assert the_event(nlp, text, "charge")["charge"] == charge
+
+
+@pytest.mark.parametrize("text, etype, place", [
+    ("Ivan Petrov was detained at a rally outside Parliament on Monday.", "arrest",
+     "outside Parliament"),
+    ("Ivan Petrov was detained at a rally outside Parliament on Monday.", "protest",
+     "outside Parliament"),
+    ("Anna Sidorova, who held a one-person picket outside the court, was fined.", "protest",
+     "outside court"),
+    # a gathering in a town keeps the town
+    ("Ivan Petrov was detained at a rally in Minsk on Monday.", "arrest", "Minsk"),
+])
+def test_a_gathering_beside_a_building_is_placed_there(nlp, text, etype, place):
+    """Round 16 (arguments): a rally or a picket "outside"/"near" a building stood there, and
+    one detained at it was detained there (reports give such places with the preposition)."""
+    assert the_event(nlp, text, etype)["place"] == place

@@ -796,3 +796,79 @@ def test_an_amnesty_is_no_pardon(nlp):
     modes = {names[e["persons"][0]]: e["release_mode"] for e in result["events"]
              if e["type"] == "release"}
     assert modes == {"Rauf Aliyev": None, "Nigar Mammadova": "pardon"}
+
+
+# Round 16: page furniture and places of pages from outlets the rules were not written for.
+@pytest.mark.parametrize("text", [
+    # the fields of the page's head on one line, the time filed among them
+    "Court jails blogger over posts\n\nNews | Tom Ellis | 3 Mar 2024 4:05 PM\n\nA court in Minsk "
+    "jailed Ivan Petrov for two years on Monday.",
+    "Weekly Roundup, March 1-7, 2024\n\nThe Rights Project | March 7, 2024 | Compiled by Jane "
+    "Harwood\n\nA court in Minsk jailed Ivan Petrov for two years on Monday.",
+    # the holder of a credit in brackets before its word
+    "Ivan Petrov leaves the court in a prison van. (Tang Wai-man photo)\n\nA court in Minsk "
+    "jailed Ivan Petrov for two years on Monday.",
+    # the masthead and its section over the headline
+    "Steppe Chronicles\nPolitics\n\nBlogger jailed for two years over his posts\n\nA court in "
+    "Minsk jailed Ivan Petrov for two years on Monday.\n\nSteppe Chronicles is reader-funded.",
+    "Steppe Voice\nExplainer\n\nWhy a blogger is back in prison\n\nA court in Minsk jailed Ivan "
+    "Petrov for two years on Monday.",
+    # subheadings: a line of capitals, one common noun alone between paragraphs
+    "A court in Minsk jailed Ivan Petrov for two years on Monday.\n\nACTIVISTS AT RISK\n\nHe was "
+    "beaten in the colony.",
+    "A court in Minsk jailed Ivan Petrov for two years on Monday.\n\nBackground\n\nHe was first "
+    "detained in 2022.",
+    # the author and her town closing the page
+    "Ivan Petrov was jailed for two years on Monday in Kyiv.\n\nOlena Koval, Kharkiv",
+    # the dateline's city
+    "Addis Abeba – Police detained the journalist Ivan Petrov on Monday.",
+    # districts the gazetteer lacks, joined to another or before a place noun
+    "Police searched homes in Bole and Kolfe Keranio before detaining Ivan Petrov.",
+    "Ivan Petrov was moved from the prison in Dong Nai to a camp, his sister said. Police in "
+    "Dong Thap province later detained his son.",
+    # a Spanish article opening a prison's name
+    "How long were you held?\nEight months. Then the guards took me to La Modelo, in Tipitapa."
+    "\n\nIvan Petrov was freed in February.",
+    # a headquarters named alone and whole
+    "Photo: Coordination Headquarters for the Return of Prisoners\n\nIvan Petrov was freed in a "
+    "swap, the Coordination Headquarters for the Return of Prisoners reported.\n\nAccording to "
+    "the Headquarters, 50 people came home.",
+])
+def test_round16_furniture_and_places_name_no_one(nlp, text):
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline opening the page with a name stays a person's
+    ("Ivan Petrov\nBlogger\n\nA court in Minsk jailed Ivan Petrov for two years on Monday.",
+     ["Ivan Petrov"]),
+    # a person quoted on a line of capitals in the text
+    ("A court in Minsk jailed Ivan Petrov for two years on Monday. His lawyer Anna Sidorova said "
+     "he would appeal.", ["Anna Sidorova", "Ivan Petrov"]),
+    # a person after "in" with a known given name
+    ("Police showed no interest in Anna Sidorova before they detained Ivan Petrov.",
+     ["Anna Sidorova", "Ivan Petrov"]),
+])
+def test_round16_persons_beside_those_classes_stay(nlp, text, expected):
+    assert persons_of(nlp, text) == expected
+
+
+def test_round16_the_name_in_another_language_with_the_language_after_it(nlp):
+    text = ("Aliaksandr Kazloŭski (Alexander Kozlovsky in Russian-language court papers) was "
+            "jailed for two years on Monday.")
+    assert persons_of(nlp, text) == ["Aliaksandr Kazloŭski"]
+
+
+def test_round16_a_frontier_in_a_headlines_capitals_is_no_one(nlp):
+    text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Students Escape to "
+            "Thai Border")
+    assert "Thai Border" not in persons_of(nlp, text)
+
+
+def test_round16_title_case_words_of_a_read_more_line_name_no_one(nlp):
+    text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Students Escape to "
+            "Thai Border")
+    assert persons_of(nlp, text) == ["Ivan Petrov"]
+    text = ("Ivan Petrov was jailed for two years on Monday.\n\nRead more: Court Jails Activist "
+            "Anna Sidorova for Three Years")
+    assert persons_of(nlp, text) == ["Anna Sidorova", "Ivan Petrov"]

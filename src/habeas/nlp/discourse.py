@@ -20,6 +20,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import PersonRecord
+from ..resolve import names
 from .lang.en import RULES, syntax
 from .lexicon import HEDGE_WORDS, HEDGING_VERBS, REPORTING_VERBS, fold
 from .spans import doc_text, entities, entity_at, entity_text, has_word
@@ -856,6 +857,9 @@ class Discourse:
         cids = self.persons_in(token)
         if cids:
             return self.names[cids[0]]
+        gatherer = self._gatherer(token)
+        if gatherer is not None:
+            return self._name_of(gatherer)  # "information obtained by Hengaw": Hengaw
         if token.pos_ == "PRON":
             if token.lower_ == "it":  # "In a statement, it claimed that ...": the body named last
                 return self._last_org(token)
@@ -891,6 +895,9 @@ class Discourse:
         holders = self.by_role.get(token.lower_, set()) if token.pos_ == "NOUN" else set()
         if len(holders) == 1:
             return self.names[next(iter(holders))]
+        relative = self._relative_by_surname(token)
+        if relative is not None:
+            return relative
         if token.lemma_.lower() in ORG_NOUNS and any(c.lower_ == "the" for c in token.children) \
                 and not any(t.pos_ == "PROPN" for t in token.subtree):
             # "the group said": the organisation named last
@@ -923,6 +930,50 @@ class Discourse:
             if where is not None and where.right_edge.i - span.start < MAX_SOURCE_TOKENS:
                 return self.doc[span.start: where.right_edge.i + 1].text
         return span.text if span is not None else None
+
+    @staticmethod
+    def _gatherer(token: Token) -> Token | None:
+        """Who gathered the information a source is named by: "information obtained by X",
+        "data collected by X", "information from X"."""
+        if token.lemma_.lower() not in GATHERED_NOUNS or token.pos_ != "NOUN":
+            return None
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_ in GATHERING_VERBS:
+                agent = next((syntax.prep_object(c) for c in child.children
+                              if syntax.is_agent(c)), None)
+                if agent is not None:
+                    return agent
+            if child.dep_ == "prep" and child.lower_ == "from":
+                source = syntax.prep_object(child)
+                if source is not None:
+                    return source
+        return None
+
+    def _relative_by_surname(self, kin: Token) -> str | None:
+        """ "his wife says" in a report that names one person of his surname (in its woman's
+        form too) besides him, "Tatsiana Kazlouskaya" of "Andrei Kazlouski": that person is
+        the relative who speaks."""
+        want = KIN_GENDER.get(kin.lower_)
+        owner = next((c for c in kin.children if c.dep_ == "poss"), None)
+        if want is None or kin.pos_ != "NOUN" or owner is None:
+            return None
+        owners = [self.cluster_at[owner.i]] if owner.i in self.cluster_at else \
+            self.antecedents(owner) if owner.lower_ in ("his", "her") else []
+        if len(owners) != 1 or len(self.names[owners[0]].split()) < 2:
+            return None
+        surname = names.skeleton(fold(self.names[owners[0]].split()[-1]))
+        found = []
+        for cid, name in self.names.items():
+            words = name.split()
+            theirs = names.skeleton(fold(words[-1]))
+            if cid == owners[0] or len(words) < 2 or not (
+                    theirs == surname or names.gendered_pair(theirs, surname)):
+                continue
+            form = names.surname_gender(theirs)
+            if self.gender.get(cid, want) != want or form and form != want[0]:
+                continue  # "his wife" is no man of the family
+            found.append(name)
+        return found[0] if len(found) == 1 else None
 
     def _previous_speaker(self, pronoun: Token) -> str | None:
         """The relative of the pronoun's gender who was the speaker of the sentence before,
@@ -1192,6 +1243,8 @@ def number_of(token: Token) -> int | None:
 
 
 # Kinship nouns that tell the speaker's gender: "his wife ... She said".
+GATHERED_NOUNS = RULES.words("gathered_nouns")
+GATHERING_VERBS = RULES.words("gathering_verbs")
 KIN_GENDER = {w: "female" for w in RULES.words("female_kin")} | {
     w: "male" for w in RULES.words("male_kin")}
 

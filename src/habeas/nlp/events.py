@@ -2117,6 +2117,13 @@ def find_place(trigger: Token, etype: str) -> str | None:
     if etype == "transfer":
         stops = destinations(trigger)
         return stop_text(stops[-1]) if stops else None
+    if etype in ("protest", "arrest"):
+        beside = beside_a_building(trigger if etype == "protest" else next(
+            (o for o in syntax.objects_of(trigger, "at") if o.lemma_.lower() in GATHERINGS),
+            None))
+        if beside is not None:
+            return beside  # "a picket outside the court"; "detained at a rally outside
+            # Parliament"
     for token in sorted(direct_modifiers(trigger), key=lambda t: t.i):
         if etype not in ("sentence", "conviction") and (numbered := numbered_facility(token, etype)):
             return numbered  # "died in Penal Colony No. 15 in Mahilioŭ"
@@ -2525,6 +2532,25 @@ HELD_PEOPLE = RULES.words("held_people")
 MAX_AGENT_TOKENS = 10
 
 
+# A gathering held beside a building, not in it: "a rally outside Parliament", "a picket near
+# the court".
+BESIDE_PREPOSITIONS = RULES.words("beside_prepositions")
+GATHERINGS = RULES.words("gathering_nouns")
+
+
+def beside_a_building(gathering: Token | None) -> str | None:
+    """ "a picket outside the court", "a rally outside Parliament": where a gathering stood,
+    with its preposition, as reports tell it."""
+    if gathering is None:
+        return None
+    for prep in syntax.prepositions(gathering, *BESIDE_PREPOSITIONS):
+        objs = syntax.prep_objects(prep)
+        if objs and objs[0].pos_ in ("NOUN", "PROPN") and objs[0].ent_type_ not in (
+                "DATE", "TIME", "PERSON"):
+            return f"{prep.text} {noun_phrase(objs[0])}"
+    return None
+
+
 def noun_phrase(head: Token, until: int | None = None) -> str:
     """The phrase headed by ``head`` with its "of"/"in" attachments and conjuncts ("police and
     FSB officers", "the District Court of Minsk"), without clauses or appositions; it ends
@@ -2581,6 +2607,43 @@ def named_on_the_noun(trigger: Token) -> str | None:
     return trigger.doc[words[0].left_edge.i: trigger.i].text if words else None
 
 
+# The nouns of what is dropped when a charge is: "dropped the charges", "withdrew the count".
+DROPPED_NOUNS = RULES.words("dropped_nouns")
+
+
+def charge_words(phrase: Span) -> str | None:
+    """A charge's words, up to whom it was against or when ("insulting an officer against X in
+    May"), without its quote marks ('"false news" against X')."""
+    words = []
+    quoted = phrase[0].is_quote
+    for token in phrase:
+        if token.lower_ == "against" or syntax.is_preposition(token) and any(
+                o.ent_type_ in ("DATE", "TIME") for o in syntax.prep_objects(token)):
+            break
+        if token.is_quote and quoted and words:
+            break
+        words.append(token)
+    text = "".join(t.text_with_ws for t in words).strip("\"“”'‘’ ,")
+    return text or None
+
+
+def dropped_charge(trigger: Token) -> str | None:
+    """ "withdrew the charge of insulting an officer against X", "dropped charges of 'false
+    news'", "dropped the treason charge", "the charges of hooliganism were dropped": what the
+    dropped charge's own noun names ("the same charge" to be read later)."""
+    for noun in trigger.children:
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.lemma_.lower() not in DROPPED_NOUNS:
+            continue
+        if any(c.lower_ == "same" for c in noun.children):
+            return f"same {noun.text}"
+        for of in syntax.prepositions(noun, "of"):
+            told = [c for c in of.children if c.dep_ in ("pobj", "pcomp")]
+            if told:
+                return charge_words(trigger.doc[told[0].left_edge.i: told[0].right_edge.i + 1])
+        return named_on_the_noun(noun)
+    return None
+
+
 def _term_of(unit: Token, trigger: Token) -> bool:
     """ "sentenced to six years", "to six years and 11 months" (the months a conjunct of the
     years, or of the verb itself): a term unit told as the trigger's term."""
@@ -2595,6 +2658,22 @@ PURPOSES = RULES.words("custody_purposes")
 
 def find_charge(trigger: Token) -> str | None:
     charge = _find_charge(trigger) or named_on_the_noun(trigger)
+    if charge and charge.lower() in QUESTION_WORDS:
+        return None  # "What was she accused of?": a question asks the charge, names none
+    if charge and ARTICLE_OF_LAW.match(charge):
+        # 'under Article 331 ("abusing democratic freedoms")', 'Article 117 of the Criminal
+        # Code, "making ... materials against the State"': the article's words (FORMAT: the
+        # article only where the text gives nothing else)
+        inside = DESCRIBED_ARTICLE.search(charge)
+        if inside and inside.group().lstrip().startswith("("):
+            return inside.group(1).strip()  # the brackets read with the article
+        text = doc_text(trigger.doc)
+        sent = trigger.sent
+        at = text.find(charge, sent.start_char, sent.end_char)
+        described = DESCRIBED_ARTICLE.match(text, at + len(charge), sent.end_char) \
+            if at >= 0 else None
+        if described:
+            return described.group(1).strip()
     # 'on charges of "discrediting the Republic of Belarus."': the sentence's full stop, which
     # the quotation held, is no part of the charge ("Art." keeps its own)
     if charge and charge.endswith(".") and not ABBREVIATED.search(charge):
@@ -2602,6 +2681,11 @@ def find_charge(trigger: Token) -> str | None:
     return charge
 
 
+QUESTION_WORDS = RULES.words("question_words")
+# An article of law ("Article 331 of the Penal Code") and the words in quotes right after it,
+# between commas or brackets: what it punishes.
+ARTICLE_OF_LAW = re.compile(r"(?:article|art\.|section|paragraph|part)\s+\d", re.I)
+DESCRIBED_ARTICLE = re.compile(r"\s*(?:,|\()\s*[\"“]([^\"“”\n]{3,160})[\"”]")
 ABBREVIATED = re.compile(r"(?:\b\w|\b(?:art|arts|no|para|pt|sec|st|cl|ch)|\d)\.$", re.I)
 
 
@@ -3352,6 +3436,8 @@ def build(trigger: Token, etype: str, discourse: Discourse, published: dt.date |
         if event.charge is None and etype == "charges_dropped" and syntax.is_conjunct(trigger):
             event.charge = find_charge(trigger.head)  # "charged with X, but that charge was
             # dropped": the charge the first clause names
+        if event.charge is None and etype == "charges_dropped":
+            event.charge = dropped_charge(trigger)  # "dropped the charge of X against him"
     if etype in ("sentence", "conviction"):
         event.term_months, extras = find_term(trigger)
         event.extras.update(extras)
@@ -3961,13 +4047,17 @@ def merge(events: list[EventRecord]) -> list[EventRecord]:
             # over a room in it)
         if target.attributed_to is None and event.attributed_to and target.hedged:
             target.attributed_to = event.attributed_to  # told in the report's voice wins
-        elif len(event.persons) >= fullest[id(target)][0] and \
-                stated(event) > fullest[id(target)][1]:
+        elif len(event.persons) >= fullest[id(target)][0] and (
+                stated(event) > fullest[id(target)][1] or target.attributed_to is None and
+                event.attributed_to and not target.negated and
+                stated(event) == fullest[id(target)][1]):
             # the telling that states the event most fully is its evidence (FORMAT), and
             # whoever told it is the source: "X was jailed" in the lead, then the verdict with
             # its day, court, charge and term "according to BAJ"; not a telling of fewer of
             # its persons ("A, B and C released in swap", then "A and B were released by
-            # Russia, Biden confirmed")
+            # Russia, Biden confirmed"); a source's telling as full as the report's own voice
+            # says whose it is ("X was freed on Friday", then "..., according to the agency"),
+            # but a denial stays the report's
             target.attributed_to = event.attributed_to
             fullest[id(target)] = (len(event.persons), stated(event))
         target.persons.extend(p for p in event.persons if p not in target.persons)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from spacy.attrs import DEP, ORTH, POS
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -158,6 +159,7 @@ def in_headline(span: Span) -> bool:
 BYLINE = RULES.patterns["byline"]
 CREDIT = RULES.patterns["photo_credit"]
 CREDIT_IN_LINE = RULES.patterns["credit"]
+CREDIT_BEFORE = RULES.patterns["credit_before"]
 OUTLET_CALL = RULES.patterns["outlet_call"]
 WRITES_AUTHOR = RULES.patterns["writes_author"]
 # A byline is a short line: "By A and B, CNN", not a sentence that starts with "By 2020".
@@ -174,7 +176,7 @@ BYLINE_DESK_WORDS = 4
 # "Wednesday 4 March 2026 11:29, UK".
 FILED = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
                    r"(?:\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|"
-                   r"\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+                   r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
                    r"(?:(?:,?\s+|\s*[|·•–—-]\s*)(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
                    r"(?:,?\s*[A-Z]{2,4})?)?")
 # A line holding only a name and when it was filed: "A B 17 February 2021, 13:29".
@@ -238,6 +240,13 @@ CONTRIBUTORS = re.compile(
     rf"(?:\s+reporting)?(?:\s+from\s+{_PLACE})?(?:\s+to\s+this\s+(?:report|article|story))?)"
     rf"(?:\s*(?:,|;|and)\s*(?:and\s+)?{_NAME}\s+(?:(?:reported|contributed\s+reporting)\s+)?"
     rf"from\s+{_PLACE})*\s*\.?\s*")
+# The fields of a page's head on one line, the time filed among them: "Local | A | 22 Jan 2026
+# 4:05 PM", "Press Releases | PLENARY SESSION | 26-11-2026 - 13:18".
+FIELD_BREAK = re.compile(r"\s+\|\s+")
+# A wire's or a paper's dateline opening a paragraph: "Addis Abeba – Police detained ...".
+DATELINE_DASH = re.compile(r"\s+[–—]\s+\S|\s+-\s+[A-Z]")
+# An author's name and her town closing the page: "Olena Koval, Kharkiv".
+SIGN_OFF = re.compile(rf"\s*{_AUTHOR},\s*([A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)?)\s*")
 # A line of the page's tags or topics: "Tags: Belarus, political prisoners, Jane Harwood".
 TAGS_LINE = re.compile(r"\s*(?:tags?|topics?|keywords?|filed\s+under)\s*[:|]", re.I)
 # "[A B/Al Jazeera]", "(A B/Mada Masr)": a name, a slash and an outlet closing its brackets.
@@ -264,6 +273,16 @@ def in_furniture(span: Span) -> bool:
         # "Story" of "Story by the news desk" names nobody
     if author_line(text, start, end, span):
         return True
+    fields = FIELD_BREAK.split(line.strip())
+    if len(fields) >= 3 and any(filed(f) for f in fields):
+        return True  # "Local | A | 22 Jan 2026 4:05 PM"
+    if not before.strip() and DATELINE_DASH.match(line, span.end_char - start) and \
+            not any(known_given(t) for t in span):
+        return True  # "Addis Abeba – Police detained ..."
+    sign_off = SIGN_OFF.fullmatch(line)
+    if sign_off and not text[start + sign_off.end():].strip() and \
+            fold(sign_off.group(1)) in places():
+        return True  # "Olena Koval, Kharkiv" closing the page
     if CONTRIBUTORS.fullmatch(line) or TAGS_LINE.match(line):
         return True  # "A reported from Washington and B from Istanbul."; "Tags: A, Belarus"
     if in_menu(text, start, end, span) or in_header_fields(text, start, end, span):
@@ -280,9 +299,9 @@ def in_furniture(span: Span) -> bool:
                      default=line_end)
         if CREDIT.search(text[opener: closer + 1]):
             return True  # "(AP Photo/Pavel Bednyakov)", "[File: Khaled Desouki/AFP]"
-    if opener >= 0 and not text[opener + 1: span.start_char].strip() and SLASH_CREDIT.match(
-            text, span.end_char, line_end):
-        return True  # "[Nadia Kamel/Al Jazeera]": whatever the outlet
+    if opener >= 0 and not text[opener + 1: span.start_char].strip() and (SLASH_CREDIT.match(
+            text, span.end_char, line_end) or CREDIT_BEFORE.match(text[span.end_char: line_end])):
+        return True  # "[Nadia Kamel/Al Jazeera]": whatever the outlet; "(Ming Pao photo)"
     return bool(CREDIT.match(text[span.end_char: span.end_char + 12]))  # "A/AFP via Getty"
 
 
@@ -1261,7 +1280,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     names += [n for n in argument_names(doc, {t.i for n in names for t in n})
               if not names_a_thing(n)]
     names += named_before(doc, names)
-    names = [n for n in names if not in_furniture(n) and not heading_of_words(n)]
+    names = [n for n in names if not in_furniture(n) and not heading_of_words(n) and
+             not title_case_words(n)]
     clusters: list[Cluster] = []
     taken: set[int] = set()
     # Longest names first, so that surnames attach to full names; the full names the model
@@ -1294,6 +1314,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     clusters = [c for c in clusters if not only_a_source(c)]
     # "Caucasus Monitor is an independent information platform": a body wherever named
     clusters = [c for c in clusters if not any(described_as_body(s) for s in c.spans)]
+    # "Headquarters" named alone and in "the Coordination Headquarters": the whole a body
+    clusters = [c for c in clusters if not names_a_thing(c.name_span)]
     # "Jane Harwood is a freelance journalist based in Tbilisi." closing the page: its author
     clusters = [c for c in clusters if not author_note(c)]
     # "Verdict in one of the last big trials ...": a word of the page opening a line
@@ -1302,7 +1324,8 @@ def find_clusters(doc: Doc) -> list[Cluster]:
     # English": a people's word, a name only before a noun, the page's credited outlet
     credited = credited_names(doc)
     clusters = [c for c in clusters if not people_word(c) and not only_modifies(c) and
-                not credited_outlet(c, credited) and not only_a_place(c)]
+                not credited_outlet(c, credited) and not only_a_place(c) and not masthead(c)
+                and not place_article(c)]
     for cluster in clusters:
         cluster.spans.sort(key=lambda s: s.start)
     clusters.sort(key=lambda c: c.spans[0].start)
@@ -1504,8 +1527,12 @@ SPELLING_WORDS = frozenset({"spelling", "transliteration", "name", "form", "scri
 def in_another_language(span: Span) -> Token | None:
     """The word before "(" when ``span`` is, in those brackets, a name in another language or
     script: "Tsering (Chinese: Ciren Dunzhu)", "Galiev (in Tatar, Ğäliev)", "Dolkun Isa (Uyghur
-    spelling: Dolqun Eysa)"; that name is the person's before the bracket."""
+    spelling: Dolqun Eysa)", and with the language after it: "Kazloŭski (Kozlovsky in
+    Russian-language papers)"; that name is the person's before the bracket."""
     doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "(" and span.end + 1 < len(doc) and \
+            doc[span.end].lower_ == "in" and doc[span.end + 1].lower_ in LANGUAGE_NAMES:
+        return doc[span.start - 2]
     if span.end >= len(doc) or doc[span.end].text not in (")", ";", ","):
         return None
     i = span.start - 1
@@ -1733,18 +1760,56 @@ def says_what_author_is(span: Span) -> bool:
                if t.pos_ == "NOUN" and (t is a or t.head is a or t.head.head is a))
 
 
+# A line pointing to another article: "Read more:", "Related:", "See also:".
+POINTER_LINE = RULES.pattern("furniture")
 # The model's word list of English common nouns (its lemmatizer's index), read once when the
 # pipeline is made (``learn_common_nouns``).
 COMMON_NOUNS: set[str] = set()
 
 
+# Its English words of every part of speech (nouns, verbs, adjectives, adverbs).
+DICTIONARY_WORDS: set[str] = set()
+
+
 def learn_common_nouns(nlp) -> None:
-    """Keep the English common nouns the model's lemmatizer knows (WordNet's index)."""
+    """Keep the English common nouns the model's lemmatizer knows (WordNet's index), and its
+    words of every part of speech."""
     if COMMON_NOUNS or "lemmatizer" not in nlp.pipe_names:
         return
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is not None and lookups.has_table("lemma_index"):
-        COMMON_NOUNS.update(lookups.get_table("lemma_index").get("noun", ()))
+        index = lookups.get_table("lemma_index")
+        COMMON_NOUNS.update(index.get("noun", ()))
+        for part in ("noun", "verb", "adj", "adv"):
+            DICTIONARY_WORDS.update(index.get(part, ()))
+
+
+def dictionary_word(token: Token) -> bool:
+    """An English word of the dictionary, in any of its forms ("Thousands", "Flee", "Sends")."""
+    lower = token.lower_
+    return lower in STOP_WORDS or lower in DICTIONARY_WORDS or token.lemma_.lower() in \
+        DICTIONARY_WORDS or lower.endswith("s") and lower[:-1] in DICTIONARY_WORDS or \
+        lower.endswith("es") and lower[:-2] in DICTIONARY_WORDS
+
+
+# How many of a line's longer words are capitalised when it is written in title case.
+TITLE_CASE_SHARE = 0.6
+
+
+def title_case_words(name: Span) -> bool:
+    """ "Read more: Students Escape to Thai Border": on a line pointing to another article,
+    written in title case, a name made of dictionary words only, none a known given name, is
+    words of the other article's headline."""
+    text = doc_text(name.doc)
+    start = text.rfind("\n", 0, name.start_char) + 1
+    end = text.find("\n", name.end_char)
+    line = text[start: end if end >= 0 else len(text)]
+    prefix = POINTER_LINE.match(line)
+    if not prefix or any(known_given(t) for t in name) or not all(
+            dictionary_word(t) for t in name):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", line[prefix.end():]) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def common_noun(token: Token) -> bool:
@@ -1759,8 +1824,23 @@ def heading_of_words(name: Span) -> bool:
     start = text.rfind("\n", 0, name.start_char) + 1
     end = text.find("\n", name.end_char)
     line = text[start: end if end >= 0 else len(text)]
-    return len(name) >= 2 and line.strip() == name.text and all(
-        common_noun(t) and not known_given(t) for t in name)
+    if any(known_given(t) for t in name):
+        return False
+    if line.strip() == name.text and all(common_noun(t) for t in name) and (
+            len(name) >= 2 or line_apart(text, start, end)):
+        return True  # "Hunger Strike"; "Background" alone between paragraphs
+    # "ACTIVISTS AT RISK": a line in capitals of common words
+    words = [w for w in re.findall(r"[^\W\d_]+", line)]
+    return bool(words) and line.isupper() and all(
+        w.lower() in STOP_WORDS or w.lower() in COMMON_NOUNS or
+        w.lower().endswith("s") and w.lower()[:-1] in COMMON_NOUNS for w in words)
+
+
+def line_apart(text: str, start: int, end: int) -> bool:
+    """A line with an empty line (or the page's edge) above and below it."""
+    above = text[:start].endswith("\n\n") or not text[:start].strip()
+    below = end < 0 or text[end: end + 2] == "\n\n" or not text[end:].strip()
+    return above and below
 
 
 def common_word(cluster: Cluster) -> bool:
@@ -1786,16 +1866,36 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside"})
 
 
 def only_a_place(cluster: Cluster) -> bool:
-    """ "the colony in Homiel", "a prison near Hlybokaje": a one-word name, no known given
-    name, found only after "in" or "near" (a town the gazetteer lacks, as a local spelling
-    writes it), is that place."""
+    """ "the colony in Homiel", "a prison near Hlybokaje", "the prison in Dong Nai", "their
+    homes in Bole and Kolfe Keranio": a name of one or two words, no known given name, found
+    only after "in" or "near" or joined to what is (a town or district the gazetteer lacks,
+    as a local spelling writes it), is that place."""
     for span in cluster.spans:
         root = span.root
-        if len(span) != 1 or known_given(span[0]) or root.dep_ != "pobj" or \
+        while syntax.is_conjunct(root) and root.head.i < root.i:
+            root = root.head  # "in Bole and [Kolfe Keranio]"
+        head = root
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        if head is not root and head.lemma_.lower() in PLACE_NOUNS and \
+                not any(known_given(t) for t in span):
+            continue  # "police in Dong Thap province"
+        if len(span) > 2 or any(known_given(t) for t in span) or root.dep_ != "pobj" or \
                 root.head.lower_ not in LOCATIVE_PREPOSITIONS or \
                 span.end < len(span.doc) and span.doc[span.end].text in ("'s", "’s"):
             return False
     return True
+
+
+PLACE_ARTICLES = RULES.words("place_articles")
+
+
+def place_article(cluster: Cluster) -> bool:
+    """ "they moved me to La Modelo", "held in El Rodeo": a name opening with a Spanish article,
+    no known given name, only ever after a preposition, is a prison's or a place's."""
+    return all(len(s) >= 2 and s[0].lower_ in PLACE_ARTICLES and s[0].text[:1].isupper() and
+               not any(known_given(t) for t in s[1:]) and syntax.is_prep_object(s.root)
+               for s in cluster.spans)
 
 
 def people_word(cluster: Cluster) -> bool:
@@ -1851,6 +1951,41 @@ def credited_outlet(cluster: Cluster, credited: set[str]) -> bool:
     name = cluster.name_span
     return bool(credited) and fold(name[0].text) in credited and \
         not any(known_given(t) for t in name)
+
+
+# The page's masthead and the section under it: "Steppe Chronicles" over "Politics" over the
+# headline; how many words each may have.
+MASTHEAD_WORDS = 4
+SECTION_WORDS = 3
+
+
+def head_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Where the page's masthead line and the section line under it stand: the first line,
+    when short, and the second, when short too and followed by more (the headline)."""
+    text = doc_text(doc)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    if len(lines) < 2 or len(text[slice(*lines[0])].split()) > MASTHEAD_WORDS:
+        return []
+    second = text[slice(*lines[1])].strip()
+    if len(lines) >= 3 and len(second.split()) <= SECTION_WORDS and second[-1] not in ".!?:":
+        return lines[:2]
+    return lines[:1]
+
+
+def masthead(cluster: Cluster) -> bool:
+    """ "Steppe Chronicles" alone on the page's first line, over its section ("Politics") and
+    the headline, is the outlet wherever named ("..., colleagues told Steppe Chronicles"), and
+    a section's name ("Explainer") no one: names with no known given name."""
+    if any(known_given(t) for t in cluster.name_span):
+        return False
+    doc = cluster.spans[0].doc
+    lines = head_lines(doc)
+    text = doc_text(doc)
+    if lines and fold(text[slice(*lines[0])].strip()) in {fold(s.text) for s in cluster.spans}:
+        return True  # the masthead, named on its line or not
+    return len(lines) == 2 and all(
+        lines[1][0] <= s.start_char and s.end_char <= lines[1][1] and
+        text[slice(*lines[1])].strip() == s.text for s in cluster.spans)
 
 
 def is_label(span: Span) -> bool:
