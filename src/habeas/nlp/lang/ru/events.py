@@ -19,8 +19,8 @@ from .persons import role_age
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import (Sentence, Word, before_or_after, case, is_passive, preposition, timing,
-                     word_class)
+from .syntax import (INFINITIVE, STATUS_PARTICIPLES, Sentence, Word, before_or_after, case,
+                     is_passive, preposition, timing, word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -48,6 +48,8 @@ GROUND_PREPOSITIONS = RULES.words("ground_prepositions")
 NEGATIONS = RULES.words("negations")
 KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
+# What is used or exerted ("давление не оказывалось", the parser's subject) is no one who acts.
+USED = RULES.words("force_nouns") | RULES.words("pressure_nouns")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 MESSAGE_VERBS = RULES.words("message_verbs")
 MESSAGE_NOUNS = RULES.words("message_nouns")
@@ -226,7 +228,10 @@ def _source_told(source: str, told: list[str]) -> str:
     if " " in source:
         return source
     if source.lower() in AGENCY_ANAPHORS:  # "МВД Чечни сообщило ... По данным ведомства": the
-        return next((s for s in reversed(told) if s[:1].isupper()), source)  # agency named
+        named = [s for s in told if s[:1].isupper()]  # agency named, one by an abbreviation or
+        agencies = [s for s in named if any(  # an institution's noun before an office
+            (w.isupper() and len(w) > 1) or w.lower() in INSTITUTIONS for w in s.split())]
+        return (agencies or named or [source])[-1]  # ("Уполномоченный по правам человека")
     return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
                  and " " in s), source)
 
@@ -1260,8 +1265,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
-    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
-                         ]  # "применили к нему силу": the pronoun is the person; not "к шести
+    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan" or _status_noun(
+        k)]  # "применили к нему силу": the pronoun is the person; not "к шести
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     holders = holders or [k for c in sentence.children(word, PATIENT_ACTIVE | SUBJECT)
                           if c.lemma in ROUGH_COUNTS for k in sentence.children(c, ("nmod", "obl"))
@@ -1278,9 +1283,24 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
+            h.pos == "PROPN" or _those(h) or _one_who(h) or (
+                _status_noun(h) and _marker(sentence, h) in PATIENT_PREPOSITIONS)
+            for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _status_noun(word: Word) -> bool:
+    """A participle of a status used as a noun, lemmatised to its verb ("к осуждённому", "к
+    заключенному", "в отношении обвиняемого"): behind a preposition of the one an act is done
+    to, the one the report is about."""
+    if word.feats.get("Number") == "Plur":
+        return False
+    return bool(word.feats.get("Substantive")) or (
+        word.pos == "NOUN" and word.feats.get("Animacy") == "Anim" and INFINITIVE.search(
+            word.lemma) is not None) or (  # the tagger's participle with no noun it describes
+        word.feats.get("VerbForm") == "Part" and word.rel in ("nmod", "obl", "iobj") and (
+            word.lemma in STATUS_PARTICIPLES))
 
 
 def _marker(sentence: Sentence, word: Word) -> str | None:
@@ -1939,6 +1959,11 @@ def _negated(sentence: Sentence, word: Word) -> bool:
                 a for a in sentence.ancestors(word)[:1] if word_class(a) == "NOUN"]):
             return True  # "отпустили без предъявления обвинения": no one was charged
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
+        if target is not None and PREDICATES["denied_claim"](target, sentence):
+            return True  # "факты применения силы не подтвердились"
+    elif word.rel == "ccomp" and sentence.head(word) is not None and PREDICATES["denied_claim"](
+            sentence.head(word), sentence):
+        return True  # "в ФСИН опровергли, что его избивали"
     for verb in (target, sentence.head(target) if target is not None else None):
         if verb is None:
             continue
@@ -1980,6 +2005,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                 ABBREVIATION.fullmatch(subject.text)) or (  # "ФСБ задержала": no case of its
                 subject in misparsed)  # own; "X помиловал Лукашенко"
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
+                    subject.lemma not in USED) and (
                     nominative and all(_agrees(v, subject, sentence) for v in path)):
                 words = sentence.subtree(subject, AGENT_PARTS)
                 return _closed(sentence.span_text(words))
@@ -2165,7 +2191,9 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     if verb.rel == "acl:relcl" and _topic_only(sentence, verb):
         return []  # "из-за записей, где она писала о погибших жителях": what the posts were
         # about, no claim of the sentence
-    subjects = sentence.children(verb, SUBJECT)
+    subjects = [w for w in sentence.children(verb, SUBJECT) if w.pos not in ("PRON", "DET") or (
+        w.lemma in PRONOUN_GENDERS)]  # "В УФСБ это опровергли": what is refuted, the parser's
+    # subject; the agency speaks
     if any(w.feats.get("Animacy") == "Anim" for w in subjects):  # "Об этом «Север.Реалиям»
         subjects = [w for w in subjects if not _quoted(sentence, w)]  # рассказала его девушка
         # X": the outlet in quotes is the one told (its dative read as a subject), she speaks
