@@ -2580,3 +2580,20 @@ def test_the_agency_meant_by_its_anaphor_is_no_office(russian):
                                   "применяли.")
     denied = next(e for e in events_of(extraction, "ill_treatment") if e.negated)
     assert denied.attributed_to == "ФСИН"
+
+
+def test_marks_of_beating_deprivation_and_being_thrown_down(russian):
+    marks = extract(russian, "Ивана Петрова задержали в мае. Брат говорит, что на теле Ивана "
+                             "видны следы побоев.")
+    assert len(events_of(marks, "ill_treatment")) == 1
+    water = extract(russian, "Ивана Петрова задержали в мае. В отделе ему не давали воды и "
+                             "еды.")
+    assert len(events_of(water, "ill_treatment")) == 1
+    night = extract(russian, "Ивана Петрова задержали в мае. Его продержали ночь без воды и "
+                             "еды.")
+    assert len(events_of(night, "ill_treatment")) == 1
+    thrown = extract(russian, "Ивана Петрова задержали в мае. Полицейский повалил его на пол.")
+    assert only(thrown, "ill_treatment").agent == "Полицейский"
+    strike = extract(russian, "Ивана Петрова задержали в мае. В СИЗО он держал голодовку без "
+                              "воды.")
+    assert not events_of(strike, "ill_treatment")  # what one holds oneself

@@ -2455,7 +2455,9 @@ def _conflict(first: EventRecord, event: EventRecord) -> bool:
         return a is not None and b is not None and a != b
     if _same_verdict(first, event):
         return False
-    if first.extras.get("occurrence") != event.extras.get("occurrence"):
+    one_sentence = bool(first.sources and event.sources) and (
+        first.sources[0].start == event.sources[0].start)  # "повалили и дважды ударили": one
+    if first.extras.get("occurrence") != event.extras.get("occurrence") and not one_sentence:
         return True  # "Меня били ... После третьего избиения ...": two beatings
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
 

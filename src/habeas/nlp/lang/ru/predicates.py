@@ -29,6 +29,8 @@ EASED = RULES.words("eased_measures")
 FORCE = RULES.words("force_nouns")
 FORCE_PAIRS = [set(pair.split()) for pair in RULES.words("force_pairs")]
 PRESSURE = RULES.words("pressure_nouns")
+DEPRIVATIONS = RULES.words("deprivations")
+TIMES = RULES.words("time_nouns")
 CONFIRMING = RULES.words("confirming_words")
 REFUTING = RULES.words("refuting_verbs")
 
@@ -398,6 +400,17 @@ def denied_claim(verb: Word, sentence: Sentence) -> bool:
                 k.lemma in CONFIRMING for k in sentence.children(v, ("obj",)))):
             return True
     return False
+
+
+def held_without(word: Word, sentence: Sentence) -> bool:
+    """"продержали ночь без воды и еды", "держали без сна": held deprived of what one needs
+    (not "держал голодовку без воды": what one holds oneself)."""
+    if any(k.feats.get("Animacy") == "Inan" and k.lemma not in TIMES for k in sentence.children(
+            word, ("obj",))):  # (not "продержали ночь", a time)
+        return False
+    return any(preposition(sentence, k) == "без" and any(
+        w.lemma in DEPRIVATIONS for w in sentence.subtree(k)) for k in sentence.children(
+            word, ("obl", "nmod", "advcl")))
 
 
 def object_pressure(word: Word, sentence: Sentence) -> bool:
