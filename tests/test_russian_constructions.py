@@ -2597,3 +2597,11 @@ def test_marks_of_beating_deprivation_and_being_thrown_down(russian):
     strike = extract(russian, "Ивана Петрова задержали в мае. В СИЗО он держал голодовку без "
                               "воды.")
     assert not events_of(strike, "ill_treatment")  # what one holds oneself
+
+
+def test_the_outlet_told_is_no_person(russian):
+    told = extract(russian, "Ивана Петрова освободили. Об этом Туркменпорталу сообщил адвокат "
+                            "Олег Смирнов.")
+    assert sorted(p.name for p in told.persons) == ["Иван Петров", "Олег Смирнов"]
+    person = extract(russian, "Ивана Петрова задержали. Об этом Смирнову рассказал его брат.")
+    assert sorted(p.name for p in person.persons) == ["Иван Петров", "Смирнов"]  # told to
