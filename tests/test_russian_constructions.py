@@ -2605,3 +2605,11 @@ def test_the_outlet_told_is_no_person(russian):
     assert sorted(p.name for p in told.persons) == ["Иван Петров", "Олег Смирнов"]
     person = extract(russian, "Ивана Петрова задержали. Об этом Смирнову рассказал его брат.")
     assert sorted(p.name for p in person.persons) == ["Иван Петров", "Смирнов"]  # told to
+
+
+def test_what_one_tells_of_oneself_is_ones_own_account(russian):
+    interview = extract(russian, "Иван Петров провёл в СИЗО год. Прошения о помиловании я не "
+                                 "писал.")
+    assert only(interview, "release").attributed_to == "Иван Петров"
+    slogan = extract(russian, "Ивана Петрова задержали за пикет с плакатом «Я против войны».")
+    assert only(slogan, "arrest").attributed_to is None  # the placard's "я"

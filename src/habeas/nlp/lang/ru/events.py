@@ -606,6 +606,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     not named) else False
             event.attributed_to = None if event.trigger is None or (
                 event.trigger.start in speaker) or _status(sentence, event) else attribution
+            if event.attributed_to is None and len(event.persons) == 1 and (
+                    event.trigger is not None) and _told_of_oneself(sentence, event) and not (
+                    _status(sentence, event)):
+                event.attributed_to = by_id[event.persons[0]].name  # "меня били током",
+                # "прошения я не писал": the one who tells it of himself
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -659,6 +664,20 @@ def _quotation(sentence: Sentence, speaker: str | None, carried: str | None
     if closed > opened:
         return None, quoting
     return carried, quoting
+
+
+def _told_of_oneself(sentence: Sentence, event: EventRecord) -> bool:
+    """"«Меня били током»", "«Прошения о помиловании я не писал»": "я" a word of the trigger or
+    of the verb it hangs from (not "пикет с плакатом «Я против войны»", a slogan)."""
+    word = next((w for w in sentence.words if w.start == event.trigger.start), None)
+    if word is None:
+        return False
+    near = [word]
+    for head in sentence.ancestors(word) if word_class(word) == "NOUN" else []:
+        near.append(head)  # "прошения о помиловании я не писал": the verb the nouns hang from
+        if word_class(head) != "NOUN":
+            break
+    return any(k.lemma in FIRST_PERSON for w in near for k in sentence.children(w))
 
 
 def _first_person(sentence: Sentence, word: Word) -> bool:
