@@ -2532,3 +2532,84 @@ def test_a_charge_told_in_a_relative_clause_of_its_noun(russian):
     charge = only(extraction, "charge")
     assert (charge.date, charge.charge) == ("2024-07", "финансирование экстремизма")
     assert only(extraction, "charges_dropped").date is None  # not the month of the charge
+
+
+# Sixteenth round (rules habeas.rules.ru.v16): what the seventh batch of written reports taught
+
+
+def test_force_and_pressure_denied_by_an_agency(russian):
+    means = extract(russian, "Ивана Петрова задержали в мае. В полиции заявили, что "
+                             "спецсредства к нему не применялись.")
+    assert only(means, "ill_treatment").negated
+    pressure = extract(russian, "Ивана Петрова задержали в мае. В полиции заявили, что "
+                                "давление на него не оказывалось.")
+    denied = only(pressure, "ill_treatment")
+    assert denied.negated and denied.agent is None  # what is exerted is no one who acts
+    exerted = extract(russian, "Ивана Петрова задержали в мае. Следователи оказывали на него "
+                               "давление.")
+    assert only(exerted, "ill_treatment").agent == "Следователи"
+    blood = extract(russian, "Ивана Петрова задержали в мае. Сначала он жаловался на давление.")
+    assert not events_of(blood, "ill_treatment")
+
+
+def test_the_use_of_force_told_by_its_noun_where_a_claim_is_refuted(russian):
+    facts = extract(russian, "Ивана Петрова осудили в мае. По данным ведомства, факты "
+                             "применения физической силы в отношении осуждённого не "
+                             "подтвердились.")
+    ivan = next(p.id for p in facts.persons if p.name == "Иван Петров")
+    denied = only(facts, "ill_treatment")
+    assert denied.negated and denied.persons == [ivan]
+    crime = extract(russian, "Ивана Петрова осудили за применение насилия к полицейскому.")
+    assert not events_of(crime, "ill_treatment")  # the crime he was tried for
+
+
+def test_a_refutation_denies_and_its_agency_speaks(russian):
+    refuted = extract(russian, "Ивана Петрова осудили в мае. В ФСИН опровергли, что его "
+                               "избивали.")
+    beaten = only(refuted, "ill_treatment")
+    assert beaten.negated and beaten.attributed_to == "ФСИН"
+    this = extract(russian, "Ивана Петрова осудили в мае. В УФСИН это опровергли: по их "
+                            "словам, давление на него не оказывалось.")
+    assert only(this, "ill_treatment").attributed_to == "УФСИН"  # not "это"
+
+
+def test_the_agency_meant_by_its_anaphor_is_no_office(russian):
+    extraction = extract(russian, "Ивана Петрова осудили в мае. ФСИН ответила на запрос "
+                                  "журналистов. Об избиении Петрова сообщил Уполномоченный по "
+                                  "правам человека. По данным ведомства, силу к нему не "
+                                  "применяли.")
+    denied = next(e for e in events_of(extraction, "ill_treatment") if e.negated)
+    assert denied.attributed_to == "ФСИН"
+
+
+def test_marks_of_beating_deprivation_and_being_thrown_down(russian):
+    marks = extract(russian, "Ивана Петрова задержали в мае. Брат говорит, что на теле Ивана "
+                             "видны следы побоев.")
+    assert len(events_of(marks, "ill_treatment")) == 1
+    water = extract(russian, "Ивана Петрова задержали в мае. В отделе ему не давали воды и "
+                             "еды.")
+    assert len(events_of(water, "ill_treatment")) == 1
+    night = extract(russian, "Ивана Петрова задержали в мае. Его продержали ночь без воды и "
+                             "еды.")
+    assert len(events_of(night, "ill_treatment")) == 1
+    thrown = extract(russian, "Ивана Петрова задержали в мае. Полицейский повалил его на пол.")
+    assert only(thrown, "ill_treatment").agent == "Полицейский"
+    strike = extract(russian, "Ивана Петрова задержали в мае. В СИЗО он держал голодовку без "
+                              "воды.")
+    assert not events_of(strike, "ill_treatment")  # what one holds oneself
+
+
+def test_the_outlet_told_is_no_person(russian):
+    told = extract(russian, "Ивана Петрова освободили. Об этом Туркменпорталу сообщил адвокат "
+                            "Олег Смирнов.")
+    assert sorted(p.name for p in told.persons) == ["Иван Петров", "Олег Смирнов"]
+    person = extract(russian, "Ивана Петрова задержали. Об этом Смирнову рассказал его брат.")
+    assert sorted(p.name for p in person.persons) == ["Иван Петров", "Смирнов"]  # told to
+
+
+def test_what_one_tells_of_oneself_is_ones_own_account(russian):
+    interview = extract(russian, "Иван Петров провёл в СИЗО год. Прошения о помиловании я не "
+                                 "писал.")
+    assert only(interview, "release").attributed_to == "Иван Петров"
+    slogan = extract(russian, "Ивана Петрова задержали за пикет с плакатом «Я против войны».")
+    assert only(slogan, "arrest").attributed_to is None  # the placard's "я"

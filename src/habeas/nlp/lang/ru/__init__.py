@@ -1,4 +1,4 @@
-"""Russian: the rule set of ``lang/ru/`` (``habeas.rules.ru.v15``), read once, and the natasha
+"""Russian: the rule set of ``lang/ru/`` (``habeas.rules.ru.v16``), read once, and the natasha
 pipeline that applies it (``lang.ru.pipeline``)."""
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from .persons import role_age
 from .pipeline import Parsed, inflect, nominative_phrase
 from .places import (COURT, REGION_COURTS, REGIONS, destination, find_place, picketed,
                      place_name, spans_in)
-from .syntax import (Sentence, Word, before_or_after, case, is_passive, preposition, timing,
-                     word_class)
+from .syntax import (INFINITIVE, STATUS_PARTICIPLES, Sentence, Word, before_or_after, case,
+                     is_passive, preposition, timing, word_class)
 
 PATIENT_ACTIVE = frozenset(RULES.lists["patient_active"])
 PATIENT_PASSIVE = frozenset(RULES.lists["patient_passive"])
@@ -48,6 +48,8 @@ GROUND_PREPOSITIONS = RULES.words("ground_prepositions")
 NEGATIONS = RULES.words("negations")
 KNOWING = RULES.words("knowing_words")
 REFUSALS = RULES.words("refusals")
+# What is used or exerted ("давление не оказывалось", the parser's subject) is no one who acts.
+USED = RULES.words("force_nouns") | RULES.words("pressure_nouns")
 ATTRIBUTION_VERBS = RULES.words("attribution_verbs")
 MESSAGE_VERBS = RULES.words("message_verbs")
 MESSAGE_NOUNS = RULES.words("message_nouns")
@@ -226,7 +228,10 @@ def _source_told(source: str, told: list[str]) -> str:
     if " " in source:
         return source
     if source.lower() in AGENCY_ANAPHORS:  # "МВД Чечни сообщило ... По данным ведомства": the
-        return next((s for s in reversed(told) if s[:1].isupper()), source)  # agency named
+        named = [s for s in told if s[:1].isupper()]  # agency named, one by an abbreviation or
+        agencies = [s for s in named if any(  # an institution's noun before an office
+            (w.isupper() and len(w) > 1) or w.lower() in INSTITUTIONS for w in s.split())]
+        return (agencies or named or [source])[-1]  # ("Уполномоченный по правам человека")
     return next((s for s in reversed(told) if s.split()[0].lower() == source.lower()
                  and " " in s), source)
 
@@ -601,6 +606,11 @@ def find_events(parsed: Parsed, persons: list[PersonRecord],
                     not named) else False
             event.attributed_to = None if event.trigger is None or (
                 event.trigger.start in speaker) or _status(sentence, event) else attribution
+            if event.attributed_to is None and len(event.persons) == 1 and (
+                    event.trigger is not None) and _told_of_oneself(sentence, event) and not (
+                    _status(sentence, event)):
+                event.attributed_to = by_id[event.persons[0]].name  # "меня били током",
+                # "прошения я не писал": the one who tells it of himself
             for pid in event.persons:
                 if pid in focus:
                     focus.remove(pid)
@@ -654,6 +664,20 @@ def _quotation(sentence: Sentence, speaker: str | None, carried: str | None
     if closed > opened:
         return None, quoting
     return carried, quoting
+
+
+def _told_of_oneself(sentence: Sentence, event: EventRecord) -> bool:
+    """"«Меня били током»", "«Прошения о помиловании я не писал»": "я" a word of the trigger or
+    of the verb it hangs from (not "пикет с плакатом «Я против войны»", a slogan)."""
+    word = next((w for w in sentence.words if w.start == event.trigger.start), None)
+    if word is None:
+        return False
+    near = [word]
+    for head in sentence.ancestors(word) if word_class(word) == "NOUN" else []:
+        near.append(head)  # "прошения о помиловании я не писал": the verb the nouns hang from
+        if word_class(head) != "NOUN":
+            break
+    return any(k.lemma in FIRST_PERSON for w in near for k in sentence.children(w))
 
 
 def _first_person(sentence: Sentence, word: Word) -> bool:
@@ -1260,8 +1284,8 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
     found = _persons_in(sentence, marked, n, mentions)
     if found:
         return found
-    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan"
-                         ]  # "применили к нему силу": the pronoun is the person; not "к шести
+    holders = holders + [k for k in marked if k.feats.get("Animacy") != "Inan" or _status_noun(
+        k)]  # "применили к нему силу": the pronoun is the person; not "к шести
     # годам" of a verb whose object is left out ("а в феврале приговорили к шести годам")
     holders = holders or [k for c in sentence.children(word, PATIENT_ACTIVE | SUBJECT)
                           if c.lemma in ROUGH_COUNTS for k in sentence.children(c, ("nmod", "obl"))
@@ -1278,9 +1302,24 @@ def participants(sentence: Sentence, word: Word, kind: str, n: int,
         return []  # "сковали руки", "подвергали унижающему достоинство обращению": the person's
     heads = {h.lemma for h in holders}
     if heads & (PRONOUNS | FIRST_PERSON | PERSON_NOUNS | CASE_NOUNS | RELATIVES) or any(
-            h.pos == "PROPN" or _those(h) or _one_who(h) for h in holders):
+            h.pos == "PROPN" or _those(h) or _one_who(h) or (
+                _status_noun(h) and _marker(sentence, h) in PATIENT_PREPOSITIONS)
+            for h in holders):
         return []  # "сократил срок", "оставил без изменения решение": the report's person
     return None
+
+
+def _status_noun(word: Word) -> bool:
+    """A participle of a status used as a noun, lemmatised to its verb ("к осуждённому", "к
+    заключенному", "в отношении обвиняемого"): behind a preposition of the one an act is done
+    to, the one the report is about."""
+    if word.feats.get("Number") == "Plur":
+        return False
+    return bool(word.feats.get("Substantive")) or (
+        word.pos == "NOUN" and word.feats.get("Animacy") == "Anim" and INFINITIVE.search(
+            word.lemma) is not None) or (  # the tagger's participle with no noun it describes
+        word.feats.get("VerbForm") == "Part" and word.rel in ("nmod", "obl", "iobj") and (
+            word.lemma in STATUS_PARTICIPLES))
 
 
 def _marker(sentence: Sentence, word: Word) -> str | None:
@@ -1939,6 +1978,11 @@ def _negated(sentence: Sentence, word: Word) -> bool:
                 a for a in sentence.ancestors(word)[:1] if word_class(a) == "NOUN"]):
             return True  # "отпустили без предъявления обвинения": no one was charged
         target = next((w for w in sentence.ancestors(word) if word_class(w) != "NOUN"), None)
+        if target is not None and PREDICATES["denied_claim"](target, sentence):
+            return True  # "факты применения силы не подтвердились"
+    elif word.rel == "ccomp" and sentence.head(word) is not None and PREDICATES["denied_claim"](
+            sentence.head(word), sentence):
+        return True  # "в ФСИН опровергли, что его избивали"
     for verb in (target, sentence.head(target) if target is not None else None):
         if verb is None:
             continue
@@ -1980,6 +2024,7 @@ def _agent(sentence: Sentence, word: Word, parsed: Parsed, kind: str) -> str | N
                 ABBREVIATION.fullmatch(subject.text)) or (  # "ФСБ задержала": no case of its
                 subject in misparsed)  # own; "X помиловал Лукашенко"
             if subject.pos in ("NOUN", "PROPN") and subject.lemma not in PRONOUNS and (
+                    subject.lemma not in USED) and (
                     nominative and all(_agrees(v, subject, sentence) for v in path)):
                 words = sentence.subtree(subject, AGENT_PARTS)
                 return _closed(sentence.span_text(words))
@@ -2165,7 +2210,9 @@ def _speakers(sentence: Sentence, verb: Word) -> list[Word]:
     if verb.rel == "acl:relcl" and _topic_only(sentence, verb):
         return []  # "из-за записей, где она писала о погибших жителях": what the posts were
         # about, no claim of the sentence
-    subjects = sentence.children(verb, SUBJECT)
+    subjects = [w for w in sentence.children(verb, SUBJECT) if w.pos not in ("PRON", "DET") or (
+        w.lemma in PRONOUN_GENDERS)]  # "В УФСБ это опровергли": what is refuted, the parser's
+    # subject; the agency speaks
     if any(w.feats.get("Animacy") == "Anim" for w in subjects):  # "Об этом «Север.Реалиям»
         subjects = [w for w in subjects if not _quoted(sentence, w)]  # рассказала его девушка
         # X": the outlet in quotes is the one told (its dative read as a subject), she speaks
@@ -2427,7 +2474,9 @@ def _conflict(first: EventRecord, event: EventRecord) -> bool:
         return a is not None and b is not None and a != b
     if _same_verdict(first, event):
         return False
-    if first.extras.get("occurrence") != event.extras.get("occurrence"):
+    one_sentence = bool(first.sources and event.sources) and (
+        first.sources[0].start == event.sources[0].start)  # "повалили и дважды ударили": one
+    if first.extras.get("occurrence") != event.extras.get("occurrence") and not one_sentence:
         return True  # "Меня били ... После третьего избиения ...": two beatings
     return differ("date") or differ("term_months") or (first.type == "transfer" and differ("place"))
 

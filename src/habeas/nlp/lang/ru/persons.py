@@ -20,6 +20,7 @@ AGE_BEFORE = re.compile(RULES.pattern("age_before").pattern + r"(?:\s+[а-яё-]
 AGE_AFTER = RULES.pattern("age_after")
 AGE_WORD = re.compile(RULES.pattern("age_before").pattern, re.I)
 BYLINES = RULES.words("bylines")
+SAYING = RULES.words("attribution_verbs")
 DIVINE_NAMES = RULES.words("divine_names")
 HOLY_BOOKS = RULES.words("holy_books")
 PERSON_NOUNS = RULES.words("person_nouns")
@@ -72,6 +73,8 @@ def find_persons(parsed: Parsed) -> tuple[list[PersonRecord], dict[tuple[int, in
         surface = parsed.text[start:end]
         located = sentence_of(parsed, start)
         words = [w for w in located[1].words if start <= w.start < end] if located else []
+        if located and _outlet_told(located[1], words):
+            continue  # "Об этом X-у сообщил адвокат": the outlet told
         role = _role_noun(located[1], words) if located else None
         normal = _nominative(normal, words, role)
         if len(words) > 2 and _owner_before_name(located[1], words):
@@ -416,6 +419,21 @@ def _is_no_person(text: str, start: int, end: int) -> bool:
             len(surface) - len(stem) <= 2) for stem in HOLY_BOOKS):
         return True  # "изъятый Коран", "Библию": a holy book
     return " " not in surface and bool(re.search(r"[ыи]х$", surface))
+
+
+def _outlet_told(sentence: Sentence, words: list) -> bool:
+    """A name of one word that is the outlet told, not a person: the addressee of a verb of
+    saying with no preposition ("Об этом X-у сообщил адвокат", "рассказала X его жена") that
+    the dictionary knows as no surname or given name."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    head = sentence.words[word.head] if word.head is not None else None
+    told = head is not None and head.lemma in SAYING and (word.rel == "iobj" or (
+        word.rel == "obl" and word.feats.get("Case") in ("Dat", None))) and not any(
+        sentence.words[k].rel == "case" for k in sentence.kids.get(word.i, ()))
+    return told and not any(  # not a surname or given name told to ("Об этом Смирнову
+        "Surn" in p.tag or "Name" in p.tag for p in models().morph_vocab.parse(word.text))
 
 
 def _is_byline(text: str, start: int) -> bool:

@@ -26,6 +26,13 @@ PROSECUTION_HEADS = RULES.words("prosecution_heads")
 IN_FORCE = RULES.words("in_force_verbs")
 DOER_SUBJECTS = RULES.words("doer_subjects")
 EASED = RULES.words("eased_measures")
+FORCE = RULES.words("force_nouns")
+FORCE_PAIRS = [set(pair.split()) for pair in RULES.words("force_pairs")]
+PRESSURE = RULES.words("pressure_nouns")
+DEPRIVATIONS = RULES.words("deprivations")
+TIMES = RULES.words("time_nouns")
+CONFIRMING = RULES.words("confirming_words")
+REFUTING = RULES.words("refuting_verbs")
 
 
 def _lemmas(sentence: Sentence, word: Word) -> set[str]:
@@ -365,9 +372,52 @@ def object_picket(word: Word, sentence: Sentence) -> bool:
 def object_force(word: Word, sentence: Sentence) -> bool:
     """"применили к нему силу", "физическое воздействие не применяли", "недозволенные методы
     не применялись"."""
-    lemmas = _object_lemmas(sentence, word)
-    return bool(lemmas & {"сила", "насилие", "электрошокер", "воздействие"}) or (
-        {"метод", "недозволенный"} <= lemmas)
+    return _force(_object_lemmas(sentence, word))
+
+
+def _force(lemmas: set[str]) -> bool:
+    return bool(lemmas & FORCE) or any(pair <= lemmas for pair in FORCE_PAIRS)
+
+
+def of_force(word: Word, sentence: Sentence) -> bool:
+    """"факты применения физической силы не подтвердились", "доводы о применении насилия":
+    the use of force told by its noun, what is used its genitive."""
+    if not _force(_lemmas(sentence, word)):  # (the parser may hang what is used anywhere below)
+        return False
+    verb = next((w for w in sentence.ancestors(word) if w.pos not in ("NOUN", "PROPN")), None)
+    return verb is not None and denied_claim(verb, sentence)  # told where it is denied: the
+    # noun is the crime's name or a manner elsewhere ("по статье о применении насилия")
+
+
+def denied_claim(verb: Word, sentence: Sentence) -> bool:
+    """The clause of a claim refutes it: "(факты) не подтвердились", "(доводы) проверены и не
+    нашли подтверждения" (the verb joined to the claim's own), "(сведения) опровергли"."""
+    if verb.lemma in REFUTING:
+        return True
+    for v in [verb, *sentence.children(verb, ("conj",))]:
+        denied = any(k.text.lower() in ("не", "ни") for k in sentence.children(v, ("advmod",)))
+        if denied and (v.lemma in CONFIRMING or any(
+                k.lemma in CONFIRMING for k in sentence.children(v, ("obj",)))):
+            return True
+    return False
+
+
+def held_without(word: Word, sentence: Sentence) -> bool:
+    """"продержали ночь без воды и еды", "держали без сна": held deprived of what one needs
+    (not "держал голодовку без воды": what one holds oneself)."""
+    if any(k.feats.get("Animacy") == "Inan" and k.lemma not in TIMES for k in sentence.children(
+            word, ("obj",))):  # (not "продержали ночь", a time)
+        return False
+    return any(preposition(sentence, k) == "без" and any(
+        w.lemma in DEPRIVATIONS for w in sentence.subtree(k)) for k in sentence.children(
+            word, ("obl", "nmod", "advcl")))
+
+
+def object_pressure(word: Word, sentence: Sentence) -> bool:
+    """"давление на него не оказывалось", "оказывали на неё давление": the noun itself the
+    verb's object or subject ("лекарства от давления" is none)."""
+    return any(k.lemma in PRESSURE for k in sentence.children(
+        word, ("obj", "nsubj", "nsubj:pass")))
 
 
 def force_by_subject(word: Word, sentence: Sentence) -> bool:
