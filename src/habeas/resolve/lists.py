@@ -650,7 +650,7 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
     keys = [name_key(text) for text in names]  # each name read once, here
     near: set[int] | None = None
     if _one_person(values) and not index.same_key(keys):
-        slots = index.near(names)
+        slots = index.near(names, session)
         born = values.get("birth_year")
         if slots and not index.settled_new(slots, values["name"], born):
             if not index.written(slots):
