@@ -118,11 +118,13 @@ class NameIndex:
         what ``born`` knows when another writer has written claims or merges since."""
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
+        # the names queued since the last look written to the store's forms, whichever way
+        # this index answers (so the table stays current for the other writers)
+        if not self.in_store:
+            name_forms.ensure(session)
+            self.in_store = True
+        self.write_forms(session)
         if self.stored:
-            if not self.in_store:
-                name_forms.ensure(session)
-                self.in_store = True
-            self.write_forms(session)
             if not self.keyed and not (self.seen_person or self.seen_alias):
                 # the first look, of a writer (which asks for surnames alone): the distinct
                 # surname keys, read from their indexes, and the last ids, in one statement
@@ -160,7 +162,6 @@ class NameIndex:
         """The forms of the names queued since the last look (by the store's triggers, for any
         writer) written to the store's table; how many names."""
         names: list[tuple[str, str, int, str]] = []
-        forms: list[tuple[str, str]] = []
         taken = name_forms.take_queue(session)
         for pid, text in taken:
             if not name_key(text):
@@ -168,10 +169,13 @@ class NameIndex:
             for name in _readings(text):
                 if name.surname:
                     names.append((name.surname, name.initial, pid, text))
-                    forms += [(form, name.surname) for form in surname_forms(name.surname)]
                 elif name.given:
                     names.append((name.given, name_forms.GIVEN_ONLY, pid, text))
-                    forms.append((name.given, name.given))
+        # a skeleton's forms are written with its first name only: most names written carry
+        # a surname the store has (one lookup for all, not a dozen ignored rows each)
+        skeletons = {skeleton for skeleton, *_ in names}
+        new = skeletons - name_forms.known(session, skeletons)
+        forms = [(form, skeleton) for skeleton in new for form in surname_forms(skeleton)]
         name_forms.write_forms(session, names, forms)
         return len(taken)
 

@@ -437,7 +437,9 @@ def import_list(transaction: Transaction, path: str | Path, *,
                        progress)
     recorder = updates.Recorder(name, article_id, updates.Identities(taken))
     report.resumed_at = done
-    index = NameIndex()  # the stored names, read once, then what each batch adds
+    # the stored names read into memory once, then what each batch adds: an import asks about
+    # every row, where the stored forms would cost a query each (``bulk.NameIndex``)
+    index = NameIndex(stored=False)
     batch: list[RawRow] = []
     with _without_cycle_collection():
         for raw in _chain(first, rows):
@@ -535,7 +537,7 @@ def _update(transaction: Transaction, report: ImportReport, article_id: int,
     if diff.added:
         recorder = updates.Recorder(report.list_name, article_id, updates.Identities(),
                                     fixed={r.number: r.identity for r in diff.added})
-        index = NameIndex()
+        index = NameIndex(stored=False)  # as in import_list
         with _without_cycle_collection():
             for chunk in updates.batches([r.raw for r in diff.added], BATCH_ROWS):
                 report.rows.extend(_write_batch(transaction, article_id, chunk, mapping, by,

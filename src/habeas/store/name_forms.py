@@ -35,6 +35,8 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
+from .bulk import PLACEHOLDERS
+from .db import send
 from .resolution import NameFormQueue, NameSurname, SurnameForm
 
 # The initial of a row that is a given name without a surname ("Akhtem" alone).
@@ -128,24 +130,41 @@ def _take():
 def write_forms(session: Session, names: Iterable[tuple[str, str, int, str]],
                 forms: Iterable[tuple[str, str]]) -> None:
     """Add (skeleton, initial, person id, text) rows of names and (form, skeleton) rows of
-    forms, those already there left as they are (a skeleton's forms are written once, with
-    its first name)."""
+    forms, those already there left as they are: one ``executemany`` each, to the driver
+    (a list's thousands of names at once)."""
     connection = session.connection()
+    dialect = connection.dialect
+    mark = PLACEHOLDERS[dialect.paramstyle]
     for table, rows in ((NameSurname, names), (SurnameForm, forms)):
         rows = sorted(set(rows))
-        if rows:
-            columns = [c.name for c in table.__table__.columns]
-            connection.execute(_insert(table, connection.dialect.name),
-                               [dict(zip(columns, row)) for row in rows])
+        if not rows:
+            continue
+        columns = [c.name for c in table.__table__.columns]
+        values = ", ".join([mark] * len(columns))
+        head = "INSERT OR IGNORE INTO" if dialect.name == "sqlite" else "INSERT INTO"
+        tail = "" if dialect.name == "sqlite" else " ON CONFLICT DO NOTHING"
+        send(connection, f"{head} {table.__tablename__} ({', '.join(columns)}) "
+                         f"VALUES ({values}){tail}", rows, many=True)
+
+
+def known(session: Session, skeletons: set[str]) -> set[str]:
+    """Those of ``skeletons`` whose forms are written (each is a form of itself)."""
+    if not skeletons:
+        return set()
+    found: set[str] = set()
+    ordered = sorted(skeletons)
+    for start in range(0, len(ordered), 500):
+        found.update(row[0] for row in session.connection().execute(
+            _known(), {"skeletons": ordered[start:start + 500]}))
+    return found
 
 
 @functools.cache
-def _insert(table, dialect: str):
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
+def _known():
+    """Those of ``:skeletons`` written (each is a form of itself)."""
+    return select(SurnameForm.skeleton).where(
+        SurnameForm.form.in_(bindparam("skeletons", expanding=True)),
+        SurnameForm.form == SurnameForm.skeleton)
 
 
 @functools.cache
