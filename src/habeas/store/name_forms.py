@@ -32,11 +32,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from .bulk import PLACEHOLDERS
-from .db import send
+from .db import send, tuples
 from .resolution import NameFormQueue, NameSurname, SurnameForm
 
 # The initial of a row that is a given name without a surname ("Akhtem" alone).
@@ -119,12 +119,13 @@ def ensure(session: Session) -> bool:
 
 def take_queue(session: Session) -> list[tuple[int, str]]:
     """The (person id, name text) queued since the last look, taken off the queue."""
-    return [(pid, text) for pid, text in session.connection().execute(_take()).all()]
+    if session.autoflush:  # the names the session has still to write are queued first
+        session.flush()
+    # to the driver: the statement has no values, nothing to convert
+    return [tuple(row) for row in send(session.connection(), TAKE, (), fetch=True)]
 
 
-@functools.cache
-def _take():
-    return delete(NameFormQueue).returning(NameFormQueue.person_id, NameFormQueue.text)
+TAKE = "DELETE FROM name_form_queue RETURNING person_id, text"
 
 
 def write_forms(session: Session, names: Iterable[tuple[str, str, int, str]],
@@ -154,8 +155,8 @@ def known(session: Session, skeletons: set[str]) -> set[str]:
     found: set[str] = set()
     ordered = sorted(skeletons)
     for start in range(0, len(ordered), 500):
-        found.update(row[0] for row in session.connection().execute(
-            _known(), {"skeletons": ordered[start:start + 500]}))
+        found.update(row[0] for row in tuples(session, _known(), {
+            "skeletons": ordered[start:start + 500]}))
     return found
 
 
