@@ -5,6 +5,7 @@ resolving it into the record: persons matched and merged, events merged across r
     .venv/bin/python bench/scale.py                        # 1,000 vs 100,000 on SQLite (~3 min)
     .venv/bin/python bench/scale.py --large 20000 --rounds 5
     .venv/bin/python bench/scale.py --database-url postgresql+psycopg://...   (a fresh database)
+    .venv/bin/python bench/scale.py --keep /tmp/scale   # stores kept there, used again next time
 
 The sample: real Extractions, made once by the NLP from the English examples, ``tests/gold``
 and ``../shared/gold/real`` (each text a new article), the same at both sizes. The store is
@@ -14,8 +15,8 @@ shared surnames) with their aliases and blocking keys, a few of them merged, eve
 persons, sources and claims, mentions, one article each.
 
 Each round takes a fresh copy of the filled store, writes a few warm-up articles (the writer's
-first article reads every stored name into its name index, ``resolve.bulk.NameIndex``: a cost
-once per writer process, which grows with the store, printed apart as "warm-up"), then times
+first article starts its name index, ``resolve.bulk.NameIndex``: a cost once per writer process,
+printed apart as "warm-up"; it read every stored name before migration 0010), then times
 the sample: the process's CPU time (this machine's 2 cores are shared, and CPU time moves less
 with the load than wall time; SQLite runs in this process), and the wall time beside it. The
 rounds alternate between the sizes and the median counts. Prints per size the CPU and wall
