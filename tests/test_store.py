@@ -200,20 +200,19 @@ def test_a_store_at_every_head_is_known_without_alembic(engine):
     from habeas.store.db import script_heads
 
     assert ",".join(sorted(script_heads())) == head_revision()
-    with engine.begin() as connection:
-        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0008_event_tally' "
-                                   "WHERE version_num = '0009_lean_indexes'")
-        connection.exec_driver_sql("INSERT INTO alembic_version (version_num) "
-                                   "VALUES ('0004_claim_rules')")
-        connection.exec_driver_sql("DROP INDEX ix_claims_supersedes_id")
-        connection.exec_driver_sql("CREATE INDEX ix_claims_supersedes_id ON claims "
-                                   "(supersedes_id)")
-        connection.exec_driver_sql("CREATE INDEX ix_person_keys_person_id ON person_keys "
-                                   "(person_id)")
+    from habeas.store.name_forms import drop_statements
+
+    with engine.begin() as connection:  # the store as 0009 left it
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0009_lean_indexes' "
+                                   "WHERE version_num = '0010_name_forms'")
+        for statement in drop_statements(engine.dialect.name):
+            connection.exec_driver_sql(statement)
+        for table in ("name_surnames", "surname_forms", "name_form_queue"):
+            connection.exec_driver_sql(f"DROP TABLE {table}")
     assert current_revision(engine) != head_revision()
     assert migrate(engine) == head_revision()
-    assert "ix_person_keys_person_id" not in {
-        i["name"] for i in inspect(engine).get_indexes("person_keys")}
+    assert {"name_surnames", "surname_forms", "name_form_queue"} <= set(
+        inspect(engine).get_table_names())
 
 
 def test_migration_0009_makes_two_indexes_lean_and_keeps_every_row(database_url):

@@ -362,7 +362,7 @@ class Habeas:
         from .resolve.bulk import NameIndex
 
         if self._names is None:  # read once, then kept up to date article by article
-            self._names = NameIndex()
+            self._names = NameIndex(keyed=False)  # a writer asks for surnames only
 
         def once():
             with self.session(write=True) as session, session.begin():

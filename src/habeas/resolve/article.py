@@ -380,7 +380,8 @@ class _Writer:
             if self.names is not None:
                 from .bulk import among  # resolve.bulk builds on this module
 
-                near = among(self.session, self.names, self.names.near(profile.names))
+                near = among(self.session, self.names,
+                             self.names.near(profile.names, self.session))
             outcome = resolve_person(self.session, person, profile, among=near)
             if outcome.action == "merged":
                 self.counts["persons_merged"] += 1

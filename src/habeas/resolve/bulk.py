@@ -30,11 +30,11 @@ from typing import Any
 
 from json.encoder import encode_basestring
 
-from sqlalchemy import bindparam, func, literal, select, union_all
+from sqlalchemy import bindparam, func, literal, null, select, union, union_all
 from sqlalchemy.orm import Session
 
 from ..model import EVENT_FIELDS, EventRecord, Span
-from ..store import bulk
+from ..store import bulk, name_forms
 from ..store.crud import date_precision
 from ..store.db import tuples
 from ..store.models import _encode_json as encode_json
@@ -84,7 +84,14 @@ def _readings(text: str) -> list[Name]:
 @dataclass
 class NameIndex:
     """Every stored name: keys, surname keys, surname forms (with the person they belong to)
-    and given-name-only names. A person is a slot, whose id is known once it is written."""
+    and given-name-only names. A person is a slot, whose id is known once it is written.
+
+    ``stored`` (the default): the stored names' surname forms are not held here but looked up
+    in the store's table of them (``store.name_forms``) by the forms of each name asked about
+    (``near`` with a session), so a writer's start reads only the stored keys and surname keys,
+    not every name parsed; what ``add`` is given is held here as before. ``stored=False``: every
+    stored name read and parsed into memory at the first ``refresh`` (the way before the
+    table; the same answers)."""
 
     keys: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
@@ -99,12 +106,46 @@ class NameIndex:
     born: dict[int, int] = field(default_factory=dict)
     # the last claim, merge and article ids this import saw at the end of its last batch
     mark: tuple[int, int, int] | None = None
+    stored: bool = True
+    # the stored keys read too (``same_key``, the list importer's); a writer asks only whether
+    # someone carries a surname (``surnames``), whose distinct values its start reads alone
+    keyed: bool = True
+    # the store's table of forms checked (its triggers there) and read from: ``near`` asks it
+    in_store: bool = False
 
     def refresh(self, session: Session) -> None:
         """Add the persons and spellings stored since the last look (by any writer); forget
         what ``born`` knows when another writer has written claims or merges since."""
         if self.mark is not None and self._marks(session) != self.mark:
             self.born.clear()
+        # the names queued since the last look written to the store's forms, whichever way
+        # this index answers (so the table stays current for the other writers)
+        if not self.in_store:
+            name_forms.ensure(session)
+            self.in_store = True
+        self.write_forms(session)
+        if self.stored:
+            if not self.keyed and not (self.seen_person or self.seen_alias):
+                # the first look, of a writer (which asks for surnames alone): the distinct
+                # surname keys, read from their indexes, and the last ids, in one statement
+                for kind, person, alias, surname in tuples(session, _surnames_at_start()):
+                    if kind == 0:
+                        self.seen_person, self.seen_alias = person or 0, alias or 0
+                    elif surname:
+                        self.surnames.add(surname)
+                return
+            # the keys and surname keys as stored (what ``match_person`` looks up), by id
+            for alias, row_id, pid, key, surname in tuples(session, _keys_after(), {
+                    "person": self.seen_person, "alias": self.seen_alias}):
+                if key:
+                    if self.keyed:
+                        self.keys.add(key)
+                    self.surnames.add(surname if surname is not None else surname_of(key))
+                if alias:
+                    self.seen_alias = max(self.seen_alias, row_id)
+                else:
+                    self.seen_person = max(self.seen_person, pid)
+            return
         # the persons first, then the spellings, each by id, in one statement
         for alias, row_id, pid, text in tuples(session, _names_after(), {
                 "person": self.seen_person, "alias": self.seen_alias}):
@@ -115,6 +156,28 @@ class NameIndex:
             else:
                 self.add([text], person_id=pid)
                 self.seen_alias = max(self.seen_alias, row_id)
+
+    @staticmethod
+    def write_forms(session: Session) -> int:
+        """The forms of the names queued since the last look (by the store's triggers, for any
+        writer) written to the store's table; how many names."""
+        names: list[tuple[str, str, int, str]] = []
+        taken = name_forms.take_queue(session)
+        for pid, text in taken:
+            if not name_key(text):
+                continue
+            for name in _readings(text):
+                if name.surname:
+                    names.append((name.surname, name.initial, pid, text))
+                elif name.given:
+                    names.append((name.given, name_forms.GIVEN_ONLY, pid, text))
+        # a skeleton's forms are written with its first name only: most names written carry
+        # a surname the store has (one lookup for all, not a dozen ignored rows each)
+        skeletons = {skeleton for skeleton, *_ in names}
+        new = skeletons - name_forms.known(session, skeletons)
+        forms = [(form, skeleton) for skeleton in new for form in surname_forms(skeleton)]
+        name_forms.write_forms(session, names, forms)
+        return len(taken)
 
     def add(self, texts: list[str], *, keys: list[str] | None = None,
             person_id: int | None = None) -> int:
@@ -179,6 +242,8 @@ class NameIndex:
     def same_key(self, keys: list[str]) -> bool:
         """Whether ``store.persons.match_person`` may find a stored person for names with
         these ``name_key``s (a key, or a surname's key, that a stored name has)."""
+        if not self.keyed:
+            raise ValueError("a NameIndex(keyed=False) does not read the stored keys")
         for key in keys:
             if key and (key in self.keys or surname_of(key) in self.surnames):
                 return True
@@ -188,8 +253,9 @@ class NameIndex:
         """Whether every person of ``slots`` is in the store (not queued for a bulk write)."""
         return all(self.ids[slot] is not None for slot in slots)
 
-    def near(self, texts: list[str]) -> set[int]:
-        """The slots of the persons some name of whom scores above zero against ``texts``."""
+    def near(self, texts: list[str], session: Session | None = None) -> set[int]:
+        """The slots of the persons some name of whom scores above zero against ``texts``
+        (with ``session``, the stored names too: see ``stored``)."""
         found: set[int] = set()
         for text in texts:
             for name in _readings(text):
@@ -211,7 +277,53 @@ class NameIndex:
                             scored.add(id(entry))
                             if name_score(name, entry[1])[0] > 0:
                                 found.add(slot)
+        if session is not None and self.stored and self.in_store:
+            found |= self._near_stored(session, texts)
         return found
+
+    def _near_stored(self, session: Session, texts: list[str]) -> set[int]:
+        """``near`` among the stored names: the rows under the names' forms (one query), each
+        of whose readings is then looked at as ``near`` looks at an entry held here."""
+        asked = [name for text in texts for name in _readings(text)]
+        forms: set[str] = set()
+        for name in asked:
+            if name.surname:
+                forms |= surname_forms(name.surname)
+            elif name.given:
+                forms.add(name.given)
+        if not forms:
+            return set()
+        found: set[int] = set()
+        for pid, text in tuples(session, name_forms.named_under(), {"forms": sorted(forms)}):
+            if pid in self.slots and self.slots[pid] in found:
+                continue
+            for entry in _readings(text):
+                if self._scores(asked, entry):
+                    slot = self.slots.get(pid)
+                    if slot is None:
+                        slot = self.slots[pid] = len(self.ids)
+                        self.ids.append(pid)
+                    found.add(slot)
+                    break
+        return found
+
+    @staticmethod
+    def _scores(asked: list[Name], entry: Name) -> bool:
+        """Whether ``near`` would find ``entry`` (a stored name's reading) for one of ``asked``
+        (an entry is found under a surname form it shares with the name, under the name's
+        initial or none, and then scored; a given name alone under that given name)."""
+        for name in asked:
+            if not name.surname:
+                if name.given and not entry.surname and entry.given == name.given:
+                    return True
+                continue
+            if not entry.surname or name.initial and entry.initial not in ("", name.initial):
+                continue
+            if surname_forms(name.surname).isdisjoint(surname_forms(entry.surname)):
+                continue
+            if name_score(name, entry)[0] > 0:
+                return True
+        return False
 
 
 # Statements a writer sends for every article, built once (see ``store.persons``).
@@ -227,6 +339,35 @@ def _names_after():
     both = union_all(persons, aliases).subquery()
     return select(both.c.alias, both.c.row_id, both.c.person_id, both.c.text).order_by(
         both.c.alias, both.c.row_id)
+
+
+@functools.cache
+def _keys_after():
+    """The keys (and surname keys) of the persons stored after ``:person`` and of the
+    spellings after ``:alias``: (0, id, id, key, surname) then (1, id, person id, key,
+    surname)."""
+    persons = select(literal(0).label("alias"), Person.id.label("row_id"),
+                     Person.id.label("person_id"), Person.key.label("key"),
+                     Person.surname.label("surname")).where(Person.id > bindparam("person"))
+    aliases = select(literal(1), PersonAlias.id, PersonAlias.person_id, PersonAlias.key,
+                     PersonAlias.surname).where(PersonAlias.id > bindparam("alias"))
+    both = union_all(persons, aliases).subquery()
+    return select(both.c.alias, both.c.row_id, both.c.person_id, both.c.key,
+                  both.c.surname)
+
+
+@functools.cache
+def _surnames_at_start():
+    """(0, the last person id, the last spelling id, None), then (1, None, None, surname) for
+    every distinct surname key of a person or spelling (read from their indexes): one
+    statement, so the ids and the surnames are of one moment on PostgreSQL too."""
+    last = select(literal(0).label("kind"),
+                  select(func.max(Person.id)).scalar_subquery().label("person"),
+                  select(func.max(PersonAlias.id)).scalar_subquery().label("alias"),
+                  null().label("surname"))
+    surnames = union(select(Person.surname), select(PersonAlias.surname)).subquery()
+    every = select(literal(1), null(), null(), surnames.c.surname)
+    return union_all(last, every)
 
 
 def among(session: Session, index: NameIndex, slots: set[int]) -> set[int]:

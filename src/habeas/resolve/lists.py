@@ -437,7 +437,9 @@ def import_list(transaction: Transaction, path: str | Path, *,
                        progress)
     recorder = updates.Recorder(name, article_id, updates.Identities(taken))
     report.resumed_at = done
-    index = NameIndex()  # the stored names, read once, then what each batch adds
+    # the stored names read into memory once, then what each batch adds: an import asks about
+    # every row, where the stored forms would cost a query each (``bulk.NameIndex``)
+    index = NameIndex(stored=False)
     batch: list[RawRow] = []
     with _without_cycle_collection():
         for raw in _chain(first, rows):
@@ -535,7 +537,7 @@ def _update(transaction: Transaction, report: ImportReport, article_id: int,
     if diff.added:
         recorder = updates.Recorder(report.list_name, article_id, updates.Identities(),
                                     fixed={r.number: r.identity for r in diff.added})
-        index = NameIndex()
+        index = NameIndex(stored=False)  # as in import_list
         with _without_cycle_collection():
             for chunk in updates.batches([r.raw for r in diff.added], BATCH_ROWS):
                 report.rows.extend(_write_batch(transaction, article_id, chunk, mapping, by,
@@ -650,7 +652,7 @@ def _one_row(session: Session, writer: _Writer, article: Article, raw: RawRow,
     keys = [name_key(text) for text in names]  # each name read once, here
     near: set[int] | None = None
     if _one_person(values) and not index.same_key(keys):
-        slots = index.near(names)
+        slots = index.near(names, session)
         born = values.get("birth_year")
         if slots and not index.settled_new(slots, values["name"], born):
             if not index.written(slots):

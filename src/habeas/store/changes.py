@@ -33,7 +33,8 @@ MARK_KEY = "store.changes"
 # writes a web session; a viewer marking an alert read should not empty the answers kept).
 QUIET_TABLES = frozenset({"users", "api_tokens", "sessions", "audit_log", "app_settings",
                           "alerts", "alert_marks", "feed_tokens", "watched_sources",
-                          "seen_items", "tracked_persons"})
+                          "seen_items", "tracked_persons", "name_surnames", "surname_forms",
+                          "name_form_queue"})
 # The first words of a statement that changes rows or the schema.
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "TRUNCATE")
 _TARGET = re.compile(r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?"

@@ -78,3 +78,42 @@ class Suggestion(Base):
 
 
 RESOLUTION_TABLES = ("person_keys", "merges", "merge_suggestions")
+
+
+
+class NameSurname(Base):
+    """One reading of one stored name under its surname skeleton (``store.name_forms``): the
+    persons near a name are looked up by the skeletons one edit from its surname's, not read
+    with every stored name."""
+
+    __tablename__ = "name_surnames"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    # the surname's skeleton (a given name alone: the given name, see GIVEN_ONLY)
+    skeleton: Mapped[str] = mapped_column(String(300), primary_key=True)
+    initial: Mapped[str] = mapped_column(String(300), primary_key=True)
+    # no foreign key: a person deleted leaves its rows (see store.name_forms)
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    text: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
+class SurnameForm(Base):
+    """A surname skeleton of ``name_surnames`` under each of its forms (itself and its
+    one-letter deletions): two skeletons one edit apart share one."""
+
+    __tablename__ = "surname_forms"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    form: Mapped[str] = mapped_column(String(300), primary_key=True)
+    skeleton: Mapped[str] = mapped_column(String(300), primary_key=True)
+
+
+class NameFormQueue(Base):
+    """A name written (queued by the triggers of ``store.name_forms``) not yet in
+    ``name_surnames``."""
+
+    __tablename__ = "name_form_queue"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))
