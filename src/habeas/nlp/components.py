@@ -1,7 +1,7 @@
 """The Habeas spaCy components. Each is registered with ``@Language.factory`` under a versioned
 name, takes a Doc, writes to ``doc.spans`` or ``Doc._`` and does no I/O. The components that read
 language data take their rule set from the config (``rules``, a registered name such as
-``habeas.rules.en.v12``); its version and hash are stored with every claim."""
+``habeas.rules.en.v13``); its version and hash are stored with every claim."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """English: the rule set of ``lang/en/``, registered for the config under its version
-(``habeas.rules.en.v12``, from ``rules.toml``).
+(``habeas.rules.en.v13``, from ``rules.toml``).
 
 The word lists are the English rule set's, read once; modules import ``RULES`` from here and read
 their lists through it, so that each list exists once (in ``words.toml``)."""
