@@ -4905,3 +4905,10 @@ def test_a_gathering_beside_a_building_is_placed_there(nlp, text, etype, place):
     """Round 16 (arguments): a rally or a picket "outside"/"near" a building stood there, and
     one detained at it was detained there (reports give such places with the preposition)."""
     assert the_event(nlp, text, etype)["place"] == place
+
+
+def test_bail_refused_to_one_named_is_no_release_and_the_refuser_its_doer(nlp):
+    text = ("Timur Aliyev, 27, a blogger from Ufa, was detained in May. On Friday a district "
+            "judge refused Aliyev bail.")
+    event = the_event(nlp, text, "release")
+    assert event["negated"] and event["agent"] == "district judge"

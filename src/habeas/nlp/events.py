@@ -2407,7 +2407,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
         given = trigger.head.head if syntax.is_prep_object(trigger) and \
             trigger.head.lower_ == "of" and trigger.head.head.lemma_ in TERM_UNITS else trigger
         # "gave him 15 days of administrative arrest": the giver
-        if syntax.is_direct_object(given) and given.head.lemma_ in DOER_VERBS:
+        if (syntax.is_direct_object(given) or given.dep_ == "xcomp") and \
+                given.head.lemma_ in DOER_VERBS:  # ("refused Karimov bail": "bail" an xcomp)
             subj = next((c for c in given.head.children if syntax.is_active_subject(c)), None)
             if subj is not None and subj.pos_ != "PRON" and subj.i not in victim_tokens and \
                     group_of(subj) is None:  # "16 of the 22 convicts filed appeals": theirs

@@ -974,7 +974,7 @@ BAIL_VERBS = frozenset({"grant", "obtain", "get", "receive", "win", "secure", "g
 def bail_decided(token: Token) -> bool:
     """ "was granted bail", "became the latest to obtain bail", "bail was denied": a decision
     on bail (a release on bail, or, denied, none); not "applied for bail"."""
-    return token.dep_ in ("dobj", "nsubjpass", "oprd") and token.head.lemma_ in BAIL_VERBS
+    return token.dep_ in ("dobj", "nsubjpass", "oprd", "xcomp") and token.head.lemma_ in BAIL_VERBS
 
 
 @predicate
