@@ -4912,3 +4912,31 @@ def test_bail_refused_to_one_named_is_no_release_and_the_refuser_its_doer(nlp):
             "judge refused Aliyev bail.")
     event = the_event(nlp, text, "release")
     assert event["negated"] and event["agent"] == "district judge"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Masked men took Pavlo Hrytsenko from his home in March.",
+     ("abduction", "Pavlo Hrytsenko")),
+    ("Pavlo Hrytsenko was taken from his house by masked men on Monday.",
+     ("abduction", "Pavlo Hrytsenko")),
+    ("Teacher Olena Savchuk joined the crowd with her neighbours.",
+     ("protest", "Olena Savchuk")),
+    ("Nurse Daw Aye Aye joined the Civil Disobedience Movement after the coup.",
+     ("protest", "Daw Aye Aye")),
+])
+def test_taken_from_home_by_men_and_joining_a_crowd(nlp, text, expected):
+    """Round 16 (events): a person taken from his home by men the report does not name as police
+    is abducted; one who joins a crowd or a disobedience movement protests."""
+    assert expected in kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Armed men took the computers from his flat in May.", "abduction"),
+    ("Police took Pavlo Hrytsenko from his home in March.", "abduction"),
+    ("Olena Savchuk joined the crowd of shoppers at the market.", "protest"),
+    ("Olena Savchuk joined the company in 2019.", "protest"),
+])
+def test_things_taken_and_crowds_of_others_are_no_abduction_or_protest(nlp, text, etype):
+    """Round 16 (events): things taken from a flat, a person taken by the police, a crowd of
+    others and a company joined tell no abduction and no protest."""
+    assert etype not in {t for t, *_ in events_of(nlp, text)}

@@ -1030,11 +1030,39 @@ def among_protesters(token: Token) -> bool:
     return any(o.lemma_.lower() in PROTESTERS for o in syntax.objects_of(token, "among"))
 
 
+PROTEST_GATHERINGS = RULES.words("protest_gatherings")
+
+
 @predicate
 def joins_protesters(token: Token) -> bool:
-    """ "joined protesters outside the court", "joined thousands of demonstrators"."""
-    return any(t.lemma_.lower() in PROTESTERS for o in syntax.objects(token)
-               for t in [o, *syntax.objects_of(o, "of")])
+    """ "joined protesters outside the court", "joined thousands of demonstrators"; "joined the
+    crowd", "joined the Civil Disobedience Movement": a gathering or a movement of protest, by
+    its head noun or a word compounded with it."""
+    joined = syntax.objects(token)
+    if any(t.lemma_.lower() in PROTESTERS for o in joined
+           for t in [o, *syntax.objects_of(o, "of")]):
+        return True
+    return any(t.lemma_.lower() in PROTEST_GATHERINGS and not syntax.objects_of(o, "of")
+               for o in joined
+               for t in [o, *(c for c in o.children if c.dep_ == "compound")])
+
+
+DWELLINGS = RULES.words("dwellings")
+UNKNOWN_CAPTORS = RULES.words("unknown_captors")
+
+
+@predicate
+def taken_from_home_by_unknown_men(token: Token) -> bool:
+    """ "armed men in balaclavas took him from his flat", "was taken from his house by masked
+    men": a person taken from where he lives by men whom the report does not name as police."""
+    if not any(o.lemma_.lower() in DWELLINGS for o in syntax.objects_of(token, "from")):
+        return False
+    if not any((syntax.is_direct_object(c) or syntax.is_passive_subject(c))
+               and (c.ent_type_ == "PERSON" or c.pos_ in ("PRON", "PROPN"))
+               for c in token.children):
+        return False
+    doers = [c for c in token.children if syntax.is_active_subject(c)] + syntax.agents(token)
+    return any(d.lemma_.lower() in UNKNOWN_CAPTORS for d in doers)
 
 
 @predicate
