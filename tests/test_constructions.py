@@ -4950,3 +4950,14 @@ def test_custody_never_left_is_no_release(nlp):
     text = ("Pavlo Hrytsenko was detained in May. His wife left the custody of their children "
             "to her mother.")
     assert "release" not in {t for t, *_ in events_of(nlp, text)}
+
+
+def test_a_count_dropped_is_charges_dropped(nlp):
+    """Round 16 (events): a count dropped ("dropped a second count of incitement against him")
+    is a charge dropped, as a charge or a case dropped is; a count of votes is not."""
+    text = ("Pavlo Hrytsenko was charged with sedition in May. Prosecutors later dropped a "
+            "second count of incitement against him.")
+    assert ("charges_dropped", "Pavlo Hrytsenko") in kinds(nlp, text)
+    text = ("Pavlo Hrytsenko was charged with sedition in May. Officials dropped the count of "
+            "votes in his district.")
+    assert "charges_dropped" not in {t for t, *_ in events_of(nlp, text)}
