@@ -4940,3 +4940,24 @@ def test_things_taken_and_crowds_of_others_are_no_abduction_or_protest(nlp, text
     """Round 16 (events): things taken from a flat, a person taken by the police, a crowd of
     others and a company joined tell no abduction and no protest."""
     assert etype not in {t for t, *_ in events_of(nlp, text)}
+
+
+def test_custody_never_left_is_no_release(nlp):
+    """Round 16 (events): "never left police custody" denies a release as leaving a place of
+    custody does; "the custody of" someone left is no release."""
+    text = "Pavlo Hrytsenko was arrested in May. He never left police custody."
+    assert ("release", True, ["Pavlo Hrytsenko"]) in [e[:3] for e in events_of(nlp, text)]
+    text = ("Pavlo Hrytsenko was detained in May. His wife left the custody of their children "
+            "to her mother.")
+    assert "release" not in {t for t, *_ in events_of(nlp, text)}
+
+
+def test_a_count_dropped_is_charges_dropped(nlp):
+    """Round 16 (events): a count dropped ("dropped a second count of incitement against him")
+    is a charge dropped, as a charge or a case dropped is; a count of votes is not."""
+    text = ("Pavlo Hrytsenko was charged with sedition in May. Prosecutors later dropped a "
+            "second count of incitement against him.")
+    assert ("charges_dropped", "Pavlo Hrytsenko") in kinds(nlp, text)
+    text = ("Pavlo Hrytsenko was charged with sedition in May. Officials dropped the count of "
+            "votes in his district.")
+    assert "charges_dropped" not in {t for t, *_ in events_of(nlp, text)}

@@ -793,7 +793,7 @@ def dropped_objects(verb: Token) -> list[Token]:
     or, when the parser lost it ("..., the criminal cases against both men were closed"), the
     nearest case noun before the verb."""
     found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")
-             and c.lemma_ in CASE_NOUNS]
+             and (c.lemma_ in CASE_NOUNS or c.lemma_ in DROPPED_NOUNS)]  # "dropped a count"
     if found or not any(syntax.is_passive_auxiliary(c) for c in verb.children):
         return found
     if any(syntax.is_subject(c) for c in verb.children):

@@ -484,9 +484,11 @@ def instead_of(token: Token) -> bool:
 @predicate
 def leaves_custody(token: Token) -> bool:
     """ "left the detention centre in April", "never left the prison complex": a place of
-    custody left."""
-    return any(syntax.is_direct_object(o) and o.lemma_.lower() not in ROOMS and any(
-        t.lemma_.lower() in HOLDING_WORDS for t in o.doc[o.left_edge.i: o.i + 1])
+    custody left; "never left police custody": custody itself (not "the custody of his
+    children")."""
+    return any(syntax.is_direct_object(o) and o.lemma_.lower() not in ROOMS and (any(
+        t.lemma_.lower() in HOLDING_WORDS for t in o.doc[o.left_edge.i: o.i + 1]) or (
+        o.lemma_.lower() == "custody" and not syntax.objects_of(o, "of")))
         for o in token.children)
 
 
