@@ -978,8 +978,7 @@ def let_have_care(verb: Token) -> list[Token]:
 
 INJURED_PARTS = RULES.words("injured_parts")
 # The verbs that summon care (the rows of care_summoned): "has not called a doctor".
-SUMMONING_VERBS = {row.lemma for row in RULES.constructions + RULES.triggers
-                   if "care_summoned" in row.when}
+SUMMONING_VERBS = RULES.lemmas_checked_by("care_summoned")
 PRONOUN_AGREEMENT = ("Person", "Number", "Gender")
 
 
@@ -1022,11 +1021,9 @@ FORCED_POSITIONS = RULES.words("forced_positions")
 BODY_WORDS = RULES.words("bruised_bodies")
 LIMBS = RULES.words("body_parts") | RULES.words("injured_parts")
 # The verbs that leave an illness untreated (the rows of untreated): "left his diabetes".
-UNTREATED_VERBS = {row.lemma for row in RULES.constructions + RULES.triggers
-                   if "untreated" in row.when}
+UNTREATED_VERBS = RULES.lemmas_checked_by("untreated")
 # The verbs that show the marks of a beating (the rows of shows_injuries): "was covered in".
-INJURY_SHOWN = {row.lemma for row in RULES.constructions + RULES.triggers
-                if "shows_injuries" in row.when}
+INJURY_SHOWN = RULES.lemmas_checked_by("shows_injuries")
 
 
 def destinations(token: Token) -> list[Token]:
@@ -1419,9 +1416,8 @@ def participants(trigger: Token, etype: str, discourse: Discourse, skip: set[int
                     args = [misread_object(trigger)]  # "the court sentenced editor X"
             if not args and trigger.dep_ in ("ccomp", "xcomp", "oprd"):
                 args = [c for c in trigger.head.children if syntax.is_direct_object(c)] or (
-                    subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else []) or [
-                    s for s in syntax.subjects(trigger) if s.morph.get("Case") == ["Acc"]]
-                # ("refused him bail", the object pronoun parsed as the subject of "bail")
+                    subjects(trigger) if trigger.head.lemma_ in ORDERING_VERBS else []) or \
+                    misread_recipients(trigger)  # "refused him bail"
                 # "ordered Matanov held until trial", whether the parser makes him the
                 # order's object or the small clause's subject
             headline = not span_text(trigger.sent).rstrip().endswith((".", "!", "?", '"', "”"))
@@ -2333,6 +2329,14 @@ def last_named_body(trigger: Token, word: str) -> str | None:
 DOER_VERBS = RULES.words("doer_verbs")
 
 
+def misread_recipients(trigger: Token) -> list[Token]:
+    """ "refused him bail": the object pronoun the parser made the subject of a clause "him
+    bail" under the verb that gives or refuses it (an accusative subject is no subject)."""
+    if trigger.dep_ not in ("ccomp", "xcomp", "oprd"):
+        return []
+    return [s for s in syntax.subjects(trigger) if s.morph.get("Case") == ["Acc"]]
+
+
 def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -> str | None:
     if trigger.dep_ in ("ccomp", "xcomp") and trigger.head.lemma_ in ("allow", "let", "permit") \
             and trigger.head.dep_ == "xcomp":
@@ -2347,10 +2351,8 @@ def _find_agent(trigger: Token, victim_tokens: set[int], discourse: Discourse) -
             "decline", "fail", "refuse") for s in syntax.subjects(c)), None)
         if doer is not None and doer.pos_ != "PRON" and doer.i not in victim_tokens:
             return noun_phrase(doer)
-    if trigger.dep_ == "ccomp" and any(s.morph.get("Case") == ["Acc"]
-                                       for s in syntax.subjects(trigger)):
-        # "The magistrate refused him bail", the pronoun parsed as the subject of "bail": the
-        # one who refused
+    if misread_recipients(trigger) and trigger.head.lemma_ in DOER_VERBS:
+        # "The magistrate refused him bail": the one who refused, as for "refused X bail"
         doer = next((s for s in trigger.head.children if syntax.is_active_subject(s)), None)
         return noun_phrase(doer) if doer is not None and doer.pos_ != "PRON" and \
             doer.i not in victim_tokens else None

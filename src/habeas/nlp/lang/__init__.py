@@ -89,6 +89,11 @@ class RuleSet:
         return {name for row in self.constructions + self.triggers
                 for name in row.when + row.unless}
 
+    def lemmas_checked_by(self, predicate: str) -> frozenset[str]:
+        """The lemmas of the rows that ask ``predicate``: "care_summoned" -> {"call", "summon"}."""
+        return frozenset(row.lemma for row in self.constructions + self.triggers
+                         if predicate in row.when and row.lemma)
+
     def number_words(self, low: int, high: int) -> dict[str, int]:
         """The number words whose value is between ``low`` and ``high``, inclusive."""
         return {w: v for w, v in self.numbers.items() if low <= v <= high}
